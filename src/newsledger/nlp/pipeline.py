@@ -1,0 +1,111 @@
+"""The per-document analysis: Document in, DocLedger out.
+
+:class:`Analyzer` loads the spaCy model once, adds our stages (see
+:mod:`newsledger.nlp.components`) and turns Documents into DocLedgers.  The
+same object serves the CLI, the Python API, the benchmarks and (later) Spark
+executors.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from typing import Iterable, Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import Code
+from ..model import DocLedger, Document, LedgerError
+from ..options import AnalyzeOptions
+from . import components
+from .model_loader import load_model
+
+log = logging.getLogger(__name__)
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_published(value: Optional[str]) -> Optional[str]:
+    """Validate a publication date given by a user (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    if value is None or value == "":
+        return None
+    value = value.strip()[:10] if re.match(r"^\d{4}-\d{2}-\d{2}T", value.strip()) else value.strip()
+    if not _DATE.match(value):
+        raise ValueError(f"publication date {value!r} is not YYYY-MM-DD (or YYYY-MM, YYYY)")
+    return value
+
+
+class Analyzer:
+    """Documents in, DocLedgers out."""
+
+    def __init__(self, options: AnalyzeOptions = AnalyzeOptions(), nlp: Optional[Language] = None):
+        self.options = options
+        self.nlp = nlp if nlp is not None else build_pipeline(options.model)
+
+    # ------------------------------------------------------------------
+    def analyze(self, text_or_html: str, *, published: Optional[str] = None,
+                url: Optional[str] = None, source_id: Optional[str] = None) -> DocLedger:
+        """Analyse one text (or HTML page, recognised by its markup)."""
+        from ..sources.html import html_to_document, looks_like_html
+
+        if looks_like_html(text_or_html):
+            document = html_to_document(text_or_html, url=url, source_id=source_id)
+        else:
+            document = Document.from_text(text_or_html, url=url, source_id=source_id)
+        return next(iter(self.analyze_documents([document], published=published)))
+
+    def analyze_documents(self, documents: Iterable[Document], *,
+                          published: Optional[str] = None) -> Iterator[DocLedger]:
+        """Analyse many documents, in order, one DocLedger each.
+
+        ``published`` is the default publication date for documents that do
+        not carry one.
+        """
+        published = check_published(published) if published else None
+
+        def prepared() -> Iterator[tuple[Doc | str, Document]]:
+            for document in documents:
+                document = _with_published(document, published)
+                if len(document.text) > self.nlp.max_length:
+                    yield "", replace(document)  # analysed as empty; error added below
+                    continue
+                doc = self.nlp.make_doc(document.text)
+                doc._.published = document.published
+                doc._.errors = []
+                yield doc, document
+
+        stream = self.nlp.pipe(prepared(), as_tuples=True, batch_size=self.options.batch_size)
+        for doc, document in stream:
+            if len(document.text) > self.nlp.max_length:
+                yield DocLedger(document=document, errors=[LedgerError(
+                    Code.TOO_LARGE.value,
+                    f"text has {len(document.text)} characters, more than the model's limit of {self.nlp.max_length}; split it")])
+                continue
+            yield doc_to_ledger(doc, document)
+
+
+def _with_published(document: Document, default: Optional[str]) -> Document:
+    if document.published:
+        return document
+    if default:
+        return replace(document, published=default, published_source="input")
+    return document
+
+
+def doc_to_ledger(doc: Doc, document: Document) -> DocLedger:
+    """Collect what our components left on ``doc._`` into a DocLedger."""
+    get = lambda name: list(getattr(doc._, name) or [])  # noqa: E731
+    return DocLedger(document=document, timexes=get("timexes"), places=get("places"),
+                     actors=get("actors"), claims=get("claims"), events=get("events"),
+                     quantities=get("quantities"), errors=get("errors"))
+
+
+def build_pipeline(model: Optional[str] = None) -> Language:
+    """The spaCy model with our stages appended."""
+    nlp = load_model(model)
+    for name in components.STAGES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
