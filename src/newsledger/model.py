@@ -197,6 +197,8 @@ class Quantity:
     unit: Optional[str] = None
     counts: Optional[str] = None
     hedge: Optional[str] = None
+    approx: Optional[str] = None  # above | below | up-to | about | at-least | at-most | exactly
+    change: Optional[str] = None  # increase | decrease: "515 percent more"
     time: Optional[TimeValue] = None
     sentence: Optional[Span] = None
 

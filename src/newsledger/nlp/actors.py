@@ -1,8 +1,227 @@
-"""Actors (placeholder)."""
+"""Actors: who acts and who speaks, as canonical ids.
+
+Reads: ``doc.ents``, dependencies, the places stage's mentions.  Writes:
+:class:`~newsledger.model.Actor` items, each with every mention in the text.
+
+Canonical ids:
+
+* a country named as such ("Russia") → the state, id ``RU``;
+* a capital used as an actor ("Baku says"), a seat of government ("the
+  Kremlin"), or a country's adjective with a government noun ("Azerbaijani
+  authorities", "the Armenian government") → its government, id ``AZ-GOV``;
+* a country's adjective with a military noun ("Russian troops") → ``RU-MIL``;
+  with a media noun → ``RU-MEDIA``; the people ("Armenians") → ``AM-POP``;
+* a person → ``person:<name>``, with the country the text gives ("Russian
+  President Vladimir Putin", "Azerbaijan's president Ilham Aliyev");
+  shorter later mentions ("Putin") join the full name;
+* an organisation → ``org:<name>`` (or its canonical form from
+  ``resources/actor_aliases.tsv``).
+"""
+
 from __future__ import annotations
-from spacy.tokens import Doc
-from ..model import Actor, PlaceMention
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..model import Actor, PlaceMention, Span
+from ..resources import read_tsv
+
+SUFFIX = {"government": "GOV", "military": "MIL", "media": "MEDIA", "population": "POP"}
+
+
+@dataclass(frozen=True)
+class _Alias:
+    country: Optional[str]
+    kind: str
+    name: str
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> dict[str, str]:
+    return {row[1].lower(): row[0] for row in read_tsv("actor_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, _Alias]:
+    out = {}
+    for alias, country, kind, name in read_tsv("actor_aliases.tsv"):
+        out[alias] = _Alias(None if country == "-" else country, kind, name)
+    return out
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class _Collector:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.actors: dict[str, Actor] = {}
+        self.taken: set[int] = set()  # tokens already in a mention
+
+    def add(self, actor_id: str, name: str, kind: str, country: Optional[str], start: int, end: int) -> None:
+        if any(i in self.taken for i in range(start, end)):
+            return
+        span = self.doc[start:end]
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = self.actors[actor_id] = Actor(id=actor_id, name=name, kind=kind, country=country)
+        actor.mentions.append(Span.of(self.doc.text, span.start_char, span.end_char))
+        if span.text not in actor.aliases and span.text != actor.name:
+            actor.aliases.append(span.text)
+        self.taken.update(range(start, end))
+
+
+def _country_name(code: str) -> str:
+    from ..gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    entry = gaz.country(code)
+    name = getattr(entry, "name", None) if entry is not None else None
+    return name or code
+
+
+def _demonym_country(word: str) -> Optional[str]:
+    from ..gazetteer import get_gazetteer
+
+    return get_gazetteer().country_for_demonym(word)
+
+
+def _phrase_head_kind(doc: Doc, start: int, sent_end: int) -> tuple[Optional[str], int]:
+    """After a country adjective at ``start``: the kind of actor its noun
+    phrase names ("authorities" → government) and where the phrase ends."""
+    nouns = _nouns()
+    j = start + 1
+    # allow one or two modifiers: "Russian peacekeeping forces", "Russian regime-friendly media"
+    best: tuple[Optional[str], int] = (None, start + 1)
+    k = j
+    while k < min(sent_end, start + 6):
+        tok = doc[k]
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT", "VERB") or tok.text in (",", "."):
+            break
+        for width in (2, 1):
+            words = " ".join(t.lemma_.lower() for t in doc[k:k + width])
+            plain = " ".join(t.lower_ for t in doc[k:k + width])
+            kind = nouns.get(plain) or nouns.get(words)
+            if kind and k + width <= sent_end:
+                best = (kind, k + width)
+                break
+        if best[0] is not None:
+            break
+        k += 1
+    return best
 
 
 def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
-    return []
+    """Every actor mentioned in ``doc``."""
+    col = _Collector(doc)
+    aliases = _aliases()
+    char_to_tok = {t.idx: t.i for t in doc}
+
+    # 1. seats of government and organisations from our alias table (longest first)
+    for alias in sorted(aliases, key=len, reverse=True):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", doc.text):
+            start_tok = char_to_tok.get(match.start())
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if start_tok is None or span is None:
+                continue
+            info = aliases[alias]
+            if info.country and info.kind in SUFFIX:
+                actor_id = f"{info.country}-{SUFFIX[info.kind]}"
+                col.add(actor_id, f"{_country_name(info.country)} ({info.kind})", info.kind, info.country,
+                        span.start, span.end)
+            else:
+                col.add(f"org:{slug(info.name)}", info.name, info.kind if info.kind != "organisation" else "organisation",
+                        info.country, span.start, span.end)
+
+    # 2. country adjective + actor noun: "Azerbaijani authorities", "Russian troops", "Armenians"
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        code = _demonym_country(ent.text)
+        if code is None:
+            continue
+        kind, end = _phrase_head_kind(doc, ent.end - 1, ent.sent.end)
+        start = ent.start
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        if kind is not None:
+            col.add(f"{code}-{SUFFIX.get(kind, 'GOV')}", f"{_country_name(code)} ({kind})",
+                    kind if kind != "population" else "population", code, start, end)
+        elif ent.text.endswith("s") and ent.root.pos_ in ("PROPN", "NOUN") and ent.root.tag_ in ("NNPS", "NNS"):
+            col.add(f"{code}-POP", ent.text, "population", code, ent.start, ent.end)
+
+    # 3. places: countries as states, capitals used as actors as governments
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not place.country:
+            continue
+        if place.kind == "country":
+            col.add(place.country, _country_name(place.country), "state", place.country, span.start, span.end)
+        elif place.role == "actor":
+            col.add(f"{place.country}-GOV", f"{_country_name(place.country)} (government)", "government",
+                    place.country, span.start, span.end)
+
+    # 4. people and organisations named by the model
+    persons: list[SpacySpan] = [e for e in doc.ents if e.label_ == "PERSON"]
+    full_names: dict[str, str] = {}
+    for ent in persons:
+        text = _strip_possessive(ent.text)
+        if len(text.split()) >= 2:
+            full_names.setdefault(text.split()[-1], text)
+    for ent in persons:
+        text = _strip_possessive(ent.text)
+        if not text or not text[0].isupper():
+            continue
+        name = full_names.get(text, text) if len(text.split()) == 1 else text
+        country = _affiliation(doc, ent)
+        actor_id = f"person:{slug(name)}"
+        col.add(actor_id, name, "person", country, ent.start, ent.end)
+        actor = col.actors.get(actor_id)
+        if actor is not None and actor.country is None and country:
+            actor.country = country
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        text = _strip_possessive(ent.text)
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if not text or text.lower() in _nouns():
+            continue
+        country = _affiliation(doc, ent)
+        head = ent.root.lemma_.lower()
+        if country and _nouns().get(head) == "government":
+            col.add(f"{country}-GOV", f"{_country_name(country)} (government)", "government", country, ent.start, ent.end)
+        else:
+            col.add(f"org:{slug(text)}", text, "organisation", country, ent.start, ent.end)
+    return sorted(col.actors.values(), key=lambda a: a.mentions[0].start)
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"[’']s?$", "", text).strip()
+
+
+def _affiliation(doc: Doc, ent: SpacySpan) -> Optional[str]:
+    """A country the text ties to the entity: "Russian President X",
+    "Azerbaijan's president X", "X, the Armenian prime minister"."""
+    window = doc[max(ent.sent.start, ent.start - 4):ent.start]
+    inside = [t for t in ent if t.ent_type_ == "NORP"]
+    for tok in list(inside) + list(reversed(list(window))):
+        if tok.ent_type_ in ("NORP", "GPE") and tok.i < ent.end:
+            code = _demonym_country(tok.text)
+            if code is None and tok.ent_type_ == "GPE":
+                from ..gazetteer import get_gazetteer
+
+                for entry in get_gazetteer().lookup(tok.text):
+                    if entry.kind == "country":
+                        code = entry.country
+                        break
+            if code:
+                return code
+    return None

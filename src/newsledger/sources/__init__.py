@@ -106,8 +106,9 @@ def _read_bytes(path: Path, limit: int, gz: bool = False) -> bytes:
 
 
 def _looks_like_html(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+    from .html import looks_like_html
+
+    return looks_like_html(data[:2048].decode("utf-8", "ignore"))
 
 
 def _read_stream(stream: IO[bytes], options: ReadOptions) -> Iterator[SourceItem]:

@@ -1,0 +1,173 @@
+"""The ``newsledger`` command line: thin wrappers over library functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+EXIT_FAILED = 1  # some input failed (the rest was analysed)
+
+
+def _db_option(required: bool = True):
+    return click.option("--db", type=click.Path(dir_okay=False), required=required,
+                        help="SQLite ledger file (created if missing).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsledger")
+def main() -> None:
+    """Turn news and opinion articles into a dated, sourced ledger.
+
+    \b
+    newsledger analyze article.html notes.txt --db ledger.db
+    newsledger show --db ledger.db
+    newsledger export --db ledger.db --format csv -o out/
+    newsledger evaluate timex ../shared/eval/timex/dev.jsonl
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option(required=False)
+@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write one DocLedger per input document (JSON Lines, the contract); '-' for stdout.")
+@click.option("--published", help="Publication date for documents that carry none (YYYY-MM-DD).")
+@click.option("--model", help="spaCy model package or path (default: best installed English model).")
+@click.option("--allow-private-urls", is_flag=True, help="Allow URLs on loopback/private addresses.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, quiet):
+    """Analyse INPUTS: files (.txt, .html, .jsonl[.gz]), folders, URLs or '-' (stdin).
+
+    Writes the ledger to --db and/or --jsonl. Exit code 1 when any input failed
+    (each failure is reported with its code; the other inputs are still analysed).
+    """
+    from dataclasses import replace
+
+    from .nlp.pipeline import check_published
+    from .options import AnalyzeOptions, ReadOptions
+    from .runner import analyze_inputs
+
+    if db is None and jsonl_path is None:
+        raise click.UsageError("say where the ledger goes: --db FILE and/or --jsonl FILE")
+    try:
+        check_published(published)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from None
+    options = AnalyzeOptions(model=model, published=published,
+                             read=replace(ReadOptions(), allow_private_urls=allow_private_urls))
+    many = len(inputs) > 1 or any(Path(i).is_dir() or i.endswith((".jsonl", ".jsonl.gz", ".ndjson")) for i in inputs)
+    failures: list[str] = []
+
+    def report(ledger):
+        for err in ledger.errors:
+            failures.append(f"{err.code} {ledger.document.source_id}: {err.message}")
+
+    out = None
+    try:
+        if jsonl_path == "-":
+            out = sys.stdout
+        elif jsonl_path:
+            out = open(jsonl_path, "w", encoding="utf-8")
+        from .nlp.model_loader import ModelError
+
+        try:
+            summary = analyze_inputs(inputs, options=options, db=db, jsonl=out,
+                                     progress=many and not quiet and sys.stderr.isatty(), on_ledger=report)
+        except ModelError as exc:
+            raise click.ClickException(str(exc)) from None
+    finally:
+        if out is not None and out is not sys.stdout:
+            out.close()
+    for line in failures:
+        click.secho(line, fg="red", err=True)
+    if not quiet:
+        click.echo(summary.format(), err=True)
+    sys.exit(0 if summary.ok else EXIT_FAILED)
+
+
+@main.command()
+@click.argument("document", required=False)
+@_db_option()
+@click.option("--color/--no-color", default=None, help="Colour the output (default: when a terminal).")
+def show(document, db, color):
+    """Print one document's ledger, readably (default: the latest analysed).
+
+    DOCUMENT is a document id (or its first characters) or the path/URL it was read from.
+    """
+    from .show import render_ledger
+    from .store import Store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no ledger file at {db}: run 'newsledger analyze ... --db {db}' first")
+    with Store(db, readonly=True) as store:
+        if document:
+            doc_id = store.find_document(document)
+            if doc_id is None:
+                raise click.ClickException(f"no document {document!r} in {db}")
+        else:
+            row = store.conn.execute("SELECT id FROM documents ORDER BY analyzed_at DESC, rowid DESC LIMIT 1").fetchone()
+            if row is None:
+                raise click.ClickException(f"{db} holds no documents yet")
+            doc_id = row[0]
+        ledger = store.ledger(doc_id)
+    click.echo(render_ledger(ledger, color=sys.stdout.isatty() if color is None else color))
+
+
+@main.command()
+@_db_option()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="Output file (jsonl; '-' for stdout) or folder (csv: one file per table).")
+def export(db, fmt, output):
+    """Export the ledger of every document in --db."""
+    from .export import export_ledger
+    from .store import Store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no ledger file at {db}")
+    with Store(db, readonly=True) as store:
+        written = export_ledger(store, fmt, output)
+    click.echo(f"wrote {', '.join(written)}", err=True)
+
+
+@main.command()
+@click.argument("task", type=click.Choice(["timex", "geo", "quotes", "events", "extract", "seed"]))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, help="Score only the first N records (quick checks).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--model", help="spaCy model package or path.")
+def evaluate(task, file, limit, as_json, model):
+    """Score newsledger on a benchmark FILE of TASK (see each task's README for the metric)."""
+    from .evaluate import evaluate as run
+
+    analyzer = None
+    if task != "extract":
+        from .nlp.pipeline import Analyzer
+        from .options import AnalyzeOptions
+
+        analyzer = Analyzer(AnalyzeOptions(model=model))
+    report = run(task, file, analyzer=analyzer, limit=limit)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+
+
+@main.command()
+@_db_option()
+def failures(db):
+    """List the inputs that failed, with their error codes."""
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        rows = store.failures()
+    for f in rows:
+        click.echo(f"{f.code}\t{f.source_id}\t{f.message}")
+    if not rows:
+        click.echo("no failures", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

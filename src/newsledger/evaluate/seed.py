@@ -1,0 +1,192 @@
+"""Score one article's ledger against a hand-made gold record (the seed format).
+
+The gold file lists events, claims, figures and places, each with its
+evidence span in the article.  Scoring (as the seed README says): recall of
+the required items, then among the found ones the share with the right type,
+date, actor, speaker, value and place.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Optional
+
+from ..model import DocLedger
+from .common import Report
+
+SEASON_MONTHS = {"SP": ("03", "04", "05"), "SU": ("06", "07", "08"),
+                 "FA": ("09", "10", "11"), "WI": ("12", "01", "02")}
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def date_matches(pred: Optional[str], gold: Optional[str], accept: list[str] = ()) -> bool:
+    """A predicted TIMEX3 value is right when it equals the gold or an accepted
+    value, or is more specific and consistent with it (2023-09-19 for
+    2023-09); a season matches its months."""
+    if gold is None:
+        return pred is None
+    if pred is None:
+        return False
+    for want in [gold, *accept]:
+        if pred == want or pred.startswith(want + "-"):
+            return True
+        if len(want) == 7 and want[5:] in SEASON_MONTHS:
+            if pred[:4] == want[:4] and pred[5:7] in SEASON_MONTHS[want[5:]]:
+                return True
+    return False
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class _Names:
+    """Gold actor names and their aliases (the gold's metonymy table)."""
+
+    def __init__(self, metonymy: dict[str, list[str]]):
+        self.groups: list[set[str]] = []
+        for canonical, aliases in metonymy.items():
+            names = {canonical.lower(), canonical.split(" (")[0].lower()}
+            names.update(a.lower() for a in aliases)
+            self.groups.append(names)
+
+    def forms(self, name: str) -> set[str]:
+        low = name.lower()
+        out = {low}
+        for group in self.groups:
+            if low in group:
+                out |= group
+        return out
+
+    def matches(self, gold_name: str, predicted: list[str]) -> bool:
+        forms = self.forms(gold_name)
+        for text in predicted:
+            low = text.lower().removeprefix("the ")
+            for form in forms:
+                form = form.removeprefix("the ")
+                if form and (form == low or form in low or (len(low) > 3 and low in form)):
+                    return True
+        return False
+
+
+def _find_text(gold_path: Path, source: str) -> Path:
+    for parent in gold_path.resolve().parents:
+        candidate = parent / source
+        if candidate.exists():
+            return candidate
+        candidate = parent / Path(source).name
+        if candidate.exists():
+            return candidate
+    corpus = gold_path.resolve().parents[2] / "corpus" / Path(source).name
+    if corpus.exists():
+        return corpus
+    raise FileNotFoundError(f"the article {source!r} named by {gold_path} was not found")
+
+
+def score(ledger: DocLedger, gold: dict) -> Report:
+    """Compare a DocLedger with a seed gold record."""
+    names = _Names(gold.get("metonymy", {}))
+    m: dict[str, float] = {}
+    details: list[str] = []
+
+    def ratio(num: int, den: int) -> float:
+        return round(num / den, 4) if den else 0.0
+
+    # events ---------------------------------------------------------------
+    found = typed = dated = actor_ok = 0
+    required = [e for e in gold["events"] if e.get("required", True)]
+    for g in required:
+        ev = g["evidence"]
+        cands = [e for e in ledger.events if _overlap(e.trigger.start, e.trigger.end, ev["start"], ev["end"])]
+        cands = cands or [e for e in ledger.events if _overlap(e.evidence.start, e.evidence.end, ev["start"], ev["end"])]
+        if not cands:
+            details.append(f"  missed event: {g['type']} {g['evidence']['text'][:70]!r}")
+            continue
+        found += 1
+        ok_types = {g["type"], *g.get("also", [])}
+        best = next((e for e in cands if g["type"] is None or e.type in ok_types), cands[0])
+        typed += g["type"] is None or best.type in ok_types
+        dated += date_matches(best.time.value if best.time else None, g["date"], g.get("accept", []))
+        if g.get("actors"):
+            predicted = [a.text for a in best.source_actors] + [a.actor or "" for a in best.source_actors]
+            actor_ok += any(names.matches(a, predicted) for a in g["actors"])
+        else:
+            actor_ok += not best.source_actors
+    m["events_recall"] = ratio(found, len(required))
+    m["events_type_acc"] = ratio(typed, found)
+    m["events_date_acc"] = ratio(dated, found)
+    m["events_actor_acc"] = ratio(actor_ok, found)
+
+    # claims ---------------------------------------------------------------
+    required = [c for c in gold["claims"] if c.get("required", True)]
+    found = speaker_ok = 0
+    for g in required:
+        ct = g["content"]
+        cands = [c for c in ledger.claims if _overlap(c.content.start, c.content.end, ct["start"], ct["end"])]
+        if not cands:
+            details.append(f"  missed claim: {g['speaker']}: {ct['text'][:70]!r}")
+            continue
+        found += 1
+        wanted = [g["speaker"]] + ([g["canonical"]] if g.get("canonical") else [])
+        predicted = []
+        for c in cands:
+            predicted += [c.speaker.text if c.speaker else "", c.speaker_name or "", c.speaker_actor or ""]
+        predicted = [p for p in predicted if p]
+        speaker_ok += any(names.matches(w, predicted) for w in wanted)
+    m["claims_recall"] = ratio(found, len(required))
+    m["claims_speaker_acc"] = ratio(speaker_ok, found)
+
+    # figures --------------------------------------------------------------
+    required = [q for q in gold["quantities"] if q.get("required", True)]
+    found = value_ok = 0
+    for g in required:
+        ev = g["evidence"]
+        cands = [q for q in ledger.quantities if _overlap(q.evidence.start, q.evidence.end, ev["start"], ev["end"])]
+        if not cands:
+            details.append(f"  missed figure: {ev['text']!r}")
+            continue
+        found += 1
+        value_ok += any(float(q.value) == float(g["value"]) for q in cands)
+    m["figures_recall"] = ratio(found, len(required))
+    m["figures_value_acc"] = ratio(value_ok, found)
+
+    # places ---------------------------------------------------------------
+    required = [p for p in gold["places"] if p.get("required", True)]
+    found = coords_ok = 0
+    for g in required:
+        ev = g["evidence"]
+        cands = [p for p in ledger.places if _overlap(p.start, p.end, ev["start"], ev["end"])]
+        if not cands:
+            details.append(f"  missed place: {g['name']} in {ev['text']!r}")
+            continue
+        found += 1
+        coords_ok += any(p.lat is not None and _km(p.lat, p.lon, g["lat"], g["lon"]) <= 50 for p in cands)
+    m["places_recall"] = ratio(found, len(required))
+    m["places_coords_acc"] = ratio(coords_ok, found)
+    return Report(task="seed", file=gold.get("id", "seed"), n=1, metrics=m, details=details)
+
+
+def evaluate(path: str, *, analyzer=None, limit=None) -> Report:
+    """Analyse the gold's article (with its publication date) and score it."""
+    gold_path = Path(path)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text = _find_text(gold_path, gold["source"]).read_text(encoding="utf-8")
+    if analyzer is None:
+        from ..nlp.pipeline import Analyzer
+
+        analyzer = Analyzer()
+    from ..model import Document
+
+    ledger = next(iter(analyzer.analyze_documents([Document.from_text(text, source_id=gold["source"])],
+                                                  published=gold.get("published"))))
+    report = score(ledger, gold)
+    report.file = str(path)
+    return report
