@@ -20,7 +20,7 @@ from ..model import Document
 from ..options import ReadOptions
 from .decode import decode_bytes
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -53,11 +53,26 @@ def iter_inputs(inputs: Iterable[str], options: ReadOptions = ReadOptions(),
         else:
             path = Path(name)
             if path.is_dir():
-                files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-                for file in files:
+                for file in folder_files(path):
                     yield from read_path(file, options)
             else:
                 yield from read_path(path, options)
+
+
+def is_supported(path: Path) -> bool:
+    """True for the file names the readers know (.txt, .html, .jsonl, .jsonl.gz, ...)."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        return len(suffixes) == 2 and suffixes[0] in JSONL_SUFFIXES
+    return bool(suffixes) and suffixes[-1] in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The supported files under ``folder``, recursively, sorted; hidden files
+    and files of other types (images, READMEs, ...) are left out."""
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+                  and is_supported(p))
 
 
 def read_path(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[SourceItem]:
