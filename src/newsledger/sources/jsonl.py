@@ -40,6 +40,15 @@ def _record_to_item(raw: bytes, fallback_id: str, lineno: int, name: str, option
         raise InputError(Code.BAD_JSONL, f"{name} line {lineno}: expected a JSON object, got {type(record).__name__}")
     source_id = record.get("id")
     source_id = str(source_id) if source_id is not None else fallback_id
+    try:
+        return _record_document(record, source_id, lineno, name, options)
+    except InputError as err:
+        return SourceItem(source_id, failure=Failure.from_error(source_id, err))
+
+
+def _record_document(record: dict, source_id: str, lineno: int, name: str, options: ReadOptions):
+    from . import SourceItem
+
     published = record.get("published", record.get("dct"))
     if published is not None and not isinstance(published, str):
         raise InputError(Code.BAD_JSONL, f"{name} line {lineno}: 'published' must be a string like 2023-11-27")
