@@ -157,16 +157,24 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
         elif ent.text.endswith("s") and ent.root.pos_ in ("PROPN", "NOUN") and ent.root.tag_ in ("NNPS", "NNS"):
             col.add(f"{code}-POP", ent.text, "population", code, ent.start, ent.end)
 
-    # 3. places: countries as states, capitals used as actors as governments
+    # 3. places: countries as states, capitals used as actors as governments,
+    #    other places named as actors ("the offensive against <region>") as themselves
+    place_tokens: set[int] = set()
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or not place.country:
+        if span is None:
             continue
-        if place.kind == "country":
+        place_tokens.update(range(span.start, span.end))
+        if place.kind == "country" and place.country:
+            if _demonym_country(_strip_possessive(place.text)):
+                continue  # "Russian(s)": an adjective or the people, not the state acting
             col.add(place.country, _country_name(place.country), "state", place.country, span.start, span.end)
-        elif place.role == "actor":
+        elif place.role == "actor" and place.country and place.kind == "city":
             col.add(f"{place.country}-GOV", f"{_country_name(place.country)} (government)", "government",
                     place.country, span.start, span.end)
+        elif place.role == "actor":
+            col.add(f"place:{place.geonameid or slug(place.name)}", place.name, "region", place.country,
+                    span.start, span.end)
 
     # 4. people and organisations named by the model
     persons: list[SpacySpan] = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -177,7 +185,9 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
             full_names.setdefault(text.split()[-1], text)
     for ent in persons:
         text = _strip_possessive(ent.text)
-        if not text or not text[0].isupper():
+        if not text or not text[0].isupper() or any(t.i in place_tokens for t in ent):
+            continue  # a place the model took for a person
+        if _demonym_country(text):
             continue
         name = full_names.get(text, text) if len(text.split()) == 1 else text
         country = _affiliation(doc, ent)
@@ -192,7 +202,7 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
         text = _strip_possessive(ent.text)
         if text.lower().startswith("the "):
             text = text[4:]
-        if not text or text.lower() in _nouns():
+        if not text or text.lower() in _nouns() or any(t.i in place_tokens for t in ent):
             continue
         country = _affiliation(doc, ent)
         head = ent.root.lemma_.lower()

@@ -1,9 +1,11 @@
-"""Time expressions (placeholder; replaced by the time stage)."""
+"""The time stage: TIMEX3 time expressions with normalised values.
+
+The work is done by :mod:`newsledger.nlp.timex` (lexicons, patterns,
+guards, resolution); this module keeps the stage's public entry point.
+"""
+
 from __future__ import annotations
-from typing import Optional
-from spacy.tokens import Doc
-from ..model import Timex
 
+from .timex import find_timexes
 
-def find_timexes(doc: Doc, dct: Optional[str]) -> list[Timex]:
-    return []
+__all__ = ["find_timexes"]

@@ -1,0 +1,256 @@
+"""The time stage: finding time expressions and resolving them to TIMEX3 values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsledger.nlp.time import find_timexes
+
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "timex" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsledger.nlp.model_loader import load_model
+
+    return load_model()
+
+
+def tag(nlp, text, dct="2023-11-27"):
+    return find_timexes(nlp(text), dct)
+
+
+def one(nlp, text, dct="2023-11-27"):
+    """The single timex of ``text`` as (text, type, value, mod)."""
+    found = tag(nlp, text, dct)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    t = found[0]
+    assert text[t.start:t.end] == t.text
+    return t.text, t.type, t.value, t.mod
+
+
+# ----------------------------------------------------------------------
+# explicit dates
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The talks began on September 19, 2023 in Baku.", "September 19, 2023", "2023-09-19"),
+    ("The talks began on 19 September 2023 in Baku.", "19 September 2023", "2023-09-19"),
+    ("The report is dated 2023-09-19 and was leaked.", "2023-09-19", "2023-09-19"),
+    ("Troops arrived on Sept. 19, officials said.", "Sept. 19", "2023-09-19"),
+    ("The deal was signed in May 2023 in Moscow.", "May 2023", "2023-05"),
+    ("The war broke out in 2020 over the region.", "2020", "2020"),
+    ("The agreement was signed on Friday, Oct. 23, 1998.", "Friday, Oct. 23, 1998", "1998-10-23"),
+    ("Prices rose sharply in the 1990s.", "the 1990s", "199"),
+    ("Cities grew fast in the 20th century.", "the 20th century", "19"),
+])
+def test_explicit_dates(nlp, text, span, value):
+    got = one(nlp, text)
+    assert got[0] == span
+    assert got[1] == "DATE"
+    assert got[2] == value
+
+
+def test_mid_month_has_mod(nlp):
+    assert one(nlp, "Elections are due in mid-May, the minister said.")[0:4] == ("mid-May", "DATE", "2023-05", "MID")
+
+
+def test_seasons(nlp):
+    assert one(nlp, "They signed short-term gas agreements in the fall of 2022.")[1:] == ("DATE", "2022-FA", None)
+    assert one(nlp, "At a meeting in early summer 2022, the leaders met.")[1:] == ("DATE", "2022-SU", "START")
+    assert one(nlp, "Sales were weak last fall.", dct="1998-02-06")[2] == "1997-FA"
+
+
+def test_quarters(nlp):
+    assert one(nlp, "Third-quarter profit rose 11%.", dct="1989-11-02")[0:3] == ("Third-quarter", "DATE", "1989-Q3")
+    assert one(nlp, "The company lost money in the fourth quarter of 1988.")[2] == "1988-Q4"
+
+
+# ----------------------------------------------------------------------
+# relative to the publication date
+
+@pytest.mark.parametrize("text, value", [
+    ("The minister spoke yesterday in Yerevan.", "2023-11-26"),
+    ("The minister speaks today in Yerevan.", "2023-11-27"),
+    ("The minister will speak tomorrow in Yerevan.", "2023-11-28"),
+    ("The minister resigned last week.", "2023-W47"),
+    ("The ceasefire was signed three years ago.", "2020"),
+    ("Prices fell two months ago.", "2023-09"),
+    ("Elections will be held next year.", "2024"),
+    ("The plant closed last year.", "2022"),
+    ("The minister resigned on Friday.", "2023-11-24"),
+    ("The minister will resign on Friday.", "2023-12-01"),
+    ("The minister resigned on Monday.", "2023-11-27"),
+    ("The price rose last month.", "2023-10"),
+])
+def test_relative_to_dct(nlp, text, value):
+    got = one(nlp, text)
+    assert got[1] == "DATE"
+    assert got[2] == value
+
+
+def test_month_without_year_takes_tense(nlp):
+    assert one(nlp, "The offensive began in September.")[2] == "2023-09"
+    assert one(nlp, "The summit will be held in April.")[2] == "2024-04"
+
+
+def test_partial_date_takes_year_from_discourse(nlp):
+    found = tag(nlp, "In May 2019, the army was deployed. It withdrew on September 19 after talks.")
+    assert [(t.text, t.value) for t in found] == [("May 2019", "2019-05"), ("September 19", "2019-09-19")]
+    assert found[1].anchor == "narrative"
+
+
+def test_narrative_anchors(nlp):
+    found = tag(nlp, "The offensive began on September 19. The army was dissolved two days later, on September 23.")
+    vals = {t.text: t.value for t in found}
+    assert vals["September 19"] == "2023-09-19"
+    assert vals["two days later"] == "2023-09-21"
+    assert vals["September 23"] == "2023-09-23"
+    later = [t for t in found if t.text == "two days later"][0]
+    assert later.anchor == "narrative"
+
+
+def test_a_year_earlier(nlp):
+    found = tag(nlp, "Profit rose in 2019. A year earlier, it had fallen.")
+    assert [t.value for t in found] == ["2019", "2018"]
+
+
+def test_the_following_month(nlp):
+    found = tag(nlp, "The plan was announced in March 2021. The following month, it was dropped.")
+    assert [t.value for t in found] == ["2021-03", "2021-04"]
+
+
+# ----------------------------------------------------------------------
+# durations, times, sets, references
+
+@pytest.mark.parametrize("text, span, value, mod", [
+    ("After almost ten months of blockade, supplies ran out.", "almost ten months", "P10M", "LESS_THAN"),
+    ("Russia was to have a five-year mandate.", "five-year", "P5Y", None),
+    ("The population fled within a week.", "a week", "P1W", None),
+    ("The talks lasted more than three hours.", "more than three hours", "PT3H", "MORE_THAN"),
+    ("He was held for two and a half years.", "two and a half years", "P30M", None),
+    ("Sales fell over the past two months.", "the past two months", "P2M", None),
+    ("The troops stayed for several weeks.", "several weeks", "PXW", None),
+])
+def test_durations(nlp, text, span, value, mod):
+    got = one(nlp, text)
+    assert got == (span, "DURATION", value, mod)
+
+
+def test_clock_time_takes_its_day(nlp):
+    text = "The sirens began sounding around 1:00 PM local time on September 19."
+    found = tag(nlp, text)
+    assert found[0].type == "TIME"
+    assert found[0].value == "2023-09-19T13:00"
+    assert found[0].mod == "APPROX"
+    assert found[0].text.startswith("around 1:00 PM")
+    assert found[1].text == "September 19"
+
+
+def test_part_of_day(nlp):
+    assert one(nlp, "Shelling resumed yesterday morning.")[1:3] == ("TIME", "2023-11-26TMO")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The festival is held every year in June.", "P1Y"),
+    ("Inspectors visit the site daily.", "P1D"),
+    ("The council meets each week.", "P1W"),
+])
+def test_sets(nlp, text, value):
+    found = [t for t in tag(nlp, text) if t.type == "SET"]
+    assert len(found) == 1 and found[0].value == value
+
+
+def test_refs(nlp):
+    assert one(nlp, "Russia is now weaker in the region.")[2] == "PRESENT_REF"
+    assert one(nlp, "The company recently cut jobs.")[2] == "PAST_REF"
+
+
+def test_no_dct_gives_placeholders(nlp):
+    t = one(nlp, "The minister resigned yesterday.", dct=None)
+    assert t[2] == "XXXX-XX-XX"
+    assert one(nlp, "The treaty was signed in 1994.", dct=None)[2] == "1994"
+
+
+# ----------------------------------------------------------------------
+# no false times
+
+@pytest.mark.parametrize("text", [
+    "The talks may resume, officials said.",
+    "Theresa May met the ministers in London.",
+    "Thousands joined the march through the capital.",
+    "They will march on the parliament.",
+    "Prices could fall further if demand weakens.",
+    "Russia deployed 1,960 troops to the region.",
+    "The company paid $2020 for the licence.",
+    "One from a military perspective and the other from trade.",
+    "He was elected to a second term in office.",
+    "The 16-year-old was arrested by the police.",
+    "The hot spring attracts many visitors.",
+    "A quarter of the population has left.",
+    "Imports rose 515 percent.",
+])
+def test_no_false_times(nlp, text):
+    assert tag(nlp, text) == []
+
+
+def test_may_as_a_month_still_found(nlp):
+    assert one(nlp, "The deal was signed in May, officials said.")[2] == "2023-05"
+
+
+def test_offsets_round_trip(nlp):
+    text = "\n\nOn Sept. 19, 2023, shelling began; two days later it stopped.\n"
+    for t in tag(nlp, text):
+        assert text[t.start:t.end] == t.text
+
+
+def test_empty_text(nlp):
+    assert tag(nlp, "") == []
+    assert tag(nlp, "   \n") == []
+
+
+# ----------------------------------------------------------------------
+# the seed article
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "nk-exodus-russia-role.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+def test_seed_article(nlp):
+    text = SEED.read_text(encoding="utf-8")
+    found = find_timexes(nlp(text), "2023-11-27")
+    by_text = {}
+    for t in found:
+        by_text.setdefault(t.text, []).append(t)
+    assert by_text["three years ago"][0].value in ("2020", "2020-11")
+    assert by_text["September 19"][0].value == "2023-09-19"
+    assert by_text["the fall of 2022"][0].value == "2022-FA"
+    summer = by_text["early summer 2022"][0]
+    assert (summer.value, summer.mod) == ("2022-SU", "START")
+    months = by_text["almost ten months"][0]
+    assert (months.value, months.mod, months.type) == ("P10M", "LESS_THAN", "DURATION")
+    assert by_text["September 23"][0].value == "2023-09-23"
+    assert by_text["November 2020"][0].value == "2020-11"
+    clock = [t for t in found if t.type == "TIME" and "1:00 PM" in t.text][0]
+    assert clock.value == "2023-09-19T13:00"
+    assert by_text["five-year"][0].value == "P5Y"
+    for t in found:
+        assert text[t.start:t.end] == t.text
+
+
+# ----------------------------------------------------------------------
+# the benchmark (skips where the shared data is absent)
+
+@pytest.mark.skipif(not DEV.exists(), reason="timex dev set not available")
+def test_dev_set_floors(nlp):
+    from newsledger.evaluate.timex import evaluate
+    from newsledger.nlp.pipeline import Analyzer
+
+    report = evaluate(DEV, analyzer=Analyzer(nlp=nlp))
+    m = report.metrics
+    # measured: relaxed 0.941, strict 0.878, value 0.80, type 0.894
+    assert m["relaxed_f1"] >= 0.92
+    assert m["strict_f1"] >= 0.86
+    assert m["value_f1"] >= 0.78
+    assert m["type_f1"] >= 0.87
