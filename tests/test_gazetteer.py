@@ -1,0 +1,91 @@
+"""The offline gazetteer: load time and memory, lookups, variants, demonyms."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from newsledger.gazetteer import get_gazetteer, haversine_km, normalize
+
+
+@pytest.fixture(scope="module")
+def g():
+    return get_gazetteer()  # builds the index once per machine
+
+
+def test_load_time_and_memory(g):
+    # load the index the fixture built (a changed environment must not make this a build)
+    code = (
+        "import time\n"
+        "t = time.perf_counter()\n"
+        "from newsledger.gazetteer import Gazetteer\n"
+        f"gz = Gazetteer({str(g.path)!r})\n"
+        "gz.lookup('Moscow'); gz.country_for_demonym('Azeri')\n"
+        "dt = time.perf_counter() - t\n"
+        # current resident memory (ru_maxrss would inherit the parent's peak)
+        "rss = [int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS')][0] / 1024\n"
+        "print(dt, rss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    dt, rss_mb = map(float, out.stdout.split())
+    assert dt < 1.0
+    assert rss_mb < 300
+
+
+def test_normalize():
+    assert normalize("Nagorno-Karabakh") == normalize("nagorno karabakh")
+    assert normalize("Zürich") == "zurich"
+    assert normalize("St. Louis") == normalize("Saint Louis")
+    assert normalize("U.S.") == "u s"
+
+
+def test_lookup_city_and_variants(g):
+    kyiv = g.lookup("Kyiv")[0]
+    assert kyiv.country == "UA" and kyiv.kind == "city"
+    assert g.lookup("Kiev")[0].geonameid == kyiv.geonameid
+    assert g.lookup("Zurich")[0].country == "CH"
+    assert g.lookup("Sao Paulo")[0].country == "BR"
+    moscow = g.lookup("Moscow")
+    assert moscow[0].country == "RU"
+    assert any(e.country == "US" and e.admin1 == "ID" for e in moscow)
+
+
+def test_lookup_extras_and_countries(g):
+    nk = g.lookup("Nagorno-Karabakh")[0]
+    assert nk.kind == "region" and nk.country == "AZ"
+    assert haversine_km(nk.lat, nk.lon, 39.8, 46.75) < 100
+    assert g.lookup("Strait of Hormuz")[0].kind == "feature"
+    assert g.lookup("Shah Deniz")[0].country == "AZ"
+    assert g.lookup("Lachin corridor")[0].country == "AZ"
+    assert g.lookup("Gaza Strip")[0].country == "PS"
+    assert g.lookup("U.S.")[0].country == "US"
+    ohio = g.lookup("Ohio")[0]
+    assert ohio.kind == "region" and ohio.admin1 == "OH"
+    assert g.lookup("Laurel County")[0].admin1 == "KY"
+
+
+def test_alternate_name_reaches_karabakh_town(g):
+    ids = {e.geonameid for e in g.lookup("Martuni")}
+    assert 146969 in ids  # the town in Nagorno-Karabakh (Khojavend)
+
+
+def test_fuzzy_fallback(g):
+    assert g.lookup("Yerevann")[0].geonameid == g.lookup("Yerevan")[0].geonameid
+    assert g.exact("Yerevann") == []
+
+
+def test_countries_demonyms_capitals(g):
+    assert g.country("az").name == "Azerbaijan"
+    assert g.country_for_demonym("Azerbaijani") == "AZ"
+    assert g.country_for_demonym("Azeri") == "AZ"
+    assert g.country_for_demonym("Armenians") == "AM"
+    assert g.country_for_demonym("Swiss") == "CH"
+    assert g.country_for_demonym("Table") is None
+    assert g.capital_of("AZ").name == "Baku"
+    assert g.capital_of("AM").name == "Yerevan"
+    assert g.capital_of("US").admin1 == "DC"
+    assert g.country_code("Britain") == "GB"
+    assert g.place_for_demonym("Texan").admin1 == "TX"

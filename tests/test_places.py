@@ -1,0 +1,100 @@
+"""The places stage on hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.nlp.places import find_places, resolve_spans
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsledger.nlp.model_loader import load_model
+
+    return load_model()
+
+
+def _by_text(places):
+    out = {}
+    for p in places:
+        out.setdefault(p.text, []).append(p)
+    return out
+
+
+def test_detects_model_entities_and_resolves(nlp):
+    doc = nlp("The talks took place in Geneva, and the delegation later flew to Tokyo.")
+    got = _by_text(find_places(doc))
+    assert got["Geneva"][0].country == "CH"
+    assert got["Tokyo"][0].country == "JP"
+    assert got["Tokyo"][0].kind == "city"
+    assert got["Tokyo"][0].role == "location"
+
+
+def test_mislabelled_places_are_recovered(nlp):
+    text = ("Shelling was reported in Nagorno-Karabakh on Tuesday. Residents of Stepanakert "
+            "fled towards Armenia, while Yerevan says it cannot house everyone.")
+    got = _by_text(find_places(nlp(text)))
+    assert "Nagorno-Karabakh" in got
+    assert "Stepanakert" in got and got["Stepanakert"][0].country == "AZ"
+    assert "Yerevan" in got and got["Yerevan"][0].country == "AM"
+
+
+def test_moscow_russia_vs_idaho(nlp):
+    doc = nlp("The Kremlin said officials in Moscow would respond to the sanctions imposed on Russia.")
+    assert _by_text(find_places(doc))["Moscow"][0].country == "RU"
+    doc = nlp("Moscow, Idaho, is home to the University of Idaho. Students in Moscow returned "
+              "from Boise and Spokane on Sunday.")
+    moscow = _by_text(find_places(doc))["Moscow"]
+    assert all(p.country == "US" for p in moscow)
+
+
+def test_metonymy_actor_vs_location(nlp):
+    doc = nlp("Moscow summoned the ambassador. Baku says the talks failed. "
+              "The two presidents met in Moscow last week.")
+    places = find_places(doc)
+    roles = [(p.text, p.role) for p in places if p.text in ("Moscow", "Baku")]
+    assert roles[0] == ("Moscow", "actor")
+    assert ("Baku", "actor") in roles
+    assert roles[-1] == ("Moscow", "location")
+
+
+def test_person_not_made_a_place(nlp):
+    doc = nlp("Senator Lincoln Chafee said on Monday that Chafee would not run again. "
+              "Jordan Peterson told reporters he was tired.")
+    texts = {p.text for p in find_places(doc)}
+    assert "Lincoln" not in texts
+    assert "Jordan" not in texts
+
+
+def test_demonym_is_a_place_mention(nlp):
+    doc = nlp("Azerbaijani troops crossed the line, Armenian officials said.")
+    got = _by_text(find_places(doc))
+    assert got["Azerbaijani"][0].country == "AZ"
+    assert got["Armenian"][0].country == "AM"
+
+
+def test_context_disambiguation_in_a_karabakh_story(nlp):
+    text = ("Fighting resumed across Nagorno-Karabakh on Monday. Azerbaijani forces shelled "
+            "positions near Stepanakert and Shusha, and a volunteer said he had defended the "
+            "town of Martuni until the ceasefire.")
+    doc = nlp(text)
+    got = _by_text(find_places(doc))
+    assert got["Martuni"][0].geonameid == 146969
+    start = text.index("Martuni")
+    (resolved,) = resolve_spans(doc, [(start, start + len("Martuni"))])
+    assert resolved.geonameid == 146969
+
+
+def test_city_state_pair(nlp):
+    text = "The fire started in Springfield, Illinois, late on Friday."
+    doc = nlp(text)
+    start = text.index("Springfield")
+    (p,) = resolve_spans(doc, [(start, start + len("Springfield"))])
+    assert p.country == "US" and abs(p.lat - 39.8) < 0.5
+
+
+def test_resolve_unknown_span_is_none(nlp):
+    text = "He lives in Zzqxville now."
+    doc = nlp(text)
+    start = text.index("Zzqxville")
+    assert resolve_spans(doc, [(start, start + 9)]) == [None]
