@@ -1,8 +1,11 @@
-"""Events (placeholder; replaced by the events stage)."""
+"""Events: PLOVER-coded happenings with who did what to whom, when and where.
+
+The work is done in :mod:`newsledger.nlp.event_coding`; this module is the
+stage's public entry point, ``find_events(doc, *, actors, timexes, places, claims)``.
+"""
+
 from __future__ import annotations
-from spacy.tokens import Doc
-from ..model import Event
 
+from .event_coding import find_events
 
-def find_events(doc: Doc, *, actors, timexes, places, claims) -> list[Event]:
-    return []
+__all__ = ["find_events"]

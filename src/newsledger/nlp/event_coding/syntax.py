@@ -1,0 +1,193 @@
+"""Dependency-tree helpers for event coding (spaCy English labels)."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj")
+COMP = ("xcomp", "ccomp")
+ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+POSSIBLE = frozenset({"may", "might", "could", "can", "ca"})
+OBLIGATION = frozenset({"must", "should", "ought"})
+HYPHENS = frozenset({"-", "/", "'", "’", "–", "&"})
+#: prepositions that give circumstances, never a verb's object
+CIRCUMSTANTIAL = frozenset({"after", "before", "since", "during", "following", "until", "till", "despite",
+                            "amid", "amidst", "because", "as", "like", "than", "throughout", "within",
+                            "without", "by", "via", "per"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+#: nouns that only head a quantity or a part: "thousands of students", "members of X"
+QUANTITY_HEADS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten",
+                            "tens", "million", "millions", "group", "member", "number", "some",
+                            "all", "one", "two", "three", "part", "majority", "most", "many",
+                            "several", "scores", "score", "contingent", "band", "handful", "crowd"})
+#: evaluative or vague modifiers left out of actor spans
+LOOSE_MODIFIERS = frozenset({"senior", "top", "young", "old", "angry", "radical", "suspected", "alleged",
+                             "several", "many", "some", "few", "other", "recent", "hundreds",
+                             "thousands", "dozens", "about", "nearly", "almost", "around", "up",
+                             "more", "than", "least", "at", "as", "much", "over", "fleeing",
+                             "up to", "well-armed", "armed", "unidentified", "unknown", "local"})
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def first_child(tok: Token, *deps: str) -> Optional[Token]:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def preps(tok: Token, *lemmas: str) -> list[tuple[Token, Token]]:
+    """(preposition, object) pairs under ``tok`` whose preposition is one of ``lemmas``
+    (all when none given)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.pos_ in ("ADP", "SCONJ"):
+            word = c.lower_
+            if lemmas and word not in lemmas:
+                continue
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    out.append((c, g))
+    return out
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("X and Y")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+            out.extend(conjuncts(c))
+    return out
+
+
+def auxiliaries(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "advmod" and c.lower_ in ("never",):
+            return True
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+            return True
+    return False
+
+
+def actor_like(tok: Token, actor_nouns: frozenset) -> bool:
+    """Whether the noun phrase headed by ``tok`` names someone who could act."""
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return False
+    if tok.ent_type_ in ACTOR_ENTS:
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS:
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma in actor_nouns:
+        return True
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss") and (c.ent_type_ in ACTOR_ENTS or c.pos_ == "PROPN"):
+            return True
+    return False
+
+
+def descend_quantity(tok: Token) -> Token:
+    """"thousands of students" -> students; "members of the Association" -> Association."""
+    seen = 0
+    while seen < 4 and tok.lemma_.lower() in QUANTITY_HEADS or (tok.pos_ == "NUM" and seen < 4):
+        nxt = None
+        for prep, obj in preps(tok, "of"):
+            nxt = obj
+            break
+        if nxt is None:
+            break
+        tok, seen = nxt, seen + 1
+    return tok
+
+
+def np_bounds(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of the actor phrase headed by ``tok``: its subtree less
+    determiners, numbers, loose modifiers, appositions, relative clauses, trailing
+    participles and punctuation."""
+    keep = {tok.i}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl", "advcl", "prep") and t.i == tok.i:
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "to") and _short_prep(c):
+                    pass
+                elif c.dep_ == "punct" and c.text in HYPHENS:
+                    pass
+                else:
+                    continue
+            if c.dep_ in ("relcl", "appos", "conj", "cc", "acl", "punct") and t.i != tok.i:
+                if c.dep_ == "punct" and c.text in HYPHENS:
+                    pass
+                else:
+                    continue
+            if c.dep_ in ("det", "predet", "nummod", "quantmod") and t.i == tok.i:
+                continue
+            if c.dep_ == "advmod" and t.i == tok.i:
+                continue
+            keep.add(c.i)
+            stack.append(c)
+    idx = sorted(keep)
+    # contiguous range around the head
+    lo = hi = tok.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = tok.doc
+    while lo < tok.i and (doc[lo].lower_ in LOOSE_MODIFIERS or doc[lo].pos_ in ("DET", "PUNCT", "NUM", "ADV")
+                          or doc[lo].like_num):
+        lo += 1
+    while hi > tok.i and doc[hi].pos_ in ("PUNCT", "ADP", "CCONJ", "DET"):
+        hi -= 1
+    del idx
+    return lo, hi + 1
+
+
+def _short_prep(prep: Token) -> bool:
+    """A prepositional modifier short enough to belong to a name ("forces in Guinea")."""
+    sub = list(prep.subtree)
+    return len(sub) <= 7 and not any(t.dep_ in ("relcl", "acl") for t in sub)
+
+
+def char_span(doc, lo: int, hi: int) -> tuple[int, int]:
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def sentence_of(tok: Token) -> SpacySpan:
+    return tok.sent
+
+
+def ancestors_path(tok: Token) -> Iterable[tuple[Token, Token]]:
+    """(child, head) pairs from ``tok`` up to the root of its sentence."""
+    t = tok
+    while t.head.i != t.i:
+        yield t, t.head
+        t = t.head
+
+
+def depth(tok: Token) -> int:
+    return sum(1 for _ in ancestors_path(tok))

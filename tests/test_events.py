@@ -1,0 +1,262 @@
+"""The events stage: PLOVER coding of hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.model import Actor, Event, PlaceMention, Span, Timex
+from newsledger.nlp.event_coding.lexicon import PLOVER_TYPES, load_lexicon, parse_lexicon
+from newsledger.nlp.events import find_events
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsledger.nlp.model_loader import load_model
+
+    return load_model()
+
+
+def code(nlp, text, **kw) -> list[Event]:
+    doc = nlp(text)
+    events = find_events(doc, actors=kw.get("actors", []), timexes=kw.get("timexes", []),
+                         places=kw.get("places", []), claims=kw.get("claims", []))
+    for ev in events:  # offsets always index the text
+        assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+        for a in ev.source_actors + ev.target_actors:
+            assert text[a.start:a.end] == a.text
+    return events
+
+
+def main(nlp, text, **kw) -> Event:
+    events = code(nlp, text, **kw)
+    assert events, f"no event in {text!r}"
+    return events[0]
+
+
+def names(refs) -> list[str]:
+    return [a.text for a in refs]
+
+
+# --------------------------------------------------------------------------- lexicon
+
+def test_lexicon_covers_all_types():
+    lex = load_lexicon()
+    seen = {e.type for table in (lex.verbs, lex.nouns) for entries in table.values() for e in entries}
+    assert set(PLOVER_TYPES) <= seen
+    for table in (lex.verbs, lex.nouns, lex.adjs):
+        for entries in table.values():
+            for e in entries:
+                assert e.type in PLOVER_TYPES
+                assert e.cameo and len(e.cameo) == 2
+                assert e.intensity is not None and -10 <= e.intensity <= 10
+
+
+def test_lexicon_rejects_bad_rows():
+    with pytest.raises(ValueError):
+        parse_lexicon("verb\tattack\tATTACK\t-\t18\t-9\t-\t-\n")
+    with pytest.raises(ValueError):
+        parse_lexicon("verb\tattack\tASSAULT\t-\t18\n")
+    with pytest.raises(ValueError):
+        parse_lexicon("verb\tsend\tAID\t-\t07\t7\tobj=@nosuchclass\t-\n")
+    lex = parse_lexicon("class\tx\t-\t-\t-\t-\ta|b\t-\nverb\tblow up\tASSAULT\t-\t18\t-9\t-\t-\n")
+    assert lex.verbs["blow"][0].cond.prts == frozenset({"up"})
+
+
+# --------------------------------------------------------------------------- one type each
+
+@pytest.mark.parametrize("text, etype", [
+    ("The two countries agreed to expand trade.", "AGREE"),
+    ("The president met the Chinese premier in Beijing.", "CONSULT"),
+    ("The minister praised the new government.", "SUPPORT"),
+    ("The government apologized to the victims.", "CONCEDE"),
+    ("France and Germany cooperate closely on defence.", "COOPERATE"),
+    ("Germany sent humanitarian aid to Ukraine.", "AID"),
+    ("The rebels withdrew from the city.", "RETREAT"),
+    ("The opposition demanded that the president resign.", "REQUEST"),
+    ("The minister accused the rebels of torture.", "ACCUSE"),
+    ("The rebels rejected the peace proposal.", "REJECT"),
+    ("Iran threatened to close the strait.", "THREATEN"),
+    ("Thousands of workers demonstrated in the capital.", "PROTEST"),
+    ("The European Union imposed sanctions on Belarus.", "SANCTION"),
+    ("Russia mobilized its reservists.", "MOBILIZE"),
+    ("Police arrested twelve protesters.", "COERCE"),
+    ("Rebels attacked a police station in the north.", "ASSAULT"),
+])
+def test_each_type(nlp, text, etype):
+    ev = main(nlp, text)
+    assert ev.type == etype
+    assert ev.cameo_root and ev.intensity is not None
+    assert ev.modality == "asserted"
+
+
+def test_intensity_sign_follows_type(nlp):
+    assert main(nlp, "Rebels attacked the town.").intensity < -5
+    assert main(nlp, "Germany sent humanitarian aid to Ukraine.").intensity > 5
+
+
+# --------------------------------------------------------------------------- arguments
+
+def test_active_source_and_target(nlp):
+    ev = main(nlp, "The army launched an offensive against the rebels.")
+    assert ev.type == "ASSAULT"
+    assert "launched" in ev.trigger.text and "offensive" in ev.trigger.text
+    assert names(ev.source_actors) == ["army"]
+    assert names(ev.target_actors) == ["rebels"]
+
+
+def test_passive_agent_is_source(nlp):
+    ev = main(nlp, "The convoy was attacked by militants.")
+    assert ev.type == "ASSAULT"
+    assert names(ev.source_actors) == ["militants"]
+    assert names(ev.target_actors) == ["convoy"]
+
+
+def test_coordinated_reciprocal_sources(nlp):
+    ev = main(nlp, "Israel and Egypt signed a peace treaty.")
+    assert ev.type == "AGREE"
+    assert names(ev.source_actors) == ["Israel", "Egypt"]
+    assert names(ev.target_actors) == ["Israel", "Egypt"]
+
+
+def test_aid_target_is_recipient(nlp):
+    ev = main(nlp, "Germany sent humanitarian aid to Ukraine.")
+    assert names(ev.source_actors) == ["Germany"]
+    assert names(ev.target_actors) == ["Ukraine"]
+    assert ev.evidence.text == "Germany sent humanitarian aid to Ukraine"
+
+
+def test_actor_ids_from_actor_mentions(nlp):
+    text = "Germany sent humanitarian aid to Ukraine."
+    actors = [Actor(id="DEU", name="Germany", kind="state", mentions=[Span(0, 7, "Germany")]),
+              Actor(id="UKR", name="Ukraine", kind="state", mentions=[Span(33, 40, "Ukraine")])]
+    ev = main(nlp, text, actors=actors)
+    assert [a.actor for a in ev.source_actors] == ["DEU"]
+    assert [a.actor for a in ev.target_actors] == ["UKR"]
+    ev = main(nlp, text)
+    assert ev.source_actors[0].actor is None
+
+
+def test_time_and_place_from_other_stages(nlp):
+    text = "Germany sent humanitarian aid to Ukraine on September 7 in Kyiv."
+    s = text.index("September 7")
+    k = text.index("Kyiv")
+    timexes = [Timex(s, s + 11, "September 7", "DATE", "2023-09-07", anchor="dct")]
+    places = [PlaceMention(k, k + 4, "Kyiv", "Kyiv", 50.45, 30.52, "UA", kind="city", role="location")]
+    ev = main(nlp, text, timexes=timexes, places=places)
+    assert ev.time is not None and ev.time.value == "2023-09-07"
+    assert ev.time.how in ("dct", "sentence")
+    assert ev.place is not None and ev.place.name == "Kyiv"
+
+
+# --------------------------------------------------------------------------- light verbs and nouns
+
+@pytest.mark.parametrize("text, etype, word", [
+    ("The army launched an offensive against the rebels.", "ASSAULT", "offensive"),
+    ("The two governments signed an agreement on trade.", "AGREE", "agreement"),
+    ("Armenia held a joint exercise with the United States.", "COOPERATE", "exercise"),
+    ("Germany sent humanitarian aid to Ukraine.", "AID", "aid"),
+    ("The foreign ministry summoned the French ambassador.", "ACCUSE", "summoned"),
+    ("The government lifted the blockade of the port.", "RETREAT", "lifted"),
+    ("Students staged a protest outside parliament.", "PROTEST", "protest"),
+    ("The workers went on strike.", "PROTEST", "strike"),
+])
+def test_light_verbs(nlp, text, etype, word):
+    ev = main(nlp, text)
+    assert ev.type == etype
+    assert word in ev.trigger.text
+
+
+def test_nominal_events(nlp):
+    ev = main(nlp, "After the withdrawal of British troops, the town was quiet.")
+    assert ev.type == "RETREAT"
+    assert ev.trigger.text == "withdrawal"
+    assert names(ev.source_actors) == ["British troops"]
+    ev = main(nlp, "After ten months of blockade, the city ran out of food.")
+    assert ev.type == "COERCE"
+    assert ev.trigger.text == "blockade"
+
+
+def test_event_noun_as_object_is_not_a_second_event(nlp):
+    events = code(nlp, "The rebels rejected the peace proposal.")
+    assert [e.type for e in events] == ["REJECT"]
+    events = code(nlp, "Japan halted economic aid to Serbia.")
+    assert [e.type for e in events] == ["SANCTION"]
+
+
+# --------------------------------------------------------------------------- modality
+
+def test_negated(nlp):
+    ev = main(nlp, "The army did not attack the village.")
+    assert ev.type == "ASSAULT"
+    assert ev.modality == "negated"
+
+
+def test_counterfactual(nlp):
+    ev = [e for e in code(nlp, "If the government had acted, the rebels would not have attacked the town.")
+          if e.type == "ASSAULT"][0]
+    assert ev.modality == "hypothetical"
+
+
+def test_planned(nlp):
+    ev = main(nlp, "Russia was to deploy peacekeepers to the region.")
+    assert ev.modality == "planned"
+    ev = main(nlp, "The ministry plans to impose sanctions on the company.")
+    assert ev.type == "THREATEN"
+    assert ev.modality == "planned"
+    assert names(ev.target_actors) == ["company"]
+
+
+def test_future_cooperation_is_agree(nlp):
+    ev = main(nlp, "Japan will send food aid to Haiti.")
+    assert ev.type == "AGREE"
+    assert ev.modality == "planned"
+    assert names(ev.target_actors) == ["Haiti"]
+
+
+def test_refusal_and_promise(nlp):
+    ev = main(nlp, "The rebels promised to release the hostages.")
+    assert ev.type == "AGREE"
+    ev = main(nlp, "The government refused to withdraw its troops.")
+    assert ev.type == "REJECT"
+    ev = main(nlp, "The government said it will not accept more refugees.")
+    assert ev.type == "REJECT"
+
+
+def test_reported(nlp):
+    ev = main(nlp, "The rebels attacked the town, officials said.")
+    assert ev.type == "ASSAULT"
+    assert ev.modality == "reported"
+    assert ev.attributed_to == "officials"
+
+
+def test_must_in_report_is_request(nlp):
+    ev = main(nlp, "The United Nations said Israel must withdraw its troops.")
+    assert ev.type == "REQUEST"
+    assert names(ev.source_actors) == ["United Nations"]
+    assert names(ev.target_actors) == ["Israel"]
+
+
+# --------------------------------------------------------------------------- non-events
+
+@pytest.mark.parametrize("text", [
+    "The weather was sunny and the children played in the park.",
+    "She said the book was interesting.",
+    "The company reported higher profits.",
+    "The bank raised interest rates.",
+    "The team won the final after extra time.",
+])
+def test_non_events(nlp, text):
+    assert code(nlp, text) == []
+
+
+def test_empty_doc(nlp):
+    assert find_events(nlp(""), actors=[], timexes=[], places=[], claims=[]) == []
+
+
+def test_stage_in_pipeline():
+    from newsledger.nlp.pipeline import Analyzer
+
+    led = Analyzer().analyze("Rebels attacked the town on Monday.", published="2023-11-27")
+    assert [e.type for e in led.events] == ["ASSAULT"]
+    assert not led.errors
