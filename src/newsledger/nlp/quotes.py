@@ -1,8 +1,11 @@
-"""Claims (placeholder; replaced by the quotes stage)."""
+"""Claims: who said what (the ``newsledger_quotes`` stage).
+
+The work is done in :mod:`newsledger.nlp.claims`; this module keeps the name
+the pipeline components import.
+"""
+
 from __future__ import annotations
-from spacy.tokens import Doc
-from ..model import Actor, Claim
 
+from .claims import find_claims, find_quotes
 
-def find_claims(doc: Doc, actors: list[Actor]) -> list[Claim]:
-    return []
+__all__ = ["find_claims", "find_quotes"]
