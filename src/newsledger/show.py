@@ -74,7 +74,7 @@ def render_ledger(ledger: DocLedger, *, color: bool = False, width: int = 100) -
 
     section("FIGURES", len(ledger.quantities))
     for q in ledger.quantities:
-        value = f"{q.value:,}" if isinstance(q.value, int) else f"{q.value:,.2f}"
+        value = f"{int(q.value):,}" if float(q.value).is_integer() else f"{q.value:,.2f}"
         details = [f"value {value}"]
         for label, v in (("unit", q.unit), ("counts", q.counts), ("hedge", q.hedge), ("change", q.change)):
             if v:

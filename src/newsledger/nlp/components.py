@@ -111,6 +111,33 @@ class EventsStage:
             places=_list(doc, "places"), claims=_list(doc, "claims")))
 
 
+def mark_line_starts(doc: Doc) -> Doc:
+    """A line break ends a sentence (headlines, datelines, list items and
+    paragraphs have no final full stop, and the small model runs them into the
+    next sentence).  A line that goes on in lower case is left alone; the
+    first tokens of a line are kept together so the parser cannot split a
+    one-word sentence off them."""
+    n = len(doc)
+    for i in range(1, n):
+        prev = doc[i - 1]
+        tok = doc[i]
+        if tok.is_space or not ("\n" in prev.text or "\n" in prev.whitespace_):
+            continue
+        if tok.text[:1].islower():
+            continue
+        tok.is_sent_start = True
+        for k in range(i + 1, min(i + 3, n)):
+            if doc[k].is_space or doc[k].is_sent_start:
+                break
+            doc[k].is_sent_start = False
+    return doc
+
+
+@Language.factory("newsledger_lines", requires=[], assigns=["token.is_sent_start"])
+def make_lines(nlp: Language, name: str):
+    return mark_line_starts
+
+
 @Language.factory("newsledger_time", requires=["token.tag"], assigns=["doc._.timexes"])
 def make_time(nlp: Language, name: str) -> TimeStage:
     return TimeStage()
@@ -141,6 +168,8 @@ def make_events(nlp: Language, name: str) -> EventsStage:
     return EventsStage()
 
 
-#: our components in pipeline order
+#: runs before the parser, so that its sentence boundaries hold
+PRE_PARSER = ("newsledger_lines",)
+#: our components in pipeline order (after the model)
 STAGES = ("newsledger_time", "newsledger_places", "newsledger_actors",
           "newsledger_quotes", "newsledger_quantities", "newsledger_events")

@@ -105,6 +105,9 @@ def doc_to_ledger(doc: Doc, document: Document) -> DocLedger:
 def build_pipeline(model: Optional[str] = None) -> Language:
     """The spaCy model with our stages appended."""
     nlp = load_model(model)
+    for name in components.PRE_PARSER:
+        if name not in nlp.pipe_names and "parser" in nlp.pipe_names:
+            nlp.add_pipe(name, before="parser")
     for name in components.STAGES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -1,0 +1,73 @@
+"""Cost of each newsledger stage as a share of the whole pipeline, in one run.
+
+The spaCy model runs batched (``nlp.pipe``, as in production); then each of our
+stages runs on the resulting Docs and is timed on its own.
+
+    .venv/bin/python benchmarks/stages.py --limit 200
+
+Prints seconds and the share of the total for the model and for each stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_INPUT = REPO.parent / "shared" / "eval" / "geo" / "dev.jsonl"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--input", type=Path, default=DEFAULT_INPUT)
+    parser.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.input.exists():
+        print(f"no input at {args.input}", file=sys.stderr)
+        return 2
+    from newsledger.nlp import components
+    from newsledger.nlp.pipeline import build_pipeline
+
+    texts = []
+    with open(args.input, encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= args.limit:
+                break
+    nlp = build_pipeline()
+    ours = [name for name in components.STAGES if name in nlp.pipe_names]
+    # warm up (gazetteer, lexicons)
+    for doc in nlp.pipe(texts[:3]):
+        pass
+    with nlp.select_pipes(disable=ours):
+        start = time.perf_counter()
+        docs = []
+        for text in texts:
+            doc = nlp.make_doc(text)
+            doc._.published = "2020-01-01"
+            doc._.errors = []
+            docs.append(doc)
+        docs = list(nlp.pipe(docs, batch_size=16))
+        model_s = time.perf_counter() - start
+    costs = {"spaCy model": model_s}
+    for name in ours:
+        proc = nlp.get_pipe(name)
+        start = time.perf_counter()
+        docs = [proc(doc) for doc in docs]
+        costs[name] = time.perf_counter() - start
+    total = sum(costs.values())
+    print(f"{len(texts)} texts from {args.input.name}")
+    for name, secs in costs.items():
+        print(f"  {name:24s} {secs:7.2f} s  {100 * secs / total:5.1f} %")
+    print(f"  {'total':24s} {total:7.2f} s")
+    if args.json:
+        print(json.dumps({k: round(v, 3) for k, v in costs.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
