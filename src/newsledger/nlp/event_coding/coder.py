@@ -789,24 +789,9 @@ class Coder:
         return lo, hi
 
     def _time(self, r: Reading, clause, sentence) -> Optional[TimeValue]:
-        anchor = r.trigger[0].idx
-        best = None
-        for tx in self.timexes:
-            if clause[0] <= tx.start and tx.end <= clause[1]:
-                d = abs(tx.start - anchor)
-                if best is None or d < best[0]:
-                    best = (d, tx, True)
-        if best is None:
-            for tx in self.timexes:
-                if sentence[0] <= tx.start and tx.end <= sentence[1]:
-                    d = abs(tx.start - anchor)
-                    if best is None or d < best[0]:
-                        best = (d, tx, False)
-        if best is None:
-            return None
-        _, tx, in_clause = best
-        return TimeValue(value=tx.value, how=(tx.anchor or "sentence") if in_clause else "sentence",
-                         granularity=tx.granularity, mod=tx.mod)
+        from ..dating import date_item
+
+        return date_item(self.timexes, anchor=r.trigger[0].idx, clause=clause, sentence=sentence)
 
     def _place(self, clause) -> Optional[PlaceRef]:
         for p in self.places:
