@@ -44,9 +44,28 @@ def test_evaluate_tiny_file(tmp_path):
     m = report.metrics
     assert report.n == 1
     assert m["resolve_n"] == 3
-    # Paris and Germany right, the unknown town missing (maximum error)
+    # Paris and Germany right; the unknown town is put at the text's focus
+    # (Paris), far from its gold point
     assert m["resolve_acc161"] == pytest.approx(2 / 3)
-    assert m["resolve_mean_km"] > MAX_KM / 3 - 1
+    assert 1000 < m["resolve_mean_km"] < MAX_KM / 3
     assert 0 < m["detect_r"] <= 1 and 0 < m["detect_p"] <= 1
     assert any(line.strip().startswith("lgl:") for line in report.details)
     assert ACC_KM == 161.0
+
+
+def test_evaluate_counts_org_named_place_once(tmp_path):
+    text = "The European Union sent aid. Officers of the Mansfield Police Department helped."
+    s1, s2 = text.index("European Union"), text.index("Mansfield")
+    toponyms = [
+        {"start": s1, "end": s1 + 14, "text": "European Union", "lat": 50.85, "lon": 4.35,
+         "geonameid": None},
+        {"start": s2, "end": s2 + 9, "text": "Mansfield", "lat": 40.76, "lon": -82.52,
+         "geonameid": "4801859"},
+    ]
+    path = tmp_path / "org.jsonl"
+    path.write_text(json.dumps({"id": "t-2", "source": "lgl", "text": text,
+                                "toponyms": toponyms}) + "\n", encoding="utf-8")
+    m = evaluate(path).metrics
+    # both found exactly, and neither "Union" nor "Police" predicted
+    assert m["detect_r"] == pytest.approx(1.0)
+    assert m["detect_p"] == pytest.approx(1.0)

@@ -89,3 +89,23 @@ def test_countries_demonyms_capitals(g):
     assert g.capital_of("US").admin1 == "DC"
     assert g.country_code("Britain") == "GB"
     assert g.place_for_demonym("Texan").admin1 == "TX"
+
+
+def test_rivers_and_features(g):
+    assert any(e.kind == "feature" for e in g.exact("Dniester"))
+    assert any(e.kind == "feature" for e in g.exact("Nistru"))
+    (cob,) = [e for e in g.exact("Cobasna") if e.country == "MD"]
+    assert haversine_km(cob.lat, cob.lon, 47.9, 29.0) < 50
+    assert any(e.country == "MD" for e in g.exact("Gura Bicului"))
+
+
+@pytest.mark.slow
+def test_concurrent_first_use_by_two_processes(tmp_path):
+    code = ("from newsledger.gazetteer import Gazetteer\n"
+            "print(Gazetteer().lookup('Moscow')[0].country)\n")
+    env = dict(__import__("os").environ, NEWSLEDGER_CACHE_DIR=str(tmp_path))
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300)[0].strip() for p in procs]
+    assert outs == ["RU", "RU"]
+    assert [f.suffix for f in tmp_path.iterdir()] == [".sqlite"]

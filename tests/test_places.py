@@ -98,3 +98,57 @@ def test_resolve_unknown_span_is_none(nlp):
     doc = nlp(text)
     start = text.index("Zzqxville")
     assert resolve_spans(doc, [(start, start + 9)]) == [None]
+
+
+def test_organisation_named_place_is_one_mention(nlp):
+    # "European Union" must not become "European" (Europe) + "Union" (a US town)
+    text = "The European Union announced 15 million euros in aid for schools last week."
+    got = _by_text(find_places(nlp(text)))
+    assert "European Union" in got
+    assert "Union" not in got and "European" not in got
+
+
+def test_common_words_inside_names_are_not_places(nlp):
+    text = ("Officers of the Mansfield Police Department and the Superior Court "
+            "met at the University of Rochester on Monday.")
+    got = _by_text(find_places(nlp(text)))
+    assert "Police" not in got
+    assert "Superior" not in got
+    assert "University" not in got
+
+
+def test_county_names_are_places(nlp):
+    text = "He was lodged in the Laurel County Detention Center after his arrest in London, Kentucky."
+    got = _by_text(find_places(nlp(text)))
+    assert "Laurel County" in got and got["Laurel County"][0].country == "US"
+
+
+def test_title_before_name_is_a_person_not_a_place(nlp):
+    text = '"Our kids carried it out," exclaims coach Ripley. The team plays in Ohio.'
+    got = _by_text(find_places(nlp(text)))
+    assert "Ripley" not in got
+    assert "Ohio" in got
+
+
+def test_rivers_and_small_places_in_country_context(nlp):
+    text = ("Moldova and the breakaway authorities in Tiraspol agreed to extend a ceasefire "
+            "along the Dniester river. The ministers discussed the reopening of the Palanca "
+            "border crossing. More than 1,200 people crossed the bridge at Gura Bicului every "
+            "day. Moscow rejected a proposal to withdraw its ammunition depot at Cobasna.")
+    got = _by_text(find_places(nlp(text)))
+    for name in ("Dniester", "Palanca", "Gura Bicului", "Cobasna"):
+        assert name in got, name
+        p = got[name][0]
+        assert p.lat is not None
+        # all lie within ~150 km of Chisinau
+        assert abs(p.lat - 47.0) < 1.5 and abs(p.lon - 28.9) < 1.5, (name, p)
+    assert got["Palanca"][0].country == "MD"
+
+
+def test_unknown_span_is_put_at_the_texts_focus(nlp):
+    text = ("COLUMBUS, Ohio -- A fire closed Zzqx Road on Tuesday. Columbus firefighters "
+            "said the road would reopen in Columbus by Friday.")
+    doc = nlp(text)
+    start = text.index("Zzqx Road")
+    (p,) = resolve_spans(doc, [(start, start + len("Zzqx Road"))])
+    assert p is not None and abs(p.lat - 39.96) < 0.5 and abs(p.lon + 83.0) < 0.5

@@ -40,7 +40,7 @@ from typing import Iterable, Iterator, Optional
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -379,6 +379,11 @@ def _build(path: Path) -> None:
         con.executemany("INSERT INTO names VALUES (?,?,?)", b.names)
         con.execute("CREATE INDEX names_key ON names(key)")
         con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (path.stem,))
+        # the keys fuzzy matching searches, stored as one value: loading them
+        # then costs one read instead of a scan of the names table
+        fuzzy = sorted({k for k, eid, _ in b.names
+                        if b.row(eid)[6] != "city" or b.row(eid)[7] >= FUZZY_MIN_POPULATION})
+        con.execute("INSERT INTO meta VALUES ('fuzzy_keys', ?)", ("\n".join(fuzzy),))
         con.commit()
         con.close()
         os.chmod(tmp, 0o644)
@@ -389,6 +394,9 @@ def _build(path: Path) -> None:
 
 
 _BUILD_LOCK = threading.Lock()
+
+#: cities below this population are left out of fuzzy matching
+FUZZY_MIN_POPULATION = 15000
 
 
 def index_path(build: bool = True) -> Path:
@@ -439,6 +447,7 @@ class Gazetteer:
         self._region_demonyms: Optional[dict[str, str]] = None
         self._capitals: dict[str, Optional[Entry]] = {}
         self._fuzzy_keys: Optional[list[str]] = None
+        self._fuzzy_by_len: dict[tuple[str, int], list[str]] = {}
         self._cached_lookup = lru_cache(maxsize=50_000)(self._lookup)
 
     # -- internals ----------------------------------------------------------
@@ -497,11 +506,22 @@ class Gazetteer:
 
         if self._fuzzy_keys is None:
             with self._lock:
-                rows = self._con.execute(
-                    "SELECT DISTINCT n.key FROM names n JOIN entries e ON e.id = n.id "
-                    "WHERE e.kind != 'city' OR e.population >= 15000").fetchall()
-            self._fuzzy_keys = sorted({r[0] for r in rows})
-        hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+                row = self._con.execute("SELECT v FROM meta WHERE k = 'fuzzy_keys'").fetchone()
+            keys = row[0].split("\n") if row and row[0] else []
+            by_len: dict[tuple[str, int], list[str]] = {}
+            for k in keys:
+                by_len.setdefault((k[:1], len(k)), []).append(k)
+            self._fuzzy_by_len = by_len
+            self._fuzzy_keys = keys
+        # ratio = 2*matches/(len(a)+len(b)) >= cutoff bounds the length of a
+        # match, so only keys of nearby lengths need scoring; a misspelling
+        # keeps its first letter (Kiev/Kyiv, Moskow/Moscow)
+        n = len(key)
+        lo = math.ceil(n * cutoff / (200.0 - cutoff))
+        hi = math.floor(n * (200.0 - cutoff) / cutoff)
+        pool = [k for length in range(lo, hi + 1)
+                for k in self._fuzzy_by_len.get((key[:1], length), ())]
+        hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
         return hit[0] if hit else None
 
     def country(self, code: str) -> Optional[Entry]:

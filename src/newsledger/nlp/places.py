@@ -8,6 +8,14 @@ Detection
       must be a known place, cover the whole mislabelled entity, and must not
       look like a person's name in context (a title before it, a speech verb
       after a bare name, the word seen elsewhere as part of a full name).
+    * names with "County"/"Parish", street and road names ("Powerline Road"),
+      places opening an organisation's name ("Mansfield Police Department")
+      or following "of" in it ("University of Rochester"), never a general
+      word ("Police", "Union", "Superior": :data:`COMMON_WORDS`); a whole
+      organisation-tagged name that is a known place ("the European Union")
+      is one mention; untagged cities count when big, listed with another
+      place ("Tabriz and Ahar") or followed by a place noun ("Edmonton
+      residents"); a small namesake in a country the text is about wins.
 
 Resolution (choosing among same-named gazetteer entries)
     a prior (population, kind, main name or alternate name), then the
@@ -80,6 +88,68 @@ PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "centre",
                "municipality", "township", "borough", "suburb", "enclave", "exclave",
                "territory", "peninsula", "oblast", "governorate", "prefecture", "settlement",
                "community", "neighborhood", "neighbourhood", "valley"}
+
+#: general English words that are also the name of some small GeoNames place
+#: ("Police", Poland; "Union", US): inside a name ("Mansfield Police
+#: Department", "European Union", "Superior Court") they are never taken as a
+#: place on the gazetteer's word alone
+COMMON_WORDS = {
+    "police", "university", "college", "school", "central", "superior", "metro", "union",
+    "green", "spring", "springs", "forest", "enterprise", "alliance", "eagle", "bell", "dome",
+    "titan", "man", "liberty", "independence", "unity", "commerce", "progress", "hope",
+    "justice", "victory", "freedom", "harmony", "friendship", "energy", "golden", "royal",
+    "national", "federal", "general", "united", "grand", "county", "city", "state", "center",
+    "centre", "plaza", "market", "bank", "river", "lake", "park", "valley", "mountain", "ocean",
+    "home", "hospital", "church", "temple", "mission", "academy", "institute", "council",
+    "congress", "senate", "court", "army", "navy", "marine", "force", "guard", "fire", "rescue",
+    "health", "care", "life", "world", "global", "international", "standard", "express",
+    "times", "post", "tribune", "herald", "star", "sun", "journal", "daily", "news", "press",
+    "record", "register", "gazette", "review", "mirror", "globe", "observer", "telegraph",
+    "energy", "power", "oil", "gas", "steel", "motor", "motors", "airlines", "air", "bay",
+    "summit", "pioneer", "frontier", "heritage", "providence", "paradise", "eden", "olympia",
+    "phoenix", "mercury", "apollo", "atlas", "delta", "alpha", "omega", "zion", "trinity",
+    "ocean", "coral", "pearl", "diamond", "crystal", "silver", "gold", "orange", "lemon",
+    "cherry", "apple", "rose", "lily", "ivy", "holly", "sunshine", "rainbow", "mesa",
+    "globe", "vista", "tower", "towers", "castle", "bridge", "bridges", "harbor", "harbour",
+    "port", "station", "junction", "crossing", "heights", "hills", "hill", "point", "ridge",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "midland",
+    "midway", "upper", "lower", "middle", "new", "old", "little", "big", "long", "high",
+    "fairview", "pleasant", "plain", "plains", "prairie", "meadow", "meadows", "oak", "oaks",
+    "pine", "pines", "cedar", "maple", "elm", "willow", "birch", "ash", "chase", "quest",
+    "venture", "victoria", "regent", "sterling", "worth", "mount", "glen", "dale", "vale",
+    "bethel", "shiloh", "salem", "canaan", "goshen", "sharon", "beulah", "galilee", "bethany",
+    "tribe", "nation", "republic", "empire", "kingdom", "reserve", "commonwealth", "district",
+    "metropolitan", "municipal", "regional", "community", "public", "civic", "social",
+    "democratic", "liberal", "labour", "labor", "conservative", "progressive", "people",
+    "peoples", "popular", "patriot", "patriots", "rangers", "eagles", "lions", "tigers",
+    "bears", "giants", "titans", "warriors", "chiefs", "kings", "pirates", "royals", "saints",
+    "jets", "rockets", "thunder", "lightning", "heat", "magic", "jazz", "wizards", "senators",
+    "capital", "capitals", "square", "garden", "gardens", "mall", "avenue", "street", "road",
+    "theatre", "theater", "museum", "library", "gallery", "arena", "stadium", "field",
+    "fields", "airport", "island", "islands", "beach", "coast", "shore", "cove", "creek",
+    "falls", "rapids", "canyon", "rock", "rocks", "stone", "wells", "well", "mills", "mill",
+    "ford", "lincoln", "jefferson", "franklin", "hamilton", "madison", "monroe", "jackson",
+    "washington", "clinton", "lee", "grant", "kennedy", "obama", "bush", "reagan", "nixon",
+    "carter", "johnson", "wilson", "taylor", "young", "king", "mobile", "nice", "reading",
+    "bath", "buffalo", "troy", "media", "college", "normal", "colony", "independence",
+    "marathon", "olympic", "alliance", "concord", "accord", "reliance", "advance", "chamber",
+    "homeland", "landmark", "lakes", "triangle", "real", "beacon", "tri city", "woodlands",
+    "toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia", "dodge", "chevrolet",
+    "buick", "cadillac", "jeep", "orion", "saturn", "jupiter", "venus", "mars", "luna",
+}
+
+#: nouns that, right after a capitalised name, say it is a place ("Edmonton residents")
+AFTER_PLACE = {"resident", "residents", "native", "natives", "man", "woman", "men", "women",
+               "police", "mayor", "council", "area", "suburb", "suburbs", "outskirts",
+               "neighborhood", "neighbourhood", "county", "township", "city", "town", "village",
+               "voters", "citizens", "officials", "authorities", "schools", "-based", "based",
+               "airport", "hospital", "district", "province", "region", "border", "streets",
+               "boy", "girl", "teen", "teenager", "family", "couple", "firefighters", "fire"}
+
+#: last words of a street or road name ("Shamrock Street", "Powerline Road")
+STREET_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard",
+                "blvd", "lane", "ln", "highway", "hwy", "parkway", "pkwy", "pike", "turnpike",
+                "expressway", "freeway", "bypass", "trail", "circle"}
 
 #: words that are capitalised at the start of a sentence but are never place names there
 _FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "INTJ", "NUM", "PUNCT"}
@@ -157,10 +227,37 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
         if not any(m.start < o.end and o.start < m.end for o in given):
             mentions.append(m)
     _resolve(doc, mentions, g)
+    # a name the gazetteer does not know (a street, a hamlet, a building) is
+    # put at the text's focus: the place it names most often
+    focus = _focus(mentions)
     out: list[Optional[PlaceMention]] = []
     for m in given:
-        out.append(_to_place(doc, m, g) if m.choice is not None else None)
+        if m.choice is None and focus is not None and not m.demonym:
+            out.append(PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text,
+                                    lat=focus.lat, lon=focus.lon, country=focus.country))
+        else:
+            out.append(_to_place(doc, m, g) if m.choice is not None else None)
     return out
+
+
+def _focus(mentions: Sequence[_Mention]) -> Optional[Entry]:
+    """The most-named local place of a text (a city, else a state or
+    province, else a country), or None."""
+    for kinds in (("city",), ("region",), ("country",)):
+        counts: Counter[int] = Counter()
+        entries: dict[int, Entry] = {}
+        for m in mentions:
+            e = m.choice
+            if e is None or m.demonym or e.lat is None or e.kind not in kinds:
+                continue
+            if e.kind == "region" and (e.source not in ("state", "extra", "county")
+                                       or e.population > 50_000_000):
+                continue
+            counts[e.id] += 1
+            entries[e.id] = e
+        if counts:
+            return entries[counts.most_common(1)[0][0]]
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -290,11 +387,17 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
             if not known and (_person_like(doc, span.start, span.end, person_words)
                               or (len(span) == 1 and span.text in person_words)):
                 continue
+            if known and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES \
+                    and doc[span.start - 1].lower_ not in ("st", "saint") \
+                    and not any(_top_level(e) for e in known):
+                continue
             add(span, "ner", fuzzy=True, require=False)
         elif ent.label_ == "FAC":
             known = [e for e in g.exact(span.text) if _own_or_main(e, span.text, g) and _strong(e, g)]
             if known:
                 add(span, "ner", fuzzy=False, require=True)
+            elif _street(doc, span):
+                add(span, "street", fuzzy=False, require=False)
         elif ent.label_ == "NORP":
             place = g.place_for_demonym(span.text)
             if place is not None and len(span) <= 3:
@@ -317,11 +420,21 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
                 if _top_level(e) and e.country and _own_or_main(e, ent.text, g):
                     doc_countries.add(e.country)
 
-    # 1a. demonyms the model tagged otherwise ("Azerbaijani troops" as PERSON)
+    # 1a. demonyms the model tagged otherwise ("Azerbaijani troops" as PERSON,
+    # "the Czechs", "the Sri Lankan civil war")
     for tok in doc:
         if taken[tok.i] or not tok.is_title or tok.ent_type_ not in ("NORP", "PERSON", ""):
             continue
-        if tok.ent_type_ == "" and tok.pos_ != "ADJ":
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and not taken[tok.i + 1]:
+            two = doc[tok.i:tok.i + 2]
+            code = g.country_for_demonym(two.text)
+            if code and g.country(code) is not None and tok.ent_type_ != "PERSON":
+                mentions.append(_Mention(two.start_char, two.end_char, two.text, two, "demonym",
+                                         cands=[g.country(code)], demonym=code))
+                taken[tok.i] = taken[tok.i + 1] = True
+                doc_countries.add(code)
+                continue
+        if tok.ent_type_ == "" and tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
             continue
         if tok.ent_type_ == "PERSON" and not (tok.pos_ == "ADJ" or tok.dep_ == "amod"):
             continue
@@ -335,6 +448,12 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
     # 1b. demonyms opening an organisation's name ("American Red Cross")
     for ent in doc.ents:
         if ent.label_ in ("ORG", "FAC", "EVENT", "PRODUCT") and len(ent) >= 2:
+            whole = _strip(ent)
+            if whole is not None and len(whole) >= 2 and not any(taken[k] for k in range(whole.start, whole.end)):
+                known = [e for e in g.exact(whole.text) if _top_level(e) and _own_or_main(e, whole.text, g)]
+                if known:
+                    add(whole, "gaz", fuzzy=False, require=True)
+                    continue
             tok = ent[0] if ent[0].lower_ != "the" else ent[1] if len(ent) > 2 else None
             if tok is not None and not taken[tok.i] and tok.is_title:
                 place = g.place_for_demonym(tok.text)
@@ -348,7 +467,8 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
     for tok in doc:
         if taken[tok.i] or not tok.is_upper or len(tok.text) < 3 or not tok.is_alpha:
             continue
-        at_line_start = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_upper
+        at_line_start = (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_upper
+                         or doc[tok.i - 1].text in (".", "!", "?"))
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if at_line_start and nxt is not None and (nxt.text in (",", "-", "--", "—", "–", "(")
                                                   or nxt.is_upper):
@@ -357,12 +477,22 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
                 j += 1
             span = doc[tok.i:j]
             cands = [e for e in g.exact(span.text.title()) if _own_or_main(e, span.text.title(), g)]
-            if cands and (tok.i == 0 or doc[tok.i - 1].text.endswith("\n") or tok.sent.start == tok.i):
+            if cands and (tok.i == 0 or doc[tok.i - 1].text.endswith("\n") or tok.sent.start == tok.i
+                          or doc[tok.i - 1].text in (".", "!", "?")):
                 m = _Mention(span.start_char, span.end_char, span.text, span, "gaz", cands=list(cands))
                 m.main_ids = g.main_name_ids(span.text)
                 mentions.append(m)
                 for k in range(span.start, span.end):
                     taken[k] = True
+
+    # 1d. street and road names the model tagged as something else
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+            span = _strip(ent)
+            if span is not None and _street(doc, span) and not any(
+                    taken[k] for k in range(span.start, span.end)) \
+                    and not _person_like(doc, span.start, span.end, set()):
+                add(span, "street", fuzzy=False, require=False)
 
     # 2. gazetteer-backed spans the model missed or mislabelled
     ents_at: dict[int, Span] = {}
@@ -396,6 +526,12 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
                 or (e.kind == "city" and e.country in doc_countries and len(span.text) >= 6
                     and e.population >= 1000)]
         best = max(ents, key=_prior) if ents else None
+        if best is not None and not _top_level(best) and best.country not in doc_countries:
+            # a small place of a country the text is about beats a bigger namesake abroad
+            local_ents = [e for e in ents if e.country in doc_countries and e.kind == "city"
+                          and e.population >= 1000]
+            if local_ents:
+                best = max(local_ents, key=_prior)
         ent = ents_at.get(span.start)
         ok = False
         if best is None:
@@ -403,26 +539,49 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
         elif ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
                                                 "CARDINAL", "ORDINAL", "LANGUAGE"):
             ok = False
+        elif _common_word(span, best):
+            ok = False
+        elif _county_name(span, best):
+            # "Laurel County", "Avoyelles Parish": the name says what it is
+            ok = not _person_like(doc, span.start, span.end, person_words)
         elif ent is not None and ent.label_ == "PERSON":
             whole = _strip(ent)
             covers = whole is not None and whole.start == span.start and whole.end == span.end
             ok = (covers and not _person_like(doc, span.start, span.end, person_words)
-                  and (_strong(best, g) or _place_cue(doc, span.start, span.end, g))
+                  and (_strong(best, g) or _place_cue(doc, span.start, span.end, g)
+                       or _coordinated(doc, span, taken)
+                       or (_after_place(doc, span) and best.population >= 1000))
                   and not _speech_subject_person(doc, span, best, g))
-        elif ent is not None and ent.label_ not in ("GPE", "LOC", "FAC"):
+        elif ent is not None and ent.label_ not in ("GPE", "LOC"):
             whole = _strip(ent)
             covers = whole is not None and whole.start == span.start and whole.end == span.end
+            local = best.kind == "city" and (best.country in doc_countries or not doc_countries)
             if covers:
-                ok = _top_level(best) or (_strong(best, g) and _place_cue(doc, span.start, span.end, g))
+                ok = _top_level(best) or (_strong(best, g) and _place_cue(doc, span.start, span.end, g)) \
+                    or (best.kind == "city" and best.id in g.main_name_ids(span.text) and (
+                        best.population >= 100_000 or (local and best.population >= 1000 and (
+                            _place_cue(doc, span.start, span.end, g) or _coordinated(doc, span, taken)
+                            or _after_place(doc, span)))))
             else:
-                # a place inside an organisation's name ("Kentucky State Police")
-                ok = _top_level(best) or (best.kind == "city" and best.population >= 20_000
-                                          and best.id in g.main_name_ids(span.text))
+                # a place inside an organisation's name ("Kentucky State Police",
+                # "Mansfield Police Department", "University of Rochester"): it
+                # opens the name or follows "of"/"in"/"at"
+                first = whole is not None and span.start == whole.start
+                after_of = span.start > 0 and doc[span.start - 1].lower_ in ("of", "in", "at", "for")
+                ok = _top_level(best) or ((first or after_of) and best.kind == "city"
+                                          and best.id in g.main_name_ids(span.text)
+                                          and not _person_like(doc, span.start, span.end, person_words)
+                                          and (best.population >= 20_000
+                                               or (local and best.population >= 2000)))
         elif ent is None:
             if all(t.pos_ == "PROPN" or t.text in ("-", "of") for t in span):
                 ok = not _person_like(doc, span.start, span.end, person_words) and (
                     _top_level(best) or (_place_cue(doc, span.start, span.end, g)
-                                         and best.population >= 1000))
+                                         and best.population >= 1000)
+                    or (best.kind == "city" and best.id in g.main_name_ids(span.text) and (
+                        best.population >= 100_000 or g.is_capital(best)
+                        or (best.population >= 1000 and (_coordinated(doc, span, taken)
+                                                         or _after_place(doc, span))))))
         if ok:
             add(span, "gaz", fuzzy=False, require=True)
             i = span.end
@@ -449,6 +608,64 @@ def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
     if len(normalize(text)) <= 4 and not ("." in text or text.isupper()):
         return False
     return e.source in ("country", "state", "extra", "continent", "county")
+
+
+def _common_word(span: Span, best: Entry) -> bool:
+    """A single general English word ("Police", "Union", "Central") naming only
+    a small place: not a place on the gazetteer's word alone."""
+    return (normalize(span.text) in COMMON_WORDS and not _top_level(best)
+            and (best.population < 100_000 or len(span) == 1 and span.text.lower() in _BRANDS))
+
+
+_BRANDS = {"toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia", "dodge", "real"}
+
+
+_COUNTY_WORDS = {"county", "parish", "borough", "co"}
+
+
+def _county_name(span: Span, best: Entry) -> bool:
+    return (len(span) >= 2 and span[-1].lower_.rstrip(".") in _COUNTY_WORDS
+            and best.source == "county" and not span[0].is_stop)
+
+
+def _coordinated(doc: Doc, span: Span, taken: list[bool]) -> bool:
+    """In a list with a place already found ("Tabriz and Ahar", "Red Deer,
+    Innisfail and Edmonton")."""
+    root = span.root
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [c for c in root.children if c.dep_ == "conj"]
+    if any(taken[t.i] for t in others if not (span.start <= t.i < span.end)):
+        return True
+    # flat patterns the parser misses: "X and Y", "X, Y"
+    s, e = span.start, span.end
+    if s >= 2 and doc[s - 1].lower_ in ("and", "or", ",") and taken[s - 2]:
+        return True
+    if e + 1 < len(doc) and doc[e].lower_ in ("and", "or", ",") and taken[e + 1]:
+        return doc[e].lower_ != "," or (e + 2 < len(doc) and doc[e + 2].lower_ in ("and", ","))
+    return False
+
+
+def _after_place(doc: Doc, span: Span) -> bool:
+    """Followed by a noun that says it is a place ("Edmonton residents", "a
+    Palestine man", "Columbia-based")."""
+    e = span.end
+    if e < len(doc) and doc[e].text == "-" and e + 1 < len(doc) and doc[e + 1].lower_ == "based":
+        return True
+    return e < len(doc) and doc[e].lower_ in AFTER_PLACE and not doc[e].is_title
+
+
+def _street(doc: Doc, span: Span) -> bool:
+    """A street or road name: capitalised words ending in Street, Road ..."""
+    if len(span) < 2:
+        return False
+    last = span[-1]
+    if last.lower_.rstrip(".") not in STREET_HEADS or not last.is_title:
+        return False
+    body = [t for t in span[:-1] if t.text not in ("-", ".")]
+    if span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].text[:1].isdigit()):
+        return False  # a postal address ("69 Wooster St."), not a place in the text's sense
+    return bool(body) and all(t.is_title or t.like_num or t.text[:1].isdigit() for t in body) \
+        and not body[0].like_num
 
 
 def _top_level(e: Entry) -> bool:
