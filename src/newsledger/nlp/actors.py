@@ -141,9 +141,14 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
                         info.country, span.start, span.end)
 
     # 2. country adjective + actor noun: "Azerbaijani authorities", "Russian troops", "Armenians"
-    for ent in doc.ents:
-        if ent.label_ != "NORP":
-            continue
+    norps = [e for e in doc.ents if e.label_ == "NORP"]
+    in_norp = {t.i for e in norps for t in e}
+    for place in places:  # demonyms the model did not tag ("Azerbaijani authorities" opening a sentence)
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and not any(t.i in in_norp or t.ent_type_ == "ORG" for t in span) \
+                and _demonym_country(place.text):
+            norps.append(span)
+    for ent in norps:
         code = _demonym_country(ent.text)
         if code is None:
             continue
@@ -156,6 +161,29 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
                     kind if kind != "population" else "population", code, start, end)
         elif ent.text.endswith("s") and ent.root.pos_ in ("PROPN", "NOUN") and ent.root.tag_ in ("NNPS", "NNS"):
             col.add(f"{code}-POP", ent.text, "population", code, ent.start, ent.end)
+
+    # 2b. a government or military noun "of" a country: "the foreign ministers of Moldova and
+    #     Ukraine", "the army of Chad" -> each country's government / military
+    nouns = _nouns()
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.i in col.taken:
+            continue
+        kind = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        if kind not in ("government", "military"):
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for k, country_tok in enumerate(_conjuncts(obj)):
+                    code = _country_code(country_tok)
+                    if code is None:
+                        continue
+                    lo = _np_start(doc, tok) if k == 0 else country_tok.i
+                    col.add(f"{code}-{SUFFIX[kind]}", f"{_country_name(code)} ({kind})", kind, code,
+                            lo, country_tok.i + 1)
 
     # 3. places: countries as states, capitals used as actors as governments,
     #    other places named as actors ("the offensive against <region>") as themselves
@@ -196,15 +224,30 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
         actor = col.actors.get(actor_id)
         if actor is not None and actor.country is None and country:
             actor.country = country
+    # "Pashinyan's wife, Anna Hakobyan": a person in apposition to a noun possessed by a
+    # person takes that person's country
+    for ent in persons:
+        actor = col.actors.get(f"person:{slug(_strip_possessive(ent.text))}")
+        root = ent.root
+        if actor is None or actor.country is not None or root.dep_ != "appos":
+            continue
+        for poss in root.head.children:
+            if poss.dep_ == "poss" and poss.ent_type_ == "PERSON":
+                owner = _person_actor(col, doc, poss)
+                if owner is not None and owner.country:
+                    actor.country = owner.country
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
         text = _strip_possessive(ent.text)
         if text.lower().startswith("the "):
             text = text[4:]
-        if not text or text.lower() in _nouns() or any(t.i in place_tokens for t in ent):
-            continue
-        country = _affiliation(doc, ent)
+        if not text or text.lower() in _nouns() or ent.root.i in place_tokens:
+            continue  # a place the model took for an organisation ("Russian" inside is fine)
+        if _looks_like_place(doc, ent, text):
+            continue  # "the Dniester river", "the depot at Cobasna", "the Palanca border crossing"
+        country = _demonym_country(text.split()[0]) if len(text.split()) > 1 else None
+        country = country or _affiliation(doc, ent)
         head = ent.root.lemma_.lower()
         if country and _nouns().get(head) == "government":
             col.add(f"{country}-GOV", f"{_country_name(country)} (government)", "government", country, ent.start, ent.end)
@@ -217,21 +260,113 @@ def _strip_possessive(text: str) -> str:
     return re.sub(r"[’']s?$", "", text).strip()
 
 
+#: words that may stand between a country and a name it qualifies ("Russian President X",
+#: "Azerbaijan's deputy foreign minister X"), besides the actor nouns of actor_nouns.tsv
+TITLE_WORDS = frozenset({"'s", "’s", "'", "’", "former", "deputy", "acting", "vice", "first", "then",
+                         "foreign", "defence", "defense", "interior", "finance", "prime", "chief", "head",
+                         "secretary", "general", "top", "senior", "wife", "husband", "son", "daughter",
+                         "opposition", "leader", "king", "queen", "prince", "sheikh", "emir", "sultan",
+                         "supreme", "-", "–"})
+#: nouns after a name that make it a place, not an organisation ("the Dniester river")
+PLACE_NOUNS = frozenset({"river", "sea", "lake", "mountain", "mountains", "valley", "bridge", "crossing",
+                         "border", "region", "district", "province", "village", "town", "city", "airport",
+                         "port", "field", "base", "camp", "island", "peninsula", "gorge", "pass", "canal",
+                         "strait", "bay", "gulf", "desert", "plain", "highway", "road", "street", "square",
+                         "checkpoint", "corridor", "dam", "reservoir", "oblast", "governorate"})
+#: prepositions after which a name says where, not who
+PLACE_PREPS = frozenset({"at", "near", "along", "across", "outside", "inside", "around", "toward",
+                         "towards", "beyond", "via"})
+
+
+def _looks_like_place(doc: Doc, ent: SpacySpan, text: str) -> bool:
+    """Whether an ORG entity is rather a place: followed by a place noun, after a
+    locative preposition, or known to the gazetteer under exactly this name."""
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in PLACE_NOUNS:
+        return True
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.lower_ in PLACE_PREPS:
+        return True
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS:
+        return True
+    if text.isupper():
+        return False  # an acronym
+    from ..gazetteer import get_gazetteer
+
+    return any(getattr(e, "name", None) == text for e in get_gazetteer().exact(text))
+
+
+def _conjuncts(tok):
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _country_code(tok) -> Optional[str]:
+    """The country a single GPE token names ("Moldova"), if any."""
+    if tok.ent_type_ != "GPE":
+        return None
+    from ..gazetteer import get_gazetteer
+
+    lo, hi = tok.i, tok.i + 1
+    doc = tok.doc
+    while lo > 0 and doc[lo - 1].ent_type_ == "GPE" and doc[lo - 1].ent_iob_ != "B" or (
+            lo > 0 and doc[lo].ent_iob_ == "I"):
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    name = _strip_possessive(doc[lo:hi].text)
+    code = get_gazetteer().country_code(name)
+    return code
+
+
+def _np_start(doc: Doc, tok) -> int:
+    lo = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("amod", "compound", "nmod"):
+            lo = min(lo, c.left_edge.i)
+    return lo
+
+
+def _person_actor(col: "_Collector", doc: Doc, tok) -> Optional[Actor]:
+    for actor in col.actors.values():
+        if actor.kind != "person":
+            continue
+        for m in actor.mentions:
+            if m.start <= tok.idx < m.end:
+                return actor
+    return None
+
+
 def _affiliation(doc: Doc, ent: SpacySpan) -> Optional[str]:
     """A country the text ties to the entity: "Russian President X",
-    "Azerbaijan's president X", "X, the Armenian prime minister"."""
-    window = doc[max(ent.sent.start, ent.start - 4):ent.start]
-    inside = [t for t in ent if t.ent_type_ == "NORP"]
-    for tok in list(inside) + list(reversed(list(window))):
-        if tok.ent_type_ in ("NORP", "GPE") and tok.i < ent.end:
-            code = _demonym_country(tok.text)
-            if code is None and tok.ent_type_ == "GPE":
-                from ..gazetteer import get_gazetteer
+    "Azerbaijan's president X" (only title words between country and name)."""
+    from ..gazetteer import get_gazetteer
 
-                for entry in get_gazetteer().lookup(tok.text):
-                    if entry.kind == "country":
-                        code = entry.country
-                        break
-            if code:
-                return code
+    nouns = _nouns()
+    window = []
+    k = ent.start - 1
+    while k >= max(ent.sent.start, ent.start - 6):
+        tok = doc[k]
+        if tok.ent_type_ in ("NORP", "GPE", "ORG"):
+            window.append(tok)
+            break
+        if tok.lower_ in TITLE_WORDS or tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+            k -= 1
+            continue
+        break
+    inside = [t for t in ent if t.ent_type_ == "NORP"]
+    for tok in list(inside) + window:
+        code = _demonym_country(tok.text)
+        if code is None and tok.ent_type_ in ("GPE", "ORG"):
+            lo, hi = tok.i, tok.i + 1
+            while lo > 0 and doc[lo].ent_iob_ == "I":
+                lo -= 1
+            while hi < len(doc) and doc[hi].ent_iob_ == "I":
+                hi += 1
+            code = get_gazetteer().country_code(_strip_possessive(doc[lo:hi].text))
+        if code:
+            return code
     return None

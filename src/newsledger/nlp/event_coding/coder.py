@@ -38,6 +38,22 @@ TARGET_PREPS = ("against", "to", "with", "on", "at", "into", "toward", "towards"
                 "between")
 THEME_TARGET_PREPS = ("to", "for", "into", "toward", "towards")
 INTENT_FRAMES = ("intent",)
+#: verbs whose subject event noun is a lasting state, not a happening ("the ceasefire holds")
+STATE_VERBS = frozenset({"hold", "last", "persist", "remain", "stand", "stay"})
+#: adjectives that belong to an actor's name ("ethnic Albanians")
+KEEP_ADJ = frozenset({"ethnic", "national", "federal", "royal", "civil", "armed", "central", "interim",
+                      "provisional", "transitional", "supreme", "joint", "united", "islamic", "democratic",
+                      "popular", "revolutionary", "republican", "socialist", "communist", "liberal",
+                      "conservative", "nationalist", "militant", "radical"})
+#: types (or modes) whose target is the place aimed at when no actor is named
+LOCATIVE_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "ASSAULT", "COERCE", "WITHDRAW", "TROOPS"})
+LOCATIVE_PREPS = ("in", "into", "from", "to", "at", "on", "toward", "towards", "inside", "across", "near")
+#: "X released a statement": a following agentless passive speech act is X's
+STATEMENT_VERBS = frozenset({"release", "issue", "publish", "make", "put"})
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "report", "letter"})
+#: reflexive objects of the idiom "X has only itself to blame"
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself", "ourselves", "myself",
+                        "yourself", "yourselves"})
 
 
 @dataclass
@@ -61,6 +77,7 @@ class Reading:
     theme: bool = False
     attributed_to: Optional[str] = None
     of_is_source: bool = False
+    no_source: bool = False          # the text names no source ("X has only itself to blame")
 
 
 # ---------------------------------------------------------------------------
@@ -136,6 +153,11 @@ def _cond_ok(entry: Entry, tok: Token, objs: Optional[list[Token]] = None) -> bo
             return False
     if c.noobj and any(ch.dep_ in ("dobj", "obj") for ch in tok.children):
         return False
+    if c.subjs is not None:
+        holder = tok.head if tok.dep_ in ("xcomp", "conj") and not sx.children(tok, *sx.SUBJ) else tok
+        subj = sx.first_child(holder, *sx.SUBJ, *sx.PASS_SUBJ)
+        if subj is None or (_lemma(subj) not in c.subjs and subj.lower_ not in c.subjs):
+            return False
     if c.objs is not None:
         objs = _objects(tok) if objs is None else objs
         if not any(_lemma(o) in c.objs or o.lower_ in c.objs for o in objs):
@@ -254,6 +276,35 @@ class Coder:
         self.places = [p for p in places if p.role == "location"]
         self.claims = claims
         self.actor_nouns = self.lex.classes.get("actor", frozenset())
+        cls = self.lex.classes
+        #: head nouns of places and things, never actors ("the Palanca border crossing")
+        self.non_actor = (cls.get("border", frozenset()) | cls.get("road", frozenset())
+                          | cls.get("place", frozenset())) - self.actor_nouns
+        self.forces = cls.get("force", frozenset())
+
+    def is_actor(self, tok: Token) -> bool:
+        """Whether the phrase headed by ``tok`` names someone who could act."""
+        if tok.pos_ == "NOUN" and _lemma(tok) in self.non_actor:
+            return False
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP") and any(
+                c.dep_ == "compound" and _lemma(c) in self.non_actor for c in tok.children):
+            return False
+        return sx.actor_like(tok, self.actor_nouns)
+
+    def _modifier_actor(self, tok: Token) -> Token:
+        """For a thing named after an actor ("an Indian proposal", "Haiti's efforts", "Israeli
+        military policies", "Iraqi towns"), the actor modifier; else ``tok``."""
+        if tok.pos_ != "NOUN" or tok.ent_type_ in sx.ACTOR_ENTS or _lemma(tok) in self.actor_nouns:
+            return tok
+        for c in sorted(tok.children, key=lambda c: c.i):
+            if c.dep_ not in ("compound", "amod", "poss", "nmod") or c.i > tok.i:
+                continue
+            if c.ent_type_ in sx.ACTOR_ENTS or c.pos_ == "PROPN":
+                return c
+            if _lemma(c) in self.actor_nouns and any(g.ent_type_ in sx.ACTOR_ENTS or g.pos_ == "PROPN"
+                                                    for g in c.children):
+                return c
+        return tok
 
     # ------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -284,7 +335,7 @@ class Coder:
             r = self.combine(r, readings, consumed)
             if r is None:
                 continue
-            if r.type is None:
+            if r.type is None and not r.entry.happening:
                 continue
             out.append(r)
         for r in list(readings.values()):
@@ -307,6 +358,8 @@ class Coder:
             e = noun_entry(tok, lex)
             if e is None:
                 continue
+            if tok.dep_ in sx.SUBJ + sx.PASS_SUBJ and _lemma(tok.head) in STATE_VERBS:
+                continue   # "Ceasefire holds": a state that lasts, not an event
             r = _reading(tok, e, _noun_trigger(tok, e), kind="noun")
             r.noun = tok
             self.noun_modality(r)
@@ -367,7 +420,7 @@ class Coder:
                     r.mode = inner.type.lower()
             if comp is not None:
                 subj = sx.first_child(comp, *sx.SUBJ)
-                if subj is not None:
+                if subj is not None and not self._same_side(subj, r.head):
                     r.target_hint.append(subj)
         elif frame == "intent":
             if inner is None or inner.type is None:
@@ -411,6 +464,16 @@ class Coder:
     def apply_tense(self, r: Reading) -> Reading:
         """Future, modal, negated, planned, hypothetical and reported readings."""
         head = r.head
+        h = head.head
+        if head.dep_ == "xcomp" and _lemma(h) == "have" and _lemma(head) == "blame" and _reflexive(head):
+            # "X had itself to blame": the speaker (if any) accuses X
+            speaker, _ = self.reporter(h)
+            subj = sx.first_child(h, *sx.SUBJ)
+            r.target_hint = [subj] if subj is not None else []
+            r.source_head = speaker
+            r.no_source = speaker is None
+            r.modality = "asserted"
+            return r
         auxes = sx.auxiliaries(head)
         words = {a.lower_ for a in auxes}
         neg = sx.negated(head)
@@ -458,6 +521,14 @@ class Coder:
                 _retype(r, "THREATEN")
             r.modality = "planned"
             return r
+        if neg and r.type in COOPERATIVE and (possible or _no_longer(head)):
+            # "can no longer rely on X", "cannot accept", "no longer supports": a rejection
+            _retype(r, "REJECT")
+            r.modality = "asserted"
+            if reported:
+                r.modality = "reported"
+                r.attributed_to = self._speaker_name(speaker) if speaker is not None else None
+            return r
         if possible and r.type is not None:
             if conditional and r.type in HOSTILE | {"SANCTION"}:
                 r.trigger = sorted(set(r.trigger + modal_toks), key=lambda t: t.i)
@@ -481,14 +552,38 @@ class Coder:
         return r
 
     def noun_modality(self, r: Reading) -> None:
+        verb = self._governing_verb(r.head) or (
+            r.head.head if r.head.dep_ in sx.SUBJ + sx.PASS_SUBJ and r.head.head.pos_ in ("VERB", "AUX") else None)
+        if verb is not None:
+            modality = self.clause_modality(verb)
+            if modality is not None:
+                r.modality = modality
+                return
         speaker, reported = self.reporter(r.head)
         if reported:
             r.modality = "reported"
             r.attributed_to = self._speaker_name(speaker) if speaker is not None else None
 
+    def clause_modality(self, head: Token) -> Optional[str]:
+        """The modality a verb gives to an event noun it governs: "if Russia had fulfilled
+        the agreement" and "the cleansing would not have taken place" are hypothetical, "did
+        not sign the agreement" is negated; None when nothing marks it."""
+        auxes = sx.auxiliaries(head)
+        words = {a.lower_ for a in auxes}
+        perfect = "have" in {_lemma(a) for a in auxes} or "'ve" in words
+        if (words & (sx.FUTURE | sx.POSSIBLE)) and perfect:
+            return "hypothetical"
+        if self._inside_condition(head):
+            return "hypothetical"
+        if sx.negated(head):
+            return "negated"
+        return None
+
     def _has_to(self, head: Token) -> bool:
         # "X has to leave": have(xcomp leave); handled by reading "leave" with head "has"
         h = head.head
+        if _reflexive(head):
+            return False   # "Armenia had itself to blame": an accusation, not an obligation
         return head.dep_ == "xcomp" and _lemma(h) in ("have", "need") and h.i < head.i and any(
             c.lower_ == "to" for c in head.children)
 
@@ -569,6 +664,8 @@ class Coder:
     # arguments
 
     def subjects(self, r: Reading) -> list[Token]:
+        if r.no_source:
+            return []
         if r.kind == "noun":
             return self.noun_sources(r)
         if r.source_head is not None and r.source_head.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -581,8 +678,15 @@ class Coder:
                     # "were engaged in ethnic cleansing": the light verb's subject acts
                     return self._expand(sx.children(head, *sx.PASS_SUBJ)[:1])
                 agents = [g for p, g in sx.preps(head, "by") if p.dep_ == "agent"]
+                if not agents:
+                    return self._expand(self._implicit_agent(r, head))
                 return self._expand(agents[:1])
             subj = sx.first_child(head, *sx.SUBJ)
+            if subj is None and head.dep_ in ("ROOT", "conj") and head.tag_ in ("VBD", "VBZ", "VBP") \
+                    and not sx.is_passive(head):
+                left = self._left_subject(head)   # the parser lost the subject: "X, on May 2, launched"
+                if left:
+                    return self._expand(left)
             if subj is not None:
                 if _is_relative(subj) and head.dep_ == "relcl":
                     return self._expand([head.head])
@@ -603,6 +707,112 @@ class Coder:
                 continue
             break
         return []
+
+    def _implicit_agent(self, r: Reading, head: Token) -> list[Token]:
+        """The agent of an agentless passive that the clause still gives: the parties of a
+        reciprocal event ("an agreement was signed between X and Y"), the host of a
+        summoned diplomat ("the ambassador to Moscow was summoned")."""
+        if r.symmetric:
+            sides = [g for p, g in sx.preps(head, "between", "among")]
+            if not sides and r.noun is not None:
+                sides = [g for p, g in sx.preps(r.noun, "between", "among")]
+            if sides:
+                return sides[:1]
+        if r.type in ("ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"):
+            stated = self._statement_before(head)
+            if stated is not None:
+                return [stated]
+        diplomats = self.lex.classes.get("diplomat", frozenset())
+        for subj in sx.children(head, *sx.PASS_SUBJ):
+            if _lemma(subj) in diplomats:
+                hosts = [g for p, g in sx.preps(subj, "to", "in") if self.is_actor(g)]
+                if hosts:
+                    return hosts[:1]
+        return []
+
+    def _same_side(self, tok: Token, verb: Token) -> bool:
+        """Whether ``tok`` names the same country as the verb's subject ("Russian officials
+        warned that the Russian troops would stay": the troops are no target)."""
+        subj = sx.first_child(verb, *sx.SUBJ)
+        if subj is None and verb.dep_ == "conj":
+            subj = sx.first_child(verb.head, *sx.SUBJ)
+        if subj is None:
+            return False
+        a, b = self._country_of(tok), self._country_of(subj)
+        return a is not None and a == b
+
+    def _country_of(self, tok: Token) -> Optional[str]:
+        lo, hi = sx.np_bounds(tok)
+        start, end = sx.char_span(self.doc, lo, hi)
+        actor_id = self._actor_id(tok, start, end)
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor.country
+        return None
+
+    def _statement_before(self, head: Token) -> Optional[Token]:
+        """Who issued the statement of the previous sentence, when an agentless passive
+        speech act follows it ("X released a statement. Y was accused of ...")."""
+        sent = head.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        for tok in prev:
+            if tok.pos_ == "VERB" and _lemma(tok) in STATEMENT_VERBS and any(
+                    _lemma(o) in STATEMENT_NOUNS for o in sx.children(tok, "dobj", "obj")):
+                subj = sx.first_child(tok, *sx.SUBJ)
+                if subj is not None and subj.lower_ not in sx.PRONOUNS:
+                    return subj
+        return None
+
+    def _left_subject(self, head: Token) -> list[Token]:
+        """The noun phrase just before a finite verb that has no subject in the parse
+        (skipping adverbs, dates and one comma-delimited insertion): "Azerbaijan, on
+        September 19, launched", "X and Y met"."""
+        doc, sent = self.doc, head.sent
+        k = head.i - 1
+        while k >= sent.start:
+            t = doc[k]
+            if t.pos_ == "ADV" or t.ent_type_ in ("DATE", "TIME"):
+                k -= 1
+                continue
+            if t.text == ",":
+                j = k - 1
+                while j >= max(sent.start, k - 10) and doc[j].text != "," and doc[j].pos_ not in ("VERB", "AUX"):
+                    j -= 1
+                if j >= sent.start and doc[j].text == "," and j < k - 1:
+                    k = j - 1
+                    continue
+                return []
+            break
+        if k < sent.start:
+            return []
+        out = []
+        for _ in range(2):
+            t = self._np_head_left(doc[k], head)
+            if t is None:
+                break
+            out.insert(0, t)
+            lo, _hi = sx.np_bounds(t)
+            if lo - 2 >= sent.start and doc[lo - 1].lower_ == "and":
+                k = lo - 2
+                continue
+            break
+        return out
+
+    def _np_head_left(self, t: Token, verb: Token) -> Optional[Token]:
+        if t.dep_ == "case":
+            t = t.head
+        for _ in range(3):
+            if t.dep_ in ("compound", "amod", "poss", "nmod") and t.i < t.head.i < verb.i:
+                t = t.head
+            else:
+                break
+        if t.pos_ not in ("NOUN", "PROPN", "PRON") or t.dep_ in ("dobj", "obj", "attr", "nsubj", "nsubjpass"):
+            return None
+        if not self.is_actor(t) or _is_relative(t):
+            return None
+        return t
 
     def _resolve_pronoun(self, subj: Token, head: Token) -> Token:
         """A pronoun subject inside a reported clause is the speaker ("Syria says it ...")."""
@@ -637,7 +847,7 @@ class Coder:
         if not out:
             out = [g for p, g in sx.preps(noun, "by")]
         if not out and r.of_is_source:
-            out = [g for p, g in sx.preps(noun, "of") if sx.actor_like(g, self.actor_nouns)][:1]
+            out = [g for p, g in sx.preps(noun, "of") if self.is_actor(g)][:1]
         if not out:
             out = [c for c in noun.children if c.dep_ in ("amod", "compound")
                    and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")][:1]
@@ -652,16 +862,44 @@ class Coder:
         return self._expand(out)
 
     def targets(self, r: Reading) -> list[Token]:
-        lex_actor = self.actor_nouns
+        out = [self._modifier_actor(t) for t in self._targets(r)]
+        if not out and self._locative(r):
+            loc = self._location_target(r)
+            if loc is not None:
+                out = [loc]
+        return out
+
+    def _locative(self, r: Reading) -> bool:
+        """Events whose target, when no actor is named, is the place they are aimed at
+        (troops deployed to or withdrawn from it, protests in it, shelling of it)."""
+        kinds = {r.type, (r.mode or "").upper()}
+        return bool(kinds & LOCATIVE_TYPES)
+
+    def _location_target(self, r: Reading) -> Optional[Token]:
+        heads = [r.noun or r.head] if r.kind == "noun" else [r.head] + ([r.noun] if r.noun is not None else [])
+        heads += [h for h in r.extra_target_heads if h is not None]
+        frontier = list(heads)
+        for _ in range(2):
+            nxt = []
+            for h in frontier:
+                for p, g in sx.preps(h, *LOCATIVE_PREPS):
+                    if g.ent_type_ in ("GPE", "LOC") and g.pos_ == "PROPN":
+                        return g
+                    nxt.append(g)
+                nxt.extend(c for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+            frontier = nxt
+        return None
+
+    def _targets(self, r: Reading) -> list[Token]:
         head = r.head
         if r.target_hint:
             return self._expand([t for t in r.target_hint if t is not None and not _is_relative(t)])
         if r.kind == "noun":
             noun = r.noun or head
             ps = sx.preps(noun, "against", "on", "to", "with", "at", "toward", "towards", "from", "into")
-            cands = [g for p, g in ps if sx.actor_like(g, lex_actor)]
+            cands = [g for p, g in ps if self.is_actor(g)]
             if not cands and not r.of_is_source:
-                cands = [g for p, g in sx.preps(noun, "of") if sx.actor_like(g, lex_actor)]
+                cands = [g for p, g in sx.preps(noun, "of") if self.is_actor(g)]
             if not cands and r.symmetric:
                 cands = [g for p, g in sx.preps(noun, "between")]
             if not cands:   # "its demand that Israel ease ...": the addressee
@@ -694,13 +932,15 @@ class Coder:
                 objs.extend(c for c in h.children if c.dep_ == "dative")
             objs = [o for o in objs if o.i not in trigger_ids] + [
                 _unwrap(o) for o in objs if _unwrap(o).i != o.i and _unwrap(o).i not in trigger_ids]
+            if self._locative(r) and r.type not in ("ASSAULT", "COERCE"):
+                objs = [o for o in objs if _lemma(o) not in self.forces]   # "withdrew its troops from X"
             good = [_unwrap(o) if _unwrap(o).i not in trigger_ids else o for o in objs
-                    if sx.actor_like(o, lex_actor) or sx.actor_like(_unwrap(o), lex_actor)]
+                    if self.is_actor(o) or self.is_actor(_unwrap(o))]
             if good:
                 return self._expand(good[:1])
             preps = THEME_TARGET_PREPS if r.theme else TARGET_PREPS
             ps = [(p, g) for p, g in sx.preps(h, *preps)]
-            good = [g for p, g in ps if sx.actor_like(g, lex_actor) and g.i not in trigger_ids]
+            good = [g for p, g in ps if self.is_actor(g) and g.i not in trigger_ids]
             if good:
                 return self._expand(good[:1])
             # prepositions on the object: "sent humanitarian aid to Ukraine", "state of siege in Haiti"
@@ -708,7 +948,7 @@ class Coder:
             inner += [_unwrap(o) for o in inner]
             for o in inner:
                 ps2 = [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of")]
-                good = [g for g in ps2 if sx.actor_like(g, lex_actor) and g.i not in trigger_ids]
+                good = [g for g in ps2 if self.is_actor(g) and g.i not in trigger_ids]
                 if good:
                     return self._expand(good[:1])
             rest = [o for o in objs if o.i not in trigger_ids and o.pos_ in ("NOUN", "PROPN")]
@@ -722,27 +962,50 @@ class Coder:
             if t is None:
                 continue
             t = sx.descend_quantity(t)
-            for c in sx.conjuncts(t):
+            group = sx.conjuncts(t)
+            if t.pos_ == "NOUN" and _lemma(t) in self.actor_nouns and len(group) == 1:
+                # "the foreign ministers of Moldova and Ukraine": one side per country
+                for p, g in sx.preps(t, "of"):
+                    group += [c for c in sx.conjuncts(g)[1:] if c.pos_ == "PROPN"]
+            for c in group:
                 if c.i not in {o.i for o in out}:
                     out.append(c)
         return out
 
-    def actor_ref(self, tok: Token) -> ActorRef:
+    def actor_ref(self, tok: Token, trim: bool = False) -> ActorRef:
         lo, hi = sx.np_bounds(tok)
+        if trim:   # "war-torn Mozambique", "outgoing Prime Minister X": the name, not the comment
+            doc = self.doc
+            while lo < tok.i and doc[lo].ent_type_ == "" and (
+                    doc[lo].pos_ == "ADJ" or doc[lo].tag_ in ("VBN", "VBG")) and doc[lo].lower_ not in KEEP_ADJ:
+                lo += 1
+                while lo < tok.i and doc[lo].text in sx.HYPHENS:
+                    lo += 1
+        key = tok
+        if tok.pos_ == "NOUN":   # "Pashinyan's wife, Anna Hakobyan": the person named
+            for c in tok.children:
+                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i >= hi and c.i - hi <= 3:
+                    hi = max(hi, max(g.i for g in c.subtree if g.ent_type_ == "PERSON") + 1)
+                    key = c
+                    break
         start, end = sx.char_span(self.doc, lo, hi)
-        actor_id = None
+        return ActorRef(actor=self._actor_id(key, start, end), start=start, end=end,
+                        text=self.doc.text[start:end])
+
+    def _actor_id(self, key: Token, start: int, end: int) -> Optional[str]:
+        """The actor whose mention holds the phrase's head, else the first mention in it."""
+        first = None
         for actor in self.actors:
             for m in actor.mentions:
-                if m.start < end and start < m.end:
-                    actor_id = actor.id
-                    break
-            if actor_id:
-                break
-        return ActorRef(actor=actor_id, start=start, end=end, text=self.doc.text[start:end])
+                if m.start <= key.idx < m.end:
+                    return actor.id
+                if first is None and m.start < end and start < m.end:
+                    first = actor.id
+        return first
 
     # ------------------------------------------------------------------
     def to_event(self, r: Reading) -> Optional[Event]:
-        if r.type is None:
+        if r.type is None and not r.entry.happening:
             return None
         doc = self.doc
         src_toks = self.subjects(r)
@@ -750,7 +1013,7 @@ class Coder:
         src_toks = [t for t in src_toks if not _is_relative(t) and t.pos_ != "DET"]
         tgt_toks = [t for t in tgt_toks if not _is_relative(t) and t.i not in {s.i for s in src_toks}]
         sources = [self.actor_ref(t) for t in src_toks]
-        targets = [self.actor_ref(t) for t in tgt_toks]
+        targets = [self.actor_ref(t, trim=True) for t in tgt_toks]
         if r.symmetric and sources:
             if not targets and len(sources) >= 2:
                 targets = [ActorRef(a.actor, a.start, a.end, a.text) for a in sources]
@@ -791,13 +1054,26 @@ class Coder:
     def _time(self, r: Reading, clause, sentence) -> Optional[TimeValue]:
         from ..dating import date_item
 
-        return date_item(self.timexes, anchor=r.trigger[0].idx, clause=clause, sentence=sentence)
+        return date_item(self.timexes, anchor=r.trigger[0].idx, clause=clause, sentence=sentence,
+                         dct=getattr(self.doc._, "published", None), doc=self.doc)
 
     def _place(self, clause) -> Optional[PlaceRef]:
         for p in self.places:
             if clause[0] <= p.start and p.end <= clause[1]:
                 return PlaceRef(name=p.name, lat=p.lat, lon=p.lon, country=p.country, geonameid=p.geonameid)
         return None
+
+
+def _reflexive(xcomp: Token) -> bool:
+    """"had itself to blame": a reflexive object of "have" (or, in a misparse, subject of the
+    infinitive)."""
+    return any(c.lower_ in REFLEXIVES for c in xcomp.head.children if c.dep_ in ("dobj", "obj")) or any(
+        c.lower_ in REFLEXIVES for c in xcomp.children if c.dep_ in sx.SUBJ)
+
+
+def _no_longer(tok: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+               for c in tok.children)
 
 
 def _is_relative(tok: Optional[Token]) -> bool:

@@ -40,6 +40,7 @@ class Condition:
     preps: Optional[frozenset] = None     # required preposition child
     comp: Optional[bool] = None           # True: needs a complement; False: none
     noobj: bool = False
+    subjs: Optional[frozenset] = None     # allowed subject head lemmas
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,14 @@ class Entry:
         return "theme" in self.flags
 
     @property
+    def happening(self) -> bool:
+        """An untyped happening (type null) that still belongs on a timeline."""
+        return "happening" in self.flags
+
+    @property
     def conditional(self) -> bool:
         c = self.cond
-        return bool(c.objs or c.prts or c.preps or c.comp is not None or c.noobj)
+        return bool(c.objs or c.prts or c.preps or c.comp is not None or c.noobj or c.subjs)
 
 
 @dataclass
@@ -131,6 +137,8 @@ def _condition(spec: Optional[str], classes: dict[str, frozenset]) -> Condition:
             kw["objs"] = _members(part[4:], classes)
         elif part.startswith("prt="):
             kw["prts"] = _members(part[4:], classes)
+        elif part.startswith("subj="):
+            kw["subjs"] = _members(part[5:], classes)
         elif part.startswith("prep="):
             kw["preps"] = _members(part[5:], classes)
         elif part == "comp":

@@ -170,7 +170,14 @@ def np_bounds(tok: Token) -> tuple[int, int]:
 def _short_prep(prep: Token) -> bool:
     """A prepositional modifier short enough to belong to a name ("forces in Guinea")."""
     sub = list(prep.subtree)
-    return len(sub) <= 7 and not any(t.dep_ in ("relcl", "acl") for t in sub)
+    if len(sub) > 7 or any(t.dep_ in ("relcl", "acl") for t in sub):
+        return False
+    # a name ("forces in Guinea", "the republic of Nakhichevan"), not a common noun
+    # ("the population of the province", "refugees from their homes")
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return any(g.pos_ == "PROPN" or g.ent_type_ in ACTOR_ENTS or any(
+        c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS)
+        for c in g.children) for g in objs)
 
 
 def char_span(doc, lo: int, hi: int) -> tuple[int, int]:
