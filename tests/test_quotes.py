@@ -263,3 +263,115 @@ def test_pipeline_component(bare_nlp):
     finally:
         bare_nlp.remove_pipe("test_quotes_stage")
     assert isinstance(spacy.__version__, str)
+
+
+# ---------------------------------------------------------------------------
+# noun cues, statements whose words follow, passives with an agent
+
+
+def test_statement_then_content_in_next_sentence(bare_nlp):
+    text = ("When the offensive began, the Ministry of Foreign Affairs released a statement in a similar vein. "
+            "The neighbours were accused of moving closer to Europe.")
+    c = only(claims_of(bare_nlp, text))
+    assert c.cue.text == "released a statement"
+    assert c.speaker.text == "the Ministry of Foreign Affairs"
+    assert c.content.text.startswith("The neighbours were accused")
+
+
+def test_statement_followed_by_own_attribution_is_not_taken(bare_nlp):
+    text = "The ministry released a statement. The mayor said the bridge was safe."
+    claims = claims_of(bare_nlp, text)
+    assert [c.speaker.text for c in claims] == ["The mayor"]
+
+
+def test_noun_cue_with_that_clause(bare_nlp):
+    c = only(claims_of(bare_nlp, "Trump's claim that the election was rigged drew criticism."))
+    assert c.speaker.text == "Trump"
+    assert c.content.text == "that the election was rigged"
+    assert c.cue.text == "claim"
+
+
+def test_noun_cue_with_light_verb(bare_nlp):
+    c = only(claims_of(bare_nlp, "The senator made the claim that taxes should fall."))
+    assert c.speaker.text == "The senator"
+    assert "taxes should fall" in c.content.text
+
+
+def test_passive_of_evaluation_verb_with_agent(bare_nlp):
+    c = only(claims_of(bare_nlp, "The new plan was endorsed by the governor."))
+    assert c.speaker.text == "the governor"
+    assert c.content.text == "The new plan"
+
+
+def test_relative_which_is_not_a_noun_cue(bare_nlp):
+    assert claims_of(bare_nlp, "The report that he wrote was long.") == []
+
+
+# ---------------------------------------------------------------------------
+# speakers resolved, time, normalised content, stance, the author's voice
+
+
+def test_nominal_speaker_resolved_to_named_body(bare_nlp):
+    text = ("Officials at the Ministry of Defence met on Monday. "
+            "The ministry said that the troops would stay.")
+    doc = bare_nlp(text)
+    s = text.index("Ministry of Defence")
+    mod = Actor(id="XX-MIL", name="Ministry of Defence", kind="government",
+                mentions=[Span.of(text, s, s + len("Ministry of Defence"))])
+    c = only(find_claims(doc, [mod]))
+    assert c.speaker.text == "The ministry"
+    assert c.speaker_actor == "XX-MIL" and c.speaker_name == "Ministry of Defence"
+
+
+def test_pronoun_speaker_gets_the_persons_actor(bare_nlp):
+    text = "Nikol Pashinyan spoke on Monday. He said that the army would stay."
+    doc = bare_nlp(text)
+    p = Actor(id="person:nikol-pashinyan", name="Nikol Pashinyan", kind="person",
+              mentions=[Span.of(text, 0, len("Nikol Pashinyan"))])
+    c = only(find_claims(doc, [p]))
+    assert c.speaker_name == "Nikol Pashinyan" and c.speaker_actor == "person:nikol-pashinyan"
+
+
+def test_plural_role_noun_is_not_a_named_person(bare_nlp):
+    text = "Ilham Aliyev arrived. The leaders of the countries emphasized the validity of the agreement."
+    claims = claims_of(bare_nlp, text)
+    assert all(c.speaker_name != "Ilham Aliyev" for c in claims)
+
+
+def test_claim_time_from_timexes_outside_its_content(bare_nlp):
+    from newsledger.model import Timex
+
+    text = "On Monday the minister said that the attack began on Sunday."
+    doc = bare_nlp(text)
+    mon, sun = text.index("Monday"), text.index("Sunday")
+    timexes = [Timex(mon, mon + 6, "Monday", "DATE", "2023-09-18", anchor="dct"),
+               Timex(sun, sun + 6, "Sunday", "DATE", "2023-09-17", anchor="dct")]
+    c = only(find_claims(doc, [], timexes=timexes))
+    assert c.time.value == "2023-09-18"
+
+
+def test_present_tense_claim_dated_by_publication(bare_nlp):
+    doc = bare_nlp("The minister says that the bridge is safe.")
+    c = only(find_claims(doc, [], timexes=[], published="2023-11-27"))
+    assert c.time.value == "2023-11-27" and c.time.how == "dct"
+
+
+def test_content_norm_negation_and_stance(bare_nlp):
+    c = only(claims_of(bare_nlp, "The minister denied that the soldiers had left the villages."))
+    assert c.negated
+    assert c.content_norm == "soldier leave village"
+    c = only(claims_of(bare_nlp, "The senator praised the new budget plan."))
+    assert c.stance == "for"
+    c = only(claims_of(bare_nlp, "The senator condemned the new budget plan."))
+    assert c.stance == "against"
+
+
+def test_author_claims_only_when_asked(bare_nlp):
+    text = ("The minister said that the troops had left. "
+            "It was, in fact, the Russian troops that were responsible for safety.")
+    assert len(claims_of(bare_nlp, text)) == 1
+    claims = claims_of(bare_nlp, text, author="Jane Writer")
+    authored = [c for c in claims if c.kind == "author"]
+    assert len(authored) == 1
+    assert authored[0].speaker is None and authored[0].speaker_name == "Jane Writer"
+    assert authored[0].content.text.startswith("It was, in fact")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Quantity, Span, TimeValue, Timex
 from ..resources import read_tsv
+from .dating import date_item
 
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|bn|mn)$", re.I)
@@ -32,6 +33,16 @@ _CHANGE_UP = {"more", "higher", "increase", "rise", "up", "growth", "gain", "jum
 _CHANGE_DOWN = {"less", "fewer", "lower", "decrease", "drop", "fall", "down", "decline", "cut", "loss"}
 
 
+_TEXT_CACHE: list = [None, ""]
+
+
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins all tokens on every access)."""
+    if _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
+    return _TEXT_CACHE[1]
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     numbers: dict[str, float]
@@ -41,11 +52,13 @@ class _Lexicon:
     units: dict[str, str]
     currencies: dict[str, str]
     max_hedge_words: int
+    persons: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     numbers, scales, vague, hedges, units, currencies = {}, {}, {}, {}, {}, {}
+    persons: set[str] = set()
     for row in read_tsv("quantity_words.tsv"):
         kind, word = row[0], row[1].lower()
         value = row[2] if len(row) > 2 else ""
@@ -61,8 +74,10 @@ def lexicon() -> _Lexicon:
             units[word] = value
         elif kind == "currency":
             currencies[word] = value
+        elif kind == "person":
+            persons.add(word)
     return _Lexicon(numbers, scales, vague, hedges, units, currencies,
-                    max(len(h.split()) for h in hedges))
+                    max(len(h.split()) for h in hedges), frozenset(persons))
 
 
 def find_quantities(doc: Doc, timexes: list[Timex]) -> list[Quantity]:
@@ -110,13 +125,28 @@ def _token_value(tok: Token, lex: _Lexicon) -> Optional[float]:
     return None
 
 
+_VAGUE: dict[int, tuple[_Lexicon, dict]] = {}
+
+
+def _vague_by_first(lex: _Lexicon) -> dict[str, list[tuple[list[str], float]]]:
+    """The vague phrases by their first word, longest first (built once per lexicon)."""
+    cached = _VAGUE.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    out: dict[str, list[tuple[list[str], float]]] = {}
+    for phrase, value in sorted(lex.vague.items(), key=lambda kv: -len(kv[0].split())):
+        words = phrase.split()
+        out.setdefault(words[0], []).append((words, value))
+    _VAGUE[id(lex)] = (lex, out)
+    return out
+
+
 def _match_number(doc: Doc, i: int, sent: SpacySpan, lex: _Lexicon):
     """A number starting at token ``i``: (start, end, value, vague) or None."""
     tok = doc[i]
     low = tok.text.lower()
     # vague plurals: "hundreds of thousands of", "dozens of"
-    for phrase, value in sorted(lex.vague.items(), key=lambda kv: -len(kv[0].split())):
-        words = phrase.split()
+    for words, value in _vague_by_first(lex).get(low, ()):
         if i + len(words) <= sent.end and [t.text.lower() for t in doc[i:i + len(words)]] == words:
             j = i + len(words)
             if j < sent.end and doc[j].lower_ == "of":
@@ -271,6 +301,8 @@ def _build(doc: Doc, sent: SpacySpan, start: int, end: int, value: float, vague:
             unit = lex.units[lemma]
         elif lemma in lex.currencies:
             unit = lex.currencies[lemma]
+        elif _counts_persons(head, lex):
+            unit = "people"  # "100,000 Armenians", "50 civilians": what is counted stays in ``counts``
         else:
             unit = head.text if head.pos_ == "PROPN" else head.text.lower()
     if head is not None and head.i >= end:
@@ -281,6 +313,12 @@ def _build(doc: Doc, sent: SpacySpan, start: int, end: int, value: float, vague:
         if obj:
             counts = doc[obj[0].left_edge.i:obj[0].right_edge.i + 1].text
             span_end = obj[0].right_edge.i + 1
+    unit_word = head is not None and (head.lemma_.lower() in lex.units or head.lower_ in lex.units)
+    if (not counts or unit_word) and span_end < sent.end and (unit in ("percent", "percentage point")
+                                                              or unit in _TIME_UNITS):
+        of, of_end = _after_unit(doc, span_end, sent, unit)
+        if of:
+            counts, span_end = of, of_end
     if unit is None and not counts:
         return None  # a bare number: nothing says what it counts
     if value == 1 and end - start == 1 and doc[start].lower_ in ("one", "a", "an") \
@@ -295,10 +333,10 @@ def _build(doc: Doc, sent: SpacySpan, start: int, end: int, value: float, vague:
         elif window & _CHANGE_DOWN or any(t.head.lemma_ in _CHANGE_DOWN for t in doc[start:end]):
             change = "decrease"
     s_char, e_char = doc[span_start].idx, doc[span_end - 1].idx + len(doc[span_end - 1].text)
-    return Quantity(value=_clean(value), evidence=Span.of(doc.text, s_char, e_char), unit=unit,
+    return Quantity(value=_clean(value), evidence=Span.of(_doc_text(doc), s_char, e_char), unit=unit,
                     counts=counts, hedge=hedge, approx=approx, change=change,
-                    time=_sentence_time(sent, timexes),
-                    sentence=Span.of(doc.text, sent.start_char, sent.end_char))
+                    time=_date(doc, sent, start, timexes),
+                    sentence=Span.of(_doc_text(doc), sent.start_char, sent.end_char))
 
 
 def _counts_phrase(doc: Doc, head: Token, number_end: int) -> str:
@@ -309,11 +347,57 @@ def _counts_phrase(doc: Doc, head: Token, number_end: int) -> str:
     return " ".join(t.text for t in words) or head.text
 
 
-def _sentence_time(sent: SpacySpan, timexes: list[Timex]) -> Optional[TimeValue]:
-    for t in timexes:
-        if t.type == "DATE" and t.value and sent.start_char <= t.start < sent.end_char:
-            return TimeValue(value=t.value, how="sentence")
-    return None
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_MORE = {"more", "less", "fewer", "higher", "lower", "increase", "decrease", "rise", "drop", "fall"}
+
+
+def _counts_persons(head: Token, lex: _Lexicon) -> bool:
+    """Does the counted noun name persons by kind or group ("civilians", "Armenians")?"""
+    if head.lemma_.lower() in lex.persons or head.lower_ in lex.persons:
+        return True
+    return head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS") or (
+        head.ent_type_ == "NORP" and head.text.endswith("s") and head.text[:1].isupper())
+
+
+def _after_unit(doc: Doc, i: int, sent: SpacySpan, unit: Optional[str]) -> tuple[Optional[str], int]:
+    """What a percentage or a duration is of: "515 percent more circuit chips"
+    → "circuit chips"; "ten months of blockade" → "blockade"."""
+    j = i
+    if unit in ("percent", "percentage point"):
+        if j < sent.end and doc[j].lower_ in _MORE:
+            j += 1
+        elif not (j < sent.end and doc[j].lower_ == "of"):
+            return None, i
+    if j < sent.end and doc[j].lower_ == "of":
+        j += 1
+    k = j
+    while k < sent.end and doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "DET") and not doc[k].like_num:
+        if doc[k].pos_ == "DET" and k > j:
+            break
+        k += 1
+    while k > j and doc[k - 1].pos_ not in ("NOUN", "PROPN"):
+        k -= 1
+    if k == j or (j == i and unit in _TIME_UNITS):
+        return None, i
+    words = [t for t in doc[j:k] if t.pos_ != "DET"]
+    if not words:
+        return None, i
+    return " ".join(t.text for t in words), k
+
+
+def _date(doc: Doc, sent: SpacySpan, start: int, timexes: list[Timex]) -> Optional[TimeValue]:
+    """The figure's date, dated like events and claims (:func:`date_item`)."""
+    tok = doc[start]
+    head = tok
+    for _ in range(8):  # up to the verb of the figure's clause
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head is head:
+            break
+        head = head.head
+    lo = min(t.left_edge.idx for t in (head,))
+    hi = head.right_edge.idx + len(head.right_edge.text)
+    dct = doc._.published if Doc.has_extension("published") else None
+    return date_item(timexes, anchor=tok.idx, clause=(lo, hi), sentence=(sent.start_char, sent.end_char), dct=dct,
+                     doc=doc)
 
 
 def _clean(value: float) -> float:

@@ -26,13 +26,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from ...model import Actor, Claim, Span
-from .lexicon import reporting_verbs
+from ...model import Actor, Claim, Span, Timex
+from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS, reporting_verbs
+from .resolve import author_claims as _author_claims
+from .resolve import finish as _finish
+from .resolve import resolve_speakers as _resolve_speakers
 from .quotemarks import Quote, find_quotes
+
+_TEXT_CACHE: list = [None, ""]
+
+
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins all tokens on every access)."""
+    if _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
+    return _TEXT_CACHE[1]
+
 
 # ---------------------------------------------------------------------------
 # small closed lists (grammar words, not content)
@@ -83,15 +96,27 @@ class _Cand:
 # public
 
 
-def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: bool = False) -> list[Claim]:
+def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: bool = False,
+                timexes: Optional[Sequence[Timex]] = None, published: Optional[str] = None,
+                author: Optional[str] = None) -> list[Claim]:
     """All attributions in ``doc`` (a fully processed spaCy Doc).
 
     A quotation that forms the next sentence after a claim, with no cue of its
     own ("X said that ... . “...”"), is by default part of that claim (the
     PolNeAR convention); with ``separate_follow_on`` it is a claim of its own
     with the same speaker and no cue.
+
+    ``timexes`` (default: ``doc._.timexes``, the time stage's output) date the
+    claims; ``published`` (default ``doc._.published``) is the fallback date
+    of a claim made in the present tense.
+
+    ``author``: the name of the article's author.  When given (off by default),
+    the author's own assertions in an opinion piece become claims too: the
+    unattributed sentences that carry the writer's stance (first person,
+    "in fact", "clearly", "should" ...), with kind ``author``, no speaker span
+    and ``speaker_name`` = the author.
     """
-    text = doc.text
+    text = _doc_text(doc)
     if not text.strip() or len(doc) == 0:
         return []
     quotes = find_quotes(text)
@@ -100,10 +125,11 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
     for tok in doc:
         if qmap.inside(tok):
             continue  # words inside a quotation are the quoted speaker's, not the writer's
-        cand = _verb_cue(tok, qmap) or _according_to(tok) or _in_view(tok)
+        cand = _verb_cue(tok, qmap) or _according_to(tok) or _in_view(tok) or _noun_cue(tok, qmap)
         if cand is not None and cand.content:
             cands.append(cand)
     cands.extend(_bylines(doc, qmap))
+    cands = _statement_then_content(doc, cands, qmap)
     for cand in cands:
         cand.spans = _char_spans(doc, cand)
     _absorb_quotes(doc, cands, qmap, separate_follow_on)
@@ -114,7 +140,12 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
     claims = [c for c in claims if c is not None]
     if separate_follow_on:
         claims.extend(_follow_on_quotes(doc, claims, qmap))
-    _link_actors(claims, list(actors))
+    actors = list(actors)
+    _link_actors(claims, actors)
+    _resolve_speakers(doc, claims, actors)
+    if author:
+        claims.extend(_author_claims(doc, claims, qmap, author, actors))
+    _finish(doc, claims, timexes, published)
     claims.sort(key=lambda c: (c.content.start, c.content.end))
     return claims
 
@@ -140,7 +171,7 @@ class _QuoteMap:
             self.para.append(n)
             if "\n" in tok.text_with_ws:
                 n += 1
-        text = doc.text
+        text = _doc_text(doc)
         self.words = [len(re.findall(r"\w+", text[q.start:q.end])) for q in quotes]
 
     def inside(self, tok: Token) -> bool:
@@ -158,7 +189,7 @@ class _QuoteMap:
         if q.closed or qi + 1 >= len(self.quotes):
             return None
         nxt = self.quotes[qi + 1]
-        between = self.doc.text[q.end:nxt.start]
+        between = _doc_text(self.doc)[q.end:nxt.start]
         if between.strip() == "" and "\n" in between:
             return qi + 1
         return None
@@ -231,6 +262,15 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
             content = {i for i in content if i >= start}
     if not content and "O" in entry.frames:
         content = _object_complement(tok, children, entry.lemma)
+    if not content and "O" in entry.frames and passive and entry.kind in ("evaluation", "speech") \
+            and any(c.dep_ == "agent" for c in children):
+        # "the plan was backed by X", "X, who was endorsed by Y": what is backed is the content
+        subj = [c for c in children if c.dep_ in _PASS_SUBJ]
+        if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            content = _subtree_ids(tok.head) - _subtree_ids(tok)
+            content = {i for i in content if i >= tok.head.left_edge.i}
+        elif subj and subj[0].lower_ not in _IMPERSONAL:
+            content = _subtree_ids(subj[0])
     if not content:
         return None
     content -= set(cue)
@@ -316,7 +356,7 @@ def _quote_before(tok: Token, qmap: _QuoteMap) -> Optional[int]:
                     qi = qj
         if qi != -1:
             q = qmap.quotes[qi]
-            if q.closed and q.end <= tok.idx and qmap.is_long(qi) and "\n" not in doc.text[q.end:tok.idx]:
+            if q.closed and q.end <= tok.idx and qmap.is_long(qi) and "\n" not in _doc_text(doc)[q.end:tok.idx]:
                 return qi
         k -= 1
     return None
@@ -328,8 +368,9 @@ def _object_complement(tok: Token, children: list[Token], lemma: str) -> set[int
     for c in right:
         if c.dep_ in ("dobj", "dative", "oprd", "attr", "ccomp", "xcomp"):
             keep.append(c)
-        elif c.dep_ in ("prep", "agent") and c.lower_ in _OBJ_PREPS:
-            keep.append(c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ in _OBJ_PREPS \
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+            keep.append(c)  # "spoke about X", not "spoke on Monday"
     if not keep:
         return set()
     deps = {c.dep_ for c in keep}
@@ -392,13 +433,97 @@ def _in_view(tok: Token) -> Optional[_Cand]:
     return cand
 
 
+def _noun_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
+    """A noun cue with its clause: "the claim that ...", "Trump's insistence that ...",
+    "a report that ...".  The holder is the possessor ("Trump's claim"), the
+    object of "by"/"from" ("a statement from the ministry") or the subject of a
+    light verb ("X made the claim that"); else the claim has no speaker."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CUE_NOUNS:
+        return None
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > tok.i
+               and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
+               and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+    if not clauses:
+        # with a holder named: "Trump's claims about X", "her plan to ...", "his support for ..."
+        if not any(c.dep_ == "poss" for c in tok.children):
+            return None
+        clauses = [c for c in tok.children if c.i > tok.i and (
+            (c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+            or (c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "over", "for", "against", "with", "to")
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)))]
+        if not clauses:
+            return None
+    clause = clauses[0]
+    content = _subtree_ids(clause)
+    para = qmap.para
+    content = {i for i in content if para[i] == para[tok.i]}
+    if not content:
+        return None
+    cue = [tok.i]
+    cand = _Cand(cue=cue, content=content, kind="indirect")
+    holder = [c for c in tok.children if c.dep_ == "poss"]
+    if not holder:
+        holder = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
+                  for g in c.children if g.dep_ == "pobj"]
+    if holder:
+        h = holder[0]
+        if h.lower_ in ("its", "their", "his", "her"):
+            cand.speaker, cand.speaker_head = (h.i, h.i + 1), h.i
+        else:
+            cand.speaker, cand.speaker_head = _np_span(h), h.i
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        verb = tok.head
+        cand.cue = sorted({verb.i, tok.i})
+        _set_speaker(cand, verb, any(c.dep_ in _PASS_SUBJ for c in verb.children))
+    if cand.speaker is None:
+        return None  # "the claim that ...": whose claim is left to the reader; too often wrong
+    cand.negated = any(c.dep_ == "neg" for c in tok.children) or tok.lemma_.lower() == "denial"
+    return cand
+
+
+def _statement_then_content(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> list[_Cand]:
+    """"X released a statement." followed, in the same paragraph, by a sentence
+    with no attribution of its own: that sentence is what the statement said."""
+    out = list(cands)
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents[:-1]):
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.lower_ not in STATEMENT_NOUNS or tok.dep_ != "dobj" \
+                    or tok.head.lemma_.lower() not in LIGHT_VERBS or qmap.inside(tok):
+                continue
+            verb = tok.head
+            if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) \
+                    or any(c.dep_ in ("acl", "relcl", "ccomp") for c in tok.children):
+                continue
+            # nothing but the object's own modifiers after it: the sentence ends there
+            mods = {i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "agent") and c.i > tok.i
+                    for i in _subtree_ids(c)}
+            rest = [t for t in doc[tok.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space or t.i in mods)]
+            if rest:
+                continue
+            nxt = sents[si + 1]
+            if "\n" in _doc_text(doc)[tok.idx:nxt.start_char] or any(qmap.inside(t) for t in nxt[:1]):
+                continue
+            in_next = [c for c in out if nxt.start <= c.cue[0] < nxt.end]
+            if any(c.speaker is not None for c in in_next):
+                continue  # the next sentence has its own speaker
+            out = [c for c in out if c not in in_next]
+            content = {t.i for t in nxt if not t.is_space}
+            cand = _Cand(cue=[verb.i, tok.i], content=content, kind="indirect")
+            _set_speaker(cand, verb, any(c.dep_ in _PASS_SUBJ for c in verb.children))
+            if cand.speaker is None:
+                continue
+            out.append(cand)
+    return out
+
+
 _DASH_AFTER = re.compile(r"[^\S\n]*(?:―|—|–|--)[^\S\n]*")
 
 
 def _bylines(doc: Doc, qmap: _QuoteMap) -> list[_Cand]:
     """Quotations signed with a dash (“...” ― Jane Doe) and lines headed by a
     name and a colon (SANDERS: We need ...)."""
-    text = doc.text
+    text = _doc_text(doc)
     out: list[_Cand] = []
     by_start = {t.idx: t.i for t in doc}
     for qi, q in enumerate(qmap.quotes):
@@ -540,7 +665,7 @@ def _speaker_name(doc: Doc, cand: _Cand) -> Optional[str]:
     if low in ("who", "that") and head.head.dep_ == "relcl":
         ante = head.head.head
         return _name_of(ante)
-    if head.pos_ == "NOUN" and head.lemma_.lower() in _ROLE_NOUNS \
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _ROLE_NOUNS and head.tag_ == "NN" \
             and any(c.lower_ in ("the", "this") for c in head.children) \
             and not any(t.pos_ == "PROPN" for t in doc[cand.speaker[0]:cand.speaker[1]]):
         found = _previous_person(doc, doc[cand.speaker[0]].idx)
@@ -618,7 +743,7 @@ def _char_spans(doc: Doc, cand: _Cand) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         s, e = doc[a].idx, doc[b].idx + len(doc[b].text)
-        s, e = _trim(doc.text, s, e)
+        s, e = _trim(_doc_text(doc), s, e)
         if e > s:
             out.append((s, e))
     return out
@@ -634,7 +759,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool = False) -> None:
     """Take whole quotations into the contents that touch them; merge split quotations."""
-    text = doc.text
+    text = _doc_text(doc)
     taken: set[int] = set()
     for cand in cands:
         if not cand.spans:
@@ -647,7 +772,7 @@ def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool
             if qi in qis or not qmap.is_long(qi):
                 continue
             if sent.start_char <= q.start < sent.end_char + 2 and qis:
-                gap = doc.text[e:q.start] if q.start >= e else doc.text[q.end:s]
+                gap = _doc_text(doc)[e:q.start] if q.start >= e else _doc_text(doc)[q.end:s]
                 if "\n" not in gap and _only_attribution_between(doc, cand, q, s, e):
                     qis.append(qi)
         extra = []
@@ -717,7 +842,7 @@ def _cut_at_new_quote(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> None:
     """End a reported clause where a new sentence opens with a quotation the
     parser ran into it ("... integrity. “If Armenia ...?”"); that quotation is
     then a claim of its own (see :func:`_follow_on_quotes`)."""
-    text = doc.text
+    text = _doc_text(doc)
     for cand in cands:
         if not cand.spans or cand.continued:
             continue
@@ -814,7 +939,7 @@ def _univocal(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 def _follow_on_quotes(doc: Doc, claims: list[Claim], qmap: _QuoteMap) -> list[Claim]:
     """A quotation standing as a sentence of its own right after a claim, in the
     same paragraph, with no cue: the same speaker goes on (“...”  cue ``None``)."""
-    text = doc.text
+    text = _doc_text(doc)
     out: list[Claim] = []
     for qi, q in enumerate(qmap.quotes):
         if not q.closed or not qmap.is_long(qi):
@@ -846,7 +971,7 @@ def _follow_on_quotes(doc: Doc, claims: list[Claim], qmap: _QuoteMap) -> list[Cl
 
 
 def _to_claim(doc: Doc, cand: _Cand, qmap: _QuoteMap) -> Optional[Claim]:
-    text = doc.text
+    text = _doc_text(doc)
     s, e = cand.spans[0][0], cand.spans[-1][1]
     if e <= s or not _WORD.search(text[s:e]):
         return None

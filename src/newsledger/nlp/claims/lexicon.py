@@ -41,3 +41,33 @@ def reporting_verbs() -> dict[str, Cue]:
     """The packaged lexicon, lemma → :class:`Cue` (read once)."""
     text = resources.files("newsledger.resources").joinpath("reporting_verbs.tsv").read_text("utf-8")
     return parse_lexicon(text)
+
+
+#: nouns that name what someone said or thought: "the claim that ...",
+#: "Trump's insistence that ...", "a report that ..." (lemmas)
+CUE_NOUNS = frozenset("""
+claim report statement allegation accusation assertion argument belief view suggestion
+promise pledge vow announcement conclusion finding charge assessment insistence
+assurance denial admission comment remark estimate prediction message warning notion
+idea theory contention declaration speculation rumor rumour fear hope concern
+complaint criticism suspicion sense impression opinion position testimony evidence
+indication sign signal acknowledgment acknowledgement confirmation proposal demand
+threat boast reminder prediction forecast guarantee impression
+plan decision call refusal willingness determination desire intention bid vow
+support opposition praise endorsement rejection attack comments remarks views thoughts stance
+skepticism scepticism doubts worries concerns fears hopes complaints allegations claims
+""".split())
+
+#: verbs that hand the speech act to their subject: "X made the claim that",
+#: "X issued a statement saying" (lemmas)
+LIGHT_VERBS = frozenset("""
+make issue release publish put offer give deliver voice express raise file repeat reiterate
+echo post send share tweet write read air air broadcast dismiss
+""".split()) - {"dismiss"}
+
+#: nouns of a statement whose words may follow in the next sentence:
+#: "The ministry released a statement. Armenia was accused of ..."
+STATEMENT_NOUNS = frozenset("""
+statement communique communiqué declaration announcement comment comments remark remarks
+message note letter memo press release warning
+""".split())
