@@ -240,3 +240,163 @@ def test_seed_article(nlp):
 
 # ----------------------------------------------------------------------
 # the benchmark (skips where the shared data is absent)
+
+
+# ----------------------------------------------------------------------
+# event-anchored phrases and the known-events table
+
+from newsledger.nlp.timex import events as kev  # noqa: E402
+
+
+def anchored(nlp, text, dct="2023-11-27", **kw):
+    return [t for t in find_timexes(nlp(text), dct, **kw) if t.anchor == "event"]
+
+
+def test_known_events_table_loads_and_is_valid():
+    table = kev.KnownEvents.default()
+    assert len(table) >= 30
+    names = {e.name for e in table}
+    assert "Russia's full-scale invasion of Ukraine" in names
+    for e in table:
+        assert kev._VALUE.match(e.value), e
+        assert e.patterns
+
+
+@pytest.mark.parametrize("text, value, mod", [
+    ("Just prior to Russia's major invasion of Ukraine, the two leaders met in Moscow.", "2022-02-24", "BEFORE"),
+    ("Prices rose after the fall of the Berlin Wall.", "1989-11-09", "AFTER"),
+    ("Since the COVID-19 pandemic began, travel has slumped.", "2020-03-11", "ON_OR_AFTER"),
+    ("Azerbaijan has been stronger after the 2020 war, Armenian officials in Karabakh say.", "2020-11-10", "AFTER"),
+    ("It was weaker before the 2020 war over Karabakh.", "2020-09-27", "BEFORE"),
+])
+def test_event_anchored_from_the_table(nlp, text, value, mod):
+    found = anchored(nlp, text)
+    assert [(t.value, t.mod) for t in found] == [(value, mod)], [(t.text, t.value, t.mod) for t in found]
+
+
+def test_context_word_required_for_ambiguous_alias(nlp):
+    # "the 2020 war" names the Karabakh war only in a text about it
+    found = anchored(nlp, "The company grew after the 2020 war in the courts.")
+    assert all(t.value != "2020-11-10" for t in found)
+
+
+def test_event_anchored_is_not_scored_as_timex():
+    from newsledger.evaluate.timex import scored
+    from newsledger.model import Timex
+
+    a = Timex(0, 5, "x", "DATE", "2022-02-24", anchor="event")
+    b = Timex(6, 10, "2020", "DATE", "2020", anchor="explicit")
+    assert scored([a, b]) == [b]
+
+
+def test_user_file_extends_the_table(nlp, tmp_path, monkeypatch):
+    f = tmp_path / "mine.tsv"
+    f.write_text("name\tvalue\taliases\tcontext\nRiver summit\t2021-05-04\tthe river summit|the summit in Tarnow\t\n")
+    table = kev.KnownEvents().load(f)
+    found = anchored(nlp, "Shortly after the river summit, the mayors agreed.", known_events=table)
+    assert [(t.value, t.mod) for t in found] == [("2021-05-04", "AFTER")]
+    # the environment variable adds the file to the default table
+    monkeypatch.setenv(kev.ENV_VAR, str(f))
+    assert "River summit" in {e.name for e in kev.KnownEvents.default()}
+
+
+def test_register_event_date_on_a_copy(nlp):
+    base = kev.KnownEvents.default()
+    n = len(base)
+    corpus = base.copy()
+    corpus.register_event_date("the Lisbon meeting", "2023-03")
+    assert len(base) == n and len(corpus) == n + 1  # the default is untouched
+    found = anchored(nlp, "Weeks before the Lisbon meeting, the ministers quarrelled.", known_events=corpus)
+    assert found and found[0].value.startswith("2023-0") and found[0].mod in ("BEFORE", "APPROX")
+    assert not anchored(nlp, "Weeks before the Lisbon meeting, the ministers quarrelled.", known_events=base)
+    with pytest.raises(ValueError):
+        corpus.register_event_date("x", "next year")
+
+
+def test_known_events_through_doc_user_data(nlp):
+    table = kev.KnownEvents()
+    table.register_event_date("the dam collapse", "2019-07-02")
+    doc = nlp.make_doc("Two days after the dam collapse, rescuers arrived.")
+    doc.user_data[kev.KNOWN_EVENTS_KEY] = table
+    doc = nlp(doc)
+    found = [t for t in find_timexes(doc, "2020-01-01") if t.anchor == "event"]
+    assert [(t.value, t.mod) for t in found] == [("2019-07-04", None)]
+
+
+def test_bad_user_row_is_reported():
+    with pytest.raises(ValueError):
+        kev.parse_tsv("Bad\tyesterday\tthe thing\n")
+
+
+def test_document_dated_event_noun(nlp):
+    text = ("On September 19, Azerbaijan launched the offensive against the enclave. "
+            "When the offensive began, the ministry released a statement. "
+            "In the days before the offensive, the president had warned the rebels.")
+    found = anchored(nlp, text)
+    assert [(t.text, t.value, t.mod) for t in found] == [
+        ("When the offensive", "2023-09-19", None),
+        ("In the days before the offensive", "2023-09-19", "BEFORE")]
+
+
+def test_weeks_after_an_event_is_approximate(nlp):
+    text = ("The cleansing of the region took place in September. "
+            "The withdrawal, announced just weeks after the cleansing, surprised no one.")
+    found = anchored(nlp, text)
+    assert [(t.value, t.mod) for t in found] == [("2023-10", "APPROX")]
+
+
+def test_no_event_anchor_without_a_preposition(nlp):
+    assert not anchored(nlp, "Russia's invasion of Ukraine changed Europe.")
+    assert not anchored(nlp, "He referred to the Berlin Wall in his speech.")
+
+
+# ----------------------------------------------------------------------
+# no false times: the guards
+
+@pytest.mark.parametrize("text", [
+    "We may sign it if they march on.",
+    "The march ended at the square.",
+    "She may decide later whether to sign.",
+    "He scored 1960 points in his career.",
+    "It was one from a list of 40 items.",
+    "May Smith spoke to the press.",
+])
+def test_guards_no_false_dates(nlp, text):
+    dates = [t for t in tag(nlp, text) if t.type == "DATE" and t.value and t.value[:1].isdigit()]
+    assert not dates, [(t.text, t.value) for t in dates]
+
+
+def test_a_five_year_mandate_is_a_duration_not_a_date(nlp):
+    found = tag(nlp, "Russia was to have a five-year mandate.")
+    assert [(t.text, t.type, t.value) for t in found] == [("five-year", "DURATION", "P5Y")]
+
+
+def test_prefilter_gates_are_exact():
+    """Every pattern match contains one of its gate words (checked on samples)."""
+    import re as _re
+
+    from newsledger.nlp.timex import patterns
+
+    samples = ["the third quarter of 1998", "the 21st century", "the 1990s", "the nineties",
+               "a month-long strike", "nineteen ninety-six", "in the near term", "the day before,",
+               "every year", "2022 summer", "January this year", "the fiscal year", "year-end",
+               "the half of 2020", "the latest period"]
+    by_kind = {k: rx for k, rx, _ in patterns.PATTERNS}
+    for s in samples:
+        for kind, gate in patterns.GATES.items():
+            for m in by_kind[kind].finditer(s):
+                assert any(w in m.group(0).lower() for w in gate), (kind, s)
+    assert all(_re.compile(k) for k in patterns.GATES)
+
+
+# ----------------------------------------------------------------------
+# a DCT known to the month only (an inferred one)
+
+def test_month_dct_keeps_deictics_at_the_month(nlp):
+    assert one(nlp, "Today the town is quiet.", dct="2023-11")[2] == "2023-11"
+    assert one(nlp, "The talks ended on September 19.", dct="2023-11")[2] == "2023-09-19"
+
+
+def test_full_dct_deictics_unchanged(nlp):
+    assert one(nlp, "Today the town is quiet.", dct="2023-11-27")[2] == "2023-11-27"
+    assert one(nlp, "The talks ended yesterday.", dct="2023-11-27")[2] == "2023-11-26"

@@ -6,6 +6,6 @@ guards, resolution); this module keeps the stage's public entry point.
 
 from __future__ import annotations
 
-from .timex import find_timexes
+from .timex import KNOWN_EVENTS_KEY, KnownEvents, find_timexes
 
-__all__ = ["find_timexes"]
+__all__ = ["find_timexes", "KnownEvents", "KNOWN_EVENTS_KEY"]

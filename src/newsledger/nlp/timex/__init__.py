@@ -7,7 +7,8 @@
 * :mod:`.patterns` — regular expressions that propose candidates;
 * :mod:`.guards`   — token-tag checks that turn away false times;
 * :mod:`.resolve`  — values, relative to the DCT or to the narrative;
-* :mod:`.calendar` — date arithmetic and value formatting.
+* :mod:`.calendar` — date arithmetic and value formatting;
+* :mod:`.events`   — event-anchored phrases and the known-events table.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from spacy.tokens import Doc
 from ...model import Timex
 from . import guards, patterns
 from .calendar import parse_dct
+from .events import KNOWN_EVENTS_KEY, KnownEvents, default_table, find_event_anchored
 from .patterns import Cand
 from .resolve import Resolver
 
-__all__ = ["find_timexes"]
+__all__ = ["find_timexes", "KnownEvents", "KNOWN_EVENTS_KEY"]
 
 _DAY_KINDS = {"mdy", "dmy", "weekday", "deictic", "iso", "rel_wd", "holiday"}
 _GAP_MERGE = re.compile(r"^[ \t]*,?[ \t]*$")
@@ -53,8 +55,8 @@ def _split_range(text: str, c: Cand) -> list[Cand]:
 
 def candidates(doc: Doc, dct: Optional[str], ctx: Optional[guards.Context] = None) -> list[Cand]:
     """Accepted, non-overlapping candidates in text order."""
-    text = doc.text
     ctx = ctx or guards.Context(doc)
+    text = ctx.text  # Doc.text joins every token anew on each access
     d = parse_dct(dct)
     dct_year = d.year if d else None
     found = [patterns._strip(text, c) for c in patterns._scan(text)]
@@ -77,17 +79,23 @@ def candidates(doc: Doc, dct: Optional[str], ctx: Optional[guards.Context] = Non
     return result
 
 
-def find_timexes(doc: Doc, dct: Optional[str]) -> list[Timex]:
+def find_timexes(doc: Doc, dct: Optional[str], *, known_events: Optional[KnownEvents] = None,
+                 event_anchored: bool = True) -> list[Timex]:
     """Time expressions of ``doc`` with TIMEX3 values.
 
     ``dct`` is the document creation (publication) time, ``YYYY-MM-DD`` (or
     ``YYYY-MM``, ``YYYY``); without it, relative expressions get values with
     ``X`` placeholders.  Offsets are character offsets into ``doc.text``.
+
+    Event-anchored phrases ("just prior to Russia's invasion of Ukraine")
+    come as timexes with ``anchor="event"`` (see :mod:`.events`), dated from
+    ``known_events``, else ``doc.user_data[KNOWN_EVENTS_KEY]``, else the
+    default table; ``event_anchored=False`` leaves them out.
     """
-    text = doc.text
+    ctx = guards.Context(doc)
+    text = ctx.text
     if not text.strip():
         return []
-    ctx = guards.Context(doc)
     cands = candidates(doc, dct, ctx)
     resolver = Resolver(ctx, dct)
     out: list[Timex] = []
@@ -120,6 +128,11 @@ def find_timexes(doc: Doc, dct: Optional[str]) -> list[Timex]:
         if res:
             out.append(_timex(text, c, res))
         i += 1
+    if event_anchored:
+        table = known_events if known_events is not None else doc.user_data.get(KNOWN_EVENTS_KEY)
+        extra = find_event_anchored(ctx, out, table if table is not None else default_table(), doc)
+        if extra:
+            out = sorted(out + extra, key=lambda t: (t.start, -t.end))
     return out
 
 

@@ -8,6 +8,7 @@ that is really a count ("1960 troops"), a price ("$2020"), an age
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -33,16 +34,18 @@ class Context:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text
-        n = len(self.text)
-        self.tok_at = [-1] * (n + 1)
-        for t in doc:
-            for i in range(t.idx, t.idx + len(t.text)):
-                self.tok_at[i] = t.i
+        # token starts, for a binary search (no per-character table, no
+        # Python loop over the tokens: the arrays come from the Doc in C)
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
 
     def token(self, char: int) -> Optional[Token]:
-        if 0 <= char < len(self.tok_at) and self.tok_at[char] >= 0:
-            return self.doc[self.tok_at[char]]
-        return None
+        if char < 0 or not self.starts:
+            return None
+        i = bisect_right(self.starts, char) - 1
+        if i < 0:
+            return None
+        t = self.doc[i]
+        return t if char < t.idx + len(t.text) else None
 
     def first(self, c: Cand) -> Optional[Token]:
         for i in range(c.start, c.end):

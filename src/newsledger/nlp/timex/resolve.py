@@ -129,7 +129,11 @@ def tense(tok: Optional[Token], _depth: int = 0) -> Optional[str]:
         return None
     if not (verb.pos_ in ("VERB", "AUX")):
         # a verbless headline or a noun phrase: look at the sentence root
-        root = verb.sent.root
+        root = verb
+        for _ in range(60):  # up the heads to the root of the sentence
+            if root.head is root or root.head.i == root.i:
+                break
+            root = root.head
         if root.pos_ not in ("VERB", "AUX"):
             return None
         verb = root
@@ -169,6 +173,18 @@ def tense(tok: Optional[Token], _depth: int = 0) -> Optional[str]:
     return None
 
 
+def sentence_starts(doc) -> list[int]:
+    """Character offsets where the sentences of ``doc`` start (``[0]`` when
+    the Doc has no sentence boundaries), read from the Doc's arrays."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return [0]
+    arr = doc.to_array(["SENT_START", "IDX"])
+    starts = [int(idx) for flag, idx in arr.tolist() if flag == 1]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return starts
+
+
 class Resolver:
     """Turns accepted candidates into Timex records, left to right."""
 
@@ -181,7 +197,7 @@ class Resolver:
         self.ref: Optional[Point] = None  # last resolved date: the narrative anchor
         self.last_day: Optional[Point] = None
         self.last_quarter: Optional[Point] = None
-        self.sent_starts = [s.start_char for s in ctx.doc.sents] if ctx.doc.has_annotation("SENT_START") else [0]
+        self.sent_starts = sentence_starts(ctx.doc)
 
     # -- helpers ---------------------------------------------------------
     def sent_index(self, char: int) -> int:
@@ -633,6 +649,9 @@ class Resolver:
         if self.dct is None:
             return {"type": "DATE", "value": "XXXX-XX-XX", "anchor": "dct", "gran": "day"}
         p = Point("day", self.dct + dt.timedelta(days=off))
+        if self.dct_gran != "day":
+            # a DCT known to the month only (an inferred one): "today" is that month
+            return self._date(coarsen(p, self.dct_gran), "dct", "")
         self.last_day = p
         if w == "tonight":
             return {"type": "TIME", "value": p.value + "TNI", "anchor": "dct", "gran": "part-of-day"}
