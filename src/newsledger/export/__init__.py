@@ -1,51 +1,54 @@
-"""Exports of a ledger store: JSON Lines and CSV (more formats to come)."""
+"""Exports of a ledger store, one module per format.
+
+``export_ledger(store, fmt, output)`` is what ``newsledger export`` calls;
+each format's module has an ``export(ledger, output) -> list[str]`` function
+that reads through :class:`newsledger.api.Ledger` (the same functions as the
+Python and HTTP APIs).
+
+==========  ====================================================  ========
+format      what                                                  needs
+==========  ====================================================  ========
+jsonl       one DocLedger (the JSON contract) per line            —
+csv         one CSV file per table, in a folder                   —
+parquet     one Parquet file per table, in a folder               pyarrow
+gdelt       the GDELT 2.0 event table (61 tab-separated columns)  —
+timelinejs  TimelineJS 3 JSON                                     —
+gexf        the actor network (Gephi)                             networkx
+graphml     the actor network (GraphML)                           networkx
+geojson     places and located events (QGIS, web maps)            —
+ledger      the merged ledger JSON of the contract                —
+==========  ====================================================  ========
+"""
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
-from pathlib import Path
+from importlib import import_module
 
-from ..model import to_dict
+from .csv import CSV_TABLES, export_csv
+from .jsonl import export_jsonl
 
-CSV_TABLES = ("documents", "actors", "actor_mentions", "timexes", "places", "claims", "events",
-              "event_actors", "quantities", "links", "failures")
+#: format name → (module, one-line description); the CLI's --format choices
+FORMATS = {
+    "jsonl": ("jsonl", "one DocLedger (the JSON contract) per line"),
+    "csv": ("csv", "one CSV file per table, in folder OUTPUT"),
+    "parquet": ("parquet", "one Parquet file per table, in folder OUTPUT (needs pyarrow)"),
+    "gdelt": ("gdelt", "the GDELT 2.0 event table: 61 tab-separated columns, no header"),
+    "timelinejs": ("timelinejs", "TimelineJS 3 JSON"),
+    "gexf": ("gexf", "the actor network as GEXF (needs networkx)"),
+    "graphml": ("graphml", "the actor network as GraphML (needs networkx)"),
+    "geojson": ("geojson", "GeoJSON: places and located events"),
+    "ledger": ("ledger", "the merged ledger JSON (newsledger-ledger/1)"),
+}
 
 
 def export_ledger(store, fmt: str, output: str) -> list[str]:
-    """Write the store's ledger as ``fmt`` to ``output``; returns what was written."""
-    if fmt == "jsonl":
-        return [export_jsonl(store, output)]
-    if fmt == "csv":
-        return export_csv(store, output)
-    raise ValueError(f"unknown export format {fmt!r}")
+    """Write the ledger in ``store`` (a :class:`~newsledger.store.Store` or a
+    :class:`~newsledger.api.Ledger`) as ``fmt`` to ``output`` ('-' for standard
+    output, for the single-file formats); returns what was written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    module = import_module(f".{FORMATS[fmt][0]}", __name__)
+    return module.export(store, output)
 
 
-def export_jsonl(store, output: str) -> str:
-    """One DocLedger (the contract) per line."""
-    fh = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
-    try:
-        for ledger in store.ledgers():
-            fh.write(json.dumps(to_dict(ledger), ensure_ascii=False) + "\n")
-    finally:
-        if fh is not sys.stdout:
-            fh.close()
-    return output
-
-
-def export_csv(store, output: str) -> list[str]:
-    """One CSV file per table, with a header row, in folder ``output``."""
-    folder = Path(output)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in CSV_TABLES:
-        cursor = store.conn.execute(f"SELECT * FROM {table}")  # table names are ours, not user input
-        columns = [d[0] for d in cursor.description]
-        path = folder / f"{table}.csv"
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(columns)
-            writer.writerows(cursor)
-        written.append(str(path))
-    return written
+__all__ = ["CSV_TABLES", "FORMATS", "export_csv", "export_jsonl", "export_ledger"]

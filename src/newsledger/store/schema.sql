@@ -134,3 +134,35 @@ CREATE VIEW IF NOT EXISTS evidence AS
     UNION ALL SELECT doc_id, 'place', seq, start, "end", text FROM places
     UNION ALL SELECT doc_id, 'timex', seq, start, "end", text FROM timexes
     UNION ALL SELECT doc_id, 'actor', seq, start, "end", text FROM actor_mentions;
+
+-- Cross-document findings. Empty until the cross-document stage (resolve/) fills
+-- them; the Python API, the HTTP API, Datasette and `export --format ledger` read them.
+-- Two claims, from different documents, that disagree about the same thing.
+CREATE TABLE IF NOT EXISTS contested (
+    id INTEGER PRIMARY KEY,
+    a_doc TEXT NOT NULL, a_seq INTEGER NOT NULL,   -- claims(doc_id, seq) of one side
+    b_doc TEXT NOT NULL, b_seq INTEGER NOT NULL,   -- claims(doc_id, seq) of the other
+    about TEXT,                                    -- what they disagree about, in words
+    FOREIGN KEY (a_doc, a_seq) REFERENCES claims(doc_id, seq) ON DELETE CASCADE,
+    FOREIGN KEY (b_doc, b_seq) REFERENCES claims(doc_id, seq) ON DELETE CASCADE
+);
+
+-- Sources that give different values for the same date or figure.
+CREATE TABLE IF NOT EXISTS contradictions (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('date', 'figure', 'other')),
+    about TEXT
+);
+
+CREATE TABLE IF NOT EXISTS contradiction_sides (
+    contradiction_id INTEGER NOT NULL REFERENCES contradictions(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    value TEXT,                                    -- the date or figure this side gives
+    evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, evidence_text TEXT NOT NULL,
+    PRIMARY KEY (contradiction_id, seq)
+);
+
+CREATE INDEX IF NOT EXISTS idx_contested_a ON contested(a_doc, a_seq);
+CREATE INDEX IF NOT EXISTS idx_contested_b ON contested(b_doc, b_seq);
+CREATE INDEX IF NOT EXISTS idx_contradiction_sides_doc ON contradiction_sides(doc_id);

@@ -1,0 +1,1 @@
+"""The web side of newsledger: the read-only JSON API (:mod:`.api`)."""
