@@ -14,6 +14,7 @@ from .model import (SCHEMA, Actor, ActorRef, Claim, DocLedger, Document, Event,
                     LedgerError, PlaceMention, Quantity, Span, TimeValue, Timex,
                     from_dict, to_dict)
 from .options import AnalyzeOptions, ReadOptions
+from .api import Ledger, open  # noqa: A004 - newsledger.open(path) reads a ledger file
 
 __version__ = "0.1.0"
 
@@ -39,5 +40,5 @@ def analyze(text_or_html: str, *, published: Optional[str] = None, url: Optional
 
 
 __all__ = ["SCHEMA", "Actor", "ActorRef", "AnalyzeOptions", "Claim", "DocLedger", "Document",
-           "Event", "LedgerError", "PlaceMention", "Quantity", "ReadOptions", "Span",
-           "TimeValue", "Timex", "analyze", "from_dict", "get_analyzer", "to_dict"]
+           "Event", "Ledger", "LedgerError", "PlaceMention", "Quantity", "ReadOptions", "Span",
+           "TimeValue", "Timex", "analyze", "from_dict", "get_analyzer", "open", "to_dict"]

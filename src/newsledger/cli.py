@@ -39,8 +39,14 @@ def main() -> None:
 @click.option("--published", help="Publication date for documents that carry none (YYYY-MM-DD).")
 @click.option("--model", help="spaCy model package or path (default: best installed English model).")
 @click.option("--allow-private-urls", is_flag=True, help="Allow URLs on loopback/private addresses.")
+@click.option("--follow-feed-links", is_flag=True, help="RSS/Atom items: read each item's page (its link) instead of its own content.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes (each loads the model once); output stays in input order.")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted run: append to --jsonl after its last complete line. "
+                   "(With --db, documents already stored by the same analysis are never analysed again.)")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, quiet):
+def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, follow_feed_links, workers, resume, quiet):
     """Analyse INPUTS: files (.txt, .html, .jsonl[.gz]), folders, URLs or '-' (stdin).
 
     Writes the ledger to --db and/or --jsonl. Exit code 1 when any input failed
@@ -59,8 +65,9 @@ def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, quiet)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
     options = AnalyzeOptions(model=model, published=published,
-                             read=replace(ReadOptions(), allow_private_urls=allow_private_urls))
-    many = len(inputs) > 1 or any(Path(i).is_dir() or i.endswith((".jsonl", ".jsonl.gz", ".ndjson")) for i in inputs)
+                             read=replace(ReadOptions(), allow_private_urls=allow_private_urls,
+                                          follow_feed_links=follow_feed_links))
+    many = len(inputs) > 1 or any(Path(i).is_dir() or i.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz", ".rss", ".atom", ".xml")) for i in inputs)
     failures: list[str] = []
 
     def report(ledger):
@@ -68,17 +75,25 @@ def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, quiet)
             failures.append(f"{err.code} {ledger.document.source_id}: {err.message}")
 
     out = None
+    skip_items = 0
     try:
         if jsonl_path == "-":
             out = sys.stdout
+        elif jsonl_path and resume:
+            from .runner import count_jsonl_lines
+
+            skip_items = count_jsonl_lines(jsonl_path)
+            out = open(jsonl_path, "a", encoding="utf-8")
         elif jsonl_path:
             out = open(jsonl_path, "w", encoding="utf-8")
         from .nlp.model_loader import ModelError
+        from .runner import WorkerCrashed
 
         try:
             summary = analyze_inputs(inputs, options=options, db=db, jsonl=out,
-                                     progress=many and not quiet and sys.stderr.isatty(), on_ledger=report)
-        except ModelError as exc:
+                                     progress=many and not quiet and sys.stderr.isatty(), on_ledger=report,
+                                     workers=workers, skip_items=skip_items)
+        except (ModelError, WorkerCrashed) as exc:
             raise click.ClickException(str(exc)) from None
     finally:
         if out is not None and out is not sys.stdout:
@@ -120,19 +135,46 @@ def show(document, db, color):
 
 @main.command()
 @_db_option()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", default="jsonl", show_default=True,
+              type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "timelinejs", "gexf", "graphml", "geojson",
+                                 "ledger"]),
+              help="See 'Exports' in the README (export.FORMATS).")
 @click.option("-o", "--output", required=True, type=click.Path(),
-              help="Output file (jsonl; '-' for stdout) or folder (csv: one file per table).")
+              help="Output file ('-' for stdout) or folder (csv, parquet: one file per table).")
 def export(db, fmt, output):
     """Export the ledger of every document in --db."""
+    from .api import MissingExtra
     from .export import export_ledger
     from .store import Store
 
     if not Path(db).exists():
         raise click.ClickException(f"no ledger file at {db}")
     with Store(db, readonly=True) as store:
-        written = export_ledger(store, fmt, output)
+        try:
+            written = export_ledger(store, fmt, output)
+        except MissingExtra as exc:
+            raise click.ClickException(str(exc)) from None
     click.echo(f"wrote {', '.join(written)}", err=True)
+
+
+@main.command("api")
+@_db_option()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind (127.0.0.1: this machine only; 0.0.0.0 exposes it to the network).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=5.0, show_default=True, type=float, help="Seconds any one query may run.")
+def api_command(db, host, port, timeout):
+    """Serve the read-only JSON API over --db (OpenAPI schema at /openapi.json)."""
+    if not Path(db).exists():
+        raise click.ClickException(f"no ledger file at {db}: run 'newsledger analyze ... --db {db}' first")
+    try:
+        import uvicorn
+
+        from .web.api import create_app
+    except ImportError as exc:
+        raise click.ClickException(f"the JSON API needs starlette and uvicorn: pip install 'newsledger[web]' ({exc})")
+    click.echo(f"newsledger JSON API on http://{host}:{port}/api/ (schema: /openapi.json)", err=True)
+    uvicorn.run(create_app(db, timeout=timeout), host=host, port=port, log_level="warning")
 
 
 @main.command()
@@ -167,6 +209,53 @@ def failures(db):
         click.echo(f"{f.code}\t{f.source_id}\t{f.message}")
     if not rows:
         click.echo("no failures", err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False),
+              help="Folder for the Parquet tables (documents, events, claims, quantities, places, failures).")
+@click.option("--master", help="Spark master for a local run, e.g. local[2] (spark-submit sets its own).")
+@click.option("--partitions", type=click.IntRange(1), help="Spark partitions (default: 4 x the default parallelism).")
+@click.option("--published", help="Publication date for documents that carry none (YYYY-MM-DD).")
+@click.option("--model", help="spaCy model package or path (installed on every executor).")
+@click.option("--allow-private-urls", is_flag=True, help="Allow URLs on loopback/private addresses.")
+def spark(inputs, output, master, partitions, published, model, allow_private_urls):
+    """Analyse INPUTS on Apache Spark (pip install 'newsledger[spark]'); write Parquet to --output.
+
+    Load the result into a ledger with 'newsledger import OUTPUT --db ledger.db'.
+    """
+    from dataclasses import replace
+
+    from .nlp.pipeline import check_published
+    from .options import AnalyzeOptions, ReadOptions
+    from .spark import run_spark
+
+    try:
+        check_published(published)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from None
+    options = AnalyzeOptions(model=model, published=published,
+                             read=replace(ReadOptions(), allow_private_urls=allow_private_urls))
+    summary = run_spark(inputs, output, options=options, master=master, partitions=partitions)
+    click.echo(summary.format(), err=True)
+
+
+@main.command("import")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@_db_option()
+def import_command(folder, db):
+    """Load the Parquet output of 'newsledger spark' (FOLDER) into the ledger --db."""
+    from .store import Store
+    from .store.parquet import import_parquet
+
+    try:
+        with Store(db) as store:
+            counts = import_parquet(folder, store)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"imported {counts['documents']} document(s) ({counts['written']} new or changed) "
+               f"and {counts['failures']} failed input(s) into {db}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

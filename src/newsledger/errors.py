@@ -28,6 +28,8 @@ class Code(str, Enum):
     TOO_LARGE = "E112"
     URL_TIMEOUT = "E113"
     URL_STATUS = "E114"
+    BAD_WARC = "E115"
+    BAD_FEED = "E116"
     # analysing: E2xx
     ANALYSIS_FAILED = "E201"
     # storing: E3xx
@@ -49,6 +51,8 @@ DESCRIPTIONS: dict[Code, str] = {
     Code.TOO_LARGE: "the input is larger than the size limit",
     Code.URL_TIMEOUT: "the server did not answer in time",
     Code.URL_STATUS: "the server answered with an error status",
+    Code.BAD_WARC: "a WARC record is malformed or truncated, or its body decompresses past the size limit",
+    Code.BAD_FEED: "an RSS/Atom feed (or one of its items) is malformed or has no content",
     Code.ANALYSIS_FAILED: "the analysis of this document failed",
     Code.STORE_FAILED: "the ledger could not be written",
 }

@@ -62,6 +62,8 @@ class Document:
     published_source: Optional[str] = None
     language: Optional[str] = None
     links: list[Link] = field(default_factory=list)
+    #: how sure an ``inferred`` publication date is (0..1); ``None`` otherwise
+    published_confidence: Optional[float] = None
 
     @classmethod
     def from_text(cls, text: str, **kwargs: Any) -> "Document":
@@ -186,6 +188,12 @@ class Claim:
     time: Optional[TimeValue] = None
     negated: bool = False
     sentence: Optional[Span] = None
+    #: the content for comparing claims across documents: lower-cased lemmas
+    #: of its content words, stop words and punctuation left out
+    content_norm: Optional[str] = None
+    #: the speaker's stance towards what the content names, when the cue says
+    #: it ("denied", "condemned": ``against``; "praised", "backed": ``for``)
+    stance: Optional[str] = None
 
 
 @dataclass(slots=True)
@@ -212,6 +220,22 @@ class LedgerError:
 
 
 @dataclass(slots=True)
+class Inconsistency:
+    """Two statements of the text that disagree, e.g. ``kind="date"``: "two
+    days later, on September 23" after September 19 gives 09-21 for the
+    relative expression ``a`` and 09-23 for the explicit date ``b``; the
+    ledger keeps ``kept`` (the explicit date)."""
+
+    kind: str
+    a: Span
+    b: Span
+    a_value: Optional[str] = None
+    b_value: Optional[str] = None
+    kept: Optional[str] = None
+    message: str = ""
+
+
+@dataclass(slots=True)
 class DocLedger:
     """Everything extracted from one document."""
 
@@ -224,6 +248,8 @@ class DocLedger:
     quantities: list[Quantity] = field(default_factory=list)
     errors: list[LedgerError] = field(default_factory=list)
     schema: str = SCHEMA
+    #: disagreements found in the text (optional key of the contract)
+    inconsistencies: list[Inconsistency] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -234,7 +260,7 @@ class DocLedger:
 # JSON round trip
 
 _ORDER = ("schema", "document", "timexes", "places", "actors", "claims",
-          "events", "quantities", "errors")
+          "events", "quantities", "errors", "inconsistencies")
 
 
 def to_dict(obj: Any) -> Any:

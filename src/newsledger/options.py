@@ -18,6 +18,7 @@ class ReadOptions:
     url_read_timeout: float = 30.0
     url_max_redirects: int = 5
     allow_private_urls: bool = False  # loopback / private addresses
+    follow_feed_links: bool = False  # RSS/Atom items: read the item's page (a URL), not its own content
     user_agent: str = "newsledger (+offline news ledger)"
 
 

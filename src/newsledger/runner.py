@@ -8,6 +8,8 @@ goes on.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
@@ -27,6 +29,7 @@ class RunSummary:
     documents: int = 0
     written: int = 0  # new or changed in the store
     unchanged: int = 0
+    resumed: int = 0  # of the unchanged: already in the store from the same analysis, not analysed again
     failed: int = 0
     failure_codes: Counter = field(default_factory=Counter)
     items: Counter = field(default_factory=Counter)
@@ -39,6 +42,8 @@ class RunSummary:
         parts = [f"{self.documents} document(s) analysed"]
         if self.written or self.unchanged:
             parts.append(f"{self.written} written to the store, {self.unchanged} unchanged")
+        if self.resumed:
+            parts.append(f"{self.resumed} already in the store from the same analysis (not analysed again)")
         if self.failed:
             codes = ", ".join(f"{code} ×{n}" for code, n in sorted(self.failure_codes.items()))
             parts.append(f"{self.failed} failed ({codes})")
@@ -76,57 +81,412 @@ def iter_ledgers(items: Iterable[SourceItem], analyzer, *, published: Optional[s
             yield failed_ledger(item.failure)
 
 
+# ---------------------------------------------------------------------------
+# the per-document function (shared by the local runner, its workers and Spark)
+
+
+def analyze_batch(analyzer, documents: list[Document], published: Optional[str] = None) -> list[DocLedger]:
+    """Analyse ``documents`` in order, one DocLedger each, never raising.
+
+    A batch that fails as a whole is retried one document at a time, so that a
+    document that breaks the model only fails itself (E201)."""
+    try:
+        return list(analyzer.analyze_documents(documents, published=published))
+    except Exception:  # noqa: BLE001 - isolate the culprit below
+        pass
+    out = []
+    for document in documents:
+        try:
+            out.extend(analyzer.analyze_documents([document], published=published))
+        except Exception as exc:  # noqa: BLE001
+            out.append(DocLedger(document=document, errors=[LedgerError(
+                Code.ANALYSIS_FAILED.value, f"the analysis failed: {type(exc).__name__}: {exc}")]))
+    return out
+
+
+def prepared_document(item: SourceItem, published: Optional[str]) -> Document:
+    """The document as it will be analysed: the item's own date, else the default."""
+    doc = item.document
+    if item.published:
+        doc = replace(doc, published=item.published, published_source="input")
+    elif not doc.published and published:
+        doc = replace(doc, published=published, published_source="input")
+    return doc
+
+
+def analysis_version(nlp) -> str:
+    """A fingerprint of the analysis: our code and data files, the model and the pipeline.
+
+    A document whose checkpoint carries another fingerprint is analysed again."""
+    from . import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".json", ".txt", ".sql") and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    meta = nlp.meta
+    h.update(json.dumps([meta.get("lang"), meta.get("name"), meta.get("version"), list(nlp.pipe_names)]).encode())
+    return h.hexdigest()[:20]
+
+
+def document_fingerprint(document: Document, version: str) -> str:
+    data = json.dumps([version, to_dict(document)], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+class Checkpoints:
+    """Which documents of a store were analysed, and by which analysis.
+
+    A row is written after the document's ledger is committed; a rerun of an
+    interrupted batch skips (does not re-analyse) documents whose fingerprint
+    is already there, so ``--db`` is the batch checkpoint."""
+
+    def __init__(self, store):
+        self.store = store
+        with store.conn:
+            store.conn.execute("CREATE TABLE IF NOT EXISTS checkpoints "
+                               "(doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
+
+    def done(self, doc_id: str, fingerprint: str) -> bool:
+        row = self.store.conn.execute(
+            "SELECT 1 FROM checkpoints c JOIN documents d ON d.id = c.doc_id "
+            "WHERE c.doc_id = ? AND c.fingerprint = ?", (doc_id, fingerprint)).fetchone()
+        return row is not None
+
+    def mark(self, doc_id: str, fingerprint: str) -> None:
+        with self.store.conn:
+            self.store.conn.execute("INSERT OR REPLACE INTO checkpoints (doc_id, fingerprint) VALUES (?, ?)",
+                                    (doc_id, fingerprint))
+
+
+# ---------------------------------------------------------------------------
+# executors: where batches are analysed
+
+
+class _InlineExecutor:
+    """Analyses each batch in this process (``--workers 1``)."""
+
+    def __init__(self, options: AnalyzeOptions, analyzer=None):
+        from .nlp.pipeline import Analyzer
+
+        self.analyzer = analyzer or Analyzer(options)
+        self.version = analysis_version(self.analyzer.nlp)
+        self._done: deque = deque()
+
+    def capacity(self) -> int:
+        return 1
+
+    def submit(self, number: int, documents: list[Document], published: Optional[str]) -> None:
+        self._done.append((number, analyze_batch(self.analyzer, documents, published)))
+
+    def receive(self):
+        return self._done.popleft()
+
+    def close(self, abort: bool = False) -> None:
+        pass
+
+
+class WorkerCrashed(RuntimeError):
+    pass
+
+
+def _worker_main(options: AnalyzeOptions, tasks, results) -> None:  # pragma: no cover - in a child process
+    """A worker process: load the model once, then analyse batches until told to stop."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ^C and stops us
+    from .nlp.pipeline import Analyzer
+
+    try:
+        analyzer = Analyzer(options)
+        results.put(("ready", analysis_version(analyzer.nlp)))
+    except Exception as exc:  # noqa: BLE001
+        results.put(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    while True:
+        task = tasks.get()
+        if task is None:
+            return
+        number, documents, published = task
+        results.put(("done", number, analyze_batch(analyzer, documents, published)))
+
+
+class _ProcessExecutor:
+    """Analyses batches in N worker processes (spawn/forkserver: each loads the model once).
+
+    Bounded queues: at most ``2 * workers`` batches are in flight."""
+
+    def __init__(self, options: AnalyzeOptions, workers: int, start_method: Optional[str] = None):
+        import multiprocessing as mp
+
+        method = start_method or ("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        ctx = mp.get_context(method)
+        self.workers = workers
+        self.tasks = ctx.Queue(maxsize=2 * workers)
+        self.results = ctx.Queue()
+        self.procs = [ctx.Process(target=_worker_main, args=(options, self.tasks, self.results),
+                                  name=f"newsledger-worker-{i}", daemon=True) for i in range(workers)]
+        for proc in self.procs:
+            proc.start()
+        self.version = None
+        ready = 0
+        try:
+            while ready < workers:
+                message = self._get()
+                if message[0] == "error":
+                    raise WorkerCrashed(f"a worker could not start: {message[1]}")
+                ready += 1
+                self.version = message[1]
+        except BaseException:
+            self.close(abort=True)
+            raise
+
+    def capacity(self) -> int:
+        return 2 * self.workers
+
+    def _get(self):
+        import queue
+
+        while True:
+            try:
+                return self.results.get(timeout=1.0)
+            except queue.Empty:
+                dead = [p for p in self.procs if not p.is_alive()]
+                if dead:
+                    raise WorkerCrashed(
+                        f"worker process {dead[0].name} died (exit code {dead[0].exitcode}); what was written "
+                        "so far is kept: rerun the same command to resume") from None
+
+    def submit(self, number: int, documents: list[Document], published: Optional[str]) -> None:
+        self.tasks.put((number, documents, published))
+
+    def receive(self):
+        message = self._get()
+        if message[0] != "done":
+            raise WorkerCrashed(f"unexpected message from a worker: {message[0]}")
+        return message[1], message[2]
+
+    def close(self, abort: bool = False) -> None:
+        if not abort:
+            for _ in self.procs:
+                self.tasks.put(None)
+            for proc in self.procs:
+                proc.join(timeout=30)
+        for proc in self.procs:
+            if proc.is_alive():
+                proc.terminate()
+                proc.join(timeout=5)
+        self.tasks.cancel_join_thread()
+        self.results.cancel_join_thread()
+
+
+# ---------------------------------------------------------------------------
+# the ordered, bounded pipeline
+
+
+@dataclass
+class _Entry:
+    """One input document on its way through: a ledger when known, else a batch number."""
+
+    ledger: Optional[DocLedger] = None
+    batch: Optional[int] = None
+    fingerprint: Optional[str] = None
+    stored: Optional[str] = None  # doc id of a ledger to read back from the store (resumed)
+
+
+def iter_ordered_ledgers(items: Iterable[SourceItem], executor, *, published: Optional[str] = None,
+                         batch_size: int = 16, checkpoints: Optional[Checkpoints] = None,
+                         skipped: Optional[Callable[[str], None]] = None,
+                         max_pending: int = 256) -> Iterator[tuple[DocLedger, Optional[str], bool]]:
+    """Yield ``(ledger, fingerprint, resumed)`` for every item, in input order.
+
+    Documents go to ``executor`` in batches; at most ``executor.capacity()``
+    batches and ``max_pending`` waiting entries are held, so memory stays flat
+    however long ``items`` is.  With ``checkpoints``, a document already
+    analysed by the same analysis is not analysed again: its stored ledger is
+    yielded (``resumed`` True)."""
+    pending: deque[_Entry] = deque()
+    waiting: dict[int, list[_Entry]] = {}
+    batch: list[Document] = []
+    batch_entries: list[_Entry] = []
+    counter = 0
+    version = executor.version
+
+    def flush_batch() -> None:
+        nonlocal counter, batch, batch_entries
+        if not batch:
+            return
+        while len(waiting) >= executor.capacity():
+            collect()
+        for entry in batch_entries:
+            entry.batch = counter
+        waiting[counter] = batch_entries
+        executor.submit(counter, batch, published)
+        counter += 1
+        batch, batch_entries = [], []
+
+    def collect() -> None:
+        number, ledgers = executor.receive()
+        for entry, ledger in zip(waiting.pop(number), ledgers):
+            entry.ledger = ledger
+
+    def ready() -> Iterator[tuple[DocLedger, Optional[str], bool]]:
+        while pending and (pending[0].ledger is not None or pending[0].stored is not None):
+            entry = pending.popleft()
+            if entry.stored is not None:
+                ledger = _stored_ledger(checkpoints.store, entry.stored)
+                yield ledger, entry.fingerprint, True
+            else:
+                yield entry.ledger, entry.fingerprint, False
+
+    for item in items:
+        if item.document is None:
+            pending.append(_Entry(ledger=failed_ledger(item.failure)))
+        else:
+            document = prepared_document(item, published)
+            fingerprint = document_fingerprint(document, version) if checkpoints is not None else None
+            if checkpoints is not None and checkpoints.done(document.id, fingerprint):
+                pending.append(_Entry(stored=document.id, fingerprint=fingerprint))
+                if skipped is not None:
+                    skipped(document.id)
+            else:
+                entry = _Entry(fingerprint=fingerprint, batch=-1)
+                pending.append(entry)
+                batch.append(document)
+                batch_entries.append(entry)
+                if len(batch) >= batch_size:
+                    flush_batch()
+        if len(pending) > max_pending:
+            flush_batch()
+            while len(pending) > max_pending and waiting:
+                collect()
+                yield from ready()
+        yield from ready()
+    flush_batch()
+    while waiting:
+        collect()
+        yield from ready()
+    yield from ready()
+
+
+def _stored_ledger(store, doc_id: str) -> DocLedger:
+    from .store.parquet import ledger_from_json
+
+    row = store.conn.execute("SELECT json FROM ledgers WHERE doc_id = ?", (doc_id,)).fetchone()
+    return ledger_from_json(row[0])
+
+
+def count_jsonl_lines(path: str | Path) -> int:
+    """Complete lines of a JSONL output file; a partial last line (a run killed
+    while writing) is cut off, so that ``--resume`` appends after the last whole line."""
+    path = Path(path)
+    if not path.exists():
+        return 0
+    with open(path, "rb+") as fh:
+        data_end = fh.seek(0, 2)
+        count, last_newline, pos = 0, 0, 0
+        fh.seek(0)
+        for line in iter(lambda: fh.readline(), b""):
+            pos += len(line)
+            if line.endswith(b"\n"):
+                count += 1
+                last_newline = pos
+        if last_newline != data_end:
+            fh.truncate(last_newline)
+    return count
+
+
 def analyze_inputs(inputs: Iterable[str], *, options: AnalyzeOptions = AnalyzeOptions(),
                    db: Optional[str | Path] = None, jsonl: Optional[IO[str]] = None,
                    analyzer=None, progress: bool = False,
-                   on_ledger: Optional[Callable[[DocLedger], None]] = None) -> RunSummary:
-    """Analyse every input; write to ``db`` (SQLite path) and/or ``jsonl`` (an open text stream)."""
-    from .nlp.pipeline import Analyzer, check_published
+                   on_ledger: Optional[Callable[[DocLedger], None]] = None,
+                   workers: int = 1, resume: bool = True, skip_items: int = 0,
+                   start_method: Optional[str] = None) -> RunSummary:
+    """Analyse every input; write to ``db`` (SQLite path) and/or ``jsonl`` (an open text stream).
+
+    ``workers`` > 1 analyses in that many processes (the model loaded once in
+    each); the store is written by this process alone, one transaction per
+    document, in input order.  With ``db`` and ``resume`` (the default), the
+    store is the checkpoint: documents it already holds from the same analysis
+    are not analysed again (their stored ledgers still go to ``jsonl``).
+    ``skip_items`` skips the first N input documents entirely (JSONL-only
+    resume: the lines already written)."""
+    from .nlp.pipeline import check_published
 
     published = check_published(options.published)
-    analyzer = analyzer or Analyzer(options)
-    store = None
+    store = checkpoints = None
+    summary = RunSummary()
     if db is not None:
         from .store import Store
 
         store = Store(db)
-    summary = RunSummary()
-    ledgers = iter_ledgers(iter_inputs(inputs, options.read), analyzer, published=published)
+    executor = None
     bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(ledgers, unit="doc", desc="analyzing", leave=False)
-        ledgers = bar
     try:
-        for ledger in ledgers:
-            summary.documents += 1
-            if ledger.errors:
-                summary.failed += 1
-                summary.failure_codes.update(e.code for e in ledger.errors)
-            for key in ("events", "claims", "quantities", "places", "timexes", "actors"):
-                summary.items[key] += len(getattr(ledger, key))
+        if workers > 1:
+            executor = _ProcessExecutor(options, workers, start_method)
+        else:
+            executor = _InlineExecutor(options, analyzer)
+        if store is not None and resume:
+            checkpoints = Checkpoints(store)
+        items = iter_inputs(inputs, options.read)
+        if skip_items:
+            items = itertools.islice(items, skip_items, None)
+        ledgers = iter_ordered_ledgers(items, executor, published=published, batch_size=options.batch_size,
+                                       checkpoints=checkpoints,
+                                       skipped=lambda _id: setattr(summary, "resumed", summary.resumed + 1))
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(ledgers, unit="doc", desc="analyzing", leave=False)
+            ledgers = bar
+        for ledger, fingerprint, resumed in ledgers:
+            _account(summary, ledger)
             if jsonl is not None:
                 jsonl.write(json.dumps(to_dict(ledger), ensure_ascii=False) + "\n")
-            if store is not None:
-                try:
-                    changed = store.write(ledger)
-                except Exception as exc:  # a store bug must not stop the batch
-                    err = LedgerError(Code.STORE_FAILED.value, f"could not store the ledger: {type(exc).__name__}: {exc}")
-                    ledger.errors.append(err)
-                    summary.failed += 1
-                    summary.failure_codes[err.code] += 1
-                    store.record_failure(Failure(ledger.document.source_id or ledger.document.id, err.code, err.message))
-                    changed = False
-                if changed:
-                    summary.written += 1
-                elif not ledger.errors:
-                    summary.unchanged += 1
+            if resumed:
+                summary.unchanged += 1
+            elif store is not None:
+                changed = _store(store, summary, ledger)
+                if changed is not None:
+                    if changed:
+                        summary.written += 1
+                    elif not ledger.errors:
+                        summary.unchanged += 1
+                    if checkpoints is not None and fingerprint and not ledger.errors:
+                        checkpoints.mark(ledger.document.id, fingerprint)
             if on_ledger is not None:
                 on_ledger(ledger)
+        executor.close()
+        executor = None
     finally:
         if bar is not None:
             bar.close()
+        if executor is not None:
+            executor.close(abort=True)
         if store is not None:
             store.close()
     return summary
+
+
+def _account(summary: RunSummary, ledger: DocLedger) -> None:
+    summary.documents += 1
+    if ledger.errors:
+        summary.failed += 1
+        summary.failure_codes.update(e.code for e in ledger.errors)
+    for key in ("events", "claims", "quantities", "places", "timexes", "actors"):
+        summary.items[key] += len(getattr(ledger, key))
+
+
+def _store(store, summary: RunSummary, ledger: DocLedger) -> Optional[bool]:
+    try:
+        return store.write(ledger)
+    except Exception as exc:  # a store bug must not stop the batch
+        err = LedgerError(Code.STORE_FAILED.value, f"could not store the ledger: {type(exc).__name__}: {exc}")
+        ledger.errors.append(err)
+        summary.failed += 1
+        summary.failure_codes[err.code] += 1
+        store.record_failure(Failure(ledger.document.source_id or ledger.document.id, err.code, err.message))
+        return None

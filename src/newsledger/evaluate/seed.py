@@ -41,6 +41,31 @@ def date_matches(pred: Optional[str], gold: Optional[str], accept: list[str] = (
     return False
 
 
+_UNIT_SYNONYMS = {"per cent": "percent", "%": "percent", "pct": "percent", "person": "people",
+                  "persons": "people", "individuals": "people", "individual": "people"}
+
+
+def _unit_key(unit: str) -> str:
+    u = " ".join(unit.lower().replace("-", " ").split())
+    u = _UNIT_SYNONYMS.get(u, u)
+    if len(u) > 3 and u.endswith("s") and not u.endswith("ss") and u != "people":
+        u = u[:-1]  # "years" = "year", "troops" = "troop"
+    return u
+
+
+def unit_matches(pred: Optional[str], gold: Optional[str]) -> bool:
+    """The figures' unit rule: units are the same after lower-casing, folding
+    spaces and hyphens, singularising (a final "s" dropped: "years" = "year",
+    "points" = "point") and a few synonyms ("per cent" and "%" = "percent";
+    "person", "persons", "individuals" = "people").  A gold without a unit
+    accepts any unit."""
+    if gold is None:
+        return True
+    if pred is None:
+        return False
+    return _unit_key(pred) == _unit_key(gold)
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -101,7 +126,7 @@ def score(ledger: DocLedger, gold: dict) -> Report:
         return round(num / den, 4) if den else 0.0
 
     # events ---------------------------------------------------------------
-    found = typed = dated = actor_ok = 0
+    found = typed = dated = actor_ok = all_right = 0
     required = [e for e in gold["events"] if e.get("required", True)]
     for g in required:
         ev = g["evidence"]
@@ -113,14 +138,25 @@ def score(ledger: DocLedger, gold: dict) -> Report:
         found += 1
         ok_types = {g["type"], *g.get("also", [])}
         best = next((e for e in cands if g["type"] is None or e.type in ok_types), cands[0])
-        typed += g["type"] is None or best.type in ok_types
-        dated += date_matches(best.time.value if best.time else None, g["date"], g.get("accept", []))
+        type_ok = g["type"] is None or best.type in ok_types
+        date_ok = date_matches(best.time.value if best.time else None, g["date"], g.get("accept", []))
+        typed += type_ok
+        dated += date_ok
+        before = actor_ok
         if g.get("actors"):
+            # the words naming each source, its actor id, and that actor's canonical name
+            # ("the Kremlin" -> RU-GOV -> "Russia (government)"); matched through the gold's
+            # metonymy table only
+            actor_names = {a.id: a.name for a in ledger.actors}
             predicted = [a.text for a in best.source_actors] + [a.actor or "" for a in best.source_actors]
+            predicted += [actor_names.get(a.actor, "") for a in best.source_actors if a.actor]
             actor_ok += any(names.matches(a, predicted) for a in g["actors"])
         else:
             actor_ok += not best.source_actors
+        all_right += type_ok and date_ok and actor_ok > before
     m["events_recall"] = ratio(found, len(required))
+    # the issue's bar: found with an accepted type, an accepted date and a right actor
+    m["events_all_right"] = ratio(all_right, len(required))
     m["events_type_acc"] = ratio(typed, found)
     m["events_date_acc"] = ratio(dated, found)
     m["events_actor_acc"] = ratio(actor_ok, found)
@@ -146,7 +182,7 @@ def score(ledger: DocLedger, gold: dict) -> Report:
 
     # figures --------------------------------------------------------------
     required = [q for q in gold["quantities"] if q.get("required", True)]
-    found = value_ok = 0
+    found = value_ok = unit_ok = hedge_ok = 0
     for g in required:
         ev = g["evidence"]
         cands = [q for q in ledger.quantities if _overlap(q.evidence.start, q.evidence.end, ev["start"], ev["end"])]
@@ -154,9 +190,21 @@ def score(ledger: DocLedger, gold: dict) -> Report:
             details.append(f"  missed figure: {ev['text']!r}")
             continue
         found += 1
-        value_ok += any(float(q.value) == float(g["value"]) for q in cands)
+        right = [q for q in cands if float(q.value) == float(g["value"])]
+        value_ok += bool(right)
+        judged = right or cands  # unit and hedge of the figure with the right value, if any
+        if any(unit_matches(q.unit, g.get("unit")) for q in judged):
+            unit_ok += 1
+        else:
+            details.append(f"  figure unit: {ev['text']!r} gold {g.get('unit')!r}, got {judged[0].unit!r}")
+        if any((q.approx or None) == (g.get("approx") or None) for q in judged):
+            hedge_ok += 1
+        else:
+            details.append(f"  figure hedge: {ev['text']!r} gold {g.get('approx')!r}, got {judged[0].approx!r}")
     m["figures_recall"] = ratio(found, len(required))
     m["figures_value_acc"] = ratio(value_ok, found)
+    m["figures_unit_acc"] = ratio(unit_ok, found)
+    m["figures_hedge_acc"] = ratio(hedge_ok, found)
 
     # places ---------------------------------------------------------------
     required = [p for p in gold["places"] if p.get("required", True)]

@@ -36,7 +36,8 @@ from ..model import LedgerError
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("published", "timexes", "places", "actors", "claims", "quantities", "events", "errors")
+EXTENSIONS = ("published", "timexes", "places", "actors", "claims", "quantities", "events", "errors",
+              "published_inferred", "inconsistencies")
 
 
 def register_extensions() -> None:
@@ -67,10 +68,33 @@ def _run_stage(doc: Doc, stage: str, out: str, fn: Callable[[], list]) -> Doc:
 
 
 class TimeStage:
-    def __call__(self, doc: Doc) -> Doc:
-        from .time import find_timexes
+    """Time expressions; without a publication date, one inferred from the
+    text (``doc._.published_inferred``: value, confidence, reason, evidence)
+    becomes ``doc._.published``.  Dates that contradict each other go to
+    ``doc._.inconsistencies``."""
 
-        return _run_stage(doc, "time", "timexes", lambda: find_timexes(doc, doc._.published))
+    def __call__(self, doc: Doc) -> Doc:
+        return _run_stage(doc, "time", "timexes", lambda: self._timexes(doc))
+
+    @staticmethod
+    def _timexes(doc: Doc) -> list:
+        from .time import find_timexes
+        from .timex.consistency import date_inconsistencies
+
+        doc._.inconsistencies = []
+        timexes = find_timexes(doc, doc._.published)
+        if doc._.published is None and timexes:
+            from .timex.inference import USE_CONFIDENCE, infer_published
+
+            inferred = infer_published(doc, timexes)
+            if inferred is not None and inferred.confidence >= USE_CONFIDENCE:
+                doc._.published = inferred.value
+                doc._.published_inferred = inferred.as_dict()
+                # a second pass only when something depends on the DCT
+                if any(tx.anchor in ("dct", "narrative") or (tx.value and "X" in tx.value) for tx in timexes):
+                    timexes = find_timexes(doc, inferred.value)
+        doc._.inconsistencies = date_inconsistencies(doc.text, timexes)
+        return timexes
 
 
 class PlacesStage:

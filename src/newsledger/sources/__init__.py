@@ -23,6 +23,8 @@ from .decode import decode_bytes
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc"}
+FEED_SUFFIXES = {".rss", ".atom"}  # .xml too when named explicitly (sniffed)
 
 
 @dataclass(slots=True)
@@ -63,8 +65,8 @@ def is_supported(path: Path) -> bool:
     """True for the file names the readers know (.txt, .html, .jsonl, .jsonl.gz, ...)."""
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
-        return len(suffixes) == 2 and suffixes[0] in JSONL_SUFFIXES
-    return bool(suffixes) and suffixes[-1] in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+        return len(suffixes) == 2 and suffixes[0] in JSONL_SUFFIXES | WARC_SUFFIXES
+    return bool(suffixes) and suffixes[-1] in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES
 
 
 def folder_files(folder: Path) -> list[Path]:
@@ -85,8 +87,18 @@ def read_path(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[Sour
     if inner in JSONL_SUFFIXES:
         yield from _read_jsonl_path(path, gz, options)
         return
+    if inner in WARC_SUFFIXES:
+        from .warc import read_warc_path
+
+        yield from read_warc_path(path, options)
+        return
+    if inner in FEED_SUFFIXES or (inner == ".xml" and not gz):
+        from .feed import read_feed_path
+
+        yield from read_feed_path(path, options)
+        return
     if inner not in TEXT_SUFFIXES | HTML_SUFFIXES and inner != "":
-        yield _fail(source_id, InputError(Code.UNSUPPORTED, f"{path}: files ending in '{''.join(suffixes)}' are not supported; give .txt, .html, .jsonl (or .jsonl.gz), a folder, a URL or '-'"))
+        yield _fail(source_id, InputError(Code.UNSUPPORTED, f"{path}: files ending in '{''.join(suffixes)}' are not supported; give .txt, .html, .jsonl (or .jsonl.gz), .warc (or .warc.gz), .rss/.atom, a folder, a URL or '-'"))
         return
     try:
         data = _read_bytes(path, options.max_bytes, gz)
