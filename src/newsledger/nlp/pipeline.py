@@ -97,9 +97,14 @@ def _with_published(document: Document, default: Optional[str]) -> Document:
 def doc_to_ledger(doc: Doc, document: Document) -> DocLedger:
     """Collect what our components left on ``doc._`` into a DocLedger."""
     get = lambda name: list(getattr(doc._, name) or [])  # noqa: E731
+    inferred = doc._.published_inferred
+    if inferred and not document.published:
+        document = replace(document, published=inferred["value"], published_source="inferred",
+                           published_confidence=inferred["confidence"])
     return DocLedger(document=document, timexes=get("timexes"), places=get("places"),
                      actors=get("actors"), claims=get("claims"), events=get("events"),
-                     quantities=get("quantities"), errors=get("errors"))
+                     quantities=get("quantities"), errors=get("errors"),
+                     inconsistencies=get("inconsistencies"))
 
 
 def build_pipeline(model: Optional[str] = None) -> Language:

@@ -8,7 +8,9 @@
 * :mod:`.guards`   — token-tag checks that turn away false times;
 * :mod:`.resolve`  — values, relative to the DCT or to the narrative;
 * :mod:`.calendar` — date arithmetic and value formatting;
-* :mod:`.events`   — event-anchored phrases and the known-events table.
+* :mod:`.events`   — event-anchored phrases and the known-events table;
+* :mod:`.inference` — the publication date a text suggests when none is given;
+* :mod:`.consistency` — relative dates that contradict the calendar date beside them.
 """
 
 from __future__ import annotations

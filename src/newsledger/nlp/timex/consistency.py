@@ -29,6 +29,7 @@ _NUMERIC = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _GAP = re.compile(r"^[\s,(\u2014\u2013-]*(?:(?:on|in)\s+)?(?:the\s+)?$", re.I)
 _DATE_VALUE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?")
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 
 
 def is_calendar(text: str) -> bool:
@@ -39,8 +40,7 @@ def is_calendar(text: str) -> bool:
 def is_relative(tx: Timex) -> bool:
     """A date given by its distance from another one ("two days later")."""
     return (tx.anchor in ("narrative", "dct") and re.search(r"[A-Za-z]", tx.text) is not None
-            and not is_calendar(tx.text)
-            and not _YEAR.search(tx.text) and not re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", tx.text, re.I))
+            and not is_calendar(tx.text) and not _YEAR.search(tx.text) and not _WEEKDAY.search(tx.text))
 
 
 def date_inconsistencies(text: str, timexes: Sequence[Timex]) -> list[Inconsistency]:

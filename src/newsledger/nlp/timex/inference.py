@@ -129,8 +129,9 @@ def _datelines(text: str, timexes: Sequence[Timex]) -> list[InferredDate]:
         line_end = text.find("\n", tx.end)
         line_end = len(text) if line_end < 0 else line_end
         before, after = text[line_start:tx.start], text[tx.end:line_end]
-        if _CUE.search(before) or _CITY.match(before) or (before.strip() == "" or before.rstrip().endswith(("|", "\u2022", "\u00b7"))) and _AFTER_DATE.match(after):
-            conf = CONF_DATELINE
+        line_opens = before.strip() == "" or before.rstrip().endswith(("|", "\u2022", "\u00b7"))
+        if _CUE.search(before) or _CITY.match(before) or line_opens and _AFTER_DATE.match(after):
+            conf = CONF_DATELINE  # "Published ...", "MOSCOW, ...", "Nov. 27, 2023 --"
         elif len(before.strip()) + len(after.strip()) <= 40 and not re.search(r"[a-z]{3,}\s*$", before):
             conf = CONF_DATE_LINE  # a line that is little more than the date
         else:
