@@ -45,8 +45,15 @@ def main() -> None:
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted run: append to --jsonl after its last complete line. "
                    "(With --db, documents already stored by the same analysis are never analysed again.)")
+@click.option("--doc-timeout", type=click.FloatRange(0), default=300.0, show_default=True,
+              help="Seconds one document may take to analyse (0: no limit); past it: E202, the batch goes on. "
+                   "Hard with --workers/--max-memory (the worker is killed and replaced), else an alarm.")
+@click.option("--max-memory", "max_memory", type=click.FloatRange(min=1), default=None,
+              help="MB of resident memory a worker process may use (model included); past it: E203, "
+                   "the worker is replaced. Runs a worker process even with --workers 1.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, follow_feed_links, workers, resume, quiet):
+def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, follow_feed_links, workers, resume,
+            doc_timeout, max_memory, quiet):
     """Analyse INPUTS: files (.txt, .html, .jsonl[.gz]), folders, URLs or '-' (stdin).
 
     Writes the ledger to --db and/or --jsonl. Exit code 1 when any input failed
@@ -92,7 +99,8 @@ def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, follow
         try:
             summary = analyze_inputs(inputs, options=options, db=db, jsonl=out,
                                      progress=many and not quiet and sys.stderr.isatty(), on_ledger=report,
-                                     workers=workers, skip_items=skip_items)
+                                     workers=workers, skip_items=skip_items,
+                                     doc_timeout=doc_timeout or None, max_memory_mb=max_memory)
         except (ModelError, WorkerCrashed) as exc:
             raise click.ClickException(str(exc)) from None
     finally:
@@ -174,6 +182,26 @@ def api_command(db, host, port, timeout):
     except ImportError as exc:
         raise click.ClickException(f"the JSON API needs starlette and uvicorn: pip install 'newsledger[web]' ({exc})")
     click.echo(f"newsledger JSON API on http://{host}:{port}/api/ (schema: /openapi.json)", err=True)
+    uvicorn.run(create_app(db, timeout=timeout), host=host, port=port, log_level="warning")
+
+
+@main.command()
+@_db_option()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind (127.0.0.1: this machine only; 0.0.0.0 exposes it to the network).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=5.0, show_default=True, type=float, help="Seconds any one query may run.")
+def serve(db, host, port, timeout):
+    """Serve the web UI over --db, with the JSON API under /api (schema at /openapi.json)."""
+    if not Path(db).exists():
+        raise click.ClickException(f"no ledger file at {db}: run 'newsledger analyze ... --db {db}' first")
+    try:
+        import uvicorn
+
+        from .web.app import create_app
+    except ImportError as exc:
+        raise click.ClickException(f"the web UI needs starlette, jinja2 and uvicorn: pip install 'newsledger[web]' ({exc})")
+    click.echo(f"newsledger web UI on http://{host}:{port}/ (JSON API under /api/)", err=True)
     uvicorn.run(create_app(db, timeout=timeout), host=host, port=port, log_level="warning")
 
 

@@ -32,6 +32,8 @@ class Code(str, Enum):
     BAD_FEED = "E116"
     # analysing: E2xx
     ANALYSIS_FAILED = "E201"
+    DOC_TIMEOUT = "E202"
+    DOC_MEMORY = "E203"
     # storing: E3xx
     STORE_FAILED = "E301"
 
@@ -54,6 +56,8 @@ DESCRIPTIONS: dict[Code, str] = {
     Code.BAD_WARC: "a WARC record is malformed or truncated, or its body decompresses past the size limit",
     Code.BAD_FEED: "an RSS/Atom feed (or one of its items) is malformed or has no content",
     Code.ANALYSIS_FAILED: "the analysis of this document failed",
+    Code.DOC_TIMEOUT: "the analysis of this document ran past the per-document time limit (--doc-timeout)",
+    Code.DOC_MEMORY: "the analysis of this document ran out of memory, or past the worker memory limit (--max-memory)",
     Code.STORE_FAILED: "the ledger could not be written",
 }
 

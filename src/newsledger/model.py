@@ -206,7 +206,7 @@ class Quantity:
     counts: Optional[str] = None
     hedge: Optional[str] = None
     approx: Optional[str] = None  # above | below | up-to | about | at-least | at-most | exactly
-    change: Optional[str] = None  # increase | decrease: "515 percent more"
+    change: Optional[str] = None  # increase | decrease: "30 percent more"
     time: Optional[TimeValue] = None
     sentence: Optional[Span] = None
 

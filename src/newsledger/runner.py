@@ -89,7 +89,8 @@ def analyze_batch(analyzer, documents: list[Document], published: Optional[str] 
     """Analyse ``documents`` in order, one DocLedger each, never raising.
 
     A batch that fails as a whole is retried one document at a time, so that a
-    document that breaks the model only fails itself (E201)."""
+    document that breaks the model only fails itself (E201; E203 when it ran
+    out of memory)."""
     try:
         return list(analyzer.analyze_documents(documents, published=published))
     except Exception:  # noqa: BLE001 - isolate the culprit below
@@ -98,9 +99,92 @@ def analyze_batch(analyzer, documents: list[Document], published: Optional[str] 
     for document in documents:
         try:
             out.extend(analyzer.analyze_documents([document], published=published))
+        except MemoryError:
+            out.append(limit_ledger(document, Code.DOC_MEMORY, "the analysis ran out of memory"))
         except Exception as exc:  # noqa: BLE001
             out.append(DocLedger(document=document, errors=[LedgerError(
                 Code.ANALYSIS_FAILED.value, f"the analysis failed: {type(exc).__name__}: {exc}")]))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# per-document limits
+
+#: the default per-document time limit (seconds; ``--doc-timeout``): generous
+#: for news (a 20,000-character article takes a few seconds), it stops a
+#: document that would hold a batch for many minutes
+DEFAULT_DOC_TIMEOUT = 300.0
+
+
+def limit_ledger(document: Document, code: Code, message: str) -> DocLedger:
+    """The ledger of a document stopped by a limit: its text kept, no items."""
+    return DocLedger(document=document, errors=[LedgerError(code.value, message)])
+
+
+def _timeout_ledger(document: Document, seconds: float, how: str) -> DocLedger:
+    return limit_ledger(document, Code.DOC_TIMEOUT,
+                        f"the analysis took longer than {seconds:g} s ({how}); raise --doc-timeout or split the document")
+
+
+class _DocTimeout(BaseException):
+    """Raised by the alarm of the inline executor; a BaseException so that
+    ``analyze_batch``'s ``except Exception`` lets it through."""
+
+
+def _alarm_usable() -> bool:
+    import signal
+    import threading
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+class _Alarm:
+    """``with _Alarm(seconds):`` raises :class:`_DocTimeout` in this (main) thread
+    when the block runs longer (SIGALRM; restores the previous handler)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+    def __enter__(self):
+        import signal
+
+        def ring(signum, frame):
+            raise _DocTimeout()
+
+        self.previous = signal.signal(signal.SIGALRM, ring)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+
+def analyze_batch_limited(analyzer, documents: list[Document], published: Optional[str],
+                          doc_timeout: Optional[float]) -> list[DocLedger]:
+    """:func:`analyze_batch` with a soft per-document time limit in this process.
+
+    The batch may take ``doc_timeout`` × its size; past that each document is
+    retried alone with ``doc_timeout`` seconds, and one that runs past it gets
+    E202.  The limit is an alarm signal: Python code is stopped, a single call
+    into C that never returns is not (use workers for a hard limit)."""
+    if not doc_timeout or not _alarm_usable():
+        return analyze_batch(analyzer, documents, published)
+    try:
+        with _Alarm(doc_timeout * len(documents)):
+            return analyze_batch(analyzer, documents, published)
+    except _DocTimeout:
+        pass
+    out = []
+    for document in documents:
+        try:
+            with _Alarm(doc_timeout):
+                out.extend(analyze_batch(analyzer, [document], published))
+        except _DocTimeout:
+            out.append(_timeout_ledger(document, doc_timeout, "stopped by an alarm"))
     return out
 
 
@@ -166,20 +250,21 @@ class Checkpoints:
 
 
 class _InlineExecutor:
-    """Analyses each batch in this process (``--workers 1``)."""
+    """Analyses each batch in this process (``--workers 1``), with a soft time limit."""
 
-    def __init__(self, options: AnalyzeOptions, analyzer=None):
+    def __init__(self, options: AnalyzeOptions, analyzer=None, doc_timeout: Optional[float] = None):
         from .nlp.pipeline import Analyzer
 
         self.analyzer = analyzer or Analyzer(options)
         self.version = analysis_version(self.analyzer.nlp)
+        self.doc_timeout = doc_timeout
         self._done: deque = deque()
 
     def capacity(self) -> int:
         return 1
 
     def submit(self, number: int, documents: list[Document], published: Optional[str]) -> None:
-        self._done.append((number, analyze_batch(self.analyzer, documents, published)))
+        self._done.append((number, analyze_batch_limited(self.analyzer, documents, published, self.doc_timeout)))
 
     def receive(self):
         return self._done.popleft()
@@ -192,7 +277,7 @@ class WorkerCrashed(RuntimeError):
     pass
 
 
-def _worker_main(options: AnalyzeOptions, tasks, results) -> None:  # pragma: no cover - in a child process
+def _worker_main(options: AnalyzeOptions, conn) -> None:  # pragma: no cover - in a child process
     """A worker process: load the model once, then analyse batches until told to stop."""
     import signal
 
@@ -201,85 +286,226 @@ def _worker_main(options: AnalyzeOptions, tasks, results) -> None:  # pragma: no
 
     try:
         analyzer = Analyzer(options)
-        results.put(("ready", analysis_version(analyzer.nlp)))
+        conn.send(("ready", analysis_version(analyzer.nlp)))
     except Exception as exc:  # noqa: BLE001
-        results.put(("error", f"{type(exc).__name__}: {exc}"))
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
         return
     while True:
-        task = tasks.get()
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
         if task is None:
             return
         number, documents, published = task
-        results.put(("done", number, analyze_batch(analyzer, documents, published)))
+        conn.send(("done", number, analyze_batch(analyzer, documents, published)))
+
+
+def _rss_mb(pid: int) -> Optional[float]:
+    """Resident memory of process ``pid`` in MB (Linux /proc), None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            pages = int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
+@dataclass
+class _Task:
+    key: tuple  # ("batch", number) or ("part", number, index)
+    documents: list
+    published: Optional[str]
+
+
+class _Worker:
+    """One worker process with its own pipe: killing it harms no other worker."""
+
+    def __init__(self, ctx, options: AnalyzeOptions, index: int):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(options, child), name=f"newsledger-worker-{index}",
+                                daemon=True)
+        self.proc.start()
+        child.close()
+        self.ready = False
+        self.task: Optional[_Task] = None
+        self.started = 0.0
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(timeout=10)
+        self.conn.close()
 
 
 class _ProcessExecutor:
     """Analyses batches in N worker processes (spawn/forkserver: each loads the model once).
 
-    Bounded queues: at most ``2 * workers`` batches are in flight."""
+    At most ``2 * workers`` batches are in flight.  Limits: a batch may take
+    ``doc_timeout`` × its size seconds and a worker may hold ``max_memory_mb``
+    MB resident; past either, the parent kills the worker, starts a new one,
+    and retries the batch's documents one by one — the one that runs past the
+    limit alone is recorded (E202 time, E203 memory), the batch goes on.  A
+    worker that dies while analysing is handled the same way (E203)."""
 
-    def __init__(self, options: AnalyzeOptions, workers: int, start_method: Optional[str] = None):
+    def __init__(self, options: AnalyzeOptions, workers: int, start_method: Optional[str] = None,
+                 doc_timeout: Optional[float] = None, max_memory_mb: Optional[float] = None):
         import multiprocessing as mp
 
         method = start_method or ("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-        ctx = mp.get_context(method)
+        self.ctx = mp.get_context(method)
+        self.options = options
         self.workers = workers
-        self.tasks = ctx.Queue(maxsize=2 * workers)
-        self.results = ctx.Queue()
-        self.procs = [ctx.Process(target=_worker_main, args=(options, self.tasks, self.results),
-                                  name=f"newsledger-worker-{i}", daemon=True) for i in range(workers)]
-        for proc in self.procs:
-            proc.start()
+        self.doc_timeout = doc_timeout
+        self.max_memory_mb = max_memory_mb
+        self.queue: deque[_Task] = deque()
+        self.done: deque = deque()
+        self.parts: dict[int, list] = {}
+        self.spawned = 0
+        self.replaced = 0  # workers killed for a limit (or found dead) and replaced
         self.version = None
-        ready = 0
+        self.pool: list[_Worker] = []
         try:
-            while ready < workers:
-                message = self._get()
-                if message[0] == "error":
-                    raise WorkerCrashed(f"a worker could not start: {message[1]}")
-                ready += 1
-                self.version = message[1]
+            self.pool = [self._spawn() for _ in range(workers)]
+            while not all(w.ready for w in self.pool):
+                self._poll(1.0)
         except BaseException:
             self.close(abort=True)
             raise
 
+    def _spawn(self) -> _Worker:
+        self.spawned += 1
+        return _Worker(self.ctx, self.options, self.spawned - 1)
+
     def capacity(self) -> int:
         return 2 * self.workers
 
-    def _get(self):
-        import queue
-
-        while True:
-            try:
-                return self.results.get(timeout=1.0)
-            except queue.Empty:
-                dead = [p for p in self.procs if not p.is_alive()]
-                if dead:
-                    raise WorkerCrashed(
-                        f"worker process {dead[0].name} died (exit code {dead[0].exitcode}); what was written "
-                        "so far is kept: rerun the same command to resume") from None
-
     def submit(self, number: int, documents: list[Document], published: Optional[str]) -> None:
-        self.tasks.put((number, documents, published))
+        self.queue.append(_Task(("batch", number), documents, published))
+        self._dispatch()
 
     def receive(self):
-        message = self._get()
-        if message[0] != "done":
-            raise WorkerCrashed(f"unexpected message from a worker: {message[0]}")
-        return message[1], message[2]
+        while not self.done:
+            self._dispatch()
+            self._poll(0.5)
+        return self.done.popleft()
+
+    # -- internals
+    def _dispatch(self) -> None:
+        import time
+
+        for worker in self.pool:
+            if worker.ready and worker.task is None and self.queue:
+                task = self.queue.popleft()
+                worker.task, worker.started = task, time.monotonic()
+                try:
+                    worker.conn.send((0, task.documents, task.published))
+                except (OSError, ValueError):
+                    self._lost(worker, Code.DOC_MEMORY, "the worker process analysing it died")
+
+    def _poll(self, timeout: float) -> None:
+        import time
+        from multiprocessing.connection import wait
+
+        now = time.monotonic()
+        if self.doc_timeout:
+            for worker in self.pool:
+                if worker.task is not None:
+                    left = worker.started + self.doc_timeout * len(worker.task.documents) - now
+                    timeout = max(0.0, min(timeout, left))
+        for conn in wait([w.conn for w in self.pool], timeout):
+            worker = next((w for w in self.pool if w.conn is conn), None)
+            if worker is None:
+                continue
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                worker.proc.join(timeout=5)
+                if not worker.ready:
+                    raise WorkerCrashed(f"worker process {worker.proc.name} died while starting "
+                                        f"(exit code {worker.proc.exitcode})") from None
+                self._lost(worker, Code.DOC_MEMORY,
+                           f"the worker process analysing it died (exit code {worker.proc.exitcode}; out of memory?)")
+                continue
+            if message[0] == "ready":
+                worker.ready = True
+                self.version = message[1]
+            elif message[0] == "error":
+                raise WorkerCrashed(f"a worker could not start: {message[1]}")
+            elif message[0] == "done" and worker.task is not None:
+                task, worker.task = worker.task, None
+                self._deliver(task, message[2])
+        now = time.monotonic()
+        for worker in list(self.pool):
+            if worker.task is None:
+                if not worker.proc.is_alive() and not worker.ready:
+                    raise WorkerCrashed(f"worker process {worker.proc.name} died while starting "
+                                        f"(exit code {worker.proc.exitcode})")
+                continue
+            if self.doc_timeout and now - worker.started > self.doc_timeout * len(worker.task.documents):
+                self._lost(worker, Code.DOC_TIMEOUT, None)
+            elif self.max_memory_mb and (_rss_mb(worker.proc.pid) or 0) > self.max_memory_mb:
+                self._lost(worker, Code.DOC_MEMORY,
+                           f"the worker analysing it went past the memory limit of {self.max_memory_mb:g} MB "
+                           "(--max-memory); it was stopped")
+            elif not worker.proc.is_alive() and not worker.conn.poll():
+                self._lost(worker, Code.DOC_MEMORY,
+                           f"the worker process analysing it died (exit code {worker.proc.exitcode}; out of memory?)")
+
+    def _lost(self, worker: _Worker, code: Code, message: Optional[str]) -> None:
+        """Kill ``worker``, start another; retry its task's documents alone, or record the one."""
+        task = worker.task
+        worker.kill()
+        self.pool[self.pool.index(worker)] = self._spawn()
+        self.replaced += 1
+        if task is None:
+            return
+        if len(task.documents) > 1:
+            number = task.key[1] if task.key[0] == "batch" else None
+            if task.key[0] == "batch":
+                self.parts[number] = [None] * len(task.documents)
+                keys = [("part", number, i) for i in range(len(task.documents))]
+            else:  # cannot happen: parts hold one document
+                keys = [task.key]
+            for key, document in reversed(list(zip(keys, task.documents))):
+                self.queue.appendleft(_Task(key, [document], task.published))
+            return
+        (document,) = task.documents
+        if code is Code.DOC_TIMEOUT:
+            ledger = _timeout_ledger(document, self.doc_timeout, "its worker process was stopped and replaced")
+        else:
+            ledger = limit_ledger(document, code, message or "the analysis ran out of memory")
+        self._deliver(task, [ledger])
+
+    def _deliver(self, task: _Task, ledgers: list) -> None:
+        if task.key[0] == "batch":
+            self.done.append((task.key[1], ledgers))
+            return
+        _, number, index = task.key
+        slots = self.parts[number]
+        slots[index] = ledgers[0]
+        if all(slot is not None for slot in slots):
+            del self.parts[number]
+            self.done.append((number, slots))
 
     def close(self, abort: bool = False) -> None:
         if not abort:
-            for _ in self.procs:
-                self.tasks.put(None)
-            for proc in self.procs:
-                proc.join(timeout=30)
-        for proc in self.procs:
-            if proc.is_alive():
-                proc.terminate()
-                proc.join(timeout=5)
-        self.tasks.cancel_join_thread()
-        self.results.cancel_join_thread()
+            for worker in self.pool:
+                try:
+                    worker.conn.send(None)
+                except (OSError, ValueError):
+                    pass
+            for worker in self.pool:
+                worker.proc.join(timeout=30)
+        for worker in self.pool:
+            if worker.proc.is_alive():
+                worker.proc.terminate()
+                worker.proc.join(timeout=5)
+            if worker.proc.is_alive():
+                worker.kill()
+            worker.conn.close()
 
 
 # ---------------------------------------------------------------------------
@@ -403,7 +629,8 @@ def analyze_inputs(inputs: Iterable[str], *, options: AnalyzeOptions = AnalyzeOp
                    analyzer=None, progress: bool = False,
                    on_ledger: Optional[Callable[[DocLedger], None]] = None,
                    workers: int = 1, resume: bool = True, skip_items: int = 0,
-                   start_method: Optional[str] = None) -> RunSummary:
+                   start_method: Optional[str] = None, doc_timeout: Optional[float] = DEFAULT_DOC_TIMEOUT,
+                   max_memory_mb: Optional[float] = None) -> RunSummary:
     """Analyse every input; write to ``db`` (SQLite path) and/or ``jsonl`` (an open text stream).
 
     ``workers`` > 1 analyses in that many processes (the model loaded once in
@@ -412,7 +639,13 @@ def analyze_inputs(inputs: Iterable[str], *, options: AnalyzeOptions = AnalyzeOp
     store is the checkpoint: documents it already holds from the same analysis
     are not analysed again (their stored ledgers still go to ``jsonl``).
     ``skip_items`` skips the first N input documents entirely (JSONL-only
-    resume: the lines already written)."""
+    resume: the lines already written).
+
+    Limits: ``doc_timeout`` seconds per document (E202; None or 0: none) and,
+    with worker processes, ``max_memory_mb`` MB resident per worker (E203).
+    With workers the parent kills and replaces a worker past a limit; in one
+    process the time limit is a soft alarm.  ``max_memory_mb`` needs a worker,
+    so it starts one even when ``workers`` is 1."""
     from .nlp.pipeline import check_published
 
     published = check_published(options.published)
@@ -425,10 +658,11 @@ def analyze_inputs(inputs: Iterable[str], *, options: AnalyzeOptions = AnalyzeOp
     executor = None
     bar = None
     try:
-        if workers > 1:
-            executor = _ProcessExecutor(options, workers, start_method)
+        if workers > 1 or max_memory_mb:
+            executor = _ProcessExecutor(options, workers, start_method, doc_timeout=doc_timeout,
+                                        max_memory_mb=max_memory_mb)
         else:
-            executor = _InlineExecutor(options, analyzer)
+            executor = _InlineExecutor(options, analyzer, doc_timeout=doc_timeout)
         if store is not None and resume:
             checkpoints = Checkpoints(store)
         items = iter_inputs(inputs, options.read)

@@ -9,10 +9,10 @@ date, actor, speaker, value and place.
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Optional
 
+from ..gazetteer import haversine_km
 from ..model import DocLedger
 from .common import Report
 
@@ -64,13 +64,6 @@ def unit_matches(pred: Optional[str], gold: Optional[str]) -> bool:
     if pred is None:
         return False
     return _unit_key(pred) == _unit_key(gold)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 class _Names:
@@ -216,7 +209,7 @@ def score(ledger: DocLedger, gold: dict) -> Report:
             details.append(f"  missed place: {g['name']} in {ev['text']!r}")
             continue
         found += 1
-        coords_ok += any(p.lat is not None and _km(p.lat, p.lon, g["lat"], g["lon"]) <= 50 for p in cands)
+        coords_ok += any(p.lat is not None and haversine_km(p.lat, p.lon, g["lat"], g["lon"]) <= 50 for p in cands)
     m["places_recall"] = ratio(found, len(required))
     m["places_coords_acc"] = ratio(coords_ok, found)
     return Report(task="seed", file=gold.get("id", "seed"), n=1, metrics=m, details=details)

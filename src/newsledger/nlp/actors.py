@@ -11,9 +11,9 @@ Canonical ids:
   authorities", "the Armenian government") → its government, id ``AZ-GOV``;
 * a country's adjective with a military noun ("Russian troops") → ``RU-MIL``;
   with a media noun → ``RU-MEDIA``; the people ("Armenians") → ``AM-POP``;
-* a person → ``person:<name>``, with the country the text gives ("Russian
-  President Vladimir Putin", "Azerbaijan's president Ilham Aliyev");
-  shorter later mentions ("Putin") join the full name;
+* a person → ``person:<name>``, with the country the text gives ("French
+  President Emmanuel Macron", "Kenya's president William Ruto");
+  shorter later mentions ("Macron") join the full name;
 * an organisation → ``org:<name>`` (or its canonical form from
   ``resources/actor_aliases.tsv``).
 """
@@ -224,7 +224,7 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
         actor = col.actors.get(actor_id)
         if actor is not None and actor.country is None and country:
             actor.country = country
-    # "Pashinyan's wife, Anna Hakobyan": a person in apposition to a noun possessed by a
+    # "the premier's wife, Maria Lopez": a person in apposition to a noun possessed by a
     # person takes that person's country
     for ent in persons:
         actor = col.actors.get(f"person:{slug(_strip_possessive(ent.text))}")

@@ -360,7 +360,7 @@ def _counts_persons(head: Token, lex: _Lexicon) -> bool:
 
 
 def _after_unit(doc: Doc, i: int, sent: SpacySpan, unit: Optional[str]) -> tuple[Optional[str], int]:
-    """What a percentage or a duration is of: "515 percent more circuit chips"
+    """What a percentage or a duration is of: "30 percent more steel pipes"
     → "circuit chips"; "ten months of blockade" → "blockade"."""
     j = i
     if unit in ("percent", "percentage point"):

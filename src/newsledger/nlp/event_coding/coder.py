@@ -982,7 +982,7 @@ class Coder:
                 while lo < tok.i and doc[lo].text in sx.HYPHENS:
                     lo += 1
         key = tok
-        if tok.pos_ == "NOUN":   # "Pashinyan's wife, Anna Hakobyan": the person named
+        if tok.pos_ == "NOUN":   # "the minister's wife, Maria Lopez": the person named
             for c in tok.children:
                 if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i >= hi and c.i - hi <= 3:
                     hi = max(hi, max(g.i for g in c.subtree if g.ent_type_ == "PERSON") + 1)

@@ -67,7 +67,7 @@ def point_mod(word: Optional[str]) -> Optional[str]:
 
 
 def parse_number(s: str) -> Optional[float]:
-    """'three' -> 3, 'twenty-five' -> 25, '1,960' -> 1960, 'a' -> 1; vague -> None."""
+    """'three' -> 3, 'twenty-five' -> 25, '2,340' -> 2340, 'a' -> 1; vague -> None."""
     w = re.sub(r"\s+", " ", s.lower().strip())
     half = 0.0
     if w.endswith(" and a half"):

@@ -1,0 +1,595 @@
+"""The web UI: server-rendered pages over a ledger file, with the JSON API.
+
+``create_app(db_path)`` gives an ASGI app (Starlette) with the pages below,
+the read-only JSON API of :mod:`newsledger.web.api` under ``/api`` and its
+schema at ``/openapi.json``; ``newsledger serve --db ledger.db`` runs it.
+
+=====================  ==========================================================
+/                      documents, with full-text search, outlet and date filters
+/documents/{id}        the text, every extracted item highlighted where it was read
+/timeline              the merged timeline; filters: actor, type, place, source, date
+/actors, /actors/{id}  the actor network; one actor's timeline and claims
+/claims                who said what, by speaker; contested pairs side by side
+/contradictions        different dates or figures for the same thing
+/figures               figures with their hedges, units and sources
+/map                   located events and places on an offline world outline
+/relations             cooperation and conflict per actor pair over time
+=====================  ==========================================================
+
+Everything from the ledger is escaped (Jinja2 autoescaping; data for the
+scripts travels as JSON in ``<script type="application/json">`` and is put
+into the page with ``textContent`` only); a Content-Security-Policy allows
+only our own scripts and styles, so a hostile article stays inert text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Optional
+from urllib.parse import urlencode
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from .. import api as ledger_api
+from .api import routes as api_routes
+
+PAGE_SIZE = 200
+PLOVER_TYPES = tuple(ledger_api.PLOVER_QUAD)
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+TIME_HOW = {
+    "explicit": "stated in the text",
+    "dct": "relative to the publication date",
+    "narrative": "relative to an earlier date in the text",
+    "event": "anchored to a known event",
+    "sentence": "taken from its sentence",
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """``url`` when it is an http(s) URL (shown as a link), else ``None`` (shown as text)."""
+    if url and re.match(r"^https?://[^\s<>\"']+$", url.strip(), re.I):
+        return url.strip()
+    return None
+
+
+def _get(obj: Any, name: str) -> Any:
+    try:
+        return obj[name]  # sqlite3.Row, dict
+    except (TypeError, KeyError, IndexError):
+        return getattr(obj, name, None)
+
+
+def doc_label(doc: Any) -> str:
+    """A document's title, else the last part of its path or URL, else its id."""
+    if doc is None:
+        return ""
+    title = _get(doc, "title")
+    if title:
+        return title
+    source = _get(doc, "source_id") or _get(doc, "url")
+    if source:
+        return source.rstrip("/").rsplit("/", 1)[-1] or source
+    return (_get(doc, "id") or "")[:10]
+
+
+def dated_how(dated_by: Optional[str], time_how: Optional[str]) -> str:
+    if dated_by == "published":
+        return "not dated by the text: publication date"
+    if dated_by == "text":
+        return TIME_HOW.get(time_how or "", time_how or "from the text")
+    return "undated"
+
+
+_SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n")
+
+
+def sentence_around(text: str, start: int, end: int, reach: int = 400) -> tuple[str, str, str]:
+    """The sentence holding ``text[start:end]``: (before, the span, after)."""
+    start, end = max(0, start), min(len(text), end)
+    lo = max(0, start - reach)
+    a = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        a = m.end()
+    if a == lo and lo > 0:
+        space = text.find(" ", lo, start)
+        a = space + 1 if space >= 0 else lo
+    b = min(len(text), end + reach)
+    m = _SENT_END.search(text, end, b)
+    if m:
+        b = m.start() + 1 if text[m.start()] != "\n" else m.start()
+    return text[a:start], text[start:end], text[end:b]
+
+
+def query_string(params: dict, **changes: Any) -> str:
+    merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
+    return ("?" + urlencode(merged)) if merged else ""
+
+
+class PageError(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _filters(request: Request, names: tuple[str, ...]) -> dict[str, str]:
+    """Non-empty query parameters among ``names`` (dates checked)."""
+    out = {}
+    for name in names:
+        value = request.query_params.get(name, "").strip()
+        if not value:
+            continue
+        if name in ("from", "to"):
+            try:
+                ledger_api.parse_date_filter(value)
+            except ValueError as exc:
+                raise PageError(400, f"{name}: {exc}") from None
+        if name == "type" and value not in PLOVER_TYPES + ("none",):
+            raise PageError(400, f"type must be one of {', '.join(PLOVER_TYPES)} or none")
+        out[name] = value
+    return out
+
+
+def _offset(request: Request) -> int:
+    try:
+        return max(0, min(int(request.query_params.get("offset", "0") or 0), 10**9))
+    except ValueError:
+        raise PageError(400, "offset must be a whole number") from None
+
+
+def _kw(filters: dict[str, str]) -> dict[str, str]:
+    """Page filter names → Ledger keywords."""
+    names = {"from": "date_from", "to": "date_to"}
+    return {names.get(k, k): v for k, v in filters.items()}
+
+
+# --------------------------------------------------------------------------- world outline
+
+@lru_cache(maxsize=1)
+def world_paths() -> dict[str, str]:
+    """SVG paths of our coarse world outline (equirectangular, x = lon, y = -lat):
+    ``land`` and ``water`` (inland seas)."""
+    data = json.loads(resources.files(__package__).joinpath("data/world.json").read_text(encoding="utf-8"))
+    parts: dict[str, list[str]] = {"land": [], "water": []}
+    for feature in data["features"]:
+        ring = feature["coordinates"]
+        parts[feature["kind"]].append("M" + " L".join(f"{lon:g} {-lat:g}" for lon, lat in ring) + " Z")
+    return {kind: " ".join(paths) for kind, paths in parts.items()}
+
+
+# --------------------------------------------------------------------------- the document view
+
+KIND_LABEL = {"event": "Event", "claim": "Claim", "speaker": "Speaker", "cue": "Cue", "time": "Time",
+              "place": "Place", "figure": "Figure", "actor": "Actor"}
+
+
+def _time_fields(tv: Any) -> list[list[str]]:
+    if tv is None:
+        return [["date", "not dated by the text"]]
+    out = [["date", tv.value]]
+    out.append(["how resolved", TIME_HOW.get(tv.how or "", tv.how or "—")])
+    if tv.granularity:
+        out.append(["granularity", tv.granularity])
+    if tv.mod:
+        out.append(["modifier", tv.mod])
+    return out
+
+
+def _actor_names(refs: list) -> str:
+    return ", ".join(f"{r.text} [{r.actor}]" if r.actor else r.text for r in refs) or "—"
+
+
+def document_view(ledger: Any, at: Optional[tuple[int, int]]) -> dict:
+    """Segments of the text (each with the items covering it) and the items' details."""
+    text = ledger.document.text
+    items: dict[str, dict] = {}
+    marks: list[tuple[int, int, str, str]] = []  # start, end, css kind, item id
+
+    def add(kind: str, item_id: str, span_start: int, span_end: int, title: str, fields: list) -> None:
+        if span_start is None or span_end is None or span_end <= span_start:
+            return
+        if item_id not in items:
+            items[item_id] = {"kind": KIND_LABEL.get(kind, kind), "title": title, "fields": fields}
+        marks.append((max(0, span_start), min(len(text), span_end), kind, item_id))
+
+    for i, ev in enumerate(ledger.events):
+        fields = [["type", ev.type or "untyped happening"]]
+        if ev.mode:
+            fields.append(["mode", ev.mode])
+        fields += [["modality", ev.modality or "asserted"]]
+        if ev.attributed_to:
+            fields.append(["reported by", ev.attributed_to])
+        fields += [["who", _actor_names(ev.source_actors)], ["to whom", _actor_names(ev.target_actors)]]
+        fields += _time_fields(ev.time)
+        if ev.place:
+            fields.append(["place", ev.place.name + (f" ({ev.place.country})" if ev.place.country else "")])
+        if ev.cameo_root:
+            fields.append(["CAMEO root", ev.cameo_root])
+        if ev.intensity is not None:
+            fields.append(["intensity", f"{ev.intensity:g}"])
+        fields.append(["evidence", ev.evidence.text])
+        span = ev.trigger if ev.trigger and ev.trigger.end > ev.trigger.start else ev.evidence
+        add("event", f"e{i}", span.start, span.end, f"{ev.type or 'untyped'}: {ev.trigger.text}", fields)
+    for i, cl in enumerate(ledger.claims):
+        fields = [["kind", cl.kind], ["speaker", (cl.speaker_name or (cl.speaker.text if cl.speaker else None)
+                                                  or "unattributed") + (f" [{cl.speaker_actor}]" if cl.speaker_actor else "")],
+                  ["cue", cl.cue.text if cl.cue else "—"], ["content", cl.content.text]]
+        fields += _time_fields(cl.time)
+        if cl.negated:
+            fields.append(["negated", "yes"])
+        if getattr(cl, "stance", None):
+            fields.append(["stance", cl.stance])
+        title = f"{cl.speaker_name or 'unattributed'}" + (f" {cl.cue.text}" if cl.cue else "")
+        add("claim", f"c{i}", cl.content.start, cl.content.end, title, fields)
+        if cl.speaker:
+            add("speaker", f"c{i}", cl.speaker.start, cl.speaker.end, title, fields)
+        if cl.cue:
+            add("cue", f"c{i}", cl.cue.start, cl.cue.end, title, fields)
+    for i, tx in enumerate(ledger.timexes):
+        fields = [["text", tx.text], ["type", tx.type], ["value", tx.value or "—"],
+                  ["how resolved", TIME_HOW.get(tx.anchor or "", tx.anchor or "—")]]
+        if tx.granularity:
+            fields.append(["granularity", tx.granularity])
+        if tx.mod:
+            fields.append(["modifier", tx.mod])
+        add("time", f"t{i}", tx.start, tx.end, f"{tx.text} → {tx.value or '?'}", fields)
+    for i, pl in enumerate(ledger.places):
+        fields = [["name", pl.name], ["role", pl.role], ["kind", pl.kind or "—"], ["country", pl.country or "—"]]
+        if pl.lat is not None and pl.lon is not None:
+            fields.append(["coordinates", f"{pl.lat:.3f}, {pl.lon:.3f}"])
+        add("place", f"p{i}", pl.start, pl.end, pl.name, fields)
+    for i, q in enumerate(ledger.quantities):
+        fields = [["value", f"{q.value:g}"], ["unit", q.unit or "—"], ["counts", q.counts or "—"],
+                  ["hedge", q.hedge or "none"]]
+        if q.approx:
+            fields.append(["approximation", q.approx])
+        if q.change:
+            fields.append(["change", q.change])
+        fields += _time_fields(q.time)
+        add("figure", f"q{i}", q.evidence.start, q.evidence.end, q.evidence.text, fields)
+
+    bounds = {0, len(text)}
+    for s, e, _, _ in marks:
+        bounds.update((s, e))
+    if at:
+        bounds.update((max(0, min(at[0], len(text))), max(0, min(at[1], len(text)))))
+    cuts = sorted(bounds)
+    starts: dict[int, list] = defaultdict(list)
+    for mark in marks:
+        starts[mark[0]].append(mark)
+    active: list = []
+    segments = []
+    target_done = False
+    for a, b in zip(cuts, cuts[1:]):
+        active = [m for m in active if m[1] > a] + starts.get(a, [])
+        kinds = sorted({m[2] for m in active})
+        ids = []
+        for m in sorted(active, key=lambda m: (m[1] - m[0])):  # the narrowest item first
+            if m[3] not in ids:
+                ids.append(m[3])
+        target = bool(at and a >= at[0] and b <= at[1])
+        first_target = target and not target_done
+        target_done = target_done or target
+        segments.append({"text": text[a:b], "kinds": kinds, "ids": ids, "target": target,
+                         "first_target": first_target, "start": a})
+    return {"segments": segments, "items": items}
+
+
+# --------------------------------------------------------------------------- the app
+
+class _Pages:
+    def __init__(self, db_path: str, timeout: float):
+        self.db = db_path
+        self.timeout = timeout
+        self.env = Environment(loader=PackageLoader("newsledger.web", "templates"),
+                               autoescape=select_autoescape(default=True, default_for_string=True),
+                               trim_blocks=True, lstrip_blocks=True)
+        self.env.globals.update(safe_url=safe_url, doc_label=doc_label, dated_how=dated_how,
+                                query_string=query_string, plover_types=PLOVER_TYPES, quad=ledger_api.PLOVER_QUAD)
+        self.env.filters["stance"] = lambda t: {None: "neutral", 1: "coop", 2: "coop", 3: "conflict",
+                                                4: "conflict"}.get(ledger_api.PLOVER_QUAD.get(t or ""), "neutral")
+
+    # ------------------------------------------------------------------ plumbing
+    def render(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        html = self.env.get_template(name).render(request=request, path=request.url.path, **context)
+        return HTMLResponse(html, status_code=status)
+
+    def page(self, name: str, fn: Callable[[Request, ledger_api.Ledger], dict]):
+        def handler(request: Request) -> Response:
+            started = time.perf_counter()
+            try:
+                with ledger_api.open(self.db, timeout=self.timeout) as ledger:
+                    context = fn(request, ledger)
+            except PageError as exc:
+                return self.render(request, "error.html", exc.status, message=exc.message)
+            except ledger_api.QueryTimeout as exc:
+                return self.render(request, "error.html", 503, message=str(exc))
+            except ValueError as exc:
+                return self.render(request, "error.html", 400, message=str(exc))
+            if isinstance(context, Response):
+                return context
+            response = self.render(request, name, **context)
+            response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+            return response
+
+        handler.__name__ = name.split(".")[0]
+        return handler
+
+    @staticmethod
+    def _doc_map(ledger: ledger_api.Ledger, ids) -> dict[str, Any]:
+        out = {}
+        for doc_id in sorted(set(ids)):
+            rows = ledger._rows("SELECT id, source_id, url, title, outlet, published, text FROM documents "
+                                "WHERE id = ?", (doc_id,))
+            if rows:
+                out[doc_id] = rows[0]
+        return out
+
+    @staticmethod
+    def _contradicted(ledger: ledger_api.Ledger) -> tuple[list, dict[str, list]]:
+        """All contradictions, and their sides' spans by document."""
+        found = ledger.contradictions(limit=1000)
+        spans: dict[str, list] = defaultdict(list)
+        for c in found:
+            for side in c.sides:
+                spans[side.doc].append((side.evidence_start, side.evidence_end, c))
+        return found, spans
+
+    @staticmethod
+    def _events_view(ledger: ledger_api.Ledger, events: list, spans: dict[str, list]) -> list[dict]:
+        docs = _Pages._doc_map(ledger, (e.doc for e in events))
+        out = []
+        for ev in events:
+            doc = docs.get(ev.doc)
+            before, span, after = (sentence_around(doc["text"], ev.evidence_start, ev.evidence_end)
+                                   if doc else ("", ev.evidence_text, ""))
+            against = [c for s, e, c in spans.get(ev.doc, ()) if s < ev.evidence_end and ev.evidence_start < e]
+            out.append({"ev": ev, "doc": doc, "before": before, "span": span, "after": after,
+                        "contradictions": against})
+        return out
+
+    # ------------------------------------------------------------------ pages
+    def documents(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        filters = _filters(request, ("q", "source", "from", "to"))
+        offset = _offset(request)
+        docs = ledger.documents(**_kw(filters), limit=PAGE_SIZE + 1, offset=offset)
+        outlets = [r[0] for r in ledger._rows("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL "
+                                              "ORDER BY outlet LIMIT 500")]
+        total = ledger._rows("SELECT count(*) FROM documents")[0][0]
+        return {"docs": docs[:PAGE_SIZE], "more": len(docs) > PAGE_SIZE, "offset": offset, "filters": filters,
+                "outlets": outlets, "total": total, "page_size": PAGE_SIZE}
+
+    def document(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        key = request.path_params["id"]
+        doc = ledger.document(key)
+        if doc is None:
+            raise PageError(404, f"no document {key!r}")
+        stored = ledger.ledger(doc.id)
+        at = None
+        m = re.match(r"^(\d+)-(\d+)$", request.query_params.get("at", ""))
+        if m and int(m.group(1)) < int(m.group(2)):
+            at = (int(m.group(1)), int(m.group(2)))
+        if stored is None:
+            raise PageError(404, f"no ledger stored for document {key!r}")
+        view = document_view(stored, at)
+        counts = Counter(item["kind"] for item in view["items"].values())
+        actors = sorted(stored.actors, key=lambda a: (-len(a.mentions), a.name))
+        return {"doc": doc, "view": view, "counts": counts, "actors": actors,
+                "inconsistencies": stored.inconsistencies}
+
+    def timeline(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        filters = _filters(request, ("actor", "type", "place", "source", "from", "to"))
+        offset = _offset(request)
+        events = ledger.events(**_kw(filters), limit=PAGE_SIZE + 1, offset=offset)
+        contradictions, spans = self._contradicted(ledger)
+        rows = self._events_view(ledger, events[:PAGE_SIZE], spans)
+        years = Counter((r["ev"].date or "")[:4] for r in rows if r["ev"].date)
+        top = max(years.values(), default=1)
+        histogram = [{"year": y, "n": n, "h": max(4, round(60 * n / top))} for y, n in sorted(years.items())]
+        return {"rows": rows, "filters": filters, "offset": offset, "more": len(events) > PAGE_SIZE,
+                "contradictions": contradictions, "histogram": histogram, "page_size": PAGE_SIZE,
+                "actor_names": [a.name for a in ledger.actors(limit=300)],
+                "place_names": [p.name for p in ledger.places(limit=300)],
+                "outlets": [r[0] for r in ledger._rows("SELECT DISTINCT outlet FROM documents "
+                                                       "WHERE outlet IS NOT NULL ORDER BY outlet LIMIT 500")]}
+
+    def _network(self, ledger: ledger_api.Ledger) -> dict:
+        rows = ledger._rows(
+            "SELECT s.actor_id AS s, t.actor_id AS t, e.type AS type, e.intensity AS intensity, count(*) AS n "
+            "FROM events e JOIN event_actors s ON s.doc_id = e.doc_id AND s.event_seq = e.seq AND s.role = 'source' "
+            "JOIN event_actors t ON t.doc_id = e.doc_id AND t.event_seq = e.seq AND t.role = 'target' "
+            "WHERE s.actor_id IS NOT NULL AND t.actor_id IS NOT NULL AND s.actor_id != t.actor_id "
+            "GROUP BY s.actor_id, t.actor_id, e.type, e.intensity > 0")
+        edges: dict[tuple[str, str], dict] = {}
+        for r in rows:
+            edge = edges.setdefault((r["s"], r["t"]), {"s": r["s"], "t": r["t"], "types": {}, "coop": 0,
+                                                       "conflict": 0, "n": 0})
+            key = r["type"] or "untyped"
+            edge["types"][key] = edge["types"].get(key, 0) + r["n"]
+            edge["n"] += r["n"]
+            side = ledger_api.stance(r["type"], r["intensity"])
+            if side == "cooperation":
+                edge["coop"] += r["n"]
+            elif side == "conflict":
+                edge["conflict"] += r["n"]
+        ranked = sorted(edges.values(), key=lambda e: -e["n"])[:300]
+        weight: Counter = Counter()
+        for e in ranked:
+            weight[e["s"]] += e["n"]
+            weight[e["t"]] += e["n"]
+        keep = {a for a, _ in weight.most_common(60)}
+        ranked = [e for e in ranked if e["s"] in keep and e["t"] in keep]
+        names = {}
+        if keep:
+            marks = ",".join("?" * len(keep))
+            names = {r["id"]: (r["name"], r["kind"]) for r in
+                     ledger._rows(f"SELECT id, name, kind FROM actors WHERE id IN ({marks})", sorted(keep))}
+        nodes = [{"id": a, "name": names.get(a, (a, None))[0], "kind": names.get(a, (a, None))[1],
+                  "n": weight[a]} for a in sorted(keep)]
+        for e in ranked:
+            e["s_name"], e["t_name"] = names.get(e["s"], (e["s"],))[0], names.get(e["t"], (e["t"],))[0]
+        return {"nodes": nodes, "edges": ranked}
+
+    def actors(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        filters = _filters(request, ("q", "kind"))
+        actors = ledger.actors(**filters, limit=PAGE_SIZE)
+        network = self._network(ledger)
+        types = sorted({t for e in network["edges"] for t in e["types"]})
+        return {"actors": actors, "network": network, "filters": filters, "types": types}
+
+    def actor(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        key = request.path_params["id"]
+        rows = ledger._rows("SELECT * FROM actors WHERE id = ?", (key,))
+        if not rows:
+            raise PageError(404, f"no actor {key!r}")
+        actor = rows[0]
+        events = ledger.events(actor=key, limit=PAGE_SIZE)
+        _, spans = self._contradicted(ledger)
+        claims = ledger.claims(actor=key, limit=PAGE_SIZE)
+        aliases = [r[0] for r in ledger._rows("SELECT DISTINCT text FROM actor_mentions WHERE actor_id = ? "
+                                              "ORDER BY text LIMIT 50", (key,))]
+        partners: Counter = Counter()
+        for ev in events:
+            for other in list(ev.source_actors) + list(ev.target_actors):
+                if other and other != key:
+                    partners[other] += 1
+        return {"actor": actor, "rows": self._events_view(ledger, events, spans), "claims": claims,
+                "aliases": aliases, "partners": partners.most_common(20)}
+
+    def claims(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        filters = _filters(request, ("actor", "kind", "q", "source", "from", "to"))
+        claims = ledger.claims(**_kw(filters), limit=1000)
+        groups: dict[str, list] = defaultdict(list)
+        for c in claims:
+            groups[c.speaker_name or c.speaker_text or "(unattributed)"].append(c)
+        ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))
+        contested = ledger.contested(actor=filters.get("actor"), source=filters.get("source"), limit=200)
+        claim_rows = {}
+        for pair in contested:
+            for cid in (pair.a, pair.b):
+                doc_id, _, seq = cid.rpartition(":c")
+                r = ledger._rows("SELECT content_start, content_end, cue_text, kind FROM claims "
+                                 "WHERE doc_id = ? AND seq = ?", (doc_id, int(seq)))
+                claim_rows[cid] = r[0] if r else None
+        docs = self._doc_map(ledger, [p.a_doc for p in contested] + [p.b_doc for p in contested])
+        return {"groups": ordered, "n": len(claims), "contested": contested, "claim_rows": claim_rows,
+                "docs": docs, "filters": filters, "truncated": len(claims) >= 1000}
+
+    def contradictions(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        filters = _filters(request, ("kind", "source"))
+        found = ledger.contradictions(**filters, limit=500)
+        docs = self._doc_map(ledger, [s.doc for c in found for s in c.sides])
+        return {"found": found, "docs": docs, "filters": filters}
+
+    def figures(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        filters = _filters(request, ("unit", "counts", "source", "from", "to"))
+        offset = _offset(request)
+        figures = ledger.quantities(**_kw(filters), limit=PAGE_SIZE + 1, offset=offset)
+        units = [r[0] for r in ledger._rows("SELECT DISTINCT unit FROM quantities WHERE unit IS NOT NULL "
+                                            "ORDER BY unit LIMIT 300")]
+        found = ledger.contradictions(kind="figure", limit=200)
+        docs = self._doc_map(ledger, [s.doc for c in found for s in c.sides])
+        return {"figures": figures[:PAGE_SIZE], "more": len(figures) > PAGE_SIZE, "offset": offset,
+                "filters": filters, "units": units, "contradictions": found, "docs": docs,
+                "page_size": PAGE_SIZE}
+
+    def map(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        places = [p for p in ledger.places(limit=2000) if p.lat is not None and p.lon is not None]
+        top = max((p.n_mentions for p in places), default=1)
+        markers = [{"p": p, "x": round(p.lon, 3), "y": round(-p.lat, 3),
+                    "r": round(1.2 + 4.0 * math.sqrt(p.n_mentions / top), 2)} for p in places]
+        markers.sort(key=lambda m: -m["r"])  # big ones below small ones
+        located = ledger._rows("SELECT count(*) FROM events WHERE place_lat IS NOT NULL")[0][0]
+        return {"markers": markers, "world": world_paths(), "n_located": located}
+
+    def relations(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        filters = _filters(request, ("actor", "type", "place", "source", "from", "to"))
+        rels = ledger.relations(**_kw(filters))
+        pairs: dict[tuple[str, str], dict] = {}
+        for r in rels:
+            a, b = sorted((r.source, r.target))
+            names = {r.source: r.source_name or r.source, r.target: r.target_name or r.target}
+            pair = pairs.setdefault((a, b), {"a": a, "b": b, "a_name": names[a], "b_name": names[b],
+                                             "periods": defaultdict(lambda: [0, 0]), "n": 0, "coop": 0,
+                                             "conflict": 0})
+            period = r.period or "undated"
+            pair["periods"][period][0] += r.cooperation
+            pair["periods"][period][1] += r.conflict
+            pair["n"] += r.events
+            pair["coop"] += r.cooperation
+            pair["conflict"] += r.conflict
+        ranked = sorted(pairs.values(), key=lambda p: (-p["n"], p["a_name"], p["b_name"]))[:40]
+        charts = []
+        for p in ranked:
+            periods = sorted(p["periods"].items())
+            top = max([max(c, k) for _, (c, k) in periods] + [1])
+            bars = []
+            for i, (period, (coop, conflict)) in enumerate(periods):
+                bars.append({"period": period, "x": 40 + i * 34, "coop": coop, "conflict": conflict,
+                             "hc": round(50 * coop / top, 1), "hk": round(50 * conflict / top, 1)})
+            charts.append({**p, "bars": bars, "width": max(200, 60 + 34 * len(bars)), "top": top})
+        return {"charts": charts, "filters": filters, "n_pairs": len(pairs)}
+
+
+class _SecurityHeaders:
+    """Content-Security-Policy and friends on every response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(db_path: str | Path, *, timeout: float = 5.0) -> Starlette:
+    """The web UI and the JSON API over the ledger file ``db_path``."""
+    if not Path(db_path).exists():
+        raise FileNotFoundError(f"no ledger file at {db_path}")
+    db = str(db_path)
+    pages = _Pages(db, timeout)
+    static = str(resources.files(__package__).joinpath("static"))
+    page_routes = [
+        Route("/", pages.page("documents.html", pages.documents)),
+        Route("/documents/{id}", pages.page("document.html", pages.document)),
+        Route("/timeline", pages.page("timeline.html", pages.timeline)),
+        Route("/actors", pages.page("actors.html", pages.actors)),
+        Route("/actors/{id:path}", pages.page("actor.html", pages.actor)),
+        Route("/claims", pages.page("claims.html", pages.claims)),
+        Route("/contradictions", pages.page("contradictions.html", pages.contradictions)),
+        Route("/figures", pages.page("figures.html", pages.figures)),
+        Route("/map", pages.page("map.html", pages.map)),
+        Route("/relations", pages.page("relations.html", pages.relations)),
+        Route("/favicon.ico", lambda request: RedirectResponse("/static/favicon.svg", status_code=301)),
+        Mount("/static", app=StaticFiles(directory=static), name="static"),
+    ]
+    return Starlette(routes=page_routes + api_routes(db, timeout=timeout),
+                     middleware=[Middleware(_SecurityHeaders)])
