@@ -39,6 +39,9 @@ def main() -> None:
 @click.option("--published", help="Publication date for documents that carry none (YYYY-MM-DD).")
 @click.option("--model", help="spaCy model package or path (default: best installed English model).")
 @click.option("--allow-private-urls", is_flag=True, help="Allow URLs on loopback/private addresses.")
+@click.option("--author-claims", is_flag=True,
+              help="Opinion pieces: record the author's own assertions as claims of the author.")
+@click.option("--author", "author_name", help="The author's name for --author-claims when a document gives none.")
 @click.option("--follow-feed-links", is_flag=True, help="RSS/Atom items: read each item's page (its link) instead of its own content.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes (each loads the model once); output stays in input order.")
@@ -53,7 +56,7 @@ def main() -> None:
                    "the worker is replaced. Runs a worker process even with --workers 1.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, follow_feed_links, workers, resume,
-            doc_timeout, max_memory, quiet):
+            doc_timeout, max_memory, quiet, author_claims=False, author_name=None):
     """Analyse INPUTS: files (.txt, .html, .jsonl[.gz]), folders, URLs or '-' (stdin).
 
     Writes the ledger to --db and/or --jsonl. Exit code 1 when any input failed
@@ -73,7 +76,8 @@ def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, follow
         raise click.BadParameter(str(exc), param_hint="--published") from None
     options = AnalyzeOptions(model=model, published=published,
                              read=replace(ReadOptions(), allow_private_urls=allow_private_urls,
-                                          follow_feed_links=follow_feed_links))
+                                          follow_feed_links=follow_feed_links),
+                             author_claims=author_claims, author=author_name)
     many = len(inputs) > 1 or any(Path(i).is_dir() or i.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz", ".rss", ".atom", ".xml")) for i in inputs)
     failures: list[str] = []
 

@@ -23,7 +23,7 @@ ITEM_KEYS = {
     "quantities": ("value", "unit", "counts", "hedge", "evidence"),
 }
 PUBLISHED_SOURCES = (None, "input", "metadata", "inferred")
-CLAIM_KINDS = ("direct", "indirect", "mixed", "according-to")
+CLAIM_KINDS = ("direct", "indirect", "mixed", "according-to", "author")  # "author" only with --author-claims
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 

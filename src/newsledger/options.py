@@ -30,3 +30,6 @@ class AnalyzeOptions:
     published: Optional[str] = None  # default publication date (YYYY-MM-DD)
     read: ReadOptions = ReadOptions()
     batch_size: int = 16
+    #: opinion pieces: the author's own assertions become claims of the author
+    author_claims: bool = False
+    author: Optional[str] = None  # the author's name when the document carries none

@@ -37,7 +37,7 @@ from ..model import LedgerError
 log = logging.getLogger(__name__)
 
 EXTENSIONS = ("published", "timexes", "places", "actors", "claims", "quantities", "events", "errors",
-              "published_inferred", "inconsistencies")
+              "published_inferred", "inconsistencies", "author")
 
 
 def register_extensions() -> None:
@@ -115,7 +115,8 @@ class QuotesStage:
     def __call__(self, doc: Doc) -> Doc:
         from .quotes import find_claims
 
-        return _run_stage(doc, "quotes", "claims", lambda: find_claims(doc, _list(doc, "actors")))
+        return _run_stage(doc, "quotes", "claims",
+                          lambda: find_claims(doc, _list(doc, "actors"), author=doc._.author))
 
 
 class QuantitiesStage:

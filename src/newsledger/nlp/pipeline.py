@@ -74,6 +74,8 @@ class Analyzer:
                 doc = self.nlp.make_doc(document.text)
                 doc._.published = document.published
                 doc._.errors = []
+                if self.options.author_claims:
+                    doc._.author = document.author or self.options.author or "the author"
                 yield doc, document
 
         stream = self.nlp.pipe(prepared(), as_tuples=True, batch_size=self.options.batch_size)
