@@ -56,6 +56,7 @@ import datetime as dt
 import re
 import sqlite3
 import time
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
@@ -166,7 +167,10 @@ def period_bounds(value: Optional[str]) -> Optional[tuple[dt.date, dt.date]]:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _start_iso(value: Optional[str]) -> Optional[str]:
+    """The first day of a TIMEX3 value, as SQL function ``nl_start`` (called per
+    row in date filters and sorting: cached, since the same values repeat)."""
     bounds = period_bounds(value)
     return bounds[0].isoformat() if bounds else None
 

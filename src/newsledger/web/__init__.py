@@ -1,1 +1,2 @@
-"""The web side of newsledger: the read-only JSON API (:mod:`.api`)."""
+"""The web side of newsledger: the read-only JSON API (:mod:`.api`) and the
+web UI (:mod:`.app`, ``newsledger serve``)."""

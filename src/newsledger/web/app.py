@@ -520,22 +520,52 @@ class _Pages:
         located = ledger._rows("SELECT count(*) FROM events WHERE place_lat IS NOT NULL")[0][0]
         return {"markers": markers, "world": world_paths(), "n_located": located}
 
+    @staticmethod
+    def _pair_rows(ledger: ledger_api.Ledger, filters: dict[str, str]) -> list:
+        """(source, target, type, intensity, time, published) for each event between two known
+        actors, with the filters of :meth:`Ledger.events` (same SQL helpers), aggregated in SQL:
+        :meth:`Ledger.relations` builds every event record, too slow for a page on a big ledger."""
+        kw = _kw(filters)
+        where = ledger_api._Where()
+        ledger._common(where, source=kw.get("source"), date_from=kw.get("date_from"), date_to=kw.get("date_to"))
+        if kw.get("type"):
+            if kw["type"].lower() == "none":
+                where.add("x.type IS NULL")
+            else:
+                where.add("x.type = upper(:type)", type=kw["type"])
+        if kw.get("place"):
+            where.add("x.place_name = :place COLLATE NOCASE", place=kw["place"])
+        if kw.get("actor"):
+            where.add("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.doc_id = x.doc_id AND ea.event_seq = x.seq "
+                      f"AND (ea.actor_id IN ({ledger_api._ACTOR_IDS}) OR ea.text = :actor COLLATE NOCASE))",
+                      **ledger._actor_params(kw["actor"]))
+        where.add("s.actor_id IS NOT NULL AND t.actor_id IS NOT NULL AND s.actor_id != t.actor_id")
+        sql = ("SELECT s.actor_id AS s, t.actor_id AS t, x.type AS type, x.intensity AS intensity, "
+               "x.time_value AS time, d.published AS published, count(DISTINCT x.doc_id || ':' || x.seq) AS n "
+               "FROM events x JOIN documents d ON d.id = x.doc_id "
+               "JOIN event_actors s ON s.doc_id = x.doc_id AND s.event_seq = x.seq AND s.role = 'source' "
+               "JOIN event_actors t ON t.doc_id = x.doc_id AND t.event_seq = x.seq AND t.role = 'target'"
+               f"{where.sql} GROUP BY s.actor_id, t.actor_id, x.type, x.intensity, x.time_value, d.published")
+        return ledger._rows(sql, where.params)
+
     def relations(self, request: Request, ledger: ledger_api.Ledger) -> dict:
         filters = _filters(request, ("actor", "type", "place", "source", "from", "to"))
-        rels = ledger.relations(**_kw(filters))
+        names = {r[0]: r[1] for r in ledger._rows("SELECT id, name FROM actors")}
+        label = lru_cache(maxsize=None)(lambda t, p: ledger_api.period_label(t) or ledger_api.period_label(p))
         pairs: dict[tuple[str, str], dict] = {}
-        for r in rels:
-            a, b = sorted((r.source, r.target))
-            names = {r.source: r.source_name or r.source, r.target: r.target_name or r.target}
-            pair = pairs.setdefault((a, b), {"a": a, "b": b, "a_name": names[a], "b_name": names[b],
+        for r in self._pair_rows(ledger, filters):
+            a, b = sorted((r["s"], r["t"]))
+            pair = pairs.setdefault((a, b), {"a": a, "b": b, "a_name": names.get(a, a), "b_name": names.get(b, b),
                                              "periods": defaultdict(lambda: [0, 0]), "n": 0, "coop": 0,
                                              "conflict": 0})
-            period = r.period or "undated"
-            pair["periods"][period][0] += r.cooperation
-            pair["periods"][period][1] += r.conflict
-            pair["n"] += r.events
-            pair["coop"] += r.cooperation
-            pair["conflict"] += r.conflict
+            period = label(r["time"], r["published"]) or "undated"
+            side = ledger_api.stance(r["type"], r["intensity"])
+            n = r["n"]
+            pair["periods"][period][0] += n if side == "cooperation" else 0
+            pair["periods"][period][1] += n if side == "conflict" else 0
+            pair["n"] += n
+            pair["coop"] += n if side == "cooperation" else 0
+            pair["conflict"] += n if side == "conflict" else 0
         ranked = sorted(pairs.values(), key=lambda p: (-p["n"], p["a_name"], p["b_name"]))[:40]
         charts = []
         for p in ranked:
@@ -543,9 +573,9 @@ class _Pages:
             top = max([max(c, k) for _, (c, k) in periods] + [1])
             bars = []
             for i, (period, (coop, conflict)) in enumerate(periods):
-                bars.append({"period": period, "x": 40 + i * 34, "coop": coop, "conflict": conflict,
+                bars.append({"period": period, "x": 44 + i * 48, "coop": coop, "conflict": conflict,
                              "hc": round(50 * coop / top, 1), "hk": round(50 * conflict / top, 1)})
-            charts.append({**p, "bars": bars, "width": max(200, 60 + 34 * len(bars)), "top": top})
+            charts.append({**p, "bars": bars, "width": max(200, 70 + 48 * len(bars)), "top": top})
         return {"charts": charts, "filters": filters, "n_pairs": len(pairs)}
 
 

@@ -37,6 +37,13 @@
     var empty = document.getElementById("panel-empty");
     if (!text || !body) return;
     var selected = [];
+    var panel = document.getElementById("panel");
+    var close = document.getElementById("panel-close");
+    if (close) close.addEventListener("click", function () {
+      var back = selected[0];
+      show([], null);
+      if (back) back.focus();
+    });
 
     function clearSel() {
       selected.forEach(function (n) { n.classList.remove("sel"); });
@@ -60,6 +67,7 @@
         body.appendChild(box);
       });
       if (empty) empty.hidden = ids.length > 0;
+      panel.classList.toggle("is-empty", ids.length === 0);
       // outline every passage of the first (narrowest) item
       if (ids.length) {
         text.querySelectorAll(".hl").forEach(function (n) {
@@ -69,7 +77,7 @@
         });
       }
       if (origin && window.matchMedia && window.matchMedia("(max-width: 820px)").matches) {
-        document.getElementById("panel").scrollTop = 0;
+        panel.scrollTop = 0;
       }
     }
     text.addEventListener("click", function (ev) {
@@ -211,6 +219,11 @@
     function setView(v) {
       view = v;
       map.setAttribute("viewBox", v.map(function (x) { return x.toFixed(2); }).join(" "));
+      var scale = v[2] / full[2];
+      map.querySelectorAll("circle.place").forEach(function (c) {
+        c.setAttribute("r", (Number(c.getAttribute("data-r")) * Math.max(scale, 0.08)).toFixed(3));
+      });
+      map.querySelector("path.land").setAttribute("stroke-width", (0.25 * scale).toFixed(3));
     }
     function zoom(factor, cx, cy) {
       var w = Math.min(full[2], Math.max(10, view[2] * factor)), h = w * full[3] / full[2];
@@ -243,6 +256,7 @@
       panel.appendChild(p2);
     }
     map.querySelectorAll("circle.place").forEach(function (node) {
+      node.setAttribute("data-r", node.getAttribute("r"));
       activate(node, function () { select(node); });
     });
     var zi = document.getElementById("zoom-in"), zo = document.getElementById("zoom-out"), zr = document.getElementById("zoom-reset");
