@@ -62,6 +62,7 @@ def slug(text: str) -> str:
 class _Collector:
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
         self.actors: dict[str, Actor] = {}
         self.taken: set[int] = set()  # tokens already in a mention
 
@@ -72,7 +73,7 @@ class _Collector:
         actor = self.actors.get(actor_id)
         if actor is None:
             actor = self.actors[actor_id] = Actor(id=actor_id, name=name, kind=kind, country=country)
-        actor.mentions.append(Span.of(self.doc.text, span.start_char, span.end_char))
+        actor.mentions.append(Span.of(self.text, span.start_char, span.end_char))
         if span.text not in actor.aliases and span.text != actor.name:
             actor.aliases.append(span.text)
         self.taken.update(range(start, end))
@@ -126,7 +127,7 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
 
     # 1. seats of government and organisations from our alias table (longest first)
     for alias in sorted(aliases, key=len, reverse=True):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", doc.text):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", col.text):
             start_tok = char_to_tok.get(match.start())
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if start_tok is None or span is None:

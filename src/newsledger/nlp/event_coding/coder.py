@@ -270,6 +270,7 @@ class Coder:
     def __init__(self, doc: Doc, actors: Sequence[Actor], timexes: Sequence[Timex],
                  places: Sequence[PlaceMention], claims: Sequence[Claim], lex: Optional[Lexicon] = None):
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
         self.lex = lex or load_lexicon()
         self.actors = actors
         self.timexes = [t for t in timexes if t.value and t.type in ("DATE", "TIME")]
@@ -990,7 +991,7 @@ class Coder:
                     break
         start, end = sx.char_span(self.doc, lo, hi)
         return ActorRef(actor=self._actor_id(key, start, end), start=start, end=end,
-                        text=self.doc.text[start:end])
+                        text=self.text[start:end])
 
     def _actor_id(self, key: Token, start: int, end: int) -> Optional[str]:
         """The actor whose mention holds the phrase's head, else the first mention in it."""
@@ -1025,7 +1026,7 @@ class Coder:
         trig = sorted(r.trigger, key=lambda t: t.i)
         t_start = trig[0].idx
         t_end = trig[-1].idx + len(trig[-1].text)
-        trigger = Span(t_start, t_end, doc.text[t_start:t_end])
+        trigger = Span(t_start, t_end, self.text[t_start:t_end])
         sent = r.head.sent
         s_start, s_end = sent.start_char, sent.end_char
         lo = min([t_start] + [a.start for a in sources + targets])
@@ -1034,7 +1035,7 @@ class Coder:
         time = self._time(r, clause, (s_start, s_end))
         place = self._place(clause)
         lo, hi = max(lo, s_start), min(hi, s_end)
-        evidence = Span(lo, hi, doc.text[lo:hi])
+        evidence = Span(lo, hi, self.text[lo:hi])
         return Event(type=r.type, trigger=trigger, evidence=evidence, mode=r.mode,
                      modality=r.modality, source_actors=sources, target_actors=targets,
                      time=time, place=place, attributed_to=r.attributed_to,
