@@ -169,44 +169,50 @@ def export(db, fmt, output):
     click.echo(f"wrote {', '.join(written)}", err=True)
 
 
-@main.command("api")
-@_db_option()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind (127.0.0.1: this machine only; 0.0.0.0 exposes it to the network).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--timeout", default=5.0, show_default=True, type=float, help="Seconds any one query may run.")
-def api_command(db, host, port, timeout):
-    """Serve the read-only JSON API over --db (OpenAPI schema at /openapi.json)."""
+def _server_options(fn):
+    """--db, --host (loopback by default), --port and --timeout, shared by `api` and `serve`."""
+    fn = click.option("--timeout", default=5.0, show_default=True, type=float,
+                      help="Seconds any one query may run.")(fn)
+    fn = click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))(fn)
+    fn = click.option("--host", default="127.0.0.1", show_default=True,
+                      help="Address to bind (127.0.0.1: this machine only; 0.0.0.0 exposes it to the network).")(fn)
+    return _db_option()(fn)
+
+
+def _run_server(db: str, host: str, port: int, timeout: float, *, ui: bool) -> None:
+    """Serve the web UI (``ui``) or the JSON API alone over ``db`` with uvicorn."""
     if not Path(db).exists():
         raise click.ClickException(f"no ledger file at {db}: run 'newsledger analyze ... --db {db}' first")
     try:
         import uvicorn
 
-        from .web.api import create_app
+        if ui:
+            from .web.app import create_app
+        else:
+            from .web.api import create_app
     except ImportError as exc:
-        raise click.ClickException(f"the JSON API needs starlette and uvicorn: pip install 'newsledger[web]' ({exc})")
-    click.echo(f"newsledger JSON API on http://{host}:{port}/api/ (schema: /openapi.json)", err=True)
+        needs = "starlette, jinja2 and uvicorn" if ui else "starlette and uvicorn"
+        what = "the web UI" if ui else "the JSON API"
+        raise click.ClickException(f"{what} needs {needs}: pip install 'newsledger[web]' ({exc})")
+    if ui:
+        click.echo(f"newsledger web UI on http://{host}:{port}/ (JSON API under /api/)", err=True)
+    else:
+        click.echo(f"newsledger JSON API on http://{host}:{port}/api/ (schema: /openapi.json)", err=True)
     uvicorn.run(create_app(db, timeout=timeout), host=host, port=port, log_level="warning")
+
+
+@main.command("api")
+@_server_options
+def api_command(db, host, port, timeout):
+    """Serve the read-only JSON API over --db (OpenAPI schema at /openapi.json)."""
+    _run_server(db, host, port, timeout, ui=False)
 
 
 @main.command()
-@_db_option()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind (127.0.0.1: this machine only; 0.0.0.0 exposes it to the network).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--timeout", default=5.0, show_default=True, type=float, help="Seconds any one query may run.")
+@_server_options
 def serve(db, host, port, timeout):
     """Serve the web UI over --db, with the JSON API under /api (schema at /openapi.json)."""
-    if not Path(db).exists():
-        raise click.ClickException(f"no ledger file at {db}: run 'newsledger analyze ... --db {db}' first")
-    try:
-        import uvicorn
-
-        from .web.app import create_app
-    except ImportError as exc:
-        raise click.ClickException(f"the web UI needs starlette, jinja2 and uvicorn: pip install 'newsledger[web]' ({exc})")
-    click.echo(f"newsledger web UI on http://{host}:{port}/ (JSON API under /api/)", err=True)
-    uvicorn.run(create_app(db, timeout=timeout), host=host, port=port, log_level="warning")
+    _run_server(db, host, port, timeout, ui=True)
 
 
 @main.command()
