@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 import sqlite3
 import time
@@ -62,7 +63,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 __all__ = ["Ledger", "Results", "open", "DocumentRecord", "EventRecord", "ClaimRecord", "ActorRecord",
-           "PlaceRecord", "QuantityRecord", "Relation", "ContestedPair", "Contradiction",
+           "PlaceRecord", "QuantityRecord", "Relation", "MergedEventRecord", "MentionRecord", "ContestedPair", "Contradiction",
            "ContradictionSide", "QueryTimeout", "MissingExtra", "PLOVER_QUAD", "quad_class",
            "period_bounds", "parse_date_filter"]
 
@@ -419,6 +420,60 @@ class Relation:
     conflict: int
     intensity: float
     event_ids: list[str] = field(default_factory=list)
+    #: summed intensity of the cooperation events and of the conflict events
+    cooperation_intensity: float = 0.0
+    conflict_intensity: float = 0.0
+
+
+@dataclass(slots=True)
+class MentionRecord:
+    """One document's telling of a merged event."""
+
+    event: str            # the event mention's id, <doc id>:e<n>
+    doc: str
+    source_id: Optional[str]
+    outlet: Optional[str]
+    url: Optional[str]
+    published: Optional[str]
+    time: Optional[str]
+    trigger_text: Optional[str]
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+
+
+@dataclass(slots=True)
+class MergedEventRecord:
+    """One happening of the merged ledger, with every article's telling of it.
+
+    ``date_disputed`` is true when sources give dates that cannot all be
+    right (the contradiction is in :meth:`Ledger.contradictions`); ``date``
+    is then the date most sources give.
+    """
+
+    id: str
+    type: Optional[str]
+    mode: Optional[str]
+    modality: Optional[str]
+    time: Optional[str]
+    time_how: Optional[str]
+    date: Optional[str]
+    dated_by: Optional[str]
+    date_disputed: bool
+    place: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    cameo_root: Optional[str]
+    intensity: Optional[float]
+    quad_class: Optional[int]
+    n_mentions: int
+    n_sources: int
+    n_articles: int
+    source_actors: list[str] = field(default_factory=list)
+    source_names: list[str] = field(default_factory=list)
+    target_actors: list[str] = field(default_factory=list)
+    target_names: list[str] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -807,15 +862,20 @@ class Ledger:
                   document: Optional[str] = None, source: Optional[str] = None) -> Results:
         """Actor pairs over time: for each (source actor, target actor, period),
         how many events, how many of cooperation and of conflict, and their
-        summed intensity.  Only events with a known actor on both sides count
-        (an actor acting on itself does not); the period is the month of the
-        event when the text dates it, else the month it was reported."""
-        events = self.events(actor=actor, type=type, date_from=date_from, date_to=date_to, place=place,
-                             document=document, source=source)
-        names = {r["id"]: r["name"] for r in self._rows("SELECT id, name FROM actors")}
+        summed intensity (in all, and split into cooperation and conflict).
+        Only events with a known actor on both sides count (an actor acting on
+        itself does not); the period is the month of the event when the text
+        dates it, else the month it was reported.  Once the cross-document
+        stage has run, a happening told by many articles counts once (its
+        merged event; ``event_ids`` are merged event ids)."""
+        events = self.timeline(actor=actor, type=type, date_from=date_from, date_to=date_to, place=place,
+                               document=document, source=source)
+        names = {r["id"]: r["name"] for r in self._rows(
+            "SELECT id, name FROM merged_actors" if self.merged else "SELECT id, name FROM actors")}
         table: dict[tuple[str, str, Optional[str]], Relation] = {}
         for ev in events:
-            period = period_label(ev.time) or period_label(ev.published)
+            published = min((m.published for m in ev.mentions if m.published), default=None)
+            period = period_label(ev.time) or period_label(published)
             side = stance(ev.type, ev.intensity)
             pairs = {(s, t) for s in ev.source_actors for t in ev.target_actors if s and t and s != t}
             for s, t in sorted(pairs):
@@ -826,9 +886,103 @@ class Ledger:
                 rel.cooperation += side == "cooperation"
                 rel.conflict += side == "conflict"
                 rel.intensity += ev.intensity or 0.0
+                if side == "cooperation":
+                    rel.cooperation_intensity += ev.intensity or 0.0
+                elif side == "conflict":
+                    rel.conflict_intensity += ev.intensity or 0.0
                 rel.event_ids.append(ev.id)
         ordered = sorted(table.values(), key=lambda r: (r.period or "", r.source, r.target))
         return _results(ordered, Relation)
+
+    # ------------------------------------------------------------------ the merged ledger
+    @property
+    def merged(self) -> bool:
+        """Whether the cross-document stage has filled the merged tables."""
+        return self._has("merged_events") and bool(self._rows("SELECT 1 FROM merged_events LIMIT 1"))
+
+    def timeline(self, *, actor: Optional[str] = None, type: Optional[str] = None,  # noqa: A002
+                 date_from: Optional[str] = None, date_to: Optional[str] = None, place: Optional[str] = None,
+                 document: Optional[str] = None, source: Optional[str] = None, modality: Optional[str] = None,
+                 limit: Optional[int] = None, offset: int = 0) -> Results:
+        """The merged events in date order, each with every article's telling of it.
+
+        Filters as :meth:`events`: a merged event is shown when one of its
+        mentions passes them.  Before the cross-document stage has run, each
+        event mention stands alone."""
+        mentions = self.events(actor=actor, type=type, date_from=date_from, date_to=date_to, place=place,
+                               document=document, source=source, modality=modality)
+        by_id = {m.id: m for m in mentions}
+        if not self.merged:
+            groups = {m.id: [m] for m in mentions}
+            heads: dict[str, Optional[sqlite3.Row]] = {k: None for k in groups}
+        else:
+            groups, heads = {}, {}
+            ids = sorted({f"{m.doc}:{m.seq}" for m in mentions})
+            wanted: set[str] = set()
+            for i in range(0, len(ids), 500):
+                chunk = [tuple(k.rsplit(":", 1)) for k in ids[i:i + 500]]
+                marks = ",".join("(?,?)" for _ in chunk)
+                flat = [v for d, q in chunk for v in (d, int(q))]
+                for r in self._rows(f"SELECT merged_id FROM merged_event_mentions WHERE (doc_id, seq) IN (VALUES {marks})",
+                                    flat):
+                    wanted.add(r[0])
+            wanted_ids = sorted(wanted)
+            for i in range(0, len(wanted_ids), 500):
+                chunk = wanted_ids[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                for r in self._rows(f"SELECT * FROM merged_events WHERE id IN ({marks})", chunk):
+                    heads[r["id"]] = r
+                    groups[r["id"]] = []
+                for r in self._rows(f"SELECT merged_id, doc_id, seq FROM merged_event_mentions WHERE merged_id IN ({marks}) "
+                                    "ORDER BY doc_id, seq", chunk):
+                    key = f"{r['doc_id']}:e{r['seq']}"
+                    if key in by_id:
+                        groups[r["merged_id"]].append(by_id[key])
+                    else:
+                        missing = self.events(document=r["doc_id"])
+                        by_id.update({m.id: m for m in missing})
+                        if key in by_id:
+                            groups[r["merged_id"]].append(by_id[key])
+        names = {r["id"]: r["name"] for r in self._rows(
+            "SELECT id, name FROM merged_actors" if self.merged else "SELECT id, name FROM actors")}
+        out = []
+        for mid, ms in groups.items():
+            if not ms:
+                continue
+            ms.sort(key=lambda m: (m.published or "", m.doc, m.seq))
+            head = heads.get(mid)
+            first = ms[0]
+            if head is None:
+                srcs = [a for a in first.source_actors if a]
+                tgts = [a for a in first.target_actors if a]
+                rec = MergedEventRecord(
+                    id=first.id, type=first.type, mode=first.mode, modality=first.modality, time=first.time,
+                    time_how=first.time_how, date=first.date, dated_by=first.dated_by, date_disputed=False,
+                    place=first.place, lat=first.lat, lon=first.lon, cameo_root=first.cameo_root,
+                    intensity=first.intensity, quad_class=first.quad_class, n_mentions=1, n_sources=1, n_articles=1,
+                    source_actors=srcs, target_actors=tgts)
+            else:
+                date, dated_by = self._dated(head["time_value"], min((m.published for m in ms if m.published),
+                                                                      default=None))
+                rec = MergedEventRecord(
+                    id=mid, type=head["type"], mode=head["mode"], modality=head["modality"], time=head["time_value"],
+                    time_how=head["time_how"], date=date, dated_by=dated_by,
+                    date_disputed=bool(head["date_disputed"]), place=head["place_name"], lat=head["place_lat"],
+                    lon=head["place_lon"], cameo_root=head["cameo_root"], intensity=head["intensity"],
+                    quad_class=quad_class(head["type"], head["cameo_root"]), n_mentions=head["n_mentions"],
+                    n_sources=head["n_sources"], n_articles=head["n_articles"],
+                    source_actors=json.loads(head["source_actors"] or "[]"),
+                    target_actors=json.loads(head["target_actors"] or "[]"))
+            rec.source_names = [names.get(a, a) for a in rec.source_actors]
+            rec.target_names = [names.get(a, a) for a in rec.target_actors]
+            rec.mentions = [MentionRecord(event=m.id, doc=m.doc, source_id=m.source_id, outlet=m.outlet, url=m.url,
+                                          published=m.published, time=m.time, trigger_text=m.trigger_text,
+                                          evidence_start=m.evidence_start, evidence_end=m.evidence_end,
+                                          evidence_text=m.evidence_text) for m in ms]
+            out.append(rec)
+        out.sort(key=lambda e: (_start_iso(e.date) is None, _start_iso(e.date) or "", e.id))
+        end = None if limit is None else offset + limit
+        return _results(out[offset:end], MergedEventRecord)
 
     # ------------------------------------------------------------------ cross-document
     def contested(self, *, actor: Optional[str] = None, document: Optional[str] = None,

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .evaluate import TASKS
 
 EXIT_FAILED = 1  # some input failed (the rest was analysed)
 
@@ -169,6 +170,136 @@ def export(db, fmt, output):
     click.echo(f"wrote {', '.join(written)}", err=True)
 
 
+def _merged(db: str, *, quiet: bool = False):
+    """Open --db, merging first when its documents changed since the last merge."""
+    from .resolve.merge import ensure_merged
+    from .store import Store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no ledger file at {db}: run 'newsledger analyze ... --db {db}' first")
+    with Store(db) as store:
+        report = ensure_merged(store, progress=None if quiet else lambda msg: click.echo(msg + " …", err=True))
+    if report is not None and not quiet:
+        click.echo(report.format(), err=True)
+
+
+def _filters(fn):
+    """The filters of the merged-ledger views."""
+    for opt in reversed([
+        click.option("--actor", help="An actor id (RU, person:...) or name."),
+        click.option("--type", "type_", help="A PLOVER type (ASSAULT, AGREE, ...); 'none' for untyped happenings."),
+        click.option("--place", help="A place name."),
+        click.option("--from", "date_from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--to", "date_to", help="Up to this date, inclusive."),
+        click.option("--source", help="An outlet, URL, path or document id."),
+        click.option("--limit", type=click.IntRange(1), default=None, help="Show at most N items."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+def _doc_names(ledger) -> dict[str, str]:
+    return {d.id: d.outlet or d.source_id or d.id[:10] for d in ledger.documents()}
+
+
+@main.command()
+@_db_option()
+@click.option("--method", type=click.Choice(["words", "embedding"]), default="words", show_default=True,
+              help="How contested claims are found to be about one matter: shared words, or sentence "
+                   "embeddings (pip install 'newsledger[embed]').")
+@click.option("--no-anchor", is_flag=True, help="Do not re-date documents from the dates other documents give.")
+def merge(db, method, no_anchor):
+    """Merge the ledgers of every document in --db: actors, events, contradictions, contested claims."""
+    from .resolve.merge import merge_store
+    from .store import Store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no ledger file at {db}: run 'newsledger analyze ... --db {db}' first")
+    with Store(db) as store:
+        try:
+            report = merge_store(store, method=method, anchor=not no_anchor,
+                                 progress=lambda msg: click.echo(msg + " …", err=True))
+        except ImportError as exc:
+            raise click.ClickException(f"--method embedding needs its extra: pip install 'newsledger[embed]' ({exc})")
+    click.echo(report.format())
+
+
+@main.command()
+@_db_option()
+@_filters
+def timeline(db, actor, type_, place, date_from, date_to, source, limit):
+    """The merged events in date order, each with every source's sentence."""
+    import newsledger
+    from .views import render_timeline
+
+    _merged(db)
+    with newsledger.open(db) as ledger:
+        events = ledger.timeline(actor=actor, type=type_, place=place, date_from=date_from, date_to=date_to,
+                                 source=source, limit=limit)
+        click.echo(render_timeline(events))
+
+
+@main.command()
+@_db_option()
+@click.option("--contested", is_flag=True, help="Only pairs of claims that oppose each other.")
+@click.option("--actor", help="The speaker (an actor id or name).")
+@click.option("--source", help="An outlet, URL, path or document id.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Show at most N items.")
+def claims(db, contested, actor, source, limit):
+    """Who said what; with --contested, the claims that oppose each other, side by side."""
+    import newsledger
+    from .views import render_claims, render_contested
+
+    _merged(db)
+    with newsledger.open(db) as ledger:
+        if contested:
+            click.echo(render_contested(ledger.contested(actor=actor, source=source, limit=limit), _doc_names(ledger)))
+        else:
+            click.echo(render_claims(ledger.claims(actor=actor, source=source, limit=limit)))
+
+
+@main.command()
+@_db_option()
+@click.option("--kind", type=click.Choice(["date", "figure", "other"]), help="Only this kind.")
+@click.option("--source", help="An outlet, URL, path or document id.")
+def contradictions(db, kind, source):
+    """Dates and figures that sources (or one text) give in ways that cannot all be true."""
+    import newsledger
+    from .views import render_contradictions
+
+    _merged(db)
+    with newsledger.open(db) as ledger:
+        click.echo(render_contradictions(ledger.contradictions(kind=kind, source=source), _doc_names(ledger)))
+
+
+@main.command()
+@_db_option()
+@_filters
+@click.option("--csv", "as_csv", is_flag=True, help="Write CSV (one row per actor pair and month).")
+def relations(db, actor, type_, place, date_from, date_to, source, limit, as_csv):
+    """Per actor pair and month: events, cooperation and conflict, and their summed intensity."""
+    import csv as _csv
+    import dataclasses
+
+    import newsledger
+    from .views import render_relations
+
+    _merged(db, quiet=as_csv)
+    with newsledger.open(db) as ledger:
+        rows = ledger.relations(actor=actor, type=type_, place=place, date_from=date_from, date_to=date_to,
+                                source=source)[:limit]
+    if as_csv:
+        fields = [f.name for f in dataclasses.fields(newsledger.api.Relation)]
+        writer = _csv.DictWriter(sys.stdout, fieldnames=fields)
+        writer.writeheader()
+        for r in rows:
+            row = dataclasses.asdict(r)
+            row["event_ids"] = " ".join(row["event_ids"])
+            writer.writerow(row)
+    else:
+        click.echo(render_relations(rows))
+
+
 def _server_options(fn):
     """--db, --host (loopback by default), --port and --timeout, shared by `api` and `serve`."""
     fn = click.option("--timeout", default=5.0, show_default=True, type=float,
@@ -216,7 +347,7 @@ def serve(db, host, port, timeout):
 
 
 @main.command()
-@click.argument("task", type=click.Choice(["timex", "geo", "quotes", "events", "extract", "seed"]))
+@click.argument("task", type=click.Choice(TASKS))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--limit", type=int, help="Score only the first N records (quick checks).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")

@@ -21,6 +21,7 @@ from ..model import DocLedger, Document, LedgerError
 from ..options import AnalyzeOptions
 from . import components
 from .model_loader import load_model
+from .timex.events import KNOWN_EVENTS_KEY
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +58,14 @@ class Analyzer:
         return next(iter(self.analyze_documents([document], published=published)))
 
     def analyze_documents(self, documents: Iterable[Document], *,
-                          published: Optional[str] = None) -> Iterator[DocLedger]:
+                          published: Optional[str] = None, known_events=None) -> Iterator[DocLedger]:
         """Analyse many documents, in order, one DocLedger each.
 
         ``published`` is the default publication date for documents that do
-        not carry one.
+        not carry one; ``known_events`` (a
+        :class:`~newsledger.nlp.timex.KnownEvents`) replaces the table of dated
+        events for these documents (the cross-document stage passes the
+        corpus's dates this way).
         """
         published = check_published(published) if published else None
 
@@ -74,6 +78,8 @@ class Analyzer:
                 doc = self.nlp.make_doc(document.text)
                 doc._.published = document.published
                 doc._.errors = []
+                if known_events is not None:
+                    doc.user_data[KNOWN_EVENTS_KEY] = known_events
                 if self.options.author_claims:
                     doc._.author = document.author or self.options.author or "the author"
                 yield doc, document

@@ -166,3 +166,37 @@ CREATE TABLE IF NOT EXISTS contradiction_sides (
 CREATE INDEX IF NOT EXISTS idx_contested_a ON contested(a_doc, a_seq);
 CREATE INDEX IF NOT EXISTS idx_contested_b ON contested(b_doc, b_seq);
 CREATE INDEX IF NOT EXISTS idx_contradiction_sides_doc ON contradiction_sides(doc_id);
+
+-- The merged ledger (filled by the cross-document stage, `newsledger merge`):
+-- actors of all documents merged, and each happening once with all its mentions.
+CREATE TABLE IF NOT EXISTS merged_actors (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT, country TEXT,
+    aliases TEXT,                       -- JSON list of the other names it goes by
+    n_documents INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS actor_merges (   -- document-level actor id -> merged actor id
+    actor_id TEXT PRIMARY KEY, merged_id TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS merged_events (
+    id TEXT PRIMARY KEY,                -- the id of its first mention, <doc id>:e<n>
+    type TEXT, mode TEXT, modality TEXT,
+    time_value TEXT, time_how TEXT,
+    date_disputed INTEGER NOT NULL DEFAULT 0,
+    place_name TEXT, place_lat REAL, place_lon REAL,
+    cameo_root TEXT, intensity REAL,
+    source_actors TEXT, target_actors TEXT,   -- JSON lists of merged actor ids
+    n_mentions INTEGER NOT NULL, n_sources INTEGER NOT NULL, n_articles INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS merged_event_mentions (
+    merged_id TEXT NOT NULL REFERENCES merged_events(id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+
+CREATE INDEX IF NOT EXISTS idx_merged_events_time ON merged_events(time_value);
+CREATE INDEX IF NOT EXISTS idx_merged_event_mentions_merged ON merged_event_mentions(merged_id);
+CREATE INDEX IF NOT EXISTS idx_actor_merges_merged ON actor_merges(merged_id);
