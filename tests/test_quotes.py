@@ -375,3 +375,103 @@ def test_author_claims_only_when_asked(bare_nlp):
     assert len(authored) == 1
     assert authored[0].speaker is None and authored[0].speaker_name == "Jane Writer"
     assert authored[0].content.text.startswith("It was, in fact")
+
+
+# ---------------------------------------------------------------------------
+# nested attributions, misparsed complements, new cue shapes
+
+
+def test_participle_cue_inside_content_is_its_own_claim(bare_nlp):
+    text = ("The mayor said the new tram line would open in spring, "
+            "arguing that the delays were caused by the weather.")
+    claims = claims_of(bare_nlp, text)
+    by_cue = {c.cue.text: c for c in claims}
+    assert set(by_cue) == {"said", "arguing"}
+    said, arguing = by_cue["said"], by_cue["arguing"]
+    assert said.content.text == "the new tram line would open in spring"
+    assert "delays" in arguing.content.text and "delays" not in said.content.text
+    assert arguing.speaker.text == "The mayor"
+
+
+def test_relative_clause_cue_inside_content_is_its_own_claim(bare_nlp):
+    text = ("The inspector said the bridge had several cracks, which she said were caused by heavy trucks.")
+    claims = claims_of(bare_nlp, text)
+    assert len(claims) == 2
+    outer = next(c for c in claims if c.speaker.text == "The inspector")
+    assert "trucks" not in outer.content.text and "cracks" in outer.content.text
+
+
+def test_complement_verb_inside_content_is_not_split(bare_nlp):
+    c = only(claims_of(bare_nlp, "The coach said he did not believe the referee had been fair."))
+    assert c.cue.text == "said"
+    assert c.content.text == "he did not believe the referee had been fair"
+
+
+def test_quotation_with_its_own_cue_is_not_taken_by_the_previous_claim(bare_nlp):
+    text = ('The director said the museum would close early. "We simply cannot pay for the '
+            'heating this winter," she said.')
+    claims = claims_of(bare_nlp, text)
+    assert len(claims) == 2
+    first = next(c for c in claims if c.speaker.text == "The director")
+    assert "heating" not in first.content.text
+
+
+def test_clause_subject_parsed_as_object(bare_nlp):
+    # the parser takes "local farmers" for the object of "said"
+    c = only(claims_of(bare_nlp, "The ministry has said local farmers would receive the subsidy next year."))
+    assert c.cue.text == "said"
+    assert c.content.text.startswith("local farmers")
+
+
+def test_that_clause_hung_on_the_object(bare_nlp):
+    c = only(claims_of(bare_nlp, "She told a meeting of union leaders that few workers understood the new pension rules."))
+    assert c.speaker.text == "She"
+    assert "few workers understood" in c.content.text
+
+
+def test_lemmatiser_slip_still_finds_the_cue(bare_nlp):
+    c = only(claims_of(bare_nlp, "The committee hoped the new rules would reduce waiting times."))
+    assert c.cue.text == "hoped"
+    assert c.speaker.text == "The committee"
+
+
+def test_as_x_put_it(bare_nlp):
+    c = only(claims_of(bare_nlp, "As one farmer put it, the river is the only road they have."))
+    assert c.cue.text.startswith("As") and c.cue.text.endswith("put")
+    assert c.speaker.text == "one farmer"
+    assert c.content.text == "the river is the only road they have"
+
+
+def test_see_x_as_y_needs_the_as_phrase(bare_nlp):
+    c = only(claims_of(bare_nlp, "Many teachers see the reform as a threat to small schools."))
+    assert c.speaker.text == "Many teachers"
+    assert "reform" in c.content.text
+    assert claims_of(bare_nlp, "Many teachers saw the new school on Monday.") == []
+
+
+def test_adjective_of_certainty_with_clause(bare_nlp):
+    c = only(claims_of(bare_nlp, "The engineers are confident that the dam will hold."))
+    assert c.cue.text == "confident" and c.speaker.text == "The engineers"
+    assert c.content.text == "that the dam will hold"
+    c = only(claims_of(bare_nlp, "It is clear that the budget will not balance this year."))
+    assert c.speaker is None
+    assert c.content.text == "that the budget will not balance this year"
+
+
+def test_adjective_of_attitude_with_preposition(bare_nlp):
+    c = only(claims_of(bare_nlp, "The union has been critical of the new shift schedule."))
+    assert c.speaker.text == "The union"
+    assert c.content.text == "the new shift schedule"
+
+
+def test_experiencer_passive_holds_the_belief(bare_nlp):
+    c = only(claims_of(bare_nlp, "The villagers are convinced the factory poisoned the well."))
+    assert c.speaker.text == "The villagers"
+    assert c.content.text == "the factory poisoned the well"
+
+
+def test_dash_glued_to_closing_quote_signs_the_quotation(bare_nlp):
+    text = "“The harbour has never been this quiet in forty years.”― Maria Lopez\n"
+    c = only(claims_of(bare_nlp, text))
+    assert c.speaker.text == "Maria Lopez"
+    assert "harbour" in c.content.text

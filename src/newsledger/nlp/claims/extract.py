@@ -13,8 +13,12 @@
    ("“...,” he said, “...”") and a quotation that continues in the next
    sentence of the same paragraph are merged into one claim (``content`` is
    then the covering span).
-4. Univocal attribution: a cue inside another claim's content (nested
-   speech) is not reported separately.
+4. Univocal attribution: a cue verb joined as an adjunct inside another
+   claim's content ("X said A, arguing B", "A, which he said B") is a claim of
+   its own and is cut out of the outer content; any other cue inside another
+   claim's content (nested speech) is not reported separately.
+5. Stance adjectives ("X is sure that ...", "it is clear that ...", "X is
+   critical of Y") and experiencer passives ("X is convinced that ...").
 
 Speakers come from the syntax (subject of the cue, agent of a passive, the
 object of "according to"), as the full noun phrase; passive and impersonal
@@ -76,6 +80,22 @@ _ROLE_NOUNS = {"expert", "official", "spokesman", "spokeswoman", "spokesperson",
 _TITLES = {"prime", "vice", "deputy", "foreign", "chief", "first", "lady", "sir", "dame", "lord",
            "king", "queen", "prince", "princess", "pope", "rev", "mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
 _WH_ADVCL = {"how", "whether", "if", "why"}
+#: adjectives of certainty, attitude and evidence that report a clause: "X is sure
+#: that ...", "it is clear that ..." (the latter has no source)
+_STANCE_ADJ = {"sure", "certain", "convinced", "confident", "afraid", "worried", "concerned", "aware",
+               "unaware", "hopeful", "optimistic", "pessimistic", "skeptical", "sceptical", "adamant",
+               "doubtful", "unsure", "uncertain", "clear", "obvious", "evident", "apparent", "glad",
+               "disappointed", "proud", "upset", "angry", "frustrated", "insistent", "positive"}
+#: adjectives of attitude towards a thing: "X is critical of Y", "worried about Y"
+_STANCE_ADJ_PREPS = {"critical": {"of"}, "supportive": {"of"}, "skeptical": {"of", "about"},
+                     "sceptical": {"of", "about"}, "wary": {"of"}, "worried": {"about"},
+                     "concerned": {"about"}, "optimistic": {"about"}, "pessimistic": {"about"},
+                     "confident": {"about", "in"}, "opposed": {"to"}, "hostile": {"to"},
+                     "enthusiastic": {"about"}, "angry": {"about", "at"}, "upset": {"about", "with"},
+                     "frustrated": {"with", "by"}, "doubtful": {"about", "of"}, "fond": {"of"},
+                     "proud": {"of"}, "dismissive": {"of"}, "suspicious": {"of"}}
+#: verbs whose passive subject holds the attitude: "we are convinced that ..."
+_EXPERIENCER_PASSIVES = {"convince", "persuade", "worry", "concern", "satisfy", "disappoint"}
 _TRIM_CHARS = " \t\n\r.,;:—–-―"
 _WORD = re.compile(r"\w")
 
@@ -90,6 +110,7 @@ class _Cand:
     negated: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of content
     continued: bool = False
+    clausal: bool = False  # the content is a clause or quotation of a cue verb (frame C)
 
 
 # ---------------------------------------------------------------------------
@@ -125,11 +146,14 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
     for tok in doc:
         if qmap.inside(tok):
             continue  # words inside a quotation are the quoted speaker's, not the writer's
-        cand = _verb_cue(tok, qmap) or _according_to(tok) or _in_view(tok) or _noun_cue(tok, qmap)
+        cand = _verb_cue(tok, qmap) or _according_to(tok) or _in_view(tok) or _noun_cue(tok, qmap) \
+            or _adjective_cue(tok, qmap)
         if cand is not None and cand.content:
             cands.append(cand)
-    cands.extend(_bylines(doc, qmap))
+    actors = list(actors)
+    cands.extend(_bylines(doc, qmap, actors))
     cands = _statement_then_content(doc, cands, qmap)
+    _split_nested(doc, cands)
     for cand in cands:
         cand.spans = _char_spans(doc, cand)
     _absorb_quotes(doc, cands, qmap, separate_follow_on)
@@ -206,8 +230,7 @@ def _subtree_ids(tok: Token) -> set[int]:
 def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
         return None
-    lex = reporting_verbs()
-    entry = lex.get(tok.lemma_.lower())
+    entry = _lookup(tok)
     if entry is None:
         return None
     if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
@@ -223,11 +246,21 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
               or (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in _WH_ADVCL)]
     # a clause with neither subject nor complementiser is a misparse ("the things
     # said at the debate were forgotten"), unless it is quoted speech
-    ccomps = [c for c in ccomps if c.dep_ != "ccomp" or _clause_like(c, qmap)]
+    # "said single people would qualify": the parser took the clause's subject for an object
+    subj_as_obj = [d for c in ccomps for d in children if c.dep_ == "ccomp" and d.dep_ == "dobj"
+                   and tok.i < d.i < c.i and not _clause_like(c, qmap) and not _has_subject(c)
+                   and any(a.dep_ == "aux" and a.i < c.i for a in c.children)]
+    ccomps = [c for c in ccomps if c.dep_ != "ccomp" or _clause_like(c, qmap) or subj_as_obj]
+    if "C" in entry.frames and not ccomps and not passive:
+        # "told a meeting of leaders that ...", "reported at the time that ...": the
+        # that-clause hung on a noun of the verb's object or adjunct
+        ccomps = _stray_that_clause(tok, children)
     if "C" in entry.frames and ccomps:
+        for d in subj_as_obj:
+            content |= _subtree_ids(d)
         for c in ccomps:
             content |= _subtree_ids(c)
-        if passive:  # "X is said to have ...", "it was reported that ..."
+        if passive and entry.lemma not in _EXPERIENCER_PASSIVES:  # "X is said to have ...", "it was reported that ..."
             for c in children:
                 if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL:
                     content |= _subtree_ids(c)
@@ -249,10 +282,12 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         content = {t.i for t in tok.doc if q.start <= t.idx < q.end}
     elif "C" in entry.frames and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
             and tok.dep_ == "advcl" and not passive and entry.kind == "speech" \
-            and not deps & {"dobj", "xcomp", "ccomp", "prep", "acomp", "attr", "advcl"}:
+            and (not deps & {"dobj", "xcomp", "ccomp", "prep", "acomp", "attr", "advcl"}
+                 or _put_it(tok, children)):
         # ..., as he said.
         content = _subtree_ids(tok.head) - _subtree_ids(tok)
         cue = [c.i for c in children if c.dep_ == "mark"] + cue
+    clausal = bool(content)
     if not content and "X" in entry.frames:
         xs = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
         if xs:
@@ -280,9 +315,14 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         content = {i for i in content if para[i] == para[tok.i]}
         if not content:
             return None
-    cand = _Cand(cue=sorted(set(cue)), content=content, kind="indirect")
+    cand = _Cand(cue=sorted(set(cue)), content=content, kind="indirect", clausal=clausal)
     cand.negated = any(c.dep_ == "neg" for c in children) or entry.lemma == "deny"
     _set_speaker(cand, tok, passive)
+    if passive and cand.speaker is None and entry.lemma in _EXPERIENCER_PASSIVES:
+        # "we are convinced that ...": the one convinced holds the belief
+        subj = [c for c in children if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL]
+        if subj:
+            cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
     if cand.speaker is None and not passive:
         # the parser sometimes hangs the subject's words on the verb ("the Russian
         # military states": det + amod of "states"): take them as the speaker
@@ -291,6 +331,47 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
             start = min(c.left_edge.i for c in lefts)
             cand.speaker, cand.speaker_head = (start, tok.i), tok.i - 1
     return cand
+
+
+def _lookup(tok: Token):
+    """The lexicon entry of a verb, by its lemma or, where the lemmatiser went
+    wrong ("hoped" → "hop", "rated" → "rat"), by the inflected form undone."""
+    lex = reporting_verbs()
+    entry = lex.get(tok.lemma_.lower())
+    if entry is not None:
+        return entry
+    word = tok.lower_
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""),
+                         ("ing", "e"), ("ing", ""), ("d", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            if stem in lex and stem != tok.lemma_.lower():
+                return lex[stem]
+    return None
+
+
+def _put_it(tok: Token, children: list[Token]) -> bool:
+    """"as X put it (in a letter)": a speech verb with "it" for what was said."""
+    objs = [c for c in children if c.dep_ == "dobj"]
+    return tok.lemma_.lower() == "put" and len(objs) == 1 and objs[0].lower_ == "it" \
+        and not {c.dep_ for c in children} & {"xcomp", "ccomp", "acomp", "attr", "advcl"}
+
+
+def _stray_that_clause(tok: Token, children: list[Token]) -> list[Token]:
+    for c in children:
+        if c.i < tok.i or c.dep_ not in ("dobj", "dative", "prep", "npadvmod"):
+            continue
+        for x in c.subtree:
+            if x.dep_ not in ("acl", "relcl", "ccomp", "advcl") or x.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue
+            if x.head.lemma_.lower() in CUE_NOUNS or x.head.lemma_.lower() in _NOT_SOURCES:
+                continue
+            first = x.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == x.i and _has_subject(x) \
+                    and x.head.i < first.i and not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+                                                       for t in tok.doc[c.i:first.i]):
+                return [x]
+    return []
 
 
 def _clause_like(head: Token, qmap: _QuoteMap) -> bool:
@@ -379,7 +460,7 @@ def _object_complement(tok: Token, children: list[Token], lemma: str) -> set[int
         t.is_quote for t in tok.doc[max(c.right_edge.i for c in keep) + 1:max(c.right_edge.i for c in keep) + 2])
     if lemma == "call" and not (deps & {"oprd", "xcomp", "ccomp"} or preps & {"for", "on"} or quoted):
         return set()  # "called the police": not a claim
-    if lemma in ("describe", "characterize", "label", "brand", "dub") and not (deps & {"oprd"} or "as" in preps):
+    if lemma in ("describe", "characterize", "label", "brand", "dub", "see", "view", "regard", "portray", "depict") and not (deps & {"oprd"} or "as" in preps):
         return set()
     if lemma == "accuse" and "dobj" not in deps:
         return set()
@@ -430,6 +511,48 @@ def _in_view(tok: Token) -> Optional[_Cand]:
     cand = _Cand(cue=cue, content=content, kind="according-to")
     cand.speaker = _np_span(holder[0])
     cand.speaker_head = holder[0].i
+    return cand
+
+
+def _adjective_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
+    """"X is sure (that) ...", "it is clear that ...", "X is critical of Y"."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd", "amod", "conj"):
+        return None
+    low = tok.lower_
+    if low not in _STANCE_ADJ and low not in _STANCE_ADJ_PREPS:
+        return None
+    verb = tok.head
+    if tok.dep_ == "amod" or verb.lemma_.lower() not in ("be", "seem", "appear", "remain", "become", "feel", "grow", "sound"):
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subj:
+        return None
+    clause = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and _has_subject(c)]
+    if not clause and subj[0].lower_ == "it":
+        clause = [c for c in verb.children if c.dep_ == "ccomp" and c.i > tok.i and _has_subject(c)]
+    content: set[int] = set()
+    if clause and low in _STANCE_ADJ:
+        content = _subtree_ids(clause[0])
+    elif low in _STANCE_ADJ_PREPS and subj[0].lower_ not in _IMPERSONAL:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _STANCE_ADJ_PREPS[low]
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        if preps:
+            content = {i for g in preps[0].children if g.dep_ in ("pobj", "pcomp") for i in _subtree_ids(g)}
+            cue = [tok.i, preps[0].i]
+    if not content:
+        return None
+    para = qmap.para
+    content = {i for i in content if para[i] == para[tok.i]}
+    if not content:
+        return None
+    cand = _Cand(cue=[tok.i] if clause else cue, content=content, kind="indirect", clausal=bool(clause))
+    cand.negated = any(c.dep_ == "neg" for c in verb.children)
+    if subj[0].lower_ not in _IMPERSONAL:
+        if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            head = verb.head
+            cand.speaker, cand.speaker_head = _np_span(head), head.i
+        else:
+            cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
     return cand
 
 
@@ -520,7 +643,7 @@ def _statement_then_content(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> li
 _DASH_AFTER = re.compile(r"[^\S\n]*(?:―|—|–|--)[^\S\n]*")
 
 
-def _bylines(doc: Doc, qmap: _QuoteMap) -> list[_Cand]:
+def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_Cand]:
     """Quotations signed with a dash (“...” ― Jane Doe) and lines headed by a
     name and a colon (SANDERS: We need ...)."""
     text = _doc_text(doc)
@@ -533,7 +656,8 @@ def _bylines(doc: Doc, qmap: _QuoteMap) -> list[_Cand]:
         if not m or m.end() not in by_start:
             continue
         first = by_start[m.end()]
-        dash = [t.i for t in doc if q.end <= t.idx < m.end() and not t.is_space]
+        # the dash may be glued to the closing mark in one token (”―)
+        dash = [t.i for t in doc if t.idx < m.end() and t.idx + len(t.text) > q.end and not t.is_space]
         name = _name_run(doc, first)
         if name is None or not dash:
             continue
@@ -550,7 +674,7 @@ def _bylines(doc: Doc, qmap: _QuoteMap) -> list[_Cand]:
         first = by_start[line_start]
         while first < tok.i and doc[first].is_punct:
             first += 1
-        name = _name_run(doc, first)
+        name = _name_run(doc, first, _mentions(doc, actors))
         if name is None or name[1] != tok.i:
             continue
         line_end = text.find("\n", tok.idx)
@@ -564,7 +688,18 @@ def _bylines(doc: Doc, qmap: _QuoteMap) -> list[_Cand]:
     return out
 
 
-def _name_run(doc: Doc, first: int) -> Optional[tuple[int, int]]:
+def _mentions(doc: Doc, actors: Sequence[Actor]) -> set[int]:
+    """Token indices inside a mention of a named person or body (the actors stage)."""
+    out: set[int] = set()
+    for actor in actors:
+        for m in actor.mentions:
+            sp = doc.char_span(m.start, m.end, alignment_mode="contract")
+            if sp is not None:
+                out.update(range(sp.start, sp.end))
+    return out
+
+
+def _name_run(doc: Doc, first: int, named: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
     """A person's or body's name starting at token ``first`` (up to six tokens, then a line
     end, a colon or a full stop), as a token span."""
     end = first
@@ -579,7 +714,8 @@ def _name_run(doc: Doc, first: int) -> Optional[tuple[int, int]]:
     if stop is not None and not (stop.is_space or stop.text in (":", ".", ",") or "\n" in stop.text_with_ws):
         return None
     span = doc[first:end]
-    if not any(t.ent_type_ in ("PERSON", "ORG", "NORP") or (t.is_upper and len(t.text) > 2) for t in span):
+    if not any(t.ent_type_ in ("PERSON", "ORG", "NORP") or (t.is_upper and len(t.text) > 2) or t.i in named
+               for t in span):
         return None
     return first, end
 
@@ -726,6 +862,72 @@ def _previous_person(doc: Doc, before: int) -> Optional[str]:
 # contents
 
 
+def _split_nested(doc: Doc, cands: list[_Cand]) -> None:
+    """A cue inside another claim's content is an attribution of its own (one token,
+    one attribution): "X said A, arguing B", "X said A, which he said B",
+    "X said A and suggested B" (when the parser hangs the second verb inside A).
+    The outer content keeps its largest run of words outside the inner
+    attribution; an inner cue with no subject of its own speaks for the outer
+    speaker.  When nothing of the outer content is left, the inner one goes (as
+    before: :func:`_univocal`)."""
+    for outer in cands:
+        if outer.kind == "according-to":
+            continue
+        inners = [c for c in cands if c is not outer and c.clausal and c.cue[0] in outer.content
+                  and outer.cue[0] not in c.content and c.content and _adjunct_of(doc[c.cue[0]], outer.content)]
+        if not inners:
+            continue
+        removed: set[int] = set()
+        for c in inners:
+            verb = doc[c.cue[0]]
+            own_subject = any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ or ch.dep_ == "agent"
+                              for ch in verb.children)
+            removed |= c.content | set(c.cue)
+            if c.speaker is not None and own_subject:
+                removed |= set(range(*c.speaker))
+            elif outer.speaker is not None and verb.dep_ in ("advcl", "conj", "xcomp") and (
+                    c.speaker is None or any(i in outer.content for i in range(*c.speaker))):
+                # "X said A, arguing B": the subject it inherited is inside A; X argues
+                c.speaker, c.speaker_head = outer.speaker, outer.speaker_head
+        left = sorted(outer.content - removed)
+        runs: list[list[int]] = []
+        for i in left:
+            if runs and not any(j in removed for j in range(runs[-1][-1] + 1, i)):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        runs = [_trim_run(doc, r) for r in runs]
+        runs = [r for r in runs if sum(1 for i in r if _WORD.search(doc[i].text)) >= 2]
+        if not runs:
+            continue
+        best = max(runs, key=lambda r: (sum(1 for i in r if not doc[i].is_punct), -r[0]))
+        outer.content = set(best)
+
+
+def _adjunct_of(verb: Token, content: set[int]) -> bool:
+    """Is ``verb`` joined to the clause it sits in as an adjunct (a participle, a
+    second verb, a relative clause), not as the complement that clause reports
+    ("said he didn't believe ...": "believe" is what was said)?"""
+    node = verb
+    for _ in range(12):
+        if node.dep_ in ("advcl", "conj", "relcl", "parataxis", "acl"):
+            return True
+        if node.head.i == node.i or node.head.i not in content:
+            return False
+        node = node.head
+    return False
+
+
+def _trim_run(doc: Doc, run: list[int]) -> list[int]:
+    """A run of content tokens without the joints at its edges (commas, "and", "that")."""
+    a, b = 0, len(run)
+    while a < b and (doc[run[a]].is_punct or doc[run[a]].is_space or doc[run[a]].dep_ == "cc"):
+        a += 1
+    while b > a and (doc[run[b - 1]].is_punct or doc[run[b - 1]].is_space or doc[run[b - 1]].dep_ in ("cc", "mark")):
+        b -= 1
+    return run[a:b]
+
+
 def _char_spans(doc: Doc, cand: _Cand) -> list[tuple[int, int]]:
     """The content token set as character spans, edges trimmed."""
     if not cand.content:
@@ -773,8 +975,9 @@ def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool
                 continue
             if sent.start_char <= q.start < sent.end_char + 2 and qis:
                 gap = _doc_text(doc)[e:q.start] if q.start >= e else _doc_text(doc)[q.end:s]
-                if "\n" not in gap and _only_attribution_between(doc, cand, q, s, e):
-                    qis.append(qi)
+                if "\n" not in gap and _only_attribution_between(doc, cand, q, s, e) \
+                        and not _has_cue_near(doc, [o for o in cands if o is not cand], q):
+                    qis.append(qi)  # (unless the quotation has a cue of its own: “...,” she said)
         extra = []
         for qi in qis:
             nxt = qmap.continuation(qi)
