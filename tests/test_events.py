@@ -358,3 +358,113 @@ def test_statement_issuer_is_the_accuser(nlp):
     evs = code(nlp, "The ministry released a statement. Armenia was accused of moving closer to Europe.")
     ev = [e for e in evs if e.type == "ACCUSE"][0]
     assert names(ev.source_actors) == ["ministry"] and names(ev.target_actors) == ["Armenia"]
+
+
+# --------------------------------------------------------------------------- target rules
+
+def _typed(evs, etype):
+    hits = [e for e in evs if e.type == etype]
+    assert hits, f"no {etype} event in {[(e.type, e.trigger.text) for e in evs]}"
+    return hits[0]
+
+
+def test_thing_named_after_an_actor_in_a_complement(nlp):
+    ev = _typed(code(nlp, "Ruritania threatened to bomb Freedonian villages."), "THREATEN")
+    assert names(ev.target_actors) == ["Freedonian"]
+
+
+def test_modifier_actor_keeps_following_actor_nouns(nlp):
+    ev = _typed(code(nlp, "The army shelled a Karelian rebel stronghold."), "ASSAULT")
+    assert names(ev.target_actors) == ["Karelian rebel"]
+
+
+def test_named_place_with_of_stays_whole(nlp):
+    ev = _typed(code(nlp, "Ruritania threatened to cut off gas to the autonomous republic of Westland."),
+                "THREATEN")
+    assert names(ev.target_actors) == ["republic of Westland"]
+
+
+def test_owner_of_a_thing_is_the_target(nlp):
+    ev = _typed(code(nlp, "Rioters set fire to the offices of the ruling party."), "ASSAULT")
+    assert names(ev.target_actors) == ["ruling party"]
+
+
+def test_maker_of_the_object_is_the_target(nlp):
+    ev = _typed(code(nlp, "The government rejected calls by the opposition for new elections."), "REJECT")
+    assert names(ev.target_actors) == ["opposition"]
+    ev = _typed(code(nlp, "The cabinet accepted demands from striking workers."), "CONCEDE")
+    assert names(ev.target_actors) == ["workers"]
+
+
+def test_object_of_a_prepositional_object(nlp):
+    ev = _typed(code(nlp, "The governor reneged on her pledge of support to the unions."), "REJECT")
+    assert names(ev.target_actors) == ["unions"]
+
+
+def test_coordinated_verbs_share_the_recipient(nlp):
+    ev = _typed(code(nlp, "Volunteers collected and delivered blankets to the Red Cross."), "AID")
+    assert names(ev.target_actors) == ["Red Cross"]
+
+
+def test_clause_of_a_light_verb_noun_names_the_addressee(nlp):
+    ev = _typed(code(nlp, "The union repeated its demand that the company raise wages."), "REQUEST")
+    assert names(ev.target_actors) == ["company"]
+
+
+def test_allowed_x_to_is_the_target(nlp):
+    ev = _typed(code(nlp, "The court allowed the journalist Tomas Brek to leave the country."), "CONCEDE")
+    assert names(ev.target_actors) == ["Tomas Brek"]
+
+
+def test_measure_applies_to_the_place(nlp):
+    ev = _typed(code(nlp, "The junta declared a state of emergency in Westland on Friday."), "COERCE")
+    assert names(ev.target_actors) == ["Westland"]
+    assert "state" not in names(ev.target_actors)
+
+
+def test_purpose_clause_names_the_target(nlp):
+    ev = _typed(code(nlp, "Farmers blocked highways to demand the resignation of Agriculture Minister Jan Holm."),
+                "PROTEST")
+    assert names(ev.target_actors) == ["Agriculture Minister Jan Holm"]
+    ev = _typed(code(nlp, "Students marched through the capital on Monday, calling for independence from Ruritania."),
+                "PROTEST")
+    assert names(ev.target_actors) == ["Ruritania"]
+
+
+def test_government_named_after_its_leader(nlp):
+    ev = _typed(code(nlp, "Workers went on strike to demand reforms from President Ivan Petrov's government."),
+                "PROTEST")
+    assert names(ev.target_actors) == ["President Ivan Petrov"]
+
+
+def test_threat_target_is_who_must_act(nlp):
+    ev = _typed(code(nlp, "The miners threatened to stage a national strike unless the government raised wages."),
+                "THREATEN")
+    assert names(ev.target_actors) == ["government"]
+
+
+def test_coordinated_nationalities_are_separate_actors(nlp):
+    ev = _typed(code(nlp, "Danish and Swedish ministers agreed to share radar data."), "AGREE")
+    assert names(ev.source_actors) == ["Danish", "Swedish"]
+    assert names(ev.target_actors) == ["Danish", "Swedish"]
+
+
+def test_reciprocal_parties_are_the_targets_not_the_topic(nlp):
+    ev = _typed(code(nlp, "Ruritania and Freedonia resumed talks on a Freedonian troop withdrawal."), "CONSULT")
+    assert names(ev.target_actors) == ["Ruritania", "Freedonia"]
+
+
+def test_target_span_extent(nlp):
+    ev = _typed(code(nlp, "The rebels attacked the southern provincial capital Kingstown."), "ASSAULT")
+    assert names(ev.target_actors) == ["Kingstown"]
+    ev = _typed(code(nlp, "Ruritania promised to send food aid to drought-hit Westland."), "AGREE")
+    assert names(ev.target_actors) == ["Westland"]
+    ev = _typed(code(nlp, "The judge ordered former minister Ana Lund to testify."), "REQUEST")
+    assert names(ev.target_actors) == ["Ana Lund"]
+    ev = _typed(code(nlp, "The police raided the largest Catholic organization in Westland."), "ASSAULT")
+    assert names(ev.target_actors) == ["Catholic organization in Westland"]
+    ev = _typed(code(nlp, "The rebels said the president and his ruling party must resign."), "REQUEST")
+    assert "ruling party" in names(ev.target_actors)
+    ev = _typed(code(nlp, "Westland may halt trade with Ruritania's southern provinces if talks fail."),
+                "THREATEN")
+    assert names(ev.target_actors) == ["Ruritania"]

@@ -21,6 +21,14 @@ How a sentence is read:
 5. Arguments: sources are subjects (the agent of a passive), targets are
    objects or objects of "against", "to", "with", "on", ...; coordinated
    subjects of reciprocal events ("X and Y signed") are also the targets.
+   A thing stands for its actor ("Ruritanian towns", "the offices of the
+   party"); whoever made the object is the target of a reaction to it
+   ("rejected calls by X"); failing an object, the target is an infinitive
+   subject ("allowed X to leave"), whom a hostile act's purpose names ("marched
+   to demand the resignation of X"), who must act to avert a threat ("unless X
+   withdraws"), the place aimed at, or the place a measure applies to ("a state
+   of emergency in X").  "X and Y officials" are two actors; "President X's
+   government" is X.
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Actor, ActorRef, Claim, Event, PlaceMention, PlaceRef, Span, TimeValue, Timex
 from . import syntax as sx
-from .lexicon import COOPERATIVE, HOSTILE, TYPE_DEFAULTS, Entry, Lexicon, load_lexicon
+from .lexicon import COOPERATIVE, HOSTILE, TYPE_DEFAULTS, VERBAL, Entry, Lexicon, load_lexicon
 
 TARGET_PREPS = ("against", "to", "with", "on", "at", "into", "toward", "towards", "upon", "from", "for",
                 "between")
@@ -44,13 +52,16 @@ STATE_VERBS = frozenset({"hold", "last", "persist", "remain", "stand", "stay"})
 KEEP_ADJ = frozenset({"ethnic", "national", "federal", "royal", "civil", "armed", "central", "interim",
                       "provisional", "transitional", "supreme", "joint", "united", "islamic", "democratic",
                       "popular", "revolutionary", "republican", "socialist", "communist", "liberal",
-                      "conservative", "nationalist", "militant", "radical"})
+                      "conservative", "nationalist", "militant", "radical", "ruling", "governing"})
 #: types (or modes) whose target is the place aimed at when no actor is named
-LOCATIVE_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "ASSAULT", "COERCE", "WITHDRAW", "TROOPS"})
+LOCATIVE_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "ASSAULT", "COERCE", "WITHDRAW", "TROOPS",
+                            "PEACEKEEPING"})
 LOCATIVE_PREPS = ("in", "into", "from", "to", "at", "on", "toward", "towards", "inside", "across", "near")
 #: "X released a statement": a following agentless passive speech act is X's
 STATEMENT_VERBS = frozenset({"release", "issue", "publish", "make", "put"})
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "report", "letter"})
+#: institutions that may be named after their leader ("President X's government")
+GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "cabinet", "junta"})
 #: reflexive objects of the idiom "X has only itself to blame"
 REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself", "ourselves", "myself",
                         "yourself", "yourselves"})
@@ -78,6 +89,7 @@ class Reading:
     attributed_to: Optional[str] = None
     of_is_source: bool = False
     no_source: bool = False          # the text names no source ("X has only itself to blame")
+    inner_kinds: set = field(default_factory=set)   # types and modes of a folded complement event
 
 
 # ---------------------------------------------------------------------------
@@ -282,6 +294,10 @@ class Coder:
         self.non_actor = (cls.get("border", frozenset()) | cls.get("road", frozenset())
                           | cls.get("place", frozenset())) - self.actor_nouns
         self.forces = cls.get("force", frozenset())
+        #: actor phrases that end after their head token (token index -> end index)
+        self._span_hi: dict[int, int] = {}
+        #: targets that are the place an event is aimed at (no party of a reciprocal event)
+        self._places: set[int] = set()
 
     def is_actor(self, tok: Token) -> bool:
         """Whether the phrase headed by ``tok`` names someone who could act."""
@@ -294,18 +310,56 @@ class Coder:
 
     def _modifier_actor(self, tok: Token) -> Token:
         """For a thing named after an actor ("an Indian proposal", "Haiti's efforts", "Israeli
-        military policies", "Iraqi towns"), the actor modifier; else ``tok``."""
+        military policies", "Iraqi towns") or belonging to one ("the offices of the
+        opposition party"), the actor; else ``tok``.  A place with a name ("the republic of
+        Ruritania") stays whole.  When the actor modifier is followed by actor nouns before
+        the head ("Ruritanian army barracks"), they belong to the actor's span (see
+        :meth:`actor_ref`)."""
         if tok.pos_ != "NOUN" or tok.ent_type_ in sx.ACTOR_ENTS or _lemma(tok) in self.actor_nouns:
+            return tok
+        named = [g for _, g in sx.preps(tok, "of") if g.pos_ == "PROPN"]
+        if any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in named):
             return tok
         for c in sorted(tok.children, key=lambda c: c.i):
             if c.dep_ not in ("compound", "amod", "poss", "nmod") or c.i > tok.i:
                 continue
             if c.ent_type_ in sx.ACTOR_ENTS or c.pos_ == "PROPN":
+                self._extend_modifier(c, tok)
                 return c
             if _lemma(c) in self.actor_nouns and any(g.ent_type_ in sx.ACTOR_ENTS or g.pos_ == "PROPN"
                                                     for g in c.children):
                 return c
+        if tok.lower_ == tok.text and _lemma(tok) not in self.lex.nouns:
+            owners = [g for _, g in sx.preps(tok, "of") if g.pos_ in ("NOUN", "PROPN") and (
+                g.ent_type_ in sx.ACTOR_ENTS or g.pos_ == "PROPN" or _lemma(g) in self.actor_nouns)
+                and self.is_actor(g)]
+            if owners:
+                return owners[0]
         return tok
+
+    def _extend_modifier(self, mod: Token, head: Token) -> None:
+        """"Ruritanian opposition candidates": the actor is "Ruritanian opposition"."""
+        hi = mod.i
+        if mod.dep_ == "poss":
+            return
+        doc = self.doc
+        while hi + 1 < head.i and doc[hi + 1].dep_ in ("compound", "amod") and doc[hi + 1].head.i in (
+                head.i, hi + 2) and _lemma(doc[hi + 1]) in self.actor_nouns and doc[hi + 1].pos_ != "PROPN":
+            hi += 1
+        if hi > mod.i:
+            self._span_hi[mod.i] = hi + 1
+
+    def target_ok(self, tok: Token) -> bool:
+        """Whether ``tok`` can be a target: an actor, or a thing named after or belonging to
+        one ("Ruritanian towns", "the offices of the party")."""
+        if self.is_actor(tok):
+            return True
+        if tok.pos_ == "NOUN" and _lemma(tok) not in self.lex.nouns and any(
+                g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "LOC") for _, g in sx.preps(tok, "of")):
+            return True                        # a named place: "the breakaway republic of Westland"
+        if tok.pos_ != "NOUN" or (r := self._modifier_actor(tok)).i == tok.i:
+            return False
+        return r.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (r.pos_ == "NOUN" and self.is_actor(r))
 
     # ------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -417,6 +471,7 @@ class Coder:
             if inner is not None:
                 r.trigger = sorted(set(r.trigger + inner.trigger), key=lambda t: t.i)
                 r.extra_target_heads.append(inner.noun or inner.head)
+                r.inner_kinds |= {k.upper() for k in (inner.type, inner.mode) if k} | inner.inner_kinds
                 if r.type in ("THREATEN", "REQUEST", "AGREE", "REJECT") and inner.type and not r.mode:
                     r.mode = inner.type.lower()
             if comp is not None:
@@ -863,24 +918,138 @@ class Coder:
         return self._expand(out)
 
     def targets(self, r: Reading) -> list[Token]:
-        out = [self._modifier_actor(t) for t in self._targets(r)]
+        out: list[Token] = []
+        for t in self._targets(r):
+            m = self._modifier_actor(t)
+            for c in (self._expand([m]) if m.i != t.i and m.pos_ == "NOUN" else [m]):
+                if c.i not in {o.i for o in out}:
+                    out.append(c)
+        if not out:
+            out = self._expand(self._controlled_subject(r))
+        if not out and r.type in HOSTILE | VERBAL:
+            out = self._expand(self._purpose_target(r))
+        if not out and r.type == "THREATEN":
+            out = self._expand(self._condition_subject(r))
         if not out and self._locative(r):
             loc = self._location_target(r)
             if loc is not None:
                 out = [loc]
+                self._places.add(loc.i)
+        if not out:
+            loc = self._measure_place(r)
+            if loc is not None:
+                out = [loc]
+                self._places.add(loc.i)
         return out
+
+    def _purpose_target(self, r: Reading) -> list[Token]:
+        """Whom a hostile act is aimed at, when the clause names only its purpose or cause:
+        "opened fire to disperse X", "went on strike to demand the resignation of X",
+        "marched, calling for independence from X", "fasted in protest at X's decision",
+        "a strike over a bill drafted by X"."""
+        trigger_ids = {t.i for t in r.trigger}
+        head = r.noun if r.kind == "noun" and r.noun is not None else r.head
+        starts: list[Token] = []
+        for h in [head] + ([r.noun] if r.kind == "light" and r.noun is not None else []):
+            for c in h.children:
+                if c.i in trigger_ids or c.i < h.i or c.pos_ != "VERB" or sx.children(c, *sx.SUBJ):
+                    continue
+                to = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                if (c.dep_ in ("advcl", "xcomp", "acl") and to) or (
+                        c.dep_ == "advcl" and c.tag_ == "VBG" and self._is_request(c)):
+                    starts += sx.children(c, *sx.OBJ) + [g for p, g in sx.preps(c, "for", "against", "from", "on")]
+            for p, g in sx.preps(h, "in"):
+                if _lemma(g) in ("protest", "solidarity"):
+                    starts += [g2 for _, g2 in sx.preps(g, "of", "at", "against", "over", "with")]
+            if r.type == "PROTEST" and h.pos_ == "NOUN":
+                starts += [g for p, g in sx.preps(h, "over")]
+        frontier = starts
+        for _ in range(4):
+            nxt: list[Token] = []
+            for n in frontier:
+                if n.i in trigger_ids or n.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if self.is_actor(n):
+                    return [n]
+                m = self._modifier_actor(n)
+                if m.i != n.i and self.target_ok(n):
+                    return [m]
+                nxt += [g for p, g in sx.preps(n, "of", "by", "from", "against", "on", "for")]
+                for c in n.children:        # "property seized by X"
+                    if c.dep_ == "acl":
+                        nxt += [g for p, g in sx.preps(c, "by")]
+            frontier = nxt
+        return []
+
+    def _condition_subject(self, r: Reading) -> list[Token]:
+        """A threat's target is whoever must act to avert it: "threatened a strike unless X
+        withdraws the bill", "will retaliate if X attacks"."""
+        heads = [r.head]
+        for h in r.extra_target_heads:
+            if h is not None:
+                heads += [h, h.head] if h.dep_ in sx.OBJ else [h]
+        for h in heads:
+            for c in h.children:
+                marks = [g for g in c.children if g.dep_ == "mark" and g.lower_ in ("if", "unless")]
+                subj = sx.first_child(c, *sx.SUBJ)
+                if c.dep_ != "advcl" or not marks or subj is None or not marks[0].i < subj.i < c.i:
+                    continue
+                if any(self.doc[k].is_punct for k in range(marks[0].i, subj.i)):
+                    continue
+                if subj.lower_ not in sx.PRONOUNS and self.is_actor(subj) and not self._same_side(subj, r.head):
+                    return [subj]
+        return []
+
+    def _is_request(self, verb: Token) -> bool:
+        rd = verb_reading(verb, self.lex)
+        return rd is not None and rd.type in ("REQUEST", "PROTEST", "ACCUSE")
+
+    def _controlled_subject(self, r: Reading) -> list[Token]:
+        """"allowed X to take part", parsed with X as the subject of an infinitive clause: X is
+        the verb's object."""
+        if r.kind not in ("verb", "light") or r.target_hint:
+            return []
+        for c in r.head.children:
+            if c.dep_ != "ccomp" or c.i < r.head.i:
+                continue
+            # "renewed its demand that X withdraw": the clause belongs to the event noun
+            that = r.kind == "light" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if that or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                subj = sx.first_child(c, "nsubj")
+                if subj is not None and self.is_actor(subj) and not _is_relative(subj) and not self._same_side(subj, r.head):
+                    return [subj]
+        return []
+
+    def _measure_place(self, r: Reading) -> Optional[Token]:
+        """The place a measure applies to ("declared a state of emergency in X", "lifted the
+        curfew in X"): a named place in a prepositional phrase on an event noun of the
+        trigger."""
+        nouns = [t for t in r.trigger if t.pos_ == "NOUN"]
+        if r.kind in ("verb", "light"):
+            measures = [o for o in sx.children(r.head, *sx.OBJ) if o.pos_ == "NOUN" and (
+                noun_entry(_unwrap(o), self.lex, as_object=True) is not None)]
+            if measures:   # "lifted the curfew in X" (the phrase often hangs on the verb)
+                nouns += measures + [r.head]
+        for n in list(nouns):
+            if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ == "of":
+                nouns.append(n.head.head)      # "a state of emergency in X"
+        for n in nouns:
+            for p, g in sx.preps(n, "in", "on", "over", "across", "throughout"):
+                if g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "LOC"):
+                    return g
+        return None
 
     def _locative(self, r: Reading) -> bool:
         """Events whose target, when no actor is named, is the place they are aimed at
         (troops deployed to or withdrawn from it, protests in it, shelling of it)."""
-        kinds = {r.type, (r.mode or "").upper()}
+        kinds = {r.type, (r.mode or "").upper()} | r.inner_kinds
         return bool(kinds & LOCATIVE_TYPES)
 
     def _location_target(self, r: Reading) -> Optional[Token]:
         heads = [r.noun or r.head] if r.kind == "noun" else [r.head] + ([r.noun] if r.noun is not None else [])
         heads += [h for h in r.extra_target_heads if h is not None]
         frontier = list(heads)
-        for _ in range(2):
+        for _ in range(3):
             nxt = []
             for h in frontier:
                 for p, g in sx.preps(h, *LOCATIVE_PREPS):
@@ -888,6 +1057,8 @@ class Coder:
                         return g
                     nxt.append(g)
                 nxt.extend(c for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+                if h.pos_ == "NOUN":   # "the withdrawal of forces from X"
+                    nxt.extend(g for _, g in sx.preps(h, "of"))
             frontier = nxt
         return None
 
@@ -904,11 +1075,9 @@ class Coder:
             if not cands and r.symmetric:
                 cands = [g for p, g in sx.preps(noun, "between")]
             if not cands:   # "its demand that Israel ease ...": the addressee
-                for c in noun.children:
-                    if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" for g in c.children):
-                        subj = sx.first_child(c, *sx.SUBJ)
-                        if subj is not None:
-                            cands = [subj]
+                subj = self._clause_subject(noun)
+                if subj is not None:
+                    cands = [subj]
             if not cands:
                 verb = self._governing_verb(noun)
                 if verb is not None and noun.dep_ == "pobj" and _lemma(verb) not in self.lex.reports:
@@ -918,6 +1087,10 @@ class Coder:
         if r.noun is not None and r.noun.i != head.i:
             heads.append(r.noun)
         heads.extend(h for h in r.extra_target_heads if h is not None)
+        if not sx.children(head, *sx.OBJ, *sx.COMP) and not r.extra_target_heads:
+            # "donated and delivered goods to X": coordinated verbs share their arguments
+            heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not sx.children(c, *sx.SUBJ, *sx.PASS_SUBJ))
         trigger_ids = {t.i for t in r.trigger}
         passive = sx.is_passive(head)
         for h in heads:
@@ -935,26 +1108,76 @@ class Coder:
                 _unwrap(o) for o in objs if _unwrap(o).i != o.i and _unwrap(o).i not in trigger_ids]
             if self._locative(r) and r.type not in ("ASSAULT", "COERCE"):
                 objs = [o for o in objs if _lemma(o) not in self.forces]   # "withdrew its troops from X"
+            # a wrapped object is judged by what it wraps ("a state of emergency": no actor)
             good = [_unwrap(o) if _unwrap(o).i not in trigger_ids else o for o in objs
-                    if self.is_actor(o) or self.is_actor(_unwrap(o))]
+                    if (self.target_ok(_unwrap(o)) if _unwrap(o).i != o.i else self.target_ok(o))]
             if good:
                 return self._expand(good[:1])
             preps = THEME_TARGET_PREPS if r.theme else TARGET_PREPS
             ps = [(p, g) for p, g in sx.preps(h, *preps)]
-            good = [g for p, g in ps if self.is_actor(g) and g.i not in trigger_ids]
+            good = [g for p, g in ps if self.target_ok(g) and g.i not in trigger_ids]
             if good:
                 return self._expand(good[:1])
-            # prepositions on the object: "sent humanitarian aid to Ukraine", "state of siege in Haiti"
+            # prepositions on the object: "sent humanitarian aid to Ukraine", "reneged on its
+            # promise to the voters"; who made the object: "rejected calls by X", "accepted
+            # demands from X", "investigated crimes by X against Y"
             inner = [c for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
             inner += [_unwrap(o) for o in inner]
             for o in inner:
-                ps2 = [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of")]
-                good = [g for g in ps2 if self.is_actor(g) and g.i not in trigger_ids]
+                ps2 = [] if r.theme else [g for p, g in sx.preps(o, "by", "from")]
+                ps2 += [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of", "among",
+                                               "between")]
+                good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
                 if good:
                     return self._expand(good[:1])
-            rest = [o for o in objs if o.i not in trigger_ids and o.pos_ in ("NOUN", "PROPN")]
+            for p, o in sx.preps(h):
+                if o.pos_ != "NOUN" or p.i < h.i or p.lower_ not in ("on", "upon", "to", "with", "for", "against"):
+                    continue
+                ps2 = [g for p2, g in sx.preps(o, *THEME_TARGET_PREPS, "against")]
+                good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
+                if good:
+                    return self._expand(good[:1])
+            if h.i == (r.noun.i if r.noun is not None else -1):
+                subj = self._clause_subject(h)       # "reiterated its demand that X ease ..."
+                if subj is not None:
+                    return self._expand([subj])
+            rest = [o for o in objs if o.i not in trigger_ids and o.pos_ in ("NOUN", "PROPN")
+                    and _unwrap(o).i == o.i and noun_entry(o, self.lex, as_object=True) is None]
             if rest and r.type in ("ASSAULT", "COERCE") and h.i == head.i:
                 return self._expand(rest[:1])
+        return []
+
+    @staticmethod
+    def _clause_subject(noun: Token) -> Optional[Token]:
+        """The subject of a noun's that-clause ("the demand that X withdraw")."""
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" for g in c.children):
+                subj = sx.first_child(c, *sx.SUBJ)
+                if subj is not None:
+                    return subj
+        return None
+
+    def _leader(self, tok: Token) -> Token:
+        """A government named after its leader is the leader ("President X's government",
+        "the regime of General Y")."""
+        if tok.pos_ != "NOUN" or _lemma(tok) not in GOVERNMENT_NOUNS:
+            return tok
+        for g in [c for c in tok.children if c.dep_ == "poss"] + [g for _, g in sx.preps(tok, "of")]:
+            if g.ent_type_ == "PERSON" and g.pos_ == "PROPN":
+                return g
+        return tok
+
+    @staticmethod
+    def _coordinated_modifiers(tok: Token) -> list[Token]:
+        """"Ruritanian and Freedonian officials": one actor per named modifier."""
+        if tok.pos_ != "NOUN":
+            return []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and (
+                    c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"):
+                group = [g for g in sx.conjuncts(c) if g.text[:1].isupper() and g.i < tok.i]
+                if len(group) >= 2:
+                    return group
         return []
 
     def _expand(self, toks: list[Token]) -> list[Token]:
@@ -962,8 +1185,8 @@ class Coder:
         for t in toks:
             if t is None:
                 continue
-            t = sx.descend_quantity(t)
-            group = sx.conjuncts(t)
+            t = self._leader(sx.descend_quantity(t))
+            group = self._coordinated_modifiers(t) or sx.conjuncts(t)
             if t.pos_ == "NOUN" and _lemma(t) in self.actor_nouns and len(group) == 1:
                 # "the foreign ministers of Moldova and Ukraine": one side per country
                 for p, g in sx.preps(t, "of"):
@@ -974,14 +1197,10 @@ class Coder:
         return out
 
     def actor_ref(self, tok: Token, trim: bool = False) -> ActorRef:
-        lo, hi = sx.np_bounds(tok)
-        if trim:   # "war-torn Mozambique", "outgoing Prime Minister X": the name, not the comment
-            doc = self.doc
-            while lo < tok.i and doc[lo].ent_type_ == "" and (
-                    doc[lo].pos_ == "ADJ" or doc[lo].tag_ in ("VBN", "VBG")) and doc[lo].lower_ not in KEEP_ADJ:
-                lo += 1
-                while lo < tok.i and doc[lo].text in sx.HYPHENS:
-                    lo += 1
+        lo, hi = sx.np_bounds(tok, self.actor_nouns | self.non_actor)
+        hi = max(hi, self._span_hi.get(tok.i, hi))
+        if trim:
+            lo = self._trim_comment(lo, tok)
         key = tok
         if tok.pos_ == "NOUN":   # "the minister's wife, Maria Lopez": the person named
             for c in tok.children:
@@ -992,6 +1211,38 @@ class Coder:
         start, end = sx.char_span(self.doc, lo, hi)
         return ActorRef(actor=self._actor_id(key, start, end), start=start, end=end,
                         text=self.text[start:end])
+
+    def _trim_comment(self, lo: int, tok: Token) -> int:
+        """Drop a comment before the name: participles and superlatives ("war-torn Ruritania",
+        "outgoing Prime Minister X", "the largest party"), any lower-case adjective and place
+        noun before a proper name ("the southern regional capital Kingstown", "the autonomous
+        republic of Ruritania"), a lower-case description before a person's name ("former
+        president X"); not a
+        capitalised or name-making word ("Protestant", "ethnic") nor a plain adjective of a
+        common noun ("residential areas", "new members")."""
+        doc = self.doc
+        name = tok.pos_ == "PROPN" or any(g.pos_ == "PROPN" for _, g in sx.preps(tok, "of"))
+        place_name = name and tok.ent_type_ in ("GPE", "LOC", "FAC")
+        person = name and tok.ent_type_ == "PERSON"
+        while lo < tok.i:
+            t = doc[lo]
+            if person and t.ent_type_ == "" and t.is_lower and t.pos_ in ("NOUN", "ADJ"):
+                lo += 1                        # "former president X", "candidate X": a description
+                continue
+            if t.ent_type_ or t.lower_ in KEEP_ADJ or t.text[:1].isupper():
+                break
+            if lo + 2 < tok.i and doc[lo + 1].text in sx.HYPHENS and doc[lo + 2].tag_ in ("VBN", "VBG", "JJ") \
+                    and not doc[lo + 2].text[:1].isupper():
+                lo += 3                        # "war-torn", "oil-rich"
+            elif t.tag_ in ("VBN", "VBG", "JJS") or (name and t.pos_ == "ADJ"):
+                lo += 1
+            elif place_name and t.pos_ == "NOUN" and _lemma(t) in self.non_actor:
+                lo += 1                        # "the capital Kingstown"
+            else:
+                break
+            while lo < tok.i and doc[lo].text in sx.HYPHENS:
+                lo += 1
+        return lo
 
     def _actor_id(self, key: Token, start: int, end: int) -> Optional[str]:
         """The actor whose mention holds the phrase's head, else the first mention in it."""
@@ -1016,9 +1267,11 @@ class Coder:
         sources = [self.actor_ref(t) for t in src_toks]
         targets = [self.actor_ref(t, trim=True) for t in tgt_toks]
         if r.symmetric and sources:
-            if not targets and len(sources) >= 2:
+            if len(sources) >= 2 and r.kind in ("verb", "light", "noun"):
+                # "X and Y renewed talks on Z": the parties are each other's targets
                 targets = [ActorRef(a.actor, a.start, a.end, a.text) for a in sources]
-            elif targets and len(sources) == 1 and r.kind in ("verb", "light"):
+            elif targets and len(sources) == 1 and r.kind in ("verb", "light") and not any(
+                    t.i in self._places for t in tgt_toks):
                 # reciprocal: "X met Y", "X shared expertise with Y" -> both sides of both roles
                 both = sources + targets
                 sources = [ActorRef(a.actor, a.start, a.end, a.text) for a in both]

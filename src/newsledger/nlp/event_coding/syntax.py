@@ -123,17 +123,19 @@ def descend_quantity(tok: Token) -> Token:
     return tok
 
 
-def np_bounds(tok: Token) -> tuple[int, int]:
+def np_bounds(tok: Token, actor_nouns: Optional[frozenset] = None) -> tuple[int, int]:
     """Token range [start, end) of the actor phrase headed by ``tok``: its subtree less
     determiners, numbers, loose modifiers, appositions, relative clauses, trailing
-    participles and punctuation."""
+    participles and punctuation.  ``actor_nouns``: when given, a prepositional modifier
+    whose object is a common noun belongs to the phrase only if that noun names actors or
+    places ("aid groups from Ruritanian villages", not "the owners of Ruritanian property")."""
     keep = {tok.i}
     stack = [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
             if c.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl", "advcl", "prep") and t.i == tok.i:
-                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "to") and _short_prep(c):
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "to") and _short_prep(c, actor_nouns):
                     pass
                 elif c.dep_ == "punct" and c.text in HYPHENS:
                     pass
@@ -159,15 +161,15 @@ def np_bounds(tok: Token) -> tuple[int, int]:
         hi += 1
     doc = tok.doc
     while lo < tok.i and (doc[lo].lower_ in LOOSE_MODIFIERS or doc[lo].pos_ in ("DET", "PUNCT", "NUM", "ADV")
-                          or doc[lo].like_num):
+                          or doc[lo].like_num or (doc[lo].tag_ == "PRP$" and doc[lo].dep_ == "poss")):
         lo += 1
-    while hi > tok.i and doc[hi].pos_ in ("PUNCT", "ADP", "CCONJ", "DET"):
+    while hi > tok.i and (doc[hi].pos_ in ("PUNCT", "ADP", "CCONJ", "DET") or doc[hi].tag_ == "POS"):
         hi -= 1
     del idx
     return lo, hi + 1
 
 
-def _short_prep(prep: Token) -> bool:
+def _short_prep(prep: Token, actor_nouns: Optional[frozenset] = None) -> bool:
     """A prepositional modifier short enough to belong to a name ("forces in Guinea")."""
     sub = list(prep.subtree)
     if len(sub) > 7 or any(t.dep_ in ("relcl", "acl") for t in sub):
@@ -175,9 +177,9 @@ def _short_prep(prep: Token) -> bool:
     # a name ("forces in Guinea", "the republic of Nakhichevan"), not a common noun
     # ("the population of the province", "refugees from their homes")
     objs = [g for g in prep.children if g.dep_ == "pobj"]
-    return any(g.pos_ == "PROPN" or g.ent_type_ in ACTOR_ENTS or any(
+    return any(g.pos_ == "PROPN" or g.ent_type_ in ACTOR_ENTS or (any(
         c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS)
-        for c in g.children) for g in objs)
+        for c in g.children) and (actor_nouns is None or g.lemma_.lower() in actor_nouns)) for g in objs)
 
 
 def char_span(doc, lo: int, hi: int) -> tuple[int, int]:
