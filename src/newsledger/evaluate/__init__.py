@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-TASKS = ("timex", "geo", "quotes", "events", "extract", "seed")
+TASKS = ("timex", "geo", "quotes", "events", "extract", "seed", "timeline")
 
 
 def evaluate(task: str, path: str, *, analyzer=None, limit=None):
