@@ -35,6 +35,8 @@ NOMINAL = {"invad": "invasion", "attac": "attack", "assau": "assault", "withd": 
            "launc": "offensive", "explo": "explosion"}
 
 _NOUN_RX_CACHE: dict[frozenset, re.Pattern] = {}
+#: the dates a phrase can be given: a day, a month or a year
+_DATE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
 
 
 @dataclass
@@ -66,8 +68,9 @@ def dated_nouns(ledger: dict) -> list[DatedNoun]:
         if noun is None:
             continue
         names = [a["text"] for a in (e.get("source_actors") or []) + (e.get("target_actors") or []) if a.get("text")]
-        if names:
-            out.append(DatedNoun(noun, t["value"], tuple(names), doc_id))
+        value = t["value"].split("T")[0]
+        if names and _DATE.match(value):
+            out.append(DatedNoun(noun, value, tuple(names), doc_id))
     return out
 
 

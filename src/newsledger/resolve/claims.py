@@ -154,12 +154,20 @@ def oppose(a: ClaimItem, b: ClaimItem, similar=None) -> Optional[ContestedPair]:
 
 
 def find_contested(items: Sequence[ClaimItem], *, similar=None, max_pairs: int = 5_000_000) -> list[ContestedPair]:
-    """Every contested pair among the claims (each unordered pair once).
+    """Every contested pair among the claims (each unordered pair once; a
+    claim repeated word for word by its speaker in many articles takes part
+    through its first telling).
 
     Candidates are claims that share a content word (an inverted index), plus
     claims of blame in related documents, so the work grows with the
     corpus's overlap, not its square.  ``similar`` replaces the word-overlap
     test of the same matter (see :mod:`newsledger.resolve.embed`)."""
+    # the same words by the same speaker, reported by many articles: compared once,
+    # through its first telling
+    firsts: dict[tuple, ClaimItem] = {}
+    for it in items:
+        firsts.setdefault((it.speaker, it.words, it.negated, it.stance), it)
+    items = list(firsts.values())
     index: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         for w in it.words:
