@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, REPO
+
+CONFLICT = REPO / "tests" / "data" / "conflict" / "articles.jsonl"
 
 SENTENCES = [
     "Moldova and Ukraine agreed on Thursday to reopen the Palanca border crossing, officials in Chisinau said.",
@@ -51,3 +53,23 @@ def warc_bytes(n: int, *, start: int = 0) -> bytes:
 
 def example_files() -> list[Path]:
     return sorted(EXAMPLES.iterdir())
+
+
+def build_conflict_db(analyzer, path: Path, *, merge: bool = True) -> Path:
+    """tests/data/conflict/ (five articles, four outlets, one shelling told four ways)
+    analysed into ``path``, and merged by the cross-document stage unless ``merge=False``."""
+    from dataclasses import replace
+
+    from newsledger.resolve.merge import merge_store
+    from newsledger.sources import iter_inputs
+    from newsledger.store import Store
+
+    docs = [replace(item.document, published=item.published, published_source="input")
+            for item in iter_inputs([str(CONFLICT)]) if item.document is not None]
+    assert len(docs) == 5
+    with Store(path) as store:
+        for ledger in analyzer.analyze_documents(docs):
+            store.write(ledger)
+        if merge:
+            merge_store(store, analyzer_factory=lambda: analyzer)
+    return path

@@ -1,8 +1,10 @@
 """The web UI (``newsledger serve``): pages in process, then in a real headless Chromium.
 
 The browser tests drive Debian's ``/usr/bin/chromium`` through Playwright
-(never a browser download) against a uvicorn server on 127.0.0.1 holding
-examples/, the seed article (when ../shared has it) and a hostile article.
+(never a browser download) against uvicorn servers on 127.0.0.1: one holding
+examples/, the seed article (when ../shared has it) and a hostile article, with
+hand-made cross-document rows (never merged); one holding the conflict corpus
+of tests/data/conflict/, analysed and merged (the timeline of happenings).
 Screenshots go to artifacts/screenshots/ (git-ignored).
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+from html import escape as html_escape
 import re
 import socket
 import threading
@@ -28,6 +31,7 @@ from newsledger.store import Store  # noqa: E402
 from newsledger.web.app import create_app, document_view, sentence_around  # noqa: E402
 
 from .conftest import REPO, SEED_TEXT  # noqa: E402
+from .corpus_util import build_conflict_db  # noqa: E402
 from .test_api import build_ledger_db  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -67,6 +71,18 @@ def web_db(analyzer, tmp_path_factory):
 @pytest.fixture(scope="module")
 def app(web_db):
     return create_app(web_db)
+
+
+@pytest.fixture(scope="module")
+def merged_db(analyzer, tmp_path_factory):
+    """The conflict corpus, analysed and merged: one shelling told by four outlets, a date
+    contradiction (River News: March 6) and a figure contradiction (Coast Daily: 30 killed)."""
+    return build_conflict_db(analyzer, tmp_path_factory.mktemp("merged") / "conflict.db")
+
+
+@pytest.fixture(scope="module")
+def merged_app(merged_db):
+    return create_app(merged_db)
 
 
 def fetch(app, url):
@@ -169,6 +185,53 @@ def test_the_relations_page_counts_as_ledger_relations_does(web_db):
             assert +got == +want, filters
 
 
+def _shelling(db):
+    """The merged shelling (the one ASSAULT told by four articles) and the documents' outlets."""
+    with newsledger.open(db) as ledger:
+        assert ledger.merged
+        (shelling,) = [e for e in ledger.timeline(type="ASSAULT") if e.n_articles == 4]
+        outlets = {d.id: d.outlet for d in ledger.documents()}
+    return shelling, outlets
+
+
+def test_the_timeline_page_lists_each_merged_happening_once(merged_app, merged_db):
+    shelling, _ = _shelling(merged_db)
+    with newsledger.open(merged_db) as ledger:
+        n = len(ledger.timeline())
+        n_mentions = len(ledger.events())
+    html = fetch(merged_app, "/timeline").text
+    assert html.count('<li class="ev ') == n < n_mentions
+    assert html.count(f'data-id="{shelling.id}"') == 1
+    assert f"{n} happenings." in html
+    # each of the four articles' telling is in the page, every mention's sentence with it
+    assert html.count('<li class="telling') >= 4
+    for m in shelling.mentions:
+        assert f'data-doc="{m.doc}"' in html
+        assert html_escape(m.evidence_text.strip()) in html.replace("<mark>", "").replace("</mark>", "")
+    # its own page: every telling, and any mention's id leads there
+    page = fetch(merged_app, f"/timeline/events/{shelling.id}")
+    assert page.status_code == 200 and page.text.count('<li class="telling') == 4
+    other = shelling.mentions[-1].event
+    assert other != shelling.id
+    moved = fetch(merged_app, f"/timeline/events/{other}")
+    assert moved.status_code == 307 and moved.headers["location"] == f"/timeline/events/{shelling.id}"
+    assert fetch(merged_app, "/timeline/events/nothing:e0").status_code == 404
+    assert fetch(merged_app, "/timeline/events/nothing").status_code == 404
+
+
+def test_the_timeline_zooms_from_years_to_days(merged_app, app):
+    html = fetch(merged_app, "/timeline").text  # everything in 2031 (March and April): the bars are months
+    assert "by month in 2031" in html and "zoom out" not in html
+    assert 'href="?from=2031-03&amp;to=2031-03#zoom"' in html and 'data-key="2031-04"' in html
+    march = fetch(merged_app, "/timeline?from=2031-03&to=2031-03").text  # ... then days
+    assert "by day in Mar 2031" in march and 'href="?from=2031-03-04&amp;to=2031-03-04#zoom"' in march
+    assert 'class="zoom-out" href="?from=2031&amp;to=2031#zoom"' in march
+    day = fetch(merged_app, "/timeline?type=ASSAULT&from=2031-03-04&to=2031-03-04").text
+    assert 'class="zoom-out" href="?type=ASSAULT&amp;from=2031-03&amp;to=2031-03#zoom"' in day
+    years = fetch(app, "/timeline").text  # the examples span years
+    assert "by year" in years and "zoom out" not in years
+
+
 # --------------------------------------------------------------------------- in Chromium
 
 def _free_port() -> int:
@@ -177,11 +240,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(web_db):
+def _serve(db):
     uvicorn = pytest.importorskip("uvicorn")
     port = _free_port()
-    config = uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -193,6 +255,16 @@ def server(web_db):
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(web_db):
+    yield from _serve(web_db)
+
+
+@pytest.fixture(scope="module")
+def merged_server(merged_db):
+    yield from _serve(merged_db)
 
 
 @pytest.fixture(scope="module")
@@ -300,7 +372,8 @@ def test_pages_fit_a_phone(phone, web_db):
 
 def test_clicking_a_timeline_item_shows_its_evidence_sentence(desktop, web_db):
     with newsledger.open(web_db) as ledger:
-        first = ledger.events(limit=1)[0]
+        assert not ledger.merged  # the page shows each mention on its own
+        first = ledger.timeline(limit=1)[0].mentions[0]
     desktop.goto("/timeline")
     item = desktop.page.locator("#timeline > li.ev").first
     evidence = item.locator(".evidence")
@@ -429,13 +502,156 @@ def test_a_hostile_article_renders_as_inert_text(desktop, web_db):
     assert not desktop.errors, desktop.errors
 
 
+@pytest.fixture()
+def merged_desktop(browser, merged_server):
+    page = Watched(browser, merged_server, viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
+
+
+def test_the_merged_timeline_shows_one_shelling_with_every_telling(merged_desktop, merged_db):
+    shelling, outlets = _shelling(merged_db)
+    page = merged_desktop.page
+    merged_desktop.goto("/timeline")
+    assert page.locator("#timeline > li.ev").count() >= 3
+    item = page.locator(f"#timeline > li.ev[data-id='{shelling.id}']")
+    assert item.count() == 1
+    summary = item.locator("summary")
+    assert "4 articles" in summary.inner_text() and "4 sources" in summary.inner_text()
+    assert summary.locator(".badge.disputed").is_visible()
+    assert "date disputed" in summary.locator(".badge.disputed").inner_text()
+    # only the shelling is told by four articles
+    assert page.locator("#timeline > li.ev summary", has_text="4 articles").count() == 1
+    merged_desktop.shot("timeline-merged")
+    tellings = item.locator(".tellings > li")
+    assert not tellings.first.is_visible()
+    summary.click()
+    assert tellings.count() == 4 and tellings.first.is_visible()
+    shown = [tellings.nth(i).locator(".outlet").inner_text() for i in range(4)]
+    assert set(shown) == {outlets[m.doc] for m in shelling.mentions} == {"Harbour Herald", "Valley Post",
+                                                                         "Coast Daily", "River News"}
+    by_doc: dict[str, list] = {}
+    for m in shelling.mentions:  # by article, in order of publication
+        by_doc.setdefault(m.doc, []).append(m)
+    for i, (doc, mentions) in enumerate(by_doc.items()):  # each article: every mention's evidence marked
+        telling = tellings.nth(i)
+        assert telling.get_attribute("data-doc") == doc and shown[i] == outlets[doc]
+        assert f"published {mentions[0].published}" in telling.inner_text()
+        marked = "\n".join(telling.locator("blockquote mark").all_inner_texts())
+        spans = [tuple(map(int, re.search(r"\?at=(\d+)-(\d+)#target$", href).groups()))
+                 for href in telling.locator("a.evlink").evaluate_all("els => els.map(a => a.getAttribute('href'))")]
+        for m in mentions:
+            assert m.evidence_text.strip() in marked, (m.evidence_text, marked)
+            assert any(a <= m.evidence_start and m.evidence_end <= b + 1 for a, b in spans), (m, spans)
+    odd = item.locator(".tellings > li.odd")  # River News gives March 6
+    assert odd.count() == 1 and "River News" in odd.inner_text() and "2031-03-06" in odd.inner_text()
+    item.scroll_into_view_if_needed()
+    merged_desktop.shot("timeline-merged-open", full_page=False)
+    # the mark links to the contradiction, which shows both dates
+    item.locator("a.contralink").first.click()
+    page.wait_for_load_state("load")
+    assert "/contradictions#c" in page.url
+    target = page.locator(".pair:target")
+    assert target.is_visible() and "2031-03-06" in target.inner_text() and "2031-03-04" in target.inner_text()
+    merged_desktop.shot("contradictions-from-timeline", full_page=False)
+    # a telling's link opens its document with the span marked
+    page.go_back()
+    item = page.locator(f"#timeline > li.ev[data-id='{shelling.id}']")
+    if not item.locator(".tellings").is_visible():
+        item.locator("summary").click()
+    river = item.locator(".tellings > li.odd a.evlink")
+    river.click()
+    page.wait_for_load_state("load")
+    assert "/documents/" in page.url and page.locator("#target").is_visible()
+    assert "March 6" in page.locator("#doctext").inner_text()
+    assert not merged_desktop.errors, merged_desktop.errors
+    assert not merged_desktop.foreign, merged_desktop.foreign
+
+
+def test_the_merged_timeline_filters_zooms_and_answers_the_keyboard(merged_desktop, merged_db):
+    page = merged_desktop.page
+    merged_desktop.goto("/timeline")
+    before = page.locator("#timeline > li.ev").count()
+    page.select_option("#type-filter", "CONSULT")
+    with page.expect_navigation():
+        page.locator("#timeline-filters button[type=submit]").click()
+    assert "type=CONSULT" in page.url
+    shown = page.locator("#timeline > li.ev")
+    assert shown.count() == 1 < before
+    assert shown.evaluate_all("els => els.map(e => e.dataset.type)") == ["CONSULT"]
+    assert "2 articles" in shown.locator("summary").inner_text()
+    merged_desktop.shot("timeline-merged-consult")
+    # zoom: a bar narrows the dates, "zoom out" widens them again
+    merged_desktop.goto("/timeline")
+    bars = page.locator("#zoom svg a")
+    assert bars.count() >= 2
+    key = bars.first.get_attribute("data-key")
+    with page.expect_navigation():
+        bars.first.click()
+    assert f"from={key}" in page.url and f"to={key}" in page.url
+    assert 0 < page.locator("#timeline > li.ev").count() < before
+    assert page.locator("#zoom svg a").count() >= 2  # the days of that month
+    with page.expect_navigation():
+        page.locator("a.zoom-out").click()
+    assert f"from={key[:4]}&to={key[:4]}" in page.url
+    # keyboard: Tab reaches an item, Down moves to the next, Enter opens it
+    merged_desktop.goto("/timeline")
+    page.locator("#timeline > li.ev summary").first.focus()
+    page.keyboard.press("ArrowDown")
+    second = page.locator("#timeline > li.ev").nth(1)
+    assert page.evaluate("document.activeElement.closest('li').dataset.id") == second.get_attribute("data-id")
+    page.keyboard.press("Enter")
+    assert second.locator(".tellings").is_visible()
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.closest('li').dataset.id") == \
+        page.locator("#timeline > li.ev").first.get_attribute("data-id")
+    assert not merged_desktop.errors, merged_desktop.errors
+
+
+def test_the_merged_timeline_fits_a_phone(browser, merged_server, merged_db):
+    shelling, _ = _shelling(merged_db)
+    phone = Watched(browser, merged_server, viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                    is_mobile=True, has_touch=True)
+    try:
+        phone.goto("/timeline")
+        assert phone.page.evaluate("document.documentElement.scrollWidth") <= 392
+        phone.shot("phone-timeline-merged", full_page=False)
+        item = phone.page.locator(f"#timeline > li.ev[data-id='{shelling.id}']")
+        item.locator("summary").tap()
+        assert item.locator(".tellings > li").nth(3).is_visible()
+        assert phone.page.evaluate("document.documentElement.scrollWidth") <= 392
+        item.locator(".tellings").scroll_into_view_if_needed()
+        phone.shot("phone-timeline-merged-open", full_page=False)
+        for path in (f"/timeline/events/{shelling.id}", "/actors/org:northern-front"):
+            phone.goto(path)
+            assert phone.page.evaluate("document.documentElement.scrollWidth") <= 392, path
+        phone.shot("phone-actor-merged", full_page=False)
+        assert not phone.errors, phone.errors
+    finally:
+        phone.close()
+
+
+def test_the_actor_page_lists_merged_happenings(merged_desktop, merged_db):
+    shelling, _ = _shelling(merged_db)
+    merged_desktop.goto("/actors/org:northern-front")
+    items = merged_desktop.page.locator("ol.timeline > li.ev")
+    ids = items.evaluate_all("els => els.map(e => e.dataset.id)")
+    assert ids.count(shelling.id) == 1 and len(ids) == len(set(ids))
+    item = merged_desktop.page.locator(f"ol.timeline > li.ev[data-id='{shelling.id}']")
+    item.locator("summary").click()
+    assert item.locator(".tellings > li").count() == 4
+    merged_desktop.shot("actor-merged")
+    assert not merged_desktop.errors, merged_desktop.errors
+
+
 # --------------------------------------------------------------------------- speed
 
 @pytest.mark.slow
 def test_every_page_answers_in_under_500_ms_on_10000_events(web_db, tmp_path):
     """The issue's benchmark: copies of the analysed documents (each a new
     document: its text changes by trailing spaces) until the ledger holds
-    10,000 events; each page's server time, best of three."""
+    10,000 events; each page's server time, best of three, before and after
+    the cross-document stage merges them."""
     import dataclasses
 
     from newsledger.model import content_id
@@ -454,20 +670,39 @@ def test_every_page_answers_in_under_500_ms_on_10000_events(web_db, tmp_path):
                 store.write(dataclasses.replace(seed, document=doc))
                 n += len(seed.events)
             i += 1
-    app = create_app(path)
     with newsledger.open(path) as ledger:
         doc = ledger.documents(limit=1)[0].id
         assert len(ledger.events()) >= 10_000
-    timings = {}
-    for url in PAGES + [f"/documents/{doc}", "/actors/RU", "/timeline?actor=Russia", "/timeline?type=ASSAULT",
-                        "/?q=Russia", "/relations?actor=RU"]:
-        best = float("inf")
-        for _ in range(3):
-            started = time.perf_counter()
-            response = fetch(app, url)
-            best = min(best, time.perf_counter() - started)
-            assert response.status_code == 200, url
-        timings[url] = round(best * 1000)
-    print("server time (ms) on", n, "events:", timings)
-    slow = {url: ms for url, ms in timings.items() if ms >= 500}
+    urls = PAGES + [f"/documents/{doc}", "/actors/RU", "/timeline?actor=Russia", "/timeline?type=ASSAULT",
+                    "/timeline?from=2015&to=2015", "/timeline?offset=1000", "/?q=Russia", "/relations?actor=RU"]
+
+    def time_pages(extra=()) -> dict[str, int]:
+        app = create_app(path)
+        timings = {}
+        for url in urls + list(extra):
+            best = float("inf")
+            for _ in range(3):
+                started = time.perf_counter()
+                response = fetch(app, url)
+                best = min(best, time.perf_counter() - started)
+                assert response.status_code == 200, url
+            timings[url] = round(best * 1000)
+        return timings
+
+    before = time_pages()
+    from newsledger.resolve.merge import merge_store
+
+    started = time.perf_counter()
+    with Store(path) as store:
+        report = merge_store(store, anchor=False)
+    merge_s = time.perf_counter() - started
+    with newsledger.open(path) as ledger:
+        assert ledger.merged
+        top = max(ledger.timeline(limit=500), key=lambda e: e.n_articles)
+    after = time_pages([f"/timeline/events/{top.id}"])
+    print(f"server time (ms) on {n} events, before the merge:", before)
+    print(f"merge: {report.format()} ({merge_s:.1f} s)")
+    print("server time (ms) after the merge:", after)
+    slow = {url: ms for url, ms in before.items() if ms >= 500}
+    slow.update({"merged " + url: ms for url, ms in after.items() if ms >= 500})
     assert not slow, slow

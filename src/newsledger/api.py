@@ -908,61 +908,84 @@ class Ledger:
 
         Filters as :meth:`events`: a merged event is shown when one of its
         mentions passes them.  Before the cross-document stage has run, each
-        event mention stands alone."""
-        mentions = self.events(actor=actor, type=type, date_from=date_from, date_to=date_to, place=place,
-                               document=document, source=source, modality=modality)
-        by_id = {m.id: m for m in mentions}
-        if not self.merged:
-            groups = {m.id: [m] for m in mentions}
-            heads: dict[str, Optional[sqlite3.Row]] = {k: None for k in groups}
+        event mention stands alone.  Sorting and paging happen in SQL; the
+        mentions are read only for the events returned."""
+        where = _Where()  # the filters of events(), over event mentions x and their documents d
+        self._common(where, document=document, source=source, date_from=date_from, date_to=date_to)
+        if type:
+            if type.lower() == "none":
+                where.add("x.type IS NULL")
+            else:
+                where.add("x.type = upper(:type)", type=type)
+        if place:
+            where.add("x.place_name = :place COLLATE NOCASE", place=place)
+        if modality:
+            where.add("x.modality = :modality", modality=modality)
+        if actor:
+            where.add("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.doc_id = x.doc_id AND ea.event_seq = x.seq "
+                      f"AND (ea.actor_id IN ({_ACTOR_IDS}) OR ea.text = :actor COLLATE NOCASE))",
+                      **self._actor_params(actor))
+        params = where.params
+        merged = self.merged
+        mention_cols = "x.*, d.published, d.outlet, d.url, d.source_id"
+        # the date shown (the text's date when it is a calendar period, else the first report)
+        # and the order: its first day (undated last), then the id
+        order = "ORDER BY nl_start(date_value) IS NULL, coalesce(nl_start(date_value), ''), id"
+        by_event: dict[str, list[sqlite3.Row]] = {}
+        heads: dict[str, Optional[sqlite3.Row]] = {}
+        if not merged:
+            sql = (f"SELECT * FROM (SELECT {mention_cols}, x.doc_id || ':e' || x.seq AS id, "
+                   "CASE WHEN nl_start(x.time_value) IS NOT NULL THEN x.time_value "
+                   "ELSE nullif(d.published, '') END AS date_value "
+                   f"FROM events x JOIN documents d ON d.id = x.doc_id{where.sql}) {order}"
+                   + _page(limit, offset, params))
+            for r in self._rows(sql, params):
+                by_event[r["id"]] = [r]
+                heads[r["id"]] = None
         else:
-            groups, heads = {}, {}
-            ids = sorted({f"{m.doc}:{m.seq}" for m in mentions})
-            wanted: set[str] = set()
+            hit = ("SELECT mm.merged_id FROM merged_event_mentions mm "
+                   "JOIN events x ON x.doc_id = mm.doc_id AND x.seq = mm.seq "
+                   f"JOIN documents d ON d.id = x.doc_id{where.sql}")
+            first_report = ("(SELECT min(nullif(d2.published, '')) FROM merged_event_mentions m2 "
+                            "JOIN events x2 ON x2.doc_id = m2.doc_id AND x2.seq = m2.seq "
+                            "JOIN documents d2 ON d2.id = m2.doc_id WHERE m2.merged_id = m.id)")
+            sql = (f"SELECT * FROM (SELECT m.*, CASE WHEN nl_start(m.time_value) IS NOT NULL THEN m.time_value "
+                   f"ELSE {first_report} END AS date_value FROM merged_events m WHERE m.id IN ({hit})) {order}"
+                   + _page(limit, offset, params))
+            for r in self._rows(sql, params):
+                heads[r["id"]] = r
+                by_event[r["id"]] = []
+            ids = list(heads)
             for i in range(0, len(ids), 500):
-                chunk = [tuple(k.rsplit(":", 1)) for k in ids[i:i + 500]]
-                marks = ",".join("(?,?)" for _ in chunk)
-                flat = [v for d, q in chunk for v in (d, int(q))]
-                for r in self._rows(f"SELECT merged_id FROM merged_event_mentions WHERE (doc_id, seq) IN (VALUES {marks})",
-                                    flat):
-                    wanted.add(r[0])
-            wanted_ids = sorted(wanted)
-            for i in range(0, len(wanted_ids), 500):
-                chunk = wanted_ids[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                for r in self._rows(f"SELECT * FROM merged_events WHERE id IN ({marks})", chunk):
-                    heads[r["id"]] = r
-                    groups[r["id"]] = []
-                for r in self._rows(f"SELECT merged_id, doc_id, seq FROM merged_event_mentions WHERE merged_id IN ({marks}) "
-                                    "ORDER BY doc_id, seq", chunk):
-                    key = f"{r['doc_id']}:e{r['seq']}"
-                    if key in by_id:
-                        groups[r["merged_id"]].append(by_id[key])
-                    else:
-                        missing = self.events(document=r["doc_id"])
-                        by_id.update({m.id: m for m in missing})
-                        if key in by_id:
-                            groups[r["merged_id"]].append(by_id[key])
-        names = {r["id"]: r["name"] for r in self._rows(
-            "SELECT id, name FROM merged_actors" if self.merged else "SELECT id, name FROM actors")}
+                chunk = ids[i:i + 500]
+                marks = ",".join("?" * len(chunk))  # only the number of placeholders varies
+                for r in self._rows(f"SELECT mm.merged_id AS merged_id, {mention_cols} FROM merged_event_mentions mm "
+                                    "JOIN events x ON x.doc_id = mm.doc_id AND x.seq = mm.seq "
+                                    f"JOIN documents d ON d.id = x.doc_id WHERE mm.merged_id IN ({marks})", chunk):
+                    by_event[r["merged_id"]].append(r)
+        refs: dict[tuple[str, int], list] = {}
+        if not merged:
+            refs = self._event_actors({r["doc_id"] for ms in by_event.values() for r in ms})
         out = []
-        for mid, ms in groups.items():
+        for mid, ms in by_event.items():
             if not ms:
                 continue
-            ms.sort(key=lambda m: (m.published or "", m.doc, m.seq))
-            head = heads.get(mid)
-            first = ms[0]
+            ms.sort(key=lambda r: (r["published"] or "", r["doc_id"], r["seq"]))
+            head = heads[mid]
             if head is None:
-                srcs = [a for a in first.source_actors if a]
-                tgts = [a for a in first.target_actors if a]
+                r = ms[0]
+                date, dated_by = self._dated(r["time_value"], r["published"])
+                actors = refs.get((r["doc_id"], r["seq"]), ())
                 rec = MergedEventRecord(
-                    id=first.id, type=first.type, mode=first.mode, modality=first.modality, time=first.time,
-                    time_how=first.time_how, date=first.date, dated_by=first.dated_by, date_disputed=False,
-                    place=first.place, lat=first.lat, lon=first.lon, cameo_root=first.cameo_root,
-                    intensity=first.intensity, quad_class=first.quad_class, n_mentions=1, n_sources=1, n_articles=1,
-                    source_actors=srcs, target_actors=tgts)
+                    id=mid, type=r["type"], mode=r["mode"], modality=r["modality"], time=r["time_value"],
+                    time_how=r["time_how"], date=date, dated_by=dated_by, date_disputed=False,
+                    place=r["place_name"], lat=r["place_lat"], lon=r["place_lon"], cameo_root=r["cameo_root"],
+                    intensity=r["intensity"], quad_class=quad_class(r["type"], r["cameo_root"]), n_mentions=1,
+                    n_sources=1, n_articles=1,
+                    source_actors=[a for role, a, _ in actors if role == "source" and a],
+                    target_actors=[a for role, a, _ in actors if role == "target" and a])
             else:
-                date, dated_by = self._dated(head["time_value"], min((m.published for m in ms if m.published),
+                date, dated_by = self._dated(head["time_value"], min((r["published"] for r in ms if r["published"]),
                                                                       default=None))
                 rec = MergedEventRecord(
                     id=mid, type=head["type"], mode=head["mode"], modality=head["modality"], time=head["time_value"],
@@ -973,16 +996,23 @@ class Ledger:
                     n_sources=head["n_sources"], n_articles=head["n_articles"],
                     source_actors=json.loads(head["source_actors"] or "[]"),
                     target_actors=json.loads(head["target_actors"] or "[]"))
+            rec.mentions = [MentionRecord(event=f"{r['doc_id']}:e{r['seq']}", doc=r["doc_id"], source_id=r["source_id"],
+                                          outlet=r["outlet"], url=r["url"], published=r["published"],
+                                          time=r["time_value"], trigger_text=r["trigger_text"],
+                                          evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
+                                          evidence_text=r["evidence_text"]) for r in ms]
+            out.append(rec)
+        wanted = sorted({a for rec in out for a in rec.source_actors + rec.target_actors if a})
+        names: dict[str, str] = {}
+        table = "merged_actors" if merged else "actors"
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            names.update((r[0], r[1]) for r in self._rows(f"SELECT id, name FROM {table} WHERE id IN ({marks})", chunk))
+        for rec in out:
             rec.source_names = [names.get(a, a) for a in rec.source_actors]
             rec.target_names = [names.get(a, a) for a in rec.target_actors]
-            rec.mentions = [MentionRecord(event=m.id, doc=m.doc, source_id=m.source_id, outlet=m.outlet, url=m.url,
-                                          published=m.published, time=m.time, trigger_text=m.trigger_text,
-                                          evidence_start=m.evidence_start, evidence_end=m.evidence_end,
-                                          evidence_text=m.evidence_text) for m in ms]
-            out.append(rec)
-        out.sort(key=lambda e: (_start_iso(e.date) is None, _start_iso(e.date) or "", e.id))
-        end = None if limit is None else offset + limit
-        return _results(out[offset:end], MergedEventRecord)
+        return _results(out, MergedEventRecord)
 
     # ------------------------------------------------------------------ cross-document
     def contested(self, *, actor: Optional[str] = None, document: Optional[str] = None,

@@ -7,7 +7,10 @@ schema at ``/openapi.json``; ``newsledger serve --db ledger.db`` runs it.
 =====================  ==========================================================
 /                      documents, with full-text search, outlet and date filters
 /documents/{id}        the text, every extracted item highlighted where it was read
-/timeline              the merged timeline; filters: actor, type, place, source, date
+/timeline              the merged timeline (each happening once, every article's telling
+                       of it, disputed dates marked), zoomable by year, month and day;
+                       filters: actor, type, place, source, date
+/timeline/events/{id}  one happening with every telling of it
 /actors, /actors/{id}  the actor network; one actor's timeline and claims
 /claims                who said what, by speaker; contested pairs side by side
 /contradictions        different dates or figures for the same thing
@@ -33,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Optional
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
@@ -47,6 +50,7 @@ from .. import api as ledger_api
 from .api import routes as api_routes
 
 PAGE_SIZE = 200
+MAX_TELLINGS = 12  # evidence sentences shown per happening in a list; its own page shows every one
 PLOVER_TYPES = tuple(ledger_api.PLOVER_QUAD)
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -159,6 +163,108 @@ def _kw(filters: dict[str, str]) -> dict[str, str]:
     """Page filter names → Ledger keywords."""
     names = {"from": "date_from", "to": "date_to"}
     return {names.get(k, k): v for k, v in filters.items()}
+
+
+def _mention_where(ledger: ledger_api.Ledger, kw: dict[str, str]) -> "ledger_api._Where":
+    """The filters of :meth:`Ledger.events` over event mentions ``x`` and their documents ``d``
+    (the same SQL), for pages that count in SQL."""
+    where = ledger_api._Where()
+    ledger._common(where, source=kw.get("source"), date_from=kw.get("date_from"), date_to=kw.get("date_to"))
+    if kw.get("type"):
+        if kw["type"].lower() == "none":
+            where.add("x.type IS NULL")
+        else:
+            where.add("x.type = upper(:type)", type=kw["type"])
+    if kw.get("place"):
+        where.add("x.place_name = :place COLLATE NOCASE", place=kw["place"])
+    if kw.get("actor"):
+        where.add("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.doc_id = x.doc_id AND ea.event_seq = x.seq "
+                  f"AND (ea.actor_id IN ({ledger_api._ACTOR_IDS}) OR ea.text = :actor COLLATE NOCASE))",
+                  **ledger._actor_params(kw["actor"]))
+    return where
+
+
+def mention_label(mention: Any, doc: Any = None) -> str:
+    """Who told it: the outlet, else the document's title or name."""
+    return (_get(mention, "outlet") or (doc_label(doc) if doc is not None else "")
+            or doc_label({"source_id": _get(mention, "source_id"), "url": _get(mention, "url")})
+            or (_get(mention, "doc") or "")[:10])
+
+
+def telling_sentences(text: Optional[str], mentions: list) -> list[dict]:
+    """The sentences of one article's mentions of a happening, each once, with every
+    mention's evidence marked: ``parts`` are (text, marked) pairs; ``start``/``end``
+    bound the marked evidence (for the link to the document view)."""
+    if text is None:
+        return [{"parts": [(m.evidence_text, True)], "start": m.evidence_start, "end": m.evidence_end}
+                for m in mentions]
+    found: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for m in mentions:
+        s, e = max(0, m.evidence_start), min(len(text), m.evidence_end)
+        while e > s + 1 and text[e - 1].isspace():  # a span that ends on a line break stays in its line
+            e -= 1
+        before, _, after = sentence_around(text, s, e)
+        found.setdefault((s - len(before), e + len(after)), []).append((s, e))
+    out = []
+    for (a, b), marks in sorted(found.items()):
+        merged: list[list[int]] = []
+        for s, e in sorted(marks):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        parts, at = [], a
+        for s, e in merged:
+            if s > at:
+                parts.append((text[at:s], False))
+            parts.append((text[max(s, at):e], True))
+            at = max(at, e)
+        if at < b:
+            parts.append((text[at:b], False))
+        out.append({"parts": parts, "start": merged[0][0], "end": merged[-1][1]})
+    return out
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def zoom_view(days: Counter, filters: dict[str, str]) -> dict:
+    """The zoomable date histogram of the timeline: happenings per year, or per month when
+    they all fall in one year, or per day when in one month.  Each bar narrows the date
+    filters to itself; ``out`` widens them again by one step."""
+    dated = {d: n for d, n in days.items() if d}
+    level, size, buckets = "year", 4, Counter()
+    for level, size in (("year", 4), ("month", 7), ("day", 10)):
+        buckets = Counter()
+        for d, n in dated.items():
+            buckets[d[:size]] += n
+        if len(buckets) != 1:
+            break
+    top = max(buckets.values(), default=1)
+    step = 30 if level == "day" else 44
+    bars = []
+    for i, (key, n) in enumerate(sorted(buckets.items())):
+        label = key if level == "year" else MONTHS[int(key[5:7]) - 1] if level == "month" else str(int(key[8:10]))
+        h = max(4, round(60 * n / top))
+        bars.append({"key": key, "n": n, "label": label, "h": h, "x": 10 + step * i, "w": step - 8})
+    scope = ""
+    if bars and level == "month":
+        scope = f" in {bars[0]['key'][:4]}"
+    elif bars and level == "day":
+        scope = f" in {MONTHS[int(bars[0]['key'][5:7]) - 1]} {bars[0]['key'][:4]}"
+    out = None
+    lo, hi = filters.get("from"), filters.get("to")
+    if lo or hi:
+        a = ledger_api.parse_date_filter(lo) if lo else None
+        b = ledger_api.parse_date_filter(hi, end=True) if hi else None
+        if a and b and a == b:
+            out = {"from": a[:7], "to": a[:7]}  # a day: out to its month
+        elif a and b and a[:7] == b[:7]:
+            out = {"from": a[:4], "to": a[:4]}  # a month: out to its year
+        else:
+            out = {"from": None, "to": None}
+    return {"level": level, "bars": bars, "scope": scope, "step": step, "width": 20 + step * len(bars),
+            "out": out}
 
 
 # --------------------------------------------------------------------------- world outline
@@ -336,11 +442,13 @@ class _Pages:
     @staticmethod
     def _doc_map(ledger: ledger_api.Ledger, ids) -> dict[str, Any]:
         out = {}
-        for doc_id in sorted(set(ids)):
-            rows = ledger._rows("SELECT id, source_id, url, title, outlet, published, text FROM documents "
-                                "WHERE id = ?", (doc_id,))
-            if rows:
-                out[doc_id] = rows[0]
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ",".join("?" * len(chunk))  # only the number of placeholders varies
+            for row in ledger._rows("SELECT id, source_id, url, title, outlet, published, text FROM documents "
+                                    f"WHERE id IN ({marks})", chunk):
+                out[row["id"]] = row
         return out
 
     @staticmethod
@@ -354,17 +462,69 @@ class _Pages:
         return found, spans
 
     @staticmethod
-    def _events_view(ledger: ledger_api.Ledger, events: list, spans: dict[str, list]) -> list[dict]:
-        docs = _Pages._doc_map(ledger, (e.doc for e in events))
+    def _happenings_view(ledger: ledger_api.Ledger, events: list, spans: dict[str, list],
+                         tellings: Optional[int] = MAX_TELLINGS) -> list[dict]:
+        """What the timeline shows of each happening of :meth:`Ledger.timeline`: its sources,
+        the contradictions its evidence is part of, and each article's telling of it (the
+        first ``tellings`` articles; all with ``None``): the sentences of its mentions there,
+        every mention's evidence marked."""
+        by_doc: dict[str, dict[str, list]] = {}
+        for ev in events:
+            groups: dict[str, list] = {}
+            for m in ev.mentions:
+                groups.setdefault(m.doc, []).append(m)
+            by_doc[ev.id] = groups
+        shown = {ev.id: list(by_doc[ev.id])[:tellings] if tellings is not None else list(by_doc[ev.id])
+                 for ev in events}
+        docs = _Pages._doc_map(ledger, (d for ds in shown.values() for d in ds))
         out = []
         for ev in events:
-            doc = docs.get(ev.doc)
-            before, span, after = (sentence_around(doc["text"], ev.evidence_start, ev.evidence_end)
-                                   if doc else ("", ev.evidence_text, ""))
-            against = [c for s, e, c in spans.get(ev.doc, ()) if s < ev.evidence_end and ev.evidence_start < e]
-            out.append({"ev": ev, "doc": doc, "before": before, "span": span, "after": after,
-                        "contradictions": against})
+            against: dict[int, Any] = {}
+            date_of_doc: dict[str, str] = {}  # the date an article gives in a date contradiction
+            for m in ev.mentions:
+                for s, e, c in spans.get(m.doc, ()):
+                    if s < m.evidence_end and m.evidence_start < e:
+                        against.setdefault(c.id, c)
+                        if c.kind == "date":
+                            for side in c.sides:
+                                if (side.doc == m.doc and side.evidence_start < m.evidence_end
+                                        and m.evidence_start < side.evidence_end and side.value):
+                                    date_of_doc.setdefault(m.doc, side.value)
+            rows = []
+            for doc_id in shown[ev.id]:
+                ms = by_doc[ev.id][doc_id]
+                doc = docs.get(doc_id)
+                gives = date_of_doc.get(doc_id) or next((m.time for m in ms if m.time), None)
+                rows.append({"doc_id": doc_id, "doc": doc, "first": ms[0], "label": mention_label(ms[0], doc),
+                             "sentences": telling_sentences(doc["text"] if doc else None, ms),
+                             "triggers": list(dict.fromkeys(m.trigger_text for m in ms if m.trigger_text)),
+                             "date_given": gives,
+                             "odd": bool(date_of_doc.get(doc_id) and ev.time and date_of_doc[doc_id] != ev.time)})
+            kinds = sorted({c.kind for c in against.values()} | ({"date"} if ev.date_disputed else set()))
+            out.append({"ev": ev, "tellings": rows, "more": len(by_doc[ev.id]) - len(rows),
+                        "sources": list(dict.fromkeys(mention_label(m, docs.get(m.doc)) for m in ev.mentions)),
+                        "contradictions": list(against.values()), "contra_kinds": kinds,
+                        "date_contradictions": [c for c in against.values() if c.kind == "date"]})
         return out
+
+    @staticmethod
+    def _dates_shown(ledger: ledger_api.Ledger, filters: dict[str, str]) -> Counter:
+        """How many happenings :meth:`Ledger.timeline` gives for ``filters``, by the first day of
+        their date (``None``: undated), counted in SQL (the page reads only its own items)."""
+        where = _mention_where(ledger, _kw(filters))
+        if ledger.merged:
+            sql = ("SELECT nl_start(CASE WHEN nl_start(m.time_value) IS NOT NULL THEN m.time_value ELSE "
+                   "(SELECT min(nullif(d2.published, '')) FROM merged_event_mentions m2 "
+                   " JOIN events x2 ON x2.doc_id = m2.doc_id AND x2.seq = m2.seq "
+                   " JOIN documents d2 ON d2.id = m2.doc_id WHERE m2.merged_id = m.id) END) AS day, count(*) AS n "
+                   "FROM merged_events m WHERE m.id IN (SELECT mm.merged_id FROM merged_event_mentions mm "
+                   "JOIN events x ON x.doc_id = mm.doc_id AND x.seq = mm.seq "
+                   f"JOIN documents d ON d.id = x.doc_id{where.sql}) GROUP BY day")
+        else:
+            sql = ("SELECT nl_start(CASE WHEN nl_start(x.time_value) IS NOT NULL THEN x.time_value "
+                   "ELSE nullif(d.published, '') END) AS day, count(*) AS n "
+                   f"FROM events x JOIN documents d ON d.id = x.doc_id{where.sql} GROUP BY day")
+        return Counter({r["day"]: r["n"] for r in ledger._rows(sql, where.params)})
 
     # ------------------------------------------------------------------ pages
     def documents(self, request: Request, ledger: ledger_api.Ledger) -> dict:
@@ -398,19 +558,46 @@ class _Pages:
     def timeline(self, request: Request, ledger: ledger_api.Ledger) -> dict:
         filters = _filters(request, ("actor", "type", "place", "source", "from", "to"))
         offset = _offset(request)
-        events = ledger.events(**_kw(filters), limit=PAGE_SIZE + 1, offset=offset)
+        events = ledger.timeline(**_kw(filters), limit=PAGE_SIZE + 1, offset=offset)
         contradictions, spans = self._contradicted(ledger)
-        rows = self._events_view(ledger, events[:PAGE_SIZE], spans)
-        years = Counter((r["ev"].date or "")[:4] for r in rows if r["ev"].date)
-        top = max(years.values(), default=1)
-        histogram = [{"year": y, "n": n, "h": max(4, round(60 * n / top))} for y, n in sorted(years.items())]
+        rows = self._happenings_view(ledger, events[:PAGE_SIZE], spans)
+        days = self._dates_shown(ledger, filters)
         return {"rows": rows, "filters": filters, "offset": offset, "more": len(events) > PAGE_SIZE,
-                "contradictions": contradictions, "histogram": histogram, "page_size": PAGE_SIZE,
-                "actor_names": [a.name for a in ledger.actors(limit=300)],
-                "place_names": [p.name for p in ledger.places(limit=300)],
-                "outlets": [r[0] for r in ledger._rows("SELECT DISTINCT outlet FROM documents "
-                                                       "WHERE outlet IS NOT NULL ORDER BY outlet LIMIT 500")]}
+                "merged": ledger.merged, "total": sum(days.values()), "undated": days.get(None, 0),
+                "contradictions": contradictions, "zoom": zoom_view(days, filters), "page_size": PAGE_SIZE,
+                **self._filter_choices(ledger)}
 
+    @staticmethod
+    def _filter_choices(ledger: ledger_api.Ledger) -> dict[str, list[str]]:
+        """Names the timeline's filter fields suggest: actors and places most mentioned first
+        (only the names: :meth:`Ledger.actors`/:meth:`Ledger.places` count far more, too slow
+        for every page on a big ledger), and the outlets."""
+        return {
+            "actor_names": [r[0] for r in ledger._rows(
+                "SELECT a.name FROM actor_mentions m JOIN actors a ON a.id = m.actor_id "
+                "GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT 300")],
+            "place_names": [r[0] for r in ledger._rows(
+                "SELECT name FROM places WHERE name IS NOT NULL GROUP BY name ORDER BY count(*) DESC, name LIMIT 300")],
+            "outlets": [r[0] for r in ledger._rows("SELECT DISTINCT outlet FROM documents "
+                                                   "WHERE outlet IS NOT NULL ORDER BY outlet LIMIT 500")]}
+
+    def happening(self, request: Request, ledger: ledger_api.Ledger) -> dict:
+        """One happening of the timeline with every telling of it."""
+        key = request.path_params["id"]
+        doc_id, sep, seq = key.rpartition(":e")
+        if not sep or not seq.isdigit():
+            raise PageError(404, f"no event {key!r}")
+        merged = ledger.merged
+        if merged:  # the id of any of its mentions leads to the happening
+            rows = ledger._rows("SELECT merged_id FROM merged_event_mentions WHERE doc_id = ? AND seq = ?",
+                                (doc_id, int(seq)))
+            if rows and rows[0][0] != key:
+                return RedirectResponse(f"/timeline/events/{quote(rows[0][0], safe=':')}", status_code=307)
+        found = [ev for ev in ledger.timeline(document=doc_id) if ev.id == key] if ledger.document(doc_id) else []
+        if not found:
+            raise PageError(404, f"no event {key!r}")
+        _, spans = self._contradicted(ledger)
+        return {"row": self._happenings_view(ledger, found, spans, tellings=None)[0], "merged": merged}
     def _network(self, ledger: ledger_api.Ledger) -> dict:
         rows = ledger._rows(
             "SELECT s.actor_id AS s, t.actor_id AS t, e.type AS type, e.intensity AS intensity, count(*) AS n "
@@ -461,7 +648,7 @@ class _Pages:
         if not rows:
             raise PageError(404, f"no actor {key!r}")
         actor = rows[0]
-        events = ledger.events(actor=key, limit=PAGE_SIZE)
+        events = ledger.timeline(actor=key, limit=PAGE_SIZE)
         _, spans = self._contradicted(ledger)
         claims = ledger.claims(actor=key, limit=PAGE_SIZE)
         aliases = [r[0] for r in ledger._rows("SELECT DISTINCT text FROM actor_mentions WHERE actor_id = ? "
@@ -471,7 +658,7 @@ class _Pages:
             for other in list(ev.source_actors) + list(ev.target_actors):
                 if other and other != key:
                     partners[other] += 1
-        return {"actor": actor, "rows": self._events_view(ledger, events, spans), "claims": claims,
+        return {"actor": actor, "rows": self._happenings_view(ledger, events, spans), "claims": claims,
                 "aliases": aliases, "partners": partners.most_common(20)}
 
     def claims(self, request: Request, ledger: ledger_api.Ledger) -> dict:
@@ -525,20 +712,7 @@ class _Pages:
         """(source, target, type, intensity, time, published) for each event between two known
         actors, with the filters of :meth:`Ledger.events` (same SQL helpers), aggregated in SQL:
         :meth:`Ledger.relations` builds every event record, too slow for a page on a big ledger."""
-        kw = _kw(filters)
-        where = ledger_api._Where()
-        ledger._common(where, source=kw.get("source"), date_from=kw.get("date_from"), date_to=kw.get("date_to"))
-        if kw.get("type"):
-            if kw["type"].lower() == "none":
-                where.add("x.type IS NULL")
-            else:
-                where.add("x.type = upper(:type)", type=kw["type"])
-        if kw.get("place"):
-            where.add("x.place_name = :place COLLATE NOCASE", place=kw["place"])
-        if kw.get("actor"):
-            where.add("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.doc_id = x.doc_id AND ea.event_seq = x.seq "
-                      f"AND (ea.actor_id IN ({ledger_api._ACTOR_IDS}) OR ea.text = :actor COLLATE NOCASE))",
-                      **ledger._actor_params(kw["actor"]))
+        where = _mention_where(ledger, _kw(filters))
         where.add("s.actor_id IS NOT NULL AND t.actor_id IS NOT NULL AND s.actor_id != t.actor_id")
         sql = ("SELECT s.actor_id AS s, t.actor_id AS t, x.type AS type, x.intensity AS intensity, "
                "x.time_value AS time, d.published AS published, count(DISTINCT x.doc_id || ':' || x.seq) AS n "
@@ -611,6 +785,7 @@ def create_app(db_path: str | Path, *, timeout: float = 5.0) -> Starlette:
         Route("/", pages.page("documents.html", pages.documents)),
         Route("/documents/{id}", pages.page("document.html", pages.document)),
         Route("/timeline", pages.page("timeline.html", pages.timeline)),
+        Route("/timeline/events/{id:path}", pages.page("happening.html", pages.happening)),
         Route("/actors", pages.page("actors.html", pages.actors)),
         Route("/actors/{id:path}", pages.page("actor.html", pages.actor)),
         Route("/claims", pages.page("claims.html", pages.claims)),

@@ -267,8 +267,30 @@
     if (zr) zr.addEventListener("click", function () { setView(full.slice()); });
   }
 
+  /* ------------------------------------------------------------ timeline */
+  function initTimeline() {
+    // Up/Down (and Home/End) move between the items of a timeline; Enter or Space opens one
+    document.querySelectorAll("ol.timeline").forEach(function (list) {
+      list.addEventListener("keydown", function (ev) {
+        var here = ev.target;
+        if (!here || here.tagName !== "SUMMARY") return;
+        var all = Array.prototype.slice.call(list.querySelectorAll(":scope > li > details > summary"));
+        var i = all.indexOf(here), next = null;
+        if (i < 0) return;
+        if (ev.key === "ArrowDown") next = all[i + 1];
+        else if (ev.key === "ArrowUp") next = all[i - 1];
+        else if (ev.key === "Home") next = all[0];
+        else if (ev.key === "End") next = all[all.length - 1];
+        else return;
+        ev.preventDefault();
+        if (next) { next.focus(); next.scrollIntoView({ block: "nearest" }); }
+      });
+    });
+  }
+
   function init() {
     var page = document.body.getAttribute("data-page");
+    if (page === "timeline" || page === "actor") initTimeline();
     if (page === "document") initDocument();
     else if (page === "actors") initActors();
     else if (page === "map") initMap();
