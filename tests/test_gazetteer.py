@@ -109,3 +109,16 @@ def test_concurrent_first_use_by_two_processes(tmp_path):
     outs = [p.communicate(timeout=300)[0].strip() for p in procs]
     assert outs == ["RU", "RU"]
     assert [f.suffix for f in tmp_path.iterdir()] == [".sqlite"]
+
+
+def test_country_and_province_centres_follow_geonames(g):
+    # GeoNames (the reference gazetteer of news geoparsing corpora) puts
+    # Canada's centre in northern Alberta, not at its area centroid
+    from newsledger.gazetteer import haversine_km
+
+    canada = g.country("CA")
+    assert haversine_km(canada.lat, canada.lon, 60.1, -113.6) < 50
+    alberta = [e for e in g.exact("Alberta") if e.kind == "region"][0]
+    assert haversine_km(alberta.lat, alberta.lon, 52.3, -117.5) < 50
+    for name in ("Jiangsu", "Hunan", "Guangxi"):
+        assert any(e.kind == "region" and e.country == "CN" for e in g.exact(name)), name

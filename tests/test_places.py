@@ -152,3 +152,39 @@ def test_unknown_span_is_put_at_the_texts_focus(nlp):
     start = text.index("Zzqx Road")
     (p,) = resolve_spans(doc, [(start, start + len("Zzqx Road"))])
     assert p is not None and abs(p.lat - 39.96) < 0.5 and abs(p.lon + 83.0) < 0.5
+
+
+def test_capital_named_like_a_state(nlp):
+    got = _by_text(find_places(nlp("Officials in Washington said the new sanctions would take effect on Monday.")))
+    assert got["Washington"][0].kind == "city" and abs(got["Washington"][0].lat - 38.9) < 0.5
+    got = _by_text(find_places(nlp("Wildfires spread across eastern Washington over the weekend.")))
+    assert got["Washington"][0].kind == "region"
+
+
+def test_division_cue_beats_namesake_city(nlp):
+    got = _by_text(find_places(nlp("The Quebec government announced a new language law on Friday.")))
+    assert got["Quebec"][0].kind == "region" and got["Quebec"][0].country == "CA"
+
+
+def test_local_cue_makes_a_country_name_a_town(nlp):
+    got = _by_text(find_places(nlp("A Lebanon man was charged Tuesday after a crash on Route 422 near Hershey, Pa.")))
+    assert got["Lebanon"][0].country == "US" and got["Lebanon"][0].kind == "city"
+
+
+def test_office_named_after_a_county_gives_the_county(nlp):
+    got = _by_text(find_places(nlp("He was booked into the Boone County Jail on Friday and released on bond.")))
+    assert "Boone County" in got and "Boone County Jail" not in got
+
+
+def test_names_of_one_state_support_each_other(nlp):
+    text = ("The Henry County commission met in Paris on Tuesday, and the mayors of McKenzie "
+            "and Puryear attended.")
+    got = _by_text(find_places(nlp(text)))
+    paris = got["Paris"][0]
+    assert paris.country == "US" and abs(paris.lat - 36.3) < 0.5 and abs(paris.lon + 88.3) < 0.5
+
+
+def test_chinese_provinces_are_known(nlp):
+    got = _by_text(find_places(nlp("Unrest spread through Jiangsu and Zhejiang as factories closed.")))
+    assert got["Jiangsu"][0].kind == "region" and got["Jiangsu"][0].country == "CN"
+    assert got["Zhejiang"][0].country == "CN"

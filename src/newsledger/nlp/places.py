@@ -16,12 +16,20 @@ Detection
       is one mention; untagged cities count when big, listed with another
       place ("Tabriz and Ahar") or followed by a place noun ("Edmonton
       residents"); a small namesake in a country the text is about wins.
+    * a GPE/LOC entity the gazetteer does not know needs a place context (a
+      locative word before it, a place word ending it, a list with a place);
+      an office named after its place ("Boone County Jail") gives the place.
 
 Resolution (choosing among same-named gazetteer entries)
     a prior (population, kind, main name or alternate name), then the
     document's context: the countries and first-level divisions mentioned,
     "City, State" patterns, cue words ("the city of"), and the distance to the
     other places of the text, in two passes (one sense per name per document).
+    The states/provinces where the text's other names have namesakes support
+    each other (local news names the towns of one area); "a Lebanon woman",
+    "the Paris City Council" make the name a town; a capital named like a
+    state of its country ("Washington") is the capital unless a cue says the
+    division ("Washington state", "eastern Washington", "the Quebec government").
 
 Role
     a country or capital that is the subject of a speech or political verb
@@ -176,6 +184,9 @@ W = {
     "county": 0.0,
     "in_region": 3.0,     # lies inside a curated region the text names (Nagorno-Karabakh)
     "in_region_km": 60.0,
+    "support": 2.5,       # other names of the text have a namesake in the same state/province
+    "local": 3.0,         # "a Lebanon woman", "the Jordan City Council": a local town
+    "capital_state": 3.0, # "Washington" alone: the capital, not the state
 }
 
 
@@ -191,7 +202,11 @@ class _Mention:
     choice: Optional[Entry] = None
     pair: Optional[str] = None  # text after "X, " that may contain X
     cue_city: bool = False
+    local_cue: bool = False
+    region_cue: bool = False
     main_ids: set[int] = field(default_factory=set)
+    admin_keys: frozenset = frozenset()
+    votes: dict = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
@@ -342,6 +357,75 @@ def _place_cue(doc: Doc, start: int, end: int, g: Gazetteer) -> bool:
     return False
 
 
+#: last words of an office or body named after its place ("Boone County
+#: Jail", "Allegheny County Court", "Fargo City Council")
+INSTITUTION_HEADS = {"sheriff", "sheriffs", "sheriff's", "court", "courts", "courthouse", "jail",
+                     "police", "department", "office", "offices", "council", "commission",
+                     "commissioners", "board", "center", "centre", "state", "party", "movement",
+                     "university", "college", "school", "schools", "district", "hospital",
+                     "library", "prison", "transit", "authority", "agency", "fair", "fairgrounds",
+                     "attorney", "clerk", "assessor", "coroner", "treasurer", "airport", "club",
+                     "chamber", "museum", "zoo", "bank", "company", "corp", "inc", "association",
+                     "government", "administration", "detention", "health", "circuit", "common",
+                     "superior", "municipal", "memorial", "area", "city", "times", "news"}
+
+_DIRECTION_OF = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                 "southwest", "outside", "inside", "near", "part"}
+
+#: last words that make an unknown capitalised name a place ("Wild Dunes
+#: Village", "Roanoke Park", "Fars Province")
+_PLACE_HEADS = {"county", "parish", "village", "township", "province", "district", "park",
+                "harbor", "harbour", "island", "islands", "valley", "heights", "hills", "creek",
+                "river", "lake", "beach", "bay", "mountain", "mountains", "forest", "canyon",
+                "city", "town", "region", "oblast", "governorate", "prefecture", "borough"}
+
+
+def _institution_prefix(doc: Doc, span: Span, g: Gazetteer) -> Optional[Span]:
+    """"Boone County Jail" -> "Boone County" (a known place followed only by
+    the words of an office)."""
+    for k in range(len(span) - 1, 0, -1):
+        if span[k].lower_ not in INSTITUTION_HEADS:
+            continue
+        if not all(t.lower_ in INSTITUTION_HEADS or t.is_punct or t.lower_ in ("'s", "’s", "of")
+                   for t in span[k:]):
+            continue
+        inner = span[:k]
+        if inner[-1].lower_ in ("'s", "’s") or not inner.text[:1].isupper():
+            continue
+        known = [e for e in g.exact(inner.text) if _own_or_main(e, inner.text, g)]
+        if known and (_top_level(known[0]) or known[0].source == "county"
+                      or inner[-1].lower_ in _COUNTY_WORDS or known[0].population >= 1000):
+            return inner
+        return None
+    return None
+
+
+def _unknown_place_ok(doc: Doc, span: Span, g: Gazetteer) -> bool:
+    """A GPE/LOC name the gazetteer does not know counts when its context says
+    place: a locative word before it ("in Cockerham", "east of Whitlock",
+    "the village of X"), a place word ending it ("Roanoke Park"), ", State"
+    after it, or a list with a place."""
+    last = span[-1]
+    if last.lower_ in INSTITUTION_HEADS or not last.text[:1].isupper():
+        return False
+    if last.lower_ in _PLACE_HEADS or last.lower_ in STREET_HEADS:
+        return True
+    s, e = span.start, span.end
+    prev = doc[s - 1] if s > 0 else None
+    if prev is not None:
+        if prev.lower_ in LOC_PREPS and prev.lower_ not in ("of", "on", "to"):
+            return True
+        if prev.lower_ in ("of", "to") and s > 1 and (doc[s - 2].lower_ in PLACE_NOUNS
+                                                       or doc[s - 2].lower_ in _DIRECTION_OF
+                                                       or doc[s - 2].lower_ in ("villages", "towns", "cities")):
+            return True
+        if prev.lower_ in ("and", "or", ",") and s > 1 and doc[s - 2].ent_type_ in ("GPE", "LOC"):
+            return True
+    if e + 1 < len(doc) and doc[e].lower_ in (",", "and", "or") and doc[e + 1].ent_type_ in ("GPE", "LOC"):
+        return True
+    return False
+
+
 def _strong(e: Entry, g: Gazetteer) -> bool:
     """Known well enough to be taken as a place without the model's say-so."""
     if e.kind == "country":
@@ -391,6 +475,16 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
                     and doc[span.start - 1].lower_ not in ("st", "saint") \
                     and not any(_top_level(e) for e in known):
                 continue
+            if not known and not g.lookup(span.text):
+                # a name the gazetteer does not know: an office named after
+                # its county ("Boone County Jail") gives the county; anything
+                # else needs the context of a place
+                inner = _institution_prefix(doc, span, g)
+                if inner is not None:
+                    add(inner, "ner", fuzzy=False, require=False)
+                    continue
+                if not _unknown_place_ok(doc, span, g):
+                    continue
             add(span, "ner", fuzzy=True, require=False)
         elif ent.label_ == "FAC":
             known = [e for e in g.exact(span.text) if _own_or_main(e, span.text, g) and _strong(e, g)]
@@ -568,7 +662,11 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
                 # opens the name or follows "of"/"in"/"at"
                 first = whole is not None and span.start == whole.start
                 after_of = span.start > 0 and doc[span.start - 1].lower_ in ("of", "in", "at", "for")
-                ok = _top_level(best) or ((first or after_of) and best.kind == "city"
+                # a saint's name opening a church's or hospital's name ("St.
+                # Rose Dominican Hospital") is a place only when a big one
+                saint = span[0].lower_.rstrip(".") in ("st", "saint", "ste", "san", "santa") \
+                    and best.population < 50_000
+                ok = _top_level(best) or (not saint and (first or after_of) and best.kind == "city"
                                           and best.id in g.main_name_ids(span.text)
                                           and not _person_like(doc, span.start, span.end, person_words)
                                           and (best.population >= 20_000
@@ -714,6 +812,80 @@ def _cue_city(doc: Doc, m: _Mention) -> bool:
         b.lower_ in ("city", "town", "village"))
 
 
+#: words after a place name that make it a town of the text's own area ("a
+#: Lebanon woman", "Jordan Elementary", "the Paris City Council"): a country
+#: would be named by its demonym there ("a Lebanese woman")
+_LOCAL_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "couple",
+                "teen", "teenager", "boy", "girl", "family", "youth", "businessman", "motorist",
+                "driver", "mayor", "council", "councilman", "councilwoman",
+                "police", "school", "schools", "elementary", "middle", "high", "township",
+                "firefighters", "fire", "library", "park", "parks", "city", "town", "village",
+                "alderman", "aldermen", "selectmen", "junior", "senior"}
+_LOCAL_TITLE_HEADS = {"city", "town", "village", "police", "fire", "high", "elementary", "middle",
+                      "public", "school", "schools", "independent", "township", "board",
+                      "council", "library", "parks", "municipal", "area", "county"}
+_REGION_ADJ = {"eastern", "western", "northern", "southern", "central", "northeastern",
+               "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"}
+
+
+def _local_cue(doc: Doc, m: _Mention) -> bool:
+    """Followed by a word that makes the name a town of the text's area."""
+    if m.span is None or m.span.end >= len(doc):
+        return False
+    nxt = doc[m.span.end]
+    if nxt.is_title:
+        return nxt.lower_ in _LOCAL_TITLE_HEADS
+    return nxt.lower_ in _LOCAL_NOUNS and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _region_cue(doc: Doc, m: _Mention) -> bool:
+    """"Washington state", "the state of Washington", "eastern Washington",
+    "the Quebec government": the division, not its namesake city."""
+    if m.span is None:
+        return False
+    s, e = m.span.start, m.span.end
+    if e < len(doc) and doc[e].lower_ in ("state", "state's", "province", "provincial", "government",
+                                          "premier", "legislature", "governor", "statewide"):
+        return True
+    if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("state", "province"):
+        return True
+    return s >= 1 and doc[s - 1].lower_ in _REGION_ADJ
+
+
+def _admin_support(mentions: Sequence[_Mention]) -> Counter:
+    """For every state/province, how strongly the names of the text point to
+    it: each distinct name votes for the first-level divisions where it has a
+    namesake (a city, county or the division itself), a name with few
+    namesakes voting more.  Local news names the towns of one area; the area
+    where most of them have a namesake is the likely one."""
+    per_name: dict[str, dict] = {}
+    for m in mentions:
+        if m.demonym or not m.cands:
+            continue
+        name = normalize(m.text)
+        if name in per_name:
+            m.admin_keys = frozenset(per_name[name])
+            continue
+        # each namesake weighs by its prior: "Russia" votes for the country,
+        # hardly for the Ohio village; "Henry County" splits its vote evenly
+        mass: dict = defaultdict(float)
+        total = 0.0
+        for e in m.cands[:60]:
+            w = 10 ** (0.5 * _prior(e))
+            total += w
+            if e.country and e.admin1 and e.kind in ("city", "region") and e.source != "subdivision" \
+                    and (e.kind != "city" or e.population >= 500):
+                mass[(e.country, e.admin1)] += w
+        votes = {k: math.sqrt(v / total) for k, v in mass.items()} if total else {}
+        per_name[name] = votes
+        m.admin_keys = frozenset(votes)
+    support: Counter = Counter()
+    for votes in per_name.values():
+        for k, v in votes.items():
+            support[k] += v
+    return support, per_name
+
+
 def _is_region_level(e: Entry) -> bool:
     return e.kind == "region" and e.source in ("state", "extra") and e.admin1 is not None
 
@@ -724,6 +896,11 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
     for m in mentions:
         m.pair = _pair_text(doc, m)
         m.cue_city = _cue_city(doc, m)
+        m.local_cue = _local_cue(doc, m)
+        m.region_cue = _region_cue(doc, m)
+    support, votes = _admin_support(mentions)
+    for m in mentions:
+        m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
 
     # --- document context from what is (nearly) unambiguous
     countries: Counter[str] = Counter()
@@ -754,7 +931,7 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
     for m in mentions:
         by_text[normalize(m.text)].append(m)
     for m in mentions:
-        m.choice = _best(m, g, countries, admins, anchors=None)
+        m.choice = _best(m, g, countries, admins, anchors=None, support=support)
 
     # --- pass 2: add distance to the other places chosen in pass 1
     for _ in range(2):
@@ -779,7 +956,7 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
                 if e.admin1 and e.kind == "city":
                     admins2[(e.country, e.admin1)] += 0.25
         for m in mentions:
-            m.choice = _best(m, g, countries2, admins2, anchors)
+            m.choice = _best(m, g, countries2, admins2, anchors, support=support)
 
     # one sense per name per document: the majority (by score) wins
     for key, ms in by_text.items():
@@ -814,7 +991,7 @@ def _saturate(x: float) -> float:
 
 
 def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
-          anchors: Optional[list]) -> Optional[Entry]:
+          anchors: Optional[list], support: Optional[Counter] = None) -> Optional[Entry]:
     if not m.cands:
         return None
     if m.demonym or len(m.cands) == 1:
@@ -822,6 +999,9 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     pair_entries: list[Entry] = g.exact(m.pair) if m.pair else []
     total = sum(countries.values()) or 1.0
     key = normalize(m.text)
+    # a capital named like a state of its own country ("Washington")
+    capital_rivals = {e.country for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "extra")
+                      and e.id in m.main_ids}
     best, best_s = None, -1e9
     for e in m.cands[:60]:
         s = W["pop"] * math.log10(e.population + 1)
@@ -844,6 +1024,16 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             s += W["capital"]
         if m.cue_city and e.kind == "city":
             s += W["cue_city"]
+        if m.local_cue and e.kind == "city":
+            s += W["local"]
+        if capital_rivals and e.kind == "city" and g.is_capital(e) and e.country in capital_rivals \
+                and not m.region_cue:
+            s += W["capital_state"]
+        if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
+            s += W["capital_state"]
+        if support and e.country and e.admin1 and e.kind in ("city", "region"):
+            own = m.votes.get((e.country, e.admin1), 0.0)
+            s += W["support"] * _saturate(max(0.0, support.get((e.country, e.admin1), 0.0) - own))
         if e.country:
             c = countries.get(e.country, 0.0)
             if e.kind != "country":
