@@ -18,7 +18,6 @@ Reads the stored ledgers; rewrites the documents it re-dates.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -106,6 +105,9 @@ def _needs(ledger: dict, nouns: set[str], givers: set[str]) -> bool:
         rx = _NOUN_RX_CACHE[key] = re.compile(
             r"(?<!\w)(?:" + PREP + r")\s+the\s+(?:[\w'\u2019-]+\s+){0,2}?(?:" + alt + r")s?(?!\w)", re.I)
     text = doc["text"]
+    low = text.lower()
+    if not any(n in low for n in nouns):
+        return False
     covered = [(t["start"], t["end"]) for t in ledger.get("timexes") or []]
     for m in rx.finditer(text):
         if not any(s <= m.start() < e or s < m.end() <= e for s, e in covered):
@@ -113,30 +115,22 @@ def _needs(ledger: dict, nouns: set[str], givers: set[str]) -> bool:
     return False
 
 
-def anchor_across(store, analyzer_factory: Callable[[], object], *, progress=None) -> int:
-    """Re-date the store's documents from each other (see the module docstring);
-    returns how many documents were analysed again."""
-    from ..model import DocLedger, Document, from_dict
+def anchor_across(ledgers: list[dict], analyzer_factory: Callable[[], object]) -> list:
+    """Re-date documents from each other (see the module docstring).
+
+    ``ledgers`` are stored ledgers (contract JSON, parsed); returns the new
+    :class:`~newsledger.model.DocLedger` of each document analysed again."""
+    from ..model import DocLedger, from_dict
 
     found: list[DatedNoun] = []
-    for (raw,) in store.conn.execute("SELECT json FROM ledgers"):
-        found.extend(dated_nouns(json.loads(raw)))
+    for ledger in ledgers:
+        found.extend(dated_nouns(ledger))
     if not found:
-        return 0
+        return []
     table, nouns = corpus_table(found)
     givers = {d.doc for d in found}
-    todo: list[Document] = []
-    for (raw,) in store.conn.execute("SELECT json FROM ledgers"):
-        ledger = json.loads(raw)
-        if _needs(ledger, nouns, givers):
-            todo.append(from_dict(DocLedger, ledger).document)
+    todo = [from_dict(DocLedger, ledger).document for ledger in ledgers if _needs(ledger, nouns, givers)]
     if not todo:
-        return 0
+        return []
     analyzer = analyzer_factory()
-    n = 0
-    for ledger in analyzer.analyze_documents(todo, known_events=table):
-        store.write(ledger)
-        n += 1
-        if progress:
-            progress(1)
-    return n
+    return list(analyzer.analyze_documents(todo, known_events=table))

@@ -103,19 +103,21 @@ def _blamed(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def item_of(doc_id: str, seq: int, claim, canonical: Callable[[Optional[str]], Optional[str]],
+def item_of(doc_id: str, seq: int, claim: dict, canonical: Callable[[Optional[str]], Optional[str]],
             events: frozenset[str] = frozenset()) -> Optional[ClaimItem]:
-    """A claim as the finder sees it (``None`` for an unattributed claim)."""
-    speaker = canonical(claim.speaker_actor) if claim.speaker_actor else None
-    if speaker is None and claim.speaker_name:
-        speaker = "name:" + fold(claim.speaker_name)
+    """A claim (its contract JSON, parsed) as the finder sees it (``None`` for
+    an unattributed claim)."""
+    actor, name = claim.get("speaker_actor"), claim.get("speaker_name")
+    speaker = canonical(actor) if actor else None
+    if speaker is None and name:
+        speaker = "name:" + fold(name)
     if speaker is None:
         return None
-    words = content_words(claim.content.text) - _GENERIC
-    negated = bool(claim.negated) != bool(_NEGATION.search(claim.content.text))
-    return ClaimItem(doc=doc_id, seq=seq, speaker=speaker, speaker_name=claim.speaker_name,
-                     text=claim.content.text, negated=negated, stance=claim.stance,
-                     words=words, events=events)
+    text = claim["content"]["text"]
+    words = content_words(text) - _GENERIC
+    negated = bool(claim.get("negated")) != bool(_NEGATION.search(text))
+    return ClaimItem(doc=doc_id, seq=seq, speaker=speaker, speaker_name=name, text=text, negated=negated,
+                     stance=claim.get("stance"), words=words, events=events)
 
 
 def _same_matter(a: ClaimItem, b: ClaimItem, similar: Optional[Callable[[ClaimItem, ClaimItem], bool]]) -> bool:
@@ -168,6 +170,8 @@ def find_contested(items: Sequence[ClaimItem], *, similar=None, max_pairs: int =
     for it in items:
         firsts.setdefault((it.speaker, it.words, it.negated, it.stance), it)
     items = list(firsts.values())
+    if similar is not None and hasattr(similar, "prepare"):
+        similar.prepare(items)
     index: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         for w in it.words:

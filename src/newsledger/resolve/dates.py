@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -54,7 +55,9 @@ class Choice:
     sides: dict[str, list[Dated]]
 
 
+@lru_cache(maxsize=65536)
 def bounds(value: Optional[str]) -> Optional[tuple[dt.date, dt.date]]:
+    """First and last day of a TIMEX3 date value (cached: the same values repeat)."""
     try:
         return period_bounds(value)
     except (ValueError, OverflowError):

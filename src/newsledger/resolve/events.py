@@ -50,7 +50,7 @@ STRONG_WORDS = 0.34
 #: days apart beyond which two dated mentions are never one happening
 MAX_GAP_DAYS = 45
 #: candidates looked at per actor or place key: the latest clusters (mentions come in date order)
-MAX_POSTINGS = 200
+MAX_POSTINGS = 60
 #: a word already in more clusters than this is too common to find candidates by
 MAX_WORD_POSTINGS = 40
 
@@ -126,12 +126,17 @@ class MergedEvent:
 class _Cluster:
     __slots__ = ("mentions", "sources", "targets", "words", "times", "place", "docs")
 
+    def sample(self) -> list[Mention]:
+        """The mentions a newcomer's sentence is compared with: the first and the latest."""
+        ms = self.mentions
+        return ms if len(ms) <= 4 else [ms[0]] + ms[-3:]
+
     def __init__(self, m: Mention):
         self.mentions = [m]
         self.sources = set(m.sources)
         self.targets = set(m.targets)
         self.words = set(m.words)
-        self.times = [(m.time, m.time_mod)] if m.time else []
+        self.times = {(m.time, m.time_mod)} if m.time else set()
         self.place = (m.lat, m.lon) if m.lat is not None else None
         self.docs = {m.doc}
 
@@ -141,7 +146,7 @@ class _Cluster:
         self.targets |= m.targets
         self.words |= m.words
         if m.time:
-            self.times.append((m.time, m.time_mod))
+            self.times.add((m.time, m.time_mod))
         if self.place is None and m.lat is not None:
             self.place = (m.lat, m.lon)
         self.docs.add(m.doc)
@@ -197,7 +202,7 @@ def score(m: Mention, c: _Cluster) -> Optional[float]:
     time, ok = _time_fit(m, c)
     if m.doc in c.docs and not m.actors and ok:
         return THRESHOLD  # "the attack", a headline's "talks": what its own article tells
-    words = max(jaccard(m.words, o.words) for o in c.mentions[-20:])
+    words = max(jaccard(m.words, o.words) for o in c.sample())
     if not ok:
         gaps = [dts.gap_days(m.time, t) for t, _ in c.times]
         if any(g is not None and g > MAX_GAP_DAYS for g in gaps):

@@ -56,22 +56,27 @@ class Figure:
     words: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()   # merged events told in its sentence
     hedge: Optional[str] = None
+    #: what it counts, as a comparable key: unit and head noun (set on creation)
+    thing: Optional[str] = field(init=False, default=None)
+    #: when it holds (its own date, else its document's) and whether the date is its own
+    when: Optional[str] = field(init=False, default=None)
+    own_time: bool = field(init=False, default=False)
 
-    @property
-    def key(self) -> str:
-        return f"{self.doc}:q{self.seq}"
-
-    @property
-    def thing(self) -> Optional[str]:
-        """What it counts, as a comparable key: unit and head noun."""
+    def __post_init__(self) -> None:
         head = fold(self.counts or "").split()
         noun = head[-1] if head else ""
         if noun.endswith("s") and not noun.endswith("ss"):
             noun = noun[:-1]
         unit = fold(self.unit or "")
-        if not noun and not unit:
-            return None
-        return f"{unit}|{noun}"
+        self.thing = f"{unit}|{noun}" if noun or unit else None
+        if self.time and dts.bounds(self.time):
+            self.when, self.own_time = self.time, True
+        else:
+            self.when, self.own_time = self.published, False
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc}:q{self.seq}"
 
     def shown(self) -> str:
         """The value as a reader writes it, with its hedge: ``more than 100,000``."""
@@ -112,16 +117,12 @@ def agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _when(f: Figure) -> tuple[Optional[str], bool]:
-    return (f.time, True) if f.time and dts.bounds(f.time) else (f.published, False)
-
-
 def same_figure(a: Figure, b: Figure) -> bool:
     if a.thing != b.thing or a.doc == b.doc:
         return False
-    (ta, own_a), (tb, own_b) = _when(a), _when(b)
+    ta, tb = a.when, b.when
     if ta and tb:
-        if own_a and own_b:
+        if a.own_time and b.own_time:
             if not dts.compatible(ta, tb):
                 return False
         else:
@@ -137,8 +138,7 @@ def find_conflicts(figures: Sequence[Figure]) -> list[FigureConflict]:
     for f in figures:
         if f.change or f.thing is None:
             continue
-        when, _ = _when(f)
-        b = dts.bounds(when)
+        b = dts.bounds(f.when)
         buckets[(f.thing, b[0].strftime("%Y-%m") if b else "")].append(f)
     uf = _UnionFind()
     by_key = {f.key: f for f in figures}

@@ -30,7 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ..model import Actor, Claim, from_dict
+from ..model import Actor, to_dict
 from . import anchoring
 from .actors import ActorMerger
 from .claims import find_contested, item_of, pairs_to_rows
@@ -108,26 +108,32 @@ def merge_store(store, *, method: str = "words", anchor: bool = True,
     say = progress or (lambda _msg: None)
     t0 = time.perf_counter()
     report = MergeReport(method=method)
+    say("reading ledgers")
+    ledgers: list[dict] = [json.loads(raw) for (raw,) in store.conn.execute(
+        "SELECT l.json FROM ledgers l JOIN documents d ON d.id = l.doc_id ORDER BY d.published, d.id")]
+    t = time.perf_counter()
+    report.timings["read"] = t - t0
     if anchor:
         say("anchoring event-dated phrases across documents")
-        report.reanalysed = anchoring.anchor_across(store, analyzer_factory)
+        redone = anchoring.anchor_across(ledgers, analyzer_factory)
+        if redone:
+            for ledger in redone:
+                store.write(ledger)
+            fresh = {led.document.id: json.loads(json.dumps(to_dict(led), ensure_ascii=False)) for led in redone}
+            ledgers = [fresh.get(led["document"]["id"], led) for led in ledgers]
+        report.reanalysed = len(redone)
+    report.timings["anchoring"] = time.perf_counter() - t
     t = time.perf_counter()
-    report.timings["anchoring"] = t - t0
 
-    # 1. actors (reads the ledgers once, keeps only what the next steps need)
-    say("reading ledgers")
+    # 1. actors; the event mentions with the documents' own actor ids
     actors = ActorMerger()
-    ledgers: list[dict] = []
     raw_mentions = []
-    for (raw,) in store.conn.execute("SELECT l.json FROM ledgers l JOIN documents d ON d.id = l.doc_id "
-                                     "ORDER BY d.published, d.id"):
-        led = json.loads(raw)
+    for led in ledgers:
         doc = led["document"]
         actors.add(doc["id"], [Actor(a["id"], a["name"], a["kind"], a.get("country"), a.get("aliases") or [])
                                for a in led.get("actors") or []])
         raw_mentions.append(mentions_of(led, lambda a: a))
         led["actors"] = led["timexes"] = led["places"] = led["events"] = None
-        ledgers.append(led)
     report.documents = len(ledgers)
     merged_actors = actors.merge()
     report.actors, report.actors_merged = len(merged_actors), len(actors.seen)
@@ -175,7 +181,7 @@ def merge_store(store, *, method: str = "words", anchor: bool = True,
                 events=frozenset(e for s, en, e in spans if s < sent["end"] and sent["start"] < en)))
         evs = frozenset(shared_events.get(doc["id"], ()))
         for i, c in enumerate(led.get("claims") or []):
-            item = item_of(doc["id"], i, from_dict(Claim, c), canonical, evs)
+            item = item_of(doc["id"], i, c, canonical, evs)
             if item is not None:
                 claim_items.append(item)
     say("finding contradictions and contested claims")
