@@ -330,3 +330,29 @@ def test_the_embedding_method_finds_the_planted_pairs_too(corpus_db, tmp_path):
                     for p in ledger.contested()}
     assert frozenset(("orin palek", "red cross")) in speakers
     assert frozenset(("mira tanev", "ilan dorsk")) in speakers
+
+
+def test_the_seed_article_contests_how_the_armenians_left(analyzer, tmp_path):
+    """One opinion piece quoting both sides: the Azerbaijani and Armenian
+    accounts of the exodus are a contested pair; its one date inconsistency is
+    a contradiction inside one source."""
+    from .conftest import shared_file
+
+    path = shared_file("corpus", "nk-exodus-russia-role.txt")
+    from newsledger.model import Document
+
+    doc = Document.from_text(path.read_text(encoding="utf-8"), source_id="seed", published="2023-11-27")
+    db = tmp_path / "seed.db"
+    with Store(db) as store:
+        for ledger in analyzer.analyze_documents([doc]):
+            store.write(ledger)
+        merge_store(store, anchor=False)
+    with newsledger.open(db) as ledger:
+        pairs = ledger.contested()
+        found = ledger.contradictions()
+    by_speakers = {frozenset((p.a_speaker, p.b_speaker)): p for p in pairs}
+    pair = by_speakers.get(frozenset(("Azerbaijani authorities", "The Armenian government")))
+    assert pair is not None, [(p.a_speaker, p.b_speaker, p.about) for p in pairs]
+    assert "volunt" in pair.about
+    assert len(pairs) <= 5
+    assert [c.kind for c in found] == ["date"] and {s.value for s in found[0].sides} == {"2023-09-21", "2023-09-23"}

@@ -47,7 +47,8 @@ BLAME = frozenset({"fault", "blame", "blamed", "respon", "guilty", "culpri", "ca
 #: words that say nothing about the matter itself
 _GENERIC = frozenset({"said", "says", "say", "saying", "told", "claim", "claime", "believ", "think",
                       "accord", "stated", "statem", "added", "noted", "people", "year", "years", "time"})
-_NEGATION = re.compile(r"(?:\b(?:not|never|no|nobody|nothing|neither|nor)\b|n['\u2019]t\b)", re.I)
+_NEGATION = re.compile(r"(?:\b(?:not|never|no|nobody|nothing|neither|nor)\b(?!\s+(?:only|just|merely|least)\b)"
+                       r"|n['\u2019]t\b)", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'\u2019-]+")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -125,7 +126,7 @@ def _same_matter(a: ClaimItem, b: ClaimItem, similar: Optional[Callable[[ClaimIt
         return similar(a, b)
     shared = len(a.words & b.words)
     smaller = min(len(a.words), len(b.words))
-    return bool(shared) and (shared >= MIN_SHARED or smaller <= 2) and shared >= SAME_SHARE * smaller
+    return shared >= MIN_SHARED and shared >= SAME_SHARE * smaller
 
 
 def _related(a: ClaimItem, b: ClaimItem) -> bool:
@@ -145,9 +146,11 @@ def oppose(a: ClaimItem, b: ClaimItem, similar=None) -> Optional[ContestedPair]:
     table = opposites()
     for w in a.words:
         opp = table.get(w)
-        if opp and (opp & b.words) and (same or _related(a, b) or shared):
+        if not opp or not (opp & b.words) or (opp & a.words) or w in b.words:
+            continue  # "withdrew or stayed" says both: no side taken
+        if same or (_related(a, b) and (shared or a.doc == b.doc)):
             pair = f"{w} / {sorted(opp & b.words)[0]}"
-            return ContestedPair(a, b, "opposites", " ".join(shared) or pair)
+            return ContestedPair(a, b, "opposites", pair + (" (" + " ".join(shared) + ")" if shared else ""))
     if a.words & BLAME and b.words & BLAME and (same or _related(a, b)):
         ba, bb = _blamed(a.text), _blamed(b.text)
         if ba and bb and not (ba & bb):
