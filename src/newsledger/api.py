@@ -927,30 +927,31 @@ class Ledger:
                       **self._actor_params(actor))
         params = where.params
         merged = self.merged
-        mention_cols = "x.*, d.published, d.outlet, d.url, d.source_id"
         # the date shown (the text's date when it is a calendar period, else the first report)
-        # and the order: its first day (undated last), then the id
-        order = "ORDER BY nl_start(date_value) IS NULL, coalesce(nl_start(date_value), ''), id"
+        # and the order: its first day (undated last), then the id; the SQL is written out
+        # whole so that only the filters' placeholders are interpolated
         by_event: dict[str, list[sqlite3.Row]] = {}
         heads: dict[str, Optional[sqlite3.Row]] = {}
         if not merged:
-            sql = (f"SELECT * FROM (SELECT {mention_cols}, x.doc_id || ':e' || x.seq AS id, "
+            sql = ("SELECT * FROM (SELECT x.*, d.published, d.outlet, d.url, d.source_id, "
+                   "x.doc_id || ':e' || x.seq AS id, "
                    "CASE WHEN nl_start(x.time_value) IS NOT NULL THEN x.time_value "
                    "ELSE nullif(d.published, '') END AS date_value "
-                   f"FROM events x JOIN documents d ON d.id = x.doc_id{where.sql}) {order}"
+                   f"FROM events x JOIN documents d ON d.id = x.doc_id{where.sql}) "
+                   "ORDER BY nl_start(date_value) IS NULL, coalesce(nl_start(date_value), ''), id"
                    + _page(limit, offset, params))
             for r in self._rows(sql, params):
                 by_event[r["id"]] = [r]
                 heads[r["id"]] = None
         else:
-            hit = ("SELECT mm.merged_id FROM merged_event_mentions mm "
+            sql = ("SELECT * FROM (SELECT m.*, CASE WHEN nl_start(m.time_value) IS NOT NULL THEN m.time_value "
+                   "ELSE (SELECT min(nullif(d2.published, '')) FROM merged_event_mentions m2 "
+                   "JOIN events x2 ON x2.doc_id = m2.doc_id AND x2.seq = m2.seq "
+                   "JOIN documents d2 ON d2.id = m2.doc_id WHERE m2.merged_id = m.id) END AS date_value "
+                   "FROM merged_events m WHERE m.id IN (SELECT mm.merged_id FROM merged_event_mentions mm "
                    "JOIN events x ON x.doc_id = mm.doc_id AND x.seq = mm.seq "
-                   f"JOIN documents d ON d.id = x.doc_id{where.sql}")
-            first_report = ("(SELECT min(nullif(d2.published, '')) FROM merged_event_mentions m2 "
-                            "JOIN events x2 ON x2.doc_id = m2.doc_id AND x2.seq = m2.seq "
-                            "JOIN documents d2 ON d2.id = m2.doc_id WHERE m2.merged_id = m.id)")
-            sql = (f"SELECT * FROM (SELECT m.*, CASE WHEN nl_start(m.time_value) IS NOT NULL THEN m.time_value "
-                   f"ELSE {first_report} END AS date_value FROM merged_events m WHERE m.id IN ({hit})) {order}"
+                   f"JOIN documents d ON d.id = x.doc_id{where.sql})) "
+                   "ORDER BY nl_start(date_value) IS NULL, coalesce(nl_start(date_value), ''), id"
                    + _page(limit, offset, params))
             for r in self._rows(sql, params):
                 heads[r["id"]] = r
@@ -959,8 +960,8 @@ class Ledger:
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
                 marks = ",".join("?" * len(chunk))  # only the number of placeholders varies
-                for r in self._rows(f"SELECT mm.merged_id AS merged_id, {mention_cols} FROM merged_event_mentions mm "
-                                    "JOIN events x ON x.doc_id = mm.doc_id AND x.seq = mm.seq "
+                for r in self._rows("SELECT mm.merged_id AS merged_id, x.*, d.published, d.outlet, d.url, d.source_id "
+                                    "FROM merged_event_mentions mm JOIN events x ON x.doc_id = mm.doc_id AND x.seq = mm.seq "
                                     f"JOIN documents d ON d.id = x.doc_id WHERE mm.merged_id IN ({marks})", chunk):
                     by_event[r["merged_id"]].append(r)
         refs: dict[tuple[str, int], list] = {}
