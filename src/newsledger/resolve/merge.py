@@ -34,7 +34,7 @@ from ..model import Actor, to_dict
 from . import anchoring
 from .actors import ActorMerger
 from .claims import find_contested, item_of, pairs_to_rows
-from .events import EventMerger, MergedEvent, mentions_of
+from .events import EventMerger, mentions_of
 from .figures import Figure, find_conflicts
 from .text import content_words
 
@@ -150,10 +150,6 @@ def merge_store(store, *, method: str = "words", anchor: bool = True,
     report.mentions = len(mentions)
     events = EventMerger().merge(mentions)
     report.events = len(events)
-    of_mention: dict[tuple[str, int], MergedEvent] = {}
-    for ev in events:
-        for m in ev.mentions:
-            of_mention[(m.doc, m.seq)] = ev
     report.timings["events"] = time.perf_counter() - t
     t = time.perf_counter()
 
