@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -28,9 +27,7 @@ from newsledger.resolve.names import name_key
 from newsledger.resolve.text import content_words
 from newsledger.store import Store
 
-from .conftest import REPO
 
-CORPUS = REPO / "tests" / "data" / "conflict" / "articles.jsonl"
 
 
 # ---------------------------------------------------------------------------- actors
@@ -196,15 +193,10 @@ def test_agreeing_unrelated_or_same_speaker_claims_are_not():
 
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory, analyzer):
-    from newsledger.sources import iter_inputs
+    from .corpus_util import build_conflict_db
 
-    db = tmp_path_factory.mktemp("merge") / "conflict.db"
-    docs = [replace(item.document, published=item.published, published_source="input")
-            for item in iter_inputs([str(CORPUS)]) if item.document is not None]
-    assert len(docs) == 5
+    db = build_conflict_db(analyzer, tmp_path_factory.mktemp("merge") / "conflict.db", merge=False)
     with Store(db) as store:
-        for ledger in analyzer.analyze_documents(docs):
-            store.write(ledger)
         report = merge_store(store, analyzer_factory=lambda: analyzer)
     return db, report
 

@@ -683,15 +683,10 @@ class Ledger:
         rows = self._rows("SELECT json FROM ledgers WHERE doc_id = ?", (doc.id,))
         return from_dict(DocLedger, json.loads(rows[0][0])) if rows else None
 
-    # ------------------------------------------------------------------ events
-    def events(self, *, actor: Optional[str] = None, type: Optional[str] = None,  # noqa: A002
-               date_from: Optional[str] = None, date_to: Optional[str] = None, place: Optional[str] = None,
-               document: Optional[str] = None, source: Optional[str] = None, modality: Optional[str] = None,
-               limit: Optional[int] = None, offset: int = 0) -> Results:
-        """Events in date order (undated ones by their publication date).
-
-        ``type="none"`` selects untyped happenings."""
-        where = _Where()
+    def _event_filters(self, where: _Where, *, actor, type, date_from, date_to, place, document, source,  # noqa: A002
+                       modality) -> None:
+        """The filters of :meth:`events` and :meth:`timeline`, over event mentions ``x``
+        and their documents ``d``."""
         self._common(where, document=document, source=source, date_from=date_from, date_to=date_to)
         if type:
             if type.lower() == "none":
@@ -706,6 +701,18 @@ class Ledger:
             where.add("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.doc_id = x.doc_id AND ea.event_seq = x.seq "
                       f"AND (ea.actor_id IN ({_ACTOR_IDS}) OR ea.text = :actor COLLATE NOCASE))",
                       **self._actor_params(actor))
+
+    # ------------------------------------------------------------------ events
+    def events(self, *, actor: Optional[str] = None, type: Optional[str] = None,  # noqa: A002
+               date_from: Optional[str] = None, date_to: Optional[str] = None, place: Optional[str] = None,
+               document: Optional[str] = None, source: Optional[str] = None, modality: Optional[str] = None,
+               limit: Optional[int] = None, offset: int = 0) -> Results:
+        """Events in date order (undated ones by their publication date).
+
+        ``type="none"`` selects untyped happenings."""
+        where = _Where()
+        self._event_filters(where, actor=actor, type=type, date_from=date_from, date_to=date_to, place=place,
+                            document=document, source=source, modality=modality)
         params = where.params
         sql = ("SELECT x.*, d.published, d.outlet, d.url, d.source_id FROM events x JOIN documents d ON d.id = x.doc_id"
                f"{where.sql} ORDER BY nl_start(coalesce(x.time_value, d.published)) IS NULL, "
@@ -911,20 +918,8 @@ class Ledger:
         event mention stands alone.  Sorting and paging happen in SQL; the
         mentions are read only for the events returned."""
         where = _Where()  # the filters of events(), over event mentions x and their documents d
-        self._common(where, document=document, source=source, date_from=date_from, date_to=date_to)
-        if type:
-            if type.lower() == "none":
-                where.add("x.type IS NULL")
-            else:
-                where.add("x.type = upper(:type)", type=type)
-        if place:
-            where.add("x.place_name = :place COLLATE NOCASE", place=place)
-        if modality:
-            where.add("x.modality = :modality", modality=modality)
-        if actor:
-            where.add("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.doc_id = x.doc_id AND ea.event_seq = x.seq "
-                      f"AND (ea.actor_id IN ({_ACTOR_IDS}) OR ea.text = :actor COLLATE NOCASE))",
-                      **self._actor_params(actor))
+        self._event_filters(where, actor=actor, type=type, date_from=date_from, date_to=date_to, place=place,
+                            document=document, source=source, modality=modality)
         params = where.params
         merged = self.merged
         # the date shown (the text's date when it is a calendar period, else the first report)
