@@ -3,10 +3,14 @@
     .venv/bin/python benchmarks/load.py                        # 50 clients, 60 s, 10,000+ events
     .venv/bin/python benchmarks/load.py --clients 20 --duration 10 --think 0
     .venv/bin/python benchmarks/load.py --db my.db             # an existing ledger (not rebuilt)
+    .venv/bin/python benchmarks/load.py --cache-mb 0            # the server without its response cache
+    .venv/bin/python benchmarks/load.py --workers 2             # two server processes
+    .venv/bin/python benchmarks/load.py --write-every 1         # a new document committed every second
 
 The ledger is built synthetically (DocLedgers written through ``Store``, no model run):
 ``--docs`` documents of ``--events`` events each, with actors, claims, figures, places and
-dates.  The server is ``newsledger api --db LEDGER --port PORT`` (uvicorn) in its own process;
+dates.  The server is ``newsledger api --db LEDGER --port PORT`` (uvicorn; ``--workers``, ``--cache-mb``
+passed on) in its own process;
 each client is a keep-alive HTTP/1.1 connection that sends a request from a fixed mix, waits
 for the whole answer, then waits ``--think`` seconds (uniform 0..2×think, mean think) before
 the next.  ``--think 0`` is a closed loop (saturation).  Prints requests, errors (any status
@@ -30,6 +34,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -132,11 +137,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str | Path, port: int, timeout: float = 5.0) -> subprocess.Popen:
+def start_server(db: str | Path, port: int, timeout: float = 5.0, *, workers: int = 1,
+                 cache_mb: Optional[int] = None) -> subprocess.Popen:
     """``newsledger api`` on 127.0.0.1:port, waited for until it answers."""
     exe = Path(sys.executable).with_name("newsledger")
-    proc = subprocess.Popen([str(exe), "api", "--db", str(db), "--host", HOST, "--port", str(port),
-                             "--timeout", str(timeout)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    args = [str(exe), "api", "--db", str(db), "--host", HOST, "--port", str(port), "--timeout", str(timeout)]
+    if workers != 1:
+        args += ["--workers", str(workers)]
+    if cache_mb is not None:
+        args += ["--cache-mb", str(cache_mb)]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -245,6 +255,33 @@ def run_load(port: int, paths: list[str], *, clients: int = 50, duration: float 
             "max_ms": round(1000 * lat[-1], 1) if lat else float("nan")}
 
 
+class _Writer:
+    """A thread that commits one new synthetic document every ``every`` seconds."""
+
+    def __init__(self, db: str | Path, every: float, start: int):
+        import threading
+
+        self.db, self.every, self.next = db, every, start + 100_000
+        self.done = threading.Event()
+        self.writes = 0
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        from newsledger.store import Store
+
+        with Store(self.db) as store:
+            while not self.done.wait(self.every):
+                store.write(synthetic_ledger(self.next, 10))
+                self.next += 1
+                self.writes += 1
+
+    def stop(self) -> int:
+        self.done.set()
+        self.thread.join(timeout=30)
+        return self.writes
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", help="an existing ledger file (default: build a synthetic one in a temp folder)")
@@ -254,6 +291,11 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--think", type=float, default=0.25, help="mean pause between a client's requests (s)")
     parser.add_argument("--p95-limit", type=float, default=200.0)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (newsledger api --workers)")
+    parser.add_argument("--cache-mb", type=int, help="the server's response cache (0: none; default: its own)")
+    parser.add_argument("--write-every", type=float, default=0.0,
+                        help="commit a new synthetic document to the ledger every S seconds while serving "
+                             "(as `newsledger analyze` does): every answer cached before is stale then")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     import tempfile
@@ -272,13 +314,22 @@ def main(argv=None) -> int:
             with Store(db, readonly=True) as store:
                 counts = store.counts()
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(db, port, workers=args.workers, cache_mb=args.cache_mb)
+        load_before = os.getloadavg()
+        writer = _Writer(db, args.write_every, start=counts["documents"]) if args.write_every else None
         try:
             result = run_load(port, request_mix(db), clients=args.clients, duration=args.duration, think=args.think)
         finally:
+            if writer is not None:
+                result_writes = writer.stop()
             server.terminate()
             server.wait(timeout=10)
+        if writer is not None:
+            result["writes"] = result_writes
     result.update(events=counts["events"], documents=counts["documents"], build_s=build_s,
+                  workers=args.workers, cache_mb=args.cache_mb,
+                  load_avg_before=[round(x, 2) for x in load_before],
+                  load_avg_after=[round(x, 2) for x in os.getloadavg()],
                   machine=f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     if args.json:
         print(json.dumps(result))

@@ -1,9 +1,12 @@
 """The JSON API under load, and the rules that keep it safe: 127.0.0.1 only, bounded in
 count and time, read-only queries with a time limit, SQL never built from user strings.
 
-The load test is the short CI form of ``benchmarks/load.py`` (20 clients for 10 s against
-``newsledger api`` over a synthetic 10,000-event ledger); the full 60 s, 50-client run and
-its figures are in docs/reliability.md."""
+The load test is the short CI form of ``benchmarks/load.py``: the issue's 50 clients, each
+pausing only 0–0.5 s between requests (about 200 requests/s asked), for 10 s instead of 60,
+against ``newsledger api`` over a synthetic 10,000-event ledger, with the issue's figure
+(0 errors, p95 under 200 ms); the full 60 s runs and their figures are in docs/reliability.md.
+A second test writes to the ledger while the server answers and checks that the next answer
+shows the write (the server caches answers until the file changes)."""
 
 from __future__ import annotations
 
@@ -31,12 +34,11 @@ def _load_benchmark():
 
 load = _load_benchmark()
 
-CI_CLIENTS = int(os.environ.get("LOAD_CLIENTS", 20))
+CI_CLIENTS = int(os.environ.get("LOAD_CLIENTS", 50))
 CI_DURATION = float(os.environ.get("LOAD_DURATION", 10))
-CI_THINK = float(os.environ.get("LOAD_THINK", 1.0))
-#: the issue's 200 ms holds for the paced mix on the project machine; CI machines are
-#: noisier, so CI fails at LOAD_P95_MS (default 1000 ms) and the benchmark records the figure
-CI_P95_MS = float(os.environ.get("LOAD_P95_MS", 1000))
+CI_THINK = float(os.environ.get("LOAD_THINK", 0.25))
+#: the issue's figure; LOAD_P95_MS changes it for a machine known to be slower
+CI_P95_MS = float(os.environ.get("LOAD_P95_MS", 200))
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +68,58 @@ def test_api_under_load_on_loopback(big_ledger):
         server.terminate()
         server.wait(timeout=10)
     print(result)
-    assert result["requests"] >= CI_CLIENTS * CI_DURATION / (2 * CI_THINK + 1) / 2
+    # the load was really served: at least half of what the clients ask when answers are instant
+    # (each client sends one request per pause of mean CI_THINK; a closed loop asks for 10/s each)
+    asked = CI_CLIENTS * CI_DURATION / max(CI_THINK, 0.1)
+    assert result["requests"] >= asked / 2, result
     assert result["errors"] == 0, result["first_errors"]
     assert result["p95_ms"] < CI_P95_MS, result
     assert result["duration_s"] < CI_DURATION + 15  # bounded in time
+
+
+def _get(conn, path: str, headers: dict | None = None):
+    conn.request("GET", path, headers=headers or {})
+    response = conn.getresponse()
+    return response.status, response.getheader("ETag"), response.read()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_write_while_serving_shows_in_the_next_answer_over_http(tmp_path, workers):
+    """The server caches answers until the ledger file changes: a document committed while
+    it serves (another process writing, as `newsledger analyze --db` does) is in the very
+    next answer, of every worker process; ETags change with it, and a 304 comes only for an
+    unchanged answer."""
+    import http.client
+    import json
+
+    from newsledger.store import Store
+
+    db = tmp_path / "small.db"
+    load.build_ledger(db, docs=30, events=3)
+    port = load.free_port()
+    server = load.start_server(db, port, workers=workers)
+    try:
+        conn = http.client.HTTPConnection(load.HOST, port, timeout=10)
+        url = "/api/documents?limit=1000"
+        status, etag, body = _get(conn, url)
+        assert status == 200 and json.loads(body)["count"] == 30
+        assert _get(conn, url, {"If-None-Match": etag})[0] == 304
+        late = load.synthetic_ledger(500, 3)
+        assert _get(conn, f"/api/documents/{late.document.id}")[0] == 404
+        with Store(db) as store:
+            store.write(late)
+        for _ in range(4 * workers):  # new connections: each may reach another worker
+            fresh = http.client.HTTPConnection(load.HOST, port, timeout=10)
+            status, new_etag, body = _get(fresh, url, {"If-None-Match": etag})
+            assert status == 200 and json.loads(body)["count"] == 31 and new_etag != etag
+            assert _get(fresh, f"/api/documents/{late.document.id}")[0] == 200
+            assert _get(fresh, url, {"If-None-Match": new_etag})[0] == 304
+            fresh.close()
+        conn.close()
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def test_api_serves_loopback_only_by_default():

@@ -301,7 +301,11 @@ def relations(db, actor, type_, place, date_from, date_to, source, limit, as_csv
 
 
 def _server_options(fn):
-    """--db, --host (loopback by default), --port and --timeout, shared by `api` and `serve`."""
+    """--db, --host (loopback by default), --port, --timeout, --workers and --cache-mb, shared by `api` and `serve`."""
+    fn = click.option("--cache-mb", default=64, show_default=True, type=click.IntRange(0),
+                      help="Memory (MB) for cached JSON answers, kept until the ledger file changes; 0: none.")(fn)
+    fn = click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+                      help="Server processes (each with its own connections and cache).")(fn)
     fn = click.option("--timeout", default=5.0, show_default=True, type=float,
                       help="Seconds any one query may run.")(fn)
     fn = click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))(fn)
@@ -310,10 +314,13 @@ def _server_options(fn):
     return _db_option()(fn)
 
 
-def _run_server(db: str, host: str, port: int, timeout: float, *, ui: bool) -> None:
+def _run_server(db: str, host: str, port: int, timeout: float, *, ui: bool, workers: int = 1,
+                cache_mb: int = 64) -> None:
     """Serve the web UI (``ui``) or the JSON API alone over ``db`` with uvicorn."""
     if not Path(db).exists():
         raise click.ClickException(f"no ledger file at {db}: run 'newsledger analyze ... --db {db}' first")
+    import os
+
     try:
         import uvicorn
 
@@ -329,21 +336,29 @@ def _run_server(db: str, host: str, port: int, timeout: float, *, ui: bool) -> N
         click.echo(f"newsledger web UI on http://{host}:{port}/ (JSON API under /api/)", err=True)
     else:
         click.echo(f"newsledger JSON API on http://{host}:{port}/api/ (schema: /openapi.json)", err=True)
-    uvicorn.run(create_app(db, timeout=timeout), host=host, port=port, log_level="warning")
+    cache_bytes = cache_mb * 2**20
+    options = {"host": host, "port": port, "log_level": "warning", "access_log": False}
+    if workers > 1:
+        # each worker process builds its own app from these (uvicorn needs an import string for workers)
+        os.environ.update(NEWSLEDGER_SERVE_DB=str(Path(db).resolve()), NEWSLEDGER_SERVE_TIMEOUT=str(timeout),
+                          NEWSLEDGER_SERVE_CACHE_BYTES=str(cache_bytes), NEWSLEDGER_SERVE_UI="1" if ui else "0")
+        uvicorn.run("newsledger.web.api:app_from_environment", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(db, timeout=timeout, cache_bytes=cache_bytes), **options)
 
 
 @main.command("api")
 @_server_options
-def api_command(db, host, port, timeout):
+def api_command(db, host, port, timeout, workers, cache_mb):
     """Serve the read-only JSON API over --db (OpenAPI schema at /openapi.json)."""
-    _run_server(db, host, port, timeout, ui=False)
+    _run_server(db, host, port, timeout, ui=False, workers=workers, cache_mb=cache_mb)
 
 
 @main.command()
 @_server_options
-def serve(db, host, port, timeout):
+def serve(db, host, port, timeout, workers, cache_mb):
     """Serve the web UI over --db, with the JSON API under /api (schema at /openapi.json)."""
-    _run_server(db, host, port, timeout, ui=True)
+    _run_server(db, host, port, timeout, ui=True, workers=workers, cache_mb=cache_mb)
 
 
 @main.command()

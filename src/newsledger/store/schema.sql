@@ -125,6 +125,12 @@ CREATE INDEX IF NOT EXISTS idx_events_type ON events(type);
 CREATE INDEX IF NOT EXISTS idx_events_time ON events(time_value);
 CREATE INDEX IF NOT EXISTS idx_event_actors_actor ON event_actors(actor_id);
 CREATE INDEX IF NOT EXISTS idx_documents_source ON documents(source_id);
+-- read paths of the API (newsledger.api.Ledger): the document columns every item list joins
+-- (without touching the rows that hold the texts), events by place, actors' counts
+CREATE INDEX IF NOT EXISTS idx_documents_listing ON documents(id, published, outlet, url, source_id);
+CREATE INDEX IF NOT EXISTS idx_events_place ON events(place_name, place_lat, place_lon);
+CREATE INDEX IF NOT EXISTS idx_actor_mentions_actor_doc ON actor_mentions(actor_id, doc_id, text);
+CREATE INDEX IF NOT EXISTS idx_event_actors_actor_event ON event_actors(actor_id, doc_id, event_seq);
 
 -- every cited span, for views that highlight evidence in its document
 CREATE VIEW IF NOT EXISTS evidence AS

@@ -2,10 +2,19 @@
 
 ``create_app(db_path)`` gives an app with the routes below and its OpenAPI
 schema at ``/openapi.json``; ``routes(db_path)`` gives the routes alone, for
-an app that mounts them next to its own pages.  Every request opens the file
-read-only (``mode=ro``), runs the same :class:`~newsledger.api.Ledger` method
-as Python users call (SQL with bound parameters only) under a time limit,
-and closes it.
+an app that mounts them next to its own pages.  Every request reads the file
+read-only (``mode=ro``, through a small pool of connections), runs the same
+:class:`~newsledger.api.Ledger` method as Python users call (SQL with bound
+parameters only) under a time limit.
+
+Answers are kept in a :class:`ResponseCache` (bounded in bytes and entries)
+until the ledger file changes: every request first asks SQLite whether anything
+was committed since (``PRAGMA data_version`` on a watching connection, plus the
+file's device and inode, so a replaced file counts as changed), so a ledger being
+written by ``newsledger analyze`` while served never answers from before a
+committed write.  Each answer carries a strong ``ETag`` (a hash of its body) and
+``Cache-Control: no-cache``; a request whose ``If-None-Match`` names it gets
+``304 Not Modified`` without a body.
 
 ====================================  ===========================================================
 GET /api/documents                    source, from, to, q (full text, FTS5), limit, offset
@@ -27,16 +36,25 @@ document) or 503 (the query ran past the time limit).
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import functools
+import hashlib
+import os
+import sqlite3
+import threading
 import types
 import typing
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+import anyio
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .. import __version__
@@ -129,10 +147,6 @@ class BadParameter(ValueError):
     pass
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
-
-
 def _parse(request: Request, names: tuple) -> dict[str, Any]:
     """Query parameters → Ledger keywords; values are only ever bound into SQL."""
     out: dict[str, Any] = {}
@@ -166,35 +180,266 @@ def _parse(request: Request, names: tuple) -> dict[str, Any]:
     return out
 
 
-def _run(db_path: str, timeout: float, fn: Callable[[ledger_api.Ledger], Any]) -> Any:
-    with ledger_api.open(db_path, timeout=timeout) as ledger:
-        return fn(ledger)
+#: default bound of the response cache (bytes of bodies kept); 0 turns it off
+DEFAULT_CACHE_BYTES = 64 * 2**20
+MAX_CACHE_ENTRIES = 10_000
+#: statuses whose answers are kept (a 503 says the server was slow, not what the ledger holds)
+_CACHEABLE = frozenset({200, 400, 404})
+#: answers computed at the same time (threads): more only fight over the GIL with the event loop
+#: that serves the cached answers, and a request waits the same in the queue as in a thread
+COMPUTE_THREADS = 4
 
 
-def _list_handler(db_path: str, timeout: float, ep: Endpoint):
-    def handler(request: Request) -> JSONResponse:  # sync: Starlette runs it in its thread pool
+@dataclass(frozen=True)
+class Cached:
+    """One answer as it goes out: status, JSON body and its ETag."""
+
+    status: int
+    body: bytes
+    etag: str
+
+    @classmethod
+    def of(cls, status: int, body: bytes) -> "Cached":
+        return cls(status, body, '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"')
+
+    def response(self, request: Request) -> Response:
+        headers = {"ETag": self.etag, "Cache-Control": "no-cache"}
+        if self.status == 200 and _etag_matches(request.headers.get("if-none-match"), self.etag):
+            return Response(status_code=304, headers=headers)
+        return Response(self.body, status_code=self.status, headers=headers, media_type="application/json")
+
+
+def _etag_matches(header: Optional[str], etag: str) -> bool:
+    """RFC 9110 If-None-Match: ``*`` or any listed tag, compared weakly."""
+    if not header:
+        return False
+    tags = [t.strip() for t in header.split(",")]
+    return "*" in tags or etag in (t[2:] if t.startswith("W/") else t for t in tags)
+
+
+class ResponseCache:
+    """Answers of one read-only ledger file, kept until the file changes.
+
+    :meth:`generation` is asked on every request: it runs ``PRAGMA data_version``
+    on a connection of its own (its value changes when another connection has
+    committed, WAL or not) and looks at the file's device and inode (a file
+    replaced under the same name); any change empties the cache and starts a new
+    generation.  Answers computed for a generation are only ever served in that
+    generation, and an answer being computed is shared by the requests that ask
+    for it at the same time.  Bounded: ``max_bytes`` of bodies, ``max_entries``
+    answers, least recently used dropped first; ``max_bytes=0`` keeps nothing."""
+
+    def __init__(self, db_path: str | Path, *, max_bytes: int = DEFAULT_CACHE_BYTES,
+                 max_entries: int = MAX_CACHE_ENTRIES):
+        self.path = str(Path(db_path).resolve())
+        self.max_bytes = max(0, int(max_bytes))
+        self.max_entries = max_entries
+        self._entries: OrderedDict[str, Cached] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self._watch: Optional[sqlite3.Connection] = None
+        self._file: Optional[tuple[int, int]] = None
+        self._stamp: Any = None
+        self._generation = 0
+        self._inflight: dict[tuple, asyncio.Future] = {}
+        self._limiter = anyio.CapacityLimiter(COMPUTE_THREADS)
+        self.hits = self.misses = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.max_bytes > 0
+
+    def generation(self) -> Optional[int]:
+        """The ledger's generation now (it changes with every committed write), or
+        ``None`` when it cannot be told (the file missing or locked): then nothing
+        is served from, or kept in, the cache."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        ident = (st.st_dev, st.st_ino)
+        with self._lock:
+            try:
+                if self._watch is None or ident != self._file:
+                    if self._watch is not None:
+                        self._watch.close()
+                    self._watch = None
+                    # timeout=0: never wait for a writer's lock on the event loop
+                    self._watch = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=0,
+                                                  isolation_level=None, check_same_thread=False)
+                    self._file = ident
+                version = self._watch.execute("PRAGMA data_version").fetchone()[0]
+            except sqlite3.Error:
+                if self._watch is not None:
+                    self._watch.close()
+                self._watch = self._file = None
+                self._stamp = None
+                self._clear()
+                return None
+            stamp = (ident, version)
+            if stamp != self._stamp:
+                self._stamp = stamp
+                self._generation += 1
+                self._clear()
+            return self._generation
+
+    def _clear(self) -> None:
+        self._entries.clear()
+        self._bytes = 0
+
+    def get(self, generation: int, key: str) -> Optional[Cached]:
+        with self._lock:
+            if generation != self._generation:
+                return None
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, generation: int, key: str, entry: Cached) -> None:
+        size = len(entry.body) + len(key)
+        if entry.status not in _CACHEABLE or size > self.max_bytes:
+            return
+        with self._lock:
+            if generation != self._generation:
+                return  # the file changed while this was computed: it may already be stale
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.body) + len(key)
+            self._entries[key] = entry
+            self._bytes += size
+            while self._bytes > self.max_bytes or len(self._entries) > self.max_entries:
+                k, v = self._entries.popitem(last=False)
+                self._bytes -= len(v.body) + len(k)
+
+    async def answer(self, request: Request, compute: Callable[[Optional[int]], Cached]) -> Response:
+        """The answer to ``request``: from the cache when this generation has it,
+        else ``compute(generation)`` in the thread pool (once, however many ask)."""
+        generation = self.generation()
+        if generation is None or not self.enabled:
+            return (await self._compute(compute, generation)).response(request)
+        key = request.url.path + "?" + request.url.query
+        entry = self.get(generation, key)
+        if entry is not None:
+            self.hits += 1
+            return entry.response(request)
+        loop = asyncio.get_running_loop()
+        flight = (id(loop), generation, key)
+        pending = self._inflight.get(flight)
+        if pending is not None:
+            entry = await asyncio.shield(pending)
+            if entry is not None:
+                self.hits += 1
+                return entry.response(request)
+        self.misses += 1
+        future = self._inflight.setdefault(flight, loop.create_future()) if pending is None else None
+        try:
+            entry = await self._compute(compute, generation)
+        except BaseException:
+            if future is not None and not future.done():
+                future.set_result(None)  # the ones waiting compute it themselves
+            raise
+        finally:
+            if future is not None and self._inflight.get(flight) is future:
+                del self._inflight[flight]
+        if future is not None and not future.done():
+            future.set_result(entry)
+        self.put(generation, key, entry)
+        return entry.response(request)
+
+    async def _compute(self, compute: Callable[[Optional[int]], Cached], generation: Optional[int]) -> Cached:
+        return await anyio.to_thread.run_sync(functools.partial(compute, generation), limiter=self._limiter)
+
+
+class LedgerPool:
+    """Open read-only :class:`~newsledger.api.Ledger` connections, reused between
+    requests of the same ledger generation (a connection reads every committed
+    write anyway; it is renewed with the generation for its list of tables)."""
+
+    def __init__(self, db_path: str | Path, timeout: float, size: int = 8):
+        self.db = str(db_path)
+        self.timeout = timeout
+        self.size = size
+        self._free: list[tuple[Optional[int], ledger_api.Ledger]] = []
+        self._lock = threading.Lock()
+
+    def run(self, generation: Optional[int], fn: Callable[[ledger_api.Ledger], Any]) -> Any:
+        ledger = None
+        with self._lock:
+            while self._free:
+                gen, candidate = self._free.pop()
+                if gen == generation and generation is not None:
+                    ledger = candidate
+                    break
+                candidate.close()
+        if ledger is None:
+            ledger = ledger_api.open(self.db, timeout=self.timeout)
+        ok = False
+        try:
+            result = fn(ledger)
+            ok = True
+            return result
+        finally:
+            keep = ok and generation is not None
+            if keep:
+                with self._lock:
+                    keep = len(self._free) < self.size
+                    if keep:
+                        self._free.append((generation, ledger))
+            if not keep:
+                ledger.close()
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for our records (plain fields, lists, nested records), faster."""
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    cls = type(value)
+    names = _FIELDS.get(cls)
+    if names is None:
+        if not dataclasses.is_dataclass(cls):
+            return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
+def _json(status: int, content: Any) -> Cached:
+    return Cached.of(status, JSONResponse(content).body)
+
+
+def _list_handler(pool: LedgerPool, cache: ResponseCache, ep: Endpoint):
+    def compute(request: Request, generation: Optional[int]) -> Cached:
         try:
             kwargs = _parse(request, ep.params)
         except BadParameter as exc:
-            return _error(400, str(exc))
+            return _json(400, {"error": str(exc)})
         limit, offset = None, 0
         if ep.paged:
             limit = kwargs.setdefault("limit", DEFAULT_LIMIT)
             offset = kwargs.setdefault("offset", 0)
         try:
-            items = _run(db_path, timeout, lambda ledger: getattr(ledger, ep.method)(**kwargs).to_dicts())
+            items = pool.run(generation, lambda ledger: [_plain(r) for r in getattr(ledger, ep.method)(**kwargs)])
         except ledger_api.QueryTimeout as exc:
-            return _error(503, str(exc))
+            return _json(503, {"error": str(exc)})
         except ValueError as exc:
-            return _error(400, str(exc))
-        return JSONResponse({"items": items, "count": len(items), "limit": limit, "offset": offset})
+            return _json(400, {"error": str(exc)})
+        return _json(200, {"items": items, "count": len(items), "limit": limit, "offset": offset})
+
+    async def handler(request: Request) -> Response:
+        return await cache.answer(request, lambda generation: compute(request, generation))
 
     handler.__name__ = ep.method
     return handler
 
 
-def _document_handler(db_path: str, timeout: float):
-    def document(request: Request) -> JSONResponse:
+def _document_handler(pool: LedgerPool, cache: ResponseCache):
+    def compute(request: Request, generation: Optional[int]) -> Cached:
         key = request.path_params["id"]
 
         def read(ledger):
@@ -207,31 +452,55 @@ def _document_handler(db_path: str, timeout: float):
             return data
 
         try:
-            data = _run(db_path, timeout, read)
+            data = pool.run(generation, read)
         except ledger_api.QueryTimeout as exc:
-            return _error(503, str(exc))
+            return _json(503, {"error": str(exc)})
         if data is None:
-            return _error(404, f"no document {key!r}")
-        return JSONResponse(data)
+            return _json(404, {"error": f"no document {key!r}"})
+        return _json(200, data)
+
+    async def document(request: Request) -> Response:
+        return await cache.answer(request, lambda generation: compute(request, generation))
 
     return document
 
 
-def routes(db_path: str | Path, *, timeout: float = 5.0) -> list[Route]:
-    """The API's routes over the ledger file ``db_path`` (GET only)."""
+def routes(db_path: str | Path, *, timeout: float = 5.0, cache: Optional[ResponseCache] = None,
+           cache_bytes: int = DEFAULT_CACHE_BYTES) -> list[Route]:
+    """The API's routes over the ledger file ``db_path`` (GET only); ``cache``: a
+    :class:`ResponseCache` to share (else one of ``cache_bytes``, 0: none)."""
     db = str(db_path)
-    out = [Route(ep.path, _list_handler(db, timeout, ep), methods=["GET"]) for ep in ENDPOINTS]
-    out.append(Route("/api/documents/{id}", _document_handler(db, timeout), methods=["GET"]))
-    schema = openapi_schema()
-    out.append(Route("/openapi.json", lambda request: JSONResponse(schema), methods=["GET"]))
+    cache = cache if cache is not None else ResponseCache(db, max_bytes=cache_bytes)
+    pool = LedgerPool(db, timeout)
+    out = [Route(ep.path, _list_handler(pool, cache, ep), methods=["GET"]) for ep in ENDPOINTS]
+    out.append(Route("/api/documents/{id}", _document_handler(pool, cache), methods=["GET"]))
+    schema = _json(200, openapi_schema())
+    out.append(Route("/openapi.json", lambda request: schema.response(request), methods=["GET"]))
     return out
 
 
-def create_app(db_path: str | Path, *, timeout: float = 5.0) -> Starlette:
-    """The read-only JSON API over ``db_path`` as an ASGI app."""
+def create_app(db_path: str | Path, *, timeout: float = 5.0, cache_bytes: int = DEFAULT_CACHE_BYTES) -> Starlette:
+    """The read-only JSON API over ``db_path`` as an ASGI app (``cache_bytes=0``: no response cache)."""
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no ledger file at {db_path}")
-    return Starlette(routes=routes(db_path, timeout=timeout))
+    cache = ResponseCache(db_path, max_bytes=cache_bytes)
+    app = Starlette(routes=routes(db_path, timeout=timeout, cache=cache))
+    app.state.response_cache = cache
+    return app
+
+
+def app_from_environment() -> Starlette:
+    """An app factory for ``uvicorn --factory`` with worker processes: the ledger,
+    the time limit and the cache size come from ``NEWSLEDGER_SERVE_*`` variables
+    (set by ``newsledger api|serve --workers N``)."""
+    db = os.environ["NEWSLEDGER_SERVE_DB"]
+    timeout = float(os.environ.get("NEWSLEDGER_SERVE_TIMEOUT", "5"))
+    cache_bytes = int(os.environ.get("NEWSLEDGER_SERVE_CACHE_BYTES", str(DEFAULT_CACHE_BYTES)))
+    if os.environ.get("NEWSLEDGER_SERVE_UI") == "1":
+        from .app import create_app as create_ui
+
+        return create_ui(db, timeout=timeout, cache_bytes=cache_bytes)
+    return create_app(db, timeout=timeout, cache_bytes=cache_bytes)
 
 
 # --------------------------------------------------------------------------- OpenAPI

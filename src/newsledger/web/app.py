@@ -47,6 +47,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import api as ledger_api
+from .api import DEFAULT_CACHE_BYTES, LedgerPool, ResponseCache
 from .api import routes as api_routes
 
 PAGE_SIZE = 200
@@ -402,9 +403,12 @@ def document_view(ledger: Any, at: Optional[tuple[int, int]]) -> dict:
 # --------------------------------------------------------------------------- the app
 
 class _Pages:
-    def __init__(self, db_path: str, timeout: float):
+    def __init__(self, db_path: str, timeout: float, cache: Optional[ResponseCache] = None):
         self.db = db_path
         self.timeout = timeout
+        # pages are rendered afresh each time; their connections are reused while the file is unchanged
+        self.cache = cache
+        self.pool = LedgerPool(db_path, timeout)
         self.env = Environment(loader=PackageLoader("newsledger.web", "templates"),
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                trim_blocks=True, lstrip_blocks=True)
@@ -422,8 +426,8 @@ class _Pages:
         def handler(request: Request) -> Response:
             started = time.perf_counter()
             try:
-                with ledger_api.open(self.db, timeout=self.timeout) as ledger:
-                    context = fn(request, ledger)
+                generation = self.cache.generation() if self.cache is not None else None
+                context = self.pool.run(generation, lambda ledger: fn(request, ledger))
             except PageError as exc:
                 return self.render(request, "error.html", exc.status, message=exc.message)
             except ledger_api.QueryTimeout as exc:
@@ -774,12 +778,14 @@ class _SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(db_path: str | Path, *, timeout: float = 5.0) -> Starlette:
-    """The web UI and the JSON API over the ledger file ``db_path``."""
+def create_app(db_path: str | Path, *, timeout: float = 5.0, cache_bytes: int = DEFAULT_CACHE_BYTES) -> Starlette:
+    """The web UI and the JSON API over the ledger file ``db_path`` (the API's
+    answers cached until the file changes; ``cache_bytes=0``: not cached)."""
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no ledger file at {db_path}")
     db = str(db_path)
-    pages = _Pages(db, timeout)
+    cache = ResponseCache(db, max_bytes=cache_bytes)
+    pages = _Pages(db, timeout, cache)
     static = str(resources.files(__package__).joinpath("static"))
     page_routes = [
         Route("/", pages.page("documents.html", pages.documents)),
@@ -796,5 +802,7 @@ def create_app(db_path: str | Path, *, timeout: float = 5.0) -> Starlette:
         Route("/favicon.ico", lambda request: RedirectResponse("/static/favicon.svg", status_code=301)),
         Mount("/static", app=StaticFiles(directory=static), name="static"),
     ]
-    return Starlette(routes=page_routes + api_routes(db, timeout=timeout),
-                     middleware=[Middleware(_SecurityHeaders)])
+    app = Starlette(routes=page_routes + api_routes(db, timeout=timeout, cache=cache),
+                    middleware=[Middleware(_SecurityHeaders)])
+    app.state.response_cache = cache
+    return app
