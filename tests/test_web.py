@@ -161,13 +161,15 @@ def test_sentence_around_finds_the_sentence():
     assert before + span + after == "Russia attacked the town on Monday, officials said."
 
 
-def test_the_relations_page_counts_as_ledger_relations_does(web_db):
+@pytest.mark.parametrize("which", ["web_db", "merged_db"])
+def test_the_relations_page_counts_as_ledger_relations_does(which, request):
+    """Before the merge each mention counts; after it, each happening once (merged_db)."""
     from collections import Counter
 
     from newsledger.api import period_label, stance
     from newsledger.web.app import _Pages
 
-    with newsledger.open(web_db) as ledger:
+    with newsledger.open(request.getfixturevalue(which)) as ledger:
         for filters in ({}, {"actor": "RU"}, {"type": "ASSAULT"}, {"from": "2023"}):
             want, got = Counter(), Counter()
             kw = {"date_from": filters["from"]} if "from" in filters else filters

@@ -288,7 +288,7 @@ class EventMerger:
             id=first.key, type=first.type, mentions=sorted(mentions, key=lambda m: (m.doc, m.seq)),
             time=choice.value, time_how=choice.how, date_disputed=choice.disputed,
             date_sides={v: [d.ref for d in ds] for v, ds in choice.sides.items()},
-            sources=[a for a, _ in src.most_common()], targets=[a for a, _ in tgt.most_common() if a not in src],
+            sources=[a for a, _ in src.most_common()], targets=[a for a, _ in tgt.most_common()],
             place=place[0], lat=place[1], lon=place[2], modality=modality,
             mode=modes.most_common(1)[0][0] if modes else None,
             cameo_root=cameo.most_common(1)[0][0] if cameo else None,

@@ -713,22 +713,39 @@ class _Pages:
 
     @staticmethod
     def _pair_rows(ledger: ledger_api.Ledger, filters: dict[str, str]) -> list:
-        """(source, target, type, intensity, time, published) for each event between two known
+        """(source, target, type, intensity, time, published, n) for each event between two known
         actors, with the filters of :meth:`Ledger.events` (same SQL helpers), aggregated in SQL:
-        :meth:`Ledger.relations` builds every event record, too slow for a page on a big ledger."""
+        :meth:`Ledger.relations` builds every event record, too slow for a page on a big ledger.
+        On a merged ledger a happening counts once, between merged actors, at its merged date
+        (as :meth:`Ledger.relations` counts it)."""
         where = _mention_where(ledger, _kw(filters))
         where.add("s.actor_id IS NOT NULL AND t.actor_id IS NOT NULL AND s.actor_id != t.actor_id")
-        sql = ("SELECT s.actor_id AS s, t.actor_id AS t, x.type AS type, x.intensity AS intensity, "
-               "x.time_value AS time, d.published AS published, count(DISTINCT x.doc_id || ':' || x.seq) AS n "
+        if not ledger.merged:
+            sql = ("SELECT s.actor_id AS s, t.actor_id AS t, x.type AS type, x.intensity AS intensity, "
+                   "x.time_value AS time, d.published AS published, count(DISTINCT x.doc_id || ':' || x.seq) AS n "
+                   "FROM events x JOIN documents d ON d.id = x.doc_id "
+                   "JOIN event_actors s ON s.doc_id = x.doc_id AND s.event_seq = x.seq AND s.role = 'source' "
+                   "JOIN event_actors t ON t.doc_id = x.doc_id AND t.event_seq = x.seq AND t.role = 'target'"
+                   f"{where.sql} GROUP BY s.actor_id, t.actor_id, x.type, x.intensity, x.time_value, d.published")
+            return ledger._rows(sql, where.params)
+        sql = ("SELECT s, t, type, intensity, time, published, count(*) AS n FROM ("
+               "SELECT m.id, coalesce(ams.merged_id, s.actor_id) AS s, coalesce(amt.merged_id, t.actor_id) AS t, "
+               "m.type AS type, m.intensity AS intensity, m.time_value AS time, min(d.published) AS published "
                "FROM events x JOIN documents d ON d.id = x.doc_id "
+               "JOIN merged_event_mentions mm ON mm.doc_id = x.doc_id AND mm.seq = x.seq "
+               "JOIN merged_events m ON m.id = mm.merged_id "
                "JOIN event_actors s ON s.doc_id = x.doc_id AND s.event_seq = x.seq AND s.role = 'source' "
-               "JOIN event_actors t ON t.doc_id = x.doc_id AND t.event_seq = x.seq AND t.role = 'target'"
-               f"{where.sql} GROUP BY s.actor_id, t.actor_id, x.type, x.intensity, x.time_value, d.published")
+               "JOIN event_actors t ON t.doc_id = x.doc_id AND t.event_seq = x.seq AND t.role = 'target' "
+               "LEFT JOIN actor_merges ams ON ams.actor_id = s.actor_id "
+               "LEFT JOIN actor_merges amt ON amt.actor_id = t.actor_id"
+               f"{where.sql} GROUP BY m.id, 2, 3) WHERE s != t GROUP BY s, t, type, intensity, time, published")
         return ledger._rows(sql, where.params)
 
     def relations(self, request: Request, ledger: ledger_api.Ledger) -> dict:
         filters = _filters(request, ("actor", "type", "place", "source", "from", "to"))
         names = {r[0]: r[1] for r in ledger._rows("SELECT id, name FROM actors")}
+        if ledger.merged:
+            names.update({r[0]: r[1] for r in ledger._rows("SELECT id, name FROM merged_actors")})
         label = lru_cache(maxsize=None)(lambda t, p: ledger_api.period_label(t) or ledger_api.period_label(p))
         pairs: dict[tuple[str, str], dict] = {}
         for r in self._pair_rows(ledger, filters):
