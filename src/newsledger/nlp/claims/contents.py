@@ -1,0 +1,150 @@
+"""Contents of claims: nested attributions, character spans, one attribution per token.
+
+Reads the candidates' content token sets; cuts an adjunct cue's content out of
+the claim it sits in ("X said A, arguing B"), writes each candidate's
+``spans`` (character spans, edges trimmed) and drops claims nested in
+another's content or claiming the same content twice.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .common import _PASS_SUBJ, _SUBJ, _TRIM_CHARS, _WORD, _Cand, _doc_text
+
+
+# ---------------------------------------------------------------------------
+# contents
+
+
+def _split_nested(doc: Doc, cands: list[_Cand]) -> None:
+    """A cue inside another claim's content is an attribution of its own (one token,
+    one attribution): "X said A, arguing B", "X said A, which he said B",
+    "X said A and suggested B" (when the parser hangs the second verb inside A).
+    The outer content keeps its largest run of words outside the inner
+    attribution; an inner cue with no subject of its own speaks for the outer
+    speaker.  When nothing of the outer content is left, the inner one goes (as
+    before: :func:`_univocal`)."""
+    for outer in cands:
+        if outer.kind == "according-to":
+            continue
+        inners = [c for c in cands if c is not outer and c.clausal and c.cue[0] in outer.content
+                  and outer.cue[0] not in c.content and c.content and _adjunct_of(doc[c.cue[0]], outer.content)]
+        if not inners:
+            continue
+        removed: set[int] = set()
+        for c in inners:
+            verb = doc[c.cue[0]]
+            own_subject = any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ or ch.dep_ == "agent"
+                              for ch in verb.children)
+            removed |= c.content | set(c.cue)
+            if c.speaker is not None and own_subject:
+                removed |= set(range(*c.speaker))
+            elif outer.speaker is not None and verb.dep_ in ("advcl", "conj", "xcomp") and (
+                    c.speaker is None or any(i in outer.content for i in range(*c.speaker))):
+                # "X said A, arguing B": the subject it inherited is inside A; X argues
+                c.speaker, c.speaker_head = outer.speaker, outer.speaker_head
+        left = sorted(outer.content - removed)
+        runs: list[list[int]] = []
+        for i in left:
+            if runs and not any(j in removed for j in range(runs[-1][-1] + 1, i)):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        runs = [_trim_run(doc, r) for r in runs]
+        runs = [r for r in runs if sum(1 for i in r if _WORD.search(doc[i].text)) >= 2]
+        if not runs:
+            continue
+        best = max(runs, key=lambda r: (sum(1 for i in r if not doc[i].is_punct), -r[0]))
+        outer.content = set(best)
+
+
+def _adjunct_of(verb: Token, content: set[int]) -> bool:
+    """Is ``verb`` joined to the clause it sits in as an adjunct (a participle, a
+    second verb, a relative clause), not as the complement that clause reports
+    ("said he didn't believe ...": "believe" is what was said)?"""
+    node = verb
+    for _ in range(12):
+        if node.dep_ in ("advcl", "conj", "relcl", "parataxis", "acl"):
+            return True
+        if node.head.i == node.i or node.head.i not in content:
+            return False
+        node = node.head
+    return False
+
+
+def _trim_run(doc: Doc, run: list[int]) -> list[int]:
+    """A run of content tokens without the joints at its edges (commas, "and", "that")."""
+    a, b = 0, len(run)
+    while a < b and (doc[run[a]].is_punct or doc[run[a]].is_space or doc[run[a]].dep_ == "cc"):
+        a += 1
+    while b > a and (doc[run[b - 1]].is_punct or doc[run[b - 1]].is_space or doc[run[b - 1]].dep_ in ("cc", "mark")):
+        b -= 1
+    return run[a:b]
+
+
+def _char_spans(doc: Doc, cand: _Cand) -> list[tuple[int, int]]:
+    """The content token set as character spans, edges trimmed."""
+    if not cand.content:
+        return []
+    ids = sorted(cand.content)
+    spans: list[tuple[int, int]] = []
+    run = [ids[0], ids[0]]
+    for i in ids[1:]:
+        if i == run[1] + 1:
+            run[1] = i
+        else:
+            spans.append((run[0], run[1]))
+            run = [i, i]
+    spans.append((run[0], run[1]))
+    out = []
+    for a, b in spans:
+        s, e = doc[a].idx, doc[b].idx + len(doc[b].text)
+        s, e = _trim(_doc_text(doc), s, e)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s] in _TRIM_CHARS):
+        s += 1
+    while e > s and (text[e - 1] in _TRIM_CHARS):
+        e -= 1
+    return s, e
+
+
+def _univocal(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Drop claims nested inside another claim's content (a token belongs to one attribution)."""
+    keep = []
+    for c in cands:
+        if not c.spans:
+            continue
+        cue_at = doc[c.cue[0]].idx
+        nested = False
+        for o in cands:
+            if o is c or not o.spans:
+                continue
+            if any(s <= cue_at < e for s, e in o.spans):
+                # inside the other's content; the outer one wins unless the other is
+                # itself inside ours (mutual: keep the earlier cue)
+                o_cue = doc[o.cue[0]].idx
+                if any(s <= o_cue < e for s, e in c.spans):
+                    if o_cue < cue_at:
+                        nested = True
+                else:
+                    nested = True
+            if nested:
+                break
+        if not nested:
+            keep.append(c)
+    # identical content claimed twice (e.g. two cues of one clause): keep the first
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for c in sorted(keep, key=lambda c: c.cue[0]):
+        key = (c.spans[0][0], c.spans[-1][1])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

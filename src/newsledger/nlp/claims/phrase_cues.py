@@ -1,0 +1,305 @@
+"""Cues that are not a verb with its complement.
+
+Reads a token and the parse around it (and, for bylines, the text and the
+actors stage's mentions); writes :class:`~.common._Cand` objects for
+"according to X" and "in X's view" (the clause they modify), stance adjectives
+("X is sure that ...", "X is critical of Y"), noun cues ("the claim that ...",
+"Trump's insistence that ..."), "X released a statement." with the sentence
+after it, quotations signed with a dash and transcript lines ("NAME: ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ...model import Actor
+from .common import (_IMPERSONAL, _NOT_SOURCES, _PASS_SUBJ, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _Cand,
+                     _doc_text, _has_subject, _subtree_ids)
+from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS
+from .quotations import _QuoteMap
+from .speakers import _ANIMATE_ENTS, _animate, _np_span, _set_speaker
+
+
+def _according_to(tok: Token) -> Optional[_Cand]:
+    if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != "to":
+        return None
+    to = tok.nbor(1)
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    obj = objs[0]
+    if obj.lemma_.lower() in _NOT_SOURCES or obj.lower_ in _NOT_SOURCES:
+        return None
+    head = _clause_head(tok)
+    if head is None:
+        return None
+    own = _subtree_ids(tok)
+    content = (_subtree_ids(head) - own) & set(range(tok.sent.start, tok.sent.end))
+    cand = _Cand(cue=[tok.i, to.i], content=content, kind="according-to")
+    cand.speaker = _np_span(obj)
+    cand.speaker_head = obj.i
+    return cand
+
+
+def _in_view(tok: Token) -> Optional[_Cand]:
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    objs = [c for c in tok.children if c.dep_ == "pobj" and c.lower_ in _VIEW_NOUNS]
+    if not objs:
+        return None
+    noun = objs[0]
+    holder = [c for c in noun.children if c.dep_ == "poss"]
+    if not holder:
+        ofs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        holder = [g for o in ofs for g in o.children if g.dep_ == "pobj"]
+    if not holder:
+        return None
+    head = _clause_head(tok)
+    if head is None:
+        return None
+    content = (_subtree_ids(head) - _subtree_ids(tok)) & set(range(tok.sent.start, tok.sent.end))
+    cue = [tok.i, noun.i]
+    cand = _Cand(cue=cue, content=content, kind="according-to")
+    cand.speaker = _np_span(holder[0])
+    cand.speaker_head = holder[0].i
+    return cand
+
+
+def _adjective_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
+    """"X is sure (that) ...", "it is clear that ...", "X is critical of Y"."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd", "amod", "conj"):
+        return None
+    low = tok.lower_
+    if low not in _STANCE_ADJ and low not in _STANCE_ADJ_PREPS:
+        return None
+    verb = tok.head
+    if tok.dep_ == "amod" or verb.lemma_.lower() not in ("be", "seem", "appear", "remain", "become", "feel", "grow", "sound"):
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subj:
+        return None
+    clause = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and _has_subject(c)]
+    if not clause and subj[0].lower_ == "it":
+        clause = [c for c in verb.children if c.dep_ == "ccomp" and c.i > tok.i and _has_subject(c)]
+    content: set[int] = set()
+    if clause and low in _STANCE_ADJ:
+        content = _subtree_ids(clause[0])
+    elif low in _STANCE_ADJ_PREPS and subj[0].lower_ not in _IMPERSONAL:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _STANCE_ADJ_PREPS[low]
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        if preps:
+            content = {i for g in preps[0].children if g.dep_ in ("pobj", "pcomp") for i in _subtree_ids(g)}
+            cue = [tok.i, preps[0].i]
+    if not content:
+        return None
+    para = qmap.para
+    content = {i for i in content if para[i] == para[tok.i]}
+    if not content:
+        return None
+    cand = _Cand(cue=[tok.i] if clause else cue, content=content, kind="indirect", clausal=bool(clause))
+    cand.negated = any(c.dep_ == "neg" for c in verb.children)
+    if subj[0].lower_ not in _IMPERSONAL:
+        if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            head = verb.head
+            cand.speaker, cand.speaker_head = _np_span(head), head.i
+        else:
+            cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
+    return cand
+
+
+def _noun_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
+    """A noun cue with its clause: "the claim that ...", "Trump's insistence that ...",
+    "a report that ...".  The holder is the possessor ("Trump's claim"), the
+    object of "by"/"from" ("a statement from the ministry") or the subject of a
+    light verb ("X made the claim that"); else the claim has no speaker."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CUE_NOUNS:
+        return None
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > tok.i
+               and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
+               and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+    if not clauses:
+        # with a holder named: "Trump's claims about X", "her plan to ...", "his support for ..."
+        if not any(c.dep_ == "poss" for c in tok.children):
+            return None
+        clauses = [c for c in tok.children if c.i > tok.i and (
+            (c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+            or (c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "over", "for", "against", "with", "to")
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)))]
+        if not clauses:
+            return None
+    clause = clauses[0]
+    content = _subtree_ids(clause)
+    para = qmap.para
+    content = {i for i in content if para[i] == para[tok.i]}
+    if not content:
+        return None
+    cue = [tok.i]
+    cand = _Cand(cue=cue, content=content, kind="indirect")
+    holder = [c for c in tok.children if c.dep_ == "poss"]
+    if not holder:
+        holder = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
+                  for g in c.children if g.dep_ == "pobj"]
+    if not holder:
+        # "a New York Times report that ...", "a Pentagon assessment that ...": a name
+        # in front of the noun holds it
+        names = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+                 and (c.pos_ == "PROPN" or c.ent_type_ in _ANIMATE_ENTS)]
+        if names:
+            h = names[-1]
+            cand.speaker, cand.speaker_head = (min(c.left_edge.i for c in names), h.i + 1), h.i
+    if holder:
+        h = holder[0]
+        if h.lower_ in ("its", "their", "his", "her"):
+            cand.speaker, cand.speaker_head = (h.i, h.i + 1), h.i
+        else:
+            cand.speaker, cand.speaker_head = _np_span(h), h.i
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        verb = tok.head
+        cand.cue = sorted({verb.i, tok.i})
+        _set_speaker(cand, verb, any(c.dep_ in _PASS_SUBJ for c in verb.children))
+    if cand.speaker is None and tok.dep_ in ("dobj", "pobj"):
+        # "X persisted in arguments that ...", "X voiced fears that ...": the one
+        # doing it holds the view
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        if tok.dep_ == "pobj" and (tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "with")):
+            verb = None
+        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in ("be", "have"):
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj and _animate(subj[0]) and subj[0].tag_ not in ("WDT", "WP"):
+                cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
+    if cand.speaker is None and not (clause.dep_ in ("acl", "ccomp", "appos") and clause.i > tok.i
+                                     and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)):
+        return None  # "her support for ...": with no holder, not a claim
+    # "the claim that ...", "reports that ...": a claim whose holder is not named
+    cand.negated = any(c.dep_ == "neg" for c in tok.children) or tok.lemma_.lower() == "denial"
+    return cand
+
+
+def _statement_then_content(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> list[_Cand]:
+    """"X released a statement." followed, in the same paragraph, by a sentence
+    with no attribution of its own: that sentence is what the statement said."""
+    out = list(cands)
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents[:-1]):
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.lower_ not in STATEMENT_NOUNS or tok.dep_ != "dobj" \
+                    or tok.head.lemma_.lower() not in LIGHT_VERBS or qmap.inside(tok):
+                continue
+            verb = tok.head
+            if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) \
+                    or any(c.dep_ in ("acl", "relcl", "ccomp") for c in tok.children):
+                continue
+            # nothing but the object's own modifiers after it: the sentence ends there
+            mods = {i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "agent") and c.i > tok.i
+                    for i in _subtree_ids(c)}
+            rest = [t for t in doc[tok.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space or t.i in mods)]
+            if rest:
+                continue
+            nxt = sents[si + 1]
+            if "\n" in _doc_text(doc)[tok.idx:nxt.start_char] or any(qmap.inside(t) for t in nxt[:1]):
+                continue
+            in_next = [c for c in out if nxt.start <= c.cue[0] < nxt.end]
+            if any(c.speaker is not None for c in in_next):
+                continue  # the next sentence has its own speaker
+            out = [c for c in out if c not in in_next]
+            content = {t.i for t in nxt if not t.is_space}
+            cand = _Cand(cue=[verb.i, tok.i], content=content, kind="indirect")
+            _set_speaker(cand, verb, any(c.dep_ in _PASS_SUBJ for c in verb.children))
+            if cand.speaker is None:
+                continue
+            out.append(cand)
+    return out
+
+
+_DASH_AFTER = re.compile(r"[^\S\n]*(?:―|—|–|--)[^\S\n]*")
+
+
+def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_Cand]:
+    """Quotations signed with a dash (“...” ― Jane Doe) and lines headed by a
+    name and a colon (SANDERS: We need ...)."""
+    text = _doc_text(doc)
+    out: list[_Cand] = []
+    by_start = {t.idx: t.i for t in doc}
+    for qi, q in enumerate(qmap.quotes):
+        if not q.closed or not qmap.is_long(qi):
+            continue
+        m = _DASH_AFTER.match(text, q.end)
+        if not m or m.end() not in by_start:
+            continue
+        first = by_start[m.end()]
+        # the dash may be glued to the closing mark in one token (”―)
+        dash = [t.i for t in doc if t.idx < m.end() and t.idx + len(t.text) > q.end and not t.is_space]
+        name = _name_run(doc, first)
+        if name is None or not dash:
+            continue
+        content = {t.i for t in doc if q.start <= t.idx < q.end}
+        cand = _Cand(cue=dash, content=content, kind="indirect")
+        cand.speaker, cand.speaker_head = name, name[1] - 1
+        out.append(cand)
+    for tok in doc:
+        if tok.text != ":":
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        if line_start not in by_start:
+            continue
+        first = by_start[line_start]
+        while first < tok.i and doc[first].is_punct:
+            first += 1
+        name = _name_run(doc, first, _mentions(doc, actors))
+        if name is None or name[1] != tok.i:
+            continue
+        line_end = text.find("\n", tok.idx)
+        line_end = len(text) if line_end == -1 else line_end
+        content = {t.i for t in doc if tok.idx < t.idx < line_end and not t.is_space}
+        if len(content) < 3:
+            continue
+        cand = _Cand(cue=[tok.i], content=content, kind="indirect", line=True)
+        cand.speaker, cand.speaker_head = name, name[1] - 1
+        out.append(cand)
+    return out
+
+
+def _mentions(doc: Doc, actors: Sequence[Actor]) -> set[int]:
+    """Token indices inside a mention of a named person or body (the actors stage)."""
+    out: set[int] = set()
+    for actor in actors:
+        for m in actor.mentions:
+            sp = doc.char_span(m.start, m.end, alignment_mode="contract")
+            if sp is not None:
+                out.update(range(sp.start, sp.end))
+    return out
+
+
+def _name_run(doc: Doc, first: int, named: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, int]]:
+    """A person's or body's name starting at token ``first`` (up to six tokens, then a line
+    end, a colon or a full stop), as a token span."""
+    end = first
+    while end < len(doc) and end - first < 7 and not doc[end].is_space and doc[end].text not in (":", ".", "\n") \
+            and (doc[end].pos_ == "PROPN" or doc[end].text in ("-", "'", "’", ",") or doc[end].ent_type_ in ("PERSON", "ORG")):
+        end += 1
+    while end > first and doc[end - 1].is_punct:
+        end -= 1
+    if end == first or end - first > 6:
+        return None
+    stop = doc[end] if end < len(doc) else None
+    if stop is not None and not (stop.is_space or stop.text in (":", ".", ",") or "\n" in stop.text_with_ws):
+        return None
+    span = doc[first:end]
+    if not any(t.ent_type_ in ("PERSON", "ORG", "NORP") or (t.is_upper and len(t.text) > 2) or t.i in named
+               for t in span):
+        return None
+    return first, end
+
+
+def _clause_head(tok: Token) -> Optional[Token]:
+    head = tok.head
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            return head
+        if head.head is head:
+            return head
+        head = head.head
+    return None

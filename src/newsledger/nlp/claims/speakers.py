@@ -1,0 +1,179 @@
+"""Speakers of claims: who holds the view a cue reports.
+
+Reads the cue's token and the parse around it; writes a candidate's
+``speaker`` (a token span) and ``speaker_head`` from the subject of the cue,
+the agent of a passive, an antecedent or the noun phrase outside a quotation;
+gives the claim's ``speaker_name``, looking back to the last person named for
+a pronoun or a role noun ("the expert").
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .common import _IMPERSONAL, _PASS_SUBJ, _PERSON_PRONOUNS, _ROLE_NOUNS, _SUBJ, _TITLES, _Cand
+from .quotations import _QuoteMap
+
+
+_ANIMATE_PRONOUNS = {"i", "we", "you", "he", "she", "they", "who"}
+_ANIMATE_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _animate(tok: Token) -> bool:
+    """Can this subject hold a view: a person, a body, a personal pronoun, a role?"""
+    from .resolve import PERSON_NOUNS
+
+    if tok.lower_ in _ANIMATE_PRONOUNS:
+        return True
+    if tok.ent_type_ in _ANIMATE_ENTS or tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in _ROLE_NOUNS)
+
+
+def _speaker_outside_quote(tok: Token, qmap: "_QuoteMap") -> Optional[tuple[tuple[int, int], int]]:
+    doc = tok.doc
+    subj = [c for c in tok.children if c.dep_ in _SUBJ and not qmap.inside(c)]
+    if subj:
+        return _np_span(subj[0]), subj[0].i
+    # the words between the closing quotation mark and the verb
+    j = tok.i - 1
+    while j >= 0 and not doc[j].is_punct and not doc[j].is_space and not qmap.inside(doc[j]) \
+            and doc[j].pos_ not in ("VERB", "AUX"):
+        j -= 1
+    run = [t for t in doc[j + 1:tok.i] if t.dep_ not in ("advmod", "neg")]
+    if not run or j < 0 or not (doc[j].is_quote or doc[j].is_punct) or len(run) > 8:
+        return None
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    heads = [t for t in nouns if not (run[0].i <= t.head.i <= run[-1].i)] or [nouns[-1]]
+    return (run[0].i, run[-1].i + 1), heads[0].i
+
+
+# ---------------------------------------------------------------------------
+# speakers
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """The noun phrase headed by ``tok`` as a token span (edges trimmed of punctuation)."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
+        left += 1
+    while right > tok.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "case"):
+        right -= 1
+    return left, right + 1
+
+
+def _set_speaker(cand: _Cand, verb: Token, passive: bool) -> None:
+    node = verb
+    for _ in range(4):
+        children = list(node.children)
+        if passive and node is verb:
+            agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                cand.speaker, cand.speaker_head = _np_span(agents[0]), agents[0].i
+            return  # a passive without "by X": no speaker
+        subj = [c for c in children if c.dep_ in _SUBJ]
+        if subj:
+            s = subj[0]
+            if s.lower_ in ("that", "which") and node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+                # "nations that oppose ...": the antecedent speaks
+                head = node.head
+                left = min(t.i for t in head.subtree)
+                cand.speaker, cand.speaker_head = (left, head.i + 1), head.i
+                return
+            if s.lower_ in _IMPERSONAL and s.dep_ == "nsubj" and node is verb and s.lower_ == "there":
+                return
+            cand.speaker, cand.speaker_head = _np_span(s), s.i
+            return
+        if any(c.dep_ in _PASS_SUBJ for c in children):
+            if node is not verb:  # "... was criticised by X, saying": the agent speaks
+                agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                if agents:
+                    cand.speaker, cand.speaker_head = _np_span(agents[0]), agents[0].i
+            return
+        # inherit the subject: "... and added", "..., saying", "wants to say"
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head is not node:
+            node = node.head
+            if node.dep_ == "prep" and node.head is not node:  # "before saying", "by saying"
+                node = node.head
+            continue
+        if node.dep_ == "acl" and node is verb and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            # "a statement saying ...", "Trump, saying ..."
+            head = node.head
+            if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                cand.speaker, cand.speaker_head = _np_span(head), head.i
+            else:
+                left = min(t.i for t in head.subtree)
+                cand.speaker, cand.speaker_head = (left, head.i + 1), head.i
+        return
+
+
+def _speaker_name(doc: Doc, cand: _Cand) -> Optional[str]:
+    if cand.speaker is None or cand.speaker_head is None:
+        return None
+    head = doc[cand.speaker_head]
+    low = head.lower_
+    if low in _PERSON_PRONOUNS:
+        return _previous_person(doc, head.idx)
+    if low in ("who", "that") and head.head.dep_ == "relcl":
+        ante = head.head.head
+        return _name_of(ante)
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _ROLE_NOUNS and head.tag_ == "NN" \
+            and any(c.lower_ in ("the", "this") for c in head.children) \
+            and not any(t.pos_ == "PROPN" for t in doc[cand.speaker[0]:cand.speaker[1]]):
+        found = _previous_person(doc, doc[cand.speaker[0]].idx)
+        if found:
+            return found
+    if low in ("one",) or (head.pos_ == "PRON" and low not in ("who",)):
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        if appos:
+            return _name_of(appos[0])
+    if head.pos_ == "PRON":
+        return None
+    return _name_of(head)
+
+
+def _name_of(head: Token) -> str:
+    if head.ent_type_:
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and "\n" not in ent.text:
+            return ent.text
+    left = head.i
+    doc = head.doc
+    for c in head.lefts:
+        if c.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod") and not c.is_punct:
+            left = min(left, c.left_edge.i)
+    right = head.i
+    for c in head.rights:
+        if c.dep_ in ("compound", "flat"):
+            right = max(right, c.right_edge.i)
+    return doc[left:right + 1].text
+
+
+def _previous_person(doc: Doc, before: int) -> Optional[str]:
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
+    if not persons:
+        return None
+    last = persons[-1]
+    surname = last[-1].text
+    full = last.text
+    for e in persons:  # the fullest form of that name used earlier ("Figueroa" → "Melezia Figueroa")
+        if e[-1].text == surname and len(e.text) > len(full):
+            full = e.text
+    for tok in doc:  # ... also where the tagger named it but the recogniser missed it
+        if tok.idx >= before:
+            break
+        if tok.text == surname and tok.pos_ == "PROPN":
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].is_title and not doc[start - 1].text.endswith(".") \
+                    and doc[start - 1].lower_ not in _ROLE_NOUNS and doc[start - 1].lower_ not in _TITLES:
+                start -= 1
+            name = doc[start:tok.i + 1].text
+            if len(name) > len(full) and "\n" not in name:
+                full = name
+    return full

@@ -1,0 +1,319 @@
+"""Verb cues: "X said (that) ...", "“...,” he said", "urged X to ...", "X was accused of ...".
+
+Reads a verb token, the reporting-verb lexicon (:func:`~.lexicon.reporting_verbs`)
+and the quotation map; writes a :class:`~.common._Cand` whose content is the
+verb's clause, the quotation next to it, its infinitive or object complement,
+its direct object (what was said), the clause of an agentless passive or of
+"X seems to ...", with the speaker from :mod:`.speakers`.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .common import (_EXPERIENCER_PASSIVES, _GENERIC_C, _IMPERSONAL, _NOT_SOURCES, _OBJ_PREPS, _PASS_SUBJ, _SUBJ,
+                     _WH_ADVCL, _Cand, _has_subject, _subtree_ids)
+from .lexicon import CUE_NOUNS, reporting_verbs
+from .quotations import _QuoteMap, _quote_after, _quote_before
+from .speakers import _animate, _np_span, _set_speaker, _speaker_outside_quote
+
+
+def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+        return None
+    entry = _lookup(tok) or _that_clause_verb(tok)
+    if entry is None:
+        return None
+    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
+        return None  # "a group called X", "the so-called", "the said report"
+    children = list(tok.children)
+    deps = {c.dep_ for c in children}
+    passive = bool(deps & _PASS_SUBJ) or "auxpass" in deps
+    cue = [tok.i] + [c.i for c in children if c.dep_ == "prt"]
+    content: set[int] = set()
+    from_colon = False
+
+    ccomps = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and "C" in entry.frames and passive)
+              or (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in _WH_ADVCL)
+              or _unmarked_clause(tok, c)]
+    # a clause with neither subject nor complementiser is a misparse ("the things
+    # said at the debate were forgotten"), unless it is quoted speech
+    # "said single people would qualify": the parser took the clause's subject for an object
+    subj_as_obj = [d for c in ccomps for d in children if c.dep_ == "ccomp" and d.dep_ == "dobj"
+                   and tok.i < d.i < c.i and not _clause_like(c, qmap) and not _has_subject(c)
+                   and any(a.dep_ == "aux" and a.i < c.i for a in c.children)]
+    # "..., noted the analyst": a cue after its clause with its subject inverted
+    inverted = any(c.dep_ in _SUBJ and c.i > tok.i for c in children)
+    ccomps = [c for c in ccomps if c.dep_ != "ccomp" or _clause_like(c, qmap) or subj_as_obj
+              or (inverted and c.i < tok.i)]
+    if "C" in entry.frames and not ccomps and not passive:
+        # "told a meeting of leaders that ...", "reported at the time that ...": the
+        # that-clause hung on a noun of the verb's object or adjunct
+        ccomps = _stray_that_clause(tok, children)
+    if "C" in entry.frames and ccomps:
+        for d in subj_as_obj:
+            content |= _subtree_ids(d)
+        for c in ccomps:
+            content |= _subtree_ids(c)
+        if passive and entry.lemma not in _EXPERIENCER_PASSIVES:  # "X is said to have ...", "it was reported that ..."
+            for c in children:
+                if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL:
+                    content |= _subtree_ids(c)
+    elif "C" in entry.frames and qmap.inside(tok.head) and tok.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"):
+        # “... ,” he said — the verb hangs off the quotation
+        content = _subtree_ids(tok.head) - _subtree_ids(tok)
+    elif "C" in entry.frames and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and _has_subject(tok):
+        # The benefit, it says, would be $300.
+        content = _subtree_ids(tok.head) - _subtree_ids(tok)
+    elif "C" in entry.frames and _quote_before(tok, qmap) is not None:
+        # “...?” said Obama.  (the quotation parsed as a sentence of its own)
+        q = qmap.quotes[_quote_before(tok, qmap)]
+        content = {t.i for t in tok.doc if q.start <= t.idx < q.end}
+    elif "C" in entry.frames and _quote_after(tok, qmap) is not None:
+        # He said: “...”  (the quotation parsed as a separate sentence)
+        qi = _quote_after(tok, qmap)
+        q = qmap.quotes[qi]
+        from_colon = True
+        content = {t.i for t in tok.doc if q.start <= t.idx < q.end}
+    elif "C" in entry.frames and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
+            and tok.dep_ == "advcl" and not passive and entry.kind == "speech" \
+            and (not deps & {"dobj", "xcomp", "ccomp", "prep", "acomp", "attr", "advcl"}
+                 or _put_it(tok, children)):
+        # ..., as he said.
+        content = _subtree_ids(tok.head) - _subtree_ids(tok)
+        cue = [c.i for c in children if c.dep_ == "mark"] + cue
+    clausal = bool(content)
+    if not content and "X" in entry.frames:
+        xs = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
+        if xs:
+            start = min(c.left_edge.i for c in children if c.dep_ in ("dobj", "dative", "xcomp") and c.i > tok.i)
+            content = {i for x in xs for i in _subtree_ids(x)} | {
+                i for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i for i in _subtree_ids(c)}
+            content = {i for i in content if i >= start}
+    if not content and "O" in entry.frames:
+        content = _object_complement(tok, children, entry.lemma)
+    if not content and "N" in entry.frames and not passive:
+        content = _said_object(tok, children)
+    if not content and passive and entry.kind in ("evaluation", "speech", "evidence") \
+            and ("O" in entry.frames or "N" in entry.frames) and any(c.dep_ == "agent" for c in children):
+        # "the plan was backed by X", "X, who was endorsed by Y": what is backed is the content
+        subj = [c for c in children if c.dep_ in _PASS_SUBJ]
+        if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            content = _subtree_ids(tok.head) - _subtree_ids(tok)
+            content = {i for i in content if i >= tok.head.left_edge.i}
+        elif subj and subj[0].lower_ not in _IMPERSONAL:
+            content = _subtree_ids(subj[0])
+    no_source = False
+    if not content and passive and not any(c.dep_ == "agent" for c in children) \
+            and entry.kind in ("evaluation", "speech", "evidence"):
+        # "X was accused of Y", "the plan was announced": said of X by no one named
+        content = _passive_clause(tok, children, entry.frames)
+        no_source = bool(content)
+    if not content and entry.lemma in _RAISING and not passive:
+        # "X seems to be Y", "that seems unlikely": a view with no holder named
+        content = _raised_clause(tok, children)
+        no_source = bool(content)
+    if not content:
+        return None
+    content -= set(cue)
+    if not from_colon:
+        # the parser may run a sentence over a paragraph break; a claim does not
+        para = qmap.para
+        content = {i for i in content if para[i] == para[tok.i]}
+        if not content:
+            return None
+    cand = _Cand(cue=sorted(set(cue)), content=content, kind="indirect", clausal=clausal)
+    cand.negated = any(c.dep_ == "neg" for c in children) or entry.lemma == "deny"
+    if not no_source:
+        _set_speaker(cand, tok, passive)
+    if cand.speaker_head is not None and qmap.inside(tok.doc[cand.speaker_head]):
+        # the parser took words of the quotation for the subject ("“... panic mode,”
+        # said X"): the speaker is the noun phrase outside the quotation
+        alt = _speaker_outside_quote(tok, qmap)
+        if alt is not None:
+            cand.speaker, cand.speaker_head = alt
+    if passive and cand.speaker is None and entry.lemma in _EXPERIENCER_PASSIVES:
+        # "we are convinced that ...": the one convinced holds the belief
+        subj = [c for c in children if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL]
+        if subj:
+            cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
+    if cand.speaker is None and not passive and not no_source:
+        # the parser sometimes hangs the subject's words on the verb ("the Russian
+        # military states": det + amod of "states"): take them as the speaker
+        lefts = [c for c in children if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nmod", "poss")]
+        if lefts and max(c.right_edge.i for c in lefts) == tok.i - 1:
+            start = min(c.left_edge.i for c in lefts)
+            cand.speaker, cand.speaker_head = (start, tok.i), tok.i - 1
+    return cand
+
+
+def _that_clause_verb(tok: Token):
+    """A verb outside the lexicon with "that" and a clause after it and a person
+    or body for subject: "X fretted that ...", "X insists that ..." — the
+    construction itself marks what X said or thought."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in ("be", "have", "do", "mean", "make", "ensure", "require", "so"):
+        return None
+    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not subj or not _animate(subj[0]):
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > tok.i and _has_subject(c) and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children):
+            return _GENERIC_C
+    return None
+
+
+def _lookup(tok: Token):
+    """The lexicon entry of a verb, by its lemma or, where the lemmatiser went
+    wrong ("hoped" → "hop", "rated" → "rat"), by the inflected form undone."""
+    lex = reporting_verbs()
+    entry = lex.get(tok.lemma_.lower())
+    if entry is not None:
+        return entry
+    word = tok.lower_
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""),
+                         ("ing", "e"), ("ing", ""), ("d", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            if stem in lex and stem != tok.lemma_.lower():
+                return lex[stem]
+    return None
+
+
+def _put_it(tok: Token, children: list[Token]) -> bool:
+    """"as X put it (in a letter)": a speech verb with "it" for what was said."""
+    objs = [c for c in children if c.dep_ == "dobj"]
+    return tok.lemma_.lower() == "put" and len(objs) == 1 and objs[0].lower_ == "it" \
+        and not {c.dep_ for c in children} & {"xcomp", "ccomp", "acomp", "attr", "advcl"}
+
+
+def _stray_that_clause(tok: Token, children: list[Token]) -> list[Token]:
+    for c in children:
+        if c.i < tok.i or c.dep_ not in ("dobj", "dative", "prep", "npadvmod"):
+            continue
+        for x in c.subtree:
+            if x.dep_ not in ("acl", "relcl", "ccomp", "advcl") or x.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue
+            if x.head.lemma_.lower() in CUE_NOUNS or x.head.lemma_.lower() in _NOT_SOURCES:
+                continue
+            first = x.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == x.i and _has_subject(x) \
+                    and x.head.i < first.i and not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+                                                       for t in tok.doc[c.i:first.i]):
+                return [x]
+    return []
+
+
+def _clause_like(head: Token, qmap: _QuoteMap) -> bool:
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "mark") for c in head.children):
+        return True
+    if not any(c.dep_ in ("aux", "auxpass") for c in head.children) and head.tag_ not in ("VBD", "VBZ", "VBP"):
+        return True  # an imperative or bare clause: no sign of a misparse
+    if head.left_edge.lower_ in _WH_ADVCL or head.left_edge.tag_ in ("WDT", "WP", "WRB"):
+        return True
+    return any(qmap.inside(t) for t in head.subtree)
+
+
+#: verbs that raise the subject of the view they report ("X seems to ...")
+_RAISING = {"seem", "appear"}
+_CLAUSE_RIGHT = {"dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "attr", "acomp", "advmod", "npadvmod", "agent"}
+
+
+def _clause_span(tok: Token, subj: Token, children: list[Token]) -> set[int]:
+    """The clause of ``tok`` from its subject to the end of its last right complement."""
+    right = [c for c in children if c.i > tok.i and c.dep_ in _CLAUSE_RIGHT]
+    if not right:
+        return set()
+    end = max(c.right_edge.i for c in right)
+    start = subj.left_edge.i
+    sub = _subtree_ids(tok)
+    return {i for i in range(start, end + 1) if i in sub and not tok.doc[i].is_space}
+
+
+def _passive_clause(tok: Token, children: list[Token], frames: frozenset[str]) -> set[int]:
+    subj = [c for c in children if c.dep_ == "nsubjpass" and c.i < tok.i]
+    if not subj or subj[0].lower_ in _IMPERSONAL or subj[0].tag_ in ("WDT", "WP") or subj[0].lower_ == "that":
+        return set()
+    if tok.dep_ not in ("ROOT", "ccomp", "conj", "advcl") or tok.tag_ != "VBN":
+        return set()
+    if "N" in frames or "C" in frames:  # "the plan was announced (on Monday)"
+        return _clause_span(tok, subj[0], children)
+    # "X was accused of Y", "X was called a liar" — not "X was called to the scene"
+    if not any(c.dep_ in ("oprd", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS)
+               for c in children if c.i > tok.i):
+        return set()
+    return _clause_span(tok, subj[0], children)
+
+
+def _raised_clause(tok: Token, children: list[Token]) -> set[int]:
+    subj = [c for c in children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not subj or subj[0].lower_ in _IMPERSONAL or subj[0].tag_ in ("WDT", "WP"):
+        return set()
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.pos_ == "PRON" for g in c.children) for c in children):
+        return set()  # "seems to me": a holder after all
+    if any(c.dep_ == "xcomp" and (_lookup(c) is not None or any(g.dep_ == "xcomp" for g in c.children))
+           for c in children):
+        return set()  # "appeared to suggest ...": the subject is the one suggesting
+    if not any(c.dep_ in ("xcomp", "acomp", "oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "like")
+               for c in children if c.i > tok.i):
+        return set()
+    return _clause_span(tok, subj[0], children)
+
+
+def _unmarked_clause(verb: Token, c: Token) -> bool:
+    """"said after the convention he would not accept ...": a clause with its own
+    subject and no subordinating word, which the parser hung on the cue as an
+    adverbial clause; it is the reported clause."""
+    if c.dep_ != "advcl" or c.i < verb.i or c.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(g.dep_ == "mark" or g.tag_ in ("WRB", "WDT", "WP") for g in c.children) or c.tag_ in ("VBG", "VBN", "TO"):
+        return False
+    if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.i < c.i for g in c.children):
+        return False
+    # the clause must start the material after the cue's own words (a comma would
+    # make it a separate sentence joined loosely)
+    return not any(t.text in (",", ";", ":", "—", "--") for t in verb.doc[verb.i + 1:c.left_edge.i])
+
+
+def _said_object(tok: Token, children: list[Token]) -> set[int]:
+    """"said the same thing", "noted the rule", "polls show a close race": a
+    verb of saying or finding whose direct object is what was said or found."""
+    objs = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
+    if len(objs) != 1 or not _has_subject(tok):
+        return set()
+    obj = objs[0]
+    if obj.pos_ == "PRON" or obj.ent_type_ == "PERSON" or obj.tag_ == "VBG":
+        return set()  # "said it", "told me", "noted Smith": not what was said
+    ids = _subtree_ids(obj)
+    for c in children:  # "shows Clinton with a lead", "found that action unconstitutional"
+        if c.i > obj.right_edge.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
+            ids |= _subtree_ids(c)
+    return ids
+
+
+def _object_complement(tok: Token, children: list[Token], lemma: str) -> set[int]:
+    right = [c for c in children if c.i > tok.i]
+    keep = []
+    for c in right:
+        if c.dep_ in ("dobj", "dative", "oprd", "attr", "ccomp", "xcomp"):
+            keep.append(c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ in _OBJ_PREPS \
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+            keep.append(c)  # "spoke about X", not "spoke on Monday"
+    if not keep:
+        return set()
+    deps = {c.dep_ for c in keep}
+    preps = {c.lower_ for c in keep if c.dep_ == "prep"}
+    quoted = any(t.is_quote and t.i > tok.i for c in keep for t in c.subtree) or any(
+        t.is_quote for t in tok.doc[max(c.right_edge.i for c in keep) + 1:max(c.right_edge.i for c in keep) + 2])
+    if lemma == "call" and not (deps & {"oprd", "xcomp", "ccomp"} or preps & {"for", "on"} or quoted):
+        return set()  # "called the police": not a claim
+    if lemma in ("describe", "characterize", "label", "brand", "dub", "see", "view", "regard", "portray", "depict") and not (deps & {"oprd"} or "as" in preps):
+        return set()
+    if lemma == "accuse" and "dobj" not in deps:
+        return set()
+    start = min(t.i for c in keep for t in c.subtree)
+    end = max(t.i for c in keep for t in c.subtree)
+    return set(range(start, end + 1))

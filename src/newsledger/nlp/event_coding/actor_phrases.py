@@ -1,0 +1,196 @@
+"""Actor phrases of the event coder (a part of :class:`~.coder.Coder`).
+
+Reads argument tokens found by :mod:`.sources` and :mod:`.targets`; decides
+whether a phrase names an actor (or a thing standing for one), expands it to
+the actors it names ("X and Y officials", "President X's government"), trims
+its span ("war-torn Ruritania") and writes :class:`~newsledger.model.ActorRef`
+objects with the actor id from the actors stage.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ...model import ActorRef
+from . import syntax as sx
+from .readings import _lemma
+
+#: adjectives that belong to an actor's name ("ethnic Albanians")
+KEEP_ADJ = frozenset({"ethnic", "national", "federal", "royal", "civil", "armed", "central", "interim",
+                      "provisional", "transitional", "supreme", "joint", "united", "islamic", "democratic",
+                      "popular", "revolutionary", "republican", "socialist", "communist", "liberal",
+                      "conservative", "nationalist", "militant", "radical", "ruling", "governing"})
+#: institutions that may be named after their leader ("President X's government")
+GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "cabinet", "junta"})
+
+
+class ActorPhrases:
+    """The actor-phrase part of :class:`~.coder.Coder`; uses ``self.doc``, ``self.text``,
+    ``self.lex``, ``self.actors``, ``self.actor_nouns``, ``self.non_actor`` and
+    ``self._span_hi``."""
+
+    def is_actor(self, tok: Token) -> bool:
+        """Whether the phrase headed by ``tok`` names someone who could act."""
+        if tok.pos_ == "NOUN" and _lemma(tok) in self.non_actor:
+            return False
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "ORG", "PERSON", "NORP") and any(
+                c.dep_ == "compound" and _lemma(c) in self.non_actor for c in tok.children):
+            return False
+        return sx.actor_like(tok, self.actor_nouns)
+
+    def _modifier_actor(self, tok: Token) -> Token:
+        """For a thing named after an actor ("an Indian proposal", "Haiti's efforts", "Israeli
+        military policies", "Iraqi towns") or belonging to one ("the offices of the
+        opposition party"), the actor; else ``tok``.  A place with a name ("the republic of
+        Ruritania") stays whole.  When the actor modifier is followed by actor nouns before
+        the head ("Ruritanian army barracks"), they belong to the actor's span (see
+        :meth:`actor_ref`)."""
+        if tok.pos_ != "NOUN" or tok.ent_type_ in sx.ACTOR_ENTS or _lemma(tok) in self.actor_nouns:
+            return tok
+        named = [g for _, g in sx.preps(tok, "of") if g.pos_ == "PROPN"]
+        if any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in named):
+            return tok
+        for c in sorted(tok.children, key=lambda c: c.i):
+            if c.dep_ not in ("compound", "amod", "poss", "nmod") or c.i > tok.i:
+                continue
+            if c.ent_type_ in sx.ACTOR_ENTS or c.pos_ == "PROPN":
+                self._extend_modifier(c, tok)
+                return c
+            if _lemma(c) in self.actor_nouns and any(g.ent_type_ in sx.ACTOR_ENTS or g.pos_ == "PROPN"
+                                                    for g in c.children):
+                return c
+        if tok.lower_ == tok.text and _lemma(tok) not in self.lex.nouns:
+            owners = [g for _, g in sx.preps(tok, "of") if g.pos_ in ("NOUN", "PROPN") and (
+                g.ent_type_ in sx.ACTOR_ENTS or g.pos_ == "PROPN" or _lemma(g) in self.actor_nouns)
+                and self.is_actor(g)]
+            if owners:
+                return owners[0]
+        return tok
+
+    def _extend_modifier(self, mod: Token, head: Token) -> None:
+        """"Ruritanian opposition candidates": the actor is "Ruritanian opposition"."""
+        hi = mod.i
+        if mod.dep_ == "poss":
+            return
+        doc = self.doc
+        while hi + 1 < head.i and doc[hi + 1].dep_ in ("compound", "amod") and doc[hi + 1].head.i in (
+                head.i, hi + 2) and _lemma(doc[hi + 1]) in self.actor_nouns and doc[hi + 1].pos_ != "PROPN":
+            hi += 1
+        if hi > mod.i:
+            self._span_hi[mod.i] = hi + 1
+
+    def target_ok(self, tok: Token) -> bool:
+        """Whether ``tok`` can be a target: an actor, or a thing named after or belonging to
+        one ("Ruritanian towns", "the offices of the party")."""
+        if self.is_actor(tok):
+            return True
+        if tok.pos_ == "NOUN" and _lemma(tok) not in self.lex.nouns and any(
+                g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "LOC") for _, g in sx.preps(tok, "of")):
+            return True                        # a named place: "the breakaway republic of Westland"
+        if tok.pos_ != "NOUN" or (r := self._modifier_actor(tok)).i == tok.i:
+            return False
+        return r.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (r.pos_ == "NOUN" and self.is_actor(r))
+
+    def _leader(self, tok: Token) -> Token:
+        """A government named after its leader is the leader ("President X's government",
+        "the regime of General Y")."""
+        if tok.pos_ != "NOUN" or _lemma(tok) not in GOVERNMENT_NOUNS:
+            return tok
+        for g in [c for c in tok.children if c.dep_ == "poss"] + [g for _, g in sx.preps(tok, "of")]:
+            if g.ent_type_ == "PERSON" and g.pos_ == "PROPN":
+                return g
+        return tok
+
+    @staticmethod
+    def _coordinated_modifiers(tok: Token) -> list[Token]:
+        """"Ruritanian and Freedonian officials": one actor per named modifier."""
+        if tok.pos_ != "NOUN":
+            return []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and (
+                    c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"):
+                group = [g for g in sx.conjuncts(c) if g.text[:1].isupper() and g.i < tok.i]
+                if len(group) >= 2:
+                    return group
+        return []
+
+    def _expand(self, toks: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        for t in toks:
+            if t is None:
+                continue
+            t = self._leader(sx.descend_quantity(t))
+            group = self._coordinated_modifiers(t) or sx.conjuncts(t)
+            if t.pos_ == "NOUN" and _lemma(t) in self.actor_nouns and len(group) == 1:
+                # "the foreign ministers of Moldova and Ukraine": one side per country
+                for p, g in sx.preps(t, "of"):
+                    group += [c for c in sx.conjuncts(g)[1:] if c.pos_ == "PROPN"]
+            for c in group:
+                if c.i not in {o.i for o in out}:
+                    out.append(c)
+        return out
+
+    def actor_ref(self, tok: Token, trim: bool = False) -> ActorRef:
+        lo, hi = sx.np_bounds(tok, self.actor_nouns | self.non_actor)
+        hi = max(hi, self._span_hi.get(tok.i, hi))
+        if trim:
+            lo = self._trim_comment(lo, tok)
+        key = tok
+        if tok.pos_ == "NOUN":   # "the minister's wife, Maria Lopez": the person named
+            for c in tok.children:
+                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i >= hi and c.i - hi <= 3:
+                    hi = max(hi, max(g.i for g in c.subtree if g.ent_type_ == "PERSON") + 1)
+                    key = c
+                    break
+        start, end = sx.char_span(self.doc, lo, hi)
+        return ActorRef(actor=self._actor_id(key, start, end), start=start, end=end,
+                        text=self.text[start:end])
+
+    def _trim_comment(self, lo: int, tok: Token) -> int:
+        """Drop a comment before the name: participles and superlatives ("war-torn Ruritania",
+        "outgoing Prime Minister X", "the largest party"), any lower-case adjective and place
+        noun before a proper name ("the southern regional capital Kingstown", "the autonomous
+        republic of Ruritania"), a lower-case description before a person's name ("former
+        president X"); not a
+        capitalised or name-making word ("Protestant", "ethnic") nor a plain adjective of a
+        common noun ("residential areas", "new members")."""
+        doc = self.doc
+        name = tok.pos_ == "PROPN" or any(g.pos_ == "PROPN" for _, g in sx.preps(tok, "of"))
+        place_name = name and tok.ent_type_ in ("GPE", "LOC", "FAC")
+        person = name and tok.ent_type_ == "PERSON"
+        while lo < tok.i:
+            t = doc[lo]
+            if person and t.ent_type_ == "" and t.is_lower and t.pos_ in ("NOUN", "ADJ"):
+                lo += 1                        # "former president X", "candidate X": a description
+                continue
+            if t.ent_type_ or t.lower_ in KEEP_ADJ or t.text[:1].isupper():
+                break
+            if lo + 2 < tok.i and doc[lo + 1].text in sx.HYPHENS and doc[lo + 2].tag_ in ("VBN", "VBG", "JJ") \
+                    and not doc[lo + 2].text[:1].isupper():
+                lo += 3                        # "war-torn", "oil-rich"
+            elif t.tag_ in ("VBN", "VBG", "JJS") or (name and t.pos_ == "ADJ"):
+                lo += 1
+            elif place_name and t.pos_ == "NOUN" and _lemma(t) in self.non_actor:
+                lo += 1                        # "the capital Kingstown"
+            else:
+                break
+            while lo < tok.i and doc[lo].text in sx.HYPHENS:
+                lo += 1
+        return lo
+
+    def _actor_id(self, key: Token, start: int, end: int) -> Optional[str]:
+        """The actor whose mention holds the phrase's head, else the first mention in it."""
+        first = None
+        for actor in self.actors:
+            for m in actor.mentions:
+                if m.start <= key.idx < m.end:
+                    return actor.id
+                if first is None and m.start < end and start < m.end:
+                    first = actor.id
+        return first
+
+
+def _is_relative(tok: Optional[Token]) -> bool:
+    return tok is not None and tok.lower_ in sx.RELATIVE and tok.tag_ in ("WP", "WDT", "WP$")

@@ -1,0 +1,224 @@
+"""Trigger lexicon lookup: what a verb, predicate adjective or noun means as an event.
+
+Reads a token and its dependents (object, particle, complement, modifiers) and
+the trigger lexicon (:mod:`.lexicon`); writes :class:`Reading` objects, the
+coded predicate before its arguments are attached, which :mod:`.coder` folds
+(frames, tense) and turns into events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Token
+
+from . import syntax as sx
+from .lexicon import TYPE_DEFAULTS, Entry, Lexicon, load_lexicon
+
+
+@dataclass
+class Reading:
+    """One coded predicate before its arguments are attached."""
+
+    head: Token                      # the token whose arguments are the event's
+    entry: Entry
+    type: Optional[str]
+    mode: Optional[str]
+    cameo: Optional[str]
+    intensity: Optional[float]
+    trigger: list[Token]
+    noun: Optional[Token] = None     # the event noun of a light verb / nominal event
+    kind: str = "verb"               # verb | light | noun | adj
+    modality: str = "asserted"
+    source_head: Optional[Token] = None    # where to look for the subject, when not head
+    target_hint: list[Token] = field(default_factory=list)   # complement subjects etc.
+    extra_target_heads: list[Token] = field(default_factory=list)
+    symmetric: bool = False
+    theme: bool = False
+    attributed_to: Optional[str] = None
+    of_is_source: bool = False
+    no_source: bool = False          # the text names no source ("X has only itself to blame")
+    inner_kinds: set = field(default_factory=set)   # types and modes of a folded complement event
+
+
+# ---------------------------------------------------------------------------
+# lexicon lookup
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _verb_keys(tok: Token) -> list[str]:
+    """Lemma candidates of a verb: the lemmatizer's, then simple suffix stripping (the
+    small model's lemmatizer misses some: "staged" -> "stag")."""
+    keys = [_lemma(tok)]
+    w = tok.lower_
+    if w.endswith("ied"):
+        keys.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        keys += [w[:-1], w[:-2]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            keys.append(w[:-3])
+    if w.endswith("ing"):
+        keys += [w[:-3] + "e", w[:-3]]
+    if w.endswith("es"):
+        keys.append(w[:-2])
+    if w.endswith("s"):
+        keys.append(w[:-1])
+    keys.append(w)
+    return list(dict.fromkeys(keys))
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's object heads: direct objects, a passive subject, or (for an
+    intransitive) objects of its prepositions."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "attr", "oprd")]
+    if not any(o.dep_ in ("dobj", "obj") for o in objs):
+        objs += [g for p, g in sx.preps(verb) if g.pos_ in ("NOUN", "PROPN") and p.lower_ not in sx.CIRCUMSTANTIAL]
+    out = []
+    for o in objs:
+        out.extend(sx.conjuncts(o) if o.pos_ == "NOUN" else [o])
+    return [_unwrap(o) for o in out]
+
+
+def _unwrap(noun: Token) -> Token:
+    """"a state of siege" -> siege; "tens of thousands of students" -> students."""
+    lex = load_lexicon()
+    for _ in range(3):
+        measured = any(c.dep_ in ("nummod", "quantmod") for c in noun.children) or _lemma(noun) in ("worth", "ton", "tonne", "kg", "kilogram", "amount", "quantity", "shipment", "consignment", "load", "batch", "lot")
+        if noun.pos_ in ("NOUN", "NUM", "PRON") and (lex.in_class("state", _lemma(noun)) or measured
+                                                     or _lemma(noun) in sx.QUANTITY_HEADS or noun.pos_ == "NUM"):
+            nxt = [g for _, g in sx.preps(noun, "of") if g.pos_ in ("NOUN", "PROPN")]
+            if nxt:
+                noun = nxt[0]
+                continue
+        break
+    return noun
+
+
+def _cond_ok(entry: Entry, tok: Token, objs: Optional[list[Token]] = None) -> bool:
+    c = entry.cond
+    if c.prts is not None:
+        prts = {ch.lower_ for ch in tok.children if ch.dep_ in ("prt", "advmod", "prep") and ch.i > tok.i}
+        if not prts & c.prts:
+            return False
+    if c.preps is not None:
+        found = {ch.lower_ for ch in tok.children if ch.dep_ in ("prep", "agent", "dative")}
+        if not found & c.preps:
+            return False
+    if c.comp is not None:
+        has = any(ch.dep_ in sx.COMP for ch in tok.children) or (
+            tok.pos_ == "ADJ" and any(ch.dep_ == "xcomp" for ch in tok.children))
+        if has != c.comp:
+            return False
+    if c.noobj and any(ch.dep_ in ("dobj", "obj") for ch in tok.children):
+        return False
+    if c.subjs is not None:
+        holder = tok.head if tok.dep_ in ("xcomp", "conj") and not sx.children(tok, *sx.SUBJ) else tok
+        subj = sx.first_child(holder, *sx.SUBJ, *sx.PASS_SUBJ)
+        if subj is None or (_lemma(subj) not in c.subjs and subj.lower_ not in c.subjs):
+            return False
+    if c.objs is not None:
+        objs = _objects(tok) if objs is None else objs
+        if not any(_lemma(o) in c.objs or o.lower_ in c.objs for o in objs):
+            return False
+    return True
+
+
+def noun_entry(tok: Token, lex: Lexicon, *, as_object: bool = False) -> Optional[Entry]:
+    """The lexicon entry of an event noun, or None."""
+    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
+        return None
+    if tok.pos_ == "PROPN" and not tok.lower_ == tok.text:  # names are no event nouns
+        return None
+    cands = lex.nouns.get(_lemma(tok)) or lex.nouns.get(tok.lower_) or []
+    mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+    mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+    for e in cands:
+        if e.modifiers and not all(m in mods for m in e.modifiers):
+            continue
+        if e.light_only and not as_object:
+            continue
+        if not _cond_ok(e, tok, objs=[]) if e.cond.objs is None else not _cond_ok(e, tok):
+            continue
+        return e
+    return None
+
+
+def verb_reading(tok: Token, lex: Lexicon) -> Optional[Reading]:
+    """What a verb (or predicate adjective) means as an event trigger."""
+    lemma = _lemma(tok)
+    if tok.pos_ in ("VERB", "AUX"):
+        for key in _verb_keys(tok):
+            if key in lex.verbs or key in lex.lights:
+                lemma = key
+                break
+    if tok.pos_ == "ADJ" or (tok.dep_ == "acomp" and tok.pos_ in ("ADJ", "VERB")):
+        for e in lex.adjs.get(lemma, []) + lex.adjs.get(tok.lower_, []):
+            if any(c.dep_ in ("xcomp", "prep") for c in tok.children):
+                return _reading(tok, e, [tok], kind="adj")
+        if tok.pos_ == "ADJ":
+            return None
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+        return None
+    verbs = lex.verbs.get(lemma, [])
+    lights = lex.lights.get(lemma, [])
+    prt = [c for c in tok.children if c.dep_ == "prt"]
+    # 1. senses with conditions (object, particle, complement)
+    for e in verbs:
+        if e.conditional and _cond_ok(e, tok):
+            objs = [o for o in _cond_objects(e, tok) if e.theme or not _actorish(o, lex)]
+            return _reading(tok, e, [tok] + prt + objs)
+    # 2. light verb with an event noun as object
+    if lights:
+        for obj in _objects(tok):
+            ne = noun_entry(obj, lex, as_object=True)
+            if ne is not None and any(_cond_ok(le, tok) for le in lights):
+                r = _reading(tok, ne, [tok] + prt + _noun_trigger(obj, ne), kind="light")
+                r.noun = obj
+                return r
+        for e in lights:
+            if e.type is not None and _cond_ok(e, tok):
+                return _reading(tok, e, [tok] + prt + _cond_objects(e, tok))
+    # 3. plain senses
+    for e in verbs:
+        if not e.conditional:
+            return _reading(tok, e, [tok] + prt)
+    return None
+
+
+def _actorish(tok: Token, lex: Lexicon) -> bool:
+    return sx.actor_like(tok, lex.classes.get("actor", frozenset()))
+
+
+def _cond_objects(e: Entry, tok: Token) -> list[Token]:
+    if e.cond.objs is None:
+        return []
+    return [o for o in _objects(tok) if (_lemma(o) in e.cond.objs or o.lower_ in e.cond.objs)
+            and 0 < o.i - tok.i <= 4][:1]
+
+
+def _noun_trigger(tok: Token, e: Entry) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and (_lemma(c) in e.modifiers or c.lower_ in e.modifiers):
+            out.append(c)
+    return out
+
+
+def _reading(tok: Token, e: Entry, trigger: list[Token], kind: str = "verb") -> Reading:
+    return Reading(head=tok, entry=e, type=e.type, mode=e.mode, cameo=e.cameo, intensity=e.intensity,
+                   trigger=list(trigger), kind=kind, symmetric=e.symmetric, theme=e.theme,
+                   of_is_source=e.of_is_source)
+
+
+def _retype(r: Reading, new_type: str, mode: Optional[str] = None) -> None:
+    if r.type == new_type:
+        return
+    cameo, intensity = TYPE_DEFAULTS[new_type]
+    old = r.type
+    r.type = new_type
+    r.mode = mode if mode is not None else (old.lower() if old else r.mode)
+    r.cameo, r.intensity = cameo, intensity

@@ -1,0 +1,225 @@
+"""Sources of a coded event (a part of :class:`~.coder.Coder`).
+
+Reads a :class:`~.readings.Reading` and the parse around it; writes the tokens
+that head its source actors: the subject, the agent of a passive (or an agent
+the clause still names), a subject the parser lost, the speaker for a pronoun
+in a reported clause, the possessor or "by" phrase of an event noun.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from . import syntax as sx
+from .actor_phrases import _is_relative
+from .readings import Reading, _lemma
+
+#: "X released a statement": a following agentless passive speech act is X's
+STATEMENT_VERBS = frozenset({"release", "issue", "publish", "make", "put"})
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "report", "letter"})
+
+
+class Sources:
+    """The source-finding part of :class:`~.coder.Coder`; uses ``self.doc``, ``self.lex``,
+    ``self.actors``, :class:`~.actor_phrases.ActorPhrases` and
+    :meth:`~.modality.Modality.reporter`."""
+
+    def subjects(self, r: Reading) -> list[Token]:
+        if r.no_source:
+            return []
+        if r.kind == "noun":
+            return self.noun_sources(r)
+        if r.source_head is not None and r.source_head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return self._expand([r.source_head])     # a speaker ("X said Y must ...")
+        head = r.source_head or r.head
+        passive_ok = r.source_head is None
+        for _ in range(5):
+            if passive_ok and sx.is_passive(head):
+                if r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ:
+                    # "were engaged in ethnic cleansing": the light verb's subject acts
+                    return self._expand(sx.children(head, *sx.PASS_SUBJ)[:1])
+                agents = [g for p, g in sx.preps(head, "by") if p.dep_ == "agent"]
+                if not agents:
+                    return self._expand(self._implicit_agent(r, head))
+                return self._expand(agents[:1])
+            subj = sx.first_child(head, *sx.SUBJ)
+            if subj is None and head.dep_ in ("ROOT", "conj") and head.tag_ in ("VBD", "VBZ", "VBP") \
+                    and not sx.is_passive(head):
+                left = self._left_subject(head)   # the parser lost the subject: "X, on May 2, launched"
+                if left:
+                    return self._expand(left)
+            if subj is not None:
+                if _is_relative(subj) and head.dep_ == "relcl":
+                    return self._expand([head.head])
+                return self._expand([self._resolve_pronoun(subj, head)])
+            dep = head.dep_
+            if dep == "acl":
+                noun = head.head
+                if noun.dep_ == "ROOT" or head.tag_ in ("VBG", "VBD"):
+                    return self._expand([noun])          # "Doctors ... donated" (a parse of a noun root)
+                return []                                # "vehicles transported": no agent
+            if dep == "relcl":
+                return self._expand([head.head])
+            if dep in ("acomp", "xcomp", "conj", "advcl", "ccomp", "pcomp", "attr") and head.head.i != head.i:
+                head = head.head
+                if dep == "pcomp" and head.dep_ == "prep":
+                    head = head.head
+                passive_ok = True
+                continue
+            break
+        return []
+
+    def _implicit_agent(self, r: Reading, head: Token) -> list[Token]:
+        """The agent of an agentless passive that the clause still gives: the parties of a
+        reciprocal event ("an agreement was signed between X and Y"), the host of a
+        summoned diplomat ("the ambassador to Moscow was summoned")."""
+        if r.symmetric:
+            sides = [g for p, g in sx.preps(head, "between", "among")]
+            if not sides and r.noun is not None:
+                sides = [g for p, g in sx.preps(r.noun, "between", "among")]
+            if sides:
+                return sides[:1]
+        if r.type in ("ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"):
+            stated = self._statement_before(head)
+            if stated is not None:
+                return [stated]
+        diplomats = self.lex.classes.get("diplomat", frozenset())
+        for subj in sx.children(head, *sx.PASS_SUBJ):
+            if _lemma(subj) in diplomats:
+                hosts = [g for p, g in sx.preps(subj, "to", "in") if self.is_actor(g)]
+                if hosts:
+                    return hosts[:1]
+        return []
+
+    def _same_side(self, tok: Token, verb: Token) -> bool:
+        """Whether ``tok`` names the same country as the verb's subject ("Russian officials
+        warned that the Russian troops would stay": the troops are no target)."""
+        subj = sx.first_child(verb, *sx.SUBJ)
+        if subj is None and verb.dep_ == "conj":
+            subj = sx.first_child(verb.head, *sx.SUBJ)
+        if subj is None:
+            return False
+        a, b = self._country_of(tok), self._country_of(subj)
+        return a is not None and a == b
+
+    def _country_of(self, tok: Token) -> Optional[str]:
+        lo, hi = sx.np_bounds(tok)
+        start, end = sx.char_span(self.doc, lo, hi)
+        actor_id = self._actor_id(tok, start, end)
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor.country
+        return None
+
+    def _statement_before(self, head: Token) -> Optional[Token]:
+        """Who issued the statement of the previous sentence, when an agentless passive
+        speech act follows it ("X released a statement. Y was accused of ...")."""
+        sent = head.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        for tok in prev:
+            if tok.pos_ == "VERB" and _lemma(tok) in STATEMENT_VERBS and any(
+                    _lemma(o) in STATEMENT_NOUNS for o in sx.children(tok, "dobj", "obj")):
+                subj = sx.first_child(tok, *sx.SUBJ)
+                if subj is not None and subj.lower_ not in sx.PRONOUNS:
+                    return subj
+        return None
+
+    def _left_subject(self, head: Token) -> list[Token]:
+        """The noun phrase just before a finite verb that has no subject in the parse
+        (skipping adverbs, dates and one comma-delimited insertion): "Azerbaijan, on
+        September 19, launched", "X and Y met"."""
+        doc, sent = self.doc, head.sent
+        k = head.i - 1
+        while k >= sent.start:
+            t = doc[k]
+            if t.pos_ == "ADV" or t.ent_type_ in ("DATE", "TIME"):
+                k -= 1
+                continue
+            if t.text == ",":
+                j = k - 1
+                while j >= max(sent.start, k - 10) and doc[j].text != "," and doc[j].pos_ not in ("VERB", "AUX"):
+                    j -= 1
+                if j >= sent.start and doc[j].text == "," and j < k - 1:
+                    k = j - 1
+                    continue
+                return []
+            break
+        if k < sent.start:
+            return []
+        out = []
+        for _ in range(2):
+            t = self._np_head_left(doc[k], head)
+            if t is None:
+                break
+            out.insert(0, t)
+            lo, _hi = sx.np_bounds(t)
+            if lo - 2 >= sent.start and doc[lo - 1].lower_ == "and":
+                k = lo - 2
+                continue
+            break
+        return out
+
+    def _np_head_left(self, t: Token, verb: Token) -> Optional[Token]:
+        if t.dep_ == "case":
+            t = t.head
+        for _ in range(3):
+            if t.dep_ in ("compound", "amod", "poss", "nmod") and t.i < t.head.i < verb.i:
+                t = t.head
+            else:
+                break
+        if t.pos_ not in ("NOUN", "PROPN", "PRON") or t.dep_ in ("dobj", "obj", "attr", "nsubj", "nsubjpass"):
+            return None
+        if not self.is_actor(t) or _is_relative(t):
+            return None
+        return t
+
+    def _resolve_pronoun(self, subj: Token, head: Token) -> Token:
+        """A pronoun subject inside a reported clause is the speaker ("Syria says it ...")."""
+        if subj.lower_ not in sx.PRONOUNS or _is_relative(subj):
+            return subj
+        speaker, _ = self.reporter(head)
+        if speaker is not None and speaker.i != subj.i and speaker.lower_ not in sx.PRONOUNS:
+            return speaker
+        return subj
+
+    def _governing_verb(self, noun: Token) -> Optional[Token]:
+        """The verb a noun is the object of (directly or through a preposition)."""
+        h = noun.head
+        if noun.dep_ in ("dobj", "obj", "attr", "oprd") and h.pos_ in ("VERB", "AUX"):
+            return h
+        if noun.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
+            return h.head
+        return None
+
+    def noun_sources(self, r: Reading) -> list[Token]:
+        noun = r.noun or r.head
+        out: list[Token] = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                if c.lower_ in sx.PRONOUNS:
+                    verb = self._governing_verb(noun)
+                    subj = sx.first_child(verb, *sx.SUBJ) if verb is not None else None
+                    if subj is not None:
+                        out.append(self._resolve_pronoun(subj, verb))
+                else:
+                    out.append(c)
+        if not out:
+            out = [g for p, g in sx.preps(noun, "by")]
+        if not out and r.of_is_source:
+            out = [g for p, g in sx.preps(noun, "of") if self.is_actor(g)][:1]
+        if not out:
+            out = [c for c in noun.children if c.dep_ in ("amod", "compound")
+                   and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")][:1]
+        if not out and r.symmetric:
+            out = [g for p, g in sx.preps(noun, "between")]
+        if not out:
+            verb = self._governing_verb(noun)
+            if verb is not None and _lemma(verb) not in self.lex.reports:
+                subj = sx.first_child(verb, *sx.SUBJ)
+                if subj is not None and subj.i != noun.i:
+                    out = [self._resolve_pronoun(subj, verb)]
+        return self._expand(out)

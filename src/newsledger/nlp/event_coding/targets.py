@@ -1,0 +1,273 @@
+"""Targets of a coded event (a part of :class:`~.coder.Coder`).
+
+Reads a :class:`~.readings.Reading` and the parse around it; writes the tokens
+that head its target actors: objects and objects of "against", "to", "with",
+...; whoever made the object; failing those, an infinitive subject, the aim of
+a hostile act's purpose, who must act to avert a threat, the place aimed at or
+the place a measure applies to (the places are noted in ``self._places``).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from . import syntax as sx
+from .actor_phrases import _is_relative
+from .lexicon import HOSTILE, VERBAL
+from .readings import Reading, _lemma, _unwrap, noun_entry, verb_reading
+
+TARGET_PREPS = ("against", "to", "with", "on", "at", "into", "toward", "towards", "upon", "from", "for",
+                "between")
+THEME_TARGET_PREPS = ("to", "for", "into", "toward", "towards")
+#: types (or modes) whose target is the place aimed at when no actor is named
+LOCATIVE_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "ASSAULT", "COERCE", "WITHDRAW", "TROOPS",
+                            "PEACEKEEPING"})
+LOCATIVE_PREPS = ("in", "into", "from", "to", "at", "on", "toward", "towards", "inside", "across", "near")
+
+
+class Targets:
+    """The target-finding part of :class:`~.coder.Coder`; uses ``self.doc``, ``self.lex``,
+    ``self.forces``, ``self._places``, :class:`~.actor_phrases.ActorPhrases` and
+    :class:`~.sources.Sources`."""
+
+    def targets(self, r: Reading) -> list[Token]:
+        out: list[Token] = []
+        for t in self._targets(r):
+            m = self._modifier_actor(t)
+            for c in (self._expand([m]) if m.i != t.i and m.pos_ == "NOUN" else [m]):
+                if c.i not in {o.i for o in out}:
+                    out.append(c)
+        if not out:
+            out = self._expand(self._controlled_subject(r))
+        if not out and r.type in HOSTILE | VERBAL:
+            out = self._expand(self._purpose_target(r))
+        if not out and r.type == "THREATEN":
+            out = self._expand(self._condition_subject(r))
+        if not out and self._locative(r):
+            loc = self._location_target(r)
+            if loc is not None:
+                out = [loc]
+                self._places.add(loc.i)
+        if not out:
+            loc = self._measure_place(r)
+            if loc is not None:
+                out = [loc]
+                self._places.add(loc.i)
+        return out
+
+    def _purpose_target(self, r: Reading) -> list[Token]:
+        """Whom a hostile act is aimed at, when the clause names only its purpose or cause:
+        "opened fire to disperse X", "went on strike to demand the resignation of X",
+        "marched, calling for independence from X", "fasted in protest at X's decision",
+        "a strike over a bill drafted by X"."""
+        trigger_ids = {t.i for t in r.trigger}
+        head = r.noun if r.kind == "noun" and r.noun is not None else r.head
+        starts: list[Token] = []
+        for h in [head] + ([r.noun] if r.kind == "light" and r.noun is not None else []):
+            for c in h.children:
+                if c.i in trigger_ids or c.i < h.i or c.pos_ != "VERB" or sx.children(c, *sx.SUBJ):
+                    continue
+                to = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                if (c.dep_ in ("advcl", "xcomp", "acl") and to) or (
+                        c.dep_ == "advcl" and c.tag_ == "VBG" and self._is_request(c)):
+                    starts += sx.children(c, *sx.OBJ) + [g for p, g in sx.preps(c, "for", "against", "from", "on")]
+            for p, g in sx.preps(h, "in"):
+                if _lemma(g) in ("protest", "solidarity"):
+                    starts += [g2 for _, g2 in sx.preps(g, "of", "at", "against", "over", "with")]
+            if r.type == "PROTEST" and h.pos_ == "NOUN":
+                starts += [g for p, g in sx.preps(h, "over")]
+        frontier = starts
+        for _ in range(4):
+            nxt: list[Token] = []
+            for n in frontier:
+                if n.i in trigger_ids or n.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if self.is_actor(n):
+                    return [n]
+                m = self._modifier_actor(n)
+                if m.i != n.i and self.target_ok(n):
+                    return [m]
+                nxt += [g for p, g in sx.preps(n, "of", "by", "from", "against", "on", "for")]
+                for c in n.children:        # "property seized by X"
+                    if c.dep_ == "acl":
+                        nxt += [g for p, g in sx.preps(c, "by")]
+            frontier = nxt
+        return []
+
+    def _condition_subject(self, r: Reading) -> list[Token]:
+        """A threat's target is whoever must act to avert it: "threatened a strike unless X
+        withdraws the bill", "will retaliate if X attacks"."""
+        heads = [r.head]
+        for h in r.extra_target_heads:
+            if h is not None:
+                heads += [h, h.head] if h.dep_ in sx.OBJ else [h]
+        for h in heads:
+            for c in h.children:
+                marks = [g for g in c.children if g.dep_ == "mark" and g.lower_ in ("if", "unless")]
+                subj = sx.first_child(c, *sx.SUBJ)
+                if c.dep_ != "advcl" or not marks or subj is None or not marks[0].i < subj.i < c.i:
+                    continue
+                if any(self.doc[k].is_punct for k in range(marks[0].i, subj.i)):
+                    continue
+                if subj.lower_ not in sx.PRONOUNS and self.is_actor(subj) and not self._same_side(subj, r.head):
+                    return [subj]
+        return []
+
+    def _is_request(self, verb: Token) -> bool:
+        rd = verb_reading(verb, self.lex)
+        return rd is not None and rd.type in ("REQUEST", "PROTEST", "ACCUSE")
+
+    def _controlled_subject(self, r: Reading) -> list[Token]:
+        """"allowed X to take part", parsed with X as the subject of an infinitive clause: X is
+        the verb's object."""
+        if r.kind not in ("verb", "light") or r.target_hint:
+            return []
+        for c in r.head.children:
+            if c.dep_ != "ccomp" or c.i < r.head.i:
+                continue
+            # "renewed its demand that X withdraw": the clause belongs to the event noun
+            that = r.kind == "light" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if that or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                subj = sx.first_child(c, "nsubj")
+                if subj is not None and self.is_actor(subj) and not _is_relative(subj) and not self._same_side(subj, r.head):
+                    return [subj]
+        return []
+
+    def _measure_place(self, r: Reading) -> Optional[Token]:
+        """The place a measure applies to ("declared a state of emergency in X", "lifted the
+        curfew in X"): a named place in a prepositional phrase on an event noun of the
+        trigger."""
+        nouns = [t for t in r.trigger if t.pos_ == "NOUN"]
+        if r.kind in ("verb", "light"):
+            measures = [o for o in sx.children(r.head, *sx.OBJ) if o.pos_ == "NOUN" and (
+                noun_entry(_unwrap(o), self.lex, as_object=True) is not None)]
+            if measures:   # "lifted the curfew in X" (the phrase often hangs on the verb)
+                nouns += measures + [r.head]
+        for n in list(nouns):
+            if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ == "of":
+                nouns.append(n.head.head)      # "a state of emergency in X"
+        for n in nouns:
+            for p, g in sx.preps(n, "in", "on", "over", "across", "throughout"):
+                if g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "LOC"):
+                    return g
+        return None
+
+    def _locative(self, r: Reading) -> bool:
+        """Events whose target, when no actor is named, is the place they are aimed at
+        (troops deployed to or withdrawn from it, protests in it, shelling of it)."""
+        kinds = {r.type, (r.mode or "").upper()} | r.inner_kinds
+        return bool(kinds & LOCATIVE_TYPES)
+
+    def _location_target(self, r: Reading) -> Optional[Token]:
+        heads = [r.noun or r.head] if r.kind == "noun" else [r.head] + ([r.noun] if r.noun is not None else [])
+        heads += [h for h in r.extra_target_heads if h is not None]
+        frontier = list(heads)
+        for _ in range(3):
+            nxt = []
+            for h in frontier:
+                for p, g in sx.preps(h, *LOCATIVE_PREPS):
+                    if g.ent_type_ in ("GPE", "LOC") and g.pos_ == "PROPN":
+                        return g
+                    nxt.append(g)
+                nxt.extend(c for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+                if h.pos_ == "NOUN":   # "the withdrawal of forces from X"
+                    nxt.extend(g for _, g in sx.preps(h, "of"))
+            frontier = nxt
+        return None
+
+    def _targets(self, r: Reading) -> list[Token]:
+        head = r.head
+        if r.target_hint:
+            return self._expand([t for t in r.target_hint if t is not None and not _is_relative(t)])
+        if r.kind == "noun":
+            noun = r.noun or head
+            ps = sx.preps(noun, "against", "on", "to", "with", "at", "toward", "towards", "from", "into")
+            cands = [g for p, g in ps if self.is_actor(g)]
+            if not cands and not r.of_is_source:
+                cands = [g for p, g in sx.preps(noun, "of") if self.is_actor(g)]
+            if not cands and r.symmetric:
+                cands = [g for p, g in sx.preps(noun, "between")]
+            if not cands:   # "its demand that Israel ease ...": the addressee
+                subj = self._clause_subject(noun)
+                if subj is not None:
+                    cands = [subj]
+            if not cands:
+                verb = self._governing_verb(noun)
+                if verb is not None and noun.dep_ == "pobj" and _lemma(verb) not in self.lex.reports:
+                    cands = [g for p, g in sx.preps(verb, "in", "to") if g.ent_type_ in ("GPE", "LOC")][:1]
+            return self._expand(cands[:1])
+        heads = [head]
+        if r.noun is not None and r.noun.i != head.i:
+            heads.append(r.noun)
+        heads.extend(h for h in r.extra_target_heads if h is not None)
+        if not sx.children(head, *sx.OBJ, *sx.COMP) and not r.extra_target_heads:
+            # "donated and delivered goods to X": coordinated verbs share their arguments
+            heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not sx.children(c, *sx.SUBJ, *sx.PASS_SUBJ))
+        trigger_ids = {t.i for t in r.trigger}
+        passive = sx.is_passive(head)
+        for h in heads:
+            objs = []
+            if not r.theme:
+                for c in h.children:
+                    if c.dep_ in ("dobj", "obj", "dative") and not (r.noun is not None and c.i == r.noun.i):
+                        objs.append(c)
+                    if passive and h.i == head.i and c.dep_ in sx.PASS_SUBJ and not (
+                            r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ):
+                        objs.append(c)
+            else:
+                objs.extend(c for c in h.children if c.dep_ == "dative")
+            objs = [o for o in objs if o.i not in trigger_ids] + [
+                _unwrap(o) for o in objs if _unwrap(o).i != o.i and _unwrap(o).i not in trigger_ids]
+            if self._locative(r) and r.type not in ("ASSAULT", "COERCE"):
+                objs = [o for o in objs if _lemma(o) not in self.forces]   # "withdrew its troops from X"
+            # a wrapped object is judged by what it wraps ("a state of emergency": no actor)
+            good = [_unwrap(o) if _unwrap(o).i not in trigger_ids else o for o in objs
+                    if (self.target_ok(_unwrap(o)) if _unwrap(o).i != o.i else self.target_ok(o))]
+            if good:
+                return self._expand(good[:1])
+            preps = THEME_TARGET_PREPS if r.theme else TARGET_PREPS
+            ps = [(p, g) for p, g in sx.preps(h, *preps)]
+            good = [g for p, g in ps if self.target_ok(g) and g.i not in trigger_ids]
+            if good:
+                return self._expand(good[:1])
+            # prepositions on the object: "sent humanitarian aid to Ukraine", "reneged on its
+            # promise to the voters"; who made the object: "rejected calls by X", "accepted
+            # demands from X", "investigated crimes by X against Y"
+            inner = [c for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            inner += [_unwrap(o) for o in inner]
+            for o in inner:
+                ps2 = [] if r.theme else [g for p, g in sx.preps(o, "by", "from")]
+                ps2 += [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of", "among",
+                                               "between")]
+                good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
+                if good:
+                    return self._expand(good[:1])
+            for p, o in sx.preps(h):
+                if o.pos_ != "NOUN" or p.i < h.i or p.lower_ not in ("on", "upon", "to", "with", "for", "against"):
+                    continue
+                ps2 = [g for p2, g in sx.preps(o, *THEME_TARGET_PREPS, "against")]
+                good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
+                if good:
+                    return self._expand(good[:1])
+            if h.i == (r.noun.i if r.noun is not None else -1):
+                subj = self._clause_subject(h)       # "reiterated its demand that X ease ..."
+                if subj is not None:
+                    return self._expand([subj])
+            rest = [o for o in objs if o.i not in trigger_ids and o.pos_ in ("NOUN", "PROPN")
+                    and _unwrap(o).i == o.i and noun_entry(o, self.lex, as_object=True) is None]
+            if rest and r.type in ("ASSAULT", "COERCE") and h.i == head.i:
+                return self._expand(rest[:1])
+        return []
+
+    @staticmethod
+    def _clause_subject(noun: Token) -> Optional[Token]:
+        """The subject of a noun's that-clause ("the demand that X withdraw")."""
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" for g in c.children):
+                subj = sx.first_child(c, *sx.SUBJ)
+                if subj is not None:
+                    return subj
+        return None
