@@ -122,3 +122,17 @@ def test_country_and_province_centres_follow_geonames(g):
     assert haversine_km(alberta.lat, alberta.lon, 52.3, -117.5) < 50
     for name in ("Jiangsu", "Hunan", "Guangxi"):
         assert any(e.kind == "region" and e.country == "CN" for e in g.exact(name)), name
+
+
+def test_county_abbreviation_and_county_points(g):
+    # "Co." is read as "County"
+    assert normalize("Boone Co.") == normalize("Boone County")
+    hits = [e for e in g.exact("Boone Co.") if e.source == "county"]
+    assert hits and all(e.country == "US" for e in hits)
+    # a county with a same-named town in its own state sits at that town, even
+    # when a bigger town of the name lies in another state (Madison, Wis.)
+    county = [e for e in g.exact("Madison County") if e.admin1 == "AL"]
+    town = [e for e in g.exact("Madison") if e.kind == "city" and e.admin1 == "AL"
+            and e.id in g.main_name_ids("Madison")]
+    assert county and town
+    assert haversine_km(county[0].lat, county[0].lon, town[0].lat, town[0].lon) < 1.0

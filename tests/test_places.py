@@ -188,3 +188,82 @@ def test_chinese_provinces_are_known(nlp):
     got = _by_text(find_places(nlp("Unrest spread through Jiangsu and Zhejiang as factories closed.")))
     assert got["Jiangsu"][0].kind == "region" and got["Jiangsu"][0].country == "CN"
     assert got["Zhejiang"][0].country == "CN"
+
+
+# --- second geo pass -------------------------------------------------------
+
+def test_names_before_counties_are_counties(nlp):
+    text = ("Flood warnings remain in effect for Tarrant, Denton and Wise counties after "
+            "heavy rain on Sunday, forecasters in Fort Worth said.")
+    got = _by_text(find_places(nlp(text)))
+    for name in ("Tarrant", "Denton", "Wise"):
+        assert name in got, name
+    # resolved as the Texas counties, not as namesakes elsewhere
+    res = resolve_spans(nlp(text), [(text.index("Wise"), text.index("Wise") + 4)])[0]
+    assert res is not None and res.country == "US" and res.kind == "region"
+    assert 31.0 < res.lat < 35.0 and -100.0 < res.lon < -95.0
+
+
+def test_bare_name_of_a_county_named_elsewhere(nlp):
+    text = ("Sheriff's deputies in Tippecanoe County made two arrests. Officials said "
+            "Tippecanoe had seen fewer burglaries this year.")
+    doc = nlp(text)
+    k = text.rindex("Tippecanoe")
+    res = resolve_spans(doc, [(k, k + len("Tippecanoe"))])[0]
+    assert res is not None and res.country == "US"
+    # Indiana, where Tippecanoe County is
+    assert 38.0 < res.lat < 42.5 and -88.5 < res.lon < -84.5
+
+
+def test_county_abbreviation(nlp):
+    text = "Voters in Boone Co. approved the school levy on Tuesday."
+    doc = nlp(text)
+    k = text.index("Boone Co.")
+    res = resolve_spans(doc, [(k, k + len("Boone Co."))])[0]
+    assert res is not None and res.country == "US" and res.kind == "region"
+
+
+def test_one_sense_per_text_in_detection(nlp):
+    # the name is found as a place once; its other uses (opening an
+    # organisation's name, a possessive) are places too
+    text = ("Road crews in Ellensburg worked overnight. The Ellensburg Senior Center reopened, "
+            "and Ellensburg's council thanked volunteers.")
+    got = find_places(nlp(text))
+    assert sum(1 for p in got if p.text == "Ellensburg") == 3
+
+
+def test_mixed_case_names_and_byline_datelines(nlp):
+    text = ("By Jo Banks Staff Writer March 2, 2009 ZANESVILLE -- A fire damaged a warehouse. "
+            "McAllen officials later sent a fire crew to help.")
+    got = _by_text(find_places(nlp(text)))
+    assert "ZANESVILLE" in got and got["ZANESVILLE"][0].country == "US"
+    assert "McAllen" in got and got["McAllen"][0].country == "US"
+
+
+def test_compass_word_before_a_state(nlp):
+    text = "Schools across Northeast Ohio closed early because of the ice storm."
+    got = _by_text(find_places(nlp(text)))
+    assert "Ohio" in got and "Northeast Ohio" not in got
+    # a name of its own is kept whole
+    got = _by_text(find_places(nlp("Troops crossed into North Carolina on Friday.")))
+    assert "North Carolina" in got
+
+
+def test_numbered_county_road(nlp):
+    text = "The crash closed County Road 12 near the river for three hours."
+    got = _by_text(find_places(nlp(text)))
+    assert "County Road 12" in got
+
+
+def test_state_name_is_the_state_not_a_small_town(nlp):
+    text = ("Lawmakers in Maryland and Virginia backed the plan. A similar bill failed in "
+            "California last year.")
+    got = _by_text(find_places(nlp(text)))
+    assert got["California"][0].kind == "region"
+    assert got["California"][0].lon < -110
+
+
+def test_a_word_that_is_a_big_city_elsewhere_is_not_a_place_alone(nlp):
+    text = "Man arrested after a chase through the parking lot. Police said he fled on foot."
+    got = _by_text(find_places(nlp(text)))
+    assert "Man" not in got

@@ -40,7 +40,7 @@ from typing import Iterable, Iterator, Optional
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "7"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -72,7 +72,7 @@ class Entry:
 # ---------------------------------------------------------------------------
 # name normalisation
 
-_ABBR = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+_ABBR = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point", "co": "county"}
 _DASH = re.compile(r"[\-\u2010-\u2015_/,;:()\[\]\"]+")
 _APOS = re.compile(r"['\u2018\u2019\u02bb\u02bc`\u00b4]")
 
@@ -80,7 +80,7 @@ _APOS = re.compile(r"['\u2018\u2019\u02bb\u02bc`\u00b4]")
 @lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """The lookup key of a name: diacritics folded, case folded, dots and
-    apostrophes dropped, hyphens as spaces, ``St.``/``Ft.``/``Mt.`` spelt out.
+    apostrophes dropped, hyphens as spaces, ``St.``/``Ft.``/``Mt.``/``Co.`` spelt out.
 
     >>> normalize("Nagorno-Karabakh") == normalize("nagorno karabakh")
     True
@@ -252,6 +252,8 @@ def _build(path: Path) -> None:
     # --- cities
     cities = json.loads(_largest_city_file().read_text(encoding="utf-8"))
     city_index: dict[tuple[str, str], tuple[int, float, float, str]] = {}  # (cc, key) -> largest
+    # (state, key) -> the largest US place of that name in that state
+    us_state_index: dict[tuple[str, str], tuple[int, float, float]] = {}
     for gid, c in cities.items():
         cc = c.get("countrycode") or None
         alts = [a for a in c.get("alternatenames") or [] if len(a) < 60]
@@ -263,6 +265,11 @@ def _build(path: Path) -> None:
         if prev is None or (c.get("population") or 0) > prev[0]:
             city_index[(cc or "", key)] = (c.get("population") or 0, c["latitude"], c["longitude"],
                                            c.get("admin1code") or "")
+        if cc == "US":
+            skey = (c.get("admin1code") or "", key)
+            prev2 = us_state_index.get(skey)
+            if prev2 is None or (c.get("population") or 0) > prev2[0]:
+                us_state_index[skey] = (c.get("population") or 0, c["latitude"], c["longitude"])
     del cities
 
     # --- countries (our table first, then pycountry for the rest)
@@ -335,14 +342,15 @@ def _build(path: Path) -> None:
         for a in _split(row["aliases"]):
             extra_keys.add((cc or "", normalize(a)))
 
-    # --- US counties: no coordinates ship offline; a city of the same name in
-    # the same state stands in, else the state's centre (approx=True)
+    # --- US counties: no coordinates ship offline; the largest place of the
+    # same name in the same state stands in (often the county seat or a town
+    # of the county), else the state's centre (approx=True)
     for c in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
         st = c.get("state")
         name = c.get("name") or ""
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|City and Borough)$", "", name)
-        hit = city_index.get(("US", normalize(base)))
-        if hit and hit[3] == st:
+        hit = us_state_index.get((st or "", normalize(base)))
+        if hit:
             lat, lon = hit[1], hit[2]
         elif ("US", st) in extra_centres:
             lat, lon = extra_centres[("US", st)]

@@ -19,6 +19,12 @@ Detection
     * a GPE/LOC entity the gazetteer does not know needs a place context (a
       locative word before it, a place word ending it, a list with a place);
       an office named after its place ("Boone County Jail") gives the place.
+    * names listed before "counties" ("Barrow, Jackson and Madison counties"),
+      byline datelines ("March 30, 2009 NEWARK --", "BEIRUT:"), names with
+      inner capitals ("DeKalb"), numbered roads ("County Road 43"); "North
+      Texas" is Texas unless the whole is a name ("North Carolina"); and one
+      sense per text: a name found as a place is a place wherever else it
+      appears capitalised, unless it reads as a person's name there.
 
 Resolution (choosing among same-named gazetteer entries)
     a prior (population, kind, main name or alternate name), then the
@@ -30,6 +36,12 @@ Resolution (choosing among same-named gazetteer entries)
     "the Paris City Council" make the name a town; a capital named like a
     state of its country ("Washington") is the capital unless a cue says the
     division ("Washington state", "eastern Washington", "the Quebec government").
+    A bare name the text also writes with "County", or listed before
+    "counties", prefers the county; an unknown name may be a county's
+    ("Preble voters"); a state's own name is the state, not a small town;
+    a country gains from the text's other names in it ("Moscow" for
+    "Russia"), not from its own mentions; "Georgia" counts half for the
+    country and half for the state until the rest of the text decides.
 
 Role
     a country or capital that is the subject of a speech or political verb
@@ -187,6 +199,9 @@ W = {
     "support": 2.5,       # other names of the text have a namesake in the same state/province
     "local": 3.0,         # "a Lebanon woman", "the Jordan City Council": a local town
     "capital_state": 3.0, # "Washington" alone: the capital, not the state
+    "county_cue": 6.0,    # "Cooke, Grayson and Love counties"; "Platte" after "Platte County"
+    "state_town": -4.0,   # a small town named like a state ("California", Md.) rarely is the one meant
+    "country_other": 3.0, # a country the text's other names point to ("Moscow" for "Russia")
 }
 
 
@@ -204,9 +219,11 @@ class _Mention:
     cue_city: bool = False
     local_cue: bool = False
     region_cue: bool = False
+    county_cue: bool = False
     main_ids: set[int] = field(default_factory=set)
     admin_keys: frozenset = frozenset()
     votes: dict = field(default_factory=dict)
+    own_countries: Counter = field(default_factory=Counter)
 
 
 # ---------------------------------------------------------------------------
@@ -314,9 +331,22 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         m.demonym = code
     if not cands and fuzzy:
         cands = g.lookup(text)
+    if not cands and text[:1].isupper() and len(text) >= 4:
+        # an unknown bare name may be a county's ("Preble voters" -> Preble County)
+        for word in ("County", "Parish"):
+            cands = [e for e in g.exact(f"{text} {word}") if e.source == "county"]
+            if cands:
+                break
     m.cands = list(cands)
     if m.cands:
         m.main_ids = g.main_name_ids(text)
+
+
+def _capitalised(tok: Token) -> bool:
+    """Title case, or a capitalised name with inner capitals ("DeKalb", "McDowell")."""
+    t = tok.text
+    return tok.is_title or (len(t) > 2 and t[0].isupper() and t.isalpha() and t[1:].lower() != t[1:]
+                            and any(c.islower() for c in t))
 
 
 def _is_title_token(tok: Token) -> bool:
@@ -448,6 +478,9 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
             person_words.update(t.text for t in ent if t.is_title)
 
     def add(span: Span, how: str, fuzzy: bool, require: bool) -> Optional[_Mention]:
+        if how == "street" and span.end < len(doc) and doc[span.end].text.isdigit() \
+                and len(doc[span.end].text) <= 4 and span[-1].lower_ in _NUMBERED_ROADS:
+            span = doc[span.start:span.end + 1]  # "County Road 43", "State Highway 7"
         m = _Mention(span.start_char, span.end_char, span.text, span, how)
         _fill_candidates(m, g, fuzzy)
         if require and not m.cands:
@@ -465,6 +498,7 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
         if ent.label_ in ("GPE", "LOC"):
             if not span.text[:1].isupper() and not span.text[:1].isdigit():
                 continue
+            span = _drop_compass(span, g)
             if span.text.lower() in _NOT_PLACES or span[-1].lower_ in _NOT_PLACE_HEADS:
                 continue
             known = g.exact(span.text)
@@ -561,18 +595,20 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
     for tok in doc:
         if taken[tok.i] or not tok.is_upper or len(tok.text) < 3 or not tok.is_alpha:
             continue
+        # a byline's date before it ("March 30, 2009 NEWARK --") also opens a dateline
+        after_year = tok.i > 0 and doc[tok.i - 1].like_num and len(doc[tok.i - 1].text) == 4
         at_line_start = (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_upper
-                         or doc[tok.i - 1].text in (".", "!", "?"))
+                         or doc[tok.i - 1].text in (".", "!", "?") or after_year)
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if at_line_start and nxt is not None and (nxt.text in (",", "-", "--", "—", "–", "(")
-                                                  or nxt.is_upper):
+        if at_line_start and nxt is not None and (nxt.text in (",", "-", "--", "—", "–", "(", ":")
+                                                  or nxt.is_upper or nxt.is_space):
             j = tok.i + 1
             while j < len(doc) and doc[j].is_upper and doc[j].is_alpha and j - tok.i < 4:
                 j += 1
             span = doc[tok.i:j]
             cands = [e for e in g.exact(span.text.title()) if _own_or_main(e, span.text.title(), g)]
             if cands and (tok.i == 0 or doc[tok.i - 1].text.endswith("\n") or tok.sent.start == tok.i
-                          or doc[tok.i - 1].text in (".", "!", "?")):
+                          or doc[tok.i - 1].text in (".", "!", "?") or after_year):
                 m = _Mention(span.start_char, span.end_char, span.text, span, "gaz", cands=list(cands))
                 m.main_ids = g.main_name_ids(span.text)
                 mentions.append(m)
@@ -588,6 +624,33 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
                     and not _person_like(doc, span.start, span.end, set()):
                 add(span, "street", fuzzy=False, require=False)
 
+    # 1e. names listed before "counties" ("Barrow, Jackson and Madison counties")
+    for tok in doc:
+        word = _COUNTY_PLURALS.get(tok.lower_)
+        if word is None:
+            continue
+        k = tok.i - 1
+        groups: list[tuple[int, int]] = []
+        while k >= 0 and len(groups) < 12:
+            end = k + 1
+            while k >= 0 and (_capitalised(doc[k]) or (doc[k].text == "-" and k < end - 1)):
+                k -= 1
+            if k + 1 >= end:
+                break
+            groups.append((k + 1, end))
+            if k >= 0 and doc[k].lower_ in _LIST_WORDS:
+                k -= 1
+                if k >= 0 and doc[k].lower_ in _LIST_WORDS:  # ", and"
+                    k -= 1
+                continue
+            break
+        for a, b in groups:
+            span = doc[a:b]
+            if any(taken[x] for x in range(a, b)):
+                continue
+            if any(e.source == "county" for e in g.exact(f"{span.text} {word}")):
+                add(span, "gaz", fuzzy=False, require=False)
+
     # 2. gazetteer-backed spans the model missed or mislabelled
     ents_at: dict[int, Span] = {}
     for ent in doc.ents:
@@ -597,7 +660,7 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if taken[i] or not tok.is_title or tok.pos_ in _FUNCTION_POS or tok.is_stop:
+        if taken[i] or not _capitalised(tok) or tok.pos_ in _FUNCTION_POS or tok.is_stop:
             i += 1
             continue
         found = None
@@ -605,7 +668,7 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
             if any(taken[k] for k in range(i, j)):
                 continue
             last = doc[j - 1]
-            if not (last.is_title or last.text.isupper()) or last.is_punct:
+            if not (_capitalised(last) or last.text.isupper()) or last.is_punct:
                 continue
             span = doc[i:j]
             ents = g.exact(span.text)
@@ -686,6 +749,45 @@ def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
         else:
             i += 1
 
+    # 3. one sense per text: a name found as a place is a place elsewhere in
+    # the text too ("Greer's city limits", "Harwinton Senior Center", "Rock
+    # Hill wants $180,000"), unless it reads as a person's name there
+    known: dict[tuple[str, ...], _Mention] = {}
+    for m in mentions:
+        if m.how in ("ner", "gaz") and not m.demonym and m.span is not None \
+                and (m.cands or m.how == "ner") and len(m.text) >= 3 and m.text[:1].isupper():
+            known.setdefault(tuple(t.lower_ for t in m.span), m)
+    if known:
+        longest = max(len(k) for k in known)
+        firsts = {k[0] for k in known}
+        lowers = [t.lower_ for t in doc]
+        i = 0
+        while i < n:
+            found = None
+            if lowers[i] not in firsts or taken[i]:
+                i += 1
+                continue
+            for L in range(min(longest, n - i), 0, -1):
+                key = tuple(lowers[i:i + L])
+                if key in known and not any(taken[k] for k in range(i, i + L)) \
+                        and all(_capitalised(t) or t.is_upper for t in doc[i:i + L]):
+                    found = (L, known[key])
+                    break
+            if found is None:
+                i += 1
+                continue
+            L, src = found
+            span = doc[i:i + L]
+            prev = doc[i - 1] if i > 0 else None
+            if not _person_like(doc, span.start, span.end, person_words) and not (
+                    prev is not None and prev.lower_.rstrip(".") in TITLES):
+                m = _Mention(span.start_char, span.end_char, span.text, span, "gaz",
+                             cands=list(src.cands), main_ids=set(src.main_ids))
+                mentions.append(m)
+                for k in range(span.start, span.end):
+                    taken[k] = True
+            i += L
+
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -694,6 +796,28 @@ _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "southwest", "the north", "the south", "the west", "the east", "city", "state",
                "earth", "heaven", "hell", "paradise"}
 _NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
+
+
+#: road words followed by the road's number ("County Road 43", "Highway 10")
+_NUMBERED_ROADS = {"road", "highway", "route", "hwy", "rd", "pike", "turnpike", "parkway"}
+
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "northern", "southern", "eastern", "western", "central", "upstate", "downstate"}
+
+
+def _drop_compass(span: Span, g: Gazetteer) -> Span:
+    """"Northeast Georgia", "North Texas": the part of a state or country is
+    named by the state or country itself, unless the whole is a name of its
+    own ("North Carolina", "South Africa", "West Bank")."""
+    if len(span) < 2 or span[0].lower_ not in _COMPASS or not span[1].text[:1].isupper():
+        return span
+    if g.exact(span.text):
+        return span
+    rest = span[1:]
+    if any(_top_level(e) and e.source != "continent" and _own_or_main(e, rest.text, g)
+           for e in g.exact(rest.text)):
+        return rest
+    return span
 
 
 def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
@@ -712,7 +836,7 @@ def _common_word(span: Span, best: Entry) -> bool:
     """A single general English word ("Police", "Union", "Central") naming only
     a small place: not a place on the gazetteer's word alone."""
     return (normalize(span.text) in COMMON_WORDS and not _top_level(best)
-            and (best.population < 100_000 or len(span) == 1 and span.text.lower() in _BRANDS))
+            and (best.population < 1_000_000 or len(span) == 1 and span.text.lower() in _BRANDS))
 
 
 _BRANDS = {"toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia", "dodge", "real"}
@@ -852,6 +976,56 @@ def _region_cue(doc: Doc, m: _Mention) -> bool:
     return s >= 1 and doc[s - 1].lower_ in _REGION_ADJ
 
 
+_COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
+_LIST_WORDS = {",", "and", "or", "&"}
+
+
+def _county_cues(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer) -> None:
+    """A bare name that stands for a county: one of a list ending in
+    "counties" ("Cooke, Grayson and Love counties"), or a name the text also
+    writes with "County" ("Platte County ... Platte is the state's 10th").
+    Its county namesakes join the candidates and are preferred."""
+    # names the text writes before "County"/"Parish" (every tail of the name)
+    written: dict[str, str] = {}
+    for tok in doc:
+        if tok.text in ("County", "Parish"):
+            k = tok.i
+            while k > 0 and tok.i - k < 4 and (_capitalised(doc[k - 1]) or doc[k - 1].is_upper):
+                k -= 1
+                written.setdefault(doc[k:tok.i].text, tok.text)
+    listed = any(t.lower_ in _COUNTY_PLURALS for t in doc)
+    if not listed and not written:
+        return
+    for m in mentions:
+        if m.demonym or m.span is None or not m.text[:1].isupper():
+            continue
+        last = m.span[-1].lower_.rstrip(".")
+        if last in _COUNTY_WORDS or last in _COUNTY_PLURALS:
+            continue
+        word = None
+        k = m.span.end if listed else len(doc)
+        # walk a list of capitalised names to its head noun
+        while k < len(doc) and k < m.span.end + 25:
+            t = doc[k]
+            if t.lower_ in _COUNTY_PLURALS:
+                word = _COUNTY_PLURALS[t.lower_]
+                break
+            if t.lower_ in _LIST_WORDS or t.is_title or t.text in ("-", "."):
+                k += 1
+                continue
+            break
+        if word is None:
+            word = written.get(m.text)
+        if word is None:
+            continue
+        extra = [e for e in g.exact(f"{m.text} {word}") if e.source == "county" or e.kind == "region"]
+        if not extra:
+            continue
+        have = {e.id for e in m.cands}
+        m.cands = list(m.cands) + [e for e in extra if e.id not in have]
+        m.county_cue = True
+
+
 def _admin_support(mentions: Sequence[_Mention]) -> Counter:
     """For every state/province, how strongly the names of the text point to
     it: each distinct name votes for the first-level divisions where it has a
@@ -898,6 +1072,7 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
         m.cue_city = _cue_city(doc, m)
         m.local_cue = _local_cue(doc, m)
         m.region_cue = _region_cue(doc, m)
+    _county_cues(doc, mentions, g)
     support, votes = _admin_support(mentions)
     for m in mentions:
         m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
@@ -905,6 +1080,7 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
     # --- document context from what is (nearly) unambiguous
     countries: Counter[str] = Counter()
     admins: Counter[tuple[str, str]] = Counter()
+    own: dict[str, Counter] = defaultdict(Counter)  # what each name itself adds
     for m in mentions:
         if not m.cands:
             continue
@@ -913,8 +1089,17 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
             if m.demonym != "*":
                 countries[m.demonym] += 1
             continue
-        if top.kind == "country" and (len(m.cands) == 1 or top.id in m.main_ids):
+        rival = next((e for e in m.cands[1:10] if _is_region_level(e) and e.id in m.main_ids
+                      and e.country != top.country), None) if top.kind == "country" else None
+        if rival is not None and top.id in m.main_ids:
+            # "Georgia": the country or the US state, as the rest of the text says
+            countries[top.country] += 0.5
+            own[normalize(m.text)][top.country] += 0.5
+            countries[rival.country] += 0.25
+            admins[(rival.country, rival.admin1)] += 0.5
+        elif top.kind == "country" and (len(m.cands) == 1 or top.id in m.main_ids):
             countries[top.country] += 1
+            own[normalize(m.text)][top.country] += 1
         elif _is_region_level(top) and top.id in m.main_ids:
             countries[top.country] += 0.5
             admins[(top.country, top.admin1)] += 1
@@ -925,6 +1110,9 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
                 ads = {e.admin1 for e in m.cands}
                 if len(ads) == 1 and None not in ads:
                     admins[(top.country, top.admin1)] += 0.5
+
+    for m in mentions:
+        m.own_countries = own.get(normalize(m.text), Counter())
 
     # --- pass 1: prior + country/admin context
     by_text: dict[str, list[_Mention]] = defaultdict(list)
@@ -1002,9 +1190,13 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     # a capital named like a state of its own country ("Washington")
     capital_rivals = {e.country for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "extra")
                       and e.id in m.main_ids}
+    state_named = not m.local_cue and not m.pair and any(
+        e.source == "state" and e.id in m.main_ids for e in m.cands[:60])
     best, best_s = None, -1e9
     for e in m.cands[:60]:
         s = W["pop"] * math.log10(e.population + 1)
+        if state_named and e.kind == "city" and e.population < 1_000_000 and not g.is_capital(e):
+            s += W["state_town"]
         if e.id in m.main_ids:
             s += W["main"]
         if e.kind == "country":
@@ -1031,6 +1223,8 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             s += W["capital_state"]
         if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
             s += W["capital_state"]
+        if m.county_cue and e.source == "county":
+            s += W["county_cue"]
         if support and e.country and e.admin1 and e.kind in ("city", "region"):
             own = m.votes.get((e.country, e.admin1), 0.0)
             s += W["support"] * _saturate(max(0.0, support.get((e.country, e.admin1), 0.0) - own))
@@ -1038,6 +1232,8 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             c = countries.get(e.country, 0.0)
             if e.kind != "country":
                 s += W["country"] * (0.5 * _saturate(c) + 0.5 * c / total)
+            else:
+                s += W["country_other"] * _saturate(max(0.0, c - m.own_countries.get(e.country, 0)))
         if e.country and e.admin1 and e.kind != "region":
             s += W["admin"] * _saturate(admins.get((e.country, e.admin1), 0.0))
         if pair_entries:
