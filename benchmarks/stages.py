@@ -4,8 +4,10 @@ The spaCy model runs batched (``nlp.pipe``, as in production); then each of our
 stages runs on the resulting Docs and is timed on its own.
 
     .venv/bin/python benchmarks/stages.py --limit 200
+    .venv/bin/python benchmarks/stages.py --limit 200 --parse selective
 
-Prints seconds and the share of the total for the model and for each stage.
+Prints seconds and the share of the total for the model (with the parse) and for each stage, and
+the share of sentences the parser analysed.
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input", type=Path, default=DEFAULT_INPUT)
     parser.add_argument("--limit", type=int, default=200)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--parse", choices=("all", "selective"), default="all", help="parse mode (default all)")
     args = parser.parse_args(argv)
     if not args.input.exists():
         print(f"no input at {args.input}", file=sys.stderr)
         return 2
-    from newsledger.nlp import components
+    from newsledger.nlp import components, selective
     from newsledger.nlp.pipeline import build_pipeline
 
     texts = []
@@ -38,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             texts.append(json.loads(line)["text"])
             if len(texts) >= args.limit:
                 break
-    nlp = build_pipeline()
+    nlp = build_pipeline(parse=args.parse)
     ours = [name for name in components.STAGES if name in nlp.pipe_names]
     # warm up (gazetteer, lexicons)
     for doc in nlp.pipe(texts[:3]):
@@ -60,12 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         docs = [proc(doc) for doc in docs]
         costs[name] = time.perf_counter() - start
     total = sum(costs.values())
-    print(f"{len(texts)} texts from {args.input.name}")
+    parsed, sentences, share = selective.share(selective.parse_stats(doc) for doc in docs)
+    print(f"{len(texts)} texts from {args.input.name}, --parse {args.parse}: "
+          f"{parsed:,} of {sentences:,} sentences parsed ({100 * share:.1f} %)")
     for name, secs in costs.items():
         print(f"  {name:24s} {secs:7.2f} s  {100 * secs / total:5.1f} %")
     print(f"  {'total':24s} {total:7.2f} s")
     if args.json:
-        print(json.dumps({k: round(v, 3) for k, v in costs.items()}))
+        print(json.dumps({**{k: round(v, 3) for k, v in costs.items()}, "sentences_parsed": round(share, 4)}))
     return 0
 
 

@@ -10,13 +10,15 @@ Same texts, same model, same run:
         # order) against bare spaCy nlp.pipe(n_process=N); texts repeated to 10,000 articles
 
 Prints articles/s and words/s for each and the ratio (newsledger speed / spaCy speed; 1.0 means
-our stages cost nothing on top of the model).
+our stages cost nothing on top of the model), for each parse mode (``--parse all,selective``, the
+default: both, same texts, same run), with the share of sentences the parser analysed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -52,7 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print a JSON summary line too")
     parser.add_argument("--workers", type=int, default=1, help="processes on both sides (default 1)")
     parser.add_argument("--repeat-to", type=int, default=None, help="repeat the texts to N articles")
+    parser.add_argument("--parse", default="all,selective",
+                        help="parse modes to time, comma-separated (default: all,selective)")
     args = parser.parse_args(argv)
+    args.modes = [m.strip() for m in args.parse.split(",") if m.strip()]
     if not args.input.exists():
         print(f"no input at {args.input}", file=sys.stderr)
         return 2
@@ -68,40 +73,91 @@ def main(argv: list[str] | None = None) -> int:
         return run_workers(args, texts)
     words = sum(len(t.split()) for t in texts)
     bare = load_model()
-    analyzer = Analyzer(AnalyzeOptions(batch_size=args.batch_size))
+    analyzers = {mode: Analyzer(AnalyzeOptions(batch_size=args.batch_size, parse=mode)) for mode in args.modes}
     docs = [Document.from_text(t) for t in texts]
-    # warm up both (first calls build caches, load the gazetteer, ...)
+    # warm up all (first calls build caches, load the gazetteer, ...)
     list(bare.pipe(texts[:5]))
-    list(analyzer.analyze_documents(docs[:5], published="2020-01-01"))
+    for analyzer in analyzers.values():
+        list(analyzer.analyze_documents(docs[:5], published="2020-01-01"))
 
     def run_bare():
         for _ in bare.pipe(texts, batch_size=args.batch_size):
             pass
 
-    def run_ours():
-        for _ in analyzer.analyze_documents(docs, published="2020-01-01"):
-            pass
+    def run_ours(analyzer):
+        def run():
+            for key in analyzer.parse_counts:
+                analyzer.parse_counts[key] = 0
+            for _ in analyzer.analyze_documents(docs, published="2020-01-01"):
+                pass
+        return run
 
     t_bare = min(timed(run_bare) for _ in range(args.repeat))
-    t_ours = min(timed(run_ours) for _ in range(args.repeat))
+    t_ours = {mode: min(timed(run_ours(an)) for _ in range(args.repeat)) for mode, an in analyzers.items()}
     n = len(texts)
     result = {
-        "articles": n, "words": words, "model": analyzer.nlp.meta.get("name"),
+        "articles": n, "words": words, "model": bare.meta.get("name"), "load": _load(),
         "spacy_articles_per_s": round(n / t_bare, 2), "spacy_words_per_s": round(words / t_bare),
-        "newsledger_articles_per_s": round(n / t_ours, 2), "newsledger_words_per_s": round(words / t_ours),
-        "ratio": round(t_bare / t_ours, 3), "python": platform.python_version(),
+        "python": platform.python_version(), "modes": {},
     }
-    print(f"{n} articles, {words} words ({args.input.name})")
-    print(f"bare spaCy nlp.pipe : {result['spacy_articles_per_s']:8.2f} articles/s {result['spacy_words_per_s']:9,} words/s")
-    print(f"newsledger pipeline : {result['newsledger_articles_per_s']:8.2f} articles/s {result['newsledger_words_per_s']:9,} words/s")
-    print(f"ratio (newsledger / spaCy speed): {result['ratio']:.3f}")
+    print(f"{n} articles, {words} words ({args.input.name}); load average {result['load']}")
+    print(f"bare spaCy nlp.pipe          : {result['spacy_articles_per_s']:8.2f} articles/s {result['spacy_words_per_s']:9,} words/s")
+    for mode, secs in t_ours.items():
+        counts = analyzers[mode].parse_counts
+        entry = _mode_result(n, words, t_bare, secs, counts)
+        result["modes"][mode] = entry
+        print(f"newsledger --parse {mode:9s} : {entry['newsledger_articles_per_s']:8.2f} articles/s "
+              f"{entry['newsledger_words_per_s']:9,} words/s  ratio {entry['ratio']:.3f}  "
+              f"sentences parsed {counts['parsed']:,}/{counts['sentences']:,} ({100 * entry['sentences_parsed']:.1f} %), "
+              f"tokens {100 * entry['tokens_parsed']:.1f} %")
+    if len(t_ours) == 2:
+        a, b = (t_ours[m] for m in args.modes)
+        print(f"{args.modes[1]} / {args.modes[0]} speed: {a / b:.3f}")
     if args.json:
         print(json.dumps(result))
     return 0
 
 
+def _parse_counts(mode: str, weights, batch_size: int) -> dict:
+    """Sentences and tokens parsed in ``mode`` over texts repeated ``weights[text]`` times
+    (the model and the parse only: our stages do not change them)."""
+    from newsledger.nlp import components, selective
+    from newsledger.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline(parse=mode)
+    counts = {"sentences": 0, "parsed": 0, "tokens": 0, "parsed_tokens": 0}
+    distinct = list(weights)
+    with nlp.select_pipes(disable=[name for name in components.STAGES if name in nlp.pipe_names]):
+        for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=batch_size)):
+            stats = doc.user_data.get(selective.STATS_KEY) or {}
+            for key in counts:
+                counts[key] += stats.get(key, 0) * weights[text]
+    return counts
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def _mode_result(n: int, words: int, t_bare: float, t_ours: float, counts: dict) -> dict:
+    return {"newsledger_articles_per_s": round(n / t_ours, 2), "newsledger_words_per_s": round(words / t_ours),
+            "ratio": round(t_bare / t_ours, 3),
+            "sentences": counts["sentences"], "parsed": counts["parsed"],
+            "sentences_parsed": round(counts["parsed"] / counts["sentences"], 4) if counts["sentences"] else 0.0,
+            "tokens_parsed": round(counts["parsed_tokens"] / counts["tokens"], 4) if counts["tokens"] else 0.0}
+
+
 def run_workers(args, texts: list[str]) -> int:
-    """N processes each side, same texts, same run (each side loads its models in its workers)."""
+    """N processes each side, same texts, same run (each side loads its models in its workers).
+
+    The share of sentences parsed is counted afterwards in this process, untimed, on the
+    distinct texts weighted by how often they repeat (the workers' counts stay in the workers).
+    """
+    from collections import Counter
+
     from newsledger.model import Document
     from newsledger.nlp.model_loader import load_model
     from newsledger.options import AnalyzeOptions
@@ -119,27 +175,40 @@ def run_workers(args, texts: list[str]) -> int:
         for _ in bare.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
             pass
 
-    def run_ours():
-        executor = _ProcessExecutor(AnalyzeOptions(batch_size=args.batch_size), args.workers)
-        try:
-            for _ in iter_ordered_ledgers(items(), executor, published="2020-01-01", batch_size=args.batch_size):
-                pass
-        finally:
-            executor.close()
+    def run_ours(mode):
+        def run():
+            executor = _ProcessExecutor(AnalyzeOptions(batch_size=args.batch_size, parse=mode), args.workers)
+            try:
+                for _ in iter_ordered_ledgers(items(), executor, published="2020-01-01",
+                                              batch_size=args.batch_size):
+                    pass
+            finally:
+                executor.close()
+        return run
 
+    load_before = _load()
     # both timings include starting the N processes and loading the model in each
     t_bare = min(timed(run_bare) for _ in range(args.repeat))
-    t_ours = min(timed(run_ours) for _ in range(args.repeat))
+    t_ours = {mode: min(timed(run_ours(mode)) for _ in range(args.repeat)) for mode in args.modes}
+    load_after = _load()
     result = {
         "articles": n, "words": words, "workers": args.workers, "model": bare.meta.get("name"),
+        "load_before": load_before, "load_after": load_after,
         "spacy_articles_per_s": round(n / t_bare, 2), "spacy_words_per_s": round(words / t_bare),
-        "newsledger_articles_per_s": round(n / t_ours, 2), "newsledger_words_per_s": round(words / t_ours),
-        "ratio": round(t_bare / t_ours, 3), "python": platform.python_version(),
+        "python": platform.python_version(), "modes": {},
     }
-    print(f"{n} articles, {words} words ({args.input.name}), {args.workers} processes each side")
-    print(f"bare spaCy nlp.pipe(n_process={args.workers}) : {result['spacy_articles_per_s']:8.2f} articles/s {result['spacy_words_per_s']:9,} words/s")
-    print(f"newsledger --workers {args.workers}           : {result['newsledger_articles_per_s']:8.2f} articles/s {result['newsledger_words_per_s']:9,} words/s")
-    print(f"ratio (newsledger / spaCy speed): {result['ratio']:.3f}")
+    print(f"{n} articles, {words} words ({args.input.name}), {args.workers} processes each side; "
+          f"load average {load_before} before, {load_after} after")
+    print(f"bare spaCy nlp.pipe(n_process={args.workers})   : {result['spacy_articles_per_s']:8.2f} articles/s "
+          f"{result['spacy_words_per_s']:9,} words/s")
+    weights = Counter(texts)
+    for mode, secs in t_ours.items():
+        counts = _parse_counts(mode, weights, args.batch_size)
+        entry = _mode_result(n, words, t_bare, secs, counts)
+        result["modes"][mode] = entry
+        print(f"newsledger --workers {args.workers} --parse {mode:9s} : {entry['newsledger_articles_per_s']:8.2f} articles/s "
+              f"{entry['newsledger_words_per_s']:9,} words/s  ratio {entry['ratio']:.3f}  "
+              f"sentences parsed {100 * entry['sentences_parsed']:.1f} %, tokens {100 * entry['tokens_parsed']:.1f} %")
     if args.json:
         print(json.dumps(result))
     return 0

@@ -56,8 +56,11 @@ def main() -> None:
               help="MB of resident memory a worker process may use (model included); past it: E203, "
                    "the worker is replaced. Runs a worker process even with --workers 1.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--parse", "parse_mode", type=click.Choice(["all", "selective"]), default="all", show_default=True,
+              help="Dependency parsing: every sentence, or only sentences with an event trigger, an "
+                   "attribution cue or a quotation (faster; sentence boundaries from the model's senter).")
 def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, follow_feed_links, workers, resume,
-            doc_timeout, max_memory, quiet, author_claims=False, author_name=None):
+            doc_timeout, max_memory, quiet, author_claims=False, author_name=None, parse_mode="all"):
     """Analyse INPUTS: files (.txt, .html, .jsonl[.gz]), folders, URLs or '-' (stdin).
 
     Writes the ledger to --db and/or --jsonl. Exit code 1 when any input failed
@@ -78,7 +81,7 @@ def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, follow
     options = AnalyzeOptions(model=model, published=published,
                              read=replace(ReadOptions(), allow_private_urls=allow_private_urls,
                                           follow_feed_links=follow_feed_links),
-                             author_claims=author_claims, author=author_name)
+                             author_claims=author_claims, author=author_name, parse=parse_mode)
     many = len(inputs) > 1 or any(Path(i).is_dir() or i.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz", ".rss", ".atom", ".xml")) for i in inputs)
     failures: list[str] = []
 
@@ -367,7 +370,9 @@ def serve(db, host, port, timeout, workers, cache_mb):
 @click.option("--limit", type=int, help="Score only the first N records (quick checks).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--model", help="spaCy model package or path.")
-def evaluate(task, file, limit, as_json, model):
+@click.option("--parse", "parse_mode", type=click.Choice(["all", "selective"]), default="all", show_default=True,
+              help="Dependency parsing: every sentence, or only the sentences that need it.")
+def evaluate(task, file, limit, as_json, model, parse_mode="all"):
     """Score newsledger on a benchmark FILE of TASK (see each task's README for the metric)."""
     from .evaluate import evaluate as run
 
@@ -376,7 +381,7 @@ def evaluate(task, file, limit, as_json, model):
         from .nlp.pipeline import Analyzer
         from .options import AnalyzeOptions
 
-        analyzer = Analyzer(AnalyzeOptions(model=model))
+        analyzer = Analyzer(AnalyzeOptions(model=model, parse=parse_mode))
     report = run(task, file, analyzer=analyzer, limit=limit)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
 

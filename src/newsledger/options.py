@@ -33,3 +33,6 @@ class AnalyzeOptions:
     #: opinion pieces: the author's own assertions become claims of the author
     author_claims: bool = False
     author: Optional[str] = None  # the author's name when the document carries none
+    #: dependency parsing: "all" sentences, or "selective" (only sentences with a cue for a
+    #: stage that reads the syntax; see newsledger.nlp.selective)
+    parse: str = "all"

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..errors import Code
 from ..model import DocLedger, Document, LedgerError
 from ..options import AnalyzeOptions
-from . import components
+from . import components, selective  # selective also registers newsledger_parse
 from .model_loader import load_model
 from .timex.events import KNOWN_EVENTS_KEY
 
@@ -43,7 +43,9 @@ class Analyzer:
 
     def __init__(self, options: AnalyzeOptions = AnalyzeOptions(), nlp: Optional[Language] = None):
         self.options = options
-        self.nlp = nlp if nlp is not None else build_pipeline(options.model)
+        self.nlp = nlp if nlp is not None else build_pipeline(options.model, parse=options.parse)
+        #: sentences (and tokens) seen and parsed so far, over every document analysed
+        self.parse_counts = {"sentences": 0, "parsed": 0, "tokens": 0, "parsed_tokens": 0}
 
     # ------------------------------------------------------------------
     def analyze(self, text_or_html: str, *, published: Optional[str] = None,
@@ -91,6 +93,11 @@ class Analyzer:
                     Code.TOO_LARGE.value,
                     f"text has {len(document.text)} characters, more than the model's limit of {self.nlp.max_length}; split it")])
                 continue
+            stats = doc.user_data.get(selective.STATS_KEY)
+            if stats:
+                counts = self.parse_counts
+                for key in counts:
+                    counts[key] += stats[key]
             yield doc_to_ledger(doc, document)
 
 
@@ -115,12 +122,31 @@ def doc_to_ledger(doc: Doc, document: Document) -> DocLedger:
                      inconsistencies=get("inconsistencies"))
 
 
-def build_pipeline(model: Optional[str] = None) -> Language:
-    """The spaCy model with our stages appended."""
+def build_pipeline(model: Optional[str] = None, *, parse: str = "all") -> Language:
+    """The spaCy model with our stages appended.
+
+    ``parse="all"``: the model's parser analyses every sentence (and sets the
+    sentence boundaries, with our line rules).  ``parse="selective"``: the
+    ``senter`` and our line rules set the boundaries and the parser runs only on
+    the sentences that need it (:mod:`newsledger.nlp.selective`); a model
+    without a ``senter`` is parsed in full.
+    """
+    if parse not in selective.PARSE_MODES:
+        raise ValueError(f"parse must be one of {', '.join(selective.PARSE_MODES)}, not {parse!r}")
     nlp = load_model(model)
-    for name in components.PRE_PARSER:
-        if name not in nlp.pipe_names and "parser" in nlp.pipe_names:
-            nlp.add_pipe(name, before="parser")
+    if parse == "selective" and "parser" in nlp.pipe_names and "senter" in nlp.component_names:
+        # the model's parser and senter leave the pipeline; our component, under the
+        # parser's name after the NER, calls them (see newsledger.nlp.selective)
+        _, parser = nlp.remove_pipe("parser")
+        _, senter = nlp.remove_pipe("senter")
+        after = "ner" if "ner" in nlp.pipe_names else nlp.pipe_names[-1]
+        nlp.add_pipe("newsledger_parse", name=selective.PIPE_NAME, after=after).use(parser, senter)
+    else:
+        for name in components.PRE_PARSER:
+            if name not in nlp.pipe_names and "parser" in nlp.pipe_names:
+                nlp.add_pipe(name, before="parser")
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("newsledger_parse_stats", after="parser")
     for name in components.STAGES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
