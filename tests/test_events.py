@@ -468,3 +468,12 @@ def test_target_span_extent(nlp):
     ev = _typed(code(nlp, "Westland may halt trade with Ruritania's southern provinces if talks fail."),
                 "THREATEN")
     assert names(ev.target_actors) == ["Ruritania"]
+
+
+def test_an_event_noun_that_only_dates_another_is_no_event(nlp):
+    """"Just before the shelling" names a happening to date the closing by; it is
+    not told again there."""
+    text = "Just before the shelling, the council closed the old bridge."
+    anchored = Timex(0, 23, text[0:23], "DATE", "2031-03-04", mod="BEFORE", anchor="event")
+    assert "shelling" in [e.trigger.text for e in code(nlp, text)]
+    assert "shelling" not in [e.trigger.text for e in code(nlp, text, timexes=[anchored])]

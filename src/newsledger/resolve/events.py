@@ -307,7 +307,7 @@ def mentions_of(ledger: dict, canonical) -> list[Mention]:
     for i, e in enumerate(ledger.get("events") or []):
         trig = e.get("trigger") or {}
         if any(s <= trig.get("start", -1) < en for s, en in anchors):
-            continue  # "just before the shelling": the happening named to date another, not told again
+            continue  # "just before the shelling" (ledgers analysed before the coder left these out)
         t = e.get("time") or {}
         p = e.get("place") or {}
         ev = e["evidence"]

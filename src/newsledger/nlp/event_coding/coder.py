@@ -309,5 +309,13 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
 
 def find_events(doc: Doc, *, actors: Sequence[Actor] = (), timexes: Sequence[Timex] = (),
                 places: Sequence[PlaceMention] = (), claims: Sequence[Claim] = ()) -> list[Event]:
-    """PLOVER-coded events of a processed spaCy Doc (see the module docstring)."""
-    return Coder(doc, actors or [], timexes or [], places or [], claims or []).run()
+    """PLOVER-coded events of a processed spaCy Doc (see the module docstring).
+
+    An event noun inside an event-anchored time phrase ("just before the
+    shelling") names a happening to date another by; it is not told again
+    there, so it is no event of its own."""
+    events = Coder(doc, actors or [], timexes or [], places or [], claims or []).run()
+    anchors = [(t.start, t.end) for t in timexes or () if t.anchor == "event"]
+    if not anchors:
+        return events
+    return [e for e in events if not any(s <= e.trigger.start < end for s, end in anchors)]
