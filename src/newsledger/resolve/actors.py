@@ -6,9 +6,9 @@ document-level actor id the id of its merged actor.
 * States and their organs (``RU``, ``AZ-GOV``, ``AM-POP``) are canonical
   already: they merge by id.
 * People (``person:<name>``) merge when their names have the same key
-  (:func:`~newsledger.resolve.names.name_key`: Pashinyan/Pashinian,
-  Kanback/Canbäck), or differ by one letter in the surname with the same
-  given name; a surname alone ("Pashinyan") joins the one full name of the
+  (:func:`~newsledger.resolve.names.name_key`: Zelensky/Zelenskyy,
+  Erdogan/Erdoğan), or differ by one letter in the surname with the same
+  given name; a surname alone ("Zelenskyy") joins the one full name of the
   corpus that ends with it, when only one does (a second full name with that
   surname leaves it alone), and never across countries the texts give.
 * Organisations (``org:<name>``) merge by name key, and an acronym joins the
@@ -77,11 +77,11 @@ class ActorMerger:
 
     >>> from newsledger.model import Actor
     >>> m = ActorMerger()
-    >>> m.add("d1", [Actor("person:nikol-pashinyan", "Nikol Pashinyan", "person", "AM")])
-    >>> m.add("d2", [Actor("person:pashinian", "Pashinian", "person")])
+    >>> m.add("d1", [Actor("person:volodymyr-zelensky", "Volodymyr Zelensky", "person", "UA")])
+    >>> m.add("d2", [Actor("person:zelenskyy", "Zelenskyy", "person")])
     >>> merged = m.merge()
-    >>> m.canonical("person:pashinian"), merged["person:nikol-pashinyan"].country
-    ('person:nikol-pashinyan', 'AM')
+    >>> m.canonical("person:zelenskyy"), merged["person:volodymyr-zelensky"].country
+    ('person:volodymyr-zelensky', 'UA')
     """
 
     def __init__(self) -> None:
