@@ -192,12 +192,18 @@ def gold_graph(lines: Iterable[Line]) -> TimelineGraph:
             ranks.append(rank)
             tids.append(g.times.index(date))
     ids = [f"ei{i + 1}" for i in range(len(g.events))]
+    _link(g, ids, tids, ranks)
+    return g
+
+
+def _link(g: "TimelineGraph", ids: list[str], tids: list[int], ranks: list[int]) -> None:
+    """The tool's links, in its order: each event to its date, then consecutive events
+    (BEFORE across ranks, SIMULTANEOUS within one)."""
     for i, eid in enumerate(ids):
         g.relations.append((eid, f"t{tids[i]}", SIMULTANEOUS))
     for i in range(len(ids) - 1):
         rel = BEFORE if ranks[i] < ranks[i + 1] else SIMULTANEOUS
         g.relations.append((ids[i], ids[i + 1], rel))
-    return g
 
 
 def system_graph(lines: Iterable[Line], gold: TimelineGraph) -> TimelineGraph:
@@ -233,11 +239,7 @@ def system_graph(lines: Iterable[Line], gold: TimelineGraph) -> TimelineGraph:
             ids.append(f"ei{eid}")
             tids.append(tid)
             ranks.append(rank)
-    for i, eid in enumerate(ids):
-        g.relations.append((eid, f"t{tids[i]}", SIMULTANEOUS))
-    for i in range(len(ids) - 1):
-        rel = BEFORE if ranks[i] < ranks[i + 1] else SIMULTANEOUS
-        g.relations.append((ids[i], ids[i + 1], rel))
+    _link(g, ids, tids, ranks)
     return g
 
 
