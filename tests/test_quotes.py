@@ -574,3 +574,97 @@ def test_transcript_lines_stay_apart(bare_nlp):
     claims = claims_of(bare_nlp, text)
     assert [c.speaker.text for c in claims] == ["HOST", "GRANT", "HOST"]
     assert all("\n" not in c.content.text for c in claims)
+
+
+# ---------------------------------------------------------------------------
+# prepositional objects, headline labels, hearsay adverbs, findings, idioms, classes
+
+
+def test_prepositional_object_of_a_p_frame_cue(bare_nlp):
+    c = only(claims_of(bare_nlp, "The mayor agreed with the ferry captains about the new timetable."))
+    assert c.speaker.text == "The mayor"
+    assert c.content.text.startswith("with the ferry captains")
+    assert c.cue.text == "agreed"
+
+
+def test_p_frame_needs_a_person_or_body_and_no_date(bare_nlp):
+    assert claims_of(bare_nlp, "The storm pointed to the north.") == []
+    assert claims_of(bare_nlp, "The mayor responded on Tuesday.") == []
+
+
+def test_headline_label_used_as_a_name_in_the_text(bare_nlp):
+    text = ("Okafor: Ferry fares must fall before the winter.\n\n"
+            "Councillor Grace Okafor spoke to residents in the harbour hall on Monday.\n")
+    claims = claims_of(bare_nlp, text)
+    head = [c for c in claims if c.cue.text == ":"]
+    assert len(head) == 1 and head[0].speaker.text == "Okafor"
+    assert head[0].content.text.startswith("Ferry fares")
+
+
+def test_headline_label_of_a_finding(bare_nlp):
+    text = "Survey: Most islanders want a second ferry.\n\nThe council asked 900 households.\n"
+    head = [c for c in claims_of(bare_nlp, text) if c.cue.text == ":"]
+    assert len(head) == 1 and head[0].speaker.text == "Survey"
+
+
+def test_headline_label_not_a_name(bare_nlp):
+    text = "Update: The ferry will sail at noon.\n\nThe harbour opened early.\n"
+    assert [c for c in claims_of(bare_nlp, text) if c.cue.text == ":"] == []
+
+
+def test_hearsay_adverb_is_a_claim_without_speaker(bare_nlp):
+    c = only(claims_of(bare_nlp, "The captain allegedly sold the spare engine to a rival firm."))
+    assert c.speaker is None
+    assert c.cue.text == "allegedly"
+    assert "sold the spare engine" in c.content.text
+
+
+def test_in_a_poll_the_poll_is_the_source(bare_nlp):
+    c = only(claims_of(bare_nlp, "In the latest survey, the mayor led her rival by six points."))
+    assert c.speaker.text == "the latest survey"
+    assert "the mayor led her rival" in c.content.text
+
+
+def test_in_a_report_with_a_cue_verb_of_its_own(bare_nlp):
+    c = only(claims_of(bare_nlp, "In the report, the auditors wrote that the ferry lost money."))
+    assert c.cue.text == "wrote"
+
+
+def test_make_it_clear_that(bare_nlp):
+    c = only(claims_of(bare_nlp, "The governor made it clear that the ferry would keep running."))
+    assert c.speaker.text == "The governor"
+    assert c.content.text == "that the ferry would keep running"
+
+
+def test_make_the_case_for(bare_nlp):
+    c = only(claims_of(bare_nlp, "The union leader made the case for a second ferry at the meeting."))
+    assert c.speaker.text == "The union leader"
+    assert c.content.text.startswith("a second ferry")
+
+
+def test_make_without_an_idiom_is_no_claim(bare_nlp):
+    assert claims_of(bare_nlp, "The mayor made a cake for the harbour party.") == []
+
+
+def test_attitude_verb_with_its_object(bare_nlp):
+    c = only(claims_of(bare_nlp, "Many islanders despise the new toll on the bridge."))
+    assert c.speaker.text == "Many islanders"
+    assert c.content.text == "the new toll on the bridge"
+
+
+def test_speech_act_named_by_its_object(bare_nlp):
+    c = only(claims_of(bare_nlp, "The senator articulated these ideas in a long speech."))
+    assert c.speaker.text == "The senator"
+    assert "these ideas" in c.content.text
+
+
+def test_wish_with_an_infinitive(bare_nlp):
+    c = only(claims_of(bare_nlp, "The council would like to open a second harbour next year."))
+    assert c.speaker.text == "The council"
+    assert c.content.text.startswith("to open a second harbour")
+
+
+def test_explaining_verb_with_what_was_explained_as_object(bare_nlp):
+    c = only(claims_of(bare_nlp, "In her memoir, the senator explains the ferry's long history of delays."))
+    assert c.speaker.text == "the senator"
+    assert "long history of delays" in c.content.text

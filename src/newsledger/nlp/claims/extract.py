@@ -29,6 +29,11 @@
    the subject of the verb they hang on ("X persisted in arguments that").
    A subject found inside the quotation gives way to the noun phrase outside
    it, and transcript lines ("NAME: ...") end with their line.
+7. Smaller shapes: a cue's prepositional object ("agreed with X", frame
+   ``P``); "make it clear that", "made the case for X"; hearsay adverbs
+   ("allegedly", "reportedly": no speaker); "in this poll, ..." (the poll is
+   the source); a headline "Sanders: ..." or "Poll: ..." whose label the text
+   uses as a name elsewhere.
 
 Speakers come from the syntax (subject of the cue, agent of a passive, the
 object of "according to"), as the full noun phrase; passive and impersonal
@@ -51,7 +56,8 @@ from ...model import Actor, Claim, Span, Timex
 from .common import (_EXPERIENCER_PASSIVES, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _WORD, _Cand,
                      _doc_text)
 from .contents import _char_spans, _split_nested, _univocal
-from .phrase_cues import _according_to, _adjective_cue, _bylines, _in_view, _noun_cue, _statement_then_content
+from .phrase_cues import (_according_to, _adjective_cue, _bylines, _hearsay_adverb, _in_finding, _in_view, _noun_cue,
+                          _statement_then_content)
 from .resolve import author_claims as _author_claims
 from .resolve import finish as _finish
 from .resolve import resolve_speakers as _resolve_speakers
@@ -100,7 +106,7 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
         if qmap.inside(tok):
             continue  # words inside a quotation are the quoted speaker's, not the writer's
         cand = _verb_cue(tok, qmap) or _according_to(tok) or _in_view(tok) or _noun_cue(tok, qmap) \
-            or _adjective_cue(tok, qmap)
+            or _adjective_cue(tok, qmap) or _hearsay_adverb(tok) or _in_finding(tok)
         if cand is not None and cand.content:
             cands.append(cand)
     actors = list(actors)

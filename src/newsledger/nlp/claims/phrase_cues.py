@@ -5,7 +5,9 @@ actors stage's mentions); writes :class:`~.common._Cand` objects for
 "according to X" and "in X's view" (the clause they modify), stance adjectives
 ("X is sure that ...", "X is critical of Y"), noun cues ("the claim that ...",
 "Trump's insistence that ..."), "X released a statement." with the sentence
-after it, quotations signed with a dash and transcript lines ("NAME: ...").
+after it, quotations signed with a dash and transcript lines ("NAME: ...",
+also a headline "Poll: ..." or "Sanders: ..."), hearsay adverbs ("allegedly")
+and "in this poll, ..." with the poll as source.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ...model import Actor
 from .common import (_IMPERSONAL, _NOT_SOURCES, _PASS_SUBJ, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _Cand,
                      _doc_text, _has_subject, _subtree_ids)
-from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS
+from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS, reporting_verbs
 from .quotations import _QuoteMap
 from .speakers import _ANIMATE_ENTS, _animate, _np_span, _set_speaker
 
@@ -65,6 +67,50 @@ def _in_view(tok: Token) -> Optional[_Cand]:
     cand = _Cand(cue=cue, content=content, kind="according-to")
     cand.speaker = _np_span(holder[0])
     cand.speaker_head = holder[0].i
+    return cand
+
+
+#: adverbs that mark a clause as reported by someone unnamed: "he allegedly fled"
+_HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
+#: nouns of a finding: "in this poll, Trump rose ..." (the poll is the source)
+_FINDING_NOUNS = {"poll", "survey", "study", "report", "analysis", "audit", "census", "tally", "count"}
+
+
+def _hearsay_adverb(tok: Token) -> Optional[_Cand]:
+    """"He allegedly brandished a pistol", "the campaign is reportedly scrambling":
+    the clause the adverb modifies is a claim with no speaker."""
+    if tok.lower_ not in _HEARSAY_ADVERBS or tok.dep_ != "advmod":
+        return None
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    content = (_subtree_ids(head) - {tok.i}) & set(range(tok.sent.start, tok.sent.end))
+    content = {i for i in content if not tok.doc[i].is_space}
+    if len(content) < 2:
+        return None
+    return _Cand(cue=[tok.i], content=content, kind="indirect")
+
+
+def _in_finding(tok: Token) -> Optional[_Cand]:
+    """"In this poll, Trump rose 1 point", "in a new survey, most voters ...": the
+    clause the phrase opens is what the poll found; the poll is the source.  Not
+    when the clause has a cue verb of its own ("In the report, X wrote that")."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    objs = [c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in _FINDING_NOUNS]
+    if not objs:
+        return None
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.i < tok.i or head.lemma_.lower() in reporting_verbs():
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return None
+    content = (_subtree_ids(head) - _subtree_ids(tok)) & set(range(tok.sent.start, tok.sent.end))
+    content = {i for i in content if not tok.doc[i].is_space}
+    if len(content) < 3:
+        return None
+    cand = _Cand(cue=[tok.i], content=content, kind="indirect")
+    cand.speaker, cand.speaker_head = _np_span(objs[0]), objs[0].i
     return cand
 
 
@@ -249,6 +295,8 @@ def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_C
         while first < tok.i and doc[first].is_punct:
             first += 1
         name = _name_run(doc, first, _mentions(doc, actors))
+        if name is None:
+            name = _label_source(doc, first, tok.i)
         if name is None or name[1] != tok.i:
             continue
         line_end = text.find("\n", tok.idx)
@@ -260,6 +308,30 @@ def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_C
         cand.speaker, cand.speaker_head = name, name[1] - 1
         out.append(cand)
     return out
+
+
+#: nouns of a finding that may head a line as its source ("Poll: Clinton leads")
+_EVIDENCE_LABELS = {"poll", "polls", "survey", "study", "report", "analysis", "audit", "census"}
+
+
+def _label_source(doc: Doc, first: int, colon: int) -> Optional[tuple[int, int]]:
+    """A headline or line "Sanders: Clinton needs to ...", "Poll: Clinton leads":
+    one or two capitalised words before the colon that the text elsewhere uses
+    as a name (the tagger often misses names in a title-case headline), or a
+    noun of a finding."""
+    words = doc[first:colon]
+    if not 1 <= len(words) <= 2 or not all(t.is_alpha and t.is_title for t in words):
+        return None
+    if words[-1].lower_ in _EVIDENCE_LABELS:
+        return first, colon
+    line_end = _doc_text(doc).find("\n", doc[colon].idx)
+    for t in doc:
+        if t.idx <= line_end or line_end == -1:
+            continue
+        if t.text == words[-1].text and (t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN") \
+                and not (t.i > 0 and doc[t.i - 1].is_space):
+            return first, colon
+    return None
 
 
 def _mentions(doc: Doc, actors: Sequence[Actor]) -> set[int]:

@@ -23,6 +23,8 @@ from .speakers import _animate, _np_span, _set_speaker, _speaker_outside_quote
 def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
         return None
+    if tok.lemma_.lower() == "make":
+        return _make_idiom(tok, qmap)
     entry = _lookup(tok) or _that_clause_verb(tok)
     if entry is None:
         return None
@@ -96,6 +98,8 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         content = _object_complement(tok, children, entry.lemma)
     if not content and "N" in entry.frames and not passive:
         content = _said_object(tok, children)
+    if not content and "P" in entry.frames and not passive:
+        content = _prep_object(tok, children)
     if not content and passive and entry.kind in ("evaluation", "speech", "evidence") \
             and ("O" in entry.frames or "N" in entry.frames) and any(c.dep_ == "agent" for c in children):
         # "the plan was backed by X", "X, who was endorsed by Y": what is backed is the content
@@ -146,6 +150,61 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         if lefts and max(c.right_edge.i for c in lefts) == tok.i - 1:
             start = min(c.left_edge.i for c in lefts)
             cand.speaker, cand.speaker_head = (start, tok.i), tok.i - 1
+    return cand
+
+
+#: "make it clear that ...": adjectives that turn "make it ADJ" into a statement
+_MAKE_CLEAR = {"clear", "plain", "known", "obvious", "evident"}
+#: "make the case for X", "made no secret of X", "made fun of X": nouns that turn
+#: "make" into a speech act about the object of their preposition (or their clause)
+_MAKE_NOUNS = {"case", "secret", "fun", "mockery", "argument", "point"}
+
+
+def _make_idiom(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
+    """Statements made with "make": "X made it clear (that) ...", "X made the
+    case for Y / that ...", "X made no secret of Y", "X made fun of Y"."""
+    children = list(tok.children)
+    if any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in children):
+        return None
+    objs = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
+    cue = [tok.i]
+    content: set[int] = set()
+    adjs = [c for c in children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in _MAKE_CLEAR
+            and c.i > tok.i]
+    if adjs:
+        # "made it clear (that) ...", "made clear that ..." ("it" parsed as the
+        # object of "make" or the subject of the adjective)
+        adj = adjs[0]
+        clauses = [c for c in list(adj.children) + children if c.i > adj.i and c is not adj and (
+            c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                            for g in c.children)))]
+        if clauses:
+            cue = [tok.i, adj.i]
+            content = _subtree_ids(clauses[0])
+    elif objs and objs[0].lemma_.lower() in _MAKE_NOUNS:
+        noun = objs[0]
+        preps = [c for c in list(noun.children) + children if c.dep_ == "prep" and c.i > noun.i
+                 and c.lower_ in ("for", "of", "against", "about")
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        if clauses:
+            cue = [tok.i, noun.i]
+            content = _subtree_ids(clauses[0])
+        elif preps:
+            cue = [tok.i, noun.i, preps[0].i]
+            content = {i for g in preps[0].children if g.dep_ in ("pobj", "pcomp") for i in _subtree_ids(g)}
+    if not content:
+        return None
+    para = qmap.para
+    content = {i for i in content if para[i] == para[tok.i]} - set(cue)
+    if not content:
+        return None
+    cand = _Cand(cue=sorted(cue), content=content, kind="indirect", clausal=bool(adjs))
+    cand.negated = any(c.dep_ == "neg" for c in children)
+    _set_speaker(cand, tok, False)
+    if cand.speaker is None or cand.speaker_head is None or not _animate(tok.doc[cand.speaker_head]):
+        return None
     return cand
 
 
@@ -291,6 +350,30 @@ def _said_object(tok: Token, children: list[Token]) -> set[int]:
         if c.i > obj.right_edge.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
             ids |= _subtree_ids(c)
     return ids
+
+
+#: prepositions whose object is what a P-frame cue is about: "agreed with X",
+#: "responded to the charge", "commented on the case", "bragged about Y"
+_TOPIC_PREPS = {"about", "of", "on", "over", "against", "with", "to", "for", "at"}
+
+
+def _prep_object(tok: Token, children: list[Token]) -> set[int]:
+    """"X agreed with Y", "X responded to the report", "X pointed to Y": a cue
+    whose prepositional object is what the view is about (frame P).  The
+    content runs from the first such phrase to the end of the last one."""
+    subj = [c for c in children if c.dep_ in _SUBJ]
+    if subj and (subj[0].lower_ in _IMPERSONAL or not _animate(subj[0]) and subj[0].tag_ not in ("WDT", "WP")):
+        return set()
+    if not subj and tok.dep_ not in ("conj", "xcomp", "advcl", "relcl", "pcomp"):
+        return set()
+    preps = [c for c in children if c.i > tok.i and c.dep_ in ("prep", "agent") and c.lower_ in _TOPIC_PREPS
+             and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                     for g in c.children)]
+    if not preps:
+        return set()
+    start = preps[0].i
+    end = max(t.i for c in preps for t in c.subtree)
+    return set(range(start, end + 1))
 
 
 def _object_complement(tok: Token, children: list[Token], lemma: str) -> set[int]:
