@@ -267,3 +267,33 @@ def test_a_word_that_is_a_big_city_elsewhere_is_not_a_place_alone(nlp):
     text = "Man arrested after a chase through the parking lot. Police said he fled on foot."
     got = _by_text(find_places(nlp(text)))
     assert "Man" not in got
+
+
+def _resolve_every(nlp, text, name):
+    spans, k = [], text.find(name)
+    while k >= 0:
+        spans.append((k, k + len(name)))
+        k = text.find(name, k + 1)
+    return resolve_spans(nlp(text), spans)
+
+
+def test_a_repeated_name_does_not_vote_for_its_own_country(nlp):
+    # five mentions of "Paris" must not make France the text's country
+    text = ("Two men from Paris were hurt late Friday in a crash on the highway to Dallas. "
+            "Paris police said one driver was taken to a hospital in Dallas. The other, "
+            "also of Paris, was released. Paris officers are still investigating.")
+    res = _resolve_every(nlp, text, "Paris")
+    assert len(res) == 4 and all(p is not None and p.country == "US" for p in res)
+
+
+def test_a_country_beats_a_tiny_namesake_in_the_texts_country(nlp):
+    text = "The Pittsburgh company said it would open offices in Philadelphia and Egypt next year."
+    (p,) = _resolve_every(nlp, text, "Egypt")
+    assert p.country == "EG"
+
+
+def test_a_province_name_is_not_a_small_town_abroad(nlp):
+    text = ("Alberta sent a trade mission to Asia this month. Officials from Edmonton and "
+            "Calgary also met buyers from Queensland.")
+    (p,) = _resolve_every(nlp, text, "Queensland")
+    assert p.country == "AU" and p.kind == "region"

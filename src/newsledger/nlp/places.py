@@ -40,7 +40,10 @@ Resolution (choosing among same-named gazetteer entries)
     "counties", prefers the county; an unknown name may be a county's
     ("Preble voters"); a state's own name is the state, not a small town;
     a country gains from the text's other names in it ("Moscow" for
-    "Russia"), not from its own mentions; "Georgia" counts half for the
+    "Russia"), not from its own mentions, and no name's mentions vote for
+    the country of their own first guess (five "Paris" do not make a Texas
+    story French); a big province's or region's own name ("Queensland",
+    "Normandy") is not a small town abroad; "Georgia" counts half for the
     country and half for the state until the rest of the text decides.
 
 Role
@@ -179,7 +182,7 @@ MISSING = None
 
 # weights of the resolution score (tuned on the LGL + TR-News dev set)
 W = {
-    "pop": 0.75,          # per log10(population)
+    "pop": 1.0,           # per log10(population)
     "main": 2.0,          # the name is the entry's main name (not an alternate one)
     "country": 4.5,       # entry's country is mentioned in the document (saturating)
     "admin": 1.5,         # entry's state/province is mentioned
@@ -1135,16 +1138,23 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
                             e.kind == "region" and e.source == "extra"
                             and e.population <= 5_000_000))
         # country/admin context from the chosen entries
+        # (a name's own mentions add nothing to its own context: five
+        # mentions of "Paris" must not vote for the country of its pass-1 guess)
         countries2 = Counter(countries)
         admins2 = Counter(admins)
+        own_c: dict[str, Counter] = defaultdict(Counter)
         for m in mentions:
             e = m.choice
             if e is not None and e.country and not m.demonym:
+                key = normalize(m.text)
                 countries2[e.country] += 0.25
+                own_c[key][e.country] += 0.25
                 if e.admin1 and e.kind == "city":
                     admins2[(e.country, e.admin1)] += 0.25
         for m in mentions:
-            m.choice = _best(m, g, countries2, admins2, anchors, support=support)
+            key = normalize(m.text)
+            mc = countries2 - own_c[key] if key in own_c else countries2
+            m.choice = _best(m, g, mc, admins2, anchors, support=support)
 
     # one sense per name per document: the majority (by score) wins
     for key, ms in by_text.items():
@@ -1190,8 +1200,11 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     # a capital named like a state of its own country ("Washington")
     capital_rivals = {e.country for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "extra")
                       and e.id in m.main_ids}
+    # a state's or province's own name ("Queensland", "Normandy") is not a small town
     state_named = not m.local_cue and not m.pair and any(
-        e.source == "state" and e.id in m.main_ids for e in m.cands[:60])
+        (e.source == "state" or (e.source == "extra" and e.kind == "region"
+                                 and e.population >= 1_000_000))
+        and e.id in m.main_ids for e in m.cands[:60])
     best, best_s = None, -1e9
     for e in m.cands[:60]:
         s = W["pop"] * math.log10(e.population + 1)
