@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Actor, PlaceMention, Span
 from ..resources import read_tsv
+from .doctext import doc_text
 
 SUFFIX = {"government": "GOV", "military": "MIL", "media": "MEDIA", "population": "POP"}
 
@@ -62,7 +63,7 @@ def slug(text: str) -> str:
 class _Collector:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        self.text = doc_text(doc)
         self.actors: dict[str, Actor] = {}
         self.taken: set[int] = set()  # tokens already in a mention
 

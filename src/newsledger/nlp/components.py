@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from ..errors import Code
 from ..model import LedgerError
+from .doctext import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ class TimeStage:
                 # a second pass only when something depends on the DCT
                 if any(tx.anchor in ("dct", "narrative") or (tx.value and "X" in tx.value) for tx in timexes):
                     timexes = find_timexes(doc, inferred.value)
-        doc._.inconsistencies = date_inconsistencies(doc.text, timexes)
+        doc._.inconsistencies = date_inconsistencies(doc_text(doc), timexes)
         return timexes
 
 

@@ -34,6 +34,7 @@ import re
 from typing import Any, Optional, Sequence
 
 from ..model import TimeValue, Timex
+from .doctext import doc_text
 from .timex.consistency import is_relative
 
 DATING_TYPES = ("DATE", "TIME")
@@ -101,7 +102,7 @@ def date_item(timexes: Sequence[Timex], *, anchor: int, clause: tuple[int, int],
 def _carry(usable: list[Timex], sentence: tuple[int, int], doc: Any) -> Optional[TimeValue]:
     lo = max(0, sentence[0] - CARRY_CHARS)
     if doc is not None:
-        text = doc.text
+        text = doc_text(doc)
         para = text.rfind("\n", 0, sentence[0]) + 1
         if para > 0 and (_CONTINUES.match(text[sentence[0]:sentence[1]]) or (
                 not text[para:sentence[0]].strip() and _prose(text[:para].rstrip()))):

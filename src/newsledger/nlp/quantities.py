@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import Quantity, Span, TimeValue, Timex
 from ..resources import read_tsv
 from .dating import date_item
+from .doctext import doc_text
 
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|bn|mn)$", re.I)
@@ -33,14 +34,9 @@ _CHANGE_UP = {"more", "higher", "increase", "rise", "up", "growth", "gain", "jum
 _CHANGE_DOWN = {"less", "fewer", "lower", "decrease", "drop", "fall", "down", "decline", "cut", "loss"}
 
 
-_TEXT_CACHE: list = [None, ""]
-
-
 def _doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy joins all tokens on every access)."""
-    if _TEXT_CACHE[0] is not doc:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
-    return _TEXT_CACHE[1]
+    """``doc.text``, built once per Doc (:mod:`newsledger.nlp.doctext`)."""
+    return doc_text(doc)
 
 
 @dataclass(frozen=True)

@@ -14,16 +14,12 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import doc_text
 from .lexicon import Cue
 
-_TEXT_CACHE: list = [None, ""]
-
-
 def _doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy joins all tokens on every access)."""
-    if _TEXT_CACHE[0] is not doc:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
-    return _TEXT_CACHE[1]
+    """``doc.text``, built once per Doc (:mod:`newsledger.nlp.doctext`)."""
+    return doc_text(doc)
 
 
 # ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import doc_text
 from .patterns import Cand
 
 #: words after which a bare month, year or season reads as a time
@@ -33,7 +34,7 @@ class Context:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         # token starts, for a binary search (no per-character table, no
         # Python loop over the tokens: the arrays come from the Doc in C)
         self.starts = doc.to_array("IDX").tolist() if len(doc) else []

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 from ...model import Span, Timex
+from ..doctext import doc_text
 from .calendar import add_months
 from .consistency import is_relative
 from .events import REGISTRY_KEY
@@ -94,7 +95,7 @@ def infer_published(doc: Any, timexes: Sequence[Timex]) -> Optional[InferredDate
 
     ``doc`` is the processed spaCy ``Doc``; ``timexes`` the time stage's
     expressions found without a DCT (``find_timexes(doc, None)``)."""
-    text = doc.text
+    text = doc_text(doc)
     cands: list[InferredDate] = []
     cands += _datelines(text, timexes)
     cands += _relatives(doc, text, timexes)
