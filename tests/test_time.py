@@ -94,6 +94,14 @@ def test_month_without_year_takes_tense(nlp):
     assert one(nlp, "The summit will be held in April.")[2] == "2024-04"
 
 
+def test_since_a_month_is_a_month_that_has_passed(nlp):
+    # the DCT is 2023-11-27: "since December" is December 2022, whatever the verb's tense
+    assert one(nlp, "Prices have been rising since December.")[2] == "2022-12"
+    assert one(nlp, "The border has stayed shut ever since early December.")[2] == "2022-12"
+    assert one(nlp, "The border has stayed shut since October.")[2] == "2023-10"
+    assert one(nlp, "The border will stay shut in December.")[2] == "2023-12"
+
+
 def test_partial_date_takes_year_from_discourse(nlp):
     found = tag(nlp, "In May 2019, the army was deployed. It withdrew on September 19 after talks.")
     assert [(t.text, t.value) for t in found] == [("May 2019", "2019-05"), ("September 19", "2019-09-19")]

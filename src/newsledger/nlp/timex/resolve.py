@@ -114,6 +114,10 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 _MODAL = {"may", "might", "should", "must", "can", "ca"}
 
 
+#: "since" right before a date without a year: the date has passed
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?$", re.I)
+
+
 def tense(tok: Optional[Token], _depth: int = 0) -> Optional[str]:
     """past | future | present | None for the verb governing ``tok``."""
     if tok is None:
@@ -256,10 +260,11 @@ class Resolver:
             return None, "dct"
         d = self.dct
         t = self.tense_of(c)
-        this = (month, day or 0)
-        now = (d.month, d.day if day else 0)
         # days from the DCT to the date in the DCT's year
         ahead = (month - d.month) * 30.5 + ((day or 15) - (d.day if day else 15))
+        if _SINCE.search(self.ctx.text, max(0, c.start - 24), c.start):
+            # "since December", "ever since early March": a start that has passed
+            return (d.year - 1 if ahead > 0 else d.year), "dct"
         if t == "future":
             return (d.year + 1 if ahead < -45 else d.year), "dct"
         if t == "past":
