@@ -27,7 +27,6 @@ def _doc_text(doc: Doc) -> str:
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
-_CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis", "xcomp", "pcomp", "acl", "csubj"}
 _OBJ_PREPS = {"of", "for", "as", "about", "on", "over", "with", "against"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _IMPERSONAL = {"it", "there"}
