@@ -457,6 +457,7 @@ class Gazetteer:
         self._fuzzy_keys: Optional[list[str]] = None
         self._fuzzy_by_len: dict[tuple[str, int], list[str]] = {}
         self._cached_lookup = lru_cache(maxsize=50_000)(self._lookup)
+        self._cached_main_ids = lru_cache(maxsize=50_000)(self._main_ids)
 
     # -- internals ----------------------------------------------------------
     def _query(self, sql: str, args: tuple) -> list[Entry]:
@@ -503,10 +504,12 @@ class Gazetteer:
 
     def main_name_ids(self, name: str) -> set[int]:
         """Ids of entries whose *main* name (not an alternate one) is ``name``."""
+        return set(self._cached_main_ids(normalize(name)))
+
+    def _main_ids(self, key: str) -> frozenset[int]:
         with self._lock:
-            rows = self._con.execute("SELECT id FROM names WHERE key = ? AND main = 1",
-                                     (normalize(name),)).fetchall()
-        return {r[0] for r in rows}
+            rows = self._con.execute("SELECT id FROM names WHERE key = ? AND main = 1", (key,)).fetchall()
+        return frozenset(r[0] for r in rows)
 
     def fuzzy_key(self, key: str, cutoff: float = 90.0) -> Optional[str]:
         """The closest known key among prominent places (rapidfuzz), or None."""
