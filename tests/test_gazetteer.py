@@ -136,3 +136,21 @@ def test_county_abbreviation_and_county_points(g):
             and e.id in g.main_name_ids("Madison")]
     assert county and town
     assert haversine_km(county[0].lat, county[0].lon, town[0].lat, town[0].lon) < 1.0
+
+
+def test_stale_indexes_of_other_inputs_are_pruned(tmp_path):
+    import os
+
+    from newsledger.gazetteer.core import prune_stale_indexes
+
+    current = tmp_path / "gazetteer-current.sqlite"
+    old = tmp_path / "gazetteer-old.sqlite"
+    recent = tmp_path / "gazetteer-recent.sqlite"
+    other = tmp_path / "notes.txt"
+    for path in (current, old, recent, other):
+        path.write_bytes(b"x")
+    long_ago = time.time() - 30 * 86400
+    for path in (current, old, other):
+        os.utime(path, (long_ago, long_ago))
+    assert prune_stale_indexes(tmp_path, keep=current) == [old]
+    assert current.exists() and recent.exists() and other.exists() and not old.exists()

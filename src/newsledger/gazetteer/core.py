@@ -14,7 +14,8 @@ Parsing the 80 MB city file takes seconds, so the first use builds a compact
 SQLite index in the user cache directory (``$NEWSLEDGER_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newsledger``, else ``~/.cache/newsledger``); later loads only
 open that file (milliseconds, a few MB of memory).  The file name carries a
-hash of the inputs, so editing a TSV or upgrading a package rebuilds it.
+hash of the inputs, so editing a TSV or upgrading a package rebuilds it;
+indexes of other inputs untouched for a week are removed after a build.
 Nothing is ever downloaded.
 """
 
@@ -407,6 +408,28 @@ _BUILD_LOCK = threading.Lock()
 FUZZY_MIN_POPULATION = 15000
 
 
+#: an index of other inputs (an older version's) untouched this long is removed
+STALE_DAYS = 7
+
+
+def prune_stale_indexes(directory: Path, keep: Path, days: float = STALE_DAYS) -> list[Path]:
+    """Remove the gazetteer indexes of other inputs in ``directory`` last
+    written more than ``days`` ago (each is about 50 MB); returns them.  An
+    index another installed version still uses is rebuilt by it when needed."""
+    import time
+
+    removed = []
+    cutoff = time.time() - days * 86400
+    for old in directory.glob("gazetteer-*.sqlite"):
+        try:
+            if old != keep and old.stat().st_mtime < cutoff:
+                old.unlink()
+                removed.append(old)
+        except OSError:
+            continue  # gone already, or not ours to remove
+    return removed
+
+
 def index_path(build: bool = True) -> Path:
     """The SQLite index for the current inputs, built on first use."""
     directory = cache_dir()
@@ -419,6 +442,7 @@ def index_path(build: bool = True) -> Path:
                 directory.mkdir(parents=True, exist_ok=True)
                 log.info("building the gazetteer index at %s (once)", path)
                 _build(path)
+                prune_stale_indexes(directory, keep=path)
             except OSError:
                 # read-only home: build in a private temporary directory instead
                 fallback = Path(tempfile.gettempdir()) / f"newsledger-{os.getuid() if hasattr(os, 'getuid') else 'u'}"
