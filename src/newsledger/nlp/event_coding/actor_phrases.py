@@ -24,6 +24,9 @@ KEEP_ADJ = frozenset({"ethnic", "national", "federal", "royal", "civil", "armed"
                       "conservative", "nationalist", "militant", "radical", "ruling", "governing"})
 #: institutions that may be named after their leader ("President X's government")
 GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "cabinet", "junta"})
+#: generic heads after an organisation's name: the name is the actor ("the Freedom Front group")
+GENERIC_ORG_NOUNS = frozenset({"group", "movement", "organization", "organisation", "network", "faction",
+                               "outfit"})
 
 
 class ActorPhrases:
@@ -39,6 +42,18 @@ class ActorPhrases:
                 c.dep_ == "compound" and _lemma(c) in self.non_actor for c in tok.children):
             return False
         return sx.actor_like(tok, self.actor_nouns)
+
+    @staticmethod
+    def _named_apposition(tok: Token) -> Token:
+        """"its neighbour, Westland", "the opposition party, the Freedom Front": a common noun
+        with a name in apposition is the name."""
+        if tok.pos_ != "NOUN" or any(c.dep_ in ("compound", "amod", "nmod", "poss") and (
+                c.pos_ == "PROPN" or c.ent_type_ in sx.ACTOR_ENTS) for c in tok.children):
+            return tok       # already named: "the UN refugee agency, UNHCR"
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP"):
+                return c
+        return tok
 
     def _modifier_actor(self, tok: Token) -> Token:
         """For a thing named after an actor ("an Indian proposal", "Haiti's efforts", "Israeli
@@ -61,8 +76,16 @@ class ActorPhrases:
             if _lemma(c) in self.actor_nouns and any(g.ent_type_ in sx.ACTOR_ENTS or g.pos_ == "PROPN"
                                                     for g in c.children):
                 return c
+            if c.dep_ == "poss" and c.pos_ == "NOUN" and c.lower_ not in sx.PRONOUNS and self.is_actor(c):
+                return c                       # "the government's decision", "the rebels' plan"
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == tok.i - 1 and _lemma(c) in self.actor_nouns \
+                    and _lemma(tok) in self.non_actor:
+                return c                       # "rebel strongholds", "army positions"
         if tok.lower_ == tok.text and _lemma(tok) not in self.lex.nouns:
-            owners = [g for _, g in sx.preps(tok, "of") if g.pos_ in ("NOUN", "PROPN") and (
+            # "the offices of the party"; "towns held by the rebels" (the agent of a participle)
+            held = [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > tok.i
+                    for p, g in sx.preps(c, "by") if p.dep_ == "agent"]
+            owners = [g for g in [g for _, g in sx.preps(tok, "of")] + held if g.pos_ in ("NOUN", "PROPN") and (
                 g.ent_type_ in sx.ACTOR_ENTS or g.pos_ == "PROPN" or _lemma(g) in self.actor_nouns)
                 and self.is_actor(g)]
             if owners:
@@ -123,6 +146,15 @@ class ActorPhrases:
                 continue
             t = self._leader(sx.descend_quantity(t))
             group = self._coordinated_modifiers(t) or sx.conjuncts(t)
+            # "pardon the president and queue behind him": a bare singular common noun
+            # (no determiner or modifier) is no noun phrase of its own but a mis-tagged verb
+            group = group[:1] + [c for c in group[1:] if not (
+                c.tag_ == "NN" and not self.is_actor(c) and not any(
+                    g.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod") for g in c.children))]
+            # "the US and other developed nations": the named actor, not the class it belongs to
+            if len(group) > 1 and group[0].pos_ == "PROPN":
+                group = group[:1] + [c for c in group[1:] if not (
+                    c.pos_ == "NOUN" and any(g.lower_ == "other" and g.dep_ in ("amod", "det") for g in c.children))]
             if t.pos_ == "NOUN" and _lemma(t) in self.actor_nouns and len(group) == 1:
                 # "the foreign ministers of Moldova and Ukraine": one side per country
                 for p, g in sx.preps(t, "of"):
@@ -135,12 +167,33 @@ class ActorPhrases:
     def actor_ref(self, tok: Token, trim: bool = False) -> ActorRef:
         lo, hi = sx.np_bounds(tok, self.actor_nouns | self.non_actor)
         hi = max(hi, self._span_hi.get(tok.i, hi))
+        key = tok
+        if tok.pos_ == "NOUN" and tok.is_lower and _lemma(tok) in GENERIC_ORG_NOUNS and hi == tok.i + 1:
+            # "the radical Freedom Front movement", "the Liberty (Azadi) group": the name
+            names = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                     and c.i < tok.i]
+            if names:
+                name = max(names, key=lambda c: c.i)
+                sub = {g.i for g in name.subtree}
+                if all(k in sub or self.doc[k].is_punct for k in range(name.i + 1, tok.i)):
+                    left = min([name.left_edge.i] + [a.left_edge.i for a in tok.children
+                                                     if a.dep_ in ("amod", "compound", "nmod") and a.i < name.i])
+                    while left < name.i and (self.doc[left].pos_ in ("DET", "PUNCT")
+                                             or self.doc[left].lower_ in sx.LOOSE_MODIFIERS):
+                        left += 1
+                    lo, hi, key = left, name.i + 1, name
         if trim:
             lo = self._trim_comment(lo, tok)
-        key = tok
-        if tok.pos_ == "NOUN":   # "the minister's wife, Maria Lopez": the person named
+        if tok.pos_ == "NOUN" and key.i == tok.i:   # "the minister's wife, Maria Lopez": the person named
             for c in tok.children:
                 if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i >= hi and c.i - hi <= 3:
+                    hi = max(hi, max(g.i for g in c.subtree if g.ent_type_ == "PERSON") + 1)
+                    key = c
+                    break
+        elif tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+            # "the Minister for Trade Ana Lund": a title, then (with no comma) the name
+            for c in tok.children:
+                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == hi and c.i >= hi:
                     hi = max(hi, max(g.i for g in c.subtree if g.ent_type_ == "PERSON") + 1)
                     key = c
                     break

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 from ...model import Actor, ActorRef, Claim, Event, PlaceMention, PlaceRef, Span, TimeValue, Timex
 from . import syntax as sx
 from .actor_phrases import GOVERNMENT_NOUNS, KEEP_ADJ, ActorPhrases, _is_relative
-from .lexicon import COOPERATIVE, HOSTILE, Lexicon, load_lexicon
+from .lexicon import COOPERATIVE, HOSTILE, TYPE_DEFAULTS, Condition, Entry, Lexicon, load_lexicon
 from .modality import REFLEXIVES, Modality
 from .readings import Reading, _lemma, _noun_trigger, _objects, _reading, _retype, noun_entry, verb_reading
 from .sources import STATEMENT_NOUNS, STATEMENT_VERBS, Sources
@@ -106,6 +106,8 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
         readings: dict[int, Reading] = {}
         for tok in sent:
             r = verb_reading(tok, lex)
+            if r is None:
+                r = self._reported_obligation(tok)
             if r is not None:
                 readings[tok.i] = r
         consumed: set[int] = set()     # predicates folded into another event
@@ -139,6 +141,8 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
                 continue
             if tok.pos_ not in ("NOUN",):
                 continue
+            if tok.i + 2 < sent.end and sx.joined_hyphen(self.doc, tok.i + 1):
+                continue   # part of a hyphenated modifier: "war-torn", "strike-hit"
             e = noun_entry(tok, lex)
             if e is None:
                 continue
@@ -150,12 +154,39 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
             out.append(r)
         return out
 
+    def _reported_obligation(self, tok: Token) -> Optional[Reading]:
+        """"X said (that) Y must do Z" with a verb Z the lexicon does not know: still a
+        REQUEST by X of Y (:meth:`~.modality.Modality.apply_tense` fills in who is who)."""
+        if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.pos_ not in ("VERB", "AUX") \
+                or _lemma(tok.head) not in self.lex.reports or sx.is_passive(tok):
+            return None
+        if not any(a.lower_ in sx.OBLIGATION for a in sx.auxiliaries(tok)):
+            return None
+        subj = sx.first_child(tok, *sx.SUBJ)
+        speaker = sx.first_child(tok.head, *sx.SUBJ)
+        if subj is None or speaker is None or subj.lower_ in sx.PRONOUNS or _is_relative(subj) \
+                or not self.is_actor(subj):
+            return None
+        cameo, intensity = TYPE_DEFAULTS["REQUEST"]
+        entry = Entry(kind="verb", lemma=_lemma(tok), modifiers=(), type="REQUEST", mode=None, cameo=cameo,
+                      intensity=intensity, cond=Condition(), flags=frozenset({"obligation"}))
+        return _reading(tok, entry, [tok])
+
     # ------------------------------------------------------------------
     def complement(self, tok: Token) -> Optional[Token]:
         """The complement clause (or verbal-noun object) of a frame verb."""
-        for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp"):
-                return c
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        if comps:
+            # "agreed to re-open its borders": a hyphenated verb split into a run of
+            # complements ("re", "-", "open"); the last part carries the arguments
+            c = comps[0]
+            doc = tok.doc
+            for nxt in comps[1:]:
+                if nxt.i == c.i + 1 and (doc[c.i].whitespace_ == "" or c.text in sx.HYPHENS):
+                    c = nxt
+                else:
+                    break
+            return c
         # "accused X of violating", "blamed X for", "committed to opening"
         for prep, obj in sx.preps(tok, "of", "for", "to", "into", "with"):
             if obj.pos_ == "VERB" or obj.dep_ == "pcomp":
@@ -205,7 +236,10 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
                     r.mode = inner.type.lower()
             if comp is not None:
                 subj = sx.first_child(comp, *sx.SUBJ)
-                if subj is not None and not self._same_side(subj, r.head):
+                # "warned X that it would ...": the addressee, not the clause's subject
+                addressed = any(self.is_actor(o) for o in sx.children(r.head, "dobj", "obj"))
+                if subj is not None and not self._same_side(subj, r.head) and not self._unnamed_force(subj) \
+                        and not addressed:
                     r.target_hint.append(subj)
         elif frame == "intent":
             if inner is None or inner.type is None:
@@ -249,18 +283,32 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
     def to_event(self, r: Reading) -> Optional[Event]:
         if r.type is None and not r.entry.happening:
             return None
-        src_toks = self.subjects(r)
+        # a machine of war that acts is coded by its owner ("U.N. helicopters evacuated",
+        # "Ruritanian tanks fired"); people and groups keep their head ("Ruritanian soldiers")
+        src_toks = [self._modifier_actor(t) if t.pos_ == "NOUN" and _lemma(t) in self.forces
+                    and _lemma(t) not in self.actor_nouns else self._named_apposition(t) for t in self.subjects(r)]
         tgt_toks = self.targets(r)
         src_toks = [t for t in src_toks if not _is_relative(t) and t.pos_ != "DET"]
         tgt_toks = [t for t in tgt_toks if not _is_relative(t) and t.i not in {s.i for s in src_toks}]
         sources = [self.actor_ref(t) for t in src_toks]
         targets = [self.actor_ref(t, trim=True) for t in tgt_toks]
+        # an actor named again is not its own target ("X will deny entry to X to ...")
+        named = {a.text.lower() for a in sources}
+        keep = [k for k, a in enumerate(targets) if a.text.lower() not in named]
+        if len(keep) < len(targets) and not (r.symmetric and len(sources) >= 2):
+            targets = [targets[k] for k in keep]
+            tgt_toks = [tgt_toks[k] for k in keep]
         if r.symmetric and sources:
             if len(sources) >= 2 and r.kind in ("verb", "light", "noun"):
                 # "X and Y renewed talks on Z": the parties are each other's targets
                 targets = [ActorRef(a.actor, a.start, a.end, a.text) for a in sources]
             elif targets and len(sources) == 1 and r.kind in ("verb", "light") and not any(
-                    t.i in self._places for t in tgt_toks):
+                    t.i in self._places for t in tgt_toks) and not any(
+                    h is not None and h.i != r.head.i and h.left_edge.i <= t.i <= h.right_edge.i
+                    for h in r.extra_target_heads for t in tgt_toks) and not any(
+                    t.dep_ == "pobj" and t.head.lower_ == "against" for t in tgt_toks):
+                # (not a party of a folded complement: "X agreed to open its borders to Y"; nor
+                # one named by "against", which points one way: "X continued its fight against Y")
                 # reciprocal: "X met Y", "X shared expertise with Y" -> both sides of both roles
                 both = sources + targets
                 sources = [ActorRef(a.actor, a.start, a.end, a.text) for a in both]

@@ -57,7 +57,8 @@ class Modality:
         if in_if and (perfect or _lemma(head) == "have" or any(_lemma(a) == "have" for a in auxes)):
             r.modality = "hypothetical"
             return r
-        if obligation and r.type is not None and r.type not in ("REQUEST",) and speaker is not None:
+        if obligation and r.type is not None and (r.type != "REQUEST" or "obligation" in r.entry.flags) \
+                and speaker is not None:
             subj = sx.first_child(head, *sx.SUBJ, *sx.PASS_SUBJ)
             r.target_hint = [subj] if subj is not None else []
             r.source_head = speaker

@@ -55,10 +55,24 @@ class Sources:
                     return self._expand([head.head])
                 return self._expand([self._resolve_pronoun(subj, head)])
             dep = head.dep_
+            if dep == "acl" and head.tag_ == "VBN":
+                agents = [g for p, g in sx.preps(head, "by") if p.dep_ == "agent"]
+                if agents:                               # "the rebels, backed by X": X
+                    return self._expand(agents[:1])
             if dep == "acl":
                 noun = head.head
+                verb = self._governing_verb(noun)
+                if _lemma(noun) in STATEMENT_NOUNS and verb is not None and sx.first_child(verb, *sx.SUBJ):
+                    # "X issued a declaration demanding ...": the issuer speaks
+                    head, passive_ok = verb, True
+                    continue
                 if noun.dep_ == "ROOT" or head.tag_ in ("VBG", "VBD"):
                     return self._expand([noun])          # "Doctors ... donated" (a parse of a noun root)
+                root = head.sent.root
+                if root.pos_ in ("NOUN", "PROPN") and self.is_actor(root) and not sx.is_passive(head):
+                    # the sentence has no verb root: its verb was parsed as a participle deeper in
+                    # the subject ("Nurses from two charities donated ...")
+                    return self._expand([root])
                 return []                                # "vehicles transported": no agent
             if dep == "relcl":
                 return self._expand([head.head])
@@ -103,6 +117,16 @@ class Sources:
             return False
         a, b = self._country_of(tok), self._country_of(subj)
         return a is not None and a == b
+
+    def _unnamed_force(self, tok: Token) -> bool:
+        """Forces named by no owner ("police", "the troops"): in a warning or promise they are
+        the speaker's own means ("warned that police will not tolerate X"), not its target;
+        "Ruritanian troops" or "the rebels' militia" name someone else."""
+        if tok.pos_ != "NOUN" or _lemma(tok) not in self.forces or tok.ent_type_:
+            return False
+        return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and (
+            c.ent_type_ in sx.ACTOR_ENTS or c.pos_ == "PROPN" or (c.dep_ == "poss" and c.lower_ not in sx.PRONOUNS))
+            for c in tok.children) and not sx.preps(tok, "of")
 
     def _country_of(self, tok: Token) -> Optional[str]:
         lo, hi = sx.np_bounds(tok)
@@ -209,8 +233,17 @@ class Sources:
                     out.append(c)
         if not out:
             out = [g for p, g in sx.preps(noun, "by")]
+        if not out:   # "sanctions imposed on Y by X": the agent of a participle on the noun
+            out = [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   for p, g in sx.preps(c, "by") if p.dep_ == "agent" and self.is_actor(g)][:1]
         if not out and r.of_is_source:
             out = [g for p, g in sx.preps(noun, "of") if self.is_actor(g)][:1]
+            verb = self._governing_verb(noun)
+            subj = sx.first_child(verb, *sx.SUBJ) if verb is not None else None
+            if out and self._unnamed_force(out[0]) and subj is not None and self.is_actor(subj) \
+                    and _lemma(verb) not in self.lex.reports:
+                # "X sped up the withdrawal of its forces": the forces are X's
+                out = [self._resolve_pronoun(subj, verb)]
         if not out:
             out = [c for c in noun.children if c.dep_ in ("amod", "compound")
                    and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")][:1]

@@ -56,10 +56,47 @@ def preps(tok: Token, *lemmas: str) -> list[tuple[Token, Token]]:
             word = c.lower_
             if lemmas and word not in lemmas:
                 continue
-            for g in c.children:
-                if g.dep_ in ("pobj", "pcomp"):
-                    out.append((c, g))
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs and c.lower_ != "by":
+                g = stranded_object(c)
+                objs = [g] if g is not None else []
+            out.extend((c, g) for g in objs)
     return out
+
+
+def stranded_object(prep: Token) -> Optional[Token]:
+    """The object of a preposition the parser left without one: a shared object after a
+    coordination ("ties with and an embassy in X": X), or a noun phrase the parser made the
+    subject of the participle that follows it ("asylum to three journalists hiding in ...")."""
+    doc, sent = prep.doc, prep.sent
+    k = prep.i + 1
+    if k >= sent.end:
+        return None
+    nxt = doc[k]
+    if nxt.lower_ in ("and", "or") and nxt.dep_ == "cc":
+        conj = [c for c in nxt.head.children if c.dep_ == "conj" and c.i > k]
+        if not conj:
+            return None
+        right = conj[0].right_edge.i
+        while right > conj[0].i and doc[right].is_punct:
+            right -= 1
+        last = doc[right]
+        if last.dep_ == "pobj" and last.pos_ in ("PROPN", "NOUN") and last.head.dep_ == "prep":
+            return last
+        return None
+    if nxt.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PUNCT", "CCONJ", "PART"):
+        return None
+    # the phrase starting right after the preposition: its head is a subject whose verb
+    # (a participle or past form) follows it directly
+    h = nxt
+    while h.head.i != h.i and h.head.left_edge.i == k and h.head.pos_ in ("NOUN", "PROPN"):
+        h = h.head
+    verb = h.head
+    if h.pos_ in ("NOUN", "PROPN") and h.dep_ in ("nsubj", "nsubjpass") and h.left_edge.i == k \
+            and verb.i == h.right_edge.i + 1 and verb.tag_ in ("VBN", "VBG", "VBD") \
+            and verb.dep_ in ("advcl", "relcl", "acl", "ccomp", "conj"):
+        return h
+    return None
 
 
 def is_passive(tok: Token) -> bool:
@@ -160,13 +197,32 @@ def np_bounds(tok: Token, actor_nouns: Optional[frozenset] = None) -> tuple[int,
     while hi + 1 in keep:
         hi += 1
     doc = tok.doc
-    while lo < tok.i and (doc[lo].lower_ in LOOSE_MODIFIERS or doc[lo].pos_ in ("DET", "PUNCT", "NUM", "ADV")
-                          or doc[lo].like_num or (doc[lo].tag_ == "PRP$" and doc[lo].dep_ == "poss")):
+    while lo < tok.i and not _in_name(doc[lo], tok) and (
+            doc[lo].lower_ in LOOSE_MODIFIERS or doc[lo].pos_ in ("DET", "PUNCT", "NUM", "ADV")
+            or doc[lo].like_num or (doc[lo].tag_ == "PRP$" and doc[lo].dep_ == "poss")):
         lo += 1
     while hi > tok.i and (doc[hi].pos_ in ("PUNCT", "ADP", "CCONJ", "DET") or doc[hi].tag_ == "POS"):
         hi -= 1
     del idx
+    # a span never cuts a hyphenated word ("Abd-ur-Rahman" parsed as a name and an apposition)
+    sent = tok.sent
+    while hi + 2 < sent.end and joined_hyphen(doc, hi + 1) and doc[hi + 2].is_alpha:
+        hi += 2
+    while lo - 2 >= sent.start and joined_hyphen(doc, lo - 1) and doc[lo - 2].is_alpha:
+        lo -= 2
     return lo, hi + 1
+
+
+def _in_name(t: Token, head: Token) -> bool:
+    """Whether ``t`` is a capitalised word of the same name as ``head`` ("Third World Forum")."""
+    return bool(head.ent_type_) and head.ent_type_ in ACTOR_ENTS and t.ent_type_ == head.ent_type_ \
+        and t.ent_iob_ in ("B", "I") and t.text[:1].isupper() and all(
+            head.doc[k].ent_iob_ == "I" for k in range(t.i + 1, head.i + 1))
+
+
+def joined_hyphen(doc, k: int) -> bool:
+    """Whether token ``k`` is a hyphen written inside a word (no space on either side)."""
+    return doc[k].text in ("-", "‐") and doc[k].whitespace_ == "" and doc[k - 1].whitespace_ == ""
 
 
 def _short_prep(prep: Token, actor_nouns: Optional[frozenset] = None) -> bool:

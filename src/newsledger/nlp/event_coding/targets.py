@@ -24,7 +24,8 @@ THEME_TARGET_PREPS = ("to", "for", "into", "toward", "towards")
 #: types (or modes) whose target is the place aimed at when no actor is named
 LOCATIVE_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "ASSAULT", "COERCE", "WITHDRAW", "TROOPS",
                             "PEACEKEEPING"})
-LOCATIVE_PREPS = ("in", "into", "from", "to", "at", "on", "toward", "towards", "inside", "across", "near")
+LOCATIVE_PREPS = ("in", "into", "from", "to", "at", "on", "toward", "towards", "inside", "across", "near",
+                  "along", "off")
 
 
 class Targets:
@@ -35,6 +36,7 @@ class Targets:
     def targets(self, r: Reading) -> list[Token]:
         out: list[Token] = []
         for t in self._targets(r):
+            t = self._named_apposition(t)
             m = self._modifier_actor(t)
             for c in (self._expand([m]) if m.i != t.i and m.pos_ == "NOUN" else [m]):
                 if c.i not in {o.i for o in out}:
@@ -45,6 +47,13 @@ class Targets:
             out = self._expand(self._purpose_target(r))
         if not out and r.type == "THREATEN":
             out = self._expand(self._condition_subject(r))
+        if not out and r.mode == "asylum":
+            # "sought refuge in X": the country asked for shelter
+            for h in [r.head] + sx.children(r.head, *sx.OBJ):
+                places = [g for p, g in sx.preps(h, "in") if g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "LOC")]
+                if places:
+                    out = places[:1]
+                    break
         if not out and self._locative(r):
             loc = self._location_target(r)
             if loc is not None:
@@ -76,16 +85,23 @@ class Targets:
             for p, g in sx.preps(h, "in"):
                 if _lemma(g) in ("protest", "solidarity"):
                     starts += [g2 for _, g2 in sx.preps(g, "of", "at", "against", "over", "with")]
-            if r.type == "PROTEST" and h.pos_ == "NOUN":
+            if r.type == "PROTEST":     # "a strike over a bill", "stopped work over a bill"
                 starts += [g for p, g in sx.preps(h, "over")]
+            for c in h.children:
+                # "rioted, joining others in demanding independence from X"
+                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > h.i and not self._is_request(c):
+                    for p, g in sx.preps(c, "in"):
+                        if g.pos_ == "VERB" and g.tag_ == "VBG" and self._is_request(g):
+                            starts += sx.children(g, *sx.OBJ) + [
+                                g2 for p2, g2 in sx.preps(g, "for", "against", "from", "on")]
         frontier = starts
         for _ in range(4):
             nxt: list[Token] = []
             for n in frontier:
                 if n.i in trigger_ids or n.pos_ not in ("NOUN", "PROPN"):
                     continue
-                if self.is_actor(n):
-                    return [n]
+                if self.is_actor(n):     # "independence from Ruritanian rule": the actor
+                    return [self._modifier_actor(n)]
                 m = self._modifier_actor(n)
                 if m.i != n.i and self.target_ok(n):
                     return [m]
@@ -124,8 +140,10 @@ class Targets:
         the verb's object."""
         if r.kind not in ("verb", "light") or r.target_hint:
             return []
-        for c in r.head.children:
-            if c.dep_ != "ccomp" or c.i < r.head.i:
+        # also through a folded complement: "refused to allow X to visit"
+        heads = [r.head] + [h for h in r.extra_target_heads if h is not None and h.pos_ == "VERB"]
+        for c in [c for h in heads for c in h.children]:
+            if c.dep_ != "ccomp" or c.i < c.head.i:
                 continue
             # "renewed its demand that X withdraw": the clause belongs to the event noun
             that = r.kind == "light" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
@@ -148,6 +166,8 @@ class Targets:
         for n in list(nouns):
             if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ == "of":
                 nouns.append(n.head.head)      # "a state of emergency in X"
+        # "the curfew imposed in X": the phrase hangs on a participle modifying the noun
+        nouns += [c for n in nouns if n.pos_ == "NOUN" for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         for n in nouns:
             for p, g in sx.preps(n, "in", "on", "over", "across", "throughout"):
                 if g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "LOC"):
@@ -164,16 +184,31 @@ class Targets:
         heads = [r.noun or r.head] if r.kind == "noun" else [r.head] + ([r.noun] if r.noun is not None else [])
         heads += [h for h in r.extra_target_heads if h is not None]
         frontier = list(heads)
+        border = self.lex.classes.get("border", frozenset())
+        places = self.lex.classes.get("place", frozenset())
         for _ in range(3):
             nxt = []
             for h in frontier:
-                for p, g in sx.preps(h, *LOCATIVE_PREPS):
+                # "pulled out of X": "of" after the particle "out" names the place left
+                out_of = ("of",) if any(c.lower_ == "out" and c.dep_ in ("prt", "advmod") for c in h.children) else ()
+                pairs = sx.preps(h, *LOCATIVE_PREPS, *out_of)
+                for c in h.children:      # a two-word preposition: "out of X", "away from X"
+                    if c.dep_ == "prep" and c.lower_ in ("out", "away"):
+                        pairs += sx.preps(c, "of", "from")
+                for p, g in pairs:
                     if g.ent_type_ in ("GPE", "LOC") and g.pos_ == "PROPN":
                         return g
+                    if _lemma(g) in border:     # "troops sent to the border with X"
+                        for _, g2 in sx.preps(g, "with"):
+                            if g2.ent_type_ in ("GPE", "LOC") and g2.pos_ == "PROPN":
+                                return g2
                     nxt.append(g)
                 nxt.extend(c for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
                 if h.pos_ == "NOUN":   # "the withdrawal of forces from X"
-                    nxt.extend(g for _, g in sx.preps(h, "of"))
+                    for _, g in sx.preps(h, "of"):
+                        if _lemma(h) in places and g.ent_type_ in ("GPE", "LOC") and g.pos_ == "PROPN":
+                            return h       # "the town of X" (a named place stays whole)
+                        nxt.append(g)
             frontier = nxt
         return None
 
@@ -189,6 +224,9 @@ class Targets:
                 cands = [g for p, g in sx.preps(noun, "of") if self.is_actor(g)]
             if not cands and r.symmetric:
                 cands = [g for p, g in sx.preps(noun, "between")]
+            if not cands:   # "sanctions imposed on X", "aid sent to X": through a participle
+                cands = [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                         for p, g in sx.preps(c, "against", "on", "to", "upon") if self.is_actor(g)]
             if not cands:   # "its demand that Israel ease ...": the addressee
                 subj = self._clause_subject(noun)
                 if subj is not None:
@@ -216,7 +254,12 @@ class Targets:
                         objs.append(c)
                     if passive and h.i == head.i and c.dep_ in sx.PASS_SUBJ and not (
                             r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ):
-                        objs.append(c)
+                        # "a ship that was seized by X": the noun the relative pronoun stands for
+                        objs.append(head.head if _is_relative(c) and head.dep_ == "relcl" else c)
+                if h.i == head.i and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i < head.i \
+                        and not sx.children(head, *sx.OBJ) and head.head.pos_ in ("NOUN", "PROPN") \
+                        and head.head.dep_ != "ROOT":      # (a noun root: the verb is the main one)
+                    objs.append(head.head)    # a reduced passive: "the rebels, backed by X"
             else:
                 objs.extend(c for c in h.children if c.dep_ == "dative")
             objs = [o for o in objs if o.i not in trigger_ids] + [
@@ -238,17 +281,30 @@ class Targets:
             # demands from X", "investigated crimes by X against Y"
             inner = [c for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
             inner += [_unwrap(o) for o in inner]
+            if h.i != head.i and h.pos_ == "NOUN":
+                inner.append(h)      # a complement's object: "will no longer tolerate rallies by X"
             for o in inner:
                 ps2 = [] if r.theme else [g for p, g in sx.preps(o, "by", "from")]
+                v = o.head
+                if not r.theme and o.dep_ in sx.OBJ and v.pos_ == "VERB" and not sx.is_passive(v):
+                    # the parser hangs the object's "by" phrase on an active verb: "tolerate
+                    # rallies by X" (an active verb has no agent)
+                    ps2 += [g for p, g in sx.preps(v, "by") if p.dep_ == "prep" and g.pos_ in ("PROPN", "NOUN")]
                 ps2 += [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of", "among",
                                                "between")]
                 good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
                 if good:
                     return self._expand(good[:1])
             for p, o in sx.preps(h):
-                if o.pos_ != "NOUN" or p.i < h.i or p.lower_ not in ("on", "upon", "to", "with", "for", "against"):
+                if o.pos_ != "NOUN" or p.i < h.i or p.lower_ not in ("on", "upon", "to", "with", "for", "against",
+                                                                      "in"):
                     continue
-                ps2 = [g for p2, g in sx.preps(o, *THEME_TARGET_PREPS, "against")]
+                # "mediate in the dispute between X and Y", "fought in the war against X"
+                ps2 = [g for p2, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "with", *(
+                    ("between",) if p.lower_ == "in" else ()))]
+                if not ps2 and noun_entry(o, self.lex, as_object=True) is not None:
+                    # "called for the release of X": who undergoes the event asked for
+                    ps2 = [g for p2, g in sx.preps(o, "of")]
                 good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
                 if good:
                     return self._expand(good[:1])
@@ -259,8 +315,27 @@ class Targets:
             rest = [o for o in objs if o.i not in trigger_ids and o.pos_ in ("NOUN", "PROPN")
                     and _unwrap(o).i == o.i and noun_entry(o, self.lex, as_object=True) is None]
             if rest and r.type in ("ASSAULT", "COERCE") and h.i == head.i:
+                place = self._named_place_in(rest[0])
+                if place is not None:      # "blew up bridges leading into X": the place
+                    self._places.add(place.i)
+                    return [place]
                 return self._expand(rest[:1])
         return []
+
+    @staticmethod
+    def _named_place_in(thing: Token) -> Optional[Token]:
+        """A named place a thing is in or leads to ("bridges leading into X", "targets in X"):
+        within the thing's own phrase, through a preposition or a participle."""
+        frontier = [thing]
+        for _ in range(2):
+            nxt = []
+            for t in frontier:
+                for p, g in sx.preps(t, *LOCATIVE_PREPS):
+                    if g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "LOC"):
+                        return g
+                nxt += [c for c in t.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+            frontier = nxt
+        return None
 
     @staticmethod
     def _clause_subject(noun: Token) -> Optional[Token]:
