@@ -118,3 +118,30 @@ def test_the_pipeline_uses_them_unless_asked_not_to():
 
     assert isinstance(build_pipeline().get_pipe("lemmatizer"), fastpipes.FastLemmatizer)
     assert not isinstance(build_pipeline(fast_rules=False).get_pipe("lemmatizer"), fastpipes.FastLemmatizer)
+
+
+@pytest.mark.filterwarnings("ignore:.*does not have any patterns defined")
+def test_a_ruler_reading_and_writing_one_attribute_and_an_empty_ruler():
+    stock, fast = _ruler_pair([{"patterns": [[{"LOWER": "river"}]], "attrs": {"POS": "NOUN"}}])
+    assert fast.get_pipe("attribute_ruler").compiled
+    a, b = stock("The river rose."), fast("The river rose.")
+    assert _token_view(a) == _token_view(b) and b[1].pos_ == "NOUN"
+    stock, fast = _ruler_pair([])
+    assert _token_view(stock("The river rose.")) == _token_view(fast("The river rose."))
+
+
+def test_another_lemmatizer_is_called_as_it_is():
+    from spacy.pipeline import Lemmatizer
+
+    class MyLemmatizer(Lemmatizer):
+        pass
+
+    nlp = spacy.blank("en")
+    stand_in = fastpipes.FastLemmatizer(nlp, "lemmatizer").use(MyLemmatizer(nlp.vocab, None, mode="rule"))
+    assert not stand_in.compiled and "MyLemmatizer" in stand_in.reason
+
+
+def test_a_pipeline_with_stand_ins_says_it_cannot_be_saved(models, tmp_path):
+    _, fast = models
+    with pytest.raises(NotImplementedError, match="fast_rules=False"):
+        fast.to_disk(tmp_path / "model")

@@ -147,10 +147,27 @@ def test_stale_indexes_of_other_inputs_are_pruned(tmp_path):
     old = tmp_path / "gazetteer-old.sqlite"
     recent = tmp_path / "gazetteer-recent.sqlite"
     other = tmp_path / "notes.txt"
-    for path in (current, old, recent, other):
+    half_built = tmp_path / "gazetteer-old.sqlite.k3j2x"
+    building = tmp_path / "gazetteer-new.sqlite.a8b7c"
+    for path in (current, old, recent, other, half_built, building):
         path.write_bytes(b"x")
     long_ago = time.time() - 30 * 86400
-    for path in (current, old, other):
+    for path in (current, old, other, half_built):
         os.utime(path, (long_ago, long_ago))
-    assert prune_stale_indexes(tmp_path, keep=current) == [old]
-    assert current.exists() and recent.exists() and other.exists() and not old.exists()
+    assert sorted(prune_stale_indexes(tmp_path, keep=current)) == sorted([old, half_built])
+    assert all(p.exists() for p in (current, recent, other, building))
+    assert not old.exists() and not half_built.exists()
+
+
+def test_opening_an_index_marks_its_use(g, tmp_path):
+    import os
+    import shutil
+
+    from newsledger.gazetteer.core import Gazetteer
+
+    copy = tmp_path / "gazetteer-copy.sqlite"
+    shutil.copy(g.path, copy)
+    long_ago = time.time() - 30 * 86400
+    os.utime(copy, (long_ago, long_ago))
+    Gazetteer(copy)
+    assert copy.stat().st_mtime > time.time() - 600

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
 log = logging.getLogger(__name__)
 
@@ -414,12 +414,21 @@ STALE_DAYS = 7
 
 def prune_stale_indexes(directory: Path, keep: Path, days: float = STALE_DAYS) -> list[Path]:
     """Remove the gazetteer indexes of other inputs in ``directory`` last
-    written more than ``days`` ago (each is about 50 MB); returns them.  An
+    used more than ``days`` ago (each is about 50 MB; opening an index marks
+    its use), and builds left half-done a day ago or more; returns them.  An
     index another installed version still uses is rebuilt by it when needed."""
     import time
 
     removed = []
-    cutoff = time.time() - days * 86400
+    now = time.time()
+    cutoff = now - days * 86400
+    for old in directory.glob("gazetteer-*.sqlite.*"):
+        try:
+            if old.stat().st_mtime < now - 86400:
+                old.unlink()
+                removed.append(old)
+        except OSError:
+            continue
     for old in directory.glob("gazetteer-*.sqlite"):
         try:
             if old != keep and old.stat().st_mtime < cutoff:
@@ -461,7 +470,14 @@ class Gazetteer:
 
     def __init__(self, path: Optional[Path] = None):
         self.path = Path(path) if path else index_path()
-        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            self._con = self._open(self.path)
+        except sqlite3.OperationalError:
+            if path:
+                raise
+            # removed between finding and opening it (another version pruned it): build it again
+            self.path = index_path()
+            self._con = self._open(self.path)
         self._lock = threading.Lock()
         self._countries = _load_countries()
         self._demonyms: dict[str, str] = {}
@@ -484,6 +500,16 @@ class Gazetteer:
         self._cached_main_ids = lru_cache(maxsize=50_000)(self._main_ids)
 
     # -- internals ----------------------------------------------------------
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        con.execute("SELECT 1 FROM meta LIMIT 1")
+        try:
+            os.utime(path)  # the index's time is its last use (see prune_stale_indexes)
+        except OSError:
+            pass
+        return con
+
     def _query(self, sql: str, args: tuple) -> list[Entry]:
         with self._lock:
             rows = self._con.execute(sql, args).fetchall()

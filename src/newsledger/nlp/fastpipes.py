@@ -53,7 +53,12 @@ FLAG_ATTRS = frozenset({"IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_LOWE
 #: token attributes a compiled rule may set (they live on the token, not the lexeme)
 SETTABLE = frozenset({POS, IDS["TAG"], MORPH, LEMMA, IDS["DEP"]})
 #: the most distinct inputs remembered before the memory is emptied
-CACHE_LIMIT = 500_000
+CACHE_LIMIT = 100_000
+
+
+#: the stand-ins wrap the model's own components: a pipeline holding them is rebuilt, not saved
+_NOT_SAVED = ("a pipeline with newsledger's stand-in components cannot be saved or loaded: save the model "
+              "itself, or build the pipeline with build_pipeline(fast_rules=False)")
 
 
 class NotCompilable(Exception):
@@ -78,6 +83,8 @@ class Condition:
             return (value in self.values) != self.negate
         seen = self._seen.get(value)
         if seen is None:
+            if len(self._seen) >= CACHE_LIMIT:
+                self._seen.clear()
             seen = self._seen[value] = bool(self.regex.search(self.strings[value]))
         return seen
 
@@ -260,8 +267,12 @@ class FastAttributeRuler:
             return self.ruler(doc)
         if not len(doc):
             return doc
-        values = doc.to_array(self.read_ids)
-        out = doc.to_array(self.write_ids)
+        if not self.write_ids:
+            return doc
+        # (one attribute gives a 1-D array: always work on 2-D ones)
+        values = doc.to_array(self.read_ids).reshape(len(doc), -1) if self.read_ids \
+            else numpy.zeros((len(doc), 0), dtype=numpy.uint64)
+        out = doc.to_array(self.write_ids).reshape(len(doc), -1)
         extra = self._multi_matches(values) if self.multi else {}
         for i, row in enumerate(map(tuple, values.tolist())):
             rules = self._rules(row)
@@ -276,6 +287,11 @@ class FastAttributeRuler:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
+
+    def to_bytes(self, *args, **kwargs):
+        raise NotImplementedError(_NOT_SAVED)
+
+    to_disk = from_bytes = from_disk = to_bytes
 
 
 class FastLemmatizer:
@@ -318,7 +334,8 @@ class FastLemmatizer:
             key = (orth, pos, morph)
             lemma = memory.get(key)
             if lemma is None:
-                lemma = strings.add(lemmatize(doc[i])[0])
+                # a lemma kept across documents is no transient string (spaCy's memory zones)
+                lemma = strings.add(lemmatize(doc[i])[0], allow_transient=False)
                 if len(memory) >= CACHE_LIMIT:
                     memory.clear()
                 memory[key] = lemma
@@ -330,8 +347,14 @@ class FastLemmatizer:
         for doc in docs:
             yield self(doc)
 
+    def to_bytes(self, *args, **kwargs):
+        raise NotImplementedError(_NOT_SAVED)
 
-@Language.factory("newsledger_attribute_ruler", assigns=["token.pos", "token.tag", "token.morph", "token.lemma"])
+    to_disk = from_bytes = from_disk = to_bytes
+
+
+@Language.factory("newsledger_attribute_ruler",
+                  assigns=["token.pos", "token.tag", "token.morph", "token.lemma", "token.dep"])
 def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(nlp, name)
 
