@@ -78,6 +78,8 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.doctext import doc_text
+
 UNKNOWN = "XXXX-XX-XX"
 
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ery", "ing", "age", "sis")
@@ -338,12 +340,12 @@ def descriptors(doc: Doc, spans: Sequence[tuple[int, int]]) -> set[str]:
 def _antecedent(doc: Doc, tok: Token, chunks: Sequence[tuple[int, int]], kind: str) -> Optional[tuple[int, int]]:
     """The name chunk a pronoun most likely points back to: the latest earlier
     subject in this or the previous line, else the latest chunk there."""
-    line = doc.text.count("\n", 0, tok.idx)
+    line = doc_text(doc).count("\n", 0, tok.idx)
     best = None
     for s, e in chunks:
         if s >= tok.i:
             break
-        if doc.text.count("\n", 0, doc[s].idx) < line - 1:
+        if doc_text(doc).count("\n", 0, doc[s].idx) < line - 1:
             continue
         ent = doc[s].ent_type_
         if kind == "person" and ent != "PERSON" or kind == "thing" and ent in ("PERSON", "GPE", "DATE", "CARDINAL"):
@@ -574,7 +576,7 @@ def date_event(tok: Token, heads: dict[int, str], dct: Optional[str], headline: 
 def _word_of(doc: Doc, tok: Token) -> str:
     """The whitespace-delimited token of the text that holds tok, with a
     phrasal verb's particle joined by ``_``."""
-    text = doc.text
+    text = doc_text(doc)
     s = tok.idx
     while s > 0 and text[s - 1] not in " \n":
         s -= 1
@@ -590,7 +592,7 @@ def _word_of(doc: Doc, tok: Token) -> str:
 
 
 def _sentence_of(doc: Doc, tok: Token) -> int:
-    return doc.text.count("\n", 0, tok.idx)
+    return doc_text(doc).count("\n", 0, tok.idx)
 
 
 # ----------------------------------------------------------------------

@@ -42,6 +42,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import doc_text
 from ...model import Actor, ActorRef, Claim, Event, PlaceMention, PlaceRef, Span, TimeValue, Timex
 from . import syntax as sx
 from .actor_phrases import GOVERNMENT_NOUNS, KEEP_ADJ, ActorPhrases, _is_relative
@@ -73,7 +74,7 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
     def __init__(self, doc: Doc, actors: Sequence[Actor], timexes: Sequence[Timex],
                  places: Sequence[PlaceMention], claims: Sequence[Claim], lex: Optional[Lexicon] = None):
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        self.text = doc_text(doc)
         self.lex = lex or load_lexicon()
         self.actors = actors
         self.timexes = [t for t in timexes if t.value and t.type in ("DATE", "TIME")]
