@@ -9,6 +9,10 @@ Same texts, same model, same run:
         # N processes on both sides: newsledger's runner with N workers (end to end, in input
         # order) against bare spaCy nlp.pipe(n_process=N); texts repeated to 10,000 articles
 
+With one process both sides are timed chunk by chunk in turn (``--interleave 50``, the
+default; who goes first alternates), so a machine whose speed drifts during the run slows both
+alike; ``--interleave 0`` times each side on all texts (best of ``--repeat``).
+
 Prints articles/s and words/s for each and the ratio (newsledger speed / spaCy speed; 1.0 means
 our stages cost nothing on top of the model), for each parse mode (``--parse all,selective``, the
 default: both, same texts, same run), with the share of sentences the parser analysed.
@@ -23,6 +27,7 @@ import platform
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = REPO.parent / "shared" / "eval" / "geo" / "dev.jsonl"
@@ -50,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input", type=Path, default=DEFAULT_INPUT)
     parser.add_argument("--limit", type=int, default=None, help="use the first N texts")
     parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
+    parser.add_argument("--stock-rules", action="store_true",
+                        help="one process: also time each mode with the model's own attribute ruler and "
+                             "lemmatizer (MODE/stock) instead of newsledger.nlp.fastpipes")
+    parser.add_argument("--interleave", type=int, default=50, metavar="N",
+                        help="one process: time both sides on chunks of N texts in turn, summed "
+                             "(0: each side on all texts, best of --repeat)")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--json", action="store_true", help="print a JSON summary line too")
     parser.add_argument("--workers", type=int, default=1, help="processes on both sides (default 1)")
@@ -74,26 +85,54 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(t.split()) for t in texts)
     bare = load_model()
     analyzers = {mode: Analyzer(AnalyzeOptions(batch_size=args.batch_size, parse=mode)) for mode in args.modes}
+    if args.stock_rules:
+        from newsledger.nlp.pipeline import build_pipeline
+
+        # the model's own attribute ruler and lemmatizer instead of our exact stand-ins
+        for mode in list(analyzers):
+            analyzers[f"{mode}/stock"] = Analyzer(AnalyzeOptions(batch_size=args.batch_size, parse=mode),
+                                                  nlp=build_pipeline(parse=mode, fast_rules=False))
     docs = [Document.from_text(t) for t in texts]
     # warm up all (first calls build caches, load the gazetteer, ...)
     list(bare.pipe(texts[:5]))
     for analyzer in analyzers.values():
         list(analyzer.analyze_documents(docs[:5], published="2020-01-01"))
 
-    def run_bare():
-        for _ in bare.pipe(texts, batch_size=args.batch_size):
-            pass
-
-    def run_ours(analyzer):
+    def run_bare(lo: int = 0, hi: Optional[int] = None):
         def run():
-            for key in analyzer.parse_counts:
-                analyzer.parse_counts[key] = 0
-            for _ in analyzer.analyze_documents(docs, published="2020-01-01"):
+            for _ in bare.pipe(texts[lo:hi], batch_size=args.batch_size):
                 pass
         return run
 
-    t_bare = min(timed(run_bare) for _ in range(args.repeat))
-    t_ours = {mode: min(timed(run_ours(an)) for _ in range(args.repeat)) for mode, an in analyzers.items()}
+    def run_ours(analyzer, lo: int = 0, hi: Optional[int] = None, reset: bool = True):
+        def run():
+            if reset:
+                for key in analyzer.parse_counts:
+                    analyzer.parse_counts[key] = 0
+            for _ in analyzer.analyze_documents(docs[lo:hi], published="2020-01-01"):
+                pass
+        return run
+
+    if args.interleave:
+        # chunk by chunk, each side in turn (who goes first alternates): a machine whose
+        # speed drifts during the run slows both sides alike
+        t_bare, t_ours = 0.0, {mode: 0.0 for mode in analyzers}
+        for an in analyzers.values():
+            for key in an.parse_counts:
+                an.parse_counts[key] = 0
+        for k, lo in enumerate(range(0, len(texts), args.interleave)):
+            hi = lo + args.interleave
+            sides = [("bare", run_bare(lo, hi))] + [(m, run_ours(an, lo, hi, reset=False))
+                                                    for m, an in analyzers.items()]
+            for name, fn in (sides if k % 2 == 0 else sides[::-1]):
+                secs = timed(fn)
+                if name == "bare":
+                    t_bare += secs
+                else:
+                    t_ours[name] += secs
+    else:
+        t_bare = min(timed(run_bare()) for _ in range(args.repeat))
+        t_ours = {mode: min(timed(run_ours(an)) for _ in range(args.repeat)) for mode, an in analyzers.items()}
     n = len(texts)
     result = {
         "articles": n, "words": words, "model": bare.meta.get("name"), "load": _load(),
@@ -110,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{entry['newsledger_words_per_s']:9,} words/s  ratio {entry['ratio']:.3f}  "
               f"sentences parsed {counts['parsed']:,}/{counts['sentences']:,} ({100 * entry['sentences_parsed']:.1f} %), "
               f"tokens {100 * entry['tokens_parsed']:.1f} %")
-    if len(t_ours) == 2:
+    if len(args.modes) == 2:
         a, b = (t_ours[m] for m in args.modes)
         print(f"{args.modes[1]} / {args.modes[0]} speed: {a / b:.3f}")
     if args.json:
