@@ -285,6 +285,8 @@ def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_C
         cand = _Cand(cue=dash, content=content, kind="indirect")
         cand.speaker, cand.speaker_head = name, name[1] - 1
         out.append(cand)
+    mentions: Optional[set[int]] = None
+    last_use: Optional[dict[str, int]] = None
     for tok in doc:
         if tok.text != ":":
             continue
@@ -294,9 +296,13 @@ def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_C
         first = by_start[line_start]
         while first < tok.i and doc[first].is_punct:
             first += 1
-        name = _name_run(doc, first, _mentions(doc, actors))
+        if mentions is None:  # once per text, not per line: a transcript has many
+            mentions = _mentions(doc, actors)
+        name = _name_run(doc, first, mentions)
         if name is None:
-            name = _label_source(doc, first, tok.i)
+            if last_use is None:
+                last_use = _last_name_use(doc)
+            name = _label_source(doc, first, tok.i, last_use)
         if name is None or name[1] != tok.i:
             continue
         line_end = text.find("\n", tok.idx)
@@ -314,7 +320,18 @@ def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_C
 _EVIDENCE_LABELS = {"poll", "polls", "survey", "study", "report", "analysis", "audit", "census"}
 
 
-def _label_source(doc: Doc, first: int, colon: int) -> Optional[tuple[int, int]]:
+def _last_name_use(doc: Doc) -> dict[str, int]:
+    """For each word the text uses as a name (an entity or a proper noun, not
+    after a line break), the character offset of its last such use."""
+    out: dict[str, int] = {}
+    for t in doc:
+        if (t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN") \
+                and not (t.i > 0 and doc[t.i - 1].is_space):
+            out[t.text] = t.idx
+    return out
+
+
+def _label_source(doc: Doc, first: int, colon: int, last_use: dict[str, int]) -> Optional[tuple[int, int]]:
     """A headline or line "Sanders: Clinton needs to ...", "Poll: Clinton leads":
     one or two capitalised words before the colon that the text elsewhere uses
     as a name (the tagger often misses names in a title-case headline), or a
@@ -325,12 +342,8 @@ def _label_source(doc: Doc, first: int, colon: int) -> Optional[tuple[int, int]]
     if words[-1].lower_ in _EVIDENCE_LABELS:
         return first, colon
     line_end = _doc_text(doc).find("\n", doc[colon].idx)
-    for t in doc:
-        if t.idx <= line_end or line_end == -1:
-            continue
-        if t.text == words[-1].text and (t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN") \
-                and not (t.i > 0 and doc[t.i - 1].is_space):
-            return first, colon
+    if line_end != -1 and last_use.get(words[-1].text, -1) > line_end:
+        return first, colon
     return None
 
 
