@@ -165,7 +165,20 @@ def compile_ruler(ruler: AttributeRuler) -> tuple[list[str], list[Pattern], list
     return columns.names, patterns, [dict(attrs) for attrs in ruler.attrs]
 
 
-class FastAttributeRuler:
+class _StandIn:
+    """What both stand-ins share: documents one by one, and no saving."""
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def to_bytes(self, *args, **kwargs):
+        raise NotImplementedError(_NOT_SAVED)
+
+    to_disk = from_bytes = from_disk = to_bytes
+
+
+class FastAttributeRuler(_StandIn):
     """The attribute ruler's output, each distinct token computed once (factory
     ``newsledger_attribute_ruler``; :meth:`use` gives it the model's ruler)."""
 
@@ -284,17 +297,8 @@ class FastAttributeRuler:
         doc.from_array(self.write_ids, out)
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
-    def to_bytes(self, *args, **kwargs):
-        raise NotImplementedError(_NOT_SAVED)
-
-    to_disk = from_bytes = from_disk = to_bytes
-
-
-class FastLemmatizer:
+class FastLemmatizer(_StandIn):
     """The rule (or lookup) lemmatizer's lemma, each (word, POS, morphology)
     computed once (factory ``newsledger_lemmatizer``; :meth:`use` gives it the
     model's lemmatizer)."""
@@ -342,15 +346,6 @@ class FastLemmatizer:
             values[i, 3] = lemma
         doc.from_array([LEMMA], values[:, 3:4])
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
-    def to_bytes(self, *args, **kwargs):
-        raise NotImplementedError(_NOT_SAVED)
-
-    to_disk = from_bytes = from_disk = to_bytes
 
 
 @Language.factory("newsledger_attribute_ruler",
