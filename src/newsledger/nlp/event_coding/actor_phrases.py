@@ -83,9 +83,7 @@ class ActorPhrases:
                 return c                       # "rebel strongholds", "army positions"
         if tok.lower_ == tok.text and _lemma(tok) not in self.lex.nouns:
             # "the offices of the party"; "towns held by the rebels" (the agent of a participle)
-            held = [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > tok.i
-                    for p, g in sx.preps(c, "by") if p.dep_ == "agent"]
-            owners = [g for g in [g for _, g in sx.preps(tok, "of")] + held if g.pos_ in ("NOUN", "PROPN") and (
+            owners = [g for g in [g for _, g in sx.preps(tok, "of")] + sx.participle_agents(tok) if g.pos_ in ("NOUN", "PROPN") and (
                 g.ent_type_ in sx.ACTOR_ENTS or g.pos_ == "PROPN" or _lemma(g) in self.actor_nouns)
                 and self.is_actor(g)]
             if owners:

@@ -234,8 +234,7 @@ class Sources:
         if not out:
             out = [g for p, g in sx.preps(noun, "by")]
         if not out:   # "sanctions imposed on Y by X": the agent of a participle on the noun
-            out = [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                   for p, g in sx.preps(c, "by") if p.dep_ == "agent" and self.is_actor(g)][:1]
+            out = [g for g in sx.participle_agents(noun) if self.is_actor(g)][:1]
         if not out and r.of_is_source:
             out = [g for p, g in sx.preps(noun, "of") if self.is_actor(g)][:1]
             verb = self._governing_verb(noun)

@@ -64,6 +64,13 @@ def preps(tok: Token, *lemmas: str) -> list[tuple[Token, Token]]:
     return out
 
 
+def participle_agents(noun: Token) -> list[Token]:
+    """The agents of past participles after a noun: "towns held by the rebels" -> rebels,
+    "sanctions imposed on Y by X" -> X."""
+    return [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i
+            for p, g in preps(c, "by") if p.dep_ == "agent"]
+
+
 def stranded_object(prep: Token) -> Optional[Token]:
     """The object of a preposition the parser left without one: a shared object after a
     coordination ("ties with and an embassy in X": X), or a noun phrase the parser made the
