@@ -56,8 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="use the first N texts")
     parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
     parser.add_argument("--stock-rules", action="store_true",
-                        help="one process: also time each mode with the model's own attribute ruler and "
-                             "lemmatizer (MODE/stock) instead of newsledger.nlp.fastpipes")
+                        help="one process: also time each mode with the model's own attribute ruler, "
+                             "lemmatizer and embedding layers (MODE/stock) instead of newsledger.nlp.fastpipes "
+                             "and newsledger.nlp.embedcache")
     parser.add_argument("--interleave", type=int, default=50, metavar="N",
                         help="one process: time both sides on chunks of N texts in turn, summed "
                              "(0: each side on all texts, best of --repeat)")
@@ -91,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         # the model's own attribute ruler and lemmatizer instead of our exact stand-ins
         for mode in list(analyzers):
             analyzers[f"{mode}/stock"] = Analyzer(AnalyzeOptions(batch_size=args.batch_size, parse=mode),
-                                                  nlp=build_pipeline(parse=mode, fast_rules=False))
+                                                  nlp=build_pipeline(parse=mode, fast_rules=False,
+                                                                     cache_embeddings=False))
     docs = [Document.from_text(t) for t in texts]
     # warm up all (first calls build caches, load the gazetteer, ...)
     list(bare.pipe(texts[:5]))

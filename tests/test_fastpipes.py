@@ -145,3 +145,19 @@ def test_a_pipeline_with_stand_ins_says_it_cannot_be_saved(models, tmp_path):
     _, fast = models
     with pytest.raises(NotImplementedError, match="fast_rules=False"):
         fast.to_disk(tmp_path / "model")
+
+
+def test_the_lemma_index_answers_from_a_set_with_the_same_words(models):
+    stock, fast = models
+    plain = stock.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    quick = fast.get_pipe("lemmatizer").lemmatizer.lookups.get_table("lemma_index")
+    assert set(plain.keys()) == set(quick.keys())
+    for key, words in plain.items():
+        assert isinstance(quick[key], fastpipes.IndexList)
+        assert list(quick[key]) == words
+        assert words[0] in quick[key] and words[-1] in quick[key]
+        assert "zzz-not-a-lemma" not in quick[key]
+    # new words (no memory yet) get the stock lemma through the faster index
+    text = "The gerrymanderers were outflanking the snowploughs and the unboxings quibbled."
+    assert [t.lemma_ for t in fast(text)] == [t.lemma_ for t in stock(text)]
+    assert fastpipes.index_as_sets(fast.get_pipe("lemmatizer").lemmatizer) == 0  # already done

@@ -15,7 +15,9 @@ each is computed once per distinct input and kept:
 * :class:`FastLemmatizer` remembers the rule lemmatizer's lemma per
   (word, part of speech, morphology) — exactly the inputs spaCy's own rule
   lemmatizer reads (and its own cache key) — and asks the real lemmatizer
-  for each new one.
+  for each new one, whose lists of known lemmas answer ``in`` from a set
+  (:class:`IndexList`; spaCy scans the English noun list, 57,528 words, for
+  each form its rules make).
 
 Both write their results with one ``Doc.from_array`` call.  Either falls back
 to calling the wrapped component as it is when the component holds something
@@ -298,6 +300,38 @@ class FastAttributeRuler(_StandIn):
         return doc
 
 
+class IndexList(list):
+    """A list of known lemmas whose ``in`` test is a set lookup.
+
+    spaCy's rule lemmatizer asks ``form in index`` for every form its suffix
+    rules make, and the English index is a list (57,528 nouns): a scan of the
+    list for each new word.  This list holds the same words in the same order
+    (and is saved as a list), and answers ``in`` from a set."""
+
+    __slots__ = ("_members",)
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item) -> bool:
+        return item in self._members
+
+
+def index_as_sets(lemmatizer) -> int:
+    """Give ``lemmatizer``'s ``lemma_index`` lists set-speed ``in`` tests
+    (same words, same answers); returns how many lists were replaced."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return 0
+    table = lemmatizer.lookups.get_table("lemma_index")
+    replaced = 0
+    for key, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, IndexList):
+            table[key] = IndexList(words)
+            replaced += 1
+    return replaced
+
+
 class FastLemmatizer(_StandIn):
     """The rule (or lookup) lemmatizer's lemma, each (word, POS, morphology)
     computed once (factory ``newsledger_lemmatizer``; :meth:`use` gives it the
@@ -318,6 +352,8 @@ class FastLemmatizer(_StandIn):
         self.compiled = (type(lemmatizer) in (Lemmatizer, EnglishLemmatizer)
                          and getattr(lemmatizer, "mode", None) in ("rule", "lookup"))
         self.reason = "" if self.compiled else f"{type(lemmatizer).__name__} in mode {getattr(lemmatizer, 'mode', None)!r}"
+        if self.compiled and lemmatizer.mode == "rule":
+            index_as_sets(lemmatizer)
         return self
 
     def __call__(self, doc: Doc) -> Doc:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..errors import Code
 from ..model import DocLedger, Document, LedgerError
 from ..options import AnalyzeOptions
-from . import components, fastpipes, selective  # these register our spaCy factories
+from . import components, embedcache, fastpipes, selective  # these register our spaCy factories
 from .model_loader import load_model
 from .timex.events import KNOWN_EVENTS_KEY
 
@@ -122,12 +122,15 @@ def doc_to_ledger(doc: Doc, document: Document) -> DocLedger:
                      inconsistencies=get("inconsistencies"))
 
 
-def build_pipeline(model: Optional[str] = None, *, parse: str = "all", fast_rules: bool = True) -> Language:
+def build_pipeline(model: Optional[str] = None, *, parse: str = "all", fast_rules: bool = True,
+                   cache_embeddings: bool = True) -> Language:
     """The spaCy model with our stages appended.
 
     ``fast_rules``: the model's ``attribute_ruler`` and ``lemmatizer`` are
     replaced by stand-ins that give the same output faster
-    (:mod:`newsledger.nlp.fastpipes`).
+    (:mod:`newsledger.nlp.fastpipes`).  ``cache_embeddings``: the model's
+    token embeddings are computed once per distinct token and kept
+    (:mod:`newsledger.nlp.embedcache`; same output).
 
     ``parse="all"``: the model's parser analyses every sentence (and sets the
     sentence boundaries, with our line rules).  ``parse="selective"``: the
@@ -153,6 +156,8 @@ def build_pipeline(model: Optional[str] = None, *, parse: str = "all", fast_rule
             nlp.add_pipe("newsledger_parse_stats", after="parser")
     if fast_rules:
         fastpipes.install(nlp)
+    if cache_embeddings:
+        embedcache.install(nlp)
     for name in components.STAGES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
