@@ -74,3 +74,26 @@ def test_organisation_with_a_country_adjective(analyzer_nlp):
 def test_organisation_kept(analyzer_nlp):
     found = actors(analyzer_nlp, "The European Union announced new aid for schools.")
     assert "org:european-union" in found
+
+
+def test_state_nouns_are_those_a_walk_over_the_tokens_finds(analyzer_nlp):
+    """The nouns of a government or a military, read from the token arrays, are the
+    ones a walk over every token with the noun table finds."""
+    from newsledger.nlp.actors import _nouns, _state_nouns
+
+    doc = analyzer_nlp("The foreign ministers of Moldova and Ukraine met the army of Chad. "
+                       "Ministers said the Army had moved; the government and its troops stayed.")
+    walked = []
+    for tok in doc:
+        kind = _nouns().get(tok.lemma_.lower()) or _nouns().get(tok.lower_)
+        if tok.pos_ == "NOUN" and kind in ("government", "military"):
+            walked.append((tok.i, kind))
+    assert len(walked) >= 3
+    assert _state_nouns(doc) == walked
+
+
+def test_alias_found_only_as_a_whole_word(analyzer_nlp):
+    """An alias inside a longer word is no mention; the text check before the
+    pattern changes nothing."""
+    found = actors(analyzer_nlp, "The Kremlin said so. Kremlinology is a field.")
+    assert mentioned(found, "RU-GOV") == ["Kremlin"]

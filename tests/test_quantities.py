@@ -97,3 +97,49 @@ def test_figures_unit_rule():
     assert not unit_matches("Armenians", "people")
     assert not unit_matches(None, "percent")
     assert unit_matches("km", None)
+
+
+# ---------------------------------------------------------------------------
+# the scan for numbers
+
+
+_SCAN_TEXT = ("Some 2.5bn dollars, forty-three tanks, twenty - five boats and a hundred thousand people; "
+              "dozens of villages, 1,960 troops and an army of 10k men.\n\nTwo hundred and fifty left.")
+
+
+def test_number_starts_hold_every_start_of_a_number(bare_nlp):
+    """The scan looks at no token where a number may start but those it lists."""
+    from newsledger.nlp.quantities import _match_number, _number_starts, lexicon
+
+    doc = bare_nlp(_SCAN_TEXT)
+    lex = lexicon()
+    starts = _number_starts(doc, lex)
+    found = [tok.i for sent in doc.sents for tok in sent if _match_number(doc, tok.i, sent, lex) is not None]
+    assert found and set(found) <= set(starts)
+    assert all(doc[i].text.lower() != "villages" for i in starts)
+
+
+def test_scan_equals_a_walk_over_every_token(bare_nlp):
+    """Jumping from one possible start to the next finds what a walk over every token finds."""
+    from newsledger.nlp import quantities as Q
+
+    doc = bare_nlp(_SCAN_TEXT)
+    lex = Q.lexicon()
+    walked, used = [], set()
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            found = Q._match_number(doc, i, sent, lex)
+            if found is None:
+                i += 1
+                continue
+            start, end, value, vague = found
+            if not any(k in used for k in range(start, end)) \
+                    and Q._is_figure(doc, start, end, sent, Q._blocked_chars(doc, [])):
+                q = Q._build(doc, sent, start, end, value, vague, lex, [])
+                if q is not None:
+                    walked.append(q)
+                    used.update(range(start, end))
+            i = end
+    assert len(walked) >= 5
+    assert Q.find_quantities(doc, []) == walked

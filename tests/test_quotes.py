@@ -668,3 +668,59 @@ def test_explaining_verb_with_what_was_explained_as_object(bare_nlp):
     c = only(claims_of(bare_nlp, "In her memoir, the senator explains the ferry's long history of delays."))
     assert c.speaker.text == "the senator"
     assert "long history of delays" in c.content.text
+
+
+# ---------------------------------------------------------------------------
+# the index of a Doc the finders share
+
+
+_INDEX_TEXT = ("“We will not leave,” said the mayor, adding that the city “stands firm.”\n\n"
+               "According to officials, the army allegedly moved.  Reuters: the report that X won is false.\n"
+               "In her view, the plan is sure to fail, she is critical of it. He fretted that prices rose.")
+
+
+def test_quote_map_as_a_walk_over_the_tokens(bare_nlp):
+    """Quotation and paragraph of each token, as the walk over every token gives them."""
+    from newsledger.nlp.claims.quotations import _QuoteMap
+
+    doc = bare_nlp(_INDEX_TEXT)
+    quotes = find_quotes(doc.text)
+    qmap = _QuoteMap(doc, quotes)
+    by_token, para, n = [], [], 0
+    for tok in doc:
+        inside = [qi for qi, q in enumerate(quotes) if q.start < tok.idx < q.end - (1 if q.closed else 0)]
+        by_token.append(inside[0] if inside else -1)
+        para.append(n)
+        n += "\n" in tok.text_with_ws
+    assert len(quotes) >= 2 and max(para) >= 2
+    assert qmap.by_token == by_token
+    assert qmap.para == para
+
+
+def test_doc_index_sentences_and_ranges(bare_nlp):
+    from newsledger.nlp.claims.docindex import DocIndex
+
+    doc = bare_nlp(_INDEX_TEXT)
+    index = DocIndex(doc)
+    for tok in doc:
+        assert index.sent_of(tok.i) == tok.sent
+    assert list(index.starting_in(10, 60)) == [t.i for t in doc if 10 <= t.idx < 60]
+    assert index.with_text(",") == [t.i for t in doc if t.text == ","]
+    assert index.ents == doc.ents
+
+
+def test_cue_candidates_hold_every_cue(bare_nlp):
+    """Only the tokens :meth:`DocIndex.may_be_cue` lists are tried as cues: every
+    token from which a finder makes a claim is among them."""
+    from newsledger.nlp.claims import extract as E
+    from newsledger.nlp.claims.quotations import _QuoteMap
+
+    doc = bare_nlp(_INDEX_TEXT)
+    qmap = _QuoteMap(doc, find_quotes(doc.text))
+    listed = set(qmap.index.may_be_cue(E.CUE_NOUNS, E._CUE_WORDS, E._CUE_ADJECTIVES, E._may_be_verb_cue))
+    cues = [tok.i for tok in doc if (E._verb_cue(tok, qmap) or E._according_to(tok) or E._in_view(tok)
+                                     or E._noun_cue(tok, qmap) or E._adjective_cue(tok, qmap)
+                                     or E._hearsay_adverb(tok) or E._in_finding(tok)) is not None]
+    assert len(cues) >= 6
+    assert set(cues) <= listed
+    assert len(listed) < len(doc) / 2

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Actor, PlaceMention, Span
@@ -52,6 +54,44 @@ def _aliases() -> dict[str, _Alias]:
     out = {}
     for alias, country, kind, name in read_tsv("actor_aliases.tsv"):
         out[alias] = _Alias(None if country == "-" else country, kind, name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _alias_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """The aliases, longest first, each with its pattern (a whole word or phrase)."""
+    return tuple((alias, re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])"))
+                 for alias in sorted(_aliases(), key=len, reverse=True))
+
+
+#: the kind of actor a noun names, by the hash of its lemma or of its lower-case form
+_NOUN_KIND_BY_HASH: dict[tuple[int, bool], Optional[str]] = {}
+#: the most words it keeps before it is emptied (a corpus's vocabulary keeps growing)
+_MEMO_LIMIT = 200_000
+
+
+def _noun_kind(strings, key: int, is_lemma: bool) -> Optional[str]:
+    """``actor_nouns.tsv``'s kind for a lemma (lower-cased) or a lower-case form, by its hash."""
+    kind = _NOUN_KIND_BY_HASH.get((key, is_lemma), False)
+    if kind is False:
+        text = strings[key]
+        if len(_NOUN_KIND_BY_HASH) >= _MEMO_LIMIT:
+            _NOUN_KIND_BY_HASH.clear()
+        kind = _NOUN_KIND_BY_HASH[(key, is_lemma)] = _nouns().get(text.lower() if is_lemma else text)
+    return kind
+
+
+def _state_nouns(doc: Doc) -> list[tuple[int, str]]:
+    """(index, kind) of the nouns that name a government or a military ("ministers",
+    "army"): by lemma, else by the word's lower-case form."""
+    out = []
+    strings = doc.vocab.strings
+    table = doc.to_array([POS, LEMMA, LOWER])
+    at = (table[:, 0] == NOUN).nonzero()[0]
+    for i, lemma, lower in zip(at.tolist(), table[at, 1].tolist(), table[at, 2].tolist()):
+        kind = _noun_kind(strings, lemma, True) or _noun_kind(strings, lower, False)
+        if kind in ("government", "military"):
+            out.append((i, kind))
     return out
 
 
@@ -124,11 +164,16 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
     """Every actor mentioned in ``doc``."""
     col = _Collector(doc)
     aliases = _aliases()
-    char_to_tok = {t.idx: t.i for t in doc}
+    char_to_tok: Optional[dict[int, int]] = None
+    ents = doc.ents
 
     # 1. seats of government and organisations from our alias table (longest first)
-    for alias in sorted(aliases, key=len, reverse=True):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", col.text):
+    for alias, pattern in _alias_patterns():
+        if alias not in col.text:
+            continue  # (the pattern is case-sensitive: it cannot match either)
+        for match in pattern.finditer(col.text):
+            if char_to_tok is None:
+                char_to_tok = {t.idx: t.i for t in doc}
             start_tok = char_to_tok.get(match.start())
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if start_tok is None or span is None:
@@ -143,7 +188,7 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
                         info.country, span.start, span.end)
 
     # 2. country adjective + actor noun: "Azerbaijani authorities", "Russian troops", "Armenians"
-    norps = [e for e in doc.ents if e.label_ == "NORP"]
+    norps = [e for e in ents if e.label_ == "NORP"]
     in_norp = {t.i for e in norps for t in e}
     for place in places:  # demonyms the model did not tag ("Azerbaijani authorities" opening a sentence)
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -166,13 +211,10 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
 
     # 2b. a government or military noun "of" a country: "the foreign ministers of Moldova and
     #     Ukraine", "the army of Chad" -> each country's government / military
-    nouns = _nouns()
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.i in col.taken:
+    for i, kind in _state_nouns(doc):
+        if i in col.taken:
             continue
-        kind = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
-        if kind not in ("government", "military"):
-            continue
+        tok = doc[i]
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
@@ -207,7 +249,7 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
                     span.start, span.end)
 
     # 4. people and organisations named by the model
-    persons: list[SpacySpan] = [e for e in doc.ents if e.label_ == "PERSON"]
+    persons: list[SpacySpan] = [e for e in ents if e.label_ == "PERSON"]
     full_names: dict[str, str] = {}
     for ent in persons:
         text = _strip_possessive(ent.text)
@@ -238,7 +280,7 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
                 owner = _person_actor(col, doc, poss)
                 if owner is not None and owner.country:
                     actor.country = owner.country
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "ORG":
             continue
         text = _strip_possessive(ent.text)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Quantity, Span, TimeValue, Timex
@@ -82,23 +83,61 @@ def find_quantities(doc: Doc, timexes: list[Timex]) -> list[Quantity]:
     blocked = _blocked_chars(doc, timexes)
     out: list[Quantity] = []
     used: set[int] = set()
+    starts = _number_starts(doc, lex)
+    if not starts:
+        return out
+    k = 0  # the next possible start of a number, in ``starts``
     for sent in doc.sents:
         i = sent.start
-        while i < sent.end:
+        while k < len(starts) and starts[k] < i:
+            k += 1
+        while k < len(starts) and starts[k] < sent.end:
+            i = starts[k]
             found = _match_number(doc, i, sent, lex)
             if found is None:
-                i += 1
+                k += 1
                 continue
             start, end, value, vague = found
-            if any(k in used for k in range(start, end)) or not _is_figure(doc, start, end, sent, blocked):
-                i = end
-                continue
-            quantity = _build(doc, sent, start, end, value, vague, lex, timexes)
-            if quantity is not None:
-                out.append(quantity)
-                used.update(range(start, end))
-            i = end
+            if not (any(j in used for j in range(start, end)) or not _is_figure(doc, start, end, sent, blocked)):
+                quantity = _build(doc, sent, start, end, value, vague, lex, timexes)
+                if quantity is not None:
+                    out.append(quantity)
+                    used.update(range(start, end))
+            while k < len(starts) and starts[k] < end:
+                k += 1
     return out
+
+
+def _number_starts(doc: Doc, lex: _Lexicon) -> list[int]:
+    """The tokens at which a number may start (the only ones :func:`_match_number`
+    can match), found by the tokens' texts, each text judged once."""
+    memo = _STARTS.get(id(lex))
+    if memo is None or memo[0] is not lex:
+        memo = _STARTS[id(lex)] = (lex, {})
+    known = memo[1]
+    strings = doc.vocab.strings
+    out = []
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        may = known.get(orth)
+        if may is None:
+            if len(known) >= _STARTS_LIMIT:
+                known.clear()
+            may = known[orth] = _may_start_number(strings[orth], lex)
+        if may:
+            out.append(i)
+    return out
+
+
+_STARTS: dict[int, tuple[_Lexicon, dict[int, bool]]] = {}
+#: the most words judged before the memory is emptied (a corpus's vocabulary keeps growing)
+_STARTS_LIMIT = 200_000
+
+
+def _may_start_number(text: str, lex: _Lexicon) -> bool:
+    """Whether a token with this text may open a number (see :func:`_match_number`)."""
+    low = text.lower()
+    return low in _vague_by_first(lex) or low in lex.numbers or low in ("a", "an") \
+        or _text_value(low, lex) is not None
 
 
 # ---------------------------------------------------------------------------
@@ -106,7 +145,11 @@ def find_quantities(doc: Doc, timexes: list[Timex]) -> list[Quantity]:
 
 
 def _token_value(tok: Token, lex: _Lexicon) -> Optional[float]:
-    text = tok.text.lower()
+    return _text_value(tok.text.lower(), lex)
+
+
+def _text_value(text: str, lex: _Lexicon) -> Optional[float]:
+    """The value of one token's lower-cased text ("1,960", "2.5bn", "ten", "forty-three")."""
     if _DIGITS.match(text):
         return float(text.replace(",", ""))
     m = _SUFFIXED.match(text)
@@ -237,10 +280,12 @@ def _is_figure(doc: Doc, start: int, end: int, sent: SpacySpan, blocked) -> bool
 
 
 def _hedge(doc: Doc, start: int, sent: SpacySpan, lex: _Lexicon) -> tuple[int, Optional[str], Optional[str]]:
+    first = max(sent.start, start - lex.max_hedge_words)
+    before = [doc[k].lower_ for k in range(first, start)]
     for n in range(lex.max_hedge_words, 0, -1):
         if start - n < sent.start:
             continue
-        words = " ".join(t.lower_ for t in doc[start - n:start])
+        words = " ".join(before[len(before) - n:])
         if words in lex.hedges:
             return start - n, words, lex.hedges[words]
     return start, None, None

@@ -56,20 +56,28 @@ from ...model import Actor, Claim, Span, Timex
 from .common import (_EXPERIENCER_PASSIVES, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _WORD, _Cand,
                      _doc_text)
 from .contents import _char_spans, _split_nested, _univocal
-from .phrase_cues import (_according_to, _adjective_cue, _bylines, _hearsay_adverb, _in_finding, _in_view, _noun_cue,
-                          _statement_then_content)
+from .lexicon import CUE_NOUNS
+from .phrase_cues import (_HEARSAY_ADVERBS, _according_to, _adjective_cue, _bylines, _hearsay_adverb, _in_finding,
+                          _in_view, _noun_cue, _statement_then_content)
 from .resolve import author_claims as _author_claims
 from .resolve import finish as _finish
 from .resolve import resolve_speakers as _resolve_speakers
 from .quotations import _QuoteMap, _absorb_quotes, _cut_at_new_quote, _follow_on_quotes
 from .quotemarks import find_quotes
 from .speakers import _speaker_name
-from .verb_cues import _RAISING, _verb_cue
+from .verb_cues import _RAISING, _may_be_verb_cue, _verb_cue
 
 __all__ = ["find_claims",
            # read by other modules (resolve, the selective parser)
            "_doc_text", "_EXPERIENCER_PASSIVES", "_RAISING", "_STANCE_ADJ", "_STANCE_ADJ_PREPS", "_VIEW_NOUNS"]
 
+
+
+#: the words (lower-case) that may be a cue whatever their part of speech:
+#: "according to", "in X's view", "in this poll", hearsay adverbs
+_CUE_WORDS = frozenset({"according", "in"}) | _HEARSAY_ADVERBS
+#: the adjectives that may be a cue ("sure that", "critical of")
+_CUE_ADJECTIVES = frozenset(_STANCE_ADJ) | frozenset(_STANCE_ADJ_PREPS)
 
 
 # ---------------------------------------------------------------------------
@@ -102,9 +110,10 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
     quotes = find_quotes(text)
     qmap = _QuoteMap(doc, quotes)
     cands: list[_Cand] = []
-    for tok in doc:
-        if qmap.inside(tok):
+    for i in qmap.index.may_be_cue(CUE_NOUNS, _CUE_WORDS, _CUE_ADJECTIVES, _may_be_verb_cue):
+        if qmap.by_token[i] != -1:
             continue  # words inside a quotation are the quoted speaker's, not the writer's
+        tok = doc[i]
         cand = _verb_cue(tok, qmap) or _according_to(tok) or _in_view(tok) or _noun_cue(tok, qmap) \
             or _adjective_cue(tok, qmap) or _hearsay_adverb(tok) or _in_finding(tok)
         if cand is not None and cand.content:
@@ -125,7 +134,7 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
         claims.extend(_follow_on_quotes(doc, claims, qmap))
     actors = list(actors)
     _link_actors(claims, actors)
-    _resolve_speakers(doc, claims, actors)
+    _resolve_speakers(doc, claims, actors, qmap.index)
     if author:
         claims.extend(_author_claims(doc, claims, qmap, author, actors))
     _finish(doc, claims, timexes, published)
@@ -151,12 +160,12 @@ def _to_claim(doc: Doc, cand: _Cand, qmap: _QuoteMap) -> Optional[Claim]:
     if cand.speaker is not None:
         a, b = cand.speaker
         speaker = Span.of(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-    sent = doc[cand.cue[0]].sent
+    sent = qmap.index.sent_of(cand.cue[0])
     ss = min(sent.start_char, s)
     se = max(sent.end_char, e)
     ss, se = _strip_ws(text, ss, se)
     return Claim(speaker=speaker, cue=Span.of(text, cue_s, cue_e), content=Span.of(text, s, e),
-                 kind=kind, speaker_name=_speaker_name(doc, cand), negated=cand.negated,
+                 kind=kind, speaker_name=_speaker_name(doc, cand, qmap.index), negated=cand.negated,
                  sentence=Span.of(text, ss, se))
 
 

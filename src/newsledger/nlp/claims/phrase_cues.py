@@ -13,6 +13,7 @@ and "in this poll, ..." with the poll as source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
@@ -228,35 +229,40 @@ def _statement_then_content(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> li
     """"X released a statement." followed, in the same paragraph, by a sentence
     with no attribution of its own: that sentence is what the statement said."""
     out = list(cands)
-    sents = list(doc.sents)
-    for si, sent in enumerate(sents[:-1]):
-        for tok in sent:
-            if tok.pos_ != "NOUN" or tok.lower_ not in STATEMENT_NOUNS or tok.dep_ != "dobj" \
-                    or tok.head.lemma_.lower() not in LIGHT_VERBS or qmap.inside(tok):
-                continue
-            verb = tok.head
-            if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) \
-                    or any(c.dep_ in ("acl", "relcl", "ccomp") for c in tok.children):
-                continue
-            # nothing but the object's own modifiers after it: the sentence ends there
-            mods = {i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "agent") and c.i > tok.i
-                    for i in _subtree_ids(c)}
-            rest = [t for t in doc[tok.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space or t.i in mods)]
-            if rest:
-                continue
-            nxt = sents[si + 1]
-            if "\n" in _doc_text(doc)[tok.idx:nxt.start_char] or any(qmap.inside(t) for t in nxt[:1]):
-                continue
-            in_next = [c for c in out if nxt.start <= c.cue[0] < nxt.end]
-            if any(c.speaker is not None for c in in_next):
-                continue  # the next sentence has its own speaker
-            out = [c for c in out if c not in in_next]
-            content = {t.i for t in nxt if not t.is_space}
-            cand = _Cand(cue=[verb.i, tok.i], content=content, kind="indirect")
-            _set_speaker(cand, verb, any(c.dep_ in _PASS_SUBJ for c in verb.children))
-            if cand.speaker is None:
-                continue
-            out.append(cand)
+    index = qmap.index
+    sents = index.sents
+    for at in index.with_lower(STATEMENT_NOUNS):
+        si = index.sent_index(at)
+        if si >= len(sents) - 1:
+            break  # (nothing follows the last sentence)
+        sent = sents[si]
+        tok = doc[at]
+        if tok.pos_ != "NOUN" or tok.lower_ not in STATEMENT_NOUNS or tok.dep_ != "dobj" \
+                or tok.head.lemma_.lower() not in LIGHT_VERBS or qmap.inside(tok):
+            continue
+        verb = tok.head
+        if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) \
+                or any(c.dep_ in ("acl", "relcl", "ccomp") for c in tok.children):
+            continue
+        # nothing but the object's own modifiers after it: the sentence ends there
+        mods = {i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "agent") and c.i > tok.i
+                for i in _subtree_ids(c)}
+        rest = [t for t in doc[tok.right_edge.i + 1:sent.end] if not (t.is_punct or t.is_space or t.i in mods)]
+        if rest:
+            continue
+        nxt = sents[si + 1]
+        if "\n" in _doc_text(doc)[tok.idx:nxt.start_char] or any(qmap.inside(t) for t in nxt[:1]):
+            continue
+        in_next = [c for c in out if nxt.start <= c.cue[0] < nxt.end]
+        if any(c.speaker is not None for c in in_next):
+            continue  # the next sentence has its own speaker
+        out = [c for c in out if c not in in_next]
+        content = {t.i for t in nxt if not t.is_space}
+        cand = _Cand(cue=[verb.i, tok.i], content=content, kind="indirect")
+        _set_speaker(cand, verb, any(c.dep_ in _PASS_SUBJ for c in verb.children))
+        if cand.speaker is None:
+            continue
+        out.append(cand)
     return out
 
 
@@ -268,32 +274,31 @@ def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_C
     name and a colon (SANDERS: We need ...)."""
     text = _doc_text(doc)
     out: list[_Cand] = []
-    by_start = {t.idx: t.i for t in doc}
+    index = qmap.index
     for qi, q in enumerate(qmap.quotes):
         if not q.closed or not qmap.is_long(qi):
             continue
         m = _DASH_AFTER.match(text, q.end)
-        if not m or m.end() not in by_start:
+        if not m or m.end() not in index.by_start:
             continue
-        first = by_start[m.end()]
+        first = index.by_start[m.end()]
         # the dash may be glued to the closing mark in one token (”―)
-        dash = [t.i for t in doc if t.idx < m.end() and t.idx + len(t.text) > q.end and not t.is_space]
+        dash = [i for i in range(bisect_right(index.ends, q.end), index.first_at(m.end())) if not doc[i].is_space]
         name = _name_run(doc, first)
         if name is None or not dash:
             continue
-        content = {t.i for t in doc if q.start <= t.idx < q.end}
+        content = set(index.starting_in(q.start, q.end))
         cand = _Cand(cue=dash, content=content, kind="indirect")
         cand.speaker, cand.speaker_head = name, name[1] - 1
         out.append(cand)
     mentions: Optional[set[int]] = None
     last_use: Optional[dict[str, int]] = None
-    for tok in doc:
-        if tok.text != ":":
-            continue
+    for colon in index.with_text(":"):
+        tok = doc[colon]
         line_start = text.rfind("\n", 0, tok.idx) + 1
-        if line_start not in by_start:
+        if line_start not in index.by_start:
             continue
-        first = by_start[line_start]
+        first = index.by_start[line_start]
         while first < tok.i and doc[first].is_punct:
             first += 1
         if mentions is None:  # once per text, not per line: a transcript has many
@@ -307,7 +312,7 @@ def _bylines(doc: Doc, qmap: _QuoteMap, actors: Sequence[Actor] = ()) -> list[_C
             continue
         line_end = text.find("\n", tok.idx)
         line_end = len(text) if line_end == -1 else line_end
-        content = {t.i for t in doc if tok.idx < t.idx < line_end and not t.is_space}
+        content = {i for i in range(index.first_after(tok.idx), index.first_at(line_end)) if not doc[i].is_space}
         if len(content) < 3:
             continue
         cand = _Cand(cue=[tok.i], content=content, kind="indirect", line=True)

@@ -12,12 +12,14 @@ their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
 from ...model import Claim, Span
 from .common import _SUBJ, _Cand, _doc_text, _subtree_ids
+from .docindex import DocIndex, index_of
 from .quotemarks import Quote
 
 
@@ -26,23 +28,19 @@ from .quotemarks import Quote
 
 
 class _QuoteMap:
-    def __init__(self, doc: Doc, quotes: list[Quote]):
+    def __init__(self, doc: Doc, quotes: list[Quote], index: Optional[DocIndex] = None):
         self.doc = doc
         self.quotes = quotes
-        self.by_token: list[int] = [-1] * len(doc)
-        qi = 0
-        for tok in doc:
-            while qi < len(quotes) and quotes[qi].end <= tok.idx:
-                qi += 1
-            if qi < len(quotes) and quotes[qi].start < tok.idx < quotes[qi].end - (1 if quotes[qi].closed else 0):
-                self.by_token[tok.i] = qi
-        self.para: list[int] = []
-        n = 0
-        for tok in doc:
-            self.para.append(n)
-            if "\n" in tok.text_with_ws:
-                n += 1
+        self.index = index_of(doc, index)
         text = _doc_text(doc)
+        #: the quotation each token is inside (its marks excluded), or -1
+        self.by_token: list[int] = [-1] * len(doc)
+        for qi, q in enumerate(quotes):  # (in text order, not overlapping)
+            lo = self.index.first_after(q.start)
+            hi = self.index.first_at(q.end - (1 if q.closed else 0))
+            self.by_token[lo:hi] = [qi] * max(0, hi - lo)
+        #: the paragraph of each token: how many tokens before it hold a line break
+        self.para: list[int] = _paragraphs(text, self.index.starts)
         self.words = [len(re.findall(r"\w+", text[q.start:q.end])) for q in quotes]
 
     def inside(self, tok: Token) -> bool:
@@ -64,6 +62,27 @@ class _QuoteMap:
         if between.strip() == "" and "\n" in between:
             return qi + 1
         return None
+
+
+def _paragraphs(text: str, starts: list[int]) -> list[int]:
+    """For each token (by its character offset), how many tokens before it hold a
+    line break in their text or trailing whitespace."""
+    n = len(starts)
+    holds = [False] * n
+    at = 0
+    for m in _NEWLINE.finditer(text):
+        at = bisect_right(starts, m.start(), max(at, 0)) - 1
+        if at >= 0:
+            holds[at] = True
+    out = [0] * n
+    count = 0
+    for i in range(n):
+        out[i] = count
+        count += holds[i]
+    return out
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _quote_after(tok: Token, qmap: _QuoteMap) -> Optional[int]:
@@ -131,14 +150,14 @@ def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool
         s, e = min(a for a, _ in cand.spans), max(b for _, b in cand.spans)
         qis = qmap.overlapping(s, e)
         # the parts of a quotation split by this attribution, in the same sentence
-        sent = doc[cand.cue[0]].sent
+        sent = qmap.index.sent_of(cand.cue[0])
         for qi, q in enumerate(qmap.quotes):
             if qi in qis or not qmap.is_long(qi):
                 continue
             if sent.start_char <= q.start < sent.end_char + 2 and qis:
                 gap = _doc_text(doc)[e:q.start] if q.start >= e else _doc_text(doc)[q.end:s]
-                if "\n" not in gap and _only_attribution_between(doc, cand, q, s, e) \
-                        and not _has_cue_near(doc, [o for o in cands if o is not cand], q):
+                if "\n" not in gap and _only_attribution_between(doc, cand, q, s, e, qmap.index) \
+                        and not _has_cue_near(doc, [o for o in cands if o is not cand], q, qmap.index):
                     qis.append(qi)  # (unless the quotation has a cue of its own: “...,” she said)
         extra = []
         for qi in qis:
@@ -193,7 +212,7 @@ def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool
 
 def _take_quote(doc: Doc, cands: list[_Cand], cand: _Cand, qmap: _QuoteMap, start: int, taken: set[int]) -> None:
     for qi, q in enumerate(qmap.quotes):
-        if q.start == start and qi not in taken and qmap.is_long(qi) and not _has_cue_near(doc, cands, q):
+        if q.start == start and qi not in taken and qmap.is_long(qi) and not _has_cue_near(doc, cands, q, qmap.index):
             cand.spans = _merge_spans(cand.spans + [(q.start, q.end)])
             taken.add(qi)
             cand.continued = True
@@ -226,7 +245,8 @@ def _cut_at_new_quote(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> None:
             break
 
 
-def _only_attribution_between(doc: Doc, cand: _Cand, q: Quote, s: int, e: int) -> bool:
+def _only_attribution_between(doc: Doc, cand: _Cand, q: Quote, s: int, e: int,
+                              index: Optional[DocIndex] = None) -> bool:
     """Between the content and quotation ``q`` lies only this claim's speaker and cue."""
     if q.start >= e:
         gap = (e, q.start)
@@ -237,19 +257,19 @@ def _only_attribution_between(doc: Doc, cand: _Cand, q: Quote, s: int, e: int) -
     allowed = set(cand.cue)
     if cand.speaker:
         allowed |= set(range(*cand.speaker))
-    for tok in doc:
-        if tok.idx >= gap[1]:
-            break
-        if tok.idx >= gap[0] and not tok.is_punct and not tok.is_space and tok.i not in allowed \
+    for i in index_of(doc, index).starting_in(gap[0], gap[1]):
+        tok = doc[i]
+        if not tok.is_punct and not tok.is_space and tok.i not in allowed \
                 and tok.dep_ not in ("npadvmod", "advmod", "aux", "neg") and tok.ent_type_ not in ("DATE", "TIME"):
             return False
     return True
 
 
-def _has_cue_near(doc: Doc, cands: list[_Cand], q: Quote) -> bool:
+def _has_cue_near(doc: Doc, cands: list[_Cand], q: Quote, index: Optional[DocIndex] = None) -> bool:
+    index = index_of(doc, index)
     for c in cands:
         for i in c.cue:
-            if q.start <= doc[i].idx < q.end + 60 and doc[i].sent.start_char <= q.end:
+            if q.start <= doc[i].idx < q.end + 60 and index.sent_of(i).start_char <= q.end:
                 return True
     return False
 

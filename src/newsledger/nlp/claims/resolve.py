@@ -16,12 +16,14 @@ the fields the cross-document stage compares.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Claim, Span, TimeValue, Timex
 from ..dating import date_item
+from .docindex import DocIndex, index_of
 
 
 def _doc_text(doc: Doc) -> str:
@@ -105,15 +107,18 @@ def _previous_mentions(actors: Sequence[Actor], before: int, after: int):
     return found
 
 
-def _window_start(doc: Doc, at: int) -> int:
-    sents = [s for s in doc.sents if s.start_char <= at]
-    if not sents:
+def _window_start(doc: Doc, at: int, index: Optional[DocIndex] = None) -> int:
+    """Where the sentences that may hold an antecedent of a mention at ``at`` start."""
+    starts = index_of(doc, index).sent_start_chars
+    n = bisect_right(starts, at)  # the sentences that start at or before ``at``
+    if not n:
         return 0
-    return sents[max(0, len(sents) - 1 - _WINDOW_SENTS)].start_char
+    return starts[max(0, n - 1 - _WINDOW_SENTS)]
 
 
-def resolve_speakers(doc: Doc, claims: list[Claim], actors: Sequence[Actor]) -> None:
+def resolve_speakers(doc: Doc, claims: list[Claim], actors: Sequence[Actor], index: Optional[DocIndex] = None) -> None:
     """Give pronoun and nominal speakers their antecedent's name and actor id."""
+    index = index_of(doc, index)
     for claim in claims:
         if claim.speaker is None:
             continue
@@ -123,7 +128,7 @@ def resolve_speakers(doc: Doc, claims: list[Claim], actors: Sequence[Actor]) -> 
         low, lemma = root.lower_, root.lemma_.lower()
         has_name = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                        for t in doc[root.left_edge.i:root.i + 1] if claim.speaker.start <= t.idx < claim.speaker.end)
-        after = _window_start(doc, claim.speaker.start)
+        after = _window_start(doc, claim.speaker.start, index)
         if low in _PERSON_PRONOUNS or (lemma in PERSON_NOUNS and not has_name and root.pos_ == "NOUN"
                                        and any(c.lower_ in ("the", "this", "that") for c in root.children)):
             if claim.speaker_actor is None or low in _PERSON_PRONOUNS:
@@ -151,7 +156,7 @@ def resolve_speakers(doc: Doc, claims: list[Claim], actors: Sequence[Actor]) -> 
                     break
             else:
                 if body_kind:  # the last organisation the model named with that word
-                    for ent in reversed([e for e in doc.ents if e.end_char <= claim.speaker.start
+                    for ent in reversed([e for e in index.ents if e.end_char <= claim.speaker.start
                                          and e.start_char >= after and e.label_ in ("ORG", "GPE", "NORP")]):
                         if lemma in ent.text.lower():
                             claim.speaker_name = ent.text

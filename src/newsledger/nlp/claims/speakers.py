@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .common import _IMPERSONAL, _PASS_SUBJ, _PERSON_PRONOUNS, _ROLE_NOUNS, _SUBJ, _TITLES, _Cand
+from .docindex import DocIndex, index_of
 from .quotations import _QuoteMap
 
 
@@ -112,34 +113,35 @@ def _set_speaker(cand: _Cand, verb: Token, passive: bool) -> None:
         return
 
 
-def _speaker_name(doc: Doc, cand: _Cand) -> Optional[str]:
+def _speaker_name(doc: Doc, cand: _Cand, index: Optional[DocIndex] = None) -> Optional[str]:
     if cand.speaker is None or cand.speaker_head is None:
         return None
     head = doc[cand.speaker_head]
     low = head.lower_
     if low in _PERSON_PRONOUNS:
-        return _previous_person(doc, head.idx)
+        return _previous_person(doc, head.idx, index)
     if low in ("who", "that") and head.head.dep_ == "relcl":
         ante = head.head.head
-        return _name_of(ante)
+        return _name_of(ante, index)
     if head.pos_ == "NOUN" and head.lemma_.lower() in _ROLE_NOUNS and head.tag_ == "NN" \
             and any(c.lower_ in ("the", "this") for c in head.children) \
             and not any(t.pos_ == "PROPN" for t in doc[cand.speaker[0]:cand.speaker[1]]):
-        found = _previous_person(doc, doc[cand.speaker[0]].idx)
+        found = _previous_person(doc, doc[cand.speaker[0]].idx, index)
         if found:
             return found
     if low in ("one",) or (head.pos_ == "PRON" and low not in ("who",)):
         appos = [c for c in head.children if c.dep_ == "appos"]
         if appos:
-            return _name_of(appos[0])
+            return _name_of(appos[0], index)
     if head.pos_ == "PRON":
         return None
-    return _name_of(head)
+    return _name_of(head, index)
 
 
-def _name_of(head: Token) -> str:
+def _name_of(head: Token, index: Optional[DocIndex] = None) -> str:
     if head.ent_type_:
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        ents = index.ents if index is not None and index.doc is head.doc else head.doc.ents
+        ent = next((e for e in ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and "\n" not in ent.text:
             return ent.text
     left = head.i
@@ -154,8 +156,9 @@ def _name_of(head: Token) -> str:
     return doc[left:right + 1].text
 
 
-def _previous_person(doc: Doc, before: int) -> Optional[str]:
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
+def _previous_person(doc: Doc, before: int, index: Optional[DocIndex] = None) -> Optional[str]:
+    index = index_of(doc, index)
+    persons = [e for e in index.ents if e.label_ == "PERSON" and e.end_char <= before]
     if not persons:
         return None
     last = persons[-1]
@@ -164,10 +167,11 @@ def _previous_person(doc: Doc, before: int) -> Optional[str]:
     for e in persons:  # the fullest form of that name used earlier ("Figueroa" → "Melezia Figueroa")
         if e[-1].text == surname and len(e.text) > len(full):
             full = e.text
-    for tok in doc:  # ... also where the tagger named it but the recogniser missed it
+    for i in index.with_text(surname):  # ... also where the tagger named it but the recogniser missed it
+        tok = doc[i]
         if tok.idx >= before:
             break
-        if tok.text == surname and tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN":
             start = tok.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
                     and doc[start - 1].is_title and not doc[start - 1].text.endswith(".") \

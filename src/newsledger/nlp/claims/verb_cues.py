@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.strings import StringStore
 from spacy.tokens import Token
 
 from .common import (_EXPERIENCER_PASSIVES, _GENERIC_C, _IMPERSONAL, _NOT_SOURCES, _OBJ_PREPS, _PASS_SUBJ, _SUBJ,
@@ -72,13 +73,13 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     elif "C" in entry.frames and _quote_before(tok, qmap) is not None:
         # “...?” said Obama.  (the quotation parsed as a sentence of its own)
         q = qmap.quotes[_quote_before(tok, qmap)]
-        content = {t.i for t in tok.doc if q.start <= t.idx < q.end}
+        content = set(qmap.index.starting_in(q.start, q.end))
     elif "C" in entry.frames and _quote_after(tok, qmap) is not None:
         # He said: “...”  (the quotation parsed as a separate sentence)
         qi = _quote_after(tok, qmap)
         q = qmap.quotes[qi]
         from_colon = True
-        content = {t.i for t in tok.doc if q.start <= t.idx < q.end}
+        content = set(qmap.index.starting_in(q.start, q.end))
     elif "C" in entry.frames and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
             and tok.dep_ == "advcl" and not passive and entry.kind == "speech" \
             and (not deps & {"dobj", "xcomp", "ccomp", "prep", "acomp", "attr", "advcl"}
@@ -227,16 +228,43 @@ def _that_clause_verb(tok: Token):
 def _lookup(tok: Token):
     """The lexicon entry of a verb, by its lemma or, where the lemmatiser went
     wrong ("hoped" → "hop", "rated" → "rat"), by the inflected form undone."""
+    return _entry_by_ids(tok.doc.vocab.strings, tok.lemma, tok.lower)
+
+
+def _entry_by_ids(strings: StringStore, lemma: int, lower: int):
+    """:func:`_lookup` by the string ids of a verb's lemma and lower-case form."""
+    key = (lemma, lower)
+    if key in _ENTRIES:
+        return _ENTRIES[key]
+    if len(_ENTRIES) >= _ENTRIES_LIMIT:
+        _ENTRIES.clear()
+    entry = _ENTRIES[key] = _lookup_words(strings[lemma].lower(), strings[lower])
+    return entry
+
+
+#: :func:`_lookup`'s answers by the ids of the lemma and the lower-case form
+_ENTRIES: dict[tuple[int, int], object] = {}
+_ENTRIES_LIMIT = 200_000
+
+
+def _may_be_verb_cue(strings: StringStore, lemma: int, lower: int) -> bool:
+    """Whether a verb may be a cue by its words alone (string ids of its lemma and
+    lower-case form): "make" or a verb of the lexicon.  Any other verb is a cue
+    only with a that-clause after it (:func:`_that_clause_verb`)."""
+    return _entry_by_ids(strings, lemma, lower) is not None or strings[lemma].lower() == "make"
+
+
+def _lookup_words(lemma: str, word: str):
+    """The lexicon entry for a verb with this lemma (lower-cased) and lower-case form."""
     lex = reporting_verbs()
-    entry = lex.get(tok.lemma_.lower())
+    entry = lex.get(lemma)
     if entry is not None:
         return entry
-    word = tok.lower_
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""),
                          ("ing", "e"), ("ing", ""), ("d", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)] + repl
-            if stem in lex and stem != tok.lemma_.lower():
+            if stem in lex and stem != lemma:
                 return lex[stem]
     return None
 
