@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -408,3 +409,129 @@ def test_month_dct_keeps_deictics_at_the_month(nlp):
 def test_full_dct_deictics_unchanged(nlp):
     assert one(nlp, "Today the town is quiet.", dct="2023-11-27")[2] == "2023-11-27"
     assert one(nlp, "The talks ended yesterday.", dct="2023-11-27")[2] == "2023-11-26"
+
+
+# ----------------------------------------------------------------------
+# the fast scan finds exactly what a plain scan finds
+
+from newsledger.nlp.timex import patterns as tpat  # noqa: E402
+from newsledger.nlp.timex import scan as tscan  # noqa: E402
+
+_SCAN_SAMPLES = [
+    "The talks began on Friday, Sept. 19, 2023 in Baku; by the third quarter of 1998 (Q3 1998) it was over.",
+    "THREE YEARS AGO, in mid-May of last year, the 1990s, the twenties and the 21st century"
+    " came up at 5 p.m. EST Nov. 9.",
+    "Every year, twice a week, almost ten months, a five-year mandate, the past two months, 2019-2020 and 2023-09-19.",
+    "For years the fiscal year ended in late summer; yesterday, this morning and next Monday were tense.",
+    "Prices rose 1960 troops $2020 the day before, then the near term, year-end, the latest period and Christmas 2022.",
+    "the latest per\u0131od, the 21st centur\u0131es, \u017feveral \u017feconds later, \u0130stanbul on May 5",
+    "",
+    "May",
+    "2023",
+]
+
+
+def _plain_scan(text):
+    """What the time stage's scan was before the fast scanner: each pattern's finditer."""
+    low = text.lower()
+    for kind, rx, prio in tpat.PATTERNS:
+        gate = tpat.GATES.get(kind)
+        if gate is not None and not any(w in low for w in gate):
+            continue
+        for m in rx.finditer(text):
+            g = {k: v for k, v in m.groupdict().items() if v is not None}
+            start = m.end("pre") if "pre" in g else m.start()
+            g.pop("pre", None)
+            yield (start, m.end(), kind, g, prio)
+
+
+@pytest.mark.parametrize("text", _SCAN_SAMPLES + [s.upper() for s in _SCAN_SAMPLES]
+                         + [s.title() for s in _SCAN_SAMPLES])
+def test_fast_scan_equals_plain_scan(text):
+    fast = [(c.start, c.end, c.kind, c.g, c.prio) for c in tpat._scan(text)]
+    assert fast == list(_plain_scan(text))
+
+
+def test_every_pattern_has_a_fast_form():
+    pats = tpat.SCANNER._pats
+    assert all(p.body is not None and p.prefixes is not None for p in pats), \
+        [p.kind for p in pats if p.body is None or p.prefixes is None]
+
+
+def test_lower_text_agrees_with_ignorecase_over_all_of_unicode():
+    """A case-sensitive match on lower_text() output is a case-insensitive one on the text."""
+    chars = "".join(c for c in map(chr, range(0x110000))
+                    if not 0xD800 <= ord(c) < 0xE000 and len(c.lower()) == 1)
+    folded = tscan.lower_text(chars)
+    assert folded is not None and len(folded) == len(chars)
+    alphabet = set("abcdefghijklmnopqrstuvwxyz0123456789'-.,$#%/():;&£€–—’") | {
+        c for _, rx, _ in tpat._RAW for c in rx if ord(c) > 127}
+    for p in sorted(alphabet):
+        insensitive = [m.start() for m in re.finditer(re.escape(p), chars, re.I)]
+        sensitive = [m.start() for m in re.finditer(re.escape(p), folded)]
+        assert insensitive == sensitive, p
+    for cls in (r"\w", r"\s", r"\d", r"[a-z]"):
+        insensitive = [m.start() for m in re.finditer(cls, chars, re.I)]
+        assert insensitive == [m.start() for m in re.finditer(cls, folded)], cls
+    assert tscan.lower_text("\u0130stanbul") is None  # "İ" lower-cases to two characters
+
+
+def test_lower_source_refuses_what_it_cannot_promise():
+    assert tscan.lower_source(r"(?P<month>Sept\.?)\s+[A-Z][SD]T") == r"(?P<month>sept\.?)\s+[a-z][sd]t"
+    for rx in ("[A-z]", "[0-Z]", "\u03c3", "(?i:a)", r"\N{DIGIT ONE}", "(?P<Month>x)"):
+        with pytest.raises(ValueError):
+            tscan.lower_source(rx)
+    # a back-reference or an empty match: the plain pattern is kept
+    for rx in (r"(a)\1", "(?P<x>a)(?P=x)", "a?"):
+        assert tscan._compile("k", rx).body is None
+
+
+def test_prefixes_of_a_regex():
+    prefs = tscan.prefixes(r"ab|c(?:d|)x*", 3)
+    shown = {tuple("".join(sorted(cs)) for cs in p) for p in prefs}
+    assert shown == {("a", "b"), ("c", "d", "x"), ("c", "d"), ("c", "x", "x"), ("c", "x"), ("c",)}
+    key = re.compile(tscan.prefix_regex(tscan.prefixes(r"\d+\s+days?", 4)))
+    assert key.match("12 d") and key.match("1  d") and key.match("7") and not key.match("x1 d")
+    assert not key.match("12 x")
+
+
+def test_scanner_on_its_own_patterns():
+    pats = [("one", r"ab(?P<x>c)?"), ("two", r"b"), ("three", r"abc\w*"), ("four", r"(?:\w+\s+)?b_")]
+    sc = tscan.Scanner(pats)
+    assert sc._broad == {3}  # "four" may begin with any word: tried at every word start
+    text = "ABC abcd xab b_ b"
+    got = [(k, a, b, s) for k, a, b, s in sc.matches(text)]
+    want = []
+    for kind, rx in pats:
+        for m in re.finditer(r"(?<!\w)(?:" + rx + ")", text, re.I):
+            want.append((kind, m.start(), m.end(), {k: m.span(k) for k, v in m.groupdict().items() if v is not None}))
+    assert got == want
+
+
+def test_first_wins_is_the_alternation():
+    alts = [("e0", r"ab"), ("e1", r"abc|b"), ("e2", r"bc\w"), ("e3", r"c")]
+    sc = tscan.Scanner(alts)
+    combined = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<e{i}>{rx})" for i, (_, rx) in enumerate(alts)) + ")", re.I)
+    for text in ("abc b bcd c", "ABC BCX c abcab", "b abc", "x", ""):
+        want = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in combined.finditer(text)]
+        assert tscan.first_wins(sc, [0, 1, 2, 3], text) == want, text
+        only = [(m.start(), m.end(), int(m.lastgroup[1:]))
+                for m in re.finditer(r"(?<!\w)(?:(?P<e1>abc|b)|(?P<e3>c))", text, re.I)]
+        assert tscan.first_wins(sc, [1, 3], text) == only, text
+    assert tscan.first_wins(sc, [0], "\u0130 ab") is None  # no lower-cased form: the caller's alternation
+
+
+@pytest.mark.parametrize("text", [
+    "Just prior to Russia's major invasion of Ukraine, the two leaders met; after the fall of the Berlin Wall.",
+    "SINCE THE COVID-19 PANDEMIC BEGAN and after the 2020 war, after World War II and before WW2.",
+    "After the Second Karabakh War, since the 44-day war and the November 2020 ceasefire agreement.",
+    "Russia\u2019s full-scale invasion, the Brexit referendum, the Arab Spring, the fall of Kabul",
+    "Nothing happened here at all.",
+    "\u0130stanbul after the 2020 war",
+])
+def test_known_event_mentions_are_the_alternation(text):
+    table = kev.KnownEvents.default()
+    low = text.lower()
+    rx = table.regex(low)
+    want = [(m.start(), m.end(), table.event(m)) for m in rx.finditer(text)] if rx is not None else []
+    assert table.mentions(text, low) == want
