@@ -24,6 +24,8 @@ KEEP_ADJ = frozenset({"ethnic", "national", "federal", "royal", "civil", "armed"
                       "conservative", "nationalist", "militant", "radical", "ruling", "governing"})
 #: institutions that may be named after their leader ("President X's government")
 GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "cabinet", "junta"})
+#: groups sent on someone's behalf: "a delegation from X" is X's
+DELEGATION_NOUNS = frozenset({"delegation", "mission", "team", "panel", "commission"})
 #: generic heads after an organisation's name: the name is the actor ("the Freedom Front group")
 GENERIC_ORG_NOUNS = frozenset({"group", "movement", "organization", "organisation", "network", "faction",
                                "outfit"})
@@ -125,6 +127,22 @@ class ActorPhrases:
         return tok
 
     @staticmethod
+    def _sender(tok: Token) -> Token:
+        """An unnamed delegation stands for whoever sent it ("a mission of observers from the
+        OSCE", "a delegation from Ruritania"); a named one keeps its name ("the EU
+        delegation")."""
+        if tok.pos_ != "NOUN" or _lemma(tok) not in DELEGATION_NOUNS or any(
+                c.dep_ in ("compound", "amod", "nmod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in sx.ACTOR_ENTS)
+                for c in tok.children):
+            return tok
+        # ("a team of inspectors from X": the phrase may hang on the members)
+        members = [g for _, g in sx.preps(tok, "of") if g.pos_ == "NOUN"]
+        for _, g in sx.preps(tok, "from") + [pg for m in members for pg in sx.preps(m, "from")]:
+            if g.pos_ == "PROPN" or g.ent_type_ in sx.ACTOR_ENTS:
+                return g
+        return tok
+
+    @staticmethod
     def _coordinated_modifiers(tok: Token) -> list[Token]:
         """"Ruritanian and Freedonian officials": one actor per named modifier."""
         if tok.pos_ != "NOUN":
@@ -142,7 +160,7 @@ class ActorPhrases:
         for t in toks:
             if t is None:
                 continue
-            t = self._leader(sx.descend_quantity(t))
+            t = self._sender(self._leader(sx.descend_quantity(t)))
             group = self._coordinated_modifiers(t) or sx.conjuncts(t)
             # "pardon the president and queue behind him": a bare singular common noun
             # (no determiner or modifier) is no noun phrase of its own but a mis-tagged verb
@@ -214,6 +232,9 @@ class ActorPhrases:
         while lo < tok.i:
             t = doc[lo]
             if person and t.ent_type_ == "" and t.is_lower and t.pos_ in ("NOUN", "ADJ"):
+                if t.pos_ == "NOUN" and _lemma(t) in self.actor_nouns and lo + 1 < tok.i and \
+                        doc[lo + 1].is_lower and doc[lo + 1].pos_ == "NOUN":
+                    break                      # "opposition leader X", "rebel commander X": whose leader
                 lo += 1                        # "former president X", "candidate X": a description
                 continue
             if t.ent_type_ or t.lower_ in KEEP_ADJ or t.text[:1].isupper():

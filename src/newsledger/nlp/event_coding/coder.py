@@ -107,6 +107,8 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
         readings: dict[int, Reading] = {}
         for tok in sent:
             r = verb_reading(tok, lex)
+            if r is not None and r.entry.no_event:
+                continue          # a sense that is no event ("committed a crime")
             if r is None:
                 r = self._reported_obligation(tok)
             if r is not None:

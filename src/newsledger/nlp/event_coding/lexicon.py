@@ -85,6 +85,12 @@ class Entry:
         return "happening" in self.flags
 
     @property
+    def no_event(self) -> bool:
+        """A sense that is no event (type "-" without "happening"): "committed a crime"
+        blocks the promise sense of "commit" in a later row."""
+        return self.type is None and not self.happening
+
+    @property
     def conditional(self) -> bool:
         c = self.cond
         return bool(c.objs or c.prts or c.preps or c.comp is not None or c.noobj or c.subjs)

@@ -94,8 +94,26 @@ def _unwrap(noun: Token) -> Token:
             if nxt:
                 noun = nxt[0]
                 continue
+        event = _event_compound(noun, lex)
+        if event is not None:
+            noun = event
         break
     return noun
+
+
+def _event_compound(noun: Token, lex: Lexicon) -> Optional[Token]:
+    """"a mediation mission", "relief efforts": an undertaking named by the event noun
+    before it is that event (the head itself being no event noun)."""
+    if noun.pos_ != "NOUN" or not lex.in_class("undertaking", _lemma(noun)):
+        return None
+    prev = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if prev is None or prev.head.i != noun.i or prev.dep_ != "compound" or prev.pos_ != "NOUN":
+        return None
+    if any(True for _ in prev.children) or any(c.dep_ == "compound" and c.i != prev.i for c in noun.children):
+        return None       # one plain event noun only ("flood fighting efforts" are no fighting)
+    if noun_entry(noun, lex, as_object=True) is not None or noun_entry(prev, lex, as_object=True) is None:
+        return None
+    return prev
 
 
 def _cond_ok(entry: Entry, tok: Token, objs: Optional[list[Token]] = None) -> bool:

@@ -2,8 +2,9 @@
 
 Reads a :class:`~.readings.Reading` and the parse around it; writes the tokens
 that head its source actors: the subject, the agent of a passive (or an agent
-the clause still names), a subject the parser lost, the speaker for a pronoun
-in a reported clause, the possessor or "by" phrase of an event noun.
+the clause still names: the forces of "troops were withdrawn", the state of
+"was arrested in X"), a subject the parser lost, the speaker for a pronoun in a
+reported clause, the possessor or "by" phrase of an event noun.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ from spacy.tokens import Token
 
 from . import syntax as sx
 from .actor_phrases import _is_relative
-from .readings import Reading, _lemma
+from .readings import Reading, _lemma, _unwrap
 
+#: RETREAT modes whose undergoer is the actor ("troops were withdrawn": the troops withdraw)
+SELF_MOVING_MODES = frozenset({"withdraw", "demobilize", "disarm"})
+#: COERCE modes only a state exercises: an agentless "arrested in X" was done by X
+STATE_POWER_MODES = frozenset({"arrest", "expel"})
 #: "X released a statement": a following agentless passive speech act is X's
 STATEMENT_VERBS = frozenset({"release", "issue", "publish", "make", "put"})
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "report", "letter"})
@@ -44,7 +49,7 @@ class Sources:
                 if not agents:
                     return self._expand(self._implicit_agent(r, head))
                 return self._expand(agents[:1])
-            subj = sx.first_child(head, *sx.SUBJ)
+            subj = sx.subject(head)
             if subj is None and head.dep_ in ("ROOT", "conj") and head.tag_ in ("VBD", "VBZ", "VBP") \
                     and not sx.is_passive(head):
                 left = self._left_subject(head)   # the parser lost the subject: "X, on May 2, launched"
@@ -71,7 +76,9 @@ class Sources:
                 root = head.sent.root
                 if root.pos_ in ("NOUN", "PROPN") and self.is_actor(root) and not sx.is_passive(head):
                     # the sentence has no verb root: its verb was parsed as a participle deeper in
-                    # the subject ("Nurses from two charities donated ...")
+                    # the subject ("Nurses from two charities donated ..."); the subject runs up to
+                    # that verb
+                    self._subject_up_to(root, head)
                     return self._expand([root])
                 return []                                # "vehicles transported": no agent
             if dep == "relcl":
@@ -84,6 +91,16 @@ class Sources:
                 continue
             break
         return []
+
+    def _subject_up_to(self, root: Token, verb: Token) -> None:
+        """Let the span of a noun root end where its misparsed verb starts (noted in
+        ``self._span_hi``), when everything between belongs to the noun's phrase."""
+        end = verb.left_edge.i
+        while end > root.i + 1 and self.doc[end - 1].is_punct:
+            end -= 1
+        sub = {t.i for t in root.subtree}
+        if end > root.i + 1 and end - root.i <= 12 and all(k in sub for k in range(root.i, end)):
+            self._span_hi[root.i] = end
 
     def _implicit_agent(self, r: Reading, head: Token) -> list[Token]:
         """The agent of an agentless passive that the clause still gives: the parties of a
@@ -99,6 +116,16 @@ class Sources:
             stated = self._statement_before(head)
             if stated is not None:
                 return [stated]
+        if self.passive_self_mover(r, head):
+            # "the troops were withdrawn", "guerrillas have been demobilized": who withdraws
+            return [_unwrap(s) for s in sx.children(head, *sx.PASS_SUBJ) if self.is_actor(_unwrap(s))][:1]
+        if r.type in ("COERCE", "SANCTION") and r.mode in STATE_POWER_MODES:
+            # "X was arrested in Ruritania": the state where it happened holds the power
+            # ("expelled from X": by X)
+            preps = ("in", "from") if r.mode == "expel" else ("in",)
+            places = [g for p, g in sx.preps(head, *preps) if g.pos_ == "PROPN" and g.ent_type_ == "GPE"]
+            if places:
+                return places[:1]
         diplomats = self.lex.classes.get("diplomat", frozenset())
         for subj in sx.children(head, *sx.PASS_SUBJ):
             if _lemma(subj) in diplomats:
@@ -106,6 +133,14 @@ class Sources:
                 if hosts:
                     return hosts[:1]
         return []
+
+    @staticmethod
+    def passive_self_mover(r: Reading, head: Token) -> bool:
+        """An agentless passive of withdrawal, demobilization or disarmament: its subject is
+        the one who withdraws (as the "of" argument of "the withdrawal of X" is), not a
+        target."""
+        return r.type == "RETREAT" and r.mode in SELF_MOVING_MODES and sx.is_passive(head) and not any(
+            p.dep_ == "agent" for p, _ in sx.preps(head, "by"))
 
     def _same_side(self, tok: Token, verb: Token) -> bool:
         """Whether ``tok`` names the same country as the verb's subject ("Russian officials

@@ -22,12 +22,18 @@ HYPHENS = frozenset({"-", "/", "'", "’", "–", "&"})
 CIRCUMSTANTIAL = frozenset({"after", "before", "since", "during", "following", "until", "till", "despite",
                             "amid", "amidst", "because", "as", "like", "than", "throughout", "within",
                             "without", "by", "via", "per"})
+#: participles of a state of mind or readiness ("is committed to", "are determined to")
+STATIVE_PARTICIPLES = frozenset({"committed", "determined", "prepared", "resolved", "dedicated", "devoted",
+                                 "poised"})
+#: participles that say where an actor sits ("a group based in X")
+SEAT_PARTICIPLES = frozenset({"based", "headquartered"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 #: nouns that only head a quantity or a part: "thousands of students", "members of X"
 QUANTITY_HEADS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten",
                             "tens", "million", "millions", "group", "member", "number", "some",
                             "all", "one", "two", "three", "part", "majority", "most", "many",
-                            "several", "scores", "score", "contingent", "band", "handful", "crowd"})
+                            "several", "scores", "score", "contingent", "band", "handful", "crowd",
+                            "half", "third", "quarter", "fraction", "rest", "bulk", "remainder"})
 #: evaluative or vague modifiers left out of actor spans
 LOOSE_MODIFIERS = frozenset({"senior", "top", "young", "old", "angry", "radical", "suspected", "alleged",
                              "several", "many", "some", "few", "other", "recent", "hundreds",
@@ -107,7 +113,29 @@ def stranded_object(prep: Token) -> Optional[Token]:
 
 
 def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+    """Whether ``tok`` is a passive verb (a stative participle like "is committed to" is not)."""
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children) and not stative_participle(tok)
+
+
+def stative_participle(tok: Token) -> bool:
+    """"Vietnam is committed to opening", "they are determined to fight": a participle of
+    state with "to" and no agent; its grammatical (passive) subject is the one who acts."""
+    if tok.tag_ != "VBN" or tok.lower_ not in STATIVE_PARTICIPLES:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "agent" for c in kids) or not any(c.dep_ == "auxpass" for c in kids):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids) or any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in kids)
+
+
+def subject(tok: Token) -> Optional[Token]:
+    """The acting subject of a verb: its subject, or the passive subject of a stative
+    participle ("Vietnam is committed to ...")."""
+    subj = first_child(tok, *SUBJ)
+    if subj is None and stative_participle(tok):
+        subj = first_child(tok, *PASS_SUBJ)
+    return subj
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -181,6 +209,8 @@ def np_bounds(tok: Token, actor_nouns: Optional[frozenset] = None) -> tuple[int,
             if c.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl", "advcl", "prep") and t.i == tok.i:
                 if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "to") and _short_prep(c, actor_nouns):
                     pass
+                elif c.dep_ == "acl" and _seat(c, actor_nouns):
+                    pass                 # "a newspaper based in Beirut": where it sits names it
                 elif c.dep_ == "punct" and c.text in HYPHENS:
                     pass
                 else:
@@ -188,6 +218,8 @@ def np_bounds(tok: Token, actor_nouns: Optional[frozenset] = None) -> tuple[int,
             if c.dep_ in ("relcl", "appos", "conj", "cc", "acl", "punct") and t.i != tok.i:
                 if c.dep_ == "punct" and c.text in HYPHENS:
                     pass
+                elif c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == t.i + 1:
+                    pass                 # "loyal to the group's leader Jon Brask": title, then the name
                 else:
                     continue
             if c.dep_ in ("det", "predet", "nummod", "quantmod") and t.i == tok.i:
@@ -243,6 +275,15 @@ def _short_prep(prep: Token, actor_nouns: Optional[frozenset] = None) -> bool:
     return any(g.pos_ == "PROPN" or g.ent_type_ in ACTOR_ENTS or (any(
         c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS)
         for c in g.children) and (actor_nouns is None or g.lemma_.lower() in actor_nouns)) for g in objs)
+
+
+def _seat(participle: Token, actor_nouns: Optional[frozenset] = None) -> bool:
+    """"based in X", "headquartered in X": a participle of seat with one short named place."""
+    if participle.lower_ not in SEAT_PARTICIPLES or participle.i != participle.head.i + 1:
+        return False
+    kids = list(participle.children)
+    return len(kids) == 1 and kids[0].dep_ == "prep" and kids[0].lower_ in ("in", "at") \
+        and _short_prep(kids[0], actor_nouns)
 
 
 def char_span(doc, lo: int, hi: int) -> tuple[int, int]:

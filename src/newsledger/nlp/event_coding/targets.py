@@ -3,8 +3,9 @@
 Reads a :class:`~.readings.Reading` and the parse around it; writes the tokens
 that head its target actors: objects and objects of "against", "to", "with",
 ...; whoever made the object; failing those, an infinitive subject, the aim of
-a hostile act's purpose, who must act to avert a threat, the place aimed at or
-the place a measure applies to (the places are noted in ``self._places``).
+a hostile act's purpose, who must act to avert a threat, whom a refusal defies
+("despite pressure from X"), the place aimed at or the place a measure applies
+to (the places are noted in ``self._places``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class Targets:
             out = self._expand(self._purpose_target(r))
         if not out and r.type == "THREATEN":
             out = self._expand(self._condition_subject(r))
+        if not out and r.type == "REJECT":
+            out = self._expand(self._defied_party(r))
         if not out and r.mode == "asylum":
             # "sought refuge in X": the country asked for shelter
             for h in [r.head] + sx.children(r.head, *sx.OBJ):
@@ -110,6 +113,24 @@ class Targets:
                     if c.dep_ == "acl":
                         nxt += [g for p, g in sx.preps(c, "by")]
             frontier = nxt
+        return []
+
+    def _defied_party(self, r: Reading) -> list[Token]:
+        """Whom a refusal defies, named only in a concession: "declined to resign despite
+        pressure from X", "refused in defiance of calls by X", "despite X's objections"."""
+        pressure = self.lex.classes.get("pressure", frozenset())
+        heads = [t for t in r.trigger if t.pos_ in ("VERB", "AUX")] + [h for h in r.extra_target_heads if h is not None]
+        for h in heads:
+            nouns = [g for p, g in sx.preps(h, "despite", "notwithstanding")]
+            nouns += [g2 for p, g in sx.preps(h, "in") if _lemma(g) == "defiance" for _, g2 in sx.preps(g, "of")]
+            for n in nouns:
+                if _lemma(n) not in pressure:
+                    continue
+                owners = [g for p, g in sx.preps(n, "by", "from", "of") if self.is_actor(g)]
+                owners += [c for c in n.children if c.dep_ == "poss" and c.lower_ not in sx.PRONOUNS
+                           and self.is_actor(c)]
+                if owners:
+                    return owners[:1]
         return []
 
     def _condition_subject(self, r: Reading) -> list[Token]:
@@ -203,7 +224,9 @@ class Targets:
                             if g2.ent_type_ in ("GPE", "LOC") and g2.pos_ == "PROPN":
                                 return g2
                     nxt.append(g)
-                nxt.extend(c for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+                nxt.extend(_unwrap(c) for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+                if h.pos_ in ("NOUN", "PROPN"):   # "troops stationed in X were pulled out"
+                    nxt.extend(c for c in h.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))
                 if h.pos_ == "NOUN":   # "the withdrawal of forces from X"
                     for _, g in sx.preps(h, "of"):
                         if _lemma(h) in places and g.ent_type_ in ("GPE", "LOC") and g.pos_ == "PROPN":
@@ -231,8 +254,11 @@ class Targets:
                 subj = self._clause_subject(noun)
                 if subj is not None:
                     cands = [subj]
+            verb = self._governing_verb(noun)
+            if not cands and verb is not None and noun.dep_ in sx.OBJ and _lemma(verb) not in self.lex.reports:
+                # "committed atrocities against X": the parser hangs "against" on the verb
+                cands = [g for p, g in sx.preps(verb, "against") if self.is_actor(g)]
             if not cands:
-                verb = self._governing_verb(noun)
                 if verb is not None and noun.dep_ == "pobj" and _lemma(verb) not in self.lex.reports:
                     cands = [g for p, g in sx.preps(verb, "in", "to") if g.ent_type_ in ("GPE", "LOC")][:1]
             return self._expand(cands[:1])
@@ -253,7 +279,8 @@ class Targets:
                     if c.dep_ in ("dobj", "obj", "dative") and not (r.noun is not None and c.i == r.noun.i):
                         objs.append(c)
                     if passive and h.i == head.i and c.dep_ in sx.PASS_SUBJ and not (
-                            r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ):
+                            r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ) \
+                            and not self.passive_self_mover(r, head):
                         # "a ship that was seized by X": the noun the relative pronoun stands for
                         objs.append(head.head if _is_relative(c) and head.dep_ == "relcl" else c)
                 if h.i == head.i and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i < head.i \
@@ -279,7 +306,8 @@ class Targets:
             # prepositions on the object: "sent humanitarian aid to Ukraine", "reneged on its
             # promise to the voters"; who made the object: "rejected calls by X", "accepted
             # demands from X", "investigated crimes by X against Y"
-            inner = [c for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            inner = [c for c in h.children if c.dep_ in ("dobj", "obj") or (
+                c.dep_ == "nsubjpass" and not self.passive_self_mover(r, h))]
             inner += [_unwrap(o) for o in inner]
             if h.i != head.i and h.pos_ == "NOUN":
                 inner.append(h)      # a complement's object: "will no longer tolerate rallies by X"
