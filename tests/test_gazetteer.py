@@ -171,3 +171,34 @@ def test_opening_an_index_marks_its_use(g, tmp_path):
     os.utime(copy, (long_ago, long_ago))
     Gazetteer(copy)
     assert copy.stat().st_mtime > time.time() - 600
+
+
+def test_normalize_plain_ascii_and_marks():
+    # the fast path for plain ASCII names and the full path agree on what they share
+    assert normalize("New  York") == "new york"
+    assert normalize("O'Hare") == "ohare"
+    assert normalize("Mt. Hood") == "mount hood"
+    assert normalize("Winston-Salem") == "winston salem"
+    assert normalize("Hawaiʻi") == "hawaii"  # a modifier letter is an apostrophe
+    assert normalize("ST LOUIS") == normalize("Saint Louis")
+
+
+def test_prefetch_changes_no_answer(g):
+    from newsledger.gazetteer import Gazetteer
+
+    names = ["Paris", "PARIS", "Springfield", "The Hague", "the Gambia", "Washington", "Laurel County",
+             "Nowhere Particular", "U.S.", "St. Louis", "Xqzzy", ""]
+    fresh = Gazetteer(g.path)
+    ahead = Gazetteer(g.path)
+    ahead.prefetch(names)
+    ahead._con.close()  # what prefetch() read answers without another query
+    for name in names:
+        assert ahead.exact(name) == fresh.exact(name), name
+        assert ahead.main_name_ids(name) == fresh.main_name_ids(name), name
+    assert fresh.exact("Springfield") and fresh.main_name_ids("Springfield")
+
+
+def test_fuzzy_key_looks_among_keys_of_near_length(g):
+    assert g.fuzzy_key("tbilisii") == "tbilisi"
+    assert g.fuzzy_key("philadelphiaa") == "philadelphia"  # a longer key than the shortest allowed
+    assert g.fuzzy_key("qqqqqqqqqq") is None

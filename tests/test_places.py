@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from newsledger.nlp.places import find_places, resolve_spans
@@ -297,3 +299,62 @@ def test_a_province_name_is_not_a_small_town_abroad(nlp):
             "Calgary also met buyers from Queensland.")
     (p,) = _resolve_every(nlp, text, "Queensland")
     assert p.country == "AU" and p.kind == "region"
+
+
+def test_token_table_matches_the_tokens(nlp):
+    from newsledger.nlp.places import _Tokens, _capitalised
+
+    doc = nlp("On Monday, Gov. DeKalb said McDowell County and  NEWARK--the U.S. are 'fine'.\nTEXAS")
+    toks = _Tokens.of(doc)
+    assert len(toks) == len(doc)
+    assert toks.doc_text == doc.text
+    for t in doc:
+        i = t.i
+        assert toks.text[i] == t.text and toks.lower[i] == t.lower_ and toks.idx[i] == t.idx
+        assert bool(toks.space[i]) == bool(t.whitespace_)
+        assert bool(toks.title[i]) == t.is_title and bool(toks.upper[i]) == t.is_upper
+        assert bool(toks.alpha[i]) == t.is_alpha and bool(toks.punct[i]) == t.is_punct
+        assert bool(toks.stop[i]) == t.is_stop and bool(toks.like_num[i]) == t.like_num
+        assert bool(toks.is_space[i]) == t.is_space
+        assert toks.pos[i] == t.pos_ and toks.ent_type[i] == t.ent_type_ and toks.ent_iob[i] == t.ent_iob_
+        assert bool(toks.cap[i]) == _capitalised(t)
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 6) + 1):
+            assert toks.span_text(start, end) == doc[start:end].text
+
+
+def test_distance_is_the_gazetteers_haversine():
+    import random
+
+    from newsledger.gazetteer import haversine_km
+    from newsledger.nlp.places import _Anchors, _distance_km
+
+    rng = random.Random(7)
+    for _ in range(500):
+        lat1, lon1 = rng.uniform(-90, 90), rng.uniform(-180, 180)
+        lat2, lon2 = rng.uniform(-90, 90), rng.uniform(-180, 180)
+        anchors = _Anchors()
+        anchors.add("x", lat2, lon2, 1.0, False)
+        phi = math.radians(lat1)
+        assert _distance_km(phi, math.cos(phi), lon1, anchors.points[0]) == haversine_km(lat1, lon1, lat2, lon2)
+
+
+def test_anchors_share_a_point():
+    from newsledger.nlp.places import _Anchors
+
+    anchors = _Anchors()
+    anchors.add("paris", 48.85, 2.35, 1.0, False)
+    anchors.add("paris", 48.85, 2.35, 1.0, False)
+    anchors.add("lyon", 45.76, 4.83, 1.0, False)
+    assert len(anchors) == 3 and len(anchors.points) == 2
+    assert [r[1] for r in anchors.refs] == [0, 0, 1]
+
+
+def test_repeated_names_resolve_alike(nlp):
+    # mentions of one name share their scores and choice; the text's context still decides
+    text = ("Springfield police said the Springfield fire began downtown. Illinois officials "
+            "in Chicago and Peoria said Springfield would get help.")
+    got = _by_text(find_places(nlp(text)))
+    ids = {p.geonameid for p in got["Springfield"]}
+    assert len(ids) == 1
+    assert got["Springfield"][0].country == "US"

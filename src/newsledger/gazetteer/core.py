@@ -21,6 +21,7 @@ Nothing is ever downloaded.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import io
@@ -33,6 +34,7 @@ import sqlite3
 import tempfile
 import threading
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -86,14 +88,19 @@ def normalize(name: str) -> str:
     >>> normalize("Nagorno-Karabakh") == normalize("nagorno karabakh")
     True
     """
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
-    s = s.replace("đ", "d").replace("Đ", "D").replace("ı", "i").replace("æ", "ae").replace("œ", "oe")
-    s = s.casefold()
-    s = _APOS.sub("", s)
-    s = s.replace(".", " ")
-    s = _DASH.sub(" ", s)
+    ascii_only = name.isascii()
+    if ascii_only:
+        s = name.lower()  # ASCII has no diacritics; casefold() is lower() there
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+        s = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
+        s = s.replace("đ", "d").replace("Đ", "D").replace("ı", "i").replace("æ", "ae").replace("œ", "oe")
+        s = s.casefold()
+    if not (ascii_only and s.replace(" ", "").isalnum()):  # else no apostrophe, dot or dash
+        s = _APOS.sub("", s)
+        s = s.replace(".", " ")
+        s = _DASH.sub(" ", s)
     tokens = [_ABBR.get(t, t) for t in s.split()]
     return " ".join(tokens)
 
@@ -465,6 +472,41 @@ def index_path(build: bool = True) -> Path:
 # ---------------------------------------------------------------------------
 # the public object
 
+_FETCH_CHUNK = 512  # names per query of Gazetteer.prefetch (SQLite allows 999 parameters)
+_FETCHED_MAX = 100_000  # keys kept by Gazetteer.prefetch
+_EXACT_MAX = 100_000  # names kept by Gazetteer.exact
+
+
+def _chunks(keys: list[str]) -> Iterable[list[str]]:
+    """``keys`` in lists of at most ``_FETCH_CHUNK``, each padded (with its
+    last key again) to a power of two or the maximum, so that few distinct
+    statements are prepared (``IN`` is a set: a repeat changes nothing)."""
+    for start in range(0, len(keys), _FETCH_CHUNK):
+        chunk = keys[start:start + _FETCH_CHUNK]
+        size = min(_FETCH_CHUNK, 1 << max(0, len(chunk) - 1).bit_length())
+        yield chunk + [chunk[-1]] * (size - len(chunk))
+
+
+def _marks(chunk: list[str]) -> str:
+    """The SQL parameter list of an ``IN (...)`` for ``chunk``."""
+    return ",".join("?" * len(chunk))
+
+
+def _entry(r: tuple) -> Entry:
+    """An Entry from a row of the entries table."""
+    return Entry(name=r[1], lat=r[2], lon=r[3], country=r[4], geonameid=r[5], kind=r[6],
+                 population=r[7] or 0, admin1=r[8], source=r[9], approx=bool(r[10]), id=r[0])
+
+
+def _unique(entries: list[Entry]) -> list[Entry]:
+    """``entries`` without repeats of an id (the first kept)."""
+    seen, out = set(), []
+    for e in entries:
+        if e.id not in seen:
+            seen.add(e.id)
+            out.append(e)
+    return out
+
 class Gazetteer:
     """Look up place names offline.  Use :func:`get_gazetteer` for the shared instance."""
 
@@ -495,9 +537,12 @@ class Gazetteer:
         self._region_demonyms: Optional[dict[str, str]] = None
         self._capitals: dict[str, Optional[Entry]] = {}
         self._fuzzy_keys: Optional[list[str]] = None
-        self._fuzzy_by_len: dict[tuple[str, int], list[str]] = {}
+        self._fuzzy_by_first: dict[str, tuple[list[str], list[int]]] = {}  # see fuzzy_key
         self._cached_lookup = lru_cache(maxsize=50_000)(self._lookup)
         self._cached_main_ids = lru_cache(maxsize=50_000)(self._main_ids)
+        self._exact: dict[str, tuple[Entry, ...]] = {}  # exact(): name -> entries
+        # rows of keys fetched ahead by prefetch(): key -> (entries, main ids)
+        self._fetched: dict[str, tuple[tuple[Entry, ...], frozenset[int]]] = {}
 
     # -- internals ----------------------------------------------------------
     @staticmethod
@@ -513,21 +558,47 @@ class Gazetteer:
     def _query(self, sql: str, args: tuple) -> list[Entry]:
         with self._lock:
             rows = self._con.execute(sql, args).fetchall()
-        return [Entry(name=r[1], lat=r[2], lon=r[3], country=r[4], geonameid=r[5], kind=r[6],
-                      population=r[7] or 0, admin1=r[8], source=r[9], approx=bool(r[10]), id=r[0])
-                for r in rows]
+        return [_entry(r) for r in rows]
 
     def _by_key(self, key: str) -> list[Entry]:
+        """The entries named ``key``, each once, in the order of the names table."""
+        fetched = self._fetched.get(key)
+        if fetched is not None:
+            return list(fetched[0])
         entries = self._query(
-            "SELECT e.* FROM names n JOIN entries e ON e.id = n.id WHERE n.key = ?", (key,))
-        seen, out = set(), []
-        for e in entries:
-            if e.id not in seen:
-                seen.add(e.id)
-                out.append(e)
-        return out
+            "SELECT e.* FROM names n JOIN entries e ON e.id = n.id WHERE n.key = ? ORDER BY n.rowid", (key,))
+        return _unique(entries)
 
-    # -- API ------------------------------------------------------------------
+    def prefetch(self, names: Iterable[str]) -> None:
+        """Read the entries of many names at once (a few queries instead of one
+        per name): later :meth:`exact` and :meth:`main_name_ids` calls for
+        them need no query.  Changes no result."""
+        keys = {normalize(n) for n in names if n not in self._exact}
+        self._fetch_keys([k for k in keys if k not in self._fetched])
+        # lookup() tries a name without its article when the name is unknown
+        self._fetch_keys([k[4:] for k in keys if k.startswith("the ") and k[4:] not in self._fetched
+                          and k in self._fetched and not self._fetched[k][0]])
+
+    def _fetch_keys(self, keys: list[str]) -> None:
+        """Read the entries and main ids of ``keys`` into ``self._fetched``."""
+        if len(self._fetched) + len(keys) > _FETCHED_MAX:
+            self._fetched.clear()
+        nothing: tuple[tuple[Entry, ...], frozenset[int]] = ((), frozenset())
+        for k in keys:
+            self._fetched[k] = nothing
+        for chunk in _chunks(keys):
+            marks = _marks(chunk)
+            with self._lock:
+                rows = self._con.execute(
+                    "SELECT n.key, n.main, e.* FROM names n JOIN entries e ON e.id = n.id "
+                    f"WHERE n.key IN ({marks}) ORDER BY n.key, n.rowid", chunk).fetchall()
+            by_key: dict[str, list] = defaultdict(list)
+            for r in rows:
+                by_key[r[0]].append(r)
+            for k, rs in by_key.items():
+                main = frozenset(r[2] for r in rs if r[1] == 1)
+                self._fetched[k] = (tuple(_unique([_entry(r[2:]) for r in rs])), main)
+
     def _lookup(self, name: str, fuzzy: bool = True) -> tuple[Entry, ...]:
         key = normalize(name)
         if not key:
@@ -550,13 +621,26 @@ class Gazetteer:
 
     def exact(self, name: str) -> list[Entry]:
         """Lookup without the fuzzy fallback."""
-        return list(self.lookup(name, False))
+        hit = self._exact.get(name)
+        if hit is None:
+            hit = self._lookup(name, False)
+            if len(self._exact) >= _EXACT_MAX:
+                self._exact.clear()
+            self._exact[name] = hit
+        return list(hit)
 
     def main_name_ids(self, name: str) -> set[int]:
         """Ids of entries whose *main* name (not an alternate one) is ``name``."""
         return set(self._cached_main_ids(normalize(name)))
 
+    def main_ids(self, name: str) -> frozenset[int]:
+        """:meth:`main_name_ids` as a shared frozen set (no copy)."""
+        return self._cached_main_ids(normalize(name))
+
     def _main_ids(self, key: str) -> frozenset[int]:
+        fetched = self._fetched.get(key)
+        if fetched is not None:
+            return fetched[1]
         with self._lock:
             rows = self._con.execute("SELECT id FROM names WHERE key = ? AND main = 1", (key,)).fetchall()
         return frozenset(r[0] for r in rows)
@@ -569,10 +653,13 @@ class Gazetteer:
             with self._lock:
                 row = self._con.execute("SELECT v FROM meta WHERE k = 'fuzzy_keys'").fetchone()
             keys = row[0].split("\n") if row and row[0] else []
-            by_len: dict[tuple[str, int], list[str]] = {}
+            # per first letter: the keys by length (a stable sort) and their lengths
+            by_first: dict[str, list[str]] = {}
             for k in keys:
-                by_len.setdefault((k[:1], len(k)), []).append(k)
-            self._fuzzy_by_len = by_len
+                by_first.setdefault(k[:1], []).append(k)
+            for first, group in by_first.items():
+                group.sort(key=len)
+                self._fuzzy_by_first[first] = (group, [len(k) for k in group])
             self._fuzzy_keys = keys
         # ratio = 2*matches/(len(a)+len(b)) >= cutoff bounds the length of a
         # match, so only keys of nearby lengths need scoring; a misspelling
@@ -580,8 +667,8 @@ class Gazetteer:
         n = len(key)
         lo = math.ceil(n * cutoff / (200.0 - cutoff))
         hi = math.floor(n * (200.0 - cutoff) / cutoff)
-        pool = [k for length in range(lo, hi + 1)
-                for k in self._fuzzy_by_len.get((key[:1], length), ())]
+        group, lengths = self._fuzzy_by_first.get(key[:1], ([], []))
+        pool = group[bisect.bisect_left(lengths, lo):bisect.bisect_right(lengths, hi)]
         hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
         return hit[0] if hit else None
 

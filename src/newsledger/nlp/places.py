@@ -52,6 +52,11 @@ Role
 
 :func:`resolve_spans` resolves given character spans (e.g. gold toponyms)
 with the same logic and context.
+
+Cost: the stage reads the Doc's token attributes once into lists
+(:class:`_Tokens`), reads the gazetteer entries of a text's candidate names in
+a few queries (:meth:`Gazetteer.prefetch`), scores each distinct name's
+candidates once per pass, and measures each distance once per point.
 """
 
 from __future__ import annotations
@@ -62,9 +67,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
+from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, IS_TITLE,
+                         IS_UPPER, LIKE_NUM, LOWER, ORTH, POS, SPACY)
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, normalize
+from ..gazetteer import Entry, Gazetteer, get_gazetteer, normalize
 from ..model import PlaceMention
 
 # ---------------------------------------------------------------------------
@@ -227,6 +235,83 @@ class _Mention:
     admin_keys: frozenset = frozenset()
     votes: dict = field(default_factory=dict)
     own_countries: Counter = field(default_factory=Counter)
+    scored: Optional["_CandidateScores"] = None  # context-free scores of the candidates (see _best)
+
+
+#: the string of each hash read so far (a hash names one string in every StringStore)
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 500_000
+
+
+def _strings(hashes: list[int], string) -> list[str]:
+    """The strings of ``hashes`` (``string``: a StringStore's lookup), kept in
+    :data:`_STRINGS` (a dictionary is faster than a StringStore)."""
+    try:
+        return list(map(_STRINGS.__getitem__, hashes))
+    except KeyError:
+        if len(_STRINGS) > _STRINGS_MAX:
+            _STRINGS.clear()
+        for h in hashes:
+            if h not in _STRINGS:
+                _STRINGS[h] = string(h)
+        return list(map(_STRINGS.__getitem__, hashes))
+
+
+_TOKEN_ATTRS = [ORTH, LOWER, IDX, SPACY, IS_TITLE, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP,
+                LIKE_NUM, POS, ENT_TYPE, ENT_IOB]
+_IOB_NAMES = ("", "I", "O", "B")
+
+
+@dataclass
+class _Tokens:
+    """The token attributes the stage reads, taken from the Doc at once
+    (``Doc.to_array``): the loops over the text index these lists instead of
+    creating a spaCy ``Token`` at every look at a word.  Each list has one
+    item per token, with the value of the ``Token`` attribute of that name
+    (``lower`` is ``lower_``, ``pos`` is ``pos_``, ``space`` is
+    ``whitespace_ != ""``, ``cap`` is :func:`_capitalised`); the flags are
+    0 or 1 (read them as truth values only)."""
+
+    doc_text: str
+    text: list[str]
+    lower: list[str]
+    idx: list[int]
+    space: list[int]
+    title: list[int]
+    upper: list[int]
+    alpha: list[int]
+    punct: list[int]
+    is_space: list[int]
+    stop: list[int]
+    like_num: list[int]
+    pos: list[str]
+    ent_type: list[str]
+    ent_iob: list[str]
+    cap: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Tokens":
+        cols = doc.to_array(_TOKEN_ATTRS).T.tolist() if len(doc) else [[] for _ in _TOKEN_ATTRS]
+        (orth, lower, idx, space, title, upper, alpha, punct, is_space, stop, like_num, pos,
+         ent_type, ent_iob) = cols
+        string = doc.vocab.strings.__getitem__
+        text = _strings(orth, string)
+        # Doc.text joins the tokens' text_with_ws (creating every Token)
+        doc_text = "".join([t + " " if sp else t for t, sp in zip(text, space)])
+        return cls(
+            doc_text=doc_text, text=text, lower=_strings(lower, string), idx=idx, space=space,
+            title=title, upper=upper, alpha=alpha, punct=punct, is_space=is_space, stop=stop,
+            like_num=like_num, pos=[POS_NAMES[x] for x in pos],
+            ent_type=[string(x) if x else "" for x in ent_type],
+            ent_iob=[_IOB_NAMES[x] for x in ent_iob],
+            cap=[ti or (t[:1].isupper() and _capitalised_text(t)) for t, ti in zip(text, title)])
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (``end > start``)."""
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
 
 # ---------------------------------------------------------------------------
@@ -235,8 +320,9 @@ class _Mention:
 def find_places(doc: Doc, gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
     """Place names in a processed spaCy ``Doc``, resolved and with a role."""
     g = gazetteer or get_gazetteer()
-    mentions = _detect(doc, g)
-    _resolve(doc, mentions, g)
+    toks = _Tokens.of(doc)
+    mentions = _detect(doc, toks, g)
+    _resolve(doc, toks, mentions, g)
     return [_to_place(doc, m, g) for m in mentions]
 
 
@@ -257,11 +343,12 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
         _fill_candidates(m, g, fuzzy=True)
         given.append(m)
     # the places the stage itself finds elsewhere in the text are context too
+    toks = _Tokens.of(doc)
     mentions = list(given)
-    for m in _detect(doc, g):
+    for m in _detect(doc, toks, g):
         if not any(m.start < o.end and o.start < m.end for o in given):
             mentions.append(m)
-    _resolve(doc, mentions, g)
+    _resolve(doc, toks, mentions, g)
     # a name the gazetteer does not know (a street, a hamlet, a building) is
     # put at the text's focus: the place it names most often
     focus = _focus(mentions)
@@ -298,19 +385,17 @@ def _focus(mentions: Sequence[_Mention]) -> Optional[Entry]:
 # ---------------------------------------------------------------------------
 # detection
 
-def _strip(span: Span) -> Optional[Span]:
-    """Drop a leading determiner and trailing possessive/punctuation."""
-    s, e = span.start, span.end
-    doc = span.doc
-    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
+    """The token range ``s:e`` without a leading determiner and trailing
+    possessive/punctuation, or None when nothing is left."""
+    while s < e and (toks.lower[s] in ("the", "a", "an") or toks.punct[s]):
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
-        tok = doc[e - 1]
+    while e > s and (toks.punct[e - 1] or toks.lower[e - 1] in ("'s", "’s", "'")):
         # keep the dot of an abbreviation split off by the tokenizer ("W.Va" + ".")
-        if tok.text == "." and e - 1 > s and not doc[e - 2].whitespace_ and "." in doc[e - 2].text:
+        if toks.text[e - 1] == "." and e - 1 > s and not toks.space[e - 2] and "." in toks.text[e - 2]:
             break
         e -= 1
-    return doc[s:e] if e > s else None
+    return (s, e) if e > s else None
 
 
 def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
@@ -347,45 +432,39 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
 
 def _capitalised(tok: Token) -> bool:
     """Title case, or a capitalised name with inner capitals ("DeKalb", "McDowell")."""
-    t = tok.text
-    return tok.is_title or (len(t) > 2 and t[0].isupper() and t.isalpha() and t[1:].lower() != t[1:]
-                            and any(c.islower() for c in t))
+    return tok.is_title or _capitalised_text(tok.text)
 
 
-def _is_title_token(tok: Token) -> bool:
-    t = tok.text
-    return bool(t) and (t[0].isupper() or (t[0].isdigit() and False))
+def _capitalised_text(t: str) -> bool:
+    """A capitalised name with inner capitals ("DeKalb", "McDowell")."""
+    return (len(t) > 2 and t[0].isupper() and t.isalpha() and t[1:].lower() != t[1:]
+            and any(c.islower() for c in t))
 
 
-def _person_like(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
+def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
     """Does doc[start:end] look like (part of) a person's name here?"""
-    prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.lower_.rstrip(".") in TITLES:
+    if start > 0:
+        p = start - 1
+        if toks.lower[p].rstrip(".") in TITLES:
+            return True
+        if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O":
+            return True
+    if end < len(toks) and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN":
         return True
-    if prev is not None and prev.ent_type_ == "PERSON" and prev.is_title and prev.ent_iob_ != "O":
-        return True
-    nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and nxt.is_title and nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN":
-        return True
-    text = doc[start:end].text
-    if end - start == 1 and text in person_words:
-        return True
-    return False
+    return end - start == 1 and toks.text[start] in person_words
 
 
-def _place_cue(doc: Doc, start: int, end: int, g: Gazetteer) -> bool:
+def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     """Context that says a span is a place: a locative preposition or a
     place noun before it, or ", State/Country" after it."""
-    prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.lower_ in LOC_PREPS and prev.lower_ != "of":
-        return True
-    if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS:
-        return True
-    if prev is not None and prev.lower_ == "," and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS:
-        return True
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title:
-        nxt = doc[end + 1].text
-        if any(e.kind in ("region", "country") for e in g.exact(nxt)):
+    if start > 0:
+        prev = toks.lower[start - 1]
+        if prev in LOC_PREPS and prev != "of":
+            return True
+        if prev in ("of", ",") and start > 1 and toks.lower[start - 2] in PLACE_NOUNS:
+            return True
+    if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
+        if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
             return True
     return False
 
@@ -433,28 +512,27 @@ def _institution_prefix(doc: Doc, span: Span, g: Gazetteer) -> Optional[Span]:
     return None
 
 
-def _unknown_place_ok(doc: Doc, span: Span, g: Gazetteer) -> bool:
-    """A GPE/LOC name the gazetteer does not know counts when its context says
-    place: a locative word before it ("in Cockerham", "east of Whitlock",
-    "the village of X"), a place word ending it ("Roanoke Park"), ", State"
-    after it, or a list with a place."""
-    last = span[-1]
-    if last.lower_ in INSTITUTION_HEADS or not last.text[:1].isupper():
+def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
+    """A GPE/LOC name (tokens ``s:e``) the gazetteer does not know counts when
+    its context says place: a locative word before it ("in Cockerham", "east
+    of Whitlock", "the village of X"), a place word ending it ("Roanoke
+    Park"), ", State" after it, or a list with a place."""
+    last = toks.lower[e - 1]
+    if last in INSTITUTION_HEADS or not toks.text[e - 1][:1].isupper():
         return False
-    if last.lower_ in _PLACE_HEADS or last.lower_ in STREET_HEADS:
+    if last in _PLACE_HEADS or last in STREET_HEADS:
         return True
-    s, e = span.start, span.end
-    prev = doc[s - 1] if s > 0 else None
-    if prev is not None:
-        if prev.lower_ in LOC_PREPS and prev.lower_ not in ("of", "on", "to"):
+    if s > 0:
+        prev = toks.lower[s - 1]
+        if prev in LOC_PREPS and prev not in ("of", "on", "to"):
             return True
-        if prev.lower_ in ("of", "to") and s > 1 and (doc[s - 2].lower_ in PLACE_NOUNS
-                                                       or doc[s - 2].lower_ in _DIRECTION_OF
-                                                       or doc[s - 2].lower_ in ("villages", "towns", "cities")):
+        if prev in ("of", "to") and s > 1 and (toks.lower[s - 2] in PLACE_NOUNS
+                                               or toks.lower[s - 2] in _DIRECTION_OF
+                                               or toks.lower[s - 2] in ("villages", "towns", "cities")):
             return True
-        if prev.lower_ in ("and", "or", ",") and s > 1 and doc[s - 2].ent_type_ in ("GPE", "LOC"):
+        if prev in ("and", "or", ",") and s > 1 and toks.ent_type[s - 2] in ("GPE", "LOC"):
             return True
-    if e + 1 < len(doc) and doc[e].lower_ in (",", "and", "or") and doc[e + 1].ent_type_ in ("GPE", "LOC"):
+    if e + 1 < len(toks) and toks.lower[e] in (",", "and", "or") and toks.ent_type[e + 1] in ("GPE", "LOC"):
         return True
     return False
 
@@ -470,329 +548,441 @@ def _strong(e: Entry, g: Gazetteer) -> bool:
     return False
 
 
-def _detect(doc: Doc, g: Gazetteer) -> list[_Mention]:
-    mentions: list[_Mention] = []
-    taken = [False] * len(doc)
+@dataclass
+class _Detection:
+    """The state of :func:`_detect` on one Doc: the mentions found so far and
+    the tokens they cover (``taken``), read by each step in turn."""
 
-    # words that are part of a multi-word person name somewhere in the text
-    person_words: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2:
-            person_words.update(t.text for t in ent if t.is_title)
+    doc: Doc
+    toks: _Tokens
+    g: Gazetteer
+    ents: tuple
+    mentions: list[_Mention] = field(default_factory=list)
+    taken: list[bool] = field(default_factory=list)
+    person_words: set[str] = field(default_factory=set)
+    doc_countries: set[str] = field(default_factory=set)
 
-    def add(span: Span, how: str, fuzzy: bool, require: bool) -> Optional[_Mention]:
-        if how == "street" and span.end < len(doc) and doc[span.end].text.isdigit() \
-                and len(doc[span.end].text) <= 4 and span[-1].lower_ in _NUMBERED_ROADS:
+    def free(self, start: int, end: int) -> bool:
+        """No token of ``start:end`` is part of a mention yet."""
+        return not any(self.taken[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.taken[i] = True
+
+    def add(self, span: Span, how: str, fuzzy: bool, require: bool) -> Optional[_Mention]:
+        """A mention of ``span`` with its gazetteer candidates (none if
+        ``require`` and the gazetteer knows nothing)."""
+        doc, toks = self.doc, self.toks
+        if how == "street" and span.end < len(toks) and toks.text[span.end].isdigit() \
+                and len(toks.text[span.end]) <= 4 and toks.lower[span.end - 1] in _NUMBERED_ROADS:
             span = doc[span.start:span.end + 1]  # "County Road 43", "State Highway 7"
-        m = _Mention(span.start_char, span.end_char, span.text, span, how)
-        _fill_candidates(m, g, fuzzy)
+        m = self.mention(span, how)
+        _fill_candidates(m, self.g, fuzzy)
         if require and not m.cands:
             return None
-        mentions.append(m)
-        for i in range(span.start, span.end):
-            taken[i] = True
+        self.mentions.append(m)
+        self.take(span.start, span.end)
         return m
 
-    # 1. the model's entities
-    for ent in doc.ents:
-        span = _strip(ent)
-        if span is None:
+    def add_demonym(self, start: int, end: int, place: Entry, code: str) -> None:
+        m = self.mention(self.doc[start:end], "demonym")
+        m.cands, m.demonym = [place], code
+        self.mentions.append(m)
+        self.take(start, end)
+
+    def mention(self, span: Span, how: str) -> _Mention:
+        """A mention of a non-empty span (its text read from the token table)."""
+        toks, s, e = self.toks, span.start, span.end
+        return _Mention(toks.idx[s], toks.idx[e - 1] + len(toks.text[e - 1]), toks.span_text(s, e),
+                        span, how)
+
+
+def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
+    """The place mentions of a Doc, ordered by position (see the module's
+    docstring, "Detection")."""
+    d = _Detection(doc, toks, g, doc.ents, taken=[False] * len(toks))
+    # words that are part of a multi-word person name somewhere in the text
+    for ent in d.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
+    _prefetch(g, _entity_names(d))
+    _detect_entities(d)
+    _collect_countries(d)
+    _detect_demonyms(d)
+    _detect_org_openings(d)
+    _detect_datelines(d)
+    _detect_streets(d)
+    _detect_county_lists(d)
+    _detect_gazetteer_spans(d)
+    _detect_repeats(d)
+    d.mentions.sort(key=lambda m: m.start)
+    return d.mentions
+
+
+def _prefetch(g: Gazetteer, names: list[str]) -> None:
+    """Read the gazetteer entries of many names at once (where the gazetteer can)."""
+    if hasattr(g, "prefetch"):
+        g.prefetch(names)
+
+
+def _entity_names(d: _Detection) -> list[str]:
+    """The names of the model's entities, whole and stripped (most of what
+    steps 1 to 1e look up)."""
+    toks = d.toks
+    names: list[str] = []
+    for ent in d.ents:
+        names.append(toks.span_text(ent.start, ent.end))
+        r = _strip(toks, ent.start, ent.end)
+        if r is not None and r != (ent.start, ent.end):
+            names.append(toks.span_text(*r))
+    return names
+
+
+def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
+    """For each token that may open a name in step 2 (capitalised, not a
+    function or stop word, free), the n-grams it opens that end on a
+    capitalised word and cover only free tokens, longest first, as
+    ``(end, text)``.  Step 2 takes tokens only up to where it reads, so what
+    is free ahead of it stays as it is here."""
+    toks, taken = d.toks, d.taken
+    n = len(toks)
+    text, cap, punct, pos, stop = toks.text, toks.cap, toks.punct, toks.pos, toks.stop
+    out: dict[int, list[tuple[int, str]]] = {}
+    for i in range(n):
+        if taken[i] or not cap[i] or pos[i] in _FUNCTION_POS or stop[i]:
             continue
-        if ent.label_ in ("GPE", "LOC"):
-            if not span.text[:1].isupper() and not span.text[:1].isdigit():
+        grams = []
+        for j in range(i + 1, min(n, i + MAX_NGRAM) + 1):
+            if taken[j - 1]:
+                break
+            if (cap[j - 1] or text[j - 1].isupper()) and not punct[j - 1]:
+                grams.append((j, toks.span_text(i, j)))
+        grams.reverse()
+        out[i] = grams
+    return out
+
+
+def _detect_entities(d: _Detection) -> None:
+    """1. the model's GPE/LOC entities, FAC ones the gazetteer knows well (or
+    streets), NORP demonyms."""
+    doc, toks, g = d.doc, d.toks, d.g
+    for ent in d.ents:
+        label = ent.label_
+        if label not in ("GPE", "LOC", "FAC", "NORP"):
+            continue
+        r = _strip(toks, ent.start, ent.end)
+        if r is None:
+            continue
+        span = doc[r[0]:r[1]]
+        name = toks.span_text(r[0], r[1])
+        if label in ("GPE", "LOC"):
+            if not name[:1].isupper() and not name[:1].isdigit():
                 continue
-            span = _drop_compass(span, g)
-            if span.text.lower() in _NOT_PLACES or span[-1].lower_ in _NOT_PLACE_HEADS:
+            span = _drop_compass(span, toks, g)
+            name = toks.span_text(span.start, span.end)
+            if name.lower() in _NOT_PLACES or toks.lower[span.end - 1] in _NOT_PLACE_HEADS:
                 continue
-            known = g.exact(span.text)
-            if not known and (_person_like(doc, span.start, span.end, person_words)
-                              or (len(span) == 1 and span.text in person_words)):
+            known = g.exact(name)
+            if not known and (_person_like(toks, span.start, span.end, d.person_words)
+                              or (len(span) == 1 and name in d.person_words)):
                 continue
-            if known and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES \
-                    and doc[span.start - 1].lower_ not in ("st", "saint") \
+            if known and span.start > 0 and toks.lower[span.start - 1].rstrip(".") in TITLES \
+                    and toks.lower[span.start - 1] not in ("st", "saint") \
                     and not any(_top_level(e) for e in known):
                 continue
-            if not known and not g.lookup(span.text):
+            if not known and not g.lookup(name):
                 # a name the gazetteer does not know: an office named after
                 # its county ("Boone County Jail") gives the county; anything
                 # else needs the context of a place
                 inner = _institution_prefix(doc, span, g)
                 if inner is not None:
-                    add(inner, "ner", fuzzy=False, require=False)
+                    d.add(inner, "ner", fuzzy=False, require=False)
                     continue
-                if not _unknown_place_ok(doc, span, g):
+                if not _unknown_place_ok(toks, span.start, span.end):
                     continue
-            add(span, "ner", fuzzy=True, require=False)
-        elif ent.label_ == "FAC":
-            known = [e for e in g.exact(span.text) if _own_or_main(e, span.text, g) and _strong(e, g)]
+            d.add(span, "ner", fuzzy=True, require=False)
+        elif label == "FAC":
+            known = [e for e in g.exact(name) if _own_or_main(e, name, g) and _strong(e, g)]
             if known:
-                add(span, "ner", fuzzy=False, require=True)
-            elif _street(doc, span):
-                add(span, "street", fuzzy=False, require=False)
-        elif ent.label_ == "NORP":
-            place = g.place_for_demonym(span.text)
+                d.add(span, "ner", fuzzy=False, require=True)
+            elif _street(toks, span.start, span.end):
+                d.add(span, "street", fuzzy=False, require=False)
+        else:  # NORP
+            place = g.place_for_demonym(name)
             if place is not None and len(span) <= 3:
-                m = _Mention(span.start_char, span.end_char, span.text, span, "demonym",
-                             cands=[place], demonym=place.country or "*")
-                mentions.append(m)
-                for i in range(span.start, span.end):
-                    taken[i] = True
+                d.add_demonym(span.start, span.end, place, place.country or "*")
 
-    # countries the text mentions so far (names, demonyms, curated regions)
-    doc_countries: set[str] = set()
-    for m in mentions:
+
+def _collect_countries(d: _Detection) -> None:
+    """The countries the text mentions so far (names, demonyms, curated regions)."""
+    g = d.g
+    for m in d.mentions:
         if m.demonym and m.demonym != "*":
-            doc_countries.add(m.demonym)
+            d.doc_countries.add(m.demonym)
         elif m.cands and (m.cands[0].kind == "country" or _top_level(m.cands[0])) and m.cands[0].country:
-            doc_countries.add(m.cands[0].country)
-    for ent in doc.ents:
+            d.doc_countries.add(m.cands[0].country)
+    for ent in d.ents:
         if ent.label_ in ("ORG", "PERSON", "GPE", "LOC"):
-            for e in g.exact(ent.text)[:1]:
-                if _top_level(e) and e.country and _own_or_main(e, ent.text, g):
-                    doc_countries.add(e.country)
+            text = d.toks.span_text(ent.start, ent.end)
+            for e in g.exact(text)[:1]:
+                if _top_level(e) and e.country and _own_or_main(e, text, g):
+                    d.doc_countries.add(e.country)
 
-    # 1a. demonyms the model tagged otherwise ("Azerbaijani troops" as PERSON,
-    # "the Czechs", "the Sri Lankan civil war")
-    for tok in doc:
-        if taken[tok.i] or not tok.is_title or tok.ent_type_ not in ("NORP", "PERSON", ""):
+
+def _detect_demonyms(d: _Detection) -> None:
+    """1a. demonyms the model tagged otherwise ("Azerbaijani troops" as
+    PERSON, "the Czechs", "the Sri Lankan civil war")."""
+    toks, g, taken = d.toks, d.g, d.taken
+    n = len(toks)
+    for i in range(n):
+        if taken[i] or not toks.title[i] or toks.ent_type[i] not in ("NORP", "PERSON", ""):
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and not taken[tok.i + 1]:
-            two = doc[tok.i:tok.i + 2]
-            code = g.country_for_demonym(two.text)
-            if code and g.country(code) is not None and tok.ent_type_ != "PERSON":
-                mentions.append(_Mention(two.start_char, two.end_char, two.text, two, "demonym",
-                                         cands=[g.country(code)], demonym=code))
-                taken[tok.i] = taken[tok.i + 1] = True
-                doc_countries.add(code)
+        ent_type = toks.ent_type[i]
+        if i + 1 < n and toks.title[i + 1] and not taken[i + 1]:
+            code = g.country_for_demonym(toks.span_text(i, i + 2))
+            if code and g.country(code) is not None and ent_type != "PERSON":
+                d.add_demonym(i, i + 2, g.country(code), code)
+                d.doc_countries.add(code)
                 continue
-        if tok.ent_type_ == "" and tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+        if ent_type == "" and toks.pos[i] not in ("ADJ", "PROPN", "NOUN"):
             continue
-        if tok.ent_type_ == "PERSON" and not (tok.pos_ == "ADJ" or tok.dep_ == "amod"):
+        if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod"):
             continue
-        code = g.country_for_demonym(tok.text)
+        code = g.country_for_demonym(toks.text[i])
         if code and g.country(code) is not None:
-            mentions.append(_Mention(tok.idx, tok.idx + len(tok.text), tok.text, doc[tok.i:tok.i + 1],
-                                     "demonym", cands=[g.country(code)], demonym=code))
-            taken[tok.i] = True
-            doc_countries.add(code)
+            d.add_demonym(i, i + 1, g.country(code), code)
+            d.doc_countries.add(code)
 
-    # 1b. demonyms opening an organisation's name ("American Red Cross")
-    for ent in doc.ents:
+
+def _detect_org_openings(d: _Detection) -> None:
+    """1b. an organisation's name that is a known place ("the European
+    Union"), demonyms opening an organisation's name ("American Red Cross")."""
+    doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
+    for ent in d.ents:
         if ent.label_ in ("ORG", "FAC", "EVENT", "PRODUCT") and len(ent) >= 2:
-            whole = _strip(ent)
-            if whole is not None and len(whole) >= 2 and not any(taken[k] for k in range(whole.start, whole.end)):
-                known = [e for e in g.exact(whole.text) if _top_level(e) and _own_or_main(e, whole.text, g)]
+            r = _strip(toks, ent.start, ent.end)
+            if r is not None and r[1] - r[0] >= 2 and d.free(r[0], r[1]):
+                text = toks.span_text(r[0], r[1])
+                known = [e for e in g.exact(text) if _top_level(e) and _own_or_main(e, text, g)]
                 if known:
-                    add(whole, "gaz", fuzzy=False, require=True)
+                    d.add(doc[r[0]:r[1]], "gaz", fuzzy=False, require=True)
                     continue
-            tok = ent[0] if ent[0].lower_ != "the" else ent[1] if len(ent) > 2 else None
-            if tok is not None and not taken[tok.i] and tok.is_title:
-                place = g.place_for_demonym(tok.text)
+            k = ent.start if toks.lower[ent.start] != "the" else ent.start + 1 if len(ent) > 2 else None
+            if k is not None and not taken[k] and toks.title[k]:
+                place = g.place_for_demonym(toks.text[k])
                 if place is not None:
-                    m = _Mention(tok.idx, tok.idx + len(tok.text), tok.text, doc[tok.i:tok.i + 1],
-                                 "demonym", cands=[place], demonym=place.country or "*")
-                    mentions.append(m)
-                    taken[tok.i] = True
+                    d.add_demonym(k, k + 1, place, place.country or "*")
 
-    # 1c. datelines in capitals ("COLUMBUS, Ohio --", "BEIRUT (Reuters) -")
-    for tok in doc:
-        if taken[tok.i] or not tok.is_upper or len(tok.text) < 3 or not tok.is_alpha:
+
+def _detect_datelines(d: _Detection) -> None:
+    """1c. datelines in capitals ("COLUMBUS, Ohio --", "BEIRUT (Reuters) -")."""
+    doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
+    n = len(toks)
+    text, upper = toks.text, toks.upper
+    for i in range(n):
+        if taken[i] or not upper[i] or len(text[i]) < 3 or not toks.alpha[i]:
             continue
         # a byline's date before it ("March 30, 2009 NEWARK --") also opens a dateline
-        after_year = tok.i > 0 and doc[tok.i - 1].like_num and len(doc[tok.i - 1].text) == 4
-        at_line_start = (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_upper
-                         or doc[tok.i - 1].text in (".", "!", "?") or after_year)
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if at_line_start and nxt is not None and (nxt.text in (",", "-", "--", "—", "–", "(", ":")
-                                                  or nxt.is_upper or nxt.is_space):
-            j = tok.i + 1
-            while j < len(doc) and doc[j].is_upper and doc[j].is_alpha and j - tok.i < 4:
-                j += 1
-            span = doc[tok.i:j]
-            cands = [e for e in g.exact(span.text.title()) if _own_or_main(e, span.text.title(), g)]
-            if cands and (tok.i == 0 or doc[tok.i - 1].text.endswith("\n") or tok.sent.start == tok.i
-                          or doc[tok.i - 1].text in (".", "!", "?") or after_year):
-                m = _Mention(span.start_char, span.end_char, span.text, span, "gaz", cands=list(cands))
-                m.main_ids = g.main_name_ids(span.text)
-                mentions.append(m)
-                for k in range(span.start, span.end):
-                    taken[k] = True
+        after_year = i > 0 and toks.like_num[i - 1] and len(text[i - 1]) == 4
+        at_line_start = (i == 0 or "\n" in text[i - 1] or upper[i - 1]
+                         or text[i - 1] in (".", "!", "?") or after_year)
+        if not at_line_start or i + 1 >= n:
+            continue
+        if not (text[i + 1] in (",", "-", "--", "—", "–", "(", ":") or upper[i + 1] or toks.is_space[i + 1]):
+            continue
+        j = i + 1
+        while j < n and upper[j] and toks.alpha[j] and j - i < 4:
+            j += 1
+        name = toks.span_text(i, j)
+        cands = [e for e in g.exact(name.title()) if _own_or_main(e, name.title(), g)]
+        if cands and (i == 0 or text[i - 1].endswith("\n") or doc[i].sent.start == i
+                      or text[i - 1] in (".", "!", "?") or after_year):
+            m = d.mention(doc[i:j], "gaz")
+            m.cands = list(cands)
+            m.main_ids = g.main_name_ids(m.text)
+            d.mentions.append(m)
+            d.take(i, j)
 
-    # 1d. street and road names the model tagged as something else
-    for ent in doc.ents:
+
+def _detect_streets(d: _Detection) -> None:
+    """1d. street and road names the model tagged as something else."""
+    toks = d.toks
+    for ent in d.ents:
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
-            span = _strip(ent)
-            if span is not None and _street(doc, span) and not any(
-                    taken[k] for k in range(span.start, span.end)) \
-                    and not _person_like(doc, span.start, span.end, set()):
-                add(span, "street", fuzzy=False, require=False)
+            r = _strip(toks, ent.start, ent.end)
+            if r is not None and _street(toks, r[0], r[1]) and d.free(r[0], r[1]) \
+                    and not _person_like(toks, r[0], r[1], set()):
+                d.add(d.doc[r[0]:r[1]], "street", fuzzy=False, require=False)
 
-    # 1e. names listed before "counties" ("Barrow, Jackson and Madison counties")
-    for tok in doc:
-        word = _COUNTY_PLURALS.get(tok.lower_)
+
+def _detect_county_lists(d: _Detection) -> None:
+    """1e. names listed before "counties" ("Barrow, Jackson and Madison counties")."""
+    toks, g = d.toks, d.g
+    text, lower, cap = toks.text, toks.lower, toks.cap
+    for t in range(len(toks)):
+        word = _COUNTY_PLURALS.get(lower[t])
         if word is None:
             continue
-        k = tok.i - 1
+        k = t - 1
         groups: list[tuple[int, int]] = []
         while k >= 0 and len(groups) < 12:
             end = k + 1
-            while k >= 0 and (_capitalised(doc[k]) or (doc[k].text == "-" and k < end - 1)):
+            while k >= 0 and (cap[k] or (text[k] == "-" and k < end - 1)):
                 k -= 1
             if k + 1 >= end:
                 break
             groups.append((k + 1, end))
-            if k >= 0 and doc[k].lower_ in _LIST_WORDS:
+            if k >= 0 and lower[k] in _LIST_WORDS:
                 k -= 1
-                if k >= 0 and doc[k].lower_ in _LIST_WORDS:  # ", and"
+                if k >= 0 and lower[k] in _LIST_WORDS:  # ", and"
                     k -= 1
                 continue
             break
         for a, b in groups:
-            span = doc[a:b]
-            if any(taken[x] for x in range(a, b)):
+            if not d.free(a, b):
                 continue
-            if any(e.source == "county" for e in g.exact(f"{span.text} {word}")):
-                add(span, "gaz", fuzzy=False, require=False)
+            if any(e.source == "county" for e in g.exact(f"{toks.span_text(a, b)} {word}")):
+                d.add(d.doc[a:b], "gaz", fuzzy=False, require=False)
 
-    # 2. gazetteer-backed spans the model missed or mislabelled
+
+def _detect_gazetteer_spans(d: _Detection) -> None:
+    """2. gazetteer-backed spans the model missed or mislabelled: the longest
+    capitalised n-gram the gazetteer knows, accepted by :func:`_accept_span`."""
+    g = d.g
     ents_at: dict[int, Span] = {}
-    for ent in doc.ents:
+    for ent in d.ents:
         for i in range(ent.start, ent.end):
             ents_at[i] = ent
-    i = 0
-    n = len(doc)
-    while i < n:
-        tok = doc[i]
-        if taken[i] or not _capitalised(tok) or tok.pos_ in _FUNCTION_POS or tok.is_stop:
-            i += 1
+    candidates = _ngram_candidates(d)
+    _prefetch(g, [name for grams in candidates.values() for _, name in grams])
+    resume = 0  # the first token not yet read
+    for i, grams in candidates.items():
+        if i < resume:
             continue
-        found = None
-        for j in range(min(n, i + MAX_NGRAM), i, -1):
-            if any(taken[k] for k in range(i, j)):
-                continue
-            last = doc[j - 1]
-            if not (_capitalised(last) or last.text.isupper()) or last.is_punct:
-                continue
-            span = doc[i:j]
-            ents = g.exact(span.text)
+        for j, name in grams:
+            ents = g.exact(name)
             if ents:
-                found = (span, ents)
+                if _accept_span(d, i, j, name, ents, ents_at.get(i)):
+                    resume = j
                 break
-        if found is None:
-            i += 1
-            continue
-        span, ents = found
-        ents = [e for e in ents if _own_or_main(e, span.text, g)
-                or (e.kind == "city" and e.country in doc_countries and len(span.text) >= 6
-                    and e.population >= 1000)]
-        best = max(ents, key=_prior) if ents else None
-        if best is not None and not _top_level(best) and best.country not in doc_countries:
-            # a small place of a country the text is about beats a bigger namesake abroad
-            local_ents = [e for e in ents if e.country in doc_countries and e.kind == "city"
-                          and e.population >= 1000]
-            if local_ents:
-                best = max(local_ents, key=_prior)
-        ent = ents_at.get(span.start)
-        ok = False
-        if best is None:
-            ok = False
-        elif ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
-                                                "CARDINAL", "ORDINAL", "LANGUAGE"):
-            ok = False
-        elif _common_word(span, best):
-            ok = False
-        elif _county_name(span, best):
-            # "Laurel County", "Avoyelles Parish": the name says what it is
-            ok = not _person_like(doc, span.start, span.end, person_words)
-        elif ent is not None and ent.label_ == "PERSON":
-            whole = _strip(ent)
-            covers = whole is not None and whole.start == span.start and whole.end == span.end
-            ok = (covers and not _person_like(doc, span.start, span.end, person_words)
-                  and (_strong(best, g) or _place_cue(doc, span.start, span.end, g)
-                       or _coordinated(doc, span, taken)
-                       or (_after_place(doc, span) and best.population >= 1000))
-                  and not _speech_subject_person(doc, span, best, g))
-        elif ent is not None and ent.label_ not in ("GPE", "LOC"):
-            whole = _strip(ent)
-            covers = whole is not None and whole.start == span.start and whole.end == span.end
-            local = best.kind == "city" and (best.country in doc_countries or not doc_countries)
-            if covers:
-                ok = _top_level(best) or (_strong(best, g) and _place_cue(doc, span.start, span.end, g)) \
-                    or (best.kind == "city" and best.id in g.main_name_ids(span.text) and (
-                        best.population >= 100_000 or (local and best.population >= 1000 and (
-                            _place_cue(doc, span.start, span.end, g) or _coordinated(doc, span, taken)
-                            or _after_place(doc, span)))))
-            else:
-                # a place inside an organisation's name ("Kentucky State Police",
-                # "Mansfield Police Department", "University of Rochester"): it
-                # opens the name or follows "of"/"in"/"at"
-                first = whole is not None and span.start == whole.start
-                after_of = span.start > 0 and doc[span.start - 1].lower_ in ("of", "in", "at", "for")
-                # a saint's name opening a church's or hospital's name ("St.
-                # Rose Dominican Hospital") is a place only when a big one
-                saint = span[0].lower_.rstrip(".") in ("st", "saint", "ste", "san", "santa") \
-                    and best.population < 50_000
-                ok = _top_level(best) or (not saint and (first or after_of) and best.kind == "city"
-                                          and best.id in g.main_name_ids(span.text)
-                                          and not _person_like(doc, span.start, span.end, person_words)
-                                          and (best.population >= 20_000
-                                               or (local and best.population >= 2000)))
-        elif ent is None:
-            if all(t.pos_ == "PROPN" or t.text in ("-", "of") for t in span):
-                ok = not _person_like(doc, span.start, span.end, person_words) and (
-                    _top_level(best) or (_place_cue(doc, span.start, span.end, g)
-                                         and best.population >= 1000)
-                    or (best.kind == "city" and best.id in g.main_name_ids(span.text) and (
-                        best.population >= 100_000 or g.is_capital(best)
-                        or (best.population >= 1000 and (_coordinated(doc, span, taken)
-                                                         or _after_place(doc, span))))))
-        if ok:
-            add(span, "gaz", fuzzy=False, require=True)
-            i = span.end
-        else:
-            i += 1
 
-    # 3. one sense per text: a name found as a place is a place elsewhere in
-    # the text too ("Greer's city limits", "Harwinton Senior Center", "Rock
-    # Hill wants $180,000"), unless it reads as a person's name there
+
+#: entity labels of the model that a place name never has
+_NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
+
+
+def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
+                 ent: Optional[Span]) -> bool:
+    """Whether the capitalised name ``doc[i:j]`` (``name``) that the gazetteer
+    knows (``ents``) is a place here, given the model's entity ``ent`` at its
+    first token; if so, it is added."""
+    doc, toks, g, taken, person_words = d.doc, d.toks, d.g, d.taken, d.person_words
+    label = ent.label_ if ent is not None else None
+    if label in _NOT_PLACE_LABELS:
+        return False
+    doc_countries = d.doc_countries
+    main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
+    ents = [e for e in ents if e.id in main or (alias_ok and e.source in _OWN_SOURCES)
+            or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
+                and e.population >= 1000)]
+    best = max(ents, key=_prior) if ents else None
+    if best is not None and not _top_level(best) and best.country not in doc_countries:
+        # a small place of a country the text is about beats a bigger namesake abroad
+        local_ents = [e for e in ents if e.country in doc_countries and e.kind == "city"
+                      and e.population >= 1000]
+        if local_ents:
+            best = max(local_ents, key=_prior)
+    ok = False
+    if best is None:
+        ok = False
+    elif _common_word(name, j - i, best):
+        ok = False
+    elif _county_name(toks, i, j, best):
+        # "Laurel County", "Avoyelles Parish": the name says what it is
+        ok = not _person_like(toks, i, j, person_words)
+    elif label == "PERSON":
+        covers = _strip(toks, ent.start, ent.end) == (i, j)
+        ok = (covers and not _person_like(toks, i, j, person_words)
+              and (_strong(best, g) or _place_cue(toks, i, j, g)
+                   or _coordinated(toks, doc[i:j], taken)
+                   or (_after_place(toks, j) and best.population >= 1000))
+              and not _speech_subject_person(doc[i:j], best, g))
+    elif ent is not None and label not in ("GPE", "LOC"):
+        whole = _strip(toks, ent.start, ent.end)
+        covers = whole == (i, j)
+        local = best.kind == "city" and (best.country in doc_countries or not doc_countries)
+        if covers:
+            ok = _top_level(best) or (_strong(best, g) and _place_cue(toks, i, j, g)) \
+                or (best.kind == "city" and best.id in main and (
+                    best.population >= 100_000 or (local and best.population >= 1000 and (
+                        _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
+                        or _after_place(toks, j)))))
+        else:
+            # a place inside an organisation's name ("Kentucky State Police",
+            # "Mansfield Police Department", "University of Rochester"): it
+            # opens the name or follows "of"/"in"/"at"
+            first = whole is not None and i == whole[0]
+            after_of = i > 0 and toks.lower[i - 1] in ("of", "in", "at", "for")
+            # a saint's name opening a church's or hospital's name ("St.
+            # Rose Dominican Hospital") is a place only when a big one
+            saint = toks.lower[i].rstrip(".") in ("st", "saint", "ste", "san", "santa") \
+                and best.population < 50_000
+            ok = _top_level(best) or (not saint and (first or after_of) and best.kind == "city"
+                                      and best.id in main
+                                      and not _person_like(toks, i, j, person_words)
+                                      and (best.population >= 20_000
+                                           or (local and best.population >= 2000)))
+    elif ent is None:
+        if all(toks.pos[k] == "PROPN" or toks.text[k] in ("-", "of") for k in range(i, j)):
+            ok = not _person_like(toks, i, j, person_words) and (
+                _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000)
+                or (best.kind == "city" and best.id in main and (
+                    best.population >= 100_000 or g.is_capital(best)
+                    or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
+                                                     or _after_place(toks, j))))))
+    if ok:
+        d.add(doc[i:j], "gaz", fuzzy=False, require=True)
+    return ok
+
+
+def _detect_repeats(d: _Detection) -> None:
+    """3. one sense per text: a name found as a place is a place elsewhere in
+    the text too ("Greer's city limits", "Harwinton Senior Center", "Rock
+    Hill wants $180,000"), unless it reads as a person's name there."""
+    toks, taken = d.toks, d.taken
     known: dict[tuple[str, ...], _Mention] = {}
-    for m in mentions:
+    for m in d.mentions:
         if m.how in ("ner", "gaz") and not m.demonym and m.span is not None \
                 and (m.cands or m.how == "ner") and len(m.text) >= 3 and m.text[:1].isupper():
-            known.setdefault(tuple(t.lower_ for t in m.span), m)
-    if known:
-        longest = max(len(k) for k in known)
-        firsts = {k[0] for k in known}
-        lowers = [t.lower_ for t in doc]
-        i = 0
-        while i < n:
-            found = None
-            if lowers[i] not in firsts or taken[i]:
-                i += 1
-                continue
-            for L in range(min(longest, n - i), 0, -1):
-                key = tuple(lowers[i:i + L])
-                if key in known and not any(taken[k] for k in range(i, i + L)) \
-                        and all(_capitalised(t) or t.is_upper for t in doc[i:i + L]):
-                    found = (L, known[key])
-                    break
-            if found is None:
-                i += 1
-                continue
-            L, src = found
-            span = doc[i:i + L]
-            prev = doc[i - 1] if i > 0 else None
-            if not _person_like(doc, span.start, span.end, person_words) and not (
-                    prev is not None and prev.lower_.rstrip(".") in TITLES):
-                m = _Mention(span.start_char, span.end_char, span.text, span, "gaz",
-                             cands=list(src.cands), main_ids=set(src.main_ids))
-                mentions.append(m)
-                for k in range(span.start, span.end):
-                    taken[k] = True
-            i += L
-
-    mentions.sort(key=lambda m: m.start)
-    return mentions
+            known.setdefault(tuple(toks.lower[m.span.start:m.span.end]), m)
+    if not known:
+        return
+    longest = max(len(k) for k in known)
+    firsts = {k[0] for k in known}
+    lowers, cap, upper = toks.lower, toks.cap, toks.upper
+    n = len(toks)
+    resume = 0  # the first token not yet read (the tokens ahead stay as they are)
+    for i in [k for k, word in enumerate(lowers) if word in firsts]:
+        if i < resume or taken[i]:
+            continue
+        found = None
+        for L in range(min(longest, n - i), 0, -1):
+            key = tuple(lowers[i:i + L])
+            if key in known and not any(taken[i:i + L]) \
+                    and all(cap[k] or upper[k] for k in range(i, i + L)):
+                found = (L, known[key])
+                break
+        if found is None:
+            continue
+        L, src = found
+        if not _person_like(toks, i, i + L, d.person_words) and not (
+                i > 0 and lowers[i - 1].rstrip(".") in TITLES):
+            m = d.mention(d.doc[i:i + L], "gaz")
+            m.cands, m.main_ids = list(src.cands), set(src.main_ids)
+            d.mentions.append(m)
+            d.take(i, i + L)
+        resume = i + L
 
 
 _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -808,11 +998,11 @@ _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southea
             "northern", "southern", "eastern", "western", "central", "upstate", "downstate"}
 
 
-def _drop_compass(span: Span, g: Gazetteer) -> Span:
+def _drop_compass(span: Span, toks: _Tokens, g: Gazetteer) -> Span:
     """"Northeast Georgia", "North Texas": the part of a state or country is
     named by the state or country itself, unless the whole is a name of its
     own ("North Carolina", "South Africa", "West Bank")."""
-    if len(span) < 2 or span[0].lower_ not in _COMPASS or not span[1].text[:1].isupper():
+    if len(span) < 2 or toks.lower[span.start] not in _COMPASS or not toks.text[span.start + 1][:1].isupper():
         return span
     if g.exact(span.text):
         return span
@@ -823,23 +1013,28 @@ def _drop_compass(span: Span, g: Gazetteer) -> Span:
     return span
 
 
+#: sources whose alternate names are our own curated aliases
+_OWN_SOURCES = ("country", "state", "extra", "continent", "county")
+
+
 def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
     """Matched by its main name or by one of our own curated aliases (the
     GeoNames alternate names include translations such as "White House").
     A short alias ("ACT", "Man.") must keep its capitals or its dot."""
-    main = e.id in g.main_name_ids(text)
-    if main:
-        return True
-    if len(normalize(text)) <= 4 and not ("." in text or text.isupper()):
-        return False
-    return e.source in ("country", "state", "extra", "continent", "county")
+    return e.id in g.main_ids(text) or (_alias_ok(text) and e.source in _OWN_SOURCES)
 
 
-def _common_word(span: Span, best: Entry) -> bool:
+def _alias_ok(text: str) -> bool:
+    """``text`` may be one of our aliases: not short, or short with its
+    capitals or its dot ("ACT", "Man.")."""
+    return not (len(normalize(text)) <= 4 and not ("." in text or text.isupper()))
+
+
+def _common_word(name: str, n_tokens: int, best: Entry) -> bool:
     """A single general English word ("Police", "Union", "Central") naming only
     a small place: not a place on the gazetteer's word alone."""
-    return (normalize(span.text) in COMMON_WORDS and not _top_level(best)
-            and (best.population < 1_000_000 or len(span) == 1 and span.text.lower() in _BRANDS))
+    return (normalize(name) in COMMON_WORDS and not _top_level(best)
+            and (best.population < 1_000_000 or n_tokens == 1 and name.lower() in _BRANDS))
 
 
 _BRANDS = {"toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia", "dodge", "real"}
@@ -848,12 +1043,13 @@ _BRANDS = {"toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia"
 _COUNTY_WORDS = {"county", "parish", "borough", "co"}
 
 
-def _county_name(span: Span, best: Entry) -> bool:
-    return (len(span) >= 2 and span[-1].lower_.rstrip(".") in _COUNTY_WORDS
-            and best.source == "county" and not span[0].is_stop)
+def _county_name(toks: _Tokens, i: int, j: int, best: Entry) -> bool:
+    """``doc[i:j]`` names a county ("Laurel County")."""
+    return (j - i >= 2 and toks.lower[j - 1].rstrip(".") in _COUNTY_WORDS
+            and best.source == "county" and not toks.stop[i])
 
 
-def _coordinated(doc: Doc, span: Span, taken: list[bool]) -> bool:
+def _coordinated(toks: _Tokens, span: Span, taken: list[bool]) -> bool:
     """In a list with a place already found ("Tabriz and Ahar", "Red Deer,
     Innisfail and Edmonton")."""
     root = span.root
@@ -863,34 +1059,36 @@ def _coordinated(doc: Doc, span: Span, taken: list[bool]) -> bool:
         return True
     # flat patterns the parser misses: "X and Y", "X, Y"
     s, e = span.start, span.end
-    if s >= 2 and doc[s - 1].lower_ in ("and", "or", ",") and taken[s - 2]:
+    lower = toks.lower
+    if s >= 2 and lower[s - 1] in ("and", "or", ",") and taken[s - 2]:
         return True
-    if e + 1 < len(doc) and doc[e].lower_ in ("and", "or", ",") and taken[e + 1]:
-        return doc[e].lower_ != "," or (e + 2 < len(doc) and doc[e + 2].lower_ in ("and", ","))
+    if e + 1 < len(toks) and lower[e] in ("and", "or", ",") and taken[e + 1]:
+        return lower[e] != "," or (e + 2 < len(toks) and lower[e + 2] in ("and", ","))
     return False
 
 
-def _after_place(doc: Doc, span: Span) -> bool:
-    """Followed by a noun that says it is a place ("Edmonton residents", "a
-    Palestine man", "Columbia-based")."""
-    e = span.end
-    if e < len(doc) and doc[e].text == "-" and e + 1 < len(doc) and doc[e + 1].lower_ == "based":
+def _after_place(toks: _Tokens, e: int) -> bool:
+    """A name ending before token ``e`` is followed by a noun that says it is
+    a place ("Edmonton residents", "a Palestine man", "Columbia-based")."""
+    n = len(toks)
+    if e < n and toks.text[e] == "-" and e + 1 < n and toks.lower[e + 1] == "based":
         return True
-    return e < len(doc) and doc[e].lower_ in AFTER_PLACE and not doc[e].is_title
+    return e < n and toks.lower[e] in AFTER_PLACE and not toks.title[e]
 
 
-def _street(doc: Doc, span: Span) -> bool:
-    """A street or road name: capitalised words ending in Street, Road ..."""
-    if len(span) < 2:
+def _street(toks: _Tokens, s: int, e: int) -> bool:
+    """Tokens ``s:e`` are a street or road name: capitalised words ending in
+    Street, Road ..."""
+    if e - s < 2:
         return False
-    last = span[-1]
-    if last.lower_.rstrip(".") not in STREET_HEADS or not last.is_title:
+    last = e - 1
+    if toks.lower[last].rstrip(".") not in STREET_HEADS or not toks.title[last]:
         return False
-    body = [t for t in span[:-1] if t.text not in ("-", ".")]
-    if span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].text[:1].isdigit()):
+    body = [k for k in range(s, last) if toks.text[k] not in ("-", ".")]
+    if s > 0 and (toks.like_num[s - 1] or toks.text[s - 1][:1].isdigit()):
         return False  # a postal address ("69 Wooster St."), not a place in the text's sense
-    return bool(body) and all(t.is_title or t.like_num or t.text[:1].isdigit() for t in body) \
-        and not body[0].like_num
+    return bool(body) and all(toks.title[k] or toks.like_num[k] or toks.text[k][:1].isdigit()
+                              for k in body) and not toks.like_num[body[0]]
 
 
 def _top_level(e: Entry) -> bool:
@@ -902,7 +1100,7 @@ def _prior(e: Entry) -> float:
     return math.log10(e.population + 1) + (3 if e.kind == "country" else 2 if _top_level(e) else 0)
 
 
-def _speech_subject_person(doc: Doc, span: Span, best: Entry, g: Gazetteer) -> bool:
+def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
     """A PERSON-tagged bare name as subject of "said" is a person unless it
     is a country or a capital (metonymy: "Yerevan says")."""
     root = span.root
@@ -914,29 +1112,28 @@ def _speech_subject_person(doc: Doc, span: Span, best: Entry, g: Gazetteer) -> b
 # ---------------------------------------------------------------------------
 # resolution
 
-def _pair_text(doc: Doc, m: _Mention) -> Optional[str]:
+def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
     """The name after "X, " (``Springfield, Illinois`` -> ``Illinois``)."""
     if m.span is None:
         return None
     end = m.span.end
-    if end + 1 < len(doc) and doc[end].text == ",":
-        toks = []
+    n = len(toks)
+    if end + 1 < n and toks.text[end] == ",":
         k = end + 1
-        while k < len(doc) and k < end + 4 and (doc[k].is_title or doc[k].text.isupper()
-                                                or (toks and doc[k].text in ("-",))):
-            toks.append(doc[k])
+        while k < n and k < end + 4 and (toks.title[k] or toks.text[k].isupper()
+                                         or (k > end + 1 and toks.text[k] in ("-",))):
             k += 1
-        if toks:
-            return doc[toks[0].i:toks[-1].i + 1].text
+        if k > end + 1:
+            return toks.span_text(end + 1, k)
     return None
 
 
-def _cue_city(doc: Doc, m: _Mention) -> bool:
+def _cue_city(toks: _Tokens, m: _Mention) -> bool:
     if m.span is None or m.span.start < 2:
         return False
-    a, b = doc[m.span.start - 2], doc[m.span.start - 1]
-    return (b.lower_ == "of" and a.lower_ in ("city", "town", "village", "capital")) or (
-        b.lower_ in ("city", "town", "village"))
+    a, b = toks.lower[m.span.start - 2], toks.lower[m.span.start - 1]
+    return (b == "of" and a in ("city", "town", "village", "capital")) or (
+        b in ("city", "town", "village"))
 
 
 #: words after a place name that make it a town of the text's own area ("a
@@ -955,48 +1152,50 @@ _REGION_ADJ = {"eastern", "western", "northern", "southern", "central", "northea
                "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"}
 
 
-def _local_cue(doc: Doc, m: _Mention) -> bool:
+def _local_cue(toks: _Tokens, m: _Mention) -> bool:
     """Followed by a word that makes the name a town of the text's area."""
-    if m.span is None or m.span.end >= len(doc):
+    if m.span is None or m.span.end >= len(toks):
         return False
-    nxt = doc[m.span.end]
-    if nxt.is_title:
-        return nxt.lower_ in _LOCAL_TITLE_HEADS
-    return nxt.lower_ in _LOCAL_NOUNS and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+    k = m.span.end
+    if toks.title[k]:
+        return toks.lower[k] in _LOCAL_TITLE_HEADS
+    return toks.lower[k] in _LOCAL_NOUNS and toks.pos[k] in ("NOUN", "PROPN", "ADJ")
 
 
-def _region_cue(doc: Doc, m: _Mention) -> bool:
+def _region_cue(toks: _Tokens, m: _Mention) -> bool:
     """"Washington state", "the state of Washington", "eastern Washington",
     "the Quebec government": the division, not its namesake city."""
     if m.span is None:
         return False
     s, e = m.span.start, m.span.end
-    if e < len(doc) and doc[e].lower_ in ("state", "state's", "province", "provincial", "government",
-                                          "premier", "legislature", "governor", "statewide"):
+    lower = toks.lower
+    if e < len(toks) and lower[e] in ("state", "state's", "province", "provincial", "government",
+                                      "premier", "legislature", "governor", "statewide"):
         return True
-    if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("state", "province"):
+    if s >= 2 and lower[s - 1] == "of" and lower[s - 2] in ("state", "province"):
         return True
-    return s >= 1 and doc[s - 1].lower_ in _REGION_ADJ
+    return s >= 1 and lower[s - 1] in _REGION_ADJ
 
 
 _COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
 _LIST_WORDS = {",", "and", "or", "&"}
 
 
-def _county_cues(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer) -> None:
+def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """A bare name that stands for a county: one of a list ending in
     "counties" ("Cooke, Grayson and Love counties"), or a name the text also
     writes with "County" ("Platte County ... Platte is the state's 10th").
     Its county namesakes join the candidates and are preferred."""
+    text, lower, n = toks.text, toks.lower, len(toks)
     # names the text writes before "County"/"Parish" (every tail of the name)
     written: dict[str, str] = {}
-    for tok in doc:
-        if tok.text in ("County", "Parish"):
-            k = tok.i
-            while k > 0 and tok.i - k < 4 and (_capitalised(doc[k - 1]) or doc[k - 1].is_upper):
+    for i in range(n):
+        if text[i] in ("County", "Parish"):
+            k = i
+            while k > 0 and i - k < 4 and (toks.cap[k - 1] or toks.upper[k - 1]):
                 k -= 1
-                written.setdefault(doc[k:tok.i].text, tok.text)
-    listed = any(t.lower_ in _COUNTY_PLURALS for t in doc)
+                written.setdefault(toks.span_text(k, i), text[i])
+    listed = not _COUNTY_PLURALS.keys().isdisjoint(lower)
     if not listed and not written:
         return
     for m in mentions:
@@ -1006,14 +1205,13 @@ def _county_cues(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer) -> None:
         if last in _COUNTY_WORDS or last in _COUNTY_PLURALS:
             continue
         word = None
-        k = m.span.end if listed else len(doc)
+        k = m.span.end if listed else n
         # walk a list of capitalised names to its head noun
-        while k < len(doc) and k < m.span.end + 25:
-            t = doc[k]
-            if t.lower_ in _COUNTY_PLURALS:
-                word = _COUNTY_PLURALS[t.lower_]
+        while k < n and k < m.span.end + 25:
+            if lower[k] in _COUNTY_PLURALS:
+                word = _COUNTY_PLURALS[lower[k]]
                 break
-            if t.lower_ in _LIST_WORDS or t.is_title or t.text in ("-", "."):
+            if lower[k] in _LIST_WORDS or toks.title[k] or text[k] in ("-", "."):
                 k += 1
                 continue
             break
@@ -1067,15 +1265,17 @@ def _is_region_level(e: Entry) -> bool:
     return e.kind == "region" and e.source in ("state", "extra") and e.admin1 is not None
 
 
-def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
+def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) -> None:
+    """Choose each mention's gazetteer entry (``m.choice``) in the context of
+    the whole text (see the module's docstring, "Resolution")."""
     if not mentions:
         return
     for m in mentions:
-        m.pair = _pair_text(doc, m)
-        m.cue_city = _cue_city(doc, m)
-        m.local_cue = _local_cue(doc, m)
-        m.region_cue = _region_cue(doc, m)
-    _county_cues(doc, mentions, g)
+        m.pair = _pair_text(toks, m)
+        m.cue_city = _cue_city(toks, m)
+        m.local_cue = _local_cue(toks, m)
+        m.region_cue = _region_cue(toks, m)
+    _county_cues(toks, mentions, g)
     support, votes = _admin_support(mentions)
     for m in mentions:
         m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
@@ -1121,22 +1321,24 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
     by_text: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         by_text[normalize(m.text)].append(m)
+    _share_fixed_scores(mentions, g, support)
+    chosen: dict = {}
     for m in mentions:
-        m.choice = _best(m, g, countries, admins, anchors=None, support=support)
+        m.choice = _best(m, g, countries, admins, anchors=None, support=support, memo=chosen)
 
     # --- pass 2: add distance to the other places chosen in pass 1
+    near_cache: dict = {}
+    last_anchors: Optional[_Anchors] = None
     for _ in range(2):
-        anchors: list[tuple[str, float, float, float]] = []
+        anchors = _Anchors()
         for m in mentions:
             e = m.choice
             if e is None or e.lat is None or e.kind == "country" or e.approx:
                 continue
             if e.source in ("continent",) or (e.kind == "region" and e.population > 20_000_000):
                 continue
-            anchors.append((normalize(m.text), e.lat, e.lon,
-                            1.0 if e.kind != "region" else 2.0,
-                            e.kind == "region" and e.source == "extra"
-                            and e.population <= 5_000_000))
+            anchors.add(normalize(m.text), e.lat, e.lon, 1.0 if e.kind != "region" else 2.0,
+                        e.kind == "region" and e.source == "extra" and e.population <= 5_000_000)
         # country/admin context from the chosen entries
         # (a name's own mentions add nothing to its own context: five
         # mentions of "Paris" must not vote for the country of its pass-1 guess)
@@ -1151,10 +1353,21 @@ def _resolve(doc: Doc, mentions: list[_Mention], g: Gazetteer) -> None:
                 own_c[key][e.country] += 0.25
                 if e.admin1 and e.kind == "city":
                     admins2[(e.country, e.admin1)] += 0.25
+        if anchors != last_anchors:
+            near_cache = {}  # the nearness of a candidate holds for one list of anchors
+            last_anchors = anchors
+        others: dict[str, Counter] = {}  # the country context of each name
+        chosen = {}
         for m in mentions:
             key = normalize(m.text)
-            mc = countries2 - own_c[key] if key in own_c else countries2
-            m.choice = _best(m, g, mc, admins2, anchors, support=support)
+            if key not in own_c:
+                mc = countries2
+            else:
+                mc = others.get(key)
+                if mc is None:
+                    mc = others[key] = countries2 - own_c[key]
+            m.choice = _best(m, g, mc, admins2, anchors, support=support, near_cache=near_cache,
+                             memo=chosen)
 
     # one sense per name per document: the majority (by score) wins
     for key, ms in by_text.items():
@@ -1188,15 +1401,100 @@ def _saturate(x: float) -> float:
     return 1.0 - math.exp(-x)
 
 
-def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
-          anchors: Optional[list], support: Optional[Counter] = None) -> Optional[Entry]:
-    if not m.cands:
-        return None
-    if m.demonym or len(m.cands) == 1:
-        return m.cands[0]
-    pair_entries: list[Entry] = g.exact(m.pair) if m.pair else []
-    total = sum(countries.values()) or 1.0
-    key = normalize(m.text)
+@dataclass
+class _Anchors:
+    """The places chosen in one pass for the names of a text, that draw the
+    candidates of the other names near them.  ``refs``: one per mention, in
+    order (its name's key, the index of its point, its weight, whether it is
+    a curated region whose towns it favours); ``points``: the distinct
+    points (latitude in radians, its cosine, longitude in degrees)."""
+
+    refs: list[tuple[str, int, float, bool]] = field(default_factory=list)
+    points: list[tuple[float, float, float]] = field(default_factory=list)
+    _index: dict[tuple[float, float], int] = field(default_factory=dict, repr=False, compare=False)
+
+    def add(self, key: str, lat: float, lon: float, weight: float, region: bool) -> None:
+        p = self._index.get((lat, lon))
+        if p is None:
+            p = self._index[(lat, lon)] = len(self.points)
+            phi = math.radians(lat)
+            self.points.append((phi, math.cos(phi), lon))
+        self.refs.append((key, p, weight, region))
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+
+def _distance_km(phi: float, cos_phi: float, lon: float, point: tuple[float, float, float]) -> float:
+    """:func:`~newsledger.gazetteer.haversine_km` from a point (latitude in
+    radians ``phi``, its cosine, longitude in degrees) to one of
+    :attr:`_Anchors.points`, with the same arithmetic (the same float)."""
+    p_phi, p_cos, p_lon = point
+    dp = p_phi - phi
+    dl = math.radians(p_lon - lon)
+    h = math.sin(dp / 2) ** 2 + cos_phi * p_cos * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _nearness(e: Entry, key: str, anchors: _Anchors) -> float:
+    """The score an entry gains from the places chosen for the text's other
+    names (``key`` is its own name's): near them, or inside a curated region."""
+    phi = math.radians(e.lat)
+    cos_phi = math.cos(phi)
+    near_km, in_region_km = W["near_km"], W["in_region_km"]
+    dist = [_distance_km(phi, cos_phi, e.lon, p) for p in anchors.points]
+    fall = [math.exp(-d / near_km) for d in dist]
+    near, inside = 0.0, False
+    city = e.kind == "city"
+    for k, p, weight, region in anchors.refs:
+        if k == key:
+            continue
+        near += weight * fall[p]
+        inside = inside or (region and city and dist[p] <= in_region_km)
+    return W["near"] * _saturate(near) + (W["in_region"] if inside else 0.0)
+
+
+@dataclass(eq=False)
+class _CandidateScores:
+    """The :class:`_Scored` candidates of a mention, shared by the mentions
+    of a text that have the same name, candidates and cues (compared by
+    identity: a key for what :func:`_best` chose for them in one pass)."""
+
+    items: list["_Scored"]
+
+
+def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Optional[Counter]) -> None:
+    """Set ``m.scored`` for the mentions :func:`_best` scores, once per
+    distinct name, candidates and cues (everything :func:`_fixed_scores`
+    reads besides ``support``, the same for the whole text)."""
+    shared: dict[tuple, _CandidateScores] = {}
+    for m in mentions:
+        if m.demonym or len(m.cands) < 2:
+            continue
+        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.county_cue,
+               tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
+        scored = shared.get(sig)
+        if scored is None:
+            scored = shared[sig] = _CandidateScores(_fixed_scores(m, g, support))
+        m.scored = scored
+
+
+@dataclass
+class _Scored:
+    """A candidate with the part of its score that does not change between
+    the passes of :func:`_resolve` (its prior and the cues around the
+    mention, summed in the order :func:`_best` adds them), and whether the
+    name after "X, " contains it (``pair``)."""
+
+    entry: Entry
+    fixed: float
+    pair: bool
+
+
+def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list[_Scored]:
+    """The context-free part of the score of each of a mention's first 60
+    candidates (everything :func:`_best` adds before the country term)."""
+    pair_entries: list[Entry] = g.exact(m.pair)[:5] if m.pair else []
     # a capital named like a state of its own country ("Washington")
     capital_rivals = {e.country for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "extra")
                       and e.id in m.main_ids}
@@ -1205,10 +1503,11 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         (e.source == "state" or (e.source == "extra" and e.kind == "region"
                                  and e.population >= 1_000_000))
         and e.id in m.main_ids for e in m.cands[:60])
-    best, best_s = None, -1e9
+    out: list[_Scored] = []
     for e in m.cands[:60]:
+        capital = e.kind == "city" and g.is_capital(e)
         s = W["pop"] * math.log10(e.population + 1)
-        if state_named and e.kind == "city" and e.population < 1_000_000 and not g.is_capital(e):
+        if state_named and e.kind == "city" and e.population < 1_000_000 and not capital:
             s += W["state_town"]
         if e.id in m.main_ids:
             s += W["main"]
@@ -1225,14 +1524,13 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             s += W["subdivision"]
         if e.approx:
             s += W["approx"]
-        if e.kind == "city" and g.is_capital(e):
+        if capital:
             s += W["capital"]
         if m.cue_city and e.kind == "city":
             s += W["cue_city"]
         if m.local_cue and e.kind == "city":
             s += W["local"]
-        if capital_rivals and e.kind == "city" and g.is_capital(e) and e.country in capital_rivals \
-                and not m.region_cue:
+        if capital_rivals and capital and e.country in capital_rivals and not m.region_cue:
             s += W["capital_state"]
         if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
             s += W["capital_state"]
@@ -1241,33 +1539,59 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         if support and e.country and e.admin1 and e.kind in ("city", "region"):
             own = m.votes.get((e.country, e.admin1), 0.0)
             s += W["support"] * _saturate(max(0.0, support.get((e.country, e.admin1), 0.0) - own))
+        pair = any((p.kind == "country" and p.country == e.country)
+                   or (p.kind == "region" and p.country == e.country and p.admin1 and p.admin1 == e.admin1)
+                   for p in pair_entries)
+        out.append(_Scored(e, s, pair))
+    return out
+
+
+def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
+          anchors: Optional[_Anchors], support: Optional[Counter] = None,
+          near_cache: Optional[dict] = None, memo: Optional[dict] = None) -> Optional[Entry]:
+    """The best-scoring candidate of a mention in the given context.
+    The context-free part of the scores is computed at the first call and
+    kept on the mention (``m.scored``): ``support`` and the mention's cues
+    must not change between calls.  ``near_cache`` keeps :func:`_nearness`
+    per name and entry for one list of anchors; ``memo`` keeps the choice
+    per ``m.scored`` for one pass (one context per name)."""
+    if not m.cands:
+        return None
+    if m.demonym or len(m.cands) == 1:
+        return m.cands[0]
+    if m.scored is None:
+        m.scored = _CandidateScores(_fixed_scores(m, g, support))
+    if memo is not None and m.scored in memo:
+        return memo[m.scored]
+    total = sum(countries.values()) or 1.0
+    key = normalize(m.text)
+    exp = math.exp  # the terms below are _saturate(x) = 1.0 - exp(-x), inline
+    best, best_s = None, -1e9
+    for sc in m.scored.items:
+        e, s = sc.entry, sc.fixed
         if e.country:
             c = countries.get(e.country, 0.0)
             if e.kind != "country":
-                s += W["country"] * (0.5 * _saturate(c) + 0.5 * c / total)
+                s += W["country"] * (0.5 * (1.0 - exp(-c)) + 0.5 * c / total)
             else:
-                s += W["country_other"] * _saturate(max(0.0, c - m.own_countries.get(e.country, 0)))
+                s += W["country_other"] * (1.0 - exp(-max(0.0, c - m.own_countries.get(e.country, 0))))
         if e.country and e.admin1 and e.kind != "region":
-            s += W["admin"] * _saturate(admins.get((e.country, e.admin1), 0.0))
-        if pair_entries:
-            for p in pair_entries[:5]:
-                if p.kind == "country" and p.country == e.country:
-                    s += W["pair"]
-                    break
-                if p.kind == "region" and p.country == e.country and p.admin1 and p.admin1 == e.admin1:
-                    s += W["pair"]
-                    break
+            s += W["admin"] * (1.0 - exp(-admins.get((e.country, e.admin1), 0.0)))
+        if sc.pair:
+            s += W["pair"]
         if anchors and e.lat is not None:
-            near, inside = 0.0, False
-            for a in anchors:
-                if a[0] == key:
-                    continue
-                d = haversine_km(e.lat, e.lon, a[1], a[2])
-                near += a[3] * math.exp(-d / W["near_km"])
-                inside = inside or (a[4] and e.kind == "city" and d <= W["in_region_km"])
-            s += W["near"] * _saturate(near) + (W["in_region"] if inside else 0.0)
+            if near_cache is None:
+                s += _nearness(e, key, anchors)
+            else:
+                ck = (key, e.id, e.lat, e.lon, e.kind)
+                v = near_cache.get(ck)
+                if v is None:
+                    v = near_cache[ck] = _nearness(e, key, anchors)
+                s += v
         if s > best_s:
             best, best_s = e, s
+    if memo is not None:
+        memo[m.scored] = best
     return best
 
 
