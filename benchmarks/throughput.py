@@ -8,6 +8,8 @@ Same texts, same model, same run:
     .venv/bin/python benchmarks/throughput.py --workers 2 --repeat-to 10000
         # N processes on both sides: newsledger's runner with N workers (end to end, in input
         # order) against bare spaCy nlp.pipe(n_process=N); texts repeated to 10,000 articles
+    .venv/bin/python benchmarks/throughput.py --workers 2 --repeat-to 10000 --rounds 4
+        # the same, both sides run in turn on four slices of 2,500 articles (drift-proof)
 
 With one process both sides are timed chunk by chunk in turn (``--interleave 50``, the
 default; who goes first alternates), so a machine whose speed drifts during the run slows both
@@ -66,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print a JSON summary line too")
     parser.add_argument("--workers", type=int, default=1, help="processes on both sides (default 1)")
     parser.add_argument("--repeat-to", type=int, default=None, help="repeat the texts to N articles")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="with --workers: cut the texts in N slices and run the sides in turn on "
+                             "each (processes started and models loaded once per slice and side)")
     parser.add_argument("--parse", default="all,selective",
                         help="parse modes to time, comma-separated (default: all,selective)")
     args = parser.parse_args(argv)
@@ -208,19 +213,19 @@ def run_workers(args, texts: list[str]) -> int:
     n, words = len(texts), sum(len(t.split()) for t in texts)
     bare = load_model()
 
-    def items():
-        for i, text in enumerate(texts):
+    def items(part):
+        for i, text in enumerate(part):
             yield SourceItem(str(i), document=Document.from_text(text, source_id=str(i)))
 
     def run_bare():
         for _ in bare.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
             pass
 
-    def run_ours(mode):
+    def run_ours(mode, part=texts):
         def run():
             executor = _ProcessExecutor(AnalyzeOptions(batch_size=args.batch_size, parse=mode), args.workers)
             try:
-                for _ in iter_ordered_ledgers(items(), executor, published="2020-01-01",
+                for _ in iter_ordered_ledgers(items(part), executor, published="2020-01-01",
                                               batch_size=args.batch_size):
                     pass
             finally:
@@ -229,11 +234,27 @@ def run_workers(args, texts: list[str]) -> int:
 
     load_before = _load()
     # both timings include starting the N processes and loading the model in each
-    t_bare = min(timed(run_bare) for _ in range(args.repeat))
-    t_ours = {mode: min(timed(run_ours(mode)) for _ in range(args.repeat)) for mode in args.modes}
+    if args.rounds > 1:
+        # the texts cut in --rounds slices; each slice is run by every side in turn (who goes
+        # first alternates) and the times are summed, so the machine's drift slows all alike
+        t_bare, t_ours = 0.0, {mode: 0.0 for mode in args.modes}
+        size = -(-n // args.rounds)
+        for r in range(args.rounds):
+            part = texts[r * size:(r + 1) * size]
+            sides = [("bare", None)] + [("ours", mode) for mode in args.modes]
+            for side, mode in (sides if r % 2 == 0 else sides[::-1]):
+                if side == "bare":
+                    t_bare += timed(lambda: [None for _ in bare.pipe(part, batch_size=args.batch_size,
+                                                                       n_process=args.workers)])
+                else:
+                    t_ours[mode] += timed(run_ours(mode, part))
+    else:
+        t_bare = min(timed(run_bare) for _ in range(args.repeat))
+        t_ours = {mode: min(timed(run_ours(mode)) for _ in range(args.repeat)) for mode in args.modes}
     load_after = _load()
     result = {
-        "articles": n, "words": words, "workers": args.workers, "model": bare.meta.get("name"),
+        "articles": n, "words": words, "workers": args.workers, "rounds": args.rounds,
+        "model": bare.meta.get("name"),
         "load_before": load_before, "load_after": load_after,
         "spacy_articles_per_s": round(n / t_bare, 2), "spacy_words_per_s": round(words / t_bare),
         "python": platform.python_version(), "modes": {},
