@@ -128,3 +128,16 @@ def test_the_model_is_saved_as_it_was(models):
 def test_the_pipeline_caches_by_default_and_can_be_told_not_to():
     assert len(embedcache.caches(build_pipeline())) == 2
     assert embedcache.caches(build_pipeline(cache_embeddings=False)) == []
+
+
+def test_threads_sharing_one_pipeline_get_the_models_rows(models):
+    from concurrent.futures import ThreadPoolExecutor
+
+    stock, _, _ = models
+    shared = load_model()
+    embedcache.install(shared, limit=2000)  # small: the table is emptied while threads run
+    texts = _texts()
+    want = [_view(d) for d in stock.pipe(texts, batch_size=4)]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda t: _view(shared(t)), texts * 2))
+    assert got == want * 2

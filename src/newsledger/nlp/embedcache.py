@@ -26,6 +26,7 @@ Doc; it changes how the model's ``tok2vec`` layers compute, not what.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Callable, Optional
 
 import numpy
@@ -54,6 +55,7 @@ class EmbeddingCache:
         self.size = 0
         self.hits = 0
         self.misses = 0
+        self._lock = threading.Lock()  # one pipeline shared by threads updates one table
 
     @staticmethod
     def fits(model: Model) -> bool:
@@ -78,12 +80,16 @@ class EmbeddingCache:
     def forward(self, model: Model, docs, is_train: bool):
         if is_train or not docs:
             return self.original(model, docs, is_train)
+        with self._lock:
+            return self._remembered(model, docs)
+
+    def _remembered(self, model: Model, docs):
         keys = self.extract.predict(docs)
         lengths = [len(k) for k in keys]
         allkeys = numpy.ascontiguousarray(model.ops.to_numpy(model.ops.xp.concatenate(keys)) if len(keys) > 1
                                           else model.ops.to_numpy(keys[0]), dtype=numpy.uint64)
         if allkeys.shape[0] == 0:
-            return self.original(model, docs, is_train)
+            return self.original(model, docs, False)
         rowbytes = allkeys.dtype.itemsize * allkeys.shape[1]
         as_void = allkeys.view(numpy.dtype((numpy.void, rowbytes))).ravel()
         unique, first, inverse = numpy.unique(as_void, return_index=True, return_inverse=True)
@@ -101,10 +107,10 @@ class EmbeddingCache:
         self.misses += len(missing)
         if missing:
             if len(missing) > self.limit:  # one batch alone would overflow the table
-                return self.original(model, docs, is_train)
+                return self.original(model, docs, False)
             if self.size + len(missing) > self.limit:
                 self.clear()
-                return self.forward(model, docs, is_train)
+                return self._remembered(model, docs)
             new_keys = allkeys[first[missing]]
             rows = self.mix_layer.predict(self.hash_layer.predict(model.ops.asarray(new_keys, dtype="uint64")))
             rows = model.ops.to_numpy(rows)
