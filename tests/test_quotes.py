@@ -724,3 +724,208 @@ def test_cue_candidates_hold_every_cue(bare_nlp):
     assert len(cues) >= 6
     assert set(cues) <= listed
     assert len(listed) < len(doc) / 2
+
+
+# ---------------------------------------------------------------------------
+# shapes of attribution: objects, asides, joined predicates, noun cues
+
+
+def _by_cue(claims, cue):
+    found = [c for c in claims if c.cue is not None and c.cue.text == cue]
+    assert len(found) == 1, claims
+    return found[0]
+
+
+def test_said_object_of_a_verb_sharing_its_subject(bare_nlp):
+    c = _by_cue(claims_of(bare_nlp, "A reporter spotted the senator and reported her presence on Twitter."),
+                "reported")
+    assert c.speaker.text == "A reporter"
+    assert c.content.text.startswith("her presence")
+
+
+def test_evidence_verb_with_a_person_and_a_predicate(bare_nlp):
+    c = only(claims_of(bare_nlp, "The footage shows him with his hands in the air."))
+    assert c.speaker.text == "The footage"
+    assert c.content.text.startswith("him with his hands")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Witnesses described chaotic scenes at the border.", "described", "chaotic scenes"),
+    ("The mayor noted the drought in her speech.", "noted", "the drought"),
+])
+def test_verbs_of_describing_take_their_object(bare_nlp, text, cue, content):
+    c = _by_cue(claims_of(bare_nlp, text), cue)
+    assert c.content.text.startswith(content)
+
+
+def test_a_body_named_by_a_noun_holds_a_view(bare_nlp):
+    c = only(claims_of(bare_nlp, "The campaign did not respond to requests for comment."))
+    assert c.speaker.text == "The campaign"
+    assert c.content.text == "to requests for comment"
+
+
+def test_attribution_set_between_commas(bare_nlp):
+    text = "These workers, the manager explained at the hearing, were well paid."
+    c = only(claims_of(bare_nlp, text))
+    assert c.speaker.text == "the manager"
+    assert c.content.text == text[:-1]
+
+
+def test_as_attribution_set_between_commas(bare_nlp):
+    text = "Hawaii, as one of the advisers pointed out, rarely gets two hurricanes."
+    c = only(claims_of(bare_nlp, text))
+    assert c.speaker.text == "one of the advisers"
+    assert c.cue.text.startswith("as")
+    assert "rarely gets two hurricanes" in c.content.text
+
+
+def test_attribution_after_a_bare_phrase(bare_nlp):
+    c = only(claims_of(bare_nlp, "People like Scott, he said."))
+    assert c.speaker.text == "he"
+    assert c.content.text == "People like Scott"
+
+
+@pytest.mark.parametrize("text", [
+    "But when Congress cut the funding, Mexico said enough.",
+    "Like his father, he believes in hard work.",
+])
+def test_no_aside_when_the_cue_has_words_of_its_own(bare_nlp, text):
+    assert not any(c.content.text.startswith(text.split(",")[0]) for c in claims_of(bare_nlp, text))
+
+
+@pytest.mark.parametrize("text, outer, inner, inner_content", [
+    ("The minister said the talks would resume and warned against further delays.",
+     "said", "warned", "against further delays"),
+    ("The analysts said costs have risen sharply, citing the price of steel.",
+     "said", "citing", "the price of steel"),
+    ("He claimed that the tax was fair, although he refused to release his returns.",
+     "claimed", "refused", "to release his returns"),
+])
+def test_a_second_predicate_is_an_attribution_of_its_own(bare_nlp, text, outer, inner, inner_content):
+    claims = claims_of(bare_nlp, text)
+    first, second = _by_cue(claims, outer), _by_cue(claims, inner)
+    assert inner_content in second.content.text
+    assert inner not in first.content.text
+
+
+@pytest.mark.parametrize("text, cue, rest", [
+    ("Police say the man fled the scene and refused to stop.", "say", "refused to stop"),
+    ("The driver told police he stopped and confronted the two men.", "told", "confronted the two men"),
+])
+def test_a_second_predicate_of_the_reported_subject_stays_inside(bare_nlp, text, cue, rest):
+    c = _by_cue(claims_of(bare_nlp, text), cue)
+    assert rest in c.content.text
+
+
+def test_a_manner_relative_is_not_what_was_understood(bare_nlp):
+    text = "Leaders who understand each other in a way that their rivals do not gain an edge."
+    assert not any("their rivals" in c.content.text for c in claims_of(bare_nlp, text))
+
+
+def test_quotation_before_cue_is_the_content_not_the_clause_after(bare_nlp):
+    """The parser may hang a clause of the words after the cue on the cue ("she
+    said of the race, in which she was sure Smith would win": "win" as the
+    cue's complement); the quotation before the cue is what she said."""
+    from spacy.tokens import Doc
+
+    rows = [  # word, space after, tag, pos, lemma, head, dep
+        ("“", False, "``", "PUNCT", "“", 7, "punct"), ("It", False, "PRP", "PRON", "it", 3, "nsubj"),
+        ("’s", True, "VBZ", "AUX", "be", 3, "aux"), ("done", False, "VBN", "VERB", "do", 7, "ccomp"),
+        (",", False, ",", "PUNCT", ",", 7, "punct"), ("”", True, "''", "PUNCT", "”", 7, "punct"),
+        ("she", True, "PRP", "PRON", "she", 7, "nsubj"), ("said", True, "VBD", "VERB", "say", 7, "ROOT"),
+        ("of", True, "IN", "ADP", "of", 7, "prep"), ("the", True, "DT", "DET", "the", 10, "det"),
+        ("race", False, "NN", "NOUN", "race", 8, "pobj"), (",", True, ",", "PUNCT", ",", 10, "punct"),
+        ("in", True, "IN", "ADP", "in", 15, "prep"), ("which", True, "WDT", "PRON", "which", 12, "pobj"),
+        ("she", True, "PRP", "PRON", "she", 15, "nsubj"), ("was", True, "VBD", "AUX", "be", 10, "relcl"),
+        ("sure", True, "JJ", "ADJ", "sure", 15, "acomp"), ("Smith", True, "NNP", "PROPN", "Smith", 19, "nsubj"),
+        ("would", True, "MD", "AUX", "would", 19, "aux"), ("win", False, "VB", "VERB", "win", 7, "ccomp"),
+        (".", False, ".", "PUNCT", ".", 7, "punct"),
+    ]
+    words, spaces, tags, pos, lemmas, heads, deps = (list(col) for col in zip(*rows))
+    doc = Doc(bare_nlp.vocab, words=words, spaces=spaces, tags=tags, pos=pos, lemmas=lemmas, heads=heads,
+              deps=deps)
+    c = _by_cue(find_claims(doc, []), "said")
+    assert c.content.text == "“It’s done,”"
+
+
+def test_quotation_goes_on_after_a_long_attribution(bare_nlp):
+    text = ("“It is over,” she said of the campaign, which she had followed closely for many months "
+            "in three different states. “In my head, anyway.”")
+    c = _by_cue(claims_of(bare_nlp, text), "said")
+    assert c.content.text.startswith("“It is over,”")
+    assert c.content.text.endswith("“In my head, anyway.”")
+
+
+def test_reported_question_with_when(bare_nlp):
+    c = only(claims_of(bare_nlp, "Lawmakers have not said when they would vote on the bill."))
+    assert c.content.text == "when they would vote on the bill"
+
+
+def test_relative_word_stands_for_what_was_said(bare_nlp):
+    c = only(claims_of(bare_nlp, "That was what the senator said before the vote."))
+    assert c.speaker.text == "the senator"
+    assert c.content.text == "what"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Democrats want policies that raise revenue.", "want", "policies that raise revenue"),
+    ("She declined the assignment.", "declined", "the assignment"),
+])
+def test_what_a_person_wants_or_refuses(bare_nlp, text, cue, content):
+    c = only(claims_of(bare_nlp, text))
+    assert c.cue.text == cue and c.content.text == content
+
+
+def test_wanting_needs_a_person_or_body(bare_nlp):
+    assert claims_of(bare_nlp, "The engine wants oil.") == []
+
+
+def test_noun_of_knowing_with_its_clause(bare_nlp):
+    c = only(claims_of(bare_nlp, "The crisis forced a recognition that the borders were weak."))
+    assert c.cue.text == "recognition"
+    assert c.content.text == "that the borders were weak"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The governor tweeted in the early morning hours that Smith was “disgusting” and “a fraud.”",
+     "tweeted", "that Smith was “disgusting” and “a fraud.”"),
+    ("Still, the paper reported at the time that the editor, John Smith, told her that her statement was wrong.",
+     "reported", "that the editor, John Smith, told her that her statement was wrong"),
+])
+def test_reported_clause_opened_by_that_after_an_adjunct(bare_nlp, text, cue, content):
+    c = _by_cue(claims_of(bare_nlp, text), cue)
+    assert c.content.text == content
+
+
+def test_according_to_read_by_its_commas(bare_nlp):
+    text = "The chief repeatedly insulted his staff, according to show insiders."
+    c = only(claims_of(bare_nlp, text))
+    assert c.speaker.text == "show insiders"
+    assert c.content.text == "The chief repeatedly insulted his staff"
+
+
+def test_infinitive_taken_for_a_clause_of_purpose(bare_nlp):
+    c = only(claims_of(bare_nlp, "Trump tells his supporters at a rally to “go to your place and vote.”"))
+    assert c.cue.text == "tells"
+    assert "go to your place and vote" in c.content.text
+
+
+def test_headline_verb_read_as_a_noun(bare_nlp):
+    text = "Federal court rules against Ohio's purges of voter rolls.\nThe ruling came on Friday."
+    c = only(claims_of(bare_nlp, text))
+    assert c.speaker.text == "Federal court"
+    assert c.cue.text == "rules"
+    assert c.content.text.startswith("against Ohio's purges")
+
+
+def test_noun_cue_whose_clause_hangs_on_the_verb(bare_nlp):
+    text = ("The storm swept thousands of people into the city last year, fueling worries from Boston to "
+            "Chicago that the levees were a hazard, not a help.")
+    c = _by_cue(claims_of(bare_nlp, text), "worries")
+    assert c.content.text == "that the levees were a hazard, not a help"
+
+
+def test_according_to_opening_a_sentence_the_parser_made_its_root(bare_nlp):
+    c = only(claims_of(bare_nlp, "According to radio host Sam Jones, the move reeks of “panic” and despair."))
+    assert c.speaker.text == "radio host Sam Jones"
+    assert c.content.text == "the move reeks of “panic” and despair"

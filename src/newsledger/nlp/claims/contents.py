@@ -28,8 +28,10 @@ def _split_nested(doc: Doc, cands: list[_Cand]) -> None:
     for outer in cands:
         if outer.kind == "according-to":
             continue
-        inners = [c for c in cands if c is not outer and c.clausal and c.cue[0] in outer.content
-                  and outer.cue[0] not in c.content and c.content and _adjunct_of(doc[c.cue[0]], outer.content)]
+        inners = [c for c in cands if c is not outer and c.cue[0] in outer.content
+                  and outer.cue[0] not in c.content and c.content and (
+                      _adjunct_of(doc[c.cue[0]], outer.content) if c.clausal
+                      else _second_predicate(doc[c.cue[0]], doc[outer.cue[0]], outer.content))]
         if not inners:
             continue
         removed: set[int] = set()
@@ -68,6 +70,35 @@ def _adjunct_of(verb: Token, content: set[int]) -> bool:
         if node.dep_ in ("advcl", "conj", "relcl", "parataxis", "acl"):
             return True
         if node.head.i == node.i or node.head.i not in content:
+            return False
+        node = node.head
+    return False
+
+
+#: words opening an adverbial clause that adds a second, contrasting statement
+_CONCESSIVE = {"although", "though", "while", "whereas"}
+
+
+def _second_predicate(verb: Token, cue: Token, content: set[int]) -> bool:
+    """Is ``verb`` a predicate added to the reported clause by "and" or as an
+    adverbial ("said A and warned against B", "said A, citing B", "claimed
+    A, although he refused to B"), joined only through such links?  Its
+    object is then an attribution of its own, not part of A."""
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ == "VBN" or verb.pos_ != "VERB":
+        return False
+    if verb.dep_ == "conj" and (verb.tag_ != cue.tag_ or verb.head.tag_ == verb.tag_):
+        # "say he posed a threat and refused to ...", "told police he stopped and
+        # confronted them": a second verb in the form of the reported one is his
+        return False
+    if verb.dep_ == "advcl":
+        marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "aux") and c.i < verb.i]
+        if marks and not set(marks) <= _CONCESSIVE or not marks and verb.tag_ != "VBG":
+            return False  # "because he cannot defend ...", "to express ...": part of what was said
+    node = verb
+    for _ in range(12):
+        if node.head.i == node.i or node.head.i not in content:
+            return True
+        if node.dep_ not in ("conj", "advcl"):
             return False
         node = node.head
     return False

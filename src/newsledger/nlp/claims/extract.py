@@ -33,7 +33,13 @@
    ``P``); "make it clear that", "made the case for X"; hearsay adverbs
    ("allegedly", "reportedly": no speaker); "in this poll, ..." (the poll is
    the source); a headline "Sanders: ..." or "Poll: ..." whose label the text
-   uses as a name elsewhere.
+   uses as a name elsewhere, or "Federal court rules against ..." whose verb
+   the tagger read as a noun.
+8. Attributions inside what was said: a cue set between commas ("These
+   workers, the manager explained, were well paid": the words on both sides
+   are the content); a second predicate of the speaker joined to the reported
+   clause ("said A and warned against B", "said A, citing B") is cut out as a
+   claim of its own.
 
 Speakers come from the syntax (subject of the cue, agent of a passive, the
 object of "according to"), as the full noun phrase; passive and impersonal
@@ -57,8 +63,8 @@ from .common import (_EXPERIENCER_PASSIVES, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIE
                      _doc_text)
 from .contents import _char_spans, _split_nested, _univocal
 from .lexicon import CUE_NOUNS
-from .phrase_cues import (_HEARSAY_ADVERBS, _according_to, _adjective_cue, _bylines, _hearsay_adverb, _in_finding,
-                          _in_view, _noun_cue, _statement_then_content)
+from .phrase_cues import (_HEARSAY_ADVERBS, _according_to, _adjective_cue, _bylines, _headline, _hearsay_adverb,
+                          _in_finding, _in_view, _noun_cue, _statement_then_content)
 from .resolve import author_claims as _author_claims
 from .resolve import finish as _finish
 from .resolve import resolve_speakers as _resolve_speakers
@@ -120,6 +126,7 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
             cands.append(cand)
     actors = list(actors)
     cands.extend(_bylines(doc, qmap, actors))
+    cands.extend(_headline(doc, qmap, cands))
     cands = _statement_then_content(doc, cands, qmap)
     _split_nested(doc, cands)
     for cand in cands:

@@ -44,7 +44,9 @@ def reporting_verbs() -> dict[str, Cue]:
 
 
 #: nouns that name what someone said or thought: "the claim that ...",
-#: "Trump's insistence that ...", "a report that ..." (lemmas)
+#: "Trump's insistence that ...", "a report that ..." (lemmas); besides
+#: nouns of speech, nouns of knowing and expecting ("the recognition that",
+#: "the assumption that", "the consensus that")
 CUE_NOUNS = frozenset("""
 claim report statement allegation accusation assertion argument belief view suggestion
 promise pledge vow announcement conclusion finding charge assessment insistence
@@ -56,6 +58,8 @@ threat boast reminder prediction forecast guarantee impression
 plan decision call refusal willingness determination desire intention bid vow
 support opposition praise endorsement rejection attack comments remarks views thoughts stance
 skepticism scepticism doubts worries concerns fears hopes complaints allegations claims
+worry doubt recognition realization realisation awareness understanding perception conviction
+assumption premise expectation consensus pronouncement prediction
 """.split())
 
 #: verbs that hand the speech act to their subject: "X made the claim that",

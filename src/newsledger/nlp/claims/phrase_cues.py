@@ -31,19 +31,51 @@ def _according_to(tok: Token) -> Optional[_Cand]:
         return None
     to = tok.nbor(1)
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
-    if not objs:
-        return None
-    obj = objs[0]
-    if obj.lemma_.lower() in _NOT_SOURCES or obj.lower_ in _NOT_SOURCES:
+    if objs and (objs[0].lemma_.lower() in _NOT_SOURCES or objs[0].lower_ in _NOT_SOURCES):
         return None
     head = _clause_head(tok)
-    if head is None:
-        return None
-    own = _subtree_ids(tok)
-    content = (_subtree_ids(head) - own) & set(range(tok.sent.start, tok.sent.end))
+    content: set[int] = set()
+    if objs and head is not None:
+        own = _subtree_ids(tok)
+        content = (_subtree_ids(head) - own) & set(range(tok.sent.start, tok.sent.end))
+    if not content:
+        return _according_to_by_place(tok)
+    obj = objs[0]
     cand = _Cand(cue=[tok.i, to.i], content=content, kind="according-to")
     cand.speaker = _np_span(obj)
     cand.speaker_head = obj.i
+    return cand
+
+
+def _according_to_by_place(tok: Token) -> Optional[_Cand]:
+    """"According to X, CLAUSE." and "CLAUSE, according to X." read by the
+    commas when the parser did not hang the clause on the phrase (it made
+    "According" the root, or took the source for a verb: "according to show
+    insiders").  The source runs from "to" to the comma (or the sentence end)."""
+    doc = tok.doc
+    sent = tok.sent
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    if words[0].i == tok.i:
+        comma = next((t.i for t in doc[tok.i + 2:sent.end] if t.text == ","), None)
+        if comma is None or comma - (tok.i + 2) > 8:
+            return None
+        source = (tok.i + 2, comma)
+        content = {t.i for t in doc[comma + 1:sent.end] if not (t.is_space or t.is_punct and t.i == sent.end - 1)}
+    elif tok.i > sent.start and doc[tok.i - 1].text == "," and words[-1].i - tok.i <= 9 \
+            and not any(t.text == "," for t in doc[tok.i + 2:words[-1].i + 1]):
+        source = (tok.i + 2, words[-1].i + 1)
+        content = {t.i for t in doc[sent.start:tok.i - 1] if not t.is_space}
+    else:
+        return None
+    if source[1] <= source[0] or sum(1 for i in content if not doc[i].is_punct) < 3:
+        return None
+    head = max(range(*source), key=lambda i: (doc[i].pos_ in ("PROPN", "NOUN", "PRON"), i))
+    if doc[head].lemma_.lower() in _NOT_SOURCES:
+        return None
+    cand = _Cand(cue=[tok.i, tok.i + 1], content=content, kind="according-to")
+    cand.speaker, cand.speaker_head = source, head
     return cand
 
 
@@ -164,9 +196,11 @@ def _noun_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     light verb ("X made the claim that"); else the claim has no speaker."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CUE_NOUNS:
         return None
-    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > tok.i
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.i > tok.i
                and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+    if not clauses:
+        clauses = _that_clause_of_verb(tok)
     if not clauses:
         # with a holder named: "Trump's claims about X", "her plan to ...", "his support for ..."
         if not any(c.dep_ == "poss" for c in tok.children):
@@ -217,12 +251,70 @@ def _noun_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if subj and _animate(subj[0]) and subj[0].tag_ not in ("WDT", "WP"):
                 cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
-    if cand.speaker is None and not (clause.dep_ in ("acl", "ccomp", "appos") and clause.i > tok.i
+    if cand.speaker is None and not (clause.dep_ in ("acl", "ccomp", "appos", "relcl", "advcl") and clause.i > tok.i
                                      and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)):
         return None  # "her support for ...": with no holder, not a claim
     # "the claim that ...", "reports that ...": a claim whose holder is not named
     cand.negated = any(c.dep_ == "neg" for c in tok.children) or tok.lemma_.lower() == "denial"
     return cand
+
+
+#: words a headline's subject may be made of: "Black Lawmakers", "Federal court"
+_HEADLINE_SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET", "PART", "PUNCT"}
+
+
+def _headline(doc: Doc, qmap: _QuoteMap, cands: Sequence[_Cand]) -> list[_Cand]:
+    """A headline (the text's first line) "NAME VERBs REST" whose verb is a cue of
+    the lexicon in the present tense, which the tagger read as a noun or name
+    in title case ("Sanders Vows To Eliminate ...", "Federal court rules
+    against ...", "Trump questions the fairness of ..."): the name is the
+    speaker and the rest of the line the content.  Not when a cue was
+    already found in the line."""
+    from .verb_cues import _lookup_words
+
+    text = _doc_text(doc)
+    end = text.find("\n")
+    index = qmap.index
+    if end <= 0 or any(index.starts[c.cue[0]] < end for c in cands):
+        return []
+    line = [i for i in range(index.first_at(0), index.first_at(end)) if not doc[i].is_space]
+    start = 0
+    for k, i in enumerate(line):
+        if doc[i].text == ":":
+            start = k + 1  # "The Latest: Trump urges ..."
+    for k in range(start + 1, len(line) - 2):
+        tok = doc[line[k]]
+        if tok.pos_ == "VERB" or not tok.is_alpha:
+            continue
+        subject = [doc[i] for i in line[start:k]]
+        if not all(t.pos_ in _HEADLINE_SUBJECT_POS for t in subject):
+            break
+        low = tok.lower_
+        entry = _lookup_words(low, low) if low.endswith("s") else None
+        if entry is None and subject[-1].lower_.endswith("s"):  # "Black Lawmakers Rip ..."
+            entry = reporting_verbs().get(low)
+        if entry is None or entry.kind not in ("speech", "evidence", "evaluation", "intent"):
+            continue
+        nxt = doc[line[k + 1]]
+        if nxt.pos_ in ("VERB", "AUX") or not any(t.pos_ in ("PROPN", "NOUN") for t in subject):
+            break
+        content = {i for i in line[k + 1:] if not (doc[i].is_punct and i == line[-1])}
+        cand = _Cand(cue=[tok.i], content=content, kind="indirect")
+        cand.speaker, cand.speaker_head = (line[start], tok.i), tok.i - 1
+        return [cand]
+    return []
+
+
+def _that_clause_of_verb(noun: Token) -> list[Token]:
+    """"fueling worries from Paris to Prague that X was a burden": the that-clause
+    of a noun cue that the parser hung on the verb whose object the noun is
+    (when that verb is no cue of its own)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in reporting_verbs():
+        return []
+    return [c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > noun.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
+            and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
 
 
 def _statement_then_content(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> list[_Cand]:

@@ -181,8 +181,10 @@ def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool
             new.append((q.start, q.end))
             taken.add(qi)
         cand.spans = _merge_spans(new)
-    # a quotation continuing in the next sentence of the same paragraph
-    for cand in cands:
+    # a quotation continuing in the next sentence of the same paragraph; a
+    # quotation closed by its cue ("“A,” she said of X, ...  “B.”") takes it first
+    ends = {q.end for q in qmap.quotes}
+    for cand in sorted(cands, key=lambda c: not _closed_by_cue(c, qmap, ends)):
         if not cand.spans or cand.line:
             continue
         e = max(b for _, b in cand.spans)
@@ -199,6 +201,14 @@ def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool
         rest = text[e:]
         m = re.match(r"[^\n“\"]{0,80}?[.!?]?[ \t]+(?=[“\"])", rest)
         if not m:
+            if cue_end > e:
+                # the rest of the attribution's sentence is long: the quotation
+                # opening the next sentence goes on all the same
+                sent = qmap.index.sent_of(cand.cue[0])
+                m = re.match(r"[ \t]+(?=[“\"])", text[sent.end_char:]) if sent.end_char > cue_end else None
+                if m and sent.end_char > e and not any(q.start < sent.end_char - 1 and e < q.end
+                                                       for q in qmap.quotes):
+                    _take_quote(doc, cands, cand, qmap, sent.end_char + m.end(), taken)
             continue
         gap = rest[:m.end()]
         if "\n" in gap or cue_end < e:
@@ -208,6 +218,15 @@ def _absorb_quotes(doc: Doc, cands: list[_Cand], qmap: _QuoteMap, separate: bool
         if cue_end > e + len(gap):
             continue
         _take_quote(doc, cands, cand, qmap, e + m.end(), taken)
+
+
+def _closed_by_cue(cand: _Cand, qmap: _QuoteMap, ends: set[int]) -> bool:
+    """Does the claim's content end with a quotation (``ends``: where the
+    quotations end) that its cue follows (“...,” she said)?"""
+    if not cand.spans or cand.line:
+        return False
+    e = cand.spans[-1][1]
+    return e in ends and qmap.index.starts[cand.cue[0]] >= e
 
 
 def _take_quote(doc: Doc, cands: list[_Cand], cand: _Cand, qmap: _QuoteMap, start: int, taken: set[int]) -> None:

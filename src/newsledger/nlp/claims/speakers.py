@@ -23,14 +23,16 @@ _ANIMATE_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def _animate(tok: Token) -> bool:
-    """Can this subject hold a view: a person, a body, a personal pronoun, a role?"""
-    from .resolve import PERSON_NOUNS
+    """Can this subject hold a view: a person, a body, a personal pronoun, a role,
+    a body named by what it is ("the campaign", "the committee")?"""
+    from .resolve import _BODY_NOUNS, PERSON_NOUNS
 
     if tok.lower_ in _ANIMATE_PRONOUNS:
         return True
     if tok.ent_type_ in _ANIMATE_ENTS or tok.pos_ == "PROPN":
         return True
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in _ROLE_NOUNS)
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in PERSON_NOUNS or lemma in _ROLE_NOUNS or lemma in _BODY_NOUNS)
 
 
 def _speaker_outside_quote(tok: Token, qmap: "_QuoteMap") -> Optional[tuple[tuple[int, int], int]]:

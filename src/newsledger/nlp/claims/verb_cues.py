@@ -9,6 +9,7 @@ its direct object (what was said), the clause of an agentless passive or of
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.strings import StringStore
@@ -16,7 +17,7 @@ from spacy.tokens import Token
 
 from .common import (_EXPERIENCER_PASSIVES, _GENERIC_C, _IMPERSONAL, _NOT_SOURCES, _OBJ_PREPS, _PASS_SUBJ, _SUBJ,
                      _WH_ADVCL, _Cand, _has_subject, _subtree_ids)
-from .lexicon import CUE_NOUNS, reporting_verbs
+from .lexicon import CUE_NOUNS, STATEMENT_NOUNS, reporting_verbs
 from .quotations import _QuoteMap, _quote_after, _quote_before
 from .speakers import _animate, _np_span, _set_speaker, _speaker_outside_quote
 
@@ -40,7 +41,7 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
 
     ccomps = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and "C" in entry.frames and passive)
               or (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in _WH_ADVCL)
-              or _unmarked_clause(tok, c)]
+              or (c.dep_ == "advcl" and (_unmarked_clause(tok, c) or _marked_clause(tok, c)))]
     # a clause with neither subject nor complementiser is a misparse ("the things
     # said at the debate were forgotten"), unless it is quoted speech
     # "said single people would qualify": the parser took the clause's subject for an object
@@ -51,6 +52,11 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     inverted = any(c.dep_ in _SUBJ and c.i > tok.i for c in children)
     ccomps = [c for c in ccomps if c.dep_ != "ccomp" or _clause_like(c, qmap) or subj_as_obj
               or (inverted and c.i < tok.i)]
+    if any(c.i < tok.i and qmap.inside(c) for c in ccomps):
+        # "“It's finished,” she said of the election, in which she was sure Trump
+        # would win": the quotation is what she said; a clause after the cue
+        # outside quotation marks belongs to the words in between
+        ccomps = [c for c in ccomps if c.i < tok.i or any(qmap.inside(t) for t in c.subtree)]
     if "C" in entry.frames and not ccomps and not passive:
         # "told a meeting of leaders that ...", "reported at the time that ...": the
         # that-clause hung on a noun of the verb's object or adjunct
@@ -87,18 +93,31 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         # ..., as he said.
         content = _subtree_ids(tok.head) - _subtree_ids(tok)
         cue = [c.i for c in children if c.dep_ == "mark"] + cue
+    aside = None
+    if not content and "C" in entry.frames and not passive and entry.kind in ("speech", "belief", "evidence"):
+        # "These employees, X explained, were well paid": the attribution set
+        # between commas inside (or after) what was said
+        aside = _aside(tok, children)
+        if aside is not None:
+            content = aside.content
+            cue = aside.cue + cue
     clausal = bool(content)
     if not content and "X" in entry.frames:
-        xs = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
+        xs = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i] or _infinitive_adjunct(tok, children, entry)
         if xs:
-            start = min(c.left_edge.i for c in children if c.dep_ in ("dobj", "dative", "xcomp") and c.i > tok.i)
+            start = min([c.left_edge.i for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+                        + [x.left_edge.i for x in xs])
             content = {i for x in xs for i in _subtree_ids(x)} | {
                 i for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i for i in _subtree_ids(c)}
             content = {i for i in content if i >= start}
     if not content and "O" in entry.frames:
         content = _object_complement(tok, children, entry.lemma)
     if not content and "N" in entry.frames and not passive:
-        content = _said_object(tok, children)
+        content = _said_object(tok, children, entry.kind)
+    if not content and entry.kind == "intent" and not passive and _animate_subject(tok, children):
+        # "X wants policies that ...", "X declined the assignment": what a person
+        # or body wants, seeks or refuses
+        content = _said_object(tok, children, entry.kind)
     if not content and "P" in entry.frames and not passive:
         content = _prep_object(tok, children)
     if not content and passive and entry.kind in ("evaluation", "speech", "evidence") \
@@ -120,6 +139,12 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         # "X seems to be Y", "that seems unlikely": a view with no holder named
         content = _raised_clause(tok, children)
         no_source = bool(content)
+    if not content and not passive and entry.kind in ("speech", "belief", "evidence"):
+        # "which the bank detailed", "that was what she said": the relative word
+        # stands for what was said
+        # (not "the report that he wrote": a statement written is no view of its own)
+        if not (tok.dep_ == "relcl" and tok.head.lemma_.lower() in CUE_NOUNS | STATEMENT_NOUNS):
+            content = {c.i for c in children if c.dep_ == "dobj" and c.i < tok.i and c.tag_ in ("WDT", "WP")}
     if not content:
         return None
     content -= set(cue)
@@ -133,6 +158,8 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     cand.negated = any(c.dep_ == "neg" for c in children) or entry.lemma == "deny"
     if not no_source:
         _set_speaker(cand, tok, passive)
+    if aside is not None:
+        cand.speaker, cand.speaker_head = aside.speaker, aside.speaker_head
     if cand.speaker_head is not None and qmap.inside(tok.doc[cand.speaker_head]):
         # the parser took words of the quotation for the subject ("“... panic mode,”
         # said X"): the speaker is the noun phrase outside the quotation
@@ -152,6 +179,69 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
             start = min(c.left_edge.i for c in lefts)
             cand.speaker, cand.speaker_head = (start, tok.i), tok.i - 1
     return cand
+
+
+@dataclass
+class _Aside:
+    """An attribution set off by commas: its cue words (besides the verb), the
+    speaker and the words around it that were said."""
+    cue: list[int]
+    content: set[int]
+    speaker: tuple[int, int]
+    speaker_head: int
+
+
+#: what may stand between a cue and the comma closing it: "X said on Monday,"
+_ASIDE_ADJUNCTS = {"prt", "advmod", "prep", "npadvmod", "neg", "aux"}
+
+
+def _aside(tok: Token, children: list[Token]) -> Optional[_Aside]:
+    """"A, X said, B." / "A, as X pointed out, B." / "A, X said.": a cue with its
+    subject between commas, with no complement of its own (the parser made
+    it the root and hung A and B on it).  What was said is A and B."""
+    doc = tok.doc
+    if tok.dep_ not in ("ROOT", "parataxis") or any(
+            c.dep_ in ("dobj", "xcomp", "attr", "oprd", "acomp") or c.dep_ == "ccomp" and _has_subject(c)
+            for c in children):
+        return None
+    j = tok.i - 1
+    while j >= 0 and doc[j].dep_ in ("aux", "neg", "advmod") and doc[j].head.i == tok.i:
+        j -= 1
+    subj = next((c for c in children if c.dep_ in _SUBJ and c.right_edge.i == j), None)
+    cue: list[int] = []
+    if subj is not None:
+        if subj.tag_ in ("WP", "WDT") or subj.lower_ == "that":
+            return None  # "..., who joked of it, “...”": a relative clause
+        left, speaker, head = subj.left_edge.i, _np_span(subj), subj.i
+    else:  # "as one of the advisers pointed out"
+        as_ = next((c for c in children if c.dep_ in ("prep", "mark") and c.lower_ == "as" and c.i < tok.i), None)
+        objs = [g for g in as_.children if g.dep_ == "pobj"] if as_ is not None else []
+        if not objs or objs[0].right_edge.i != j:
+            return None
+        left, speaker, head, cue = as_.i, _np_span(objs[0]), objs[0].i, [as_.i]
+    if subj is not None and left > 0 and doc[left - 1].lower_ == "as":
+        left -= 1
+        cue = [left]
+    sent_start = tok.sent.start
+    if left - 1 <= sent_start or doc[left - 1].text != ",":
+        return None
+    before = [t.i for t in doc[sent_start:left - 1] if not t.is_space]
+    if not any(not doc[i].is_punct for i in before):
+        return None
+    k = tok.i + 1
+    own = {i for c in children if c.i > tok.i and c.dep_ in _ASIDE_ADJUNCTS
+           and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree) for i in _subtree_ids(c)}
+    while k < tok.sent.end and k in own and doc[k].text != ",":
+        k += 1
+    end = tok.sent.end
+    after: list[int] = []
+    if k < end and doc[k].text == ",":
+        after = [t.i for t in doc[k + 1:end] if not t.is_space]
+    elif not all(t.is_punct or t.is_space for t in doc[tok.i + 1:end]):
+        return None  # "..., Mexico said enough.": the cue has words of its own
+    if sum(1 for i in before + after if not doc[i].is_punct) < 3:
+        return None
+    return _Aside(cue=cue, content=set(before) | set(after), speaker=speaker, speaker_head=head)
 
 
 #: "make it clear that ...": adjectives that turn "make it ADJ" into a statement
@@ -286,11 +376,23 @@ def _stray_that_clause(tok: Token, children: list[Token]) -> list[Token]:
             if x.head.lemma_.lower() in CUE_NOUNS or x.head.lemma_.lower() in _NOT_SOURCES:
                 continue
             first = x.left_edge
-            if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == x.i and _has_subject(x) \
+            if first.dep_ == "advmod" and (x.head.lemma_.lower() in _MANNER_NOUNS or _elliptic(x)):
+                continue  # "in a way that X does not": a relative clause, not what was said
+            if first.lower_ == "that" and first.dep_ in ("mark", "advmod") and first.head.i == x.i and _has_subject(x) \
                     and x.head.i < first.i and not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
                                                        for t in tok.doc[c.i:first.i]):
                 return [x]
     return []
+
+
+#: nouns whose relative clause with "that" tells how, not what: "in a way that ..."
+_MANNER_NOUNS = {"way", "manner", "extent", "degree"}
+
+
+def _elliptic(head: Token) -> bool:
+    """A clause cut short after its auxiliary: "(in a way that) X does not"."""
+    return head.pos_ == "AUX" and not any(c.dep_ not in ("nsubj", "neg", "advmod", "mark", "punct") for c in head.children
+                                           if c.i > head.i)
 
 
 def _clause_like(head: Token, qmap: _QuoteMap) -> bool:
@@ -364,20 +466,99 @@ def _unmarked_clause(verb: Token, c: Token) -> bool:
     return not any(t.text in (",", ";", ":", "—", "--") for t in verb.doc[verb.i + 1:c.left_edge.i])
 
 
-def _said_object(tok: Token, children: list[Token]) -> set[int]:
+#: words opening a reported question the parser may hang on a cue as an
+#: adverbial clause when it has a subject of its own: "have not said when they
+#: would vote", "did not say where the money went"
+_WH_CLAUSE = {"when", "where", "what", "who", "which"}
+
+
+def _infinitive_adjunct(tok: Token, children: list[Token], entry) -> list[Token]:
+    """"told his supporters at a rally to “go vote”", "declined to appeal": an
+    infinitive after the cue (and its object) that the parser took for a clause
+    of purpose; for a cue of the X frame it is what was asked, urged or wanted.
+    Not "called a meeting to discuss ..." ("call" takes its infinitive after
+    "on")."""
+    if entry.lemma == "call" or entry.kind not in ("speech", "belief", "intent"):
+        return []
+    objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+    for c in children:
+        if c.dep_ != "advcl" or c.i < tok.i or c.tag_ != "VB" or c.left_edge.lower_ != "to" \
+                or any(g.dep_ in _SUBJ or g.dep_ == "mark" for g in c.children):
+            continue
+        before = [t for t in tok.doc[tok.i + 1:c.left_edge.i]
+                  if not any(t.i in range(o.left_edge.i, o.right_edge.i + 1) for o in objs)]
+        if all(t.dep_ in ("prep", "pobj", "det", "amod", "compound", "prt", "advmod") or t.is_punct and t.text != ","
+               for t in before):
+            return [c]
+    return []
+
+
+def _marked_clause(verb: Token, c: Token) -> bool:
+    """"tweeted in the early hours that X was ...", "have not said when they
+    would ...": a clause after the cue opened by "that" (or a question word,
+    with its own subject), which the parser took for an adverbial clause; it
+    is what was said."""
+    if c.dep_ != "advcl" or c.i < verb.i or c.pos_ not in ("VERB", "AUX"):
+        return False
+    first = c.left_edge
+    if first.lower_ == "that" and first.dep_ in ("mark", "advmod") and first.head.i == c.i:
+        return _has_subject(c)
+    between = verb.doc[verb.i + 1:first.i]
+    if first.lower_ in _WH_CLAUSE and all(t.dep_ == "prt" for t in between):
+        return any(g.dep_ in ("nsubj", "nsubjpass") and g.i > first.i for g in c.children) \
+            and any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+    return False
+
+
+def _animate_subject(tok: Token, children: list[Token]) -> bool:
+    """Is the subject of ``tok`` (its own or, for a joined verb, the one it
+    shares) a person or body?"""
+    subj = [c for c in children if c.dep_ in _SUBJ]
+    if not subj and _shares_subject(tok):
+        subj = [c for c in tok.head.children if c.dep_ in _SUBJ]
+    return bool(subj) and subj[0].tag_ not in ("WDT",) and _animate(subj[0])
+
+
+def _said_object(tok: Token, children: list[Token], kind: str = "speech") -> set[int]:
     """"said the same thing", "noted the rule", "polls show a close race": a
-    verb of saying or finding whose direct object is what was said or found."""
+    verb of saying or finding whose direct object is what was said or found.
+
+    The verb may share its subject with the verb it is joined to ("spotted X
+    and reported her presence").  A person or pronoun is not what was said
+    ("said it", "noted Smith"), except as the object of a verb of evidence
+    with a predicate after it: "the video shows him with his hands up",
+    "polls show her ahead"."""
     objs = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
-    if len(objs) != 1 or not _has_subject(tok):
+    if len(objs) != 1 or not (_has_subject(tok) or _shares_subject(tok)):
         return set()
     obj = objs[0]
-    if obj.pos_ == "PRON" or obj.ent_type_ == "PERSON" or obj.tag_ == "VBG":
-        return set()  # "said it", "told me", "noted Smith": not what was said
+    after = [c for c in children if c.i > obj.right_edge.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+    if obj.tag_ == "VBG" or obj.lemma_.lower() in _DATUM_NOUNS:
+        return set()  # "noted the date in her diary": a datum written down, not a view
+    if obj.pos_ == "PRON" or obj.ent_type_ == "PERSON":
+        predicate = after or [c for c in children if c.i > obj.right_edge.i and (
+            (c.dep_ == "prep" and c.lower_ in ("with", "at")) or (c.dep_ == "advmod" and c.lower_ in _AHEAD))]
+        if kind != "evidence" or obj.lower_ in ("it", "this", "that") or not predicate:
+            return set()
+        after = predicate
     ids = _subtree_ids(obj)
-    for c in children:  # "shows Clinton with a lead", "found that action unconstitutional"
-        if c.i > obj.right_edge.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
-            ids |= _subtree_ids(c)
+    for c in after:  # "shows Clinton with a lead", "found that action unconstitutional"
+        ids |= _subtree_ids(c)
     return ids
+
+
+#: nouns of a datum one writes down rather than states
+_DATUM_NOUNS = {"date", "time", "day", "hour", "number", "name", "address", "location", "score"}
+#: adverbs of standing that make a person the finding of a poll: "shows her ahead"
+_AHEAD = {"ahead", "behind", "up", "down", "even", "tied", "level", "close"}
+
+
+def _shares_subject(tok: Token) -> bool:
+    """A verb joined to another ("... and reported X", "..., noting X") whose
+    subject it takes over."""
+    return tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ in _SUBJ and c.i < tok.i for c in tok.head.children) \
+        and not any(c.dep_ in ("mark",) for c in tok.children)
 
 
 #: prepositions whose object is what a P-frame cue is about: "agreed with X",
