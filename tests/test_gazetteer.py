@@ -202,3 +202,17 @@ def test_fuzzy_key_looks_among_keys_of_near_length(g):
     assert g.fuzzy_key("tbilisii") == "tbilisi"
     assert g.fuzzy_key("philadelphiaa") == "philadelphia"  # a longer key than the shortest allowed
     assert g.fuzzy_key("qqqqqqqqqq") is None
+
+
+def test_county_without_a_namesake_sits_at_its_states_centre_not_a_feature(g):
+    # a county with no town of its name in its state stands at the state's own
+    # row of places_extra.tsv, never at a lake, park or river listed in that state
+    features = {(round(e.lat, 4), round(e.lon, 4)) for e in g._query(
+        "SELECT * FROM entries WHERE kind = 'feature' AND country = 'US'", ())}
+    states = {e.admin1: (round(e.lat, 4), round(e.lon, 4)) for e in g._query(
+        "SELECT * FROM entries WHERE source = 'state' AND kind = 'region'", ())}
+    counties = g._query("SELECT * FROM entries WHERE source = 'county'", ())
+    assert counties
+    misplaced = [c.name for c in counties if (round(c.lat, 4), round(c.lon, 4)) in features
+                 and (round(c.lat, 4), round(c.lon, 4)) != states.get(c.admin1)]
+    assert not misplaced

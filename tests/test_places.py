@@ -358,3 +358,15 @@ def test_repeated_names_resolve_alike(nlp):
     ids = {p.geonameid for p in got["Springfield"]}
     assert len(ids) == 1
     assert got["Springfield"][0].country == "US"
+
+
+def test_national_parks_peaks_and_english_counties(nlp):
+    # general features and English counties written in places_extra.tsv
+    doc = nlp("Hikers were rescued on Mount Hood on Sunday. Floods closed roads across "
+              "Lancashire, and a storm moved over Delaware Bay.")
+    got = _by_text(find_places(doc))
+    hood = got["Mount Hood"][0]
+    assert hood.country == "US" and abs(hood.lat - 45.37) < 0.5 and abs(hood.lon + 121.7) < 0.5
+    assert got["Lancashire"][0].country == "GB"
+    bay = resolve_spans(doc, [(doc.text.index("Delaware Bay"), doc.text.index("Delaware Bay") + 12)])[0]
+    assert bay.country == "US" and abs(bay.lat - 39.05) < 0.5

@@ -43,7 +43,7 @@ from typing import Iterable, Optional
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "7"
+FORMAT_VERSION = "8"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -344,8 +344,9 @@ def _build(path: Path) -> None:
         lat, lon = float(row["lat"]), float(row["lon"])
         b.add(name, lat, lon, cc, gid, kind, int(row["population"] or 0), admin1,
               "state" if (cc == "US" and admin1 and gid) else "extra", alt=_split(row["aliases"]))
-        if admin1 and cc:
-            extra_centres[(cc, admin1)] = (lat, lon)
+        if admin1 and cc and kind == "region":
+            # the division's own row (listed first), not a lake or park in it
+            extra_centres.setdefault((cc, admin1), (lat, lon))
         extra_keys.add((cc or "", normalize(name)))
         for a in _split(row["aliases"]):
             extra_keys.add((cc or "", normalize(a)))
