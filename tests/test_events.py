@@ -819,3 +819,75 @@ def test_state_where_an_agentless_arrest_happened_is_the_source(nlp):
 def test_seat_of_an_actor_belongs_to_its_phrase(nlp):
     ev = _typed(code(nlp, "A newspaper based in Kingstown has violated a ban by the Westland army."), "REJECT")
     assert names(ev.source_actors) == ["newspaper based in Kingstown"]
+
+
+# --------------------------------------------------------------------------- token arrays and candidates
+
+_ARRAY_TEXTS = (
+    "The rebels were not attacked by Ruritania in May, according to the ministry.\n"
+    "Westland said it would withdraw its troops and lift the blockade of Kingstown. "
+    "Talks between the two sides, held in a war-torn town, collapsed after the shelling.",
+    "Officials are committed to opening the border. The army, backed by Westland, staged an offensive.",
+)
+
+
+def test_doc_table_agrees_with_the_tokens(nlp):
+    from newsledger.nlp.event_coding.doctable import DocTable
+
+    for text in _ARRAY_TEXTS:
+        doc = nlp(text)
+        table = DocTable(doc)
+        every = list(range(len(doc)))
+        assert table.attributes(every) == [(t.i, t.pos_, t.dep_, t.lemma_.lower(), t.lower_) for t in doc]
+        assert table.forms(every) == [(t.i, t.lemma_.lower(), t.lower_) for t in doc]
+        assert table.head == [t.head.i for t in doc]
+        for t in doc:
+            assert table.sentence(t.i) == t.sent
+            assert table.depth(t.i) == sum(1 for _ in t.ancestors)
+            assert all(table.dominates(t.i, k) == (doc[k] in t.subtree) for k in every)
+        assert table.with_pos(("VERB", "AUX")) == [t.i for t in doc if t.pos_ in ("VERB", "AUX")]
+        assert table.with_pos(("NOUN",), not_deps=("compound",)) == [
+            t.i for t in doc if t.pos_ == "NOUN" and t.dep_ != "compound"]
+        for sent in doc.sents:
+            assert table.with_lower("the", sent.start, sent.end) == [t.i for t in sent if t.lower_ == "the"]
+
+
+def test_candidates_keep_every_token_the_readings_take(nlp):
+    """The string tests that pick candidates before the dependents are looked at never
+    drop a token that :func:`verb_reading` or :func:`noun_entry` would read."""
+    from newsledger.nlp.event_coding.coder import Coder
+    from newsledger.nlp.event_coding.readings import may_read, noun_entry, verb_reading
+
+    lex = load_lexicon()
+    for text in _ARRAY_TEXTS:
+        doc = nlp(text)
+        coder = Coder(doc, [], [], [], [])
+        read = [t.i for t in doc if verb_reading(t, lex) is not None]
+        assert read and set(read) <= set(coder._predicates)
+        assert all(may_read(doc[i].pos_, doc[i].dep_, doc[i].lemma_.lower(), doc[i].lower_, lex) for i in read)
+        nouns = [t.i for t in doc if t.pos_ == "NOUN" and t.dep_ not in ("compound", "amod", "nmod", "poss")
+                 and noun_entry(t, lex) is not None]
+        assert nouns and set(nouns) <= set(coder._nouns)
+        # and a word the lexicon does not know is no candidate
+        assert not may_read("VERB", "ROOT", "frobnicate", "frobnicated", lex)
+
+
+def test_memories_are_bounded(monkeypatch):
+    from newsledger.nlp.event_coding import doctable, readings
+
+    lex = parse_lexicon("verb\tattack\tASSAULT\t-\t18\t-9\t-\t-\n")
+    monkeypatch.setattr(readings, "MEMORY_LIMIT", 10)
+    for k in range(50):
+        assert readings.verb_lemma(f"word{k}", f"word{k}ed", lex) == f"word{k}"
+    assert len(lex.verb_lemmas) <= 11
+    assert readings.verb_lemma("attack", "attacked", lex) == "attack"
+    assert readings.verb_lemma("attacke", "attacked", lex) == "attack"   # a lemmatizer's miss
+
+    from spacy.strings import StringStore
+
+    strings = StringStore([f"s{k}" for k in range(50)])
+    monkeypatch.setattr(doctable, "MEMORY_LIMIT", 10)
+    monkeypatch.setattr(doctable, "_STRINGS", {})
+    for k in range(50):
+        assert doctable._strings([strings[f"s{k}"]], strings) == [f"s{k}"]
+    assert len(doctable._STRINGS) <= 11

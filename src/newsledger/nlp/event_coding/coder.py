@@ -32,8 +32,10 @@ How a sentence is read:
 
 The parts live in their own modules: :mod:`.readings` (lexicon lookup, 1),
 :mod:`.modality` (3), :mod:`.sources` and :mod:`.targets` (5) and
-:mod:`.actor_phrases` (actor spans); this module folds frames (2), finds
-nominal events (4) and builds the :class:`Event` objects.
+:mod:`.actor_phrases` (actor spans), :mod:`.doctable` (the token arrays, read
+once per Doc, from which the candidate triggers of 1 and 4 are picked); this
+module folds frames (2), finds nominal events (4) and builds the :class:`Event`
+objects.
 """
 
 from __future__ import annotations
@@ -46,9 +48,11 @@ from ..doctext import doc_text
 from ...model import Actor, ActorRef, Claim, Event, PlaceMention, PlaceRef, Span, TimeValue, Timex
 from . import syntax as sx
 from .actor_phrases import GOVERNMENT_NOUNS, KEEP_ADJ, ActorPhrases, _is_relative
+from .doctable import DocTable, within
 from .lexicon import COOPERATIVE, HOSTILE, TYPE_DEFAULTS, Condition, Entry, Lexicon, load_lexicon
 from .modality import REFLEXIVES, Modality
-from .readings import Reading, _lemma, _noun_trigger, _objects, _reading, _retype, noun_entry, verb_reading
+from .readings import (PREDICATE_POS, Reading, _lemma, _noun_trigger, _objects, _reading, _retype, may_read,
+                       noun_entry, verb_reading)
 from .sources import STATEMENT_NOUNS, STATEMENT_VERBS, Sources
 from .targets import LOCATIVE_PREPS, LOCATIVE_TYPES, TARGET_PREPS, THEME_TARGET_PREPS, Targets
 
@@ -59,6 +63,8 @@ __all__ = ["Coder", "Reading", "find_events", "noun_entry", "verb_reading",
            "REFLEXIVES"]
 
 INTENT_FRAMES = ("intent",)
+#: dependency labels of a noun that modifies another (no event of its own)
+MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 #: verbs whose subject event noun is a lasting state, not a happening ("the ceasefire holds")
 STATE_VERBS = frozenset({"hold", "last", "persist", "remain", "stand", "stay"})
 
@@ -74,7 +80,10 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
     def __init__(self, doc: Doc, actors: Sequence[Actor], timexes: Sequence[Timex],
                  places: Sequence[PlaceMention], claims: Sequence[Claim], lex: Optional[Lexicon] = None):
         self.doc = doc
+        self.table = DocTable(doc)
         self.text = doc_text(doc)
+        #: the publication date (the Doc's extension attribute)
+        self.dct = getattr(doc._, "published", None)
         self.lex = lex or load_lexicon()
         self.actors = actors
         self.timexes = [t for t in timexes if t.value and t.type in ("DATE", "TIME")]
@@ -90,11 +99,14 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
         self._span_hi: dict[int, int] = {}
         #: targets that are the place an event is aimed at (no party of a reciprocal event)
         self._places: set[int] = set()
+        #: tokens that may be a predicate event, and nouns that may be an event of their own
+        self._predicates = self._predicate_candidates()
+        self._nouns = self._noun_candidates()
 
     # ------------------------------------------------------------------
     def run(self) -> list[Event]:
         events: list[Event] = []
-        for sent in self.doc.sents:
+        for sent in self.table.sents:
             for r in self.code_sentence(sent):
                 ev = self.to_event(r)
                 if ev is not None:
@@ -103,21 +115,22 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
         return events
 
     def code_sentence(self, sent) -> list[Reading]:
-        lex = self.lex
+        lex, doc, table = self.lex, self.doc, self.table
         readings: dict[int, Reading] = {}
-        for tok in sent:
+        for i in within(self._predicates, sent.start, sent.end):
+            tok = doc[i]
             r = verb_reading(tok, lex)
             if r is not None and r.entry.no_event:
                 continue          # a sense that is no event ("committed a crime")
             if r is None:
                 r = self._reported_obligation(tok)
             if r is not None:
-                readings[tok.i] = r
+                readings[i] = r
         consumed: set[int] = set()     # predicates folded into another event
         nouns_used: set[int] = set()   # event nouns that are a verb's argument
         out: list[Reading] = []
         # top-down, so that frames see their complements first
-        for i in sorted(readings, key=lambda i: (sx.depth(self.doc[i]), i)):
+        for i in sorted(readings, key=lambda i: (table.depth(i), i)):
             if i in consumed:
                 continue
             r = readings[i]
@@ -139,13 +152,12 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
             if r.noun is not None:
                 nouns_used.add(r.noun.i)
         # nominal events
-        for tok in sent:
-            if tok.i in nouns_used or tok.dep_ in ("compound", "amod", "nmod", "poss"):
+        for i in within(self._nouns, sent.start, sent.end):
+            if i in nouns_used:
                 continue
-            if tok.pos_ not in ("NOUN",):
-                continue
-            if tok.i + 2 < sent.end and sx.joined_hyphen(self.doc, tok.i + 1):
+            if i + 2 < sent.end and sx.joined_hyphen(doc, i + 1):
                 continue   # part of a hyphenated modifier: "war-torn", "strike-hit"
+            tok = doc[i]
             e = noun_entry(tok, lex)
             if e is None:
                 continue
@@ -156,6 +168,21 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
             self.noun_modality(r)
             out.append(r)
         return out
+
+    def _predicate_candidates(self) -> list[int]:
+        """The tokens that may read as a predicate event, in order: those
+        :func:`~.readings.may_read` accepts and clausal complements that may be a
+        reported obligation (:meth:`_reported_obligation`)."""
+        t, lex = self.table, self.lex
+        return [i for i, pos, dep, lemma, lower in t.attributes(t.with_pos(PREDICATE_POS))
+                if (pos == "VERB" and dep == "ccomp") or may_read(pos, dep, lemma, lower, lex)]
+
+    def _noun_candidates(self) -> list[int]:
+        """The tokens that may be a nominal event, in order: common nouns the lexicon
+        knows (by lemma or form) that modify no other noun."""
+        t, nouns = self.table, self.lex.nouns
+        return [i for i, lemma, lower in t.forms(t.with_pos(("NOUN",), not_deps=MODIFIER_DEPS))
+                if lemma in nouns or lower in nouns]
 
     def _reported_obligation(self, tok: Token) -> Optional[Reading]:
         """"X said (that) Y must do Z" with a verb Z the lexicon does not know: still a
@@ -320,7 +347,7 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
         t_start = trig[0].idx
         t_end = trig[-1].idx + len(trig[-1].text)
         trigger = Span(t_start, t_end, self.text[t_start:t_end])
-        sent = r.head.sent
+        sent = self.table.sentence(r.head.i)
         s_start, s_end = sent.start_char, sent.end_char
         lo = min([t_start] + [a.start for a in sources + targets])
         hi = max([t_end] + [a.end for a in sources + targets])
@@ -335,21 +362,25 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
                      cameo_root=r.cameo, intensity=r.intensity)
 
     def _clause_range(self, r: Reading) -> tuple[int, int]:
+        """Characters of the clause of the reading's highest trigger token: its subtree, less
+        the head of a reported complement."""
+        table = self.table
         top = r.head
         for t in r.trigger:
-            if sx.depth(t) < sx.depth(top):
+            if table.depth(t.i) < table.depth(top.i):
                 top = t
-        toks = [t for t in top.subtree if not (t.dep_ in ("ccomp", "parataxis") and t.head.i == top.i and
-                                               _lemma(top) in self.lex.reports)]
-        lo = min(t.idx for t in toks)
-        hi = max(t.idx + len(t.text) for t in toks)
-        return lo, hi
+        skip = {c.i for c in top.children if c.dep_ in ("ccomp", "parataxis")} \
+            if _lemma(top) in self.lex.reports else ()
+        toks = [k for k in range(top.left_edge.i, top.right_edge.i + 1)
+                if k not in skip and table.dominates(top.i, k)]
+        first, last = self.doc[toks[0]], self.doc[toks[-1]]
+        return first.idx, last.idx + len(last.text)
 
     def _time(self, r: Reading, clause, sentence) -> Optional[TimeValue]:
         from ..dating import date_item
 
         return date_item(self.timexes, anchor=r.trigger[0].idx, clause=clause, sentence=sentence,
-                         dct=getattr(self.doc._, "published", None), doc=self.doc)
+                         dct=self.dct, doc=self.doc)
 
     def _place(self, clause) -> Optional[PlaceRef]:
         for p in self.places:

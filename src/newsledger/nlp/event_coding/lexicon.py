@@ -8,7 +8,7 @@ only reads the file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Optional
@@ -56,7 +56,7 @@ class Entry:
     flags: frozenset = field(default_factory=frozenset)
     line: int = 0
 
-    @property
+    @cached_property
     def frame(self) -> Optional[str]:
         for flag in self.flags:
             if flag.startswith("frame="):
@@ -90,7 +90,7 @@ class Entry:
         blocks the promise sense of "commit" in a later row."""
         return self.type is None and not self.happening
 
-    @property
+    @cached_property
     def conditional(self) -> bool:
         c = self.cond
         return bool(c.objs or c.prts or c.preps or c.comp is not None or c.noobj or c.subjs)
@@ -104,6 +104,8 @@ class Lexicon:
     lights: dict[str, list[Entry]] = field(default_factory=dict)
     reports: dict[str, list[Entry]] = field(default_factory=dict)
     classes: dict[str, frozenset] = field(default_factory=dict)
+    #: what :func:`.readings.verb_lemma` found per (lemma, lower-case form); bounded
+    verb_lemmas: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
     def table(self, kind: str) -> dict[str, list[Entry]]:
         return {"verb": self.verbs, "noun": self.nouns, "adj": self.adjs,

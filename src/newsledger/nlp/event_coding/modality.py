@@ -24,7 +24,7 @@ REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself"
 
 class Modality:
     """The tense and modality part of :class:`~.coder.Coder`; uses ``self.lex``,
-    ``self.doc``, ``self.claims`` and :meth:`~.sources.Sources._governing_verb`."""
+    ``self.doc``, ``self.table``, ``self.claims`` and :meth:`~.sources.Sources._governing_verb`."""
 
     def apply_tense(self, r: Reading) -> Reading:
         """Future, modal, negated, planned, hypothetical and reported readings."""
@@ -203,15 +203,18 @@ class Modality:
                 break
             t = parent
         # the reporting verb may be the sentence's root with our clause as its ccomp higher up
-        root = head.sent.root
+        table = self.table
+        sent = table.sentence(head.i)
+        root = sent.root
         if root.i != head.i and _lemma(root) in self.lex.reports and head.i < root.i:
             for c in root.children:
-                if c.dep_ in ("ccomp", "parataxis") and head in c.subtree:
+                if c.dep_ in ("ccomp", "parataxis") and table.dominates(c.i, head.i):
                     return sx.first_child(root, *sx.SUBJ), True
         for prep, obj in sx.preps(root, "according"):
             return obj, True
-        for tok in head.sent:
-            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        for k in table.with_lower("according", sent.start, sent.end):
+            tok = self.doc[k]
+            if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
                 objs = [g for g in tok.nbor(1).children if g.dep_ == "pobj"]
                 return (objs[0] if objs else None), True
         start = head.idx

@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from . import syntax as sx
+from .doctable import MEMORY_LIMIT
 from .lexicon import TYPE_DEFAULTS, Entry, Lexicon, load_lexicon
 
 
@@ -50,11 +51,11 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _verb_keys(tok: Token) -> list[str]:
-    """Lemma candidates of a verb: the lemmatizer's, then simple suffix stripping (the
-    small model's lemmatizer misses some: "staged" -> "stag")."""
-    keys = [_lemma(tok)]
-    w = tok.lower_
+def _verb_keys(lemma: str, w: str) -> list[str]:
+    """Lemma candidates of a verb (``lemma`` lower-cased, ``w`` its lower-case form): the
+    lemmatizer's, then simple suffix stripping (the small model's lemmatizer misses some:
+    "staged" -> "stag")."""
+    keys = [lemma]
     if w.endswith("ied"):
         keys.append(w[:-3] + "y")
     if w.endswith("ed"):
@@ -71,6 +72,44 @@ def _verb_keys(tok: Token) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def verb_lemma(lemma: str, lower: str, lex: Lexicon) -> str:
+    """The lemma under which the lexicon knows a verb (``lemma`` lower-cased, ``lower`` its
+    lower-case form): the first of :func:`_verb_keys` among its verbs or light verbs, else
+    ``lemma``; remembered per (lemma, form)."""
+    memo = lex.verb_lemmas
+    found = memo.get((lemma, lower))
+    if found is None:
+        found = lemma
+        for key in _verb_keys(lemma, lower):
+            if key in lex.verbs or key in lex.lights:
+                found = key
+                break
+        if len(memo) > MEMORY_LIMIT:
+            memo.clear()
+        memo[(lemma, lower)] = found
+    return found
+
+
+#: the parts of speech of the tokens :func:`may_read` accepts
+PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
+
+
+def may_read(pos: str, dep: str, lemma: str, lower: str, lex: Lexicon) -> bool:
+    """Whether :func:`verb_reading` can find a reading for a token with this ``pos_``,
+    ``dep_``, lower-cased lemma and lower-case form: a test on strings, made before the
+    token's dependents are looked at."""
+    verbal = pos in ("VERB", "AUX")
+    key = verb_lemma(lemma, lower, lex) if verbal else lemma
+    if pos == "ADJ" or (dep == "acomp" and pos in ("ADJ", "VERB")):
+        if key in lex.adjs or lower in lex.adjs:
+            return True
+        if pos == "ADJ":
+            return False
+    if not verbal or dep in ("aux", "auxpass"):
+        return False
+    return key in lex.verbs or key in lex.lights
+
+
 def _objects(verb: Token) -> list[Token]:
     """The verb's object heads: direct objects, a passive subject, or (for an
     intransitive) objects of its prepositions."""
@@ -83,17 +122,24 @@ def _objects(verb: Token) -> list[Token]:
     return [_unwrap(o) for o in out]
 
 
+#: nouns that measure out what follows them ("a shipment of arms")
+MEASURE_NOUNS = frozenset({"worth", "ton", "tonne", "kg", "kilogram", "amount", "quantity", "shipment",
+                           "consignment", "load", "batch", "lot"})
+
+
 def _unwrap(noun: Token) -> Token:
     """"a state of siege" -> siege; "tens of thousands of students" -> students."""
     lex = load_lexicon()
     for _ in range(3):
-        measured = any(c.dep_ in ("nummod", "quantmod") for c in noun.children) or _lemma(noun) in ("worth", "ton", "tonne", "kg", "kilogram", "amount", "quantity", "shipment", "consignment", "load", "batch", "lot")
-        if noun.pos_ in ("NOUN", "NUM", "PRON") and (lex.in_class("state", _lemma(noun)) or measured
-                                                     or _lemma(noun) in sx.QUANTITY_HEADS or noun.pos_ == "NUM"):
-            nxt = [g for _, g in sx.preps(noun, "of") if g.pos_ in ("NOUN", "PROPN")]
-            if nxt:
-                noun = nxt[0]
-                continue
+        pos = noun.pos_
+        if pos in ("NOUN", "NUM", "PRON"):
+            lemma = _lemma(noun)
+            if pos == "NUM" or lemma in MEASURE_NOUNS or lemma in sx.QUANTITY_HEADS or lex.in_class("state", lemma) \
+                    or any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
+                nxt = [g for _, g in sx.preps(noun, "of") if g.pos_ in ("NOUN", "PROPN")]
+                if nxt:
+                    noun = nxt[0]
+                    continue
         event = _event_compound(noun, lex)
         if event is not None:
             noun = event
@@ -151,7 +197,9 @@ def noun_entry(tok: Token, lex: Lexicon, *, as_object: bool = False) -> Optional
         return None
     if tok.pos_ == "PROPN" and not tok.lower_ == tok.text:  # names are no event nouns
         return None
-    cands = lex.nouns.get(_lemma(tok)) or lex.nouns.get(tok.lower_) or []
+    cands = lex.nouns.get(_lemma(tok)) or lex.nouns.get(tok.lower_)
+    if not cands:
+        return None
     mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
     mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
     for e in cands:
@@ -169,10 +217,7 @@ def verb_reading(tok: Token, lex: Lexicon) -> Optional[Reading]:
     """What a verb (or predicate adjective) means as an event trigger."""
     lemma = _lemma(tok)
     if tok.pos_ in ("VERB", "AUX"):
-        for key in _verb_keys(tok):
-            if key in lex.verbs or key in lex.lights:
-                lemma = key
-                break
+        lemma = verb_lemma(lemma, tok.lower_, lex)
     if tok.pos_ == "ADJ" or (tok.dep_ == "acomp" and tok.pos_ in ("ADJ", "VERB")):
         for e in lex.adjs.get(lemma, []) + lex.adjs.get(tok.lower_, []):
             if any(c.dep_ in ("xcomp", "prep") for c in tok.children):
@@ -183,23 +228,32 @@ def verb_reading(tok: Token, lex: Lexicon) -> Optional[Reading]:
         return None
     verbs = lex.verbs.get(lemma, [])
     lights = lex.lights.get(lemma, [])
+    if not verbs and not lights:
+        return None
     prt = [c for c in tok.children if c.dep_ == "prt"]
+    # the verb's objects, found once for all the senses that look at them
+    objects = _objects(tok) if lights or any(e.cond.objs is not None for e in verbs) else []
     # 1. senses with conditions (object, particle, complement)
     for e in verbs:
-        if e.conditional and _cond_ok(e, tok):
-            objs = [o for o in _cond_objects(e, tok) if e.theme or not _actorish(o, lex)]
+        if e.conditional and _cond_ok(e, tok, objects):
+            objs = [o for o in _cond_objects(e, tok, objects) if e.theme or not _actorish(o, lex)]
             return _reading(tok, e, [tok] + prt + objs)
     # 2. light verb with an event noun as object
     if lights:
-        for obj in _objects(tok):
+        light_ok: Optional[bool] = None     # whether a light sense's conditions hold
+        for obj in objects:
             ne = noun_entry(obj, lex, as_object=True)
-            if ne is not None and any(_cond_ok(le, tok) for le in lights):
+            if ne is None:
+                continue
+            if light_ok is None:
+                light_ok = any(_cond_ok(le, tok, objects) for le in lights)
+            if light_ok:
                 r = _reading(tok, ne, [tok] + prt + _noun_trigger(obj, ne), kind="light")
                 r.noun = obj
                 return r
         for e in lights:
-            if e.type is not None and _cond_ok(e, tok):
-                return _reading(tok, e, [tok] + prt + _cond_objects(e, tok))
+            if e.type is not None and _cond_ok(e, tok, objects):
+                return _reading(tok, e, [tok] + prt + _cond_objects(e, tok, objects))
     # 3. plain senses
     for e in verbs:
         if not e.conditional:
@@ -211,10 +265,12 @@ def _actorish(tok: Token, lex: Lexicon) -> bool:
     return sx.actor_like(tok, lex.classes.get("actor", frozenset()))
 
 
-def _cond_objects(e: Entry, tok: Token) -> list[Token]:
+def _cond_objects(e: Entry, tok: Token, objects: list[Token]) -> list[Token]:
+    """The first of the verb's ``objects`` (:func:`_objects`) that the sense names, up to
+    four words after the verb."""
     if e.cond.objs is None:
         return []
-    return [o for o in _objects(tok) if (_lemma(o) in e.cond.objs or o.lower_ in e.cond.objs)
+    return [o for o in objects if (_lemma(o) in e.cond.objs or o.lower_ in e.cond.objs)
             and 0 < o.i - tok.i <= 4][:1]
 
 

@@ -18,6 +18,8 @@ FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 POSSIBLE = frozenset({"may", "might", "could", "can", "ca"})
 OBLIGATION = frozenset({"must", "should", "ought"})
 HYPHENS = frozenset({"-", "/", "'", "’", "–", "&"})
+#: the hyphens that join the parts of a word ("war-torn")
+INNER_HYPHENS = ("-", "‐")
 #: prepositions that give circumstances, never a verb's object
 CIRCUMSTANTIAL = frozenset({"after", "before", "since", "during", "following", "until", "till", "despite",
                             "amid", "amidst", "because", "as", "like", "than", "throughout", "within",
@@ -228,7 +230,6 @@ def np_bounds(tok: Token, actor_nouns: Optional[frozenset] = None) -> tuple[int,
                 continue
             keep.add(c.i)
             stack.append(c)
-    idx = sorted(keep)
     # contiguous range around the head
     lo = hi = tok.i
     while lo - 1 in keep:
@@ -242,13 +243,13 @@ def np_bounds(tok: Token, actor_nouns: Optional[frozenset] = None) -> tuple[int,
         lo += 1
     while hi > tok.i and (doc[hi].pos_ in ("PUNCT", "ADP", "CCONJ", "DET") or doc[hi].tag_ == "POS"):
         hi -= 1
-    del idx
     # a span never cuts a hyphenated word ("Abd-ur-Rahman" parsed as a name and an apposition)
-    sent = tok.sent
-    while hi + 2 < sent.end and joined_hyphen(doc, hi + 1) and doc[hi + 2].is_alpha:
-        hi += 2
-    while lo - 2 >= sent.start and joined_hyphen(doc, lo - 1) and doc[lo - 2].is_alpha:
-        lo -= 2
+    if (hi + 1 < len(doc) and doc[hi + 1].text in INNER_HYPHENS) or (lo > 0 and doc[lo - 1].text in INNER_HYPHENS):
+        sent = tok.sent
+        while hi + 2 < sent.end and joined_hyphen(doc, hi + 1) and doc[hi + 2].is_alpha:
+            hi += 2
+        while lo - 2 >= sent.start and joined_hyphen(doc, lo - 1) and doc[lo - 2].is_alpha:
+            lo -= 2
     return lo, hi + 1
 
 
@@ -261,7 +262,7 @@ def _in_name(t: Token, head: Token) -> bool:
 
 def joined_hyphen(doc, k: int) -> bool:
     """Whether token ``k`` is a hyphen written inside a word (no space on either side)."""
-    return doc[k].text in ("-", "‐") and doc[k].whitespace_ == "" and doc[k - 1].whitespace_ == ""
+    return doc[k].text in INNER_HYPHENS and doc[k].whitespace_ == "" and doc[k - 1].whitespace_ == ""
 
 
 def _short_prep(prep: Token, actor_nouns: Optional[frozenset] = None) -> bool:

@@ -289,13 +289,15 @@ class Targets:
                     objs.append(head.head)    # a reduced passive: "the rebels, backed by X"
             else:
                 objs.extend(c for c in h.children if c.dep_ == "dative")
+            wrapped = [(o, _unwrap(o)) for o in objs]
             objs = [o for o in objs if o.i not in trigger_ids] + [
-                _unwrap(o) for o in objs if _unwrap(o).i != o.i and _unwrap(o).i not in trigger_ids]
+                w for o, w in wrapped if w.i != o.i and w.i not in trigger_ids]
             if self._locative(r) and r.type not in ("ASSAULT", "COERCE"):
                 objs = [o for o in objs if _lemma(o) not in self.forces]   # "withdrew its troops from X"
             # a wrapped object is judged by what it wraps ("a state of emergency": no actor)
-            good = [_unwrap(o) if _unwrap(o).i not in trigger_ids else o for o in objs
-                    if (self.target_ok(_unwrap(o)) if _unwrap(o).i != o.i else self.target_ok(o))]
+            wrapped = [(o, _unwrap(o)) for o in objs]
+            good = [w if w.i not in trigger_ids else o for o, w in wrapped
+                    if (self.target_ok(w) if w.i != o.i else self.target_ok(o))]
             if good:
                 return self._expand(good[:1])
             preps = THEME_TARGET_PREPS if r.theme else TARGET_PREPS
