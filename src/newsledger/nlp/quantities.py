@@ -149,7 +149,7 @@ def _token_value(tok: Token, lex: _Lexicon) -> Optional[float]:
 
 
 def _text_value(text: str, lex: _Lexicon) -> Optional[float]:
-    """The value of one token's lower-cased text ("1,960", "2.5bn", "ten", "forty-three")."""
+    """The value of one token's lower-cased text ("2,450", "2.5bn", "ten", "forty-three")."""
     if _DIGITS.match(text):
         return float(text.replace(",", ""))
     m = _SUFFIXED.match(text)

@@ -1,7 +1,7 @@
 """Deciding, with the token tags of the Doc, whether a candidate is a time.
 
 "May" the modal verb, "March" the noun or verb, "fall" the verb, a year
-that is really a count ("1960 troops"), a price ("$2020"), an age
+that is really a count ("1850 troops"), a price ("$2020"), an age
 ("five-year-old") or "a second" the ordinal are all turned away here.
 """
 
