@@ -891,3 +891,87 @@ def test_memories_are_bounded(monkeypatch):
     for k in range(50):
         assert doctable._strings([strings[f"s{k}"]], strings) == [f"s{k}"]
     assert len(doctable._STRINGS) <= 11
+
+
+# --------------------------------------------------------------------------- argument patterns (2)
+
+@pytest.mark.parametrize("text, src, tgt", [
+    # an event noun as subject: its possessor or the sides of a clash act
+    ("Westland's attack on Eastland killed twelve people.", ["Westland"], ["people"]),
+    ("Fresh clashes between Westland troops and rebels killed ten people.", ["Westland troops", "rebels"], ["people"]),
+    ("A roadside bomb killed three soldiers.", ["roadside bomb"], ["soldiers"]),
+    # "come under attack from X": X acts on the subject
+    ("The convoy came under attack from rebel fighters.", ["rebel fighters"], ["convoy"]),
+    # "on" points one way: no reciprocal war
+    ("Westland declared war on Eastland.", ["Westland"], ["Eastland"]),
+    # one's own envoy is no target; the country it leaves is
+    ("Westland recalled its ambassador from Eastland.", ["Westland"], ["Eastland"]),
+    # "provided X with Y": X receives
+    ("Eastland provided the rebels with weapons.", ["Eastland"], ["rebels"]),
+    # a measure is no agent
+    ("The president on Monday extended by one week the curfew imposed in the capital.", ["president"], []),
+    # a delegation stands for who sent it, also when "from" hangs on the verb
+    ("Westland received a delegation from Eastland.", ["Westland"], ["Eastland"]),
+    # an ordered force is addressed, not withdrawn
+    ("The president ordered the army to withdraw from the province.", ["president"], ["army"]),
+    # "told X to": a request of X
+    ("The minister told the rebels to leave the capital.", ["minister"], ["rebels"]),
+    # the document's addressee
+    ("Westland sent a letter to the United Nations demanding an investigation.", ["Westland"], ["United Nations"]),
+    # concern over X's programme: X
+    ("Westland expressed concern over Eastland's nuclear programme.", ["Westland"], ["Eastland"]),
+    # a counted actor is no measure of what follows it
+    ("The court convicted three opposition leaders of treason.", ["court"], ["opposition leaders"]),
+])
+def test_argument_patterns(nlp, text, src, tgt):
+    ev = main(nlp, text)
+    assert names(ev.source_actors) == src
+    assert names(ev.target_actors) == tgt
+
+
+def test_intent_owner_and_verbal_noun_content(nlp):
+    # "X's refusal to withdraw its troops": X withdraws; the troops are no target of the refusal
+    evs = {e.type: e for e in code(nlp, "Eastland's refusal to withdraw its troops angered Westland.")}
+    assert names(evs["REJECT"].source_actors) == ["Eastland"] and evs["REJECT"].target_actors == []
+    assert names(evs["RETREAT"].source_actors) == ["Eastland"]
+    evs = {e.type: e for e in code(nlp, "Westland condemned Eastland's decision to expel its diplomats.")}
+    assert names(evs["SANCTION"].source_actors) == ["Eastland"]
+
+
+def test_passive_agent_quantity_stays_a_phrase(nlp):
+    ev = main(nlp, "Westland has been accused by rights groups of torturing prisoners.")
+    assert ev.type == "ACCUSE"
+    assert names(ev.source_actors) == ["rights groups"] and names(ev.target_actors) == ["Westland"]
+    ev = main(nlp, "The village was attacked by hundreds of militiamen.")
+    assert names(ev.source_actors) == ["militiamen"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The government granted autonomy to the northern province.", "CONCEDE"),
+    ("The junta restored civil liberties.", "CONCEDE"),
+    ("The authorities loosened restrictions on foreign travel.", "CONCEDE"),
+    ("The government admitted responsibility for the blast.", "CONCEDE"),
+    ("The rebels relinquished control of the town.", "RETREAT"),
+    ("The government granted access to United Nations inspectors.", "RETREAT"),
+    ("Police apprehended three suspects.", "COERCE"),
+    ("The army quelled the uprising.", "COERCE"),
+    ("Militants hurled grenades at the police.", "ASSAULT"),
+    ("Westland terminated its defence agreement with Eastland.", "SANCTION"),
+    ("The league suspended Westland's membership.", "SANCTION"),
+    ("The president ruled out talks with the rebels.", "REJECT"),
+    ("Westland voted against the resolution.", "REJECT"),
+    ("Eastland repudiated the treaty.", "REJECT"),
+    ("The government objected to the proposal.", "ACCUSE"),
+    ("Japan allocated emergency funds to the flood victims.", "AID"),
+    ("The bishop exhorted the rebels to lay down their arms.", "REQUEST"),
+    ("Westland handed over the suspect to Eastland.", "COOPERATE"),
+    ("Westland and Eastland swapped prisoners.", "COOPERATE"),
+])
+def test_category_triggers(nlp, text, etype):
+    assert main(nlp, text).type == etype
+
+
+def test_told_to_needs_an_infinitive(nlp):
+    assert not [e for e in code(nlp, "The minister told reporters that the talks had failed.") if e.type == "REQUEST"]
+    ev = main(nlp, "The minister told reporters that Westland would retaliate against Eastland.")
+    assert ev.type == "THREATEN" and names(ev.target_actors) == ["Eastland"]

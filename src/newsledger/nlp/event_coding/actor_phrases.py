@@ -137,7 +137,10 @@ class ActorPhrases:
             return tok
         # ("a team of inspectors from X": the phrase may hang on the members)
         members = [g for _, g in sx.preps(tok, "of") if g.pos_ == "NOUN"]
-        for _, g in sx.preps(tok, "from") + [pg for m in members for pg in sx.preps(m, "from")]:
+        froms = sx.preps(tok, "from") + [pg for m in members for pg in sx.preps(m, "from")]
+        if tok.dep_ in ("dobj", "obj"):     # "received a delegation from X" ("from" on the verb)
+            froms += [(p, g) for p, g in sx.preps(tok.head, "from") if p.i > tok.i]
+        for _, g in froms:
             if g.pos_ == "PROPN" or g.ent_type_ in sx.ACTOR_ENTS:
                 return g
         return tok

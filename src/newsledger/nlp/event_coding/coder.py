@@ -63,6 +63,8 @@ __all__ = ["Coder", "Reading", "find_events", "noun_entry", "verb_reading",
            "REFLEXIVES"]
 
 INTENT_FRAMES = ("intent",)
+#: prepositions that name the one a reciprocal event is aimed at, not a party to it
+ONE_WAY_PREPS = ("against", "on", "upon")
 #: dependency labels of a noun that modifies another (no event of its own)
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 #: verbs whose subject event noun is a lasting state, not a happening ("the ceasefire holds")
@@ -336,9 +338,10 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
                     t.i in self._places for t in tgt_toks) and not any(
                     h is not None and h.i != r.head.i and h.left_edge.i <= t.i <= h.right_edge.i
                     for h in r.extra_target_heads for t in tgt_toks) and not any(
-                    t.dep_ == "pobj" and t.head.lower_ == "against" for t in tgt_toks):
+                    t.dep_ == "pobj" and t.head.lower_ in ONE_WAY_PREPS for t in tgt_toks):
                 # (not a party of a folded complement: "X agreed to open its borders to Y"; nor
-                # one named by "against", which points one way: "X continued its fight against Y")
+                # one named by "against" or "on", which point one way: "X continued its fight
+                # against Y", "X declared war on Y")
                 # reciprocal: "X met Y", "X shared expertise with Y" -> both sides of both roles
                 both = sources + targets
                 sources = [ActorRef(a.actor, a.start, a.end, a.text) for a in both]

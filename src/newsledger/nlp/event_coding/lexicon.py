@@ -41,6 +41,7 @@ class Condition:
     comp: Optional[bool] = None           # True: needs a complement; False: none
     noobj: bool = False
     subjs: Optional[frozenset] = None     # allowed subject head lemmas
+    tocomp: bool = False                  # needs an object and a to-infinitive ("told X to leave")
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Entry:
     @cached_property
     def conditional(self) -> bool:
         c = self.cond
-        return bool(c.objs or c.prts or c.preps or c.comp is not None or c.noobj or c.subjs)
+        return bool(c.objs or c.prts or c.preps or c.comp is not None or c.noobj or c.subjs or c.tocomp)
 
 
 @dataclass
@@ -155,6 +156,8 @@ def _condition(spec: Optional[str], classes: dict[str, frozenset]) -> Condition:
             kw["comp"] = False
         elif part == "noobj":
             kw["noobj"] = True
+        elif part == "tocomp":
+            kw["tocomp"] = True
         elif part:
             raise ValueError(f"unknown condition {part!r} in event lexicon")
     return Condition(**kw)

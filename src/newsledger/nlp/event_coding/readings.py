@@ -134,8 +134,10 @@ def _unwrap(noun: Token) -> Token:
         pos = noun.pos_
         if pos in ("NOUN", "NUM", "PRON"):
             lemma = _lemma(noun)
+            # (a counted actor stays itself: "three opposition leaders of treason")
             if pos == "NUM" or lemma in MEASURE_NOUNS or lemma in sx.QUANTITY_HEADS or lex.in_class("state", lemma) \
-                    or any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
+                    or (any(c.dep_ in ("nummod", "quantmod") for c in noun.children)
+                        and not lex.in_class("actor", lemma)):
                 nxt = [g for _, g in sx.preps(noun, "of") if g.pos_ in ("NOUN", "PROPN")]
                 if nxt:
                     noun = nxt[0]
@@ -179,6 +181,8 @@ def _cond_ok(entry: Entry, tok: Token, objs: Optional[list[Token]] = None) -> bo
             return False
     if c.noobj and any(ch.dep_ in ("dobj", "obj") for ch in tok.children):
         return False
+    if c.tocomp and not _object_infinitive(tok):
+        return False
     if c.subjs is not None:
         holder = tok.head if tok.dep_ in ("xcomp", "conj") and not sx.children(tok, *sx.SUBJ) else tok
         subj = sx.first_child(holder, *sx.SUBJ, *sx.PASS_SUBJ)
@@ -189,6 +193,16 @@ def _cond_ok(entry: Entry, tok: Token, objs: Optional[list[Token]] = None) -> bo
         if not any(_lemma(o) in c.objs or o.lower_ in c.objs for o in objs):
             return False
     return True
+
+
+def _object_infinitive(tok: Token) -> bool:
+    """"told the rebels to leave", "instructed X to ...": an object (or, as the small
+    model often parses it, the subject of the complement) and a to-infinitive."""
+    for c in tok.children:
+        if c.dep_ in sx.COMP and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            if any(o.dep_ in ("dobj", "obj") and o.i < c.i for o in tok.children) or sx.children(c, "nsubj"):
+                return True
+    return False
 
 
 def noun_entry(tok: Token, lex: Lexicon, *, as_object: bool = False) -> Optional[Entry]:

@@ -4,7 +4,10 @@ Reads a :class:`~.readings.Reading` and the parse around it; writes the tokens
 that head its source actors: the subject, the agent of a passive (or an agent
 the clause still names: the forces of "troops were withdrawn", the state of
 "was arrested in X"), a subject the parser lost, the speaker for a pronoun in a
-reported clause, the possessor or "by" phrase of an event noun.
+reported clause, the possessor or "by" phrase of an event noun (also when that
+noun is the subject: "X's attack on Y killed ..."), the possessor of the noun a
+to-infinitive completes ("X's decision to expel ..."), the "from" phrase of "came
+under attack from Y".
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from spacy.tokens import Token
 
 from . import syntax as sx
 from .actor_phrases import _is_relative
-from .readings import Reading, _lemma, _unwrap
+from .readings import Reading, _lemma, _unwrap, noun_entry
 
 #: RETREAT modes whose undergoer is the actor ("troops were withdrawn": the troops withdraw)
 SELF_MOVING_MODES = frozenset({"withdraw", "demobilize", "disarm"})
@@ -45,7 +48,7 @@ class Sources:
                 if r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ:
                     # "were engaged in ethnic cleansing": the light verb's subject acts
                     return self._expand(sx.children(head, *sx.PASS_SUBJ)[:1])
-                agents = [g for p, g in sx.preps(head, "by") if p.dep_ == "agent"]
+                agents = sx.agents(head)
                 if not agents:
                     return self._expand(self._implicit_agent(r, head))
                 return self._expand(agents[:1])
@@ -58,14 +61,20 @@ class Sources:
             if subj is not None:
                 if _is_relative(subj) and head.dep_ == "relcl":
                     return self._expand([head.head])
+                agents = self._event_subject_agents(subj)
+                if agents:      # "X's attack on Y killed ten people": X
+                    return agents
                 return self._expand([self._resolve_pronoun(subj, head)])
             dep = head.dep_
             if dep == "acl" and head.tag_ == "VBN":
-                agents = [g for p, g in sx.preps(head, "by") if p.dep_ == "agent"]
+                agents = sx.agents(head)
                 if agents:                               # "the rebels, backed by X": X
                     return self._expand(agents[:1])
             if dep == "acl":
                 noun = head.head
+                owner = self._intent_owner(head)
+                if owner is not None:       # "X's decision to expel Y": X
+                    return self._expand([owner])
                 verb = self._governing_verb(noun)
                 if _lemma(noun) in STATEMENT_NOUNS and verb is not None and sx.first_child(verb, *sx.SUBJ):
                     # "X issued a declaration demanding ...": the issuer speaks
@@ -254,8 +263,48 @@ class Sources:
             return h.head
         return None
 
+    def _event_subject_agents(self, subj: Token) -> list[Token]:
+        """When a verb's subject is an event noun with an actor of its own ("X's attack on Y
+        killed ten people", "clashes between X and Y left ten dead", "the bombing by X
+        destroyed ..."), that actor; else nothing (the subject itself stays the source:
+        "a roadside bombing killed ...")."""
+        if subj.pos_ != "NOUN" or _lemma(subj) in self.actor_nouns:
+            return []
+        e = noun_entry(subj, self.lex)
+        if e is None or e.type is None:
+            return []
+        # only an actor the phrase names as such: a possessor, a "by" agent, the sides
+        # of a reciprocal event ("Ruritanian air strikes" keeps its modifier)
+        owners = [c for c in subj.children if c.dep_ == "poss" and c.lower_ not in sx.PRONOUNS]
+        owners = owners or [g for p, g in sx.preps(subj, "by")]
+        if not owners and e.symmetric:
+            owners = [g for p, g in sx.preps(subj, "between")]
+        return self._expand([o for o in owners if self.is_actor(o)][:1])
+
+    def _intent_owner(self, verb: Token) -> Optional[Token]:
+        """The named possessor of the noun a to-infinitive completes: "X's decision to expel
+        Y", "the rebels' refusal to disarm", "X's plan to send troops"."""
+        if not any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children) or verb.i < verb.head.i:
+            return None
+        owners = [c for c in verb.head.children if c.dep_ == "poss" and c.lower_ not in sx.PRONOUNS
+                  and self.is_actor(c)]
+        return owners[0] if owners else None
+
+    @staticmethod
+    def under_attack(noun: Token) -> Optional[Token]:
+        """"X came under attack from Y", "was under fire by Y": the verb whose subject
+        undergoes the event noun (Y, through "from" or "by", acts)."""
+        h = noun.head
+        if noun.dep_ == "pobj" and h.lower_ == "under" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
+            return h.head
+        return None
+
     def noun_sources(self, r: Reading) -> list[Token]:
         noun = r.noun or r.head
+        verb = self.under_attack(noun)
+        if verb is not None:
+            return self._expand([g for p, g in sx.preps(noun, "from", "by") + sx.preps(verb, "from", "by")
+                                 if self.is_actor(g)][:1])
         out: list[Token] = []
         for c in noun.children:
             if c.dep_ == "poss":

@@ -72,11 +72,29 @@ def preps(tok: Token, *lemmas: str) -> list[tuple[Token, Token]]:
     return out
 
 
+#: entity types of a measure, never an agent ("cut by one hour", "raised by 5 percent")
+MEASURE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb (its "by" phrases), less measures: "shortened by one
+    hour", "reduced by half" name how much, not who."""
+    return [g for p, g in preps(verb, "by") if p.dep_ == "agent" and not _measure(g)]
+
+
+def _measure(tok: Token) -> bool:
+    """A measure phrase ("one hour", "half", "5 percent"); not a quantity of someone
+    ("hundreds of militiamen")."""
+    if preps(tok, "of"):
+        return False
+    return tok.ent_type_ in MEASURE_ENTS or tok.like_num or tok.lemma_.lower() in ("half", "third", "quarter")
+
+
 def participle_agents(noun: Token) -> list[Token]:
     """The agents of past participles after a noun: "towns held by the rebels" -> rebels,
     "sanctions imposed on Y by X" -> X."""
     return [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i
-            for p, g in preps(c, "by") if p.dep_ == "agent"]
+            for g in agents(c)]
 
 
 def stranded_object(prep: Token) -> Optional[Token]:
@@ -184,12 +202,15 @@ def actor_like(tok: Token, actor_nouns: frozenset) -> bool:
 
 
 def descend_quantity(tok: Token) -> Token:
-    """"thousands of students" -> students; "members of the Association" -> Association."""
+    """"thousands of students" -> students; "members of the Association" -> Association.
+    Only into a noun phrase: "rights groups of torturing prisoners" (a misattached "of"
+    clause) stays "rights groups"."""
     seen = 0
     while seen < 4 and tok.lemma_.lower() in QUANTITY_HEADS or (tok.pos_ == "NUM" and seen < 4):
         nxt = None
         for prep, obj in preps(tok, "of"):
-            nxt = obj
+            if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                nxt = obj
             break
         if nxt is None:
             break

@@ -4,8 +4,11 @@ Reads a :class:`~.readings.Reading` and the parse around it; writes the tokens
 that head its target actors: objects and objects of "against", "to", "with",
 ...; whoever made the object; failing those, an infinitive subject, the aim of
 a hostile act's purpose, who must act to avert a threat, whom a refusal defies
-("despite pressure from X"), the place aimed at or the place a measure applies
-to (the places are noted in ``self._places``).
+("despite pressure from X"), the addressee of the document that makes a demand
+("sent a letter to X demanding"), the place aimed at or the place a measure applies
+to (the places are noted in ``self._places``).  One's own envoy is no target
+("recalled its ambassador from X": X); the subject of "came under attack from Y"
+is.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ class Targets:
             out = self._expand(self._controlled_subject(r))
         if not out and r.type in HOSTILE | VERBAL:
             out = self._expand(self._purpose_target(r))
+        if not out and r.type in VERBAL | {"THREATEN"}:
+            out = self._expand(self._addressee_of_statement(r))
         if not out and r.type == "THREATEN":
             out = self._expand(self._condition_subject(r))
         if not out and r.type == "REJECT":
@@ -82,6 +87,8 @@ class Targets:
                 if c.i in trigger_ids or c.i < h.i or c.pos_ != "VERB" or sx.children(c, *sx.SUBJ):
                     continue
                 to = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                if c.dep_ == "acl" and r.kind == "noun" and r.type in VERBAL:
+                    continue    # the content of a verbal act, no purpose: "X's refusal to withdraw"
                 if (c.dep_ in ("advcl", "xcomp", "acl") and to) or (
                         c.dep_ == "advcl" and c.tag_ == "VBG" and self._is_request(c)):
                     starts += sx.children(c, *sx.OBJ) + [g for p, g in sx.preps(c, "for", "against", "from", "on")]
@@ -114,6 +121,27 @@ class Targets:
                         nxt += [g for p, g in sx.preps(c, "by")]
             frontier = nxt
         return []
+
+    def _addressee_of_statement(self, r: Reading) -> list[Token]:
+        """"sent a letter to X demanding ...", "a statement to X urging ...": whom the
+        document that makes the demand is addressed to."""
+        from .sources import STATEMENT_NOUNS
+
+        head = r.head
+        if r.kind not in ("verb", "light"):
+            return []
+        if head.dep_ == "acl" and _lemma(head.head) in STATEMENT_NOUNS:
+            doc_noun, verb = head.head, self._governing_verb(head.head)
+        elif head.dep_ == "advcl" and head.tag_ == "VBG":      # (the parser's other reading)
+            verb = head.head
+            docs = [o for o in sx.children(verb, *sx.OBJ) if _lemma(o) in STATEMENT_NOUNS]
+            if not docs:
+                return []
+            doc_noun = docs[0]
+        else:
+            return []
+        pairs = sx.preps(doc_noun, "to") + (sx.preps(verb, "to") if verb is not None else [])
+        return [g for p, g in pairs if self.is_actor(g)][:1]
 
     def _defied_party(self, r: Reading) -> list[Token]:
         """Whom a refusal defies, named only in a concession: "declined to resign despite
@@ -241,8 +269,15 @@ class Targets:
             return self._expand([t for t in r.target_hint if t is not None and not _is_relative(t)])
         if r.kind == "noun":
             noun = r.noun or head
+            verb = self.under_attack(noun)
+            if verb is not None:     # "X came under attack from Y": X
+                return self._expand(sx.children(verb, *sx.SUBJ)[:1])
             ps = sx.preps(noun, "against", "on", "to", "with", "at", "toward", "towards", "from", "into")
-            cands = [g for p, g in ps if self.is_actor(g)]
+            # a hostile act may be aimed at a thing standing for its actor ("attacks on police
+            # stations", "raids on Ruritanian positions")
+            aimed = r.type in HOSTILE
+            cands = [g for p, g in ps if self.is_actor(g) or (
+                aimed and p.lower_ in ("against", "on", "at", "into") and self.target_ok(g))]
             if not cands and not r.of_is_source:
                 cands = [g for p, g in sx.preps(noun, "of") if self.is_actor(g)]
             if not cands and r.symmetric:
@@ -289,11 +324,20 @@ class Targets:
                     objs.append(head.head)    # a reduced passive: "the rebels, backed by X"
             else:
                 objs.extend(c for c in h.children if c.dep_ == "dative")
+                # "provided X with weapons" ("with" on the verb or on the object): X receives
+                objs.extend(c for c in h.children if c.dep_ in ("dobj", "obj") and (
+                    sx.preps(h, "with") or sx.preps(c, "with")) and self.is_actor(c))
             wrapped = [(o, _unwrap(o)) for o in objs]
             objs = [o for o in objs if o.i not in trigger_ids] + [
                 w for o, w in wrapped if w.i != o.i and w.i not in trigger_ids]
-            if self._locative(r) and r.type not in ("ASSAULT", "COERCE"):
-                objs = [o for o in objs if _lemma(o) not in self.forces]   # "withdrew its troops from X"
+            if self._locative(r) and r.type not in ("ASSAULT", "COERCE") and (
+                    h.i != head.i or {r.type, (r.entry.mode or "").upper()} & LOCATIVE_TYPES):
+                # "withdrew its troops from X" (but "ordered the army to withdraw": the army is
+                # addressed)
+                objs = [o for o in objs if _lemma(o) not in self.forces]
+            host = self._host_of_own_envoy(h, objs)
+            if host is not None:      # "recalled its ambassador from X": X
+                return self._expand([host])
             # a wrapped object is judged by what it wraps ("a state of emergency": no actor)
             wrapped = [(o, _unwrap(o)) for o in objs]
             good = [w if w.i not in trigger_ids else o for o, w in wrapped
@@ -322,6 +366,9 @@ class Targets:
                     ps2 += [g for p, g in sx.preps(v, "by") if p.dep_ == "prep" and g.pos_ in ("PROPN", "NOUN")]
                 ps2 += [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of", "among",
                                                "between")]
+                if r.type == "ACCUSE" and o.dep_ in sx.OBJ:
+                    # "expressed concern over X's programme", "voiced anger at X"
+                    ps2 += [g for p, g in sx.preps(o, "over", "at", "about") + sx.preps(h, "over", "at", "about")]
                 good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
                 if good:
                     return self._expand(good[:1])
@@ -351,6 +398,20 @@ class Targets:
                     return [place]
                 return self._expand(rest[:1])
         return []
+
+    def _host_of_own_envoy(self, verb: Token, objs: list[Token]) -> Optional[Token]:
+        """"recalled its ambassador from X", "withdrew their envoys to X": an object that is
+        the subject's own diplomat names no target; the country it is posted to (or from)
+        does."""
+        diplomats = self.lex.classes.get("diplomat", frozenset())
+        for o in objs:
+            if _lemma(o) not in diplomats or not any(
+                    c.dep_ == "poss" and c.lower_ in sx.PRONOUNS for c in o.children):
+                continue
+            for p, g in sx.preps(o, "from", "to", "in") + sx.preps(verb, "from", "to", "in"):
+                if g.pos_ == "PROPN" and self.is_actor(g):
+                    return g
+        return None
 
     @staticmethod
     def _named_place_in(thing: Token) -> Optional[Token]:
