@@ -929,3 +929,74 @@ def test_according_to_opening_a_sentence_the_parser_made_its_root(bare_nlp):
     c = only(claims_of(bare_nlp, "According to radio host Sam Jones, the move reeks of “panic” and despair."))
     assert c.speaker.text == "radio host Sam Jones"
     assert c.content.text == "the move reeks of “panic” and despair"
+
+
+# ---------------------------------------------------------------------------
+# beliefs, feelings and stands with their own shapes
+
+
+def test_likening_takes_what_it_is_likened_to(bare_nlp):
+    c = only(claims_of(bare_nlp, "The senator likened the new tariffs to a tax on every family."))
+    assert "a tax on every family" in c.content.text
+    assert c.speaker.text == "The senator"
+
+
+def test_imperative_is_no_claim(bare_nlp):
+    assert claims_of(bare_nlp, "Don't blame the mayor for the flooding.") == []
+    assert claims_of(bare_nlp, "Ask yourself that question before you vote.") == []
+
+
+def test_pro_form_stands_for_what_was_thought(bare_nlp):
+    c = only(claims_of(bare_nlp, "Is the plan fair? The governor doesn't think so."))
+    assert c.content.text == "so"
+    assert c.speaker.text == "The governor"
+    c = only(claims_of(bare_nlp, "The mayor said as much in an interview on Tuesday."))
+    assert c.content.text == "as much"
+
+
+def test_feeling_caused_in_the_object(bare_nlp):
+    c = only(claims_of(bare_nlp, "The new pipeline worries environmentalists."))
+    assert c.speaker.text == "environmentalists"
+    assert c.content.text == "The new pipeline"
+
+
+def test_stance_idioms(bare_nlp):
+    c = only(claims_of(bare_nlp, "The senator voted against the farm bill."))
+    assert c.content.text == "the farm bill"
+    assert c.speaker.text == "The senator"
+    c = only(claims_of(bare_nlp, "In recent weeks, Jones has gone after Smith as a reckless spender."))
+    assert c.content.text.startswith("Smith")
+    assert "reckless spender" in c.content.text
+
+
+def test_willingness_adjective(bare_nlp):
+    c = only(claims_of(bare_nlp, "Some senators were willing to support a smaller bill."))
+    assert c.content.text == "to support a smaller bill"
+    assert c.speaker.text == "Some senators"
+
+
+def test_attitude_noun_with_a_holder(bare_nlp):
+    c = only(claims_of(bare_nlp, "The mayor continues his admiration of the old governor."))
+    assert c.content.text.endswith("the old governor")
+    assert c.speaker.text == "his"
+
+
+def test_object_ends_before_a_relative_clause_with_a_claim_of_its_own(bare_nlp):
+    claims = claims_of(bare_nlp, "The union endorses Smith, who says he is honored.")
+    by_cue = {c.cue.text: c for c in claims}
+    assert by_cue["endorses"].content.text == "Smith"
+    assert by_cue["says"].content.text == "he is honored"
+
+
+def test_speaker_does_not_run_past_the_verb(bare_nlp):
+    """A noun phrase whose parse hangs words after the verb on it ("A union endorsed
+    X, another example of ...": the apposition on "union") ends before the verb."""
+    from spacy.tokens import Doc
+
+    from newsledger.nlp.claims.speakers import _np_span
+
+    words = ["A", "union", "endorsed", "Smith", ",", "another", "example", "."]
+    heads = [1, 2, 2, 2, 2, 6, 1, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "punct", "det", "appos", "punct"]
+    doc = Doc(bare_nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _np_span(doc[1]) == (0, 2)

@@ -63,7 +63,13 @@ _STANCE_ADJ_PREPS = {"critical": {"of"}, "supportive": {"of"}, "skeptical": {"of
                      "confident": {"about", "in"}, "opposed": {"to"}, "hostile": {"to"},
                      "enthusiastic": {"about"}, "angry": {"about", "at"}, "upset": {"about", "with"},
                      "frustrated": {"with", "by"}, "doubtful": {"about", "of"}, "fond": {"of"},
-                     "proud": {"of"}, "dismissive": {"of"}, "suspicious": {"of"}}
+                     "proud": {"of"}, "dismissive": {"of"}, "suspicious": {"of"},
+                     "interested": {"in"}, "passionate": {"about"}, "keen": {"on"}, "coy": {"about"},
+                     "bullish": {"on", "about"}, "bearish": {"on", "about"}, "intent": {"on"}}
+#: adjectives of willingness with an infinitive: "X is willing to ...", "X was
+#: reluctant to ...", "X is ready to move on" (an intention of the subject)
+_WILLING_ADJ = {"willing", "unwilling", "eager", "reluctant", "ready", "prepared", "keen", "anxious", "hesitant",
+                "loath", "loth", "determined", "unprepared", "disinclined", "inclined"}
 #: verbs whose passive subject holds the attitude: "we are convinced that ..."
 _EXPERIENCER_PASSIVES = {"convince", "persuade", "worry", "concern", "satisfy", "disappoint"}
 _GENERIC_C = Cue("", frozenset("C"), "speech")

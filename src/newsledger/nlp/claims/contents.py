@@ -31,7 +31,8 @@ def _split_nested(doc: Doc, cands: list[_Cand]) -> None:
         inners = [c for c in cands if c is not outer and c.cue[0] in outer.content
                   and outer.cue[0] not in c.content and c.content and (
                       _adjunct_of(doc[c.cue[0]], outer.content) if c.clausal
-                      else _second_predicate(doc[c.cue[0]], doc[outer.cue[0]], outer.content))]
+                      else _second_predicate(doc[c.cue[0]], doc[outer.cue[0]], outer.content)
+                      or _aside_relative(doc[c.cue[0]]))]
         if not inners:
             continue
         removed: set[int] = set()
@@ -54,7 +55,7 @@ def _split_nested(doc: Doc, cands: list[_Cand]) -> None:
             else:
                 runs.append([i])
         runs = [_trim_run(doc, r) for r in runs]
-        runs = [r for r in runs if sum(1 for i in r if _WORD.search(doc[i].text)) >= 2]
+        runs = [r for r in runs if sum(1 for i in r if _WORD.search(doc[i].text)) >= 2 or _lone_noun(doc, r)]
         if not runs:
             continue
         best = max(runs, key=lambda r: (sum(1 for i in r if not doc[i].is_punct), -r[0]))
@@ -62,17 +63,38 @@ def _split_nested(doc: Doc, cands: list[_Cand]) -> None:
 
 
 def _adjunct_of(verb: Token, content: set[int]) -> bool:
-    """Is ``verb`` joined to the clause it sits in as an adjunct (a participle, a
-    second verb, a relative clause), not as the complement that clause reports
-    ("said he didn't believe ...": "believe" is what was said)?"""
+    """Is ``verb`` joined to the clause it sits in as an adjunct (a participle of a
+    verb, a second verb, a relative clause), not as the complement that clause
+    reports ("said he didn't believe ...": "believe" is what was said)?  A
+    participle on a noun ("noted reports alleging that ...") is part of what
+    was said."""
     node = verb
     for _ in range(12):
-        if node.dep_ in ("advcl", "conj", "relcl", "parataxis", "acl"):
+        if node.dep_ == "acl":
+            return False  # "reports alleging that ...": the participle's words are part of the content
+        if node.dep_ in ("advcl", "conj", "relcl", "parataxis"):
             return True
         if node.head.i == node.i or node.head.i not in content:
             return False
         node = node.head
     return False
+
+
+def _aside_relative(verb: Token) -> bool:
+    """Is ``verb`` the head of a relative clause set off by a comma ("endorsed
+    Smith, who has questioned the plan"), which says something of its own
+    about the noun rather than narrowing it?"""
+    if verb.dep_ != "relcl":
+        return False
+    first = verb.left_edge
+    return first.i > 0 and first.tag_ in ("WP", "WDT", "WP$") and first.lower_ != "that" \
+        and verb.doc[first.i - 1].text == ","
+
+
+def _lone_noun(doc: Doc, run: list[int]) -> bool:
+    """A run of one noun or name: what is left of "endorsed Smith, who said ..."."""
+    words = [i for i in run if _WORD.search(doc[i].text)]
+    return len(words) == 1 and doc[words[0]].pos_ in ("NOUN", "PROPN")
 
 
 #: words opening an adverbial clause that adds a second, contrasting statement

@@ -59,8 +59,8 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Doc
 
 from ...model import Actor, Claim, Span, Timex
-from .common import (_EXPERIENCER_PASSIVES, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _WORD, _Cand,
-                     _doc_text)
+from .common import (_EXPERIENCER_PASSIVES, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _WILLING_ADJ, _WORD,
+                     _Cand, _doc_text)
 from .contents import _char_spans, _split_nested, _univocal
 from .lexicon import CUE_NOUNS
 from .phrase_cues import (_HEARSAY_ADVERBS, _according_to, _adjective_cue, _bylines, _headline, _hearsay_adverb,
@@ -83,7 +83,7 @@ __all__ = ["find_claims",
 #: "according to", "in X's view", "in this poll", hearsay adverbs
 _CUE_WORDS = frozenset({"according", "in"}) | _HEARSAY_ADVERBS
 #: the adjectives that may be a cue ("sure that", "critical of")
-_CUE_ADJECTIVES = frozenset(_STANCE_ADJ) | frozenset(_STANCE_ADJ_PREPS)
+_CUE_ADJECTIVES = frozenset(_STANCE_ADJ) | frozenset(_STANCE_ADJ_PREPS) | frozenset(_WILLING_ADJ)
 
 
 # ---------------------------------------------------------------------------

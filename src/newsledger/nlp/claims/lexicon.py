@@ -62,6 +62,17 @@ worry doubt recognition realization realisation awareness understanding percepti
 assumption premise expectation consensus pronouncement prediction
 """.split())
 
+#: nouns of attitude or feeling towards something: "Trump's admiration for X",
+#: "the party's reluctance to ...", "his disdain for Y" (lemmas; with a
+#: prepositional complement they are cues only with a holder named)
+ATTITUDE_NOUNS = frozenset("""
+admiration adulation contempt disdain scorn hostility antipathy aversion dislike disgust distrust mistrust
+enthusiasm eagerness reluctance hesitance hesitancy obsession fascination passion devotion affection
+sympathy approval disapproval optimism pessimism confidence faith trust frustration anger outrage dismay
+despair reservation reservations misgiving misgivings objection objections commitment
+""".split())
+CUE_NOUNS = CUE_NOUNS | ATTITUDE_NOUNS
+
 #: verbs that hand the speech act to their subject: "X made the claim that",
 #: "X issued a statement saying" (lemmas)
 LIGHT_VERBS = frozenset("""

@@ -19,7 +19,8 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from ...model import Actor
-from .common import (_IMPERSONAL, _NOT_SOURCES, _PASS_SUBJ, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _Cand,
+from .common import (_IMPERSONAL, _NOT_SOURCES, _PASS_SUBJ, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS,
+                     _WILLING_ADJ, _Cand,
                      _doc_text, _has_subject, _subtree_ids)
 from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS, reporting_verbs
 from .quotations import _QuoteMap
@@ -152,7 +153,7 @@ def _adjective_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd", "amod", "conj"):
         return None
     low = tok.lower_
-    if low not in _STANCE_ADJ and low not in _STANCE_ADJ_PREPS:
+    if low not in _STANCE_ADJ and low not in _STANCE_ADJ_PREPS and low not in _WILLING_ADJ:
         return None
     verb = tok.head
     if tok.dep_ == "amod" or verb.lemma_.lower() not in ("be", "seem", "appear", "remain", "become", "feel", "grow", "sound"):
@@ -164,13 +165,20 @@ def _adjective_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if not clause and subj[0].lower_ == "it":
         clause = [c for c in verb.children if c.dep_ == "ccomp" and c.i > tok.i and _has_subject(c)]
     content: set[int] = set()
+    cue = [tok.i]
+    willing = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and low in _WILLING_ADJ
+               and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     if clause and low in _STANCE_ADJ:
         content = _subtree_ids(clause[0])
+    elif willing and subj[0].lower_ not in _IMPERSONAL:
+        # "X is willing to ...", "X was reluctant to ...": what the subject means to do
+        content = _subtree_ids(willing[0])
     elif low in _STANCE_ADJ_PREPS and subj[0].lower_ not in _IMPERSONAL:
         preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _STANCE_ADJ_PREPS[low]
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
-        if preps:
-            content = {i for g in preps[0].children if g.dep_ in ("pobj", "pcomp") for i in _subtree_ids(g)}
+        objs = [g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp") and g.tag_ not in ("WDT", "WP")]
+        if objs:  # not "the one thing that X is passionate about"
+            content = {i for g in objs for i in _subtree_ids(g)}
             cue = [tok.i, preps[0].i]
     if not content:
         return None

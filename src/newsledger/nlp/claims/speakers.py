@@ -60,9 +60,21 @@ def _speaker_outside_quote(tok: Token, qmap: "_QuoteMap") -> Optional[tuple[tupl
 
 
 def _np_span(tok: Token) -> tuple[int, int]:
-    """The noun phrase headed by ``tok`` as a token span (edges trimmed of punctuation)."""
+    """The noun phrase headed by ``tok`` as a token span (edges trimmed of punctuation).
+
+    Where the parser hung words after the verb on the noun ("A union endorsed
+    X, another example of ...": the apposition on "union"), the phrase is the
+    unbroken run of its words around ``tok``."""
     left, right = tok.left_edge.i, tok.right_edge.i
     doc = tok.doc
+    if right - left > 2:
+        ids = {t.i for t in tok.subtree}
+        if len(ids) < right - left + 1:
+            left, right = tok.i, tok.i
+            while left - 1 in ids:
+                left -= 1
+            while right + 1 in ids:
+                right += 1
     while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "case"):

@@ -27,14 +27,24 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         return None
     if tok.lemma_.lower() == "make":
         return _make_idiom(tok, qmap)
+    if tok.lemma_.lower() in _STANCE_IDIOMS:
+        return _stance_idiom(tok, qmap)
     entry = _lookup(tok) or _that_clause_verb(tok)
     if entry is None:
         return None
     if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
         return None  # "a group called X", "the so-called", "the said report"
+    if entry.kind not in ("belief", "evidence") and _imperative(tok):
+        # "Don't blame X", "ask yourself that question": the writer's bidding, no
+        # one's claim (but "don't expect X to ..." is the writer's forecast)
+        return None
     children = list(tok.children)
     deps = {c.dep_ for c in children}
     passive = bool(deps & _PASS_SUBJ) or "auxpass" in deps
+    if "E" in entry.frames and not passive:
+        cand = _feeling_caused(tok, children, qmap)
+        if cand is not None:
+            return cand
     cue = [tok.i] + [c.i for c in children if c.dep_ == "prt"]
     content: set[int] = set()
     from_colon = False
@@ -120,6 +130,8 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         content = _said_object(tok, children, entry.kind)
     if not content and "P" in entry.frames and not passive:
         content = _prep_object(tok, children)
+    if not content and not passive and entry.kind in ("speech", "belief", "evidence"):
+        content = _pro_clause(tok, children)
     if not content and passive and entry.kind in ("evaluation", "speech", "evidence") \
             and ("O" in entry.frames or "N" in entry.frames) and any(c.dep_ == "agent" for c in children):
         # "the plan was backed by X", "X, who was endorsed by Y": what is backed is the content
@@ -143,7 +155,9 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         # "which the bank detailed", "that was what she said": the relative word
         # stands for what was said
         # (not "the report that he wrote": a statement written is no view of its own)
-        if not (tok.dep_ == "relcl" and tok.head.lemma_.lower() in CUE_NOUNS | STATEMENT_NOUNS):
+        # (nor "which the court put on hold": "put" reports words only in "as X put it")
+        if not (tok.dep_ == "relcl" and tok.head.lemma_.lower() in CUE_NOUNS | STATEMENT_NOUNS) \
+                and entry.lemma != "put":
             content = {c.i for c in children if c.dep_ == "dobj" and c.i < tok.i and c.tag_ in ("WDT", "WP")}
     if not content:
         return None
@@ -299,6 +313,41 @@ def _make_idiom(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     return cand
 
 
+#: verbs that take a stand against a person or measure only with a fixed
+#: preposition: "went after Trump as a con artist", "voted against the bill"
+_STANCE_IDIOMS = {"go": "after", "vote": "against"}
+
+
+def _stance_idiom(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
+    """"X has gone after Y (as Z)", "X voted against the bill": the object of the
+    fixed preposition (with an "as" phrase after it) is what the stand is about."""
+    children = list(tok.children)
+    if any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in children):
+        return None
+    word = _STANCE_IDIOMS[tok.lemma_.lower()]
+    preps = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ == word and c.i > tok.i]
+    if not preps:
+        return None
+    objs = [g for g in preps[0].children if g.dep_ in ("pobj", "pcomp")]
+    if not objs:
+        return None
+    content = set().union(*(_subtree_ids(g) for g in objs))
+    for c in children:  # "as a con artist"
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > preps[0].i:
+            content |= _subtree_ids(c)
+    para = qmap.para
+    content = {i for i in content if para[i] == para[tok.i]}
+    if not content:
+        return None
+    cand = _Cand(cue=[tok.i, preps[0].i], content=content, kind="indirect")
+    cand.negated = any(c.dep_ == "neg" for c in children)
+    _set_speaker(cand, tok, False)
+    if cand.speaker_head is None or not _animate(tok.doc[cand.speaker_head]) \
+            and tok.doc[cand.speaker_head].tag_ not in ("WP", "WDT"):
+        return None
+    return cand
+
+
 def _that_clause_verb(tok: Token):
     """A verb outside the lexicon with "that" and a clause after it and a person
     or body for subject: "X fretted that ...", "X insists that ..." — the
@@ -341,7 +390,8 @@ def _may_be_verb_cue(strings: StringStore, lemma: int, lower: int) -> bool:
     """Whether a verb may be a cue by its words alone (string ids of its lemma and
     lower-case form): "make" or a verb of the lexicon.  Any other verb is a cue
     only with a that-clause after it (:func:`_that_clause_verb`)."""
-    return _entry_by_ids(strings, lemma, lower) is not None or strings[lemma].lower() == "make"
+    low = strings[lemma].lower()
+    return _entry_by_ids(strings, lemma, lower) is not None or low == "make" or low in _STANCE_IDIOMS
 
 
 def _lookup_words(lemma: str, word: str):
@@ -357,6 +407,76 @@ def _lookup_words(lemma: str, word: str):
             if stem in lex and stem != lemma:
                 return lex[stem]
     return None
+
+
+#: endings of nouns naming people by what they do ("environmentalists", "investors")
+_AGENT_ENDINGS = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ant", "ants", "ent", "ents")
+
+
+def _feeling_caused(tok: Token, children: list[Token], qmap: _QuoteMap) -> Optional[_Cand]:
+    """"That worries environmentalists", "The network has angered ministers",
+    "X lagged, frustrating the senator": the object (a person or body) holds
+    an attitude towards the subject, or towards the clause a participle hangs
+    on; the object is the source."""
+    objs = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
+    if len(objs) != 1:
+        return None
+    obj = objs[0]
+    if not (_animate(obj) or obj.tag_ == "NNS" and obj.lower_.endswith(_AGENT_ENDINGS)):
+        return None
+    subj = [c for c in children if c.dep_ in _SUBJ and c.i < tok.i]
+    if subj:
+        if subj[0].lower_ in _IMPERSONAL or _animate(subj[0]) and subj[0].pos_ == "PRON":
+            return None  # "it worries me that ..." (the clause comes later), "he upset them"
+        content = _subtree_ids(subj[0])
+    elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i < tok.i:
+        content = {i for i in _subtree_ids(tok.head) - _subtree_ids(tok)
+                   if tok.sent.start <= i < tok.i and not tok.doc[i].is_punct}
+    else:
+        return None
+    para = qmap.para
+    content = {i for i in content if para[i] == para[tok.i]}
+    if not content:
+        return None
+    cand = _Cand(cue=[tok.i], content=content, kind="indirect")
+    cand.speaker, cand.speaker_head = _np_span(obj), obj.i
+    cand.negated = any(c.dep_ == "neg" for c in children)
+    return cand
+
+
+def _pro_clause(tok: Token, children: list[Token]) -> set[int]:
+    """"He doesn't think so", "X said as much": a word standing for the clause
+    that was said or thought ("so" right after the verb, "as much")."""
+    for c in children:
+        if c.i <= tok.i:
+            continue
+        if c.lower_ == "so" and c.dep_ == "advmod" and all(
+                t.dep_ in ("neg", "advmod") for t in tok.doc[tok.i + 1:c.i]):
+            nxt = tok.doc[c.i + 1] if c.i + 1 < len(tok.doc) else None
+            if nxt is None or nxt.is_punct or nxt.is_space or nxt.dep_ == "cc":
+                return {c.i}  # not "so that ...", "so much"
+        if c.lower_ == "much" and c.dep_ in ("dobj", "advmod") and any(
+                g.lower_ == "as" and g.i == c.i - 1 for g in c.children) and not any(
+                g.dep_ == "prep" and g.lower_ in ("as", "about", "of") for g in c.children):
+            return {c.i - 1, c.i}  # "said as much" (not "knows as much about X as")
+    return set()
+
+
+def _imperative(tok: Token) -> bool:
+    """A verb in the imperative outside quotation marks ("Ask yourself ...",
+    "Don't blame X", "Read the rest here"): a bare verb heading its sentence
+    (or joined to one that does) with no subject and no auxiliary but "do"."""
+    node = tok
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ != "ROOT":
+        return False
+    for verb in {tok, node}:
+        if verb.tag_ != "VB" or any(c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ not in ("do", "don't") for c in verb.children):
+            return False
+    return True
 
 
 def _put_it(tok: Token, children: list[Token]) -> bool:
@@ -585,13 +705,20 @@ def _prep_object(tok: Token, children: list[Token]) -> set[int]:
     return set(range(start, end + 1))
 
 
+#: verbs of likening, whose view is the object and what it is likened to:
+#: "likened the rules to a burning", "compares his struggles to those of X"
+_LIKENING = {"liken", "compare", "equate"}
+_LIKENING_PREPS = {"to", "with"}
+
+
 def _object_complement(tok: Token, children: list[Token], lemma: str) -> set[int]:
     right = [c for c in children if c.i > tok.i]
     keep = []
+    preps_here = _OBJ_PREPS | _LIKENING_PREPS if lemma in _LIKENING else _OBJ_PREPS
     for c in right:
         if c.dep_ in ("dobj", "dative", "oprd", "attr", "ccomp", "xcomp"):
             keep.append(c)
-        elif c.dep_ in ("prep", "agent") and c.lower_ in _OBJ_PREPS \
+        elif c.dep_ in ("prep", "agent") and c.lower_ in preps_here \
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
             keep.append(c)  # "spoke about X", not "spoke on Monday"
     if not keep:
