@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 import time
 
 import pytest
 
-from newsledger.gazetteer import get_gazetteer, haversine_km, normalize
+from newsledger.gazetteer import get_gazetteer, haversine_km, normalize, uszips
 
 
 @pytest.fixture(scope="module")
@@ -129,13 +130,52 @@ def test_county_abbreviation_and_county_points(g):
     assert normalize("Boone Co.") == normalize("Boone County")
     hits = [e for e in g.exact("Boone Co.") if e.source == "county"]
     assert hits and all(e.country == "US" for e in hits)
-    # a county with a same-named town in its own state sits at that town, even
-    # when a bigger town of the name lies in another state (Madison, Wis.)
-    county = [e for e in g.exact("Madison County") if e.admin1 == "AL"]
-    town = [e for e in g.exact("Madison") if e.kind == "city" and e.admin1 == "AL"
-            and e.id in g.main_name_ids("Madison")]
-    assert county and town
-    assert haversine_km(county[0].lat, county[0].lon, town[0].lat, town[0].lon) < 1.0
+
+
+def test_county_point_without_zip_data_stands_at_a_namesake_town_or_the_state():
+    from newsledger.gazetteer.core import _county_point
+
+    # (state, key) -> (population, lat, lon) of the largest place of that name
+    towns = {("AL", "madison"): (46962, 34.70, -86.75), ("WI", "madison"): (270000, 43.07, -89.40)}
+    states = {("US", "AL"): (32.75, -86.75)}
+    # the same-named town of its own state, even when a bigger one lies elsewhere
+    assert _county_point("Madison County", "AL", None, towns, states) == (34.70, -86.75, True)
+    # no namesake: the state's centre; no state row either: nothing
+    assert _county_point("Winston County", "AL", None, towns, states) == (32.75, -86.75, True)
+    assert _county_point("Winston County", "MS", None, towns, states) is None
+
+
+def test_county_point_from_zip_data_is_exact():
+    from newsledger.gazetteer.core import _county_point
+
+    zips = uszips.ZipData(version="test")
+    zips.counties[("AL", uszips.county_key("De Kalb County"))] = uszips.ZipCounty(
+        "AL", "De Kalb County", 34.45, -85.80, 12)
+    assert _county_point("DeKalb County", "AL", zips, {}, {}) == (34.45, -85.80, False)
+
+
+def test_us_counties_sit_at_their_zip_centres(g):
+    pytest.importorskip("zipcodes")
+    # the centre of the county's ZIP points, no longer a stand-in
+    story = [e for e in g.exact("Story County") if e.admin1 == "IA"]
+    assert story and not story[0].approx
+    assert haversine_km(story[0].lat, story[0].lon, 42.04, -93.46) < 25
+    hamilton = [e for e in g.exact("Hamilton County") if e.admin1 == "OH"]
+    assert hamilton and haversine_km(hamilton[0].lat, hamilton[0].lon, 39.19, -84.54) < 25
+    # every county the package knows has its centre: no county in the
+    # fifty states is left at a stand-in point
+    approx = g._query("SELECT * FROM entries WHERE source = 'county' AND approx = 1 "
+                      "AND admin1 NOT IN ('AS', 'GU', 'MP', 'UM', 'VI', 'PR', 'VA')", ())
+    assert not approx, [e.name for e in approx][:10]
+
+
+def test_small_us_towns_come_from_zip_data(g):
+    pytest.importorskip("zipcodes")
+    town = [e for e in g.exact("Caratunk") if e.country == "US"]
+    assert town and town[0].admin1 == "ME" and town[0].kind == "city" and town[0].source == "town"
+    assert haversine_km(town[0].lat, town[0].lon, 45.23, -69.99) < 30
+    # a town the city list has is not added twice
+    assert len([e for e in g.exact("Bangor") if e.admin1 == "ME" and e.kind == "city"]) == 1
 
 
 def test_stale_indexes_of_other_inputs_are_pruned(tmp_path):
@@ -216,3 +256,50 @@ def test_county_without_a_namesake_sits_at_its_states_centre_not_a_feature(g):
     misplaced = [c.name for c in counties if (round(c.lat, 4), round(c.lon, 4)) in features
                  and (round(c.lat, 4), round(c.lon, 4)) != states.get(c.admin1)]
     assert not misplaced
+
+
+# --- US counties and small towns read from the zipcodes package (gazetteer/uszips.py)
+def _zip(city, state, county, lat, lon, kind="STANDARD"):
+    return {"zip_code_type": kind, "city": city, "state": state, "county": county,
+            "lat": str(lat), "long": str(lon), "acceptable_cities": []}
+
+
+def test_missing_package_gives_no_rows_and_says_why(monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "zipcodes", None)  # import zipcodes -> ImportError
+    with caplog.at_level(logging.INFO, logger="newsledger.gazetteer.uszips"):
+        assert uszips.load() is None
+    assert uszips.version() is None
+    assert "zipcodes package is not installed" in caplog.text
+
+
+def test_county_centre_leaves_out_a_far_zip():
+    rows = [_zip("Ames", "IA", "Story County", 42.03, -93.62),
+            _zip("Nevada", "IA", "Story County", 42.02, -93.45),
+            _zip("Huxley", "IA", "Story County", 41.90, -93.60),
+            # filed under the county by mistake, 600 km away
+            _zip("Elsewhere", "IA", "Story County", 42.50, -86.00)]
+    (county,) = uszips._counties(rows).values()
+    assert county.name == "Story County" and county.n_zips == 4
+    assert abs(county.lat - 41.983) < 0.01 and abs(county.lon + 93.557) < 0.01
+
+
+def test_towns_split_distant_namesakes_of_one_state_and_merge_near_zips():
+    rows = [_zip("Springdale", "XX", "North County", 40.00, -90.00),
+            _zip("Springdale", "XX", "North County", 40.05, -90.05),
+            _zip("Springdale", "XX", "South County", 37.00, -90.00),
+            _zip("SPRINGDALE", "YY", "West County", 45.00, -100.00),
+            _zip("Overseas", "AE", "", 0.0, 0.0, kind="MILITARY")]
+    towns = uszips._towns([r for r in rows if uszips._usable(r)])
+    by_state = {}
+    for t in towns:
+        by_state.setdefault(t.state, []).append(t)
+    assert sorted(len(v) for v in by_state.values()) == [1, 2]
+    north = next(t for t in by_state["XX"] if t.county == "North County")
+    assert north.n_zips == 2 and abs(north.lat - 40.025) < 1e-6
+    assert by_state["YY"][0].name == "Springdale"  # written in capitals by the package
+    assert "AE" not in by_state
+
+
+def test_county_key_folds_spelling():
+    assert uszips.county_key("DeKalb County") == uszips.county_key("De Kalb County")
+    assert uszips.county_key("St. Louis County") == uszips.county_key("Saint Louis County")

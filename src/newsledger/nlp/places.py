@@ -45,6 +45,12 @@ Resolution (choosing among same-named gazetteer entries)
     story French); a big province's or region's own name ("Queensland",
     "Normandy") is not a small town abroad; "Georgia" counts half for the
     country and half for the state until the rest of the text decides.
+    A candidate gains where the text's other names have local namesakes
+    close to it (:func:`_colocation`: "Newport, Middletown and Portsmouth"
+    lie together only in Rhode Island); a county gains from its state named
+    in the text as a town does, and a bare name may be its county's
+    ("Greene" beside Xenia and Fairborn).  A name the gazetteer does not
+    know is put at the text's focus, the most-named town amid its places.
 
 Role
     a country or capital that is the subject of a speech or political verb
@@ -72,7 +78,7 @@ from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, I
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Entry, Gazetteer, get_gazetteer, normalize
+from ..gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, normalize
 from ..model import PlaceMention
 
 # ---------------------------------------------------------------------------
@@ -204,7 +210,7 @@ W = {
     "cue_city": 1.0,      # "the city of X" favours cities
     "approx": -0.8,
     "subdivision": -1.5,
-    "county": 0.0,
+    "county": 3.0,        # a county outranks the villages named like it
     "in_region": 3.0,     # lies inside a curated region the text names (Nagorno-Karabakh)
     "in_region_km": 60.0,
     "support": 2.5,       # other names of the text have a namesake in the same state/province
@@ -213,6 +219,11 @@ W = {
     "county_cue": 6.0,    # "Cooke, Grayson and Love counties"; "Platte" after "Platte County"
     "state_town": -4.0,   # a small town named like a state ("California", Md.) rarely is the one meant
     "country_other": 3.0, # a country the text's other names point to ("Moscow" for "Russia")
+    "bare_county": -2.0,  # "Greene" for Greene County, the text never saying "County"
+    "focus_km": 150.0,    # places this close to a town make it the text's focus (_focus)
+    "coloc": 3.0,         # other names of the text have a namesake near this candidate
+    "coloc_km": 50.0,
+    "coloc_spread": 20.0, # a name with this many local namesakes counts half
 }
 
 
@@ -236,6 +247,7 @@ class _Mention:
     votes: dict = field(default_factory=dict)
     own_countries: Counter = field(default_factory=Counter)
     scored: Optional["_CandidateScores"] = None  # context-free scores of the candidates (see _best)
+    coloc: dict = field(default_factory=dict)  # entry id -> evidence of other names nearby (_colocation)
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
@@ -334,10 +346,11 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
     g = gazetteer or get_gazetteer()
     mentions: list[_Mention] = []
     given: list[_Mention] = []
+    doc_text = doc.text  # built from the tokens at each read
     for sp in spans:
         start, end = (sp if isinstance(sp, tuple) else (sp["start"], sp["end"]) if isinstance(sp, dict)
                       else (sp.start, sp.end))
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")
         m = _Mention(start, end, text, span, "given")
         _fill_candidates(m, g, fuzzy=True)
@@ -364,7 +377,12 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
 
 def _focus(mentions: Sequence[_Mention]) -> Optional[Entry]:
     """The most-named local place of a text (a city, else a state or
-    province, else a country), or None."""
+    province, else a country), or None.  Among cities, each mention of
+    another place of the text nearby (``focus_km``) counts half a mention:
+    a town amid the text's other places beats an outlier named as often."""
+    points = [(m.choice.lat, m.choice.lon) for m in mentions
+              if m.choice is not None and not m.demonym and m.choice.lat is not None
+              and m.choice.kind != "country" and not m.choice.approx]
     for kinds in (("city",), ("region",), ("country",)):
         counts: Counter[int] = Counter()
         entries: dict[int, Entry] = {}
@@ -377,9 +395,19 @@ def _focus(mentions: Sequence[_Mention]) -> Optional[Entry]:
                 continue
             counts[e.id] += 1
             entries[e.id] = e
-        if counts:
-            return entries[counts.most_common(1)[0][0]]
+        if not counts:
+            continue
+        if kinds == ("city",) and len(counts) > 1:
+            score = {k: n + 0.5 * _places_near(entries[k], points) for k, n in counts.items()}
+            return entries[max(counts, key=score.__getitem__)]
+        return entries[counts.most_common(1)[0][0]]
     return None
+
+
+def _places_near(e: Entry, points: list[tuple[float, float]]) -> int:
+    """How many of ``points`` (other than ``e``'s own) lie within ``focus_km`` of ``e``."""
+    return sum(1 for lat, lon in points if (lat, lon) != (e.lat, e.lon)
+               and haversine_km(lat, lon, e.lat, e.lon) <= W["focus_km"])
 
 
 # ---------------------------------------------------------------------------
@@ -1227,6 +1255,27 @@ def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> N
         m.county_cue = True
 
 
+def _bare_counties(mentions: Sequence[_Mention], g: Gazetteer) -> None:
+    """A bare name may stand for its county ("Greene" for Greene
+    County) even where the text never writes "County": the county
+    namesakes join the candidates, behind the towns (``bare_county``), to win
+    only where the text's other names lie around one of them."""
+    todo = [m for m in mentions if not m.demonym and not m.county_cue and m.span is not None
+            and m.text[:1].isupper() and m.span[-1].lower_.rstrip(".") not in _COUNTY_WORDS
+            and (not m.cands or not _top_level(m.cands[0]))]
+    if not todo:
+        return
+    names = {m.text for m in todo}
+    _prefetch(g, [f"{n} County" for n in names])
+    found: dict[str, list[Entry]] = {n: [e for e in g.exact(f"{n} County") if e.source == "county"]
+                                     for n in names}
+    for m in todo:
+        have = {e.id for e in m.cands}
+        extra = [e for e in found[m.text] if e.id not in have]
+        if extra:
+            m.cands = list(m.cands) + extra
+
+
 def _admin_support(mentions: Sequence[_Mention]) -> Counter:
     """For every state/province, how strongly the names of the text point to
     it: each distinct name votes for the first-level divisions where it has a
@@ -1276,6 +1325,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.local_cue = _local_cue(toks, m)
         m.region_cue = _region_cue(toks, m)
     _county_cues(toks, mentions, g)
+    _bare_counties(mentions, g)
     support, votes = _admin_support(mentions)
     for m in mentions:
         m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
@@ -1321,6 +1371,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     by_text: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         by_text[normalize(m.text)].append(m)
+    _colocation(mentions)
     _share_fixed_scores(mentions, g, support)
     chosen: dict = {}
     for m in mentions:
@@ -1395,6 +1446,79 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
             lon = sorted(p[1] for p in pts)[len(pts) // 2]
             m.choice = Entry(e.name, lat, lon, e.country, e.geonameid, e.kind, e.population,
                              e.admin1, e.source, True, e.id)
+
+
+def _local_level(e: Entry) -> bool:
+    """A town, county or local feature: a place small enough that two of
+    them close together say where a text is."""
+    return e.lat is not None and not e.approx and (
+        e.kind in ("city", "feature") or e.source == "county")
+
+
+def _colocation(mentions: Sequence[_Mention]) -> None:
+    """Evidence that a candidate is the place meant because the text's other
+    names have namesakes near it (``m.coloc``: entry id -> evidence).
+
+    Local news names the towns of one area: "Newport", "Middletown" and
+    "Portsmouth" each have namesakes in many states (and two in England),
+    but only in Rhode Island are all three within a county's reach of each
+    other.  Each other name with a
+    local-level candidate within ``coloc_km`` adds to the evidence, a name
+    with many namesakes (likely near anything by chance) adding less."""
+    radius = W["coloc_km"]
+    cell = radius / 111.0
+    names: dict[str, list[Entry]] = {}
+    for m in mentions:
+        if m.demonym or not m.cands:
+            continue
+        key = normalize(m.text)
+        if key not in names:
+            names[key] = [e for e in m.cands[:60] if _local_level(e)]
+    grid: dict[tuple[int, int], list[tuple[int, int, float, float]]] = defaultdict(list)
+    keys = list(names)
+    weight = []
+    for k, key in enumerate(keys):
+        cands = names[key]
+        weight.append(1.0 / (1.0 + len(cands) / W["coloc_spread"]))
+        for e in cands:
+            grid[(int(e.lat // cell), int(e.lon // cell))].append((k, e.id, e.lat, e.lon))
+    if len(keys) < 2:
+        return
+    evidence: dict[str, dict[int, float]] = {}
+    for k, key in enumerate(keys):
+        cands = names[key]
+        if len(cands) < 2:
+            continue
+        out: dict[int, float] = {}
+        for e in cands:
+            found = _names_near(e, k, grid, cell, radius)
+            if found:
+                out[e.id] = sum(weight[k2] for k2 in found)
+        evidence[key] = out
+    for m in mentions:
+        if not m.demonym:
+            m.coloc = evidence.get(normalize(m.text), {})
+
+
+def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float) -> set[int]:
+    """The indexes of the names (other than ``own``) with a candidate in
+    ``grid`` (cells of ``cell`` degrees: name index, entry id, lat, lon)
+    within ``radius`` km of ``e`` (a flat-earth distance: close enough
+    at this range)."""
+    ci, cj = int(e.lat // cell), int(e.lon // cell)
+    cos_lat = math.cos(math.radians(e.lat))
+    span = 1 + int(1.0 / max(cos_lat, 0.2))  # a cell spans fewer km of longitude away from the equator
+    reach2 = (radius / 111.2) ** 2  # the radius in degrees of latitude, squared
+    found: set[int] = set()
+    for di in (-1, 0, 1):
+        for dj in range(-span, span + 1):
+            for k2, eid, lat, lon in grid.get((ci + di, cj + dj), ()):
+                if k2 == own or k2 in found or eid == e.id:
+                    continue
+                dx, dy = (lon - e.lon) * cos_lat, lat - e.lat
+                if dx * dx + dy * dy <= reach2:
+                    found.add(k2)
+    return found
 
 
 def _saturate(x: float) -> float:
@@ -1536,6 +1660,10 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["capital_state"]
         if m.county_cue and e.source == "county":
             s += W["county_cue"]
+        elif e.source == "county" and e.id not in m.main_ids:
+            s += W["bare_county"]
+        if m.coloc:
+            s += W["coloc"] * _saturate(m.coloc.get(e.id, 0.0))
         if support and e.country and e.admin1 and e.kind in ("city", "region"):
             own = m.votes.get((e.country, e.admin1), 0.0)
             s += W["support"] * _saturate(max(0.0, support.get((e.country, e.admin1), 0.0) - own))
@@ -1575,7 +1703,7 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
                 s += W["country"] * (0.5 * (1.0 - exp(-c)) + 0.5 * c / total)
             else:
                 s += W["country_other"] * (1.0 - exp(-max(0.0, c - m.own_countries.get(e.country, 0))))
-        if e.country and e.admin1 and e.kind != "region":
+        if e.country and e.admin1 and (e.kind != "region" or e.source == "county"):
             s += W["admin"] * (1.0 - exp(-admins.get((e.country, e.admin1), 0.0)))
         if sc.pair:
             s += W["pair"]
