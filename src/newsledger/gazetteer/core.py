@@ -49,7 +49,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "9"
+FORMAT_VERSION = "10"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -61,7 +61,8 @@ class Entry:
 
     ``source`` says where it came from (``city``, ``country``, ``state``,
     ``county``, ``subdivision``, ``continent``, ``extra``, ``town``: a US
-    post-office town from the ZIP list); ``approx`` is true
+    post-office town from the ZIP list, ``landmark``: a seat of power or
+    landmark of ``places_extra.tsv``, kind ``feature``); ``approx`` is true
     when the coordinates are a stand-in (e.g. a county placed at its state's
     centre because no better point is known offline).
     """
@@ -394,8 +395,13 @@ def _build(path: Path) -> None:
         if cc == "US" and admin1 in state_ids:
             gid = state_ids[admin1]
         lat, lon = float(row["lat"]), float(row["lon"])
+        source = "state" if (cc == "US" and admin1 and gid) else "extra"
+        if kind == "landmark":
+            # a seat of power or a landmark ("the Elysee", "Downing Street"):
+            # resolved where a text names it, but not a place on its name alone
+            kind, source = "feature", "landmark"
         b.add(name, lat, lon, cc, gid, kind, int(row["population"] or 0), admin1,
-              "state" if (cc == "US" and admin1 and gid) else "extra", alt=_split(row["aliases"]))
+              source, alt=_split(row["aliases"]))
         if admin1 and cc and kind == "region":
             # the division's own row (listed first), not a lake or park in it
             extra_centres.setdefault((cc, admin1), (lat, lon))
@@ -583,6 +589,7 @@ class Gazetteer:
         for e in self._query("SELECT * FROM entries WHERE kind='country'", ()):
             self._country_entries.setdefault(e.country, e)
         self._region_demonyms: Optional[dict[str, str]] = None
+        self._people: dict[str, Optional[Entry]] = {}  # place_for_people_word()
         self._capitals: dict[str, Optional[Entry]] = {}
         self._fuzzy_keys: Optional[list[str]] = None
         self._fuzzy_by_first: dict[str, tuple[list[str], list[int]]] = {}  # see fuzzy_key
@@ -759,9 +766,75 @@ class Gazetteer:
             self._region_demonyms = table
         name = self._region_demonyms.get(normalize(word))
         if not name:
-            return None
+            return self.place_for_people_word(word)
         hits = [e for e in self.exact(name) if e.kind != "city"]
         return hits[0] if hits else None
+
+    def place_for_people_word(self, word: str) -> Optional[Entry]:
+        """The place a people, adjective or language word names when the
+        demonym tables do not list it (:mod:`newsledger.gazetteer.people`):
+        "Mancunians" -> Manchester, "Arabic" -> Saudi Arabia, "Londoners" ->
+        London, "South East Asian" -> South East Asia.  The suffix rule only
+        yields a big place (a country, a state or region of a million people,
+        a city of 300,000 or a capital), so a surname is no town."""
+        key = normalize(word)
+        if key in self._people:
+            return self._people[key]
+        hit = self._people[key] = self._people_word(word)
+        return hit
+
+    def _people_word(self, word: str) -> Optional[Entry]:
+        from . import people
+
+        if not word[:1].isupper():
+            return None
+        name = people.irregular_place(word)
+        if name:
+            main = self.main_ids(name)
+            hits = sorted(self.exact(name), key=lambda e: e.id not in main and e.source not in _TOP_SOURCES)
+            return hits[0] if hits else None
+        if self.main_ids(word):
+            return None  # "Meridian", "Arab": a place's own name is not a people word
+        name = people.ethnic_place(word)
+        if name:
+            hits = [e for e in self.exact(name) if e.kind != "city"]
+            return hits[0] if hits else None
+        parts = people.compound_parts(word)
+        if parts is not None:
+            region, demonym = parts
+            for form in people.people_forms(demonym):
+                hits = [e for e in self.exact(f"{region} {form}")
+                        if e.kind in ("region", "country") and e.source in _TOP_SOURCES]
+                if hits:
+                    return hits[0]
+            return None
+        # a city's people in the plural ("Londoners"); its singular adjective
+        # ("a Bostonian firm") is rarer than a name that merely looks like one
+        plural = normalize(word).endswith("s")
+        for form in people.people_forms(word):
+            main = self.main_ids(form)
+            hits = [e for e in self.exact(form)
+                    if (e.id in main or e.source in _TOP_SOURCES) and self._big(e)
+                    and (plural or e.kind != "city")]
+            if hits:
+                return hits[0]
+        return None
+
+    def _big(self, e: Entry) -> bool:
+        """A place whose people have a name of their own in news: a country,
+        a state or region of a million people, a city of 300,000, a capital."""
+        if e.kind == "country":
+            return True
+        if e.kind == "region":
+            return e.source in ("state", "extra", "continent") and e.population >= 1_000_000
+        return e.kind == "city" and (e.population >= 300_000 or self.is_capital(e))
+
+    def is_people_word(self, word: str) -> bool:
+        """A capitalised people, adjective or language form ("Londoners",
+        "Arabic"), known or not: never matched loosely against place names."""
+        from . import people
+
+        return self.place_for_demonym(word) is not None or people.looks_like_people_word(word)
 
     def capital_of(self, code: str) -> Optional[Entry]:
         """The capital city entry of a country, or None."""
@@ -796,6 +869,9 @@ def _plural(word: str) -> str:
         return word[:-3] + "men"
     return word + "s"
 
+
+#: sources of the entries a region word before a demonym may name ("South East Asian")
+_TOP_SOURCES = ("country", "state", "extra", "continent")
 
 _KIND_BONUS = {"country": 3.0, "region": 1.5, "feature": 1.0, "city": 0.0}
 _SOURCE_BONUS = {"state": 1.0, "continent": 1.0, "extra": 0.5, "county": -0.5, "subdivision": -1.0}

@@ -79,6 +79,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, normalize
+from ..gazetteer.people import is_ethnic, people_forms
 from ..model import PlaceMention
 
 # ---------------------------------------------------------------------------
@@ -367,7 +368,7 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
     focus = _focus(mentions)
     out: list[Optional[PlaceMention]] = []
     for m in given:
-        if m.choice is None and focus is not None and not m.demonym:
+        if m.choice is None and focus is not None and not m.demonym and not _compass_word(m.text):
             out.append(PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text,
                                     lat=focus.lat, lon=focus.lon, country=focus.country))
         else:
@@ -428,12 +429,16 @@ def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
 
 def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
     text = m.text
+    if _compass_word(text):
+        return  # "the West", "the North": no town West or North (see _compass_word)
     place = g.place_for_demonym(text) if text[:1].isupper() else None
-    if place is not None and g.country_code(text) is None and not any(
+    if place is not None and g.country_code(text) is None and (not any(
             _top_level(e) or e.population >= 100_000 for e in g.exact(text)
-            if e.id in g.main_name_ids(text)):
+            if e.id in g.main_name_ids(text)) or _people_plural(m, g)):
         m.cands, m.demonym = [place], place.country or "*"
         return
+    if text[:1].isupper() and g.is_people_word(text):
+        fuzzy = False  # "Londoners" is no misspelt "Londonderry"
     code = place.country if place is not None and place.kind == "country" else None
     cands = g.exact(text)
     if not cands:
@@ -635,15 +640,18 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
         if ent.label_ == "PERSON" and len(ent) >= 2:
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
     _prefetch(g, _entity_names(d))
+    _detect_region_demonyms(d)
     _detect_entities(d)
     _collect_countries(d)
     _detect_demonyms(d)
+    _detect_people_words(d)
     _detect_org_openings(d)
     _detect_datelines(d)
     _detect_streets(d)
     _detect_county_lists(d)
     _detect_gazetteer_spans(d)
     _detect_repeats(d)
+    _detect_people_of_named(d)
     d.mentions.sort(key=lambda m: m.start)
     return d.mentions
 
@@ -700,7 +708,7 @@ def _detect_entities(d: _Detection) -> None:
         if label not in ("GPE", "LOC", "FAC", "NORP"):
             continue
         r = _strip(toks, ent.start, ent.end)
-        if r is None:
+        if r is None or not d.free(r[0], r[1]):
             continue
         span = doc[r[0]:r[1]]
         name = toks.span_text(r[0], r[1])
@@ -708,6 +716,9 @@ def _detect_entities(d: _Detection) -> None:
             if not name[:1].isupper() and not name[:1].isdigit():
                 continue
             span = _drop_compass(span, toks, g)
+            if _generic_tail(d, span.start, span.end, toks.span_text(span.start, span.end),
+                             g.exact(toks.span_text(span.start, span.end)), ent):
+                span = span[:-1]
             name = toks.span_text(span.start, span.end)
             if name.lower() in _NOT_PLACES or toks.lower[span.end - 1] in _NOT_PLACE_HEADS:
                 continue
@@ -738,7 +749,7 @@ def _detect_entities(d: _Detection) -> None:
                 d.add(span, "street", fuzzy=False, require=False)
         else:  # NORP
             place = g.place_for_demonym(name)
-            if place is not None and len(span) <= 3:
+            if place is not None and len(span) <= 3 and not is_ethnic(name):
                 d.add_demonym(span.start, span.end, place, place.country or "*")
 
 
@@ -799,7 +810,7 @@ def _detect_org_openings(d: _Detection) -> None:
             k = ent.start if toks.lower[ent.start] != "the" else ent.start + 1 if len(ent) > 2 else None
             if k is not None and not taken[k] and toks.title[k]:
                 place = g.place_for_demonym(toks.text[k])
-                if place is not None:
+                if place is not None and not is_ethnic(toks.text[k]):
                     d.add_demonym(k, k + 1, place, place.country or "*")
 
 
@@ -890,6 +901,8 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
             continue
         for j, name in grams:
             ents = g.exact(name)
+            if ents and _generic_tail(d, i, j, name, ents, ents_at.get(i)):
+                continue  # "Michigan Center for ...", "London City airport": the place is shorter
             if ents:
                 if _accept_span(d, i, j, name, ents, ents_at.get(i)):
                     resume = j
@@ -1135,6 +1148,155 @@ def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS:
         return not (best.kind == "country" or g.is_capital(best))
     return False
+
+
+# ---------------------------------------------------------------------------
+# international forms: people and language words, region demonyms, places
+# inside organisations' names, compass words
+
+#: bare compass words: "the West" (the Western countries), "the North" of a
+#: country; no town named West or North is meant, and no point stands for them
+_COMPASS_ALONE = {"west", "east", "north", "south", "northeast", "northwest", "southeast",
+                  "southwest"}
+
+#: prepositions after which a plural people word may be a town ("in Brits")
+_TOWN_PREPS = {"in", "at", "near", "outside", "inside", "around", "into", "toward", "towards"}
+
+#: last words of a name that, after a bigger place, name a thing of that
+#: place ("London City airport", "the University of Michigan Center for ...")
+_GENERIC_TAILS = {"city": 100_000, "center": 10_000, "centre": 10_000}
+
+
+def _compass_word(text: str) -> bool:
+    """"West", "the West", "the North": a compass word standing alone."""
+    key = normalize(text)
+    return (key[4:] if key.startswith("the ") else key) in _COMPASS_ALONE
+
+
+def _people_plural(m: _Mention, g: Gazetteer) -> bool:
+    """A plural people word ("Brits", "Kiwis") names its country rather than
+    a town of that name, unless a locative word before it says the town
+    ("in Brits")."""
+    text = m.text
+    if not text.endswith("s") or g.place_for_demonym(text[:-1]) is None:
+        return False
+    if m.span is not None and m.span.start > 0:
+        return m.span.doc[m.span.start - 1].lower_ not in _TOWN_PREPS
+    return True
+
+
+def _detect_region_demonyms(d: _Detection) -> None:
+    """0. a compass or "Latin" word before a demonym is one mention of the
+    region ("South East Asian", "Latin American", "West African"), not a
+    compass name and a continent."""
+    toks, g = d.toks, d.g
+    n = len(toks)
+    lower, title = toks.lower, toks.title
+    for i in range(n):
+        if lower[i] not in _REGION_OPENERS or not title[i] or d.taken[i]:
+            continue
+        for j in range(min(n, i + 4), i + 1, -1):
+            if not title[j - 1] or toks.punct[j - 1] or not d.free(i, j):
+                continue
+            if g.place_for_demonym(toks.text[j - 1]) is None:
+                continue
+            nxt = j
+            while nxt < n and toks.is_space[nxt]:
+                nxt += 1
+            if nxt < n and toks.lower[nxt] == "time":
+                continue  # "Central European Time" is a time zone
+            place = g.place_for_demonym(toks.span_text(i, j))
+            if place is not None and place.kind != "city" and not is_ethnic(toks.text[j - 1]):
+                d.add_demonym(i, j, place, place.country or "*")
+                break
+
+
+#: first words of a region demonym ("South East Asian", "Sub-Saharan African")
+_REGION_OPENERS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                   "southwest", "northern", "southern", "eastern", "western", "central", "latin",
+                   "sub"}
+
+
+def _detect_people_words(d: _Detection) -> None:
+    """1a'. people words of cities and regions the model did not tag
+    ("Londoners", "Mancunians"), and language names that are the language
+    of a place ("in Arabic", "in Mandarin")."""
+    toks, g, taken = d.toks, d.g, d.taken
+    for i in range(len(toks)):
+        if taken[i] or not toks.title[i]:
+            continue
+        label = toks.ent_type[i]
+        word = toks.text[i]
+        if label == "LANGUAGE":
+            if toks.ent_iob[i] == "B" and (i + 1 >= len(toks) or toks.ent_iob[i + 1] != "I"):
+                place = g.place_for_demonym(word)
+                if place is not None and not is_ethnic(word):
+                    d.add_demonym(i, i + 1, place, place.country or "*")
+            continue
+        if label not in ("", "NORP", "PERSON", "GPE") or not word.endswith("s") \
+                or toks.pos[i] not in ("PROPN", "NOUN"):
+            continue
+        if i > 0 and (toks.lower[i - 1] in _TOWN_PREPS or toks.cap[i - 1]):
+            continue  # "in Brits"; "New Londoners" is not London's
+        if label == "GPE":
+            # "Kiwis" tagged as a place: a plural people word the gazetteer has no place for
+            place = g.place_for_demonym(word) if not g.exact(word) else None
+        else:
+            place = g.place_for_people_word(word)
+            if place is not None and place.kind == "country":
+                place = None  # country demonyms: step 1a decides
+        if place is not None and not is_ethnic(word):
+            d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+def _detect_people_of_named(d: _Detection) -> None:
+    """4. the people of a place the text names, whatever its size ("New
+    Londoners" in a story about New London): the suffix rule of
+    :func:`~newsledger.gazetteer.people.people_forms` against the text's
+    own place names; the mention shares the place's candidates."""
+    toks = d.toks
+    named = {normalize(m.text): m for m in d.mentions
+             if m.cands and not m.demonym and m.how in ("ner", "gaz")}
+    if not named:
+        return
+    for i in range(len(toks)):
+        word = toks.lower[i]
+        if d.taken[i] or not toks.title[i] or not word.endswith(("ers", "ites", "ians", "ans")):
+            continue
+        for k in (2, 1, 0):
+            a = i - k
+            if a < 0 or not d.free(a, i + 1) or not all(toks.title[t] for t in range(a, i + 1)):
+                continue
+            src = next((named[f] for f in people_forms(toks.span_text(a, i + 1)) if f in named), None)
+            if src is not None:
+                m = d.mention(d.doc[a:i + 1], "gaz")
+                m.cands, m.main_ids = list(src.cands), set(src.main_ids)
+                d.mentions.append(m)
+                d.take(a, i + 1)
+                break
+
+
+def _generic_tail(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
+                  ent: Optional[Span]) -> bool:
+    """``doc[i:j]`` ends in a generic word after a big place and names no
+    sizeable place itself: the place is ``doc[i:j-1]`` ("London City
+    airport" is at London; "the University of Michigan Center for Health" is
+    Michigan's).  "Mexico City", "Iowa City", "Quebec City" stay whole (a
+    main name or a big place); "Center"/"Centre" only inside a longer name."""
+    toks, g = d.toks, d.g
+    if j - i < 2 or toks.lower[j - 1] not in _GENERIC_TAILS:
+        return False
+    last = toks.lower[j - 1]
+    if last != "city" and (ent is None or ent.label_ in ("GPE", "LOC") or ent.end <= j):
+        return False
+    if last == "city" and any(e.id in g.main_ids(name) for e in ents):
+        return False
+    if any(e.population >= _GENERIC_TAILS[last] for e in ents):
+        return False
+    prefix = toks.span_text(i, j - 1)
+    return any(_own_or_main(e, prefix, g) and (_top_level(e) or e.population >= 1_000_000
+                                               or (e.kind == "city" and g.is_capital(e)))
+               for e in g.exact(prefix))
 
 
 # ---------------------------------------------------------------------------
@@ -1433,6 +1595,8 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
             if m.choice is not None and not m.pair and not m.demonym:
                 m.choice = winner
 
+    _resolve_context_names(mentions, g)
+
     # counties and other stand-in coordinates: use the places of the text in the same state
     for m in mentions:
         e = m.choice
@@ -1519,6 +1683,49 @@ def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float) -> s
                 if dx * dx + dy * dy <= reach2:
                     found.add(k2)
     return found
+
+
+#: common-word names of a sea or region whose referent only the text's
+#: countries tell: each option is (countries that point to it, its name;
+#: empty: the mention's own namesake in one of those countries)
+_CONTEXT_NAMES: dict[str, tuple[tuple[frozenset, str], ...]] = {
+    "gulf": ((frozenset({"IR", "IQ", "KW", "SA", "BH", "QA", "AE", "OM", "YE"}), "Persian Gulf"),
+             (frozenset({"US", "MX", "CU"}), "Gulf of Mexico"),
+             (frozenset({"PG"}), "")),
+}
+
+
+def _resolve_context_names(mentions: Sequence[_Mention], g: Gazetteer) -> None:
+    """"the Gulf": the Persian Gulf in a text about Iran or Qatar, the Gulf
+    of Mexico in one about Texas or Louisiana, the Papua New Guinea province
+    in one about Papua New Guinea; left alone when the text names none of
+    their countries (:data:`_CONTEXT_NAMES`)."""
+    todo = []
+    for m in mentions:
+        key = normalize(m.text)
+        key = key[4:] if key.startswith("the ") else key
+        if key in _CONTEXT_NAMES and not m.demonym:
+            todo.append((m, key))
+    if not todo:
+        return
+    for m, key in todo:
+        counts: Counter = Counter()
+        for o in mentions:
+            if o is m or o.choice is None or normalize(o.text).endswith(key):
+                continue
+            if o.choice.country:
+                counts[o.choice.country] += 1
+        best, best_n = None, 0
+        for codes, name in _CONTEXT_NAMES[key]:
+            n = sum(counts[c] for c in codes)
+            if n > best_n:
+                best, best_n = (codes, name), n
+        hits: list[Entry] = []
+        if best is not None:
+            codes, name = best
+            hits = ([e for e in g.exact(name) if e.kind != "city"] if name
+                    else [e for e in m.cands if e.country in codes])
+        m.choice = hits[0] if hits else None
 
 
 def _saturate(x: float) -> float:

@@ -1,0 +1,181 @@
+"""The places stage on international news forms, with invented sentences:
+people and language words, seats of power, common-word regions, region
+demonyms and places inside organisations' names.
+
+``RESOLVE`` holds sentences with one ``[[marked]]`` span each and the point
+it names (resolved as a given span, within 161 km); ``DETECT`` holds
+sentences whose ``[[marked]]`` spans the stage must find exactly (and
+``NOT_FOUND`` words it must not take for places)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsledger.gazetteer import haversine_km
+from newsledger.nlp.places import find_places, resolve_spans
+
+LONDON = (51.51, -0.13)
+PARIS = (48.86, 2.35)
+MANCHESTER = (53.48, -2.24)
+JERUSALEM = (31.78, 35.21)
+WASHINGTON = (38.9, -77.04)
+BERLIN = (52.52, 13.40)
+
+#: (sentence with one [[span]], expected (lat, lon)); None: no point at all
+RESOLVE = [
+    # 1. people forms of cities and regions
+    ("[[Parisians]] queued for bread on Sunday while the mayor of Houston visited Texas.", PARIS),
+    ("[[Mancunians]] braved the cold as snow fell across the city.", MANCHESTER),
+    ("[[Londoners]] woke to heavy rain on Monday.", LONDON),
+    ("[[Berliners]] marched against rising rents in the city centre.", BERLIN),
+    ("Thousands of [[Chicagoans]] lined the lakefront for the parade.", (41.88, -87.63)),
+    ("[[Viennese]] cafes reopened after the lockdown ended.", (48.21, 16.37)),
+    ("Many [[Glaswegians]] turned out to vote in the referendum.", (55.86, -4.25)),
+    ("[[Angelenos]] faced another week of smoke from the fires.", (34.05, -118.24)),
+    ("Older [[Tokyoites]] stayed home during the heatwave.", (35.69, 139.69)),
+    ("[[Californians]] will vote on the measure in November.", (37.0, -120.0)),
+    ("[[Sydneysiders]] were told to save water as the drought deepened.", (-33.87, 151.21)),
+    ("[[Neapolitans]] celebrated the title in the streets all night.", (40.85, 14.27)),
+    # 2. seats of power and landmarks
+    ("The [[Knesset]] rejected the bill, and officials in Dallas said nothing.", JERUSALEM),
+    ("The [[White House]] said the president would travel to Ohio next week.", WASHINGTON),
+    ("[[Downing Street]] said the prime minister would not resign.", LONDON),
+    ("Officials in [[Whitehall]] were said to be furious about the leak.", LONDON),
+    ("The [[Pentagon]] said troops would leave Syria by the spring.", WASHINGTON),
+    ("The [[Elysee]] said the French president would visit Berlin.", PARIS),
+    ("Protesters gathered in [[Tahrir Square]] for a third night.", (30.04, 31.24)),
+    ("Shares fell sharply on [[Wall Street]] after the report.", (40.71, -74.01)),
+    ("The [[Blue House]] said talks with Pyongyang would resume.", (37.57, 126.98)),
+    ("The deal was announced at [[Zhongnanhai]] after a closed meeting.", (39.91, 116.39)),
+    ("Lawmakers at [[Stormont]] failed to elect a speaker.", (54.6, -5.93)),
+    ("Crowds filled [[Trafalgar Square]] for the parade.", LONDON),
+    # 3. languages and short demonyms
+    ("The statement was published in [[Arabic]] and English.", (25.0, 45.0)),
+    ("The film was dubbed into [[Mandarin]] for its release in Shanghai.", (35.0, 105.0)),
+    ("Signs in the station are written in [[Hindi]] and English.", (22.0, 79.0)),
+    ("The broadcast switched to [[Swahili]] for listeners in the region.", (-6.0, 35.0)),
+    ("[[Brits]] flocked to Spain for their summer holidays.", (54.0, -2.5)),
+    ("[[Kiwis]] and Australians watched the rugby final.", (-42.0, 174.0)),
+    ("[[Aussies]] were warned about the bushfire risk.", (-25.0, 135.0)),
+    ("Support among [[Hispanic]] voters grew, the poll in Arizona found.", (-10.0, -65.0)),
+    ("The newspaper is printed in [[Farsi]] in Tehran and London.", (32.0, 53.0)),
+    # 4. common-word regions read in context
+    ("Tankers crossed the [[Gulf]] after Iran and Qatar agreed a truce.", (27.0, 51.0)),
+    ("Oil rigs in the [[Gulf]] were evacuated as the storm neared Louisiana and Texas.", (25.0, -90.0)),
+    ("Leaders in [[the West]] condemned the strikes on the capital.", None),
+    ("Voters in [[the North]] turned against the ruling party.", None),
+    # 5. places inside organisations' names, region demonyms
+    ("Students at the University of [[Michigan]] Center for Global Health met on Friday.", (44.3, -85.5)),
+    ("Flights from [[London]] City airport were cancelled because of fog.", LONDON),
+    ("[[South East Asian]] nations met in Jakarta to discuss the haze.", (10.0, 106.0)),
+    ("[[Latin American]] leaders arrived for the summit.", (-10.0, -65.0)),
+    ("[[West African]] troops were sent to the border.", (12.0, -2.0)),
+    # literal places and demonyms the stage already knew (must stay right)
+    ("The [[British]] government said it would send aid.", (54.0, -2.5)),
+    ("Veterans of the [[Iraq]] war met in Chicago.", (33.0, 44.0)),
+    ("[[Norwegians]] voted in regional elections on Sunday.", (62.0, 10.0)),
+    ("[[Paris]] said it would respond to the sanctions.", PARIS),
+    ("The talks in [[Geneva]] ended without a deal.", (46.2, 6.15)),
+]
+
+#: (sentence with [[spans]] the stage must find exactly)
+DETECT = [
+    "[[Parisians]] queued for bread on Sunday.",
+    "[[Londoners]] woke to heavy rain on Monday.",
+    "[[Mancunians]] braved the cold.",
+    "[[Berliners]] marched against rents.",
+    "[[Kiwis]] and [[Aussies]] watched the rugby final.",
+    "The statement was published in [[Arabic]] and [[English]].",
+    "Students at the University of [[Michigan]] Center for Global Health met on Friday.",
+    "Flights from [[London]] City airport were cancelled.",
+    "[[South East Asian]] nations met in [[Jakarta]].",
+    "Reporters from the [[New York]] Times visited the camp.",
+    "The [[British]] government and [[Norwegians]] in [[Oslo]].",
+    "Ever since the New Haven Police Chief spoke, [[New Haveners]] have asked why. Crime in [[New Haven]] fell.",
+]
+
+#: (sentence, word that must not be found as a place)
+NOT_FOUND = [
+    ("Leaders in the West condemned the strikes.", "West"),
+    ("Spain moved its clocks to Central European Time in 1940.", "Central European"),
+    ("Hispanic voters in Arizona backed the measure.", "Hispanic"),
+    ("Shiites and Sunnis prayed together in the mosque.", "Shiites"),
+]
+
+
+def _marked(line: str) -> tuple[str, list[tuple[int, int]]]:
+    text, spans, pos = "", [], 0
+    for m in re.finditer(r"\[\[(.+?)\]\]", line):
+        text += line[pos:m.start()]
+        spans.append((len(text), len(text) + len(m.group(1))))
+        text += m.group(1)
+        pos = m.end()
+    return text + line[pos:], spans
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsledger.nlp.model_loader import load_model
+
+    return load_model()
+
+
+@pytest.mark.parametrize("line,point", RESOLVE, ids=[r[0][:40] for r in RESOLVE])
+def test_resolves_international_forms(nlp, line, point):
+    text, spans = _marked(line)
+    got = resolve_spans(nlp(text), spans)[0]
+    if point is None:
+        assert got is None or got.lat is None
+    else:
+        assert got is not None and got.lat is not None
+        assert haversine_km(got.lat, got.lon, *point) <= 161, (got.name, got.lat, got.lon)
+
+
+@pytest.mark.parametrize("line", DETECT, ids=[d[:40] for d in DETECT])
+def test_detects_international_forms(nlp, line):
+    text, spans = _marked(line)
+    found = {(p.start, p.end) for p in find_places(nlp(text))}
+    for s, e in spans:
+        assert (s, e) in found, (text[s:e], sorted(found))
+
+
+@pytest.mark.parametrize("line,word", NOT_FOUND, ids=[n[1] for n in NOT_FOUND])
+def test_not_places(nlp, line, word):
+    assert word not in {p.text for p in find_places(nlp(line))}
+
+
+def test_people_words_never_fuzzy_match(nlp):
+    # "Londoners" is no misspelt "Londonderry", "Arabic" no "Arabi"
+    text = "Londoners and speakers of Arabic met in a hall."
+    got = resolve_spans(nlp(text), [(0, 9), (26, 32)])
+    assert got[0] is not None and got[0].country == "GB" and abs(got[0].lat - 51.5) < 0.5
+    assert got[1] is not None and got[1].country == "SA"
+
+
+def test_landmarks_keep_local_namesakes(nlp):
+    # a US town named like a landmark stays itself in a US local story
+    text = ("Whitehall police said the fire began on Main Street. Columbus and Bexley "
+            "crews helped, and the Ohio fire marshal is investigating.")
+    got = resolve_spans(nlp(text), [(0, 9)])[0]
+    assert got is not None and got.country == "US"
+
+
+def test_plural_demonym_after_locative_is_the_town(nlp):
+    text = "The mine near Rustenburg and the factory in Brits closed, South African officials said."
+    s = text.index("Brits")
+    got = resolve_spans(nlp(text), [(s, s + 5)])[0]
+    assert got is not None and got.country == "ZA"
+
+
+def test_people_word_rule_needs_a_big_place():
+    from newsledger.gazetteer import get_gazetteer
+
+    g = get_gazetteer()
+    assert g.place_for_people_word("Walker") is None  # a surname, not a town's people
+    assert g.place_for_people_word("Meridian") is None  # a town's own name
+    assert g.place_for_people_word("Republicans") is None
+    assert g.place_for_people_word("Londoners").country == "GB"
+    assert g.place_for_people_word("Ohioans").name == "Ohio"
+    assert g.place_for_people_word("Latin American").name == "Latin America"
