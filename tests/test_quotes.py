@@ -1000,3 +1000,57 @@ def test_speaker_does_not_run_past_the_verb(bare_nlp):
     deps = ["det", "nsubj", "ROOT", "dobj", "punct", "det", "appos", "punct"]
     doc = Doc(bare_nlp.vocab, words=words, heads=heads, deps=deps)
     assert _np_span(doc[1]) == (0, 2)
+
+
+# ---------------------------------------------------------------------------
+# content boundaries, headlines, generic holders
+
+
+def test_aside_reports_only_its_own_conjunct(bare_nlp):
+    text = ("The city had never liked the tax, but the deficit had become so large, the mayor explained, "
+            "that the council voted for it anyway.")
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text == "explained")
+    assert c.speaker.text == "the mayor"
+    assert c.content.text.startswith("the deficit")
+    assert "never liked" not in c.content.text
+
+
+def test_subordinate_clause_before_cue_is_not_said(bare_nlp):
+    text = ("While she accepted the weather was one reason the event failed, Brown also noted several "
+            "“quiet problems” left her worried.")
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text == "noted")
+    assert "While" not in c.content.text
+    assert "left her worried" in c.content.text
+
+
+def test_cue_in_parentheses_reports_what_they_hold(bare_nlp):
+    text = ("Both firms face questions about their finances after a report surfaced last week "
+            "(the company later disclosed that it had lost money).")
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text == "disclosed")
+    assert c.content.text == "that it had lost money"
+
+
+def test_headline_cue_after_participle_phrase(bare_nlp):
+    text = "Campaigning In Ohio, Smith Vows To Cut Taxes For Farmers.\nSmith spoke on Monday in Toledo."
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text == "Vows")
+    assert c.speaker.text == "Smith"
+    assert c.content.text.startswith("To Cut Taxes")
+
+
+def test_quote_before_speaker_with_apposition_and_nickname(bare_nlp):
+    text = ("Music played as the crowd gathered. “We will win this state!” The mayor's sister, council "
+            "member Jane “JJ” Doe, shouted to the crowd.")
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text == "shouted")
+    assert c.content.text == "“We will win this state!”"
+    assert "Doe" in c.speaker.text
+
+
+def test_standing_in_polls_after_the_clause(bare_nlp):
+    c = only(claims_of(bare_nlp, "The senator did well in recent polls."))
+    assert (c.cue.text, c.speaker.text, c.content.text) == ("in", "recent polls", "The senator did well")
+    c = only(claims_of(bare_nlp, "The governor's recent gains in some polls may not last."))
+    assert c.content.text == "The governor's recent gains"
+
+
+def test_anyone_wanting_is_no_claim(bare_nlp):
+    assert claims_of(bare_nlp, "The guide is a good resource for anyone wanting to learn more about loans.") == []

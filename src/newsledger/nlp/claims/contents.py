@@ -17,6 +17,24 @@ from .common import _PASS_SUBJ, _SUBJ, _TRIM_CHARS, _WORD, _Cand, _doc_text
 # contents
 
 
+def _within_parentheses(doc: Doc, cand: _Cand) -> None:
+    """A cue inside parentheses reports only what the parentheses hold: "A
+    (her campaign later disclosed that B)" is about B, however the parser
+    hung A on the cue.  Left alone when nothing of the content lies inside
+    ("A (X said)")."""
+    text = _doc_text(doc)
+    at = doc[cand.cue[0]].idx
+    opening = text.rfind("(", 0, at)
+    if opening < 0 or ")" in text[opening:at] or "\n" in text[opening:at]:
+        return
+    closing = text.find(")", at)
+    if closing < 0 or "(" in text[at:closing] or "\n" in text[at:closing]:
+        return
+    inside = {i for i in cand.content if opening < doc[i].idx < closing}
+    if inside != cand.content and sum(1 for i in inside if _WORD.search(doc[i].text)) >= 2:
+        cand.content = inside
+
+
 def _split_nested(doc: Doc, cands: list[_Cand]) -> None:
     """A cue inside another claim's content is an attribution of its own (one token,
     one attribution): "X said A, arguing B", "X said A, which he said B",

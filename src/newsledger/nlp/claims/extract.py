@@ -39,7 +39,13 @@
    workers, the manager explained, were well paid": the words on both sides
    are the content); a second predicate of the speaker joined to the reported
    clause ("said A and warned against B", "said A, citing B") is cut out as a
-   claim of its own.
+   claim of its own.  An aside reports only the conjunct it sits in ("A, but
+   B, X noted, C": B and C), a clause opened by "while", "although" ... before
+   the cue is the writer's frame, and a cue inside parentheses reports only
+   what they hold.
+9. "in recent polls" closing a clause ("X did well in recent polls") or on a
+   noun of standing ("X's gains in the polls"): the polls are the source.
+   "anyone wanting to ..." is no one's claim.
 
 Speakers come from the syntax (subject of the cue, agent of a passive, the
 object of "according to"), as the full noun phrase; passive and impersonal
@@ -61,7 +67,7 @@ from spacy.tokens import Doc
 from ...model import Actor, Claim, Span, Timex
 from .common import (_EXPERIENCER_PASSIVES, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _WILLING_ADJ, _WORD,
                      _Cand, _doc_text)
-from .contents import _char_spans, _split_nested, _univocal
+from .contents import _char_spans, _split_nested, _univocal, _within_parentheses
 from .lexicon import CUE_NOUNS
 from .phrase_cues import (_HEARSAY_ADVERBS, _according_to, _adjective_cue, _bylines, _headline, _hearsay_adverb,
                           _in_finding, _in_view, _noun_cue, _statement_then_content)
@@ -123,6 +129,7 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
         cand = _verb_cue(tok, qmap) or _according_to(tok) or _in_view(tok) or _noun_cue(tok, qmap) \
             or _adjective_cue(tok, qmap) or _hearsay_adverb(tok) or _in_finding(tok)
         if cand is not None and cand.content:
+            _within_parentheses(doc, cand)
             cands.append(cand)
     actors = list(actors)
     cands.extend(_bylines(doc, qmap, actors))

@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from ...model import Actor
-from .common import (_IMPERSONAL, _NOT_SOURCES, _PASS_SUBJ, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS,
+from .common import (_IMPERSONAL, _NOT_SOURCES, _PASS_SUBJ, _SUBJ, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS,
                      _WILLING_ADJ, _Cand,
                      _doc_text, _has_subject, _subtree_ids)
 from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS, reporting_verbs
@@ -110,6 +110,16 @@ _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "rep
 _FINDING_NOUNS = {"poll", "survey", "study", "report", "analysis", "audit", "census", "tally", "count"}
 
 
+#: nouns of a candidate's standing that polls measure: "gains in the polls"
+_STANDING_NOUNS = {"gain", "lead", "advantage", "edge", "standing", "rise", "surge", "slide", "drop", "decline"}
+
+
+def _ends_clause(tok: Token) -> bool:
+    """The phrase headed by ``tok`` closes its sentence (or is followed by a comma)."""
+    nxt = tok.right_edge.i + 1
+    return nxt >= tok.sent.end or tok.doc[nxt].is_punct
+
+
 def _hearsay_adverb(tok: Token) -> Optional[_Cand]:
     """"He allegedly brandished a pistol", "the campaign is reportedly scrambling":
     the clause the adverb modifies is a claim with no speaker."""
@@ -135,8 +145,17 @@ def _in_finding(tok: Token) -> Optional[_Cand]:
     if not objs:
         return None
     head = tok.head
-    if head.pos_ not in ("VERB", "AUX") or head.i < tok.i or head.lemma_.lower() in reporting_verbs():
+    if head.pos_ in ("NOUN", "PROPN") and head.i < tok.i and head.dep_ in _SUBJ \
+            and objs[0].tag_ == "NNS" and head.lemma_.lower() in _STANDING_NOUNS:
+        # "Trump's recent gains in some polls may ...": the standing the polls show
+        content = {i for i in _subtree_ids(head) if i < tok.i}
+        cand = _Cand(cue=[tok.i], content=content, kind="indirect")
+        cand.speaker, cand.speaker_head = _np_span(objs[0]), objs[0].i
+        return cand
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in reporting_verbs():
         return None
+    if head.i < tok.i and (objs[0].tag_ != "NNS" or not _ends_clause(tok)):
+        return None  # "in polls" after the clause: only at its end ("X fared well in polls.")
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         return None
     content = (_subtree_ids(head) - _subtree_ids(tok)) & set(range(tok.sent.start, tok.sent.end))
@@ -283,13 +302,21 @@ def _headline(doc: Doc, qmap: _QuoteMap, cands: Sequence[_Cand]) -> list[_Cand]:
     text = _doc_text(doc)
     end = text.find("\n")
     index = qmap.index
-    if end <= 0 or any(index.starts[c.cue[0]] < end for c in cands):
+    if end <= 0:
         return []
     line = [i for i in range(index.first_at(0), index.first_at(end)) if not doc[i].is_space]
     start = 0
     for k, i in enumerate(line):
         if doc[i].text == ":":
             start = k + 1  # "The Latest: Trump urges ..."
+    opener = doc[line[start]] if start < len(line) else None
+    if opener is not None and (opener.tag_ in ("VBG", "VBN", "IN") or opener.lower_.endswith("ing")):
+        for k in range(start, len(line)):
+            if doc[line[k]].text == "," and k + 3 < len(line):
+                start = k + 1  # "Railing Against X, Sanders Vows To ...", "After Debate, X Says ..."
+                break
+    if start >= len(line) or any(line[start] <= c.cue[0] and index.starts[c.cue[0]] < end for c in cands):
+        return []
     for k in range(start + 1, len(line) - 2):
         tok = doc[line[k]]
         if tok.pos_ == "VERB" or not tok.is_alpha:

@@ -109,6 +109,15 @@ def _quote_after(tok: Token, qmap: _QuoteMap) -> Optional[int]:
     return None
 
 
+def _in_long_quote(tok: Token, qmap: _QuoteMap, allowed: set[int]) -> bool:
+    """Is ``tok`` inside a quotation, other than a short one (a nickname: Marcia
+    “Cia” Price) in the speaker's own words ``allowed``?"""
+    qi = qmap.by_token[tok.i]
+    if qi == -1:
+        return False
+    return tok.i not in allowed or qmap.is_long(qi)
+
+
 def _quote_before(tok: Token, qmap: _QuoteMap) -> Optional[int]:
     """A long quotation ending right before the attribution ``tok`` stands in.
 
@@ -121,8 +130,11 @@ def _quote_before(tok: Token, qmap: _QuoteMap) -> Optional[int]:
         if c.dep_ in _SUBJ or c.dep_ in ("aux", "neg", "advmod", "npadvmod"):
             if c.i < tok.i:
                 allowed |= _subtree_ids(c)
+        elif c.dep_ == "punct" and c.i == tok.i - 1 and c.text == "," and any(
+                s.dep_ in _SUBJ and s.i < c.i for s in tok.children):
+            allowed.add(c.i)  # the comma closing the subject's apposition
     j = tok.i - 1
-    while j >= 0 and (j in allowed or doc[j].is_space) and not qmap.inside(doc[j]):
+    while j >= 0 and (j in allowed or doc[j].is_space) and not _in_long_quote(doc[j], qmap, allowed):
         j -= 1
     # skip the punctuation closing the quotation: ,” / ?” / .”
     k = j

@@ -94,6 +94,9 @@ def _set_speaker(cand: _Cand, verb: Token, passive: bool) -> None:
         subj = [c for c in children if c.dep_ in _SUBJ]
         if subj:
             s = subj[0]
+            before = [c for c in subj if c.i < node.i]
+            if len(before) > 1:
+                s = before[-1]  # "The Latest: Trump urges ...": two subjects, the nearer one speaks
             if s.lower_ in ("that", "which") and node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
                 # "nations that oppose ...": the antecedent speaks
                 head = node.head

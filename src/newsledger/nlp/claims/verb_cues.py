@@ -34,6 +34,8 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         return None
     if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
         return None  # "a group called X", "the so-called", "the said report"
+    if _generic_holder(tok):
+        return None
     if entry.kind not in ("belief", "evidence") and _imperative(tok):
         # "Don't blame X", "ask yourself that question": the writer's bidding, no
         # one's claim (but "don't expect X to ..." is the writer's forecast)
@@ -75,7 +77,18 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         for d in subj_as_obj:
             content |= _subtree_ids(d)
         for c in ccomps:
-            content |= _subtree_ids(c)
+            content |= _clause_after(tok, c, children)
+        if any(c.i < tok.i for c in ccomps) and any(c.i > tok.i for c in ccomps):
+            # "A, but B, X noted, that C": the parser hung both sides on the cue
+            # set between them; X's words begin with the conjunct holding B
+            # "While A, X noted B": a clause opened by a subordinating word is
+            # the writer's frame, not X's words
+            first = min(c.left_edge.i for c in ccomps)
+            start = _own_conjunct_start(tok.doc, first, tok.i)
+            if tok.doc[first].dep_ == "mark" and tok.doc[first].lower_ in _SUBORDINATORS:
+                start = min(c.i for c in ccomps if c.i > tok.i)
+                start = min([start] + [c.left_edge.i for c in children if c.dep_ in _SUBJ and c.i < tok.i])
+            content = {i for i in content if i >= start}
         if passive and entry.lemma not in _EXPERIENCER_PASSIVES:  # "X is said to have ...", "it was reported that ..."
             for c in children:
                 if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL:
@@ -239,6 +252,7 @@ def _aside(tok: Token, children: list[Token]) -> Optional[_Aside]:
     sent_start = tok.sent.start
     if left - 1 <= sent_start or doc[left - 1].text != ",":
         return None
+    sent_start = _own_conjunct_start(doc, sent_start, left - 1)
     before = [t.i for t in doc[sent_start:left - 1] if not t.is_space]
     if not any(not doc[i].is_punct for i in before):
         return None
@@ -256,6 +270,26 @@ def _aside(tok: Token, children: list[Token]) -> Optional[_Aside]:
     if sum(1 for i in before + after if not doc[i].is_punct) < 3:
         return None
     return _Aside(cue=cue, content=set(before) | set(after), speaker=speaker, speaker_head=head)
+
+
+#: words that open a subordinate (adverbial) clause
+_SUBORDINATORS = {"while", "although", "though", "because", "since", "when", "after", "before", "as", "if",
+                  "once", "until", "unless", "whereas"}
+#: conjunctions that open a clause of its own after a comma or semicolon
+_CLAUSE_CONJ = {"but", "and", "yet", "so", "or"}
+
+
+def _own_conjunct_start(doc, start: int, end: int) -> int:
+    """Where the clause holding an aside begins: "A, but B, X noted, C" — X's
+    words are B and C, not A.  The last ", but" / ", and" / ";" before the
+    aside (with at least two words after it) ends the writer's own clause."""
+    best = start
+    for j in range(start + 1, end - 2):
+        t = doc[j]
+        opens = t.text == ";" or (t.lower_ in _CLAUSE_CONJ and t.dep_ == "cc" and doc[j - 1].text == ",")
+        if opens and sum(1 for x in doc[j + 1:end] if not x.is_punct and not x.is_space) >= 2:
+            best = j + 1
+    return best
 
 
 #: "make it clear that ...": adjectives that turn "make it ADJ" into a statement
@@ -477,6 +511,30 @@ def _imperative(tok: Token) -> bool:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ not in ("do", "don't") for c in verb.children):
             return False
     return True
+
+
+def _clause_after(tok: Token, clause: Token, children: list[Token]) -> set[int]:
+    """The words of a reported clause; for a clause after the cue, none before
+    the cue's own subject: the parser may hang an opening adverbial on it
+    ("While he admitted A, X noted B": X noted B)."""
+    ids = _subtree_ids(clause)
+    if clause.i < tok.i:
+        return ids
+    first = min([tok.i] + [c.left_edge.i for c in children if c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ])
+    return {i for i in ids if i >= first}
+
+
+#: free-choice pronouns: "anyone wanting to borrow", "whoever says so" name no
+#: one who holds a view
+_ANYONE = {"anyone", "anybody", "whoever", "whomever"}
+
+
+def _generic_holder(tok: Token) -> bool:
+    """Is the one who would say or want this "anyone" (the verb's subject, or
+    the pronoun its participle or relative clause hangs on)?"""
+    if tok.dep_ in ("acl", "relcl") and tok.head.lower_ in _ANYONE:
+        return True
+    return any(c.dep_ in _SUBJ and c.lower_ in _ANYONE for c in tok.children)
 
 
 def _put_it(tok: Token, children: list[Token]) -> bool:
