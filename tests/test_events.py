@@ -975,3 +975,110 @@ def test_told_to_needs_an_infinitive(nlp):
     assert not [e for e in code(nlp, "The minister told reporters that the talks had failed.") if e.type == "REQUEST"]
     ev = main(nlp, "The minister told reporters that Westland would retaliate against Eastland.")
     assert ev.type == "THREATEN" and names(ev.target_actors) == ["Eastland"]
+
+
+# --- appositions, controllers of infinitives, one's own people freed ---------------------
+
+
+def test_possessed_noun_with_a_name_in_apposition_is_the_name(nlp):
+    ev = _typed(code(nlp, "Ruritania's ally, Freedonia, condemned the air strikes on Borduria."), "ACCUSE")
+    assert names(ev.source_actors) == ["Freedonia"]
+    ev = _typed(code(nlp, "The rebels' leader, Jon Brask, threatened to attack the capital."), "THREATEN")
+    assert names(ev.source_actors) == ["Jon Brask"]
+
+
+def test_agent_hung_on_the_infinitive_of_a_passive(nlp):
+    ev = _typed(code(nlp, "Refugees were allowed to return by Ruritanian authorities."), "CONCEDE")
+    assert names(ev.source_actors) == ["Ruritanian authorities"]
+    assert names(ev.target_actors) == ["Refugees"]
+
+
+def test_passive_subject_does_the_infinitive(nlp):
+    evs = code(nlp, "Aid workers were allowed to visit the camps by the government.")
+    ev = _typed(evs, "CONSULT")
+    assert names(ev.source_actors) == ["Aid workers"] and names(ev.target_actors) == []
+    ev = _typed(code(nlp, "Ruritania is expected to attack Freedonia."), "THREATEN")
+    assert names(ev.source_actors) == ["Ruritania"] and names(ev.target_actors) == ["Freedonia"]
+
+
+def test_own_people_freed_are_no_target(nlp):
+    ev = _typed(code(nlp, "Protesters demanded the release of their leader."), "REQUEST")
+    assert names(ev.target_actors) == []
+    ev = _typed(code(nlp, "The rebels demanded the release of their commander from Ruritanian custody."), "REQUEST")
+    assert names(ev.target_actors) == ["Ruritanian"]
+    evs = code(nlp, "Ruritania demanded the release of its soldiers captured by Freedonia.")
+    assert names(_typed(evs, "REQUEST").target_actors) == ["Freedonia"]
+    assert names(_typed(evs, "COERCE").target_actors) == ["soldiers"]
+
+
+def test_event_noun_in_a_passive_with_phrase_befalls_the_subject(nlp):
+    ev = _typed(code(nlp, "Ruritania was hit with new sanctions by the European Union."), "SANCTION")
+    assert names(ev.source_actors) == ["European Union"] and names(ev.target_actors) == ["Ruritania"]
+
+
+def test_event_noun_of_time_or_topic_has_no_source_in_the_clause(nlp):
+    evs = code(nlp, "Ruritania suspended diplomatic relations with Freedonia after the attack.")
+    assert names(_typed(evs, "ASSAULT").source_actors) == []
+    evs = code(nlp, "The minister spoke about the invasion.")
+    assert names(_typed(evs, "ASSAULT").source_actors) == []
+
+
+def test_number_of_people_in_a_coordination(nlp):
+    ev = _typed(code(nlp, "Police arrested the opposition leader and two of his aides."), "COERCE")
+    assert names(ev.target_actors) == ["opposition leader", "aides"]
+
+
+def test_arming_another_group_is_aid(nlp):
+    ev = _typed(code(nlp, "Ruritania armed the rebels in the north."), "AID")
+    assert names(ev.target_actors) == ["rebels"]
+    assert _typed(code(nlp, "The government armed its troops with new rifles."), "MOBILIZE")
+
+
+def test_returning_a_seized_ship(nlp):
+    ev = _typed(code(nlp, "Ruritania returned the seized ship to Freedonia."), "RETREAT")
+    assert names(ev.target_actors) == ["Freedonia"]
+
+
+def test_protest_outside_an_embassy_is_aimed_at_its_state(nlp):
+    ev = _typed(code(nlp, "Students demonstrated outside the Freedonian embassy."), "PROTEST")
+    assert names(ev.target_actors) == ["Freedonian embassy"]
+
+
+def test_vehicle_carrying_people_stands_for_them(nlp):
+    ev = _typed(code(nlp, "Gunmen opened fire on a bus carrying Freedonian pilgrims."), "ASSAULT")
+    assert names(ev.target_actors) == ["Freedonian pilgrims"]
+
+
+def test_on_behalf_of_names_no_target(nlp):
+    ev = _typed(code(nlp, "Ruritania negotiated on behalf of the rebels with the government."), "CONSULT")
+    assert "rebels" not in names(ev.target_actors)
+
+
+def test_agreeing_to_a_request_by_someone(nlp):
+    ev = _typed(code(nlp, "Ruritania agreed to a request by Freedonia for more troops."), "AGREE")
+    assert names(ev.source_actors) == ["Ruritania"] and names(ev.target_actors) == ["Freedonia"]
+
+
+def test_protest_against_what_someone_does(nlp):
+    evs = code(nlp, "The protest against the visit of the Freedonian president turned violent.")
+    assert names(_typed(evs, "PROTEST").target_actors) == ["Freedonian president"]
+
+
+def test_condemnation_of_a_thing_named_after_its_owner(nlp):
+    ev = _typed(code(nlp, "Ruritania's condemnation of the Freedonian decision was swift."), "ACCUSE")
+    assert names(ev.source_actors) == ["Ruritania"] and names(ev.target_actors) == ["Freedonian"]
+
+
+def test_each_other_makes_the_sources_targets(nlp):
+    ev = _typed(code(nlp, "Ruritania and Freedonia accused each other of violating the truce."), "ACCUSE")
+    assert names(ev.target_actors) == ["Ruritania", "Freedonia"]
+
+
+def test_call_for_a_ceasefire_between_two_sides(nlp):
+    ev = _typed(code(nlp, "Ruritania called for a ceasefire between the army and the rebels."), "REQUEST")
+    assert names(ev.target_actors) == ["army", "rebels"]
+
+
+def test_shelling_of_positions_named_after_an_actor(nlp):
+    ev = _typed(code(nlp, "The army's shelling of rebel positions continued overnight."), "ASSAULT")
+    assert names(ev.source_actors) == ["army"] and names(ev.target_actors) == ["rebel"]

@@ -26,6 +26,10 @@ KEEP_ADJ = frozenset({"ethnic", "national", "federal", "royal", "civil", "armed"
 GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "cabinet", "junta"})
 #: groups sent on someone's behalf: "a delegation from X" is X's
 DELEGATION_NOUNS = frozenset({"delegation", "mission", "team", "panel", "commission"})
+#: nouns whose "of" names whom an actor acts for ("on behalf of X", "in the name of X")
+PRINCIPAL_NOUNS = frozenset({"behalf", "name"})
+#: verbs of a vehicle carrying people ("a bus carrying pilgrims")
+CARRY_VERBS = frozenset({"carry", "transport", "ferry", "evacuate"})
 #: generic heads after an organisation's name: the name is the actor ("the Freedom Front group")
 GENERIC_ORG_NOUNS = frozenset({"group", "movement", "organization", "organisation", "network", "faction",
                                "outfit"})
@@ -47,13 +51,21 @@ class ActorPhrases:
 
     @staticmethod
     def _named_apposition(tok: Token) -> Token:
-        """"its neighbour, Westland", "the opposition party, the Freedom Front": a common noun
-        with a name in apposition is the name."""
-        if tok.pos_ != "NOUN" or any(c.dep_ in ("compound", "amod", "nmod", "poss") and (
+        """"its neighbour, Westland", "the opposition party, the Freedom Front", "X's ally,
+        Westland", "the group's leader, Jon Brask": a common noun with a name in apposition
+        is the name.  A possessor names someone else (whose ally, whose leader), so it does
+        not stop the apposition; a name inside the phrase does ("the UN refugee agency,
+        UNHCR" stays whole).  A person's name counts only after a comma ("the group's
+        leader Jon Brask" is one title-and-name phrase)."""
+        if tok.pos_ != "NOUN" or any(c.dep_ in ("compound", "amod", "nmod") and (
                 c.pos_ == "PROPN" or c.ent_type_ in sx.ACTOR_ENTS) for c in tok.children):
             return tok       # already named: "the UN refugee agency, UNHCR"
         for c in tok.children:
-            if c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP"):
+            if c.dep_ != "appos" or c.i <= tok.i or c.pos_ != "PROPN":
+                continue
+            if c.ent_type_ in ("GPE", "ORG", "NORP"):
+                return c
+            if c.ent_type_ == "PERSON" and any(tok.doc[k].text == "," for k in range(tok.i + 1, c.left_edge.i)):
                 return c
         return tok
 
@@ -64,8 +76,9 @@ class ActorPhrases:
         Ruritania") stays whole.  When the actor modifier is followed by actor nouns before
         the head ("Ruritanian army barracks"), they belong to the actor's span (see
         :meth:`actor_ref`)."""
-        if tok.pos_ != "NOUN" or tok.ent_type_ in sx.ACTOR_ENTS or _lemma(tok) in self.actor_nouns:
-            return tok
+        if tok.pos_ != "NOUN" or tok.ent_type_ in sx.ACTOR_ENTS or _lemma(tok) in self.actor_nouns \
+                or _lemma(tok) in PRINCIPAL_NOUNS:
+            return tok             # "on behalf of X": X is whom the actor acts for, no target
         named = [g for _, g in sx.preps(tok, "of") if g.pos_ == "PROPN"]
         if any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in named):
             return tok
@@ -90,7 +103,21 @@ class ActorPhrases:
                 and self.is_actor(g)]
             if owners:
                 return owners[0]
+            riders = self._carried(tok)
+            if riders is not None:         # "a bus carrying pilgrims"
+                return riders
         return tok
+
+    def _carried(self, vehicle: Token) -> Optional[Token]:
+        """Who a vehicle carries ("a bus carrying Freedonian pilgrims", "a convoy
+        transporting refugees"): those aboard stand for it as a target."""
+        for c in vehicle.children:
+            if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > vehicle.i and _lemma(c) in CARRY_VERBS:
+                for o in sx.children(c, *sx.OBJ):
+                    o = sx.descend_quantity(o)
+                    if self.is_actor(o):
+                        return o
+        return None
 
     def _extend_modifier(self, mod: Token, head: Token) -> None:
         """"Ruritanian opposition candidates": the actor is "Ruritanian opposition"."""

@@ -63,8 +63,9 @@ __all__ = ["Coder", "Reading", "find_events", "noun_entry", "verb_reading",
            "REFLEXIVES"]
 
 INTENT_FRAMES = ("intent",)
-#: prepositions that name the one a reciprocal event is aimed at, not a party to it
-ONE_WAY_PREPS = ("against", "on", "upon")
+#: prepositions that name the one a reciprocal event is aimed at, not a party to it (or
+#: the maker of what is agreed to: "agreed to a request by X")
+ONE_WAY_PREPS = ("against", "on", "upon", "by")
 #: dependency labels of a noun that modifies another (no event of its own)
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 #: verbs whose subject event noun is a lasting state, not a happening ("the ceasefire holds")
@@ -330,6 +331,9 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
         if len(keep) < len(targets) and not (r.symmetric and len(sources) >= 2):
             targets = [targets[k] for k in keep]
             tgt_toks = [tgt_toks[k] for k in keep]
+        if not targets and sources and self._reciprocal_object(r):
+            # "X and Y accused each other", "the leaders criticised one another"
+            targets = [ActorRef(a.actor, a.start, a.end, a.text) for a in sources]
         if r.symmetric and sources:
             if len(sources) >= 2 and r.kind in ("verb", "light", "noun"):
                 # "X and Y renewed talks on Z": the parties are each other's targets
@@ -363,6 +367,19 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
                      modality=r.modality, source_actors=sources, target_actors=targets,
                      time=time, place=place, attributed_to=r.attributed_to,
                      cameo_root=r.cameo, intensity=r.intensity)
+
+    @staticmethod
+    def _reciprocal_object(r: Reading) -> bool:
+        """Whether the event's object is "each other" or "one another" (also after a
+        preposition: "fought with each other")."""
+        heads = [r.head] + [h for h in r.extra_target_heads if h is not None]
+        objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "dative")]
+        objs += [g for h in heads for p, g in sx.preps(h)]
+        for o in objs:
+            words = {o.lower_} | {c.lower_ for c in o.children if c.dep_ in ("det", "nummod", "amod")}
+            if words in ({"other", "each"}, {"another", "one"}):
+                return True
+        return False
 
     def _clause_range(self, r: Reading) -> tuple[int, int]:
         """Characters of the clause of the reading's highest trigger token: its subtree, less

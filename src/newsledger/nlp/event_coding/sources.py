@@ -7,7 +7,10 @@ the clause still names: the forces of "troops were withdrawn", the state of
 reported clause, the possessor or "by" phrase of an event noun (also when that
 noun is the subject: "X's attack on Y killed ..."), the possessor of the noun a
 to-infinitive completes ("X's decision to expel ..."), the "from" phrase of "came
-under attack from Y".
+under attack from Y", the passive subject that does a to-infinitive ("X is expected to
+attack", "aid workers were allowed to visit") and the agent hung on that infinitive
+("refugees were allowed to return by X").  An event noun of time, cause or topic
+("retaliated after the attack") takes no source from its clause.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from . import syntax as sx
 from .actor_phrases import _is_relative
 from .readings import Reading, _lemma, _unwrap, noun_entry
 
+#: prepositions of a topic ("spoke about the bombing")
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 #: RETREAT modes whose undergoer is the actor ("troops were withdrawn": the troops withdraw)
 SELF_MOVING_MODES = frozenset({"withdraw", "demobilize", "disarm"})
 #: COERCE modes only a state exercises: an agentless "arrested in X" was done by X
@@ -43,12 +48,16 @@ class Sources:
             return self._expand([r.source_head])     # a speaker ("X said Y must ...")
         head = r.source_head or r.head
         passive_ok = r.source_head is None
+        if r.source_head is not None and r.head.head.i == r.source_head.i:
+            controller = self._passive_controller(r.head)
+            if controller is not None:    # "X is expected to attack Y": X
+                return self._expand([controller])
         for _ in range(5):
             if passive_ok and sx.is_passive(head):
                 if r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ:
                     # "were engaged in ethnic cleansing": the light verb's subject acts
                     return self._expand(sx.children(head, *sx.PASS_SUBJ)[:1])
-                agents = sx.agents(head)
+                agents = sx.agents(head) or self._infinitive_agent(head)
                 if not agents:
                     return self._expand(self._implicit_agent(r, head))
                 return self._expand(agents[:1])
@@ -92,6 +101,9 @@ class Sources:
                 return []                                # "vehicles transported": no agent
             if dep == "relcl":
                 return self._expand([head.head])
+            controller = self._passive_controller(head)
+            if controller is not None:    # "aid workers were allowed to visit": the workers visit
+                return self._expand([controller])
             if dep in ("acomp", "xcomp", "conj", "advcl", "ccomp", "pcomp", "attr") and head.head.i != head.i:
                 head = head.head
                 if dep == "pcomp" and head.dep_ == "prep":
@@ -99,6 +111,31 @@ class Sources:
                 passive_ok = True
                 continue
             break
+        return []
+
+    def _passive_controller(self, verb: Token) -> Optional[Token]:
+        """The one who does a to-infinitive under a passive verb: its passive subject ("aid
+        workers were allowed to visit", "X is expected to attack", "X was forced to
+        withdraw"), not the passive's agent."""
+        if verb.dep_ != "xcomp" or not sx.is_passive(verb.head) or not any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in verb.children):
+            return None
+        subj = sx.first_child(verb.head, *sx.PASS_SUBJ)
+        if subj is None or _is_relative(subj) or not self.is_actor(_unwrap(subj)):
+            return None
+        return _unwrap(subj)
+
+    def _infinitive_agent(self, head: Token) -> list[Token]:
+        """The agent of an agentless passive that the parser hung on its to-infinitive:
+        "refugees were allowed to return by the authorities" (the authorities allow).  Only
+        an actor: "were allowed to return by road" names a way."""
+        for c in sx.children(head, "xcomp"):
+            if c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) \
+                    and not sx.is_passive(c):
+                found = [g for p, g in sx.preps(c, "by") if p.i > c.i and g.pos_ in ("NOUN", "PROPN")
+                         and not sx.is_measure(g) and self.is_actor(g)]
+                if found:
+                    return found[:1]
         return []
 
     def _subject_up_to(self, root: Token, verb: Token) -> None:
@@ -254,6 +291,14 @@ class Sources:
             return speaker
         return subj
 
+    @staticmethod
+    def _circumstance(noun: Token) -> bool:
+        """An event noun in a phrase of time, cause or topic ("retaliated after the attack",
+        "protested despite the ban", "talked about the bombing"): the clause's subject did
+        not do it."""
+        word = noun.head.lower_
+        return noun.dep_ == "pobj" and (word in sx.CIRCUMSTANTIAL or word in TOPIC_PREPS) and word != "by"
+
     def _governing_verb(self, noun: Token) -> Optional[Token]:
         """The verb a noun is the object of (directly or through a preposition)."""
         h = noun.head
@@ -332,7 +377,7 @@ class Sources:
                    and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")][:1]
         if not out and r.symmetric:
             out = [g for p, g in sx.preps(noun, "between")]
-        if not out:
+        if not out and not self._circumstance(noun):
             verb = self._governing_verb(noun)
             if verb is not None and _lemma(verb) not in self.lex.reports:
                 subj = sx.first_child(verb, *sx.SUBJ)

@@ -79,10 +79,10 @@ MEASURE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PE
 def agents(verb: Token) -> list[Token]:
     """The agents of a passive verb (its "by" phrases), less measures: "shortened by one
     hour", "reduced by half" name how much, not who."""
-    return [g for p, g in preps(verb, "by") if p.dep_ == "agent" and not _measure(g)]
+    return [g for p, g in preps(verb, "by") if p.dep_ == "agent" and not is_measure(g)]
 
 
-def _measure(tok: Token) -> bool:
+def is_measure(tok: Token) -> bool:
     """A measure phrase ("one hour", "half", "5 percent"); not a quantity of someone
     ("hundreds of militiamen")."""
     if preps(tok, "of"):
@@ -159,11 +159,16 @@ def subject(tok: Token) -> Optional[Token]:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the tokens coordinated with it ("X and Y")."""
+    """``tok`` and the tokens coordinated with it ("X and Y"; "X and two of his aides":
+    the aides)."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
             out.extend(conjuncts(c))
+        elif c.dep_ == "conj" and c.pos_ == "NUM" and preps(c, "of"):
+            inner = descend_quantity(c)
+            if inner.i != c.i and inner.pos_ in ("NOUN", "PROPN"):
+                out.extend(conjuncts(inner))
     return out
 
 

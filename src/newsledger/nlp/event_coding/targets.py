@@ -8,7 +8,8 @@ a hostile act's purpose, who must act to avert a threat, whom a refusal defies
 ("sent a letter to X demanding"), the place aimed at or the place a measure applies
 to (the places are noted in ``self._places``).  One's own envoy is no target
 ("recalled its ambassador from X": X); the subject of "came under attack from Y"
-is.
+is, and so is the subject of "was hit with sanctions".  One's own people freed are no
+target ("demanded the release of their leader"): whoever holds them is, when named.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ THEME_TARGET_PREPS = ("to", "for", "into", "toward", "towards")
 #: types (or modes) whose target is the place aimed at when no actor is named
 LOCATIVE_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "ASSAULT", "COERCE", "WITHDRAW", "TROOPS",
                             "PEACEKEEPING"})
+#: verbal types aimed at a thing standing for its actor ("criticism of X's policy")
+OWNED_OBJECT_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+#: where a protest stands before whom it is aimed at ("rallied outside the embassy")
+PROTEST_SITE_PREPS = ("outside",)
+#: nouns of freeing someone: one's own people freed are no target ("the release of their leader")
+RELEASE_NOUNS = frozenset({"release", "freeing", "return", "repatriation", "handover"})
 LOCATIVE_PREPS = ("in", "into", "from", "to", "at", "on", "toward", "towards", "inside", "across", "near",
                   "along", "off")
 
@@ -41,6 +48,11 @@ class Targets:
         out: list[Token] = []
         for t in self._targets(r):
             t = self._named_apposition(t)
+            if self._own_member_freed(t) and not t.left_edge.i <= r.head.i <= t.right_edge.i:
+                # "demanded the release of their leader": whoever holds the leader, if named
+                t = self._holder(t)
+                if t is None:
+                    continue
             m = self._modifier_actor(t)
             for c in (self._expand([m]) if m.i != t.i and m.pos_ == "NOUN" else [m]):
                 if c.i not in {o.i for o in out}:
@@ -53,6 +65,8 @@ class Targets:
             out = self._expand(self._addressee_of_statement(r))
         if not out and r.type == "THREATEN":
             out = self._expand(self._condition_subject(r))
+        if not out and r.type == "PROTEST":
+            out = self._expand(self._protest_site(r))
         if not out and r.type == "REJECT":
             out = self._expand(self._defied_party(r))
         if not out and r.mode == "asylum":
@@ -73,6 +87,48 @@ class Targets:
                 out = [loc]
                 self._places.add(loc.i)
         return out
+
+    def _reciprocal_noun(self, noun: Token) -> bool:
+        """An event noun whose parties act on each other ("ceasefire", "talks", "truce")."""
+        e = noun_entry(noun, self.lex, as_object=True)
+        return e is not None and e.symmetric
+
+    def _protest_site(self, r: Reading) -> list[Token]:
+        """Whom a protest held before their building is aimed at, when nothing else names
+        it: "demonstrated outside the Freedonian embassy"."""
+        heads = [r.head] + ([r.noun] if r.noun is not None else [])
+        return [g for h in heads for p, g in sx.preps(h, *PROTEST_SITE_PREPS) if self.target_ok(g)][:1]
+
+    def _passive_with(self, noun: Token) -> Optional[Token]:
+        """"X was hit with sanctions", "X was slapped with a ban", "X was met with protests":
+        an event noun in the "with" phrase of a passive verb befalls the verb's subject."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "with" or not sx.is_passive(prep.head):
+            return None
+        subj = sx.first_child(prep.head, *sx.PASS_SUBJ)
+        if subj is None or _is_relative(subj) or not self.target_ok(subj):
+            return None
+        return subj
+
+    @staticmethod
+    def _own_member_freed(tok: Token) -> bool:
+        """"the release of their leader", "the return of its soldiers": the one to be freed
+        is the speaker's own (a possessive pronoun), so no target of the demand."""
+        prep = tok.head
+        return tok.dep_ == "pobj" and prep.lower_ == "of" and _lemma(prep.head) in RELEASE_NOUNS and any(
+            c.dep_ == "poss" and c.lower_ in sx.PRONOUNS for c in tok.children)
+
+    def _holder(self, tok: Token) -> Optional[Token]:
+        """Who holds the one to be freed: "their leader held by X", "their soldiers in X's
+        custody", "the release of their men by X"."""
+        noun = tok.head.head
+        found = [g for g in sx.participle_agents(tok)]
+        found += [g for p, g in sx.preps(tok, "from", "in") + sx.preps(noun, "from", "by")
+                  if g.pos_ in ("NOUN", "PROPN")]
+        for g in found:
+            if self.target_ok(g):
+                return g
+        return None
 
     def _purpose_target(self, r: Reading) -> list[Token]:
         """Whom a hostile act is aimed at, when the clause names only its purpose or cause:
@@ -97,6 +153,8 @@ class Targets:
                     starts += [g2 for _, g2 in sx.preps(g, "of", "at", "against", "over", "with")]
             if r.type == "PROTEST":     # "a strike over a bill", "stopped work over a bill"
                 starts += [g for p, g in sx.preps(h, "over")]
+                # "a protest against the visit of X": whoever does what is protested
+                starts += [g for p, g in sx.preps(h, "against") if not self.is_actor(g)]
             for c in h.children:
                 # "rioted, joining others in demanding independence from X"
                 if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > h.i and not self._is_request(c):
@@ -272,14 +330,22 @@ class Targets:
             verb = self.under_attack(noun)
             if verb is not None:     # "X came under attack from Y": X
                 return self._expand(sx.children(verb, *sx.SUBJ)[:1])
+            hit = self._passive_with(noun)
+            if hit is not None:      # "X was hit with sanctions by Y": X
+                return self._expand([hit])
             ps = sx.preps(noun, "against", "on", "to", "with", "at", "toward", "towards", "from", "into")
             # a hostile act may be aimed at a thing standing for its actor ("attacks on police
             # stations", "raids on Ruritanian positions")
             aimed = r.type in HOSTILE
             cands = [g for p, g in ps if self.is_actor(g) or (
                 aimed and p.lower_ in ("against", "on", "at", "into") and self.target_ok(g))]
-            if not cands and not r.of_is_source:
-                cands = [g for p, g in sx.preps(noun, "of") if self.is_actor(g)]
+            if not cands:
+                # an actor (unless "of" names the source); or, for a verbal act, the owner of
+                # a thing ("criticism of X's programme", "rejection of the Ruritanian plan")
+                # ("the shelling of rebel positions": a hostile act's thing of an actor)
+                owned = r.type in OWNED_OBJECT_TYPES or (r.type in HOSTILE and not r.of_is_source)
+                cands = [g for p, g in sx.preps(noun, "of") if (not r.of_is_source and self.is_actor(g)) or (
+                    owned and self._modifier_actor(g).i != g.i and self.target_ok(g))]
             if not cands and r.symmetric:
                 cands = [g for p, g in sx.preps(noun, "between")]
             if not cands:   # "sanctions imposed on X", "aid sent to X": through a participle
@@ -360,9 +426,11 @@ class Targets:
             for o in inner:
                 ps2 = [] if r.theme else [g for p, g in sx.preps(o, "by", "from")]
                 v = o.head
-                if not r.theme and o.dep_ in sx.OBJ and v.pos_ == "VERB" and not sx.is_passive(v):
+                if not r.theme and o.dep_ in sx.OBJ and v.pos_ == "VERB" and not sx.is_passive(v) and not (
+                        v.dep_ == "xcomp" and sx.is_passive(v.head) and not sx.agents(v.head)):
                     # the parser hangs the object's "by" phrase on an active verb: "tolerate
-                    # rallies by X" (an active verb has no agent)
+                    # rallies by X" (an active verb has no agent; but under a passive without
+                    # one, "were allowed to visit the camps by X", it is the passive's agent)
                     ps2 += [g for p, g in sx.preps(v, "by") if p.dep_ == "prep" and g.pos_ in ("PROPN", "NOUN")]
                 ps2 += [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of", "among",
                                                "between")]
@@ -376,9 +444,13 @@ class Targets:
                 if o.pos_ != "NOUN" or p.i < h.i or p.lower_ not in ("on", "upon", "to", "with", "for", "against",
                                                                       "in"):
                     continue
-                # "mediate in the dispute between X and Y", "fought in the war against X"
-                ps2 = [g for p2, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "with", *(
-                    ("between",) if p.lower_ == "in" else ()))]
+                # "mediate in the dispute between X and Y", "fought in the war against X";
+                # who made it first: "agreed to a request by X for troops"
+                ps2 = [] if r.theme else [g for p2, g in sx.preps(o, "by", "from") if self.is_actor(g)]
+                # "called for a ceasefire between X and Y": the parties of a reciprocal event
+                between = p.lower_ == "in" or (p.lower_ == "for" and self._reciprocal_noun(o))
+                ps2 += [g for p2, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "with", *(
+                    ("between",) if between else ()))]
                 if not ps2 and noun_entry(o, self.lex, as_object=True) is not None:
                     # "called for the release of X": who undergoes the event asked for
                     ps2 = [g for p2, g in sx.preps(o, "of")]
