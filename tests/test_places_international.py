@@ -78,6 +78,14 @@ RESOLVE = [
     ("[[Norwegians]] voted in regional elections on Sunday.", (62.0, 10.0)),
     ("[[Paris]] said it would respond to the sanctions.", PARIS),
     ("The talks in [[Geneva]] ended without a deal.", (46.2, 6.15)),
+    # 6. English exonyms: GeoNames alternate names of big cities whose main
+    # names are local ("Köln", "Sevilla", "Makkah"), each also the main name
+    # of a small town elsewhere; the famous city must keep winning
+    ("The trade fair in [[Cologne]] drew record crowds this spring.", (50.94, 6.96)),
+    ("Flamenco dancers performed in [[Seville]] on the last night.", (37.38, -5.97)),
+    ("Millions of pilgrims arrived in [[Mecca]] for the hajj.", (21.42, 39.83)),
+    ("Floods cut the railway between [[Calcutta]] and the coast.", (22.57, 88.36)),
+    ("The court in [[Madras]] heard the petition on Tuesday.", (13.08, 80.27)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
