@@ -38,6 +38,32 @@ def names(refs) -> list[str]:
     return [a.text for a in refs]
 
 
+def _typed(evs, etype):
+    hits = [e for e in evs if e.type == etype]
+    assert hits, f"no {etype} event in {[(e.type, e.trigger.text) for e in evs]}"
+    return hits[0]
+
+
+class First(str):
+    """A table's event type that the sentence's *first* event must have."""
+
+
+def _pick(nlp, text, etype) -> Event:
+    """The event a table row names: the first event of type ``etype`` in ``text``; with
+    ``First(etype)`` its first event, which must be of that type; with None its first
+    event, whatever its type."""
+    if etype is not None and not isinstance(etype, First):
+        return _typed(code(nlp, text), etype)
+    ev = main(nlp, text)
+    assert etype is None or ev.type == etype
+    return ev
+
+
+def _cases(*rows):
+    """Table rows ``(id, *values)`` as pytest params named by their id (the rule a row checks)."""
+    return [pytest.param(*values, id=name) for name, *values in rows]
+
+
 # --------------------------------------------------------------------------- lexicon
 
 def test_lexicon_covers_all_types():
@@ -98,6 +124,38 @@ def test_intensity_sign_follows_type(nlp):
     assert main(nlp, "Germany sent humanitarian aid to Ukraine.").intensity > 5
 
 
+# --------------------------------------------------------------------------- type of the first event
+
+@pytest.mark.parametrize("text, etype", [
+    ("The government granted autonomy to the northern province.", "CONCEDE"),
+    ("The junta restored civil liberties.", "CONCEDE"),
+    ("The authorities loosened restrictions on foreign travel.", "CONCEDE"),
+    ("The government admitted responsibility for the blast.", "CONCEDE"),
+    ("The rebels relinquished control of the town.", "RETREAT"),
+    ("The government granted access to United Nations inspectors.", "RETREAT"),
+    ("Police apprehended three suspects.", "COERCE"),
+    ("The army quelled the uprising.", "COERCE"),
+    ("Militants hurled grenades at the police.", "ASSAULT"),
+    ("Westland terminated its defence agreement with Eastland.", "SANCTION"),
+    ("The league suspended Westland's membership.", "SANCTION"),
+    ("The president ruled out talks with the rebels.", "REJECT"),
+    ("Westland voted against the resolution.", "REJECT"),
+    ("Eastland repudiated the treaty.", "REJECT"),
+    ("The government objected to the proposal.", "ACCUSE"),
+    ("Japan allocated emergency funds to the flood victims.", "AID"),
+    ("The bishop exhorted the rebels to lay down their arms.", "REQUEST"),
+    ("Westland handed over the suspect to Eastland.", "COOPERATE"),
+    ("Westland and Eastland swapped prisoners.", "COOPERATE"),
+    pytest.param("The rebels promised to release the hostages.", "AGREE", id="promise_is_agree"),
+    pytest.param("The government refused to withdraw its troops.", "REJECT", id="refusal_is_reject"),
+    pytest.param("The government said it will not accept more refugees.", "REJECT", id="will_not_accept_is_reject"),
+    pytest.param("Armenia relies on Russia for its security.", "SUPPORT", id="rely_on_is_support"),
+])
+def test_category_triggers(nlp, text, etype):
+    """The type of a sentence's first event."""
+    assert main(nlp, text).type == etype
+
+
 # --------------------------------------------------------------------------- arguments
 
 def test_active_source_and_target(nlp):
@@ -106,20 +164,6 @@ def test_active_source_and_target(nlp):
     assert "launched" in ev.trigger.text and "offensive" in ev.trigger.text
     assert names(ev.source_actors) == ["army"]
     assert names(ev.target_actors) == ["rebels"]
-
-
-def test_passive_agent_is_source(nlp):
-    ev = main(nlp, "The convoy was attacked by militants.")
-    assert ev.type == "ASSAULT"
-    assert names(ev.source_actors) == ["militants"]
-    assert names(ev.target_actors) == ["convoy"]
-
-
-def test_coordinated_reciprocal_sources(nlp):
-    ev = main(nlp, "Israel and Egypt signed a peace treaty.")
-    assert ev.type == "AGREE"
-    assert names(ev.source_actors) == ["Israel", "Egypt"]
-    assert names(ev.target_actors) == ["Israel", "Egypt"]
 
 
 def test_aid_target_is_recipient(nlp):
@@ -189,41 +233,23 @@ def test_event_noun_as_object_is_not_a_second_event(nlp):
 
 # --------------------------------------------------------------------------- modality
 
-def test_negated(nlp):
-    ev = main(nlp, "The army did not attack the village.")
-    assert ev.type == "ASSAULT"
-    assert ev.modality == "negated"
-
-
-def test_counterfactual(nlp):
-    ev = [e for e in code(nlp, "If the government had acted, the rebels would not have attacked the town.")
-          if e.type == "ASSAULT"][0]
-    assert ev.modality == "hypothetical"
-
-
-def test_planned(nlp):
-    ev = main(nlp, "Russia was to deploy peacekeepers to the region.")
-    assert ev.modality == "planned"
-    ev = main(nlp, "The ministry plans to impose sanctions on the company.")
-    assert ev.type == "THREATEN"
-    assert ev.modality == "planned"
-    assert names(ev.target_actors) == ["company"]
-
-
-def test_future_cooperation_is_agree(nlp):
-    ev = main(nlp, "Japan will send food aid to Haiti.")
-    assert ev.type == "AGREE"
-    assert ev.modality == "planned"
-    assert names(ev.target_actors) == ["Haiti"]
-
-
-def test_refusal_and_promise(nlp):
-    ev = main(nlp, "The rebels promised to release the hostages.")
-    assert ev.type == "AGREE"
-    ev = main(nlp, "The government refused to withdraw its troops.")
-    assert ev.type == "REJECT"
-    ev = main(nlp, "The government said it will not accept more refugees.")
-    assert ev.type == "REJECT"
+@pytest.mark.parametrize("text, etype, modality", _cases(
+    ("negated",
+     "The army did not attack the village.", First("ASSAULT"), "negated"),
+    ("counterfactual",
+     "If the government had acted, the rebels would not have attacked the town.", "ASSAULT", "hypothetical"),
+    ("was_to_is_planned",
+     "Russia was to deploy peacekeepers to the region.", None, "planned"),
+    ("plans_to_is_planned",
+     "The ministry plans to impose sanctions on the company.", First("THREATEN"), "planned"),
+    ("future_cooperation_is_planned",
+     "Japan will send food aid to Haiti.", First("AGREE"), "planned"),
+    ("reported_obligation_of_an_unknown_verb_is_asserted",
+     "Ruritania said on Monday that Westland must return the captured ship.", "REQUEST", "asserted"),
+))
+def test_modality(nlp, text, etype, modality):
+    """The modality of the event :func:`_pick` finds."""
+    assert _pick(nlp, text, etype).modality == modality
 
 
 def test_reported(nlp):
@@ -231,13 +257,6 @@ def test_reported(nlp):
     assert ev.type == "ASSAULT"
     assert ev.modality == "reported"
     assert ev.attributed_to == "officials"
-
-
-def test_must_in_report_is_request(nlp):
-    ev = main(nlp, "The United Nations said Israel must withdraw its troops.")
-    assert ev.type == "REQUEST"
-    assert names(ev.source_actors) == ["United Nations"]
-    assert names(ev.target_actors) == ["Israel"]
 
 
 # --------------------------------------------------------------------------- non-events
@@ -265,9 +284,350 @@ def test_stage_in_pipeline():
     assert not led.errors
 
 
-# --------------------------------------------------------------------------
-# syntax recoveries, untyped happenings, counterfactual nouns, targets
+@pytest.mark.parametrize("text, etype, present", _cases(
+    ("committing_a_crime_is_no_promise",
+     "Crimes were committed by the militia against civilians.", "AGREE", False),
+    ("attempt_to_commit_a_crime_is_no_promise",
+     "He was charged with attempt to commit burglary.", "AGREE", False),
+    ("modified_event_noun_is_only_part_of_a_name",
+     "Volunteers joined the flood fighting effort in Kingstown.", "ASSAULT", False),
+    ("told_to_needs_an_infinitive",
+     "The minister told reporters that the talks had failed.", "REQUEST", False),
+    ("arming_ones_own_troops_is_mobilize",
+     "The government armed its troops with new rifles.", "MOBILIZE", True),
+))
+def test_event_type_present(nlp, text, etype, present):
+    """Whether a sentence has an event of a type at all."""
+    assert (etype in [e.type for e in code(nlp, text)]) == present
 
+
+# --------------------------------------------------------------------------- source and target actors
+# Each row: a sentence, the event to look at (a type, First(type) or None, see
+# :func:`_pick`), and the names expected on one side or on both.
+
+@pytest.mark.parametrize("text, etype, src", _cases(
+    # a passive agent, and who acts through a phrase
+    ("passive_agent_quantity_stays_a_phrase",
+     "The village was attacked by hundreds of militiamen.", None, ["militiamen"]),
+    ("summoned_ambassador_to_host",
+     "The Armenian ambassador to the Kremlin was summoned.", "ACCUSE", ["Kremlin"]),
+    ("subject_before_an_inserted_date",
+     "Azerbaijan, on September 19, launched an offensive against the region.", First("ASSAULT"), ["Azerbaijan"]),
+    ("machines_of_war_are_coded_by_their_owner-tanks",
+     "Ruritanian tanks shelled the village on Monday.", "ASSAULT", ["Ruritanian"]),
+    ("machines_of_war_are_coded_by_their_owner-soldiers_stay",
+     "Ruritanian soldiers shelled the village on Monday.", "ASSAULT", ["Ruritanian soldiers"]),
+    ("machines_of_war_are_coded_by_their_owner-helicopters",
+     "Westland helicopters evacuated the wounded from the town.", "AID", ["Westland"]),
+    ("state_where_an_agentless_deportation_happened_is_the_source",
+     "The activist was deported from Ruritania.", "COERCE", ["Ruritania"]),
+    # the extent of a source's name
+    ("ordinal_word_inside_a_name_is_kept",
+     "The Second Chance Foundation donated blankets to the refugees.", "AID", ["Second Chance Foundation"]),
+    ("subject_of_a_sentence_parsed_without_a_verb_root",
+     "Doctors from two Westland charities donated and personally delivered medicine to Kingstown Hospital.",
+     "AID", ["Doctors from two Westland charities"]),
+    ("name_before_a_generic_group_noun_is_the_actor",
+     "The pro-Westland Freedom group declared a ceasefire on Friday.", "CONCEDE", ["pro-Westland Freedom"]),
+    ("generic_group_noun_without_a_name_stays",
+     "The rebel group declared a ceasefire on Friday.", "CONCEDE", ["rebel group"]),
+    ("commitment_stays_a_promise",
+     "The company has publicly committed to build a hotel.", "AGREE", ["company"]),
+    ("name_after_a_title_inside_a_modifier_is_kept",
+     "Gunmen loyal to Westland's Freedom Front frontman Jon al-Brask said they attacked the convoy.",
+     "ASSAULT", ["Gunmen loyal to Westland's Freedom Front frontman Jon al-Brask"]),
+    ("seat_of_an_actor_belongs_to_its_phrase",
+     "A newspaper based in Kingstown has violated a ban by the Westland army.",
+     "REJECT", ["newspaper based in Kingstown"]),
+    ("possessed_noun_with_a_name_in_apposition_is_the_name",
+     "Ruritania's ally, Freedonia, condemned the air strikes on Borduria.", "ACCUSE", ["Freedonia"]),
+    ("possessed_title_with_a_name_in_apposition_is_the_name",
+     "The rebels' leader, Jon Brask, threatened to attack the capital.", "THREATEN", ["Jon Brask"]),
+    # an event noun that only dates or names a topic has no source in its clause
+    ("event_noun_of_time_has_no_source_in_the_clause",
+     "Ruritania suspended diplomatic relations with Freedonia after the attack.", "ASSAULT", []),
+    ("event_noun_of_topic_has_no_source_in_the_clause",
+     "The minister spoke about the invasion.", "ASSAULT", []),
+))
+def test_source_actors(nlp, text, etype, src):
+    assert names(_pick(nlp, text, etype).source_actors) == src
+
+
+@pytest.mark.parametrize("text, etype, tgt", _cases(
+    # an actor named inside a phrase: a modifier, an owner, a maker, a holder
+    ("target_named_by_its_modifier",
+     "Serbia flatly rejected an Australian ultimatum.", None, ["Australian"]),
+    ("thing_named_after_an_actor_in_a_complement",
+     "Ruritania threatened to bomb Freedonian villages.", "THREATEN", ["Freedonian"]),
+    ("modifier_actor_keeps_following_actor_nouns",
+     "The army shelled a Karelian rebel stronghold.", "ASSAULT", ["Karelian rebel"]),
+    ("owner_of_a_thing_is_the_target",
+     "Rioters set fire to the offices of the ruling party.", "ASSAULT", ["ruling party"]),
+    ("maker_of_the_object_is_the_target-calls_by",
+     "The government rejected calls by the opposition for new elections.", "REJECT", ["opposition"]),
+    ("maker_of_the_object_is_the_target-demands_from",
+     "The cabinet accepted demands from striking workers.", "CONCEDE", ["workers"]),
+    ("possessor_stands_for_its_thing",
+     "The minister rejected the rebels' plan.", "REJECT", ["rebels"]),
+    ("place_held_by_an_actor_is_coded_by_the_actor",
+     "The army shelled villages controlled by the rebels.", "ASSAULT", ["rebels"]),
+    ("place_named_after_a_common_noun_actor",
+     "Ruritanian forces launched a new offensive against rebel strongholds in the north.", "ASSAULT", ["rebel"]),
+    ("government_named_after_its_leader",
+     "Workers went on strike to demand reforms from President Ivan Petrov's government.",
+     "PROTEST", ["President Ivan Petrov"]),
+    ("grievance_after_over_names_its_maker",
+     "Dock workers stopped work on Monday over a pension law drafted by Labour Minister Ana Lund.",
+     "PROTEST", ["Labour Minister Ana Lund"]),
+    ("protest_outside_an_embassy_is_aimed_at_its_state",
+     "Students demonstrated outside the Freedonian embassy.", "PROTEST", ["Freedonian embassy"]),
+    ("vehicle_carrying_people_stands_for_them",
+     "Gunmen opened fire on a bus carrying Freedonian pilgrims.", "ASSAULT", ["Freedonian pilgrims"]),
+    ("protest_against_what_someone_does",
+     "The protest against the visit of the Freedonian president turned violent.", "PROTEST", ["Freedonian president"]),
+    # a target reached through a preposition, a clause or a coordination
+    ("location_is_the_target_of_a_withdrawal",
+     "Syria withdrew its troops from Lebanon.", "RETREAT", ["Lebanon"]),
+    ("object_of_a_prepositional_object",
+     "The governor reneged on her pledge of support to the unions.", "REJECT", ["unions"]),
+    ("coordinated_verbs_share_the_recipient",
+     "Volunteers collected and delivered blankets to the Red Cross.", "AID", ["Red Cross"]),
+    ("clause_of_a_light_verb_noun_names_the_addressee",
+     "The union repeated its demand that the company raise wages.", "REQUEST", ["company"]),
+    ("allowed_x_to_is_the_target",
+     "The court allowed the journalist Tomas Brek to leave the country.", "CONCEDE", ["Tomas Brek"]),
+    ("measure_applies_to_the_place",
+     "The junta declared a state of emergency in Westland on Friday.", "COERCE", ["Westland"]),
+    ("purpose_clause_names_the_target-infinitive",
+     "Farmers blocked highways to demand the resignation of Agriculture Minister Jan Holm.",
+     "PROTEST", ["Agriculture Minister Jan Holm"]),
+    ("purpose_clause_names_the_target-participle",
+     "Students marched through the capital on Monday, calling for independence from Ruritania.",
+     "PROTEST", ["Ruritania"]),
+    ("joining_others_in_demanding",
+     "Farmers rioted outside the town hall on Friday, joining students in demanding autonomy from Ruritanian rule.",
+     "PROTEST", ["Ruritanian"]),
+    ("threat_target_is_who_must_act",
+     "The miners threatened to stage a national strike unless the government raised wages.",
+     "THREATEN", ["government"]),
+    ("reciprocal_parties_are_the_targets_not_the_topic",
+     "Ruritania and Freedonia resumed talks on a Freedonian troop withdrawal.", "CONSULT", ["Ruritania", "Freedonia"]),
+    ("unnamed_police_in_a_warning_are_the_speakers_means",
+     "The governor warned that police will no longer tolerate marches by the Freedom Front.",
+     "THREATEN", ["Freedom Front"]),
+    ("bare_common_noun_is_no_conjoined_target",
+     "The elders are willing to forgive President Ivan Petrov and queue behind him.",
+     "AGREE", ["President Ivan Petrov"]),
+    ("participle_on_an_event_noun-place",
+     "The governor extended the nightly curfew imposed in Kingstown.", "COERCE", ["Kingstown"]),
+    ("border_with_a_country_is_the_target",
+     "Ruritania deployed troops along its border with Westland.", "MOBILIZE", ["Westland"]),
+    ("victims_are_actors",
+     "The minister apologized to the victims.", "CONCEDE", ["victims"]),
+    ("attacked_thing_leading_into_a_named_place",
+     "Rebels blew up two bridges leading into Kingstown on Sunday.", "ASSAULT", ["Kingstown"]),
+    ("refuge_sought_in_a_country",
+     "Thousands of Westland villagers sought refuge in Ruritania last month.", "REQUEST", ["Ruritania"]),
+    ("controlled_subject_through_a_folded_complement",
+     "Ruritania refused to allow Westland inspectors to visit the site.", "REJECT", ["Westland inspectors"]),
+    ("reduced_passive_participle-accused",
+     "Westland expelled two Ruritanian diplomats accused of spying.", "ACCUSE", ["Ruritanian diplomats"]),
+    ("warned_addressee_is_the_target_not_the_clause_subject",
+     "Ruritania warned Westland that it would use force.", "THREATEN", ["Westland"]),
+    ("refusal_defies_whoever_pressed_for_it-calls_by",
+     "Ruritania refused to withdraw its troops despite calls by the United Nations.", "REJECT", ["United Nations"]),
+    ("refusal_defies_whoever_pressed_for_it-pressure_from",
+     "Westland refused to hand over the suspects despite pressure from Ruritania.", "REJECT", ["Ruritania"]),
+    ("delegation_stands_for_its_sender",
+     "The president received a delegation of inspectors from the United Nations on Monday.",
+     "CONSULT", ["United Nations"]),
+    ("arming_another_group_is_aid",
+     "Ruritania armed the rebels in the north.", "AID", ["rebels"]),
+    ("returning_a_seized_ship",
+     "Ruritania returned the seized ship to Freedonia.", "RETREAT", ["Freedonia"]),
+    ("each_other_makes_the_sources_targets",
+     "Ruritania and Freedonia accused each other of violating the truce.", "ACCUSE", ["Ruritania", "Freedonia"]),
+    ("call_for_a_ceasefire_between_two_sides",
+     "Ruritania called for a ceasefire between the army and the rebels.", "REQUEST", ["army", "rebels"]),
+    ("planned_sanction_targets_its_object",
+     "The ministry plans to impose sanctions on the company.", First("THREATEN"), ["company"]),
+    ("future_cooperation_targets_the_recipient",
+     "Japan will send food aid to Haiti.", First("AGREE"), ["Haiti"]),
+    ("no_longer_rely_is_a_rejection",
+     "Armenia can no longer rely on Russia as a security guarantor.", First("REJECT"), ["Russia"]),
+    ("told_that_x_would_retaliate_targets_the_clause_object",
+     "The minister told reporters that Westland would retaliate against Eastland.", First("THREATEN"), ["Eastland"]),
+    # whose freedom is asked for
+    ("own_people_freed_are_no_target",
+     "Protesters demanded the release of their leader.", "REQUEST", []),
+    ("own_people_freed_from_custody_target_the_captor",
+     "The rebels demanded the release of their commander from Ruritanian custody.", "REQUEST", ["Ruritanian"]),
+    ("own_soldiers_freed_target_the_captor",
+     "Ruritania demanded the release of its soldiers captured by Freedonia.", "REQUEST", ["Freedonia"]),
+    ("capture_of_own_soldiers_targets_them",
+     "Ruritania demanded the release of its soldiers captured by Freedonia.", "COERCE", ["soldiers"]),
+    ("number_of_people_in_a_coordination",
+     "Police arrested the opposition leader and two of his aides.", "COERCE", ["opposition leader", "aides"]),
+    ("released_captive_stays_the_target",
+     "Two hostages were released by the rebels.", "RETREAT", ["hostages"]),
+    # the extent of a target's name
+    ("named_place_with_of_stays_whole",
+     "Ruritania threatened to cut off gas to the autonomous republic of Westland.",
+     "THREATEN", ["republic of Westland"]),
+    ("target_span_extent-name_after_a_description",
+     "The rebels attacked the southern provincial capital Kingstown.", "ASSAULT", ["Kingstown"]),
+    ("target_span_extent-hyphenated_modifier",
+     "Ruritania promised to send food aid to drought-hit Westland.", "AGREE", ["Westland"]),
+    ("target_span_extent-former_title",
+     "The judge ordered former minister Ana Lund to testify.", "REQUEST", ["Ana Lund"]),
+    ("target_span_extent-superlative",
+     "The police raided the largest Catholic organization in Westland.",
+     "ASSAULT", ["Catholic organization in Westland"]),
+    ("target_span_extent-possessor_of_provinces",
+     "Westland may halt trade with Ruritania's southern provinces if talks fail.", "THREATEN", ["Ruritania"]),
+    ("place_left_after_out_of",
+     "Ruritanian forces pulled out of the town of Kingstown.", "RETREAT", ["town of Kingstown"]),
+    ("deployment_off_a_coast",
+     "Ruritania deployed warships off the coast of Westland.", "MOBILIZE", ["coast of Westland"]),
+    ("name_in_apposition_is_the_actor",
+     "Ruritania attacked its neighbour, Westland, on Monday.", "ASSAULT", ["Westland"]),
+    ("name_after_a_class_noun_is_the_actor",
+     "Ruritania banned the militant group Hamas.", "COERCE", ["Hamas"]),
+    ("phrase_that_names_its_actor_keeps_its_head",
+     "Westland expelled the UN refugee agency, UNHCR, from the country.", "COERCE", ["UN refugee agency"]),
+    ("named_actor_not_the_class_after_and_other",
+     "Westland accused Ruritania and other Western powers of meddling.", "ACCUSE", ["Ruritania"]),
+    ("title_naming_the_group_led_is_kept_before_a_name",
+     "The army arrested rebel commander Jon Brask.", "COERCE", ["rebel commander Jon Brask"]),
+    ("title_naming_no_group_is_dropped_before_a_name",
+     "Westland released former president Ana Lund.", "RETREAT", ["Ana Lund"]),
+))
+def test_target_actors(nlp, text, etype, tgt):
+    assert names(_pick(nlp, text, etype).target_actors) == tgt
+
+
+@pytest.mark.parametrize("text, etype, src, tgt", _cases(
+    # an event noun as subject: its possessor or the sides of a clash act
+    ("event_noun_subject-possessor_acts",
+     "Westland's attack on Eastland killed twelve people.", None, ["Westland"], ["people"]),
+    ("event_noun_subject-sides_of_a_clash_act",
+     "Fresh clashes between Westland troops and rebels killed ten people.",
+     None, ["Westland troops", "rebels"], ["people"]),
+    ("event_noun_subject-weapon_acts",
+     "A roadside bomb killed three soldiers.", None, ["roadside bomb"], ["soldiers"]),
+    ("come_under_attack_from_x",
+     "The convoy came under attack from rebel fighters.", None, ["rebel fighters"], ["convoy"]),
+    ("war_on_points_one_way",
+     "Westland declared war on Eastland.", None, ["Westland"], ["Eastland"]),
+    ("own_envoy_is_no_target_the_country_left_is",
+     "Westland recalled its ambassador from Eastland.", None, ["Westland"], ["Eastland"]),
+    ("provided_x_with_y_x_receives",
+     "Eastland provided the rebels with weapons.", None, ["Eastland"], ["rebels"]),
+    ("measure_is_no_agent",
+     "The president on Monday extended by one week the curfew imposed in the capital.", None, ["president"], []),
+    ("delegation_from_on_the_verb_stands_for_its_sender",
+     "Westland received a delegation from Eastland.", None, ["Westland"], ["Eastland"]),
+    ("ordered_force_is_addressed_not_withdrawn",
+     "The president ordered the army to withdraw from the province.", None, ["president"], ["army"]),
+    ("told_x_to_is_a_request_of_x",
+     "The minister told the rebels to leave the capital.", None, ["minister"], ["rebels"]),
+    ("documents_addressee",
+     "Westland sent a letter to the United Nations demanding an investigation.",
+     None, ["Westland"], ["United Nations"]),
+    ("concern_over_xs_programme",
+     "Westland expressed concern over Eastland's nuclear programme.", None, ["Westland"], ["Eastland"]),
+    ("counted_actor_is_no_measure",
+     "The court convicted three opposition leaders of treason.", None, ["court"], ["opposition leaders"]),
+    # the first event, of a given type
+    ("passive_agent_is_source",
+     "The convoy was attacked by militants.", First("ASSAULT"), ["militants"], ["convoy"]),
+    ("coordinated_reciprocal_sources",
+     "Israel and Egypt signed a peace treaty.", First("AGREE"), ["Israel", "Egypt"], ["Israel", "Egypt"]),
+    ("must_in_report_is_request",
+     "The United Nations said Israel must withdraw its troops.", First("REQUEST"), ["United Nations"], ["Israel"]),
+    ("passive_agent_quantity_stays_a_phrase-accused_by",
+     "Westland has been accused by rights groups of torturing prisoners.",
+     First("ACCUSE"), ["rights groups"], ["Westland"]),
+    # speakers, agents and reciprocal parties
+    ("had_itself_to_blame_is_an_accusation_by_the_speaker",
+     "Vladimir Putin stated that Armenia had itself to blame.", "ACCUSE", ["Vladimir Putin"], ["Armenia"]),
+    ("statement_issuer_is_the_accuser",
+     "The ministry released a statement. Armenia was accused of moving closer to Europe.",
+     "ACCUSE", ["ministry"], ["Armenia"]),
+    ("statement_issuer_is_the_speaker_of_its_participle",
+     "The rebel front issued a statement demanding that the government release all prisoners.",
+     "REQUEST", ["rebel front"], ["government"]),
+    ("reported_obligation_of_an_unknown_verb_is_a_request",
+     "Ruritania said on Monday that Westland must return the captured ship.", "REQUEST", ["Ruritania"], ["Westland"]),
+    ("coordinated_nationalities_are_separate_actors",
+     "Danish and Swedish ministers agreed to share radar data.", "AGREE", ["Danish", "Swedish"], ["Danish", "Swedish"]),
+    ("parties_of_a_dispute_mediated_in",
+     "Ruritania has offered to mediate in the dispute between Westland and Freedonia.",
+     "AGREE", ["Ruritania"], ["Westland", "Freedonia"]),
+    ("undertaking_named_by_an_event_noun",
+     "The Arab League envoy undertook a mediation mission between Ruritania and Westland.",
+     "CONSULT", ["Arab League envoy"], ["Ruritania", "Westland"]),
+    ("agreeing_to_a_request_by_someone",
+     "Ruritania agreed to a request by Freedonia for more troops.", "AGREE", ["Ruritania"], ["Freedonia"]),
+    ("fight_against_points_one_way",
+     "The rebels vowed to continue their fight against the government.", "THREATEN", ["rebels"], ["government"]),
+    # passives, participles and infinitives
+    ("participle_on_an_event_noun-agent",
+     "The sanctions imposed on Westland by the council hurt its economy.", "SANCTION", ["council"], ["Westland"]),
+    ("reduced_passive_participle-backed",
+     "The rebels, backed by Ruritania, seized the town of Kingstown.", "SUPPORT", ["Ruritania"], ["rebels"]),
+    ("passive_relative_clause_targets_its_noun",
+     "Westland demanded the return of a ship that was seized by Ruritanian forces.",
+     "COERCE", ["Ruritanian forces"], ["ship"]),
+    ("agent_hung_on_the_infinitive_of_a_passive",
+     "Refugees were allowed to return by Ruritanian authorities.", "CONCEDE", ["Ruritanian authorities"], ["Refugees"]),
+    ("passive_subject_does_the_infinitive",
+     "Aid workers were allowed to visit the camps by the government.", "CONSULT", ["Aid workers"], []),
+    ("expected_to_attack_is_a_threat_by_the_subject",
+     "Ruritania is expected to attack Freedonia.", "THREATEN", ["Ruritania"], ["Freedonia"]),
+    ("event_noun_in_a_passive_with_phrase_befalls_the_subject",
+     "Ruritania was hit with new sanctions by the European Union.", "SANCTION", ["European Union"], ["Ruritania"]),
+    ("stative_participle_subject_is_the_source",
+     "Westland is committed to the peace process.", "AGREE", ["Westland"], []),
+    ("committed_atrocities_is_an_assault",
+     "The militia committed atrocities against civilians.", "ASSAULT", ["militia"], ["civilians"]),
+    ("withdrawn_forces_are_the_source_of_a_passive_retreat",
+     "Ruritanian troops were withdrawn from Westland on Monday.", "RETREAT", ["Ruritanian troops"], ["Westland"]),
+    ("where_forces_were_stationed_is_the_place_they_leave",
+     "Half of the soldiers stationed in Westland were pulled out last week.", "RETREAT", ["soldiers"], ["Westland"]),
+    ("state_where_an_agentless_arrest_happened_is_the_source",
+     "A Westland journalist was arrested in Ruritania for spying.", "COERCE", ["Ruritania"], ["Westland journalist"]),
+    ("withdrawal_of_own_forces_is_by_the_subject",
+     "Ruritania speeded up the withdrawal of its troops from Westland.", "RETREAT", ["Ruritania"], ["Westland"]),
+    ("condemnation_of_a_thing_named_after_its_owner",
+     "Ruritania's condemnation of the Freedonian decision was swift.", "ACCUSE", ["Ruritania"], ["Freedonian"]),
+    ("shelling_of_positions_named_after_an_actor",
+     "The army's shelling of rebel positions continued overnight.", "ASSAULT", ["army"], ["rebel"]),
+))
+def test_source_and_target_actors(nlp, text, etype, src, tgt):
+    ev = _pick(nlp, text, etype)
+    assert names(ev.source_actors) == src
+    assert names(ev.target_actors) == tgt
+
+
+@pytest.mark.parametrize("text, etype, side, name, present", _cases(
+    ("agentless_reciprocal_passive_takes_the_parties",
+     "A ceasefire agreement was signed between Armenia, Azerbaijan, and Russia.",
+     "AGREE", "source_actors", "Armenia", True),
+    ("target_span_extent-coordinated_party",
+     "The rebels said the president and his ruling party must resign.",
+     "REQUEST", "target_actors", "ruling party", True),
+    ("partner_named_on_a_prepositional_object",
+     "The rebels agreed to a ceasefire with government forces.", "AGREE", "target_actors", "government forces", True),
+    ("on_behalf_of_names_no_target",
+     "Ruritania negotiated on behalf of the rebels with the government.", "CONSULT", "target_actors", "rebels", False),
+))
+def test_actor_named_on_a_side(nlp, text, etype, side, name, present):
+    """Whether one name is among the sources or targets, where the rest of the side is free."""
+    assert (name in names(getattr(_typed(code(nlp, text), etype), side))) == present
+
+
+# --------------------------------------------------------------------------- several checks on one sentence
 
 def test_untyped_happening_is_an_event_with_type_null(nlp):
     evs = code(nlp, "More than 100,000 Armenians fled the region within a week.")
@@ -279,11 +639,6 @@ def test_no_happening_without_a_trigger(nlp):
     assert all(e.type is not None for e in code(nlp, "The weather in the capital was mild."))
 
 
-def test_subject_before_an_inserted_date(nlp):
-    ev = main(nlp, "Azerbaijan, on September 19, launched an offensive against the region.")
-    assert ev.type == "ASSAULT" and names(ev.source_actors) == ["Azerbaijan"]
-
-
 def test_coordinated_persons_meet(nlp):
     evs = code(nlp, "Just prior to the invasion of Ukraine, Vladimir Putin and Ilham Aliyev met in Moscow.")
     met = [e for e in evs if e.trigger.text == "met"][0]
@@ -291,38 +646,10 @@ def test_coordinated_persons_meet(nlp):
     assert "Ukraine" not in names(met.source_actors)
 
 
-def test_agentless_reciprocal_passive_takes_the_parties(nlp):
-    evs = code(nlp, "A ceasefire agreement was signed between Armenia, Azerbaijan, and Russia.")
-    agree = [e for e in evs if e.type == "AGREE"][0]
-    assert "Armenia" in names(agree.source_actors)
-
-
-def test_summoned_ambassador_to_host(nlp):
-    evs = code(nlp, "The Armenian ambassador to the Kremlin was summoned.")
-    ev = [e for e in evs if e.type == "ACCUSE"][0]
-    assert names(ev.source_actors) == ["Kremlin"]
-
-
 def test_counterfactual_nouns_are_hypothetical(nlp):
     evs = code(nlp, "If Russia had fulfilled the ceasefire agreement, the ethnic cleansing would not have "
                     "taken place.")
     assert evs and all(e.modality == "hypothetical" for e in evs)
-
-
-def test_no_longer_rely_is_a_rejection(nlp):
-    ev = main(nlp, "Armenia can no longer rely on Russia as a security guarantor.")
-    assert ev.type == "REJECT" and names(ev.target_actors) == ["Russia"]
-
-
-def test_rely_on_is_support(nlp):
-    ev = main(nlp, "Armenia relies on Russia for its security.")
-    assert ev.type == "SUPPORT"
-
-
-def test_had_itself_to_blame_is_an_accusation_by_the_speaker(nlp):
-    evs = code(nlp, "Vladimir Putin stated that Armenia had itself to blame.")
-    ev = [e for e in evs if e.type == "ACCUSE"][0]
-    assert names(ev.source_actors) == ["Vladimir Putin"] and names(ev.target_actors) == ["Armenia"]
 
 
 def test_ceasefire_that_holds_is_no_event(nlp):
@@ -335,139 +662,12 @@ def test_place_is_no_discussion_partner(nlp):
     assert not any("crossing" in a.text for e in evs for a in e.target_actors)
 
 
-def test_target_named_by_its_modifier(nlp):
-    ev = main(nlp, "Serbia flatly rejected an Australian ultimatum.")
-    assert names(ev.target_actors) == ["Australian"]
-
-
-def test_location_is_the_target_of_a_withdrawal(nlp):
-    evs = code(nlp, "Syria withdrew its troops from Lebanon.")
-    ev = [e for e in evs if e.type == "RETREAT"][0]
-    assert names(ev.target_actors) == ["Lebanon"]
-
-
 def test_same_side_is_no_target_of_a_warning():
     from newsledger.nlp.pipeline import Analyzer
 
     doc = Analyzer().nlp("Russian officials warned that the Russian troops stationed in the region would stay.")
     ev = [e for e in doc._.events if e.type == "THREATEN"][0]
     assert ev.type == "THREATEN" and not any("troops" in a.text for a in ev.target_actors)
-
-
-def test_statement_issuer_is_the_accuser(nlp):
-    evs = code(nlp, "The ministry released a statement. Armenia was accused of moving closer to Europe.")
-    ev = [e for e in evs if e.type == "ACCUSE"][0]
-    assert names(ev.source_actors) == ["ministry"] and names(ev.target_actors) == ["Armenia"]
-
-
-# --------------------------------------------------------------------------- target rules
-
-def _typed(evs, etype):
-    hits = [e for e in evs if e.type == etype]
-    assert hits, f"no {etype} event in {[(e.type, e.trigger.text) for e in evs]}"
-    return hits[0]
-
-
-def test_thing_named_after_an_actor_in_a_complement(nlp):
-    ev = _typed(code(nlp, "Ruritania threatened to bomb Freedonian villages."), "THREATEN")
-    assert names(ev.target_actors) == ["Freedonian"]
-
-
-def test_modifier_actor_keeps_following_actor_nouns(nlp):
-    ev = _typed(code(nlp, "The army shelled a Karelian rebel stronghold."), "ASSAULT")
-    assert names(ev.target_actors) == ["Karelian rebel"]
-
-
-def test_named_place_with_of_stays_whole(nlp):
-    ev = _typed(code(nlp, "Ruritania threatened to cut off gas to the autonomous republic of Westland."),
-                "THREATEN")
-    assert names(ev.target_actors) == ["republic of Westland"]
-
-
-def test_owner_of_a_thing_is_the_target(nlp):
-    ev = _typed(code(nlp, "Rioters set fire to the offices of the ruling party."), "ASSAULT")
-    assert names(ev.target_actors) == ["ruling party"]
-
-
-def test_maker_of_the_object_is_the_target(nlp):
-    ev = _typed(code(nlp, "The government rejected calls by the opposition for new elections."), "REJECT")
-    assert names(ev.target_actors) == ["opposition"]
-    ev = _typed(code(nlp, "The cabinet accepted demands from striking workers."), "CONCEDE")
-    assert names(ev.target_actors) == ["workers"]
-
-
-def test_object_of_a_prepositional_object(nlp):
-    ev = _typed(code(nlp, "The governor reneged on her pledge of support to the unions."), "REJECT")
-    assert names(ev.target_actors) == ["unions"]
-
-
-def test_coordinated_verbs_share_the_recipient(nlp):
-    ev = _typed(code(nlp, "Volunteers collected and delivered blankets to the Red Cross."), "AID")
-    assert names(ev.target_actors) == ["Red Cross"]
-
-
-def test_clause_of_a_light_verb_noun_names_the_addressee(nlp):
-    ev = _typed(code(nlp, "The union repeated its demand that the company raise wages."), "REQUEST")
-    assert names(ev.target_actors) == ["company"]
-
-
-def test_allowed_x_to_is_the_target(nlp):
-    ev = _typed(code(nlp, "The court allowed the journalist Tomas Brek to leave the country."), "CONCEDE")
-    assert names(ev.target_actors) == ["Tomas Brek"]
-
-
-def test_measure_applies_to_the_place(nlp):
-    ev = _typed(code(nlp, "The junta declared a state of emergency in Westland on Friday."), "COERCE")
-    assert names(ev.target_actors) == ["Westland"]
-    assert "state" not in names(ev.target_actors)
-
-
-def test_purpose_clause_names_the_target(nlp):
-    ev = _typed(code(nlp, "Farmers blocked highways to demand the resignation of Agriculture Minister Jan Holm."),
-                "PROTEST")
-    assert names(ev.target_actors) == ["Agriculture Minister Jan Holm"]
-    ev = _typed(code(nlp, "Students marched through the capital on Monday, calling for independence from Ruritania."),
-                "PROTEST")
-    assert names(ev.target_actors) == ["Ruritania"]
-
-
-def test_government_named_after_its_leader(nlp):
-    ev = _typed(code(nlp, "Workers went on strike to demand reforms from President Ivan Petrov's government."),
-                "PROTEST")
-    assert names(ev.target_actors) == ["President Ivan Petrov"]
-
-
-def test_threat_target_is_who_must_act(nlp):
-    ev = _typed(code(nlp, "The miners threatened to stage a national strike unless the government raised wages."),
-                "THREATEN")
-    assert names(ev.target_actors) == ["government"]
-
-
-def test_coordinated_nationalities_are_separate_actors(nlp):
-    ev = _typed(code(nlp, "Danish and Swedish ministers agreed to share radar data."), "AGREE")
-    assert names(ev.source_actors) == ["Danish", "Swedish"]
-    assert names(ev.target_actors) == ["Danish", "Swedish"]
-
-
-def test_reciprocal_parties_are_the_targets_not_the_topic(nlp):
-    ev = _typed(code(nlp, "Ruritania and Freedonia resumed talks on a Freedonian troop withdrawal."), "CONSULT")
-    assert names(ev.target_actors) == ["Ruritania", "Freedonia"]
-
-
-def test_target_span_extent(nlp):
-    ev = _typed(code(nlp, "The rebels attacked the southern provincial capital Kingstown."), "ASSAULT")
-    assert names(ev.target_actors) == ["Kingstown"]
-    ev = _typed(code(nlp, "Ruritania promised to send food aid to drought-hit Westland."), "AGREE")
-    assert names(ev.target_actors) == ["Westland"]
-    ev = _typed(code(nlp, "The judge ordered former minister Ana Lund to testify."), "REQUEST")
-    assert names(ev.target_actors) == ["Ana Lund"]
-    ev = _typed(code(nlp, "The police raided the largest Catholic organization in Westland."), "ASSAULT")
-    assert names(ev.target_actors) == ["Catholic organization in Westland"]
-    ev = _typed(code(nlp, "The rebels said the president and his ruling party must resign."), "REQUEST")
-    assert "ruling party" in names(ev.target_actors)
-    ev = _typed(code(nlp, "Westland may halt trade with Ruritania's southern provinces if talks fail."),
-                "THREATEN")
-    assert names(ev.target_actors) == ["Ruritania"]
 
 
 def test_an_event_noun_that_only_dates_another_is_no_event(nlp):
@@ -479,8 +679,6 @@ def test_an_event_noun_that_only_dates_another_is_no_event(nlp):
     assert "shelling" not in [e.trigger.text for e in code(nlp, text, timexes=[anchored])]
 
 
-# --------------------------------------------------------------------------- argument syntax
-
 def test_hyphenated_complement_verb_is_folded(nlp):
     """"re-open" split by the parser into a run of complements: the last part carries the
     arguments, and its recipient is no reciprocal party of "agree"."""
@@ -488,17 +686,6 @@ def test_hyphenated_complement_verb_is_folded(nlp):
     assert "open" in ev.trigger.text
     assert names(ev.source_actors) == ["Westland"]
     assert names(ev.target_actors) == ["Ruritanian refugees"]
-
-
-def test_unnamed_police_in_a_warning_are_the_speakers_means(nlp):
-    ev = _typed(code(nlp, "The governor warned that police will no longer tolerate marches by the Freedom Front."),
-                "THREATEN")
-    assert names(ev.target_actors) == ["Freedom Front"]
-
-
-def test_bare_common_noun_is_no_conjoined_target(nlp):
-    ev = _typed(code(nlp, "The elders are willing to forgive President Ivan Petrov and queue behind him."), "AGREE")
-    assert names(ev.target_actors) == ["President Ivan Petrov"]
 
 
 def test_span_never_cuts_a_hyphenated_name(nlp):
@@ -532,12 +719,6 @@ def test_title_then_name_is_one_actor(nlp):
     assert Coder(doc, [], [], [], []).actor_ref(doc[1]).text == "Minister for Trade Ana Lund"
 
 
-def test_fight_against_points_one_way(nlp):
-    ev = _typed(code(nlp, "The rebels vowed to continue their fight against the government."), "THREATEN")
-    assert names(ev.source_actors) == ["rebels"]
-    assert names(ev.target_actors) == ["government"]
-
-
 def test_stranded_preposition_takes_its_object(nlp):
     # a noun phrase the parser made the subject of the following participle (a parse the
     # model gives "granted asylum to five officers holed up in ...")
@@ -556,58 +737,10 @@ def test_stranded_preposition_takes_its_object(nlp):
     assert names(ev.target_actors) == ["Westland"]
 
 
-def test_participle_on_an_event_noun(nlp):
-    ev = _typed(code(nlp, "The governor extended the nightly curfew imposed in Kingstown."), "COERCE")
-    assert names(ev.target_actors) == ["Kingstown"]
-    ev = _typed(code(nlp, "The sanctions imposed on Westland by the council hurt its economy."), "SANCTION")
-    assert names(ev.source_actors) == ["council"]
-    assert names(ev.target_actors) == ["Westland"]
-
-
-def test_possessor_stands_for_its_thing(nlp):
-    ev = _typed(code(nlp, "The minister rejected the rebels' plan."), "REJECT")
-    assert names(ev.target_actors) == ["rebels"]
-
-
 def test_patient_of_a_requested_event_noun(nlp):
     ev = _typed(code(nlp, "Amnesty International called for the release of the jailed journalist Ivan Petrov."),
                 "REQUEST")
     assert len(ev.target_actors) == 1 and ev.target_actors[0].text.endswith("Ivan Petrov")
-
-
-def test_withdrawal_of_own_forces_is_by_the_subject(nlp):
-    ev = _typed(code(nlp, "Ruritania speeded up the withdrawal of its troops from Westland."), "RETREAT")
-    assert names(ev.source_actors) == ["Ruritania"]
-    assert names(ev.target_actors) == ["Westland"]
-
-
-def test_statement_issuer_is_the_speaker_of_its_participle(nlp):
-    ev = _typed(code(nlp, "The rebel front issued a statement demanding that the government release all prisoners."),
-                "REQUEST")
-    assert names(ev.source_actors) == ["rebel front"]
-    assert names(ev.target_actors) == ["government"]
-
-
-def test_border_with_a_country_is_the_target(nlp):
-    ev = _typed(code(nlp, "Ruritania deployed troops along its border with Westland."), "MOBILIZE")
-    assert names(ev.target_actors) == ["Westland"]
-
-
-def test_place_held_by_an_actor_is_coded_by_the_actor(nlp):
-    ev = _typed(code(nlp, "The army shelled villages controlled by the rebels."), "ASSAULT")
-    assert names(ev.target_actors) == ["rebels"]
-
-
-def test_victims_are_actors(nlp):
-    ev = _typed(code(nlp, "The minister apologized to the victims."), "CONCEDE")
-    assert names(ev.target_actors) == ["victims"]
-
-
-def test_reported_obligation_of_an_unknown_verb_is_a_request(nlp):
-    ev = _typed(code(nlp, "Ruritania said on Monday that Westland must return the captured ship."), "REQUEST")
-    assert names(ev.source_actors) == ["Ruritania"]
-    assert names(ev.target_actors) == ["Westland"]
-    assert ev.modality == "asserted"
 
 
 def test_an_actor_is_not_its_own_target(nlp):
@@ -617,208 +750,18 @@ def test_an_actor_is_not_its_own_target(nlp):
         assert "Ruritania" not in names(ev.target_actors)
 
 
-def test_partner_named_on_a_prepositional_object(nlp):
-    ev = _typed(code(nlp, "The rebels agreed to a ceasefire with government forces."), "AGREE")
-    assert "government forces" in names(ev.target_actors)
-
-
-def test_place_left_after_out_of(nlp):
-    ev = _typed(code(nlp, "Ruritanian forces pulled out of the town of Kingstown."), "RETREAT")
-    assert names(ev.target_actors) == ["town of Kingstown"]
-
-
-def test_machines_of_war_are_coded_by_their_owner(nlp):
-    ev = _typed(code(nlp, "Ruritanian tanks shelled the village on Monday."), "ASSAULT")
-    assert names(ev.source_actors) == ["Ruritanian"]
-    ev = _typed(code(nlp, "Ruritanian soldiers shelled the village on Monday."), "ASSAULT")
-    assert names(ev.source_actors) == ["Ruritanian soldiers"]
-    ev = _typed(code(nlp, "Westland helicopters evacuated the wounded from the town."), "AID")
-    assert names(ev.source_actors) == ["Westland"]
-
-
-def test_ordinal_word_inside_a_name_is_kept(nlp):
-    ev = _typed(code(nlp, "The Second Chance Foundation donated blankets to the refugees."), "AID")
-    assert names(ev.source_actors) == ["Second Chance Foundation"]
-
-
-def test_subject_of_a_sentence_parsed_without_a_verb_root(nlp):
-    ev = _typed(code(nlp, "Doctors from two Westland charities donated and personally delivered medicine to "
-                          "Kingstown Hospital."), "AID")
-    # the subject runs up to the misparsed verb
-    assert names(ev.source_actors) == ["Doctors from two Westland charities"]
-
-
-def test_name_before_a_generic_group_noun_is_the_actor(nlp):
-    ev = _typed(code(nlp, "The pro-Westland Freedom group declared a ceasefire on Friday."), "CONCEDE")
-    assert names(ev.source_actors) == ["pro-Westland Freedom"]
-    ev = _typed(code(nlp, "The rebel group declared a ceasefire on Friday."), "CONCEDE")
-    assert names(ev.source_actors) == ["rebel group"]
-
-
-def test_grievance_after_over_names_its_maker(nlp):
-    ev = _typed(code(nlp, "Dock workers stopped work on Monday over a pension law drafted by Labour Minister Ana Lund."),
-                "PROTEST")
-    assert names(ev.target_actors) == ["Labour Minister Ana Lund"]
-
-
-def test_joining_others_in_demanding(nlp):
-    ev = _typed(code(nlp, "Farmers rioted outside the town hall on Friday, joining students in demanding autonomy "
-                          "from Ruritanian rule."), "PROTEST")
-    assert names(ev.target_actors) == ["Ruritanian"]
-
-
-def test_attacked_thing_leading_into_a_named_place(nlp):
-    ev = _typed(code(nlp, "Rebels blew up two bridges leading into Kingstown on Sunday."), "ASSAULT")
-    assert names(ev.target_actors) == ["Kingstown"]
-
-
-def test_refuge_sought_in_a_country(nlp):
-    ev = _typed(code(nlp, "Thousands of Westland villagers sought refuge in Ruritania last month."), "REQUEST")
-    assert names(ev.target_actors) == ["Ruritania"]
-
-
-def test_parties_of_a_dispute_mediated_in(nlp):
-    ev = _typed(code(nlp, "Ruritania has offered to mediate in the dispute between Westland and Freedonia."), "AGREE")
-    assert names(ev.source_actors) == ["Ruritania"]
-    assert names(ev.target_actors) == ["Westland", "Freedonia"]
-
-
-def test_deployment_off_a_coast(nlp):
-    ev = _typed(code(nlp, "Ruritania deployed warships off the coast of Westland."), "MOBILIZE")
-    assert names(ev.target_actors) == ["coast of Westland"]
-
-
-def test_controlled_subject_through_a_folded_complement(nlp):
-    ev = _typed(code(nlp, "Ruritania refused to allow Westland inspectors to visit the site."), "REJECT")
-    assert names(ev.target_actors) == ["Westland inspectors"]
-
-
-def test_reduced_passive_participle(nlp):
-    ev = _typed(code(nlp, "The rebels, backed by Ruritania, seized the town of Kingstown."), "SUPPORT")
-    assert names(ev.source_actors) == ["Ruritania"]
-    assert names(ev.target_actors) == ["rebels"]
-    ev = _typed(code(nlp, "Westland expelled two Ruritanian diplomats accused of spying."), "ACCUSE")
-    assert names(ev.target_actors) == ["Ruritanian diplomats"]
-
-
-def test_passive_relative_clause_targets_its_noun(nlp):
-    ev = _typed(code(nlp, "Westland demanded the return of a ship that was seized by Ruritanian forces."), "COERCE")
-    assert names(ev.source_actors) == ["Ruritanian forces"]
-    assert names(ev.target_actors) == ["ship"]
-
-
-def test_warned_addressee_is_the_target_not_the_clause_subject(nlp):
-    ev = _typed(code(nlp, "Ruritania warned Westland that it would use force."), "THREATEN")
-    assert names(ev.target_actors) == ["Westland"]
-
-
-def test_place_named_after_a_common_noun_actor(nlp):
-    ev = _typed(code(nlp, "Ruritanian forces launched a new offensive against rebel strongholds in the north."),
-                "ASSAULT")
-    assert names(ev.target_actors) == ["rebel"]
-
-
-def test_name_in_apposition_is_the_actor(nlp):
-    ev = _typed(code(nlp, "Ruritania attacked its neighbour, Westland, on Monday."), "ASSAULT")
-    assert names(ev.target_actors) == ["Westland"]
-    ev = _typed(code(nlp, "Ruritania banned the militant group Hamas."), "COERCE")
-    assert names(ev.target_actors) == ["Hamas"]
-    # a phrase that already names its actor keeps its head
-    ev = _typed(code(nlp, "Westland expelled the UN refugee agency, UNHCR, from the country."), "COERCE")
-    assert names(ev.target_actors) == ["UN refugee agency"]
-
-
 def test_noun_inside_a_hyphenated_modifier_is_no_event(nlp):
     evs = code(nlp, "Ruritania promised to send aid to war-torn Westland.")
     assert "war" not in [e.trigger.text for e in evs]
 
 
-def test_named_actor_not_the_class_after_and_other(nlp):
-    ev = _typed(code(nlp, "Westland accused Ruritania and other Western powers of meddling."), "ACCUSE")
-    assert names(ev.target_actors) == ["Ruritania"]
-
-
-# --------------------------------------------------------------------------- fourth pass
-
-def test_stative_participle_subject_is_the_source(nlp):
-    ev = _typed(code(nlp, "Westland is committed to the peace process."), "AGREE")
-    assert names(ev.source_actors) == ["Westland"]
-    assert names(ev.target_actors) == []
-
-
-def test_committing_a_crime_is_no_promise(nlp):
-    evs = code(nlp, "Crimes were committed by the militia against civilians.")
-    assert "AGREE" not in [e.type for e in evs]
-    evs = code(nlp, "He was charged with attempt to commit burglary.")
-    assert "AGREE" not in [e.type for e in evs]
-    # a commitment stays one
-    ev = _typed(code(nlp, "The company has publicly committed to build a hotel."), "AGREE")
-    assert names(ev.source_actors) == ["company"]
-    ev = _typed(code(nlp, "The militia committed atrocities against civilians."), "ASSAULT")
-    assert names(ev.source_actors) == ["militia"]
-    assert names(ev.target_actors) == ["civilians"]
-
-
-def test_withdrawn_forces_are_the_source_of_a_passive_retreat(nlp):
-    ev = _typed(code(nlp, "Ruritanian troops were withdrawn from Westland on Monday."), "RETREAT")
-    assert names(ev.source_actors) == ["Ruritanian troops"]
-    assert names(ev.target_actors) == ["Westland"]
-    # where the forces were stationed is the place they leave
-    ev = _typed(code(nlp, "Half of the soldiers stationed in Westland were pulled out last week."), "RETREAT")
-    assert names(ev.source_actors) == ["soldiers"]
-    assert names(ev.target_actors) == ["Westland"]
-    # a released captive stays the target
-    ev = _typed(code(nlp, "Two hostages were released by the rebels."), "RETREAT")
-    assert names(ev.target_actors) == ["hostages"]
-
-
-def test_refusal_defies_whoever_pressed_for_it(nlp):
-    ev = _typed(code(nlp, "Ruritania refused to withdraw its troops despite calls by the United Nations."), "REJECT")
-    assert names(ev.target_actors) == ["United Nations"]
-    ev = _typed(code(nlp, "Westland refused to hand over the suspects despite pressure from Ruritania."), "REJECT")
-    assert names(ev.target_actors) == ["Ruritania"]
-
-
-def test_title_naming_the_group_led_is_kept_before_a_name(nlp):
-    ev = _typed(code(nlp, "The army arrested rebel commander Jon Brask."), "COERCE")
-    assert names(ev.target_actors) == ["rebel commander Jon Brask"]
-    ev = _typed(code(nlp, "Westland released former president Ana Lund."), "RETREAT")
-    assert names(ev.target_actors) == ["Ana Lund"]
-
-
-def test_name_after_a_title_inside_a_modifier_is_kept(nlp):
-    ev = _typed(code(nlp, "Gunmen loyal to Westland's Freedom Front frontman Jon al-Brask said they attacked "
-                          "the convoy."), "ASSAULT")
-    assert names(ev.source_actors) == ["Gunmen loyal to Westland's Freedom Front frontman Jon al-Brask"]
-
-
-def test_undertaking_named_by_an_event_noun(nlp):
-    ev = _typed(code(nlp, "The Arab League envoy undertook a mediation mission between Ruritania and Westland."),
-                "CONSULT")
-    assert names(ev.source_actors) == ["Arab League envoy"]
-    assert names(ev.target_actors) == ["Ruritania", "Westland"]
-    # a modified event noun is only part of a name ("flood fighting")
-    evs = code(nlp, "Volunteers joined the flood fighting effort in Kingstown.")
-    assert "ASSAULT" not in [e.type for e in evs]
-
-
-def test_delegation_stands_for_its_sender(nlp):
-    ev = _typed(code(nlp, "The president received a delegation of inspectors from the United Nations on Monday."),
-                "CONSULT")
-    assert names(ev.target_actors) == ["United Nations"]
-
-
-def test_state_where_an_agentless_arrest_happened_is_the_source(nlp):
-    ev = _typed(code(nlp, "A Westland journalist was arrested in Ruritania for spying."), "COERCE")
-    assert names(ev.source_actors) == ["Ruritania"]
-    assert names(ev.target_actors) == ["Westland journalist"]
-    ev = _typed(code(nlp, "The activist was deported from Ruritania."), "COERCE")
-    assert names(ev.source_actors) == ["Ruritania"]
-
-
-def test_seat_of_an_actor_belongs_to_its_phrase(nlp):
-    ev = _typed(code(nlp, "A newspaper based in Kingstown has violated a ban by the Westland army."), "REJECT")
-    assert names(ev.source_actors) == ["newspaper based in Kingstown"]
+def test_intent_owner_and_verbal_noun_content(nlp):
+    # "X's refusal to withdraw its troops": X withdraws; the troops are no target of the refusal
+    evs = {e.type: e for e in code(nlp, "Eastland's refusal to withdraw its troops angered Westland.")}
+    assert names(evs["REJECT"].source_actors) == ["Eastland"] and evs["REJECT"].target_actors == []
+    assert names(evs["RETREAT"].source_actors) == ["Eastland"]
+    evs = {e.type: e for e in code(nlp, "Westland condemned Eastland's decision to expel its diplomats.")}
+    assert names(evs["SANCTION"].source_actors) == ["Eastland"]
 
 
 # --------------------------------------------------------------------------- token arrays and candidates
@@ -891,194 +834,3 @@ def test_memories_are_bounded(monkeypatch):
     for k in range(50):
         assert doctable._strings([strings[f"s{k}"]], strings) == [f"s{k}"]
     assert len(doctable._STRINGS) <= 11
-
-
-# --------------------------------------------------------------------------- argument patterns (2)
-
-@pytest.mark.parametrize("text, src, tgt", [
-    # an event noun as subject: its possessor or the sides of a clash act
-    ("Westland's attack on Eastland killed twelve people.", ["Westland"], ["people"]),
-    ("Fresh clashes between Westland troops and rebels killed ten people.", ["Westland troops", "rebels"], ["people"]),
-    ("A roadside bomb killed three soldiers.", ["roadside bomb"], ["soldiers"]),
-    # "come under attack from X": X acts on the subject
-    ("The convoy came under attack from rebel fighters.", ["rebel fighters"], ["convoy"]),
-    # "on" points one way: no reciprocal war
-    ("Westland declared war on Eastland.", ["Westland"], ["Eastland"]),
-    # one's own envoy is no target; the country it leaves is
-    ("Westland recalled its ambassador from Eastland.", ["Westland"], ["Eastland"]),
-    # "provided X with Y": X receives
-    ("Eastland provided the rebels with weapons.", ["Eastland"], ["rebels"]),
-    # a measure is no agent
-    ("The president on Monday extended by one week the curfew imposed in the capital.", ["president"], []),
-    # a delegation stands for who sent it, also when "from" hangs on the verb
-    ("Westland received a delegation from Eastland.", ["Westland"], ["Eastland"]),
-    # an ordered force is addressed, not withdrawn
-    ("The president ordered the army to withdraw from the province.", ["president"], ["army"]),
-    # "told X to": a request of X
-    ("The minister told the rebels to leave the capital.", ["minister"], ["rebels"]),
-    # the document's addressee
-    ("Westland sent a letter to the United Nations demanding an investigation.", ["Westland"], ["United Nations"]),
-    # concern over X's programme: X
-    ("Westland expressed concern over Eastland's nuclear programme.", ["Westland"], ["Eastland"]),
-    # a counted actor is no measure of what follows it
-    ("The court convicted three opposition leaders of treason.", ["court"], ["opposition leaders"]),
-])
-def test_argument_patterns(nlp, text, src, tgt):
-    ev = main(nlp, text)
-    assert names(ev.source_actors) == src
-    assert names(ev.target_actors) == tgt
-
-
-def test_intent_owner_and_verbal_noun_content(nlp):
-    # "X's refusal to withdraw its troops": X withdraws; the troops are no target of the refusal
-    evs = {e.type: e for e in code(nlp, "Eastland's refusal to withdraw its troops angered Westland.")}
-    assert names(evs["REJECT"].source_actors) == ["Eastland"] and evs["REJECT"].target_actors == []
-    assert names(evs["RETREAT"].source_actors) == ["Eastland"]
-    evs = {e.type: e for e in code(nlp, "Westland condemned Eastland's decision to expel its diplomats.")}
-    assert names(evs["SANCTION"].source_actors) == ["Eastland"]
-
-
-def test_passive_agent_quantity_stays_a_phrase(nlp):
-    ev = main(nlp, "Westland has been accused by rights groups of torturing prisoners.")
-    assert ev.type == "ACCUSE"
-    assert names(ev.source_actors) == ["rights groups"] and names(ev.target_actors) == ["Westland"]
-    ev = main(nlp, "The village was attacked by hundreds of militiamen.")
-    assert names(ev.source_actors) == ["militiamen"]
-
-
-@pytest.mark.parametrize("text, etype", [
-    ("The government granted autonomy to the northern province.", "CONCEDE"),
-    ("The junta restored civil liberties.", "CONCEDE"),
-    ("The authorities loosened restrictions on foreign travel.", "CONCEDE"),
-    ("The government admitted responsibility for the blast.", "CONCEDE"),
-    ("The rebels relinquished control of the town.", "RETREAT"),
-    ("The government granted access to United Nations inspectors.", "RETREAT"),
-    ("Police apprehended three suspects.", "COERCE"),
-    ("The army quelled the uprising.", "COERCE"),
-    ("Militants hurled grenades at the police.", "ASSAULT"),
-    ("Westland terminated its defence agreement with Eastland.", "SANCTION"),
-    ("The league suspended Westland's membership.", "SANCTION"),
-    ("The president ruled out talks with the rebels.", "REJECT"),
-    ("Westland voted against the resolution.", "REJECT"),
-    ("Eastland repudiated the treaty.", "REJECT"),
-    ("The government objected to the proposal.", "ACCUSE"),
-    ("Japan allocated emergency funds to the flood victims.", "AID"),
-    ("The bishop exhorted the rebels to lay down their arms.", "REQUEST"),
-    ("Westland handed over the suspect to Eastland.", "COOPERATE"),
-    ("Westland and Eastland swapped prisoners.", "COOPERATE"),
-])
-def test_category_triggers(nlp, text, etype):
-    assert main(nlp, text).type == etype
-
-
-def test_told_to_needs_an_infinitive(nlp):
-    assert not [e for e in code(nlp, "The minister told reporters that the talks had failed.") if e.type == "REQUEST"]
-    ev = main(nlp, "The minister told reporters that Westland would retaliate against Eastland.")
-    assert ev.type == "THREATEN" and names(ev.target_actors) == ["Eastland"]
-
-
-# --- appositions, controllers of infinitives, one's own people freed ---------------------
-
-
-def test_possessed_noun_with_a_name_in_apposition_is_the_name(nlp):
-    ev = _typed(code(nlp, "Ruritania's ally, Freedonia, condemned the air strikes on Borduria."), "ACCUSE")
-    assert names(ev.source_actors) == ["Freedonia"]
-    ev = _typed(code(nlp, "The rebels' leader, Jon Brask, threatened to attack the capital."), "THREATEN")
-    assert names(ev.source_actors) == ["Jon Brask"]
-
-
-def test_agent_hung_on_the_infinitive_of_a_passive(nlp):
-    ev = _typed(code(nlp, "Refugees were allowed to return by Ruritanian authorities."), "CONCEDE")
-    assert names(ev.source_actors) == ["Ruritanian authorities"]
-    assert names(ev.target_actors) == ["Refugees"]
-
-
-def test_passive_subject_does_the_infinitive(nlp):
-    evs = code(nlp, "Aid workers were allowed to visit the camps by the government.")
-    ev = _typed(evs, "CONSULT")
-    assert names(ev.source_actors) == ["Aid workers"] and names(ev.target_actors) == []
-    ev = _typed(code(nlp, "Ruritania is expected to attack Freedonia."), "THREATEN")
-    assert names(ev.source_actors) == ["Ruritania"] and names(ev.target_actors) == ["Freedonia"]
-
-
-def test_own_people_freed_are_no_target(nlp):
-    ev = _typed(code(nlp, "Protesters demanded the release of their leader."), "REQUEST")
-    assert names(ev.target_actors) == []
-    ev = _typed(code(nlp, "The rebels demanded the release of their commander from Ruritanian custody."), "REQUEST")
-    assert names(ev.target_actors) == ["Ruritanian"]
-    evs = code(nlp, "Ruritania demanded the release of its soldiers captured by Freedonia.")
-    assert names(_typed(evs, "REQUEST").target_actors) == ["Freedonia"]
-    assert names(_typed(evs, "COERCE").target_actors) == ["soldiers"]
-
-
-def test_event_noun_in_a_passive_with_phrase_befalls_the_subject(nlp):
-    ev = _typed(code(nlp, "Ruritania was hit with new sanctions by the European Union."), "SANCTION")
-    assert names(ev.source_actors) == ["European Union"] and names(ev.target_actors) == ["Ruritania"]
-
-
-def test_event_noun_of_time_or_topic_has_no_source_in_the_clause(nlp):
-    evs = code(nlp, "Ruritania suspended diplomatic relations with Freedonia after the attack.")
-    assert names(_typed(evs, "ASSAULT").source_actors) == []
-    evs = code(nlp, "The minister spoke about the invasion.")
-    assert names(_typed(evs, "ASSAULT").source_actors) == []
-
-
-def test_number_of_people_in_a_coordination(nlp):
-    ev = _typed(code(nlp, "Police arrested the opposition leader and two of his aides."), "COERCE")
-    assert names(ev.target_actors) == ["opposition leader", "aides"]
-
-
-def test_arming_another_group_is_aid(nlp):
-    ev = _typed(code(nlp, "Ruritania armed the rebels in the north."), "AID")
-    assert names(ev.target_actors) == ["rebels"]
-    assert _typed(code(nlp, "The government armed its troops with new rifles."), "MOBILIZE")
-
-
-def test_returning_a_seized_ship(nlp):
-    ev = _typed(code(nlp, "Ruritania returned the seized ship to Freedonia."), "RETREAT")
-    assert names(ev.target_actors) == ["Freedonia"]
-
-
-def test_protest_outside_an_embassy_is_aimed_at_its_state(nlp):
-    ev = _typed(code(nlp, "Students demonstrated outside the Freedonian embassy."), "PROTEST")
-    assert names(ev.target_actors) == ["Freedonian embassy"]
-
-
-def test_vehicle_carrying_people_stands_for_them(nlp):
-    ev = _typed(code(nlp, "Gunmen opened fire on a bus carrying Freedonian pilgrims."), "ASSAULT")
-    assert names(ev.target_actors) == ["Freedonian pilgrims"]
-
-
-def test_on_behalf_of_names_no_target(nlp):
-    ev = _typed(code(nlp, "Ruritania negotiated on behalf of the rebels with the government."), "CONSULT")
-    assert "rebels" not in names(ev.target_actors)
-
-
-def test_agreeing_to_a_request_by_someone(nlp):
-    ev = _typed(code(nlp, "Ruritania agreed to a request by Freedonia for more troops."), "AGREE")
-    assert names(ev.source_actors) == ["Ruritania"] and names(ev.target_actors) == ["Freedonia"]
-
-
-def test_protest_against_what_someone_does(nlp):
-    evs = code(nlp, "The protest against the visit of the Freedonian president turned violent.")
-    assert names(_typed(evs, "PROTEST").target_actors) == ["Freedonian president"]
-
-
-def test_condemnation_of_a_thing_named_after_its_owner(nlp):
-    ev = _typed(code(nlp, "Ruritania's condemnation of the Freedonian decision was swift."), "ACCUSE")
-    assert names(ev.source_actors) == ["Ruritania"] and names(ev.target_actors) == ["Freedonian"]
-
-
-def test_each_other_makes_the_sources_targets(nlp):
-    ev = _typed(code(nlp, "Ruritania and Freedonia accused each other of violating the truce."), "ACCUSE")
-    assert names(ev.target_actors) == ["Ruritania", "Freedonia"]
-
-
-def test_call_for_a_ceasefire_between_two_sides(nlp):
-    ev = _typed(code(nlp, "Ruritania called for a ceasefire between the army and the rebels."), "REQUEST")
-    assert names(ev.target_actors) == ["army", "rebels"]
-
-
-def test_shelling_of_positions_named_after_an_actor(nlp):
-    ev = _typed(code(nlp, "The army's shelling of rebel positions continued overnight."), "ASSAULT")
-    assert names(ev.source_actors) == ["army"] and names(ev.target_actors) == ["rebel"]
