@@ -26,14 +26,15 @@ def mentioned(found, actor_id):
 
 
 def test_metonyms_of_government(analyzer_nlp):
-    found = actors(analyzer_nlp, "The Kremlin denied the report. Azerbaijani authorities say that Armenians voluntarily left their homes.")
+    found = actors(analyzer_nlp, "The Kremlin denied the report. Georgian authorities say that the protesters left "
+                                 "the square voluntarily.")
     assert "Kremlin" in mentioned(found, "RU-GOV")
-    assert "Azerbaijani authorities" in mentioned(found, "AZ-GOV")
+    assert "Georgian authorities" in mentioned(found, "GE-GOV")
 
 
 def test_military_noun_phrase(analyzer_nlp):
-    found = actors(analyzer_nlp, "The Russian peacekeeping forces left the town on Monday.")
-    assert any("Russian peacekeeping forces" in m for m in mentioned(found, "RU-MIL"))
+    found = actors(analyzer_nlp, "The Italian peacekeeping forces left the base on Monday.")
+    assert any("Italian peacekeeping forces" in m for m in mentioned(found, "IT-MIL"))
 
 
 def test_person_affiliation_from_title(analyzer_nlp):
@@ -43,15 +44,15 @@ def test_person_affiliation_from_title(analyzer_nlp):
 
 def test_no_affiliation_across_a_comma(analyzer_nlp):
     # a country before the name, but not tied to it by a title
-    found = actors(analyzer_nlp, "Just before the invasion of Ukraine, Vladimir Putin met a visitor.")
-    assert found["person:vladimir-putin"].country != "UA"
+    found = actors(analyzer_nlp, "Shortly after the floods in Peru, Olaf Berg met a visitor.")
+    assert found["person:olaf-berg"].country != "PE"
 
 
 def test_spouse_takes_the_affiliation_of_the_person(analyzer_nlp):
-    found = actors(analyzer_nlp, "Armenia's Prime Minister Nikol Pashinyan spoke. Later, Nikol Pashinyan's wife, "
-                                 "Anna Hakobyan, made a visit to Kyiv.")
-    assert found["person:nikol-pashinyan"].country == "AM"
-    assert found["person:anna-hakobyan"].country == "AM"
+    found = actors(analyzer_nlp, "Finland's Prime Minister Olli Rantanen spoke. Later, Olli Rantanen's wife, "
+                                 "Maria Korhonen, made a visit to Oslo.")
+    assert found["person:olli-rantanen"].country == "FI"
+    assert found["person:maria-korhonen"].country == "FI"
 
 
 def test_government_noun_of_countries(analyzer_nlp):
@@ -66,9 +67,8 @@ def test_places_are_not_organisations(analyzer_nlp):
 
 
 def test_organisation_with_a_country_adjective(analyzer_nlp):
-    found = actors(analyzer_nlp, "When the offensive began, the Russian Ministry of Foreign Affairs released a "
-                                 "statement.")
-    assert any("Ministry of Foreign Affairs" in m for m in mentioned(found, "RU-GOV"))
+    found = actors(analyzer_nlp, "After the vote, the Polish Ministry of Foreign Affairs issued a statement.")
+    assert any("Ministry of Foreign Affairs" in m for m in mentioned(found, "PL-GOV"))
 
 
 def test_organisation_kept(analyzer_nlp):

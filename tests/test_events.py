@@ -100,7 +100,7 @@ def test_lexicon_rejects_bad_rows():
     ("The minister praised the new government.", "SUPPORT"),
     ("The government apologized to the victims.", "CONCEDE"),
     ("France and Germany cooperate closely on defence.", "COOPERATE"),
-    ("Germany sent humanitarian aid to Ukraine.", "AID"),
+    ("Westland sent medical aid to Freedonia.", "AID"),
     ("The rebels withdrew from the city.", "RETREAT"),
     ("The opposition demanded that the president resign.", "REQUEST"),
     ("The minister accused the rebels of torture.", "ACCUSE"),
@@ -121,7 +121,7 @@ def test_each_type(nlp, text, etype):
 
 def test_intensity_sign_follows_type(nlp):
     assert main(nlp, "Rebels attacked the town.").intensity < -5
-    assert main(nlp, "Germany sent humanitarian aid to Ukraine.").intensity > 5
+    assert main(nlp, "Westland sent medical aid to Freedonia.").intensity > 5
 
 
 # --------------------------------------------------------------------------- type of the first event
@@ -149,7 +149,7 @@ def test_intensity_sign_follows_type(nlp):
     pytest.param("The rebels promised to release the hostages.", "AGREE", id="promise_is_agree"),
     pytest.param("The government refused to withdraw its troops.", "REJECT", id="refusal_is_reject"),
     pytest.param("The government said it will not accept more refugees.", "REJECT", id="will_not_accept_is_reject"),
-    pytest.param("Armenia relies on Russia for its security.", "SUPPORT", id="rely_on_is_support"),
+    pytest.param("Freedonia relies on Westland for its energy.", "SUPPORT", id="rely_on_is_support"),
 ])
 def test_category_triggers(nlp, text, etype):
     """The type of a sentence's first event."""
@@ -167,33 +167,33 @@ def test_active_source_and_target(nlp):
 
 
 def test_aid_target_is_recipient(nlp):
-    ev = main(nlp, "Germany sent humanitarian aid to Ukraine.")
-    assert names(ev.source_actors) == ["Germany"]
-    assert names(ev.target_actors) == ["Ukraine"]
-    assert ev.evidence.text == "Germany sent humanitarian aid to Ukraine"
+    ev = main(nlp, "Westland sent medical aid to Freedonia.")
+    assert names(ev.source_actors) == ["Westland"]
+    assert names(ev.target_actors) == ["Freedonia"]
+    assert ev.evidence.text == "Westland sent medical aid to Freedonia"
 
 
 def test_actor_ids_from_actor_mentions(nlp):
-    text = "Germany sent humanitarian aid to Ukraine."
-    actors = [Actor(id="DEU", name="Germany", kind="state", mentions=[Span(0, 7, "Germany")]),
-              Actor(id="UKR", name="Ukraine", kind="state", mentions=[Span(33, 40, "Ukraine")])]
+    text = "Japan sent medical aid to Peru."
+    actors = [Actor(id="JPN", name="Japan", kind="state", mentions=[Span(0, 5, "Japan")]),
+              Actor(id="PER", name="Peru", kind="state", mentions=[Span(26, 30, "Peru")])]
     ev = main(nlp, text, actors=actors)
-    assert [a.actor for a in ev.source_actors] == ["DEU"]
-    assert [a.actor for a in ev.target_actors] == ["UKR"]
+    assert [a.actor for a in ev.source_actors] == ["JPN"]
+    assert [a.actor for a in ev.target_actors] == ["PER"]
     ev = main(nlp, text)
     assert ev.source_actors[0].actor is None
 
 
 def test_time_and_place_from_other_stages(nlp):
-    text = "Germany sent humanitarian aid to Ukraine on September 7 in Kyiv."
-    s = text.index("September 7")
-    k = text.index("Kyiv")
-    timexes = [Timex(s, s + 11, "September 7", "DATE", "2023-09-07", anchor="dct")]
-    places = [PlaceMention(k, k + 4, "Kyiv", "Kyiv", 50.45, 30.52, "UA", kind="city", role="location")]
+    text = "Japan sent medical aid to Peru on March 12 in Lima."
+    s = text.index("March 12")
+    k = text.index("Lima")
+    timexes = [Timex(s, s + 8, "March 12", "DATE", "2031-03-12", anchor="dct")]
+    places = [PlaceMention(k, k + 4, "Lima", "Lima", -12.05, -77.04, "PE", kind="city", role="location")]
     ev = main(nlp, text, timexes=timexes, places=places)
-    assert ev.time is not None and ev.time.value == "2023-09-07"
+    assert ev.time is not None and ev.time.value == "2031-03-12"
     assert ev.time.how in ("dct", "sentence")
-    assert ev.place is not None and ev.place.name == "Kyiv"
+    assert ev.place is not None and ev.place.name == "Lima"
 
 
 # --------------------------------------------------------------------------- light verbs and nouns
@@ -201,8 +201,8 @@ def test_time_and_place_from_other_stages(nlp):
 @pytest.mark.parametrize("text, etype, word", [
     ("The army launched an offensive against the rebels.", "ASSAULT", "offensive"),
     ("The two governments signed an agreement on trade.", "AGREE", "agreement"),
-    ("Armenia held a joint exercise with the United States.", "COOPERATE", "exercise"),
-    ("Germany sent humanitarian aid to Ukraine.", "AID", "aid"),
+    ("Freedonia held a naval exercise with India.", "COOPERATE", "exercise"),
+    ("Westland sent medical aid to Freedonia.", "AID", "aid"),
     ("The foreign ministry summoned the French ambassador.", "ACCUSE", "summoned"),
     ("The government lifted the blockade of the port.", "RETREAT", "lifted"),
     ("Students staged a protest outside parliament.", "PROTEST", "protest"),
@@ -219,7 +219,7 @@ def test_nominal_events(nlp):
     assert ev.type == "RETREAT"
     assert ev.trigger.text == "withdrawal"
     assert names(ev.source_actors) == ["British troops"]
-    ev = main(nlp, "After ten months of blockade, the city ran out of food.")
+    ev = main(nlp, "After three weeks of blockade, the harbour town had no fuel left.")
     assert ev.type == "COERCE"
     assert ev.trigger.text == "blockade"
 
@@ -239,7 +239,7 @@ def test_event_noun_as_object_is_not_a_second_event(nlp):
     ("counterfactual",
      "If the government had acted, the rebels would not have attacked the town.", "ASSAULT", "hypothetical"),
     ("was_to_is_planned",
-     "Russia was to deploy peacekeepers to the region.", None, "planned"),
+     "Freedonia was to deploy 500 soldiers to the island.", None, "planned"),
     ("plans_to_is_planned",
      "The ministry plans to impose sanctions on the company.", First("THREATEN"), "planned"),
     ("future_cooperation_is_planned",
@@ -310,9 +310,9 @@ def test_event_type_present(nlp, text, etype, present):
     ("passive_agent_quantity_stays_a_phrase",
      "The village was attacked by hundreds of militiamen.", None, ["militiamen"]),
     ("summoned_ambassador_to_host",
-     "The Armenian ambassador to the Kremlin was summoned.", "ACCUSE", ["Kremlin"]),
+     "The Ruritanian ambassador to Beijing was summoned on Tuesday.", "ACCUSE", ["Beijing"]),
     ("subject_before_an_inserted_date",
-     "Azerbaijan, on September 19, launched an offensive against the region.", First("ASSAULT"), ["Azerbaijan"]),
+     "Ruritania, on March 3, launched an offensive against the rebels.", First("ASSAULT"), ["Ruritania"]),
     ("machines_of_war_are_coded_by_their_owner-tanks",
      "Ruritanian tanks shelled the village on Monday.", "ASSAULT", ["Ruritanian"]),
     ("machines_of_war_are_coded_by_their_owner-soldiers_stay",
@@ -454,7 +454,7 @@ def test_source_actors(nlp, text, etype, src):
     ("future_cooperation_targets_the_recipient",
      "Japan will send food aid to Haiti.", First("AGREE"), ["Haiti"]),
     ("no_longer_rely_is_a_rejection",
-     "Armenia can no longer rely on Russia as a security guarantor.", First("REJECT"), ["Russia"]),
+     "Freedonia can no longer rely on Westland as a supplier of grain.", First("REJECT"), ["Westland"]),
     ("told_that_x_would_retaliate_targets_the_clause_object",
      "The minister told reporters that Westland would retaliate against Eastland.", First("THREATEN"), ["Eastland"]),
     # whose freedom is asked for
@@ -550,10 +550,10 @@ def test_target_actors(nlp, text, etype, tgt):
      First("ACCUSE"), ["rights groups"], ["Westland"]),
     # speakers, agents and reciprocal parties
     ("had_itself_to_blame_is_an_accusation_by_the_speaker",
-     "Vladimir Putin stated that Armenia had itself to blame.", "ACCUSE", ["Vladimir Putin"], ["Armenia"]),
+     "Ana Lund said that Freedonia had only itself to blame.", "ACCUSE", ["Ana Lund"], ["Freedonia"]),
     ("statement_issuer_is_the_accuser",
-     "The ministry released a statement. Armenia was accused of moving closer to Europe.",
-     "ACCUSE", ["ministry"], ["Armenia"]),
+     "The ministry released a statement. Westland was accused of arming the rebels.",
+     "ACCUSE", ["ministry"], ["Westland"]),
     ("statement_issuer_is_the_speaker_of_its_participle",
      "The rebel front issued a statement demanding that the government release all prisoners.",
      "REQUEST", ["rebel front"], ["government"]),
@@ -612,8 +612,8 @@ def test_source_and_target_actors(nlp, text, etype, src, tgt):
 
 @pytest.mark.parametrize("text, etype, side, name, present", _cases(
     ("agentless_reciprocal_passive_takes_the_parties",
-     "A ceasefire agreement was signed between Armenia, Azerbaijan, and Russia.",
-     "AGREE", "source_actors", "Armenia", True),
+     "A border treaty was signed between Ruritania, Westland and Freedonia.",
+     "AGREE", "source_actors", "Ruritania", True),
     ("target_span_extent-coordinated_party",
      "The rebels said the president and his ruling party must resign.",
      "REQUEST", "target_actors", "ruling party", True),
@@ -630,9 +630,9 @@ def test_actor_named_on_a_side(nlp, text, etype, side, name, present):
 # --------------------------------------------------------------------------- several checks on one sentence
 
 def test_untyped_happening_is_an_event_with_type_null(nlp):
-    evs = code(nlp, "More than 100,000 Armenians fled the region within a week.")
+    evs = code(nlp, "Nearly 30,000 Freedonians fled the island within a month.")
     flight = [e for e in evs if e.trigger.text == "fled"]
-    assert flight and flight[0].type is None and names(flight[0].source_actors) == ["Armenians"]
+    assert flight and flight[0].type is None and names(flight[0].source_actors) == ["Freedonians"]
 
 
 def test_no_happening_without_a_trigger(nlp):
@@ -640,15 +640,14 @@ def test_no_happening_without_a_trigger(nlp):
 
 
 def test_coordinated_persons_meet(nlp):
-    evs = code(nlp, "Just prior to the invasion of Ukraine, Vladimir Putin and Ilham Aliyev met in Moscow.")
+    evs = code(nlp, "Shortly before the invasion of Borduria, Ana Lund and Jon Brask met in Kingstown.")
     met = [e for e in evs if e.trigger.text == "met"][0]
-    assert set(names(met.source_actors)) == {"Vladimir Putin", "Ilham Aliyev"}
-    assert "Ukraine" not in names(met.source_actors)
+    assert set(names(met.source_actors)) == {"Ana Lund", "Jon Brask"}
+    assert "Borduria" not in names(met.source_actors)
 
 
 def test_counterfactual_nouns_are_hypothetical(nlp):
-    evs = code(nlp, "If Russia had fulfilled the ceasefire agreement, the ethnic cleansing would not have "
-                    "taken place.")
+    evs = code(nlp, "If Westland had honoured the truce, the massacre would not have happened.")
     assert evs and all(e.modality == "hypothetical" for e in evs)
 
 
@@ -665,7 +664,7 @@ def test_place_is_no_discussion_partner(nlp):
 def test_same_side_is_no_target_of_a_warning():
     from newsledger.nlp.pipeline import Analyzer
 
-    doc = Analyzer().nlp("Russian officials warned that the Russian troops stationed in the region would stay.")
+    doc = Analyzer().nlp("Turkish officials warned that the Turkish troops stationed in the area would remain.")
     ev = [e for e in doc._.events if e.type == "THREATEN"][0]
     assert ev.type == "THREATEN" and not any("troops" in a.text for a in ev.target_actors)
 

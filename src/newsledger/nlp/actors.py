@@ -5,12 +5,12 @@ Reads: ``doc.ents``, dependencies, the places stage's mentions.  Writes:
 
 Canonical ids:
 
-* a country named as such ("Russia") → the state, id ``RU``;
-* a capital used as an actor ("Baku says"), a seat of government ("the
-  Kremlin"), or a country's adjective with a government noun ("Azerbaijani
-  authorities", "the Armenian government") → its government, id ``AZ-GOV``;
-* a country's adjective with a military noun ("Russian troops") → ``RU-MIL``;
-  with a media noun → ``RU-MEDIA``; the people ("Armenians") → ``AM-POP``;
+* a country named as such ("Turkey") → the state, id ``TR``;
+* a capital used as an actor ("Ankara says"), a seat of government ("the
+  Kremlin"), or a country's adjective with a government noun ("Turkish
+  authorities", "the Turkish government") → its government, id ``TR-GOV``;
+* a country's adjective with a military noun ("French troops") → ``FR-MIL``;
+  with a media noun → ``FR-MEDIA``; the people ("Kenyans") → ``KE-POP``;
 * a person → ``person:<name>``, with the country the text gives ("French
   President Emmanuel Macron", "Kenya's president William Ruto");
   shorter later mentions ("Macron") join the full name;
@@ -140,7 +140,7 @@ def _phrase_head_kind(doc: Doc, start: int, sent_end: int) -> tuple[Optional[str
     phrase names ("authorities" → government) and where the phrase ends."""
     nouns = _nouns()
     j = start + 1
-    # allow one or two modifiers: "Russian peacekeeping forces", "Russian regime-friendly media"
+    # allow one or two modifiers: "Italian peacekeeping forces", "Turkish state-run media"
     best: tuple[Optional[str], int] = (None, start + 1)
     k = j
     while k < min(sent_end, start + 6):
@@ -187,10 +187,10 @@ def find_actors(doc: Doc, places: list[PlaceMention]) -> list[Actor]:
                 col.add(f"org:{slug(info.name)}", info.name, info.kind if info.kind != "organisation" else "organisation",
                         info.country, span.start, span.end)
 
-    # 2. country adjective + actor noun: "Azerbaijani authorities", "Russian troops", "Armenians"
+    # 2. country adjective + actor noun: "Turkish authorities", "French troops", "Kenyans"
     norps = [e for e in ents if e.label_ == "NORP"]
     in_norp = {t.i for e in norps for t in e}
-    for place in places:  # demonyms the model did not tag ("Azerbaijani authorities" opening a sentence)
+    for place in places:  # demonyms the model did not tag ("Georgian authorities" opening a sentence)
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is not None and not any(t.i in in_norp or t.ent_type_ == "ORG" for t in span) \
                 and _demonym_country(place.text):
@@ -305,7 +305,7 @@ def _strip_possessive(text: str) -> str:
 
 
 #: words that may stand between a country and a name it qualifies ("Russian President X",
-#: "Azerbaijan's deputy foreign minister X"), besides the actor nouns of actor_nouns.tsv
+#: "Kenya's deputy foreign minister X"), besides the actor nouns of actor_nouns.tsv
 TITLE_WORDS = frozenset({"'s", "’s", "'", "’", "former", "deputy", "acting", "vice", "first", "then",
                          "foreign", "defence", "defense", "interior", "finance", "prime", "chief", "head",
                          "secretary", "general", "top", "senior", "wife", "husband", "son", "daughter",
@@ -386,7 +386,7 @@ def _person_actor(col: "_Collector", doc: Doc, tok) -> Optional[Actor]:
 
 def _affiliation(doc: Doc, ent: SpacySpan) -> Optional[str]:
     """A country the text ties to the entity: "Russian President X",
-    "Azerbaijan's president X" (only title words between country and name)."""
+    "Kenya's president X" (only title words between country and name)."""
     from ..gazetteer import get_gazetteer
 
     nouns = _nouns()

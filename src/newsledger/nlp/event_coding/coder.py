@@ -17,7 +17,7 @@ How a sentence is read:
    REQUEST by X of Y; negation, counterfactuals ("would not have"), plans ("was
    to deploy") and reports (the complement of "say") set ``modality``.
 4. Event nouns that no verb took as its object are events of their own ("the
-   withdrawal of Russian troops", "months of blockade").
+   withdrawal of British troops", "weeks of siege").
 5. Arguments: sources are subjects (the agent of a passive), targets are
    objects or objects of "against", "to", "with", "on", ...; coordinated
    subjects of reciprocal events ("X and Y signed") are also the targets.

@@ -131,9 +131,9 @@ class Modality:
             r.attributed_to = self._speaker_name(speaker) if speaker is not None else None
 
     def clause_modality(self, head: Token) -> Optional[str]:
-        """The modality a verb gives to an event noun it governs: "if Russia had fulfilled
-        the agreement" and "the cleansing would not have taken place" are hypothetical, "did
-        not sign the agreement" is negated; None when nothing marks it."""
+        """The modality a verb gives to an event noun it governs: "if X had honoured the
+        truce" and "the massacre would not have happened" are hypothetical, "did not sign
+        the agreement" is negated; None when nothing marks it."""
         auxes = sx.auxiliaries(head)
         words = {a.lower_ for a in auxes}
         perfect = "have" in {_lemma(a) for a in auxes} or "'ve" in words
@@ -149,7 +149,7 @@ class Modality:
         # "X has to leave": have(xcomp leave); handled by reading "leave" with head "has"
         h = head.head
         if _reflexive(head):
-            return False   # "Armenia had itself to blame": an accusation, not an obligation
+            return False   # "X had only itself to blame": an accusation, not an obligation
         return head.dep_ == "xcomp" and _lemma(h) in ("have", "need") and h.i < head.i and any(
             c.lower_ == "to" for c in head.children)
 
@@ -179,7 +179,7 @@ class Modality:
                 return True
         for c in head.children:
             if c.dep_ == "aux" and c.lower_ == "to":
-                # "Russia was to have": root "was" with xcomp? the parser sometimes makes "to" aux of head
+                # "X was to deploy": root "was" with xcomp? the parser sometimes makes "to" aux of head
                 pass
         if head.dep_ == "advcl" and h.dep_ in ("xcomp", "ccomp", "ROOT"):
             return self._planned(h) if h.i != head.i else False

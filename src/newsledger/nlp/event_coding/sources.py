@@ -55,7 +55,7 @@ class Sources:
         for _ in range(5):
             if passive_ok and sx.is_passive(head):
                 if r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ:
-                    # "were engaged in ethnic cleansing": the light verb's subject acts
+                    # "were engaged in heavy fighting": the light verb's subject acts
                     return self._expand(sx.children(head, *sx.PASS_SUBJ)[:1])
                 agents = sx.agents(head) or self._infinitive_agent(head)
                 if not agents:
@@ -150,8 +150,8 @@ class Sources:
 
     def _implicit_agent(self, r: Reading, head: Token) -> list[Token]:
         """The agent of an agentless passive that the clause still gives: the parties of a
-        reciprocal event ("an agreement was signed between X and Y"), the host of a
-        summoned diplomat ("the ambassador to Moscow was summoned")."""
+        reciprocal event ("a treaty was signed between X and Y"), the host of a
+        summoned diplomat ("the ambassador to Beijing was summoned")."""
         if r.symmetric:
             sides = [g for p, g in sx.preps(head, "between", "among")]
             if not sides and r.noun is not None:
@@ -189,8 +189,8 @@ class Sources:
             p.dep_ == "agent" for p, _ in sx.preps(head, "by"))
 
     def _same_side(self, tok: Token, verb: Token) -> bool:
-        """Whether ``tok`` names the same country as the verb's subject ("Russian officials
-        warned that the Russian troops would stay": the troops are no target)."""
+        """Whether ``tok`` names the same country as the verb's subject ("Turkish officials
+        warned that the Turkish troops would remain": the troops are no target)."""
         subj = sx.first_child(verb, *sx.SUBJ)
         if subj is None and verb.dep_ == "conj":
             subj = sx.first_child(verb.head, *sx.SUBJ)
@@ -235,8 +235,8 @@ class Sources:
 
     def _left_subject(self, head: Token) -> list[Token]:
         """The noun phrase just before a finite verb that has no subject in the parse
-        (skipping adverbs, dates and one comma-delimited insertion): "Azerbaijan, on
-        September 19, launched", "X and Y met"."""
+        (skipping adverbs, dates and one comma-delimited insertion): "Ruritania, on
+        March 3, launched", "X and Y met"."""
         doc, sent = self.doc, head.sent
         k = head.i - 1
         while k >= sent.start:

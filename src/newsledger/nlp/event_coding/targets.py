@@ -415,7 +415,7 @@ class Targets:
             good = [g for p, g in ps if self.target_ok(g) and g.i not in trigger_ids]
             if good:
                 return self._expand(good[:1])
-            # prepositions on the object: "sent humanitarian aid to Ukraine", "reneged on its
+            # prepositions on the object: "sent medical aid to Freedonia", "reneged on its
             # promise to the voters"; who made the object: "rejected calls by X", "accepted
             # demands from X", "investigated crimes by X against Y"
             inner = [c for c in h.children if c.dep_ in ("dobj", "obj") or (
