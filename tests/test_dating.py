@@ -26,29 +26,29 @@ def test_backward_compatible_call_without_extras():
 
 
 def test_explicit_date_beside_a_relative_one_wins():
-    # "two days later, on September 23"
-    t = [tx(100, 114, "2023-09-21", anchor="narrative", text="two days later"),
-         tx(119, 131, "2023-09-23", anchor="dct", text="September 23")]
+    # "two days later, on March 9" (after a "March 4")
+    t = [tx(100, 114, "2023-03-06", anchor="narrative", text="two days later"),
+         tx(119, 126, "2023-03-09", anchor="dct", text="March 9")]
     v = date_item(t, anchor=90, clause=(80, 140), sentence=(80, 140))
-    assert v.value == "2023-09-23"
+    assert v.value == "2023-03-09"
 
 
 def test_timex_inside_event_phrase_gives_way():
-    # "before the 2020 war": the phrase, not the bare year
-    t = [tx(10, 29, "2020-09-27", anchor="event", mod="BEFORE"), tx(21, 25, "2020")]
+    # "after the 2011 earthquake": the phrase, not the bare year
+    t = [tx(10, 35, "2011-03-11", anchor="event", mod="AFTER"), tx(20, 24, "2011")]
     v = date_item(t, anchor=22, clause=(0, 40), sentence=(0, 40))
-    assert (v.value, v.mod, v.how) == ("2020-09-27", "BEFORE", "event")
+    assert (v.value, v.mod, v.how) == ("2011-03-11", "AFTER", "event")
 
 
 def test_durations_and_refs_do_not_date():
-    t = [tx(0, 10, "P10M", anchor=None, type="DURATION"), tx(12, 15, "PRESENT_REF", anchor="dct")]
+    t = [tx(0, 10, "P7M", anchor=None, type="DURATION"), tx(12, 15, "PRESENT_REF", anchor="dct")]
     assert date_item(t, anchor=5, clause=(0, 20), sentence=(0, 20), carry=False) is None
 
 
 def test_carry_over_without_doc_is_bounded():
-    t = [tx(0, 10, "2023-09-07")]
+    t = [tx(0, 10, "2023-05-16")]
     v = date_item(t, anchor=60, clause=(50, 80), sentence=(50, 80))
-    assert (v.value, v.how) == ("2023-09-07", "narrative")
+    assert (v.value, v.how) == ("2023-05-16", "narrative")
     assert date_item(t, anchor=2000, clause=(1990, 2010), sentence=(1990, 2010)) is None
     assert date_item(t, anchor=60, clause=(50, 80), sentence=(50, 80), carry=False) is None
 
@@ -75,55 +75,55 @@ def _analyse(nlp, text, dct="2023-11-27"):
 
 
 def test_narrative_carry_over_in_a_paragraph(nlp):
-    text = ("The first was when Armenia sent aid to Ukraine on September 7. It was the first time. "
-            "In Moscow, the ambassador was summoned to hear a protest.\n")
+    text = ("Westland shipped grain to Freedonia on May 16. The cargo was the largest in years. "
+            "In the Ruritanian capital, the envoy was summoned to hear a protest.\n")
     doc, timexes = _analyse(nlp, text)
     v = date_item(timexes, doc=doc, **_item(doc, "summoned"))
-    assert (v.value, v.how) == ("2023-09-07", "narrative")
+    assert (v.value, v.how) == ("2023-05-16", "narrative")
 
 
 def test_no_carry_over_after_a_heading_or_into_present_tense(nlp):
-    text = ("Armenia sent aid to Ukraine on September 7.\nTrade with Russia\n"
-            "Russia sells gas to Europe.\n")
+    text = ("Westland shipped grain to Freedonia on May 16.\nTrade with Ruritania\n"
+            "Ruritania sells timber to Westland.\n")
     doc, timexes = _analyse(nlp, text)
     assert date_item(timexes, doc=doc, **_item(doc, "sells")) is None
 
 
 def test_when_the_event_began(nlp):
-    text = ("On September 19, Azerbaijan launched the offensive. "
-            "When the offensive began, the ministry released a statement. "
-            "Armenia was accused of disloyalty.")
+    text = ("On March 2, Ruritania launched the assault. "
+            "When the assault began, the ministry issued a statement. "
+            "Westland was accused of disloyalty.")
     doc, timexes = _analyse(nlp, text)
-    v = date_item(timexes, doc=doc, **_item(doc, "released"))
-    assert v.value == "2023-09-19" and v.how == "event"
+    v = date_item(timexes, doc=doc, **_item(doc, "issued"))
+    assert v.value == "2023-03-02" and v.how == "event"
     v = date_item(timexes, doc=doc, **_item(doc, "accused"))
-    assert v.value == "2023-09-19" and v.how == "narrative"
+    assert v.value == "2023-03-02" and v.how == "narrative"
 
 
-def test_three_years_ago_with_the_dct_and_refinement(nlp):
-    text = ("A ceasefire agreement was signed three years ago. "
-            "Russia did not honour the ceasefire agreement from November 2020.")
+def test_years_ago_with_the_dct_and_refinement(nlp):
+    text = ("A fishing accord was concluded six years ago. "
+            "Freedonia has broken the fishing accord from April 2017 many times.")
     doc, timexes = _analyse(nlp, text)
-    v = date_item(timexes, **_item(doc, "signed"))
-    assert (v.value, v.how) == ("2020", "dct")
-    v = date_item(timexes, doc=doc, **_item(doc, "signed"))
-    assert (v.value, v.how) == ("2020-11", "event")
+    v = date_item(timexes, **_item(doc, "concluded"))
+    assert (v.value, v.how) == ("2017", "dct")
+    v = date_item(timexes, doc=doc, **_item(doc, "concluded"))
+    assert (v.value, v.how) == ("2017-04", "event")
 
 
 def test_event_anchored_dates_an_item(nlp):
-    text = "Just prior to Russia's major invasion of Ukraine, Putin and Aliyev met in Moscow."
+    text = "Just before Russia's invasion of Ukraine, the two airlines merged in Vienna."
     doc, timexes = _analyse(nlp, text)
-    v = date_item(timexes, doc=doc, **_item(doc, "met"))
+    v = date_item(timexes, doc=doc, **_item(doc, "merged"))
     assert (v.value, v.mod, v.how) == ("2022-02-24", "BEFORE", "event")
 
 
 # ----------------------------------------------------------------------
 # claims and figures are dated like events, with ``how``
 
-STORY = ("Azerbaijan launched the offensive on September 19, 2023. "
-         "More than 100,000 Armenians fled the region within a week.\n"
-         "On September 20, the ministry said that the talks had failed.\n"
-         "It was not until two days later, on September 23, that 40 trucks crossed the border.\n")
+STORY = ("Ruritania closed its border on March 2, 2023. "
+         "More than 20,000 villagers left the valley within a month.\n"
+         "On March 3, the ministry said that the talks had failed.\n"
+         "Only two days later, on March 6, did 40 trucks cross the border.\n")
 
 
 @pytest.fixture(scope="module")
@@ -133,17 +133,17 @@ def story(analyzer):
 
 def test_figures_get_their_time(story):
     q = {x.evidence.text.split()[-1]: x for x in story.quantities}
-    fled = next(x for x in story.quantities if "100,000" in x.evidence.text)
-    assert (fled.time.value, fled.time.how) == ("2023-09-19", "narrative")
+    left = next(x for x in story.quantities if "20,000" in x.evidence.text)
+    assert (left.time.value, left.time.how) == ("2023-03-02", "narrative")
     trucks = next(x for x in story.quantities if "40" in x.evidence.text)
-    # the explicit date beside "two days later" wins
-    assert (trucks.time.value, trucks.time.how) == ("2023-09-23", "dct"), q
+    # the explicit date beside "two days later" (March 5) wins
+    assert (trucks.time.value, trucks.time.how) == ("2023-03-06", "dct"), q
 
 
 def test_claims_get_their_time(story):
     claim = next(c for c in story.claims if "talks" in c.content.text)
     assert claim.time is not None and claim.time.how
-    assert claim.time.value == "2023-09-20"
+    assert claim.time.value == "2023-03-03"
 
 
 def test_every_dated_item_says_how(story):
@@ -155,12 +155,12 @@ def test_every_dated_item_says_how(story):
 
 
 def test_a_relative_date_beside_a_calendar_one_gives_way_too():
-    # "yesterday, September 23" (relative to the DCT, not to the narrative)
-    t = [tx(100, 109, "2023-09-24", anchor="dct", text="yesterday"),
-         tx(111, 123, "2023-09-23", anchor="dct", text="September 23")]
+    # "yesterday, March 9" (relative to the DCT, not to the narrative)
+    t = [tx(100, 109, "2023-03-10", anchor="dct", text="yesterday"),
+         tx(111, 118, "2023-03-09", anchor="dct", text="March 9")]
     v = date_item(t, anchor=95, clause=(80, 140), sentence=(80, 140))
-    assert v.value == "2023-09-23"
+    assert v.value == "2023-03-09"
     # two calendar dates: the nearest still wins
-    t = [tx(100, 112, "2023-09-19", anchor="dct", text="September 19"),
-         tx(114, 126, "2023-09-23", anchor="dct", text="September 23")]
-    assert date_item(t, anchor=95, clause=(80, 140), sentence=(80, 140)).value == "2023-09-19"
+    t = [tx(100, 107, "2023-03-04", anchor="dct", text="March 4"),
+         tx(109, 116, "2023-03-09", anchor="dct", text="March 9")]
+    assert date_item(t, anchor=95, clause=(80, 140), sentence=(80, 140)).value == "2023-03-04"

@@ -26,9 +26,9 @@ def infer(nlp, text):
 
 DATELINE = ("Boeing unveils long-range 777\nFebruary 17, 2005\n"
             "Boeing has unveiled a new ultra-long range version of its 777 airliner.\n")
-CUE = "MOSCOW, Nov. 27, 2023 (Reuters) \u2014 Russia said its troops had left the region on Sunday.\n"
-APPOSITION = ("The ceasefire was signed three years ago, in November 2020, in a small town. "
-              "Both sides accused each other of violations.\n")
+CUE = "OSLO, Oct. 4, 2021 (Reuters) \u2014 Norway said its ferry had left the harbour on Sunday.\n"
+APPOSITION = ("The bridge was opened five years ago, in June 2017, in a small town. "
+              "Both sides praised the builders.\n")
 EVENT = ("A peace treaty was signed between the two countries four years ago. "
          "Trade has grown since.\n"
          "Neither side has fully respected the peace treaty from March 2019, observers said.\n")
@@ -46,12 +46,12 @@ def test_a_dateline_gives_the_date(nlp):
 
 def test_a_dateline_cue(nlp):
     got = infer(nlp, CUE)
-    assert (got.value, got.reason) == ("2023-11-27", "dateline")
+    assert (got.value, got.reason) == ("2021-10-04", "dateline")
     assert got.confidence >= 0.9
 
 
 def test_no_dates_no_inference(nlp):
-    assert infer(nlp, "Russia said its troops were leaving. The minister is happy about it.\n") is None
+    assert infer(nlp, "Westland said its troops were leaving. The minister is happy about it.\n") is None
     # durations, sets and references to now are no evidence
     assert infer(nlp, "For five years, the talks have met every week. Now they have stopped.\n") is None
     # a year alone is not enough
@@ -60,8 +60,8 @@ def test_no_dates_no_inference(nlp):
 
 def test_ago_beside_its_date(nlp):
     got = infer(nlp, APPOSITION)
-    assert (got.value, got.reason) == ("2023-11", "relative")
-    assert got.evidence.text == "three years ago"
+    assert (got.value, got.reason) == ("2022-06", "relative")
+    assert got.evidence.text == "five years ago"
 
 
 def test_ago_dated_by_the_same_event_elsewhere(nlp):
@@ -91,19 +91,19 @@ def test_a_future_date_is_not_the_latest_reported(nlp):
 
 def test_the_stage_uses_a_confident_inference_as_dct(nlp):
     doc = run(nlp, CUE)
-    assert doc._.published == "2023-11-27"
-    assert doc._.published_inferred["value"] == "2023-11-27"
+    assert doc._.published == "2021-10-04"
+    assert doc._.published_inferred["value"] == "2021-10-04"
     assert doc._.published_inferred["reason"] == "dateline"
-    assert doc._.published_inferred["evidence"]["text"] == "Nov. 27, 2023"
+    assert doc._.published_inferred["evidence"]["text"] == "Oct. 4, 2021"
     sunday = next(t for t in doc._.timexes if t.text == "Sunday")
-    assert sunday.value == "2023-11-26"  # resolved again against the inferred date
+    assert sunday.value == "2021-10-03"  # resolved again against the inferred date (a Monday)
 
 
 def test_a_month_dct_keeps_today_at_the_month(nlp):
     doc = run(nlp, APPOSITION + "Today the town is quiet.\n")
-    assert doc._.published == "2023-11"
+    assert doc._.published == "2022-06"
     today = next(t for t in doc._.timexes if t.text == "Today")
-    assert today.value == "2023-11"
+    assert today.value == "2022-06"
 
 
 def test_the_stage_leaves_a_weak_guess_alone(nlp):
@@ -119,26 +119,26 @@ def test_the_stage_never_overrides_a_given_date(nlp):
 # ----------------------------------------------------------------------
 # inconsistencies
 
-INCONSISTENT = ("Azerbaijan launched the offensive on September 19, 2023. "
-                "It was not until two days later, on September 23, that the blockade was lifted.\n")
+INCONSISTENT = ("The strike at the port began on March 2, 2023. "
+                "Only two days later, on March 6, did the cranes move again.\n")
 
 
 def test_a_relative_date_that_disagrees_is_recorded(nlp):
     doc = run(nlp, INCONSISTENT, published="2023-11-27")
     (inc,) = doc._.inconsistencies
     assert inc.kind == "date"
-    assert (inc.a.text, inc.a_value) == ("two days later", "2023-09-21")
-    assert (inc.b.text, inc.b_value, inc.kept) == ("September 23", "2023-09-23", "2023-09-23")
+    assert (inc.a.text, inc.a_value) == ("two days later", "2023-03-04")
+    assert (inc.b.text, inc.b_value, inc.kept) == ("March 6", "2023-03-06", "2023-03-06")
     assert INCONSISTENT[inc.a.start:inc.a.end] == inc.a.text
-    assert "2023-09-21" in inc.message and "2023-09-23" in inc.message
+    assert "2023-03-04" in inc.message and "2023-03-06" in inc.message
 
 
 def test_agreeing_dates_are_not_inconsistent(nlp):
-    text = ("Azerbaijan launched the offensive on September 19, 2023. "
-            "Two days later, on September 21, the blockade was lifted.\n")
+    text = ("The strike at the port began on March 2, 2023. "
+            "Two days later, on March 4, the cranes moved again.\n")
     assert run(nlp, text, published="2023-11-27")._.inconsistencies == []
     # a range is not a contradiction
-    doc = run(nlp, "The offensive ran on September 19\u201320, 2023.\n", published="2023-11-27")
+    doc = run(nlp, "The festival ran on March 2\u20133, 2023.\n", published="2023-11-27")
     assert doc._.inconsistencies == []
 
 
@@ -149,7 +149,7 @@ def test_inconsistencies_in_the_ledger_round_trip(nlp):
     ledger = doc_to_ledger(doc, Document.from_text(INCONSISTENT, published="2023-11-27", published_source="input"))
     ledger.inconsistencies = list(doc._.inconsistencies)  # what doc_to_ledger is to copy
     data = to_dict(ledger)
-    assert data["inconsistencies"][0]["kept"] == "2023-09-23"
+    assert data["inconsistencies"][0]["kept"] == "2023-03-06"
     assert problems(data) == []
     back = from_dict(DocLedger, data)
     assert back.inconsistencies == ledger.inconsistencies

@@ -31,19 +31,19 @@ def one(qs):
 
 
 @pytest.mark.parametrize("text, value, unit, approx", [
-    ("Russia deployed 1,960 troops to the region.", 1960, "troops", None),
-    ("More than 100,000 Armenians fled the region within a week.", 100000, "people", "above"),
-    ("The war displaced as many as 50,000 Armenians.", 50000, "people", "up-to"),
-    ("They endured almost ten months of blockade.", 10, "month", "below"),
-    ("Over a hundred thousand people left.", 100000, "people", "above"),
+    ("Ruritania deployed 1,870 troops to the border.", 1870, "troops", None),
+    ("More than 30,000 Bolivians fled the valley within a month.", 30000, "people", "above"),
+    ("The floods displaced as many as 8,000 Peruvians.", 8000, "people", "up-to"),
+    ("They endured almost seven months of drought.", 7, "month", "below"),
+    ("Over two hundred thousand people left.", 200000, "people", "above"),
     ("The army sent ten tanks.", 10, "tanks", None),
     ("Hundreds of thousands of refugees crossed the border.", 100000, "people", "above"),
-    ("Lukoil owns 20 percent of Shah Deniz.", 20, "percent", None),
+    ("The state owns 35 percent of Westland Rail.", 35, "percent", None),
     ("The state spent $2.5 billion on roads.", 2.5e9, "USD", None),
     ("About 300 civilians were evacuated.", 300, "people", "about"),
     ("At least 12 soldiers were killed.", 12, "soldiers", "at-least"),
     ("Up to 40 percent of the budget went to defence.", 40, "percent", "up-to"),
-    ("The agreement has 43 points.", 43, "points", None),
+    ("The charter has 27 articles.", 27, "articles", None),
 ])
 def test_figures(bare_nlp, text, value, unit, approx):
     q = one(figures(bare_nlp, text))
@@ -53,34 +53,34 @@ def test_figures(bare_nlp, text, value, unit, approx):
 
 
 def test_counts_and_change(bare_nlp):
-    q = one(figures(bare_nlp, "In 2022, Armenia imported 515 percent more circuit chips than before."))
-    assert q.value == 515 and q.unit == "percent" and q.change == "increase"
-    assert q.counts == "circuit chips"
-    assert q.evidence.text == "515 percent more circuit chips"
-    q = one(figures(bare_nlp, "They endured almost ten months of blockade."))
-    assert q.counts == "blockade" and q.hedge == "almost"
-    q = one(figures(bare_nlp, "The 1,960 Russian peacekeeping troops stayed."))
-    assert q.counts == "Russian peacekeeping troops"
+    q = one(figures(bare_nlp, "In 2019, Freedonia imported 240 percent more solar panels than before."))
+    assert q.value == 240 and q.unit == "percent" and q.change == "increase"
+    assert q.counts == "solar panels"
+    assert q.evidence.text == "240 percent more solar panels"
+    q = one(figures(bare_nlp, "They endured almost seven months of drought."))
+    assert q.counts == "drought" and q.hedge == "almost"
+    q = one(figures(bare_nlp, "The 1,870 Ruritanian border troops stayed."))
+    assert q.counts == "Ruritanian border troops"
 
 
 def test_time_from_timexes(bare_nlp):
-    text = "On September 11 Armenia held a ten-day exercise."
-    s = text.index("September 11")
-    tx = Timex(s, s + len("September 11"), "September 11", "DATE", "2023-09-11", anchor="dct")
+    text = "On May 16 Westland held a five-day festival."
+    s = text.index("May 16")
+    tx = Timex(s, s + len("May 16"), "May 16", "DATE", "2023-05-16", anchor="dct")
     q = one(figures(bare_nlp, text, [tx]))
-    assert q.value == 10 and q.unit == "day"
-    assert q.time is not None and q.time.value == "2023-09-11"
+    assert q.value == 5 and q.unit == "day"
+    assert q.time is not None and q.time.value == "2023-05-16"
 
 
 @pytest.mark.parametrize("text", [
-    "The offensive began on 19 September 2023.",
+    "The strike began on 4 March 2023.",
     "The meeting started at 10:30 in the morning.",
-    "The 43-year-old said he would stay.",
+    "The 38-year-old said he would stay.",
     "1. Introduction\n",
     "Resolution 2334 was adopted.",
     "He was born in 1975.",
     "She was the first to arrive.",
-    "One argument holds that the West lost interest.",
+    "One theory holds that the council lost its nerve.",
 ])
 def test_not_figures(bare_nlp, text):
     assert figures(bare_nlp, text) == []
@@ -94,7 +94,7 @@ def test_figures_unit_rule():
     assert unit_matches("troops", "troops")
     assert unit_matches("per cent", "percent")
     assert unit_matches("persons", "people")
-    assert not unit_matches("Armenians", "people")
+    assert not unit_matches("Ruritanians", "people")
     assert not unit_matches(None, "percent")
     assert unit_matches("km", None)
 
@@ -104,7 +104,7 @@ def test_figures_unit_rule():
 
 
 _SCAN_TEXT = ("Some 2.5bn dollars, forty-three tanks, twenty - five boats and a hundred thousand people; "
-              "dozens of villages, 1,960 troops and an army of 10k men.\n\nTwo hundred and fifty left.")
+              "dozens of villages, 1,870 troops and an army of 10k men.\n\nTwo hundred and fifty left.")
 
 
 def test_number_starts_hold_every_start_of_a_number(bare_nlp):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -35,12 +34,12 @@ def one(nlp, text, dct="2023-11-27"):
 # explicit dates
 
 @pytest.mark.parametrize("text, span, value", [
-    ("The talks began on September 19, 2023 in Baku.", "September 19, 2023", "2023-09-19"),
-    ("The talks began on 19 September 2023 in Baku.", "19 September 2023", "2023-09-19"),
-    ("The report is dated 2023-09-19 and was leaked.", "2023-09-19", "2023-09-19"),
-    ("Troops arrived on Sept. 19, officials said.", "Sept. 19", "2023-09-19"),
-    ("The deal was signed in May 2023 in Moscow.", "May 2023", "2023-05"),
-    ("The war broke out in 2020 over the region.", "2020", "2020"),
+    ("The talks began on March 14, 2021 in Lisbon.", "March 14, 2021", "2021-03-14"),
+    ("The talks began on 14 March 2021 in Lisbon.", "14 March 2021", "2021-03-14"),
+    ("The report is dated 2021-03-14 and was leaked.", "2021-03-14", "2021-03-14"),
+    ("Troops arrived on Sept. 14, officials said.", "Sept. 14", "2023-09-14"),
+    ("The deal was signed in June 2021 in Oslo.", "June 2021", "2021-06"),
+    ("The war broke out in 2014 over the region.", "2014", "2014"),
     ("The agreement was signed on Friday, Oct. 23, 1998.", "Friday, Oct. 23, 1998", "1998-10-23"),
     ("Prices rose sharply in the 1990s.", "the 1990s", "199"),
     ("Cities grew fast in the 20th century.", "the 20th century", "19"),
@@ -57,8 +56,8 @@ def test_mid_month_has_mod(nlp):
 
 
 def test_seasons(nlp):
-    assert one(nlp, "They signed short-term gas agreements in the fall of 2022.")[1:] == ("DATE", "2022-FA", None)
-    assert one(nlp, "At a meeting in early summer 2022, the leaders met.")[1:] == ("DATE", "2022-SU", "START")
+    assert one(nlp, "Westland signed a short grain deal in the fall of 2019.")[1:] == ("DATE", "2019-FA", None)
+    assert one(nlp, "At a summit in early summer 2018, the ministers spoke.")[1:] == ("DATE", "2018-SU", "START")
     assert one(nlp, "Sales were weak last fall.", dct="1998-02-06")[2] == "1997-FA"
 
 
@@ -71,11 +70,11 @@ def test_quarters(nlp):
 # relative to the publication date
 
 @pytest.mark.parametrize("text, value", [
-    ("The minister spoke yesterday in Yerevan.", "2023-11-26"),
-    ("The minister speaks today in Yerevan.", "2023-11-27"),
-    ("The minister will speak tomorrow in Yerevan.", "2023-11-28"),
+    ("The minister spoke yesterday in Lisbon.", "2023-11-26"),
+    ("The minister speaks today in Lisbon.", "2023-11-27"),
+    ("The minister will speak tomorrow in Lisbon.", "2023-11-28"),
     ("The minister resigned last week.", "2023-W47"),
-    ("The ceasefire was signed three years ago.", "2020"),
+    ("The bridge was opened three years ago.", "2020"),
     ("Prices fell two months ago.", "2023-09"),
     ("Elections will be held next year.", "2024"),
     ("The plant closed last year.", "2022"),
@@ -91,7 +90,7 @@ def test_relative_to_dct(nlp, text, value):
 
 
 def test_month_without_year_takes_tense(nlp):
-    assert one(nlp, "The offensive began in September.")[2] == "2023-09"
+    assert one(nlp, "The strike began in September.")[2] == "2023-09"
     assert one(nlp, "The summit will be held in April.")[2] == "2024-04"
 
 
@@ -104,17 +103,17 @@ def test_since_a_month_is_a_month_that_has_passed(nlp):
 
 
 def test_partial_date_takes_year_from_discourse(nlp):
-    found = tag(nlp, "In May 2019, the army was deployed. It withdrew on September 19 after talks.")
-    assert [(t.text, t.value) for t in found] == [("May 2019", "2019-05"), ("September 19", "2019-09-19")]
+    found = tag(nlp, "In May 2019, the mission was launched. It ended on October 8 after talks.")
+    assert [(t.text, t.value) for t in found] == [("May 2019", "2019-05"), ("October 8", "2019-10-08")]
     assert found[1].anchor == "narrative"
 
 
 def test_narrative_anchors(nlp):
-    found = tag(nlp, "The offensive began on September 19. The army was dissolved two days later, on September 23.")
+    found = tag(nlp, "The strike began on March 4. The union was dissolved two days later, on March 9.")
     vals = {t.text: t.value for t in found}
-    assert vals["September 19"] == "2023-09-19"
-    assert vals["two days later"] == "2023-09-21"
-    assert vals["September 23"] == "2023-09-23"
+    assert vals["March 4"] == "2023-03-04"
+    assert vals["two days later"] == "2023-03-06"
+    assert vals["March 9"] == "2023-03-09"
     later = [t for t in found if t.text == "two days later"][0]
     assert later.anchor == "narrative"
 
@@ -133,9 +132,9 @@ def test_the_following_month(nlp):
 # durations, times, sets, references
 
 @pytest.mark.parametrize("text, span, value, mod", [
-    ("After almost ten months of blockade, supplies ran out.", "almost ten months", "P10M", "LESS_THAN"),
-    ("Russia was to have a five-year mandate.", "five-year", "P5Y", None),
-    ("The population fled within a week.", "a week", "P1W", None),
+    ("After almost seven months of drought, the wells ran dry.", "almost seven months", "P7M", "LESS_THAN"),
+    ("The council was given a three-year mandate.", "three-year", "P3Y", None),
+    ("The shelves were emptied within a week.", "a week", "P1W", None),
     ("The talks lasted more than three hours.", "more than three hours", "PT3H", "MORE_THAN"),
     ("He was held for two and a half years.", "two and a half years", "P30M", None),
     ("Sales fell over the past two months.", "the past two months", "P2M", None),
@@ -147,13 +146,13 @@ def test_durations(nlp, text, span, value, mod):
 
 
 def test_clock_time_takes_its_day(nlp):
-    text = "The sirens began sounding around 1:00 PM local time on September 19."
+    text = "The alarms went off around 4:00 PM local time on March 12."
     found = tag(nlp, text)
     assert found[0].type == "TIME"
-    assert found[0].value == "2023-09-19T13:00"
+    assert found[0].value == "2023-03-12T16:00"
     assert found[0].mod == "APPROX"
-    assert found[0].text.startswith("around 1:00 PM")
-    assert found[1].text == "September 19"
+    assert found[0].text.startswith("around 4:00 PM")
+    assert found[1].text == "March 12"
 
 
 def test_part_of_day(nlp):
@@ -171,7 +170,7 @@ def test_sets(nlp, text, value):
 
 
 def test_refs(nlp):
-    assert one(nlp, "Russia is now weaker in the region.")[2] == "PRESENT_REF"
+    assert one(nlp, "Westland is now poorer than its neighbours.")[2] == "PRESENT_REF"
     assert one(nlp, "The company recently cut jobs.")[2] == "PAST_REF"
 
 
@@ -190,14 +189,14 @@ def test_no_dct_gives_placeholders(nlp):
     "Thousands joined the march through the capital.",
     "They will march on the parliament.",
     "Prices could fall further if demand weakens.",
-    "Russia deployed 1,960 troops to the region.",
+    "Ruritania deployed 1,870 troops to the border.",
     "The company paid $2020 for the licence.",
-    "One from a military perspective and the other from trade.",
+    "One from a legal standpoint and the other from custom.",
     "He was elected to a second term in office.",
     "The 16-year-old was arrested by the police.",
     "The hot spring attracts many visitors.",
     "A quarter of the population has left.",
-    "Imports rose 515 percent.",
+    "Imports rose 340 percent.",
 ])
 def test_no_false_times(nlp, text):
     assert tag(nlp, text) == []
@@ -219,30 +218,37 @@ def test_empty_text(nlp):
 
 
 # ----------------------------------------------------------------------
-# the seed article
+# a whole (invented) article: the rules above together, in running text
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "nk-exodus-russia-role.txt"
+ARTICLE = ("Harbour strike ends in Westland\n"
+           "Westland and Freedonia signed a short grain deal in the fall of 2019. At a summit in early summer 2018, "
+           "their ministers had first discussed it. Freedonia was to have a four-year concession at the port of Westland.\n"
+           "The concession was granted three years ago. Dockers still complain about the concession from June 2020.\n"
+           "After almost seven months of drought, the river was too shallow for barges. "
+           "The strike began on March 4, 2023.\n"
+           "The alarms went off around 4:00 PM local time on March 4. "
+           "The union was dissolved two days later, on March 9, and the port reopened.\n")
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
-def test_seed_article(nlp):
-    text = SEED.read_text(encoding="utf-8")
+def test_a_whole_article(nlp):
+    text = ARTICLE
     found = find_timexes(nlp(text), "2023-11-27")
     by_text = {}
     for t in found:
         by_text.setdefault(t.text, []).append(t)
-    assert by_text["three years ago"][0].value in ("2020", "2020-11")
-    assert by_text["September 19"][0].value == "2023-09-19"
-    assert by_text["the fall of 2022"][0].value == "2022-FA"
-    summer = by_text["early summer 2022"][0]
-    assert (summer.value, summer.mod) == ("2022-SU", "START")
-    months = by_text["almost ten months"][0]
-    assert (months.value, months.mod, months.type) == ("P10M", "LESS_THAN", "DURATION")
-    assert by_text["September 23"][0].value == "2023-09-23"
-    assert by_text["November 2020"][0].value == "2020-11"
-    clock = [t for t in found if t.type == "TIME" and "1:00 PM" in t.text][0]
-    assert clock.value == "2023-09-19T13:00"
-    assert by_text["five-year"][0].value == "P5Y"
+    assert by_text["three years ago"][0].value in ("2020", "2020-06")
+    assert by_text["March 4, 2023"][0].value == "2023-03-04"
+    assert by_text["the fall of 2019"][0].value == "2019-FA"
+    summer = by_text["early summer 2018"][0]
+    assert (summer.value, summer.mod) == ("2018-SU", "START")
+    months = by_text["almost seven months"][0]
+    assert (months.value, months.mod, months.type) == ("P7M", "LESS_THAN", "DURATION")
+    assert by_text["two days later"][0].value == "2023-03-06"
+    assert by_text["March 9"][0].value == "2023-03-09"
+    assert by_text["June 2020"][0].value == "2020-06"
+    clock = [t for t in found if t.type == "TIME" and "4:00 PM" in t.text][0]
+    assert clock.value == "2023-03-04T16:00"
+    assert by_text["four-year"][0].value == "P4Y"
     for t in found:
         assert text[t.start:t.end] == t.text
 
@@ -272,11 +278,12 @@ def test_known_events_table_loads_and_is_valid():
 
 
 @pytest.mark.parametrize("text, value, mod", [
-    ("Just prior to Russia's major invasion of Ukraine, the two leaders met in Moscow.", "2022-02-24", "BEFORE"),
+    ("Just prior to Russia's invasion of Ukraine, the two airlines merged.", "2022-02-24", "BEFORE"),
     ("Prices rose after the fall of the Berlin Wall.", "1989-11-09", "AFTER"),
     ("Since the COVID-19 pandemic began, travel has slumped.", "2020-03-11", "ON_OR_AFTER"),
-    ("Azerbaijan has been stronger after the 2020 war, Armenian officials in Karabakh say.", "2020-11-10", "AFTER"),
-    ("It was weaker before the 2020 war over Karabakh.", "2020-09-27", "BEFORE"),
+    ("Coastal towns in Japan have been quieter after the 2011 earthquake and tsunami, officials say.",
+     "2011-03-11", "AFTER"),
+    ("British voters were split before the EU referendum.", "2016-06-23", "BEFORE"),
 ])
 def test_event_anchored_from_the_table(nlp, text, value, mod):
     found = anchored(nlp, text)
@@ -284,9 +291,9 @@ def test_event_anchored_from_the_table(nlp, text, value, mod):
 
 
 def test_context_word_required_for_ambiguous_alias(nlp):
-    # "the 2020 war" names the Karabakh war only in a text about it
-    found = anchored(nlp, "The company grew after the 2020 war in the courts.")
-    assert all(t.value != "2020-11-10" for t in found)
+    # "the EU referendum" names the Brexit vote only in a text about Britain
+    found = anchored(nlp, "The club grew after the EU referendum in the village.")
+    assert all(t.value != "2016-06-23" for t in found)
 
 
 def test_event_anchored_is_not_scored_as_timex():
@@ -338,20 +345,20 @@ def test_bad_user_row_is_reported():
 
 
 def test_document_dated_event_noun(nlp):
-    text = ("On September 19, Azerbaijan launched the offensive against the enclave. "
-            "When the offensive began, the ministry released a statement. "
-            "In the days before the offensive, the president had warned the rebels.")
+    text = ("On March 2, Ruritania launched the assault on the port. "
+            "When the assault began, the ministry issued a statement. "
+            "In the days before the assault, the king had warned the rebels.")
     found = anchored(nlp, text)
     assert [(t.text, t.value, t.mod) for t in found] == [
-        ("When the offensive", "2023-09-19", None),
-        ("In the days before the offensive", "2023-09-19", "BEFORE")]
+        ("When the assault", "2023-03-02", None),
+        ("In the days before the assault", "2023-03-02", "BEFORE")]
 
 
 def test_weeks_after_an_event_is_approximate(nlp):
-    text = ("The cleansing of the region took place in September. "
-            "The withdrawal, announced just weeks after the cleansing, surprised no one.")
+    text = ("The flood in the valley took place in June. "
+            "The inquiry, opened just weeks after the flood, surprised no one.")
     found = anchored(nlp, text)
-    assert [(t.value, t.mod) for t in found] == [("2023-10", "APPROX")]
+    assert [(t.value, t.mod) for t in found] == [("2023-07", "APPROX")]
 
 
 def test_no_event_anchor_without_a_preposition(nlp):
@@ -366,7 +373,7 @@ def test_no_event_anchor_without_a_preposition(nlp):
     "We may sign it if they march on.",
     "The march ended at the square.",
     "She may decide later whether to sign.",
-    "He scored 1960 points in his career.",
+    "He scored 1870 points in his career.",
     "It was one from a list of 40 items.",
     "May Smith spoke to the press.",
 ])
@@ -375,9 +382,9 @@ def test_guards_no_false_dates(nlp, text):
     assert not dates, [(t.text, t.value) for t in dates]
 
 
-def test_a_five_year_mandate_is_a_duration_not_a_date(nlp):
-    found = tag(nlp, "Russia was to have a five-year mandate.")
-    assert [(t.text, t.type, t.value) for t in found] == [("five-year", "DURATION", "P5Y")]
+def test_a_three_year_mandate_is_a_duration_not_a_date(nlp):
+    found = tag(nlp, "The council was given a three-year mandate.")
+    assert [(t.text, t.type, t.value) for t in found] == [("three-year", "DURATION", "P3Y")]
 
 
 def test_prefilter_gates_are_exact():
@@ -403,7 +410,7 @@ def test_prefilter_gates_are_exact():
 
 def test_month_dct_keeps_deictics_at_the_month(nlp):
     assert one(nlp, "Today the town is quiet.", dct="2023-11")[2] == "2023-11"
-    assert one(nlp, "The talks ended on September 19.", dct="2023-11")[2] == "2023-09-19"
+    assert one(nlp, "The talks ended on October 8.", dct="2023-11")[2] == "2023-10-08"
 
 
 def test_full_dct_deictics_unchanged(nlp):
@@ -418,12 +425,12 @@ from newsledger.nlp.timex import patterns as tpat  # noqa: E402
 from newsledger.nlp.timex import scan as tscan  # noqa: E402
 
 _SCAN_SAMPLES = [
-    "The talks began on Friday, Sept. 19, 2023 in Baku; by the third quarter of 1998 (Q3 1998) it was over.",
+    "The talks began on Friday, Oct. 6, 2023 in Lisbon; by the third quarter of 1998 (Q3 1998) it was over.",
     "THREE YEARS AGO, in mid-May of last year, the 1990s, the twenties and the 21st century"
     " came up at 5 p.m. EST Nov. 9.",
-    "Every year, twice a week, almost ten months, a five-year mandate, the past two months, 2019-2020 and 2023-09-19.",
+    "Every year, twice a week, almost seven months, a three-year mandate, the past two months, 2019-2020 and 2021-03-14.",
     "For years the fiscal year ended in late summer; yesterday, this morning and next Monday were tense.",
-    "Prices rose 1960 troops $2020 the day before, then the near term, year-end, the latest period and Christmas 2022.",
+    "Prices rose 1870 troops $2020 the day before, then the near term, year-end, the latest period and Christmas 2022.",
     "the latest per\u0131od, the 21st centur\u0131es, \u017feveral \u017feconds later, \u0130stanbul on May 5",
     "",
     "May",
@@ -522,9 +529,9 @@ def test_first_wins_is_the_alternation():
 
 
 @pytest.mark.parametrize("text", [
-    "Just prior to Russia's major invasion of Ukraine, the two leaders met; after the fall of the Berlin Wall.",
+    "Just before Russia's invasion of Ukraine, two airlines merged; after the fall of the Berlin Wall.",
     "SINCE THE COVID-19 PANDEMIC BEGAN and after the 2020 war, after World War II and before WW2.",
-    "After the Second Karabakh War, since the 44-day war and the November 2020 ceasefire agreement.",
+    "After the Second Karabakh War, since the 44-day war and the 2020 truce, before the Georgian war.",
     "Russia\u2019s full-scale invasion, the Brexit referendum, the Arab Spring, the fall of Kabul",
     "Nothing happened here at all.",
     "\u0130stanbul after the 2020 war",

@@ -111,7 +111,7 @@ class PlaceMention:
     """A place name in the text, resolved (when possible) to a gazetteer entry.
 
     ``role`` is ``location`` when the name says where something is, ``actor``
-    when it stands for a government ("Moscow summoned ...").
+    when it stands for a government ("Paris recalled its envoy ...").
     """
 
     start: int
@@ -222,8 +222,8 @@ class LedgerError:
 @dataclass(slots=True)
 class Inconsistency:
     """Two statements of the text that disagree, e.g. ``kind="date"``: "two
-    days later, on September 23" after September 19 gives 09-21 for the
-    relative expression ``a`` and 09-23 for the explicit date ``b``; the
+    days later, on March 6" after March 2 gives 03-04 for the
+    relative expression ``a`` and 03-06 for the explicit date ``b``; the
     ledger keeps ``kept`` (the explicit date)."""
 
     kind: str

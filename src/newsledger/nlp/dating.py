@@ -9,9 +9,9 @@ from, trying in this order:
 1. a timex in the item's clause: the timex's own anchor (``explicit``,
    ``dct``, ``narrative``, ``event``).  The nearest wins, except that a
    calendar date standing right beside a relative one ("two days later, on
-   September 23", "yesterday, September 23") wins over it (the time stage
+   March 9", "yesterday, March 9") wins over it (the time stage
    records the disagreement in ``doc._.inconsistencies``), and a timex inside an event-anchored phrase
-   ("before the *2020* war") gives way to the phrase;
+   ("after the *2011* earthquake") gives way to the phrase;
 2. a timex elsewhere in the sentence: ``sentence``;
 3. narrative carry-over: the last date of the same paragraph before the
    sentence (or of the previous paragraph when the sentence opens with "As
@@ -20,11 +20,11 @@ from, trying in this order:
    statement about now) when the ``Doc`` is given.  Without the ``Doc`` the
    carry-over looks back at most :data:`CARRY_CHARS` characters;
 4. with the ``Doc``: a year-only date refined by the same event noun dated
-   more finely elsewhere in the document ("the ceasefire agreement was signed
-   three years ago" + "the ceasefire agreement from November 2020" ->
-   2020-11): ``event``.
+   more finely elsewhere in the document ("a fishing accord was concluded
+   six years ago" + "the fishing accord from April 2017" ->
+   2017-04): ``event``.
 
-Durations ("after almost ten months of blockade") and sets never date an item;
+Durations ("after almost seven months of drought") and sets never date an item;
 the item then takes the narrative date.
 """
 
@@ -68,7 +68,7 @@ def _pick(cands: list[Timex], anchor: int) -> Timex:
                 continue
             gap = tx.start - best.end if tx.start >= best.end else best.start - tx.end
             if 0 <= gap <= ADJACENT_CHARS:
-                return tx  # "two days later, on September 23": the explicit date
+                return tx  # "two days later, on March 9": the explicit date
     return best
 
 

@@ -3,10 +3,10 @@
 Reads: tokens (``like_num``, tags, dependencies), ``doc.ents`` and the time
 stage's timexes.  Writes: :class:`~newsledger.model.Quantity` items.
 
-"More than 100,000 Armenians" → value 100000, unit "Armenians", hedge
-"more than", approx "above".  Dates, clock times, years, ordinals, list
-numbering and numbers that are part of a name ("Resolution 2334") are not
-figures.  Durations ("almost ten months of blockade") are.
+"More than 30,000 Bolivians" → value 30000, unit "people" (counts
+"Bolivians"), hedge "more than", approx "above".  Dates, clock times, years,
+ordinals, list numbering and numbers that are part of a name ("Resolution
+2334") are not figures.  Durations ("almost seven months of drought") are.
 """
 
 from __future__ import annotations
@@ -266,7 +266,7 @@ def _is_figure(doc: Doc, start: int, end: int, sent: SpacySpan, blocked) -> bool
     # a day of a month: "1 January", "19 September"
     if nxt is not None and nxt.lower_.rstrip(".") in _MONTHS:
         return False
-    # ages used as names: "the 43-year-old said"
+    # ages used as names: "the 38-year-old said"
     if end + 2 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("year", "month") \
             and doc[end + 2].text in ("-old", "old", "-") :
         return False
@@ -295,12 +295,12 @@ def _head_noun(doc: Doc, start: int, end: int, sent: SpacySpan) -> Optional[Toke
     """The noun the number counts."""
     last = doc[end - 1]
     j = end
-    # "ten-day", "five-year": number, hyphen, unit
+    # "five-day", "three-year": number, hyphen, unit
     if j + 1 < sent.end and doc[j].text == "-" and doc[j + 1].pos_ in ("NOUN", "PROPN"):
         return doc[j + 1]
     if last.dep_ in ("nummod", "quantmod", "compound") and last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= end:
         return last.head
-    # skip adjectives: "50,000 displaced Armenians"
+    # skip adjectives: "8,000 displaced farmers"
     while j < sent.end and doc[j].pos_ in ("ADJ", "NUM") and doc[j].lower_ not in ("more", "less", "fewer"):
         j += 1
     if j < sent.end and doc[j].lower_ == "of" and j + 1 < sent.end:  # "dozens of people"
@@ -343,7 +343,7 @@ def _build(doc: Doc, sent: SpacySpan, start: int, end: int, value: float, vague:
         elif lemma in lex.currencies:
             unit = lex.currencies[lemma]
         elif _counts_persons(head, lex):
-            unit = "people"  # "100,000 Armenians", "50 civilians": what is counted stays in ``counts``
+            unit = "people"  # "30,000 Bolivians", "50 civilians": what is counted stays in ``counts``
         else:
             unit = head.text if head.pos_ == "PROPN" else head.text.lower()
     if head is not None and head.i >= end:
@@ -381,7 +381,7 @@ def _build(doc: Doc, sent: SpacySpan, start: int, end: int, value: float, vague:
 
 
 def _counts_phrase(doc: Doc, head: Token, number_end: int) -> str:
-    """The counted noun with its modifiers: 'Russian peacekeeping troops'."""
+    """The counted noun with its modifiers: 'Ruritanian border troops'."""
     left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")])
     words = [t for t in doc[max(left, number_end):head.i + 1]
              if not t.like_num and t.text != "-" and t.dep_ != "nummod"]
@@ -393,7 +393,7 @@ _MORE = {"more", "less", "fewer", "higher", "lower", "increase", "decrease", "ri
 
 
 def _counts_persons(head: Token, lex: _Lexicon) -> bool:
-    """Does the counted noun name persons by kind or group ("civilians", "Armenians")?"""
+    """Does the counted noun name persons by kind or group ("civilians", "Bolivians")?"""
     if head.lemma_.lower() in lex.persons or head.lower_ in lex.persons:
         return True
     return head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS") or (
@@ -402,7 +402,7 @@ def _counts_persons(head: Token, lex: _Lexicon) -> bool:
 
 def _after_unit(doc: Doc, i: int, sent: SpacySpan, unit: Optional[str]) -> tuple[Optional[str], int]:
     """What a percentage or a duration is of: "30 percent more steel pipes"
-    → "circuit chips"; "ten months of blockade" → "blockade"."""
+    → "steel pipes"; "seven months of drought" → "drought"."""
     j = i
     if unit in ("percent", "percentage point"):
         if j < sent.end and doc[j].lower_ in _MORE:

@@ -35,7 +35,7 @@ _GAP_ON = re.compile(r"^[\s,]*(?:on|of)\s+(?:the\s+)?$|^[\s,]*$", re.I)
 
 
 def _split_range(text: str, c: Cand) -> list[Cand]:
-    """"September 19–20" -> "September 19" and "20" (same month and year)."""
+    """"March 2–3" -> "March 2" and "3" (same month and year)."""
     if c.kind != "mdy" or "day2" not in c.g:
         return [c]
     g = c.g
@@ -89,7 +89,7 @@ def find_timexes(doc: Doc, dct: Optional[str], *, known_events: Optional[KnownEv
     ``YYYY-MM``, ``YYYY``); without it, relative expressions get values with
     ``X`` placeholders.  Offsets are character offsets into ``doc.text``.
 
-    Event-anchored phrases ("just prior to Russia's invasion of Ukraine")
+    Event-anchored phrases ("shortly after the fall of the Berlin Wall")
     come as timexes with ``anchor="event"`` (see :mod:`.events`), dated from
     ``known_events``, else ``doc.user_data[KNOWN_EVENTS_KEY]``, else the
     default table; ``event_anchored=False`` leaves them out.

@@ -1,14 +1,14 @@
 """Dates of the text that contradict each other.
 
-"It was not until ... two days later, on September 23, that the blockade was
-lifted", after September 19: the relative expression gives 09-21, the
-calendar date beside it 09-23.  The ledger keeps the calendar date (items are
+"Only two days later, on March 6, did the cranes move again", after a strike
+that began on March 2: the relative expression gives 03-04, the calendar date
+beside it 03-06.  The ledger keeps the calendar date (items are
 dated by it, see :func:`newsledger.nlp.dating.date_item`) and records the
 disagreement as an :class:`~newsledger.model.Inconsistency` of kind ``date``.
 
 Only a relative expression (no month name, no year: "two days later",
 "yesterday", "the following month") standing right beside a calendar date
-("September 23", "23 Sept. 2023", "2023-09-23") is compared, at the coarser
+("March 6", "6 March 2023", "2023-03-06") is compared, at the coarser
 of their two granularities.
 """
 

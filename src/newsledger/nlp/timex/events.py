@@ -1,6 +1,6 @@
-"""Event-anchored time expressions: "just prior to Russia's invasion of
-Ukraine", "after the 2020 war", "when the offensive began", "weeks after the
-ethnic cleansing".
+"""Event-anchored time expressions: "shortly after the fall of the Berlin
+Wall", "after the 2014 floods", "when the assault began", "weeks after the
+flood".
 
 Three sources of event dates, tried in this order:
 
@@ -11,10 +11,10 @@ Three sources of event dates, tried in this order:
    document).  The table object is passed in (``find_timexes(...,
    known_events=...)`` or ``doc.user_data[KNOWN_EVENTS_KEY]``); nothing global
    is ever changed.
-2. The document itself: an event noun dated in one sentence ("Azerbaijan, on
-   September 19, launched the final offensive") dates the same noun elsewhere
-   ("When the offensive began", "in the days before the offensive").
-3. An event noun with its year: "before the 2020 war".
+2. The document itself: an event noun dated in one sentence ("Ruritania, on
+   March 2, launched the assault") dates the same noun elsewhere
+   ("When the assault began", "in the days before the assault").
+3. An event noun with its year: "after the 2014 floods".
 
 Each phrase becomes a :class:`~newsledger.model.Timex` of type DATE with
 ``anchor="event"`` and a ``mod`` from its preposition (BEFORE, AFTER,
@@ -387,9 +387,9 @@ def _kind(m: re.Match) -> str:
 def event_registry(ctx, timexes: Sequence[Timex]) -> dict[str, tuple[str, int]]:
     """Event nouns dated in their own clause: lemma -> (value, char offset of the noun).
 
-    "Azerbaijan, on September 19–20, launched the final offensive" gives
-    ``offensive -> 2023-09-19``; "the ceasefire agreement from November 2020"
-    gives ``agreement`` and ``ceasefire agreement``.  The first date wins."""
+    "Ruritania, on March 2–3, launched the assault" gives
+    ``assault -> 2023-03-02``; "the fishing accord from April 2017"
+    gives ``accord`` and ``fishing accord``.  The first date wins."""
     reg: dict[str, tuple[str, int]] = {}
     for tx in timexes:
         if tx.type not in ("DATE", "TIME") or not tx.value or tx.anchor == "event" or tx.mod:
@@ -417,7 +417,7 @@ def event_registry(ctx, timexes: Sequence[Timex]) -> dict[str, tuple[str, int]]:
                          and c.pos_ == "NOUN")
         if not any(n.lemma_.lower() in EVENT_NOUNS for n in nouns):
             # a parse that hangs the date elsewhere: the next verb of the
-            # sentence, a few words on ("on September 19, launched the offensive")
+            # sentence, a few words on ("on March 2, launched the assault")
             for t in head.doc[head.i + 1:min(len(head.doc), head.i + 6)]:
                 if t.is_sent_start:
                     break
@@ -505,7 +505,7 @@ def find_event_anchored(ctx, timexes: Sequence[Timex], known: Optional[KnownEven
             if noun_at == m.start():
                 continue  # the noun that gave the date itself
             add(pm, value, m.end())
-    # 3. "before the 2020 war"
+    # 3. "after the 2014 floods"
     for tx in timexes:
         if tx.anchor == "event" or not re.fullmatch(r"(?:1[89]|20)\d\d", tx.text):
             continue

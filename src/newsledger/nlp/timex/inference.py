@@ -5,13 +5,13 @@ says when an article was published, the text often does.
 time stage (run without a DCT) and weighs three kinds of evidence:
 
 1. ``dateline`` — a full date at the top of the text, on a line of its own
-   or after a dateline cue ("Published 27 November 2023", "MOSCOW, Nov. 27,
-   2023 —"): confidence :data:`CONF_DATELINE` (:data:`CONF_DATE_LINE` for a
+   or after a dateline cue ("Published 4 October 2021", "OSLO, Oct. 4,
+   2021 —"): confidence :data:`CONF_DATELINE` (:data:`CONF_DATE_LINE` for a
    bare date line);
 2. ``relative`` — an expression relative to the publication date whose date
-   the text gives elsewhere: "three years ago, in November 2020" (apposition,
-   :data:`CONF_APPOSITION`) or "a ceasefire agreement was signed three years
-   ago" + "the ceasefire agreement from November 2020" (the same event noun,
+   the text gives elsewhere: "five years ago, in June 2017" (apposition,
+   :data:`CONF_APPOSITION`) or "a peace treaty was signed four years
+   ago" + "the peace treaty from March 2019" (the same event noun,
    dated elsewhere in the document, :data:`CONF_EVENT`): publication =
    that date shifted forward;
 3. ``latest`` — the latest date the text reports in the past tense (an article
@@ -132,7 +132,7 @@ def _datelines(text: str, timexes: Sequence[Timex]) -> list[InferredDate]:
         before, after = text[line_start:tx.start], text[tx.end:line_end]
         line_opens = before.strip() == "" or before.rstrip().endswith(("|", "\u2022", "\u00b7"))
         if _CUE.search(before) or _CITY.match(before) or line_opens and _AFTER_DATE.match(after):
-            conf = CONF_DATELINE  # "Published ...", "MOSCOW, ...", "Nov. 27, 2023 --"
+            conf = CONF_DATELINE  # "Published ...", "OSLO, ...", "Oct. 4, 2021 --"
         elif len(before.strip()) + len(after.strip()) <= 40 and not re.search(r"[a-z]{3,}\s*$", before):
             conf = CONF_DATE_LINE  # a line that is little more than the date
         else:
@@ -175,7 +175,7 @@ def _shift(value: str, n: int, unit: str) -> Optional[str]:
         moved = base + dt.timedelta(days=n * (7 if unit == "week" else 1))
         return moved.isoformat() if m.group(3) else moved.isoformat()[:7]
     moved = add_months(base, n * (12 if unit == "year" else 1))
-    return moved.isoformat()[:7]  # "three years ago": the month, not the day
+    return moved.isoformat()[:7]  # "five years ago": the month, not the day
 
 
 def _relatives(doc: Any, text: str, timexes: Sequence[Timex]) -> list[InferredDate]:
@@ -189,7 +189,7 @@ def _relatives(doc: Any, text: str, timexes: Sequence[Timex]) -> list[InferredDa
     out = []
     for tx, (n, unit) in rels:
         found = None
-        for e in dated:  # "three years ago, in November 2020"
+        for e in dated:  # "five years ago, in June 2017"
             gap = text[tx.end:e.start] if e.start >= tx.end else text[e.end:tx.start]
             if len(gap) <= 15 and _APPOSITION.match(gap) and "\n" not in gap:
                 found = (e.value.split("T")[0], CONF_APPOSITION)
@@ -208,7 +208,7 @@ def _relatives(doc: Any, text: str, timexes: Sequence[Timex]) -> list[InferredDa
 
 def _event_date(doc: Any, tx: Timex, registry: dict) -> Optional[str]:
     """The date the document gives elsewhere to the event noun of ``tx``'s
-    clause ("a ceasefire agreement was signed three years ago")."""
+    clause ("a peace treaty was signed four years ago")."""
     span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     if span is None or not len(span):
         return None

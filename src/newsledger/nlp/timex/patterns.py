@@ -97,18 +97,18 @@ _RAW: list[tuple[str, str, int]] = [
     # ISO and numeric dates
     ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?:T(?P<hh>\d\d):(?P<mm>\d\d))?(?![\d-])", 5),
     ("numdate", r"(?<![\d/.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\d/])", 4),
-    # Friday, Sept. 19, 2023 / September 19 / Sept. 19-20
+    # Friday, Oct. 6, 2023 / October 6 / Oct. 6-7
     ("mdy", r"(?:(?P<wd>" + WEEKDAY_PLAIN + r")\s*,?\s+)?(?P<month>" + MONTH + r")\s+(?P<day>" + DAYNUM + r")"
             r"(?:(?P<range>\s*(?:-|–|—|to|and|through|till|until)\s*)(?P<day2>" + DAYNUM + r"))?"
             r"(?:\s*,?\s*(?P<year>" + YEAR4 + r"))?", 5),
-    # 19 September 2023 / the 19th of September
+    # 6 October 2023 / the 6th of October
     ("dmy", r"(?:(?P<wd>" + WEEKDAY_PLAIN + r")\s*,?\s+)?(?:the\s+)?(?P<day>" + DAYNUM + r")(?:\s+of)?\s+(?P<month>" + MONTH + r")"
             r"(?:\s*,?\s*(?P<year>" + YEAR4 + r"))?", 5),
-    # May 2023 / May of 2023
+    # June 2021 / June of 2021
     ("my", r"(?P<month>" + MONTH + r")\s*,?\s+(?:of\s+)?(?P<year>" + YEAR + r")", 4),
     # a month alone: April / last April / this September
     ("month", r"(?:(?P<rel>" + REL + r"|early|late|mid|mid-|earlier\s+this|later\s+this|the\s+end\s+of|the\s+beginning\s+of)[\s-]*)?(?P<month>" + MONTH + r")(?!\s*\d)", 2),
-    # seasons: fall of 2022 / early summer 2022 / last fall / the summer
+    # seasons: fall of 2019 / early summer 2018 / last fall / the summer
     ("season", r"(?:(?P<rel>" + REL + r"|the|that)\s+)?(?:(?P<pm>early|late|mid|mid-)\s*)?(?P<season>" + SEASON + r")"
                r"(?:\s*(?:of\s+)?(?P<year>" + YEAR + r"))?", 3),
     ("season_y", r"(?P<year>" + YEAR4 + r")\s+(?P<season>" + SEASON + r")", 3),
@@ -146,14 +146,14 @@ _RAW: list[tuple[str, str, int]] = [
     ("narr", r"(?P<rel>the\s+(?:next|following|previous|preceding|prior|same)|that)\s+(?P<unit>day|week|month|year|morning|evening|night|afternoon|weekend|decade)(?![a-z-])", 3),
     ("daybefore", r"the\s+day\s+(?P<dir>before|after)(?=\s*[,.;])", 3),
     ("yearago", r"(?P<w>year-ago|year-earlier|year-before|prior-year|year-to-date|midyear|mid-year)(?![a-z])", 1),
-    # durations: almost ten months / the past two months / a five-year mandate / several years
+    # durations: almost seven months / the past two months / a three-year mandate / several years
     ("duration", r"(?:(?P<hedge>" + HEDGE + r")\s+)?(?:(?P<the>the|a|another|an\s+additional|an\s+extra)\s+)?(?:(?P<rel>first|last|past|next|coming|previous|latest|final|other|initial|preceding|following|remaining|full|entire|whole)\s+)?"
                  r"(?P<q>" + QUANT + r")[\s-]+(?:(?P<adj>full|more|additional|extra|straight|consecutive|long|short)\s+)?(?P<unit>" + UNIT + r")(?:(?P<or>\s+or\s+so|\s+or\s+(?:more|less|longer))|\s+and\s+(?P<q2>" + QUANT + r")\s+(?P<unit2>" + UNIT + r"))?", 2),
     ("dur_adj", r"(?P<q>" + NUM + r"|half)-(?P<unit>" + UNIT_SG + r")(?:-old|-long)?(?![a-z-])", 3),
     ("dur_long", r"(?P<unit>" + UNIT + r")-long(?![a-z])", 3),
     ("dur_plural", r"(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+first|next|last)\s+)(?P<unit>" + UNIT_PL + r")(?![a-z])", 2),
     ("dur_bare", r"(?P<pre>\b(?:for|in|over|within|took|takes|take|lasted)\s+)(?P<unit>years|months|weeks|decades|centuries|days|hours)(?![a-z])(?!\s+(?:of|ago|before|after|later|earlier))", 1),
-    # clock times: around 1:00 PM local time on September 19
+    # clock times: around 4:00 PM local time on March 12
     ("time", r"(?:(?P<hedge>about|around|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before|at\s+about|at\s+around)\s+)?" + CLOCK + TZ, 3),
     # sets: every year / each week / daily / twice a week
     ("set_every", r"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<q>" + NUM + r")\s+)?(?P<unit>" + UNIT + r"|" + WEEKDAY_PLAIN + r"|" + SEASON + r"|morning|evening|afternoon|night)(?![a-z])", 3),
@@ -240,7 +240,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 def trim(text: str, c: Cand) -> Cand:
     """Leave out an article before an adjectival duration or quarter:
-    "a five-year mandate" -> "five-year", "the third-quarter results" -> "third-quarter"."""
+    "a three-year mandate" -> "three-year", "the third-quarter results" -> "third-quarter"."""
     t = text[c.start:c.end]
     m = _ARTICLE.match(t)
     if not m:

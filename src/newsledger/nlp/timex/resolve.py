@@ -25,7 +25,7 @@ from .calendar import (Point, SEASON_MONTH, coarsen, duration_value, nth_weekday
 from .guards import Context
 from .patterns import Cand
 
-#: how many sentences back an explicit year still gives its year to "September 19"
+#: how many sentences back an explicit year still gives its year to "October 8"
 DISCOURSE_SENTENCES = 1
 
 #: a date this many days after the DCT keeps the DCT's year even with a past verb
@@ -246,8 +246,8 @@ class Resolver:
     def year_for(self, month: int, day: Optional[int], c: Cand) -> tuple[Optional[int], str]:
         """The year of a date given without one: from the discourse, else the DCT and tense."""
         if self.last_fine_year is not None and DISCOURSE_SENTENCES >= 0:
-            # a story told in order: "In May 2020 ... on September 19" is
-            # September 2020 when it follows closely, in a past-tense clause,
+            # a story told in order: "In May 2019 ... on October 8" is
+            # October 2019 when it follows closely, in a past-tense clause,
             # later in the year than the date that gave the year
             y, si, am, ad = self.last_fine_year
             later = (month, day or 0) > (am, ad)
@@ -951,7 +951,7 @@ class Resolver:
 
     def _day_of_time(self, c: Cand) -> tuple[Optional[Point], str]:
         """The day a clock time belongs to: a date right after it ("... on
-        September 19", "... Friday"), else the last day in the same sentence,
+        March 12", "... Friday"), else the last day in the same sentence,
         else the DCT."""
         follow = getattr(c, "_next_day", None)
         if follow is not None:
