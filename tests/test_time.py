@@ -94,6 +94,14 @@ def test_month_without_year_takes_tense(nlp):
     assert one(nlp, "The summit will be held in April.")[2] == "2024-04"
 
 
+def test_a_gerund_takes_the_tense_of_its_verb(nlp):
+    # the DCT is 2023-11-27: a March date is nearer in 2024, but these clauses are past
+    assert one(nlp, "The dockers began striking on March 12.")[2] == "2023-03-12"
+    assert one(nlp, "Speaking on March 12, the mayor said the bridge was unsafe.")[2] == "2023-03-12"
+    # and future ones stay future
+    assert one(nlp, "The dockers will begin striking on March 12.")[2] == "2024-03-12"
+
+
 def test_since_a_month_is_a_month_that_has_passed(nlp):
     # the DCT is 2023-11-27: "since December" is December 2022, whatever the verb's tense
     assert one(nlp, "Prices have been rising since December.")[2] == "2022-12"

@@ -170,6 +170,10 @@ def tense(tok: Optional[Token], _depth: int = 0) -> Optional[str]:
             return "future"
         if words & {"was", "were"}:
             return "past"
+        if not words and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head is not verb and _depth < 3:
+            # "began sounding on March 12", "Speaking on May 3, she said": the verb the
+            # gerund hangs on decides
+            return tense(verb.head, _depth + 1)
     if verb.tag_ == "VBN" and words & {"is", "are"}:
         return "present"
     if verb.tag_ == "VBN" and words & {"was", "were"}:
