@@ -1054,3 +1054,68 @@ def test_standing_in_polls_after_the_clause(bare_nlp):
 
 def test_anyone_wanting_is_no_claim(bare_nlp):
     assert claims_of(bare_nlp, "The guide is a good resource for anyone wanting to learn more about loans.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The senator raised $5 million for her campaign last quarter.",
+    "After college he began raising money for a clinic in his hometown.",
+    "The champion weighs 150 pounds, the lightest in a decade.",
+])
+def test_amounts_raised_or_weighed_are_no_claims(bare_nlp, text):
+    assert claims_of(bare_nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Her early lead may prove to be a mirage if turnout is low.",
+    "The new tariffs may prove costly if the courts strike them down.",
+])
+def test_prove_as_linking_verb_is_no_claim(bare_nlp, text):
+    assert [c for c in claims_of(bare_nlp, text) if c.cue.text == "prove"] == []
+
+
+def test_bidding_verb_joined_inside_reported_clause_is_its_own_claim(bare_nlp):
+    text = ("The mayor wrote late on Sunday that the council was “corrupt” and “lazy” and urged residents "
+            "to attend the hearing.")
+    claims = claims_of(bare_nlp, text)
+    urged = next(c for c in claims if c.cue.text == "urged")
+    assert urged.speaker is not None and urged.speaker.text == "The mayor"
+    assert "attend the hearing" in urged.content.text
+    wrote = next(c for c in claims if c.cue.text == "wrote")
+    assert "attend" not in wrote.content.text
+
+
+def test_cue_left_as_participle_in_a_sentence_without_main_verb(bare_nlp):
+    c = next(c for c in claims_of(bare_nlp, "One of the engineers who signed the memo called the mayor a fraud, "
+                                            "a liar and a coward.") if c.cue.text == "called")
+    assert c.speaker.text.startswith("One of the engineers")
+    assert c.content.text.startswith("the mayor a fraud")
+
+
+def test_stranded_preposition_is_no_content(bare_nlp):
+    text = "Many families got bills in the mail they never asked for."
+    assert [c for c in claims_of(bare_nlp, text) if c.cue.text == "asked"] == []
+
+
+def test_verdict_verbs_report_a_judgement(bare_nlp):
+    c = next(c for c in claims_of(bare_nlp, "Last year an appeals court overturned the governor's decision.")
+             if c.cue.text == "overturned")
+    assert c.speaker.text == "an appeals court"
+    assert c.content.text == "the governor's decision"
+
+
+def test_known_as_after_a_comma_is_a_name_without_source(bare_nlp):
+    text = "Lawmakers passed the measure, known as the Clean Rivers Act, on a narrow vote."
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text == "known as")
+    assert c.speaker is None
+    assert "the measure" in c.content.text and "Clean Rivers Act" in c.content.text
+    assert not [c for c in claims_of(bare_nlp, "He joined a hacking group known as the Cobalt Club.")
+                if c.cue.text.startswith("known")]
+
+
+def test_participle_with_agent_on_a_wish_or_view(bare_nlp):
+    text = "Spending in most member states stays below the levels desired by the alliance."
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text.startswith("desired"))
+    assert c.speaker.text == "the alliance"
+    assert c.content.text == "the levels"
+    text = "The forum was sponsored by a bank, and the event held by the union drew a crowd."
+    assert not [c for c in claims_of(bare_nlp, text) if c.cue.text.startswith("held")]

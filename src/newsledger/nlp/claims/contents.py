@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .common import _PASS_SUBJ, _SUBJ, _TRIM_CHARS, _WORD, _Cand, _doc_text
+from .verb_cues import _lookup
 
 
 # ---------------------------------------------------------------------------
@@ -126,7 +127,7 @@ def _second_predicate(verb: Token, cue: Token, content: set[int]) -> bool:
     object is then an attribution of its own, not part of A."""
     if verb.dep_ not in ("conj", "advcl") or verb.tag_ == "VBN" or verb.pos_ != "VERB":
         return False
-    if verb.dep_ == "conj" and (verb.tag_ != cue.tag_ or verb.head.tag_ == verb.tag_):
+    if verb.dep_ == "conj" and (verb.tag_ != cue.tag_ or verb.head.tag_ == verb.tag_) and not _bidding(verb):
         # "say he posed a threat and refused to ...", "told police he stopped and
         # confronted them": a second verb in the form of the reported one is his
         return False
@@ -142,6 +143,20 @@ def _second_predicate(verb: Token, cue: Token, content: set[int]) -> bool:
             return False
         node = node.head
     return False
+
+
+def _bidding(verb: Token) -> bool:
+    """"(X tweeted that A) and encouraged Americans to B": a verb of speech
+    bidding someone to act, with its object and infinitive, joined by "and"
+    without a subject of its own — a speech act of the speaker's, not a
+    further event of the reported clause."""
+    entry = _lookup(verb)
+    if entry is None or entry.kind != "speech" or "X" not in entry.frames:
+        return False
+    if any(c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ for c in verb.children):
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    return bool(objs) and any(c.dep_ == "xcomp" and c.i > objs[0].i for c in verb.children)
 
 
 def _trim_run(doc: Doc, run: list[int]) -> list[int]:

@@ -128,7 +128,7 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
         tok = doc[i]
         cand = _verb_cue(tok, qmap) or _according_to(tok) or _in_view(tok) or _noun_cue(tok, qmap) \
             or _adjective_cue(tok, qmap) or _hearsay_adverb(tok) or _in_finding(tok)
-        if cand is not None and cand.content:
+        if cand is not None and _has_content_word(doc, cand.content):
             _within_parentheses(doc, cand)
             cands.append(cand)
     actors = list(actors)
@@ -154,6 +154,19 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
     _finish(doc, claims, timexes, published)
     claims.sort(key=lambda c: (c.content.start, c.content.end))
     return claims
+
+
+#: parts of speech that can say something on their own
+_CONTENT_POS = {"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"}
+#: adverbs that stand for a whole clause: "doesn't think so", "hopes not"
+_PRO_CLAUSES = {"so", "not"}
+
+
+def _has_content_word(doc: Doc, content: set[int]) -> bool:
+    """Is there a word in ``content`` besides prepositions, particles and
+    adverbs (other than "so" and "not" standing for a clause)?  "cards they never asked for" leaves "for" as what was asked:
+    the thing asked for is the noun the relative clause hangs on, no claim."""
+    return any(doc[i].pos_ in _CONTENT_POS or doc[i].lower_ in _PRO_CLAUSES for i in content)
 
 
 # ---------------------------------------------------------------------------

@@ -32,8 +32,15 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     entry = _lookup(tok) or _that_clause_verb(tok)
     if entry is None:
         return None
-    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
+    if _known_as(tok):
+        return _Cand(cue=[tok.i, tok.i + 1], content=_named_phrase(tok), kind="indirect")
+    if _held_by_agent(tok, entry):
+        return _view_held_by(tok)
+    main = _verbless_main(tok)
+    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN" and main is None:
         return None  # "a group called X", "the so-called", "the said report"
+    if _measure_or_money(tok) or _linking_use(tok):
+        return None
     if _generic_holder(tok):
         return None
     if entry.kind not in ("belief", "evidence") and _imperative(tok):
@@ -198,6 +205,8 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         subj = [c for c in children if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL]
         if subj:
             cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
+    if main is not None and cand.speaker is None:
+        cand.speaker, cand.speaker_head = (main.left_edge.i, tok.i), main.i
     if cand.speaker is None and not passive and not no_source:
         # the parser sometimes hangs the subject's words on the verb ("the Russian
         # military states": det + amod of "states"): take them as the speaker
@@ -535,6 +544,91 @@ def _generic_holder(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl") and tok.head.lower_ in _ANYONE:
         return True
     return any(c.dep_ in _SUBJ and c.lower_ in _ANYONE for c in tok.children)
+
+
+#: verbs that take an amount rather than a view as object: "raised $5 million",
+#: "weighs 236 pounds"
+_AMOUNT_VERBS = {"raise", "weigh"}
+#: nouns of money that make "raise" a fund-raising verb: "raising money"
+_MONEY_NOUNS = {"money", "fund", "funds", "cash", "capital", "donation"}
+
+
+def _measure_or_money(tok: Token) -> bool:
+    """"raised more than $100 million", "began raising money", "weighs 236 pounds":
+    a verb of the lexicon whose object is an amount of money or a measure
+    reports nothing."""
+    if tok.lemma_.lower() not in _AMOUNT_VERBS:
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+    return any(o.ent_type_ in ("MONEY", "QUANTITY") or o.lemma_.lower() in _MONEY_NOUNS for o in objs)
+
+
+#: verbs of evidence that are also linking verbs: "may prove to be a passing phase"
+_LINKING = {"prove"}
+
+
+def _linking_use(tok: Token) -> bool:
+    """"X may prove to be a passing phase", "it would prove significant": a
+    verb of evidence used as a linking verb, with a predicate and no clause,
+    says what X turns out to be, not what anyone showed."""
+    if tok.lemma_.lower() not in _LINKING:
+        return False
+    return any(c.dep_ in ("oprd", "acomp", "attr") or (c.dep_ == "xcomp" and c.lemma_.lower() == "be")
+               for c in tok.children if c.i > tok.i)
+
+
+def _known_as(tok: Token) -> bool:
+    """"the bill, known as the Justice Act, ...": a name that usage, no one in
+    particular, gives a thing, set off by a comma after the noun."""
+    doc = tok.doc
+    return tok.lower_ == "known" and tok.dep_ == "acl" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "as" \
+        and doc[tok.i + 1].head.i == tok.i and tok.i > 0 and doc[tok.i - 1].text == "," \
+        and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i
+
+
+def _named_phrase(tok: Token) -> set[int]:
+    """The noun phrase "known as" hangs on and the name after "as"."""
+    head, as_ = tok.head, tok.doc[tok.i + 1]
+    ids = {t.i for t in head.subtree if t.i < tok.i - 1}
+    return ids | {t.i for t in as_.subtree if t.i > as_.i}
+
+
+def _held_by_agent(tok: Token, entry) -> bool:
+    """"the levels desired by the alliance", "a view echoed by every expert": a
+    participle with its "by" agent on a noun that is a wish (a verb of intent)
+    or a view (a noun of saying with a verb of speech or belief): the agent
+    holds what the noun names."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.i > tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
+        return False
+    if entry.kind == "intent":
+        return True
+    return entry.kind in ("speech", "belief") and tok.head.lemma_.lower() in CUE_NOUNS | STATEMENT_NOUNS
+
+
+def _view_held_by(tok: Token) -> _Cand:
+    head = tok.head
+    agent = next(g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+    content = {t.i for t in head.subtree if t.i < tok.i and not t.is_space}
+    cue = [tok.i] + [c.i for c in tok.children if c.dep_ == "agent"]
+    return _Cand(cue=cue, content=content, kind="indirect", speaker=_np_span(agent), speaker_head=agent.i)
+
+
+def _verbless_main(tok: Token) -> Optional[Token]:
+    """"One of the doctors who signed the letter called him a quack": a sentence
+    the parser left without a main verb (its root a noun or number) and whose
+    cue it hung as a participle on the last noun of the subject.  The cue is
+    the main verb; returns the root, the head of its subject."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ or c.dep_ in ("aux", "auxpass", "agent") for c in tok.children):
+        return None
+    root = tok.sent.root
+    if root.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or root.i > tok.i:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj") and t.head.i == root.i for t in tok.sent):
+        return None
+    return root
 
 
 def _put_it(tok: Token, children: list[Token]) -> bool:
