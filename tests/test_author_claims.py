@@ -6,8 +6,8 @@ from newsledger.nlp.pipeline import Analyzer
 from newsledger.options import AnalyzeOptions
 
 TEXT = ("The minister said on Monday that the talks had failed. "
-        "In fact, it was the army that blocked the road, not the protesters. "
-        "We should not forget who gave the order.")
+        "In fact, it was the city council that closed the library, not the school board. "
+        "We should not forget who signed the budget.")
 
 
 def _claims(analyzer, **options):
@@ -25,6 +25,6 @@ def test_author_assertions_become_claims_of_the_author(analyzer):
     claims = _claims(analyzer, author_claims=True)
     mine = [c for c in claims if c.kind == "author"]
     assert mine and all(c.speaker_name == "Jane Roe" and c.speaker is None for c in mine)
-    assert any("army that blocked the road" in c.content.text for c in mine)
+    assert any("city council that closed the library" in c.content.text for c in mine)
     # the minister's claim stays the minister's
     assert any(c.kind != "author" and c.cue and c.cue.text == "said" for c in claims)

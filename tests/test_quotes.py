@@ -113,7 +113,7 @@ def test_reporting_verbs(bare_nlp, verb):
 
 
 def test_call_with_quoted_label(bare_nlp):
-    c = only(claims_of(bare_nlp, "The government calls the exodus “forced resettlement”."))
+    c = only(claims_of(bare_nlp, "The opposition calls the new levy “a tax on bread”."))
     assert c.cue.text == "calls" and c.kind == "mixed"
 
 
@@ -133,9 +133,9 @@ def test_in_someones_view(bare_nlp):
 
 
 def test_passive_is_said_to_has_no_speaker(bare_nlp):
-    c = only(claims_of(bare_nlp, "The troops are said to have left the town."))
+    c = only(claims_of(bare_nlp, "The treasurer is said to have fled the country."))
     assert c.speaker is None
-    assert "left the town" in c.content.text
+    assert "fled the country" in c.content.text
 
 
 def test_impersonal_it_was_reported(bare_nlp):
@@ -157,14 +157,14 @@ def test_negated_cues(bare_nlp):
 
 
 def test_shared_subject_of_participle(bare_nlp):
-    claims = claims_of(bare_nlp, "He referred to the war in Ukraine, stating that its presence has proven unreliable.")
+    claims = claims_of(bare_nlp, "She referred to the drought in Westland, stating that its harvest has proven poor.")
     c = only(claims)
-    assert c.cue.text == "stating" and c.speaker.text == "He"
+    assert c.cue.text == "stating" and c.speaker.text == "She"
 
 
 def test_speaker_full_noun_phrase(bare_nlp):
-    c = only(claims_of(bare_nlp, "A soldier who fought in the city of Martuni claimed that the troops had withdrawn."))
-    assert c.speaker.text == "A soldier who fought in the city of Martuni"
+    c = only(claims_of(bare_nlp, "A soldier who was stationed in the town of Zenda claimed that his officers had fled."))
+    assert c.speaker.text == "A soldier who was stationed in the town of Zenda"
 
 
 # ---------------------------------------------------------------------------
@@ -186,15 +186,15 @@ def test_surname_resolves_to_full_name(bare_nlp):
 
 
 def test_speaker_actor_from_overlapping_mention(bare_nlp):
-    text = "The Armenian government believes that Baku has brought its policy to its conclusion."
+    text = "The Chilean government believes that Lima has pushed its fishing claims too far."
     doc = bare_nlp(text)
-    start = text.index("Armenian")
-    actor = Actor(id="armenia-gov", name="Armenia (government)", kind="government",
-                  mentions=[Span.of(text, start, start + len("Armenian government"))])
-    other = Actor(id="azerbaijan-gov", name="Azerbaijan (government)", kind="government",
-                  mentions=[Span.of(text, text.index("Baku"), text.index("Baku") + 4)])
+    start = text.index("Chilean")
+    actor = Actor(id="chile-gov", name="Chile (government)", kind="government",
+                  mentions=[Span.of(text, start, start + len("Chilean government"))])
+    other = Actor(id="peru-gov", name="Peru (government)", kind="government",
+                  mentions=[Span.of(text, text.index("Lima"), text.index("Lima") + 4)])
     c = only(find_claims(doc, [actor, other]))
-    assert c.speaker_actor == "armenia-gov"
+    assert c.speaker_actor == "chile-gov"
 
 
 # ---------------------------------------------------------------------------
@@ -231,16 +231,16 @@ def test_empty_text(bare_nlp):
 
 
 def test_follow_on_quote_merged_or_separate(bare_nlp):
-    text = ("Putin stated that Armenia had itself to blame. "
-            "“If Armenia recognised Karabakh as part of Azerbaijan, what do we have to do with it?”")
+    text = ("Firefly stated that Sylvania had only itself to blame. "
+            "“If Sylvania wanted the islands back, why did it sell them?”")
     merged = claims_of(bare_nlp, text)
-    assert len(merged) == 1 and merged[0].content.text.endswith("with it?”")
+    assert len(merged) == 1 and merged[0].content.text.endswith("sell them?”")
     separate = claims_of(bare_nlp, text, separate_follow_on=True)
     assert len(separate) == 2
     quote = separate[1]
     assert quote.cue is None and quote.kind == "direct"
-    assert quote.speaker_name == "Putin"
-    assert separate[0].content.text == "that Armenia had itself to blame"
+    assert quote.speaker_name == "Firefly"
+    assert separate[0].content.text == "that Sylvania had only itself to blame"
 
 
 def test_lexicon_loads_and_parses():
@@ -270,12 +270,12 @@ def test_pipeline_component(bare_nlp):
 
 
 def test_statement_then_content_in_next_sentence(bare_nlp):
-    text = ("When the offensive began, the Ministry of Foreign Affairs released a statement in a similar vein. "
-            "The neighbours were accused of moving closer to Europe.")
+    text = ("After the border closed, the Ruritanian Foreign Ministry released a statement along the same lines. "
+            "Westland was accused of hoarding grain.")
     c = only(claims_of(bare_nlp, text))
     assert c.cue.text == "released a statement"
-    assert c.speaker.text == "the Ministry of Foreign Affairs"
-    assert c.content.text.startswith("The neighbours were accused")
+    assert c.speaker.text == "the Ruritanian Foreign Ministry"
+    assert c.content.text.startswith("Westland was accused")
 
 
 def test_statement_followed_by_own_attribution_is_not_taken(bare_nlp):
@@ -324,42 +324,42 @@ def test_nominal_speaker_resolved_to_named_body(bare_nlp):
 
 
 def test_pronoun_speaker_gets_the_persons_actor(bare_nlp):
-    text = "Nikol Pashinyan spoke on Monday. He said that the army would stay."
+    text = "Rudolf Rassendyll spoke on Monday. He said that the navy would stay."
     doc = bare_nlp(text)
-    p = Actor(id="person:nikol-pashinyan", name="Nikol Pashinyan", kind="person",
-              mentions=[Span.of(text, 0, len("Nikol Pashinyan"))])
+    p = Actor(id="person:rudolf-rassendyll", name="Rudolf Rassendyll", kind="person",
+              mentions=[Span.of(text, 0, len("Rudolf Rassendyll"))])
     c = only(find_claims(doc, [p]))
-    assert c.speaker_name == "Nikol Pashinyan" and c.speaker_actor == "person:nikol-pashinyan"
+    assert c.speaker_name == "Rudolf Rassendyll" and c.speaker_actor == "person:rudolf-rassendyll"
 
 
 def test_plural_role_noun_is_not_a_named_person(bare_nlp):
-    text = "Ilham Aliyev arrived. The leaders of the countries emphasized the validity of the agreement."
+    text = "Rudolf Rassendyll arrived. The leaders of both nations emphasized the terms of the treaty."
     claims = claims_of(bare_nlp, text)
-    assert all(c.speaker_name != "Ilham Aliyev" for c in claims)
+    assert claims and all(c.speaker_name != "Rudolf Rassendyll" for c in claims)
 
 
 def test_claim_time_from_timexes_outside_its_content(bare_nlp):
     from newsledger.model import Timex
 
-    text = "On Monday the minister said that the attack began on Sunday."
+    text = "On Monday the minister said that the fire began on Sunday."
     doc = bare_nlp(text)
     mon, sun = text.index("Monday"), text.index("Sunday")
-    timexes = [Timex(mon, mon + 6, "Monday", "DATE", "2023-09-18", anchor="dct"),
-               Timex(sun, sun + 6, "Sunday", "DATE", "2023-09-17", anchor="dct")]
+    timexes = [Timex(mon, mon + 6, "Monday", "DATE", "2021-03-15", anchor="dct"),
+               Timex(sun, sun + 6, "Sunday", "DATE", "2021-03-14", anchor="dct")]
     c = only(find_claims(doc, [], timexes=timexes))
-    assert c.time.value == "2023-09-18"
+    assert c.time.value == "2021-03-15"
 
 
 def test_present_tense_claim_dated_by_publication(bare_nlp):
     doc = bare_nlp("The minister says that the bridge is safe.")
-    c = only(find_claims(doc, [], timexes=[], published="2023-11-27"))
-    assert c.time.value == "2023-11-27" and c.time.how == "dct"
+    c = only(find_claims(doc, [], timexes=[], published="2022-06-14"))
+    assert c.time.value == "2022-06-14" and c.time.how == "dct"
 
 
 def test_content_norm_negation_and_stance(bare_nlp):
-    c = only(claims_of(bare_nlp, "The minister denied that the soldiers had left the villages."))
+    c = only(claims_of(bare_nlp, "The minister denied that the miners had left the pits."))
     assert c.negated
-    assert c.content_norm == "soldier leave village"
+    assert c.content_norm == "miner leave pit"
     c = only(claims_of(bare_nlp, "The senator praised the new budget plan."))
     assert c.stance == "for"
     c = only(claims_of(bare_nlp, "The senator condemned the new budget plan."))
@@ -367,8 +367,8 @@ def test_content_norm_negation_and_stance(bare_nlp):
 
 
 def test_author_claims_only_when_asked(bare_nlp):
-    text = ("The minister said that the troops had left. "
-            "It was, in fact, the Russian troops that were responsible for safety.")
+    text = ("The minister said that the ferry had sailed. "
+            "It was, in fact, the harbour authority that was responsible for the delays.")
     assert len(claims_of(bare_nlp, text)) == 1
     claims = claims_of(bare_nlp, text, author="Jane Writer")
     authored = [c for c in claims if c.kind == "author"]
@@ -818,8 +818,8 @@ def test_a_second_predicate_of_the_reported_subject_stays_inside(bare_nlp, text,
 
 
 def test_a_manner_relative_is_not_what_was_understood(bare_nlp):
-    text = "Leaders who understand each other in a way that their rivals do not gain an edge."
-    assert not any("their rivals" in c.content.text for c in claims_of(bare_nlp, text))
+    text = "Teammates who understand one another in a way that their opponents do not tend to win."
+    assert not any("their opponents" in c.content.text for c in claims_of(bare_nlp, text))
 
 
 def test_quotation_before_cue_is_the_content_not_the_clause_after(bare_nlp):

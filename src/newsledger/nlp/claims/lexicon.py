@@ -81,7 +81,7 @@ echo post send share tweet write read air air broadcast dismiss
 """.split()) - {"dismiss"}
 
 #: nouns of a statement whose words may follow in the next sentence:
-#: "The ministry released a statement. Armenia was accused of ..."
+#: "The ministry released a statement. Westland was accused of ..."
 STATEMENT_NOUNS = frozenset("""
 statement communique communiqué declaration announcement comment comments remark remarks
 message note letter memo press release warning

@@ -255,7 +255,7 @@ _NEW_QUOTE = re.compile(r"[.!?][ \t]+(?=[“\"])")
 
 def _cut_at_new_quote(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> None:
     """End a reported clause where a new sentence opens with a quotation the
-    parser ran into it ("... integrity. “If Armenia ...?”"); that quotation is
+    parser ran into it ("... the islands. “If they ...?”"); that quotation is
     then a claim of its own (see :func:`_follow_on_quotes`)."""
     text = _doc_text(doc)
     for cand in cands:

@@ -5,7 +5,7 @@ the fields the cross-document stage compares.
   ministry", "the expert", "the soldier") gets the nearest compatible named
   antecedent before it (``speaker_name``) and that antecedent's actor id
   (``speaker_actor``, from the actors stage, whose ids already fold metonyms:
-  "Yerevan" → ``AM-GOV``, "the Kremlin" → ``RU-GOV``).
+  "Paris" → ``FR-GOV``, "the White House" → ``US-GOV``).
 * :func:`finish`: the claim's time (:func:`~newsledger.nlp.dating.date_item`
   on the time expressions of its sentence outside its content; a claim in the
   present tense with no date of its own is dated by the publication date),

@@ -208,8 +208,8 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if main is not None and cand.speaker is None:
         cand.speaker, cand.speaker_head = (main.left_edge.i, tok.i), main.i
     if cand.speaker is None and not passive and not no_source:
-        # the parser sometimes hangs the subject's words on the verb ("the Russian
-        # military states": det + amod of "states"): take them as the speaker
+        # the parser sometimes hangs the subject's words on the verb ("the federal
+        # police states": det + amod of "states"): take them as the speaker
         lefts = [c for c in children if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nmod", "poss")]
         if lefts and max(c.right_edge.i for c in lefts) == tok.i - 1:
             start = min(c.left_edge.i for c in lefts)
