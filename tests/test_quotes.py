@@ -278,6 +278,15 @@ def test_statement_then_content_in_next_sentence(bare_nlp):
     assert c.content.text.startswith("Westland was accused")
 
 
+def test_statement_issued_is_one_claim_with_the_next_sentence(bare_nlp):
+    # "issue" is a cue of its own (its object is what was said): with a statement noun whose
+    # words follow, the two readings are one claim
+    text = "On Monday the Westland embassy issued a statement. Freedonia was blamed for the blackout."
+    c = only(claims_of(bare_nlp, text))
+    assert c.cue.text == "issued a statement"
+    assert c.content.text.startswith("Freedonia was blamed")
+
+
 def test_statement_followed_by_own_attribution_is_not_taken(bare_nlp):
     text = "The ministry released a statement. The mayor said the bridge was safe."
     claims = claims_of(bare_nlp, text)

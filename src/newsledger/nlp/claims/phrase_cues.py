@@ -383,7 +383,10 @@ def _statement_then_content(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> li
         in_next = [c for c in out if nxt.start <= c.cue[0] < nxt.end]
         if any(c.speaker is not None for c in in_next):
             continue  # the next sentence has its own speaker
-        out = [c for c in out if c not in in_next]
+        # the verb's own claim whose content is the statement itself ("issued | a statement")
+        # gives way to the statement and its words
+        obj = set(_subtree_ids(tok))
+        out = [c for c in out if c not in in_next and not (verb.i in c.cue and c.content and c.content <= obj)]
         content = {t.i for t in nxt if not t.is_space}
         cand = _Cand(cue=[verb.i, tok.i], content=content, kind="indirect")
         _set_speaker(cand, verb, any(c.dep_ in _PASS_SUBJ for c in verb.children))
