@@ -284,20 +284,35 @@ def test_county_centre_leaves_out_a_far_zip():
 
 
 def test_towns_split_distant_namesakes_of_one_state_and_merge_near_zips():
-    rows = [_zip("Springdale", "XX", "North County", 40.00, -90.00),
-            _zip("Springdale", "XX", "North County", 40.05, -90.05),
-            _zip("Springdale", "XX", "South County", 37.00, -90.00),
-            _zip("SPRINGDALE", "YY", "West County", 45.00, -100.00),
+    rows = [_zip("Springdale", "IL", "North County", 40.00, -90.00),
+            _zip("Springdale", "IL", "North County", 40.05, -90.05),
+            _zip("Springdale", "IL", "South County", 37.00, -90.00),
+            _zip("SPRINGDALE", "SD", "West County", 45.00, -100.00),
             _zip("Overseas", "AE", "", 0.0, 0.0, kind="MILITARY")]
     towns = uszips._towns([r for r in rows if uszips._usable(r)])
     by_state = {}
     for t in towns:
         by_state.setdefault(t.state, []).append(t)
     assert sorted(len(v) for v in by_state.values()) == [1, 2]
-    north = next(t for t in by_state["XX"] if t.county == "North County")
+    north = next(t for t in by_state["IL"] if t.county == "North County")
     assert north.n_zips == 2 and abs(north.lat - 40.025) < 1e-6
-    assert by_state["YY"][0].name == "Springdale"  # written in capitals by the package
+    assert by_state["SD"][0].name == "Springdale"  # written in capitals by the package
     assert "AE" not in by_state
+
+
+def test_zip_rows_of_territories_and_closed_offices_are_left_out():
+    # GeoNames files Puerto Rico, Guam ... as countries of their own: their post offices
+    # would come back as "US" towns; a closed post office is no town
+    closed = dict(_zip("Oldmill", "OH", "Stark County", 40.8, -81.4), active=False)
+    assert not uszips._usable(_zip("Ponce", "PR", "Ponce Municipio", 18.01, -66.61))
+    assert not uszips._usable(_zip("Hagatna", "GU", "", 13.47, 144.75))
+    assert not uszips._usable(closed)
+    assert uszips._usable(_zip("Canton", "OH", "Stark County", 40.8, -81.4))
+
+
+def test_territory_towns_keep_their_own_country(g):
+    pytest.importorskip("zipcodes")
+    assert {e.country for e in g.exact("Ponce") if e.kind == "city"} <= {"PR", "CU"}
 
 
 def test_county_key_folds_spelling():

@@ -102,6 +102,8 @@ DETECT = [
     "Reporters from the [[New York]] Times visited the camp.",
     "The [[British]] government and [[Norwegians]] in [[Oslo]].",
     "Ever since the New Haven Police Chief spoke, [[New Haveners]] have asked why. Crime in [[New Haven]] fell.",
+    # an adjective before a people word is no name ("New Londoners" is)
+    "Angry [[Londoners]] protested outside the station.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -160,6 +162,24 @@ def test_people_words_never_fuzzy_match(nlp):
     got = resolve_spans(nlp(text), [(0, 9), (26, 32)])
     assert got[0] is not None and got[0].country == "GB" and abs(got[0].lat - 51.5) < 0.5
     assert got[1] is not None and got[1].country == "SA"
+
+
+def test_compass_word_the_text_makes_a_town(nlp):
+    # "the West" is no town, but "the town of West" and "West, Texas" are
+    for text in ("The explosion in the town of West, near Waco, killed 15.",
+                 "A fertilizer plant in West, Texas exploded."):
+        s = text.index("West")
+        got = resolve_spans(nlp(text), [(s, s + 4)])[0]
+        assert got is not None and got.country == "US" and abs(got.lat - 31.8) < 0.5, text
+
+
+def test_people_word_lookup_does_not_depend_on_case_order():
+    from newsledger.gazetteer import get_gazetteer
+
+    g = get_gazetteer()
+    assert g.place_for_people_word("londoners") is None
+    hit = g.place_for_people_word("Londoners")
+    assert hit is not None and hit.country == "GB"
 
 
 def test_landmarks_keep_local_namesakes(nlp):

@@ -984,6 +984,11 @@ def test_willingness_adjective(bare_nlp):
     assert c.speaker.text == "Some senators"
 
 
+def test_willingness_needs_a_person_or_body(bare_nlp):
+    assert claims_of(bare_nlp, "The new bridge is ready to open next week.") == []
+    assert claims_of(bare_nlp, "The soup was ready to serve by noon.") == []
+
+
 def test_attitude_noun_with_a_holder(bare_nlp):
     c = only(claims_of(bare_nlp, "The mayor continues his admiration of the old governor."))
     assert c.content.text.endswith("the old governor")

@@ -49,7 +49,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "10"
+FORMAT_VERSION = "11"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -777,9 +777,13 @@ class Gazetteer:
         London, "South East Asian" -> South East Asia.  The suffix rule only
         yields a big place (a country, a state or region of a million people,
         a city of 300,000 or a capital), so a surname is no town."""
+        if not word[:1].isupper():
+            return None  # (before the memo: its key is lower-cased)
         key = normalize(word)
         if key in self._people:
             return self._people[key]
+        if len(self._people) >= _EXACT_MAX:
+            self._people.clear()
         hit = self._people[key] = self._people_word(word)
         return hit
 

@@ -1,9 +1,11 @@
 """Words that name a place by its people or its language.
 
-:func:`people_place_name` reads a capitalised word such as "Londoners",
+The lists and rules below serve
+:meth:`~newsledger.gazetteer.Gazetteer.place_for_people_word`, which reads a
+capitalised word such as "Londoners",
 "Parisian", "Mancunians", "South East Asian" or "Arabic" and writes the name
 of the place it stands for ("London", "Paris", "Manchester", "South East Asia",
-"Saudi Arabia"), or None.  Three sources, tried in order:
+"Saudi Arabia"), or None.  Five sources, tried in order:
 
 * :data:`IRREGULAR_PEOPLE`: people forms no suffix rule derives
   ("Mancunian" -> Manchester, "Glaswegian" -> Glasgow);
@@ -15,9 +17,8 @@ of the place it stands for ("London", "Paris", "Manchester", "South East Asia",
 * a suffix rule: "-er", "-ite", "-ian", "-an", "-ese" taken off, a final
   vowel put back ("Berliners" -> Berlin, "Tokyoites" -> Tokyo, "Parisians"
   -> Paris, "Chicagoans" -> Chicago, "Californian" -> California; a city
-  only from a plural people form); the caller keeps the
-  result only when the base is a big place (see
-  :meth:`~newsledger.gazetteer.Gazetteer.place_for_demonym`), so that a
+  only from a plural people form); the gazetteer keeps the
+  result only when the base is a big place (``Gazetteer._big``), so that a
   surname such as "Walker" never becomes a town, and a word that is itself a
   place's name keeps it ("Meridian" is no people of Mérida);
 * a compass or "Latin"/"Sub-Saharan" word before a demonym names a region

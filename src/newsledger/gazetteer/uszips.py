@@ -104,8 +104,18 @@ def load() -> Optional[ZipData]:
     return data
 
 
+#: the 50 states and the District of Columbia: the territories (PR, GU, VI, ...) are their
+#: own countries in GeoNames, and the military pseudo-states (AA, AE, AP) are no places
+_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split())
+
+
 def _usable(r: dict) -> bool:
-    if r.get("zip_code_type") in _SKIP_KINDS or not r.get("state") or not r.get("city"):
+    """An active post office of a state or DC with a point."""
+    if r.get("zip_code_type") in _SKIP_KINDS or r.get("state") not in _STATES or not r.get("city"):
+        return False
+    if r.get("active") is False:
         return False
     try:
         lat, lon = float(r["lat"]), float(r["long"])

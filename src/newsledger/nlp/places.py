@@ -429,7 +429,7 @@ def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
 
 def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
     text = m.text
-    if _compass_word(text):
+    if _compass_word(text) and not _named_as_town(m):
         return  # "the West", "the North": no town West or North (see _compass_word)
     place = g.place_for_demonym(text) if text[:1].isupper() else None
     if place is not None and g.country_code(text) is None and (not any(
@@ -1173,6 +1173,17 @@ def _compass_word(text: str) -> bool:
     return (key[4:] if key.startswith("the ") else key) in _COMPASS_ALONE
 
 
+def _named_as_town(m: _Mention) -> bool:
+    """A compass word the text itself makes a town: "the town of West",
+    "West, Texas"."""
+    if m.span is None:
+        return False
+    doc, s, e = m.span.doc, m.span.start, m.span.end
+    if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("town", "city", "village"):
+        return True
+    return e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].pos_ == "PROPN" and doc[e + 1].is_title
+
+
 def _people_plural(m: _Mention, g: Gazetteer) -> bool:
     """A plural people word ("Brits", "Kiwis") names its country rather than
     a town of that name, unless a locative word before it says the town
@@ -1236,8 +1247,8 @@ def _detect_people_words(d: _Detection) -> None:
         if label not in ("", "NORP", "PERSON", "GPE") or not word.endswith("s") \
                 or toks.pos[i] not in ("PROPN", "NOUN"):
             continue
-        if i > 0 and (toks.lower[i - 1] in _TOWN_PREPS or toks.cap[i - 1]):
-            continue  # "in Brits"; "New Londoners" is not London's
+        if i > 0 and (toks.lower[i - 1] in _TOWN_PREPS or (toks.cap[i - 1] and toks.pos[i - 1] == "PROPN")):
+            continue  # "in Brits"; "New Londoners" is not London's (but "Angry Londoners" is)
         if label == "GPE":
             # "Kiwis" tagged as a place: a plural people word the gazetteer has no place for
             place = g.place_for_demonym(word) if not g.exact(word) else None
@@ -1698,8 +1709,8 @@ _CONTEXT_NAMES: dict[str, tuple[tuple[frozenset, str], ...]] = {
 def _resolve_context_names(mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """"the Gulf": the Persian Gulf in a text about Iran or Qatar, the Gulf
     of Mexico in one about Texas or Louisiana, the Papua New Guinea province
-    in one about Papua New Guinea; left alone when the text names none of
-    their countries (:data:`_CONTEXT_NAMES`)."""
+    in one about Papua New Guinea; left unresolved (no point) when the text
+    names none of their countries (:data:`_CONTEXT_NAMES`)."""
     todo = []
     for m in mentions:
         key = normalize(m.text)

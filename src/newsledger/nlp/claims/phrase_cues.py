@@ -189,8 +189,10 @@ def _adjective_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     if clause and low in _STANCE_ADJ:
         content = _subtree_ids(clause[0])
-    elif willing and subj[0].lower_ not in _IMPERSONAL:
-        # "X is willing to ...", "X was reluctant to ...": what the subject means to do
+    elif willing and subj[0].lower_ not in _IMPERSONAL and _animate(
+            verb.head if subj[0].lower_ in ("who", "that") and verb.dep_ == "relcl" else subj[0]):
+        # "X is willing to ...", "X was reluctant to ...": what the subject means to do (a
+        # person or body: "the bridge is ready to open" intends nothing)
         content = _subtree_ids(willing[0])
     elif low in _STANCE_ADJ_PREPS and subj[0].lower_ not in _IMPERSONAL:
         preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _STANCE_ADJ_PREPS[low]
