@@ -292,6 +292,8 @@ def test_known_events_table_loads_and_is_valid():
     ("Coastal towns in Japan have been quieter after the 2011 earthquake and tsunami, officials say.",
      "2011-03-11", "AFTER"),
     ("British voters were split before the EU referendum.", "2016-06-23", "BEFORE"),
+    ("Aid groups had warned since the Rwandan genocide that the region was fragile.", "1994-07-15", "ON_OR_AFTER"),
+    ("Since the outbreak of war in Sudan, millions have fled.", "2023-04-15", "ON_OR_AFTER"),
 ])
 def test_event_anchored_from_the_table(nlp, text, value, mod):
     found = anchored(nlp, text)
@@ -299,6 +301,12 @@ def test_event_anchored_from_the_table(nlp, text, value, mod):
 
 
 def test_context_word_required_for_ambiguous_alias(nlp):
+    # "the 2021 coup" names Myanmar's only in a text about Myanmar
+    found = anchored(nlp, "Prices have tripled since the 2021 coup in the capital.")
+    assert all(t.value != "2021-02-01" for t in found)  # (the year of its noun may stay: 2021)
+    found = anchored(nlp, "In Myanmar, prices have tripled since the 2021 coup.")
+    assert [(t.value, t.mod) for t in found] == [("2021-02-01", "ON_OR_AFTER")]
+
     # "the EU referendum" names the Brexit vote only in a text about Britain
     found = anchored(nlp, "The club grew after the EU referendum in the village.")
     assert all(t.value != "2016-06-23" for t in found)
