@@ -1808,7 +1808,8 @@ class _CandidateScores:
 def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Optional[Counter]) -> None:
     """Set ``m.scored`` for the mentions :func:`_best` scores, once per
     distinct name, candidates and cues (everything :func:`_fixed_scores`
-    reads besides ``support``, the same for the whole text)."""
+    reads besides ``support``, the same for the whole text; ``m.coloc`` is
+    keyed by the normalised name, which is part of the signature)."""
     shared: dict[tuple, _CandidateScores] = {}
     for m in mentions:
         if m.demonym or len(m.cands) < 2:

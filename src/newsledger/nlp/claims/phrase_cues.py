@@ -115,7 +115,7 @@ _STANDING_NOUNS = {"gain", "lead", "advantage", "edge", "standing", "rise", "sur
 
 
 def _ends_clause(tok: Token) -> bool:
-    """The phrase headed by ``tok`` closes its sentence (or is followed by a comma)."""
+    """The phrase headed by ``tok`` closes its sentence or is followed by punctuation."""
     nxt = tok.right_edge.i + 1
     return nxt >= tok.sent.end or tok.doc[nxt].is_punct
 
