@@ -104,6 +104,15 @@ DETECT = [
     "Ever since the New Haven Police Chief spoke, [[New Haveners]] have asked why. Crime in [[New Haven]] fell.",
     # an adjective before a people word is no name ("New Londoners" is)
     "Angry [[Londoners]] protested outside the station.",
+    # a people word the model took for a product or a body
+    "Police said two [[Londoners]] were arrested.",
+    # an older English name of a great city, taken for a person
+    "The separatists blamed [[Kiev]] for the shelling.",
+    # a country's initials inside an organisation's name
+    "A spokesman for the [[US]] Army declined to comment.",
+    "The [[UK]] Border Force seized the boat.",
+    # a demonym opening an organisation's name the model took for a place
+    "Celtic beat Real Madrid, and the [[Syrian]] Observatory for Human Rights said 20 died.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -112,6 +121,9 @@ NOT_FOUND = [
     ("Spain moved its clocks to Central European Time in 1940.", "Central European"),
     ("Hispanic voters in Arizona backed the measure.", "Hispanic"),
     ("Shiites and Sunnis prayed together in the mosque.", "Shiites"),
+    # function words in capitals are no country's initials
+    ("IT staff met the board.", "IT"),
+    ("BY ALAN PRICE Staff Writer", "BY"),
 ]
 
 

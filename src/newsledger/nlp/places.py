@@ -675,6 +675,12 @@ def _entity_names(d: _Detection) -> list[str]:
     return names
 
 
+def _country_initials(word: str, g: Gazetteer) -> bool:
+    """A country's initials ("US" in "US Army", "UK" in "UK Border Force"):
+    a name to look up, though neither capitalised nor (for "US") a content word."""
+    return 2 <= len(word) <= 3 and word.isupper() and g.country_code(word) is not None
+
+
 def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     """For each token that may open a name in step 2 (capitalised, not a
     function or stop word, free), the n-grams it opens that end on a
@@ -686,8 +692,11 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     text, cap, punct, pos, stop = toks.text, toks.cap, toks.punct, toks.pos, toks.stop
     out: dict[int, list[tuple[int, str]]] = {}
     for i in range(n):
-        if taken[i] or not cap[i] or pos[i] in _FUNCTION_POS or stop[i]:
+        if taken[i]:
             continue
+        if not cap[i] or pos[i] in _FUNCTION_POS or stop[i]:
+            if not _country_initials(text[i], d.g):
+                continue
         grams = []
         for j in range(i + 1, min(n, i + MAX_NGRAM) + 1):
             if taken[j - 1]:
@@ -794,12 +803,23 @@ def _detect_demonyms(d: _Detection) -> None:
             d.doc_countries.add(code)
 
 
+def _unknown_long_place(d: _Detection, ent: Span) -> bool:
+    """A name of three words or more the model took for a place and that no
+    place has ("the Syrian Observatory for Human Rights"): read as an
+    organisation's name, so a demonym opening it is found."""
+    if ent.label_ not in ("GPE", "LOC") or len(ent) < 3 or any(d.taken[ent.start:ent.end]):
+        return False
+    r = _strip(d.toks, ent.start, ent.end)
+    return r is not None and r[1] - r[0] >= 3 and not d.g.exact(d.toks.span_text(r[0], r[1]))
+
+
 def _detect_org_openings(d: _Detection) -> None:
     """1b. an organisation's name that is a known place ("the European
     Union"), demonyms opening an organisation's name ("American Red Cross")."""
     doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
     for ent in d.ents:
-        if ent.label_ in ("ORG", "FAC", "EVENT", "PRODUCT") and len(ent) >= 2:
+        if ent.label_ in ("ORG", "FAC", "EVENT", "PRODUCT") and len(ent) >= 2 \
+                or _unknown_long_place(d, ent):
             r = _strip(toks, ent.start, ent.end)
             if r is not None and r[1] - r[0] >= 2 and d.free(r[0], r[1]):
                 text = toks.span_text(r[0], r[1])
@@ -924,9 +944,14 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return False
     doc_countries = d.doc_countries
     main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
+    famous = _famous_alias(name, main, ents, g) \
+        if j - i == 1 and ent is not None and (ent.start, ent.end) == (i, j) \
+        and ent.label_ in ("PERSON", "ORG") else None
     ents = [e for e in ents if e.id in main or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
-                and e.population >= 1000)]
+                and e.population >= 1000) or e is famous]
+    if famous is not None:
+        main = main | {famous.id}  # "Kiev" is Kyiv's name as much as "Kyiv" is
     best = max(ents, key=_prior) if ents else None
     if best is not None and not _top_level(best) and best.country not in doc_countries:
         # a small place of a country the text is about beats a bigger namesake abroad
@@ -1063,6 +1088,20 @@ def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
     GeoNames alternate names include translations such as "White House").
     A short alias ("ACT", "Man.") must keep its capitals or its dot."""
     return e.id in g.main_ids(text) or (_alias_ok(text) and e.source in _OWN_SOURCES)
+
+
+def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
+                  g: Gazetteer) -> Optional[Entry]:
+    """The great city that ``name`` names when it is no place's main name,
+    only another name of a capital or a city of a million ("Kiev", "Bombay",
+    "Peking"): the spelling news used for decades, taken as that city's own.
+    Asked only of one word the model took for a person or an organisation
+    ("blamed Kiev").  None when some place has ``name`` as its main name, or
+    the name is short (3 letters or fewer), not a plain word or a common word."""
+    if main or len(name) < 4 or not name.isalpha() or normalize(name) in COMMON_WORDS:
+        return None
+    big = [e for e in ents if e.kind == "city" and (e.population >= 1_000_000 or g.is_capital(e))]
+    return max(big, key=lambda e: e.population) if len(big) == 1 else None
 
 
 def _alias_ok(text: str) -> bool:
@@ -1244,6 +1283,9 @@ def _detect_people_words(d: _Detection) -> None:
                 if place is not None and not is_ethnic(word):
                     d.add_demonym(i, i + 1, place, place.country or "*")
             continue
+        if label in ("ORG", "PRODUCT") and toks.ent_iob[i] == "B" \
+                and (i + 1 >= len(toks) or toks.ent_iob[i + 1] != "I"):
+            label = ""  # "two Londoners" taken alone for a product or a body
         if label not in ("", "NORP", "PERSON", "GPE") or not word.endswith("s") \
                 or toks.pos[i] not in ("PROPN", "NOUN"):
             continue
