@@ -113,6 +113,9 @@ DETECT = [
     "The [[UK]] Border Force seized the boat.",
     # a demonym opening an organisation's name the model took for a place
     "Celtic beat Real Madrid, and the [[Syrian]] Observatory for Human Rights said 20 died.",
+    # a region's adjective the model left untagged, a country's taken for a body
+    "[[Welsh]] farmers drove their tractors to the capital.",
+    "[[Emirati]] officials said the talks failed.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -784,9 +784,13 @@ def _detect_demonyms(d: _Detection) -> None:
     toks, g, taken = d.toks, d.g, d.taken
     n = len(toks)
     for i in range(n):
-        if taken[i] or not toks.title[i] or toks.ent_type[i] not in ("NORP", "PERSON", ""):
+        if taken[i] or not toks.title[i]:
             continue
         ent_type = toks.ent_type[i]
+        if ent_type == "ORG" and toks.ent_iob[i] == "B" and (i + 1 >= n or toks.ent_iob[i + 1] != "I"):
+            ent_type = ""  # "Emirati officials": one word taken for a body
+        if ent_type not in ("NORP", "PERSON", ""):
+            continue
         if i + 1 < n and toks.title[i + 1] and not taken[i + 1]:
             code = g.country_for_demonym(toks.span_text(i, i + 2))
             if code and g.country(code) is not None and ent_type != "PERSON":
@@ -801,6 +805,17 @@ def _detect_demonyms(d: _Detection) -> None:
         if code and g.country(code) is not None:
             d.add_demonym(i, i + 1, g.country(code), code)
             d.doc_countries.add(code)
+        elif ent_type == "" and _modifies_noun(toks, d.doc, i):
+            # a region's adjective the model left untagged ("Welsh farmers")
+            place = g.place_for_demonym(toks.text[i])
+            if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
+                d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+def _modifies_noun(toks: _Tokens, doc: Doc, i: int) -> bool:
+    """``doc[i]`` stands before a common noun it modifies ("Welsh farmers")."""
+    return (i + 1 < len(toks) and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]
+            and doc[i].dep_ in ("amod", "compound") and doc[i].head.i == i + 1)
 
 
 def _unknown_long_place(d: _Detection, ent: Span) -> bool:
