@@ -1133,3 +1133,63 @@ def test_participle_with_agent_on_a_wish_or_view(bare_nlp):
     assert c.content.text == "the levels"
     text = "The forum was sponsored by a bank, and the event held by the union drew a crowd."
     assert not [c for c in claims_of(bare_nlp, text) if c.cue.text.startswith("held")]
+
+
+def test_topic_nouns_of_asking_and_answering(bare_nlp):
+    text = "The minister fielded questions about the harbour contract on Tuesday."
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text.startswith("questions"))
+    assert c.content.text.startswith("the harbour contract")
+    assert c.speaker.text == "The minister"
+    text = "The mayor has faced questions about the harbour contract."
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text.startswith("questions"))
+    assert c.content.text == "the harbour contract"
+    assert c.speaker is None
+
+
+def test_verb_of_judgement_with_object_and_predicate(bare_nlp):
+    c = next(c for c in claims_of(bare_nlp, "The general judged the border fence a costly mistake.")
+             if c.cue.text == "judged")
+    assert c.speaker.text == "The general"
+    assert c.content.text == "the border fence a costly mistake"
+
+
+def test_taking_a_side_on_an_idea(bare_nlp):
+    c = next(c for c in claims_of(bare_nlp, "Nine farm groups are challenging the new water rules.")
+             if c.cue.text == "challenging")
+    assert c.speaker.text == "Nine farm groups"
+    assert c.content.text == "the new water rules"
+    c = next(c for c in claims_of(bare_nlp, "The council has embraced the idea of a night market.")
+             if c.cue.text == "embraced")
+    assert c.content.text == "the idea of a night market"
+
+
+def test_poll_share_holds_a_preference(bare_nlp):
+    c = next(c for c in claims_of(bare_nlp, "In the survey, 38 percent prefer the incumbent mayor.")
+             if c.cue.text == "prefer")
+    assert c.speaker.text == "38 percent"
+    assert c.content.text == "the incumbent mayor"
+
+
+def test_make_the_case_and_make_it_clear_without_that(bare_nlp):
+    text = "The ministry tried to make the case to farmers that the levy is fair."
+    c = next(c for c in claims_of(bare_nlp, text) if "make" in c.cue.text)
+    assert c.content.text == "that the levy is fair"
+    text = "The mayor made it clear he would not resign before the vote."
+    c = next(c for c in claims_of(bare_nlp, text) if "made" in c.cue.text)
+    assert c.content.text.startswith("he would not resign")
+
+
+def test_clause_the_parser_hung_past_its_cue(bare_nlp):
+    text = "Although the chef admitted cost was the main reason she left the hotel, Ms. Ruiz said the long hours mattered more."
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text == "admitted")
+    assert c.content.text == "cost was the main reason she left the hotel"
+    assert c.speaker.text == "the chef"
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text == "said")
+    assert c.content.text == "the long hours mattered more"
+
+
+def test_unsure_if_reports_a_question(bare_nlp):
+    c = next(c for c in claims_of(bare_nlp, "The tenants are not sure if the landlord will repair the roof.")
+             if c.cue.text == "sure")
+    assert c.speaker.text == "The tenants"
+    assert c.content.text.startswith("if the landlord will repair the roof")

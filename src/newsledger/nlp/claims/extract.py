@@ -46,6 +46,10 @@
 9. "in recent polls" closing a clause ("X did well in recent polls") or on a
    noun of standing ("X's gains in the polls"): the polls are the source.
    "anyone wanting to ..." is no one's claim.
+10. Nouns of asking and answering with their topic ("fielded questions about
+   X"), a poll's share holding a preference ("38 percent prefer X"), "not
+   sure if ...", and a cue whose clause the parser hung past it ("Although
+   she admitted A was B, X said C").
 
 Speakers come from the syntax (subject of the cue, agent of a passive, the
 object of "according to"), as the full noun phrase; passive and impersonal
@@ -68,7 +72,7 @@ from ...model import Actor, Claim, Span, Timex
 from .common import (_EXPERIENCER_PASSIVES, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _WILLING_ADJ, _WORD,
                      _Cand, _doc_text)
 from .contents import _char_spans, _split_nested, _univocal, _within_parentheses
-from .lexicon import CUE_NOUNS
+from .lexicon import CUE_NOUNS, TOPIC_NOUNS
 from .phrase_cues import (_HEARSAY_ADVERBS, _according_to, _adjective_cue, _bylines, _headline, _hearsay_adverb,
                           _in_finding, _in_view, _noun_cue, _statement_then_content)
 from .resolve import author_claims as _author_claims
@@ -122,7 +126,7 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
     quotes = find_quotes(text)
     qmap = _QuoteMap(doc, quotes)
     cands: list[_Cand] = []
-    for i in qmap.index.may_be_cue(CUE_NOUNS, _CUE_WORDS, _CUE_ADJECTIVES, _may_be_verb_cue):
+    for i in qmap.index.may_be_cue(CUE_NOUNS | TOPIC_NOUNS, _CUE_WORDS, _CUE_ADJECTIVES, _may_be_verb_cue):
         if qmap.by_token[i] != -1:
             continue  # words inside a quotation are the quoted speaker's, not the writer's
         tok = doc[i]

@@ -73,6 +73,13 @@ despair reservation reservations misgiving misgivings objection objections commi
 """.split())
 CUE_NOUNS = CUE_NOUNS | ATTITUDE_NOUNS
 
+#: nouns of talk about a topic that are cues only with a prepositional topic:
+#: "questions about his finances", "an answer about how ...", "disagreements over
+#: whether ..." (lemmas)
+TOPIC_NOUNS = frozenset("""
+question answer disagreement outcry
+""".split())
+
 #: verbs that hand the speech act to their subject: "X made the claim that",
 #: "X issued a statement saying" (lemmas)
 LIGHT_VERBS = frozenset("""

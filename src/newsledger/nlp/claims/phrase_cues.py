@@ -22,7 +22,7 @@ from ...model import Actor
 from .common import (_IMPERSONAL, _NOT_SOURCES, _PASS_SUBJ, _SUBJ, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS,
                      _WILLING_ADJ, _Cand,
                      _doc_text, _has_subject, _subtree_ids)
-from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS, reporting_verbs
+from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS, TOPIC_NOUNS, reporting_verbs
 from .quotations import _QuoteMap
 from .speakers import _ANIMATE_ENTS, _animate, _np_span, _set_speaker
 
@@ -181,6 +181,8 @@ def _adjective_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if not subj:
         return None
     clause = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and _has_subject(c)]
+    if not clause and low in _STANCE_ADJ:
+        clause = _question_clause(tok)
     if not clause and subj[0].lower_ == "it":
         clause = [c for c in verb.children if c.dep_ == "ccomp" and c.i > tok.i and _has_subject(c)]
     content: set[int] = set()
@@ -218,13 +220,85 @@ def _adjective_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     return cand
 
 
+#: words opening an indirect yes/no question: "not sure if ...", "unclear whether ..."
+_IF_WHETHER = {"if", "whether"}
+
+
+def _question_clause(adj: Token) -> list[Token]:
+    """"X wasn't sure if they would help": an indirect question after an
+    adjective of certainty, which the parser hangs on it (or on the copula) as
+    an adverbial clause; it is what X is (un)sure of."""
+    heads = [adj, adj.head] if adj.dep_ in ("acomp", "oprd") else [adj]
+    return [c for h in heads for c in h.children if c.dep_ == "advcl" and c.i > adj.i and _has_subject(c)
+            and any(g.dep_ == "mark" and g.lower_ in _IF_WHETHER and g.i == c.left_edge.i for g in c.children)]
+
+
+#: prepositions that name the topic of talk or doubt: "criticism over X",
+#: "speculation as to whether ...", "skepticism about Y"
+_TOPIC_PREPS = {"about", "over", "regarding", "concerning", "as"}
+
+
+def _topic_phrase(prep: Token) -> bool:
+    """A prepositional phrase naming what talk or doubt is about ("about X",
+    "over whether ...", "as to whether ..."), not a date or time."""
+    if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPS:
+        return False
+    if prep.lower_ == "as":
+        return any(g.lower_ == "to" for g in prep.children) or any(
+            g.dep_ == "pcomp" and g.left_edge.lower_ in ("whether", "how", "why", "what") for g in prep.children)
+    return any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in prep.children)
+
+
+def _topic_noun(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
+    """"questions about the deal", "an answer about how ...", "disagreements over
+    whether ...": a noun of asking, answering or disputing with its topic
+    phrase; the topic is the content.  The holder is the possessor, the object
+    of "by"/"from", or the subject of a verb of asking or answering ("fielded
+    questions about X"); one who only faces the questions holds nothing ("X
+    faced questions about Y": no source)."""
+    preps = [c for c in tok.children if c.i > tok.i and _topic_phrase(c)]
+    if not preps:
+        return None
+    content = _subtree_ids(preps[0]) - {preps[0].i}
+    para = qmap.para
+    content = {i for i in content if para[i] == para[tok.i]}
+    if not content:
+        return None
+    cand = _Cand(cue=[tok.i, preps[0].i], content=content, kind="indirect")
+    holder = [c for c in tok.children if c.dep_ == "poss"] or [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
+        if g.dep_ == "pobj"]
+    if holder:
+        cand.speaker, cand.speaker_head = _np_span(holder[0]), holder[0].i
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ASKING_VERBS:
+        # "answering questions about X", "X raised questions about Y": the one
+        # asking or answering (not "X faced questions about Y")
+        verb = tok.head
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+            subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if subj and _animate(subj[0]) and subj[0].tag_ not in ("WDT", "WP"):
+            cand.speaker, cand.speaker_head = _np_span(subj[0]), subj[0].i
+    return cand
+
+
+#: verbs whose subject asks or answers the question that is their object
+_ASKING_VERBS = {"answer", "ask", "raise", "pose", "field", "address", "dodge", "deflect", "sidestep", "evade",
+                 "express", "voice", "give", "offer", "provide"}
+
+
+_NOUN_CUES = CUE_NOUNS | TOPIC_NOUNS
+
+
 def _noun_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     """A noun cue with its clause: "the claim that ...", "Trump's insistence that ...",
     "a report that ...".  The holder is the possessor ("Trump's claim"), the
     object of "by"/"from" ("a statement from the ministry") or the subject of a
     light verb ("X made the claim that"); else the claim has no speaker."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CUE_NOUNS:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _NOUN_CUES:
         return None
+    if tok.lemma_.lower() in TOPIC_NOUNS:
+        return _topic_noun(tok, qmap)
     clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.i > tok.i
                and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]

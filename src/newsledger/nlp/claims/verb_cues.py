@@ -79,12 +79,15 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if "C" in entry.frames and not ccomps and not passive:
         # "told a meeting of leaders that ...", "reported at the time that ...": the
         # that-clause hung on a noun of the verb's object or adjunct
-        ccomps = _stray_that_clause(tok, children)
+        ccomps = _stray_that_clause(tok, children) or _clause_hung_elsewhere(tok, children)
     if "C" in entry.frames and ccomps:
         for d in subj_as_obj:
             content |= _subtree_ids(d)
         for c in ccomps:
-            content |= _clause_after(tok, c, children)
+            if c.i == tok.head.i:  # the clause the parser hung the cue on (_clause_hung_elsewhere)
+                content |= _subtree_ids(c) - _subtree_ids(tok)
+            else:
+                content |= _clause_after(tok, c, children)
         if any(c.i < tok.i for c in ccomps) and any(c.i > tok.i for c in ccomps):
             # "A, but B, X noted, that C": the parser hung both sides on the cue
             # set between them; X's words begin with the conjunct holding B
@@ -323,9 +326,12 @@ def _make_idiom(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         # "made it clear (that) ...", "made clear that ..." ("it" parsed as the
         # object of "make" or the subject of the adjective)
         adj = adjs[0]
+        # "made it clear he would ...": a clause with no "that" the parser hung on
+        # the adjective as an adverbial
         clauses = [c for c in list(adj.children) + children if c.i > adj.i and c is not adj and (
             c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that"
-                                                            for g in c.children)))]
+                                                            for g in c.children))
+            or (c.dep_ == "advcl" and c.head.i == adj.i and _unmarked_clause(adj, c)))]
         if clauses:
             cue = [tok.i, adj.i]
             content = _subtree_ids(clauses[0])
@@ -334,8 +340,10 @@ def _make_idiom(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         preps = [c for c in list(noun.children) + children if c.dep_ == "prep" and c.i > noun.i
                  and c.lower_ in ("for", "of", "against", "about")
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        # "made the case (to voters) that ...": the clause on the noun, or on the verb
+        # when a phrase stands between them
+        clauses = [c for c in list(noun.children) + children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
         if clauses:
             cue = [tok.i, noun.i]
             content = _subtree_ids(clauses[0])
@@ -638,6 +646,25 @@ def _put_it(tok: Token, children: list[Token]) -> bool:
         and not {c.dep_ for c in children} & {"xcomp", "ccomp", "acomp", "attr", "advcl"}
 
 
+def _clause_hung_elsewhere(tok: Token, children: list[Token]) -> list[Token]:
+    """"While he acknowledged funding was a reason, X noted ...": a cue with no
+    complement of its own whose clause the parser made the head of the cue
+    (the cue hung on it as an adverbial) and hung on the next verb.  The
+    clause's subject comes right after the cue and the clause ends at a comma;
+    what the cue reports is the clause without the cue's own words."""
+    if tok.dep_ != "advcl" or any(c.i > tok.i and c.dep_ not in ("punct",) for c in children):
+        return []
+    doc = tok.doc
+    clause = tok.head
+    if clause.i < tok.i or clause.dep_ != "ccomp" or clause.head.i < clause.i:
+        return []
+    subj = [c for c in clause.children if c.dep_ in _SUBJ]
+    if not subj or subj[0].left_edge.i != tok.i + 1 or clause.right_edge.i + 1 >= len(doc) \
+            or doc[clause.right_edge.i + 1].text != ",":
+        return []
+    return [clause]
+
+
 def _stray_that_clause(tok: Token, children: list[Token]) -> list[Token]:
     for c in children:
         if c.i < tok.i or c.dep_ not in ("dobj", "dative", "prep", "npadvmod"):
@@ -788,7 +815,18 @@ def _animate_subject(tok: Token, children: list[Token]) -> bool:
     subj = [c for c in children if c.dep_ in _SUBJ]
     if not subj and _shares_subject(tok):
         subj = [c for c in tok.head.children if c.dep_ in _SUBJ]
-    return bool(subj) and subj[0].tag_ not in ("WDT",) and _animate(subj[0])
+    return bool(subj) and subj[0].tag_ not in ("WDT",) and (_animate(subj[0]) or _share_of_people(subj[0]))
+
+
+#: nouns of a share of those asked: "46 percent would choose X", "a majority prefer Y"
+_SHARE_NOUNS = {"percent", "%", "majority", "plurality", "minority", "percentage", "share"}
+
+
+def _share_of_people(tok: Token) -> bool:
+    """A poll's share of respondents as subject ("5 percent prefer X", "a
+    majority of voters want Y"): they hold the preference."""
+    return tok.lemma_.lower() in _SHARE_NOUNS and (
+        tok.lemma_.lower() != "share" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
 
 
 def _said_object(tok: Token, children: list[Token], kind: str = "speech") -> set[int]:
