@@ -610,6 +610,76 @@ def test_source_and_target_actors(nlp, text, etype, src, tgt):
     assert names(ev.target_actors) == tgt
 
 
+@pytest.mark.parametrize("text, etype, src, tgt", _cases(
+    # a reaction to a deed is aimed at whoever did it
+    ("reaction_to_a_deed-participle_agent",
+     "Freedonia denounced the tariffs imposed by Ruritania.", "ACCUSE", ["Freedonia"], ["Ruritania"]),
+    ("reaction_to_a_deed-by_on_the_of_object",
+     "Westland condemned the bombing of a mosque by Freedonian jets.", "ACCUSE", ["Westland"], ["Freedonian"]),
+    ("reaction_to_a_deed-done_to_a_person",
+     "Freedonia condemned the execution of a dissident by Ruritanian authorities.",
+     "ACCUSE", ["Freedonia"], ["Ruritanian authorities"]),
+    ("inquiry_into_a_deed",
+     "The commission opened a probe into the beating of students by police.", "ACCUSE", ["commission"], ["police"]),
+    ("inquiry_into_a_complaint_that_x_did",
+     "The panel began an inquiry into a complaint by the opposition that the army had rigged the vote.",
+     First("ACCUSE"), ["panel"], ["army"]),
+    # verbs of receiving and of drawing a reaction
+    ("received_aid_from_y",
+     "Freedonia received military aid from Ruritania.", "AID", ["Ruritania"], ["Freedonia"]),
+    ("faces_sanctions_from_y",
+     "Westland faces new sanctions from the African Union.", "SANCTION", ["African Union"], ["Westland"]),
+    ("deed_drew_condemnation-its_doer_is_the_target",
+     "Freedonia's raid on the border town drew sharp condemnation.", "ACCUSE", [], ["Freedonia"]),
+    ("drew_criticism_from_y",
+     "Ruritania drew criticism from Westland for its handling of the talks.", "ACCUSE", ["Westland"], ["Ruritania"]),
+    # passives and "under"
+    ("passive_struck_by_a_wave_of_an_event_noun",
+     "Kingstown was rocked by a wave of air strikes carried out by Ruritania.",
+     "ASSAULT", ["Ruritania"], ["Kingstown"]),
+    ("placed_x_under_arrest",
+     "The junta placed the former premier under house arrest.", "COERCE", ["junta"], ["former premier"]),
+    ("was_placed_under_arrest",
+     "The former premier was placed under house arrest.", "COERCE", [], ["former premier"]),
+    # pronouns, relatives and one's own envoy
+    ("pronoun_subject_of_a_warning_is_the_speaker",
+     "Westland warned that it would respond to any incursion by Freedonia.",
+     "THREATEN", ["Westland"], ["Freedonia"]),
+    ("relative_object_pronoun_stands_for_its_noun",
+     "The engineers whom the militia had abducted were freed.", "ASSAULT", ["militia"], ["engineers"]),
+    ("own_envoy_recalled_in_protest-the_protested_owner",
+     "Ruritania recalled its envoy in protest at Westland's decision.", "SANCTION", ["Ruritania"], ["Westland"]),
+    # event nouns
+    ("sides_of_a_clash_on_the_verb",
+     "Clashes erupted between police and farmers in the north.",
+     "ASSAULT", ["police", "farmers"], ["police", "farmers"]),
+    ("hostile_noun_object_aimed_through_the_verb",
+     "The rebels laid siege to the town of Kingstown.", "COERCE", ["rebels"], ["town of Kingstown"]),
+    ("from_names_who_makes_a_threat",
+     "Ruritania raised its alert level after threats from Freedonia.", "THREATEN", ["Freedonia"], []),
+    ("infinitive_content_of_an_event_noun",
+     "Westland's refusal to negotiate with the insurgents angered the UN.", "REJECT", ["Westland"], ["insurgents"]),
+    # things exchanged, places aimed at, whom help is for
+    ("thing_exchanged_is_no_party",
+     "Ruritania exchanged prisoners with Freedonia on Monday.",
+     "COOPERATE", ["Ruritania", "Freedonia"], ["Ruritania", "Freedonia"]),
+    ("partner_named_on_the_exchanged_thing",
+     "Ruritania shared intelligence with Westland on the smugglers.",
+     "COOPERATE", ["Ruritania", "Westland"], ["Ruritania", "Westland"]),
+    ("targets_named_after_an_actor",
+     "Ruritanian jets carried out air strikes on rebel targets.", "ASSAULT", ["Ruritanian"], ["rebel"]),
+    ("aid_for_those_a_purpose_clause_helps",
+     "Freedonia sent arms to help the insurgents.", First("AID"), ["Freedonia"], ["insurgents"]),
+    ("several_of_a_group_in_a_coordination",
+     "The junta arrested the opposition leader and several of his aides.",
+     "COERCE", ["junta"], ["opposition leader", "aides"]),
+))
+def test_target_structures(nlp, text, etype, src, tgt):
+    ev = _pick(nlp, text, etype)
+    assert names(ev.source_actors) == src
+    assert names(ev.target_actors) == tgt
+
+
 @pytest.mark.parametrize("text, etype, side, name, present", _cases(
     ("agentless_reciprocal_passive_takes_the_parties",
      "A border treaty was signed between Ruritania, Westland and Freedonia.",

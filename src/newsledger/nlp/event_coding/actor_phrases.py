@@ -97,8 +97,10 @@ class ActorPhrases:
                     and _lemma(tok) in self.non_actor:
                 return c                       # "rebel strongholds", "army positions"
         if tok.lower_ == tok.text and _lemma(tok) not in self.lex.nouns:
-            # "the offices of the party"; "towns held by the rebels" (the agent of a participle)
-            owners = [g for g in [g for _, g in sx.preps(tok, "of")] + sx.participle_agents(tok) if g.pos_ in ("NOUN", "PROPN") and (
+            # "the offices of the party"; "towns held by the rebels" (the agent of a participle);
+            # not a deed done to someone by another ("the execution of an activist by X")
+            ofs = [] if self._deed_by_another(tok) else [g for _, g in sx.preps(tok, "of")]
+            owners = [g for g in ofs + sx.participle_agents(tok) if g.pos_ in ("NOUN", "PROPN") and (
                 g.ent_type_ in sx.ACTOR_ENTS or g.pos_ == "PROPN" or _lemma(g) in self.actor_nouns)
                 and self.is_actor(g)]
             if owners:
@@ -107,6 +109,24 @@ class ActorPhrases:
             if riders is not None:         # "a bus carrying pilgrims"
                 return riders
         return tok
+
+    @staticmethod
+    def deed_agents(tok: Token) -> list[Token]:
+        """The "by" phrase of a deed noun, where the parser may hang it: on the noun ("the
+        beating of students by police"), on its "of" object ("the execution of an activist
+        by X") or on the active verb the noun is the object of ("condemned the execution of
+        an activist by X")."""
+        found = [g for p, g in sx.preps(tok, "by") if p.dep_ in ("prep", "agent")]
+        found += [g for _, of in sx.preps(tok, "of") for p, g in sx.preps(of, "by") if p.dep_ in ("prep", "agent")]
+        verb = tok.head
+        if tok.dep_ in sx.OBJ and verb.pos_ == "VERB" and not sx.is_passive(verb):
+            found += [g for p, g in sx.preps(verb, "by") if p.i > tok.i]
+        return [g for g in found if g.pos_ in ("NOUN", "PROPN") and not sx.is_measure(g)]
+
+    def _deed_by_another(self, tok: Token) -> bool:
+        """Whether a noun with an "of" phrase names a deed done by someone named ("the
+        execution of an activist by X"): the "of" phrase then names no owner."""
+        return any(self.is_actor(g) for g in self.deed_agents(tok))
 
     def _carried(self, vehicle: Token) -> Optional[Token]:
         """Who a vehicle carries ("a bus carrying Freedonian pilgrims", "a convoy

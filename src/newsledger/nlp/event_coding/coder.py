@@ -271,8 +271,9 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
                 subj = sx.first_child(comp, *sx.SUBJ)
                 # "warned X that it would ...": the addressee, not the clause's subject
                 addressed = any(self.is_actor(o) for o in sx.children(r.head, "dobj", "obj"))
+                # "X warned that it would respond": a pronoun subject is the speaker itself
                 if subj is not None and not self._same_side(subj, r.head) and not self._unnamed_force(subj) \
-                        and not addressed:
+                        and not addressed and subj.lower_ not in sx.PRONOUNS:
                     r.target_hint.append(subj)
         elif frame == "intent":
             if inner is None or inner.type is None:

@@ -10,7 +10,10 @@ to-infinitive completes ("X's decision to expel ..."), the "from" phrase of "cam
 under attack from Y", the passive subject that does a to-infinitive ("X is expected to
 attack", "aid workers were allowed to visit") and the agent hung on that infinitive
 ("refugees were allowed to return by X").  An event noun of time, cause or topic
-("retaliated after the attack") takes no source from its clause.
+("retaliated after the attack") takes no source from its clause; one that is received,
+undergone or drawn ("X received aid from Y", "X drew criticism from Y") takes only its
+"from" phrase; the "from" phrase of a non-moving event noun ("threats from X") is its
+source.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 SELF_MOVING_MODES = frozenset({"withdraw", "demobilize", "disarm"})
 #: COERCE modes only a state exercises: an agentless "arrested in X" was done by X
 STATE_POWER_MODES = frozenset({"arrest", "expel"})
+#: types of event noun whose "from" phrase names who does it ("threats from X"), not a place
+#: or party left ("the withdrawal from X", "expulsion from X", "rocket fire from X")
+FROM_SOURCE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
+                               "REJECT", "THREATEN", "PROTEST", "SANCTION"})
 #: "X released a statement": a following agentless passive speech act is X's
 STATEMENT_VERBS = frozenset({"release", "issue", "publish", "make", "put"})
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "report", "letter"})
@@ -54,6 +61,10 @@ class Sources:
                 return self._expand([controller])
         for _ in range(5):
             if passive_ok and sx.is_passive(head):
+                if r.kind == "light" and r.noun is not None and _is_under(r.noun) \
+                        and sx.children(head, *sx.PASS_SUBJ):
+                    # "X was placed under arrest": whoever placed X, if named
+                    return self._expand(sx.agents(head)[:1])
                 if r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ:
                     # "were engaged in heavy fighting": the light verb's subject acts
                     return self._expand(sx.children(head, *sx.PASS_SUBJ)[:1])
@@ -336,12 +347,67 @@ class Sources:
         return owners[0] if owners else None
 
     @staticmethod
+    def sides(noun: Token) -> list[Token]:
+        """The parties of a reciprocal event noun: its "between" phrase, or the one the parser
+        hangs on the verb it is the subject of ("clashes broke out between X and Y")."""
+        found = [g for p, g in sx.preps(noun, "between")]
+        if not found and noun.dep_ in sx.SUBJ and noun.head.pos_ == "VERB":
+            found = [g for p, g in sx.preps(noun.head, "between") if p.i > noun.head.i]
+        return found
+
+    def receiving_verb(self, noun: Token) -> Optional[Token]:
+        """The verb of receiving or undergoing ("received aid", "faced sanctions") or of
+        drawing a reaction ("drew condemnation", "sparked protests") whose object is the
+        event noun: its subject undergoes the event, and only a "from" phrase does it."""
+        verb = noun.head
+        if noun.dep_ not in sx.OBJ or verb.pos_ != "VERB" or sx.is_passive(verb):
+            return None
+        classes = self.lex.classes
+        if _lemma(verb) not in classes.get("receive", frozenset()) | classes.get("elicit", frozenset()):
+            return None
+        return verb
+
+    def received(self, noun: Token) -> Optional[Token]:
+        """Who undergoes an event noun that is the object of a verb of :meth:`receiving_verb`:
+        the subject ("X received aid from Y", "X faced sanctions", "X drew criticism from Y");
+        for a reaction drawn by a deed, whoever did the deed ("X's attack on Z drew
+        condemnation": X)."""
+        verb = self.receiving_verb(noun)
+        if verb is None:
+            return None
+        subj = sx.first_child(verb, *sx.SUBJ)
+        if subj is None and verb.dep_ == "conj":
+            subj = sx.first_child(verb.head, *sx.SUBJ)
+        if subj is None:
+            return None
+        if not self.is_actor(subj) and _lemma(verb) in self.lex.classes.get("elicit", frozenset()):
+            doers = [c for c in subj.children if c.dep_ == "poss" and c.lower_ not in sx.PRONOUNS]
+            doers += [g for p, g in sx.preps(subj, "by")] + sx.participle_agents(subj)
+            doers = [d for d in doers if self.is_actor(d)]
+            return doers[0] if doers else None
+        if not self.is_actor(subj):
+            return None
+        return self._resolve_pronoun(subj, verb)
+
+    @staticmethod
     def under_attack(noun: Token) -> Optional[Token]:
         """"X came under attack from Y", "was under fire by Y": the verb whose subject
         undergoes the event noun (Y, through "from" or "by", acts)."""
         h = noun.head
-        if noun.dep_ == "pobj" and h.lower_ == "under" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ == "pobj" and h.lower_ == "under" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX") \
+                and not sx.children(h.head, *sx.OBJ):     # ("placed X under arrest": X undergoes it)
             return h.head
+        return None
+
+    @staticmethod
+    def placed_under(noun: Token) -> Optional[Token]:
+        """"placed X under house arrest", "put the city under curfew": the object of the verb
+        undergoes the event noun (the subject does it)."""
+        h = noun.head
+        if noun.dep_ == "pobj" and h.lower_ == "under" and h.dep_ == "prep" and h.head.pos_ == "VERB":
+            objs = sx.children(h.head, *sx.OBJ)
+            if objs and objs[0].i < h.i:
+                return objs[0]
         return None
 
     def noun_sources(self, r: Reading) -> list[Token]:
@@ -362,6 +428,9 @@ class Sources:
                     out.append(c)
         if not out:
             out = [g for p, g in sx.preps(noun, "by")]
+        if not out and r.type in FROM_SOURCE_TYPES:
+            # "threats from X", "criticism from X", "an offer of aid from X": X
+            out = [g for p, g in sx.preps(noun, "from") if self.is_actor(g)][:1]
         if not out:   # "sanctions imposed on Y by X": the agent of a participle on the noun
             out = [g for g in sx.participle_agents(noun) if self.is_actor(g)][:1]
         if not out and r.of_is_source:
@@ -376,7 +445,13 @@ class Sources:
             out = [c for c in noun.children if c.dep_ in ("amod", "compound")
                    and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")][:1]
         if not out and r.symmetric:
-            out = [g for p, g in sx.preps(noun, "between")]
+            out = self.sides(noun)
+        if not out and self.receiving_verb(noun) is not None:
+            # "X received aid from Y", "X faced sanctions", "X's move drew criticism from Y":
+            # the giver, if named, not X
+            verb = noun.head
+            return self._expand([g for p, g in sx.preps(noun, "from") + sx.preps(verb, "from", "by")
+                                 if self.is_actor(g)][:1])
         if not out and not self._circumstance(noun):
             verb = self._governing_verb(noun)
             if verb is not None and _lemma(verb) not in self.lex.reports:
@@ -384,3 +459,8 @@ class Sources:
                 if subj is not None and subj.i != noun.i:
                     out = [self._resolve_pronoun(subj, verb)]
         return self._expand(out)
+
+
+def _is_under(noun: Token) -> bool:
+    """An event noun in an "under" phrase ("placed under arrest", "put under curfew")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.dep_ == "prep"

@@ -164,7 +164,9 @@ def conjuncts(tok: Token) -> list[Token]:
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
-            out.extend(conjuncts(c))
+            # "the leader and several of his aides": the aides
+            inner = descend_quantity(c) if c.lower_ in QUANTITY_HEADS else c
+            out.extend(conjuncts(inner if inner.pos_ in ("NOUN", "PROPN") else c))
         elif c.dep_ == "conj" and c.pos_ == "NUM" and preps(c, "of"):
             inner = descend_quantity(c)
             if inner.i != c.i and inner.pos_ in ("NOUN", "PROPN"):

@@ -8,8 +8,12 @@ a hostile act's purpose, who must act to avert a threat, whom a refusal defies
 ("sent a letter to X demanding"), the place aimed at or the place a measure applies
 to (the places are noted in ``self._places``).  One's own envoy is no target
 ("recalled its ambassador from X": X); the subject of "came under attack from Y"
-is, and so is the subject of "was hit with sanctions".  One's own people freed are no
-target ("demanded the release of their leader"): whoever holds them is, when named.
+is, and so is the subject of "was hit with sanctions" or "was rocked by a wave of air
+strikes", the subject of "received aid" or "faced sanctions", the object of "placed X
+under arrest".  One's own people freed are no target ("demanded the release of their
+leader"): whoever holds them is, when named.  A reaction to a deed ("condemned the
+sanctions imposed by X", "an inquiry into the shooting of protesters by X") is aimed at
+whoever did it; a reaction a deed drew ("X's raid drew condemnation") at its doer.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from spacy.tokens import Token
 
 from . import syntax as sx
 from .actor_phrases import _is_relative
+from .sources import FROM_SOURCE_TYPES, _is_under
 from .lexicon import HOSTILE, VERBAL
 from .readings import Reading, _lemma, _unwrap, noun_entry, verb_reading
 
@@ -35,6 +40,11 @@ OWNED_OBJECT_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 PROTEST_SITE_PREPS = ("outside",)
 #: nouns of freeing someone: one's own people freed are no target ("the release of their leader")
 RELEASE_NOUNS = frozenset({"release", "freeing", "return", "repatriation", "handover"})
+#: reactions to a deed, aimed at whoever did it ("condemned the sanctions imposed by X")
+DEED_REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+#: nouns of saying that someone did wrong: the one said to have done it is the target of a
+#: reaction to them, not the one who said it
+CLAIM_NOUNS = frozenset({"allegation", "accusation", "charge", "claim", "report", "complaint", "suspicion"})
 LOCATIVE_PREPS = ("in", "into", "from", "to", "at", "on", "toward", "towards", "inside", "across", "near",
                   "along", "off")
 
@@ -61,6 +71,8 @@ class Targets:
             out = self._expand(self._controlled_subject(r))
         if not out and r.type in HOSTILE | VERBAL:
             out = self._expand(self._purpose_target(r))
+        if not out and r.type in ("AID", "SUPPORT"):
+            out = self._expand(self._helped(r))
         if not out and r.type in VERBAL | {"THREATEN"}:
             out = self._expand(self._addressee_of_statement(r))
         if not out and r.type == "THREATEN":
@@ -100,10 +112,14 @@ class Targets:
         return [g for h in heads for p, g in sx.preps(h, *PROTEST_SITE_PREPS) if self.target_ok(g)][:1]
 
     def _passive_with(self, noun: Token) -> Optional[Token]:
-        """"X was hit with sanctions", "X was slapped with a ban", "X was met with protests":
-        an event noun in the "with" phrase of a passive verb befalls the verb's subject."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "with" or not sx.is_passive(prep.head):
+        """"X was hit with sanctions", "X was slapped with a ban", "X was met with protests",
+        "X was rocked by a wave of air strikes": an event noun in the "with" phrase or the
+        agent of a passive verb befalls the verb's subject."""
+        outer = noun
+        while outer.dep_ == "pobj" and outer.head.lower_ == "of" and _unwrap(outer.head.head).i == noun.i:
+            outer = outer.head.head        # "a wave of air strikes"
+        prep = outer.head
+        if outer.dep_ != "pobj" or prep.lower_ not in ("with", "by") or not sx.is_passive(prep.head):
             return None
         subj = sx.first_child(prep.head, *sx.PASS_SUBJ)
         if subj is None or _is_relative(subj) or not self.target_ok(subj):
@@ -178,6 +194,21 @@ class Targets:
                     if c.dep_ == "acl":
                         nxt += [g for p, g in sx.preps(c, "by")]
             frontier = nxt
+        return []
+
+    def _helped(self, r: Reading) -> list[Token]:
+        """Whom help is for, named only by the purpose clause: "sent arms to help X", "flew in
+        supplies to support X" (an actor as the object of the purpose verb)."""
+        if r.kind not in ("verb", "light"):
+            return []
+        for c in r.head.children:
+            if c.dep_ in ("advcl", "xcomp") and c.i > r.head.i and c.pos_ == "VERB" and not sx.children(
+                    c, *sx.SUBJ) and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                # (a person or body itself, not a thing of one: "to increase X's presence")
+                found = [o for o in sx.children(c, *sx.OBJ) if self.is_actor(o) and (
+                    o.pos_ == "PROPN" or _lemma(o) in self.actor_nouns)]
+                if found:
+                    return found[:1]
         return []
 
     def _addressee_of_statement(self, r: Reading) -> list[Token]:
@@ -330,10 +361,17 @@ class Targets:
             verb = self.under_attack(noun)
             if verb is not None:     # "X came under attack from Y": X
                 return self._expand(sx.children(verb, *sx.SUBJ)[:1])
+            held = self.placed_under(noun)
+            if held is not None and self.target_ok(held):     # "placed X under arrest": X
+                return self._expand([held])
+            recipient = self.received(noun)
+            if recipient is not None:     # "X received aid from Y": X
+                return self._expand([recipient])
             hit = self._passive_with(noun)
             if hit is not None:      # "X was hit with sanctions by Y": X
                 return self._expand([hit])
-            ps = sx.preps(noun, "against", "on", "to", "with", "at", "toward", "towards", "from", "into")
+            ps = sx.preps(noun, "against", "on", "to", "with", "at", "toward", "towards", "into",
+                          *(() if r.type in FROM_SOURCE_TYPES else ("from",)))
             # a hostile act may be aimed at a thing standing for its actor ("attacks on police
             # stations", "raids on Ruritanian positions")
             aimed = r.type in HOSTILE
@@ -347,7 +385,7 @@ class Targets:
                 cands = [g for p, g in sx.preps(noun, "of") if (not r.of_is_source and self.is_actor(g)) or (
                     owned and self._modifier_actor(g).i != g.i and self.target_ok(g))]
             if not cands and r.symmetric:
-                cands = [g for p, g in sx.preps(noun, "between")]
+                cands = self.sides(noun)
             if not cands:   # "sanctions imposed on X", "aid sent to X": through a participle
                 cands = [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                          for p, g in sx.preps(c, "against", "on", "to", "upon") if self.is_actor(g)]
@@ -355,14 +393,23 @@ class Targets:
                 subj = self._clause_subject(noun)
                 if subj is not None:
                     cands = [subj]
+            if not cands and r.type in HOSTILE | VERBAL:
+                # "X's threat to cut off supplies to Y", "X's refusal to talk to Y": Y
+                cands = self._infinitive_content_target(noun)
             verb = self._governing_verb(noun)
             if not cands and verb is not None and noun.dep_ in sx.OBJ and _lemma(verb) not in self.lex.reports:
-                # "committed atrocities against X": the parser hangs "against" on the verb
-                cands = [g for p, g in sx.preps(verb, "against") if self.is_actor(g)]
+                # "committed atrocities against X": the parser hangs "against" on the verb; a
+                # hostile act may be aimed at a thing of an actor ("laid siege to the city of X")
+                aims = ("against", "on", "upon", "to") if r.type in HOSTILE else ("against",)
+                cands = [g for p, g in sx.preps(verb, *aims) if p.i > noun.i and (
+                    self.is_actor(g) or (r.type in HOSTILE and self.target_ok(g)))]
             if not cands:
                 if verb is not None and noun.dep_ == "pobj" and _lemma(verb) not in self.lex.reports:
                     cands = [g for p, g in sx.preps(verb, "in", "to") if g.ent_type_ in ("GPE", "LOC")][:1]
             return self._expand(cands[:1])
+        if r.kind == "light" and r.noun is not None and _is_under(r.noun) and sx.is_passive(head):
+            # "X was placed under house arrest": X undergoes it
+            return self._expand([s for s in sx.children(head, *sx.PASS_SUBJ) if self.target_ok(s)][:1])
         heads = [head]
         if r.noun is not None and r.noun.i != head.i:
             heads.append(r.noun)
@@ -377,8 +424,10 @@ class Targets:
             objs = []
             if not r.theme:
                 for c in h.children:
-                    if c.dep_ in ("dobj", "obj", "dative") and not (r.noun is not None and c.i == r.noun.i):
-                        objs.append(c)
+                    if c.dep_ in ("dobj", "obj", "dative") and not (r.noun is not None and c.i == r.noun.i) \
+                            and not self._exchanged(r, c):
+                        # "the journalists whom the rebels kidnapped": the noun "whom" stands for
+                        objs.append(h.head if _is_relative(c) and h.dep_ == "relcl" and h.head.i < c.i else c)
                     if passive and h.i == head.i and c.dep_ in sx.PASS_SUBJ and not (
                             r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ) \
                             and not self.passive_self_mover(r, head):
@@ -404,14 +453,23 @@ class Targets:
             host = self._host_of_own_envoy(h, objs)
             if host is not None:      # "recalled its ambassador from X": X
                 return self._expand([host])
+            # "recalled its ambassador in protest at X's decision": one's own envoy is no target
+            objs = [o for o in objs if not self._own_envoy(o)]
             # a wrapped object is judged by what it wraps ("a state of emergency": no actor)
             wrapped = [(o, _unwrap(o)) for o in objs]
             good = [w if w.i not in trigger_ids else o for o, w in wrapped
                     if (self.target_ok(w) if w.i != o.i else self.target_ok(o))]
             if good:
                 return self._expand(good[:1])
+            if r.symmetric:      # "shared intelligence with X on Y", "exchanged prisoners with X": X
+                partners = [g for o in sx.children(h, *sx.OBJ) for p, g in sx.preps(o, "with")
+                            if p.i > h.i and self.is_actor(g) and g.i not in trigger_ids]
+                if partners:
+                    return self._expand(partners[:1])
             preps = THEME_TARGET_PREPS if r.theme else TARGET_PREPS
             ps = [(p, g) for p, g in sx.preps(h, *preps)]
+            if r.theme:      # "shared intelligence with X": a partner named by "with" on the verb
+                ps += [(p, g) for p, g in sx.preps(h, "with") if p.i > h.i and self.is_actor(g)]
             good = [g for p, g in ps if self.target_ok(g) and g.i not in trigger_ids]
             if good:
                 return self._expand(good[:1])
@@ -432,6 +490,8 @@ class Targets:
                     # rallies by X" (an active verb has no agent; but under a passive without
                     # one, "were allowed to visit the camps by X", it is the passive's agent)
                     ps2 += [g for p, g in sx.preps(v, "by") if p.dep_ == "prep" and g.pos_ in ("PROPN", "NOUN")]
+                if r.type in DEED_REACTION_TYPES:
+                    ps2 += self._doer_of_deed(o)
                 ps2 += [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of", "among",
                                                "between")]
                 if r.type == "ACCUSE" and o.dep_ in sx.OBJ:
@@ -440,9 +500,21 @@ class Targets:
                 good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
                 if good:
                     return self._expand(good[:1])
+            deed_reaction = r.type in DEED_REACTION_TYPES
             for p, o in sx.preps(h):
                 if o.pos_ != "NOUN" or p.i < h.i or p.lower_ not in ("on", "upon", "to", "with", "for", "against",
-                                                                      "in"):
+                                                                      "in", *(("into", "over") if deed_reaction else ())):
+                    continue
+                if p.lower_ in ("into", "over"):
+                    # "an inquiry into the shelling of a school by X", "protested over the
+                    # detention of Y by X": X; "an inquiry into an allegation by Z that X ...": X
+                    subj = self._clause_subject(o)
+                    ps2 = [subj] if subj is not None else self._doer_of_deed(o)
+                    if subj is None and _lemma(o) not in CLAIM_NOUNS:
+                        ps2 = [g for p2, g in sx.preps(o, "by") if self.is_actor(g)] + ps2
+                    good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
+                    if good:
+                        return self._expand(good[:1])
                     continue
                 # "mediate in the dispute between X and Y", "fought in the war against X";
                 # who made it first: "agreed to a request by X for troops"
@@ -471,19 +543,57 @@ class Targets:
                 return self._expand(rest[:1])
         return []
 
+    def _infinitive_content_target(self, noun: Token) -> list[Token]:
+        """Whom the to-infinitive that says what an event noun is about is aimed at: "X's
+        threat to cut off supplies to Y", "X's refusal to negotiate with Y", "an offer to
+        mediate between Y and Z"."""
+        for c in noun.children:
+            if c.dep_ != "acl" or c.i < noun.i or c.pos_ != "VERB" or not any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or sx.children(c, *sx.SUBJ):
+                continue
+            # (one's own people are no target: "X's refusal to withdraw its troops")
+            found = [o for o in sx.children(c, *sx.OBJ) if self.is_actor(o) and not any(
+                g.dep_ == "poss" and g.lower_ in sx.PRONOUNS for g in o.children)]
+            found += [g for p, g in sx.preps(c, *TARGET_PREPS) if p.lower_ != "from" and self.is_actor(g)]
+            for o in sx.children(c, *sx.OBJ):        # "to cut off supplies to Y"
+                found += [g for p, g in sx.preps(o, *THEME_TARGET_PREPS) if self.is_actor(g)]
+            if found:
+                return found[:1]
+        return []
+
+    @staticmethod
+    def _exchanged(r: Reading, obj: Token) -> bool:
+        """The thing two sides exchange, named by the object a reciprocal sense requires
+        ("exchanged prisoners with X", "shared intelligence with X"): no party."""
+        objs = r.entry.cond.objs
+        return r.symmetric and obj.head.i == r.head.i and objs is not None and _lemma(obj) in objs
+
+    def _doer_of_deed(self, thing: Token) -> list[Token]:
+        """Who did a deed that is reacted to: the agent of a participle on it ("denounced the
+        sanctions imposed by X", "dismissed the charges made by X") or, for an event noun,
+        the "by" phrase the parser hangs on the "of" object of a deed noun ("condemned the
+        shelling of a hospital by X", "the treatment of prisoners by X"): X, not the hospital."""
+        out = sx.participle_agents(thing)
+        if thing.pos_ == "NOUN" and not self.is_actor(thing):
+            out += self.deed_agents(thing)
+        return [g for g in out if self.is_actor(g)]
+
     def _host_of_own_envoy(self, verb: Token, objs: list[Token]) -> Optional[Token]:
         """"recalled its ambassador from X", "withdrew their envoys to X": an object that is
         the subject's own diplomat names no target; the country it is posted to (or from)
         does."""
-        diplomats = self.lex.classes.get("diplomat", frozenset())
         for o in objs:
-            if _lemma(o) not in diplomats or not any(
-                    c.dep_ == "poss" and c.lower_ in sx.PRONOUNS for c in o.children):
+            if not self._own_envoy(o):
                 continue
             for p, g in sx.preps(o, "from", "to", "in") + sx.preps(verb, "from", "to", "in"):
                 if g.pos_ == "PROPN" and self.is_actor(g):
                     return g
         return None
+
+    def _own_envoy(self, tok: Token) -> bool:
+        """"its ambassador", "their envoys": a diplomat of the subject's own."""
+        return _lemma(tok) in self.lex.classes.get("diplomat", frozenset()) and any(
+            c.dep_ == "poss" and c.lower_ in sx.PRONOUNS for c in tok.children)
 
     @staticmethod
     def _named_place_in(thing: Token) -> Optional[Token]:
