@@ -86,6 +86,9 @@ RESOLVE = [
     ("Millions of pilgrims arrived in [[Mecca]] for the hajj.", (21.42, 39.83)),
     ("Floods cut the railway between [[Calcutta]] and the coast.", (22.57, 88.36)),
     ("The court in [[Madras]] heard the petition on Tuesday.", (13.08, 80.27)),
+    # an ocean outranks the towns named after it
+    ("The convoy crossed the [[Atlantic]] in the winter of 1942.", (10.0, -30.0)),
+    ("Typhoons in the western [[Pacific]] grew stronger.", (0.0, -160.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
