@@ -1559,8 +1559,25 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     support, votes = _admin_support(mentions)
     for m in mentions:
         m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
+    countries, admins = _document_context(mentions)
 
-    # --- document context from what is (nearly) unambiguous
+    # --- pass 1: prior + country/admin context
+    _colocation(mentions)
+    _share_fixed_scores(mentions, g, support)
+    chosen: dict = {}
+    for m in mentions:
+        m.choice = _best(m, g, countries, admins, anchors=None, support=support, memo=chosen)
+    # --- pass 2 (twice): add distance to the other places chosen so far
+    _rechoose_near_others(mentions, g, countries, admins, support)
+    _one_sense_per_name(mentions)
+    _resolve_context_names(mentions, g)
+    _place_counties_among_towns(mentions)
+
+
+def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
+    """The countries and (country, admin1) pairs the text is about, counted
+    from the mentions that are (nearly) unambiguous; each mention's
+    ``own_countries`` is what its own name added."""
     countries: Counter[str] = Counter()
     admins: Counter[tuple[str, str]] = Counter()
     own: dict[str, Counter] = defaultdict(Counter)  # what each name itself adds
@@ -1593,21 +1610,15 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
                 ads = {e.admin1 for e in m.cands}
                 if len(ads) == 1 and None not in ads:
                     admins[(top.country, top.admin1)] += 0.5
-
     for m in mentions:
         m.own_countries = own.get(normalize(m.text), Counter())
+    return countries, admins
 
-    # --- pass 1: prior + country/admin context
-    by_text: dict[str, list[_Mention]] = defaultdict(list)
-    for m in mentions:
-        by_text[normalize(m.text)].append(m)
-    _colocation(mentions)
-    _share_fixed_scores(mentions, g, support)
-    chosen: dict = {}
-    for m in mentions:
-        m.choice = _best(m, g, countries, admins, anchors=None, support=support, memo=chosen)
 
-    # --- pass 2: add distance to the other places chosen in pass 1
+def _rechoose_near_others(mentions: list[_Mention], g: Gazetteer, countries: Counter,
+                          admins: Counter, support) -> None:
+    """Pass 2, run twice: choose again with the places chosen so far as
+    anchors (distance) and their countries and states added to the context."""
     near_cache: dict = {}
     last_anchors: Optional[_Anchors] = None
     for _ in range(2):
@@ -1638,7 +1649,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
             near_cache = {}  # the nearness of a candidate holds for one list of anchors
             last_anchors = anchors
         others: dict[str, Counter] = {}  # the country context of each name
-        chosen = {}
+        chosen: dict = {}
         for m in mentions:
             key = normalize(m.text)
             if key not in own_c:
@@ -1650,8 +1661,14 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
             m.choice = _best(m, g, mc, admins2, anchors, support=support, near_cache=near_cache,
                              memo=chosen)
 
-    # one sense per name per document: the majority (by score) wins
-    for key, ms in by_text.items():
+
+def _one_sense_per_name(mentions: list[_Mention]) -> None:
+    """One sense per name per document: the majority (by score) wins, except
+    for a mention paired with its state or country ("Paris, Texas")."""
+    by_text: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_text[normalize(m.text)].append(m)
+    for ms in by_text.values():
         if len(ms) < 2:
             continue
         votes = Counter(m.choice.id for m in ms if m.choice is not None and not m.demonym)
@@ -1663,9 +1680,10 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
             if m.choice is not None and not m.pair and not m.demonym:
                 m.choice = winner
 
-    _resolve_context_names(mentions, g)
 
-    # counties and other stand-in coordinates: use the places of the text in the same state
+def _place_counties_among_towns(mentions: list[_Mention]) -> None:
+    """Counties and other stand-in coordinates: the median point of the
+    text's towns in the same state, when it names any."""
     for m in mentions:
         e = m.choice
         if e is None or not e.approx or e.source != "county":
