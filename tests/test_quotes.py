@@ -1193,3 +1193,74 @@ def test_unsure_if_reports_a_question(bare_nlp):
              if c.cue.text == "sure")
     assert c.speaker.text == "The tenants"
     assert c.content.text.startswith("if the landlord will repair the roof")
+
+
+def test_relative_that_speaks_for_its_antecedent(bare_nlp):
+    claims = claims_of(bare_nlp, "Farmers that oppose the new dam have warned that the valley will flood.")
+    c = next(c for c in claims if c.cue.text == "oppose")
+    assert c.speaker.text == "that"
+    assert c.speaker_name == "Farmers"
+
+
+@pytest.mark.parametrize("text", [
+    "The city will raise the parking fee next month.",
+    "The plan would raise the retirement age to 67.",
+])
+def test_raising_a_tax_or_fee_is_no_claim(bare_nlp, text):
+    assert claims_of(bare_nlp, text) == []
+
+
+def test_raising_a_concern_is_still_a_claim(bare_nlp):
+    c = only(claims_of(bare_nlp, "Residents raised concerns about the parking fee."))
+    assert c.content.text == "concerns about the parking fee"
+
+
+def test_cue_in_a_restrictive_relative_clause_stays_inside_what_was_said(bare_nlp):
+    c = only(claims_of(bare_nlp, "The mayor said she would spend the $3 million she says the city saved on new parks."))
+    assert c.cue.text == "said"
+    assert c.content.text == "she would spend the $3 million she says the city saved on new parks"
+
+
+def test_cue_in_a_when_clause_stays_inside_what_was_said(bare_nlp):
+    c = only(claims_of(bare_nlp, "The coach said the referee was wrong when he claimed that the goal was offside."))
+    assert c.cue.text == "said"
+    assert c.content.text.endswith("when he claimed that the goal was offside")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The governor was able to repeatedly tout his record on roads.", "The governor"),
+    ("The mayor will be unable to blame the council for the delays.", "The mayor"),
+])
+def test_subject_reached_through_an_adjective(bare_nlp, text, speaker):
+    assert only(claims_of(bare_nlp, text)).speaker.text == speaker
+
+
+def test_name_read_into_an_opening_phrase_without_comma(bare_nlp):
+    c = only(claims_of(bare_nlp, "In an interview with the harbour board Jensen said that the port would close in May."))
+    assert c.speaker.text == "Jensen"
+
+
+def test_object_of_the_verb_does_what_the_infinitive_says(bare_nlp):
+    c = only(claims_of(bare_nlp, "The auditor pressed the minister to admit that the contract had been rushed."))
+    assert c.cue.text == "admit"
+    assert c.speaker.text == "the minister"
+
+
+def test_participle_on_a_speaking_event_is_said_by_the_one_speaking(bare_nlp):
+    claims = claims_of(bare_nlp, "At a news conference announcing the lawsuit, the attorney general said "
+                                 "the company had misled buyers.")
+    c = next(c for c in claims if c.cue.text == "announcing")
+    assert c.speaker.text == "the attorney general"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Engineers linked the outage to a fault in the cooling system.", "the outage to a fault"),
+    ("A 2019 audit found 12 errors out of more than 4,000 invoices.", "12 errors out of more than 4,000 invoices"),
+])
+def test_object_goes_on_with_the_phrases_after_it(bare_nlp, text, content):
+    assert only(claims_of(bare_nlp, text)).content.text == content
+
+
+def test_trailing_relative_clause_after_a_comma_is_the_writers(bare_nlp):
+    c = only(claims_of(bare_nlp, "Critics have questioned the wisdom of hiring Novak, who has never run a large agency."))
+    assert c.content.text == "the wisdom of hiring Novak"

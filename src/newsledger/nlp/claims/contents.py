@@ -81,6 +81,36 @@ def _split_nested(doc: Doc, cands: list[_Cand]) -> None:
         outer.content = set(best)
 
 
+#: relative words of a clause set off by a comma that comments on a noun
+_ASIDE_RELATIVES = {"which", "who", "whom", "whose", "where"}
+
+
+def _drop_trailing_relative(doc: Doc, cand: _Cand, inside_quote, cues: set[int]) -> None:
+    """"praised the plan, which includes a tax credit": a relative clause set off
+    by a comma at the end of reported (not quoted) words is the writer's note on
+    the noun, not part of what was said or thought; the content ends before the
+    comma.  ``inside_quote(token)`` tells quoted words, which are kept."""
+    if not cand.content or cand.kind == "according-to":
+        return
+    words = [i for i in cand.content if not doc[i].is_punct and not doc[i].is_space]
+    if not words:
+        return
+    last = max(words)
+    for i in sorted(cand.content):
+        tok = doc[i]
+        if tok.dep_ != "relcl" or tok.right_edge.i < last or tok.head.i not in cand.content:
+            continue
+        first = tok.left_edge
+        comma = first.i - 1
+        if first.lower_ not in _ASIDE_RELATIVES or comma < 0 or doc[comma].text != "," \
+                or comma not in cand.content or any(inside_quote(doc[j]) or j in cues for j in range(comma, last + 1)):
+            continue
+        kept = {j for j in cand.content if j < comma}
+        if sum(1 for j in kept if _WORD.search(doc[j].text)) >= 2:
+            cand.content = kept
+        return
+
+
 def _adjunct_of(verb: Token, content: set[int]) -> bool:
     """Is ``verb`` joined to the clause it sits in as an adjunct (a participle of a
     verb, a second verb, a relative clause), not as the complement that clause
@@ -91,12 +121,31 @@ def _adjunct_of(verb: Token, content: set[int]) -> bool:
     for _ in range(12):
         if node.dep_ == "acl":
             return False  # "reports alleging that ...": the participle's words are part of the content
+        if node.dep_ == "relcl" and not _aside_relative(node):
+            return False  # "the $5 million she says she raised": the relative clause narrows a noun of A
+        if node.dep_ == "advcl" and _subordinate_clause(node):
+            return False  # "said X was right when he warned that ...": a clause of A's own
         if node.dep_ in ("advcl", "conj", "relcl", "parataxis"):
             return True
         if node.head.i == node.i or node.head.i not in content:
             return False
         node = node.head
     return False
+
+
+#: words opening an adverbial clause of time or cause inside what was said
+_CLAUSE_OPENERS = {"when", "after", "before", "because", "since", "if", "until", "once", "as", "unless"}
+
+
+def _subordinate_clause(verb: Token) -> bool:
+    """Is ``verb`` the head of an adverbial clause with a subject of its own, opened
+    by a word of time or cause ("... was right when he warned that ...")?  Such a
+    clause belongs to the statement around it, unlike a participle of the
+    speaker's ("said A, arguing B") or a concession ("although ...")."""
+    if not any(c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ for c in verb.children):
+        return False
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _CLAUSE_OPENERS and c.i < verb.i
+               for c in verb.children)
 
 
 def _aside_relative(verb: Token) -> bool:

@@ -50,6 +50,10 @@
    X"), a poll's share holding a preference ("38 percent prefer X"), "not
    sure if ...", and a cue whose clause the parser hung past it ("Although
    she admitted A was B, X said C").
+11. Content edges: a cue in a restrictive relative clause or a "when" clause
+   inside what was said stays nested; a comma-set relative clause closing
+   reported words is the writer's and is cut off; phrases right after a
+   cue's object ("linked X to Y") belong to the content.
 
 Speakers come from the syntax (subject of the cue, agent of a passive, the
 object of "according to"), as the full noun phrase; passive and impersonal
@@ -71,7 +75,7 @@ from spacy.tokens import Doc
 from ...model import Actor, Claim, Span, Timex
 from .common import (_EXPERIENCER_PASSIVES, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS, _WILLING_ADJ, _WORD,
                      _Cand, _doc_text)
-from .contents import _char_spans, _split_nested, _univocal, _within_parentheses
+from .contents import _char_spans, _drop_trailing_relative, _split_nested, _univocal, _within_parentheses
 from .lexicon import CUE_NOUNS, TOPIC_NOUNS
 from .phrase_cues import (_HEARSAY_ADVERBS, _according_to, _adjective_cue, _bylines, _headline, _hearsay_adverb,
                           _in_finding, _in_view, _noun_cue, _statement_then_content)
@@ -140,7 +144,9 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
     cands.extend(_headline(doc, qmap, cands))
     cands = _statement_then_content(doc, cands, qmap)
     _split_nested(doc, cands)
+    cues = {i for cand in cands for i in cand.cue}
     for cand in cands:
+        _drop_trailing_relative(doc, cand, qmap.inside, cues)
         cand.spans = _char_spans(doc, cand)
     _absorb_quotes(doc, cands, qmap, separate_follow_on)
     if separate_follow_on:

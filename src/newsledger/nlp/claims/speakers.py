@@ -20,6 +20,7 @@ from .quotations import _QuoteMap
 
 _ANIMATE_PRONOUNS = {"i", "we", "you", "he", "she", "they", "who"}
 _ANIMATE_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_OBJECT_PRONOUNS = {"me", "us", "him", "her", "them"}
 
 
 def _animate(tok: Token) -> bool:
@@ -98,10 +99,9 @@ def _set_speaker(cand: _Cand, verb: Token, passive: bool) -> None:
             if len(before) > 1:
                 s = before[-1]  # "The Latest: Trump urges ...": two subjects, the nearer one speaks
             if s.lower_ in ("that", "which") and node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
-                # "nations that oppose ...": the antecedent speaks
-                head = node.head
-                left = min(t.i for t in head.subtree)
-                cand.speaker, cand.speaker_head = (left, head.i + 1), head.i
+                # "nations that oppose ...": the antecedent speaks; the span is the
+                # relative pronoun (as for "who"), the head its antecedent, which names it
+                cand.speaker, cand.speaker_head = (s.i, s.i + 1), node.head.i
                 return
             if s.lower_ in _IMPERSONAL and s.dep_ == "nsubj" and node is verb and s.lower_ == "there":
                 return
@@ -113,8 +113,15 @@ def _set_speaker(cand: _Cand, verb: Token, passive: bool) -> None:
                 if agents:
                     cand.speaker, cand.speaker_head = _np_span(agents[0]), agents[0].i
             return
-        # inherit the subject: "... and added", "..., saying", "wants to say"
-        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head is not node:
+        if node.dep_ == "xcomp" and node.head is not node:
+            controller = _object_control(node)
+            if controller is not None:
+                cand.speaker, cand.speaker_head = _np_span(controller), controller.i
+                return
+        # inherit the subject: "... and added", "..., saying", "wants to say", and through
+        # an adjective: "X was able to tout ...", "X will be unable to accuse ..."
+        through_adjective = node.dep_ == "acomp" and node is not verb and not _impersonal_subject(node.head)
+        if (node.dep_ in ("conj", "xcomp", "advcl", "pcomp") or through_adjective) and node.head is not node:
             node = node.head
             if node.dep_ == "prep" and node.head is not node:  # "before saying", "by saying"
                 node = node.head
@@ -122,12 +129,55 @@ def _set_speaker(cand: _Cand, verb: Token, passive: bool) -> None:
         if node.dep_ == "acl" and node is verb and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             # "a statement saying ...", "Trump, saying ..."
             head = node.head
+            host = _event_host(head)
+            if host is not None:
+                # "at a news conference announcing X, she said ...": who spoke at the event
+                _set_speaker(cand, host, any(c.dep_ in _PASS_SUBJ for c in host.children))
+                return
             if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
                 cand.speaker, cand.speaker_head = _np_span(head), head.i
             else:
                 left = min(t.i for t in head.subtree)
                 cand.speaker, cand.speaker_head = (left, head.i + 1), head.i
         return
+
+
+#: events at which people speak: "in a speech attacking X", "at a briefing announcing Y"
+_SPEAKING_EVENTS = {"conference", "meeting", "rally", "interview", "appearance", "speech", "hearing",
+                    "briefing", "event", "session", "forum", "address", "call", "visit", "ceremony",
+                    "debate", "gathering", "summit", "hall", "luncheon", "dinner", "breakfast", "stop"}
+
+
+def _event_host(noun: Token) -> Optional[Token]:
+    """The verb of the clause that holds "in/at EVENT": its subject spoke at the
+    event ("At a news conference announcing the suit, the minister said ...")."""
+    if noun.lemma_.lower() not in _SPEAKING_EVENTS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.dep_ != "prep" or verb is prep or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb
+
+
+def _object_control(xcomp: Token) -> Optional[Token]:
+    """"All this led the journalist to fear ...", "the senator pressed him to admit
+    ...": the object of the verb an infinitive hangs on does what the infinitive
+    says (not the verb's subject).  Only an object that can hold a view (a
+    person, a body, a pronoun); not after "promise" ("promised voters to ..."
+    is the promiser's)."""
+    head = xcomp.head
+    if head.lemma_.lower() == "promise" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return None
+    objs = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < xcomp.i]
+    if not objs or objs[0].tag_ in ("WP", "WDT") or not (_animate(objs[0]) or objs[0].lower_ in _OBJECT_PRONOUNS):
+        return None
+    return objs[0]
+
+
+def _impersonal_subject(verb: Token) -> bool:
+    """"it is hard to say", "there is no need to ask": a subject that holds no view."""
+    return any(c.dep_ in _SUBJ and c.lower_ in _IMPERSONAL | {"this", "that"} for c in verb.children)
 
 
 def _speaker_name(doc: Doc, cand: _Cand, index: Optional[DocIndex] = None) -> Optional[str]:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from .common import (_EXPERIENCER_PASSIVES, _GENERIC_C, _IMPERSONAL, _NOT_SOURCES, _OBJ_PREPS, _PASS_SUBJ, _SUBJ,
                      _WH_ADVCL, _Cand, _has_subject, _subtree_ids)
-from .lexicon import CUE_NOUNS, STATEMENT_NOUNS, reporting_verbs
+from .lexicon import CUE_NOUNS, STATEMENT_NOUNS, TOPIC_NOUNS, reporting_verbs
 from .quotations import _QuoteMap, _quote_after, _quote_before
 from .speakers import _animate, _np_span, _set_speaker, _speaker_outside_quote
 
@@ -211,6 +211,10 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if main is not None and cand.speaker is None:
         cand.speaker, cand.speaker_head = (main.left_edge.i, tok.i), main.i
     if cand.speaker is None and not passive and not no_source:
+        swallowed = _name_in_fronted_phrase(tok)
+        if swallowed is not None:
+            cand.speaker, cand.speaker_head = swallowed
+    if cand.speaker is None and not passive and not no_source:
         # the parser sometimes hangs the subject's words on the verb ("the federal
         # police states": det + amod of "states"): take them as the speaker
         lefts = [c for c in children if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nmod", "poss")]
@@ -218,6 +222,31 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
             start = min(c.left_edge.i for c in lefts)
             cand.speaker, cand.speaker_head = (start, tok.i), tok.i - 1
     return cand
+
+
+def _name_in_fronted_phrase(tok: Token) -> Optional[tuple[tuple[int, int], int]]:
+    """"In a meeting with the board Smith said that ...": with no comma after the
+    opening phrase the parser reads the subject's name as the end of that phrase
+    and the verb has no subject.  The name just before the verb, at the end of a
+    prepositional phrase hung on the verb itself, is the speaker."""
+    if tok.i == 0 or any(c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ for c in tok.children):
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ != "PROPN" or prev.ent_type_ not in ("PERSON", "ORG", "NORP") or prev.dep_ not in ("pobj", "compound"):
+        return None
+    node = prev
+    for _ in range(8):
+        if node.head is node:
+            return None
+        if node.head.i == tok.i:
+            break
+        node = node.head
+    if node.dep_ != "prep" or node.i > prev.i:
+        return None
+    start = prev.i
+    while start - 1 > node.i and tok.doc[start].ent_iob_ == "I":  # back to the name's first word
+        start -= 1
+    return (start, prev.i + 1), prev.i
 
 
 @dataclass
@@ -568,7 +597,19 @@ def _measure_or_money(tok: Token) -> bool:
     if tok.lemma_.lower() not in _AMOUNT_VERBS:
         return False
     objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
-    return any(o.ent_type_ in ("MONEY", "QUANTITY") or o.lemma_.lower() in _MONEY_NOUNS for o in objs)
+    if any(o.ent_type_ in ("MONEY", "QUANTITY") or o.lemma_.lower() in _MONEY_NOUNS for o in objs):
+        return True
+    # "would raise the estate tax", "a need to raise the minimum wage": "raise" reports
+    # only what is brought up for talk ("raised concerns about X", "raised the issue")
+    return tok.lemma_.lower() == "raise" and any(
+        o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in _RAISED_TALK for o in objs)
+
+
+#: objects that make "raise" a verb of talk: "raised doubts", "raised the question"
+_RAISED_TALK = CUE_NOUNS | TOPIC_NOUNS | {
+    "issue", "matter", "point", "subject", "topic", "possibility", "prospect", "alarm", "eyebrow",
+    "flag", "specter", "spectre", "objection", "visibility", "profile", "awareness", "voice", "ire",
+    "hackle", "problem"}
 
 
 #: verbs of evidence that are also linking verbs: "may prove to be a passing phase"
@@ -854,7 +895,31 @@ def _said_object(tok: Token, children: list[Token], kind: str = "speech") -> set
     ids = _subtree_ids(obj)
     for c in after:  # "shows Clinton with a lead", "found that action unconstitutional"
         ids |= _subtree_ids(c)
+    for c in _object_tail(tok, children, max(ids)):  # "found 31 cases out of a billion votes"
+        ids |= _subtree_ids(c)
     return ids
+
+
+#: prepositions that go on with what was said after the object the parser hung on
+#: the verb: "linked the breach to Russia", "cited endorsements from 88 generals"
+_TAIL_PREPS = {"to", "from", "of", "for", "about", "on", "over", "with", "against", "into", "toward", "towards",
+               "out", "between", "among"}
+
+
+def _object_tail(tok: Token, children: list[Token], end: int) -> list[Token]:
+    """The prepositional phrases on ``tok`` that follow its object (ending at
+    ``end``) with no comma between: part of what was said ("linked the breach
+    to Russia"), unless they give a time ("on Monday") or the agent of a
+    passive."""
+    out = []
+    for c in sorted((c for c in children if c.i > end), key=lambda c: c.i):
+        if c.dep_ != "prep" or c.lower_ not in _TAIL_PREPS or c.left_edge.i != end + 1:
+            break
+        if any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+            break
+        out.append(c)
+        end = c.right_edge.i
+    return out
 
 
 #: nouns of a datum one writes down rather than states
@@ -925,4 +990,6 @@ def _object_complement(tok: Token, children: list[Token], lemma: str) -> set[int
         return set()
     start = min(t.i for c in keep for t in c.subtree)
     end = max(t.i for c in keep for t in c.subtree)
+    for c in _object_tail(tok, children, end):
+        end = c.right_edge.i
     return set(range(start, end + 1))
