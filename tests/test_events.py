@@ -680,6 +680,82 @@ def test_target_structures(nlp, text, etype, src, tgt):
     assert names(ev.target_actors) == tgt
 
 
+@pytest.mark.parametrize("text, etype, src, tgt", _cases(
+    # relatives and clefts
+    ("whose_forces_act_for_the_antecedent",
+     "Westland, whose troops shelled the village on Monday, denied any wrongdoing.",
+     "ASSAULT", ["Westland"], ["village"]),
+    ("cleft_focus_is_the_source",
+     "It was Freedonia that attacked the convoy.", "ASSAULT", ["Freedonia"], ["convoy"]),
+    # a pronoun addressee: nothing in the infinitive is the target
+    ("pronoun_addressee_leaves_no_target",
+     "The envoy met the rebel chiefs and urged them to free the hostages.", "REQUEST", ["envoy"], []),
+    # sums of money and what they are given as
+    ("sum_of_money_given_to_x",
+     "Westland gave $50 million to Freedonia.", "AID", ["Westland"], ["Freedonia"]),
+    ("sum_in_aid_object_of_a_light_verb",
+     "The EU announced $2 billion in aid to Freedonia.", "AID", ["EU"], ["Freedonia"]),
+    ("peacekeepers_sent_are_aid",
+     "Westland sent 500 peacekeepers to Freedonia.", "AID", ["Westland"], ["Freedonia"]),
+    # a meeting promised by its tense is one side's promise, as "agreed to meet" is
+    ("future_meeting_is_a_promise_to_the_other",
+     "Westland will meet the rebel leaders next week.", "AGREE", ["Westland"], ["rebel leaders"]),
+    # the doer of a deed that someone is held to account for or asked for
+    ("blamed_x_for_a_deed-x_did_it",
+     "Freedonia blamed Westland for the bombing.", "ASSAULT", ["Westland"], []),
+    ("thanked_x_for_its_help-x_helped",
+     "The UN thanked Ruritania for its assistance to the refugees.", "AID", ["Ruritania"], ["refugees"]),
+    ("by_phrase_hung_on_the_of_object",
+     "The arrest of the opposition leader by security forces sparked protests.",
+     "COERCE", ["security forces"], ["opposition leader"]),
+    ("reaction_drawn_by_a_deed_with_a_misplaced_by",
+     "The arrest of the opposition leader by security forces sparked protests.",
+     "PROTEST", [], ["security forces"]),
+    # what control is seized of; people named by their trade
+    ("seized_control_of_a_place",
+     "The army seized control of the airport.", "COERCE", ["army"], ["airport"]),
+    ("a_trade_is_a_person",
+     "Gunmen kidnapped a Freedonian engineer.", "ASSAULT", ["Gunmen"], ["Freedonian engineer"]),
+    ("a_countrys_standing_stands_for_it",
+     "Eastland recognized the independence of Westland.", "SUPPORT", ["Eastland"], ["Westland"]),
+    ("forces_that_mass_mobilize",
+     "Freedonian troops massed on the border with Westland.", "MOBILIZE", ["Freedonian troops"], ["Westland"]),
+))
+def test_relatives_sums_and_deeds(nlp, text, etype, src, tgt):
+    ev = _pick(nlp, text, etype)
+    assert names(ev.source_actors) == src
+    assert names(ev.target_actors) == tgt
+
+
+def test_sum_of_money_is_economic_aid_only_with_a_recipient(nlp):
+    ev = _typed(code(nlp, "Eastland transferred 20 million euros to the Westland government."), "AID")
+    assert ev.mode == "economic" and names(ev.target_actors) == ["Westland government"]
+    # a sum put towards a purpose names no one helped
+    evs = code(nlp, "The firm contributed $5 million to fund the search.")
+    assert not any("contributed" in e.trigger.text for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Westland asked for help to fight the epidemic.",
+    "Firefighters battled the blaze for hours.",
+    "The fight against malaria has stalled.",
+])
+def test_fighting_an_ill_is_no_assault(nlp, text):
+    assert "ASSAULT" not in [e.type for e in code(nlp, text)]
+
+
+def test_high_alert_is_mobilization(nlp):
+    ev = _typed(code(nlp, "Ruritania put its army on high alert."), "MOBILIZE")
+    assert names(ev.source_actors) == ["Ruritania"]
+
+
+def test_purpose_of_the_same_type_is_one_event(nlp):
+    evs = code(nlp, "Thousands of students marched through the capital to protest against the new law.")
+    assert [e.type for e in evs] == ["PROTEST"]
+    evs = code(nlp, "Farmers blocked roads across the country in protest against the tax.")
+    assert [e.type for e in evs] == ["PROTEST"]
+
+
 @pytest.mark.parametrize("text, etype, side, name, present", _cases(
     ("agentless_reciprocal_passive_takes_the_parties",
      "A border treaty was signed between Ruritania, Westland and Freedonia.",

@@ -28,6 +28,9 @@ GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "cabinet
 DELEGATION_NOUNS = frozenset({"delegation", "mission", "team", "panel", "commission"})
 #: nouns whose "of" names whom an actor acts for ("on behalf of X", "in the name of X")
 PRINCIPAL_NOUNS = frozenset({"behalf", "name"})
+#: nouns of a country's standing, not places: "the independence of X" stands for X
+STATUS_NOUNS = frozenset({"independence", "sovereignty", "autonomy", "statehood", "integrity", "unity",
+                          "security", "stability"})
 #: verbs of a vehicle carrying people ("a bus carrying pilgrims")
 CARRY_VERBS = frozenset({"carry", "transport", "ferry", "evacuate"})
 #: generic heads after an organisation's name: the name is the actor ("the Freedom Front group")
@@ -73,15 +76,16 @@ class ActorPhrases:
         """For a thing named after an actor ("an Indian proposal", "Haiti's efforts", "Israeli
         military policies", "Iraqi towns") or belonging to one ("the offices of the
         opposition party"), the actor; else ``tok``.  A place with a name ("the republic of
-        Ruritania") stays whole.  When the actor modifier is followed by actor nouns before
-        the head ("Ruritanian army barracks"), they belong to the actor's span (see
-        :meth:`actor_ref`)."""
+        Ruritania") stays whole; a country's standing ("the independence of X") is X.  When
+        the actor modifier is followed by actor nouns before the head ("Ruritanian army
+        barracks"), they belong to the actor's span (see :meth:`actor_ref`)."""
         if tok.pos_ != "NOUN" or tok.ent_type_ in sx.ACTOR_ENTS or _lemma(tok) in self.actor_nouns \
                 or _lemma(tok) in PRINCIPAL_NOUNS:
             return tok             # "on behalf of X": X is whom the actor acts for, no target
         named = [g for _, g in sx.preps(tok, "of") if g.pos_ == "PROPN"]
         if any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in named):
-            return tok
+            # (not a country's standing: "recognized the independence of X" is aimed at X)
+            return named[0] if _lemma(tok) in STATUS_NOUNS else tok
         for c in sorted(tok.children, key=lambda c: c.i):
             if c.dep_ not in ("compound", "amod", "poss", "nmod") or c.i > tok.i:
                 continue

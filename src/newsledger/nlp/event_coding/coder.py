@@ -17,7 +17,9 @@ How a sentence is read:
    REQUEST by X of Y; negation, counterfactuals ("would not have"), plans ("was
    to deploy") and reports (the complement of "say") set ``modality``.
 4. Event nouns that no verb took as its object are events of their own ("the
-   withdrawal of British troops", "weeks of siege").
+   withdrawal of British troops", "weeks of siege").  A purpose or "in" phrase of the
+   same type as the event it hangs on is that event ("marched to protest against X",
+   "blocked roads in protest"), told once.
 5. Arguments: sources are subjects (the agent of a passive), targets are
    objects or objects of "against", "to", "with", "on", ...; coordinated
    subjects of reciprocal events ("X and Y signed") are also the targets.
@@ -143,6 +145,7 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
             if r.type is None and not r.entry.happening:
                 continue
             out.append(r)
+        out = [r for r in out if not self._purpose_of_same(r.head, r.type, out)]
         for r in list(readings.values()):
             args = [o for o in _objects(r.head) if o.dep_ not in sx.PASS_SUBJ or r.entry.cond.objs is not None]
             for o in args + sx.children(r.head, *sx.SUBJ):
@@ -166,11 +169,33 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
                 continue
             if tok.dep_ in sx.SUBJ + sx.PASS_SUBJ and _lemma(tok.head) in STATE_VERBS:
                 continue   # "Ceasefire holds": a state that lasts, not an event
+            if self._purpose_of_same(tok, e.type, out):
+                continue   # "blocked roads in protest at X": the blockade is the protest
             r = _reading(tok, e, _noun_trigger(tok, e), kind="noun")
             r.noun = tok
             self.noun_modality(r)
             out.append(r)
         return out
+
+    @staticmethod
+    def _purpose_of_same(tok: Token, type_: Optional[str], out: Sequence[Reading]) -> bool:
+        """Whether ``tok`` only says what another coded event of the same type is for or
+        done as: a subjectless to-infinitive of purpose ("marched through the capital to
+        protest against X") or an "in" phrase ("blocked roads in protest against X"); it is
+        that event, told once."""
+        if type_ is None:
+            return False
+        for r in out:
+            if r.type != type_ or r.head.i == tok.i:
+                continue
+            if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and tok.head.i == r.head.i \
+                    and tok.i > r.head.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in tok.children) \
+                    and not sx.children(tok, *sx.SUBJ):
+                return True
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                    and tok.head.head.i in {t.i for t in r.trigger} | {r.head.i}:
+                return True
+        return False
 
     def _predicate_candidates(self) -> list[int]:
         """The tokens that may read as a predicate event, in order: those
@@ -339,7 +364,8 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
             if len(sources) >= 2 and r.kind in ("verb", "light", "noun"):
                 # "X and Y renewed talks on Z": the parties are each other's targets
                 targets = [ActorRef(a.actor, a.start, a.end, a.text) for a in sources]
-            elif targets and len(sources) == 1 and r.kind in ("verb", "light") and not any(
+            elif targets and len(sources) == 1 and r.kind in ("verb", "light") \
+                    and r.type == r.entry.type and not any(
                     t.i in self._places for t in tgt_toks) and not any(
                     h is not None and h.i != r.head.i and h.left_edge.i <= t.i <= h.right_edge.i
                     for h in r.extra_target_heads for t in tgt_toks) and not any(
@@ -347,6 +373,8 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
                 # (not a party of a folded complement: "X agreed to open its borders to Y"; nor
                 # one named by "against" or "on", which point one way: "X continued its fight
                 # against Y", "X declared war on Y")
+                # (nor a meeting only promised or refused, retyped by its tense: "X will meet Y"
+                # is X's promise to Y, as "X agreed to meet Y" is)
                 # reciprocal: "X met Y", "X shared expertise with Y" -> both sides of both roles
                 both = sources + targets
                 sources = [ActorRef(a.actor, a.start, a.end, a.text) for a in both]

@@ -128,7 +128,8 @@ MEASURE_NOUNS = frozenset({"worth", "ton", "tonne", "kg", "kilogram", "amount", 
 
 
 def _unwrap(noun: Token) -> Token:
-    """"a state of siege" -> siege; "tens of thousands of students" -> students."""
+    """"a state of siege" -> siege; "tens of thousands of students" -> students; "$2 billion
+    in aid" -> aid."""
     lex = load_lexicon()
     for _ in range(3):
         pos = noun.pos_
@@ -139,6 +140,9 @@ def _unwrap(noun: Token) -> Token:
                     or (any(c.dep_ in ("nummod", "quantmod") for c in noun.children)
                         and not lex.in_class("actor", lemma)):
                 nxt = [g for _, g in sx.preps(noun, "of") if g.pos_ in ("NOUN", "PROPN")]
+                if not nxt and _is_money(noun):
+                    # "$2 billion in aid": what the sum is given as
+                    nxt = [g for _, g in sx.preps(noun, "in") if g.pos_ == "NOUN" and lex.in_class("aid", _lemma(g))]
                 if nxt:
                     noun = nxt[0]
                     continue
@@ -190,9 +194,41 @@ def _cond_ok(entry: Entry, tok: Token, objs: Optional[list[Token]] = None) -> bo
             return False
     if c.objs is not None:
         objs = _objects(tok) if objs is None else objs
-        if not any(_lemma(o) in c.objs or o.lower_ in c.objs for o in objs):
+        if not any(_names(o, c.objs) for o in objs):
             return False
     return True
+
+
+#: symbols and nouns of currency: an object counted in them is a sum of money
+CURRENCY = frozenset({"$", "€", "£", "¥", "dollar", "euro", "pound", "yen", "yuan", "rouble", "ruble", "rupee",
+                      "franc", "dinar", "riyal", "shekel", "peso", "won", "lira", "krona", "krone"})
+
+
+def _is_money(tok: Token) -> bool:
+    """A sum of money: an amount the parser marks as one ("$50 million", "10 million
+    dollars") or a number or noun counted in a currency ("20 million euros")."""
+    if tok.ent_type_ == "MONEY" and tok.pos_ in ("NUM", "NOUN", "SYM"):
+        return True
+    lemma = _lemma(tok)
+    return lemma in CURRENCY or (tok.pos_ == "NUM" and any(_lemma(c) in CURRENCY for c in tok.children))
+
+
+def _names(tok: Token, words: frozenset) -> bool:
+    """Whether an object ``tok`` is one a condition names: by lemma or form, or, for a sum
+    of money given to someone named, as "money" ("gave $50 million to X" gives money;
+    "contributed $5 million to fund a search" names no one helped)."""
+    return _lemma(tok) in words or tok.lower_ in words or (
+        "money" in words and _is_money(tok) and _recipient_named(tok.head))
+
+
+def _recipient_named(verb: Token) -> bool:
+    """Whether a verb of giving names who receives: an indirect object ("gave X $5
+    million") or a person or body after "to" or "for"."""
+    lex = load_lexicon()
+    cands = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+    cands += [g for p, g in sx.preps(verb, "to", "for")]
+    cands += [g for o in verb.children if o.dep_ in ("dobj", "obj") for p, g in sx.preps(o, "to", "for")]
+    return any(sx.actor_like(g, lex.classes.get("actor", frozenset())) for g in cands)
 
 
 def _object_infinitive(tok: Token) -> bool:
@@ -284,8 +320,7 @@ def _cond_objects(e: Entry, tok: Token, objects: list[Token]) -> list[Token]:
     four words after the verb."""
     if e.cond.objs is None:
         return []
-    return [o for o in objects if (_lemma(o) in e.cond.objs or o.lower_ in e.cond.objs)
-            and 0 < o.i - tok.i <= 4][:1]
+    return [o for o in objects if _names(o, e.cond.objs) and 0 < o.i - tok.i <= 4][:1]
 
 
 def _noun_trigger(tok: Token, e: Entry) -> list[Token]:

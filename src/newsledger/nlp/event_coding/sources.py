@@ -13,7 +13,11 @@ attack", "aid workers were allowed to visit") and the agent hung on that infinit
 ("retaliated after the attack") takes no source from its clause; one that is received,
 undergone or drawn ("X received aid from Y", "X drew criticism from Y") takes only its
 "from" phrase; the "from" phrase of a non-moving event noun ("threats from X") is its
-source.
+source.  The antecedent of a "whose" clause acts through its people ("X, whose troops
+attacked Y": X), the focus of a cleft acts ("It was X that attacked Y": X), the object
+of a verb that holds someone to account for a deed or asks it of them does the deed
+("blamed X for the bombing", "asked X for assistance": X), and a "by" phrase the parser
+hung on a deed noun's "of" object names its doer ("the arrest of Y by X": X).
 """
 
 from __future__ import annotations
@@ -24,8 +28,11 @@ from spacy.tokens import Token
 
 from . import syntax as sx
 from .actor_phrases import _is_relative
-from .readings import Reading, _lemma, _unwrap, noun_entry
+from .readings import Reading, _lemma, _unwrap, noun_entry, verb_reading
 
+#: types of a verb that holds its object to account for a deed or asks a deed of it
+#: ("blamed X for", "praised X for", "arrested X for", "asked X for")
+ACCOUNTING_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "COERCE", "SANCTION"})
 #: prepositions of a topic ("spoke about the bombing")
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 #: RETREAT modes whose undergoer is the actor ("troops were withdrawn": the troops withdraw)
@@ -81,6 +88,12 @@ class Sources:
             if subj is not None:
                 if _is_relative(subj) and head.dep_ == "relcl":
                     return self._expand([head.head])
+                owner = self._whose_antecedent(subj, head)
+                if owner is not None:       # "X, whose troops attacked Y": X
+                    return self._expand([owner])
+                focus = self._cleft_focus(subj, head)
+                if focus is not None:       # "It was X that attacked Y": X
+                    return self._expand([focus])
                 agents = self._event_subject_agents(subj)
                 if agents:      # "X's attack on Y killed ten people": X
                     return agents
@@ -123,6 +136,33 @@ class Sources:
                 continue
             break
         return []
+
+    def _whose_antecedent(self, subj: Token, verb: Token) -> Optional[Token]:
+        """The actor a "whose" relative clause hangs on, when its subject is that actor's
+        forces or people: "Ruritania, whose troops attacked the village" (Ruritania acts
+        through its troops; the troops are no actor of their own)."""
+        if verb.dep_ != "relcl" or not any(c.dep_ == "poss" and c.lower_ == "whose" for c in subj.children):
+            return None
+        owner = verb.head
+        if owner.pos_ not in ("NOUN", "PROPN") or not self.is_actor(owner):
+            return None
+        return owner
+
+    def _cleft_focus(self, subj: Token, verb: Token) -> Optional[Token]:
+        """The actor a cleft sentence puts in focus: "It was X that attacked Y", "it is the
+        rebels who ...": the relative subject stands for the predicate noun of "it was"
+        (the parser hangs the clause on "was" as a complement)."""
+        if not _is_relative(subj) or verb.dep_ not in ("ccomp", "relcl", "acl"):
+            return None
+        be = verb.head
+        if verb.dep_ != "ccomp":
+            be = be.head if verb.head.dep_ == "attr" else None
+        if be is None or _lemma(be) != "be" or not any(c.dep_ in sx.SUBJ and c.lower_ == "it" for c in be.children):
+            return None
+        focus = [c for c in be.children if c.dep_ == "attr" and c.i < verb.i]
+        if not focus or focus[0].pos_ not in ("NOUN", "PROPN") or not self.is_actor(focus[0]):
+            return None
+        return focus[0]
 
     def _passive_controller(self, verb: Token) -> Optional[Token]:
         """The one who does a to-infinitive under a passive verb: its passive subject ("aid
@@ -346,6 +386,25 @@ class Sources:
                   and self.is_actor(c)]
         return owners[0] if owners else None
 
+    def _deed_of_object(self, noun: Token) -> Optional[Token]:
+        """The object of a verb that holds someone to account for an event noun, or asks it
+        of them ("blamed X for the bombing", "praised X for its help", "arrested two men for
+        the attack", "asked X for assistance", "convicted X of the killing"): X does the
+        event, not the verb's subject.  Not a verb that moves a thing ("sent troops for the
+        offensive", "sent a delegation for talks": the subject talks)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of") or prep.dep_ != "prep" \
+                or prep.head.pos_ != "VERB":
+            return None
+        verb = prep.head
+        rd = verb_reading(verb, self.lex)
+        if rd is None or rd.theme or rd.type not in ACCOUNTING_TYPES:
+            return None
+        objs = [o for o in sx.children(verb, "dobj", "obj") if o.i < prep.i]
+        if not objs or not (self.is_actor(objs[0]) or objs[0].lower_ in sx.OBJECT_PRONOUNS):
+            return None
+        return objs[0]
+
     @staticmethod
     def sides(noun: Token) -> list[Token]:
         """The parties of a reciprocal event noun: its "between" phrase, or the one the parser
@@ -382,7 +441,7 @@ class Sources:
             return None
         if not self.is_actor(subj) and _lemma(verb) in self.lex.classes.get("elicit", frozenset()):
             doers = [c for c in subj.children if c.dep_ == "poss" and c.lower_ not in sx.PRONOUNS]
-            doers += [g for p, g in sx.preps(subj, "by")] + sx.participle_agents(subj)
+            doers += self.deed_agents(subj) + sx.participle_agents(subj)
             doers = [d for d in doers if self.is_actor(d)]
             return doers[0] if doers else None
         if not self.is_actor(subj):
@@ -420,6 +479,10 @@ class Sources:
         for c in noun.children:
             if c.dep_ == "poss":
                 if c.lower_ in sx.PRONOUNS:
+                    doer = self._deed_of_object(noun)
+                    if doer is not None and doer.lower_ not in sx.PRONOUNS | sx.OBJECT_PRONOUNS:
+                        out.append(doer)    # "praised X for its help": X
+                        continue
                     verb = self._governing_verb(noun)
                     subj = sx.first_child(verb, *sx.SUBJ) if verb is not None else None
                     if subj is not None:
@@ -428,6 +491,8 @@ class Sources:
                     out.append(c)
         if not out:
             out = [g for p, g in sx.preps(noun, "by")]
+        if not out:   # "the arrest of X by police": the parser hangs "by" on X
+            out = [g for g in self.deed_agents(noun) if self.is_actor(g)][:1]
         if not out and r.type in FROM_SOURCE_TYPES:
             # "threats from X", "criticism from X", "an offer of aid from X": X
             out = [g for p, g in sx.preps(noun, "from") if self.is_actor(g)][:1]
@@ -452,6 +517,10 @@ class Sources:
             verb = noun.head
             return self._expand([g for p, g in sx.preps(noun, "from") + sx.preps(verb, "from", "by")
                                  if self.is_actor(g)][:1])
+        if not out:
+            doer = self._deed_of_object(noun)
+            if doer is not None:   # "blamed X for the bombing": X (a pronoun: no one named)
+                return [] if doer.lower_ in sx.PRONOUNS or doer.lower_ in sx.OBJECT_PRONOUNS else self._expand([doer])
         if not out and not self._circumstance(noun):
             verb = self._governing_verb(noun)
             if verb is not None and _lemma(verb) not in self.lex.reports:

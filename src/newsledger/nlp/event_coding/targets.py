@@ -14,6 +14,8 @@ under arrest".  One's own people freed are no target ("demanded the release of t
 leader"): whoever holds them is, when named.  A reaction to a deed ("condemned the
 sanctions imposed by X", "an inquiry into the shooting of protesters by X") is aimed at
 whoever did it; a reaction a deed drew ("X's raid drew condemnation") at its doer.
+A pronoun addressee ("urged them to free the hostages") leaves no target (nothing in
+the infinitive is one); "seized control of X" is aimed at X.
 """
 
 from __future__ import annotations
@@ -419,6 +421,10 @@ class Targets:
             heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
                          and not sx.children(c, *sx.SUBJ, *sx.PASS_SUBJ))
         trigger_ids = {t.i for t in r.trigger}
+        if self._pronoun_addressee(head):
+            # "urged them to release the prisoners": the one asked is the target, named only
+            # by a pronoun; the prisoners are not
+            return []
         passive = sx.is_passive(head)
         for h in heads:
             objs = []
@@ -442,6 +448,7 @@ class Targets:
                 # "provided X with weapons" ("with" on the verb or on the object): X receives
                 objs.extend(c for c in h.children if c.dep_ in ("dobj", "obj") and (
                     sx.preps(h, "with") or sx.preps(c, "with")) and self.is_actor(c))
+            objs = [_controlled(o) for o in objs]     # "seized control of X": X
             wrapped = [(o, _unwrap(o)) for o in objs]
             objs = [o for o in objs if o.i not in trigger_ids] + [
                 w for o, w in wrapped if w.i != o.i and w.i not in trigger_ids]
@@ -543,6 +550,17 @@ class Targets:
                 return self._expand(rest[:1])
         return []
 
+    @staticmethod
+    def _pronoun_addressee(verb: Token) -> bool:
+        """A verb whose direct object is a personal pronoun followed by a to-infinitive
+        ("urged them to leave", "told him to resign", "warned it not to ..."): the pronoun is
+        whom the act is aimed at, so nothing in the infinitive's clause is."""
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in sx.OBJECT_PRONOUNS]
+        if not objs:
+            return False
+        return any(c.dep_ in ("xcomp", "ccomp") and c.i > objs[0].i and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in verb.children)
+
     def _infinitive_content_target(self, noun: Token) -> list[Token]:
         """Whom the to-infinitive that says what an event noun is about is aimed at: "X's
         threat to cut off supplies to Y", "X's refusal to negotiate with Y", "an offer to
@@ -619,3 +637,13 @@ class Targets:
                 if subj is not None:
                     return subj
         return None
+
+
+def _controlled(obj: Token) -> Token:
+    """"seized control of the airport", "wrested control of two towns": what is taken is
+    the "of" object of "control" (the object of a verb)."""
+    if _lemma(obj) == "control" and obj.dep_ in ("dobj", "obj"):
+        found = [g for p, g in sx.preps(obj, "of") if g.pos_ in ("NOUN", "PROPN")]
+        if found:
+            return found[0]
+    return obj
