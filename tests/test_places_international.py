@@ -119,6 +119,9 @@ DETECT = [
     # a region's adjective the model left untagged, a country's taken for a body
     "[[Welsh]] farmers drove their tractors to the capital.",
     "[[Emirati]] officials said the talks failed.",
+    # a great city closing a club's or body's name
+    "Celtic beat Real [[Madrid]] in the final.",
+    "Fans of Metro [[Vancouver]] clubs cheered.",
 ]
 
 #: (sentence, word that must not be found as a place)

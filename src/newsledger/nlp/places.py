@@ -1009,7 +1009,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             # Rose Dominican Hospital") is a place only when a big one
             saint = toks.lower[i].rstrip(".") in ("st", "saint", "ste", "san", "santa") \
                 and best.population < 50_000
-            ok = _top_level(best) or (not saint and (first or after_of) and best.kind == "city"
+            # a great city closing the name ("Real Madrid", "Bayern Munich")
+            # (not "London" of "New London", whose longer name is a place)
+            last = whole is not None and j == whole[1] and best.population >= 500_000 \
+                and i > whole[0] and not g.exact(toks.span_text(i - 1, j))
+            ok = _top_level(best) or (not saint and (first or after_of or last) and best.kind == "city"
                                       and best.id in main
                                       and not _person_like(toks, i, j, person_words)
                                       and (best.population >= 20_000
