@@ -1264,3 +1264,27 @@ def test_object_goes_on_with_the_phrases_after_it(bare_nlp, text, content):
 def test_trailing_relative_clause_after_a_comma_is_the_writers(bare_nlp):
     c = only(claims_of(bare_nlp, "Critics have questioned the wisdom of hiring Novak, who has never run a large agency."))
     assert c.content.text == "the wisdom of hiring Novak"
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("The union sent a letter urging members to reject the offer.", "urging", "The union"),
+    ("The governor fired off a flurry of tweets mocking his rival.", "mocking", "The governor"),
+])
+def test_participle_on_a_message_is_said_by_the_one_who_sent_it(bare_nlp, text, cue, speaker):
+    c = next(c for c in claims_of(bare_nlp, text) if c.cue.text == cue)
+    assert c.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text,cue,speaker,content", [
+    ("The senator escalated her criticism of the plan.", "escalated", "The senator", "her criticism of the plan"),
+    ("He doubled down on his attacks on the judge.", "doubled down on", "He", "his attacks on the judge"),
+    ("The governor stepped up her personal attacks on the mayor.", "stepped up", "The governor",
+     "her personal attacks on the mayor"),
+])
+def test_stepping_up_verbal_attacks_is_a_claim_of_the_subject(bare_nlp, text, cue, speaker, content):
+    c = only(claims_of(bare_nlp, text))
+    assert (c.cue.text, c.speaker.text, c.content.text) == (cue, speaker, content)
+
+
+def test_stepping_up_armed_attacks_is_no_claim(bare_nlp):
+    assert claims_of(bare_nlp, "The army stepped up attacks on the town.") == []

@@ -78,7 +78,8 @@ from .common import (_EXPERIENCER_PASSIVES, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIE
 from .contents import _char_spans, _drop_trailing_relative, _split_nested, _univocal, _within_parentheses
 from .lexicon import CUE_NOUNS, TOPIC_NOUNS
 from .phrase_cues import (_HEARSAY_ADVERBS, _according_to, _adjective_cue, _bylines, _headline, _hearsay_adverb,
-                          _in_finding, _in_view, _noun_cue, _statement_then_content)
+                          _in_finding, _in_view, _noun_cue, _statement_then_content,
+                          _stepped_up_attacks)
 from .resolve import author_claims as _author_claims
 from .resolve import finish as _finish
 from .resolve import resolve_speakers as _resolve_speakers
@@ -142,6 +143,7 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
     actors = list(actors)
     cands.extend(_bylines(doc, qmap, actors))
     cands.extend(_headline(doc, qmap, cands))
+    cands = _stepped_up_attacks(doc, cands, qmap)
     cands = _statement_then_content(doc, cands, qmap)
     _split_nested(doc, cands)
     cues = {i for cand in cands for i in cand.cue}

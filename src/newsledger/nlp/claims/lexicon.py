@@ -93,3 +93,37 @@ STATEMENT_NOUNS = frozenset("""
 statement communique communiqué declaration announcement comment comments remark remarks
 message note letter memo press release warning
 """.split())
+
+#: nouns of a written or recorded message with an author: "unleashed a series of
+#: tweets", "sent a letter", "ran an ad" (lower-case forms, singular and plural)
+AUTHORED_NOUNS = frozenset("""
+statement statements letter letters memo memos tweet tweets post posts message messages
+ad ads advertisement advertisements spot commercial commercials video videos email emails
+e-mail e-mails op-ed op-eds editorial editorials press release releases note notes
+communique communiqué missive missives broadside broadsides petition petitions
+""".split())
+
+#: verbs of putting out such a message: its author is their subject (lemmas)
+AUTHORING_VERBS = frozenset("""
+issue release publish post send tweet write pen unleash fire air run broadcast circulate
+sign unveil launch put deliver share
+""".split())
+
+#: nouns of a batch of messages: "a flurry of tweets", "a series of ads"
+MESSAGE_BATCHES = frozenset("""
+flurry series string barrage volley stream torrent spate pair couple number
+""".split())
+
+#: nouns of verbal attack or warning that a verb of stepping up puts in the
+#: subject's mouth: "stepped up his attacks on X", "intensified the warnings"
+#: (lower-case forms)
+ATTACK_NOUNS = frozenset("""
+attack attacks criticism criticisms broadside broadsides warning warnings accusation accusations
+complaint complaints insult insults barb barbs tirade tirades
+""".split())
+
+#: verbs of stepping up, starting or keeping up such attacks (lemmas):
+#: "launched", "escalated", "doubled down on", "peppered X with"
+ESCALATING_VERBS = frozenset("""
+intensify escalate step renew launch unleash redouble double pepper sharpen ramp resume level hurl mount
+""".split())

@@ -22,7 +22,7 @@ from ...model import Actor
 from .common import (_IMPERSONAL, _NOT_SOURCES, _PASS_SUBJ, _SUBJ, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS,
                      _WILLING_ADJ, _Cand,
                      _doc_text, _has_subject, _subtree_ids)
-from .lexicon import CUE_NOUNS, LIGHT_VERBS, STATEMENT_NOUNS, TOPIC_NOUNS, reporting_verbs
+from .lexicon import ATTACK_NOUNS, CUE_NOUNS, ESCALATING_VERBS, LIGHT_VERBS, STATEMENT_NOUNS, TOPIC_NOUNS, reporting_verbs
 from .quotations import _QuoteMap
 from .speakers import _ANIMATE_ENTS, _animate, _np_span, _set_speaker
 
@@ -426,6 +426,46 @@ def _that_clause_of_verb(noun: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > noun.i
             and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
             and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+
+
+#: verbs of stepping up that are said of words, not of blows ("doubled down on his
+#: attacks", "peppered him with attacks"), and adjectives that make an attack one of words
+_ONLY_WORDS_ESCALATE = frozenset({"double", "redouble", "pepper"})
+_VERBAL_ATTACK = frozenset({"personal", "verbal", "rhetorical", "public", "scathing", "blistering", "written"})
+
+
+def _stepped_up_attacks(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> list[_Cand]:
+    """A verb of stepping up or starting verbal attacks whose object is such
+    attacks is an attribution by its subject, with the attacks for content ("The
+    senator escalated her criticism of the plan", "He doubled down on his attacks
+    on the judge", "She peppered him with insults"): it takes the place of the
+    noun's own claim, whose holder is at best a pronoun."""
+    out = list(cands)
+    for at in qmap.index.with_lower(ATTACK_NOUNS):
+        noun = doc[at]
+        if noun.pos_ != "NOUN" or qmap.inside(noun):
+            continue
+        if noun.dep_ == "dobj":
+            verb, preps = noun.head, []
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "with"):
+            verb, preps = noun.head.head, [noun.head.i]
+        else:
+            continue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ESCALATING_VERBS or qmap.inside(verb):
+            continue
+        if any(verb.i in c.cue for c in out):
+            continue
+        if noun.lemma_.lower() == "attack" and verb.lemma_.lower() not in _ONLY_WORDS_ESCALATE \
+                and not any(c.dep_ == "amod" and c.lower_ in _VERBAL_ATTACK for c in noun.children):
+            continue  # "the army stepped up attacks on the town": blows, not words
+        cand = _Cand(cue=sorted([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"] + preps),
+                     content=_subtree_ids(noun) - set(preps), kind="indirect")
+        _set_speaker(cand, verb, any(c.dep_ in _PASS_SUBJ for c in verb.children))
+        if cand.speaker is None or cand.speaker_head is None or not _animate(doc[cand.speaker_head]):
+            continue
+        out = [c for c in out if noun.i not in c.cue]
+        out.append(cand)
+    return out
 
 
 def _statement_then_content(doc: Doc, cands: list[_Cand], qmap: _QuoteMap) -> list[_Cand]:

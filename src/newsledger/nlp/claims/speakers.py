@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .common import _IMPERSONAL, _PASS_SUBJ, _PERSON_PRONOUNS, _ROLE_NOUNS, _SUBJ, _TITLES, _Cand
 from .docindex import DocIndex, index_of
+from .lexicon import AUTHORED_NOUNS, AUTHORING_VERBS, MESSAGE_BATCHES
 from .quotations import _QuoteMap
 
 
@@ -129,7 +130,7 @@ def _set_speaker(cand: _Cand, verb: Token, passive: bool) -> None:
         if node.dep_ == "acl" and node is verb and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             # "a statement saying ...", "Trump, saying ..."
             head = node.head
-            host = _event_host(head)
+            host = _event_host(head) or _message_author_verb(head)
             if host is not None:
                 # "at a news conference announcing X, she said ...": who spoke at the event
                 _set_speaker(cand, host, any(c.dep_ in _PASS_SUBJ for c in host.children))
@@ -156,6 +157,24 @@ def _event_host(noun: Token) -> Optional[Token]:
     prep = noun.head
     verb = prep.head
     if prep.dep_ != "prep" or verb is prep or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb
+
+
+def _message_author_verb(noun: Token) -> Optional[Token]:
+    """The verb whose object is a message ("sent a letter", "unleashed a flurry of
+    tweets"): its subject wrote what the message's participle says ("The union
+    sent a letter urging members to vote": the union urges)."""
+    if noun.lemma_.lower() in MESSAGE_BATCHES and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in AUTHORED_NOUNS for g in c.children)
+            for c in noun.children):
+        pass  # "a flurry of tweets mocking X": the participle hangs on the batch
+    elif noun.lower_ not in AUTHORED_NOUNS:
+        return None
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MESSAGE_BATCHES:
+        noun = noun.head.head
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in AUTHORING_VERBS:
         return None
     return verb
 
