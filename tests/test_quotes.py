@@ -1288,3 +1288,14 @@ def test_stepping_up_verbal_attacks_is_a_claim_of_the_subject(bare_nlp, text, cu
 
 def test_stepping_up_armed_attacks_is_no_claim(bare_nlp):
     assert claims_of(bare_nlp, "The army stepped up attacks on the town.") == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("His argument is that the tax would hurt farmers.", "His"),
+    ("The mayor's view is that the bridge must close.", "The mayor"),
+    ("The fear is that prices will rise.", None),
+])
+def test_noun_cue_as_subject_of_be_with_a_that_clause(bare_nlp, text, speaker):
+    c = only(claims_of(bare_nlp, text))
+    assert c.content.text.startswith("that ")
+    assert (c.speaker.text if c.speaker else None) == speaker

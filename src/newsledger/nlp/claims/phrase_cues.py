@@ -419,9 +419,12 @@ def _headline(doc: Doc, qmap: _QuoteMap, cands: Sequence[_Cand]) -> list[_Cand]:
 def _that_clause_of_verb(noun: Token) -> list[Token]:
     """"fueling worries from Paris to Prague that X was a burden": the that-clause
     of a noun cue that the parser hung on the verb whose object the noun is
-    (when that verb is no cue of its own)."""
+    (when that verb is no cue of its own); "her argument is that X": the
+    clause that a noun cue is, as the subject of "be"."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in reporting_verbs():
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        pass
+    elif noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in reporting_verbs():
         return []
     return [c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > noun.i
             and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)
