@@ -115,7 +115,7 @@ DETECT = [
     "A spokesman for the [[US]] Army declined to comment.",
     "The [[UK]] Border Force seized the boat.",
     # a demonym opening an organisation's name the model took for a place
-    "Celtic beat Real Madrid, and the [[Syrian]] Observatory for Human Rights said 20 died.",
+    "Celtic beat Real Madrid, and the [[Syrian]] Observatory for Human Rights counted 20 dead.",
     # a region's adjective the model left untagged, a country's taken for a body
     "[[Welsh]] farmers drove their tractors to the capital.",
     "[[Emirati]] officials said the talks failed.",
@@ -130,9 +130,10 @@ NOT_FOUND = [
     ("Spain moved its clocks to Central European Time in 1940.", "Central European"),
     ("Hispanic voters in Arizona backed the measure.", "Hispanic"),
     ("Shiites and Sunnis prayed together in the mosque.", "Shiites"),
-    # function words in capitals are no country's initials
-    ("IT staff met the board.", "IT"),
-    ("BY ALAN PRICE Staff Writer", "BY"),
+    # other names of great cities that are people's names
+    ("A statue of Gorky stood in the square.", "Gorky"),
+    # an ocean's name inside a company's name
+    ("Union Pacific raised its freight rates.", "Pacific"),
 ]
 
 

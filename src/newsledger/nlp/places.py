@@ -225,6 +225,7 @@ W = {
     "coloc": 3.0,         # other names of the text have a namesake near this candidate
     "coloc_km": 50.0,
     "coloc_spread": 20.0, # a name with this many local namesakes counts half
+    "sea": 20.0,          # "crossed the Atlantic": a sea or ocean, never a town named after it
 }
 
 
@@ -242,6 +243,7 @@ class _Mention:
     cue_city: bool = False
     local_cue: bool = False
     region_cue: bool = False
+    sea_cue: bool = False
     county_cue: bool = False
     main_ids: set[int] = field(default_factory=set)
     admin_keys: frozenset = frozenset()
@@ -675,15 +677,23 @@ def _entity_names(d: _Detection) -> list[str]:
     return names
 
 
-def _country_initials(word: str, g: Gazetteer) -> bool:
+def _country_initials(toks: _Tokens, i: int, g: Gazetteer) -> bool:
     """A country's initials ("US" in "US Army", "UK" in "UK Border Force"):
-    a name to look up, though neither capitalised nor (for "US") a content word."""
-    return 2 <= len(word) <= 3 and word.isupper() and g.country_code(word) is not None
+    a name to look up, though neither capitalised nor (for "US") a content
+    word; not inside a run of capitals, where "US" may be the pronoun ("JOIN
+    US TONIGHT")."""
+    word = toks.text[i]
+    if not (2 <= len(word) <= 3 and word.isupper()):
+        return False
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and toks.alpha[k] and len(toks.text[k]) > 1 and toks.text[k].isupper():
+            return False
+    return g.country_code(word) is not None
 
 
 def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     """For each token that may open a name in step 2 (capitalised, not a
-    function or stop word, free), the n-grams it opens that end on a
+    function or stop word, or a country's initials such as "US"; free), the n-grams it opens that end on a
     capitalised word and cover only free tokens, longest first, as
     ``(end, text)``.  Step 2 takes tokens only up to where it reads, so what
     is free ahead of it stays as it is here."""
@@ -695,7 +705,7 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
         if taken[i]:
             continue
         if not cap[i] or pos[i] in _FUNCTION_POS or stop[i]:
-            if not _country_initials(text[i], d.g):
+            if not _country_initials(toks, i, d.g):
                 continue
         grams = []
         for j in range(i + 1, min(n, i + MAX_NGRAM) + 1):
@@ -1109,15 +1119,25 @@ def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
     return e.id in g.main_ids(text) or (_alias_ok(text) and e.source in _OWN_SOURCES)
 
 
+#: older English names of capitals and great cities, still met in news and
+#: in GeoNames only as alternate names (lower case)
+_OLDER_NAMES = frozenset({
+    "kiev", "kharkov", "peking", "nanking", "chungking", "tientsin", "rangoon", "saigon",
+    "bangalore", "benares", "leningrad", "stalingrad", "constantinople", "tiflis", "kishinev",
+    "ashkhabad", "dacca", "teheran", "vilna",
+})
+
+
 def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
                   g: Gazetteer) -> Optional[Entry]:
-    """The great city that ``name`` names when it is no place's main name,
-    only another name of a capital or a city of a million ("Kiev", "Bombay",
-    "Peking"): the spelling news used for decades, taken as that city's own.
+    """The great city that ``name`` names when it is one of the older
+    English names news used for decades (:data:`_OLDER_NAMES`: "Kiev",
+    "Peking", "Rangoon") and no place's main name: taken as that city's own.
     Asked only of one word the model took for a person or an organisation
-    ("blamed Kiev").  None when some place has ``name`` as its main name, or
-    the name is short (3 letters or fewer), not a plain word or a common word."""
-    if main or len(name) < 4 or not name.isalpha() or normalize(name) in COMMON_WORDS:
+    ("blamed Kiev").  GeoNames' other alternate names (transliterations,
+    historic forms such as "Gorky") are not enough: they are too often
+    people's names."""
+    if main or normalize(name) not in _OLDER_NAMES:
         return None
     big = [e for e in ents if e.kind == "city" and (e.population >= 1_000_000 or g.is_capital(e))]
     return max(big, key=lambda e: e.population) if len(big) == 1 else None
@@ -1439,6 +1459,19 @@ def _region_cue(toks: _Tokens, m: _Mention) -> bool:
     return s >= 1 and lower[s - 1] in _REGION_ADJ
 
 
+def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
+    """"crossed the Atlantic", "storms in the western Pacific": one word after
+    a lower-case "the" (and a compass adjective) names the sea or ocean, not a
+    town named after it (a town takes no article; "The Atlantic" opening a
+    sentence may be a title)."""
+    if m.span is None or m.span.end - m.span.start != 1 or m.span.start < 1:
+        return False
+    k = m.span.start - 1
+    if toks.lower[k] in _REGION_ADJ and toks.text[k].islower() and k >= 1:
+        k -= 1
+    return toks.text[k] == "the"
+
+
 _COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
 _LIST_WORDS = {",", "and", "or", "&"}
 
@@ -1558,6 +1591,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.cue_city = _cue_city(toks, m)
         m.local_cue = _local_cue(toks, m)
         m.region_cue = _region_cue(toks, m)
+        m.sea_cue = _sea_cue(toks, m)
     _county_cues(toks, mentions, g)
     _bare_counties(mentions, g)
     support, votes = _admin_support(mentions)
@@ -1893,7 +1927,7 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
     for m in mentions:
         if m.demonym or len(m.cands) < 2:
             continue
-        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.county_cue,
+        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.sea_cue, m.county_cue,
                tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
@@ -1956,6 +1990,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["capital_state"]
         if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
             s += W["capital_state"]
+        if m.sea_cue and e.kind == "feature" and e.country is None and e.source == "extra":
+            s += W["sea"]
         if m.county_cue and e.source == "county":
             s += W["county_cue"]
         elif e.source == "county" and e.id not in m.main_ids:
