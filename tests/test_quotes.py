@@ -1299,3 +1299,67 @@ def test_noun_cue_as_subject_of_be_with_a_that_clause(bare_nlp, text, speaker):
     c = only(claims_of(bare_nlp, text))
     assert c.content.text.startswith("that ")
     assert (c.speaker.text if c.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Harbour Trust, which says the pier is unsafe, closed it to visitors.", "Harbour Trust"),
+    ("The Anglers Guild, who say the weir blocks the salmon, wrote to the council.", "Anglers Guild"),
+])
+def test_relative_pronoun_speaker_links_to_the_antecedents_actor(bare_nlp, text, name):
+    doc = bare_nlp(text)
+    start = text.index(name)
+    actor = Actor(id="body", name=name, kind="organisation", mentions=[Span.of(text, start, start + len(name))])
+    c = next(c for c in find_claims(doc, [actor]) if c.cue.text in ("says", "say"))
+    assert c.speaker.text in ("which", "who")  # the span stays the pronoun
+    assert c.speaker_actor == "body"
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained twelve people at a rally opposing the toll.",
+    "Cyclists gathered at a meeting criticising the new road plan.",
+])
+def test_participle_on_an_event_is_not_said_by_the_subject_of_any_verb(bare_nlp, text):
+    c = only(claims_of(bare_nlp, text))
+    first = text.split()[0]
+    assert c.speaker is None or c.speaker.text != first
+
+
+def test_infinitive_of_purpose_is_the_subjects(bare_nlp):
+    c = only(claims_of(bare_nlp, "The premier summoned the envoys to warn that tariffs would rise."))
+    assert c.cue.text == "warn"
+    assert c.speaker.text == "The premier"
+
+
+@pytest.mark.parametrize("text", [
+    "The coach took questions over the phone.",
+    "The mayor answered questions over lunch.",
+])
+def test_questions_over_a_channel_or_meal_have_no_topic(bare_nlp, text):
+    assert claims_of(bare_nlp, text) == []
+
+
+def test_questions_over_a_matter_still_have_a_topic(bare_nlp):
+    c = only(claims_of(bare_nlp, "The senator answered questions over the pension reform."))
+    assert c.content.text == "the pension reform"
+    assert c.speaker.text == "The senator"
+
+
+@pytest.mark.parametrize("text", [
+    "The majority of the loans seek new borrowers.",
+    "Thirty percent of the fleet needs new engines.",
+    "Forty percent of the budget wants more scrutiny.",
+])
+def test_share_of_a_thing_holds_no_view(bare_nlp, text):
+    assert claims_of(bare_nlp, text) == []
+
+
+def test_share_of_people_still_holds_a_view(bare_nlp):
+    c = only(claims_of(bare_nlp, "Sixty percent of respondents believe the ferry fares are too high."))
+    assert c.speaker.text == "Sixty percent of respondents"
+
+
+def test_raising_a_flag_is_no_claim_but_raising_red_flags_is(bare_nlp):
+    assert claims_of(bare_nlp, "Sailors raised the flag over the harbour.") == []
+    c = only(claims_of(bare_nlp, "The auditors raised red flags about the invoices."))
+    assert c.cue.text == "raised"
+    assert c.content.text == "red flags about the invoices"

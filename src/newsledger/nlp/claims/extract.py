@@ -159,7 +159,7 @@ def find_claims(doc: Doc, actors: Iterable[Actor] = (), *, separate_follow_on: b
     if separate_follow_on:
         claims.extend(_follow_on_quotes(doc, claims, qmap))
     actors = list(actors)
-    _link_actors(claims, actors)
+    _link_actors(doc, claims, actors)
     _resolve_speakers(doc, claims, actors, qmap.index)
     if author:
         claims.extend(_author_claims(doc, claims, qmap, author, actors))
@@ -233,13 +233,25 @@ def _quote_kind(text: str, spans: list[tuple[int, int]], qmap: _QuoteMap) -> str
     return "indirect"
 
 
-def _link_actors(claims: list[Claim], actors: list[Actor]) -> None:
+#: relative pronouns that may stand as a speaker span: "Greenpeace, which says ..."
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def _link_actors(doc: Doc, claims: list[Claim], actors: list[Actor]) -> None:
+    """Give each claim the actor whose mention overlaps its speaker span.
+
+    A relative pronoun as the speaker ("The Harbour Trust, which says the pier
+    is unsafe, ..."): the span stays the pronoun, but the actor is found at
+    its antecedent ("The Harbour Trust"), the noun the relative clause hangs on."""
     if not actors:
         return
     for claim in claims:
         if claim.speaker is None:
             continue
         s, e = claim.speaker.start, claim.speaker.end
+        ante = _relative_antecedent(doc, s, e)
+        if ante is not None:
+            s, e = ante
         best = None
         for actor in actors:
             for m in actor.mentions:
@@ -251,3 +263,19 @@ def _link_actors(claims: list[Claim], actors: list[Actor]) -> None:
             claim.speaker_actor = best[1].id
             if not claim.speaker_name:
                 claim.speaker_name = best[1].name
+
+
+def _relative_antecedent(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
+    """The characters of the noun phrase a relative pronoun speaker stands for
+    (up to its head noun), or ``None`` when the span is not such a pronoun."""
+    span = doc.char_span(start, end)
+    if span is None or len(span) != 1 or span[0].lower_ not in _RELATIVE_PRONOUNS:
+        return None
+    verb = span[0].head
+    if verb.dep_ != "relcl" or verb.head is verb:
+        return None
+    ante = verb.head
+    if ante.pos_ not in ("NOUN", "PROPN"):
+        return None
+    left = min(ante.left_edge.i, ante.i)
+    return doc[left].idx, ante.idx + len(ante.text)

@@ -238,15 +238,31 @@ def _question_clause(adj: Token) -> list[Token]:
 _TOPIC_PREPS = {"about", "over", "regarding", "concerning", "as"}
 
 
+#: what "over" may be followed by without naming a topic: the channel, the meal
+#: or the stretch of time the talk took ("questions over the phone", "over
+#: lunch", "over the weekend") (lemmas)
+_OVER_NOT_TOPIC = {
+    "phone", "telephone", "radio", "television", "video", "videolink", "internet", "web", "airwave",
+    "loudspeaker", "intercom", "speakerphone",
+    "lunch", "dinner", "breakfast", "brunch", "supper", "coffee", "tea", "drink", "meal",
+    "weekend", "year", "month", "week", "day", "decade", "hour", "night", "summer", "winter",
+    "spring", "autumn", "fall", "period", "course", "time",
+}
+
+
 def _topic_phrase(prep: Token) -> bool:
     """A prepositional phrase naming what talk or doubt is about ("about X",
-    "over whether ...", "as to whether ..."), not a date or time."""
+    "over whether ...", "as to whether ..."), not a date or time, nor after
+    "over" a channel or meal ("fielded questions over the phone", "over
+    lunch": no topic)."""
     if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPS:
         return False
     if prep.lower_ == "as":
         return any(g.lower_ == "to" for g in prep.children) or any(
             g.dep_ == "pcomp" and g.left_edge.lower_ in ("whether", "how", "why", "what") for g in prep.children)
-    return any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in prep.children)
+    return any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+               and not (prep.lower_ == "over" and g.dep_ == "pobj" and g.lemma_.lower() in _OVER_NOT_TOPIC)
+               for g in prep.children)
 
 
 def _topic_noun(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .common import _IMPERSONAL, _PASS_SUBJ, _PERSON_PRONOUNS, _ROLE_NOUNS, _SUBJ, _TITLES, _Cand
 from .docindex import DocIndex, index_of
-from .lexicon import AUTHORED_NOUNS, AUTHORING_VERBS, MESSAGE_BATCHES
+from .lexicon import AUTHORED_NOUNS, AUTHORING_VERBS, MESSAGE_BATCHES, reporting_verbs
 from .quotations import _QuoteMap
 
 
@@ -151,12 +151,17 @@ _SPEAKING_EVENTS = {"conference", "meeting", "rally", "interview", "appearance",
 
 def _event_host(noun: Token) -> Optional[Token]:
     """The verb of the clause that holds "in/at EVENT": its subject spoke at the
-    event ("At a news conference announcing the suit, the minister said ...")."""
+    event ("At a news conference announcing the suit, the minister said ...").
+    Only a verb of speaking: "Police detained twelve people at a rally opposing
+    the toll" does not make the police the ones who oppose it."""
     if noun.lemma_.lower() not in _SPEAKING_EVENTS or noun.dep_ != "pobj":
         return None
     prep = noun.head
     verb = prep.head
     if prep.dep_ != "prep" or verb is prep or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    cue = reporting_verbs().get(verb.lemma_.lower())
+    if cue is None or cue.kind != "speech":
         return None
     return verb
 
@@ -179,14 +184,26 @@ def _message_author_verb(noun: Token) -> Optional[Token]:
     return verb
 
 
+#: verbs whose object does what their to-infinitive says: "pressed him to admit ...",
+#: "led the reader to fear ..." (lemmas); "promise" is not one ("promised voters to ..."
+#: is the promiser's), nor a verb with an infinitive of purpose ("summoned envoys to warn ...")
+_OBJECT_CONTROL_VERBS = {
+    "ask", "urge", "press", "persuade", "convince", "lead", "force", "prompt", "encourage", "tell",
+    "invite", "allow", "pressure", "push", "get", "cause", "inspire", "require", "compel", "drive",
+    "challenge", "dare", "beg", "implore", "order", "instruct", "advise", "remind", "warn",
+}
+
+
 def _object_control(xcomp: Token) -> Optional[Token]:
     """"All this led the journalist to fear ...", "the senator pressed him to admit
-    ...": the object of the verb an infinitive hangs on does what the infinitive
-    says (not the verb's subject).  Only an object that can hold a view (a
-    person, a body, a pronoun); not after "promise" ("promised voters to ..."
-    is the promiser's)."""
+    ...": the object of a verb of making or asking ("ask", "urge", "lead",
+    "force" ...) does what the infinitive on it says (not the verb's subject).
+    Not an infinitive of purpose: in "The premier summoned the envoys to warn
+    that tariffs would rise" the premier warns.  Only an object that can hold a
+    view (a person, a body, a pronoun)."""
     head = xcomp.head
-    if head.lemma_.lower() == "promise" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+    if head.lemma_.lower() not in _OBJECT_CONTROL_VERBS \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
         return None
     objs = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < xcomp.i]
     if not objs or objs[0].tag_ in ("WP", "WDT") or not (_animate(objs[0]) or objs[0].lower_ in _OBJECT_PRONOUNS):

@@ -599,17 +599,29 @@ def _measure_or_money(tok: Token) -> bool:
     objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
     if any(o.ent_type_ in ("MONEY", "QUANTITY") or o.lemma_.lower() in _MONEY_NOUNS for o in objs):
         return True
-    # "would raise the estate tax", "a need to raise the minimum wage": "raise" reports
+    # "would raise the fuel duty", "a plan to raise the toll on the bridge": "raise" reports
     # only what is brought up for talk ("raised concerns about X", "raised the issue")
     return tok.lemma_.lower() == "raise" and any(
-        o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in _RAISED_TALK for o in objs)
+        o.pos_ in ("NOUN", "PROPN") and not _raised_talk(o) for o in objs)
 
 
 #: objects that make "raise" a verb of talk: "raised doubts", "raised the question"
 _RAISED_TALK = CUE_NOUNS | TOPIC_NOUNS | {
     "issue", "matter", "point", "subject", "topic", "possibility", "prospect", "alarm", "eyebrow",
-    "flag", "specter", "spectre", "objection", "visibility", "profile", "awareness", "voice", "ire",
+    "specter", "spectre", "objection", "visibility", "profile", "awareness", "voice", "ire",
     "hackle", "problem"}
+#: what makes a raised flag a warning: "raised red flags", "raised a warning flag"
+_WARNING_FLAGS = {"red", "warning", "yellow"}
+
+
+def _raised_talk(obj: Token) -> bool:
+    """Is the object of "raise" something brought up for talk?  A flag only as a
+    warning ("The auditors raised red flags about the invoices"), not the cloth
+    ("Sailors raised the flag over the harbour")."""
+    lemma = obj.lemma_.lower()
+    if lemma == "flag":
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in _WARNING_FLAGS for c in obj.children)
+    return lemma in _RAISED_TALK
 
 
 #: verbs of evidence that are also linking verbs: "may prove to be a passing phase"
@@ -688,7 +700,7 @@ def _put_it(tok: Token, children: list[Token]) -> bool:
 
 
 def _clause_hung_elsewhere(tok: Token, children: list[Token]) -> list[Token]:
-    """"While he acknowledged funding was a reason, X noted ...": a cue with no
+    """"While she conceded the rain played a part, the coach insisted ...": a cue with no
     complement of its own whose clause the parser made the head of the cue
     (the cue hung on it as an adverbial) and hung on the next verb.  The
     clause's subject comes right after the cue and the clause ends at a comma;
@@ -863,11 +875,29 @@ def _animate_subject(tok: Token, children: list[Token]) -> bool:
 _SHARE_NOUNS = {"percent", "%", "majority", "plurality", "minority", "percentage", "share"}
 
 
+#: nouns of the people a poll asks, besides persons and bodies: "a majority of voters",
+#: "40 percent of respondents", "half of the public" (lemmas)
+_POLLED_NOUNS = {
+    "voter", "respondent", "people", "person", "adult", "member", "parent", "electorate", "public",
+    "population", "household", "participant", "citizen", "consumer", "customer", "user", "reader",
+    "viewer", "listener", "supporter", "fan", "youth", "teen", "teenager", "child", "individual",
+    "family", "delegate", "owner", "employee", "investor", "taxpayer", "patient",
+}
+
+
 def _share_of_people(tok: Token) -> bool:
     """A poll's share of respondents as subject ("5 percent prefer X", "a
-    majority of voters want Y"): they hold the preference."""
-    return tok.lemma_.lower() in _SHARE_NOUNS and (
-        tok.lemma_.lower() != "share" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
+    majority of voters want Y"): they hold the preference.  With "of", the
+    share must be of people or bodies: "the bulk of the grant seeks ..." or
+    "30 percent of the fleet needs ..." holds no view."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _SHARE_NOUNS:
+        return False
+    of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    if lemma == "share" and not of_objs:
+        return False
+    return all(_animate(g) or g.pos_ == "PRON" or g.lemma_.lower() in _POLLED_NOUNS for g in of_objs)
 
 
 def _said_object(tok: Token, children: list[Token], kind: str = "speech") -> set[int]:
@@ -938,7 +968,7 @@ def _shares_subject(tok: Token) -> bool:
 
 #: prepositions whose object is what a P-frame cue is about: "agreed with X",
 #: "responded to the charge", "commented on the case", "bragged about Y"
-_TOPIC_PREPS = {"about", "of", "on", "over", "against", "with", "to", "for", "at"}
+_P_FRAME_PREPS = {"about", "of", "on", "over", "against", "with", "to", "for", "at"}
 
 
 def _prep_object(tok: Token, children: list[Token]) -> set[int]:
@@ -950,7 +980,7 @@ def _prep_object(tok: Token, children: list[Token]) -> set[int]:
         return set()
     if not subj and tok.dep_ not in ("conj", "xcomp", "advcl", "relcl", "pcomp"):
         return set()
-    preps = [c for c in children if c.i > tok.i and c.dep_ in ("prep", "agent") and c.lower_ in _TOPIC_PREPS
+    preps = [c for c in children if c.i > tok.i and c.dep_ in ("prep", "agent") and c.lower_ in _P_FRAME_PREPS
              and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
                      for g in c.children)]
     if not preps:
