@@ -728,7 +728,7 @@ def test_relatives_sums_and_deeds(nlp, text, etype, src, tgt):
 
 
 def test_sum_of_money_is_economic_aid_only_with_a_recipient(nlp):
-    ev = _typed(code(nlp, "Eastland transferred 20 million euros to the Westland government."), "AID")
+    ev = _typed(code(nlp, "Eastland granted 20 million euros to the Westland government."), "AID")
     assert ev.mode == "economic" and names(ev.target_actors) == ["Westland government"]
     # a sum put towards a purpose names no one helped
     evs = code(nlp, "The firm contributed $5 million to fund the search.")
@@ -979,3 +979,62 @@ def test_memories_are_bounded(monkeypatch):
     for k in range(50):
         assert doctable._strings([strings[f"s{k}"]], strings) == [f"s{k}"]
     assert len(doctable._STRINGS) <= 11
+
+
+def test_an_agreement_won_or_secured_is_the_subjects_own(nlp):
+    # a verb of receiving with an agreement, or with a "with" party, is no receiving:
+    # the subject is a party to the deal
+    ev = main(nlp, "Valdoria secured a trade pact with Osterland.")
+    assert ev.type == "AGREE" and names(ev.source_actors) == ["Valdoria"] and names(ev.target_actors) == ["Osterland"]
+    ev = main(nlp, "The union won a deal with the company.")
+    assert ev.type == "AGREE" and names(ev.source_actors) == ["union"]
+    ev = main(nlp, "Valdoria received aid from Osterland.")
+    assert ev.type == "AID" and names(ev.source_actors) == ["Osterland"] and names(ev.target_actors) == ["Valdoria"]
+
+
+def test_payments_and_credit_are_no_aid(nlp):
+    for text in ("The publisher paid 2 million dollars to the author for the memoir.",
+                 "The treasury transferred $15 million to the pension fund.",
+                 "The manager gave credit to the young defenders."):
+        assert not [e for e in code(nlp, text) if e.type == "AID"], text
+    ev = main(nlp, "The kingdom gave $20 million to the flood victims.")
+    assert ev.type == "AID" and ev.mode == "economic"
+
+
+def test_whose_relative_takes_the_owner_only_for_its_forces(nlp):
+    ev = main(nlp, "The mayor, whose nephew assaulted a photographer, stepped down on Friday.")
+    assert ev.type == "ASSAULT" and names(ev.source_actors) == ["nephew"]
+    ev = main(nlp, "Valdoria, whose soldiers shelled the harbour, rejected the report.")
+    assert ev.type == "ASSAULT" and names(ev.source_actors) == ["Valdoria"]
+
+
+def test_sending_civilian_craft_or_staff_is_no_mobilisation(nlp):
+    for text in ("The ferry company sent a ship to pick up the stranded tourists.",
+                 "The utility sent personnel to fix the power lines.",
+                 "The council sent police to the concert hall."):
+        assert not [e for e in code(nlp, text) if e.type == "MOBILIZE"], text
+    ev = main(nlp, "Valdoria sent a brigade to the frontier.")
+    assert ev.type == "MOBILIZE"
+
+
+def test_high_alert_is_mobilisation_only_for_forces(nlp):
+    for text in ("Clinics are on high alert for a flu outbreak.",
+                 "The exchange was on red alert for cyber fraud."):
+        assert not [e for e in code(nlp, text) if e.type == "MOBILIZE"], text
+    for text in ("The navy was placed on full alert.", "Valdoria put its army on high alert."):
+        assert [e for e in code(nlp, text) if e.type == "MOBILIZE"], text
+
+
+def test_purpose_with_a_party_of_its_own_is_told(nlp):
+    evs = code(nlp, "The mediator met tribal elders to negotiate with the governor.")
+    consult = [e for e in evs if e.type == "CONSULT"]
+    assert len(consult) == 2
+    assert any("governor" in names(e.source_actors) + names(e.target_actors) for e in consult)
+    evs = code(nlp, "Thousands marched through the city to protest against the new levy.")
+    assert len([e for e in evs if e.type == "PROTEST"]) == 1
+
+
+def test_fighting_fire_is_fighting(nlp):
+    ev = main(nlp, "The brigade fought fire with mortars.")
+    assert ev.type == "ASSAULT"
+    assert not code(nlp, "Firefighters battled the wildfire for a week.")

@@ -182,7 +182,9 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
         """Whether ``tok`` only says what another coded event of the same type is for or
         done as: a subjectless to-infinitive of purpose ("marched through the capital to
         protest against X") or an "in" phrase ("blocked roads in protest against X"); it is
-        that event, told once."""
+        that event, told once.  A purpose that brings in a party of its own is an event of
+        its own: "the envoy met the rebels to negotiate with the government" (the meeting
+        with the rebels, the negotiation with the government)."""
         if type_ is None:
             return False
         for r in out:
@@ -190,7 +192,7 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
                 continue
             if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and tok.head.i == r.head.i \
                     and tok.i > r.head.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in tok.children) \
-                    and not sx.children(tok, *sx.SUBJ):
+                    and not sx.children(tok, *sx.SUBJ) and not _new_party(tok, r.head):
                 return True
             if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
                     and tok.head.head.i in {t.i for t in r.trigger} | {r.head.i}:
@@ -450,3 +452,12 @@ def find_events(doc: Doc, *, actors: Sequence[Actor] = (), timexes: Sequence[Tim
     if not anchors:
         return events
     return [e for e in events if not any(s <= e.trigger.start < end for s, end in anchors)]
+
+
+def _new_party(purpose: Token, head: Token) -> bool:
+    """Whether a purpose clause names a party its head event does not: a "with" phrase or
+    an object that is an actor and no object of the head ("met X to talk with Y": Y)."""
+    actors = load_lexicon().classes.get("actor", frozenset())
+    own = {t.i for o in sx.children(head, "dobj", "obj") for t in o.subtree}
+    cands = [g for p, g in sx.preps(purpose, "with")] + sx.children(purpose, "dobj", "obj")
+    return any(g.i not in own and sx.actor_like(g, actors) for g in cands)

@@ -187,7 +187,10 @@ def _cond_ok(entry: Entry, tok: Token, objs: Optional[list[Token]] = None) -> bo
         return False
     if c.tocomp and not _object_infinitive(tok):
         return False
-    if c.subjs is not None:
+    if c.subjs is not None and tok.pos_ in ("NOUN", "PROPN"):
+        if not any(_lemma(h) in c.subjs or h.lower_ in c.subjs for h in _noun_holders(tok)):
+            return False
+    elif c.subjs is not None:
         holder = tok.head if tok.dep_ in ("xcomp", "conj") and not sx.children(tok, *sx.SUBJ) else tok
         subj = sx.first_child(holder, *sx.SUBJ, *sx.PASS_SUBJ)
         if subj is None or (_lemma(subj) not in c.subjs and subj.lower_ not in c.subjs):
@@ -197,6 +200,24 @@ def _cond_ok(entry: Entry, tok: Token, objs: Optional[list[Token]] = None) -> bo
         if not any(_names(o, c.objs) for o in objs):
             return False
     return True
+
+
+def _noun_holders(noun: Token) -> list[Token]:
+    """Who is in the state an event noun names, for a noun row's ``subj=`` condition: the
+    subject of the verb it hangs on, through a preposition or as an object ("the troops
+    are on high alert", "the army went on red alert"), and that verb's object ("put the
+    navy on full alert").  "Hospitals are on high alert" names no force."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ not in sx.OBJ:
+        return []
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out = sx.children(verb, *sx.SUBJ, *sx.PASS_SUBJ) + sx.children(verb, "dobj", "obj")
+    if not out and verb.dep_ in ("xcomp", "conj"):
+        out = sx.children(verb.head, *sx.SUBJ, *sx.PASS_SUBJ)
+    return out
 
 
 #: symbols and nouns of currency: an object counted in them is a sum of money

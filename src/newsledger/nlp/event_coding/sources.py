@@ -44,6 +44,11 @@ STATE_POWER_MODES = frozenset({"arrest", "expel"})
 FROM_SOURCE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
                                "REJECT", "THREATEN", "PROTEST", "SANCTION"})
 #: "X released a statement": a following agentless passive speech act is X's
+#: the people a body acts through, besides its forces: "Ruritania, whose agents kidnapped
+#: X" is Ruritania acting (see :meth:`Sources._whose_antecedent`)
+WHOSE_PEOPLE = frozenset({"fighter", "militiaman", "supporter", "follower", "man", "member", "agent",
+                          "operative", "gunman", "loyalist", "policeman", "officer", "commando", "paratrooper",
+                          "sniper", "guerrilla", "guerilla", "militant"})
 STATEMENT_VERBS = frozenset({"release", "issue", "publish", "make", "put"})
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note", "report", "letter"})
 
@@ -140,8 +145,11 @@ class Sources:
     def _whose_antecedent(self, subj: Token, verb: Token) -> Optional[Token]:
         """The actor a "whose" relative clause hangs on, when its subject is that actor's
         forces or people: "Ruritania, whose troops attacked the village" (Ruritania acts
-        through its troops; the troops are no actor of their own)."""
+        through its troops; the troops are no actor of their own).  Any other subject acts
+        itself: "the senator, whose aide attacked a reporter" (the aide attacked)."""
         if verb.dep_ != "relcl" or not any(c.dep_ == "poss" and c.lower_ == "whose" for c in subj.children):
+            return None
+        if _lemma(subj) not in self.lex.classes.get("force", frozenset()) | WHOSE_PEOPLE:
             return None
         owner = verb.head
         if owner.pos_ not in ("NOUN", "PROPN") or not self.is_actor(owner):
@@ -417,12 +425,19 @@ class Sources:
     def receiving_verb(self, noun: Token) -> Optional[Token]:
         """The verb of receiving or undergoing ("received aid", "faced sanctions") or of
         drawing a reaction ("drew condemnation", "sparked protests") whose object is the
-        event noun: its subject undergoes the event, and only a "from" phrase does it."""
+        event noun: its subject undergoes the event, and only a "from" phrase does it.
+
+        An agreement, or an event with a "with" party, is no such thing: the subject is a
+        party to it ("Ruritania secured a pact with Osterland", "won talks with the union")."""
         verb = noun.head
         if noun.dep_ not in sx.OBJ or verb.pos_ != "VERB" or sx.is_passive(verb):
             return None
         classes = self.lex.classes
         if _lemma(verb) not in classes.get("receive", frozenset()) | classes.get("elicit", frozenset()):
+            return None
+        if _lemma(noun) in classes.get("agreement", frozenset()) \
+                or any(self.is_actor(g) for p, g in sx.preps(noun, "with")
+                       + [(p, g) for p, g in sx.preps(verb, "with") if p.i > noun.i]):
             return None
         return verb
 
