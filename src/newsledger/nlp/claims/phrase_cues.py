@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from ...model import Actor
+from ..grammar import has_to_infinitive
 from .common import (_IMPERSONAL, _NOT_SOURCES, _PASS_SUBJ, _SUBJ, _STANCE_ADJ, _STANCE_ADJ_PREPS, _VIEW_NOUNS,
                      _WILLING_ADJ, _Cand,
                      _doc_text, _has_subject, _subtree_ids)
@@ -188,7 +189,7 @@ def _adjective_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     content: set[int] = set()
     cue = [tok.i]
     willing = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and low in _WILLING_ADJ
-               and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+               and has_to_infinitive(c)]
     if clause and low in _STANCE_ADJ:
         content = _subtree_ids(clause[0])
     elif willing and subj[0].lower_ not in _IMPERSONAL and _animate(
@@ -325,7 +326,7 @@ def _noun_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         if not any(c.dep_ == "poss" for c in tok.children):
             return None
         clauses = [c for c in tok.children if c.i > tok.i and (
-            (c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+            (c.dep_ == "acl" and has_to_infinitive(c))
             or (c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "over", "for", "against", "with", "to")
                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)))]
         if not clauses:

@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..grammar import has_to_infinitive
 from .common import _IMPERSONAL, _PASS_SUBJ, _PERSON_PRONOUNS, _ROLE_NOUNS, _SUBJ, _TITLES, _Cand
 from .docindex import DocIndex, index_of
 from .lexicon import AUTHORED_NOUNS, AUTHORING_VERBS, MESSAGE_BATCHES, reporting_verbs
@@ -203,7 +204,7 @@ def _object_control(xcomp: Token) -> Optional[Token]:
     view (a person, a body, a pronoun)."""
     head = xcomp.head
     if head.lemma_.lower() not in _OBJECT_CONTROL_VERBS \
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+            or not has_to_infinitive(xcomp):
         return None
     objs = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < xcomp.i]
     if not objs or objs[0].tag_ in ("WP", "WDT") or not (_animate(objs[0]) or objs[0].lower_ in _OBJECT_PRONOUNS):

@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Token
 
 from ..doctext import doc_text
 from ...model import Actor, ActorRef, Claim, Event, PlaceMention, PlaceRef, Span, TimeValue, Timex
+from ..grammar import has_to_infinitive
 from . import syntax as sx
 from .actor_phrases import GOVERNMENT_NOUNS, KEEP_ADJ, ActorPhrases, _is_relative
 from .doctable import DocTable, within
@@ -191,7 +192,7 @@ class Coder(Modality, Sources, Targets, ActorPhrases):
             if r.type != type_ or r.head.i == tok.i:
                 continue
             if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and tok.head.i == r.head.i \
-                    and tok.i > r.head.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in tok.children) \
+                    and tok.i > r.head.i and has_to_infinitive(tok) \
                     and not sx.children(tok, *sx.SUBJ) and not _new_party(tok, r.head):
                 return True
             if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \

@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..grammar import has_to_infinitive
 from . import syntax as sx
 from .doctable import MEMORY_LIMIT
 from .lexicon import TYPE_DEFAULTS, Entry, Lexicon, load_lexicon
@@ -256,7 +257,7 @@ def _object_infinitive(tok: Token) -> bool:
     """"told the rebels to leave", "instructed X to ...": an object (or, as the small
     model often parses it, the subject of the complement) and a to-infinitive."""
     for c in tok.children:
-        if c.dep_ in sx.COMP and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        if c.dep_ in sx.COMP and c.i > tok.i and has_to_infinitive(c):
             if any(o.dep_ in ("dobj", "obj") and o.i < c.i for o in tok.children) or sx.children(c, "nsubj"):
                 return True
     return False

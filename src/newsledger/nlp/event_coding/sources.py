@@ -26,6 +26,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..grammar import has_to_infinitive
 from . import syntax as sx
 from .actor_phrases import _is_relative
 from .readings import Reading, _lemma, _unwrap, noun_entry, verb_reading
@@ -176,8 +177,7 @@ class Sources:
         """The one who does a to-infinitive under a passive verb: its passive subject ("aid
         workers were allowed to visit", "X is expected to attack", "X was forced to
         withdraw"), not the passive's agent."""
-        if verb.dep_ != "xcomp" or not sx.is_passive(verb.head) or not any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in verb.children):
+        if verb.dep_ != "xcomp" or not sx.is_passive(verb.head) or not has_to_infinitive(verb):
             return None
         subj = sx.first_child(verb.head, *sx.PASS_SUBJ)
         if subj is None or _is_relative(subj) or not self.is_actor(_unwrap(subj)):
@@ -189,7 +189,7 @@ class Sources:
         "refugees were allowed to return by the authorities" (the authorities allow).  Only
         an actor: "were allowed to return by road" names a way."""
         for c in sx.children(head, "xcomp"):
-            if c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) \
+            if c.pos_ == "VERB" and has_to_infinitive(c) \
                     and not sx.is_passive(c):
                 found = [g for p, g in sx.preps(c, "by") if p.i > c.i and g.pos_ in ("NOUN", "PROPN")
                          and not sx.is_measure(g) and self.is_actor(g)]
@@ -388,7 +388,7 @@ class Sources:
     def _intent_owner(self, verb: Token) -> Optional[Token]:
         """The named possessor of the noun a to-infinitive completes: "X's decision to expel
         Y", "the rebels' refusal to disarm", "X's plan to send troops"."""
-        if not any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children) or verb.i < verb.head.i:
+        if not has_to_infinitive(verb) or verb.i < verb.head.i:
             return None
         owners = [c for c in verb.head.children if c.dep_ == "poss" and c.lower_ not in sx.PRONOUNS
                   and self.is_actor(c)]

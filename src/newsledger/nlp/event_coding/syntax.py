@@ -7,6 +7,8 @@ from typing import Iterable, Optional
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..grammar import has_to_infinitive
+
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj")
@@ -148,7 +150,7 @@ def stative_participle(tok: Token) -> bool:
     if any(c.dep_ == "agent" for c in kids) or not any(c.dep_ == "auxpass" for c in kids):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids) or any(
-        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in kids)
+        c.dep_ == "xcomp" and has_to_infinitive(c) for c in kids)
 
 
 def subject(tok: Token) -> Optional[Token]:

@@ -24,6 +24,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..grammar import has_to_infinitive
 from . import syntax as sx
 from .actor_phrases import _is_relative
 from .sources import FROM_SOURCE_TYPES, _is_under
@@ -160,7 +161,7 @@ class Targets:
             for c in h.children:
                 if c.i in trigger_ids or c.i < h.i or c.pos_ != "VERB" or sx.children(c, *sx.SUBJ):
                     continue
-                to = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                to = has_to_infinitive(c)
                 if c.dep_ == "acl" and r.kind == "noun" and r.type in VERBAL:
                     continue    # the content of a verbal act, no purpose: "X's refusal to withdraw"
                 if (c.dep_ in ("advcl", "xcomp", "acl") and to) or (
@@ -205,7 +206,7 @@ class Targets:
             return []
         for c in r.head.children:
             if c.dep_ in ("advcl", "xcomp") and c.i > r.head.i and c.pos_ == "VERB" and not sx.children(
-                    c, *sx.SUBJ) and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                    c, *sx.SUBJ) and has_to_infinitive(c):
                 # (a person or body itself, not a thing of one: "to increase X's presence")
                 found = [o for o in sx.children(c, *sx.OBJ) if self.is_actor(o) and (
                     o.pos_ == "PROPN" or _lemma(o) in self.actor_nouns)]
@@ -287,7 +288,7 @@ class Targets:
                 continue
             # "renewed its demand that X withdraw": the clause belongs to the event noun
             that = r.kind == "light" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-            if that or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            if that or has_to_infinitive(c):
                 subj = sx.first_child(c, "nsubj")
                 if subj is not None and self.is_actor(subj) and not _is_relative(subj) and not self._same_side(subj, r.head):
                     return [subj]
@@ -558,16 +559,15 @@ class Targets:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in sx.OBJECT_PRONOUNS]
         if not objs:
             return False
-        return any(c.dep_ in ("xcomp", "ccomp") and c.i > objs[0].i and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in verb.children)
+        return any(c.dep_ in ("xcomp", "ccomp") and c.i > objs[0].i and has_to_infinitive(c) for c in verb.children)
 
     def _infinitive_content_target(self, noun: Token) -> list[Token]:
         """Whom the to-infinitive that says what an event noun is about is aimed at: "X's
         threat to cut off supplies to Y", "X's refusal to negotiate with Y", "an offer to
         mediate between Y and Z"."""
         for c in noun.children:
-            if c.dep_ != "acl" or c.i < noun.i or c.pos_ != "VERB" or not any(
-                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or sx.children(c, *sx.SUBJ):
+            if c.dep_ != "acl" or c.i < noun.i or c.pos_ != "VERB" or not has_to_infinitive(c) \
+                    or sx.children(c, *sx.SUBJ):
                 continue
             # (one's own people are no target: "X's refusal to withdraw its troops")
             found = [o for o in sx.children(c, *sx.OBJ) if self.is_actor(o) and not any(
