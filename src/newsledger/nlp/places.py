@@ -693,10 +693,10 @@ def _country_initials(toks: _Tokens, i: int, g: Gazetteer) -> bool:
 
 def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     """For each token that may open a name in step 2 (capitalised, not a
-    function or stop word, or a country's initials such as "US"; free), the n-grams it opens that end on a
-    capitalised word and cover only free tokens, longest first, as
-    ``(end, text)``.  Step 2 takes tokens only up to where it reads, so what
-    is free ahead of it stays as it is here."""
+    function or stop word, or a country's initials such as "US"; free), the
+    n-grams it opens that end on a capitalised word and cover only free
+    tokens, longest first, as ``(end, text)``.  Step 2 takes tokens only up
+    to where it reads, so what is free ahead of it stays as it is here."""
     toks, taken = d.toks, d.taken
     n = len(toks)
     text, cap, punct, pos, stop = toks.text, toks.cap, toks.punct, toks.pos, toks.stop
