@@ -1170,6 +1170,22 @@ def test_poll_share_holds_a_preference(bare_nlp):
     assert c.content.text == "the incumbent mayor"
 
 
+def test_poll_share_picks_a_candidate(bare_nlp):
+    text = "In the county poll, 54 percent would choose Maria Ortiz, while 7 percent prefer Daniel Brooks."
+    claims = claims_of(bare_nlp, text)
+    c = next(c for c in claims if c.cue.text == "choose")
+    assert c.speaker.text == "54 percent"
+    assert c.content.text == "Maria Ortiz"
+    c = next(c for c in claims if c.cue.text == "prefer")
+    assert c.speaker.text == "7 percent"
+    assert c.content.text == "Daniel Brooks"
+    # picking with no poll's share as subject reports no view
+    assert not [c for c in claims_of(bare_nlp, "The panel chose a new venue for the festival.")
+                if c.cue.text == "chose"]
+    assert not [c for c in claims_of(bare_nlp, "Ms. Lane prefers Daniel Brooks.")
+                if c.cue.text == "prefers"]
+
+
 def test_make_the_case_and_make_it_clear_without_that(bare_nlp):
     text = "The ministry tried to make the case to farmers that the levy is fair."
     c = next(c for c in claims_of(bare_nlp, text) if "make" in c.cue.text)

@@ -48,6 +48,8 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         # one's claim (but "don't expect X to ..." is the writer's forecast)
         return None
     children = list(tok.children)
+    if entry.lemma in _SHARE_ONLY and not _share_subject(tok, children):
+        return None  # "the board chose a new chair" reports no view; "52 percent would choose X" does
     deps = {c.dep_ for c in children}
     passive = bool(deps & _PASS_SUBJ) or "auxpass" in deps
     if "E" in entry.frames and not passive:
@@ -871,6 +873,11 @@ def _animate_subject(tok: Token, children: list[Token]) -> bool:
     return bool(subj) and subj[0].tag_ not in ("WDT",) and (_animate(subj[0]) or _share_of_people(subj[0]))
 
 
+#: verbs of picking that hold a view only with a poll's share as subject:
+#: "52 percent would choose Ortiz" (but "the panel chose a venue")
+_SHARE_ONLY = {"choose", "pick"}
+
+
 #: nouns of a share of those asked: "46 percent would choose X", "a majority prefer Y"
 _SHARE_NOUNS = {"percent", "%", "majority", "plurality", "minority", "percentage", "share"}
 
@@ -916,6 +923,8 @@ def _said_object(tok: Token, children: list[Token], kind: str = "speech") -> set
     after = [c for c in children if c.i > obj.right_edge.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
     if obj.tag_ == "VBG" or obj.lemma_.lower() in _DATUM_NOUNS:
         return set()  # "noted the date in her diary": a datum written down, not a view
+    if obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and kind == "intent" and _share_subject(tok, children):
+        return _subtree_ids(obj)  # "6 percent prefer Brown": the candidate a poll's share picks
     if obj.pos_ == "PRON" or obj.ent_type_ == "PERSON":
         predicate = after or [c for c in children if c.i > obj.right_edge.i and (
             (c.dep_ == "prep" and c.lower_ in ("with", "at")) or (c.dep_ == "advmod" and c.lower_ in _AHEAD))]
@@ -956,6 +965,15 @@ def _object_tail(tok: Token, children: list[Token], end: int) -> list[Token]:
 _DATUM_NOUNS = {"date", "time", "day", "hour", "number", "name", "address", "location", "score"}
 #: adverbs of standing that make a person the finding of a poll: "shows her ahead"
 _AHEAD = {"ahead", "behind", "up", "down", "even", "tied", "level", "close"}
+
+
+def _share_subject(tok: Token, children: list[Token]) -> bool:
+    """Is the subject of ``tok`` (its own or the one it shares) a poll's share
+    of people ("6 percent prefer Brown", "a majority would pick Ortiz")?"""
+    subj = [c for c in children if c.dep_ in _SUBJ]
+    if not subj and _shares_subject(tok):
+        subj = [c for c in tok.head.children if c.dep_ in _SUBJ]
+    return bool(subj) and _share_of_people(subj[0])
 
 
 def _shares_subject(tok: Token) -> bool:
