@@ -226,6 +226,7 @@ W = {
     "coloc_km": 50.0,
     "coloc_spread": 20.0, # a name with this many local namesakes counts half
     "sea": 20.0,          # "crossed the Atlantic": a sea or ocean, never a town named after it
+    "feature_floor": 4.0, # a curated mountain, river or sea counts as a place of 10,000 people
 }
 
 
@@ -244,6 +245,7 @@ class _Mention:
     local_cue: bool = False
     region_cue: bool = False
     sea_cue: bool = False
+    river_cue: bool = False
     county_cue: bool = False
     main_ids: set[int] = field(default_factory=set)
     admin_keys: frozenset = frozenset()
@@ -809,8 +811,10 @@ def _detect_demonyms(d: _Detection) -> None:
                 continue
         if ent_type == "" and toks.pos[i] not in ("ADJ", "PROPN", "NOUN"):
             continue
-        if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod"):
-            continue
+        if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod") and not (
+                toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
+                and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]):
+            continue  # (a one-word "person" before a common noun: "Armenian and Azerbaijani forces")
         code = g.country_for_demonym(toks.text[i])
         if code and g.country(code) is not None:
             d.add_demonym(i, i + 1, g.country(code), code)
@@ -823,9 +827,14 @@ def _detect_demonyms(d: _Detection) -> None:
 
 
 def _modifies_noun(toks: _Tokens, doc: Doc, i: int) -> bool:
-    """``doc[i]`` stands before a common noun it modifies ("Welsh farmers")."""
-    return (i + 1 < len(toks) and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]
-            and doc[i].dep_ in ("amod", "compound") and doc[i].head.i == i + 1)
+    """``doc[i]`` stands before a common noun it modifies ("Welsh farmers"),
+    or before a noun and the noun both modify ("Welsh rugby fans")."""
+    if not (i + 1 < len(toks) and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]
+            and doc[i].dep_ in ("amod", "compound")):
+        return False
+    h = doc[i].head.i
+    return h == i + 1 or (h == i + 2 and toks.pos[h] == "NOUN" and not toks.title[h]
+                          and doc[i + 1].head.i == h)
 
 
 def _unknown_long_place(d: _Detection, ent: Span) -> bool:
@@ -965,6 +974,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     first token; if so, it is added."""
     doc, toks, g, taken, person_words = d.doc, d.toks, d.g, d.taken, d.person_words
     label = ent.label_ if ent is not None else None
+    if label in ("DATE", "TIME") and _strip(toks, ent.start, ent.end) == (i, j) \
+            and not any(c.isdigit() for c in name) and normalize(name) not in _DATE_NAMES:
+        label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
     if label in _NOT_PLACE_LABELS:
         return False
     doc_countries = d.doc_countries
@@ -992,6 +1004,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     elif _county_name(toks, i, j, best):
         # "Laurel County", "Avoyelles Parish": the name says what it is
         ok = not _person_like(toks, i, j, person_words)
+    elif label == "PERSON" and _club_opening(toks, i, j, ent):
+        # "Manchester United beat Chelsea": a big city opening a club's name
+        # (the club word after it is no surname, so _person_like is not asked)
+        ok = best.kind == "city" and best.id in main and best.population >= 100_000 \
+            and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
     elif label == "PERSON":
         covers = _strip(toks, ent.start, ent.end) == (i, j)
         ok = (covers and not _person_like(toks, i, j, person_words)
@@ -1039,6 +1056,27 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok:
         d.add(doc[i:j], "gaz", fuzzy=False, require=True)
     return ok
+
+
+#: month, weekday and feast names the model rightly calls dates ("in March")
+_DATE_NAMES = {normalize(w) for w in (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday Christmas Easter Ramadan Eid Hanukkah Diwali Passover Lent Advent Thanksgiving "
+    "Halloween Nowruz").split()}
+
+#: words closing a sports club's name after the town it comes from
+_CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
+               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo"}
+
+
+def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
+    """Whether ``toks[i:j]`` opens the model's entity ``ent`` and the rest of
+    it is a club word or two ("Manchester United", "Leicester City FC")."""
+    whole = _strip(toks, ent.start, ent.end)
+    if whole is None or whole[0] != i or whole[1] <= j or whole[1] - j > 2:
+        return False
+    return all(toks.lower[k] in _CLUB_WORDS for k in range(j, whole[1]))
 
 
 def _detect_repeats(d: _Detection) -> None:
@@ -1394,13 +1432,29 @@ def _generic_tail(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
 # ---------------------------------------------------------------------------
 # resolution
 
+#: lower-case words of an apposition that places a town in a wider place
+#: ("Victoria, the capital of British Columbia", "Hyderabad, a port city in Sindh")
+_APPOSITION_WORDS = {"capital", "city", "town", "village", "port", "provincial", "state", "regional",
+                     "largest", "biggest", "main", "northern", "southern", "eastern", "western",
+                     "central", "coastal", "border", "seaside", "industrial", "ancient", "holy"}
+
+
 def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
-    """The name after "X, " (``Springfield, Illinois`` -> ``Illinois``)."""
+    """The name after "X, " (``Springfield, Illinois`` -> ``Illinois``), also
+    after an apposition that says where X lies ("Victoria, the capital of
+    British Columbia" -> ``British Columbia``)."""
     if m.span is None:
         return None
     end = m.span.end
     n = len(toks)
     if end + 1 < n and toks.text[end] == ",":
+        k = end + 1
+        j = k + 1 if toks.lower[k] in ("the", "a", "an") else k
+        first = j
+        while j < n and j < first + 3 and toks.lower[j] in _APPOSITION_WORDS and toks.text[j].islower():
+            j += 1
+        if first < j < n - 1 and toks.lower[j] in ("of", "in"):
+            end = j + 1 if toks.text[j + 1] == "the" and j + 2 < n else j  # the name follows
         k = end + 1
         while k < n and k < end + 4 and (toks.title[k] or toks.text[k].isupper()
                                          or (k > end + 1 and toks.text[k] in ("-",))):
@@ -1470,6 +1524,15 @@ def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
     if toks.lower[k] in _REGION_ADJ and toks.text[k].islower() and k >= 1:
         k -= 1
     return toks.text[k] == "the"
+
+
+def _river_cue(toks: _Tokens, m: _Mention) -> bool:
+    """"along the Dnipro river", "the Jordan river's banks": a lower-case
+    "river" right after the name makes it the river, not the city or country
+    named like it."""
+    if m.span is None or m.span.end >= len(toks):
+        return False
+    return toks.text[m.span.end] == "river"
 
 
 _COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
@@ -1592,6 +1655,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.local_cue = _local_cue(toks, m)
         m.region_cue = _region_cue(toks, m)
         m.sea_cue = _sea_cue(toks, m)
+        m.river_cue = _river_cue(toks, m)
     _county_cues(toks, mentions, g)
     _bare_counties(mentions, g)
     support, votes = _admin_support(mentions)
@@ -1927,8 +1991,8 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
     for m in mentions:
         if m.demonym or len(m.cands) < 2:
             continue
-        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.sea_cue, m.county_cue,
-               tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
+        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.sea_cue, m.river_cue,
+               m.county_cue, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
             scored = shared[sig] = _CandidateScores(_fixed_scores(m, g, support))
@@ -1963,6 +2027,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     for e in m.cands[:60]:
         capital = e.kind == "city" and g.is_capital(e)
         s = W["pop"] * math.log10(e.population + 1)
+        if e.kind == "feature" and e.source == "extra":
+            s = max(s, W["feature_floor"])  # "Everest", "the Andes": no hamlet named after them
         if state_named and e.kind == "city" and e.population < 1_000_000 and not capital:
             s += W["state_town"]
         if e.id in m.main_ids:
@@ -1991,6 +2057,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
             s += W["capital_state"]
         if m.sea_cue and e.kind == "feature" and e.country is None and e.source == "extra":
+            s += W["sea"]
+        if m.river_cue and e.kind == "feature" and e.source == "extra":
             s += W["sea"]
         if m.county_cue and e.source == "county":
             s += W["county_cue"]
