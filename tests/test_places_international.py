@@ -106,6 +106,23 @@ RESOLVE = [
     ("Storms flooded [[Victoria]], capital of the Seychelles.", (-4.62, 55.46)),
     # a curated mountain or river, not a hamlet or a city named like it
     ("Climbers were stranded on [[Everest]] as storms hit the Himalayas.", (27.99, 86.93)),
+    # provinces and states whose only centre was their country's, or a town's
+    ("Fighting resumed in [[South Kordofan]] after the rains.", (11.0, 30.0)),
+    ("Forest fires raged across [[Kalimantan]] for a month.", (0.0, 114.0)),
+    ("Farmers in [[Mato Grosso]] planted more soy this year.", (-13.0, -56.0)),
+    ("Gunmen attacked diamond diggers in [[Kasai]].", (-5.0, 21.5)),
+    ("Fighting in [[Shan]] state displaced thousands.", (21.5, 98.0)),
+    ("Coca growers in [[Chapare]] blocked the highway.", (-16.8, -65.3)),
+    ("Landslides in [[Gorno-Badakhshan]] cut the mountain road.", (38.4, 73.0)),
+    ("Shelling was reported along the [[Line of Control]] overnight.", (34.0, 74.0)),
+    ("Thousands of migrants walked through the [[Darien Gap]] this year.", (8.0, -77.5)),
+    ("Illegal gold miners poured into [[Madre de Dios]] last year.", (-11.8, -70.8)),
+    ("Cattle raids spread across [[Karamoja]] in the dry season.", (2.8, 34.3)),
+    ("Herders and farmers clashed again in the [[Middle Belt]].", (9.0, 8.5)),
+    ("Record numbers of tourists visited [[Angkor Wat]] in March.", (13.41, 103.87)),
+    # a West Bank town under its usual English spelling, not a Polish village
+    ("Israeli troops raided [[Jenin]] before dawn.", (32.46, 35.30)),
+    ("Shares in Banco do [[Brasil]] fell on Monday.", (-10.0, -55.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -149,6 +166,12 @@ DETECT = [
     # a region's adjective before a noun and its noun; a demonym taken for a person
     "[[Welsh]] rugby fans travelled to the match.",
     "Kyrgyz and [[Tajik]] forces clashed overnight.",
+    # a listed language the model left untagged or took for a body
+    "Radio broadcasts in [[Pashto]] reached the border areas.",
+    "Textbooks were translated into [[Amharic]] last year.",
+    "Most villagers there speak [[Quechua]] at home.",
+    # a border's whole name, not its first word
+    "Shelling was reported along the [[Line of Control]] overnight.",
 ]
 
 #: (sentence, word that must not be found as a place)

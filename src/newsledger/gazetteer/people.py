@@ -102,6 +102,12 @@ LANGUAGE_PLACES = {
     "basque": "Basque Country",
     "castilian": "Spain",
     "gaelic": "Ireland",
+    "quechua": "Peru",
+    "aymara": "Bolivia",
+    "guarani": "Paraguay",
+    "wolof": "Senegal",
+    "lingala": "Democratic Republic of the Congo",
+    "kinyarwanda": "Rwanda",
 }
 
 #: ethnic and cultural words read as the region their people come from

@@ -79,7 +79,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, normalize
-from ..gazetteer.people import is_ethnic, people_forms
+from ..gazetteer.people import LANGUAGE_PLACES, is_ethnic, people_forms
 from ..model import PlaceMention
 
 # ---------------------------------------------------------------------------
@@ -1347,15 +1347,23 @@ _REGION_OPENERS = {"north", "south", "east", "west", "northeast", "northwest", "
 def _detect_people_words(d: _Detection) -> None:
     """1a'. people words of cities and regions the model did not tag
     ("Londoners", "Mancunians"), and language names that are the language
-    of a place ("in Arabic", "in Mandarin")."""
+    of a place ("in Arabic", "in Mandarin"), also when the model left a
+    listed language untagged or took it alone for a body or a person, after
+    "in", "into" or a form of "speak" ("broadcasts in Pashto", "translated
+    into Amharic", "villagers speak Quechua")."""
     toks, g, taken = d.toks, d.g, d.taken
     for i in range(len(toks)):
         if taken[i] or not toks.title[i]:
             continue
         label = toks.ent_type[i]
         word = toks.text[i]
+        alone = (label == "" or toks.ent_iob[i] == "B") \
+            and (i + 1 >= len(toks) or toks.ent_iob[i + 1] != "I")
+        if label in ("", "ORG", "PERSON", "NORP") and toks.lower[i] in LANGUAGE_PLACES \
+                and i > 0 and toks.lower[i - 1] in ("in", "into", "speak", "speaks", "spoke", "speaking"):
+            label = "LANGUAGE"  # a listed language the model missed ("translated into Amharic")
         if label == "LANGUAGE":
-            if toks.ent_iob[i] == "B" and (i + 1 >= len(toks) or toks.ent_iob[i + 1] != "I"):
+            if alone:
                 place = g.place_for_demonym(word)
                 if place is not None and not is_ethnic(word):
                     d.add_demonym(i, i + 1, place, place.country or "*")
