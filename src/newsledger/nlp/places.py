@@ -81,6 +81,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, normalize
 from ..gazetteer.people import LANGUAGE_PLACES, is_ethnic, people_forms
 from ..model import PlaceMention
+from .timex import lexicon as timex_lexicon
 
 # ---------------------------------------------------------------------------
 # word lists (general English, not tied to any article)
@@ -1058,12 +1059,12 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     return ok
 
 
-#: month, weekday and feast names the model rightly calls dates ("in March")
-_DATE_NAMES = {normalize(w) for w in (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
-    "Saturday Sunday Christmas Easter Ramadan Eid Hanukkah Diwali Passover Lent Advent Thanksgiving "
-    "Halloween Nowruz").split()}
+#: month, weekday and feast names the model rightly calls dates ("in March"):
+#: the time stage's tables, and movable feasts it does not date
+_DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEKDAYS,
+                                      *timex_lexicon.HOLIDAYS_FIXED, *timex_lexicon.HOLIDAYS_NTH,
+                                      "Easter", "Ramadan", "Eid", "Hanukkah", "Diwali", "Passover",
+                                      "Lent", "Advent", "Nowruz")}
 
 #: words closing a sports club's name after the town it comes from
 _CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
@@ -1368,8 +1369,7 @@ def _detect_people_words(d: _Detection) -> None:
                 if place is not None and not is_ethnic(word):
                     d.add_demonym(i, i + 1, place, place.country or "*")
             continue
-        if label in ("ORG", "PRODUCT") and toks.ent_iob[i] == "B" \
-                and (i + 1 >= len(toks) or toks.ent_iob[i + 1] != "I"):
+        if label in ("ORG", "PRODUCT") and alone:
             label = ""  # "two Londoners" taken alone for a product or a body
         if label not in ("", "NORP", "PERSON", "GPE") or not word.endswith("s") \
                 or toks.pos[i] not in ("PROPN", "NOUN"):
