@@ -125,6 +125,19 @@ def test_country_and_province_centres_follow_geonames(g):
         assert any(e.kind == "region" and e.country == "CN" for e in g.exact(name)), name
 
 
+def test_subdivisions_sit_at_their_own_centres(g):
+    # first-level ones (a Brazilian state named like a town of another state),
+    # and counties pycountry lists under a parent (English and Scottish ones)
+    from newsledger.gazetteer import haversine_km
+
+    for name, cc, lat, lon in (("Tocantins", "BR", -10.2, -48.3), ("Suffolk", "GB", 52.2, 1.0),
+                               ("Fife", "GB", 56.3, -3.1), ("Santa Catarina", "BR", -27.2, -50.3)):
+        regions = [e for e in g.exact(name) if e.kind == "region" and e.country == cc]
+        assert regions, name
+        assert haversine_km(regions[0].lat, regions[0].lon, lat, lon) < 120, name
+        assert not regions[0].approx, name
+
+
 def test_county_abbreviation_and_county_points(g):
     # "Co." is read as "County"
     assert normalize("Boone Co.") == normalize("Boone County")

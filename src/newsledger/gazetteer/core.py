@@ -201,6 +201,7 @@ def _fingerprint() -> str:
     h.update(str(getattr(pycountry, "__version__", "")).encode())
     h.update(str(len(pycountry.subdivisions)).encode())
     h.update(f"zipcodes:{uszips.version()}".encode())
+    h.update(f"regions:{_region_centres_version()}".encode())
     city = _largest_city_file()
     h.update(f"{city.name}:{city.stat().st_size}".encode())
     for name in ("countries.tsv", "places_extra.tsv"):
@@ -453,33 +454,86 @@ def _add_us_counties(b: _Builder, gdir: Path, zips: Optional["uszips.ZipData"], 
             b.add(name, point[0], point[1], "US", None, "region", 0, st or None, "county", approx=point[2])
 
 
+def _region_centres() -> dict[str, dict]:
+    """The states, provinces and counties of the countries-states-cities
+    database (package ``countrystatecity-countries``, ODbL) by ISO 3166-2
+    code ("GB-SFK"): name, native name, type and centre.  Empty when the
+    package is absent (the subdivisions then get stand-in centres)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("countrystatecity_countries")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    root = Path(next(iter(spec.submodule_search_locations))) / "data" / "by-country"
+    out: dict[str, dict] = {}
+    for path in sorted(root.glob("*/states.json")):
+        try:
+            states = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for st in states:
+            code = st.get("iso3166_2") or (f"{st.get('country_code')}-{st.get('state_code')}"
+                                           if st.get("country_code") and st.get("state_code") else None)
+            try:
+                lat, lon = float(st["latitude"]), float(st["longitude"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            if code and st.get("name"):
+                out[code] = {"name": st["name"], "native": st.get("native") or "",
+                             "type": (st.get("type") or "").lower(), "lat": lat, "lon": lon}
+    return out
+
+
+def _region_centres_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("countrystatecity-countries")
+    except Exception:  # noqa: BLE001 - absent or unreadable: no centres
+        return ""
+
+
 def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _CityIndex,
                       extra_keys: set[tuple[str, str]]) -> None:
-    """pycountry's first-level subdivisions of other countries than the US
-    (whose states come from our table), unless our table has the name; a
-    place of the same name, else the country's centre, stands in for their
-    centre (approx=True)."""
+    """Other countries' subdivisions than the US's (whose states come from
+    our table), unless our table has the name: pycountry's first-level ones,
+    and the states, provinces and counties of the countries-states-cities
+    database (:func:`_region_centres`, which gives their centres; "Suffolk",
+    "Fife", second-level in pycountry).  Without a centre there, a place of
+    the same name, else the country's centre, stands in (approx=True)."""
     import pycountry
 
+    centres = _region_centres()
+    done: set[str] = set()
     for sd in pycountry.subdivisions:
         cc = sd.country_code
-        if cc == "US" or sd.parent_code:
+        if cc == "US" or (sd.parent_code and sd.code not in centres):
             continue
         if "city" in (sd.type or "").lower():
             continue
         name = re.sub(r"\s*\(.*?\)\s*", " ", sd.name).strip()
-        key = normalize(name)
-        if (cc, key) in extra_keys:
+        if (cc, normalize(name)) in extra_keys:
             continue
-        hit = cities.largest.get((cc, key))
-        if hit:
+        done.add(sd.code)
+        alts = [sd.name]
+        c = centres.get(sd.code)
+        hit = cities.largest.get((cc, normalize(name)))
+        if c is not None:
+            lat, lon, approx = c["lat"], c["lon"], False
+            alts += [c["name"], c["native"]]
+        elif hit:
             lat, lon, approx = hit[1], hit[2], True
         elif cc in countries:
             lat, lon, approx = countries[cc].lat, countries[cc].lon, True
         else:
             continue
         b.add(name, lat, lon, cc, None, "region", 0, sd.code.split("-", 1)[1], "subdivision",
-              approx=approx, alt=[sd.name])
+              approx=approx, alt=[a for a in alts if a])
+    for code, c in centres.items():
+        cc = code.split("-", 1)[0]
+        if code in done or cc == "US" or "city" in c["type"] or (cc, normalize(c["name"])) in extra_keys:
+            continue
+        b.add(c["name"], c["lat"], c["lon"], cc, None, "region", 0, code.split("-", 1)[1], "subdivision",
+              alt=[c["native"]] if c["native"] else [])
 
 
 def _write_index(b: _Builder, path: Path) -> None:
