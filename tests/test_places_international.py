@@ -123,6 +123,11 @@ RESOLVE = [
     # a West Bank town under its usual English spelling, not a Polish village
     ("Israeli troops raided [[Jenin]] before dawn.", (32.46, 35.30)),
     ("Shares in Banco do [[Brasil]] fell on Monday.", (-10.0, -55.0)),
+    # counties and provinces at their own centres, not a namesake town abroad
+    ("Bird flu was found on a farm in [[Suffolk]], England, on Friday.", (52.2, 1.0)),
+    ("A dead swan was found near a harbour in [[Fife]], Scotland.", (56.3, -3.1)),
+    ("Cases rose in the Brazilian state of [[Tocantins]] last week.", (-10.2, -48.3)),
+    ("Floods hit the province of [[Gironde]] on Tuesday.", (44.9, -0.6)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -228,6 +228,7 @@ W = {
     "coloc_spread": 20.0, # a name with this many local namesakes counts half
     "sea": 20.0,          # "crossed the Atlantic": a sea or ocean, never a town named after it
     "feature_floor": 4.0, # a curated mountain, river or sea counts as a place of 10,000 people
+    "division_floor": 4.0, # so does a province or county with its own centre
 }
 
 
@@ -2037,6 +2038,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         s = W["pop"] * math.log10(e.population + 1)
         if e.kind == "feature" and e.source == "extra":
             s = max(s, W["feature_floor"])  # "Everest", "the Andes": no hamlet named after them
+        elif e.source == "subdivision" and not e.approx:
+            s = max(s, W["division_floor"])  # a province or county: no village's size
         if state_named and e.kind == "city" and e.population < 1_000_000 and not capital:
             s += W["state_town"]
         if e.id in m.main_ids:
@@ -2077,11 +2080,29 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         if support and e.country and e.admin1 and e.kind in ("city", "region"):
             own = m.votes.get((e.country, e.admin1), 0.0)
             s += W["support"] * _saturate(max(0.0, support.get((e.country, e.admin1), 0.0) - own))
-        pair = any((p.kind == "country" and p.country == e.country)
-                   or (p.kind == "region" and p.country == e.country and p.admin1 and p.admin1 == e.admin1)
-                   for p in pair_entries)
+        pair = any(_pair_holds(p, e) for p in pair_entries)
         out.append(_Scored(e, s, pair))
     return out
+
+
+#: how far from a region's centre a place named before it ("X, Region") may lie
+#: when the two come from gazetteers of different codes (a county of England)
+PAIR_REGION_KM = 300.0
+
+
+def _pair_holds(p: Entry, e: Entry) -> bool:
+    """Whether ``e`` lies in ``p``, the place named after it ("Springfield,
+    Illinois"; "Fife, Scotland"): the same country, and for a region the
+    same state code, or (a division coded otherwise, a county of England)
+    a point near the region's centre."""
+    if p.country != e.country or p.kind not in ("country", "region"):
+        return False
+    if p.kind == "country":
+        return True
+    if p.admin1 and p.admin1 == e.admin1:
+        return True
+    return e.source == "subdivision" and p.lat is not None and e.lat is not None \
+        and haversine_km(p.lat, p.lon, e.lat, e.lon) <= PAIR_REGION_KM
 
 
 def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
