@@ -128,6 +128,9 @@ RESOLVE = [
     ("A dead swan was found near a harbour in [[Fife]], Scotland.", (56.3, -3.1)),
     ("Cases rose in the Brazilian state of [[Tocantins]] last week.", (-10.2, -48.3)),
     ("Floods hit the province of [[Gironde]] on Tuesday.", (44.9, -0.6)),
+    # a country's own name, not its capital's or a town's other name
+    ("Officials in [[Mexico]] asked people to stay home. Hospitals in Mexico City are full.", (23.0, -102.0)),
+    ("The health secretary of [[Mexico]] said most of the dead lived in Mexico City.", (23.0, -102.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

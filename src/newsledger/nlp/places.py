@@ -228,6 +228,7 @@ W = {
     "coloc_spread": 20.0, # a name with this many local namesakes counts half
     "sea": 20.0,          # "crossed the Atlantic": a sea or ocean, never a town named after it
     "feature_floor": 4.0, # a curated mountain, river or sea counts as a place of 10,000 people
+    "country_alias": -4.0, # a country's own name given as another place's other name
     "division_floor": 4.0, # so does a province or county with its own centre
 }
 
@@ -2032,6 +2033,9 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         (e.source == "state" or (e.source == "extra" and e.kind == "region"
                                  and e.population >= 1_000_000))
         and e.id in m.main_ids for e in m.cands[:60])
+    # a country's own name is never another place's other name ("Mexico" is
+    # no name of its capital here, "Lebanon" none of a town that once had it)
+    country_named = any(e.kind == "country" and e.id in m.main_ids for e in m.cands[:60])
     out: list[_Scored] = []
     for e in m.cands[:60]:
         capital = e.kind == "city" and g.is_capital(e)
@@ -2044,6 +2048,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["state_town"]
         if e.id in m.main_ids:
             s += W["main"]
+        elif country_named:
+            s += W["country_alias"]
         if e.kind == "country":
             s += W["kind_country"]
         elif e.kind == "region":
