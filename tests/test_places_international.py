@@ -131,6 +131,9 @@ RESOLVE = [
     # a country's own name, not its capital's or a town's other name
     ("Officials in [[Mexico]] asked people to stay home. Hospitals in Mexico City are full.", (23.0, -102.0)),
     ("The health secretary of [[Mexico]] said most of the dead lived in Mexico City.", (23.0, -102.0)),
+    # a great city, not its small namesake, in a text about many countries
+    ("Flights from Mexico, Spain, China and Canada were checked at [[Cairo]] airport and in New York.",
+     (30.04, 31.24)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

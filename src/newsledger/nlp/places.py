@@ -228,6 +228,7 @@ W = {
     "coloc_spread": 20.0, # a name with this many local namesakes counts half
     "sea": 20.0,          # "crossed the Atlantic": a sea or ocean, never a town named after it
     "feature_floor": 4.0, # a curated mountain, river or sea counts as a place of 10,000 people
+    "great_rival": -3.0,  # a small namesake of a great city abroad, by the other countries' share
     "country_alias": -4.0, # a country's own name given as another place's other name
     "division_floor": 4.0, # so does a province or county with its own centre
 }
@@ -1990,6 +1991,8 @@ class _CandidateScores:
     identity: a key for what :func:`_best` chose for them in one pass)."""
 
     items: list["_Scored"]
+    #: the countries of the great cities among the candidates (a capital, a million people)
+    great: frozenset = frozenset()
 
 
 def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Optional[Counter]) -> None:
@@ -2005,8 +2008,15 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
                m.county_cue, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
-            scored = shared[sig] = _CandidateScores(_fixed_scores(m, g, support))
+            scored = shared[sig] = _candidate_scores(m, g, support)
         m.scored = scored
+
+
+def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> _CandidateScores:
+    items = _fixed_scores(m, g, support)
+    great = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city" and sc.entry.country
+                      and (sc.entry.population >= 1_000_000 or g.is_capital(sc.entry)))
+    return _CandidateScores(items, great)
 
 
 @dataclass
@@ -2125,15 +2135,19 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     if m.demonym or len(m.cands) == 1:
         return m.cands[0]
     if m.scored is None:
-        m.scored = _CandidateScores(_fixed_scores(m, g, support))
+        m.scored = _candidate_scores(m, g, support)
     if memo is not None and m.scored in memo:
         return memo[m.scored]
     total = sum(countries.values()) or 1.0
     key = normalize(m.text)
     exp = math.exp  # the terms below are _saturate(x) = 1.0 - exp(-x), inline
+    great = m.scored.great
     best, best_s = None, -1e9
     for sc in m.scored.items:
         e, s = sc.entry, sc.fixed
+        if great and e.kind == "city" and e.population < 20_000 and e.country not in great:
+            # a small namesake of a great city abroad, in a text mostly about other countries
+            s += W["great_rival"] * (1.0 - countries.get(e.country, 0.0) / total)
         if e.country:
             c = countries.get(e.country, 0.0)
             if e.kind != "country":
