@@ -131,6 +131,10 @@ RESOLVE = [
     # a country's own name, not its capital's or a town's other name
     ("Officials in [[Mexico]] asked people to stay home. Hospitals in Mexico City are full.", (23.0, -102.0)),
     ("The health secretary of [[Mexico]] said most of the dead lived in Mexico City.", (23.0, -102.0)),
+    # a state in a list of states, not the capital or a town named like it
+    ("Cases were found in Arizona, Ohio, Oregon, Utah and [[Washington]].", (47.5, -120.5)),
+    ("Officials are investigating cases in [[Washington]], Pennsylvania and California.", (47.5, -120.5)),
+    ("The festival drew bands from Paris, London and [[Washington]].", (38.9, -77.04)),
     # a great city, not its small namesake, in a text about many countries
     ("Flights from Mexico, Spain, China and Canada were checked at [[Cairo]] airport and in New York.",
      (30.04, 31.24)),

@@ -1524,6 +1524,39 @@ def _region_cue(toks: _Tokens, m: _Mention) -> bool:
     return s >= 1 and lower[s - 1] in _REGION_ADJ
 
 
+def _division_named(m: _Mention) -> bool:
+    """Whether the mention's name is a state's or province's own name."""
+    return any(e.kind == "region" and e.source in ("state", "extra", "subdivision") and not e.approx
+               and e.id in m.main_ids for e in m.cands[:10])
+
+
+def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
+    """A name in a list of three or more whose other names are mostly states
+    or provinces ("Ohio, Oregon, Utah and Washington") is one too: it gets
+    the region cue (no namesake town, not the capital named like the state),
+    and the name after it is no longer read as its state."""
+    spans = sorted((m for m in mentions if m.span is not None and not m.demonym),
+                   key=lambda m: m.span.start)
+    groups: list[list[_Mention]] = []
+    for m in spans:
+        if groups:
+            prev = groups[-1][-1]
+            gap = [toks.lower[k] for k in range(prev.span.end, m.span.start)]
+            if gap and len(gap) <= 2 and all(w in (",", "and", "or") for w in gap):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    for group in groups:
+        if len(group) < 3:
+            continue
+        named = [_division_named(m) for m in group]
+        for i, m in enumerate(group):
+            others = named[:i] + named[i + 1:]
+            if named[i] and sum(others) >= max(2, 2 * len(others) / 3):
+                m.region_cue = True
+                m.pair = None  # "Washington, Pennsylvania and California": no town of a state
+
+
 def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
     """"crossed the Atlantic", "storms in the western Pacific": one word after
     a lower-case "the" (and a compass adjective) names the sea or ocean, not a
@@ -1667,6 +1700,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.region_cue = _region_cue(toks, m)
         m.sea_cue = _sea_cue(toks, m)
         m.river_cue = _river_cue(toks, m)
+    _lists_of_divisions(toks, mentions)
     _county_cues(toks, mentions, g)
     _bare_counties(mentions, g)
     support, votes = _admin_support(mentions)
@@ -2039,7 +2073,10 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     capital_rivals = {e.country for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "extra")
                       and e.id in m.main_ids}
     # a state's or province's own name ("Queensland", "Normandy") is not a small town
-    state_named = not m.local_cue and not m.pair and any(
+    # (unless the name after it holds one of them: "Oregon, Wisconsin" is
+    # the town; "Oregon, Tennessee, Utah" is a list of states)
+    paired = any(_pair_holds(p, e) for p in pair_entries for e in m.cands[:60])
+    state_named = not m.local_cue and not paired and any(
         (e.source == "state" or (e.source == "extra" and e.kind == "region"
                                  and e.population >= 1_000_000))
         and e.id in m.main_ids for e in m.cands[:60])
