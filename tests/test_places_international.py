@@ -304,3 +304,12 @@ def test_river_word_after_a_name_picks_the_river(nlp):
     s = text.index("Dnipro")
     got = resolve_spans(nlp(text), [(s, s + 6)])[0]
     assert got is not None and got.kind == "feature", (got.name, got.kind)
+
+
+def test_misspelt_name_keeps_no_namesake_far_from_the_text(nlp):
+    # "Warab" is no spelling of Warabi, Japan, in a text about South Sudan: the
+    # name stands at the text's own places instead
+    text = "The governor of Warab state in South Sudan said cattle raids had spread to Rumbek and Wau."
+    start = text.index("Warab")
+    (place,) = resolve_spans(nlp(text), [(start, start + len("Warab"))])
+    assert place is not None and place.country == "SS"

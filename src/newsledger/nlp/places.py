@@ -229,6 +229,7 @@ W = {
     "sea": 20.0,          # "crossed the Atlantic": a sea or ocean, never a town named after it
     "feature_floor": 4.0, # a curated mountain, river or sea counts as a place of 10,000 people
     "great_rival": -3.0,  # a small namesake of a great city abroad, by the other countries' share
+    "fuzzy_km": 1000.0,   # a misspelt name's place lies this near a place named exactly
     "country_alias": -4.0, # a country's own name given as another place's other name
     "division_floor": 4.0, # so does a province or county with its own centre
 }
@@ -257,6 +258,7 @@ class _Mention:
     own_countries: Counter = field(default_factory=Counter)
     scored: Optional["_CandidateScores"] = None  # context-free scores of the candidates (see _best)
     coloc: dict = field(default_factory=dict)  # entry id -> evidence of other names nearby (_colocation)
+    fuzzy: bool = False  # the candidates are of a name spelt otherwise (no exact match)
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
@@ -460,6 +462,7 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         m.demonym = code
     if not cands and fuzzy:
         cands = g.lookup(text)
+        m.fuzzy = bool(cands)
     if not cands and text[:1].isupper() and len(text) >= 4:
         # an unknown bare name may be a county's ("Preble voters" -> Preble County)
         for word in ("County", "Parish"):
@@ -1116,7 +1119,7 @@ def _detect_repeats(d: _Detection) -> None:
         if not _person_like(toks, i, i + L, d.person_words) and not (
                 i > 0 and lowers[i - 1].rstrip(".") in TITLES):
             m = d.mention(d.doc[i:i + L], "gaz")
-            m.cands, m.main_ids = list(src.cands), set(src.main_ids)
+            m.cands, m.main_ids, m.fuzzy = list(src.cands), set(src.main_ids), src.fuzzy
             d.mentions.append(m)
             d.take(i, i + L)
         resume = i + L
@@ -1411,7 +1414,7 @@ def _detect_people_of_named(d: _Detection) -> None:
             src = next((named[f] for f in people_forms(toks.span_text(a, i + 1)) if f in named), None)
             if src is not None:
                 m = d.mention(d.doc[a:i + 1], "gaz")
-                m.cands, m.main_ids = list(src.cands), set(src.main_ids)
+                m.cands, m.main_ids, m.fuzzy = list(src.cands), set(src.main_ids), src.fuzzy
                 d.mentions.append(m)
                 d.take(a, i + 1)
                 break
@@ -1719,6 +1722,22 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _one_sense_per_name(mentions)
     _resolve_context_names(mentions, g)
     _place_counties_among_towns(mentions)
+    _drop_far_fuzzy(mentions)
+
+
+def _drop_far_fuzzy(mentions: Sequence[_Mention]) -> None:
+    """A name matched only as a misspelling of another ("Ebola" as Ebolowa)
+    keeps it only near a place the text names exactly (within
+    ``fuzzy_km``), or when the text names no other place."""
+    points = [(m.choice.lat, m.choice.lon) for m in mentions
+              if not m.fuzzy and m.choice is not None and m.choice.lat is not None]
+    if not points:
+        return
+    for m in mentions:
+        e = m.choice
+        if m.fuzzy and e is not None and e.lat is not None and not any(
+                haversine_km(lat, lon, e.lat, e.lon) <= W["fuzzy_km"] for lat, lon in points):
+            m.choice = None
 
 
 def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
