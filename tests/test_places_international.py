@@ -135,6 +135,9 @@ RESOLVE = [
     ("Cases were found in Arizona, Ohio, Oregon, Utah and [[Washington]].", (47.5, -120.5)),
     ("Officials are investigating cases in [[Washington]], Pennsylvania and California.", (47.5, -120.5)),
     ("The festival drew bands from Paris, London and [[Washington]].", (38.9, -77.04)),
+    # an ocean by its short name, not a small town named after it
+    ("El Nino warms the tropical [[Pacific]] and brings floods to Peru and droughts to Indonesia.",
+     (0.0, -160.0)),
     # a great city, not its small namesake, in a text about many countries
     ("Flights from Mexico, Spain, China and Canada were checked at [[Cairo]] airport and in New York.",
      (30.04, 31.24)),

@@ -2095,10 +2095,12 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # (unless the name after it holds one of them: "Oregon, Wisconsin" is
     # the town; "Oregon, Tennessee, Utah" is a list of states)
     paired = any(_pair_holds(p, e) for p in pair_entries for e in m.cands[:60])
+    # (so is an ocean's, by any of our names for it: "the tropical Pacific")
     state_named = not m.local_cue and not paired and any(
-        (e.source == "state" or (e.source == "extra" and e.kind == "region"
-                                 and e.population >= 1_000_000))
-        and e.id in m.main_ids for e in m.cands[:60])
+        ((e.source == "state" or (e.source == "extra" and e.kind == "region"
+                                  and e.population >= 1_000_000)) and e.id in m.main_ids)
+        or (e.source == "extra" and e.kind == "feature" and e.country is None)
+        for e in m.cands[:60])
     # a country's own name is never another place's other name ("Mexico" is
     # no name of its capital here, "Lebanon" none of a town that once had it)
     country_named = any(e.kind == "country" and e.id in m.main_ids for e in m.cands[:60])
