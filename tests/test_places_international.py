@@ -135,6 +135,11 @@ RESOLVE = [
     ("Cases were found in Arizona, Ohio, Oregon, Utah and [[Washington]].", (47.5, -120.5)),
     ("Officials are investigating cases in [[Washington]], Pennsylvania and California.", (47.5, -120.5)),
     ("The festival drew bands from Paris, London and [[Washington]].", (38.9, -77.04)),
+    # former states and provinces that older reports still name
+    ("Scientists in the [[Soviet Union]] studied the virus in secret.", (60.0, 100.0)),
+    ("Cholera spread in [[Nyanza]] after the floods, officials in Kisumu said.", (-0.6, 34.6)),
+    ("The outbreak began in [[Kasai Occidental]] province in June.", (-5.0, 21.5)),
+    ("Bird flu was found in a pond in [[Jutland]], the veterinary office in Copenhagen said.", (56.0, 9.0)),
     # an ocean by its short name, not a small town named after it
     ("El Nino warms the tropical [[Pacific]] and brings floods to Peru and droughts to Indonesia.",
      (0.0, -160.0)),
