@@ -140,6 +140,11 @@ RESOLVE = [
     ("Cholera spread in [[Nyanza]] after the floods, officials in Kisumu said.", (-0.6, 34.6)),
     ("The outbreak began in [[Kasai Occidental]] province in June.", (-5.0, 21.5)),
     ("Bird flu was found in a pond in [[Jutland]], the veterinary office in Copenhagen said.", (56.0, 9.0)),
+    # a state's own name, not another name of a town far from it
+    ("Of the new cases, nine are in Sao Paulo, seven in Rio de Janeiro and four in [[Santa Catarina]].",
+     (-27.2, -50.3)),
+    # the smaller Congo under its name without the article
+    ("Nine people have died of Ebola in the [[Republic of Congo]] this month.", (-1.0, 15.0)),
     # an ocean by its short name, not a small town named after it
     ("El Nino warms the tropical [[Pacific]] and brings floods to Peru and droughts to Indonesia.",
      (0.0, -160.0)),

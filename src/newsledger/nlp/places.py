@@ -2104,6 +2104,10 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # a country's own name is never another place's other name ("Mexico" is
     # no name of its capital here, "Lebanon" none of a town that once had it)
     country_named = any(e.kind == "country" and e.id in m.main_ids for e in m.cands[:60])
+    # (nor is a state's or province's: "Santa Catarina" is no other name of a
+    # town far from it; the borough's own town, "Enfield Town", is)
+    divisions = [e for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "subdivision")
+                 and not e.approx and e.id in m.main_ids and e.lat is not None]
     out: list[_Scored] = []
     for e in m.cands[:60]:
         capital = e.kind == "city" and g.is_capital(e)
@@ -2116,7 +2120,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["state_town"]
         if e.id in m.main_ids:
             s += W["main"]
-        elif country_named:
+        elif country_named or (divisions and e.kind == "city" and e.lat is not None and not any(
+                haversine_km(d.lat, d.lon, e.lat, e.lon) <= W["coloc_km"] for d in divisions)):
             s += W["country_alias"]
         if e.kind == "country":
             s += W["kind_country"]
