@@ -145,6 +145,12 @@ RESOLVE = [
      (-27.2, -50.3)),
     # the smaller Congo under its name without the article
     ("Nine people have died of Ebola in the [[Republic of Congo]] this month.", (-1.0, 15.0)),
+    # a country in a list of countries, and a small namesake of a country in a
+    # text mostly about other countries
+    ("Officials in Dayton and Cincinnati said flights from Spain, Japan and [[Lebanon]] were screened.",
+     (33.8, 35.8)),
+    ("Ohio and Indiana reported more cases; Bulgaria, Chile and [[Lebanon]] reported their first.",
+     (33.8, 35.8)),
     # an ocean by its short name, not a small town named after it
     ("El Nino warms the tropical [[Pacific]] and brings floods to Peru and droughts to Indonesia.",
      (0.0, -160.0)),

@@ -249,6 +249,7 @@ class _Mention:
     cue_city: bool = False
     local_cue: bool = False
     region_cue: bool = False
+    country_cue: bool = False  # in a list of countries (_lists_of_divisions)
     sea_cue: bool = False
     river_cue: bool = False
     county_cue: bool = False
@@ -1533,13 +1534,18 @@ def _division_named(m: _Mention) -> bool:
                and e.id in m.main_ids for e in m.cands[:10])
 
 
+def _country_named(m: _Mention) -> bool:
+    """Whether the mention's name is a country's own name (or a demonym)."""
+    return bool(m.demonym) or any(e.kind == "country" and e.id in m.main_ids for e in m.cands[:10])
+
+
 def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     """A name in a list of three or more whose other names are mostly states
     or provinces ("Ohio, Oregon, Utah and Washington") is one too: it gets
     the region cue (no namesake town, not the capital named like the state),
-    and the name after it is no longer read as its state."""
-    spans = sorted((m for m in mentions if m.span is not None and not m.demonym),
-                   key=lambda m: m.span.start)
+    and the name after it is no longer read as its state; so is a name in a
+    list of countries ("Spain, Japan and Lebanon") a country."""
+    spans = sorted((m for m in mentions if m.span is not None), key=lambda m: m.span.start)
     groups: list[list[_Mention]] = []
     for m in spans:
         if groups:
@@ -1553,11 +1559,15 @@ def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
         if len(group) < 3:
             continue
         named = [_division_named(m) for m in group]
+        countries = [_country_named(m) for m in group]
         for i, m in enumerate(group):
             others = named[:i] + named[i + 1:]
             if named[i] and sum(others) >= max(2, 2 * len(others) / 3):
                 m.region_cue = True
                 m.pair = None  # "Washington, Pennsylvania and California": no town of a state
+            others = countries[:i] + countries[i + 1:]
+            if countries[i] and sum(others) >= max(2, 2 * len(others) / 3):
+                m.country_cue = True  # "Spain, Japan and Lebanon": no town named like a country
 
 
 def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
@@ -2057,8 +2067,8 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
     for m in mentions:
         if m.demonym or len(m.cands) < 2:
             continue
-        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.sea_cue, m.river_cue,
-               m.county_cue, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
+        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.country_cue, m.sea_cue,
+               m.river_cue, m.county_cue, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
             scored = shared[sig] = _candidate_scores(m, g, support)
@@ -2067,8 +2077,9 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
 
 def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> _CandidateScores:
     items = _fixed_scores(m, g, support)
-    great = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city" and sc.entry.country
-                      and (sc.entry.population >= 1_000_000 or g.is_capital(sc.entry)))
+    great = frozenset(sc.entry.country for sc in items if sc.entry.country and (
+        sc.entry.kind == "country" and sc.entry.id in m.main_ids
+        or sc.entry.kind == "city" and (sc.entry.population >= 1_000_000 or g.is_capital(sc.entry))))
     return _CandidateScores(items, great)
 
 
@@ -2146,6 +2157,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["capital_state"]
         if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
             s += W["capital_state"]
+        if m.country_cue and e.kind == "country":
+            s += W["capital_state"]
         if m.sea_cue and e.kind == "feature" and e.country is None and e.source == "extra":
             s += W["sea"]
         if m.river_cue and e.kind == "feature" and e.source == "extra":
@@ -2208,7 +2221,7 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     best, best_s = None, -1e9
     for sc in m.scored.items:
         e, s = sc.entry, sc.fixed
-        if great and e.kind == "city" and e.population < 20_000 and e.country not in great:
+        if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
             # a small namesake of a great city abroad, in a text mostly about other countries
             s += W["great_rival"] * (1.0 - countries.get(e.country, 0.0) / total)
         if e.country:
