@@ -664,8 +664,36 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_gazetteer_spans(d)
     _detect_repeats(d)
     _detect_people_of_named(d)
+    _drop_disease_names(d)
     d.mentions.sort(key=lambda m: m.start)
     return d.mentions
+
+
+#: words after a name that make it a disease's name ("Marburg virus", "Lassa fever")
+_DISEASE_HEADS = {"virus", "viruses", "fever", "ebolavirus", "disease"}
+#: adjectives that may come between ("Ebola haemorrhagic fever")
+_DISEASE_ADJ = {"haemorrhagic", "hemorrhagic"}
+
+
+def _drop_disease_names(d: _Detection) -> None:
+    """A name the text uses for a disease ("the Ebola virus", "West Nile
+    fever", "Marburg haemorrhagic fever") is no place anywhere in it, unless
+    a town word says so ("the town of Marburg"); a country or a state
+    before such a word is a place still ("a United States disease agency")."""
+    toks = d.toks
+    n = len(toks)
+    disease: set[str] = set()
+    for m in d.mentions:
+        if m.span is None or m.demonym or any(e.kind == "country" or e.source == "state" for e in m.cands[:1]):
+            continue
+        k = m.span.end
+        while k < n - 1 and toks.lower[k] in _DISEASE_ADJ:
+            k += 1
+        if k < n and toks.lower[k] in _DISEASE_HEADS:
+            disease.add(normalize(m.text))
+    if disease:
+        d.mentions = [m for m in d.mentions if normalize(m.text) not in disease
+                      or (m.span is not None and _cue_city(toks, m))]
 
 
 def _prefetch(g: Gazetteer, names: list[str]) -> None:
