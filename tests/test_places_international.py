@@ -204,6 +204,12 @@ DETECT = [
     "Radio broadcasts in [[Pashto]] reached the border areas.",
     "Textbooks were translated into [[Amharic]] last year.",
     "Most villagers there speak [[Quechua]] at home.",
+    # a country's name the model split in two
+    "Countries hit by cholera: Burkina Faso, [[Guinea]], [[Guinea-Bissau]], [[Liberia]] and [[Mali]].",
+    "Plague has killed 61 people as of February 15 in the [[Democratic Republic of the Congo]], "
+    "according to the World Health Organization.",
+    # a big state's initials the model took for a body
+    "The [[NSW]] government has confirmed infections at the quarantine station.",
     # a border's whole name, not its first word
     "Shelling was reported along the [[Line of Control]] overnight.",
 ]

@@ -716,7 +716,8 @@ def _entity_names(d: _Detection) -> list[str]:
 
 
 def _country_initials(toks: _Tokens, i: int, g: Gazetteer) -> bool:
-    """A country's initials ("US" in "US Army", "UK" in "UK Border Force"):
+    """A country's initials ("US" in "US Army", "UK" in "UK Border Force"),
+    or a big state's or province's ("NSW"):
     a name to look up, though neither capitalised nor (for "US") a content
     word; not inside a run of capitals, where "US" may be the pronoun ("JOIN
     US TONIGHT")."""
@@ -726,7 +727,11 @@ def _country_initials(toks: _Tokens, i: int, g: Gazetteer) -> bool:
     for k in (i - 1, i + 1):
         if 0 <= k < len(toks) and toks.alpha[k] and len(toks.text[k]) > 1 and toks.text[k].isupper():
             return False
-    return g.country_code(word) is not None
+    if g.country_code(word) is not None:
+        return True
+    # a big state's or province's initials, from our own table ("the NSW government")
+    return len(word) == 3 and any(e.source == "extra" and e.kind == "region" and e.population >= 1_000_000
+                                  for e in g.exact(word))
 
 
 def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
@@ -767,6 +772,8 @@ def _detect_entities(d: _Detection) -> None:
         r = _strip(toks, ent.start, ent.end)
         if r is None or not d.free(r[0], r[1]):
             continue
+        if label in ("GPE", "LOC"):
+            r = _extend_to_country(toks, r, g, d)
         span = doc[r[0]:r[1]]
         name = toks.span_text(r[0], r[1])
         if label in ("GPE", "LOC"):
@@ -808,6 +815,25 @@ def _detect_entities(d: _Detection) -> None:
             place = g.place_for_demonym(name)
             if place is not None and len(span) <= 3 and not is_ethnic(name):
                 d.add_demonym(span.start, span.end, place, place.country or "*")
+
+
+def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
+                       ) -> tuple[int, int]:
+    """The model's entity ``r`` stretched over the words after it that
+    complete a country's or a big region's name, which the model split
+    ("the Democratic Republic of the" + "Congo", "Guinea" + "-Bissau")."""
+    n = len(toks)
+    for end in range(min(n, r[0] + MAX_NGRAM + 2), r[1], -1):
+        if not d.free(r[1], end) or not (toks.cap[end - 1] and toks.pos[end - 1] == "PROPN"):
+            continue
+        if not all(toks.cap[k] or toks.text[k] in ("-", "of", "the", "and") for k in range(r[1], end)):
+            continue
+        name = toks.span_text(r[0], end)
+        main = g.main_ids(name)
+        if any((e.kind == "country" or (_top_level(e) and e.population >= 1_000_000))
+               and (e.id in main or e.source in _OWN_SOURCES) for e in g.exact(name)):
+            return r[0], end
+    return r
 
 
 def _collect_countries(d: _Detection) -> None:
