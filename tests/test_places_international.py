@@ -208,6 +208,15 @@ DETECT = [
     "Countries hit by cholera: Burkina Faso, [[Guinea]], [[Guinea-Bissau]], [[Liberia]] and [[Mali]].",
     "Plague has killed 61 people as of February 15 in the [[Democratic Republic of the Congo]], "
     "according to the World Health Organization.",
+    "One case each was found in [[Rio Grande do Sul]] and [[Minas Gerais]].",
+    "The campaign covers [[Benin]], [[Cape Verde]], [[Central African Republic]], [[Gambia]] and [[Ghana]].",
+    # a province's name without the word after it the model took in
+    "[[Indonesia]]'s [[Aceh]] province alone may have as many as 80,000 dead.",
+    "[[Henan]] province has registered seven deaths.",
+    "Cases were found along the [[Indian Ocean]] coast.",
+    # provinces and counties in a list the model tagged as bodies or persons
+    "[[Norway]] told farmers in [[Rogaland]], [[Vestfold]], [[Buskerud]], [[Telemark]] and [[Akershus]] "
+    "to keep birds indoors.",
     # a big state's initials the model took for a body
     "The [[NSW]] government has confirmed infections at the quarantine station.",
     # a border's whole name, not its first word

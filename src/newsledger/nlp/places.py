@@ -780,6 +780,9 @@ def _detect_entities(d: _Detection) -> None:
             if not name[:1].isupper() and not name[:1].isdigit():
                 continue
             span = _drop_compass(span, toks, g)
+            if len(span) >= 2 and toks.lower[span.end - 1] in _DIVISION_TAILS \
+                    and toks.text[span.end - 1].islower() and g.exact(toks.span_text(span.start, span.end - 1)):
+                span = span[:-1]  # "Aceh province", "the Indian Ocean coast": the name without its word
             if _generic_tail(d, span.start, span.end, toks.span_text(span.start, span.end),
                              g.exact(toks.span_text(span.start, span.end)), ent):
                 span = span[:-1]
@@ -812,21 +815,30 @@ def _detect_entities(d: _Detection) -> None:
             elif _street(toks, span.start, span.end):
                 d.add(span, "street", fuzzy=False, require=False)
         else:  # NORP
+            if any(e.kind == "country" for e in g.exact(name)):
+                d.add(span, "ner", fuzzy=False, require=True)  # "Central African Republic"
+                continue
             place = g.place_for_demonym(name)
             if place is not None and len(span) <= 3 and not is_ethnic(name):
                 d.add_demonym(span.start, span.end, place, place.country or "*")
+
+
+#: lower-case words inside place names ("Rio Grande do Sul", "Guinea-Bissau")
+_NAME_JOINERS = {"-", "of", "the", "and", "do", "da", "de", "del", "di", "du", "des", "dos", "das",
+                 "la", "le", "el", "al"}
 
 
 def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
                        ) -> tuple[int, int]:
     """The model's entity ``r`` stretched over the words after it that
     complete a country's or a big region's name, which the model split
-    ("the Democratic Republic of the" + "Congo", "Guinea" + "-Bissau")."""
+    ("the Democratic Republic of the" + "Congo", "Guinea" + "-Bissau",
+    "Rio Grande" + "do Sul")."""
     n = len(toks)
     for end in range(min(n, r[0] + MAX_NGRAM + 2), r[1], -1):
         if not d.free(r[1], end) or not (toks.cap[end - 1] and toks.pos[end - 1] == "PROPN"):
             continue
-        if not all(toks.cap[k] or toks.text[k] in ("-", "of", "the", "and") for k in range(r[1], end)):
+        if not all(toks.cap[k] or toks.lower[k] in _NAME_JOINERS for k in range(r[1], end)):
             continue
         name = toks.span_text(r[0], end)
         main = g.main_ids(name)
@@ -1111,10 +1123,17 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         if all(toks.pos[k] == "PROPN" or toks.text[k] in ("-", "of") for k in range(i, j)):
             ok = not _person_like(toks, i, j, person_words) and (
                 _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000)
+                or (best.source == "subdivision" and not best.approx and best.id in main
+                    and _coordinated(toks, doc[i:j], taken))
                 or (best.kind == "city" and best.id in main and (
                     best.population >= 100_000 or g.is_capital(best)
                     or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
                                                      or _after_place(toks, j))))))
+    if not ok and best is not None and best.source == "subdivision" and not best.approx \
+            and best.id in main and label not in ("DATE", "TIME") and toks.lower[i] not in _REGION_OPENERS \
+            and not _common_word(name, j - i, best) \
+            and not _person_like(toks, i, j, person_words) and _coordinated(toks, doc[i:j], taken):
+        ok = True  # a province or county in a list with places ("Rogaland, Vestfold, Telemark")
     if ok:
         d.add(doc[i:j], "gaz", fuzzy=False, require=True)
     return ok
@@ -1184,6 +1203,10 @@ _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "southwest", "the north", "the south", "the west", "the east", "city", "state",
                "earth", "heaven", "hell", "paradise"}
 _NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
+
+#: lower-case words after a place's name that the model takes into the name
+_DIVISION_TAILS = {"province", "state", "region", "district", "prefecture", "governorate", "oblast",
+                   "county", "coast", "area", "city", "town", "village", "border", "valley"}
 
 
 #: road words followed by the road's number ("County Road 43", "Highway 10")
@@ -1394,6 +1417,8 @@ def _detect_region_demonyms(d: _Detection) -> None:
                 nxt += 1
             if nxt < n and toks.lower[nxt] == "time":
                 continue  # "Central European Time" is a time zone
+            if nxt < n and any(e.kind == "country" for e in g.exact(toks.span_text(i, nxt + 1))):
+                continue  # "Central African Republic" is a country's name
             place = g.place_for_demonym(toks.span_text(i, j))
             if place is not None and place.kind != "city" and not is_ethnic(toks.text[j - 1]):
                 d.add_demonym(i, j, place, place.country or "*")
