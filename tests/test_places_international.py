@@ -126,6 +126,8 @@ RESOLVE = [
     # counties and provinces at their own centres, not a namesake town abroad
     ("Bird flu was found on a farm in [[Suffolk]], England, on Friday.", (52.2, 1.0)),
     ("A dead swan was found near a harbour in [[Fife]], Scotland.", (56.3, -3.1)),
+    ("The first case of the disease was reported in the UK. It involves a cow at a farm near "
+     "[[Ipswich]], Suffolk.", (52.06, 1.16)),
     ("Cases rose in the Brazilian state of [[Tocantins]] last week.", (-10.2, -48.3)),
     ("Floods hit the province of [[Gironde]] on Tuesday.", (44.9, -0.6)),
     # a country's own name, not its capital's or a town's other name

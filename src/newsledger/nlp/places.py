@@ -2264,16 +2264,16 @@ PAIR_REGION_KM = 300.0
 def _pair_holds(p: Entry, e: Entry) -> bool:
     """Whether ``e`` lies in ``p``, the place named after it ("Springfield,
     Illinois"; "Fife, Scotland"): the same country, and for a region the
-    same state code, or (a division coded otherwise, a county of England)
-    a point near the region's centre."""
+    same state code, or (either a division coded otherwise: "Fife, Scotland",
+    "Ipswich, Suffolk") a point near the region's centre."""
     if p.country != e.country or p.kind not in ("country", "region"):
         return False
     if p.kind == "country":
         return True
     if p.admin1 and p.admin1 == e.admin1:
         return True
-    return e.source == "subdivision" and p.lat is not None and e.lat is not None \
-        and haversine_km(p.lat, p.lon, e.lat, e.lon) <= PAIR_REGION_KM
+    return (e.source == "subdivision" or p.source == "subdivision") and p.lat is not None \
+        and e.lat is not None and haversine_km(p.lat, p.lon, e.lat, e.lon) <= PAIR_REGION_KM
 
 
 def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
