@@ -156,6 +156,11 @@ RESOLVE = [
     # an ocean by its short name, not a small town named after it
     ("El Nino warms the tropical [[Pacific]] and brings floods to Peru and droughts to Indonesia.",
      (0.0, -160.0)),
+    # a list of towns with their states is no list of states
+    ("Officials in [[Washington]], Pennsylvania, and Wheeling, West Virginia, said the bridge would close.",
+     (40.17, -80.25)),
+    # a big place spelt otherwise keeps its point, far from the text's other places
+    ("The State Department in Washington said rockets hit [[Zaporizhia]] overnight.", (47.84, 35.14)),
     # a great city, not its small namesake, in a text about many countries
     ("Flights from Mexico, Spain, China and Canada were checked at [[Cairo]] airport and in New York.",
      (30.04, 31.24)),
@@ -219,6 +224,10 @@ DETECT = [
     # provinces and counties in a list the model tagged as bodies or persons
     "[[Norway]] told farmers in [[Rogaland]], [[Vestfold]], [[Buskerud]], [[Telemark]] and [[Akershus]] "
     "to keep birds indoors.",
+    # a whole name with a lower-case word is kept whole
+    "Casinos in [[Atlantic city]] reopened on Friday.",
+    # the place a disease is named after, where the text says so
+    "Scientists study the Marburg virus, first found in [[Marburg]] in 1967.",
     # a big state's initials the model took for a body
     "The [[NSW]] government has confirmed infections at the quarantine station.",
     # a border's whole name, not its first word
@@ -238,6 +247,8 @@ NOT_FOUND = [
     # a disease named after a place is no place, anywhere in the text
     ("Marburg virus was found in Angola, and Marburg cases rose.", "Marburg"),
     ("West Nile virus was found in birds in Texas.", "Nile"),
+    # a title's initials with its number
+    ("Rockstar said GTA 6 will launch next year.", "GTA"),
     # months stay dates
     ("The talks were postponed until March.", "March"),
 ]

@@ -677,9 +677,11 @@ _DISEASE_ADJ = {"haemorrhagic", "hemorrhagic"}
 
 def _drop_disease_names(d: _Detection) -> None:
     """A name the text uses for a disease ("the Ebola virus", "West Nile
-    fever", "Marburg haemorrhagic fever") is no place anywhere in it, unless
-    a town word says so ("the town of Marburg"); a country or a state
-    before such a word is a place still ("a United States disease agency")."""
+    fever", "Marburg haemorrhagic fever") is no place there, nor where the
+    text names it bare ("Ebola patients"); it is one after "in", "near",
+    "the town of" and before a local word ("first found in Marburg",
+    "Norwalk police"); a country or a state before such a word is a place
+    still ("a United States disease agency")."""
     toks = d.toks
     n = len(toks)
     disease: set[str] = set()
@@ -693,7 +695,22 @@ def _drop_disease_names(d: _Detection) -> None:
             disease.add(normalize(m.text))
     if disease:
         d.mentions = [m for m in d.mentions if normalize(m.text) not in disease
-                      or (m.span is not None and _cue_city(toks, m))]
+                      or (m.span is not None and _kept_beside_disease(toks, m))]
+
+
+#: words before a name that make it the place even where the text names a disease after it
+_LOCATIVES = {"in", "at", "near", "into", "outside", "around", "across", "inside"}
+
+
+def _kept_beside_disease(toks: _Tokens, m: _Mention) -> bool:
+    """Whether a mention of a name the text also uses for a disease is the
+    place still: not itself before the disease word, and after "in", "near",
+    "the town of" ..., or before a local word ("Norwalk police")."""
+    s, e = m.span.start, m.span.end
+    if e < len(toks) and toks.lower[e] in _DISEASE_HEADS | _DISEASE_ADJ:
+        return False
+    return _cue_city(toks, m) or (s > 0 and toks.lower[s - 1] in _LOCATIVES) \
+        or (e < len(toks) and toks.lower[e] in AFTER_PLACE)
 
 
 def _prefetch(g: Gazetteer, names: list[str]) -> None:
@@ -729,7 +746,10 @@ def _country_initials(toks: _Tokens, i: int, g: Gazetteer) -> bool:
             return False
     if g.country_code(word) is not None:
         return True
-    # a big state's or province's initials, from our own table ("the NSW government")
+    # a big state's or province's initials, from our own table ("the NSW government"),
+    # not a title's with its number ("GTA 6")
+    if i + 1 < len(toks) and toks.text[i + 1][:1].isdigit():
+        return False
     return len(word) == 3 and any(e.source == "extra" and e.kind == "region" and e.population >= 1_000_000
                                   for e in g.exact(word))
 
@@ -781,8 +801,11 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             span = _drop_compass(span, toks, g)
             if len(span) >= 2 and toks.lower[span.end - 1] in _DIVISION_TAILS \
-                    and toks.text[span.end - 1].islower() and g.exact(toks.span_text(span.start, span.end - 1)):
-                span = span[:-1]  # "Aceh province", "the Indian Ocean coast": the name without its word
+                    and toks.text[span.end - 1].islower() and g.exact(toks.span_text(span.start, span.end - 1)) \
+                    and not g.exact(toks.span_text(span.start, span.end)):
+                # "Aceh province", "the Indian Ocean coast": the name without its word
+                # ("Atlantic city", "Orange county" are whole names)
+                span = span[:-1]
             if _generic_tail(d, span.start, span.end, toks.span_text(span.start, span.end),
                              g.exact(toks.span_text(span.start, span.end)), ent):
                 span = span[:-1]
@@ -1130,7 +1153,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
                                                      or _after_place(toks, j))))))
     if not ok and best is not None and best.source == "subdivision" and not best.approx \
-            and best.id in main and label not in ("DATE", "TIME") and toks.lower[i] not in _REGION_OPENERS \
+            and best.id in main and label not in ("DATE", "TIME", "PERSON") and toks.lower[i] not in _REGION_OPENERS \
             and not _common_word(name, j - i, best) \
             and not _person_like(toks, i, j, person_words) and _coordinated(toks, doc[i:j], taken):
         ok = True  # a province or county in a list with places ("Rogaland, Vestfold, Telemark")
@@ -1562,7 +1585,7 @@ def _cue_city(toks: _Tokens, m: _Mention) -> bool:
     if m.span is None or m.span.start < 2:
         return False
     a, b = toks.lower[m.span.start - 2], toks.lower[m.span.start - 1]
-    return (b == "of" and a in ("city", "town", "village", "capital")) or (
+    return (b == "of" and a in ("city", "town", "village", "capital", "port", "cities", "towns", "villages")) or (
         b in ("city", "town", "village"))
 
 
@@ -1619,7 +1642,7 @@ def _country_named(m: _Mention) -> bool:
 
 
 def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
-    """A name in a list of three or more whose other names are mostly states
+    """A name in a list of three or more whose other names are all states
     or provinces ("Ohio, Oregon, Utah and Washington") is one too: it gets
     the region cue (no namesake town, not the capital named like the state),
     and the name after it is no longer read as its state; so is a name in a
@@ -1637,15 +1660,17 @@ def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     for group in groups:
         if len(group) < 3:
             continue
+        if _cue_city(toks, group[0]) or group[0].local_cue:
+            continue  # "the towns of Peru, Brazil and Lebanon"
         named = [_division_named(m) for m in group]
         countries = [_country_named(m) for m in group]
         for i, m in enumerate(group):
-            others = named[:i] + named[i + 1:]
-            if named[i] and sum(others) >= max(2, 2 * len(others) / 3):
+            # every other name of the list must be one: "Washington, Pennsylvania, and
+            # Wheeling, West Virginia" is a list of towns with their states
+            if named[i] and all(named[:i] + named[i + 1:]):
                 m.region_cue = True
                 m.pair = None  # "Washington, Pennsylvania and California": no town of a state
-            others = countries[:i] + countries[i + 1:]
-            if countries[i] and sum(others) >= max(2, 2 * len(others) / 3):
+            if countries[i] and all(countries[:i] + countries[i + 1:]):
                 m.country_cue = True  # "Spain, Japan and Lebanon": no town named like a country
 
 
@@ -1817,14 +1842,17 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
 def _drop_far_fuzzy(mentions: Sequence[_Mention]) -> None:
     """A name matched only as a misspelling of another ("Ebola" as Ebolowa)
     keeps it only near a place the text names exactly (within
-    ``fuzzy_km``), or when the text names no other place."""
+    ``fuzzy_km``), when it is a big place spelt otherwise in a long name
+    ("Zaporizhia"; "Prisi" is no Paris), or when the text names no other
+    place."""
     points = [(m.choice.lat, m.choice.lon) for m in mentions
               if not m.fuzzy and m.choice is not None and m.choice.lat is not None]
     if not points:
         return
     for m in mentions:
         e = m.choice
-        if m.fuzzy and e is not None and e.lat is not None and not any(
+        big = e is not None and e.population >= 200_000 and len(normalize(m.text)) >= 9
+        if m.fuzzy and e is not None and e.lat is not None and not big and not any(
                 haversine_km(lat, lon, e.lat, e.lon) <= W["fuzzy_km"] for lat, lon in points):
             m.choice = None
 
@@ -2189,7 +2217,7 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     state_named = not m.local_cue and not paired and any(
         ((e.source == "state" or (e.source == "extra" and e.kind == "region"
                                   and e.population >= 1_000_000)) and e.id in m.main_ids)
-        or (e.source == "extra" and e.kind == "feature" and e.country is None)
+        or (e.source == "extra" and e.kind == "feature" and e.country is None and not m.cue_city)
         for e in m.cands[:60])
     # a country's own name is never another place's other name ("Mexico" is
     # no name of its capital here, "Lebanon" none of a town that once had it)
