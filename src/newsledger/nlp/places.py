@@ -25,6 +25,9 @@ Detection
       Texas" is Texas unless the whole is a name ("North Carolina"); and one
       sense per text: a name found as a place is a place wherever else it
       appears capitalised, unless it reads as a person's name there.
+    * names the model split are joined ("the Democratic Republic of the" +
+      "Congo"), a lower-case word it took in is left out ("Aceh province");
+      a name the text uses for a disease ("Marburg virus") is no place there.
 
 Resolution (choosing among same-named gazetteer entries)
     a prior (population, kind, main name or alternate name), then the
@@ -49,8 +52,13 @@ Resolution (choosing among same-named gazetteer entries)
     close to it (:func:`_colocation`: "Newport, Middletown and Portsmouth"
     lie together only in Rhode Island); a county gains from its state named
     in the text as a town does, and a bare name may be its county's
-    ("Greene" beside Xenia and Fairborn).  A name the gazetteer does not
-    know is put at the text's focus, the most-named town amid its places.
+    ("Greene" beside Xenia and Fairborn).  A country's or province's own
+    name is no other place's alternate name ("Mexico" is not Mexico City); a
+    name in a list of states or of countries is one too; a small namesake of
+    a country or great city abroad loses as the text is about other
+    countries; a misspelt name keeps its namesake only near the text's other
+    places.  A name the gazetteer does not know is put at the text's focus,
+    the most-named town amid its places.
 
 Role
     a country or capital that is the subject of a speech or political verb
