@@ -694,7 +694,8 @@ def _drop_disease_names(d: _Detection) -> None:
     n = len(toks)
     disease: set[str] = set()
     for m in d.mentions:
-        if m.span is None or m.demonym or any(e.kind == "country" or e.source == "state" for e in m.cands[:1]):
+        if m.span is None or m.demonym or any(e.kind == "country" or e.source == "state"
+                                               for e in m.cands[:1]):
             continue
         k = m.span.end
         while k < n - 1 and toks.lower[k] in _DISEASE_ADJ:
@@ -809,7 +810,8 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             span = _drop_compass(span, toks, g)
             if len(span) >= 2 and toks.lower[span.end - 1] in _DIVISION_TAILS \
-                    and toks.text[span.end - 1].islower() and g.exact(toks.span_text(span.start, span.end - 1)) \
+                    and toks.text[span.end - 1].islower() \
+                    and g.exact(toks.span_text(span.start, span.end - 1)) \
                     and not g.exact(toks.span_text(span.start, span.end)):
                 # "Aceh province", "the Indian Ocean coast": the name without its word
                 # ("Atlantic city", "Orange county" are whole names)
@@ -1154,14 +1156,13 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         if all(toks.pos[k] == "PROPN" or toks.text[k] in ("-", "of") for k in range(i, j)):
             ok = not _person_like(toks, i, j, person_words) and (
                 _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000)
-                or (best.source == "subdivision" and not best.approx and best.id in main
-                    and _coordinated(toks, doc[i:j], taken))
                 or (best.kind == "city" and best.id in main and (
                     best.population >= 100_000 or g.is_capital(best)
                     or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
                                                      or _after_place(toks, j))))))
     if not ok and best is not None and best.source == "subdivision" and not best.approx \
-            and best.id in main and label not in ("DATE", "TIME", "PERSON") and toks.lower[i] not in _REGION_OPENERS \
+            and best.id in main and label not in ("DATE", "TIME", "PERSON") \
+            and toks.lower[i] not in _REGION_OPENERS \
             and not _common_word(name, j - i, best) \
             and not _person_like(toks, i, j, person_words) and _coordinated(toks, doc[i:j], taken):
         ok = True  # a province or county in a list with places ("Rogaland, Vestfold, Telemark")
@@ -1593,7 +1594,8 @@ def _cue_city(toks: _Tokens, m: _Mention) -> bool:
     if m.span is None or m.span.start < 2:
         return False
     a, b = toks.lower[m.span.start - 2], toks.lower[m.span.start - 1]
-    return (b == "of" and a in ("city", "town", "village", "capital", "port", "cities", "towns", "villages")) or (
+    return (b == "of" and a in ("city", "town", "village", "capital", "port", "cities", "towns",
+                                "villages")) or (
         b in ("city", "town", "village"))
 
 
