@@ -164,6 +164,14 @@ RESOLVE = [
     # a great city, not its small namesake, in a text about many countries
     ("Flights from Mexico, Spain, China and Canada were checked at [[Cairo]] airport and in New York.",
      (30.04, 31.24)),
+    # a name given with its division's word: the division, not its capital
+    ("Wildfires spread across the [[Krasnoyarsk region]] as smoke reached Novosibirsk.", (63.3, 97.1)),
+    ("Gunmen kidnapped two farmers in [[Kano State]], police said.", (11.9, 8.5)),
+    ("Rescuers searched villages in [[Krasnoyarsk Krai]] after the floods.", (63.3, 97.1)),
+    ("Troops were sent to the Syrian [[Deir ez-Zor province]] after the attack.", (35.0, 40.2)),
+    # provinces known in English by a translated name
+    ("An earthquake shook [[West Sumatra]] and was felt in Singapore.", (-0.6, 100.6)),
+    ("Snow closed the autobahn across [[Hesse]] on Tuesday.", (50.6, 9.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -232,6 +240,10 @@ DETECT = [
     "The [[NSW]] government has confirmed infections at the quarantine station.",
     # a border's whole name, not its first word
     "Shelling was reported along the [[Line of Control]] overnight.",
+    # a town's name the model cut after its first word
+    "Aid workers in [[Goz Beida]] said the camps were full.",
+    # a province's English name, not the island it lies on
+    "A volcano erupted in [[Central Java]], and ash fell on Yogyakarta.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -240,6 +240,7 @@ W = {
     "fuzzy_km": 1000.0,   # a misspelt name's place lies this near a place named exactly
     "country_alias": -4.0, # a country's own name given as another place's other name
     "division_floor": 4.0, # so does a province or county with its own centre
+    "division_word": 5.0,  # "the Kursk region", "Kano State": the division, not its capital
 }
 
 
@@ -257,6 +258,7 @@ class _Mention:
     cue_city: bool = False
     local_cue: bool = False
     region_cue: bool = False
+    division_word: bool = False  # the name is given with its division's word ("Kano State")
     country_cue: bool = False  # in a list of countries (_lists_of_divisions)
     sea_cue: bool = False
     river_cue: bool = False
@@ -268,6 +270,7 @@ class _Mention:
     scored: Optional["_CandidateScores"] = None  # context-free scores of the candidates (see _best)
     coloc: dict = field(default_factory=dict)  # entry id -> evidence of other names nearby (_colocation)
     fuzzy: bool = False  # the candidates are of a name spelt otherwise (no exact match)
+    tail: str = ""  # the word of kind a given span ends with ("region" of "the Kursk region")
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
@@ -465,6 +468,14 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         stripped = re.sub(r"(?:'s|’s|')$", "", stripped)
         if stripped != text:
             cands = g.exact(stripped)
+    if not cands:
+        # a name given with its division's or town's word ("the Kursk region",
+        # "Kano State", "Fukushima Prefecture"): the name, and that kind of place
+        head, _, word = text.rpartition(" ")
+        if word.lower() in _TAIL_WORDS and head[:1].isupper():
+            cands = g.exact(re.sub(r"^(?:the\s+)", "", head, flags=re.I))
+            if cands:
+                m.tail, text = word.lower(), re.sub(r"^(?:the\s+)", "", head, flags=re.I)
     if not cands and code:
         country = g.country(code)
         cands = [country] if country else []
@@ -481,6 +492,13 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
     m.cands = list(cands)
     if m.cands:
         m.main_ids = g.main_name_ids(text)
+
+
+#: last words of a given place name that say its kind ("the Kursk region",
+#: "Kano State", "Heze city"): the division's words, then the town's
+_DIVISION_WORDS = {"province", "state", "region", "oblast", "krai", "kray", "prefecture", "governorate",
+                   "territory", "department", "district", "municipality"}
+_TAIL_WORDS = _DIVISION_WORDS | {"city", "town", "village"}
 
 
 def _capitalised(tok: Token) -> bool:
@@ -802,7 +820,7 @@ def _detect_entities(d: _Detection) -> None:
         if r is None or not d.free(r[0], r[1]):
             continue
         if label in ("GPE", "LOC"):
-            r = _extend_to_country(toks, r, g, d)
+            r = _extend_left(toks, _extend_to_country(toks, r, g, d), g, d)
         span = doc[r[0]:r[1]]
         name = toks.span_text(r[0], r[1])
         if label in ("GPE", "LOC"):
@@ -878,6 +896,22 @@ def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Dete
         if any((e.kind == "country" or (_top_level(e) and e.population >= 1_000_000))
                and (e.id in main or e.source in _OWN_SOURCES) for e in g.exact(name)):
             return r[0], end
+    return r
+
+
+def _extend_left(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:
+    """The model's entity ``r`` stretched over one or two capitalised names
+    before it that complete a place's own name, which the model cut ("Goz"
+    + "Beida", "Port" + "Harcourt"): the whole is the gazetteer's main name
+    of a division, a feature or a town of 1,000 people or more."""
+    for start in range(max(0, r[0] - 2), r[0]):
+        if not d.free(start, r[0]) or not all(toks.cap[k] and toks.pos[k] == "PROPN"
+                                              for k in range(start, r[0])):
+            continue
+        name = toks.span_text(start, r[1])
+        main = g.main_ids(name)
+        if any(e.id in main and (e.kind != "city" or e.population >= 1000) for e in g.exact(name)):
+            return start, r[1]
     return r
 
 
@@ -1591,6 +1625,8 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
 
 
 def _cue_city(toks: _Tokens, m: _Mention) -> bool:
+    if m.tail in ("city", "town", "village"):
+        return True
     if m.span is None or m.span.start < 2:
         return False
     a, b = toks.lower[m.span.start - 2], toks.lower[m.span.start - 1]
@@ -1628,16 +1664,29 @@ def _local_cue(toks: _Tokens, m: _Mention) -> bool:
 def _region_cue(toks: _Tokens, m: _Mention) -> bool:
     """"Washington state", "the state of Washington", "eastern Washington",
     "the Quebec government": the division, not its namesake city."""
+    if m.tail in _DIVISION_WORDS:
+        return True
     if m.span is None:
         return False
     s, e = m.span.start, m.span.end
     lower = toks.lower
     if e < len(toks) and lower[e] in ("state", "state's", "province", "provincial", "government",
-                                      "premier", "legislature", "governor", "statewide"):
+                                      "premier", "legislature", "governor", "statewide", "oblast",
+                                      "krai", "kray", "prefecture", "governorate"):
         return True
     if s >= 2 and lower[s - 1] == "of" and lower[s - 2] in ("state", "province"):
         return True
     return s >= 1 and lower[s - 1] in _REGION_ADJ
+
+
+def _division_word(toks: _Tokens, m: _Mention) -> bool:
+    """The name comes with its division's word ("the Kursk region" given
+    whole, "Kano State", "Aleppo province"): the division, not the city
+    that gave it its name."""
+    if m.tail in _DIVISION_WORDS:
+        return True
+    e = m.span.end if m.span is not None else len(toks)
+    return e < len(toks) and toks.lower[e] in _DIVISION_WORDS - {"region", "district", "territory"}
 
 
 def _division_named(m: _Mention) -> bool:
@@ -1825,6 +1874,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.cue_city = _cue_city(toks, m)
         m.local_cue = _local_cue(toks, m)
         m.region_cue = _region_cue(toks, m)
+        m.division_word = _division_word(toks, m)
         m.sea_cue = _sea_cue(toks, m)
         m.river_cue = _river_cue(toks, m)
     _lists_of_divisions(toks, mentions)
@@ -2184,7 +2234,8 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
     for m in mentions:
         if m.demonym or len(m.cands) < 2:
             continue
-        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.country_cue, m.sea_cue,
+        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.division_word,
+               m.country_cue, m.sea_cue,
                m.river_cue, m.county_cue, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
@@ -2274,6 +2325,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["capital_state"]
         if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
             s += W["capital_state"]
+            if m.division_word:
+                s += W["division_word"]
         if m.country_cue and e.kind == "country":
             s += W["capital_state"]
         if m.sea_cue and e.kind == "feature" and e.country is None and e.source == "extra":
