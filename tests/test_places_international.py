@@ -240,6 +240,10 @@ DETECT = [
     "The [[NSW]] government has confirmed infections at the quarantine station.",
     # a border's whole name, not its first word
     "Shelling was reported along the [[Line of Control]] overnight.",
+    # a town of the country whose possessive comes before it
+    "Refugees in Kenya's overcrowded [[Dadaab]] camps need help.",
+    # a great city, though the text's demonym makes a small namesake first
+    "Pro-Russian separatists seized [[Donetsk]].",
     # a town's name the model cut after its first word
     "Aid workers in [[Goz Beida]] said the camps were full.",
     # a province's English name, not the island it lies on
@@ -249,6 +253,8 @@ DETECT = [
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
     ("Leaders in the West condemned the strikes.", "West"),
+    # a country's leader after its possessive, though the model calls him a place
+    ("France's Macron met Germany's Scholz on the sidelines.", "Macron"),
     ("Spain moved its clocks to Central European Time in 1940.", "Central European"),
     ("Hispanic voters in Arizona backed the measure.", "Hispanic"),
     ("Shiites and Sunnis prayed together in the mosque.", "Shiites"),

@@ -540,6 +540,28 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     return False
 
 
+def _possessor_country(toks: _Tokens, i: int, g: Gazetteer) -> Optional[str]:
+    """The country whose possessive comes before token ``i``, over at most
+    two adjectives ("Kenya's overcrowded Dadaab camps"), or None."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and toks.pos[k] == "ADJ":
+        k -= 1
+    if k < 1 or toks.lower[k] not in ("'s", "’s"):
+        return None
+    for e in g.exact(toks.text[k - 1])[:3]:
+        if e.kind == "country":
+            return e.country
+    return None
+
+
+def _foreign_to_possessor(toks: _Tokens, i: int, known: list[Entry], g: Gazetteer) -> bool:
+    """A one-word name after a country's possessive that names no place of
+    that country is its leader or one of its people, not a place ("France's
+    Macron", "Tanzania's Hassan"; "Kenya's Dadaab" is a place)."""
+    owner = _possessor_country(toks, i, g)
+    return owner is not None and not any(e.country == owner for e in known)
+
+
 #: last words of an office or body named after its place ("Boone County
 #: Jail", "Allegheny County Court", "Fargo City Council")
 INSTITUTION_HEADS = {"sheriff", "sheriffs", "sheriff's", "court", "courts", "courthouse", "jail",
@@ -844,6 +866,8 @@ def _detect_entities(d: _Detection) -> None:
             if not known and (_person_like(toks, span.start, span.end, d.person_words)
                               or (len(span) == 1 and name in d.person_words)):
                 continue
+            if len(span) == 1 and _foreign_to_possessor(toks, span.start, known, g):
+                continue
             if known and span.start > 0 and toks.lower[span.start - 1].rstrip(".") in TITLES \
                     and toks.lower[span.start - 1] not in ("st", "saint") \
                     and not any(_top_level(e) for e in known):
@@ -1120,6 +1144,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
     if label in _NOT_PLACE_LABELS:
         return False
+    if j - i == 1 and _foreign_to_possessor(toks, i, ents, g):
+        return False
     doc_countries = d.doc_countries
     main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
     famous = _famous_alias(name, main, ents, g) \
@@ -1131,6 +1157,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if famous is not None:
         main = main | {famous.id}  # "Kiev" is Kyiv's name as much as "Kyiv" is
     best = max(ents, key=_prior) if ents else None
+    # the biggest namesake still says the name is a place ("Donetsk" is a
+    # city of Ukraine though the text's "Russian" makes Russia's town first)
+    biggest = best
     if best is not None and not _top_level(best) and best.country not in doc_countries:
         # a small place of a country the text is about beats a bigger namesake abroad
         local_ents = [e for e in ents if e.country in doc_countries and e.kind == "city"
@@ -1155,6 +1184,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = (covers and not _person_like(toks, i, j, person_words)
               and (_strong(best, g) or _place_cue(toks, i, j, g)
                    or _coordinated(toks, doc[i:j], taken)
+                   or (best.country is not None and _possessor_country(toks, i, g) == best.country)
                    or (_after_place(toks, j) and best.population >= 1000))
               and not _speech_subject_person(doc[i:j], best, g))
     elif ent is not None and label not in ("GPE", "LOC"):
@@ -1166,7 +1196,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 or (best.kind == "city" and best.id in main and (
                     best.population >= 100_000 or (local and best.population >= 1000 and (
                         _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
-                        or _after_place(toks, j)))))
+                        or _after_place(toks, j) or _possessor_country(toks, i, g) == best.country))))
         else:
             # a place inside an organisation's name ("Kentucky State Police",
             # "Mansfield Police Department", "University of Rochester"): it
@@ -1193,7 +1223,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 or (best.kind == "city" and best.id in main and (
                     best.population >= 100_000 or g.is_capital(best)
                     or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
-                                                     or _after_place(toks, j))))))
+                                                     or _after_place(toks, j)))))
+                or (biggest.kind == "city" and biggest.id in main and biggest.population >= 100_000))
     if not ok and best is not None and best.source == "subdivision" and not best.approx \
             and best.id in main and label not in ("DATE", "TIME", "PERSON") \
             and toks.lower[i] not in _REGION_OPENERS \
