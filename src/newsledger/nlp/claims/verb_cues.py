@@ -9,25 +9,35 @@ its direct object (what was said), the clause of an agentless passive or of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, replace
+from typing import Callable, Optional
 
 from spacy.strings import StringStore
 from spacy.tokens import Token
 
 from .common import (_EXPERIENCER_PASSIVES, _GENERIC_C, _IMPERSONAL, _NOT_SOURCES, _OBJ_PREPS, _PASS_SUBJ, _SUBJ,
                      _WH_ADVCL, _Cand, _has_subject, _subtree_ids)
-from .lexicon import CUE_NOUNS, STATEMENT_NOUNS, TOPIC_NOUNS, reporting_verbs
+from .lexicon import CUE_NOUNS, STATEMENT_NOUNS, TOPIC_NOUNS, Cue, reporting_verbs
 from .quotations import _QuoteMap, _quote_after, _quote_before
 from .speakers import _animate, _np_span, _set_speaker, _speaker_outside_quote
 
 
 def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+    """The claim a verb reports, or None: "Officials said the bridge would reopen"
+    gives the cue "said", the content "the bridge would reopen" and the speaker
+    "Officials".
+
+    The steps, in order: the idioms with "make" and the stance idioms; the
+    lexicon entry (or a that-clause after a person's verb); the shapes that
+    answer at once ("known as", a view held by an agent); the uses that report
+    nothing; a feeling caused ("that worries farmers"); then what was said
+    (:func:`_what_was_said`) and who said it (:func:`_claim`)."""
+    if not _verb_like(tok):
         return None
-    if tok.lemma_.lower() == "make":
+    lemma = tok.lemma_.lower()
+    if lemma == "make":
         return _make_idiom(tok, qmap)
-    if tok.lemma_.lower() in _STANCE_IDIOMS:
+    if lemma in _STANCE_IDIOMS:
         return _stance_idiom(tok, qmap)
     entry = _lookup(tok) or _that_clause_verb(tok)
     if entry is None:
@@ -37,175 +47,411 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
     if _held_by_agent(tok, entry):
         return _view_held_by(tok)
     main = _verbless_main(tok)
-    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN" and main is None:
-        return None  # "a group called X", "the so-called", "the said report"
-    if _measure_or_money(tok) or _linking_use(tok):
-        return None
-    if _generic_holder(tok):
-        return None
-    if entry.kind not in ("belief", "evidence") and _imperative(tok):
-        # "Don't blame X", "ask yourself that question": the writer's bidding, no
-        # one's claim (but "don't expect X to ..." is the writer's forecast)
+    if _reports_nothing(tok, entry, main):
         return None
     children = list(tok.children)
     if entry.lemma in _SHARE_ONLY and not _share_subject(tok, children):
         return None  # "the board chose a new chair" reports no view; "52 percent would choose X" does
-    deps = {c.dep_ for c in children}
-    passive = bool(deps & _PASS_SUBJ) or "auxpass" in deps
-    if "E" in entry.frames and not passive:
+    v = _CueVerb(tok, entry, children, _passive_voice(children), qmap)
+    if "E" in entry.frames and not v.passive:
         cand = _feeling_caused(tok, children, qmap)
         if cand is not None:
             return cand
-    cue = [tok.i] + [c.i for c in children if c.dep_ == "prt"]
-    content: set[int] = set()
-    from_colon = False
+    found = _what_was_said(v)
+    if not found.content:
+        return None
+    return _claim(v, found, main)
 
-    ccomps = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and "C" in entry.frames and passive)
-              or (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in _WH_ADVCL)
-              or (c.dep_ == "advcl" and (_unmarked_clause(tok, c) or _marked_clause(tok, c)))]
+
+def _verb_like(tok: Token) -> bool:
+    """A verb or auxiliary, by its coarse part of speech or by its fine tag."""
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB")
+
+
+def _reports_nothing(tok: Token, entry: Cue, main: Optional[Token]) -> bool:
+    """Uses of a cue verb that report no one's words or view: a participle
+    modifying a noun ("a group called Green Dawn", "the said report"), an amount
+    ("raised $2 million"), a linking verb ("may prove costly"), a free-choice
+    holder ("anyone wanting to comment"), the writer's bidding ("Don't blame
+    the referee")."""
+    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN" and main is None:
+        return True  # "a group called X", "the so-called", "the said report"
+    if _measure_or_money(tok) or _linking_use(tok):
+        return True
+    if _generic_holder(tok):
+        return True
+    # "Don't blame X", "ask yourself that question": the writer's bidding, no
+    # one's claim (but "don't expect X to ..." is the writer's forecast)
+    return entry.kind not in ("belief", "evidence") and _imperative(tok)
+
+
+def _passive_voice(children: list[Token]) -> bool:
+    """A verb with a passive subject or a passive auxiliary ("was reported")."""
+    deps = {c.dep_ for c in children}
+    return bool(deps & _PASS_SUBJ) or "auxpass" in deps
+
+
+@dataclass
+class _CueVerb:
+    """A verb read as a cue, with what the steps of :func:`_verb_cue` share:
+    its lexicon entry, its children, whether it is passive, the quotation map."""
+    tok: Token
+    entry: Cue
+    children: list[Token]
+    passive: bool
+    qmap: _QuoteMap
+
+
+@dataclass
+class _Found:
+    """What a cue verb reports: the content tokens and the cue tokens, with how
+    they were found."""
+    content: set[int]
+    cue: list[int]
+    #: the quotation after a colon ("He said: “...”"), which may run past a paragraph break
+    from_colon: bool = False
+    #: the content is a clause or quotation (not an object or complement)
+    clausal: bool = False
+    #: a view held by no one named ("The plan was announced", "That seems unlikely")
+    no_source: bool = False
+    #: the attribution set between commas, when the content came from one
+    aside: Optional[_Aside] = None
+
+
+def _what_was_said(v: _CueVerb) -> _Found:
+    """The content of a cue verb, tried in order: its clause or the quotation
+    next to it ("She said the talks had stalled"); the words around a cue set
+    between commas ("The talks, she said, had stalled"); failing those, an
+    object, complement or infinitive (:data:`_OBJECT_READINGS`)."""
+    cue = [v.tok.i] + [c.i for c in v.children if c.dep_ == "prt"]
+    found = _clause_or_quote(v, cue)
+    if not found.content:
+        found = _aside_content(v, found)
+    found.clausal = bool(found.content)
+    if not found.content:
+        for read, no_source in _OBJECT_READINGS:
+            found.content = read(v)
+            if found.content:
+                found.no_source = no_source
+                break
+    return found
+
+
+# ---------------------------------------------------------------------------
+# content: a clause or a quotation (frame C)
+
+
+def _clause_or_quote(v: _CueVerb, cue: list[int]) -> _Found:
+    """The clause or quotation a C-frame cue reports, by the first shape that fits:
+    a clause on the cue ("She said the talks had stalled"); the quotation the
+    cue hangs on ("“It is over,” he said"); the clause a parenthetical cue
+    interrupts ("The cost, it says, would be modest"); a quotation parsed as a
+    sentence of its own before or after the cue ("He said: “...”"); the clause
+    of "as" ("..., as the mayor said")."""
+    tok, qmap = v.tok, v.qmap
+    if "C" not in v.entry.frames:
+        return _Found(set(), cue)
+    clauses, subj_as_obj = _reported_clauses(v)
+    if clauses:
+        return _Found(_words_of_clauses(v, clauses, subj_as_obj), cue)
+    if qmap.inside(tok.head) and tok.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"):
+        # “... ,” he said — the verb hangs off the quotation
+        return _Found(_subtree_ids(tok.head) - _subtree_ids(tok), cue)
+    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and _has_subject(tok):
+        # The benefit, it says, would be $300.
+        return _Found(_subtree_ids(tok.head) - _subtree_ids(tok), cue)
+    before = _quote_before(tok, qmap)
+    if before is not None:
+        # “...?” said Obama.  (the quotation parsed as a sentence of its own)
+        q = qmap.quotes[before]
+        return _Found(set(qmap.index.starting_in(q.start, q.end)), cue)
+    after = _quote_after(tok, qmap)
+    if after is not None:
+        # He said: “...”  (the quotation parsed as a separate sentence)
+        q = qmap.quotes[after]
+        return _Found(set(qmap.index.starting_in(q.start, q.end)), cue, from_colon=True)
+    if _as_clause_cue(v):
+        # ..., as he said.
+        marks = [c.i for c in v.children if c.dep_ == "mark"]
+        return _Found(_subtree_ids(tok.head) - _subtree_ids(tok), marks + cue)
+    return _Found(set(), cue)
+
+
+def _reported_clauses(v: _CueVerb) -> tuple[list[Token], list[Token]]:
+    """The clauses a C-frame cue reports ("said the vote was delayed"), and any
+    subject of one the parser took for the cue's object ("said single parents
+    would qualify": "single parents" hung on "said" as its object).
+
+    Kept: a complement clause (one that looks like a clause, or is quoted, or
+    stands before an inverted cue: "..., noted the analyst"); a predicate of a
+    passive ("is said to have left"); a question or an unmarked or "that"
+    clause the parser took for an adverbial.  A quotation before the cue drops
+    a clause after it outside quotation marks.  With none, a that-clause the
+    parser hung on a noun near the cue ("told a meeting of donors that ...")."""
+    tok, children, passive, qmap = v.tok, v.children, v.passive, v.qmap
+    clauses = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and passive)
+               or (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in _WH_ADVCL)
+               or (c.dep_ == "advcl" and (_unmarked_clause(tok, c) or _marked_clause(tok, c)))]
     # a clause with neither subject nor complementiser is a misparse ("the things
     # said at the debate were forgotten"), unless it is quoted speech
     # "said single people would qualify": the parser took the clause's subject for an object
-    subj_as_obj = [d for c in ccomps for d in children if c.dep_ == "ccomp" and d.dep_ == "dobj"
+    subj_as_obj = [d for c in clauses for d in children if c.dep_ == "ccomp" and d.dep_ == "dobj"
                    and tok.i < d.i < c.i and not _clause_like(c, qmap) and not _has_subject(c)
                    and any(a.dep_ == "aux" and a.i < c.i for a in c.children)]
     # "..., noted the analyst": a cue after its clause with its subject inverted
     inverted = any(c.dep_ in _SUBJ and c.i > tok.i for c in children)
-    ccomps = [c for c in ccomps if c.dep_ != "ccomp" or _clause_like(c, qmap) or subj_as_obj
-              or (inverted and c.i < tok.i)]
-    if any(c.i < tok.i and qmap.inside(c) for c in ccomps):
+    clauses = [c for c in clauses if c.dep_ != "ccomp" or _clause_like(c, qmap) or subj_as_obj
+               or (inverted and c.i < tok.i)]
+    if any(c.i < tok.i and qmap.inside(c) for c in clauses):
         # "“It's finished,” she said of the election, in which she was sure Trump
         # would win": the quotation is what she said; a clause after the cue
         # outside quotation marks belongs to the words in between
-        ccomps = [c for c in ccomps if c.i < tok.i or any(qmap.inside(t) for t in c.subtree)]
-    if "C" in entry.frames and not ccomps and not passive:
+        clauses = [c for c in clauses if c.i < tok.i or any(qmap.inside(t) for t in c.subtree)]
+    if not clauses and not passive:
         # "told a meeting of leaders that ...", "reported at the time that ...": the
         # that-clause hung on a noun of the verb's object or adjunct
-        ccomps = _stray_that_clause(tok, children) or _clause_hung_elsewhere(tok, children)
-    if "C" in entry.frames and ccomps:
-        for d in subj_as_obj:
-            content |= _subtree_ids(d)
-        for c in ccomps:
-            if c.i == tok.head.i:  # the clause the parser hung the cue on (_clause_hung_elsewhere)
-                content |= _subtree_ids(c) - _subtree_ids(tok)
-            else:
-                content |= _clause_after(tok, c, children)
-        if any(c.i < tok.i for c in ccomps) and any(c.i > tok.i for c in ccomps):
-            # "A, but B, X noted, that C": the parser hung both sides on the cue
-            # set between them; X's words begin with the conjunct holding B
-            # "While A, X noted B": a clause opened by a subordinating word is
-            # the writer's frame, not X's words
-            first = min(c.left_edge.i for c in ccomps)
-            start = _own_conjunct_start(tok.doc, first, tok.i)
-            if tok.doc[first].dep_ == "mark" and tok.doc[first].lower_ in _SUBORDINATORS:
-                start = min(c.i for c in ccomps if c.i > tok.i)
-                start = min([start] + [c.left_edge.i for c in children if c.dep_ in _SUBJ and c.i < tok.i])
-            content = {i for i in content if i >= start}
-        if passive and entry.lemma not in _EXPERIENCER_PASSIVES:  # "X is said to have ...", "it was reported that ..."
-            for c in children:
-                if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL:
-                    content |= _subtree_ids(c)
-    elif "C" in entry.frames and qmap.inside(tok.head) and tok.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"):
-        # “... ,” he said — the verb hangs off the quotation
+        clauses = _stray_that_clause(tok, children) or _clause_hung_elsewhere(tok, children)
+    return clauses, subj_as_obj
+
+
+def _words_of_clauses(v: _CueVerb, clauses: list[Token], subj_as_obj: list[Token]) -> set[int]:
+    """The words of the reported clauses: "The mayor said the road would
+    close" gives "the road would close".  A cue set between two clauses keeps
+    only the speaker's conjunct (:func:`_own_words_start`); the subject of a
+    passive cue joins them ("The mayor is said to have resigned")."""
+    tok, children = v.tok, v.children
+    content: set[int] = set()
+    for d in subj_as_obj:
+        content |= _subtree_ids(d)
+    for c in clauses:
+        if c.i == tok.head.i:  # the clause the parser hung the cue on (_clause_hung_elsewhere)
+            content |= _subtree_ids(c) - _subtree_ids(tok)
+        else:
+            content |= _clause_after(tok, c, children)
+    if any(c.i < tok.i for c in clauses) and any(c.i > tok.i for c in clauses):
+        start = _own_words_start(tok, children, clauses)
+        content = {i for i in content if i >= start}
+    if v.passive and v.entry.lemma not in _EXPERIENCER_PASSIVES:  # "X is said to have ...", "it was reported that ..."
+        for c in children:
+            if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL:
+                content |= _subtree_ids(c)
+    return content
+
+
+def _own_words_start(tok: Token, children: list[Token], clauses: list[Token]) -> int:
+    """Where the speaker's words begin when the parser hung clauses on both
+    sides of the cue.  "The ferry was late, but the fares, the captain noted,
+    stayed low": the conjunct holding "the fares" (:func:`_own_conjunct_start`).
+    "While the ferry was late, the captain noted the fares stayed low": a clause
+    opened by a subordinating word is the writer's frame, so the words begin
+    at the cue's subject."""
+    doc = tok.doc
+    first = min(c.left_edge.i for c in clauses)
+    start = _own_conjunct_start(doc, first, tok.i)
+    if doc[first].dep_ == "mark" and doc[first].lower_ in _SUBORDINATORS:
+        start = min(c.i for c in clauses if c.i > tok.i)
+        start = min([start] + [c.left_edge.i for c in children if c.dep_ in _SUBJ and c.i < tok.i])
+    return start
+
+
+def _as_clause_cue(v: _CueVerb) -> bool:
+    """A speech verb in an "as" clause with nothing of its own to report
+    ("Prices rose, as the minister said") or only "as X put it": the clause it
+    hangs on is what was said."""
+    tok, children = v.tok, v.children
+    deps = {c.dep_ for c in children}
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
+        and tok.dep_ == "advcl" and not v.passive and v.entry.kind == "speech" \
+        and (not deps & {"dobj", "xcomp", "ccomp", "prep", "acomp", "attr", "advcl"}
+             or _put_it(tok, children))
+
+
+def _aside_content(v: _CueVerb, found: _Found) -> _Found:
+    """"These employees, X explained, were well paid": the attribution set
+    between commas inside (or after) what was said; the words around it are
+    the content.  Returns ``found`` unchanged when there is no such aside."""
+    if "C" not in v.entry.frames or v.passive or v.entry.kind not in ("speech", "belief", "evidence"):
+        return found
+    aside = _aside(v.tok, v.children)
+    if aside is None:
+        return found
+    return replace(found, content=aside.content, cue=aside.cue + found.cue, aside=aside)
+
+
+# ---------------------------------------------------------------------------
+# content: an object, complement or infinitive (frames X, O, N, P and the rest)
+
+
+def _infinitive_content(v: _CueVerb) -> set[int]:
+    """Frame X: "urged the council to act", "declined to comment": the
+    infinitive, from the object (when one stands before it) to its end."""
+    tok, children = v.tok, v.children
+    if "X" not in v.entry.frames:
+        return set()
+    xs = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i] or _infinitive_adjunct(tok, children, v.entry)
+    if not xs:
+        return set()
+    start = min([c.left_edge.i for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+                + [x.left_edge.i for x in xs])
+    content = {i for x in xs for i in _subtree_ids(x)} | {
+        i for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i for i in _subtree_ids(c)}
+    return {i for i in content if i >= start}
+
+
+def _complement_content(v: _CueVerb) -> set[int]:
+    """Frame O: "called the deal a failure", "spoke about the strike"
+    (:func:`_object_complement`)."""
+    if "O" not in v.entry.frames:
+        return set()
+    return _object_complement(v.tok, v.children, v.entry.lemma)
+
+
+def _said_object_content(v: _CueVerb) -> set[int]:
+    """Frame N, active: "noted the rule", "polls show a close race"
+    (:func:`_said_object`)."""
+    if "N" not in v.entry.frames or v.passive:
+        return set()
+    return _said_object(v.tok, v.children, v.entry.kind)
+
+
+def _wanted_object(v: _CueVerb) -> set[int]:
+    """"Farmers want lower tariffs", "She declined the post": what a person or
+    body wants, seeks or refuses (a verb of intent with an animate subject)."""
+    if v.entry.kind != "intent" or v.passive or not _animate_subject(v.tok, v.children):
+        return set()
+    return _said_object(v.tok, v.children, v.entry.kind)
+
+
+def _prep_object_content(v: _CueVerb) -> set[int]:
+    """Frame P, active: "agreed with the ruling", "responded to the report"
+    (:func:`_prep_object`)."""
+    if "P" not in v.entry.frames or v.passive:
+        return set()
+    return _prep_object(v.tok, v.children)
+
+
+def _pro_clause_content(v: _CueVerb) -> set[int]:
+    """"He doesn't think so", "She said as much" (:func:`_pro_clause`)."""
+    if v.passive or v.entry.kind not in ("speech", "belief", "evidence"):
+        return set()
+    return _pro_clause(v.tok, v.children)
+
+
+def _backed_by_agent(v: _CueVerb) -> set[int]:
+    """"The plan was backed by the union", "the mayor, who was endorsed by the
+    union": a passive with a "by" agent; what is backed (the subject, or the
+    noun a relative pronoun stands for) is the content."""
+    tok, children, frames = v.tok, v.children, v.entry.frames
+    if not v.passive or v.entry.kind not in ("evaluation", "speech", "evidence") \
+            or not ("O" in frames or "N" in frames) or not any(c.dep_ == "agent" for c in children):
+        return set()
+    subj = [c for c in children if c.dep_ in _PASS_SUBJ]
+    if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
         content = _subtree_ids(tok.head) - _subtree_ids(tok)
-    elif "C" in entry.frames and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and _has_subject(tok):
-        # The benefit, it says, would be $300.
-        content = _subtree_ids(tok.head) - _subtree_ids(tok)
-    elif "C" in entry.frames and _quote_before(tok, qmap) is not None:
-        # “...?” said Obama.  (the quotation parsed as a sentence of its own)
-        q = qmap.quotes[_quote_before(tok, qmap)]
-        content = set(qmap.index.starting_in(q.start, q.end))
-    elif "C" in entry.frames and _quote_after(tok, qmap) is not None:
-        # He said: “...”  (the quotation parsed as a separate sentence)
-        qi = _quote_after(tok, qmap)
-        q = qmap.quotes[qi]
-        from_colon = True
-        content = set(qmap.index.starting_in(q.start, q.end))
-    elif "C" in entry.frames and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
-            and tok.dep_ == "advcl" and not passive and entry.kind == "speech" \
-            and (not deps & {"dobj", "xcomp", "ccomp", "prep", "acomp", "attr", "advcl"}
-                 or _put_it(tok, children)):
-        # ..., as he said.
-        content = _subtree_ids(tok.head) - _subtree_ids(tok)
-        cue = [c.i for c in children if c.dep_ == "mark"] + cue
-    aside = None
-    if not content and "C" in entry.frames and not passive and entry.kind in ("speech", "belief", "evidence"):
-        # "These employees, X explained, were well paid": the attribution set
-        # between commas inside (or after) what was said
-        aside = _aside(tok, children)
-        if aside is not None:
-            content = aside.content
-            cue = aside.cue + cue
-    clausal = bool(content)
-    if not content and "X" in entry.frames:
-        xs = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i] or _infinitive_adjunct(tok, children, entry)
-        if xs:
-            start = min([c.left_edge.i for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
-                        + [x.left_edge.i for x in xs])
-            content = {i for x in xs for i in _subtree_ids(x)} | {
-                i for c in children if c.dep_ in ("dobj", "dative") and c.i > tok.i for i in _subtree_ids(c)}
-            content = {i for i in content if i >= start}
-    if not content and "O" in entry.frames:
-        content = _object_complement(tok, children, entry.lemma)
-    if not content and "N" in entry.frames and not passive:
-        content = _said_object(tok, children, entry.kind)
-    if not content and entry.kind == "intent" and not passive and _animate_subject(tok, children):
-        # "X wants policies that ...", "X declined the assignment": what a person
-        # or body wants, seeks or refuses
-        content = _said_object(tok, children, entry.kind)
-    if not content and "P" in entry.frames and not passive:
-        content = _prep_object(tok, children)
-    if not content and not passive and entry.kind in ("speech", "belief", "evidence"):
-        content = _pro_clause(tok, children)
-    if not content and passive and entry.kind in ("evaluation", "speech", "evidence") \
-            and ("O" in entry.frames or "N" in entry.frames) and any(c.dep_ == "agent" for c in children):
-        # "the plan was backed by X", "X, who was endorsed by Y": what is backed is the content
-        subj = [c for c in children if c.dep_ in _PASS_SUBJ]
-        if subj and subj[0].lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-            content = _subtree_ids(tok.head) - _subtree_ids(tok)
-            content = {i for i in content if i >= tok.head.left_edge.i}
-        elif subj and subj[0].lower_ not in _IMPERSONAL:
-            content = _subtree_ids(subj[0])
-    no_source = False
-    if not content and passive and not any(c.dep_ == "agent" for c in children) \
-            and entry.kind in ("evaluation", "speech", "evidence"):
-        # "X was accused of Y", "the plan was announced": said of X by no one named
-        content = _passive_clause(tok, children, entry.frames)
-        no_source = bool(content)
-    if not content and entry.lemma in _RAISING and not passive:
-        # "X seems to be Y", "that seems unlikely": a view with no holder named
-        content = _raised_clause(tok, children)
-        no_source = bool(content)
-    if not content and not passive and entry.kind in ("speech", "belief", "evidence"):
-        # "which the bank detailed", "that was what she said": the relative word
-        # stands for what was said
-        # (not "the report that he wrote": a statement written is no view of its own)
-        # (nor "which the court put on hold": "put" reports words only in "as X put it")
-        if not (tok.dep_ == "relcl" and tok.head.lemma_.lower() in CUE_NOUNS | STATEMENT_NOUNS) \
-                and entry.lemma != "put":
-            content = {c.i for c in children if c.dep_ == "dobj" and c.i < tok.i and c.tag_ in ("WDT", "WP")}
-    if not content:
-        return None
-    content -= set(cue)
-    if not from_colon:
+        return {i for i in content if i >= tok.head.left_edge.i}
+    if subj and subj[0].lower_ not in _IMPERSONAL:
+        return _subtree_ids(subj[0])
+    return set()
+
+
+def _agentless_passive(v: _CueVerb) -> set[int]:
+    """"The coach was accused of cheating", "the merger was announced": a
+    passive with no "by" agent; said of its subject by no one named
+    (:func:`_passive_clause`)."""
+    if not v.passive or any(c.dep_ == "agent" for c in v.children) \
+            or v.entry.kind not in ("evaluation", "speech", "evidence"):
+        return set()
+    return _passive_clause(v.tok, v.children, v.entry.frames)
+
+
+def _raised_view(v: _CueVerb) -> set[int]:
+    """"The deal seems to be off", "that appears unlikely": a view with no
+    holder named (:func:`_raised_clause`)."""
+    if v.entry.lemma not in _RAISING or v.passive:
+        return set()
+    return _raised_clause(v.tok, v.children)
+
+
+def _relative_word_said(v: _CueVerb) -> set[int]:
+    """"which the agency detailed", "that was what she said": the relative
+    word object before the cue stands for what was said.  Not "the memo that
+    he wrote" (a statement written is no view of its own), nor "which the judge
+    put on hold" ("put" reports words only in "as X put it")."""
+    tok = v.tok
+    if v.passive or v.entry.kind not in ("speech", "belief", "evidence"):
+        return set()
+    if (tok.dep_ == "relcl" and tok.head.lemma_.lower() in CUE_NOUNS | STATEMENT_NOUNS) or v.entry.lemma == "put":
+        return set()
+    return {c.i for c in v.children if c.dep_ == "dobj" and c.i < tok.i and c.tag_ in ("WDT", "WP")}
+
+
+#: the readings of a cue with no clause or quotation, tried in this order; the first
+#: that finds words is the content, with the flag telling a view held by no one named
+_OBJECT_READINGS: tuple[tuple[Callable[[_CueVerb], set[int]], bool], ...] = (
+    (_infinitive_content, False),
+    (_complement_content, False),
+    (_said_object_content, False),
+    (_wanted_object, False),
+    (_prep_object_content, False),
+    (_pro_clause_content, False),
+    (_backed_by_agent, False),
+    (_agentless_passive, True),
+    (_raised_view, True),
+    (_relative_word_said, False),
+)
+
+
+# ---------------------------------------------------------------------------
+# the claim and its speaker
+
+
+def _claim(v: _CueVerb, found: _Found, main: Optional[Token]) -> Optional[_Cand]:
+    """The candidate claim: the content without the cue words and, unless it
+    is a quotation after a colon, without words past a paragraph break (the
+    parser may run a sentence over one), its negation ("did not say", "denied")
+    and its speaker (:func:`_attach_speaker`)."""
+    tok = v.tok
+    content = found.content - set(found.cue)
+    if not found.from_colon:
         # the parser may run a sentence over a paragraph break; a claim does not
-        para = qmap.para
+        para = v.qmap.para
         content = {i for i in content if para[i] == para[tok.i]}
         if not content:
             return None
-    cand = _Cand(cue=sorted(set(cue)), content=content, kind="indirect", clausal=clausal)
-    cand.negated = any(c.dep_ == "neg" for c in children) or entry.lemma == "deny"
-    if not no_source:
-        _set_speaker(cand, tok, passive)
-    if aside is not None:
-        cand.speaker, cand.speaker_head = aside.speaker, aside.speaker_head
-    if cand.speaker_head is not None and qmap.inside(tok.doc[cand.speaker_head]):
+    cand = _Cand(cue=sorted(set(found.cue)), content=content, kind="indirect", clausal=found.clausal)
+    cand.negated = any(c.dep_ == "neg" for c in v.children) or v.entry.lemma == "deny"
+    _attach_speaker(v, cand, found, main)
+    return cand
+
+
+def _attach_speaker(v: _CueVerb, cand: _Cand, found: _Found, main: Optional[Token]) -> None:
+    """The speaker: the cue's subject (:func:`_set_speaker`; none for a view held
+    by no one named), or the aside's; a subject the parser found inside the
+    quotation gives way to the noun phrase outside it; failing all,
+    :func:`_fill_missing_speaker`."""
+    tok = v.tok
+    if not found.no_source:
+        _set_speaker(cand, tok, v.passive)
+    if found.aside is not None:
+        cand.speaker, cand.speaker_head = found.aside.speaker, found.aside.speaker_head
+    if cand.speaker_head is not None and v.qmap.inside(tok.doc[cand.speaker_head]):
         # the parser took words of the quotation for the subject ("“... panic mode,”
         # said X"): the speaker is the noun phrase outside the quotation
-        alt = _speaker_outside_quote(tok, qmap)
+        alt = _speaker_outside_quote(tok, v.qmap)
         if alt is not None:
             cand.speaker, cand.speaker_head = alt
-    if passive and cand.speaker is None and entry.lemma in _EXPERIENCER_PASSIVES:
+    _fill_missing_speaker(v, cand, found.no_source, main)
+
+
+def _fill_missing_speaker(v: _CueVerb, cand: _Cand, no_source: bool, main: Optional[Token]) -> None:
+    """A speaker for a cue whose subject was not found, tried in order: the one
+    convinced ("We are convinced that ..."); the phrase of a sentence left with
+    no main verb (:func:`_verbless_main`); a name the parser read into an
+    opening phrase ("In a talk with students Okafor said ...") and the
+    subject's words the parser hung on the verb ("the regional police states
+    ...")."""
+    tok, children, passive = v.tok, v.children, v.passive
+    if passive and cand.speaker is None and v.entry.lemma in _EXPERIENCER_PASSIVES:
         # "we are convinced that ...": the one convinced holds the belief
         subj = [c for c in children if c.dep_ in _PASS_SUBJ and c.lower_ not in _IMPERSONAL]
         if subj:
@@ -223,7 +469,6 @@ def _verb_cue(tok: Token, qmap: _QuoteMap) -> Optional[_Cand]:
         if lefts and max(c.right_edge.i for c in lefts) == tok.i - 1:
             start = min(c.left_edge.i for c in lefts)
             cand.speaker, cand.speaker_head = (start, tok.i), tok.i - 1
-    return cand
 
 
 def _name_in_fronted_phrase(tok: Token) -> Optional[tuple[tuple[int, int], int]]:

@@ -356,63 +356,144 @@ class Targets:
         return None
 
     def _targets(self, r: Reading) -> list[Token]:
+        """The tokens heading a reading's targets, before :meth:`targets` refines them: the
+        hint the reading carries; for an event noun, :meth:`_noun_targets`; for "X was placed
+        under arrest", X; else, for each head of the event in turn (the verb, its noun, verbs
+        sharing its arguments), :meth:`_head_targets`.  "urged them to free the hostages"
+        has none: the pronoun is whom the act is aimed at."""
         head = r.head
         if r.target_hint:
             return self._expand([t for t in r.target_hint if t is not None and not _is_relative(t)])
         if r.kind == "noun":
-            noun = r.noun or head
-            verb = self.under_attack(noun)
-            if verb is not None:     # "X came under attack from Y": X
-                return self._expand(sx.children(verb, *sx.SUBJ)[:1])
-            held = self.placed_under(noun)
-            if held is not None and self.target_ok(held):     # "placed X under arrest": X
-                return self._expand([held])
-            recipient = self.received(noun)
-            if recipient is not None:     # "X received aid from Y": X
-                return self._expand([recipient])
-            hit = self._passive_with(noun)
-            if hit is not None:      # "X was hit with sanctions by Y": X
-                return self._expand([hit])
-            ps = sx.preps(noun, "against", "on", "to", "with", "at", "toward", "towards", "into",
-                          *(() if r.type in FROM_SOURCE_TYPES else ("from",)))
-            # a hostile act may be aimed at a thing standing for its actor ("attacks on police
-            # stations", "raids on Ruritanian positions")
-            aimed = r.type in HOSTILE
-            cands = [g for p, g in ps if self.is_actor(g) or (
-                aimed and p.lower_ in ("against", "on", "at", "into") and self.target_ok(g))]
-            if not cands:
-                # an actor (unless "of" names the source); or, for a verbal act, the owner of
-                # a thing ("criticism of X's programme", "rejection of the Ruritanian plan")
-                # ("the shelling of rebel positions": a hostile act's thing of an actor)
-                owned = r.type in OWNED_OBJECT_TYPES or (r.type in HOSTILE and not r.of_is_source)
-                cands = [g for p, g in sx.preps(noun, "of") if (not r.of_is_source and self.is_actor(g)) or (
-                    owned and self._modifier_actor(g).i != g.i and self.target_ok(g))]
-            if not cands and r.symmetric:
-                cands = self.sides(noun)
-            if not cands:   # "sanctions imposed on X", "aid sent to X": through a participle
-                cands = [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                         for p, g in sx.preps(c, "against", "on", "to", "upon") if self.is_actor(g)]
-            if not cands:   # "its demand that Israel ease ...": the addressee
-                subj = self._clause_subject(noun)
-                if subj is not None:
-                    cands = [subj]
-            if not cands and r.type in HOSTILE | VERBAL:
-                # "X's threat to cut off supplies to Y", "X's refusal to talk to Y": Y
-                cands = self._infinitive_content_target(noun)
-            verb = self._governing_verb(noun)
-            if not cands and verb is not None and noun.dep_ in sx.OBJ and _lemma(verb) not in self.lex.reports:
-                # "committed atrocities against X": the parser hangs "against" on the verb; a
-                # hostile act may be aimed at a thing of an actor ("laid siege to the city of X")
-                aims = ("against", "on", "upon", "to") if r.type in HOSTILE else ("against",)
-                cands = [g for p, g in sx.preps(verb, *aims) if p.i > noun.i and (
-                    self.is_actor(g) or (r.type in HOSTILE and self.target_ok(g)))]
-            if not cands:
-                if verb is not None and noun.dep_ == "pobj" and _lemma(verb) not in self.lex.reports:
-                    cands = [g for p, g in sx.preps(verb, "in", "to") if g.ent_type_ in ("GPE", "LOC")][:1]
-            return self._expand(cands[:1])
+            return self._noun_targets(r)
         if r.kind == "light" and r.noun is not None and _is_under(r.noun) and sx.is_passive(head):
             # "X was placed under house arrest": X undergoes it
             return self._expand([s for s in sx.children(head, *sx.PASS_SUBJ) if self.target_ok(s)][:1])
+        heads = self._target_heads(r)
+        trigger_ids = {t.i for t in r.trigger}
+        if self._pronoun_addressee(head):
+            # "urged them to release the prisoners": the one asked is the target, named only
+            # by a pronoun; the prisoners are not
+            return []
+        passive = sx.is_passive(head)
+        for h in heads:
+            found = self._head_targets(r, h, passive, trigger_ids)
+            if found is not None:
+                return found
+        return []
+
+    # -- an event noun ("the attack on X", "X's threat to Y") --------------------------
+
+    def _noun_targets(self, r: Reading) -> list[Token]:
+        """The target of an event noun: whoever undergoes it (:meth:`_undergoer`); else the
+        first of these steps to find one: a preposition of aim on the noun ("the raid on
+        X"), its "of" object ("criticism of X"), the sides of a reciprocal noun ("talks
+        between X and Y"), a participle's preposition ("sanctions imposed on X"), the
+        subject of its that-clause ("the demand that X withdraw"), its infinitive ("X's
+        threat to cut off supplies to Y"), a preposition on the verb it is the object of
+        ("carried out raids against X") or a named place there."""
+        noun = r.noun or r.head
+        undergoer = self._undergoer(noun)
+        if undergoer is not None:
+            return self._expand(undergoer)
+        cands: list[Token] = []
+        for find in (self._noun_prep_targets, self._noun_of_targets, self._noun_sides,
+                     self._participle_targets, self._noun_clause_subject, self._noun_infinitive_targets,
+                     self._governing_verb_aims, self._governing_verb_place):
+            cands = find(r, noun)
+            if cands:
+                break
+        return self._expand(cands[:1])
+
+    def _undergoer(self, noun: Token) -> Optional[list[Token]]:
+        """Who undergoes an event noun, by the construction around it (None when there is
+        none): "X came under attack from Y", "placed X under arrest", "X received aid from
+        Y", "X was hit with sanctions by Y": X."""
+        verb = self.under_attack(noun)
+        if verb is not None:     # "X came under attack from Y": X
+            return sx.children(verb, *sx.SUBJ)[:1]
+        held = self.placed_under(noun)
+        if held is not None and self.target_ok(held):     # "placed X under arrest": X
+            return [held]
+        recipient = self.received(noun)
+        if recipient is not None:     # "X received aid from Y": X
+            return [recipient]
+        hit = self._passive_with(noun)
+        if hit is not None:      # "X was hit with sanctions by Y": X
+            return [hit]
+        return None
+
+    def _noun_prep_targets(self, r: Reading, noun: Token) -> list[Token]:
+        """Actors after a preposition of aim on the noun: "the embargo against X", "talks
+        with X" ("from X" too, unless "from" names the source).  A hostile act may be aimed
+        at a thing standing for its actor: "attacks on border posts"."""
+        ps = sx.preps(noun, "against", "on", "to", "with", "at", "toward", "towards", "into",
+                      *(() if r.type in FROM_SOURCE_TYPES else ("from",)))
+        # a hostile act may be aimed at a thing standing for its actor ("attacks on police
+        # stations", "raids on Ruritanian positions")
+        aimed = r.type in HOSTILE
+        return [g for p, g in ps if self.is_actor(g) or (
+            aimed and p.lower_ in ("against", "on", "at", "into") and self.target_ok(g))]
+
+    def _noun_of_targets(self, r: Reading, noun: Token) -> list[Token]:
+        """The "of" object: an actor ("the expulsion of X", unless "of" names the source);
+        or, for a verbal act, the owner of a thing ("criticism of X's budget", "rejection of
+        the Freedonian plan"); or a hostile act's thing of an actor ("the shelling of rebel
+        positions")."""
+        owned = r.type in OWNED_OBJECT_TYPES or (r.type in HOSTILE and not r.of_is_source)
+        return [g for p, g in sx.preps(noun, "of") if (not r.of_is_source and self.is_actor(g)) or (
+            owned and self._modifier_actor(g).i != g.i and self.target_ok(g))]
+
+    def _noun_sides(self, r: Reading, noun: Token) -> list[Token]:
+        """The parties of a reciprocal event noun: "the truce between X and Y"."""
+        return self.sides(noun) if r.symmetric else []
+
+    def _participle_targets(self, r: Reading, noun: Token) -> list[Token]:
+        """Actors reached through a participle on the noun: "sanctions imposed on X", "aid
+        sent to X"."""
+        return [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for p, g in sx.preps(c, "against", "on", "to", "upon") if self.is_actor(g)]
+
+    def _noun_clause_subject(self, r: Reading, noun: Token) -> list[Token]:
+        """The addressee named as the subject of the noun's that-clause: "its demand that X
+        reopen the port"."""
+        subj = self._clause_subject(noun)
+        return [subj] if subj is not None else []
+
+    def _noun_infinitive_targets(self, r: Reading, noun: Token) -> list[Token]:
+        """For a hostile or verbal act, whom its infinitive is aimed at: "X's threat to cut
+        off supplies to Y", "X's refusal to talk to Y": Y."""
+        if r.type not in HOSTILE | VERBAL:
+            return []
+        return self._infinitive_content_target(noun)
+
+    def _governing_verb_aims(self, r: Reading, noun: Token) -> list[Token]:
+        """"committed atrocities against X": the parser hangs "against" on the verb whose
+        object the noun is; a hostile act may be aimed at a thing of an actor there ("laid
+        siege to the city of X").  Not the verb of a report."""
+        verb = self._governing_verb(noun)
+        if verb is None or noun.dep_ not in sx.OBJ or _lemma(verb) in self.lex.reports:
+            return []
+        aims = ("against", "on", "upon", "to") if r.type in HOSTILE else ("against",)
+        return [g for p, g in sx.preps(verb, *aims) if p.i > noun.i and (
+            self.is_actor(g) or (r.type in HOSTILE and self.target_ok(g)))]
+
+    def _governing_verb_place(self, r: Reading, noun: Token) -> list[Token]:
+        """A named place after "in" or "to" on the verb the noun hangs on through a
+        preposition ("took part in strikes in X"); not the verb of a report."""
+        verb = self._governing_verb(noun)
+        if verb is None or noun.dep_ != "pobj" or _lemma(verb) in self.lex.reports:
+            return []
+        return [g for p, g in sx.preps(verb, "in", "to") if g.ent_type_ in ("GPE", "LOC")][:1]
+
+    # -- a verb (or light verb and noun) ---------------------------------------------
+
+    def _target_heads(self, r: Reading) -> list[Token]:
+        """The words whose arguments may name the target: the verb, its event noun ("made
+        an offer to X"), the reading's extra heads and, when the verb has no object or
+        complement of its own, verbs joined to it that share its arguments ("donated and
+        delivered goods to X")."""
+        head = r.head
         heads = [head]
         if r.noun is not None and r.noun.i != head.i:
             heads.append(r.noun)
@@ -421,135 +502,223 @@ class Targets:
             # "donated and delivered goods to X": coordinated verbs share their arguments
             heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
                          and not sx.children(c, *sx.SUBJ, *sx.PASS_SUBJ))
-        trigger_ids = {t.i for t in r.trigger}
-        if self._pronoun_addressee(head):
-            # "urged them to release the prisoners": the one asked is the target, named only
-            # by a pronoun; the prisoners are not
-            return []
-        passive = sx.is_passive(head)
-        for h in heads:
-            objs = []
-            if not r.theme:
-                for c in h.children:
-                    if c.dep_ in ("dobj", "obj", "dative") and not (r.noun is not None and c.i == r.noun.i) \
-                            and not self._exchanged(r, c):
-                        # "the journalists whom the rebels kidnapped": the noun "whom" stands for
-                        objs.append(h.head if _is_relative(c) and h.dep_ == "relcl" and h.head.i < c.i else c)
-                    if passive and h.i == head.i and c.dep_ in sx.PASS_SUBJ and not (
-                            r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ) \
-                            and not self.passive_self_mover(r, head):
-                        # "a ship that was seized by X": the noun the relative pronoun stands for
-                        objs.append(head.head if _is_relative(c) and head.dep_ == "relcl" else c)
-                if h.i == head.i and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i < head.i \
-                        and not sx.children(head, *sx.OBJ) and head.head.pos_ in ("NOUN", "PROPN") \
-                        and head.head.dep_ != "ROOT":      # (a noun root: the verb is the main one)
-                    objs.append(head.head)    # a reduced passive: "the rebels, backed by X"
+        return heads
+
+    def _head_targets(self, r: Reading, h: Token, passive: bool,
+                      trigger_ids: set[int]) -> Optional[list[Token]]:
+        """The targets found on one head, or None to try the next head.  In order: the
+        country of one's own envoy ("recalled its ambassador from X"); the objects; a
+        partner ("exchanged prisoners with X"); a preposition of aim on the head ("sent aid
+        to X"); who made the object or is named by a preposition on it ("rejected calls by
+        X"); the parties of an event noun after a preposition ("called for talks with X");
+        the subject of the noun's that-clause; the thing struck, or its named place."""
+        objs = self._head_objects(r, h, passive, trigger_ids)
+        host = self._host_of_own_envoy(h, objs)
+        if host is not None:      # "recalled its ambassador from X": X
+            return self._expand([host])
+        # "recalled its ambassador in protest at X's decision": one's own envoy is no target
+        objs = [o for o in objs if not self._own_envoy(o)]
+        for find in (self._object_targets, self._partner_targets, self._verb_prep_targets, self._maker_targets,
+                     self._event_noun_prep_targets, self._demand_subject, self._struck_thing):
+            found = find(r, h, objs, trigger_ids)
+            if found is not None:
+                return found
+        return None
+
+    def _head_objects(self, r: Reading, h: Token, passive: bool, trigger_ids: set[int]) -> list[Token]:
+        """The objects of a head (:meth:`_acted_on`, or :meth:`_recipients` for a sense
+        whose object is the thing given), with "control of X" read as X, wrapped objects
+        unwrapped, and no trigger word.  For a movement of troops, the forces moved are no
+        target ("withdrew its troops from X"; but "ordered the army to withdraw")."""
+        objs = self._recipients(h) if r.theme else self._acted_on(r, h, passive)
+        objs = [_controlled(o) for o in objs]     # "seized control of X": X
+        wrapped = [(o, _unwrap(o)) for o in objs]
+        objs = [o for o in objs if o.i not in trigger_ids] + [
+            w for o, w in wrapped if w.i != o.i and w.i not in trigger_ids]
+        if self._locative(r) and r.type not in ("ASSAULT", "COERCE") and (
+                h.i != r.head.i or {r.type, (r.entry.mode or "").upper()} & LOCATIVE_TYPES):
+            # "withdrew its troops from X" (but "ordered the army to withdraw": the army is
+            # addressed)
+            objs = [o for o in objs if _lemma(o) not in self.forces]
+        return objs
+
+    def _acted_on(self, r: Reading, h: Token, passive: bool) -> list[Token]:
+        """Whom the act of a head falls on: its direct objects (not the event noun, nor the
+        thing two sides exchange); the subject of the passive verb ("X was expelled"); the
+        noun a reduced passive modifies ("the rebels, backed by X").  A relative pronoun
+        stands for its noun ("the reporters whom the militia seized")."""
+        head = r.head
+        objs = []
+        for c in h.children:
+            if c.dep_ in ("dobj", "obj", "dative") and not (r.noun is not None and c.i == r.noun.i) \
+                    and not self._exchanged(r, c):
+                # "the journalists whom the rebels kidnapped": the noun "whom" stands for
+                objs.append(h.head if _is_relative(c) and h.dep_ == "relcl" and h.head.i < c.i else c)
+            if passive and h.i == head.i and c.dep_ in sx.PASS_SUBJ and not (
+                    r.kind == "light" and r.noun is not None and r.noun.dep_ not in sx.PASS_SUBJ) \
+                    and not self.passive_self_mover(r, head):
+                # "a ship that was seized by X": the noun the relative pronoun stands for
+                objs.append(head.head if _is_relative(c) and head.dep_ == "relcl" else c)
+        if h.i == head.i and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i < head.i \
+                and not sx.children(head, *sx.OBJ) and head.head.pos_ in ("NOUN", "PROPN") \
+                and head.head.dep_ != "ROOT":      # (a noun root: the verb is the main one)
+            objs.append(head.head)    # a reduced passive: "the rebels, backed by X"
+        return objs
+
+    def _recipients(self, h: Token) -> list[Token]:
+        """Who receives a thing given: the indirect object ("gave X weapons") or an actor
+        object with a "with" phrase ("provided X with weapons", "with" on the verb or on
+        the object)."""
+        objs = [c for c in h.children if c.dep_ == "dative"]
+        # "provided X with weapons" ("with" on the verb or on the object): X receives
+        objs.extend(c for c in h.children if c.dep_ in ("dobj", "obj") and (
+            sx.preps(h, "with") or sx.preps(c, "with")) and self.is_actor(c))
+        return objs
+
+    def _object_targets(self, r: Reading, h: Token, objs: list[Token],
+                        trigger_ids: set[int]) -> Optional[list[Token]]:
+        """The first object that can be a target; a wrapped object is judged by what it wraps
+        ("a state of emergency": no actor)."""
+        wrapped = [(o, _unwrap(o)) for o in objs]
+        good = [w if w.i not in trigger_ids else o for o, w in wrapped
+                if (self.target_ok(w) if w.i != o.i else self.target_ok(o))]
+        return self._expand(good[:1]) if good else None
+
+    def _partner_targets(self, r: Reading, h: Token, objs: list[Token],
+                         trigger_ids: set[int]) -> Optional[list[Token]]:
+        """For a reciprocal sense, the partner named by "with" on the object: "shared
+        intelligence with X on Y", "exchanged prisoners with X": X."""
+        if not r.symmetric:
+            return None
+        partners = [g for o in sx.children(h, *sx.OBJ) for p, g in sx.preps(o, "with")
+                    if p.i > h.i and self.is_actor(g) and g.i not in trigger_ids]
+        return self._expand(partners[:1]) if partners else None
+
+    def _verb_prep_targets(self, r: Reading, h: Token, objs: list[Token],
+                           trigger_ids: set[int]) -> Optional[list[Token]]:
+        """A preposition of aim on the head ("protested against X", "sent aid to X"; for a
+        sense whose object is a thing given, "to", "for" ... and a "with" partner: "shared
+        intelligence with X")."""
+        preps = THEME_TARGET_PREPS if r.theme else TARGET_PREPS
+        ps = [(p, g) for p, g in sx.preps(h, *preps)]
+        if r.theme:      # "shared intelligence with X": a partner named by "with" on the verb
+            ps += [(p, g) for p, g in sx.preps(h, "with") if p.i > h.i and self.is_actor(g)]
+        good = [g for p, g in ps if self.target_ok(g) and g.i not in trigger_ids]
+        return self._expand(good[:1]) if good else None
+
+    def _maker_targets(self, r: Reading, h: Token, objs: list[Token],
+                       trigger_ids: set[int]) -> Optional[list[Token]]:
+        """Who made an object, or whom a preposition on it names (:meth:`_object_makers`),
+        for the head's objects, its passive subject (unless it moves itself) and, for a
+        complement noun, the noun itself: "will no longer tolerate rallies by X"."""
+        # prepositions on the object: "sent medical aid to Freedonia", "reneged on its
+        # promise to the voters"; who made the object: "rejected calls by X", "accepted
+        # demands from X", "investigated crimes by X against Y"
+        inner = [c for c in h.children if c.dep_ in ("dobj", "obj") or (
+            c.dep_ == "nsubjpass" and not self.passive_self_mover(r, h))]
+        inner += [_unwrap(o) for o in inner]
+        if h.i != r.head.i and h.pos_ == "NOUN":
+            inner.append(h)      # a complement's object: "will no longer tolerate rallies by X"
+        for o in inner:
+            good = [g for g in self._object_makers(r, h, o) if self.target_ok(g) and g.i not in trigger_ids]
+            if good:
+                return self._expand(good[:1])
+        return None
+
+    def _object_makers(self, r: Reading, h: Token, o: Token) -> list[Token]:
+        """Candidates named on one object ``o`` of head ``h``: its "by"/"from" phrase
+        ("rejected calls by X", "accepted demands from X"), also when the parser hung "by"
+        on an active verb; the doer of a deed reacted to ("denounced the fines imposed by
+        X"); a preposition of aim on it ("reneged on its promise to X"); for an accusation,
+        "over"/"at"/"about" ("voiced anger at X")."""
+        ps2 = [] if r.theme else [g for p, g in sx.preps(o, "by", "from")]
+        v = o.head
+        if not r.theme and o.dep_ in sx.OBJ and v.pos_ == "VERB" and not sx.is_passive(v) and not (
+                v.dep_ == "xcomp" and sx.is_passive(v.head) and not sx.agents(v.head)):
+            # the parser hangs the object's "by" phrase on an active verb: "tolerate
+            # rallies by X" (an active verb has no agent; but under a passive without
+            # one, "were allowed to visit the camps by X", it is the passive's agent)
+            ps2 += [g for p, g in sx.preps(v, "by") if p.dep_ == "prep" and g.pos_ in ("PROPN", "NOUN")]
+        if r.type in DEED_REACTION_TYPES:
+            ps2 += self._doer_of_deed(o)
+        ps2 += [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of", "among",
+                                       "between")]
+        if r.type == "ACCUSE" and o.dep_ in sx.OBJ:
+            # "expressed concern over X's programme", "voiced anger at X"
+            ps2 += [g for p, g in sx.preps(o, "over", "at", "about") + sx.preps(h, "over", "at", "about")]
+        return ps2
+
+    def _event_noun_prep_targets(self, r: Reading, h: Token, objs: list[Token],
+                                 trigger_ids: set[int]) -> Optional[list[Token]]:
+        """An event noun after a preposition on the head names the target: whoever did the
+        deed inquired into or protested over (:meth:`_doers_inquired_into`; "into" and
+        "over" only for a reaction to a deed), or the parties of the event
+        (:meth:`_parties_of_event_noun`): "mediated in the dispute between X and Y"."""
+        deed_reaction = r.type in DEED_REACTION_TYPES
+        for p, o in sx.preps(h):
+            if o.pos_ != "NOUN" or p.i < h.i or p.lower_ not in ("on", "upon", "to", "with", "for", "against",
+                                                                  "in", *(("into", "over") if deed_reaction else ())):
+                continue
+            if p.lower_ in ("into", "over"):
+                ps2 = self._doers_inquired_into(o)
             else:
-                objs.extend(c for c in h.children if c.dep_ == "dative")
-                # "provided X with weapons" ("with" on the verb or on the object): X receives
-                objs.extend(c for c in h.children if c.dep_ in ("dobj", "obj") and (
-                    sx.preps(h, "with") or sx.preps(c, "with")) and self.is_actor(c))
-            objs = [_controlled(o) for o in objs]     # "seized control of X": X
-            wrapped = [(o, _unwrap(o)) for o in objs]
-            objs = [o for o in objs if o.i not in trigger_ids] + [
-                w for o, w in wrapped if w.i != o.i and w.i not in trigger_ids]
-            if self._locative(r) and r.type not in ("ASSAULT", "COERCE") and (
-                    h.i != head.i or {r.type, (r.entry.mode or "").upper()} & LOCATIVE_TYPES):
-                # "withdrew its troops from X" (but "ordered the army to withdraw": the army is
-                # addressed)
-                objs = [o for o in objs if _lemma(o) not in self.forces]
-            host = self._host_of_own_envoy(h, objs)
-            if host is not None:      # "recalled its ambassador from X": X
-                return self._expand([host])
-            # "recalled its ambassador in protest at X's decision": one's own envoy is no target
-            objs = [o for o in objs if not self._own_envoy(o)]
-            # a wrapped object is judged by what it wraps ("a state of emergency": no actor)
-            wrapped = [(o, _unwrap(o)) for o in objs]
-            good = [w if w.i not in trigger_ids else o for o, w in wrapped
-                    if (self.target_ok(w) if w.i != o.i else self.target_ok(o))]
+                ps2 = self._parties_of_event_noun(r, p, o)
+            good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
             if good:
                 return self._expand(good[:1])
-            if r.symmetric:      # "shared intelligence with X on Y", "exchanged prisoners with X": X
-                partners = [g for o in sx.children(h, *sx.OBJ) for p, g in sx.preps(o, "with")
-                            if p.i > h.i and self.is_actor(g) and g.i not in trigger_ids]
-                if partners:
-                    return self._expand(partners[:1])
-            preps = THEME_TARGET_PREPS if r.theme else TARGET_PREPS
-            ps = [(p, g) for p, g in sx.preps(h, *preps)]
-            if r.theme:      # "shared intelligence with X": a partner named by "with" on the verb
-                ps += [(p, g) for p, g in sx.preps(h, "with") if p.i > h.i and self.is_actor(g)]
-            good = [g for p, g in ps if self.target_ok(g) and g.i not in trigger_ids]
-            if good:
-                return self._expand(good[:1])
-            # prepositions on the object: "sent medical aid to Freedonia", "reneged on its
-            # promise to the voters"; who made the object: "rejected calls by X", "accepted
-            # demands from X", "investigated crimes by X against Y"
-            inner = [c for c in h.children if c.dep_ in ("dobj", "obj") or (
-                c.dep_ == "nsubjpass" and not self.passive_self_mover(r, h))]
-            inner += [_unwrap(o) for o in inner]
-            if h.i != head.i and h.pos_ == "NOUN":
-                inner.append(h)      # a complement's object: "will no longer tolerate rallies by X"
-            for o in inner:
-                ps2 = [] if r.theme else [g for p, g in sx.preps(o, "by", "from")]
-                v = o.head
-                if not r.theme and o.dep_ in sx.OBJ and v.pos_ == "VERB" and not sx.is_passive(v) and not (
-                        v.dep_ == "xcomp" and sx.is_passive(v.head) and not sx.agents(v.head)):
-                    # the parser hangs the object's "by" phrase on an active verb: "tolerate
-                    # rallies by X" (an active verb has no agent; but under a passive without
-                    # one, "were allowed to visit the camps by X", it is the passive's agent)
-                    ps2 += [g for p, g in sx.preps(v, "by") if p.dep_ == "prep" and g.pos_ in ("PROPN", "NOUN")]
-                if r.type in DEED_REACTION_TYPES:
-                    ps2 += self._doer_of_deed(o)
-                ps2 += [g for p, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "on", "with", "of", "among",
-                                               "between")]
-                if r.type == "ACCUSE" and o.dep_ in sx.OBJ:
-                    # "expressed concern over X's programme", "voiced anger at X"
-                    ps2 += [g for p, g in sx.preps(o, "over", "at", "about") + sx.preps(h, "over", "at", "about")]
-                good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
-                if good:
-                    return self._expand(good[:1])
-            deed_reaction = r.type in DEED_REACTION_TYPES
-            for p, o in sx.preps(h):
-                if o.pos_ != "NOUN" or p.i < h.i or p.lower_ not in ("on", "upon", "to", "with", "for", "against",
-                                                                      "in", *(("into", "over") if deed_reaction else ())):
-                    continue
-                if p.lower_ in ("into", "over"):
-                    # "an inquiry into the shelling of a school by X", "protested over the
-                    # detention of Y by X": X; "an inquiry into an allegation by Z that X ...": X
-                    subj = self._clause_subject(o)
-                    ps2 = [subj] if subj is not None else self._doer_of_deed(o)
-                    if subj is None and _lemma(o) not in CLAIM_NOUNS:
-                        ps2 = [g for p2, g in sx.preps(o, "by") if self.is_actor(g)] + ps2
-                    good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
-                    if good:
-                        return self._expand(good[:1])
-                    continue
-                # "mediate in the dispute between X and Y", "fought in the war against X";
-                # who made it first: "agreed to a request by X for troops"
-                ps2 = [] if r.theme else [g for p2, g in sx.preps(o, "by", "from") if self.is_actor(g)]
-                # "called for a ceasefire between X and Y": the parties of a reciprocal event
-                between = p.lower_ == "in" or (p.lower_ == "for" and self._reciprocal_noun(o))
-                ps2 += [g for p2, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "with", *(
-                    ("between",) if between else ()))]
-                if not ps2 and noun_entry(o, self.lex, as_object=True) is not None:
-                    # "called for the release of X": who undergoes the event asked for
-                    ps2 = [g for p2, g in sx.preps(o, "of")]
-                good = [g for g in ps2 if self.target_ok(g) and g.i not in trigger_ids]
-                if good:
-                    return self._expand(good[:1])
-            if h.i == (r.noun.i if r.noun is not None else -1):
-                subj = self._clause_subject(h)       # "reiterated its demand that X ease ..."
-                if subj is not None:
-                    return self._expand([subj])
-            rest = [o for o in objs if o.i not in trigger_ids and o.pos_ in ("NOUN", "PROPN")
-                    and _unwrap(o).i == o.i and noun_entry(o, self.lex, as_object=True) is None]
-            if rest and r.type in ("ASSAULT", "COERCE") and h.i == head.i:
-                place = self._named_place_in(rest[0])
-                if place is not None:      # "blew up bridges leading into X": the place
-                    self._places.add(place.i)
-                    return [place]
-                return self._expand(rest[:1])
-        return []
+        return None
+
+    def _doers_inquired_into(self, o: Token) -> list[Token]:
+        """"an inquiry into the shelling of a school by X", "protested over the detention of
+        Y by X": X; "an inquiry into an allegation by Z that X ...": X."""
+        subj = self._clause_subject(o)
+        ps2 = [subj] if subj is not None else self._doer_of_deed(o)
+        if subj is None and _lemma(o) not in CLAIM_NOUNS:
+            ps2 = [g for p2, g in sx.preps(o, "by") if self.is_actor(g)] + ps2
+        return ps2
+
+    def _parties_of_event_noun(self, r: Reading, p: Token, o: Token) -> list[Token]:
+        """The parties of an event noun ``o`` after preposition ``p``: who made it first
+        ("agreed to a request by X for troops"), whom it is aimed at ("fought in the war
+        against X"), the sides of a dispute ("mediate in the dispute between X and Y",
+        "called for a truce between X and Y"); failing those, who undergoes the event asked
+        for ("called for the release of X")."""
+        # "mediate in the dispute between X and Y", "fought in the war against X";
+        # who made it first: "agreed to a request by X for troops"
+        ps2 = [] if r.theme else [g for p2, g in sx.preps(o, "by", "from") if self.is_actor(g)]
+        # "called for a ceasefire between X and Y": the parties of a reciprocal event
+        between = p.lower_ == "in" or (p.lower_ == "for" and self._reciprocal_noun(o))
+        ps2 += [g for p2, g in sx.preps(o, *THEME_TARGET_PREPS, "against", "with", *(
+            ("between",) if between else ()))]
+        if not ps2 and noun_entry(o, self.lex, as_object=True) is not None:
+            # "called for the release of X": who undergoes the event asked for
+            ps2 = [g for p2, g in sx.preps(o, "of")]
+        return ps2
+
+    def _demand_subject(self, r: Reading, h: Token, objs: list[Token],
+                        trigger_ids: set[int]) -> Optional[list[Token]]:
+        """On the reading's own noun, the subject of its that-clause: "reiterated its demand
+        that X ease ..."."""
+        if h.i == (r.noun.i if r.noun is not None else -1):
+            subj = self._clause_subject(h)       # "reiterated its demand that X ease ..."
+            if subj is not None:
+                return self._expand([subj])
+        return None
+
+    def _struck_thing(self, r: Reading, h: Token, objs: list[Token],
+                      trigger_ids: set[int]) -> Optional[list[Token]]:
+        """For an assault or coercion, the thing struck when no actor is named: the named
+        place it is in or leads to ("blew up bridges leading into X": X, noted as a place),
+        else the thing itself."""
+        rest = [o for o in objs if o.i not in trigger_ids and o.pos_ in ("NOUN", "PROPN")
+                and _unwrap(o).i == o.i and noun_entry(o, self.lex, as_object=True) is None]
+        if rest and r.type in ("ASSAULT", "COERCE") and h.i == r.head.i:
+            place = self._named_place_in(rest[0])
+            if place is not None:      # "blew up bridges leading into X": the place
+                self._places.add(place.i)
+                return [place]
+            return self._expand(rest[:1])
+        return None
 
     @staticmethod
     def _pronoun_addressee(verb: Token) -> bool:
