@@ -390,9 +390,13 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
     focus = _focus(mentions)
     out: list[Optional[PlaceMention]] = []
     for m in given:
-        if m.choice is None and focus is not None and not m.demonym and not _compass_word(m.text):
+        if m.choice is None and not m.demonym and not _compass_word(m.text):
+            host = _host_place(doc, m, mentions, focus)
+            if host is None:
+                out.append(None)
+                continue
             out.append(PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text,
-                                    lat=focus.lat, lon=focus.lon, country=focus.country))
+                                    lat=host.lat, lon=host.lon, country=host.country))
         else:
             out.append(_to_place(doc, m, g) if m.choice is not None else None)
     return out
@@ -425,6 +429,37 @@ def _focus(mentions: Sequence[_Mention]) -> Optional[Entry]:
             return entries[max(counts, key=score.__getitem__)]
         return entries[counts.most_common(1)[0][0]]
     return None
+
+
+#: words that put an unknown name in the place after them ("Abu Shok camp
+#: in Al-Fashir", "Wedza district, Mashonaland East")
+_HOST_LINKS = {"in", "near", "outside", ",", "of"}
+
+
+def _host_place(doc: Doc, m: _Mention, mentions: Sequence[_Mention], focus: Optional[Entry]
+                ) -> Optional[Entry]:
+    """Where to put a name the gazetteer does not know: in the place the
+    text puts it (a few lower-case words, then "in", "near", "outside", "of"
+    or a comma, then a known place: "the Tana camp in Garissa", "the Kibo
+    river arm of Lake Volta"), else at the text's focus.  A country is no
+    better than a focus that lies in it.  (Putting a name beside its
+    neighbour in a list was tried and lost on the dev set.)"""
+    known = {o.start: o.choice for o in mentions if o is not m and o.choice is not None
+             and not o.demonym and o.choice.lat is not None}
+    host = None
+    if m.span is not None:
+        sent_end = m.span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        k = m.span.end
+        while k < min(sent_end, m.span.end + 5) and doc[k].is_lower and doc[k].is_alpha \
+                and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].lower_ not in _HOST_LINKS:
+            k += 1
+        if k < sent_end and doc[k].lower_ in _HOST_LINKS and k + 1 < len(doc):
+            at = k + 1 + (doc[k + 1].lower_ == "the")
+            if at < len(doc):
+                host = known.get(doc[at].idx)
+    if host is not None and host.kind == "country" and focus is not None and focus.country == host.country:
+        host = focus
+    return host or focus
 
 
 def _places_near(e: Entry, points: list[tuple[float, float]]) -> int:
