@@ -302,7 +302,7 @@ def test_a_province_name_is_not_a_small_town_abroad(nlp):
 
 
 def test_token_table_matches_the_tokens(nlp):
-    from newsledger.nlp.places import _Tokens, _capitalised
+    from newsledger.nlp.places.tokens import _Tokens, _capitalised
 
     doc = nlp("On Monday, Gov. DeKalb said McDowell County and  NEWARK--the U.S. are 'fine'.\nTEXAS")
     toks = _Tokens.of(doc)
@@ -327,7 +327,7 @@ def test_distance_is_the_gazetteers_haversine():
     import random
 
     from newsledger.gazetteer import haversine_km
-    from newsledger.nlp.places import _Anchors, _distance_km
+    from newsledger.nlp.places.score import _Anchors, _distance_km
 
     rng = random.Random(7)
     for _ in range(500):
@@ -340,7 +340,7 @@ def test_distance_is_the_gazetteers_haversine():
 
 
 def test_anchors_share_a_point():
-    from newsledger.nlp.places import _Anchors
+    from newsledger.nlp.places.score import _Anchors
 
     anchors = _Anchors()
     anchors.add("paris", 48.85, 2.35, 1.0, False)
@@ -392,7 +392,8 @@ def test_county_in_a_named_state_wins_over_a_namesake_county():
     from collections import Counter
 
     from newsledger.gazetteer import Entry, get_gazetteer
-    from newsledger.nlp.places import _best, _Mention
+    from newsledger.nlp.places.mention import _Mention
+    from newsledger.nlp.places.score import _best
 
     other = Entry("Quarry County", 37.8, -89.0, "US", None, "region", 0, "IL", "county", False, -1)
     named = Entry("Quarry County", 35.9, -86.9, "US", None, "region", 0, "TN", "county", False, -2)

@@ -1,0 +1,161 @@
+"""Places: find place names in a parsed Doc and resolve them with the gazetteer.
+
+:func:`find_places` finds the place names of a processed spaCy ``Doc`` and
+resolves them; :func:`resolve_spans` resolves given character spans (e.g.
+gold toponyms) with the same logic and context.  The stage in modules, each
+importing (at run time) only those listed before it:
+
+    words          the word lists and the weights of the resolution score
+    tokens         the token table of a Doc and small tests on the words of a span
+    entries        tests on gazetteer entries (well known, own name or alias)
+    mention        a mention, its gazetteer candidates, the state of detection
+    cues           cues around each mention read before resolution
+    international  people and language words, region demonyms (detection)
+    entities       detection step 1: the model's entities
+    spans          detection step 2: gazetteer-backed capitalised spans
+    detect         detection: the steps in order; demonyms, datelines, repeats ...
+    context        the countries, states and local areas the text is about
+    score          scoring candidates, distances to the other places
+    resolve        resolution: the passes that choose each mention's entry
+    role           a country or capital as ``actor`` or ``location``; the output
+
+:mod:`.detect`, :mod:`.resolve` and :mod:`.role` describe what the stage
+does ("Detection", "Resolution", "Role").
+
+Cost: the stage reads the Doc's token attributes once into lists
+(:class:`~.tokens._Tokens`), reads the gazetteer entries of a text's candidate names in
+a few queries (:meth:`Gazetteer.prefetch`), scores each distinct name's
+candidates once per pass, and measures each distance once per point.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Optional, Sequence
+
+from spacy.tokens import Doc
+
+from ...gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km
+from ...model import PlaceMention
+from .words import W
+from .tokens import _Tokens
+from .mention import _compass_word, _fill_candidates, _Mention
+from .detect import _detect
+from .resolve import _resolve
+from .role import _to_place
+
+
+def find_places(doc: Doc, gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
+    """Place names in a processed spaCy ``Doc``, resolved and with a role."""
+    g = gazetteer or get_gazetteer()
+    toks = _Tokens.of(doc)
+    mentions = _detect(doc, toks, g)
+    _resolve(doc, toks, mentions, g)
+    return [_to_place(doc, m, g) for m in mentions]
+
+
+def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = None
+                  ) -> list[Optional[PlaceMention]]:
+    """Resolve given character spans (``(start, end)`` pairs or objects with
+    ``start``/``end``) as place names, using the same context logic as
+    :func:`find_places`.  Returns one PlaceMention (or None) per span."""
+    g = gazetteer or get_gazetteer()
+    mentions: list[_Mention] = []
+    given: list[_Mention] = []
+    doc_text = doc.text  # built from the tokens at each read
+    for sp in spans:
+        start, end = (sp if isinstance(sp, tuple) else (sp["start"], sp["end"]) if isinstance(sp, dict)
+                      else (sp.start, sp.end))
+        text = doc_text[start:end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        m = _Mention(start, end, text, span, "given")
+        _fill_candidates(m, g, fuzzy=True)
+        given.append(m)
+    # the places the stage itself finds elsewhere in the text are context too
+    toks = _Tokens.of(doc)
+    mentions = list(given)
+    for m in _detect(doc, toks, g):
+        if not any(m.start < o.end and o.start < m.end for o in given):
+            mentions.append(m)
+    _resolve(doc, toks, mentions, g)
+    # a name the gazetteer does not know (a street, a hamlet, a building) is
+    # put at the text's focus: the place it names most often
+    focus = _focus(mentions)
+    out: list[Optional[PlaceMention]] = []
+    for m in given:
+        if m.choice is None and not m.demonym and not _compass_word(m.text):
+            host = _host_place(doc, m, mentions, focus)
+            if host is None:
+                out.append(None)
+                continue
+            out.append(PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text,
+                                    lat=host.lat, lon=host.lon, country=host.country))
+        else:
+            out.append(_to_place(doc, m, g) if m.choice is not None else None)
+    return out
+
+
+def _focus(mentions: Sequence[_Mention]) -> Optional[Entry]:
+    """The most-named local place of a text (a city, else a state or
+    province, else a country), or None.  Among cities, each mention of
+    another place of the text nearby (``focus_km``) counts half a mention:
+    a town amid the text's other places beats an outlier named as often."""
+    points = [(m.choice.lat, m.choice.lon) for m in mentions
+              if m.choice is not None and not m.demonym and m.choice.lat is not None
+              and m.choice.kind != "country" and not m.choice.approx]
+    for kinds in (("city",), ("region",), ("country",)):
+        counts: Counter[int] = Counter()
+        entries: dict[int, Entry] = {}
+        for m in mentions:
+            e = m.choice
+            if e is None or m.demonym or e.lat is None or e.kind not in kinds:
+                continue
+            if e.kind == "region" and (e.source not in ("state", "extra", "county")
+                                       or e.population > 50_000_000):
+                continue
+            counts[e.id] += 1
+            entries[e.id] = e
+        if not counts:
+            continue
+        if kinds == ("city",) and len(counts) > 1:
+            score = {k: n + 0.5 * _places_near(entries[k], points) for k, n in counts.items()}
+            return entries[max(counts, key=score.__getitem__)]
+        return entries[counts.most_common(1)[0][0]]
+    return None
+
+
+#: words that put an unknown name in the place after them ("Abu Shok camp
+#: in Al-Fashir", "Wedza district, Mashonaland East")
+_HOST_LINKS = {"in", "near", "outside", ",", "of"}
+
+
+def _host_place(doc: Doc, m: _Mention, mentions: Sequence[_Mention], focus: Optional[Entry]
+                ) -> Optional[Entry]:
+    """Where to put a name the gazetteer does not know: in the place the
+    text puts it (a few lower-case words, then "in", "near", "outside", "of"
+    or a comma, then a known place: "the Tana camp in Garissa", "the Kibo
+    river arm of Lake Volta"), else at the text's focus.  A country is no
+    better than a focus that lies in it.  (Putting a name beside its
+    neighbour in a list was tried and lost on the dev set.)"""
+    known = {o.start: o.choice for o in mentions if o is not m and o.choice is not None
+             and not o.demonym and o.choice.lat is not None}
+    host = None
+    if m.span is not None:
+        sent_end = m.span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        k = m.span.end
+        while k < min(sent_end, m.span.end + 5) and doc[k].is_lower and doc[k].is_alpha \
+                and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].lower_ not in _HOST_LINKS:
+            k += 1
+        if k < sent_end and doc[k].lower_ in _HOST_LINKS and k + 1 < len(doc):
+            at = k + 1 + (doc[k + 1].lower_ == "the")
+            if at < len(doc):
+                host = known.get(doc[at].idx)
+    if host is not None and host.kind == "country" and focus is not None and focus.country == host.country:
+        host = focus
+    return host or focus
+
+
+def _places_near(e: Entry, points: list[tuple[float, float]]) -> int:
+    """How many of ``points`` (other than ``e``'s own) lie within ``focus_km`` of ``e``."""
+    return sum(1 for lat, lon in points if (lat, lon) != (e.lat, e.lon)
+               and haversine_km(lat, lon, e.lat, e.lon) <= W["focus_km"])

@@ -1,0 +1,248 @@
+"""Places: the cues read around each mention before resolution: the name
+after "X, " (:func:`_pair_text`), "the city of", a local noun after the
+name ("a Lebanon woman"), a division's cue ("eastern Washington"), lists of
+states or of countries, sea and river words, and counties (a name the text
+writes with "County", lists before "counties", bare names)."""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ...gazetteer import Entry, Gazetteer
+from .tokens import _COUNTY_WORDS, _Tokens
+from .entries import _top_level
+from .mention import _DIVISION_WORDS, _Mention, _prefetch
+
+
+#: lower-case words of an apposition that places a town in a wider place
+#: ("Victoria, the capital of British Columbia", "Hyderabad, a port city in Sindh")
+_APPOSITION_WORDS = {"capital", "city", "town", "village", "port", "provincial", "state", "regional",
+                     "largest", "biggest", "main", "northern", "southern", "eastern", "western",
+                     "central", "coastal", "border", "seaside", "industrial", "ancient", "holy"}
+
+
+def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
+    """The name after "X, " (``Springfield, Illinois`` -> ``Illinois``), also
+    after an apposition that says where X lies ("Victoria, the capital of
+    British Columbia" -> ``British Columbia``)."""
+    if m.span is None:
+        return None
+    end = m.span.end
+    n = len(toks)
+    if end + 1 < n and toks.text[end] == ",":
+        k = end + 1
+        j = k + 1 if toks.lower[k] in ("the", "a", "an") else k
+        first = j
+        while j < n and j < first + 3 and toks.lower[j] in _APPOSITION_WORDS and toks.text[j].islower():
+            j += 1
+        if first < j < n - 1 and toks.lower[j] in ("of", "in"):
+            end = j + 1 if toks.text[j + 1] == "the" and j + 2 < n else j  # the name follows
+        k = end + 1
+        while k < n and k < end + 4 and (toks.title[k] or toks.text[k].isupper()
+                                         or (k > end + 1 and toks.text[k] in ("-",))):
+            k += 1
+        if k > end + 1:
+            return toks.span_text(end + 1, k)
+    return None
+
+
+def _cue_city(toks: _Tokens, m: _Mention) -> bool:
+    if m.tail in ("city", "town", "village"):
+        return True
+    if m.span is None or m.span.start < 2:
+        return False
+    a, b = toks.lower[m.span.start - 2], toks.lower[m.span.start - 1]
+    return (b == "of" and a in ("city", "town", "village", "capital", "port", "cities", "towns",
+                                "villages")) or (
+        b in ("city", "town", "village"))
+
+
+#: words after a place name that make it a town of the text's own area ("a
+#: Lebanon woman", "Jordan Elementary", "the Paris City Council"): a country
+#: would be named by its demonym there ("a Lebanese woman")
+_LOCAL_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "couple",
+                "teen", "teenager", "boy", "girl", "family", "youth", "businessman", "motorist",
+                "driver", "mayor", "council", "councilman", "councilwoman",
+                "police", "school", "schools", "elementary", "middle", "high", "township",
+                "firefighters", "fire", "library", "park", "parks", "city", "town", "village",
+                "alderman", "aldermen", "selectmen", "junior", "senior"}
+_LOCAL_TITLE_HEADS = {"city", "town", "village", "police", "fire", "high", "elementary", "middle",
+                      "public", "school", "schools", "independent", "township", "board",
+                      "council", "library", "parks", "municipal", "area", "county"}
+_REGION_ADJ = {"eastern", "western", "northern", "southern", "central", "northeastern",
+               "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"}
+
+
+def _local_cue(toks: _Tokens, m: _Mention) -> bool:
+    """Followed by a word that makes the name a town of the text's area."""
+    if m.span is None or m.span.end >= len(toks):
+        return False
+    k = m.span.end
+    if toks.title[k]:
+        return toks.lower[k] in _LOCAL_TITLE_HEADS
+    return toks.lower[k] in _LOCAL_NOUNS and toks.pos[k] in ("NOUN", "PROPN", "ADJ")
+
+
+def _region_cue(toks: _Tokens, m: _Mention) -> bool:
+    """"Washington state", "the state of Washington", "eastern Washington",
+    "the Quebec government": the division, not its namesake city."""
+    if m.tail in _DIVISION_WORDS:
+        return True
+    if m.span is None:
+        return False
+    s, e = m.span.start, m.span.end
+    lower = toks.lower
+    if e < len(toks) and lower[e] in ("state", "state's", "province", "provincial", "government",
+                                      "premier", "legislature", "governor", "statewide", "oblast",
+                                      "krai", "kray", "prefecture", "governorate"):
+        return True
+    if s >= 2 and lower[s - 1] == "of" and lower[s - 2] in ("state", "province"):
+        return True
+    return s >= 1 and lower[s - 1] in _REGION_ADJ
+
+
+def _division_word(toks: _Tokens, m: _Mention) -> bool:
+    """The name comes with its division's word ("the Kursk region" given
+    whole, "Kano State", "Aleppo province"): the division, not the city
+    that gave it its name."""
+    if m.tail in _DIVISION_WORDS:
+        return True
+    e = m.span.end if m.span is not None else len(toks)
+    return e < len(toks) and toks.lower[e] in _DIVISION_WORDS - {"region", "district", "territory"}
+
+
+def _division_named(m: _Mention) -> bool:
+    """Whether the mention's name is a state's or province's own name."""
+    return any(e.kind == "region" and e.source in ("state", "extra", "subdivision") and not e.approx
+               and e.id in m.main_ids for e in m.cands[:10])
+
+
+def _country_named(m: _Mention) -> bool:
+    """Whether the mention's name is a country's own name (or a demonym)."""
+    return bool(m.demonym) or any(e.kind == "country" and e.id in m.main_ids for e in m.cands[:10])
+
+
+def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
+    """A name in a list of three or more whose other names are all states
+    or provinces ("Ohio, Oregon, Utah and Washington") is one too: it gets
+    the region cue (no namesake town, not the capital named like the state),
+    and the name after it is no longer read as its state; so is a name in a
+    list of countries ("Spain, Japan and Lebanon") a country."""
+    spans = sorted((m for m in mentions if m.span is not None), key=lambda m: m.span.start)
+    groups: list[list[_Mention]] = []
+    for m in spans:
+        if groups:
+            prev = groups[-1][-1]
+            gap = [toks.lower[k] for k in range(prev.span.end, m.span.start)]
+            if gap and len(gap) <= 2 and all(w in (",", "and", "or") for w in gap):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    for group in groups:
+        if len(group) < 3:
+            continue
+        if _cue_city(toks, group[0]) or group[0].local_cue:
+            continue  # "the towns of Peru, Brazil and Lebanon"
+        named = [_division_named(m) for m in group]
+        countries = [_country_named(m) for m in group]
+        for i, m in enumerate(group):
+            # every other name of the list must be one: "Washington, Pennsylvania, and
+            # Wheeling, West Virginia" is a list of towns with their states
+            if named[i] and all(named[:i] + named[i + 1:]):
+                m.region_cue = True
+                m.pair = None  # "Washington, Pennsylvania and California": no town of a state
+            if countries[i] and all(countries[:i] + countries[i + 1:]):
+                m.country_cue = True  # "Spain, Japan and Lebanon": no town named like a country
+
+
+def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
+    """"crossed the Atlantic", "storms in the western Pacific": one word after
+    a lower-case "the" (and a compass adjective) names the sea or ocean, not a
+    town named after it (a town takes no article; "The Atlantic" opening a
+    sentence may be a title)."""
+    if m.span is None or m.span.end - m.span.start != 1 or m.span.start < 1:
+        return False
+    k = m.span.start - 1
+    if toks.lower[k] in _REGION_ADJ and toks.text[k].islower() and k >= 1:
+        k -= 1
+    return toks.text[k] == "the"
+
+
+def _river_cue(toks: _Tokens, m: _Mention) -> bool:
+    """"along the Dnipro river", "the Jordan river's banks": a lower-case
+    "river" right after the name makes it the river, not the city or country
+    named like it."""
+    if m.span is None or m.span.end >= len(toks):
+        return False
+    return toks.text[m.span.end] == "river"
+
+
+_COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
+_LIST_WORDS = {",", "and", "or", "&"}
+
+
+def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
+    """A bare name that stands for a county: one of a list ending in
+    "counties" ("Cooke, Grayson and Love counties"), or a name the text also
+    writes with "County" ("Platte County ... Platte is the state's 10th").
+    Its county namesakes join the candidates and are preferred."""
+    text, lower, n = toks.text, toks.lower, len(toks)
+    # names the text writes before "County"/"Parish" (every tail of the name)
+    written: dict[str, str] = {}
+    for i in range(n):
+        if text[i] in ("County", "Parish"):
+            k = i
+            while k > 0 and i - k < 4 and (toks.cap[k - 1] or toks.upper[k - 1]):
+                k -= 1
+                written.setdefault(toks.span_text(k, i), text[i])
+    listed = not _COUNTY_PLURALS.keys().isdisjoint(lower)
+    if not listed and not written:
+        return
+    for m in mentions:
+        if m.demonym or m.span is None or not m.text[:1].isupper():
+            continue
+        last = m.span[-1].lower_.rstrip(".")
+        if last in _COUNTY_WORDS or last in _COUNTY_PLURALS:
+            continue
+        word = None
+        k = m.span.end if listed else n
+        # walk a list of capitalised names to its head noun
+        while k < n and k < m.span.end + 25:
+            if lower[k] in _COUNTY_PLURALS:
+                word = _COUNTY_PLURALS[lower[k]]
+                break
+            if lower[k] in _LIST_WORDS or toks.title[k] or text[k] in ("-", "."):
+                k += 1
+                continue
+            break
+        if word is None:
+            word = written.get(m.text)
+        if word is None:
+            continue
+        extra = [e for e in g.exact(f"{m.text} {word}") if e.source == "county" or e.kind == "region"]
+        if not extra:
+            continue
+        have = {e.id for e in m.cands}
+        m.cands = list(m.cands) + [e for e in extra if e.id not in have]
+        m.county_cue = True
+
+
+def _bare_counties(mentions: Sequence[_Mention], g: Gazetteer) -> None:
+    """A bare name may stand for its county ("Greene" for Greene
+    County) even where the text never writes "County": the county
+    namesakes join the candidates, behind the towns (``bare_county``), to win
+    only where the text's other names lie around one of them."""
+    todo = [m for m in mentions if not m.demonym and not m.county_cue and m.span is not None
+            and m.text[:1].isupper() and m.span[-1].lower_.rstrip(".") not in _COUNTY_WORDS
+            and (not m.cands or not _top_level(m.cands[0]))]
+    if not todo:
+        return
+    names = {m.text for m in todo}
+    _prefetch(g, [f"{n} County" for n in names])
+    found: dict[str, list[Entry]] = {n: [e for e in g.exact(f"{n} County") if e.source == "county"]
+                                     for n in names}
+    for m in todo:
+        have = {e.id for e in m.cands}
+        extra = [e for e in found[m.text] if e.id not in have]
+        if extra:
+            m.cands = list(m.cands) + extra

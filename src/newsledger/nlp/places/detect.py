@@ -1,0 +1,341 @@
+"""Places, detection: the place mentions of a Doc (:func:`_detect`).
+
+Detection
+    * the model's GPE and LOC entities (FAC ones only when the gazetteer knows
+      them), demonyms tagged NORP ("Azerbaijani") standing for their country;
+    * gazetteer-backed recognition of capitalised spans the small model misses
+      or mislabels (it tags some cities PERSON and some regions ORG): the span
+      must be a known place, cover the whole mislabelled entity, and must not
+      look like a person's name in context (a title before it, a speech verb
+      after a bare name, the word seen elsewhere as part of a full name).
+    * names with "County"/"Parish", street and road names ("Powerline Road"),
+      places opening an organisation's name ("Mansfield Police Department")
+      or following "of" in it ("University of Rochester"), never a general
+      word ("Police", "Union", "Superior": :data:`COMMON_WORDS`); a whole
+      organisation-tagged name that is a known place ("the European Union")
+      is one mention; untagged cities count when big, listed with another
+      place ("Tabriz and Ahar") or followed by a place noun ("Edmonton
+      residents"); a small namesake in a country the text is about wins.
+    * a GPE/LOC entity the gazetteer does not know needs a place context (a
+      locative word before it, a place word ending it, a list with a place);
+      an office named after its place ("Boone County Jail") gives the place.
+    * names listed before "counties" ("Barrow, Jackson and Madison counties"),
+      byline datelines ("March 30, 2009 NEWARK --", "BEIRUT:"), names with
+      inner capitals ("DeKalb"), numbered roads ("County Road 43"); "North
+      Texas" is Texas unless the whole is a name ("North Carolina"); and one
+      sense per text: a name found as a place is a place wherever else it
+      appears capitalised, unless it reads as a person's name there.
+    * names the model split are joined ("the Democratic Republic of the" +
+      "Congo"), a lower-case word it took in is left out ("Aceh province");
+      a name the text uses for a disease ("Marburg virus") is no place there.
+    * after a country's possessive a name is that country's town ("Kenya's
+      overcrowded Dadaab camps") or, naming none of its places, its leader
+      ("France's Macron"); a town the model cut is joined ("Goz" + "Beida").
+
+The steps run in the order of :func:`_detect`: 0, 1a' and 4 are in
+:mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans`; 1a to 1e,
+3 and the names used for a disease are here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...gazetteer import Gazetteer, normalize
+from ...gazetteer.people import is_ethnic
+from .words import AFTER_PLACE, TITLES
+from .tokens import _person_like, _street, _strip, _Tokens
+from .entries import _own_or_main, _top_level
+from .mention import _Detection, _Mention, _prefetch
+from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS
+from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
+from .entities import _detect_entities
+from .spans import _detect_gazetteer_spans
+
+
+def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
+    """The place mentions of a Doc, ordered by position (see the module's
+    docstring, "Detection")."""
+    d = _Detection(doc, toks, g, doc.ents, taken=[False] * len(toks))
+    # words that are part of a multi-word person name somewhere in the text
+    for ent in d.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
+    _prefetch(g, _entity_names(d))
+    _detect_region_demonyms(d)
+    _detect_entities(d)
+    _collect_countries(d)
+    _detect_demonyms(d)
+    _detect_people_words(d)
+    _detect_org_openings(d)
+    _detect_datelines(d)
+    _detect_streets(d)
+    _detect_county_lists(d)
+    _detect_gazetteer_spans(d)
+    _detect_repeats(d)
+    _detect_people_of_named(d)
+    _drop_disease_names(d)
+    d.mentions.sort(key=lambda m: m.start)
+    return d.mentions
+
+
+#: words after a name that make it a disease's name ("Marburg virus", "Lassa fever")
+_DISEASE_HEADS = {"virus", "viruses", "fever", "ebolavirus", "disease"}
+#: adjectives that may come between ("Ebola haemorrhagic fever")
+_DISEASE_ADJ = {"haemorrhagic", "hemorrhagic"}
+
+
+def _drop_disease_names(d: _Detection) -> None:
+    """A name the text uses for a disease ("the Ebola virus", "West Nile
+    fever", "Marburg haemorrhagic fever") is no place there, nor where the
+    text names it bare ("Ebola patients"); it is one after "in", "near",
+    "the town of" and before a local word ("first found in Marburg",
+    "Norwalk police"); a country or a state before such a word is a place
+    still ("a United States disease agency")."""
+    toks = d.toks
+    n = len(toks)
+    disease: set[str] = set()
+    for m in d.mentions:
+        if m.span is None or m.demonym or any(e.kind == "country" or e.source == "state"
+                                               for e in m.cands[:1]):
+            continue
+        k = m.span.end
+        while k < n - 1 and toks.lower[k] in _DISEASE_ADJ:
+            k += 1
+        if k < n and toks.lower[k] in _DISEASE_HEADS:
+            disease.add(normalize(m.text))
+    if disease:
+        d.mentions = [m for m in d.mentions if normalize(m.text) not in disease
+                      or (m.span is not None and _kept_beside_disease(toks, m))]
+
+
+#: words before a name that make it the place even where the text names a disease after it
+_LOCATIVES = {"in", "at", "near", "into", "outside", "around", "across", "inside"}
+
+
+def _kept_beside_disease(toks: _Tokens, m: _Mention) -> bool:
+    """Whether a mention of a name the text also uses for a disease is the
+    place still: not itself before the disease word, and after "in", "near",
+    "the town of" ..., or before a local word ("Norwalk police")."""
+    s, e = m.span.start, m.span.end
+    if e < len(toks) and toks.lower[e] in _DISEASE_HEADS | _DISEASE_ADJ:
+        return False
+    return _cue_city(toks, m) or (s > 0 and toks.lower[s - 1] in _LOCATIVES) \
+        or (e < len(toks) and toks.lower[e] in AFTER_PLACE)
+
+
+def _entity_names(d: _Detection) -> list[str]:
+    """The names of the model's entities, whole and stripped (most of what
+    steps 1 to 1e look up)."""
+    toks = d.toks
+    names: list[str] = []
+    for ent in d.ents:
+        names.append(toks.span_text(ent.start, ent.end))
+        r = _strip(toks, ent.start, ent.end)
+        if r is not None and r != (ent.start, ent.end):
+            names.append(toks.span_text(*r))
+    return names
+
+
+def _collect_countries(d: _Detection) -> None:
+    """The countries the text mentions so far (names, demonyms, curated regions)."""
+    g = d.g
+    for m in d.mentions:
+        if m.demonym and m.demonym != "*":
+            d.doc_countries.add(m.demonym)
+        elif m.cands and (m.cands[0].kind == "country" or _top_level(m.cands[0])) and m.cands[0].country:
+            d.doc_countries.add(m.cands[0].country)
+    for ent in d.ents:
+        if ent.label_ in ("ORG", "PERSON", "GPE", "LOC"):
+            text = d.toks.span_text(ent.start, ent.end)
+            for e in g.exact(text)[:1]:
+                if _top_level(e) and e.country and _own_or_main(e, text, g):
+                    d.doc_countries.add(e.country)
+
+
+def _detect_demonyms(d: _Detection) -> None:
+    """1a. demonyms the model tagged otherwise ("Azerbaijani troops" as
+    PERSON, "the Czechs", "the Sri Lankan civil war")."""
+    toks, g, taken = d.toks, d.g, d.taken
+    n = len(toks)
+    for i in range(n):
+        if taken[i] or not toks.title[i]:
+            continue
+        ent_type = toks.ent_type[i]
+        if ent_type == "ORG" and toks.ent_iob[i] == "B" and (i + 1 >= n or toks.ent_iob[i + 1] != "I"):
+            ent_type = ""  # "Emirati officials": one word taken for a body
+        if ent_type not in ("NORP", "PERSON", ""):
+            continue
+        if i + 1 < n and toks.title[i + 1] and not taken[i + 1]:
+            code = g.country_for_demonym(toks.span_text(i, i + 2))
+            if code and g.country(code) is not None and ent_type != "PERSON":
+                d.add_demonym(i, i + 2, g.country(code), code)
+                d.doc_countries.add(code)
+                continue
+        if ent_type == "" and toks.pos[i] not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod") and not (
+                toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
+                and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]):
+            continue  # (a one-word "person" before a common noun: "Armenian and Azerbaijani forces")
+        code = g.country_for_demonym(toks.text[i])
+        if code and g.country(code) is not None:
+            d.add_demonym(i, i + 1, g.country(code), code)
+            d.doc_countries.add(code)
+        elif ent_type == "" and _modifies_noun(toks, d.doc, i):
+            # a region's adjective the model left untagged ("Welsh farmers")
+            place = g.place_for_demonym(toks.text[i])
+            if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
+                d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+def _modifies_noun(toks: _Tokens, doc: Doc, i: int) -> bool:
+    """``doc[i]`` stands before a common noun it modifies ("Welsh farmers"),
+    or before a noun and the noun both modify ("Welsh rugby fans")."""
+    if not (i + 1 < len(toks) and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]
+            and doc[i].dep_ in ("amod", "compound")):
+        return False
+    h = doc[i].head.i
+    return h == i + 1 or (h == i + 2 and toks.pos[h] == "NOUN" and not toks.title[h]
+                          and doc[i + 1].head.i == h)
+
+
+def _unknown_long_place(d: _Detection, ent: Span) -> bool:
+    """A name of three words or more the model took for a place and that no
+    place has ("the Syrian Observatory for Human Rights"): read as an
+    organisation's name, so a demonym opening it is found."""
+    if ent.label_ not in ("GPE", "LOC") or len(ent) < 3 or any(d.taken[ent.start:ent.end]):
+        return False
+    r = _strip(d.toks, ent.start, ent.end)
+    return r is not None and r[1] - r[0] >= 3 and not d.g.exact(d.toks.span_text(r[0], r[1]))
+
+
+def _detect_org_openings(d: _Detection) -> None:
+    """1b. an organisation's name that is a known place ("the European
+    Union"), demonyms opening an organisation's name ("American Red Cross")."""
+    doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
+    for ent in d.ents:
+        if ent.label_ in ("ORG", "FAC", "EVENT", "PRODUCT") and len(ent) >= 2 \
+                or _unknown_long_place(d, ent):
+            r = _strip(toks, ent.start, ent.end)
+            if r is not None and r[1] - r[0] >= 2 and d.free(r[0], r[1]):
+                text = toks.span_text(r[0], r[1])
+                known = [e for e in g.exact(text) if _top_level(e) and _own_or_main(e, text, g)]
+                if known:
+                    d.add(doc[r[0]:r[1]], "gaz", fuzzy=False, require=True)
+                    continue
+            k = ent.start if toks.lower[ent.start] != "the" else ent.start + 1 if len(ent) > 2 else None
+            if k is not None and not taken[k] and toks.title[k]:
+                place = g.place_for_demonym(toks.text[k])
+                if place is not None and not is_ethnic(toks.text[k]):
+                    d.add_demonym(k, k + 1, place, place.country or "*")
+
+
+def _detect_datelines(d: _Detection) -> None:
+    """1c. datelines in capitals ("COLUMBUS, Ohio --", "BEIRUT (Reuters) -")."""
+    doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
+    n = len(toks)
+    text, upper = toks.text, toks.upper
+    for i in range(n):
+        if taken[i] or not upper[i] or len(text[i]) < 3 or not toks.alpha[i]:
+            continue
+        # a byline's date before it ("March 30, 2009 NEWARK --") also opens a dateline
+        after_year = i > 0 and toks.like_num[i - 1] and len(text[i - 1]) == 4
+        at_line_start = (i == 0 or "\n" in text[i - 1] or upper[i - 1]
+                         or text[i - 1] in (".", "!", "?") or after_year)
+        if not at_line_start or i + 1 >= n:
+            continue
+        if not (text[i + 1] in (",", "-", "--", "—", "–", "(", ":") or upper[i + 1] or toks.is_space[i + 1]):
+            continue
+        j = i + 1
+        while j < n and upper[j] and toks.alpha[j] and j - i < 4:
+            j += 1
+        name = toks.span_text(i, j)
+        cands = [e for e in g.exact(name.title()) if _own_or_main(e, name.title(), g)]
+        if cands and (i == 0 or text[i - 1].endswith("\n") or doc[i].sent.start == i
+                      or text[i - 1] in (".", "!", "?") or after_year):
+            m = d.mention(doc[i:j], "gaz")
+            m.cands = list(cands)
+            m.main_ids = g.main_name_ids(m.text)
+            d.mentions.append(m)
+            d.take(i, j)
+
+
+def _detect_streets(d: _Detection) -> None:
+    """1d. street and road names the model tagged as something else."""
+    toks = d.toks
+    for ent in d.ents:
+        if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+            r = _strip(toks, ent.start, ent.end)
+            if r is not None and _street(toks, r[0], r[1]) and d.free(r[0], r[1]) \
+                    and not _person_like(toks, r[0], r[1], set()):
+                d.add(d.doc[r[0]:r[1]], "street", fuzzy=False, require=False)
+
+
+def _detect_county_lists(d: _Detection) -> None:
+    """1e. names listed before "counties" ("Barrow, Jackson and Madison counties")."""
+    toks, g = d.toks, d.g
+    text, lower, cap = toks.text, toks.lower, toks.cap
+    for t in range(len(toks)):
+        word = _COUNTY_PLURALS.get(lower[t])
+        if word is None:
+            continue
+        k = t - 1
+        groups: list[tuple[int, int]] = []
+        while k >= 0 and len(groups) < 12:
+            end = k + 1
+            while k >= 0 and (cap[k] or (text[k] == "-" and k < end - 1)):
+                k -= 1
+            if k + 1 >= end:
+                break
+            groups.append((k + 1, end))
+            if k >= 0 and lower[k] in _LIST_WORDS:
+                k -= 1
+                if k >= 0 and lower[k] in _LIST_WORDS:  # ", and"
+                    k -= 1
+                continue
+            break
+        for a, b in groups:
+            if not d.free(a, b):
+                continue
+            if any(e.source == "county" for e in g.exact(f"{toks.span_text(a, b)} {word}")):
+                d.add(d.doc[a:b], "gaz", fuzzy=False, require=False)
+
+
+def _detect_repeats(d: _Detection) -> None:
+    """3. one sense per text: a name found as a place is a place elsewhere in
+    the text too ("Greer's city limits", "Harwinton Senior Center", "Rock
+    Hill wants $180,000"), unless it reads as a person's name there."""
+    toks, taken = d.toks, d.taken
+    known: dict[tuple[str, ...], _Mention] = {}
+    for m in d.mentions:
+        if m.how in ("ner", "gaz") and not m.demonym and m.span is not None \
+                and (m.cands or m.how == "ner") and len(m.text) >= 3 and m.text[:1].isupper():
+            known.setdefault(tuple(toks.lower[m.span.start:m.span.end]), m)
+    if not known:
+        return
+    longest = max(len(k) for k in known)
+    firsts = {k[0] for k in known}
+    lowers, cap, upper = toks.lower, toks.cap, toks.upper
+    n = len(toks)
+    resume = 0  # the first token not yet read (the tokens ahead stay as they are)
+    for i in [k for k, word in enumerate(lowers) if word in firsts]:
+        if i < resume or taken[i]:
+            continue
+        found = None
+        for L in range(min(longest, n - i), 0, -1):
+            key = tuple(lowers[i:i + L])
+            if key in known and not any(taken[i:i + L]) \
+                    and all(cap[k] or upper[k] for k in range(i, i + L)):
+                found = (L, known[key])
+                break
+        if found is None:
+            continue
+        L, src = found
+        if not _person_like(toks, i, i + L, d.person_words) and not (
+                i > 0 and lowers[i - 1].rstrip(".") in TITLES):
+            m = d.mention(d.doc[i:i + L], "gaz")
+            m.cands, m.main_ids, m.fuzzy = list(src.cands), set(src.main_ids), src.fuzzy
+            d.mentions.append(m)
+            d.take(i, i + L)
+        resume = i + L

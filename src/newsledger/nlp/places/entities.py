@@ -1,0 +1,225 @@
+"""Places, detection step 1: the model's GPE/LOC entities, FAC ones the
+gazetteer knows well (or streets), NORP demonyms (:func:`_detect_entities`),
+with the tests it asks: an office named after its place ("Boone County
+Jail"), an unknown name in a place's context, a country's name the model
+split, a compass word before a state or country ("North Texas")."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from ...gazetteer import Gazetteer
+from ...gazetteer.people import is_ethnic
+from .words import LOC_PREPS, MAX_NGRAM, PLACE_NOUNS, STREET_HEADS, TITLES
+from .tokens import _COUNTY_WORDS, _foreign_to_possessor, _person_like, _street, _strip, _Tokens
+from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
+from .mention import _Detection
+from .international import _generic_tail
+
+
+#: last words of an office or body named after its place ("Boone County
+#: Jail", "Allegheny County Court", "Fargo City Council")
+INSTITUTION_HEADS = {"sheriff", "sheriffs", "sheriff's", "court", "courts", "courthouse", "jail",
+                     "police", "department", "office", "offices", "council", "commission",
+                     "commissioners", "board", "center", "centre", "state", "party", "movement",
+                     "university", "college", "school", "schools", "district", "hospital",
+                     "library", "prison", "transit", "authority", "agency", "fair", "fairgrounds",
+                     "attorney", "clerk", "assessor", "coroner", "treasurer", "airport", "club",
+                     "chamber", "museum", "zoo", "bank", "company", "corp", "inc", "association",
+                     "government", "administration", "detention", "health", "circuit", "common",
+                     "superior", "municipal", "memorial", "area", "city", "times", "news"}
+
+_DIRECTION_OF = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                 "southwest", "outside", "inside", "near", "part"}
+
+#: last words that make an unknown capitalised name a place ("Wild Dunes
+#: Village", "Roanoke Park", "Fars Province")
+_PLACE_HEADS = {"county", "parish", "village", "township", "province", "district", "park",
+                "harbor", "harbour", "island", "islands", "valley", "heights", "hills", "creek",
+                "river", "lake", "beach", "bay", "mountain", "mountains", "forest", "canyon",
+                "city", "town", "region", "oblast", "governorate", "prefecture", "borough"}
+
+
+def _institution_prefix(doc: Doc, span: Span, g: Gazetteer) -> Optional[Span]:
+    """"Boone County Jail" -> "Boone County" (a known place followed only by
+    the words of an office)."""
+    for k in range(len(span) - 1, 0, -1):
+        if span[k].lower_ not in INSTITUTION_HEADS:
+            continue
+        if not all(t.lower_ in INSTITUTION_HEADS or t.is_punct or t.lower_ in ("'s", "’s", "of")
+                   for t in span[k:]):
+            continue
+        inner = span[:k]
+        if inner[-1].lower_ in ("'s", "’s") or not inner.text[:1].isupper():
+            continue
+        known = [e for e in g.exact(inner.text) if _own_or_main(e, inner.text, g)]
+        if known and (_top_level(known[0]) or known[0].source == "county"
+                      or inner[-1].lower_ in _COUNTY_WORDS or known[0].population >= 1000):
+            return inner
+        return None
+    return None
+
+
+def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
+    """A GPE/LOC name (tokens ``s:e``) the gazetteer does not know counts when
+    its context says place: a locative word before it ("in Cockerham", "east
+    of Whitlock", "the village of X"), a place word ending it ("Roanoke
+    Park"), ", State" after it, or a list with a place."""
+    last = toks.lower[e - 1]
+    if last in INSTITUTION_HEADS or not toks.text[e - 1][:1].isupper():
+        return False
+    if last in _PLACE_HEADS or last in STREET_HEADS:
+        return True
+    if s > 0:
+        prev = toks.lower[s - 1]
+        if prev in LOC_PREPS and prev not in ("of", "on", "to"):
+            return True
+        if prev in ("of", "to") and s > 1 and (toks.lower[s - 2] in PLACE_NOUNS
+                                               or toks.lower[s - 2] in _DIRECTION_OF
+                                               or toks.lower[s - 2] in ("villages", "towns", "cities")):
+            return True
+        if prev in ("and", "or", ",") and s > 1 and toks.ent_type[s - 2] in ("GPE", "LOC"):
+            return True
+    if e + 1 < len(toks) and toks.lower[e] in (",", "and", "or") and toks.ent_type[e + 1] in ("GPE", "LOC"):
+        return True
+    return False
+
+
+def _detect_entities(d: _Detection) -> None:
+    """1. the model's GPE/LOC entities, FAC ones the gazetteer knows well (or
+    streets), NORP demonyms."""
+    doc, toks, g = d.doc, d.toks, d.g
+    for ent in d.ents:
+        label = ent.label_
+        if label not in ("GPE", "LOC", "FAC", "NORP"):
+            continue
+        r = _strip(toks, ent.start, ent.end)
+        if r is None or not d.free(r[0], r[1]):
+            continue
+        if label in ("GPE", "LOC"):
+            r = _extend_left(toks, _extend_to_country(toks, r, g, d), g, d)
+        span = doc[r[0]:r[1]]
+        name = toks.span_text(r[0], r[1])
+        if label in ("GPE", "LOC"):
+            if not name[:1].isupper() and not name[:1].isdigit():
+                continue
+            span = _drop_compass(span, toks, g)
+            if len(span) >= 2 and toks.lower[span.end - 1] in _DIVISION_TAILS \
+                    and toks.text[span.end - 1].islower() \
+                    and g.exact(toks.span_text(span.start, span.end - 1)) \
+                    and not g.exact(toks.span_text(span.start, span.end)):
+                # "Aceh province", "the Indian Ocean coast": the name without its word
+                # ("Atlantic city", "Orange county" are whole names)
+                span = span[:-1]
+            if _generic_tail(d, span.start, span.end, toks.span_text(span.start, span.end),
+                             g.exact(toks.span_text(span.start, span.end)), ent):
+                span = span[:-1]
+            name = toks.span_text(span.start, span.end)
+            if name.lower() in _NOT_PLACES or toks.lower[span.end - 1] in _NOT_PLACE_HEADS:
+                continue
+            known = g.exact(name)
+            if not known and (_person_like(toks, span.start, span.end, d.person_words)
+                              or (len(span) == 1 and name in d.person_words)):
+                continue
+            if len(span) == 1 and _foreign_to_possessor(toks, span.start, known, g):
+                continue
+            if known and span.start > 0 and toks.lower[span.start - 1].rstrip(".") in TITLES \
+                    and toks.lower[span.start - 1] not in ("st", "saint") \
+                    and not any(_top_level(e) for e in known):
+                continue
+            if not known and not g.lookup(name):
+                # a name the gazetteer does not know: an office named after
+                # its county ("Boone County Jail") gives the county; anything
+                # else needs the context of a place
+                inner = _institution_prefix(doc, span, g)
+                if inner is not None:
+                    d.add(inner, "ner", fuzzy=False, require=False)
+                    continue
+                if not _unknown_place_ok(toks, span.start, span.end):
+                    continue
+            d.add(span, "ner", fuzzy=True, require=False)
+        elif label == "FAC":
+            known = [e for e in g.exact(name) if _own_or_main(e, name, g) and _strong(e, g)]
+            if known:
+                d.add(span, "ner", fuzzy=False, require=True)
+            elif _street(toks, span.start, span.end):
+                d.add(span, "street", fuzzy=False, require=False)
+        else:  # NORP
+            if any(e.kind == "country" for e in g.exact(name)):
+                d.add(span, "ner", fuzzy=False, require=True)  # "Central African Republic"
+                continue
+            place = g.place_for_demonym(name)
+            if place is not None and len(span) <= 3 and not is_ethnic(name):
+                d.add_demonym(span.start, span.end, place, place.country or "*")
+
+
+#: lower-case words inside place names ("Rio Grande do Sul", "Guinea-Bissau")
+_NAME_JOINERS = {"-", "of", "the", "and", "do", "da", "de", "del", "di", "du", "des", "dos", "das",
+                 "la", "le", "el", "al"}
+
+
+def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
+                       ) -> tuple[int, int]:
+    """The model's entity ``r`` stretched over the words after it that
+    complete a country's or a big region's name, which the model split
+    ("the Democratic Republic of the" + "Congo", "Guinea" + "-Bissau",
+    "Rio Grande" + "do Sul")."""
+    n = len(toks)
+    for end in range(min(n, r[0] + MAX_NGRAM + 2), r[1], -1):
+        if not d.free(r[1], end) or not (toks.cap[end - 1] and toks.pos[end - 1] == "PROPN"):
+            continue
+        if not all(toks.cap[k] or toks.lower[k] in _NAME_JOINERS for k in range(r[1], end)):
+            continue
+        name = toks.span_text(r[0], end)
+        main = g.main_ids(name)
+        if any((e.kind == "country" or (_top_level(e) and e.population >= 1_000_000))
+               and (e.id in main or e.source in _OWN_SOURCES) for e in g.exact(name)):
+            return r[0], end
+    return r
+
+
+def _extend_left(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:
+    """The model's entity ``r`` stretched over one or two capitalised names
+    before it that complete a place's own name, which the model cut ("Goz"
+    + "Beida", "Port" + "Harcourt"): the whole is the gazetteer's main name
+    of a division, a feature or a town of 1,000 people or more."""
+    for start in range(max(0, r[0] - 2), r[0]):
+        if not d.free(start, r[0]) or not all(toks.cap[k] and toks.pos[k] == "PROPN"
+                                              for k in range(start, r[0])):
+            continue
+        name = toks.span_text(start, r[1])
+        main = g.main_ids(name)
+        if any(e.id in main and (e.kind != "city" or e.population >= 1000) for e in g.exact(name)):
+            return start, r[1]
+    return r
+
+
+_NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+               "southwest", "the north", "the south", "the west", "the east", "city", "state",
+               "earth", "heaven", "hell", "paradise"}
+_NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
+
+#: lower-case words after a place's name that the model takes into the name
+_DIVISION_TAILS = {"province", "state", "region", "district", "prefecture", "governorate", "oblast",
+                   "county", "coast", "area", "city", "town", "village", "border", "valley"}
+
+
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "northern", "southern", "eastern", "western", "central", "upstate", "downstate"}
+
+
+def _drop_compass(span: Span, toks: _Tokens, g: Gazetteer) -> Span:
+    """"Northeast Georgia", "North Texas": the part of a state or country is
+    named by the state or country itself, unless the whole is a name of its
+    own ("North Carolina", "South Africa", "West Bank")."""
+    if len(span) < 2 or toks.lower[span.start] not in _COMPASS or not toks.text[span.start + 1][:1].isupper():
+        return span
+    if g.exact(span.text):
+        return span
+    rest = span[1:]
+    if any(_top_level(e) and e.source != "continent" and _own_or_main(e, rest.text, g)
+           for e in g.exact(rest.text)):
+        return rest
+    return span

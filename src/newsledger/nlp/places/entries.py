@@ -1,0 +1,84 @@
+"""Places: tests on gazetteer entries: how well known a place is
+(:func:`_strong`, :func:`_top_level`, :func:`_prior`), whether a name is an
+entry's own or one of our curated aliases (:func:`_own_or_main`), older
+English names of great cities (:func:`_famous_alias`), and general English
+words naming only small places (:func:`_common_word`)."""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from ...gazetteer import Entry, Gazetteer, normalize
+from .words import COMMON_WORDS
+
+
+def _strong(e: Entry, g: Gazetteer) -> bool:
+    """Known well enough to be taken as a place without the model's say-so."""
+    if e.kind == "country":
+        return True
+    if e.source in ("state", "continent", "extra"):
+        return True
+    if e.kind == "city" and (e.population >= 100_000 or g.is_capital(e)):
+        return True
+    return False
+
+
+#: sources whose alternate names are our own curated aliases
+_OWN_SOURCES = ("country", "state", "extra", "continent", "county")
+
+
+def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
+    """Matched by its main name or by one of our own curated aliases (the
+    GeoNames alternate names include translations such as "White House").
+    A short alias ("ACT", "Man.") must keep its capitals or its dot."""
+    return e.id in g.main_ids(text) or (_alias_ok(text) and e.source in _OWN_SOURCES)
+
+
+#: older English names of capitals and great cities, still met in news and
+#: in GeoNames only as alternate names (lower case)
+_OLDER_NAMES = frozenset({
+    "kiev", "kharkov", "peking", "nanking", "chungking", "tientsin", "rangoon", "saigon",
+    "bangalore", "benares", "leningrad", "stalingrad", "constantinople", "tiflis", "kishinev",
+    "ashkhabad", "dacca", "teheran", "vilna",
+})
+
+
+def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
+                  g: Gazetteer) -> Optional[Entry]:
+    """The great city that ``name`` names when it is one of the older
+    English names news used for decades (:data:`_OLDER_NAMES`: "Kiev",
+    "Peking", "Rangoon") and no place's main name: taken as that city's own.
+    Asked only of one word the model took for a person or an organisation
+    ("blamed Kiev").  GeoNames' other alternate names (transliterations,
+    historic forms such as "Gorky") are not enough: they are too often
+    people's names."""
+    if main or normalize(name) not in _OLDER_NAMES:
+        return None
+    big = [e for e in ents if e.kind == "city" and (e.population >= 1_000_000 or g.is_capital(e))]
+    return max(big, key=lambda e: e.population) if len(big) == 1 else None
+
+
+def _alias_ok(text: str) -> bool:
+    """``text`` may be one of our aliases: not short, or short with its
+    capitals or its dot ("ACT", "Man.")."""
+    return not (len(normalize(text)) <= 4 and not ("." in text or text.isupper()))
+
+
+def _common_word(name: str, n_tokens: int, best: Entry) -> bool:
+    """A single general English word ("Police", "Union", "Central") naming only
+    a small place: not a place on the gazetteer's word alone."""
+    return (normalize(name) in COMMON_WORDS and not _top_level(best)
+            and (best.population < 1_000_000 or n_tokens == 1 and name.lower() in _BRANDS))
+
+
+_BRANDS = {"toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia", "dodge", "real"}
+
+
+def _top_level(e: Entry) -> bool:
+    """Countries, states/provinces and curated places: safe without context."""
+    return e.kind == "country" or e.source in ("state", "continent", "extra")
+
+
+def _prior(e: Entry) -> float:
+    return math.log10(e.population + 1) + (3 if e.kind == "country" else 2 if _top_level(e) else 0)

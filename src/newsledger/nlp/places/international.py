@@ -1,0 +1,146 @@
+"""Places, international forms: people and language words, region
+demonyms, places inside organisations' names (detection steps 0, 1a' and 4,
+and :func:`_generic_tail`).  The tests on compass words and plural people
+words that candidate lookup asks are in :mod:`.mention`."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span
+
+from ...gazetteer import Entry, normalize
+from ...gazetteer.people import LANGUAGE_PLACES, is_ethnic, people_forms
+from .entries import _own_or_main, _top_level
+from .mention import _Detection, _TOWN_PREPS
+
+
+#: last words of a name that, after a bigger place, name a thing of that
+#: place ("London City airport", "the University of Michigan Center for ...")
+_GENERIC_TAILS = {"city": 100_000, "center": 10_000, "centre": 10_000}
+
+
+def _detect_region_demonyms(d: _Detection) -> None:
+    """0. a compass or "Latin" word before a demonym is one mention of the
+    region ("South East Asian", "Latin American", "West African"), not a
+    compass name and a continent."""
+    toks, g = d.toks, d.g
+    n = len(toks)
+    lower, title = toks.lower, toks.title
+    for i in range(n):
+        if lower[i] not in _REGION_OPENERS or not title[i] or d.taken[i]:
+            continue
+        for j in range(min(n, i + 4), i + 1, -1):
+            if not title[j - 1] or toks.punct[j - 1] or not d.free(i, j):
+                continue
+            if g.place_for_demonym(toks.text[j - 1]) is None:
+                continue
+            nxt = j
+            while nxt < n and toks.is_space[nxt]:
+                nxt += 1
+            if nxt < n and toks.lower[nxt] == "time":
+                continue  # "Central European Time" is a time zone
+            if nxt < n and any(e.kind == "country" for e in g.exact(toks.span_text(i, nxt + 1))):
+                continue  # "Central African Republic" is a country's name
+            place = g.place_for_demonym(toks.span_text(i, j))
+            if place is not None and place.kind != "city" and not is_ethnic(toks.text[j - 1]):
+                d.add_demonym(i, j, place, place.country or "*")
+                break
+
+
+#: first words of a region demonym ("South East Asian", "Sub-Saharan African")
+_REGION_OPENERS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                   "southwest", "northern", "southern", "eastern", "western", "central", "latin",
+                   "sub"}
+
+
+def _detect_people_words(d: _Detection) -> None:
+    """1a'. people words of cities and regions the model did not tag
+    ("Londoners", "Mancunians"), and language names that are the language
+    of a place ("in Arabic", "in Mandarin"), also when the model left a
+    listed language untagged or took it alone for a body or a person, after
+    "in", "into" or a form of "speak" ("broadcasts in Pashto", "translated
+    into Amharic", "villagers speak Quechua")."""
+    toks, g, taken = d.toks, d.g, d.taken
+    for i in range(len(toks)):
+        if taken[i] or not toks.title[i]:
+            continue
+        label = toks.ent_type[i]
+        word = toks.text[i]
+        alone = (label == "" or toks.ent_iob[i] == "B") \
+            and (i + 1 >= len(toks) or toks.ent_iob[i + 1] != "I")
+        if label in ("", "ORG", "PERSON", "NORP") and toks.lower[i] in LANGUAGE_PLACES \
+                and i > 0 and toks.lower[i - 1] in ("in", "into", "speak", "speaks", "spoke", "speaking"):
+            label = "LANGUAGE"  # a listed language the model missed ("translated into Amharic")
+        if label == "LANGUAGE":
+            if alone:
+                place = g.place_for_demonym(word)
+                if place is not None and not is_ethnic(word):
+                    d.add_demonym(i, i + 1, place, place.country or "*")
+            continue
+        if label in ("ORG", "PRODUCT") and alone:
+            label = ""  # "two Londoners" taken alone for a product or a body
+        if label not in ("", "NORP", "PERSON", "GPE") or not word.endswith("s") \
+                or toks.pos[i] not in ("PROPN", "NOUN"):
+            continue
+        if i > 0 and (toks.lower[i - 1] in _TOWN_PREPS or (toks.cap[i - 1] and toks.pos[i - 1] == "PROPN")):
+            continue  # "in Brits"; "New Londoners" is not London's (but "Angry Londoners" is)
+        if label == "GPE":
+            # "Kiwis" tagged as a place: a plural people word the gazetteer has no place for
+            place = g.place_for_demonym(word) if not g.exact(word) else None
+        else:
+            place = g.place_for_people_word(word)
+            if place is not None and place.kind == "country":
+                place = None  # country demonyms: step 1a decides
+        if place is not None and not is_ethnic(word):
+            d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+def _detect_people_of_named(d: _Detection) -> None:
+    """4. the people of a place the text names, whatever its size ("New
+    Londoners" in a story about New London): the suffix rule of
+    :func:`~newsledger.gazetteer.people.people_forms` against the text's
+    own place names; the mention shares the place's candidates."""
+    toks = d.toks
+    named = {normalize(m.text): m for m in d.mentions
+             if m.cands and not m.demonym and m.how in ("ner", "gaz")}
+    if not named:
+        return
+    for i in range(len(toks)):
+        word = toks.lower[i]
+        if d.taken[i] or not toks.title[i] or not word.endswith(("ers", "ites", "ians", "ans")):
+            continue
+        for k in (2, 1, 0):
+            a = i - k
+            if a < 0 or not d.free(a, i + 1) or not all(toks.title[t] for t in range(a, i + 1)):
+                continue
+            src = next((named[f] for f in people_forms(toks.span_text(a, i + 1)) if f in named), None)
+            if src is not None:
+                m = d.mention(d.doc[a:i + 1], "gaz")
+                m.cands, m.main_ids, m.fuzzy = list(src.cands), set(src.main_ids), src.fuzzy
+                d.mentions.append(m)
+                d.take(a, i + 1)
+                break
+
+
+def _generic_tail(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
+                  ent: Optional[Span]) -> bool:
+    """``doc[i:j]`` ends in a generic word after a big place and names no
+    sizeable place itself: the place is ``doc[i:j-1]`` ("London City
+    airport" is at London; "the University of Michigan Center for Health" is
+    Michigan's).  "Mexico City", "Iowa City", "Quebec City" stay whole (a
+    main name or a big place); "Center"/"Centre" only inside a longer name."""
+    toks, g = d.toks, d.g
+    if j - i < 2 or toks.lower[j - 1] not in _GENERIC_TAILS:
+        return False
+    last = toks.lower[j - 1]
+    if last != "city" and (ent is None or ent.label_ in ("GPE", "LOC") or ent.end <= j):
+        return False
+    if last == "city" and any(e.id in g.main_ids(name) for e in ents):
+        return False
+    if any(e.population >= _GENERIC_TAILS[last] for e in ents):
+        return False
+    prefix = toks.span_text(i, j - 1)
+    return any(_own_or_main(e, prefix, g) and (_top_level(e) or e.population >= 1_000_000
+                                               or (e.kind == "city" and g.is_capital(e)))
+               for e in g.exact(prefix))

@@ -1,0 +1,199 @@
+"""Places: a mention (:class:`_Mention`) and its gazetteer candidates
+(:func:`_fill_candidates`), with the tests that lookup asks of the name (a
+compass word standing alone, a plural people word), and the state of
+detection on one Doc (:class:`_Detection`) that the detection steps share."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Doc, Span
+
+from ...gazetteer import Entry, Gazetteer, normalize
+from .tokens import _Tokens
+from .entries import _top_level
+
+if TYPE_CHECKING:  # (annotations only: the module imports the ones before it)
+    from .score import _CandidateScores
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    span: Optional[Span]
+    how: str  # ner | gaz | demonym | given
+    cands: list[Entry] = field(default_factory=list)
+    demonym: Optional[str] = None
+    choice: Optional[Entry] = None
+    pair: Optional[str] = None  # text after "X, " that may contain X
+    cue_city: bool = False
+    local_cue: bool = False
+    region_cue: bool = False
+    division_word: bool = False  # the name is given with its division's word ("Kano State")
+    country_cue: bool = False  # in a list of countries (_lists_of_divisions)
+    sea_cue: bool = False
+    river_cue: bool = False
+    county_cue: bool = False
+    main_ids: set[int] = field(default_factory=set)
+    admin_keys: frozenset = frozenset()
+    votes: dict = field(default_factory=dict)
+    own_countries: Counter = field(default_factory=Counter)
+    scored: Optional["_CandidateScores"] = None  # context-free scores of the candidates (see _best)
+    coloc: dict = field(default_factory=dict)  # entry id -> evidence of other names nearby (_colocation)
+    fuzzy: bool = False  # the candidates are of a name spelt otherwise (no exact match)
+    tail: str = ""  # the word of kind a given span ends with ("region" of "the Kursk region")
+
+
+#: bare compass words: "the West" (the Western countries), "the North" of a
+#: country; no town named West or North is meant, and no point stands for them
+_COMPASS_ALONE = {"west", "east", "north", "south", "northeast", "northwest", "southeast",
+                  "southwest"}
+
+#: prepositions after which a plural people word may be a town ("in Brits")
+_TOWN_PREPS = {"in", "at", "near", "outside", "inside", "around", "into", "toward", "towards"}
+
+
+def _compass_word(text: str) -> bool:
+    """"West", "the West", "the North": a compass word standing alone."""
+    key = normalize(text)
+    return (key[4:] if key.startswith("the ") else key) in _COMPASS_ALONE
+
+
+def _named_as_town(m: _Mention) -> bool:
+    """A compass word the text itself makes a town: "the town of West",
+    "West, Texas"."""
+    if m.span is None:
+        return False
+    doc, s, e = m.span.doc, m.span.start, m.span.end
+    if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("town", "city", "village"):
+        return True
+    return e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].pos_ == "PROPN" and doc[e + 1].is_title
+
+
+def _people_plural(m: _Mention, g: Gazetteer) -> bool:
+    """A plural people word ("Brits", "Kiwis") names its country rather than
+    a town of that name, unless a locative word before it says the town
+    ("in Brits")."""
+    text = m.text
+    if not text.endswith("s") or g.place_for_demonym(text[:-1]) is None:
+        return False
+    if m.span is not None and m.span.start > 0:
+        return m.span.doc[m.span.start - 1].lower_ not in _TOWN_PREPS
+    return True
+
+
+#: last words of a given place name that say its kind ("the Kursk region",
+#: "Kano State", "Heze city"): the division's words, then the town's
+_DIVISION_WORDS = {"province", "state", "region", "oblast", "krai", "kray", "prefecture", "governorate",
+                   "territory", "department", "district", "municipality"}
+_TAIL_WORDS = _DIVISION_WORDS | {"city", "town", "village"}
+
+
+def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
+    text = m.text
+    if _compass_word(text) and not _named_as_town(m):
+        return  # "the West", "the North": no town West or North (see _compass_word)
+    place = g.place_for_demonym(text) if text[:1].isupper() else None
+    if place is not None and g.country_code(text) is None and (not any(
+            _top_level(e) or e.population >= 100_000 for e in g.exact(text)
+            if e.id in g.main_name_ids(text)) or _people_plural(m, g)):
+        m.cands, m.demonym = [place], place.country or "*"
+        return
+    if text[:1].isupper() and g.is_people_word(text):
+        fuzzy = False  # "Londoners" is no misspelt "Londonderry"
+    code = place.country if place is not None and place.kind == "country" else None
+    cands = g.exact(text)
+    if not cands:
+        stripped = re.sub(r"^(?:the\s+)", "", text, flags=re.I)
+        stripped = re.sub(r"(?:'s|’s|')$", "", stripped)
+        if stripped != text:
+            cands = g.exact(stripped)
+    if not cands:
+        # a name given with its division's or town's word ("the Kursk region",
+        # "Kano State", "Fukushima Prefecture"): the name, and that kind of place
+        head, _, word = text.rpartition(" ")
+        if word.lower() in _TAIL_WORDS and head[:1].isupper():
+            cands = g.exact(re.sub(r"^(?:the\s+)", "", head, flags=re.I))
+            if cands:
+                m.tail, text = word.lower(), re.sub(r"^(?:the\s+)", "", head, flags=re.I)
+    if not cands and code:
+        country = g.country(code)
+        cands = [country] if country else []
+        m.demonym = code
+    if not cands and fuzzy:
+        cands = g.lookup(text)
+        m.fuzzy = bool(cands)
+    if not cands and text[:1].isupper() and len(text) >= 4:
+        # an unknown bare name may be a county's ("Preble voters" -> Preble County)
+        for word in ("County", "Parish"):
+            cands = [e for e in g.exact(f"{text} {word}") if e.source == "county"]
+            if cands:
+                break
+    m.cands = list(cands)
+    if m.cands:
+        m.main_ids = g.main_name_ids(text)
+
+
+def _prefetch(g: Gazetteer, names: list[str]) -> None:
+    """Read the gazetteer entries of many names at once (where the gazetteer can)."""
+    if hasattr(g, "prefetch"):
+        g.prefetch(names)
+
+
+#: road words followed by the road's number ("County Road 43", "Highway 10")
+_NUMBERED_ROADS = {"road", "highway", "route", "hwy", "rd", "pike", "turnpike", "parkway"}
+
+
+@dataclass
+class _Detection:
+    """The state of :func:`_detect` on one Doc: the mentions found so far and
+    the tokens they cover (``taken``), read by each step in turn."""
+
+    doc: Doc
+    toks: _Tokens
+    g: Gazetteer
+    ents: tuple
+    mentions: list[_Mention] = field(default_factory=list)
+    taken: list[bool] = field(default_factory=list)
+    person_words: set[str] = field(default_factory=set)
+    doc_countries: set[str] = field(default_factory=set)
+
+    def free(self, start: int, end: int) -> bool:
+        """No token of ``start:end`` is part of a mention yet."""
+        return not any(self.taken[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.taken[i] = True
+
+    def add(self, span: Span, how: str, fuzzy: bool, require: bool) -> Optional[_Mention]:
+        """A mention of ``span`` with its gazetteer candidates (none if
+        ``require`` and the gazetteer knows nothing)."""
+        doc, toks = self.doc, self.toks
+        if how == "street" and span.end < len(toks) and toks.text[span.end].isdigit() \
+                and len(toks.text[span.end]) <= 4 and toks.lower[span.end - 1] in _NUMBERED_ROADS:
+            span = doc[span.start:span.end + 1]  # "County Road 43", "State Highway 7"
+        m = self.mention(span, how)
+        _fill_candidates(m, self.g, fuzzy)
+        if require and not m.cands:
+            return None
+        self.mentions.append(m)
+        self.take(span.start, span.end)
+        return m
+
+    def add_demonym(self, start: int, end: int, place: Entry, code: str) -> None:
+        m = self.mention(self.doc[start:end], "demonym")
+        m.cands, m.demonym = [place], code
+        self.mentions.append(m)
+        self.take(start, end)
+
+    def mention(self, span: Span, how: str) -> _Mention:
+        """A mention of a non-empty span (its text read from the token table)."""
+        toks, s, e = self.toks, span.start, span.end
+        return _Mention(toks.idx[s], toks.idx[e - 1] + len(toks.text[e - 1]), toks.span_text(s, e),
+                        span, how)

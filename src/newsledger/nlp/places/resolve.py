@@ -1,0 +1,234 @@
+"""Places, resolution: each mention's gazetteer entry (:func:`_resolve`).
+
+Resolution (choosing among same-named gazetteer entries)
+    a prior (population, kind, main name or alternate name), then the
+    document's context: the countries and first-level divisions mentioned,
+    "City, State" patterns, cue words ("the city of"), and the distance to the
+    other places of the text, in two passes (one sense per name per document).
+    The states/provinces where the text's other names have namesakes support
+    each other (local news names the towns of one area); "a Lebanon woman",
+    "the Paris City Council" make the name a town; a capital named like a
+    state of its country ("Washington") is the capital unless a cue says the
+    division ("Washington state", "eastern Washington", "the Quebec government");
+    a name with its division's word is the division ("the Kursk region" given
+    whole, "Kano State", "Aleppo province").
+    A bare name the text also writes with "County", or listed before
+    "counties", prefers the county; an unknown name may be a county's
+    ("Preble voters"); a state's own name is the state, not a small town;
+    a country gains from the text's other names in it ("Moscow" for
+    "Russia"), not from its own mentions, and no name's mentions vote for
+    the country of their own first guess (five "Paris" do not make a Texas
+    story French); a big province's or region's own name ("Queensland",
+    "Normandy") is not a small town abroad; "Georgia" counts half for the
+    country and half for the state until the rest of the text decides.
+    A candidate gains where the text's other names have local namesakes
+    close to it (:func:`_colocation`: "Newport, Middletown and Portsmouth"
+    lie together only in Rhode Island); a county gains from its state named
+    in the text as a town does, and a bare name may be its county's
+    ("Greene" beside Xenia and Fairborn).  A country's or province's own
+    name is no other place's alternate name ("Mexico" is not Mexico City); a
+    name in a list of states or of countries is one too; a small namesake of
+    a country or great city abroad loses as the text is about other
+    countries; a misspelt name keeps its namesake only near the text's other
+    places.  A name the gazetteer does not know is put in the place the text
+    puts it ("the X camp near Garissa"), else at the text's focus, the
+    most-named town amid its places (:func:`resolve_spans`).
+
+The cues around each mention are read in :mod:`.cues`, the document's
+context in :mod:`.context`; the candidates are scored in :mod:`.score`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc
+
+from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
+from .words import W
+from .tokens import _Tokens
+from .mention import _Mention
+from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _lists_of_divisions,
+                   _local_cue, _pair_text, _region_cue, _river_cue, _sea_cue)
+from .context import _admin_support, _colocation, _document_context
+from .score import _Anchors, _best, _share_fixed_scores
+
+
+def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) -> None:
+    """Choose each mention's gazetteer entry (``m.choice``) in the context of
+    the whole text (see the module's docstring, "Resolution")."""
+    if not mentions:
+        return
+    for m in mentions:
+        m.pair = _pair_text(toks, m)
+        m.cue_city = _cue_city(toks, m)
+        m.local_cue = _local_cue(toks, m)
+        m.region_cue = _region_cue(toks, m)
+        m.division_word = _division_word(toks, m)
+        m.sea_cue = _sea_cue(toks, m)
+        m.river_cue = _river_cue(toks, m)
+    _lists_of_divisions(toks, mentions)
+    _county_cues(toks, mentions, g)
+    _bare_counties(mentions, g)
+    support, votes = _admin_support(mentions)
+    for m in mentions:
+        m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
+    countries, admins = _document_context(mentions)
+
+    # --- pass 1: prior + country/admin context
+    _colocation(mentions)
+    _share_fixed_scores(mentions, g, support)
+    chosen: dict = {}
+    for m in mentions:
+        m.choice = _best(m, g, countries, admins, anchors=None, support=support, memo=chosen)
+    # --- pass 2 (twice): add distance to the other places chosen so far
+    _rechoose_near_others(mentions, g, countries, admins, support)
+    _one_sense_per_name(mentions)
+    _resolve_context_names(mentions, g)
+    _place_counties_among_towns(mentions)
+    _drop_far_fuzzy(mentions)
+
+
+def _drop_far_fuzzy(mentions: Sequence[_Mention]) -> None:
+    """A name matched only as a misspelling of another ("Ebola" as Ebolowa)
+    keeps it only near a place the text names exactly (within
+    ``fuzzy_km``), when it is a big place spelt otherwise in a long name
+    ("Zaporizhia"; "Prisi" is no Paris), or when the text names no other
+    place."""
+    points = [(m.choice.lat, m.choice.lon) for m in mentions
+              if not m.fuzzy and m.choice is not None and m.choice.lat is not None]
+    if not points:
+        return
+    for m in mentions:
+        e = m.choice
+        big = e is not None and e.population >= 200_000 and len(normalize(m.text)) >= 9
+        if m.fuzzy and e is not None and e.lat is not None and not big and not any(
+                haversine_km(lat, lon, e.lat, e.lon) <= W["fuzzy_km"] for lat, lon in points):
+            m.choice = None
+
+
+def _rechoose_near_others(mentions: list[_Mention], g: Gazetteer, countries: Counter,
+                          admins: Counter, support) -> None:
+    """Pass 2, run twice: choose again with the places chosen so far as
+    anchors (distance) and their countries and states added to the context."""
+    near_cache: dict = {}
+    last_anchors: Optional[_Anchors] = None
+    for _ in range(2):
+        anchors = _Anchors()
+        for m in mentions:
+            e = m.choice
+            if e is None or e.lat is None or e.kind == "country" or e.approx:
+                continue
+            if e.source in ("continent",) or (e.kind == "region" and e.population > 20_000_000):
+                continue
+            anchors.add(normalize(m.text), e.lat, e.lon, 1.0 if e.kind != "region" else 2.0,
+                        e.kind == "region" and e.source == "extra" and e.population <= 5_000_000)
+        # country/admin context from the chosen entries
+        # (a name's own mentions add nothing to its own context: five
+        # mentions of "Paris" must not vote for the country of its pass-1 guess)
+        countries2 = Counter(countries)
+        admins2 = Counter(admins)
+        own_c: dict[str, Counter] = defaultdict(Counter)
+        for m in mentions:
+            e = m.choice
+            if e is not None and e.country and not m.demonym:
+                key = normalize(m.text)
+                countries2[e.country] += 0.25
+                own_c[key][e.country] += 0.25
+                if e.admin1 and e.kind == "city":
+                    admins2[(e.country, e.admin1)] += 0.25
+        if anchors != last_anchors:
+            near_cache = {}  # the nearness of a candidate holds for one list of anchors
+            last_anchors = anchors
+        others: dict[str, Counter] = {}  # the country context of each name
+        chosen: dict = {}
+        for m in mentions:
+            key = normalize(m.text)
+            if key not in own_c:
+                mc = countries2
+            else:
+                mc = others.get(key)
+                if mc is None:
+                    mc = others[key] = countries2 - own_c[key]
+            m.choice = _best(m, g, mc, admins2, anchors, support=support, near_cache=near_cache,
+                             memo=chosen)
+
+
+def _one_sense_per_name(mentions: list[_Mention]) -> None:
+    """One sense per name per document: the majority (by score) wins, except
+    for a mention paired with its state or country ("Paris, Texas")."""
+    by_text: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_text[normalize(m.text)].append(m)
+    for ms in by_text.values():
+        if len(ms) < 2:
+            continue
+        votes = Counter(m.choice.id for m in ms if m.choice is not None and not m.demonym)
+        if not votes:
+            continue
+        winner_id = votes.most_common(1)[0][0]
+        winner = next(m.choice for m in ms if m.choice is not None and m.choice.id == winner_id)
+        for m in ms:
+            if m.choice is not None and not m.pair and not m.demonym:
+                m.choice = winner
+
+
+def _place_counties_among_towns(mentions: list[_Mention]) -> None:
+    """Counties and other stand-in coordinates: the median point of the
+    text's towns in the same state, when it names any."""
+    for m in mentions:
+        e = m.choice
+        if e is None or not e.approx or e.source != "county":
+            continue
+        pts = [(o.choice.lat, o.choice.lon) for o in mentions
+               if o.choice is not None and o.choice.kind == "city" and not o.choice.approx
+               and o.choice.country == e.country and o.choice.admin1 == e.admin1]
+        if pts:
+            lat = sorted(p[0] for p in pts)[len(pts) // 2]
+            lon = sorted(p[1] for p in pts)[len(pts) // 2]
+            m.choice = Entry(e.name, lat, lon, e.country, e.geonameid, e.kind, e.population,
+                             e.admin1, e.source, True, e.id)
+
+
+#: common-word names of a sea or region whose referent only the text's
+#: countries tell: each option is (countries that point to it, its name;
+#: empty: the mention's own namesake in one of those countries)
+_CONTEXT_NAMES: dict[str, tuple[tuple[frozenset, str], ...]] = {
+    "gulf": ((frozenset({"IR", "IQ", "KW", "SA", "BH", "QA", "AE", "OM", "YE"}), "Persian Gulf"),
+             (frozenset({"US", "MX", "CU"}), "Gulf of Mexico"),
+             (frozenset({"PG"}), "")),
+}
+
+
+def _resolve_context_names(mentions: Sequence[_Mention], g: Gazetteer) -> None:
+    """"the Gulf": the Persian Gulf in a text about Iran or Qatar, the Gulf
+    of Mexico in one about Texas or Louisiana, the Papua New Guinea province
+    in one about Papua New Guinea; left unresolved (no point) when the text
+    names none of their countries (:data:`_CONTEXT_NAMES`)."""
+    todo = []
+    for m in mentions:
+        key = normalize(m.text)
+        key = key[4:] if key.startswith("the ") else key
+        if key in _CONTEXT_NAMES and not m.demonym:
+            todo.append((m, key))
+    if not todo:
+        return
+    for m, key in todo:
+        counts: Counter = Counter()
+        for o in mentions:
+            if o is m or o.choice is None or normalize(o.text).endswith(key):
+                continue
+            if o.choice.country:
+                counts[o.choice.country] += 1
+        best, best_n = None, 0
+        for codes, name in _CONTEXT_NAMES[key]:
+            n = sum(counts[c] for c in codes)
+            if n > best_n:
+                best, best_n = (codes, name), n
+        hits: list[Entry] = []
+        if best is not None:
+            codes, name = best
+            hits = ([e for e in g.exact(name) if e.kind != "city"] if name
+                    else [e for e in m.cands if e.country in codes])
+        m.choice = hits[0] if hits else None

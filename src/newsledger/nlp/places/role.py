@@ -1,0 +1,46 @@
+"""Places, role and output: a resolved mention as a
+:class:`~newsledger.model.PlaceMention`.
+
+Role
+    a country or capital that is the subject of a speech or political verb
+    ("Moscow summoned", "Baku says") is an ``actor``; otherwise ``location``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ...gazetteer import Entry, Gazetteer
+from ...model import PlaceMention
+from .words import SPEECH_VERBS
+from .mention import _Mention
+
+
+def _role(doc: Doc, m: _Mention, e: Optional[Entry], g: Gazetteer) -> str:
+    if e is None or m.span is None or m.demonym:
+        return "location"
+    if not (e.kind == "country" or (e.kind == "city" and g.is_capital(e))):
+        return "location"
+    root = m.span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "csubj") and root.head.pos_ in ("VERB", "AUX"):
+        head = root.head
+        if root.dep_ == "nsubjpass":
+            return "location"
+        if head.lemma_ in SPEECH_VERBS or head.lemma_.lower() in SPEECH_VERBS:
+            return "actor"
+    # "according to Moscow"
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 \
+            and doc[root.head.i - 1].lower_ == "according":
+        return "actor"
+    return "location"
+
+
+def _to_place(doc: Doc, m: _Mention, g: Gazetteer) -> PlaceMention:
+    e = m.choice
+    if e is None:
+        return PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text)
+    return PlaceMention(start=m.start, end=m.end, text=m.text, name=e.name, lat=e.lat, lon=e.lon,
+                        country=e.country, geonameid=e.geonameid, kind=e.kind,
+                        role=_role(doc, m, e, g))

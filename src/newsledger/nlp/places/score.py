@@ -1,0 +1,279 @@
+"""Places: scoring a mention's candidates: the context-free part once per
+distinct name and cues (:func:`_fixed_scores`, shared by
+:func:`_share_fixed_scores`), then the country and state terms and the
+nearness to the places chosen for the text's other names (:class:`_Anchors`,
+:func:`_nearness`), in :func:`_best`."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
+from .words import W
+from .mention import _Mention
+
+
+def _saturate(x: float) -> float:
+    return 1.0 - math.exp(-x)
+
+
+@dataclass
+class _Anchors:
+    """The places chosen in one pass for the names of a text, that draw the
+    candidates of the other names near them.  ``refs``: one per mention, in
+    order (its name's key, the index of its point, its weight, whether it is
+    a curated region whose towns it favours); ``points``: the distinct
+    points (latitude in radians, its cosine, longitude in degrees)."""
+
+    refs: list[tuple[str, int, float, bool]] = field(default_factory=list)
+    points: list[tuple[float, float, float]] = field(default_factory=list)
+    _index: dict[tuple[float, float], int] = field(default_factory=dict, repr=False, compare=False)
+
+    def add(self, key: str, lat: float, lon: float, weight: float, region: bool) -> None:
+        p = self._index.get((lat, lon))
+        if p is None:
+            p = self._index[(lat, lon)] = len(self.points)
+            phi = math.radians(lat)
+            self.points.append((phi, math.cos(phi), lon))
+        self.refs.append((key, p, weight, region))
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+
+def _distance_km(phi: float, cos_phi: float, lon: float, point: tuple[float, float, float]) -> float:
+    """:func:`~newsledger.gazetteer.haversine_km` from a point (latitude in
+    radians ``phi``, its cosine, longitude in degrees) to one of
+    :attr:`_Anchors.points`, with the same arithmetic (the same float)."""
+    p_phi, p_cos, p_lon = point
+    dp = p_phi - phi
+    dl = math.radians(p_lon - lon)
+    h = math.sin(dp / 2) ** 2 + cos_phi * p_cos * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _nearness(e: Entry, key: str, anchors: _Anchors) -> float:
+    """The score an entry gains from the places chosen for the text's other
+    names (``key`` is its own name's): near them, or inside a curated region."""
+    phi = math.radians(e.lat)
+    cos_phi = math.cos(phi)
+    near_km, in_region_km = W["near_km"], W["in_region_km"]
+    dist = [_distance_km(phi, cos_phi, e.lon, p) for p in anchors.points]
+    fall = [math.exp(-d / near_km) for d in dist]
+    near, inside = 0.0, False
+    city = e.kind == "city"
+    for k, p, weight, region in anchors.refs:
+        if k == key:
+            continue
+        near += weight * fall[p]
+        inside = inside or (region and city and dist[p] <= in_region_km)
+    return W["near"] * _saturate(near) + (W["in_region"] if inside else 0.0)
+
+
+@dataclass(eq=False)
+class _CandidateScores:
+    """The :class:`_Scored` candidates of a mention, shared by the mentions
+    of a text that have the same name, candidates and cues (compared by
+    identity: a key for what :func:`_best` chose for them in one pass)."""
+
+    items: list["_Scored"]
+    #: the countries of the great cities among the candidates (a capital, a million people)
+    great: frozenset = frozenset()
+
+
+def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Optional[Counter]) -> None:
+    """Set ``m.scored`` for the mentions :func:`_best` scores, once per
+    distinct name, candidates and cues (everything :func:`_fixed_scores`
+    reads besides ``support``, the same for the whole text; ``m.coloc`` is
+    keyed by the normalised name, which is part of the signature)."""
+    shared: dict[tuple, _CandidateScores] = {}
+    for m in mentions:
+        if m.demonym or len(m.cands) < 2:
+            continue
+        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.division_word,
+               m.country_cue, m.sea_cue,
+               m.river_cue, m.county_cue, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
+        scored = shared.get(sig)
+        if scored is None:
+            scored = shared[sig] = _candidate_scores(m, g, support)
+        m.scored = scored
+
+
+def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> _CandidateScores:
+    items = _fixed_scores(m, g, support)
+    great = frozenset(sc.entry.country for sc in items if sc.entry.country and (
+        sc.entry.kind == "country" and sc.entry.id in m.main_ids
+        or sc.entry.kind == "city" and (sc.entry.population >= 1_000_000 or g.is_capital(sc.entry))))
+    return _CandidateScores(items, great)
+
+
+@dataclass
+class _Scored:
+    """A candidate with the part of its score that does not change between
+    the passes of :func:`_resolve` (its prior and the cues around the
+    mention, summed in the order :func:`_best` adds them), and whether the
+    name after "X, " contains it (``pair``)."""
+
+    entry: Entry
+    fixed: float
+    pair: bool
+
+
+def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list[_Scored]:
+    """The context-free part of the score of each of a mention's first 60
+    candidates (everything :func:`_best` adds before the country term)."""
+    pair_entries: list[Entry] = g.exact(m.pair)[:5] if m.pair else []
+    # a capital named like a state of its own country ("Washington")
+    capital_rivals = {e.country for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "extra")
+                      and e.id in m.main_ids}
+    # a state's or province's own name ("Queensland", "Normandy") is not a small town
+    # (unless the name after it holds one of them: "Oregon, Wisconsin" is
+    # the town; "Oregon, Tennessee, Utah" is a list of states)
+    paired = any(_pair_holds(p, e) for p in pair_entries for e in m.cands[:60])
+    # (so is an ocean's, by any of our names for it: "the tropical Pacific")
+    state_named = not m.local_cue and not paired and any(
+        ((e.source == "state" or (e.source == "extra" and e.kind == "region"
+                                  and e.population >= 1_000_000)) and e.id in m.main_ids)
+        or (e.source == "extra" and e.kind == "feature" and e.country is None and not m.cue_city)
+        for e in m.cands[:60])
+    # a country's own name is never another place's other name ("Mexico" is
+    # no name of its capital here, "Lebanon" none of a town that once had it)
+    country_named = any(e.kind == "country" and e.id in m.main_ids for e in m.cands[:60])
+    # (nor is a state's or province's: "Santa Catarina" is no other name of a
+    # town far from it; the borough's own town, "Enfield Town", is)
+    divisions = [e for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "subdivision")
+                 and not e.approx and e.id in m.main_ids and e.lat is not None]
+    out: list[_Scored] = []
+    for e in m.cands[:60]:
+        capital = e.kind == "city" and g.is_capital(e)
+        s = W["pop"] * math.log10(e.population + 1)
+        if e.kind == "feature" and e.source == "extra":
+            s = max(s, W["feature_floor"])  # "Everest", "the Andes": no hamlet named after them
+        elif e.source == "subdivision" and not e.approx:
+            s = max(s, W["division_floor"])  # a province or county: no village's size
+        if state_named and e.kind == "city" and e.population < 1_000_000 and not capital:
+            s += W["state_town"]
+        if e.id in m.main_ids:
+            s += W["main"]
+        elif country_named or (divisions and e.kind == "city" and e.lat is not None and not any(
+                haversine_km(d.lat, d.lon, e.lat, e.lon) <= W["coloc_km"] for d in divisions)):
+            s += W["country_alias"]
+        if e.kind == "country":
+            s += W["kind_country"]
+        elif e.kind == "region":
+            if e.source in ("state", "continent", "extra"):
+                s += W["kind_region"]
+            elif e.source == "county":
+                s += W["county"]
+        elif e.kind == "feature":
+            s += W["kind_feature"]
+        if e.source == "subdivision":
+            s += W["subdivision"]
+        if e.approx:
+            s += W["approx"]
+        if capital:
+            s += W["capital"]
+        if m.cue_city and e.kind == "city":
+            s += W["cue_city"]
+        if m.local_cue and e.kind == "city":
+            s += W["local"]
+        if capital_rivals and capital and e.country in capital_rivals and not m.region_cue:
+            s += W["capital_state"]
+        if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
+            s += W["capital_state"]
+            if m.division_word:
+                s += W["division_word"]
+        if m.country_cue and e.kind == "country":
+            s += W["capital_state"]
+        if m.sea_cue and e.kind == "feature" and e.country is None and e.source == "extra":
+            s += W["sea"]
+        if m.river_cue and e.kind == "feature" and e.source == "extra":
+            s += W["sea"]
+        if m.county_cue and e.source == "county":
+            s += W["county_cue"]
+        elif e.source == "county" and e.id not in m.main_ids:
+            s += W["bare_county"]
+        if m.coloc:
+            s += W["coloc"] * _saturate(m.coloc.get(e.id, 0.0))
+        if support and e.country and e.admin1 and e.kind in ("city", "region"):
+            own = m.votes.get((e.country, e.admin1), 0.0)
+            s += W["support"] * _saturate(max(0.0, support.get((e.country, e.admin1), 0.0) - own))
+        pair = any(_pair_holds(p, e) for p in pair_entries)
+        out.append(_Scored(e, s, pair))
+    return out
+
+
+#: how far from a region's centre a place named before it ("X, Region") may lie
+#: when the two come from gazetteers of different codes (a county of England)
+PAIR_REGION_KM = 300.0
+
+
+def _pair_holds(p: Entry, e: Entry) -> bool:
+    """Whether ``e`` lies in ``p``, the place named after it ("Springfield,
+    Illinois"; "Fife, Scotland"): the same country, and for a region the
+    same state code, or (either a division coded otherwise: "Fife, Scotland",
+    "Ipswich, Suffolk") a point near the region's centre."""
+    if p.country != e.country or p.kind not in ("country", "region"):
+        return False
+    if p.kind == "country":
+        return True
+    if p.admin1 and p.admin1 == e.admin1:
+        return True
+    return (e.source == "subdivision" or p.source == "subdivision") and p.lat is not None \
+        and e.lat is not None and haversine_km(p.lat, p.lon, e.lat, e.lon) <= PAIR_REGION_KM
+
+
+def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
+          anchors: Optional[_Anchors], support: Optional[Counter] = None,
+          near_cache: Optional[dict] = None, memo: Optional[dict] = None) -> Optional[Entry]:
+    """The best-scoring candidate of a mention in the given context.
+    The context-free part of the scores is computed at the first call and
+    kept on the mention (``m.scored``): ``support`` and the mention's cues
+    must not change between calls.  ``near_cache`` keeps :func:`_nearness`
+    per name and entry for one list of anchors; ``memo`` keeps the choice
+    per ``m.scored`` for one pass (one context per name)."""
+    if not m.cands:
+        return None
+    if m.demonym or len(m.cands) == 1:
+        return m.cands[0]
+    if m.scored is None:
+        m.scored = _candidate_scores(m, g, support)
+    if memo is not None and m.scored in memo:
+        return memo[m.scored]
+    total = sum(countries.values()) or 1.0
+    key = normalize(m.text)
+    exp = math.exp  # the terms below are _saturate(x) = 1.0 - exp(-x), inline
+    great = m.scored.great
+    best, best_s = None, -1e9
+    for sc in m.scored.items:
+        e, s = sc.entry, sc.fixed
+        if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
+            # a small namesake of a great city abroad, in a text mostly about other countries
+            s += W["great_rival"] * (1.0 - countries.get(e.country, 0.0) / total)
+        if e.country:
+            c = countries.get(e.country, 0.0)
+            if e.kind != "country":
+                s += W["country"] * (0.5 * (1.0 - exp(-c)) + 0.5 * c / total)
+            else:
+                s += W["country_other"] * (1.0 - exp(-max(0.0, c - m.own_countries.get(e.country, 0))))
+        if e.country and e.admin1 and (e.kind != "region" or e.source == "county"):
+            s += W["admin"] * (1.0 - exp(-admins.get((e.country, e.admin1), 0.0)))
+        if sc.pair:
+            s += W["pair"]
+        if anchors and e.lat is not None:
+            if near_cache is None:
+                s += _nearness(e, key, anchors)
+            else:
+                ck = (key, e.id, e.lat, e.lon, e.kind)
+                v = near_cache.get(ck)
+                if v is None:
+                    v = near_cache[ck] = _nearness(e, key, anchors)
+                s += v
+        if s > best_s:
+            best, best_s = e, s
+    if memo is not None:
+        memo[m.scored] = best
+    return best

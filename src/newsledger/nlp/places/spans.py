@@ -1,0 +1,231 @@
+"""Places, detection step 2: gazetteer-backed capitalised spans the model
+missed or mislabelled (:func:`_detect_gazetteer_spans`), each accepted or
+not by :func:`_accept_span` from the model's label, the span's context and
+the gazetteer's entries."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span
+
+from ...gazetteer import Entry, Gazetteer, normalize
+from ..timex import lexicon as timex_lexicon
+from .words import _FUNCTION_POS, MAX_NGRAM, PERSON_VERBS, TITLES
+from .tokens import (_after_place, _coordinated, _county_name, _foreign_to_possessor, _person_like,
+                     _place_cue, _possessor_country, _strip, _Tokens)
+from .entries import (_alias_ok, _common_word, _famous_alias, _OWN_SOURCES, _prior, _strong,
+                      _top_level)
+from .mention import _Detection, _prefetch
+from .international import _generic_tail, _REGION_OPENERS
+
+
+def _country_initials(toks: _Tokens, i: int, g: Gazetteer) -> bool:
+    """A country's initials ("US" in "US Army", "UK" in "UK Border Force"),
+    or a big state's or province's ("NSW"):
+    a name to look up, though neither capitalised nor (for "US") a content
+    word; not inside a run of capitals, where "US" may be the pronoun ("JOIN
+    US TONIGHT")."""
+    word = toks.text[i]
+    if not (2 <= len(word) <= 3 and word.isupper()):
+        return False
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and toks.alpha[k] and len(toks.text[k]) > 1 and toks.text[k].isupper():
+            return False
+    if g.country_code(word) is not None:
+        return True
+    # a big state's or province's initials, from our own table ("the NSW government"),
+    # not a title's with its number ("GTA 6")
+    if i + 1 < len(toks) and toks.text[i + 1][:1].isdigit():
+        return False
+    return len(word) == 3 and any(e.source == "extra" and e.kind == "region" and e.population >= 1_000_000
+                                  for e in g.exact(word))
+
+
+def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
+    """For each token that may open a name in step 2 (capitalised, not a
+    function or stop word, or a country's initials such as "US"; free), the
+    n-grams it opens that end on a capitalised word and cover only free
+    tokens, longest first, as ``(end, text)``.  Step 2 takes tokens only up
+    to where it reads, so what is free ahead of it stays as it is here."""
+    toks, taken = d.toks, d.taken
+    n = len(toks)
+    text, cap, punct, pos, stop = toks.text, toks.cap, toks.punct, toks.pos, toks.stop
+    out: dict[int, list[tuple[int, str]]] = {}
+    for i in range(n):
+        if taken[i]:
+            continue
+        if not cap[i] or pos[i] in _FUNCTION_POS or stop[i]:
+            if not _country_initials(toks, i, d.g):
+                continue
+        grams = []
+        for j in range(i + 1, min(n, i + MAX_NGRAM) + 1):
+            if taken[j - 1]:
+                break
+            if (cap[j - 1] or text[j - 1].isupper()) and not punct[j - 1]:
+                grams.append((j, toks.span_text(i, j)))
+        grams.reverse()
+        out[i] = grams
+    return out
+
+
+def _detect_gazetteer_spans(d: _Detection) -> None:
+    """2. gazetteer-backed spans the model missed or mislabelled: the longest
+    capitalised n-gram the gazetteer knows, accepted by :func:`_accept_span`."""
+    g = d.g
+    ents_at: dict[int, Span] = {}
+    for ent in d.ents:
+        for i in range(ent.start, ent.end):
+            ents_at[i] = ent
+    candidates = _ngram_candidates(d)
+    _prefetch(g, [name for grams in candidates.values() for _, name in grams])
+    resume = 0  # the first token not yet read
+    for i, grams in candidates.items():
+        if i < resume:
+            continue
+        for j, name in grams:
+            ents = g.exact(name)
+            if ents and _generic_tail(d, i, j, name, ents, ents_at.get(i)):
+                continue  # "Michigan Center for ...", "London City airport": the place is shorter
+            if ents:
+                if _accept_span(d, i, j, name, ents, ents_at.get(i)):
+                    resume = j
+                break
+
+
+#: entity labels of the model that a place name never has
+_NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
+
+
+def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
+                 ent: Optional[Span]) -> bool:
+    """Whether the capitalised name ``doc[i:j]`` (``name``) that the gazetteer
+    knows (``ents``) is a place here, given the model's entity ``ent`` at its
+    first token; if so, it is added."""
+    doc, toks, g, taken, person_words = d.doc, d.toks, d.g, d.taken, d.person_words
+    label = ent.label_ if ent is not None else None
+    if label in ("DATE", "TIME") and _strip(toks, ent.start, ent.end) == (i, j) \
+            and not any(c.isdigit() for c in name) and normalize(name) not in _DATE_NAMES:
+        label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
+    if label in _NOT_PLACE_LABELS:
+        return False
+    if j - i == 1 and _foreign_to_possessor(toks, i, ents, g):
+        return False
+    doc_countries = d.doc_countries
+    main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
+    famous = _famous_alias(name, main, ents, g) \
+        if j - i == 1 and ent is not None and (ent.start, ent.end) == (i, j) \
+        and ent.label_ in ("PERSON", "ORG") else None
+    ents = [e for e in ents if e.id in main or (alias_ok and e.source in _OWN_SOURCES)
+            or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
+                and e.population >= 1000) or e is famous]
+    if famous is not None:
+        main = main | {famous.id}  # "Kiev" is Kyiv's name as much as "Kyiv" is
+    best = max(ents, key=_prior) if ents else None
+    # the biggest namesake still says the name is a place ("Donetsk" is a
+    # city of Ukraine though the text's "Russian" makes Russia's town first)
+    biggest = best
+    if best is not None and not _top_level(best) and best.country not in doc_countries:
+        # a small place of a country the text is about beats a bigger namesake abroad
+        local_ents = [e for e in ents if e.country in doc_countries and e.kind == "city"
+                      and e.population >= 1000]
+        if local_ents:
+            best = max(local_ents, key=_prior)
+    ok = False
+    if best is None:
+        ok = False
+    elif _common_word(name, j - i, best):
+        ok = False
+    elif _county_name(toks, i, j, best):
+        # "Laurel County", "Avoyelles Parish": the name says what it is
+        ok = not _person_like(toks, i, j, person_words)
+    elif label == "PERSON" and _club_opening(toks, i, j, ent):
+        # "Manchester United beat Chelsea": a big city opening a club's name
+        # (the club word after it is no surname, so _person_like is not asked)
+        ok = best.kind == "city" and best.id in main and best.population >= 100_000 \
+            and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
+    elif label == "PERSON":
+        covers = _strip(toks, ent.start, ent.end) == (i, j)
+        ok = (covers and not _person_like(toks, i, j, person_words)
+              and (_strong(best, g) or _place_cue(toks, i, j, g)
+                   or _coordinated(toks, doc[i:j], taken)
+                   or (best.country is not None and _possessor_country(toks, i, g) == best.country)
+                   or (_after_place(toks, j) and best.population >= 1000))
+              and not _speech_subject_person(doc[i:j], best, g))
+    elif ent is not None and label not in ("GPE", "LOC"):
+        whole = _strip(toks, ent.start, ent.end)
+        covers = whole == (i, j)
+        local = best.kind == "city" and (best.country in doc_countries or not doc_countries)
+        if covers:
+            ok = _top_level(best) or (_strong(best, g) and _place_cue(toks, i, j, g)) \
+                or (best.kind == "city" and best.id in main and (
+                    best.population >= 100_000 or (local and best.population >= 1000 and (
+                        _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
+                        or _after_place(toks, j) or _possessor_country(toks, i, g) == best.country))))
+        else:
+            # a place inside an organisation's name ("Kentucky State Police",
+            # "Mansfield Police Department", "University of Rochester"): it
+            # opens the name or follows "of"/"in"/"at"
+            first = whole is not None and i == whole[0]
+            after_of = i > 0 and toks.lower[i - 1] in ("of", "in", "at", "for")
+            # a saint's name opening a church's or hospital's name ("St.
+            # Rose Dominican Hospital") is a place only when a big one
+            saint = toks.lower[i].rstrip(".") in ("st", "saint", "ste", "san", "santa") \
+                and best.population < 50_000
+            # a great city closing the name ("Real Madrid", "Bayern Munich")
+            # (not "London" of "New London", whose longer name is a place)
+            last = whole is not None and j == whole[1] and best.population >= 500_000 \
+                and i > whole[0] and not g.exact(toks.span_text(i - 1, j))
+            ok = _top_level(best) or (not saint and (first or after_of or last) and best.kind == "city"
+                                      and best.id in main
+                                      and not _person_like(toks, i, j, person_words)
+                                      and (best.population >= 20_000
+                                           or (local and best.population >= 2000)))
+    elif ent is None:
+        if all(toks.pos[k] == "PROPN" or toks.text[k] in ("-", "of") for k in range(i, j)):
+            ok = not _person_like(toks, i, j, person_words) and (
+                _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000)
+                or (best.kind == "city" and best.id in main and (
+                    best.population >= 100_000 or g.is_capital(best)
+                    or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
+                                                     or _after_place(toks, j)))))
+                or (biggest.kind == "city" and biggest.id in main and biggest.population >= 100_000))
+    if not ok and best is not None and best.source == "subdivision" and not best.approx \
+            and best.id in main and label not in ("DATE", "TIME", "PERSON") \
+            and toks.lower[i] not in _REGION_OPENERS \
+            and not _common_word(name, j - i, best) \
+            and not _person_like(toks, i, j, person_words) and _coordinated(toks, doc[i:j], taken):
+        ok = True  # a province or county in a list with places ("Rogaland, Vestfold, Telemark")
+    if ok:
+        d.add(doc[i:j], "gaz", fuzzy=False, require=True)
+    return ok
+
+
+#: month, weekday and feast names the model rightly calls dates ("in March"):
+#: the time stage's tables, and movable feasts it does not date
+_DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEKDAYS,
+                                      *timex_lexicon.HOLIDAYS_FIXED, *timex_lexicon.HOLIDAYS_NTH,
+                                      "Easter", "Ramadan", "Eid", "Hanukkah", "Diwali", "Passover",
+                                      "Lent", "Advent", "Nowruz")}
+
+#: words closing a sports club's name after the town it comes from
+_CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
+               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo"}
+
+
+def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
+    """Whether ``toks[i:j]`` opens the model's entity ``ent`` and the rest of
+    it is a club word or two ("Manchester United", "Leicester City FC")."""
+    whole = _strip(toks, ent.start, ent.end)
+    if whole is None or whole[0] != i or whole[1] <= j or whole[1] - j > 2:
+        return False
+    return all(toks.lower[k] in _CLUB_WORDS for k in range(j, whole[1]))
+
+
+def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
+    """A PERSON-tagged bare name as subject of "said" is a person unless it
+    is a country or a capital (metonymy: "Yerevan says")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS:
+        return not (best.kind == "country" or g.is_capital(best))
+    return False

@@ -1,0 +1,218 @@
+"""Places: the token table of a Doc (:class:`_Tokens`, read once) and small
+tests on the words of a span and around it: a determiner or possessive
+stripped, capitals, a person-like name, a place's cue before or after it, a
+county's name, a list with a place, a street's name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, IS_TITLE,
+                         IS_UPPER, LIKE_NUM, LOWER, ORTH, POS, SPACY)
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.tokens import Doc, Span, Token
+
+from ...gazetteer import Entry, Gazetteer
+from .words import AFTER_PLACE, LOC_PREPS, PLACE_NOUNS, STREET_HEADS, TITLES
+
+
+#: the string of each hash read so far (a hash names one string in every StringStore)
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 500_000
+
+
+def _strings(hashes: list[int], string) -> list[str]:
+    """The strings of ``hashes`` (``string``: a StringStore's lookup), kept in
+    :data:`_STRINGS` (a dictionary is faster than a StringStore)."""
+    try:
+        return list(map(_STRINGS.__getitem__, hashes))
+    except KeyError:
+        if len(_STRINGS) > _STRINGS_MAX:
+            _STRINGS.clear()
+        for h in hashes:
+            if h not in _STRINGS:
+                _STRINGS[h] = string(h)
+        return list(map(_STRINGS.__getitem__, hashes))
+
+
+_TOKEN_ATTRS = [ORTH, LOWER, IDX, SPACY, IS_TITLE, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP,
+                LIKE_NUM, POS, ENT_TYPE, ENT_IOB]
+_IOB_NAMES = ("", "I", "O", "B")
+
+
+@dataclass
+class _Tokens:
+    """The token attributes the stage reads, taken from the Doc at once
+    (``Doc.to_array``): the loops over the text index these lists instead of
+    creating a spaCy ``Token`` at every look at a word.  Each list has one
+    item per token, with the value of the ``Token`` attribute of that name
+    (``lower`` is ``lower_``, ``pos`` is ``pos_``, ``space`` is
+    ``whitespace_ != ""``, ``cap`` is :func:`_capitalised`); the flags are
+    0 or 1 (read them as truth values only)."""
+
+    doc_text: str
+    text: list[str]
+    lower: list[str]
+    idx: list[int]
+    space: list[int]
+    title: list[int]
+    upper: list[int]
+    alpha: list[int]
+    punct: list[int]
+    is_space: list[int]
+    stop: list[int]
+    like_num: list[int]
+    pos: list[str]
+    ent_type: list[str]
+    ent_iob: list[str]
+    cap: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Tokens":
+        cols = doc.to_array(_TOKEN_ATTRS).T.tolist() if len(doc) else [[] for _ in _TOKEN_ATTRS]
+        (orth, lower, idx, space, title, upper, alpha, punct, is_space, stop, like_num, pos,
+         ent_type, ent_iob) = cols
+        string = doc.vocab.strings.__getitem__
+        text = _strings(orth, string)
+        # Doc.text joins the tokens' text_with_ws (creating every Token)
+        doc_text = "".join([t + " " if sp else t for t, sp in zip(text, space)])
+        return cls(
+            doc_text=doc_text, text=text, lower=_strings(lower, string), idx=idx, space=space,
+            title=title, upper=upper, alpha=alpha, punct=punct, is_space=is_space, stop=stop,
+            like_num=like_num, pos=[POS_NAMES[x] for x in pos],
+            ent_type=[string(x) if x else "" for x in ent_type],
+            ent_iob=[_IOB_NAMES[x] for x in ent_iob],
+            cap=[ti or (t[:1].isupper() and _capitalised_text(t)) for t, ti in zip(text, title)])
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (``end > start``)."""
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
+    """The token range ``s:e`` without a leading determiner and trailing
+    possessive/punctuation, or None when nothing is left."""
+    while s < e and (toks.lower[s] in ("the", "a", "an") or toks.punct[s]):
+        s += 1
+    while e > s and (toks.punct[e - 1] or toks.lower[e - 1] in ("'s", "’s", "'")):
+        # keep the dot of an abbreviation split off by the tokenizer ("W.Va" + ".")
+        if toks.text[e - 1] == "." and e - 1 > s and not toks.space[e - 2] and "." in toks.text[e - 2]:
+            break
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _capitalised(tok: Token) -> bool:
+    """Title case, or a capitalised name with inner capitals ("DeKalb", "McDowell")."""
+    return tok.is_title or _capitalised_text(tok.text)
+
+
+def _capitalised_text(t: str) -> bool:
+    """A capitalised name with inner capitals ("DeKalb", "McDowell")."""
+    return (len(t) > 2 and t[0].isupper() and t.isalpha() and t[1:].lower() != t[1:]
+            and any(c.islower() for c in t))
+
+
+def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
+    """Does doc[start:end] look like (part of) a person's name here?"""
+    if start > 0:
+        p = start - 1
+        if toks.lower[p].rstrip(".") in TITLES:
+            return True
+        if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O":
+            return True
+    if end < len(toks) and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN":
+        return True
+    return end - start == 1 and toks.text[start] in person_words
+
+
+def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
+    """Context that says a span is a place: a locative preposition or a
+    place noun before it, or ", State/Country" after it."""
+    if start > 0:
+        prev = toks.lower[start - 1]
+        if prev in LOC_PREPS and prev != "of":
+            return True
+        if prev in ("of", ",") and start > 1 and toks.lower[start - 2] in PLACE_NOUNS:
+            return True
+    if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
+        if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
+            return True
+    return False
+
+
+def _possessor_country(toks: _Tokens, i: int, g: Gazetteer) -> Optional[str]:
+    """The country whose possessive comes before token ``i``, over at most
+    two adjectives ("Kenya's overcrowded Dadaab camps"), or None."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and toks.pos[k] == "ADJ":
+        k -= 1
+    if k < 1 or toks.lower[k] not in ("'s", "’s"):
+        return None
+    for e in g.exact(toks.text[k - 1])[:3]:
+        if e.kind == "country":
+            return e.country
+    return None
+
+
+def _foreign_to_possessor(toks: _Tokens, i: int, known: list[Entry], g: Gazetteer) -> bool:
+    """A one-word name after a country's possessive that names no place of
+    that country is its leader or one of its people, not a place ("France's
+    Macron", "Tanzania's Hassan"; "Kenya's Dadaab" is a place)."""
+    owner = _possessor_country(toks, i, g)
+    return owner is not None and not any(e.country == owner for e in known)
+
+
+_COUNTY_WORDS = {"county", "parish", "borough", "co"}
+
+
+def _county_name(toks: _Tokens, i: int, j: int, best: Entry) -> bool:
+    """``doc[i:j]`` names a county ("Laurel County")."""
+    return (j - i >= 2 and toks.lower[j - 1].rstrip(".") in _COUNTY_WORDS
+            and best.source == "county" and not toks.stop[i])
+
+
+def _coordinated(toks: _Tokens, span: Span, taken: list[bool]) -> bool:
+    """In a list with a place already found ("Tabriz and Ahar", "Red Deer,
+    Innisfail and Edmonton")."""
+    root = span.root
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [c for c in root.children if c.dep_ == "conj"]
+    if any(taken[t.i] for t in others if not (span.start <= t.i < span.end)):
+        return True
+    # flat patterns the parser misses: "X and Y", "X, Y"
+    s, e = span.start, span.end
+    lower = toks.lower
+    if s >= 2 and lower[s - 1] in ("and", "or", ",") and taken[s - 2]:
+        return True
+    if e + 1 < len(toks) and lower[e] in ("and", "or", ",") and taken[e + 1]:
+        return lower[e] != "," or (e + 2 < len(toks) and lower[e + 2] in ("and", ","))
+    return False
+
+
+def _after_place(toks: _Tokens, e: int) -> bool:
+    """A name ending before token ``e`` is followed by a noun that says it is
+    a place ("Edmonton residents", "a Palestine man", "Columbia-based")."""
+    n = len(toks)
+    if e < n and toks.text[e] == "-" and e + 1 < n and toks.lower[e + 1] == "based":
+        return True
+    return e < n and toks.lower[e] in AFTER_PLACE and not toks.title[e]
+
+
+def _street(toks: _Tokens, s: int, e: int) -> bool:
+    """Tokens ``s:e`` are a street or road name: capitalised words ending in
+    Street, Road ..."""
+    if e - s < 2:
+        return False
+    last = e - 1
+    if toks.lower[last].rstrip(".") not in STREET_HEADS or not toks.title[last]:
+        return False
+    body = [k for k in range(s, last) if toks.text[k] not in ("-", ".")]
+    if s > 0 and (toks.like_num[s - 1] or toks.text[s - 1][:1].isdigit()):
+        return False  # a postal address ("69 Wooster St."), not a place in the text's sense
+    return bool(body) and all(toks.title[k] or toks.like_num[k] or toks.text[k][:1].isdigit()
+                              for k in body) and not toks.like_num[body[0]]

@@ -1,0 +1,154 @@
+"""Places: the word lists of the stage (general English, not tied to any
+article) and the weights of the resolution score (:data:`W`)."""
+
+from __future__ import annotations
+
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "presidents", "minister", "prime", "chancellor", "secretary", "senator", "sen",
+    "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "officer", "sgt",
+    "sergeant", "lt", "lieutenant", "capt", "captain", "col", "colonel", "gen", "general",
+    "maj", "major", "cpl", "corporal", "pvt", "private", "det", "detective", "rev",
+    "reverend", "father", "sister", "brother", "pope", "king", "queen", "prince", "princess",
+    "emir", "sheikh", "ayatollah", "coach", "chief", "deputy", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "commissioner", "councilman", "councilwoman", "trooper",
+    "st", "saint", "uncle", "aunt", "mother", "mom", "dad", "son", "daughter", "wife", "husband",
+    "actor", "actress", "singer", "star", "player", "pitcher", "quarterback", "guard",
+    "forward", "striker", "midfielder", "defender", "goalkeeper", "rapper", "director",
+}
+
+SPEECH_VERBS = {
+    "say", "tell", "add", "explain", "note", "state", "claim", "believe", "announce", "accuse",
+    "deny", "reject", "summon", "warn", "threaten", "demand", "insist", "urge", "call",
+    "respond", "reply", "condemn", "sign", "agree", "refuse", "sanction", "impose", "recognize",
+    "recognise", "support", "oppose", "want", "seek", "expel", "propose", "promise", "argue",
+    "allege", "blame", "vow", "retaliate", "negotiate", "decide", "plan", "launch", "invade",
+    "acquiesce", "win", "lose", "veto", "approve", "ratify", "protest", "criticize",
+    "criticise", "welcome", "praise", "insist", "suggest", "hope", "fear", "consider",
+    "send", "deploy", "withdraw", "order", "ban", "boycott", "request", "offer", "pledge",
+    "confirm", "acknowledge", "admit", "ask", "push", "press", "insist", "expect", "view",
+    "see", "accept", "back", "endorse", "mediate", "broker", "host", "lead", "attack",
+    "bomb", "strike", "annex", "occupy", "recall", "cut", "halt", "suspend", "resume",
+}
+
+PERSON_VERBS = {"say", "tell", "add", "explain", "note", "recall", "ask", "laugh", "smile",
+                "write", "admit", "told", "said", "says"}
+
+LOC_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward",
+             "towards", "throughout", "through", "within", "inside", "via", "across", "between",
+             "of", "on", "beyond", "along", "past"}
+
+PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "centre", "center",
+               "suburbs", "north", "south", "east", "west", "city", "town", "village", "capital", "region", "province", "state", "county",
+               "district", "port", "island", "republic", "country", "nation", "area",
+               "municipality", "township", "borough", "suburb", "enclave", "exclave",
+               "territory", "peninsula", "oblast", "governorate", "prefecture", "settlement",
+               "community", "neighborhood", "neighbourhood", "valley"}
+
+#: general English words that are also the name of some small GeoNames place
+#: ("Police", Poland; "Union", US): inside a name ("Mansfield Police
+#: Department", "European Union", "Superior Court") they are never taken as a
+#: place on the gazetteer's word alone
+COMMON_WORDS = {
+    "police", "university", "college", "school", "central", "superior", "metro", "union",
+    "green", "spring", "springs", "forest", "enterprise", "alliance", "eagle", "bell", "dome",
+    "titan", "man", "liberty", "independence", "unity", "commerce", "progress", "hope",
+    "justice", "victory", "freedom", "harmony", "friendship", "energy", "golden", "royal",
+    "national", "federal", "general", "united", "grand", "county", "city", "state", "center",
+    "centre", "plaza", "market", "bank", "river", "lake", "park", "valley", "mountain", "ocean",
+    "home", "hospital", "church", "temple", "mission", "academy", "institute", "council",
+    "congress", "senate", "court", "army", "navy", "marine", "force", "guard", "fire", "rescue",
+    "health", "care", "life", "world", "global", "international", "standard", "express",
+    "times", "post", "tribune", "herald", "star", "sun", "journal", "daily", "news", "press",
+    "record", "register", "gazette", "review", "mirror", "globe", "observer", "telegraph",
+    "energy", "power", "oil", "gas", "steel", "motor", "motors", "airlines", "air", "bay",
+    "summit", "pioneer", "frontier", "heritage", "providence", "paradise", "eden", "olympia",
+    "phoenix", "mercury", "apollo", "atlas", "delta", "alpha", "omega", "zion", "trinity",
+    "ocean", "coral", "pearl", "diamond", "crystal", "silver", "gold", "orange", "lemon",
+    "cherry", "apple", "rose", "lily", "ivy", "holly", "sunshine", "rainbow", "mesa",
+    "globe", "vista", "tower", "towers", "castle", "bridge", "bridges", "harbor", "harbour",
+    "port", "station", "junction", "crossing", "heights", "hills", "hill", "point", "ridge",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "midland",
+    "midway", "upper", "lower", "middle", "new", "old", "little", "big", "long", "high",
+    "fairview", "pleasant", "plain", "plains", "prairie", "meadow", "meadows", "oak", "oaks",
+    "pine", "pines", "cedar", "maple", "elm", "willow", "birch", "ash", "chase", "quest",
+    "venture", "victoria", "regent", "sterling", "worth", "mount", "glen", "dale", "vale",
+    "bethel", "shiloh", "salem", "canaan", "goshen", "sharon", "beulah", "galilee", "bethany",
+    "tribe", "nation", "republic", "empire", "kingdom", "reserve", "commonwealth", "district",
+    "metropolitan", "municipal", "regional", "community", "public", "civic", "social",
+    "democratic", "liberal", "labour", "labor", "conservative", "progressive", "people",
+    "peoples", "popular", "patriot", "patriots", "rangers", "eagles", "lions", "tigers",
+    "bears", "giants", "titans", "warriors", "chiefs", "kings", "pirates", "royals", "saints",
+    "jets", "rockets", "thunder", "lightning", "heat", "magic", "jazz", "wizards", "senators",
+    "capital", "capitals", "square", "garden", "gardens", "mall", "avenue", "street", "road",
+    "theatre", "theater", "museum", "library", "gallery", "arena", "stadium", "field",
+    "fields", "airport", "island", "islands", "beach", "coast", "shore", "cove", "creek",
+    "falls", "rapids", "canyon", "rock", "rocks", "stone", "wells", "well", "mills", "mill",
+    "ford", "lincoln", "jefferson", "franklin", "hamilton", "madison", "monroe", "jackson",
+    "washington", "clinton", "lee", "grant", "kennedy", "obama", "bush", "reagan", "nixon",
+    "carter", "johnson", "wilson", "taylor", "young", "king", "mobile", "nice", "reading",
+    "bath", "buffalo", "troy", "media", "college", "normal", "colony", "independence",
+    "marathon", "olympic", "alliance", "concord", "accord", "reliance", "advance", "chamber",
+    "homeland", "landmark", "lakes", "triangle", "real", "beacon", "tri city", "woodlands",
+    "toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia", "dodge", "chevrolet",
+    "buick", "cadillac", "jeep", "orion", "saturn", "jupiter", "venus", "mars", "luna",
+}
+
+#: nouns that, right after a capitalised name, say it is a place ("Edmonton residents")
+AFTER_PLACE = {"resident", "residents", "native", "natives", "man", "woman", "men", "women",
+               "police", "mayor", "council", "area", "suburb", "suburbs", "outskirts",
+               "neighborhood", "neighbourhood", "county", "township", "city", "town", "village",
+               "voters", "citizens", "officials", "authorities", "schools", "-based", "based",
+               "airport", "hospital", "district", "province", "region", "border", "streets",
+               "boy", "girl", "teen", "teenager", "family", "couple", "firefighters", "fire"}
+
+#: last words of a street or road name ("Shamrock Street", "Powerline Road")
+STREET_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard",
+                "blvd", "lane", "ln", "highway", "hwy", "parkway", "pkwy", "pike", "turnpike",
+                "expressway", "freeway", "bypass", "trail", "circle"}
+
+#: words that are capitalised at the start of a sentence but are never place names there
+_FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "INTJ", "NUM", "PUNCT"}
+
+MAX_NGRAM = 5
+MISSING = None
+
+# weights of the resolution score (tuned on the LGL + TR-News dev set)
+W = {
+    "pop": 1.0,           # per log10(population)
+    "main": 2.0,          # the name is the entry's main name (not an alternate one)
+    "country": 4.5,       # entry's country is mentioned in the document (saturating)
+    "admin": 1.5,         # entry's state/province is mentioned
+    "pair": 6.0,          # "Springfield, Illinois"
+    "near": 3.0,          # close to other places of the text
+    "near_km": 250.0,
+    "kind_country": 3.0,
+    "kind_region": 2.2,
+    "kind_feature": 1.5,
+    "capital": 1.0,
+    "cue_city": 1.0,      # "the city of X" favours cities
+    "approx": -0.8,
+    "subdivision": -1.5,
+    "county": 3.0,        # a county outranks the villages named like it
+    "in_region": 3.0,     # lies inside a curated region the text names (Nagorno-Karabakh)
+    "in_region_km": 60.0,
+    "support": 2.5,       # other names of the text have a namesake in the same state/province
+    "local": 3.0,         # "a Lebanon woman", "the Jordan City Council": a local town
+    "capital_state": 3.0, # "Washington" alone: the capital, not the state
+    "county_cue": 6.0,    # "Cooke, Grayson and Love counties"; "Platte" after "Platte County"
+    "state_town": -4.0,   # a small town named like a state ("California", Md.) rarely is the one meant
+    "country_other": 3.0, # a country the text's other names point to ("Moscow" for "Russia")
+    "bare_county": -2.0,  # "Greene" for Greene County, the text never saying "County"
+    "focus_km": 150.0,    # places this close to a town make it the text's focus (_focus)
+    "coloc": 3.0,         # other names of the text have a namesake near this candidate
+    "coloc_km": 50.0,
+    "coloc_spread": 20.0, # a name with this many local namesakes counts half
+    "sea": 20.0,          # "crossed the Atlantic": a sea or ocean, never a town named after it
+    "feature_floor": 4.0, # a curated mountain, river or sea counts as a place of 10,000 people
+    "great_rival": -3.0,  # a small namesake of a great city abroad, by the other countries' share
+    "fuzzy_km": 1000.0,   # a misspelt name's place lies this near a place named exactly
+    "country_alias": -4.0, # a country's own name given as another place's other name
+    "division_floor": 4.0, # so does a province or county with its own centre
+    "division_word": 5.0,  # "the Kursk region", "Kano State": the division, not its capital
+}
