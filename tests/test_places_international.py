@@ -384,3 +384,17 @@ def test_misspelt_name_keeps_no_namesake_far_from_the_text(nlp):
     start = text.index("Warab")
     (place,) = resolve_spans(nlp(text), [(start, start + len("Warab"))])
     assert place is not None and place.country == "SS"
+
+
+def test_town_unknown_in_its_named_region_stands_at_the_region(nlp):
+    # the gazetteer knows no Stroud in Ontario: the town is put in Ontario (a
+    # stand-in without a GeoNames id), not at Stroud in England
+    text = "A truck was stopped on Highway 11 in Stroud, Ontario, on Friday night."
+    start = text.index("Stroud")
+    (place,) = resolve_spans(nlp(text), [(start, start + len("Stroud"))])
+    assert place is not None and place.country == "CA" and place.geonameid is None
+    # in a list of places the name after the comma is the next item, not a region
+    text = "Shells fell on Aleppo, Idlib, Hama and Homs overnight."
+    start = text.index("Aleppo")
+    (place,) = resolve_spans(nlp(text), [(start, start + len("Aleppo"))])
+    assert place is not None and haversine_km(place.lat, place.lon, 36.2, 37.16) < 50

@@ -40,7 +40,9 @@ context in :mod:`.context`; the candidates are scored in :mod:`.score`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc
@@ -52,7 +54,7 @@ from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _lists_of_divisions,
                    _local_cue, _pair_text, _region_cue, _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context
-from .score import _Anchors, _best, _share_fixed_scores
+from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
 
 
 def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) -> None:
@@ -88,6 +90,38 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _resolve_context_names(mentions, g)
     _place_counties_among_towns(mentions)
     _drop_far_fuzzy(mentions)
+    _place_in_named_region(doc.text, mentions, g)
+
+
+def _place_in_named_region(text: str, mentions: Sequence[_Mention], g: Gazetteer) -> None:
+    """"Stroud, Ontario" where the gazetteer knows no Stroud in Ontario: the
+    town is put at the region's point (a stand-in with the town's name and
+    no GeoNames id), not at a namesake abroad.  Not in a list ("Aleppo,
+    Idlib, Hama", "Oregon, Tennessee and Utah"), and not for a state,
+    province or country of its own."""
+    for m in mentions:
+        e = m.choice
+        if not m.pair or e is None or m.demonym or e.kind in ("country", "region") \
+                or e.population >= 100_000:
+            continue
+        regions = [p for p in g.exact(m.pair)[:5] if p.lat is not None and (
+            p.kind == "country" or (p.kind == "region" and p.source in ("state", "subdivision", "extra")))]
+        if not regions or any(_pair_holds(p, c) for p in regions for c in m.cands[:60]):
+            continue
+        after = re.match(r",\s*(?:the\s+)?" + re.escape(m.pair) + r"(.{0,30})", text[m.end:])
+        if after is None or re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\b|or\b)", after.group(1)) \
+                and not _country_after(after.group(1), regions[0], g):
+            continue
+        p = regions[0]
+        m.choice = replace(p, name=m.text, kind="city", geonameid=None, population=0, approx=True)
+
+
+def _country_after(rest: str, region: Entry, g: Gazetteer) -> bool:
+    """Whether ``rest`` opens with ", Country" of the region ("Stroud,
+    Ontario, Canada")."""
+    hit = re.match(r",\s*((?:[A-Z][\w.'-]*\s?){1,3})", rest)
+    return hit is not None and any(c.kind == "country" and c.country == region.country
+                                   for c in g.exact(hit.group(1).strip())[:3])
 
 
 def _drop_far_fuzzy(mentions: Sequence[_Mention]) -> None:

@@ -214,15 +214,16 @@ PAIR_REGION_KM = 300.0
 def _pair_holds(p: Entry, e: Entry) -> bool:
     """Whether ``e`` lies in ``p``, the place named after it ("Springfield,
     Illinois"; "Fife, Scotland"): the same country, and for a region the
-    same state code, or (either a division coded otherwise: "Fife, Scotland",
-    "Ipswich, Suffolk") a point near the region's centre."""
+    same state code, or (either a division coded otherwise, or one of our
+    own regions: "Fife, Scotland", "Ipswich, Suffolk", "Kediri, East Java")
+    a point near the region's centre."""
     if p.country != e.country or p.kind not in ("country", "region"):
         return False
     if p.kind == "country":
         return True
     if p.admin1 and p.admin1 == e.admin1:
         return True
-    return (e.source == "subdivision" or p.source == "subdivision") and p.lat is not None \
+    return (e.source == "subdivision" or p.source in ("subdivision", "extra")) and p.lat is not None \
         and e.lat is not None and haversine_km(p.lat, p.lon, e.lat, e.lon) <= PAIR_REGION_KM
 
 
