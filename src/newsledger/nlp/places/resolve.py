@@ -90,7 +90,34 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _resolve_context_names(mentions, g)
     _place_counties_among_towns(mentions)
     _drop_far_fuzzy(mentions)
+    _drop_lonely_namesakes(mentions)
     _place_in_named_region(doc.text, mentions, g)
+
+
+#: a town smaller than this, in a country no other name of the text lies in
+#: and farther than LONELY_KM from all of them, is no sure reading
+LONELY_POP = 50_000
+LONELY_KM = 1000.0
+
+
+def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
+    """A small town chosen far from every other place of the text, in a
+    country none of them lies in ("Haram" read as a Norwegian village in a
+    story about Cairo and Giza, whose own Haram district the gazetteer
+    lacks), is left unresolved: a given span then stands at the text's focus
+    (:func:`resolve_spans`).  The text needs two other places to judge."""
+    chosen = [(normalize(o.text), o.choice) for o in mentions
+              if o.choice is not None and o.choice.lat is not None and not o.demonym]
+    for m in mentions:
+        e = m.choice
+        if e is None or m.demonym or e.kind != "city" or e.population >= LONELY_POP or e.lat is None:
+            continue
+        key = normalize(m.text)
+        others = [o for k, o in chosen if k != key]
+        if len(others) < 2 or any(o.country == e.country for o in others):
+            continue
+        if all(haversine_km(o.lat, o.lon, e.lat, e.lon) > LONELY_KM for o in others):
+            m.choice = None
 
 
 def _place_in_named_region(text: str, mentions: Sequence[_Mention], g: Gazetteer) -> None:
