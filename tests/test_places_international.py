@@ -175,6 +175,13 @@ RESOLVE = [
     # a small namesake far from all the text's places, in a country it never names, is no reading
     ("A bomb hit a police post in the [[Haram]] district of Giza on Friday, a day after clashes "
      "in Cairo and Alexandria.", (30.01, 31.21)),
+    # a name opening a treaty's or a film festival's name is the famous place, whatever the text's area
+    ("Actors from Los Angeles and Santa Monica flew in; the film won an award at the [[Venice]] "
+     "International Film Festival.", (45.44, 12.33)),
+    ("Leaders from Texas and Ohio backed the [[Paris]] Agreement targets.", PARIS),
+    # (a town's own fair is left to the context)
+    ("Crowds filled the square in Lebanon, Tennessee, for the [[Lebanon]] Strawberry Festival "
+     "in Wilson County.", (36.21, -86.29)),
     # provinces known in English by a translated name
     ("An earthquake shook [[West Sumatra]] and was felt in Singapore.", (-0.6, 100.6)),
     ("Snow closed the autobahn across [[Hesse]] on Tuesday.", (50.6, 9.0)),

@@ -177,6 +177,33 @@ def _river_cue(toks: _Tokens, m: _Mention) -> bool:
     return toks.text[m.span.end] == "river"
 
 
+#: last words of the names of treaties, conventions and games that carry a
+#: famous place's name ("the Kyoto Protocol", "the Geneva Conventions", "the
+#: Beijing Olympics"; film festivals in :func:`_famous_cue`)
+_FAMOUS_HEADS = {"agreement", "agreements", "accord", "accords", "protocol", "protocols", "convention",
+                 "conventions", "treaty", "declaration", "olympics", "biennale", "consensus", "charter",
+                 "format"}
+
+
+def _famous_cue(toks: _Tokens, m: _Mention) -> bool:
+    """The name opens a treaty's, convention's or film festival's name
+    ("Venice International Film Festival", "Minsk agreements", "Geneva
+    Conventions"): the famous place of the name, whatever the text's own
+    area (a town's own festival, summit or marathon is left to the context)."""
+    if m.span is None:
+        return False
+    k = m.span.end
+    while k < len(toks) and k < m.span.end + 4:
+        if toks.lower[k] in _FAMOUS_HEADS:
+            return True
+        if toks.lower[k] == "festival" and {"international", "film"} & set(toks.lower[m.span.end:k]):
+            return True  # a film festival, not a town's own fair
+        if not toks.title[k]:
+            return False
+        k += 1
+    return False
+
+
 _COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
 _LIST_WORDS = {",", "and", "or", "&"}
 

@@ -38,6 +38,7 @@ class _Mention:
     country_cue: bool = False  # in a list of countries (_lists_of_divisions)
     sea_cue: bool = False
     river_cue: bool = False
+    famous_cue: bool = False  # opens a festival's or treaty's name (cues._famous_cue)
     county_cue: bool = False
     main_ids: set[int] = field(default_factory=set)
     admin_keys: frozenset = frozenset()

@@ -52,7 +52,7 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _lists_of_divisions,
-                   _local_cue, _pair_text, _region_cue, _river_cue, _sea_cue)
+                   _famous_cue, _local_cue, _pair_text, _region_cue, _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
 
@@ -70,6 +70,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.division_word = _division_word(toks, m)
         m.sea_cue = _sea_cue(toks, m)
         m.river_cue = _river_cue(toks, m)
+        m.famous_cue = _famous_cue(toks, m)
     _lists_of_divisions(toks, mentions)
     _county_cues(toks, mentions, g)
     _bare_counties(mentions, g)
@@ -91,6 +92,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _place_counties_among_towns(mentions)
     _drop_far_fuzzy(mentions)
     _drop_lonely_namesakes(mentions)
+    _famous_places(mentions)
     _place_in_named_region(doc.text, mentions, g)
 
 
@@ -118,6 +120,19 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
             continue
         if all(haversine_km(o.lat, o.lon, e.lat, e.lon) > LONELY_KM for o in others):
             m.choice = None
+
+
+def _famous_places(mentions: Sequence[_Mention]) -> None:
+    """A name opening a festival's, treaty's or meeting's name ("the Venice
+    International Film Festival" in a story from California) is the great
+    city of that name (the biggest, of 20,000 people or more), whatever the
+    text's area."""
+    for m in mentions:
+        if not m.famous_cue or m.demonym:
+            continue
+        big = [e for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids and e.population >= 20_000]
+        if big:
+            m.choice = max(big, key=lambda e: e.population)
 
 
 def _place_in_named_region(text: str, mentions: Sequence[_Mention], g: Gazetteer) -> None:
