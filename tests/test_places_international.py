@@ -168,6 +168,7 @@ RESOLVE = [
     ("Wildfires spread across the [[Krasnoyarsk region]] as smoke reached Novosibirsk.", (63.3, 97.1)),
     ("Gunmen kidnapped two farmers in [[Kano State]], police said.", (11.9, 8.5)),
     ("Rescuers searched villages in [[Krasnoyarsk Krai]] after the floods.", (63.3, 97.1)),
+    ("Drones hit an oil depot in [[the Belgorod region]] overnight.", (50.7, 37.6)),
     ("Troops were sent to the Syrian [[Deir ez-Zor province]] after the attack.", (35.0, 40.2)),
     # a name the gazetteer does not know is put in the place the text puts it
     ("Officials in Nairobi said on Monday that Nairobi hospitals were full and that food ran short "

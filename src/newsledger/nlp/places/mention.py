@@ -118,10 +118,11 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         # a name given with its division's or town's word ("the Kursk region",
         # "Kano State", "Fukushima Prefecture"): the name, and that kind of place
         head, _, word = text.rpartition(" ")
+        head = re.sub(r"^(?:the\s+)", "", head, flags=re.I)
         if word.lower() in _TAIL_WORDS and head[:1].isupper():
-            cands = g.exact(re.sub(r"^(?:the\s+)", "", head, flags=re.I))
+            cands = g.exact(head)
             if cands:
-                m.tail, text = word.lower(), re.sub(r"^(?:the\s+)", "", head, flags=re.I)
+                m.tail, text = word.lower(), head
     if not cands and code:
         country = g.country(code)
         cands = [country] if country else []
