@@ -93,7 +93,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _drop_far_fuzzy(mentions)
     _drop_lonely_namesakes(mentions)
     _famous_places(mentions)
-    _place_in_named_region(doc.text, mentions, g)
+    _place_in_named_region(doc, mentions, g)
 
 
 #: a town smaller than this, in a country no other name of the text lies in
@@ -135,7 +135,7 @@ def _famous_places(mentions: Sequence[_Mention]) -> None:
             m.choice = max(big, key=lambda e: e.population)
 
 
-def _place_in_named_region(text: str, mentions: Sequence[_Mention], g: Gazetteer) -> None:
+def _place_in_named_region(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """"Stroud, Ontario" where the gazetteer knows no Stroud in Ontario: the
     town is put at the region's point (a stand-in with the town's name and
     no GeoNames id), not at a namesake abroad.  Not in a list ("Aleppo,
@@ -150,6 +150,7 @@ def _place_in_named_region(text: str, mentions: Sequence[_Mention], g: Gazetteer
             p.kind == "country" or (p.kind == "region" and p.source in ("state", "subdivision", "extra")))]
         if not regions or any(_pair_holds(p, c) for p in regions for c in m.cands[:60]):
             continue
+        text = doc.text  # (built from the tokens at each read: only here)
         after = re.match(r",\s*(?:the\s+)?" + re.escape(m.pair) + r"(.{0,30})", text[m.end:])
         if after is None or re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\b|or\b)", after.group(1)) \
                 and not _country_after(after.group(1), regions[0], g):
