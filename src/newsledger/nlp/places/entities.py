@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import LOC_PREPS, MAX_NGRAM, PLACE_NOUNS, STREET_HEADS, TITLES
-from .tokens import _COUNTY_WORDS, _foreign_to_possessor, _person_like, _street, _strip, _Tokens
+from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _possessor_country, _street,
+                     _strip, _Tokens)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _Detection
 from .international import _generic_tail
@@ -123,7 +124,7 @@ def _detect_entities(d: _Detection) -> None:
             if not known and (_person_like(toks, span.start, span.end, d.person_words)
                               or (len(span) == 1 and name in d.person_words)):
                 continue
-            if len(span) == 1 and _foreign_to_possessor(toks, span.start, known, g):
+            if len(span) == 1 and _foreign_to_possessor(_possessor_country(toks, span.start, g), known):
                 continue
             if known and span.start > 0 and toks.lower[span.start - 1].rstrip(".") in TITLES \
                     and toks.lower[span.start - 1] not in ("st", "saint") \

@@ -141,6 +141,7 @@ def _place_in_named_region(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer)
     no GeoNames id), not at a namesake abroad.  Not in a list ("Aleppo,
     Idlib, Hama", "Oregon, Tennessee and Utah"), and not for a state,
     province or country of its own."""
+    text: Optional[str] = None  # the Doc's text, built from its tokens: read once, when needed
     for m in mentions:
         e = m.choice
         if not m.pair or e is None or m.demonym or e.kind in ("country", "region") \
@@ -150,7 +151,8 @@ def _place_in_named_region(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer)
             p.kind == "country" or (p.kind == "region" and p.source in ("state", "subdivision", "extra")))]
         if not regions or any(_pair_holds(p, c) for p in regions for c in m.cands[:60]):
             continue
-        text = doc.text  # (built from the tokens at each read: only here)
+        if text is None:
+            text = doc.text
         after = re.match(r",\s*(?:the\s+)?" + re.escape(m.pair) + r"(.{0,30})", text[m.end:])
         if after is None or re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\b|or\b)", after.group(1)) \
                 and not _country_after(after.group(1), regions[0], g):

@@ -109,7 +109,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
     if label in _NOT_PLACE_LABELS:
         return False
-    if j - i == 1 and _foreign_to_possessor(toks, i, ents, g):
+    owner = _possessor_country(toks, i, g)  # "Kenya's Dadaab", "France's Macron"
+    if j - i == 1 and _foreign_to_possessor(owner, ents):
         return False
     doc_countries = d.doc_countries
     main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
@@ -149,7 +150,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = (covers and not _person_like(toks, i, j, person_words)
               and (_strong(best, g) or _place_cue(toks, i, j, g)
                    or _coordinated(toks, doc[i:j], taken)
-                   or (best.country is not None and _possessor_country(toks, i, g) == best.country)
+                   or (best.country is not None and owner == best.country)
                    or (_after_place(toks, j) and best.population >= 1000))
               and not _speech_subject_person(doc[i:j], best, g))
     elif ent is not None and label not in ("GPE", "LOC"):
@@ -161,7 +162,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 or (best.kind == "city" and best.id in main and (
                     best.population >= 100_000 or (local and best.population >= 1000 and (
                         _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
-                        or _after_place(toks, j) or _possessor_country(toks, i, g) == best.country))))
+                        or _after_place(toks, j) or owner == best.country))))
         else:
             # a place inside an organisation's name ("Kentucky State Police",
             # "Mansfield Police Department", "University of Rochester"): it

@@ -159,11 +159,11 @@ def _possessor_country(toks: _Tokens, i: int, g: Gazetteer) -> Optional[str]:
     return None
 
 
-def _foreign_to_possessor(toks: _Tokens, i: int, known: list[Entry], g: Gazetteer) -> bool:
-    """A one-word name after a country's possessive that names no place of
-    that country is its leader or one of its people, not a place ("France's
-    Macron", "Tanzania's Hassan"; "Kenya's Dadaab" is a place)."""
-    owner = _possessor_country(toks, i, g)
+def _foreign_to_possessor(owner: Optional[str], known: list[Entry]) -> bool:
+    """A one-word name after the possessive of the country ``owner``
+    (:func:`_possessor_country`) that names no place of that country is its
+    leader or one of its people, not a place ("France's Macron", "Tanzania's
+    Hassan"; "Kenya's Dadaab" is a place)."""
     return owner is not None and not any(e.country == owner for e in known)
 
 
