@@ -186,6 +186,9 @@ RESOLVE = [
     # provinces known in English by a translated name
     ("An earthquake shook [[West Sumatra]] and was felt in Singapore.", (-0.6, 100.6)),
     ("Snow closed the autobahn across [[Hesse]] on Tuesday.", (50.6, 9.0)),
+    # what only a country has: the country, not the US state
+    ("The president of [[Georgia]] arrived in Geneva on Tuesday for the summit.", (42.0, 43.5)),
+    ("[[Georgia]]'s prime minister resigned after the protests.", (42.0, 43.5)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -262,6 +265,22 @@ DETECT = [
     "Aid workers in [[Goz Beida]] said the camps were full.",
     # a province's English name, not the island it lies on
     "A volcano erupted in [[Central Java]], and ash fell on Yogyakarta.",
+    # names the model cut at a hyphen or at a small word
+    "Fighting resumed near [[Mazar-i-Sharif]] on Friday, the governor said.",
+    "The festival moves to [[Stratford-upon-Avon]] this summer.",
+    "Officials in [[Port of Spain]] said the talks would resume next week.",
+    # English names of more than one word that GeoNames files as other names
+    "The vote in [[Rhineland-Palatinate]] was close.",
+    "Shelling hit a school in [[Khan Younis]] on Tuesday.",
+    # demonyms the model took for a place, a person or a body
+    "[[Ukrainian]] troops crossed the river overnight.",
+    "The [[Moldovan]] foreign minister criticised the decision.",
+    "[[Sri Lankan]] troops crossed the border overnight, the ministry said.",
+    "The [[Sierra Leonean]] foreign minister criticised the decision.",
+    "[[Papua New Guinean]] troops crossed the border overnight.",
+    # capitals the model took for a body, or spelt as our country table does
+    "[[Valletta]] said the migrants would not be allowed to land.",
+    "Officials in [[Ulaanbaatar]] said on Monday that the talks would resume.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -111,6 +111,29 @@ def _division_word(toks: _Tokens, m: _Mention) -> bool:
     return e < len(toks) and toks.lower[e] in _DIVISION_WORDS - {"region", "district", "territory"}
 
 
+#: what only a sovereign country has ("Georgia's president", "the parliament of Georgia")
+_NATION_WORDS = {"president", "presidency", "parliament", "embassy", "ambassador", "envoy",
+                 "premier", "prime", "foreign", "army", "military", "navy", "currency", "monarch",
+                 "king", "queen", "junta", "regime", "sovereignty", "independence", "constitution"}
+
+
+def _nation_cue(toks: _Tokens, m: _Mention) -> bool:
+    """The name is a country's by what the text gives it: "Georgia's
+    president", "the president of Georgia", "ambassador to Georgia" (a
+    state or a town of that name has none); not inside a longer name ("the
+    president of Georgia Tech")."""
+    if m.span is None:
+        return False
+    s, e, n, lower = m.span.start, m.span.end, len(toks), toks.lower
+    if e + 1 < n and lower[e] in ("'s", "’s") and lower[e + 1] in _NATION_WORDS:
+        return True
+    if e < n and toks.cap[e]:
+        return False
+    if s >= 2 and lower[s - 1] == "of" and lower[s - 2] in _NATION_WORDS:
+        return True
+    return s >= 2 and lower[s - 1] == "to" and lower[s - 2] in ("ambassador", "envoy", "embassy")
+
+
 def _division_named(m: _Mention) -> bool:
     """Whether the mention's name is a state's or province's own name."""
     return any(e.kind == "region" and e.source in ("state", "extra", "subdivision") and not e.approx

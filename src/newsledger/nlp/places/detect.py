@@ -153,6 +153,32 @@ def _collect_countries(d: _Detection) -> None:
                     d.doc_countries.add(e.country)
 
 
+def _long_demonym(d: _Detection, i: int) -> int:
+    """The number of words (2 or 3) of a country's demonym of several words
+    opening at ``i`` ("Sri Lankan", "Papua New Guinean"), or 0: all free and
+    capitalised, and either untagged or a demonym for the model, or, whatever
+    it took them for ("The Sierra Leonean" a body, "Sri Lankan" a person),
+    the whole of its entity before a lower-case noun or adjective ("troops",
+    "foreign minister")."""
+    toks, g, n = d.toks, d.g, len(d.toks)
+    for w in (3, 2):
+        end = i + w
+        if end > n or not all(toks.title[k] and not d.taken[k] for k in range(i, end)):
+            continue
+        code = g.country_for_demonym(toks.span_text(i, end))
+        if not code or g.country(code) is None:
+            continue
+        types = {toks.ent_type[k] for k in range(i, end)}
+        inside = end < n and toks.ent_iob[end] == "I"
+        if inside:
+            continue
+        if types <= {"", "NORP"}:
+            return w
+        if end < n and toks.text[end].islower() and toks.pos[end] in ("NOUN", "ADJ"):
+            return w
+    return 0
+
+
 def _detect_demonyms(d: _Detection) -> None:
     """1a. demonyms the model tagged otherwise ("Azerbaijani troops" as
     PERSON, "the Czechs", "the Sri Lankan civil war")."""
@@ -164,20 +190,21 @@ def _detect_demonyms(d: _Detection) -> None:
         ent_type = toks.ent_type[i]
         if ent_type == "ORG" and toks.ent_iob[i] == "B" and (i + 1 >= n or toks.ent_iob[i + 1] != "I"):
             ent_type = ""  # "Emirati officials": one word taken for a body
+        w = _long_demonym(d, i)
+        if w:
+            code = g.country_for_demonym(toks.span_text(i, i + w))
+            d.add_demonym(i, i + w, g.country(code), code)
+            d.doc_countries.add(code)
+            continue
         if ent_type not in ("NORP", "PERSON", ""):
             continue
-        if i + 1 < n and toks.title[i + 1] and not taken[i + 1]:
-            code = g.country_for_demonym(toks.span_text(i, i + 2))
-            if code and g.country(code) is not None and ent_type != "PERSON":
-                d.add_demonym(i, i + 2, g.country(code), code)
-                d.doc_countries.add(code)
-                continue
         if ent_type == "" and toks.pos[i] not in ("ADJ", "PROPN", "NOUN"):
             continue
         if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod") and not (
                 toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
-                and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]):
-            continue  # (a one-word "person" before a common noun: "Armenian and Azerbaijani forces")
+                and toks.pos[i + 1] in ("NOUN", "ADJ") and toks.text[i + 1].islower()):
+            continue  # (a one-word "person" before a common noun or its adjective:
+            # "Armenian and Azerbaijani forces", "the Moldovan foreign minister")
         code = g.country_for_demonym(toks.text[i])
         if code and g.country(code) is not None:
             d.add_demonym(i, i + 1, g.country(code), code)

@@ -100,7 +100,8 @@ def _detect_entities(d: _Detection) -> None:
         if r is None or not d.free(r[0], r[1]):
             continue
         if label in ("GPE", "LOC"):
-            r = _extend_left(toks, _extend_to_country(toks, r, g, d), g, d)
+            r = _extend_hyphens(toks, _extend_left(toks, _extend_to_country(toks, r, g, d), g, d), g, d)
+            r = _extend_over_joiner(toks, r, g, d)
         span = doc[r[0]:r[1]]
         name = toks.span_text(r[0], r[1])
         if label in ("GPE", "LOC"):
@@ -121,6 +122,12 @@ def _detect_entities(d: _Detection) -> None:
             if name.lower() in _NOT_PLACES or toks.lower[span.end - 1] in _NOT_PLACE_HEADS:
                 continue
             known = g.exact(name)
+            if not known and len(span) <= 2 and g.country_for_demonym(name):
+                # "Ukrainian troops" taken for a place's name: the country's demonym
+                code = g.country_for_demonym(name)
+                if g.country(code) is not None:
+                    d.add_demonym(span.start, span.end, g.country(code), code)
+                continue
             if not known and (_person_like(toks, span.start, span.end, d.person_words)
                               or (len(span) == 1 and name in d.person_words)):
                 continue
@@ -183,17 +190,55 @@ def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Dete
 
 def _extend_left(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:
     """The model's entity ``r`` stretched over one or two capitalised names
-    before it that complete a place's own name, which the model cut ("Goz"
-    + "Beida", "Port" + "Harcourt"): the whole is the gazetteer's main name
+    (and the small words between) before it that complete a place's own
+    name, which the model cut ("Goz" + "Beida", "Port" + "Harcourt", "Port
+    of" + "Spain"): the whole is the gazetteer's main name
     of a division, a feature or a town of 1,000 people or more."""
-    for start in range(max(0, r[0] - 2), r[0]):
-        if not d.free(start, r[0]) or not all(toks.cap[k] and toks.pos[k] == "PROPN"
-                                              for k in range(start, r[0])):
+    for start in range(max(0, r[0] - 3), r[0]):
+        if not d.free(start, r[0]) or not (toks.cap[start] and toks.pos[start] == "PROPN") \
+                or not all((toks.cap[k] and toks.pos[k] == "PROPN") or toks.lower[k] in _NAME_JOINERS
+                           for k in range(start, r[0])):
             continue
         name = toks.span_text(start, r[1])
         main = g.main_ids(name)
         if any(e.id in main and (e.kind != "city" or e.population >= 1000) for e in g.exact(name)):
             return start, r[1]
+    return r
+
+
+def _extend_hyphens(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
+                    ) -> tuple[int, int]:
+    """The model's entity ``r`` stretched over the hyphenated words glued to
+    its end that complete a place's name ("Mazar" + "-i-Sharif", "Stratford"
+    + "-upon-Avon"): the longest such whole the gazetteer knows as a
+    division, a feature or a town of 1,000 people or more."""
+    n, end, best = len(toks), r[1], r
+    while end + 1 < n and toks.text[end] == "-" and not toks.space[end - 1] and not toks.space[end] \
+            and toks.alpha[end + 1] and d.free(end, end + 2):
+        end += 2
+        if toks.cap[end - 1] and any(e.kind != "city" or e.population >= 1000
+                                     for e in g.exact(toks.span_text(r[0], end))):
+            best = (r[0], end)
+    return best
+
+
+def _extend_over_joiner(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
+                        ) -> tuple[int, int]:
+    """The model's entity ``r`` joined with the capitalised name after a
+    small word ("of", "de", "el") when the whole is a place's own name that
+    the model cut in two ("Port" + "of" + "Spain"): a division, a feature or
+    a town of 1,000 people or more."""
+    n = len(toks)
+    k = r[1]
+    if k + 1 >= n or toks.lower[k] not in _NAME_JOINERS - {"-", "and"}:
+        return r
+    for end in range(min(n, k + 3), k + 1, -1):
+        if not d.free(k, end) or not all(toks.cap[x] and toks.pos[x] == "PROPN" for x in range(k + 1, end)):
+            continue
+        name = toks.span_text(r[0], end)
+        main = g.main_ids(name)
+        if any(e.id in main and (e.kind != "city" or e.population >= 1000) for e in g.exact(name)):
+            return r[0], end
     return r
 
 

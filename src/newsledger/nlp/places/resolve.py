@@ -52,7 +52,7 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _lists_of_divisions,
-                   _famous_cue, _local_cue, _pair_text, _region_cue, _river_cue, _sea_cue)
+                   _famous_cue, _local_cue, _nation_cue, _pair_text, _region_cue, _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
 
@@ -71,6 +71,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.sea_cue = _sea_cue(toks, m)
         m.river_cue = _river_cue(toks, m)
         m.famous_cue = _famous_cue(toks, m)
+        m.country_cue = _nation_cue(toks, m)
     _lists_of_divisions(toks, mentions)
     _county_cues(toks, mentions, g)
     _bare_counties(mentions, g)

@@ -117,9 +117,15 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     famous = _famous_alias(name, main, ents, g) \
         if j - i == 1 and ent is not None and (ent.start, ent.end) == (i, j) \
         and ent.label_ in ("PERSON", "ORG") else None
+    # an English or transliterated name of more than one word ("Khan Younis",
+    # "Rhineland-Palatinate"), when it is no place's own name, names a province or a big town
+    several = j - i >= 2 and not main
     ents = [e for e in ents if e.id in main or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
-                and e.population >= 1000) or e is famous]
+                and e.population >= 1000) or e is famous
+            or (several and (e.source == "subdivision" or (e.kind == "city" and e.population >= 100_000))
+                and not e.approx)
+            or (e.kind == "city" and g.is_capital(e) and _capital_spelling(name, e, g))]
     if famous is not None:
         main = main | {famous.id}  # "Kiev" is Kyiv's name as much as "Kyiv" is
     best = max(ents, key=_prior) if ents else None
@@ -146,7 +152,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = best.kind == "city" and best.id in main and best.population >= 100_000 \
             and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
     elif label == "PERSON":
-        covers = _strip(toks, ent.start, ent.end) == (i, j)
+        # (or the name goes on after the person's with hyphens: "Stratford" + "-upon-Avon")
+        covers = _strip(toks, ent.start, ent.end) == (i, j) or (
+            ent.start == i and ent.end < j and toks.text[ent.end] == "-"
+            and not any(toks.space[k] for k in range(i, j - 1)))
         ok = (covers and not _person_like(toks, i, j, person_words)
               and (_strong(best, g) or _place_cue(toks, i, j, g)
                    or _coordinated(toks, doc[i:j], taken)
@@ -158,9 +167,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         covers = whole == (i, j)
         local = best.kind == "city" and (best.country in doc_countries or not doc_countries)
         if covers:
-            ok = _top_level(best) or (_strong(best, g) and _place_cue(toks, i, j, g)) \
+            ok = _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
+                                      and _place_cue(toks, i, j, g)) \
                 or (best.kind == "city" and best.id in main and (
-                    best.population >= 100_000 or (local and best.population >= 1000 and (
+                    best.population >= 100_000 or g.is_capital(best)
+                    or (local and best.population >= 1000 and (
                         _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
                         or _after_place(toks, j) or owner == best.country))))
         else:
@@ -200,6 +211,13 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok:
         d.add(doc[i:j], "gaz", fuzzy=False, require=True)
     return ok
+
+
+def _capital_spelling(name: str, e: Entry, g: Gazetteer) -> bool:
+    """Whether ``name`` is how our country table spells the capital ``e``
+    ("Ulaanbaatar", which GeoNames files as another name of Ulan Bator)."""
+    info = g.country_info(e.country)
+    return info is not None and normalize(info.capital) == normalize(name)
 
 
 #: month, weekday and feast names the model rightly calls dates ("in March"):
