@@ -281,6 +281,9 @@ DETECT = [
     # capitals the model took for a body, or spelt as our country table does
     "[[Valletta]] said the migrants would not be allowed to land.",
     "Officials in [[Ulaanbaatar]] said on Monday that the talks would resume.",
+    # a big town opening the sentence before "police", read as an adjective
+    "[[Peshawar]] police said two people were killed in the blast.",
+    "[[Kharkiv]] residents queued for water after the strike.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -202,6 +202,12 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
                                                      or _after_place(toks, j)))))
                 or (biggest.kind == "city" and biggest.id in main and biggest.population >= 100_000))
+        elif _after_place(toks, j) and all(toks.title[k] for k in range(i, j)):
+            # "Peshawar police said ...": a big town before a place's noun,
+            # where the model read an adjective or a common noun
+            ok = not _person_like(toks, i, j, person_words) and (
+                _top_level(best) or (best.kind == "city" and best.id in main
+                                     and (best.population >= 100_000 or g.is_capital(best))))
     if not ok and best is not None and best.source == "subdivision" and not best.approx \
             and best.id in main and label not in ("DATE", "TIME", "PERSON") \
             and toks.lower[i] not in _REGION_OPENERS \
