@@ -189,6 +189,7 @@ RESOLVE = [
     # what only a country has: the country, not the US state
     ("The president of [[Georgia]] arrived in Geneva on Tuesday for the summit.", (42.0, 43.5)),
     ("[[Georgia]]'s prime minister resigned after the protests.", (42.0, 43.5)),
+    ("The [[Georgia]] national team arrived in Tbilisi on Monday.", (42.0, 43.5)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -284,6 +285,10 @@ DETECT = [
     # a big town opening the sentence before "police", read as an adjective
     "[[Peshawar]] police said two people were killed in the blast.",
     "[[Kharkiv]] residents queued for water after the strike.",
+    # peoples the model took for a date, a person or a team
+    "Thousands of [[Greeks]] have left the islands since the fires began.",
+    "Many [[Nepalis]] have found work in the Gulf.",
+    "The [[Cypriots]] won the match 2-1 on Saturday.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -119,7 +119,8 @@ _NATION_WORDS = {"president", "presidency", "parliament", "embassy", "ambassador
 
 def _nation_cue(toks: _Tokens, m: _Mention) -> bool:
     """The name is a country's by what the text gives it: "Georgia's
-    president", "the president of Georgia", "ambassador to Georgia" (a
+    president", "the president of Georgia", "ambassador to Georgia", "the
+    Georgia national team" (a
     state or a town of that name has none); not inside a longer name ("the
     president of Georgia Tech")."""
     if m.span is None:
@@ -129,6 +130,8 @@ def _nation_cue(toks: _Tokens, m: _Mention) -> bool:
         return True
     if e < n and toks.cap[e]:
         return False
+    if e < n and lower[e] == "national":
+        return True  # "the Georgia national team"
     if s >= 2 and lower[s - 1] == "of" and lower[s - 2] in _NATION_WORDS:
         return True
     return s >= 2 and lower[s - 1] == "to" and lower[s - 2] in ("ambassador", "envoy", "embassy")

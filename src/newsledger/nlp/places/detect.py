@@ -188,8 +188,14 @@ def _detect_demonyms(d: _Detection) -> None:
         if taken[i] or not toks.title[i]:
             continue
         ent_type = toks.ent_type[i]
-        if ent_type == "ORG" and toks.ent_iob[i] == "B" and (i + 1 >= n or toks.ent_iob[i + 1] != "I"):
-            ent_type = ""  # "Emirati officials": one word taken for a body
+        alone = i + 1 >= n or toks.ent_iob[i + 1] != "I"  # the last word of its entity
+        if ent_type == "ORG" and alone and (toks.ent_iob[i] == "B" or (
+                i > 0 and toks.ent_iob[i - 1] == "B" and toks.lower[i - 1] == "the"
+                and not (i + 1 < n and toks.title[i + 1]))):
+            ent_type = ""  # "Emirati officials", "the Cypriots won": a people taken for a body
+        elif ent_type in ("DATE", "CARDINAL", "PERSON", "WORK_OF_ART", "PRODUCT") and alone \
+                and toks.text[i].endswith("s") and g.country_for_demonym(toks.text[i]):
+            ent_type = ""  # "thousands of Greeks" (a date for the model), "Nepalis" (a person)
         w = _long_demonym(d, i)
         if w:
             code = g.country_for_demonym(toks.span_text(i, i + w))
