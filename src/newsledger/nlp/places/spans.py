@@ -178,7 +178,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             # a place inside an organisation's name ("Kentucky State Police",
             # "Mansfield Police Department", "University of Rochester"): it
             # opens the name or follows "of"/"in"/"at"
-            first = whole is not None and i == whole[0]
+            # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town)
+            first = whole is not None and i == whole[0] and len(normalize(name)) > 2
             after_of = i > 0 and toks.lower[i - 1] in ("of", "in", "at", "for")
             # a saint's name opening a church's or hospital's name ("St.
             # Rose Dominican Hospital") is a place only when a big one
