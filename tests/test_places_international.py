@@ -194,6 +194,9 @@ RESOLVE = [
     ("Rebels in [[Casamance]] laid down their arms after talks in Dakar.", (12.8, -15.6)),
     ("Village fairs across [[Transylvania]] were cancelled this summer.", (46.4, 24.4)),
     ("Pilgrims crossed the [[Hejaz]] on their way to the holy cities.", (23.5, 39.5)),
+    # a country's initials and its short English name
+    ("[[NZ]] police arrested two men in Auckland.", (-42.0, 174.0)),
+    ("Papua New Guinea and the [[Solomons]] were hit by the tsunami.", (-8.0, 159.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
