@@ -194,6 +194,8 @@ RESOLVE = [
     ("Rebels in [[Casamance]] laid down their arms after talks in Dakar.", (12.8, -15.6)),
     ("Village fairs across [[Transylvania]] were cancelled this summer.", (46.4, 24.4)),
     ("Pilgrims crossed the [[Hejaz]] on their way to the holy cities.", (23.5, 39.5)),
+    # a town's short name, without the river or qualifier of its full one
+    ("Doctors in [[Newcastle]] have developed the treatment, the UK regulator said.", (54.97, -1.61)),
     # a country's initials and its short English name
     ("[[NZ]] police arrested two men in Auckland.", (-42.0, 174.0)),
     ("Papua New Guinea and the [[Solomons]] were hit by the tsunami.", (-8.0, 159.0)),

@@ -146,6 +146,7 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # town far from it; the borough's own town, "Enfield Town", is)
     divisions = [e for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "subdivision")
                  and not e.approx and e.id in m.main_ids and e.lat is not None]
+    key = normalize(m.text)
     out: list[_Scored] = []
     for e in m.cands[:60]:
         capital = e.kind == "city" and g.is_capital(e)
@@ -161,6 +162,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         elif country_named or (divisions and e.kind == "city" and e.lat is not None and not any(
                 haversine_km(d.lat, d.lon, e.lat, e.lon) <= W["coloc_km"] for d in divisions)):
             s += W["country_alias"]
+        elif e.kind == "city" and _short_form(key, e):
+            s += W["main"]  # "Newcastle" is Newcastle upon Tyne's own name too
         if e.kind == "country":
             s += W["kind_country"]
         elif e.kind == "region":
@@ -204,6 +207,23 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         pair = any(_pair_holds(p, e) for p in pair_entries)
         out.append(_Scored(e, s, pair))
     return out
+
+
+def _short_form(key: str, e: Entry) -> bool:
+    """Whether the name (its key) opens the town's main name, the rest a
+    river or a qualifier the news leaves out ("Newcastle" of "Newcastle upon
+    Tyne", "Frankfurt" of "Frankfurt am Main")."""
+    main = normalize(e.name)
+    if len(key) < 4 or len(main) <= len(key) + 1 or not main.startswith(key) or main[len(key)] not in " (":
+        return False
+    rest = main[len(key) + 1:]
+    return main[len(key)] == "(" or rest.split(" ", 1)[0] in _QUALIFIER_OPENERS
+
+
+#: first words of what follows a town's short name in its full name ("upon
+#: Tyne", "am Main", "sur Mer"), not a name's own word ("Springfield Gardens")
+_QUALIFIER_OPENERS = {"upon", "on", "am", "an", "im", "in", "ob", "bei", "de", "del", "della", "di",
+                      "do", "da", "du", "des", "sur", "en", "la", "le"}
 
 
 #: how far from a region's centre a place named before it ("X, Region") may lie
