@@ -294,6 +294,9 @@ DETECT = [
     # a big town opening the sentence before "police", read as an adjective
     "[[Peshawar]] police said two people were killed in the blast.",
     "[[Kharkiv]] residents queued for water after the strike.",
+    # a great city closing a club's name the model took for a place or a building
+    "German champions Bayern [[Munich]] had already qualified.",
+    "Paris Saint-Germain also progressed after a 4-1 win over Red Star [[Belgrade]] in Serbia.",
     # peoples the model took for a date, a person or a team
     "Thousands of [[Greeks]] have left the islands since the fires began.",
     "Many [[Nepalis]] have found work in the Gulf.",

@@ -63,6 +63,20 @@ def _institution_prefix(doc: Doc, span: Span, g: Gazetteer) -> Optional[Span]:
     return None
 
 
+def _great_city_closing(toks: _Tokens, span: Span, g: Gazetteer) -> Optional[Span]:
+    """"Bayern Munich", "Red Star Belgrade": a name the gazetteer does not
+    know whose last word is a great city's own name (half a million people
+    or a capital) gives that city."""
+    if len(span) < 2 or not toks.title[span.end - 1] or toks.lower[span.start] in _COMPASS:
+        return None  # ("North London" is a part of the city, named whole)
+    last = toks.text[span.end - 1]
+    main = g.main_ids(last)
+    if any(e.kind == "city" and e.id in main and (e.population >= 500_000 or g.is_capital(e))
+           for e in g.exact(last)):
+        return span[-1:]
+    return None
+
+
 def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
     """A GPE/LOC name (tokens ``s:e``) the gazetteer does not know counts when
     its context says place: a locative word before it ("in Cockerham", "east
@@ -141,7 +155,7 @@ def _detect_entities(d: _Detection) -> None:
                 # a name the gazetteer does not know: an office named after
                 # its county ("Boone County Jail") gives the county; anything
                 # else needs the context of a place
-                inner = _institution_prefix(doc, span, g)
+                inner = _institution_prefix(doc, span, g) or _great_city_closing(toks, span, g)
                 if inner is not None:
                     d.add(inner, "ner", fuzzy=False, require=False)
                     continue
@@ -154,6 +168,10 @@ def _detect_entities(d: _Detection) -> None:
                 d.add(span, "ner", fuzzy=False, require=True)
             elif _street(toks, span.start, span.end):
                 d.add(span, "street", fuzzy=False, require=False)
+            elif not g.exact(name):
+                inner = _great_city_closing(toks, span, g)
+                if inner is not None:
+                    d.add(inner, "ner", fuzzy=False, require=False)
         else:  # NORP
             if any(e.kind == "country" for e in g.exact(name)):
                 d.add(span, "ner", fuzzy=False, require=True)  # "Central African Republic"
