@@ -297,6 +297,9 @@ DETECT = [
     # a great city closing a club's name the model took for a place or a building
     "German champions Bayern [[Munich]] had already qualified.",
     "Paris Saint-Germain also progressed after a 4-1 win over Red Star [[Belgrade]] in Serbia.",
+    # Irish counties, the county word first
+    "Flooding closed roads in [[County Clare]] and [[Co. Kerry]] on Monday.",
+    "Farmers in [[County Armagh]] feared new checks on the border.",
     # peoples the model took for a date, a person or a team
     "Thousands of [[Greeks]] have left the islands since the fires began.",
     "Many [[Nepalis]] have found work in the Gulf.",

@@ -49,7 +49,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "11"
+FORMAT_VERSION = "12"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -515,6 +515,8 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
             continue
         done.add(sd.code)
         alts = [sd.name]
+        if cc == "IE" and sd.type == "County":
+            alts.append(f"County {name}")  # Irish usage puts the word first ("County Clare", "Co. Kerry")
         c = centres.get(sd.code)
         hit = cities.largest.get((cc, normalize(name)))
         if c is not None:
