@@ -148,6 +148,14 @@ def _country_named(m: _Mention) -> bool:
     return bool(m.demonym) or any(e.kind == "country" and e.id in m.main_ids for e in m.cands[:10])
 
 
+def _only_country(m: _Mention) -> bool:
+    """Whether the mention names a country and no state or province by its
+    own name ("Armenia"; not "Georgia", "Jordan" the river)."""
+    return bool(m.demonym and m.demonym != "*") or (
+        bool(m.cands) and m.cands[0].kind == "country" and m.cands[0].id in m.main_ids
+        and not any(e.kind == "region" and e.id in m.main_ids for e in m.cands[1:10]))
+
+
 def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     """A name in a list of three or more whose other names are all states
     or provinces ("Ohio, Oregon, Utah and Washington") is one too: it gets
@@ -165,6 +173,13 @@ def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
                 continue
         groups.append([m])
     for group in groups:
+        if len(group) == 2 and not _cue_city(toks, group[0]) and not group[0].local_cue:
+            # "Georgia and Armenia": a name beside a country that is nothing
+            # else is a country too, when it names one
+            for m, other in (group, group[::-1]):
+                if _only_country(other) and _country_named(m) and not m.demonym:
+                    m.country_cue = True
+            continue
         if len(group) < 3:
             continue
         if _cue_city(toks, group[0]) or group[0].local_cue:
