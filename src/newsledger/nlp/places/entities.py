@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
-from .words import LOC_PREPS, MAX_NGRAM, PLACE_NOUNS, STREET_HEADS, TITLES
-from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _possessor_country, _street,
-                     _strip, _Tokens)
+from .words import LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
+from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
+                     _street, _strip, _Tokens)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _Detection
 from .international import _generic_tail
@@ -136,6 +136,9 @@ def _detect_entities(d: _Detection) -> None:
             if name.lower() in _NOT_PLACES or toks.lower[span.end - 1] in _NOT_PLACE_HEADS:
                 continue
             known = g.exact(name)
+            if len(span) == 1 and toks.lower[span.start] in PAGE_WORDS \
+                    and not any(_top_level(e) for e in known) and not _place_cue(toks, span.start, span.end, g):
+                continue  # "Media caption ...": a web page's word the model took for a town
             if not known and len(span) <= 2 and g.country_for_demonym(name):
                 # "Ukrainian troops" taken for a place's name: the country's demonym
                 code = g.country_for_demonym(name)

@@ -111,6 +111,11 @@ STREET_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "b
 #: words that are capitalised at the start of a sentence but are never place names there
 _FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "INTJ", "NUM", "PUNCT"}
 
+#: the furniture of a news web page ("Media caption", "Image copyright"): the
+#: model takes some of these words for places when they open a line
+PAGE_WORDS = {"media", "image", "video", "photo", "caption", "copyright", "share", "related",
+              "advertisement", "gallery", "watch", "listen"}
+
 MAX_NGRAM = 5
 MISSING = None
 
