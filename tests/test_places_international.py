@@ -195,6 +195,9 @@ RESOLVE = [
     ("Rebels in [[Casamance]] laid down their arms after talks in Dakar.", (12.8, -15.6)),
     ("Village fairs across [[Transylvania]] were cancelled this summer.", (46.4, 24.4)),
     ("Pilgrims crossed the [[Hejaz]] on their way to the holy cities.", (23.5, 39.5)),
+    # region demonyms of our own table
+    ("[[Breton]] farmers blocked the roads to the port.", (48.2, -2.9)),
+    ("[[Gazan]] families fled south after the warning.", (31.42, 34.37)),
     # a town's short name, without the river or qualifier of its full one
     ("Doctors in [[Newcastle]] have developed the treatment, the UK regulator said.", (54.97, -1.61)),
     # a country's initials and its short English name
