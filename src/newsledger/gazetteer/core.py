@@ -783,6 +783,11 @@ class Gazetteer:
             self._exact[name] = hit
         return list(hit)
 
+    def cities(self, min_population: int) -> list[Entry]:
+        """The GeoNames cities of at least ``min_population`` people, biggest first."""
+        return self._query("SELECT * FROM entries WHERE kind = 'city' AND source = 'city' "
+                           "AND population >= ? ORDER BY population DESC", (min_population,))
+
     def main_name_ids(self, name: str) -> set[int]:
         """Ids of entries whose *main* name (not an alternate one) is ``name``."""
         return set(self._cached_main_ids(normalize(name)))
