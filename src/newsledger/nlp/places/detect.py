@@ -30,7 +30,12 @@ Detection
       a name the text uses for a disease ("Marburg virus") is no place there.
     * after a country's possessive a name is that country's town ("Kenya's
       overcrowded Dadaab camps") or, naming none of its places, its leader
-      ("France's Macron"); a town the model cut is joined ("Goz" + "Beida").
+      ("France's Macron"); a town the model cut is joined ("Goz" + "Beida",
+      "Mazar" + "-i-Sharif", "Port" + "of" + "Spain").
+    * demonyms the model tagged as a place, a person or a body ("Ukrainian
+      troops", "Sri Lankan troops", "the Moldovan foreign minister",
+      "thousands of Greeks"); a great city closing an unknown name ("Red Star
+      Belgrade"); a web page's furniture ("Media caption") is no place.
 
 The steps run in the order of :func:`_detect`: 0, 1a' and 4 are in
 :mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans`; 1a to 1e,
