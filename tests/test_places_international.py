@@ -301,6 +301,8 @@ DETECT = [
     # a great city closing a club's name the model took for a place or a building
     "German champions Bayern [[Munich]] had already qualified.",
     "Paris Saint-Germain also progressed after a 4-1 win over Red Star [[Belgrade]] in Serbia.",
+    # the article that is part of the name
+    "The court in [[The Hague]] ruled on Friday.",
     # Irish counties, the county word first
     "Flooding closed roads in [[County Clare]] and [[Co. Kerry]] on Monday.",
     "Farmers in [[County Armagh]] feared new checks on the border.",

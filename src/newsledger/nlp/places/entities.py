@@ -113,6 +113,8 @@ def _detect_entities(d: _Detection) -> None:
         r = _strip(toks, ent.start, ent.end)
         if r is None or not d.free(r[0], r[1]):
             continue
+        if r[0] > ent.start and toks.text[r[0] - 1] == "The" and g.main_ids(toks.span_text(r[0] - 1, r[1])):
+            r = (r[0] - 1, r[1])  # "The Hague", "The Bronx": the article is part of the name
         if label in ("GPE", "LOC"):
             r = _extend_hyphens(toks, _extend_left(toks, _extend_to_country(toks, r, g, d), g, d), g, d)
             r = _extend_over_joiner(toks, r, g, d)
