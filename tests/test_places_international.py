@@ -191,6 +191,8 @@ RESOLVE = [
     ("[[Georgia]]'s prime minister resigned after the protests.", (42.0, 43.5)),
     ("The [[Georgia]] national team arrived in Tbilisi on Monday.", (42.0, 43.5)),
     ("[[Georgia]] and Armenia signed a transit agreement.", (42.0, 43.5)),
+    # "pro-Russian" names a side, not the country the text is in
+    ("Pro-Russian separatists seized buildings in [[Donetsk]].", (48.02, 37.8)),
     # lands of the news without a division of that English name
     ("Rebels in [[Casamance]] laid down their arms after talks in Dakar.", (12.8, -15.6)),
     ("Village fairs across [[Transylvania]] were cancelled this summer.", (46.4, 24.4)),

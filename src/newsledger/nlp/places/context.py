@@ -53,6 +53,15 @@ def _is_region_level(e: Entry) -> bool:
     return e.kind == "region" and e.source in ("state", "extra") and e.admin1 is not None
 
 
+def _partisan(m: _Mention) -> bool:
+    """A demonym after "pro-" or "anti-" ("pro-Russian separatists" in
+    Ukraine): it names a side, not a country the text is in."""
+    if m.span is None or m.span.start < 2:
+        return False
+    doc, s = m.span.doc, m.span.start
+    return doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti")
+
+
 def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
     """The countries and (country, admin1) pairs the text is about, counted
     from the mentions that are (nearly) unambiguous; each mention's
@@ -65,7 +74,7 @@ def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
             continue
         top = m.cands[0]
         if m.demonym:
-            if m.demonym != "*":
+            if m.demonym != "*" and not _partisan(m):
                 countries[m.demonym] += 1
             continue
         rival = next((e for e in m.cands[1:10] if _is_region_level(e) and e.id in m.main_ids
