@@ -202,6 +202,9 @@ RESOLVE = [
     ("[[Gazan]] families fled south after the warning.", (31.42, 34.37)),
     # a town's short name, without the river or qualifier of its full one
     ("Doctors in [[Newcastle]] have developed the treatment, the UK regulator said.", (54.97, -1.61)),
+    ("American tourists were kidnapped in [[Matamoros]], officials said.", (25.88, -97.5)),
+    # a people's word after the comma is no region the town lies in
+    ("American drones struck a convoy near [[Jilib]], Somali officials said.", (0.49, 42.79)),
     # a country's initials and its short English name
     ("[[NZ]] police arrested two men in Auckland.", (-42.0, 174.0)),
     ("Papua New Guinea and the [[Solomons]] were hit by the tsunami.", (-8.0, 159.0)),

@@ -146,8 +146,8 @@ def _place_in_named_region(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer)
     for m in mentions:
         e = m.choice
         if not m.pair or e is None or m.demonym or e.kind in ("country", "region") \
-                or e.population >= 100_000:
-            continue
+                or e.population >= 100_000 or g.country_for_demonym(m.pair) or g.place_for_demonym(m.pair):
+            continue  # ("Jilib, Somali officials said": a people's word, no region)
         regions = [p for p in g.exact(m.pair)[:5] if p.lat is not None and (
             p.kind == "country" or (p.kind == "region" and p.source in ("state", "subdivision", "extra")))]
         if not regions or any(_pair_holds(p, c) for p in regions for c in m.cands[:60]):
