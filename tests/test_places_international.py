@@ -338,6 +338,9 @@ NOT_FOUND = [
     ("The talks were postponed until March.", "March"),
     # the Arabic article opening a broadcaster's name is no town
     ("Al Jazeera reported from Doha on Tuesday.", "Al"),
+    # a news agency's name with its kind; a couple's first name
+    ("Among those hurt, 12 were badly injured, Xinhua news agency reported.", "Xinhua"),
+    ("Retired rail workers Brent and Lynnette Hain believe the cat is their pet.", "Brent"),
     # a web page's furniture opening a line
     ("Media playback is unsupported on your device Media caption Residents of Aleppo describe "
      "the bombing", "Media"),

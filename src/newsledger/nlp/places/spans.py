@@ -164,7 +164,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
               and not _speech_subject_person(doc[i:j], best, g))
     elif ent is not None and label not in ("GPE", "LOC"):
         whole = _strip(toks, ent.start, ent.end)
-        covers = whole == (i, j)
+        # (a news outlet's name with its lower-case kind taken in: "Xinhua news agency")
+        covers = whole == (i, j) or (whole is not None and whole[0] == i and j < whole[1] and all(
+            toks.lower[k] in _MEDIA_WORDS and not toks.title[k] for k in range(j, whole[1])))
         local = best.kind == "city" and (best.country in doc_countries or not doc_countries)
         if covers:
             ok = _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
@@ -233,6 +235,10 @@ _DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEK
                                       *timex_lexicon.HOLIDAYS_FIXED, *timex_lexicon.HOLIDAYS_NTH,
                                       "Easter", "Ramadan", "Eid", "Hanukkah", "Diwali", "Passover",
                                       "Lent", "Advent", "Nowruz")}
+
+#: lower-case words of a news outlet's kind after its name
+_MEDIA_WORDS = {"news", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster",
+                "channel", "network", "wire", "service"}
 
 #: words closing a sports club's name after the town it comes from
 _CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",

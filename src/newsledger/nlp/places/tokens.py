@@ -127,6 +127,11 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
             return True
     if end < len(toks) and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN":
         return True
+    # a couple's first name before the other's full name ("Brent and Lynnette Hain")
+    if end - start == 1 and end + 2 < len(toks) and toks.lower[end] in ("and", "&") \
+            and toks.ent_iob[end + 1] == "B" and toks.ent_type[end + 1] == "PERSON" \
+            and toks.ent_iob[end + 2] == "I" and toks.ent_type[start] == "PERSON":
+        return True
     return end - start == 1 and toks.text[start] in person_words
 
 
