@@ -307,6 +307,8 @@ DETECT = [
     # a great city closing a club's name the model took for a place or a building
     "German champions Bayern [[Munich]] had already qualified.",
     "Paris Saint-Germain also progressed after a 4-1 win over Red Star [[Belgrade]] in Serbia.",
+    # the "'s" that ends a place's own name, not a possessive
+    "Snow buried [[St. John's]] on Friday, the Newfoundland capital.",
     # the article that is part of the name
     "The court in [[The Hague]] ruled on Friday.",
     # Irish counties, the county word first
@@ -339,6 +341,7 @@ NOT_FOUND = [
     ("The talks were postponed until March.", "March"),
     # the Arabic article opening a broadcaster's name is no town
     ("Al Jazeera reported from Doha on Tuesday.", "Al"),
+    ("St. Paul's mayor said the budget was tight.", "St. Paul's"),
     # a news agency's name with its kind; a couple's first name
     ("Among those hurt, 12 were badly injured, Xinhua news agency reported.", "Xinhua"),
     ("Retired rail workers Brent and Lynnette Hain believe the cat is their pet.", "Brent"),

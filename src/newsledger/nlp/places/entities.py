@@ -14,7 +14,7 @@ from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
 from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
-                     _street, _strip, _Tokens)
+                     _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _Detection
 from .international import _generic_tail
@@ -166,7 +166,8 @@ def _detect_entities(d: _Detection) -> None:
                     continue
                 if not _unknown_place_ok(toks, span.start, span.end):
                     continue
-            d.add(span, "ner", fuzzy=True, require=False)
+            end = _with_possessive_end(toks, span.start, span.end, g)
+            d.add(doc[span.start:end], "ner", fuzzy=True, require=False)
         elif label == "FAC":
             known = [e for e in g.exact(name) if _own_or_main(e, name, g) and _strong(e, g)]
             if known:

@@ -13,7 +13,7 @@ from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import _FUNCTION_POS, MAX_NGRAM, PERSON_VERBS, TITLES
 from .tokens import (_after_place, _coordinated, _county_name, _foreign_to_possessor, _person_like,
-                     _place_cue, _possessor_country, _strip, _Tokens)
+                     _place_cue, _possessor_country, _strip, _Tokens, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _OWN_SOURCES, _prior, _strong,
                       _top_level)
 from .mention import _Detection, _prefetch
@@ -221,7 +221,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and not _person_like(toks, i, j, person_words) and _coordinated(toks, doc[i:j], taken):
         ok = True  # a province or county in a list with places ("Rogaland, Vestfold, Telemark")
     if ok:
-        d.add(doc[i:j], "gaz", fuzzy=False, require=True)
+        d.add(doc[i:_with_possessive_end(toks, i, j, g)], "gaz", fuzzy=False, require=True)
     return ok
 
 

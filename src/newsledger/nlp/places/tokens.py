@@ -106,6 +106,20 @@ def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
     return (s, e) if e > s else None
 
 
+def _with_possessive_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
+    """The end of the name ``toks[i:j]``, taking in the "'s" after it when
+    that ends the own name of a bigger place than the name without it names
+    ("St. John's", Newfoundland's capital; not "St. Paul's mayor")."""
+    if j < len(toks) and toks.lower[j] in ("'s", "’s") and not toks.space[j - 1]:
+        whole, base = toks.span_text(i, j + 1), toks.span_text(i, j)
+        own = [e for e in g.exact(whole) if e.id in g.main_ids(whole)]
+        ids = {e.id for e in own}
+        others = [e.population for e in g.exact(base) if e.id not in ids]
+        if own and max(e.population for e in own) > max(others, default=0):
+            return j + 1
+    return j
+
+
 def _capitalised(tok: Token) -> bool:
     """Title case, or a capitalised name with inner capitals ("DeKalb", "McDowell")."""
     return tok.is_title or _capitalised_text(tok.text)
