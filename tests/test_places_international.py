@@ -301,6 +301,7 @@ DETECT = [
     "[[Valletta]] said the migrants would not be allowed to land.",
     "Officials in [[Ulaanbaatar]] said on Monday that the talks would resume.",
     "[[Montevideo]] said the sanctions were illegal and would be challenged.",
+    "[[Tunis]] extended the state of emergency by a month.",
     # a big town opening the sentence before "police", read as an adjective
     "[[Peshawar]] police said two people were killed in the blast.",
     "[[Kharkiv]] residents queued for water after the strike.",

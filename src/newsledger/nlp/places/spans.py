@@ -205,9 +205,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
                                                      or _after_place(toks, j)))))
                 or (biggest.kind == "city" and biggest.id in main and biggest.population >= 100_000))
-        elif j - i == 1 and toks.title[i] and _speaking(doc[i]) and best.id in main \
-                and (best.kind == "country" or g.is_capital(best)):
-            ok = True  # "Montevideo said ...": a capital speaking for its government
+        elif j - i == 1 and toks.title[i] and (best.id in main or _capital_spelling(name, best, g)) \
+                and (best.kind == "country" or g.is_capital(best)) and (
+                    _speaking(doc[i]) or (_acting(doc[i]) and best.population >= 100_000)):
+            ok = True  # "Montevideo said ...", "Tunis extended ...": a capital acting for its government
         elif _after_place(toks, j) and all(toks.title[k] for k in range(i, j)):
             # "Peshawar police said ...": a big town before a place's noun,
             # where the model read an adjective or a common noun
@@ -260,6 +261,11 @@ def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
 def _speaking(tok) -> bool:
     """The token is the subject of a verb of saying ("Montevideo said")."""
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in PERSON_VERBS
+
+
+def _acting(tok) -> bool:
+    """The token is the subject of a verb ("Tunis extended the state of emergency")."""
+    return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
 
 
 def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
