@@ -310,6 +310,8 @@ DETECT = [
     "Paris Saint-Germain also progressed after a 4-1 win over Red Star [[Belgrade]] in Serbia.",
     # the "'s" that ends a place's own name, not a possessive
     "Snow buried [[St. John's]] on Friday, the Newfoundland capital.",
+    # ... but the land with its article is a place
+    "Fires burned across the [[Amazon]] this summer.",
     # the article that is part of the name
     "The court in [[The Hague]] ruled on Friday.",
     # Irish counties, the county word first
@@ -346,6 +348,8 @@ NOT_FOUND = [
     # a news agency's name with its kind; a couple's first name
     ("Among those hurt, 12 were badly injured, Xinhua news agency reported.", "Xinhua"),
     ("Retired rail workers Brent and Lynnette Hain believe the cat is their pet.", "Brent"),
+    # a company the model took for a body, named like a land
+    ("Amazon and Microsoft also reported results on Thursday.", "Amazon"),
     # a web page's furniture opening a line
     ("Media playback is unsupported on your device Media caption Residents of Aleppo describe "
      "the bombing", "Media"),

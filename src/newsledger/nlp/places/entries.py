@@ -74,6 +74,17 @@ def _common_word(name: str, n_tokens: int, best: Entry) -> bool:
 
 _BRANDS = {"toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia", "dodge", "real"}
 
+#: companies the news names more often than the place or land that shares
+#: the name: a body for the model is the company ("Amazon reported ...")
+FIRMS = {"amazon", "nokia", "mercedes", "toyota", "volvo"}
+
+
+def _firm(name: str, label: Optional[str], toks, i: int) -> bool:
+    """The name is a company's here: one of :data:`FIRMS`, tagged a body or a
+    product, and not after "the", "in" or "of" ("the Amazon", "in Nokia")."""
+    return label in ("ORG", "PRODUCT") and normalize(name) in FIRMS \
+        and not (i > 0 and toks.lower[i - 1] in ("the", "in", "of", "near", "at"))
+
 
 def _top_level(e: Entry) -> bool:
     """Countries, states/provinces and curated places: safe without context."""

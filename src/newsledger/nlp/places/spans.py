@@ -14,7 +14,7 @@ from ..timex import lexicon as timex_lexicon
 from .words import _FUNCTION_POS, MAX_NGRAM, PERSON_VERBS, TITLES
 from .tokens import (_after_place, _coordinated, _county_name, _foreign_to_possessor, _person_like,
                      _place_cue, _possessor_country, _strip, _Tokens, _with_possessive_end)
-from .entries import (_alias_ok, _common_word, _famous_alias, _OWN_SOURCES, _prior, _strong,
+from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
 from .mention import _Detection, _prefetch
 from .international import _generic_tail, _REGION_OPENERS
@@ -107,7 +107,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if label in ("DATE", "TIME") and _strip(toks, ent.start, ent.end) == (i, j) \
             and not any(c.isdigit() for c in name) and normalize(name) not in _DATE_NAMES:
         label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
-    if label in _NOT_PLACE_LABELS:
+    if label in _NOT_PLACE_LABELS or (j - i == 1 and _firm(name, label, toks, i)):
         return False
     owner = _possessor_country(toks, i, g)  # "Kenya's Dadaab", "France's Macron"
     if j - i == 1 and _foreign_to_possessor(owner, ents):
