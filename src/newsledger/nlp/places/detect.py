@@ -158,9 +158,10 @@ def _collect_countries(d: _Detection) -> None:
                     d.doc_countries.add(e.country)
 
 
-def _long_demonym(d: _Detection, i: int) -> int:
+def _long_demonym(d: _Detection, i: int) -> tuple[int, str]:
     """The number of words (2 or 3) of a country's demonym of several words
-    opening at ``i`` ("Sri Lankan", "Papua New Guinean"), or 0: all free and
+    opening at ``i`` ("Sri Lankan", "Papua New Guinean") and its country's
+    code, or ``(0, "")``: all free and
     capitalised, and either untagged or a demonym for the model, or, whatever
     it took them for ("The Sierra Leonean" a body, "Sri Lankan" a person),
     the whole of its entity before a lower-case noun or adjective ("troops",
@@ -173,15 +174,12 @@ def _long_demonym(d: _Detection, i: int) -> int:
         code = g.country_for_demonym(toks.span_text(i, end))
         if not code or g.country(code) is None:
             continue
-        types = {toks.ent_type[k] for k in range(i, end)}
-        inside = end < n and toks.ent_iob[end] == "I"
-        if inside:
-            continue
-        if types <= {"", "NORP"}:
-            return w
-        if end < n and toks.text[end].islower() and toks.pos[end] in ("NOUN", "ADJ"):
-            return w
-    return 0
+        if end < n and toks.ent_iob[end] == "I":
+            continue  # the model's entity goes on after it
+        if {toks.ent_type[k] for k in range(i, end)} <= {"", "NORP"} or (
+                end < n and toks.text[end].islower() and toks.pos[end] in ("NOUN", "ADJ")):
+            return w, code
+    return 0, ""
 
 
 def _detect_demonyms(d: _Detection) -> None:
@@ -201,9 +199,8 @@ def _detect_demonyms(d: _Detection) -> None:
         elif ent_type in ("DATE", "CARDINAL", "PERSON", "WORK_OF_ART", "PRODUCT") and alone \
                 and toks.text[i].endswith("s") and g.country_for_demonym(toks.text[i]):
             ent_type = ""  # "thousands of Greeks" (a date for the model), "Nepalis" (a person)
-        w = _long_demonym(d, i)
+        w, code = _long_demonym(d, i)
         if w:
-            code = g.country_for_demonym(toks.span_text(i, i + w))
             d.add_demonym(i, i + w, g.country(code), code)
             d.doc_countries.add(code)
             continue

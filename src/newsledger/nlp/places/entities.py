@@ -141,9 +141,9 @@ def _detect_entities(d: _Detection) -> None:
             if len(span) == 1 and toks.lower[span.start] in PAGE_WORDS \
                     and not any(_top_level(e) for e in known) and not _place_cue(toks, span.start, span.end, g):
                 continue  # "Media caption ...": a web page's word the model took for a town
-            if not known and len(span) <= 2 and g.country_for_demonym(name):
+            code = g.country_for_demonym(name) if not known and len(span) <= 2 else None
+            if code:
                 # "Ukrainian troops" taken for a place's name: the country's demonym
-                code = g.country_for_demonym(name)
                 if g.country(code) is not None:
                     d.add_demonym(span.start, span.end, g.country(code), code)
                 continue
@@ -212,6 +212,15 @@ def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Dete
     return r
 
 
+def _place_named(name: str, g: Gazetteer, own: bool = True) -> bool:
+    """Whether ``name`` names a division, a feature or a town of 1,000 people
+    or more (with ``own``, as that place's own name, not another of its
+    names): what the extensions below ask of the whole they would make."""
+    main = g.main_ids(name) if own else None
+    return any((main is None or e.id in main) and (e.kind != "city" or e.population >= 1000)
+               for e in g.exact(name))
+
+
 def _extend_left(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:
     """The model's entity ``r`` stretched over one or two capitalised names
     (and the small words between) before it that complete a place's own
@@ -223,9 +232,7 @@ def _extend_left(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection)
                 or not all((toks.cap[k] and toks.pos[k] == "PROPN") or toks.lower[k] in _NAME_JOINERS
                            for k in range(start, r[0])):
             continue
-        name = toks.span_text(start, r[1])
-        main = g.main_ids(name)
-        if any(e.id in main and (e.kind != "city" or e.population >= 1000) for e in g.exact(name)):
+        if _place_named(toks.span_text(start, r[1]), g):
             return start, r[1]
     return r
 
@@ -240,8 +247,7 @@ def _extend_hyphens(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detecti
     while end + 1 < n and toks.text[end] == "-" and not toks.space[end - 1] and not toks.space[end] \
             and toks.alpha[end + 1] and d.free(end, end + 2):
         end += 2
-        if toks.cap[end - 1] and any(e.kind != "city" or e.population >= 1000
-                                     for e in g.exact(toks.span_text(r[0], end))):
+        if toks.cap[end - 1] and _place_named(toks.span_text(r[0], end), g, own=False):
             best = (r[0], end)
     return best
 
@@ -259,9 +265,7 @@ def _extend_over_joiner(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Det
     for end in range(min(n, k + 3), k + 1, -1):
         if not d.free(k, end) or not all(toks.cap[x] and toks.pos[x] == "PROPN" for x in range(k + 1, end)):
             continue
-        name = toks.span_text(r[0], end)
-        main = g.main_ids(name)
-        if any(e.id in main and (e.kind != "city" or e.population >= 1000) for e in g.exact(name)):
+        if _place_named(toks.span_text(r[0], end), g):
             return r[0], end
     return r
 

@@ -271,7 +271,6 @@ def _acting(tok) -> bool:
 def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
     """A PERSON-tagged bare name as subject of "said" is a person unless it
     is a country or a capital (metonymy: "Yerevan says")."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS:
+    if _speaking(span.root):
         return not (best.kind == "country" or g.is_capital(best))
     return False
