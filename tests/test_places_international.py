@@ -208,6 +208,21 @@ RESOLVE = [
     # a country's initials and its short English name
     ("[[NZ]] police arrested two men in Auckland.", (-42.0, 174.0)),
     ("Papua New Guinea and the [[Solomons]] were hit by the tsunami.", (-8.0, 159.0)),
+    # a great city whose country the text names, in a story from near a small namesake
+    ("LEXINGTON, Ky. (AP) - A Georgetown nurse on holiday in France was hurt when a car hit a "
+     "crowd in [[Paris]] on Friday. She will return to Kentucky next week.", PARIS),
+    ("AUSTIN, Texas - A Texas couple touring France saw the fire at the cathedral in [[Paris]], "
+     "they told reporters in Dallas.", PARIS),
+    # ... but not one named with its state, here or in the dateline
+    ("The mayor of [[Paris]], Texas, said a delegation from France would visit the town in May.",
+     (33.66, -95.56)),
+    ("PARIS, Tenn. - The [[Paris]] city council voted on Monday to twin with a town in France.",
+     (36.30, -88.33)),
+    # a name the gazetteer lacks, owned by the place before it
+    ("GEORGETOWN, Ky. - A Lexington family visiting France was near the blast on Paris' famous "
+     "[[Rue Rivoli]] on Tuesday.", PARIS),
+    ("CHICAGO - Protesters marched along Nairobi's busy [[Moi Avenue]] on Monday, a Chicago aid "
+     "group said, and in Lagos too.", (-1.29, 36.82)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -465,6 +480,14 @@ def test_misspelt_name_keeps_no_namesake_far_from_the_text(nlp):
     start = text.index("Warab")
     (place,) = resolve_spans(nlp(text), [(start, start + len("Warab"))])
     assert place is not None and place.country == "SS"
+
+
+def test_unknown_name_keeps_the_place_one_of_its_mentions_gives(nlp):
+    line = ("DENVER - Fans in Italy filled Rome's ancient [[Circo Massimo]] on Sunday. Later, "
+            "[[Circo Massimo]] emptied as rain fell, Denver and Boulder fans said.")
+    text, spans = _marked(line)
+    got = resolve_spans(nlp(text), spans)
+    assert all(p is not None and haversine_km(p.lat, p.lon, 41.89, 12.48) <= 161 for p in got), got
 
 
 def test_town_unknown_in_its_named_region_stands_at_the_region(nlp):

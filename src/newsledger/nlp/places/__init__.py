@@ -35,7 +35,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
 
-from ...gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km
+from ...gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, normalize
 from ...model import PlaceMention
 from .words import W
 from .tokens import _Tokens
@@ -81,10 +81,17 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
     # a name the gazetteer does not know (a street, a hamlet, a building) is
     # put at the text's focus: the place it names most often
     focus = _focus(mentions)
+    # one unknown name, one place: the host one of its mentions gives, for all
+    hosts: dict[str, Entry] = {}
+    for m in given:
+        if m.choice is None and not m.demonym:
+            host = _host_place(doc, m, mentions, None)
+            if host is not None:
+                hosts.setdefault(normalize(m.text), host)
     out: list[Optional[PlaceMention]] = []
     for m in given:
         if m.choice is None and not m.demonym and not _compass_word(m.text):
-            host = _host_place(doc, m, mentions, focus)
+            host = hosts.get(normalize(m.text)) or _host_place(doc, m, mentions, focus)
             if host is None:
                 out.append(None)
                 continue
@@ -141,6 +148,8 @@ def _host_place(doc: Doc, m: _Mention, mentions: Sequence[_Mention], focus: Opti
              and not o.demonym and o.choice.lat is not None}
     host = None
     if m.span is not None:
+        host = _possessor(doc, m, mentions)
+    if host is None and m.span is not None:
         sent_end = m.span.sent.end if doc.has_annotation("SENT_START") else len(doc)
         k = m.span.end
         while k < min(sent_end, m.span.end + 5) and doc[k].is_lower and doc[k].is_alpha \
@@ -153,6 +162,24 @@ def _host_place(doc: Doc, m: _Mention, mentions: Sequence[_Mention], focus: Opti
     if host is not None and host.kind == "country" and focus is not None and focus.country == host.country:
         host = focus
     return host or focus
+
+
+#: the possessive endings the tokenizer splits off ("Paris'", "London's")
+_POSSESSIVES = {"'s", "'", "\u2019s", "\u2019"}
+
+
+def _possessor(doc: Doc, m: _Mention, mentions: Sequence[_Mention]) -> Optional[Entry]:
+    """The known place whose possession the text makes an unknown name, a
+    few lower-case describing words between ("Paris' iconic Champs-Elysees
+    boulevard", "Kyiv's Maidan"), or None."""
+    k = m.span.start - 1
+    while k >= max(0, m.span.start - 3) and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ == "ADJ":
+        k -= 1
+    if k < 1 or doc[k].text not in _POSSESSIVES:
+        return None
+    end = doc[k].idx
+    return next((o.choice for o in mentions if o is not m and o.end == end and o.choice is not None
+                 and not o.demonym and o.choice.lat is not None and o.choice.kind != "country"), None)
 
 
 def _places_near(e: Entry, points: list[tuple[float, float]]) -> int:

@@ -62,6 +62,17 @@ def _partisan(m: _Mention) -> bool:
     return doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti")
 
 
+def _named_countries(mentions: list[_Mention]) -> frozenset:
+    """The countries the text calls by their own name ("France"), not only
+    through their towns or people."""
+    named = set()
+    for m in mentions:
+        if m.cands and not m.demonym and m.cands[0].kind == "country" and m.cands[0].id in m.main_ids \
+                and not any(_is_region_level(e) and e.id in m.main_ids for e in m.cands[1:10]):
+            named.add(m.cands[0].country)
+    return frozenset(named)
+
+
 def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
     """The countries and (country, admin1) pairs the text is about, counted
     from the mentions that are (nearly) unambiguous; each mention's

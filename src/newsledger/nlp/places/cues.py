@@ -39,7 +39,8 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
             end = j + 1 if toks.text[j + 1] == "the" and j + 2 < n else j  # the name follows
         k = end + 1
         while k < n and k < end + 4 and (toks.title[k] or toks.text[k].isupper()
-                                         or (k > end + 1 and toks.text[k] in ("-",))):
+                                         or (k > end + 1 and toks.text[k] == "-"
+                                             and not toks.space[k - 1])):  # not a dash after a dateline
             k += 1
         if k > end + 1:
             return toks.span_text(end + 1, k)

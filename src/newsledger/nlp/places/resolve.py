@@ -53,7 +53,7 @@ from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _lists_of_divisions,
                    _famous_cue, _local_cue, _nation_cue, _pair_text, _region_cue, _river_cue, _sea_cue)
-from .context import _admin_support, _colocation, _document_context
+from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
 
 
@@ -79,16 +79,17 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     for m in mentions:
         m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
     countries, admins = _document_context(mentions)
+    named = _named_countries(mentions)
 
     # --- pass 1: prior + country/admin context
     _colocation(mentions)
     _share_fixed_scores(mentions, g, support)
     chosen: dict = {}
     for m in mentions:
-        m.choice = _best(m, g, countries, admins, anchors=None, support=support, memo=chosen)
+        m.choice = _best(m, g, countries, admins, anchors=None, support=support, memo=chosen, named=named)
     # --- pass 2 (twice): add distance to the other places chosen so far
-    _rechoose_near_others(mentions, g, countries, admins, support)
-    _one_sense_per_name(mentions)
+    _rechoose_near_others(mentions, g, countries, admins, support, named)
+    _one_sense_per_name(mentions, g)
     _resolve_context_names(mentions, g)
     _place_counties_among_towns(mentions)
     _drop_far_fuzzy(mentions)
@@ -189,7 +190,7 @@ def _drop_far_fuzzy(mentions: Sequence[_Mention]) -> None:
 
 
 def _rechoose_near_others(mentions: list[_Mention], g: Gazetteer, countries: Counter,
-                          admins: Counter, support) -> None:
+                          admins: Counter, support, named: frozenset = frozenset()) -> None:
     """Pass 2, run twice: choose again with the places chosen so far as
     anchors (distance) and their countries and states added to the context."""
     near_cache: dict = {}
@@ -232,10 +233,10 @@ def _rechoose_near_others(mentions: list[_Mention], g: Gazetteer, countries: Cou
                 if mc is None:
                     mc = others[key] = countries2 - own_c[key]
             m.choice = _best(m, g, mc, admins2, anchors, support=support, near_cache=near_cache,
-                             memo=chosen)
+                             memo=chosen, named=named)
 
 
-def _one_sense_per_name(mentions: list[_Mention]) -> None:
+def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
     """One sense per name per document: the majority (by score) wins, except
     for a mention paired with its state or country ("Paris, Texas")."""
     by_text: dict[str, list[_Mention]] = defaultdict(list)
@@ -247,6 +248,11 @@ def _one_sense_per_name(mentions: list[_Mention]) -> None:
         votes = Counter(m.choice.id for m in ms if m.choice is not None and not m.demonym)
         if not votes:
             continue
+        # a mention with its state or country after it ("PARIS, Tenn.") speaks for the name
+        held = Counter(m.choice.id for m in ms if m.choice is not None and m.pair and not m.demonym
+                       and any(_pair_holds(p, m.choice) for p in g.exact(m.pair)[:5]))
+        if held:
+            votes = held
         winner_id = votes.most_common(1)[0][0]
         winner = next(m.choice for m in ms if m.choice is not None and m.choice.id == winner_id)
         for m in ms:

@@ -257,7 +257,8 @@ def _pair_holds(p: Entry, e: Entry) -> bool:
 
 def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
           anchors: Optional[_Anchors], support: Optional[Counter] = None,
-          near_cache: Optional[dict] = None, memo: Optional[dict] = None) -> Optional[Entry]:
+          near_cache: Optional[dict] = None, memo: Optional[dict] = None,
+          named: frozenset = frozenset()) -> Optional[Entry]:
     """The best-scoring candidate of a mention in the given context.
     The context-free part of the scores is computed at the first call and
     kept on the mention (``m.scored``): ``support`` and the mention's cues
@@ -282,6 +283,9 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
             # a small namesake of a great city abroad, in a text mostly about other countries
             s += W["great_rival"] * (1.0 - countries.get(e.country, 0.0) / total)
+            if not sc.pair and e.country not in named and any(c in named and c not in m.own_countries
+                                                              for c in great):
+                s += W["great_named"]  # "in France ... Paris": the text names the great city's country
         if e.country:
             c = countries.get(e.country, 0.0)
             if e.kind != "country":
