@@ -336,6 +336,16 @@ DETECT = [
     "Thousands of [[Greeks]] have left the islands since the fires began.",
     "Many [[Nepalis]] have found work in the Gulf.",
     "The [[Cypriots]] won the match 2-1 on Saturday.",
+    # a big town opening a sentence, that the model read as a determiner, a
+    # pronoun, a common noun or a person with the police
+    "[[Lusaka]] police said two people were killed in the blast.",
+    "[[Trujillo]] police said two people were killed in the blast.",
+    "[[Kanpur]] police said two people were killed in the blast.",
+    "[[Port-au-Prince]] police said two people were killed in the blast.",
+    "[[Dar es Salaam]] police said two people were killed in the blast.",
+    # capitals speaking, one spelt as our country table spells it
+    "[[Port of Spain]] said the sanctions were illegal and would be challenged.",
+    "[[Ulaanbaatar]] said the sanctions were illegal and would be challenged.",
 ]
 
 #: (sentence, word that must not be found as a place)

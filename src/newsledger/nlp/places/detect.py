@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, TITLES
-from .tokens import _person_like, _street, _strip, _Tokens
+from .tokens import _after_place, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _top_level
 from .mention import _Detection, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS
@@ -64,7 +64,8 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     d = _Detection(doc, toks, g, doc.ents, taken=[False] * len(toks))
     # words that are part of a multi-word person name somewhere in the text
     for ent in d.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2:
+        # (not one that ends in a place's noun: "Kanpur police")
+        if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1):
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
     _prefetch(g, _entity_names(d))
     _detect_region_demonyms(d)

@@ -189,7 +189,7 @@ def _detect_entities(d: _Detection) -> None:
 
 #: lower-case words inside place names ("Rio Grande do Sul", "Guinea-Bissau")
 _NAME_JOINERS = {"-", "of", "the", "and", "do", "da", "de", "del", "di", "du", "des", "dos", "das",
-                 "la", "le", "el", "al"}
+                 "la", "le", "el", "al", "es"}
 
 
 def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
@@ -228,13 +228,24 @@ def _extend_left(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection)
     of" + "Spain"): the whole is the gazetteer's main name
     of a division, a feature or a town of 1,000 people or more."""
     for start in range(max(0, r[0] - 3), r[0]):
-        if not d.free(start, r[0]) or not (toks.cap[start] and toks.pos[start] == "PROPN") \
-                or not all((toks.cap[k] and toks.pos[k] == "PROPN") or toks.lower[k] in _NAME_JOINERS
-                           for k in range(start, r[0])):
+        if not d.free(start, r[0]) or not toks.cap[start] or toks.stop[start] \
+                or not all(toks.cap[k] or toks.lower[k] in _NAME_JOINERS for k in range(start, r[0])):
             continue
-        if _place_named(toks.span_text(start, r[1]), g):
+        name = toks.span_text(start, r[1])
+        if all(toks.pos[k] == "PROPN" for k in range(start, r[0]) if toks.cap[k]):
+            if _place_named(name, g):
+                return start, r[1]
+        elif _big_town_named(name, g):
+            # ("Dar" + "es Salaam", "Port" + "of Spain": the model read a common noun)
             return start, r[1]
     return r
+
+
+def _big_town_named(name: str, g: Gazetteer) -> bool:
+    """Whether ``name`` is the own name of a capital or a town of 100,000 people or more."""
+    main = g.main_ids(name)
+    return any(e.id in main and e.kind == "city" and (e.population >= 100_000 or g.is_capital(e))
+               for e in g.exact(name))
 
 
 def _extend_hyphens(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection

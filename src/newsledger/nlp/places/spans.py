@@ -55,7 +55,7 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     for i in range(n):
         if taken[i]:
             continue
-        if not cap[i] or pos[i] in _FUNCTION_POS or stop[i]:
+        if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i)) or stop[i]:
             if not _country_initials(toks, i, d.g):
                 continue
         grams = []
@@ -67,6 +67,14 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
         grams.reverse()
         out[i] = grams
     return out
+
+
+def _mistagged_name(toks: _Tokens, i: int) -> bool:
+    """A capitalised word the model read as a determiner or pronoun though
+    it is no English function word (an unknown name opening a sentence:
+    "Lusaka police said ..." with "Lusaka" a determiner)."""
+    return toks.pos[i] in ("DET", "PRON") and toks.alpha[i] and len(toks.text[i]) >= 4 \
+        and not toks.stop[i] and toks.text[i][1:].islower()
 
 
 def _detect_gazetteer_spans(d: _Detection) -> None:
@@ -128,6 +136,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             or (e.kind == "city" and g.is_capital(e) and _capital_spelling(name, e, g))]
     if famous is not None:
         main = main | {famous.id}  # "Kiev" is Kyiv's name as much as "Kyiv" is
+    # (and a capital's as our country table spells it: "Ulaanbaatar")
+    main = main | {e.id for e in ents if e.id not in main and e.kind == "city" and g.is_capital(e)
+                   and _capital_spelling(name, e, g)}
     best = max(ents, key=_prior) if ents else None
     # the biggest namesake still says the name is a place ("Donetsk" is a
     # city of Ukraine though the text's "Russian" makes Russia's town first)
@@ -153,9 +164,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
     elif label == "PERSON":
         # (or the name goes on after the person's with hyphens: "Stratford" + "-upon-Avon")
+        # (or the model's person takes in the place's noun after it: "Kanpur police")
         covers = _strip(toks, ent.start, ent.end) == (i, j) or (
             ent.start == i and ent.end < j and toks.text[ent.end] == "-"
-            and not any(toks.space[k] for k in range(i, j - 1)))
+            and not any(toks.space[k] for k in range(i, j - 1))) or (
+            ent.start == i and ent.end == j + 1 and _after_place(toks, j))
         ok = (covers and not _person_like(toks, i, j, person_words)
               and (_strong(best, g) or _place_cue(toks, i, j, g)
                    or _coordinated(toks, doc[i:j], taken)
@@ -197,7 +210,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                                       and (best.population >= 20_000
                                            or (local and best.population >= 2000)))
     elif ent is None:
-        if all(toks.pos[k] == "PROPN" or toks.text[k] in ("-", "of") for k in range(i, j)):
+        if all(toks.pos[k] == "PROPN" or toks.text[k] in ("-", "of") for k in range(i, j)) \
+                or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
             ok = not _person_like(toks, i, j, person_words) and (
                 _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000)
                 or (best.kind == "city" and best.id in main and (
@@ -209,7 +223,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 and (best.kind == "country" or g.is_capital(best)) and (
                     _speaking(doc[i]) or (_acting(doc[i]) and best.population >= 100_000)):
             ok = True  # "Montevideo said ...", "Tunis extended ...": a capital acting for its government
-        elif _after_place(toks, j) and all(toks.title[k] for k in range(i, j)):
+        elif _after_place(toks, j) and (all(toks.title[k] for k in range(i, j)) or _hyphen_joined(toks, i, j)):
             # "Peshawar police said ...": a big town before a place's noun,
             # where the model read an adjective or a common noun
             ok = not _person_like(toks, i, j, person_words) and (
@@ -224,6 +238,13 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok:
         d.add(doc[i:_with_possessive_end(toks, i, j, g)], "gaz", fuzzy=False, require=True)
     return ok
+
+
+def _hyphen_joined(toks: _Tokens, i: int, j: int) -> bool:
+    """Tokens ``i:j`` are one word joined by hyphens, capitalised at both
+    ends ("Port-au-Prince", "Rostov-on-Don")."""
+    return j - i >= 3 and toks.title[i] and toks.title[j - 1] and "-" in toks.text[i + 1:j - 1] \
+        and not any(toks.space[k] for k in range(i, j - 1))
 
 
 def _capital_spelling(name: str, e: Entry, g: Gazetteer) -> bool:
