@@ -218,6 +218,15 @@ RESOLVE = [
      (33.66, -95.56)),
     ("PARIS, Tenn. - The [[Paris]] city council voted on Monday to twin with a town in France.",
      (36.30, -88.33)),
+    # a village named like a great city of its own country, near the text's
+    # other places, without its state after it ... and with it
+    ("PERTH, Australia - The [[Perth]] Scorchers beat the Hobart Hurricanes, who had won twice in "
+     "Tasmania this season.", (-31.95, 115.86)),
+    ("The council of [[Perth]], Tasmania, met in Launceston and Hobart on Monday.", (-41.57, 147.17)),
+    # islands and British lands of our own table
+    ("The storm would cross southern [[Luzon]] before heading towards Vietnam.", (16.0, 121.0)),
+    ("Ferries to [[Majorca]] and Ibiza were cancelled.", (39.6, 2.95)),
+    ("Flood warnings were issued across [[Perthshire]] after the rain.", (56.6, -3.9)),
     # a name the gazetteer lacks, owned by the place before it
     ("GEORGETOWN, Ky. - A Lexington family visiting France was near the blast on Paris' famous "
      "[[Rue Rivoli]] on Tuesday.", PARIS),
@@ -336,6 +345,9 @@ DETECT = [
     "Thousands of [[Greeks]] have left the islands since the fires began.",
     "Many [[Nepalis]] have found work in the Gulf.",
     "The [[Cypriots]] won the match 2-1 on Saturday.",
+    # a people's word opening a country's name, cut by the model
+    "Aid agencies warned that food prices in [[French Guiana]] had doubled since March.",
+    "[[French Polynesia]]'s government announced new elections for the spring.",
     # a big town opening a sentence, that the model read as a determiner, a
     # pronoun, a common noun or a person with the police
     "[[Lusaka]] police said two people were killed in the blast.",

@@ -108,11 +108,18 @@ def _detect_entities(d: _Detection) -> None:
     doc, toks, g = d.doc, d.toks, d.g
     for ent in d.ents:
         label = ent.label_
-        if label not in ("GPE", "LOC", "FAC", "NORP"):
+        if label not in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE"):
             continue
         r = _strip(toks, ent.start, ent.end)
         if r is None or not d.free(r[0], r[1]):
             continue
+        if label in ("NORP", "LANGUAGE"):
+            # a people's word opening a country's name the model cut ("French" + "Guiana")
+            whole = _extend_to_country(toks, r, g, d)
+            if whole == r and label == "LANGUAGE":
+                continue
+            if whole != r:
+                r, label = whole, "GPE"
         if r[0] > ent.start and toks.text[r[0] - 1] == "The" and g.main_ids(toks.span_text(r[0] - 1, r[1])):
             r = (r[0] - 1, r[1])  # "The Hague", "The Bronx": the article is part of the name
         if label in ("GPE", "LOC"):

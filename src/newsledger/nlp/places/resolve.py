@@ -248,9 +248,9 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
         votes = Counter(m.choice.id for m in ms if m.choice is not None and not m.demonym)
         if not votes:
             continue
-        # a mention with its state or country after it ("PARIS, Tenn.") speaks for the name
-        held = Counter(m.choice.id for m in ms if m.choice is not None and m.pair and not m.demonym
-                       and any(_pair_holds(p, m.choice) for p in g.exact(m.pair)[:5]))
+        # a mention with its state or country after it ("PARIS, Tenn.") speaks for the
+        # name, when that tells its namesakes apart ("PERTH, Australia" does not)
+        held = Counter(m.choice.id for m in ms if m.choice is not None and _pair_decides(m, g))
         if held:
             votes = held
         winner_id = votes.most_common(1)[0][0]
@@ -258,6 +258,16 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
         for m in ms:
             if m.choice is not None and not m.pair and not m.demonym:
                 m.choice = winner
+
+
+def _pair_decides(m: _Mention, g: Gazetteer) -> bool:
+    """Whether the name after "X, " holds the mention's choice and no other
+    of its candidates."""
+    if not m.pair or m.demonym or m.choice is None:
+        return False
+    pair_entries = g.exact(m.pair)[:5]
+    held = [e for e in m.cands[:60] if any(_pair_holds(p, e) for p in pair_entries)]
+    return len(held) == 1 and held[0] is m.choice
 
 
 def _place_counties_among_towns(mentions: list[_Mention]) -> None:

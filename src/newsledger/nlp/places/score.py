@@ -120,6 +120,8 @@ class _Scored:
     entry: Entry
     fixed: float
     pair: bool
+    #: ... and that name is a state or province, not only the country
+    pair_region: bool = False
 
 
 def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list[_Scored]:
@@ -204,8 +206,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         if support and e.country and e.admin1 and e.kind in ("city", "region"):
             own = m.votes.get((e.country, e.admin1), 0.0)
             s += W["support"] * _saturate(max(0.0, support.get((e.country, e.admin1), 0.0) - own))
-        pair = any(_pair_holds(p, e) for p in pair_entries)
-        out.append(_Scored(e, s, pair))
+        held_by = [p for p in pair_entries if _pair_holds(p, e)]
+        out.append(_Scored(e, s, bool(held_by), any(p.kind != "country" for p in held_by)))
     return out
 
 
@@ -280,6 +282,10 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     best, best_s = None, -1e9
     for sc in m.scored.items:
         e, s = sc.entry, sc.fixed
+        if great and e.kind == "city" and e.population < 10_000 and e.country in great and not sc.pair_region \
+                and any(o.entry.country == e.country and o.entry.kind == "city" and o.entry.population >= 1_000_000
+                        for o in m.scored.items):
+            s += W["great_home"]  # a village named like a great city of its own country
         if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
             # a small namesake of a great city abroad, in a text mostly about other countries
             s += W["great_rival"] * (1.0 - countries.get(e.country, 0.0) / total)
