@@ -345,6 +345,12 @@ DETECT = [
     "Thousands of [[Greeks]] have left the islands since the fires began.",
     "Many [[Nepalis]] have found work in the Gulf.",
     "The [[Cypriots]] won the match 2-1 on Saturday.",
+    # a province's name with a small word inside; a division's name before its kind
+    "PORTO ALEGRE, Brazil (Reuters) - Floodwaters in [[Rio Grande do Sul]] began to recede on Monday.",
+    "Thousands of people were evacuated across the [[Bicol]] region, including in Albay.",
+    # a town before "-born"; a province's abbreviation cut from its stop in a dateline
+    "Jai Prentice, a [[Bunbury]]-born seamer, took four wickets.",
+    "HAMILTON, [[Ont.]] - Police in Hamilton said on Monday that two men were arrested.",
     # a people's word opening a country's name, cut by the model
     "Aid agencies warned that food prices in [[French Guiana]] had doubled since March.",
     "[[French Polynesia]]'s government announced new elections for the spring.",

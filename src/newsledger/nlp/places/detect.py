@@ -295,6 +295,21 @@ def _detect_datelines(d: _Detection) -> None:
             m.main_ids = g.main_name_ids(m.text)
             d.mentions.append(m)
             d.take(i, j)
+            _dateline_abbreviation(d, j)
+
+
+def _dateline_abbreviation(d: _Detection, j: int) -> None:
+    """The abbreviated province after a dateline's town that the tokenizer
+    cut before its full stop ("HAMILTON, Ont." as "Ont" + "."): taken when
+    our table knows it with the stop."""
+    toks, n = d.toks, len(d.toks)
+    k = j + 1
+    if not (k + 1 < n and toks.text[j] == "," and toks.title[k] and toks.text[k + 1] == "."
+            and not toks.space[k] and d.free(k, k + 2)):
+        return
+    regions = [e for e in d.g.exact(toks.text[k] + ".") if e.kind == "region" and e.source in ("state", "extra")]
+    if regions:
+        d.add(d.doc[k:k + 2], "gaz", fuzzy=False, require=True)
 
 
 def _detect_streets(d: _Detection) -> None:

@@ -16,7 +16,7 @@ from .tokens import (_after_place, _coordinated, _county_name, _foreign_to_posse
                      _place_cue, _possessor_country, _strip, _Tokens, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
-from .mention import _Detection, _prefetch
+from .mention import _DIVISION_WORDS, _Detection, _prefetch
 from .international import _generic_tail, _REGION_OPENERS
 
 
@@ -170,7 +170,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and not any(toks.space[k] for k in range(i, j - 1))) or (
             ent.start == i and ent.end == j + 1 and _after_place(toks, j))
         ok = (covers and not _person_like(toks, i, j, person_words)
-              and (_strong(best, g) or _place_cue(toks, i, j, g)
+              and (_strong(best, g) or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                    or _coordinated(toks, doc[i:j], taken)
                    or (best.country is not None and owner == best.country)
                    or (_after_place(toks, j) and best.population >= 1000))
@@ -210,7 +210,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                                       and (best.population >= 20_000
                                            or (local and best.population >= 2000)))
     elif ent is None:
-        if all(toks.pos[k] == "PROPN" or toks.text[k] in ("-", "of") for k in range(i, j)) \
+        if all(toks.pos[k] == "PROPN" or toks.text[k] in _INNER_JOINERS for k in range(i, j)) \
                 or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
             ok = not _person_like(toks, i, j, person_words) and (
                 _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000)
@@ -238,6 +238,17 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok:
         d.add(doc[i:_with_possessive_end(toks, i, j, g)], "gaz", fuzzy=False, require=True)
     return ok
+
+
+#: small words inside a place's name ("Rio Grande do Sul", "Bosnia and
+#: Herzegovina" not: "and" would join two places)
+_INNER_JOINERS = {"-", "of", "do", "da", "de", "del", "di", "du", "des", "dos", "das", "la", "le", "el",
+                  "es"}
+
+
+def _division_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:
+    """A division's own name followed by its kind ("the Bicol region", "Kano state")."""
+    return best.kind == "region" and best.id in main and j < len(toks) and toks.lower[j] in _DIVISION_WORDS
 
 
 def _hyphen_joined(toks: _Tokens, i: int, j: int) -> bool:

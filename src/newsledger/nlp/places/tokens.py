@@ -219,9 +219,10 @@ def _coordinated(toks: _Tokens, span: Span, taken: list[bool]) -> bool:
 
 def _after_place(toks: _Tokens, e: int) -> bool:
     """A name ending before token ``e`` is followed by a noun that says it is
-    a place ("Edmonton residents", "a Palestine man", "Columbia-based")."""
+    a place ("Edmonton residents", "a Palestine man", "Columbia-based",
+    "a Bunbury-born bowler")."""
     n = len(toks)
-    if e < n and toks.text[e] == "-" and e + 1 < n and toks.lower[e + 1] == "based":
+    if e < n and toks.text[e] == "-" and e + 1 < n and toks.lower[e + 1] in ("based", "born", "raised"):
         return True
     return e < n and toks.lower[e] in AFTER_PLACE and not toks.title[e]
 
