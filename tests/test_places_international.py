@@ -223,6 +223,9 @@ RESOLVE = [
     ("PERTH, Australia - The [[Perth]] Scorchers beat the Hobart Hurricanes, who had won twice in "
      "Tasmania this season.", (-31.95, 115.86)),
     ("The council of [[Perth]], Tasmania, met in Launceston and Hobart on Monday.", (-41.57, 147.17)),
+    # ... or a town near the text's places that has the name only as another of its names
+    ("Sundowns face Cape Town City on Wednesday, and a late penalty gave AmaZulu a 1-0 victory "
+     "in [[Durban]].", (-29.86, 31.03)),
     # islands and British lands of our own table
     ("The storm would cross southern [[Luzon]] before heading towards Vietnam.", (16.0, 121.0)),
     ("Ferries to [[Majorca]] and Ibiza were cancelled.", (39.6, 2.95)),

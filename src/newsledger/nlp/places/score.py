@@ -82,6 +82,8 @@ class _CandidateScores:
     items: list["_Scored"]
     #: the countries of the great cities among the candidates (a capital, a million people)
     great: frozenset = frozenset()
+    #: the countries of the cities of a million people that have the name as their own
+    home_great: frozenset = frozenset()
 
 
 def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Optional[Counter]) -> None:
@@ -107,7 +109,9 @@ def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> 
     great = frozenset(sc.entry.country for sc in items if sc.entry.country and (
         sc.entry.kind == "country" and sc.entry.id in m.main_ids
         or sc.entry.kind == "city" and (sc.entry.population >= 1_000_000 or g.is_capital(sc.entry))))
-    return _CandidateScores(items, great)
+    home_great = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city"
+                           and sc.entry.population >= 1_000_000 and sc.entry.id in m.main_ids)
+    return _CandidateScores(items, great, home_great)
 
 
 @dataclass
@@ -282,10 +286,11 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     best, best_s = None, -1e9
     for sc in m.scored.items:
         e, s = sc.entry, sc.fixed
-        if great and e.kind == "city" and e.population < 10_000 and e.country in great and not sc.pair_region \
-                and any(o.entry.country == e.country and o.entry.kind == "city" and o.entry.population >= 1_000_000
-                        for o in m.scored.items):
-            s += W["great_home"]  # a village named like a great city of its own country
+        if e.country in m.scored.home_great and e.kind == "city" and e.population < 1_000_000 \
+                and (e.population < 10_000 or e.id not in m.main_ids) and not sc.pair_region:
+            # a village named like a great city of its own country, or a town
+            # that has the name only as another of its names ("Durban" of Durbanville)
+            s += W["great_home"]
         if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
             # a small namesake of a great city abroad, in a text mostly about other countries
             s += W["great_rival"] * (1.0 - countries.get(e.country, 0.0) / total)
