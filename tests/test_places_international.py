@@ -354,6 +354,9 @@ DETECT = [
     # a town before "-born"; a province's abbreviation cut from its stop in a dateline
     "Jai Prentice, a [[Bunbury]]-born seamer, took four wickets.",
     "HAMILTON, [[Ont.]] - Police in Hamilton said on Monday that two men were arrested.",
+    # lakes of our own table; a county's name the model cut into two places
+    "Thousands fled along the shore of [[Lake Kivu]] toward Bukavu.",
+    "Residents in Osakis and across the line in [[Otter Tail County]] were asked to save water.",
     # a people's word opening a country's name, cut by the model
     "Aid agencies warned that food prices in [[French Guiana]] had doubled since March.",
     "[[French Polynesia]]'s government announced new elections for the spring.",

@@ -106,13 +106,18 @@ def _detect_entities(d: _Detection) -> None:
     """1. the model's GPE/LOC entities, FAC ones the gazetteer knows well (or
     streets), NORP demonyms."""
     doc, toks, g = d.doc, d.toks, d.g
-    for ent in d.ents:
+    ents = list(d.ents)
+    for n_ent, ent in enumerate(ents):
         label = ent.label_
         if label not in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE"):
             continue
         r = _strip(toks, ent.start, ent.end)
         if r is None or not d.free(r[0], r[1]):
             continue
+        nxt = ents[n_ent + 1] if n_ent + 1 < len(ents) else None
+        if label in ("GPE", "LOC") and nxt is not None and nxt.start == ent.end and nxt.label_ in ("GPE", "LOC") \
+                and d.free(nxt.start, nxt.end) and _place_named(toks.span_text(ent.start, nxt.end), g):
+            r = (r[0], nxt.end)  # one name the model cut in two places ("Otter" + "Tail County")
         if label in ("NORP", "LANGUAGE"):
             # a people's word opening a country's name the model cut ("French" + "Guiana")
             whole = _extend_to_country(toks, r, g, d)
