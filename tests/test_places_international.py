@@ -354,6 +354,9 @@ DETECT = [
     # a town before "-born"; a province's abbreviation cut from its stop in a dateline
     "Jai Prentice, a [[Bunbury]]-born seamer, took four wickets.",
     "HAMILTON, [[Ont.]] - Police in Hamilton said on Monday that two men were arrested.",
+    # rivers of our own table
+    "Clashes broke out near the main bridge over the [[Ibar]] river on Sunday.",
+    "Floods hit villages after the [[Senegal River]] burst its banks.",
     # lakes of our own table; a county's name the model cut into two places
     "Thousands fled along the shore of [[Lake Kivu]] toward Bukavu.",
     "Residents in Osakis and across the line in [[Otter Tail County]] were asked to save water.",
