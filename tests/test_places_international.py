@@ -230,6 +230,8 @@ RESOLVE = [
     ("The storm would cross southern [[Luzon]] before heading towards Vietnam.", (16.0, 121.0)),
     ("Ferries to [[Majorca]] and Ibiza were cancelled.", (39.6, 2.95)),
     ("Flood warnings were issued across [[Perthshire]] after the rain.", (56.6, -3.9)),
+    ("Floods hit villages after the [[Senegal River]] burst its banks, officials in Dakar said.",
+     (16.0, -14.5)),
     # a name the gazetteer lacks, owned by the place before it
     ("GEORGETOWN, Ky. - A Lexington family visiting France was near the blast on Paris' famous "
      "[[Rue Rivoli]] on Tuesday.", PARIS),
@@ -356,7 +358,6 @@ DETECT = [
     "HAMILTON, [[Ont.]] - Police in Hamilton said on Monday that two men were arrested.",
     # rivers of our own table
     "Clashes broke out near the main bridge over the [[Ibar]] river on Sunday.",
-    "Floods hit villages after the [[Senegal River]] burst its banks.",
     # lakes of our own table; a county's name the model cut into two places
     "Thousands fled along the shore of [[Lake Kivu]] toward Bukavu.",
     "Residents in Osakis and across the line in [[Otter Tail County]] were asked to save water.",
