@@ -356,6 +356,11 @@ DETECT = [
     # a town before "-born"; a province's abbreviation cut from its stop in a dateline
     "Jai Prentice, a [[Bunbury]]-born seamer, took four wickets.",
     "HAMILTON, [[Ont.]] - Police in Hamilton said on Monday that two men were arrested.",
+    # web text: a name the model joined with the next line's first word
+    "Related: Indonesian volcano eruption forces evacuations on [[Java]]\nShare this article",
+    "ROCKHAMPTON, [[Qld]]\nCattle producers across central Queensland face weeks of delays.",
+    # a person's home town after "of"
+    "Sen. Tom Lincoln of [[Eau Claire]] called the vote a disgrace.",
     # rivers of our own table
     "Clashes broke out near the main bridge over the [[Ibar]] river on Sunday.",
     # lakes of our own table; a county's name the model cut into two places

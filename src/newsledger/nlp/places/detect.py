@@ -61,7 +61,7 @@ from .spans import _detect_gazetteer_spans
 def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     """The place mentions of a Doc, ordered by position (see the module's
     docstring, "Detection")."""
-    d = _Detection(doc, toks, g, doc.ents, taken=[False] * len(toks))
+    d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * len(toks))
     # words that are part of a multi-word person name somewhere in the text
     for ent in d.ents:
         # (not one that ends in a place's noun: "Kanpur police")
@@ -89,6 +89,24 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
 _DISEASE_HEADS = {"virus", "viruses", "fever", "ebolavirus", "disease"}
 #: adjectives that may come between ("Ebola haemorrhagic fever")
 _DISEASE_ADJ = {"haemorrhagic", "hemorrhagic"}
+
+
+def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
+    """The model's entities, each cut where a line ends inside it (web text:
+    "ROCKHAMPTON, Qld" + newline + "Cattle producers ..." read as one
+    person "Qld Cattle"); the pieces keep the label."""
+    out = []
+    for ent in doc.ents:
+        breaks = [k for k in range(ent.start, ent.end) if toks.is_space[k] and "\n" in toks.text[k]]
+        if not breaks:
+            out.append(ent)
+            continue
+        start = ent.start
+        for k in breaks + [ent.end]:
+            if k > start:
+                out.append(Span(doc, start, k, label=ent.label_))
+            start = k + 1
+    return tuple(out)
 
 
 def _drop_disease_names(d: _Detection) -> None:
@@ -299,17 +317,22 @@ def _detect_datelines(d: _Detection) -> None:
 
 
 def _dateline_abbreviation(d: _Detection, j: int) -> None:
-    """The abbreviated province after a dateline's town that the tokenizer
-    cut before its full stop ("HAMILTON, Ont." as "Ont" + "."): taken when
-    our table knows it with the stop."""
+    """The abbreviated state or province after a dateline's town, which the
+    model misses: cut by the tokenizer before its full stop ("HAMILTON,
+    Ont." as "Ont" + "."), or without one at the end of the line
+    ("ROCKHAMPTON, Qld"); taken when our table knows it."""
     toks, n = d.toks, len(d.toks)
     k = j + 1
-    if not (k + 1 < n and toks.text[j] == "," and toks.title[k] and toks.text[k + 1] == "."
-            and not toks.space[k] and d.free(k, k + 2)):
+    if not (k + 1 < n and toks.text[j] == "," and toks.title[k] and d.free(k, k + 1)):
         return
-    regions = [e for e in d.g.exact(toks.text[k] + ".") if e.kind == "region" and e.source in ("state", "extra")]
-    if regions:
-        d.add(d.doc[k:k + 2], "gaz", fuzzy=False, require=True)
+    if toks.text[k + 1] == "." and not toks.space[k] and d.free(k + 1, k + 2):
+        end, name = k + 2, toks.text[k] + "."
+    elif "\n" in toks.text[k + 1] or toks.text[k + 1] in ("-", "--", "—", "–", "("):
+        end, name = k + 1, toks.text[k]  # "ROCKHAMPTON, Qld" at the end of its line
+    else:
+        return
+    if any(e.kind == "region" and e.source in ("state", "extra") for e in d.g.exact(name)):
+        d.add(d.doc[k:end], "gaz", fuzzy=False, require=True)
 
 
 def _detect_streets(d: _Detection) -> None:

@@ -171,6 +171,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             ent.start == i and ent.end == j + 1 and _after_place(toks, j))
         ok = (covers and not _person_like(toks, i, j, person_words)
               and (_strong(best, g) or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
+                   or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
                    or _coordinated(toks, doc[i:j], taken)
                    or (best.country is not None and owner == best.country)
                    or (_after_place(toks, j) and best.population >= 1000))
@@ -188,6 +189,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     best.population >= 100_000 or g.is_capital(best)
                     or (local and best.population >= 1000 and (
                         _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
+                        or _home_of_person(toks, i)
                         or _after_place(toks, j) or owner == best.country))))
         else:
             # a place inside an organisation's name ("Kentucky State Police",
@@ -244,6 +246,13 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
 #: Herzegovina" not: "and" would join two places)
 _INNER_JOINERS = {"-", "of", "do", "da", "de", "del", "di", "du", "des", "dos", "das", "la", "le", "el",
                   "es"}
+
+
+def _home_of_person(toks: _Tokens, i: int) -> bool:
+    """The name follows a person's name and "of" ("Sen. Tom Lincoln of Eau
+    Claire", "Mary Jones of Lebanon"): the person's home town."""
+    return i >= 2 and toks.lower[i - 1] == "of" and toks.ent_type[i - 2] == "PERSON" \
+        and toks.ent_iob[i - 2] in ("B", "I") and toks.title[i - 2]
 
 
 def _division_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:
