@@ -359,6 +359,12 @@ DETECT = [
     # web text: a name the model joined with the next line's first word
     "Related: Indonesian volcano eruption forces evacuations on [[Java]]\nShare this article",
     "ROCKHAMPTON, [[Qld]]\nCattle producers across central Queensland face weeks of delays.",
+    # a headline's division the model took for a person with its kind ("Kano State")
+    "[[Kano]] State begins fertiliser sales as farmers struggle\nBy Aminu Bello, Kano\nKANO -\n"
+    "The [[Kano]] State government said on Monday.",
+    # English metropolitan counties and Indian regions of our own table
+    "The firm will withdraw eleven routes across [[West Yorkshire]].",
+    "A heatwave alert was issued for [[Vidarbha]] on Monday.",
     # a person's home town after "of"
     "Sen. Tom Lincoln of [[Eau Claire]] called the vote a disgrace.",
     # rivers of our own table

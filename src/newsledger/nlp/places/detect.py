@@ -51,7 +51,7 @@ from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, TITLES
 from .tokens import _after_place, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _top_level
-from .mention import _Detection, _Mention, _prefetch
+from .mention import _DIVISION_WORDS, _Detection, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _detect_entities
@@ -64,8 +64,9 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * len(toks))
     # words that are part of a multi-word person name somewhere in the text
     for ent in d.ents:
-        # (not one that ends in a place's noun: "Kanpur police")
-        if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1):
+        # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State")
+        if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
+                and toks.lower[ent.end - 1] not in _DIVISION_WORDS:
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
     _prefetch(g, _entity_names(d))
     _detect_region_demonyms(d)

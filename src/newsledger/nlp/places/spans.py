@@ -164,12 +164,15 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
     elif label == "PERSON":
         # (or the name goes on after the person's with hyphens: "Stratford" + "-upon-Avon")
-        # (or the model's person takes in the place's noun after it: "Kanpur police")
+        # (or the model's person takes in the place's noun or kind after it:
+        # "Kanpur police", "Kano State")
         covers = _strip(toks, ent.start, ent.end) == (i, j) or (
             ent.start == i and ent.end < j and toks.text[ent.end] == "-"
             and not any(toks.space[k] for k in range(i, j - 1))) or (
-            ent.start == i and ent.end == j + 1 and _after_place(toks, j))
-        ok = (covers and not _person_like(toks, i, j, person_words)
+            ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS))
+        # (the kind after the name is no surname: ask of the whole)
+        kind_after = ent.end == j + 1 and toks.lower[j] in _DIVISION_WORDS
+        ok = (covers and not _person_like(toks, i, j + kind_after, person_words)
               and (_strong(best, g) or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                    or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
                    or _coordinated(toks, doc[i:j], taken)
