@@ -198,6 +198,8 @@ RESOLVE = [
     ("Village fairs across [[Transylvania]] were cancelled this summer.", (46.4, 24.4)),
     ("Pilgrims crossed the [[Hejaz]] on their way to the holy cities.", (23.5, 39.5)),
     # region demonyms of our own table
+    ("\"It's special doing it in front of a [[West Australian]] crowd,\" he said.", (-25.0, 122.0)),
+    ("A [[Queenslander]] won the race on Sunday.", (-20.0, 145.0)),
     ("[[Breton]] farmers blocked the roads to the port.", (48.2, -2.9)),
     ("[[Gazan]] families fled south after the warning.", (31.42, 34.37)),
     # a town's short name, without the river or qualifier of its full one
