@@ -237,8 +237,10 @@ def _rechoose_near_others(mentions: list[_Mention], g: Gazetteer, countries: Cou
 
 
 def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
-    """One sense per name per document: the majority (by score) wins, except
-    for a mention paired with its state or country ("Paris, Texas")."""
+    """One sense per name per document: the majority (by score) wins, or the
+    choice of a mention whose state or country after it tells the namesakes
+    apart ("PARIS, Tenn." speaks for the later "Paris"); a mention paired
+    with its state keeps its own ("Paris, Texas")."""
     by_text: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         by_text[normalize(m.text)].append(m)
