@@ -85,13 +85,13 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
     hosts: dict[str, Entry] = {}
     for m in given:
         if m.choice is None and not m.demonym:
-            host = _host_place(doc, m, mentions, None)
+            host = _named_host(doc, m, mentions)
             if host is not None:
                 hosts.setdefault(normalize(m.text), host)
     out: list[Optional[PlaceMention]] = []
     for m in given:
         if m.choice is None and not m.demonym and not _compass_word(m.text):
-            host = hosts.get(normalize(m.text)) or _host_place(doc, m, mentions, focus)
+            host = _host_or_focus(hosts.get(normalize(m.text)), focus)
             if host is None:
                 out.append(None)
                 continue
@@ -136,31 +136,37 @@ def _focus(mentions: Sequence[_Mention]) -> Optional[Entry]:
 _HOST_LINKS = {"in", "near", "outside", ",", "of"}
 
 
-def _host_place(doc: Doc, m: _Mention, mentions: Sequence[_Mention], focus: Optional[Entry]
-                ) -> Optional[Entry]:
-    """Where to put a name the gazetteer does not know: in the place the
-    text puts it (a few lower-case words, then "in", "near", "outside", "of"
-    or a comma, then a known place: "the Tana camp in Garissa", "the Kibo
-    river arm of Lake Volta"), else at the text's focus.  A country is no
-    better than a focus that lies in it.  (Putting a name beside its
-    neighbour in a list was tried and lost on the dev set.)"""
+def _named_host(doc: Doc, m: _Mention, mentions: Sequence[_Mention]) -> Optional[Entry]:
+    """The known place the text puts a name the gazetteer does not know in:
+    its owner ("Paris' famous Rue X", :func:`_possessor`), or the place after
+    a few lower-case words and "in", "near", "outside", "of" or a comma ("the
+    Tana camp in Garissa", "the Kibo river arm of Lake Volta"); None when the
+    text gives none.  (Putting a name beside its neighbour in a list was
+    tried and lost on the dev set.)"""
+    if m.span is None:
+        return None
+    host = _possessor(doc, m, mentions)
+    if host is not None:
+        return host
     known = {o.start: o.choice for o in mentions if o is not m and o.choice is not None
              and not o.demonym and o.choice.lat is not None}
-    host = None
-    if m.span is not None:
-        host = _possessor(doc, m, mentions)
-    if host is None and m.span is not None:
-        sent_end = m.span.sent.end if doc.has_annotation("SENT_START") else len(doc)
-        k = m.span.end
-        while k < min(sent_end, m.span.end + 5) and doc[k].is_lower and doc[k].is_alpha \
-                and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].lower_ not in _HOST_LINKS:
-            k += 1
-        if k < sent_end and doc[k].lower_ in _HOST_LINKS and k + 1 < len(doc):
-            at = k + 1 + (doc[k + 1].lower_ == "the")
-            if at < len(doc):
-                host = known.get(doc[at].idx)
+    sent_end = m.span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    k = m.span.end
+    while k < min(sent_end, m.span.end + 5) and doc[k].is_lower and doc[k].is_alpha \
+            and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].lower_ not in _HOST_LINKS:
+        k += 1
+    if k < sent_end and doc[k].lower_ in _HOST_LINKS and k + 1 < len(doc):
+        at = k + 1 + (doc[k + 1].lower_ == "the")
+        if at < len(doc):
+            return known.get(doc[at].idx)
+    return None
+
+
+def _host_or_focus(host: Optional[Entry], focus: Optional[Entry]) -> Optional[Entry]:
+    """Where an unknown name stands: its host, else the text's focus; a
+    country is no better than a focus that lies in it."""
     if host is not None and host.kind == "country" and focus is not None and focus.country == host.country:
-        host = focus
+        return focus
     return host or focus
 
 
