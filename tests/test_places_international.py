@@ -239,6 +239,14 @@ RESOLVE = [
      "[[Rue Rivoli]] on Tuesday.", PARIS),
     ("CHICAGO - Protesters marched along Nairobi's busy [[Moi Avenue]] on Monday, a Chicago aid "
      "group said, and in Lagos too.", (-1.29, 36.82)),
+    # a great city of half a million, not a village of its country that the
+    # text's other state speaks for; a village abroad only with something local
+    ("Passengers on a flight from New York were stranded in [[Boston]] overnight.", (42.36, -71.06)),
+    ("The Hawks, who grew up in Harrisburg, Pennsylvania, fly to [[Denver]] on Sunday.",
+     (39.74, -104.98)),
+    ("Boston host the [[Toronto]] Raptors on Friday; the guard grew up in Richmond, Virginia.",
+     (43.65, -79.38)),
+    ("The mill in [[Toronto]], Ohio, will close, Steubenville officials said.", (40.46, -80.60)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

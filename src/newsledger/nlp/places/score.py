@@ -82,7 +82,7 @@ class _CandidateScores:
     items: list["_Scored"]
     #: the countries of the great cities among the candidates (a capital, a million people)
     great: frozenset = frozenset()
-    #: the countries of the cities of a million people that have the name as their own
+    #: the countries of the cities of half a million people that have the name as their own
     home_great: frozenset = frozenset()
 
 
@@ -104,13 +104,17 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
         m.scored = scored
 
 
+#: a city this big is the one its country means by its name ("Boston", "Denver")
+HOME_GREAT = 500_000
+
+
 def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> _CandidateScores:
     items = _fixed_scores(m, g, support)
     great = frozenset(sc.entry.country for sc in items if sc.entry.country and (
         sc.entry.kind == "country" and sc.entry.id in m.main_ids
         or sc.entry.kind == "city" and (sc.entry.population >= 1_000_000 or g.is_capital(sc.entry))))
     home_great = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city"
-                           and sc.entry.population >= 1_000_000 and sc.entry.id in m.main_ids)
+                           and sc.entry.population >= HOME_GREAT and sc.entry.id in m.main_ids)
     return _CandidateScores(items, great, home_great)
 
 
@@ -286,7 +290,7 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     best, best_s = None, -1e9
     for sc in m.scored.items:
         e, s = sc.entry, sc.fixed
-        if e.country in m.scored.home_great and e.kind == "city" and e.population < 1_000_000 \
+        if e.country in m.scored.home_great and e.kind == "city" and e.population < HOME_GREAT \
                 and (e.population < 10_000 or e.id not in m.main_ids) and not sc.pair_region:
             # a village named like a great city of its own country, or a town
             # that has the name only as another of its names ("Durban" of Durbanville)
@@ -294,6 +298,12 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
             # a small namesake of a great city abroad, in a text mostly about other countries
             s += W["great_rival"] * (1.0 - countries.get(e.country, 0.0) / total)
+            if e.population < 10_000 and not sc.pair and not admins.get((e.country, e.admin1)) \
+                    and m.coloc.get(e.id, 0.0) < 1.0:
+                # ... a village, and nothing local speaks for it: no state
+                # after it or in the text, no other name's namesake nearby
+                # ("Boston host the Toronto Raptors", Toronto, Ohio)
+                s += W["great_village"]
             if not sc.pair and e.country not in named and any(c in named and c not in m.own_countries
                                                               for c in great):
                 s += W["great_named"]  # "in France ... Paris": the text names the great city's country

@@ -154,6 +154,7 @@ W = {
     "great_rival": -3.0,  # a small namesake of a great city abroad, by the other countries' share
     "great_named": -5.0,  # ... and the text names the great city's country, not the namesake's
     "great_home": -6.0,   # a village named like a great city of its own country (no state after it)
+    "great_village": -3.0, # a village named like a great city abroad, nothing local speaking for it
     "fuzzy_km": 1000.0,   # a misspelt name's place lies this near a place named exactly
     "country_alias": -4.0, # a country's own name given as another place's other name
     "division_floor": 4.0, # so does a province or county with its own centre
