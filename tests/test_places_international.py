@@ -382,6 +382,11 @@ DETECT = [
     # lakes of our own table; a county's name the model cut into two places
     "Thousands fled along the shore of [[Lake Kivu]] toward Bukavu.",
     "Residents in Osakis and across the line in [[Otter Tail County]] were asked to save water.",
+    # a town of the text's country opening a headline after a web page's label
+    "Rain eases across Queensland after a wet week\nBy Jo Reed\nFarmers near Toowoomba welcomed the "
+    "break.\nRead more: [[Dalby]] growers count the cost of hail\nRelated: [[Chinchilla]] council "
+    "lifts water limits",
+    "Storm damage in Kerala\nAlso read: [[Thrissur]] traders count losses after floods",
     # a people's word opening a country's name, cut by the model
     "Aid agencies warned that food prices in [[French Guiana]] had doubled since March.",
     "[[French Polynesia]]'s government announced new elections for the spring.",
@@ -399,6 +404,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a headline opened by a person's name, not a town's
+    ("Police appeal in Ohio\nRead more: Smith wins county fair prize", "Smith"),
     ("Leaders in the West condemned the strikes.", "West"),
     # a country's leader after its possessive, though the model calls him a place
     ("France's Macron met Germany's Scholz on the sidelines.", "Macron"),

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import _FUNCTION_POS, MAX_NGRAM, PERSON_VERBS, TITLES
-from .tokens import (_after_place, _coordinated, _county_name, _foreign_to_possessor, _person_like,
+from .tokens import (_after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _person_like,
                      _place_cue, _possessor_country, _strip, _Tokens, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
@@ -149,6 +149,12 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                       and e.population >= 1000]
         if local_ents:
             best = max(local_ents, key=_prior)
+    # a town of the text's countries (or a big one) opening a headline after
+    # a page's label, a noun after it ("Read more: Paarl schools' derby draws ...")
+    headline = best is not None and best.kind == "city" and best.id in main and best.population >= 1000 \
+        and (best.country in doc_countries or best.population >= 100_000) and _after_label(toks, i) \
+        and j < len(toks) and (toks.pos[j] in ("NOUN", "ADJ", "PART") and toks.text[j].islower()
+                               or toks.text[j] in ("'s", "’s", "'", "’"))
     ok = False
     if best is None:
         ok = False
@@ -175,7 +181,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = (covers and not _person_like(toks, i, j + kind_after, person_words)
               and (_strong(best, g) or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                    or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
-                   or _coordinated(toks, doc[i:j], taken)
+                   or _coordinated(toks, doc[i:j], taken) or headline
                    or (best.country is not None and owner == best.country)
                    or (_after_place(toks, j) and best.population >= 1000))
               and not _speech_subject_person(doc[i:j], best, g))
@@ -192,7 +198,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     best.population >= 100_000 or g.is_capital(best)
                     or (local and best.population >= 1000 and (
                         _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
-                        or _home_of_person(toks, i)
+                        or _home_of_person(toks, i) or headline
                         or _after_place(toks, j) or owner == best.country))))
         else:
             # a place inside an organisation's name ("Kentucky State Police",
@@ -218,7 +224,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         if all(toks.pos[k] == "PROPN" or toks.text[k] in _INNER_JOINERS for k in range(i, j)) \
                 or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
             ok = not _person_like(toks, i, j, person_words) and (
-                _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000)
+                _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000) or headline
                 or (best.kind == "city" and best.id in main and (
                     best.population >= 100_000 or g.is_capital(best)
                     or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
@@ -228,6 +234,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 and (best.kind == "country" or g.is_capital(best)) and (
                     _speaking(doc[i]) or (_acting(doc[i]) and best.population >= 100_000)):
             ok = True  # "Montevideo said ...", "Tunis extended ...": a capital acting for its government
+        elif headline and (j - i == 1 or _hyphen_joined(toks, i, j)):
+            # (the model reads a headline's first word as anything: "Read more: Taiping hawkers ...")
+            ok = not _person_like(toks, i, j, person_words)
         elif _after_place(toks, j) and (all(toks.title[k] for k in range(i, j)) or _hyphen_joined(toks, i, j)):
             # "Peshawar police said ...": a big town before a place's noun,
             # where the model read an adjective or a common noun

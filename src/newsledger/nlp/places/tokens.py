@@ -14,7 +14,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Entry, Gazetteer
-from .words import AFTER_PLACE, LOC_PREPS, PLACE_NOUNS, STREET_HEADS, TITLES
+from .words import AFTER_PLACE, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS, STREET_HEADS, TITLES
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
@@ -215,6 +215,22 @@ def _coordinated(toks: _Tokens, span: Span, taken: list[bool]) -> bool:
     if e + 1 < len(toks) and lower[e] in ("and", "or", ",") and taken[e + 1]:
         return lower[e] != "," or (e + 2 < len(toks) and lower[e + 2] in ("and", ","))
     return False
+
+
+def _after_label(toks: _Tokens, i: int) -> bool:
+    """Token ``i`` opens what follows a web page's label at the start of a
+    line ("Read more: Paarl schools' derby ...", "Related: Salem lawmakers
+    weigh ...", "Caption: ..."): a headline's first word, capitalised
+    whatever it is."""
+    if i < 2 or toks.text[i - 1] != ":":
+        return False
+    k, words = i - 2, 0
+    while k >= 0 and not (toks.is_space[k] and "\n" in toks.text[k]):
+        if not toks.alpha[k] or toks.lower[k] not in LABEL_WORDS or words == 3:
+            return False
+        words += 1
+        k -= 1
+    return words > 0
 
 
 def _after_place(toks: _Tokens, e: int) -> bool:

@@ -116,6 +116,11 @@ _FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "INTJ", 
 PAGE_WORDS = {"media", "image", "video", "photo", "caption", "copyright", "share", "related",
               "advertisement", "gallery", "watch", "listen"}
 
+#: the words of a web page's label before a headline or a caption at a line's
+#: start ("Read more:", "Related:", "Also read:", "Image caption:")
+LABEL_WORDS = {"read", "more", "related", "also", "see", "watch", "caption", "image", "photo",
+               "picture", "video", "latest", "stories", "story", "recommended", "trending", "top"}
+
 MAX_NGRAM = 5
 MISSING = None
 
