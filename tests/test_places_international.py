@@ -247,6 +247,7 @@ RESOLVE = [
     ("Boston host the [[Toronto]] Raptors on Friday; the guard grew up in Richmond, Virginia.",
      (43.65, -79.38)),
     ("The mill in [[Toronto]], Ohio, will close, Steubenville officials said.", (40.46, -80.60)),
+    ("The designer showed at a [[Milan]] label's show before flying back to New York.", (45.46, 9.19)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
