@@ -388,6 +388,14 @@ DETECT = [
     "break.\nRead more: [[Dalby]] growers count the cost of hail\nRelated: [[Chinchilla]] council "
     "lifts water limits",
     "Storm damage in Kerala\nAlso read: [[Thrissur]] traders count losses after floods",
+    # a feature named after a place: the whole is the toponym, known or not
+    "Kenya floods\nRead more: Rising waters of [[Lake Naivasha]] force more families out",
+    "Boats were banned above [[Cumberland Falls]] in Kentucky after the rain.",
+    # (not a body's or a paper's name that goes on after the feature's word)
+    "The [[Texas]] Reservoir Authority said levels were low.",
+    "Subscribe to the [[Wausau]] Valley Herald for more news from Wausau.",
+    # a place and the one it lies in, taken by the model as one name
+    "A cargo boat sank in the Detroit River near [[Windsor]], [[Ontario]], on Monday.",
     # a people's word opening a country's name, cut by the model
     "Aid agencies warned that food prices in [[French Guiana]] had doubled since March.",
     "[[French Polynesia]]'s government announced new elections for the spring.",
@@ -569,3 +577,11 @@ def test_town_unknown_in_its_named_region_stands_at_the_region(nlp):
     start = text.index("Aleppo")
     (place,) = resolve_spans(nlp(text), [(start, start + len("Aleppo"))])
     assert place is not None and haversine_km(place.lat, place.lon, 36.2, 37.16) < 50
+
+
+def test_feature_named_after_a_place_keeps_its_point_not_its_id(nlp):
+    doc = nlp("Boats were banned above Cumberland Falls in Kentucky after the rain.")
+    falls = [p for p in find_places(doc) if p.text == "Cumberland Falls"]
+    assert len(falls) == 1
+    assert falls[0].name == "Cumberland Falls" and falls[0].kind == "feature" and falls[0].geonameid is None
+    assert haversine_km(falls[0].lat, falls[0].lon, 36.84, -84.34) < 161

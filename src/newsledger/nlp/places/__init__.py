@@ -41,6 +41,7 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _compass_word, _fill_candidates, _Mention
 from .detect import _detect
+from .features import _widen_to_features
 from .resolve import _resolve
 from .role import _to_place
 
@@ -51,6 +52,7 @@ def find_places(doc: Doc, gazetteer: Optional[Gazetteer] = None) -> list[PlaceMe
     toks = _Tokens.of(doc)
     mentions = _detect(doc, toks, g)
     _resolve(doc, toks, mentions, g)
+    _widen_to_features(toks, mentions)
     return [_to_place(doc, m, g) for m in mentions]
 
 

@@ -27,7 +27,11 @@ Detection
       appears capitalised, unless it reads as a person's name there.
     * names the model split are joined ("the Democratic Republic of the" +
       "Congo"), a lower-case word it took in is left out ("Aceh province");
-      a name the text uses for a disease ("Marburg virus") is no place there.
+      a name the text uses for a disease ("Marburg virus") is no place there;
+      one entity holding a place and the one it lies in ("Windsor, Ontario")
+      is two; a feature by its name ("Lake Naivasha") needs no more context.
+    * (after resolution, :mod:`.features`) a place's name widens to the
+      feature named after it ("Cumberland" + "Falls").
     * after a country's possessive a name is that country's town ("Kenya's
       overcrowded Dadaab camps") or, naming none of its places, its leader
       ("France's Macron"); a town the model cut is joined ("Goz" + "Beida",

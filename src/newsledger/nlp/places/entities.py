@@ -18,6 +18,7 @@ from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _place_
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _Detection
 from .international import _generic_tail
+from .features import FEATURE_OPENERS
 
 
 #: last words of an office or body named after its place ("Boone County
@@ -87,6 +88,8 @@ def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
         return False
     if last in _PLACE_HEADS or last in STREET_HEADS:
         return True
+    if e - s >= 2 and toks.lower[s] in FEATURE_OPENERS and toks.title[s]:
+        return True  # "Lake Naivasha", "Mount Elgon": a feature by its name
     if s > 0:
         prev = toks.lower[s - 1]
         if prev in LOC_PREPS and prev not in ("of", "on", "to"):
@@ -100,6 +103,26 @@ def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
     if e + 1 < len(toks) and toks.lower[e] in (",", "and", "or") and toks.ent_type[e + 1] in ("GPE", "LOC"):
         return True
     return False
+
+
+def _detect_comma_pair(d: _Detection, span: Span) -> bool:
+    """A place and the one it lies in, taken by the model as one entity
+    ("near Windsor, Ontario, on Monday"): each part the gazetteer knows is a
+    mention of its own; False when a part is unknown."""
+    toks, g = d.toks, d.g
+    commas = [k for k in range(span.start + 1, span.end - 1) if toks.text[k] == ","]
+    if not commas:
+        return False
+    bounds, start = [], span.start
+    for k in commas + [span.end]:
+        r = _strip(toks, start, k)
+        if r is None or not g.exact(toks.span_text(r[0], r[1])):
+            return False
+        bounds.append(r)
+        start = k + 1
+    for r in bounds:
+        d.add(d.doc[r[0]:r[1]], "ner", fuzzy=False, require=True)
+    return True
 
 
 def _detect_entities(d: _Detection) -> None:
@@ -167,6 +190,8 @@ def _detect_entities(d: _Detection) -> None:
             if known and span.start > 0 and toks.lower[span.start - 1].rstrip(".") in TITLES \
                     and toks.lower[span.start - 1] not in ("st", "saint") \
                     and not any(_top_level(e) for e in known):
+                continue
+            if not known and _detect_comma_pair(d, span):
                 continue
             if not known and not g.lookup(name):
                 # a name the gazetteer does not know: an office named after

@@ -47,6 +47,7 @@ class _Mention:
     scored: Optional["_CandidateScores"] = None  # context-free scores of the candidates (see _best)
     coloc: dict = field(default_factory=dict)  # entry id -> evidence of other names nearby (_colocation)
     fuzzy: bool = False  # the candidates are of a name spelt otherwise (no exact match)
+    feature: bool = False  # widened to the feature named after its place ("Lake Nakuru"; .features)
     tail: str = ""  # the word of kind a given span ends with ("region" of "the Kursk region")
 
 

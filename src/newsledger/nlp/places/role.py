@@ -41,6 +41,10 @@ def _to_place(doc: Doc, m: _Mention, g: Gazetteer) -> PlaceMention:
     e = m.choice
     if e is None:
         return PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text)
+    if m.feature:
+        # a feature named after the place: its name, the place's point, no id of its own
+        return PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text, lat=e.lat, lon=e.lon,
+                            country=e.country, kind="feature")
     return PlaceMention(start=m.start, end=m.end, text=m.text, name=e.name, lat=e.lat, lon=e.lon,
                         country=e.country, geonameid=e.geonameid, kind=e.kind,
                         role=_role(doc, m, e, g))
