@@ -394,6 +394,12 @@ DETECT = [
     # (not a body's or a paper's name that goes on after the feature's word)
     "The [[Texas]] Reservoir Authority said levels were low.",
     "Subscribe to the [[Wausau]] Valley Herald for more news from Wausau.",
+    # two towns after a word of place are no couple ("Brent and Lynnette Hain")
+    "Roads towards [[Gopeng]] and [[Tanjung Malim]] were closed in Malaysia.",
+    # a town listed after a town inside what the model took for one name
+    "Farmers lost crops around [[Córdoba]] and [[Jaén]]. Reservoirs in the south are low.",
+    # a dateline's short form of a town's name
+    "[[FRANKFURT]] (Reuters) - Shares in airlines rose on Tuesday.",
     # a place and the one it lies in, taken by the model as one name
     "A cargo boat sank in the Detroit River near [[Windsor]], [[Ontario]], on Monday.",
     # a people's word opening a country's name, cut by the model

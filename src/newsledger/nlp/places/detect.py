@@ -59,6 +59,7 @@ from .mention import _DIVISION_WORDS, _Detection, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _detect_entities
+from .score import _short_form
 from .spans import _detect_gazetteer_spans
 
 
@@ -310,7 +311,10 @@ def _detect_datelines(d: _Detection) -> None:
         while j < n and upper[j] and toks.alpha[j] and j - i < 4:
             j += 1
         name = toks.span_text(i, j)
-        cands = [e for e in g.exact(name.title()) if _own_or_main(e, name.title(), g)]
+        # (or the short form of a town's name: "FRANKFURT" of Frankfurt am Main)
+        key = normalize(name)
+        cands = [e for e in g.exact(name.title()) if _own_or_main(e, name.title(), g)
+                 or (e.kind == "city" and _short_form(key, e))]
         if cands and (i == 0 or text[i - 1].endswith("\n") or doc[i].sent.start == i
                       or text[i - 1] in (".", "!", "?") or after_year):
             m = d.mention(doc[i:j], "gaz")

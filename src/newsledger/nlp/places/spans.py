@@ -215,7 +215,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             # (not "London" of "New London", whose longer name is a place)
             last = whole is not None and j == whole[1] and best.population >= 500_000 \
                 and i > whole[0] and not g.exact(toks.span_text(i - 1, j))
-            ok = _top_level(best) or (not saint and (first or after_of or last) and best.kind == "city"
+            # (or listed after a place inside what the model took for one
+            # name: "around Alicante and Murcia" as one organisation)
+            listed = whole is not None and i > whole[0] and toks.lower[i - 1] in ("and", "or", ",") \
+                and (j == whole[1] or toks.lower[j] in ("and", "or", ",")) and _coordinated(toks, doc[i:j], taken)
+            ok = _top_level(best) or (not saint and (first or after_of or last or listed) and best.kind == "city"
                                       and best.id in main
                                       and not _person_like(toks, i, j, person_words)
                                       and (best.population >= 20_000

@@ -131,6 +131,11 @@ def _capitalised_text(t: str) -> bool:
             and any(c.islower() for c in t))
 
 
+#: prepositions after which a name is a place's, not a person's
+_PLACE_PREPS = {"in", "near", "towards", "toward", "around", "outside", "across", "through",
+                "throughout", "within", "inside", "between", "along", "beyond", "past"}
+
+
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
     """Does doc[start:end] look like (part of) a person's name here?"""
     if start > 0:
@@ -141,8 +146,10 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
             return True
     if end < len(toks) and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN":
         return True
-    # a couple's first name before the other's full name ("Brent and Lynnette Hain")
+    # a couple's first name before the other's full name ("Brent and Lynnette Hain"),
+    # not after a word of place ("towards Gopeng and Batu Gajah")
     if end - start == 1 and end + 2 < len(toks) and toks.lower[end] in ("and", "&") \
+            and not (start > 0 and toks.lower[start - 1] in _PLACE_PREPS) \
             and toks.ent_iob[end + 1] == "B" and toks.ent_type[end + 1] == "PERSON" \
             and toks.ent_iob[end + 2] == "I" and toks.ent_type[start] == "PERSON":
         return True
