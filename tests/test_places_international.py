@@ -248,6 +248,11 @@ RESOLVE = [
      (43.65, -79.38)),
     ("The mill in [[Toronto]], Ohio, will close, Steubenville officials said.", (40.46, -80.60)),
     ("The designer showed at a [[Milan]] label's show before flying back to New York.", (45.46, 9.19)),
+    # capes, shoals and valleys of our own table
+    ("Tankers were rerouted around the [[Cape of Good Hope]] after attacks near Yemen.", (-34.36, 18.47)),
+    ("Coast guard ships blocked a supply boat near [[Second Thomas Shoal]], Manila said.", (9.73, 115.86)),
+    ("Power stations in the [[Latrobe Valley]] will close by 2035, Melbourne officials said.",
+     (-38.2, 146.4)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -49,7 +49,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "17"
+FORMAT_VERSION = "18"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
