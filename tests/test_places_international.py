@@ -248,6 +248,8 @@ RESOLVE = [
      (43.65, -79.38)),
     ("The mill in [[Toronto]], Ohio, will close, Steubenville officials said.", (40.46, -80.60)),
     ("The designer showed at a [[Milan]] label's show before flying back to New York.", (45.46, 9.19)),
+    # a town's name before a lower-case "river": the river of that name
+    ("Villages along the [[Juba]] river were left exposed, officials in Mogadishu said.", (0.8, 42.5)),
     # capes, shoals and valleys of our own table
     ("Tankers were rerouted around the [[Cape of Good Hope]] after attacks near Yemen.", (-34.36, 18.47)),
     ("Coast guard ships blocked a supply boat near [[Second Thomas Shoal]], Manila said.", (9.73, 115.86)),
@@ -399,6 +401,8 @@ DETECT = [
     # (not a body's or a paper's name that goes on after the feature's word)
     "The [[Texas]] Reservoir Authority said levels were low.",
     "Subscribe to the [[Wausau]] Valley Herald for more news from Wausau.",
+    # a river our table knows by its full name only
+    "Floods swept villages along the [[Ravi]] river near Lahore.",
     # two towns after a word of place are no couple ("Brent and Lynnette Hain")
     "Roads towards [[Gopeng]] and [[Tanjung Malim]] were closed in Malaysia.",
     # a town listed after a town inside what the model took for one name

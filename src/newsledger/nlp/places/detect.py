@@ -29,7 +29,9 @@ Detection
       "Congo"), a lower-case word it took in is left out ("Aceh province");
       a name the text uses for a disease ("Marburg virus") is no place there;
       one entity holding a place and the one it lies in ("Windsor, Ontario")
-      is two; a feature by its name ("Lake Naivasha") needs no more context.
+      is two; a feature by its name ("Lake Naivasha") needs no more context;
+      a name before a lower-case "river" may be a river's we know by its full
+      name only ("the Ravi river").
     * (after resolution, :mod:`.features`) a place's name widens to the
       feature named after it ("Cumberland" + "Falls").
     * after a country's possessive a name is that country's town ("Kenya's
@@ -84,6 +86,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_streets(d)
     _detect_county_lists(d)
     _detect_gazetteer_spans(d)
+    _detect_rivers(d)
     _detect_repeats(d)
     _detect_people_of_named(d)
     _drop_disease_names(d)
@@ -289,6 +292,27 @@ def _detect_org_openings(d: _Detection) -> None:
                 place = g.place_for_demonym(toks.text[k])
                 if place is not None and not is_ethnic(toks.text[k]):
                     d.add_demonym(k, k + 1, place, place.country or "*")
+
+
+def _detect_rivers(d: _Detection) -> None:
+    """2a. a capitalised name before a lower-case "river" that our table
+    knows by its full name only ("along the Ravi river": the Ravi River)."""
+    toks, g = d.toks, d.g
+    for k in range(1, len(toks)):
+        if toks.text[k] != "river" or d.taken[k - 1]:
+            continue
+        for s in range(max(0, k - 3), k):
+            if not d.free(s, k) or not all(toks.cap[x] for x in range(s, k)):
+                continue
+            name = toks.span_text(s, k)
+            rivers = [e for e in g.exact(f"{name} River") if e.kind == "feature"]
+            if rivers:
+                m = d.mention(d.doc[s:k], "gaz")
+                m.cands = rivers
+                m.main_ids = {e.id for e in rivers}
+                d.mentions.append(m)
+                d.take(s, k)
+                break
 
 
 def _detect_datelines(d: _Detection) -> None:

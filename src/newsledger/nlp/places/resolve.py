@@ -57,6 +57,20 @@ from .context import _admin_support, _colocation, _document_context, _named_coun
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
 
 
+def _add_rivers(m: _Mention, g: Gazetteer) -> None:
+    """A name before a lower-case "river" ("the Ravi river", "the Juba
+    river") is the river, which our table lists under its full name when the
+    short one is a town's or a person's: add the full name's entries."""
+    if m.demonym:
+        return
+    have = {e.id for e in m.cands}
+    rivers = [e for name in (f"{m.text} River", f"River {m.text}") for e in g.exact(name)
+              if e.kind == "feature" and e.id not in have]
+    if rivers:
+        m.cands = rivers + m.cands
+        m.main_ids = set(m.main_ids) | {e.id for e in rivers}
+
+
 def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) -> None:
     """Choose each mention's gazetteer entry (``m.choice``) in the context of
     the whole text (see the module's docstring, "Resolution")."""
@@ -70,6 +84,8 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.division_word = _division_word(toks, m)
         m.sea_cue = _sea_cue(toks, m)
         m.river_cue = _river_cue(toks, m)
+        if m.river_cue:
+            _add_rivers(m, g)
         m.famous_cue = _famous_cue(toks, m)
         m.country_cue = _nation_cue(toks, m)
     _lists_of_divisions(toks, mentions)
