@@ -401,6 +401,12 @@ DETECT = [
     # (not a body's or a paper's name that goes on after the feature's word)
     "The [[Texas]] Reservoir Authority said levels were low.",
     "Subscribe to the [[Wausau]] Valley Herald for more news from Wausau.",
+    # a division's name and its capitalised kind, alone or opening a body's name
+    "Bandits crossed the border with [[Kebbi]] State. Security analysts say gangs have spread.",
+    "Roads were flooded after the rain. The [[Oyo]] State Emergency Management Agency said boats arrived.",
+    # a town's municipality; a town the model took for a building, below a height
+    "About 40 residents were moved on Monday night, [[Knysna]] Municipality said.",
+    "Smoke hung over the mountains above [[Stellenbosch]] by Tuesday morning.",
     # a river our table knows by its full name only
     "Floods swept villages along the [[Ravi]] river near Lahore.",
     # two towns after a word of place are no couple ("Brent and Lynnette Hain")
@@ -428,6 +434,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # an American state before "State" is a university or its team
+    ("Fans of Ohio State celebrated in Columbus on Saturday.", "Ohio State"),
     # a headline opened by a person's name, not a town's
     ("Police appeal in Ohio\nRead more: Smith wins county fair prize", "Smith"),
     ("Leaders in the West condemned the strikes.", "West"),

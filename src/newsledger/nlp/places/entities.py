@@ -125,6 +125,10 @@ def _detect_comma_pair(d: _Detection, span: Span) -> bool:
     return True
 
 
+#: prepositions of height before a town the model took for a building ("the hills above Stellenbosch")
+_HEIGHT_PREPS = {"above", "below", "overlooking"}
+
+
 def _detect_entities(d: _Detection) -> None:
     """1. the model's GPE/LOC entities, FAC ones the gazetteer knows well (or
     streets), NORP demonyms."""
@@ -160,11 +164,12 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             span = _drop_compass(span, toks, g)
             if len(span) >= 2 and toks.lower[span.end - 1] in _DIVISION_TAILS \
-                    and toks.text[span.end - 1].islower() \
+                    and (toks.text[span.end - 1].islower() or toks.lower[span.end - 1] == "municipality") \
                     and g.exact(toks.span_text(span.start, span.end - 1)) \
                     and not g.exact(toks.span_text(span.start, span.end)):
                 # "Aceh province", "the Indian Ocean coast": the name without its word
-                # ("Atlantic city", "Orange county" are whole names)
+                # ("Atlantic city", "Orange county" are whole names; "Knysna
+                # Municipality" is the town's, with its capital)
                 span = span[:-1]
             if _generic_tail(d, span.start, span.end, toks.span_text(span.start, span.end),
                              g.exact(toks.span_text(span.start, span.end)), ent):
@@ -206,7 +211,10 @@ def _detect_entities(d: _Detection) -> None:
             end = _with_possessive_end(toks, span.start, span.end, g)
             d.add(doc[span.start:end], "ner", fuzzy=True, require=False)
         elif label == "FAC":
-            known = [e for e in g.exact(name) if _own_or_main(e, name, g) and _strong(e, g)]
+            known = [e for e in g.exact(name) if _own_or_main(e, name, g) and (
+                _strong(e, g) or (e.kind == "city" and e.population >= 20_000 and (
+                    _place_cue(toks, span.start, span.end, g)
+                    or (span.start > 0 and toks.lower[span.start - 1] in _HEIGHT_PREPS))))]
             if known:
                 d.add(span, "ner", fuzzy=False, require=True)
             elif _street(toks, span.start, span.end):
@@ -325,7 +333,7 @@ _NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
 
 #: lower-case words after a place's name that the model takes into the name
 _DIVISION_TAILS = {"province", "state", "region", "district", "prefecture", "governorate", "oblast",
-                   "county", "coast", "area", "city", "town", "village", "border", "valley"}
+                   "county", "coast", "area", "city", "town", "village", "border", "valley", "municipality"}
 
 
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
-from .words import _FUNCTION_POS, MAX_NGRAM, PERSON_VERBS, TITLES
+from .words import _FUNCTION_POS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
 from .tokens import (_after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _person_like,
                      _place_cue, _possessor_country, _strip, _Tokens, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
@@ -92,6 +92,9 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
         if i < resume:
             continue
         for j, name in grams:
+            if _state_named(d, i, j, name, ents_at.get(i)):
+                resume = j
+                break
             ents = g.exact(name)
             if ents and _generic_tail(d, i, j, name, ents, ents_at.get(i)):
                 continue  # "Michigan Center for ...", "London City airport": the place is shorter
@@ -99,6 +102,34 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
                 if _accept_span(d, i, j, name, ents, ents_at.get(i)):
                     resume = j
                 break
+
+
+#: capitalised words of a division's kind after its name ("Katsina State")
+_STATE_WORDS = {"state"}
+
+
+def _state_named(d: _Detection, i: int, j: int, name: str, ent: Optional[Span]) -> bool:
+    """A division's own name before its capitalised kind ("Katsina State",
+    "Ogun State") that the model took for, or put at the head of, an
+    organisation or a person ("the Ogun State Emergency Management
+    Agency"): the name is a mention of the division (added; its kind stays
+    out, as GeoNames names the division, and tells the resolver it is one)."""
+    toks, g = d.toks, d.g
+    if ent is None or ent.label_ not in ("ORG", "PERSON") or j >= len(toks) or not toks.title[j] \
+            or toks.lower[j] not in _STATE_WORDS or d.taken[j]:
+        return False
+    whole = _strip(toks, ent.start, ent.end)
+    if whole is None or whole[0] != i or whole[1] < j + 1:
+        return False
+    main = g.main_ids(name)
+    # (an American state is never named so: "Ohio State" is a university or its
+    # team; nor is a compass word: "Western State")
+    ents = g.exact(name)
+    if toks.lower[i] in COMMON_WORDS or any(e.kind == "region" and e.country == "US" for e in ents) \
+            or not any(e.kind == "region" and e.id in main and e.source in ("state", "subdivision", "extra")
+                       for e in ents):
+        return False
+    return d.add(d.doc[i:j], "gaz", fuzzy=False, require=True) is not None
 
 
 #: entity labels of the model that a place name never has
@@ -182,6 +213,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
               and (_strong(best, g) or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                    or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
                    or _coordinated(toks, doc[i:j], taken) or headline
+                   # ("Stellenbosch Municipality said": a town's own division)
+                   or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
+                       and best.population >= 1000)
                    or (best.country is not None and owner == best.country)
                    or (_after_place(toks, j) and best.population >= 1000))
               and not _speech_subject_person(doc[i:j], best, g))
