@@ -395,6 +395,7 @@ DETECT = [
     "break.\nRead more: [[Dalby]] growers count the cost of hail\nRelated: [[Chinchilla]] council "
     "lifts water limits",
     "Storm damage in Kerala\nAlso read: [[Thrissur]] traders count losses after floods",
+    "Hockey news from Saskatchewan\nRelated: [[Moose Jaw]] approves new curling rink",
     # a feature named after a place: the whole is the toponym, known or not
     "Kenya floods\nRead more: Rising waters of [[Lake Naivasha]] force more families out",
     "Boats were banned above [[Cumberland Falls]] in Kentucky after the rain.",
@@ -438,6 +439,7 @@ NOT_FOUND = [
     ("Fans of Ohio State celebrated in Columbus on Saturday.", "Ohio State"),
     # a headline opened by a person's name, not a town's
     ("Police appeal in Ohio\nRead more: Smith wins county fair prize", "Smith"),
+    ("Storm in Texas\nRead more: Jackson says he will run again", "Jackson"),
     ("Leaders in the West condemned the strikes.", "West"),
     # a country's leader after its possessive, though the model calls him a place
     ("France's Macron met Germany's Scholz on the sidelines.", "Macron"),

@@ -185,7 +185,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     headline = best is not None and best.kind == "city" and best.id in main and best.population >= 1000 \
         and (best.country in doc_countries or best.population >= 100_000) and _after_label(toks, i) \
         and j < len(toks) and (toks.pos[j] in ("NOUN", "ADJ", "PART") and toks.text[j].islower()
-                               or toks.text[j] in ("'s", "’s", "'", "’"))
+                               or toks.text[j] in ("'s", "’s", "'", "’")
+                               # (a town of 20,000 acting: "Related: Medicine Hat approves ...")
+                               or toks.pos[j] == "VERB" and toks.text[j].islower() and best.population >= 20_000)
     ok = False
     if best is None:
         ok = False
