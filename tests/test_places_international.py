@@ -440,6 +440,8 @@ NOT_FOUND = [
     # a headline opened by a person's name, not a town's
     ("Police appeal in Ohio\nRead more: Smith wins county fair prize", "Smith"),
     ("Storm in Texas\nRead more: Jackson says he will run again", "Jackson"),
+    # a title in quotation marks is no street
+    ('Her single "Ocean Drive" topped the charts in Lagos.', "Ocean Drive"),
     ("Leaders in the West condemned the strikes.", "West"),
     # a country's leader after its possessive, though the model calls him a place
     ("France's Macron met Germany's Scholz on the sidelines.", "Macron"),

@@ -250,10 +250,15 @@ def _after_place(toks: _Tokens, e: int) -> bool:
     return e < n and toks.lower[e] in AFTER_PLACE and not toks.title[e]
 
 
+_QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+
+
 def _street(toks: _Tokens, s: int, e: int) -> bool:
     """Tokens ``s:e`` are a street or road name: capitalised words ending in
-    Street, Road ..."""
+    Street, Road ... (not a title in quotation marks: the single "Ocean Drive")."""
     if e - s < 2:
+        return False
+    if s > 0 and e < len(toks) and toks.text[s - 1] in _QUOTES and toks.text[e] in _QUOTES:
         return False
     last = e - 1
     if toks.lower[last].rstrip(".") not in STREET_HEADS or not toks.title[last]:
