@@ -416,6 +416,8 @@ DETECT = [
     "Farmers lost crops around [[Córdoba]] and [[Jaén]]. Reservoirs in the south are low.",
     # a dateline's short form of a town's name
     "[[FRANKFURT]] (Reuters) - Shares in airlines rose on Tuesday.",
+    # a country's own name of several words, whatever the model made of its parts
+    "Cruise ships returned to [[Antigua and Barbuda]] after the storm.",
     # a place and the one it lies in, taken by the model as one name
     "A cargo boat sank in the Detroit River near [[Windsor]], [[Ontario]], on Monday.",
     # a people's word opening a country's name, cut by the model
