@@ -433,6 +433,21 @@ DETECT = [
     # capitals speaking, one spelt as our country table spells it
     "[[Port of Spain]] said the sanctions were illegal and would be challenged.",
     "[[Ulaanbaatar]] said the sanctions were illegal and would be challenged.",
+    # a lake's name the model took for a person's does not make its country a surname
+    "BLANTYRE, [[Malawi]] (Reuters) — Boats on Lake Malawi were grounded as storms hit Mangochi and Zomba.",
+    # a capitalised preposition the model took into the name
+    "Across [[Kerala]], schools were shut for a second day.",
+    # a name holding a possessive, cut by the model at the "'s"
+    "Flood warnings were issued for [[Hawke's Bay]] and Gisborne on Friday.",
+    # a stop word opening a town's name of two words
+    "Buses between Old Harbour and [[May Pen]] were suspended on Monday.",
+    # a people's word and the word after it that are together a town's name
+    "Traders in [[Spanish Town]] protested against the new fees.",
+    # a people's word before a full name the model took in
+    "[[Kenyan]] Faith Chepngetich won the race in Chicago.",
+    # clubs named by their towns in a match's result
+    "[[Kilmarnock]] 2-1 [[Motherwell]]: late goal settles derby",
+    "Hearts drew 0-0 with [[Kilmarnock]] while [[Motherwell]] beat St Mirren 3-1.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -472,6 +487,10 @@ NOT_FOUND = [
     # a web page's furniture opening a line
     ("Media playback is unsupported on your device Media caption Residents of Aleppo describe "
      "the bombing", "Media"),
+    # a byline's author at a line's start
+    ("Island life in the Hebrides\n\nBy Regina Cole | Travel | 3 May 2024\n\nThe ferry left at dawn.",
+     "Regina"),
+    ("Storms lash the coast\nBy Chester Banks | News\nThe ferry left at dawn.", "Chester"),
 ]
 
 

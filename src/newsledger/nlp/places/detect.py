@@ -55,10 +55,11 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, TITLES
-from .tokens import _after_place, _person_like, _street, _strip, _Tokens
+from .tokens import _after_place, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _top_level
 from .mention import _DIVISION_WORDS, _Detection, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS
+from .features import FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _detect_entities
 from .score import _short_form
@@ -72,10 +73,13 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     # words that are part of a multi-word person name somewhere in the text
     for ent in d.ents:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State")
+        # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
-                and toks.lower[ent.end - 1] not in _DIVISION_WORDS:
+                and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
+                and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]):
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
     _prefetch(g, _entity_names(d))
+    _detect_possessive_names(d)
     _detect_region_demonyms(d)
     _detect_entities(d)
     _collect_countries(d)
@@ -94,19 +98,58 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     return d.mentions
 
 
+def _detect_possessive_names(d: _Detection) -> None:
+    """0'. a place whose own name holds a possessive ("Hawke's Bay",
+    "Martha's Vineyard", "King's Lynn"), which the model cuts at the "'s":
+    the whole name when the gazetteer knows it as a region's or a town's of
+    5,000 people."""
+    toks, g = d.toks, d.g
+    for k in range(1, len(toks) - 1):
+        if toks.lower[k] not in ("'s", "’s") or toks.space[k - 1] or not toks.title[k - 1] \
+                or not toks.title[k + 1] or d.taken[k - 1]:
+            continue
+        start = k - 1
+        while start > 0 and toks.title[start - 1] and toks.space[start - 1] and not d.taken[start - 1] \
+                and k - start < 3:
+            start -= 1
+        for end in (k + 3, k + 2):
+            if end > len(toks) or not all(toks.title[t] for t in range(k + 1, end)) or not d.free(k + 1, end):
+                continue
+            for s in range(start, k):
+                whole = toks.span_text(s, end)
+                main = g.main_ids(whole)
+                if any(e.id in main and (e.kind in ("region", "feature") or e.population >= 5000)
+                       for e in g.exact(whole)):
+                    d.add(d.doc[s:end], "gaz", fuzzy=False, require=True)
+                    break
+            if d.taken[k]:
+                break
+
+
 #: words after a name that make it a disease's name ("Marburg virus", "Lassa fever")
 _DISEASE_HEADS = {"virus", "viruses", "fever", "ebolavirus", "disease"}
 #: adjectives that may come between ("Ebola haemorrhagic fever")
 _DISEASE_ADJ = {"haemorrhagic", "hemorrhagic"}
 
 
+#: prepositions the model takes into a name at a sentence's start ("Across Kerala" as a person)
+_OPENING_PREPS = {"across", "throughout", "around", "near", "from", "outside", "inside", "towards",
+                  "toward", "into", "along", "beyond", "within", "via", "across", "through"}
+
+
 def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
     """The model's entities, each cut where a line ends inside it (web text:
     "ROCKHAMPTON, Qld" + newline + "Cattle producers ..." read as one
-    person "Qld Cattle"); the pieces keep the label."""
+    person "Qld Cattle"); the pieces keep the label.  A capitalised
+    preposition opening an entity is left out ("Across Kerala, ...")."""
     out = []
     for ent in doc.ents:
-        breaks = [k for k in range(ent.start, ent.end) if toks.is_space[k] and "\n" in toks.text[k]]
+        if len(ent) >= 2 and toks.lower[ent.start] in _OPENING_PREPS and toks.title[ent.start] \
+                and toks.title[ent.start + 1]:
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        # (and where a match's score stands inside it: "St Johnstone 2-1 Livingston", "Aberdeen 2-1")
+        breaks = [k for k in range(ent.start, ent.end)
+                  if (toks.is_space[k] and "\n" in toks.text[k]) or _in_score(toks, k)]
         if not breaks:
             out.append(ent)
             continue
@@ -238,7 +281,8 @@ def _detect_demonyms(d: _Detection) -> None:
             continue
         if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod") and not (
                 toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
-                and toks.pos[i + 1] in ("NOUN", "ADJ") and toks.text[i + 1].islower()):
+                and toks.pos[i + 1] in ("NOUN", "ADJ") and toks.text[i + 1].islower()) \
+                and not _demonym_before_name(toks, i):
             continue  # (a one-word "person" before a common noun or its adjective:
             # "Armenian and Azerbaijani forces", "the Moldovan foreign minister")
         code = g.country_for_demonym(toks.text[i])
@@ -250,6 +294,15 @@ def _detect_demonyms(d: _Detection) -> None:
             place = g.place_for_demonym(toks.text[i])
             if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
                 d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+def _demonym_before_name(toks: _Tokens, i: int) -> bool:
+    """Token ``i`` opens a person's entity of three words or more, all
+    capitalised: a people's word before a full name, which the model takes
+    in ("Ugandan Stella Chemutai", "Kenyan Eliud Kipchoge")."""
+    n = len(toks)
+    return toks.ent_iob[i] == "B" and i + 2 < n and toks.ent_iob[i + 1] == "I" and toks.ent_iob[i + 2] == "I" \
+        and toks.title[i + 1] and toks.title[i + 2] and not toks.text[i].endswith("s")
 
 
 def _modifies_noun(toks: _Tokens, doc: Doc, i: int) -> bool:

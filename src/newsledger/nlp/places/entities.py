@@ -148,6 +148,8 @@ def _detect_entities(d: _Detection) -> None:
         if label in ("NORP", "LANGUAGE"):
             # a people's word opening a country's name the model cut ("French" + "Guiana")
             whole = _extend_to_country(toks, r, g, d)
+            if whole == r:
+                whole = _demonym_town(toks, r, g, d)
             if whole == r and label == "LANGUAGE":
                 continue
             if whole != r:
@@ -254,6 +256,20 @@ def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Dete
         if any((e.kind == "country" or (_top_level(e) and e.population >= 1_000_000))
                and (e.id in main or e.source in _OWN_SOURCES) for e in g.exact(name)):
             return r[0], end
+    return r
+
+
+def _demonym_town(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:
+    """A people's word and the capitalised word after it that are together a
+    town's own name ("Spanish" + "Town", Jamaica; "English" + "Bazar"), a
+    town of 20,000 people or more: the whole; else ``r``."""
+    end = r[1] + 1
+    if end > len(toks) or not d.free(r[1], end) or not toks.title[r[1]] or toks.pos[r[1]] != "PROPN":
+        return r
+    name = toks.span_text(r[0], end)
+    main = g.main_ids(name)
+    if any(e.id in main and e.kind == "city" and e.population >= 20_000 for e in g.exact(name)):
+        return r[0], end
     return r
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import _FUNCTION_POS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
-from .tokens import (_after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _person_like,
+from .tokens import (_after_label, _after_place, _coordinated, _county_name, _in_score, _foreign_to_possessor, _person_like,
                      _place_cue, _possessor_country, _strip, _Tokens, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
@@ -55,14 +55,17 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     for i in range(n):
         if taken[i]:
             continue
-        if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i)) or stop[i]:
+        # (a stop word read as a name inside a sentence opens a name of two
+        # words or more: "May Pen", "Much Wenlock")
+        inner_stop = stop[i] and cap[i] and pos[i] == "PROPN" and i > 0 and not d.doc[i].is_sent_start
+        if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i)) or (stop[i] and not inner_stop):
             if not _country_initials(toks, i, d.g):
                 continue
         grams = []
         for j in range(i + 1, min(n, i + MAX_NGRAM) + 1):
             if taken[j - 1]:
                 break
-            if (cap[j - 1] or text[j - 1].isupper()) and not punct[j - 1]:
+            if (cap[j - 1] or text[j - 1].isupper()) and not punct[j - 1] and not (inner_stop and j == i + 1):
                 grams.append((j, toks.span_text(i, j)))
         grams.reverse()
         out[i] = grams
@@ -218,6 +221,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = (covers and not _person_like(toks, i, j + kind_after, person_words)
               and (_strong(best, g) or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                    or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
+                   or (best.kind == "city" and best.id in main and best.population >= 10_000
+                       and _match_report(doc, toks, i, j))
                    or _coordinated(toks, doc[i:j], taken) or headline
                    # ("Stellenbosch Municipality said": a town's own division)
                    or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
@@ -236,6 +241,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                                       and _place_cue(toks, i, j, g)) \
                 or (best.kind == "city" and best.id in main and (
                     best.population >= 100_000 or g.is_capital(best)
+                    or (best.population >= 10_000 and (local or best.population >= 50_000)
+                        and _match_report(doc, toks, i, j))
                     or (local and best.population >= 1000 and (
                         _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
                         or _home_of_person(toks, i) or headline
@@ -353,6 +360,28 @@ def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     if whole is None or whole[0] != i or whole[1] <= j or whole[1] - j > 2:
         return False
     return all(toks.lower[k] in _CLUB_WORDS for k in range(j, whole[1]))
+
+
+#: verbs of a match's result, before or after a club named by its town ("Motherwell edged Aberdeen 2-1")
+_RESULT_VERBS = {"beat", "beats", "edged", "edge", "edges", "thrashed", "thrash", "defeated", "defeat",
+                 "drew", "draw", "draws", "hosted", "host", "hosts", "visit", "visits", "stunned", "routed",
+                 "hammered", "downed", "lost", "won"}
+
+
+def _match_report(doc, toks: _Tokens, i: int, j: int) -> bool:
+    """``toks[i:j]`` names a team in a match's result: a score right before
+    or after it ("St Johnstone 2-1 Livingston", "Aberdeen 2-1"), or, in a
+    sentence with a score, a verb of the result next to it ("Motherwell
+    edged Aberdeen 2-1", "drew 1-1 with Kilmarnock")."""
+    if (j < len(toks) and _in_score(toks, j)) or (i > 0 and _in_score(toks, i - 1)):
+        return True
+    sent = doc[i].sent
+    if not any(_in_score(toks, k) for k in range(sent.start, sent.end)):
+        return False
+    before = toks.lower[i - 1] if i > sent.start else ""
+    if before == "with" and i - 2 >= sent.start and _in_score(toks, i - 2):
+        return True
+    return before in _RESULT_VERBS or (j < sent.end and toks.lower[j] in _RESULT_VERBS)
 
 
 def _speaking(tok) -> bool:

@@ -5,6 +5,7 @@ county's name, a list with a place, a street's name."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -142,7 +143,13 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
         p = start - 1
         if toks.lower[p].rstrip(".") in TITLES:
             return True
-        if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O":
+        # a byline's author at a line's start ("By Helena Marsh | Travel")
+        if toks.text[p] == "By" and (p == 0 or "\n" in toks.text[p - 1]) and end < len(toks) \
+                and toks.title[end] and toks.pos[end] == "PROPN":
+            return True
+        # (not a capitalised preposition the model took in: "Across Kerala")
+        if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O" \
+                and toks.lower[p] not in LOC_PREPS:
             return True
     if end < len(toks) and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN":
         return True
@@ -268,3 +275,26 @@ def _street(toks: _Tokens, s: int, e: int) -> bool:
         return False  # a postal address ("69 Wooster St."), not a place in the text's sense
     return bool(body) and all(toks.title[k] or toks.like_num[k] or toks.text[k][:1].isdigit()
                               for k in body) and not toks.like_num[body[0]]
+
+
+#: a match's score written as one word
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+
+
+def _score(word: str) -> bool:
+    """A match's score written as one word ("2–1")."""
+    return bool(_SCORE.match(word))
+
+
+def _in_score(toks: _Tokens, k: int) -> bool:
+    """Token ``k`` is (part of) a match's score: "2–1" as one word, or "2",
+    "-", "1" written together."""
+    if _score(toks.text[k]):
+        return True
+    for s in (k - 2, k - 1, k):
+        if 0 <= s and s + 2 < len(toks) and toks.text[s].isdigit() and len(toks.text[s]) <= 3 \
+                and toks.text[s + 1] in ("-", "–") and toks.text[s + 2].isdigit() and len(toks.text[s + 2]) <= 3 \
+                and not toks.space[s] and not toks.space[s + 1]:
+            return True
+    return False
+
