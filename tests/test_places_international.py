@@ -58,6 +58,7 @@ RESOLVE = [
     ("The broadcast switched to [[Swahili]] for listeners in the region.", (-6.0, 35.0)),
     ("[[Brits]] flocked to Spain for their summer holidays.", (54.0, -2.5)),
     ("[[Kiwis]] and Australians watched the rugby final.", (-42.0, 174.0)),
+    ("\"[[Aotearoa]] has always had cyclones,\" the forecaster said.", (-42.0, 174.0)),
     ("[[Aussies]] were warned about the bushfire risk.", (-25.0, 135.0)),
     ("Support among [[Hispanic]] voters grew, the poll in Arizona found.", (-10.0, -65.0)),
     ("The newspaper is printed in [[Farsi]] in Tehran and London.", (32.0, 53.0)),
@@ -448,6 +449,17 @@ DETECT = [
     # clubs named by their towns in a match's result
     "[[Kilmarnock]] 2-1 [[Motherwell]]: late goal settles derby",
     "Hearts drew 0-0 with [[Kilmarnock]] while [[Motherwell]] beat St Mirren 3-1.",
+    # a town of the text's country by its English name, after a place's cue
+    "PIRAEUS, Greece — Ferries were halted as smoke rose over the island of [[Rhodes]] on Sunday.",
+    # a province of the text's country by its English name inside a body's name
+    "LARISSA, Greece — Yields fell by a third, said Eleni Markou of the University of [[Thessaly]].",
+    # a big town's other name of two words, before its mayor's name
+    "Traffic eased beyond the city limits. [[Talisay City]] Mayor Ana Cruz said the road would reopen on Monday.",
+    # a place's adjective, the sea off a coast's town, a lower-case feature word after a name
+    "Floodwater covered the plains. In neighbouring [[Hastings]], the council said homes had power again.",
+    "Aid reached villages in southern [[Chikwawa]] on Tuesday.",
+    "BRISBANE, Australia — Divers mapped the coral reefs off [[Gladstone]] last month.",
+    "Heavy rain hit the [[Coromandel]] peninsula and Auckland on Friday.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -491,6 +503,8 @@ NOT_FOUND = [
     ("Island life in the Hebrides\n\nBy Regina Cole | Travel | 3 May 2024\n\nThe ferry left at dawn.",
      "Regina"),
     ("Storms lash the coast\nBy Chester Banks | News\nThe ferry left at dawn.", "Chester"),
+    # a vote's tally is no match's score
+    ("The council voted 27-10 on Tuesday, and Jackson said he would appeal.", "Jackson"),
 ]
 
 

@@ -162,12 +162,16 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     # an English or transliterated name of more than one word ("Khan Younis",
     # "Rhineland-Palatinate"), when it is no place's own name, names a province or a big town
     several = j - i >= 2 and not main
+    # (whether the name is the own name of a place of the text's countries)
+    own_local = any(e.id in main and e.country in doc_countries for e in ents)
     ents = [e for e in ents if e.id in main or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
                 and e.population >= 1000) or e is famous
             or (several and (e.source == "subdivision" or (e.kind == "city" and e.population >= 100_000))
                 and not e.approx)
-            or (e.kind == "city" and g.is_capital(e) and _capital_spelling(name, e, g))]
+            or (e.kind == "city" and g.is_capital(e) and _capital_spelling(name, e, g))
+            # (a province of the text's country by its English name: "Thessaly", "Attica")
+            or (e.source == "subdivision" and alias_ok and e.country in doc_countries and not e.approx)]
     if famous is not None:
         main = main | {famous.id}  # "Kiev" is Kyiv's name as much as "Kyiv" is
     # (and a capital's as our country table spells it: "Ulaanbaatar")
@@ -246,7 +250,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     or (local and best.population >= 1000 and (
                         _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
                         or _home_of_person(toks, i) or headline
-                        or _after_place(toks, j) or owner == best.country))))
+                        or _after_place(toks, j) or owner == best.country)))) \
+                or (local and j - i == 1 and best.id not in main and bool(doc_countries) and not own_local
+                    and best.population >= 1000 and _place_cue(toks, i, j, g)
+                    and not _person_like(toks, i, j, person_words))
+            # (the last: a town of the text's country by its English name, "the island of Rhodes")
         else:
             # a place inside an organisation's name ("Kentucky State Police",
             # "Mansfield Police Department", "University of Rochester"): it
@@ -266,7 +274,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             # name: "around Alicante and Murcia" as one organisation)
             listed = whole is not None and i > whole[0] and toks.lower[i - 1] in ("and", "or", ",") \
                 and (j == whole[1] or toks.lower[j] in ("and", "or", ",")) and _coordinated(toks, doc[i:j], taken)
-            ok = _top_level(best) or (not saint and (first or after_of or last or listed) and best.kind == "city"
+            ok = _top_level(best) or (after_of and best.source == "subdivision" and not best.approx
+                                      and best.country in doc_countries) \
+                or (not saint and (first or after_of or last or listed) and best.kind == "city"
                                       and best.id in main
                                       and not _person_like(toks, i, j, person_words)
                                       and (best.population >= 20_000
@@ -280,7 +290,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     best.population >= 100_000 or g.is_capital(best)
                     or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
                                                      or _after_place(toks, j)))))
-                or (biggest.kind == "city" and biggest.id in main and biggest.population >= 100_000))
+                or (biggest.kind == "city" and biggest.id in main and biggest.population >= 100_000)
+                # (a big town's other name of several words: "Talisay City")
+                or (several and best.kind == "city" and best.population >= 100_000))
         elif j - i == 1 and toks.title[i] and (best.id in main or _capital_spelling(name, best, g)) \
                 and (best.kind == "country" or g.is_capital(best)) and (
                     _speaking(doc[i]) or (_acting(doc[i]) and best.population >= 100_000)):

@@ -151,7 +151,9 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
         if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O" \
                 and toks.lower[p] not in LOC_PREPS:
             return True
-    if end < len(toks) and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN":
+    # (a place's officer after it is no surname: "Talisay City Mayor Ana Cruz")
+    if end < len(toks) and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN" \
+            and toks.lower[end] not in _PLACE_OFFICES:
         return True
     # a couple's first name before the other's full name ("Brent and Lynnette Hain"),
     # not after a word of place ("towards Gopeng and Batu Gajah")
@@ -163,6 +165,20 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
     return end - start == 1 and toks.text[start] in person_words
 
 
+#: offices of a place, capitalised after its name before the officer's
+_PLACE_OFFICES = {"mayor", "governor", "councillor", "councilor", "councilman", "councilwoman",
+                  "commissioner", "sheriff", "premier"}
+
+#: words of the sea before "off" and a coast's place (the model may read "reefs" as a verb)
+_OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", "sea", "anchored", "ships"}
+
+#: lower-case adjectives before a place's name
+_PLACE_ADJS = {"neighbouring", "neighboring", "nearby", "northern", "southern", "eastern", "western",
+               "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+               "north-western", "south-eastern", "south-western", "coastal", "landlocked", "rural",
+               "downtown", "suburban", "upstate", "war-torn", "flood-hit", "drought-hit", "quake-hit"}
+
+
 def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     """Context that says a span is a place: a locative preposition or a
     place noun before it, or ", State/Country" after it."""
@@ -171,6 +187,12 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
         if prev in LOC_PREPS and prev != "of":
             return True
         if prev in ("of", ",") and start > 1 and toks.lower[start - 2] in PLACE_NOUNS:
+            return True
+        # waters or land off a coast's place ("the reefs off Gladstone")
+        if prev == "off" and start > 1 and (toks.pos[start - 2] == "NOUN" or toks.lower[start - 2] in _OFF_WORDS):
+            return True
+        # a place's adjective in lower case ("in neighbouring Hastings", "southern Malawi")
+        if prev in _PLACE_ADJS and toks.text[start - 1].islower():
             return True
     if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
         if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):

@@ -101,7 +101,8 @@ AFTER_PLACE = {"resident", "residents", "native", "natives", "man", "woman", "me
                "neighborhood", "neighbourhood", "county", "township", "city", "town", "village",
                "voters", "citizens", "officials", "authorities", "schools", "-based", "based",
                "airport", "hospital", "district", "province", "region", "border", "streets",
-               "boy", "girl", "teen", "teenager", "family", "couple", "firefighters", "fire"}
+               "boy", "girl", "teen", "teenager", "family", "couple", "firefighters", "fire",
+               "island", "peninsula", "coast", "coastline", "delta"}
 
 #: last words of a street or road name ("Shamrock Street", "Powerline Road")
 STREET_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard",
