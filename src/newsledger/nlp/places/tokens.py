@@ -165,6 +165,10 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
     return end - start == 1 and toks.text[start] in person_words
 
 
+#: place nouns in the plural before "of" and a list of places ("the towns of Sehwan and Dadu")
+_PLACE_PLURALS = {"towns", "cities", "villages", "districts", "provinces", "states", "regions", "islands",
+                  "counties", "municipalities", "suburbs", "ports", "capitals"}
+
 #: offices of a place, capitalised after its name before the officer's
 _PLACE_OFFICES = {"mayor", "governor", "councillor", "councilor", "councilman", "councilwoman",
                   "commissioner", "sheriff", "premier"}
@@ -186,7 +190,8 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
         prev = toks.lower[start - 1]
         if prev in LOC_PREPS and prev != "of":
             return True
-        if prev in ("of", ",") and start > 1 and toks.lower[start - 2] in PLACE_NOUNS:
+        if prev in ("of", ",") and start > 1 and (toks.lower[start - 2] in PLACE_NOUNS
+                                                  or toks.lower[start - 2] in _PLACE_PLURALS):
             return True
         # waters or land off a coast's place ("the reefs off Gladstone")
         if prev == "off" and start > 1 and (toks.pos[start - 2] == "NOUN" or toks.lower[start - 2] in _OFF_WORDS):
