@@ -59,7 +59,7 @@ from .tokens import _after_place, _in_score, _person_like, _street, _strip, _Tok
 from .entries import _own_or_main, _top_level
 from .mention import _DIVISION_WORDS, _Detection, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS
-from .features import FEATURE_OPENERS
+from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _detect_entities
 from .score import _short_form
@@ -80,6 +80,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
     _prefetch(g, _entity_names(d))
     _detect_possessive_names(d)
+    _detect_named_features(d)
     _detect_region_demonyms(d)
     _detect_entities(d)
     _collect_countries(d)

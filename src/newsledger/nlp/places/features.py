@@ -1,7 +1,9 @@
-"""Places, output extents: a place's name widened to the feature named
-after it ("Lake Nakuru", "the Detroit River", "the Kinta Valley",
-"Scarborough Shoal"), the whole being the toponym the text names
-(:func:`_widen_to_features`).
+"""Places, features: a place's name widened to the feature named after it
+("Lake Nakuru", "the Detroit River", "the Kinta Valley", "Scarborough
+Shoal"), the whole being the toponym the text names
+(:func:`_widen_to_features`); and features named by a name no place has
+("Dadia National Park", "the Hai Van Pass", "Mount Gede"), found whole
+before the model's pieces of them (:func:`_detect_named_features`).
 
 The gazetteer seldom knows such a feature; the mention keeps the point of
 the place it is named after (a lake by its town, a valley by its river's
@@ -11,16 +13,17 @@ and kind.  Detection and resolution run on the bare name before this step.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
-from .mention import _Mention
+from .mention import _Detection, _Mention
 from .tokens import _Tokens
+from .words import STREET_HEADS
 
 #: capitalised words that close a feature's name after a place's ("the Detroit River")
 FEATURE_HEADS = {"river", "lake", "valley", "falls", "creek", "dam", "reservoir", "highlands", "gorge",
                  "downs", "lagoon", "estuary", "island", "islands", "shoal", "shoals", "reef", "desert",
                  "bay", "hills", "mountains", "range", "peninsula", "plateau", "glacier", "canal",
-                 "harbour", "harbor", "heights", "wetlands", "basin", "delta"}
+                 "harbour", "harbor", "heights", "wetlands", "basin", "delta", "strait", "pass"}
 #: ... two-word closers ("Kakum National Park", "Maasai Mara Game Reserve")
 FEATURE_HEAD_PAIRS = {("national", "park"), ("game", "reserve"), ("nature", "reserve"),
                       ("wildlife", "sanctuary"), ("marine", "park")}
@@ -63,3 +66,86 @@ def _widen_to_features(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
         m.end = toks.idx[new_e - 1] + len(toks.text[new_e - 1])
         m.text = toks.span_text(new_s, new_e)
         m.feature = True
+
+
+#: closing words of a feature's name when no place has its first words ("the Todra Gorge")
+_NAMED_TAILS = (FEATURE_HEADS - {"bay", "island", "lake", "dam", "canal", "harbour", "harbor", "heights",
+                                 "basin", "range", "downs", "hills"}) \
+    | {"strait", "straits", "gorges", "pass", "archipelago", "plains", "volcano", "peak", "canyon", "atoll",
+       "fjord", "escarpment"}
+#: small words inside a feature's name ("Col de la Croix de Fer", "Cliffs of Moher")
+_NAME_JOINERS = {"of", "de", "la", "du", "des", "del", "di", "da", "-", "d'"}
+#: capitalised words of a building's or an event's name
+_NOT_FEATURE_WORDS = {"hotel", "resort", "series", "festival", "concert", "center", "centre", "road", "street",
+                      "church", "school", "hall", "inn", "lodge", "club", "area", "fund", "project"}
+#: model labels of names that are no feature whatever their last word ("Swan Lake", "Love Island")
+_NOT_FEATURE_LABELS = {"WORK_OF_ART", "PERSON", "DATE", "TIME", "EVENT", "LAW"}
+
+
+def _detect_named_features(d: _Detection) -> None:
+    """0''. a feature's whole name that no place's name opens: a run of
+    capitalised words closed by a feature's word ("Dadia National Park",
+    "the Todra Gorge", "the Hai Van Pass") or opened by one ("Mount Gede",
+    "Lake Manchar"), found before the model's pieces of it ("Van" is no
+    Turkish town here).  The gazetteer's entry when it knows the whole,
+    else a feature without a point; a name the gazetteer knows without the
+    feature's word is left to :func:`_widen_to_features`."""
+    toks, g = d.toks, d.g
+    n = len(toks)
+    i = 0
+    while i < n:
+        if d.taken[i] or not toks.title[i] or toks.stop[i]:
+            i += 1
+            continue
+        e = i + 1  # the run of capitalised words (and small words between them) from i
+        while e < n and not d.taken[e] and (toks.title[e] or (
+                toks.lower[e] in _NAME_JOINERS and e + 1 < n and toks.title[e + 1])):
+            e += 1
+        found = _feature_in_run(d, i, e)
+        if found is not None:
+            (s, f), head = found
+            if g.exact(toks.span_text(s, f)):
+                d.add(d.doc[s:f], "gaz", fuzzy=False, require=True)
+            elif head is not None:
+                # a place's name before the feature's word ("Cumberland Falls",
+                # "Dadia National Park"): the place, widened after resolution
+                if d.add(d.doc[head[0]:head[1]], "gaz", fuzzy=False, require=True) is not None:
+                    d.take(head[1], f)  # (the feature's word is no place of its own: "Valley")
+            else:
+                m = d.add(d.doc[s:f], "gaz", fuzzy=False, require=False)
+                if m is not None:
+                    m.feature = True
+        i = e
+
+
+def _feature_in_run(d: _Detection, i: int, e: int
+                    ) -> Optional[tuple[tuple[int, int], Optional[tuple[int, int]]]]:
+    """The feature's name in the capitalised run ``toks[i:e]`` and, when a
+    place's name the gazetteer knows opens it before a closing feature's
+    word, that name's extent; or None."""
+    toks, g = d.toks, d.g
+    if e - i < 2 or toks.ent_type[i] in _NOT_FEATURE_LABELS or toks.lower[e - 1] in STREET_HEADS:
+        return None
+    opens = toks.ent_iob[i] == "B" or (i > 0 and toks.lower[i - 1] == "the" and toks.ent_iob[i - 1] == "B"
+                                       and toks.ent_type[i - 1] == toks.ent_type[i])
+    if toks.ent_type[i] in ("GPE", "LOC") and opens and (e == len(toks) or toks.ent_iob[e] != "I") \
+            and all(toks.ent_iob[k] == "I" for k in range(i + 1, e)):
+        return None  # (the model's own place entity, read by the later steps as it is)
+    if e < len(toks) and toks.lower[e] in _BODY_WORDS:
+        return None
+    last = toks.lower[e - 1]
+    if e - i >= 3 and (toks.lower[e - 2], last) in FEATURE_HEAD_PAIRS:
+        head = (i, e - 2)
+    elif last in _NAMED_TAILS:
+        head = (i, e - 1)
+    elif toks.lower[i] in FEATURE_OPENERS and e - i <= 3 \
+            and not any(toks.lower[k] in _BODY_WORDS or toks.lower[k] in _NOT_FEATURE_WORDS for k in range(i, e)):
+        head = (i + 1, e)  # ("Mount Washington Hotel", "River Concert Series" are no features)
+    else:
+        return None
+    if toks.lower[head[0]] in _NAME_JOINERS or toks.lower[head[1] - 1] in _NAME_JOINERS:
+        return None
+    # (a name opened by "Lake" or "Mount" is the feature's own: "Lake Manchar" is
+    # no lake by Manchar, India)
+    known_head = head[0] == i and not g.exact(toks.span_text(i, e)) and bool(g.exact(toks.span_text(*head)))
+    return (i, e), (head if known_head else None)

@@ -40,7 +40,9 @@ def _role(doc: Doc, m: _Mention, e: Optional[Entry], g: Gazetteer) -> str:
 def _to_place(doc: Doc, m: _Mention, g: Gazetteer) -> PlaceMention:
     e = m.choice
     if e is None:
-        return PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text)
+        # (a feature by a name the gazetteer does not know: "Dadia National Park")
+        return PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text,
+                            kind="feature" if m.feature else None)
     if m.feature:
         # a feature named after the place: its name, the place's point, no id of its own
         return PlaceMention(start=m.start, end=m.end, text=m.text, name=m.text, lat=e.lat, lon=e.lon,
