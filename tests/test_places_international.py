@@ -478,6 +478,10 @@ DETECT = [
     "Hikers were rescued from the [[Korvanen Gorge]] on Sunday after a storm.",
     "Climbers reached the summit of [[Mount Orvalen]] on Friday.",
     "Rangers said fires had burnt much of [[Tamberu National Park]] by Monday.",
+    # an apposition whose head is a place noun
+    "The end of the road is [[Skoura]], a village on the edge of the palm groves.",
+    # (not the end of a longer name)
+    "[[Turks and Caicos Islands]]'s government announced new elections for the spring.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -521,6 +525,8 @@ NOT_FOUND = [
     ("Island life in the Hebrides\n\nBy Regina Cole | Travel | 3 May 2024\n\nThe ferry left at dawn.",
      "Regina"),
     ("Storms lash the coast\nBy Chester Banks | News\nThe ferry left at dawn.", "Chester"),
+    # an apposition of an office, not of a place
+    ("Ahmed Skoura, a town councillor, said the road was closed.", "Skoura"),
     # a body's name that goes on after a feature's word
     ("Silicon Valley Bank collapsed in March.", "Silicon Valley Bank"),
     # a vote's tally is no match's score

@@ -126,6 +126,8 @@ def _feature_in_run(d: _Detection, i: int, e: int
     toks, g = d.toks, d.g
     if e - i < 2 or toks.ent_type[i] in _NOT_FEATURE_LABELS or toks.lower[e - 1] in STREET_HEADS:
         return None
+    if any(g.exact(toks.span_text(s, e)) for s in range(max(0, i - 3), i)):
+        return None  # (the end of a longer name: "Turks and Caicos Islands")
     opens = toks.ent_iob[i] == "B" or (i > 0 and toks.lower[i - 1] == "the" and toks.ent_iob[i - 1] == "B"
                                        and toks.ent_type[i - 1] == toks.ent_type[i])
     if toks.ent_type[i] in ("GPE", "LOC") and opens and (e == len(toks) or toks.ent_iob[e] != "I") \

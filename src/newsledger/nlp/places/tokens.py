@@ -202,6 +202,26 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
         if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
             return True
+    return _place_apposition(toks, end)
+
+
+#: place nouns an apposition names a place by ("Merzouga, a village on the edge of the dunes")
+_APPOSITION_NOUNS = {"village", "town", "city", "port", "hamlet", "suburb", "resort", "district", "island",
+                     "township", "municipality", "province", "region", "county", "oasis", "gateway"}
+
+
+def _place_apposition(toks: _Tokens, end: int) -> bool:
+    """The name ending before token ``end`` is followed by an apposition
+    whose head is a place noun: ", a village ...", ", the fortified
+    village ...", ", a busy frontier town" (not ", a town councillor")."""
+    n = len(toks)
+    if end + 2 >= n or toks.text[end] != "," or toks.lower[end + 1] not in ("a", "an", "the"):
+        return False
+    for k in range(end + 2, min(n, end + 6)):
+        if toks.lower[k] in _APPOSITION_NOUNS:
+            return not (k + 1 < n and toks.pos[k + 1] in ("NOUN", "PROPN"))
+        if toks.pos[k] not in ("ADJ", "NOUN") or toks.title[k]:
+            return False
     return False
 
 
