@@ -126,8 +126,6 @@ def _feature_in_run(d: _Detection, i: int, e: int
     toks, g = d.toks, d.g
     if e - i < 2 or toks.ent_type[i] in _NOT_FEATURE_LABELS or toks.lower[e - 1] in STREET_HEADS:
         return None
-    if any(g.exact(toks.span_text(s, e)) for s in range(max(0, i - 3), i)):
-        return None  # (the end of a longer name: "Turks and Caicos Islands")
     opens = toks.ent_iob[i] == "B" or (i > 0 and toks.lower[i - 1] == "the" and toks.ent_iob[i - 1] == "B"
                                        and toks.ent_type[i - 1] == toks.ent_type[i])
     if toks.ent_type[i] in ("GPE", "LOC") and opens and (e == len(toks) or toks.ent_iob[e] != "I") \
@@ -147,6 +145,8 @@ def _feature_in_run(d: _Detection, i: int, e: int
         return None
     if toks.lower[head[0]] in _NAME_JOINERS or toks.lower[head[1] - 1] in _NAME_JOINERS:
         return None
+    if any(g.exact(toks.span_text(s, e)) for s in range(max(0, i - 3), i)):
+        return None  # (the end of a longer name: "Turks and Caicos Islands")
     # (a name opened by "Lake" or "Mount" is the feature's own: "Lake Manchar" is
     # no lake by Manchar, India)
     known_head = head[0] == i and not g.exact(toks.span_text(i, e)) and bool(g.exact(toks.span_text(*head)))

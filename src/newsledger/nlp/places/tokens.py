@@ -336,7 +336,10 @@ def _score(word: str) -> bool:
 def _in_score(toks: _Tokens, k: int) -> bool:
     """Token ``k`` is (part of) a match's score: "2–1" as one word, or "2",
     "-", "1" written together."""
-    if _score(toks.text[k]):
+    word = toks.text[k]
+    if not (word[:1].isdigit() or word in ("-", "–")):
+        return False
+    if _score(word):
         return True
     for s in (k - 2, k - 1, k):
         if 0 <= s and s + 2 < len(toks) and toks.text[s].isdigit() and len(toks.text[s]) <= 3 \
