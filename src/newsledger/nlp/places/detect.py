@@ -42,10 +42,15 @@ Detection
       troops", "Sri Lankan troops", "the Moldovan foreign minister",
       "thousands of Greeks"); a great city closing an unknown name ("Red Star
       Belgrade"); a web page's furniture ("Media caption") is no place.
+    * first of all, names the model cuts: a possessive inside a place's name
+      ("Hawke's Bay", step 0'), a feature's whole name ("the Hai Van Pass",
+      "Mount Gede", step 0'' in :mod:`.features`); a score inside the model's
+      entity cuts it ("St Johnstone 2-1 Livingston"), a capitalised
+      preposition opening it is left out ("Across Kerala").
 
-The steps run in the order of :func:`_detect`: 0, 1a' and 4 are in
-:mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans`; 1a to 1e,
-3 and the names used for a disease are here.
+The steps run in the order of :func:`_detect`: 0' and 1a to 1e, 3 and the
+names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
+:mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans`.
 """
 
 from __future__ import annotations
@@ -135,7 +140,7 @@ _DISEASE_ADJ = {"haemorrhagic", "hemorrhagic"}
 
 #: prepositions the model takes into a name at a sentence's start ("Across Kerala" as a person)
 _OPENING_PREPS = {"across", "throughout", "around", "near", "from", "outside", "inside", "towards",
-                  "toward", "into", "along", "beyond", "within", "via", "across", "through"}
+                  "toward", "into", "along", "beyond", "within", "via", "through"}
 
 
 def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:

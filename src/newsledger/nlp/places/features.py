@@ -87,9 +87,10 @@ def _detect_named_features(d: _Detection) -> None:
     capitalised words closed by a feature's word ("Dadia National Park",
     "the Todra Gorge", "the Hai Van Pass") or opened by one ("Mount Gede",
     "Lake Manchar"), found before the model's pieces of it ("Van" is no
-    Turkish town here).  The gazetteer's entry when it knows the whole,
-    else a feature without a point; a name the gazetteer knows without the
-    feature's word is left to :func:`_widen_to_features`."""
+    Turkish town here).  The gazetteer's entry when it knows the whole; the
+    place when a name it knows opens the run before the closing word (its
+    feature's word kept from other steps, for :func:`_widen_to_features`);
+    else a feature without a point."""
     toks, g = d.toks, d.g
     n = len(toks)
     i = 0

@@ -12,8 +12,8 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import _FUNCTION_POS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
-from .tokens import (_after_label, _after_place, _coordinated, _county_name, _in_score, _foreign_to_possessor, _person_like,
-                     _place_cue, _possessor_country, _strip, _Tokens, _with_possessive_end)
+from .tokens import (_after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _in_score,
+                     _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
 from .mention import _DIVISION_WORDS, _Detection, _prefetch
@@ -274,13 +274,14 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             # name: "around Alicante and Murcia" as one organisation)
             listed = whole is not None and i > whole[0] and toks.lower[i - 1] in ("and", "or", ",") \
                 and (j == whole[1] or toks.lower[j] in ("and", "or", ",")) and _coordinated(toks, doc[i:j], taken)
+            # (or a province of the text's country after "of": "the University of Thessaly")
             ok = _top_level(best) or (after_of and best.source == "subdivision" and not best.approx
                                       and best.country in doc_countries) \
                 or (not saint and (first or after_of or last or listed) and best.kind == "city"
-                                      and best.id in main
-                                      and not _person_like(toks, i, j, person_words)
-                                      and (best.population >= 20_000
-                                           or (local and best.population >= 2000)))
+                    and best.id in main
+                    and not _person_like(toks, i, j, person_words)
+                    and (best.population >= 20_000
+                         or (local and best.population >= 2000)))
     elif ent is None:
         if all(toks.pos[k] == "PROPN" or toks.text[k] in _INNER_JOINERS for k in range(i, j)) \
                 or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
