@@ -480,6 +480,8 @@ DETECT = [
     "Rangers said fires had burnt much of [[Tamberu National Park]] by Monday.",
     # an apposition whose head is a place noun
     "The end of the road is [[Skoura]], a village on the edge of the palm groves.",
+    # the model's place entity closed by a feature's word, after "the"
+    "Boats crossed the [[Korvan Strait]] in heavy seas.",
     # (not the end of a longer name)
     "[[Turks and Caicos Islands]]'s government announced new elections for the spring.",
 ]
@@ -679,3 +681,12 @@ def test_feature_no_place_names_is_a_feature_without_a_point(nlp):
     doc = nlp("Hikers were rescued from the Korvanen Gorge on Sunday after a storm.")
     (gorge,) = [p for p in find_places(doc) if p.text == "Korvanen Gorge"]
     assert gorge.kind == "feature" and gorge.lat is None and gorge.geonameid is None
+
+
+def test_division_before_its_capitalised_kind_is_no_country(nlp):
+    # a text naming the country Niger and, later, Nigeria's Niger State: one
+    # name, two places (the later one cannot be the country)
+    doc = nlp("Traders from Niger and Chad crossed the border. The laboratory was found in "
+              "Minna, the Niger State capital.")
+    nigers = [p for p in find_places(doc) if p.text == "Niger"]
+    assert [p.country for p in nigers] == ["NE", "NG"]

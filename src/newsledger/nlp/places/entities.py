@@ -41,7 +41,11 @@ _DIRECTION_OF = {"north", "south", "east", "west", "northeast", "northwest", "so
 _PLACE_HEADS = {"county", "parish", "village", "township", "province", "district", "park",
                 "harbor", "harbour", "island", "islands", "valley", "heights", "hills", "creek",
                 "river", "lake", "beach", "bay", "mountain", "mountains", "forest", "canyon",
-                "city", "town", "region", "oblast", "governorate", "prefecture", "borough"}
+                "city", "town", "region", "oblast", "governorate", "prefecture", "borough",
+                # (a feature's word: "the Korvan Strait", "the Tavenu Peninsula")
+                "strait", "straits", "gorge", "gorges", "pass", "peninsula", "archipelago", "plains",
+                "plateau", "glacier", "volcano", "peak", "delta", "desert", "reef", "lagoon", "estuary",
+                "falls", "atoll", "fjord", "highlands", "sea"}
 
 
 def _institution_prefix(doc: Doc, span: Span, g: Gazetteer) -> Optional[Span]:

@@ -71,6 +71,21 @@ def _add_rivers(m: _Mention, g: Gazetteer) -> None:
         m.main_ids = set(m.main_ids) | {e.id for e in rivers}
 
 
+#: capitalised kinds of a division after its name ("Niger State"), which no country's name takes
+_KIND_WORDS = {"State", "Province", "Region"}
+
+
+def _drop_countries_before_kind(toks: _Tokens, m: _Mention) -> None:
+    """A name before a division's capitalised kind ("the Niger State
+    capital") is that division, not the country of the same name, even in
+    a text that names the country too; not so before a lower-case word
+    ("Niger state television" is the country's)."""
+    if m.span is None or m.span.end >= len(toks) or toks.text[m.span.end] not in _KIND_WORDS:
+        return
+    if any(c.kind == "region" for c in m.cands) and any(c.kind == "country" for c in m.cands):
+        m.cands = [c for c in m.cands if c.kind != "country"]
+
+
 def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) -> None:
     """Choose each mention's gazetteer entry (``m.choice``) in the context of
     the whole text (see the module's docstring, "Resolution")."""
@@ -88,6 +103,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
             _add_rivers(m, g)
         m.famous_cue = _famous_cue(toks, m)
         m.country_cue = _nation_cue(toks, m)
+        _drop_countries_before_kind(toks, m)
     _lists_of_divisions(toks, mentions)
     _county_cues(toks, mentions, g)
     _bare_counties(mentions, g)
@@ -274,7 +290,8 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
         winner_id = votes.most_common(1)[0][0]
         winner = next(m.choice for m in ms if m.choice is not None and m.choice.id == winner_id)
         for m in ms:
-            if m.choice is not None and not m.pair and not m.demonym:
+            # (not a mention that cannot be the winner: "the Niger State capital" after "Niger")
+            if m.choice is not None and not m.pair and not m.demonym and any(c.id == winner.id for c in m.cands):
                 m.choice = winner
 
 
