@@ -91,7 +91,7 @@ def _detect_named_features(d: _Detection) -> None:
     place when a name it knows opens the run before the closing word (its
     feature's word kept from other steps, for :func:`_widen_to_features`);
     else a feature without a point."""
-    toks, g = d.toks, d.g
+    toks = d.toks
     n = len(toks)
     i = 0
     while i < n:
@@ -104,8 +104,8 @@ def _detect_named_features(d: _Detection) -> None:
             e += 1
         found = _feature_in_run(d, i, e)
         if found is not None:
-            (s, f), head = found
-            if g.exact(toks.span_text(s, f)):
+            (s, f), head, known = found
+            if known:
                 d.add(d.doc[s:f], "gaz", fuzzy=False, require=True)
             elif head is not None:
                 # a place's name before the feature's word ("Cumberland Falls",
@@ -120,10 +120,11 @@ def _detect_named_features(d: _Detection) -> None:
 
 
 def _feature_in_run(d: _Detection, i: int, e: int
-                    ) -> Optional[tuple[tuple[int, int], Optional[tuple[int, int]]]]:
-    """The feature's name in the capitalised run ``toks[i:e]`` and, when a
+                    ) -> Optional[tuple[tuple[int, int], Optional[tuple[int, int]], bool]]:
+    """The feature's name in the capitalised run ``toks[i:e]``; when a
     place's name the gazetteer knows opens it before a closing feature's
-    word, that name's extent; or None."""
+    word, that name's extent; and whether the gazetteer knows the whole;
+    or None."""
     toks, g = d.toks, d.g
     if e - i < 2 or toks.ent_type[i] in _NOT_FEATURE_LABELS or toks.lower[e - 1] in STREET_HEADS:
         return None
@@ -150,5 +151,6 @@ def _feature_in_run(d: _Detection, i: int, e: int
         return None  # (the end of a longer name: "Turks and Caicos Islands")
     # (a name opened by "Lake" or "Mount" is the feature's own: "Lake Manchar" is
     # no lake by Manchar, India)
-    known_head = head[0] == i and not g.exact(toks.span_text(i, e)) and bool(g.exact(toks.span_text(*head)))
-    return (i, e), (head if known_head else None)
+    known = bool(g.exact(toks.span_text(i, e)))
+    known_head = head[0] == i and not known and bool(g.exact(toks.span_text(*head)))
+    return (i, e), (head if known_head else None), known
