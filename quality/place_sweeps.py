@@ -1,11 +1,12 @@
 """Template sweeps of the places stage over the whole world, from our own
 tables: every country's name, capital and demonym, every city of the
 gazetteer above a population, and every country's people word, each put in a
-few invented news sentences.  A case fails when the stage does not find the
+few invented news sentences, and every first-level state, province and
+region of a country with its country named.  A case fails when the stage does not find the
 name exactly (detection) or resolves it more than 161 km from the entry it
 was made from (resolution, the name given as a span).
 
-    python quality/place_sweeps.py                  # all three families
+    python quality/place_sweeps.py                  # all four families
     python quality/place_sweeps.py --family cities --min-pop 300000 --show 20
 
 The sentences are ours; no benchmark text is read.  A failure is not always
@@ -42,6 +43,8 @@ CITY_TEMPLATES = ["Heavy rain flooded streets in {w} on Sunday, officials said."
                   "Police in {w} arrested three men after the attack.",
                   "{w} police said two people were killed in the blast.",
                   "Thousands marched through central {w} to protest against the new law."]
+PROVINCE_TEMPLATES = ["Heavy rain flooded roads across {w} on Tuesday, {c}'s weather service said.",
+                      "The governor of {w} said {c} would send more troops to the area."]
 PEOPLE_TEMPLATES = ["Thousands of {w} have left the country since the war began.",
                     "The {w} won the match 2-1 on Saturday.",
                     "{w} voted in record numbers on Sunday."]
@@ -58,8 +61,8 @@ class Family:
     failures: list[str] = field(default_factory=list)
 
 
-def _check(nlp, g, fam: Family, template: str, word: str, point: Entry) -> None:
-    text = template.format(w=word)
+def _check(nlp, g, fam: Family, template: str, word: str, point: Entry, **others: str) -> None:
+    text = template.format(w=word, **others)
     start = text.index(word)
     end = start + len(word)
     doc = nlp(text)
@@ -121,9 +124,24 @@ def sweep_cities(nlp, g, min_pop: int) -> list[Family]:
     return [fam]
 
 
+def sweep_provinces(nlp, g) -> list[Family]:
+    """Each first-level state, province or region of a country
+    (:meth:`~newsledger.gazetteer.Gazetteer.is_province`) with its own point,
+    in a sentence that names its country."""
+    fam = Family("provinces")
+    countries = g.countries()
+    for e in g.provinces():
+        info = countries.get(e.country or "")
+        if info is None or e.approx or not e.name.isascii() or any(c in e.name for c in "(),"):
+            continue
+        for t in PROVINCE_TEMPLATES:
+            _check(nlp, g, fam, t, e.name, e, c=info.name)
+    return [fam]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--family", choices=("all", "countries", "people", "cities"), default="all")
+    ap.add_argument("--family", choices=("all", "countries", "people", "cities", "provinces"), default="all")
     ap.add_argument("--min-pop", type=int, default=1_000_000, help="cities at least this big")
     ap.add_argument("--show", type=int, default=0, help="print this many failures per family")
     args = ap.parse_args(argv)
@@ -135,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         families += sweep_people(nlp, g)
     if args.family in ("all", "cities"):
         families += sweep_cities(nlp, g, args.min_pop)
+    if args.family in ("all", "provinces"):
+        families += sweep_provinces(nlp, g)
     total = Family("all")
     for f in families:
         print(f"{f.name:26} cases {f.cases:5}  not found {f.missed:4}  resolved wrong {f.wrong:4}  "

@@ -331,3 +331,17 @@ def test_territory_towns_keep_their_own_country(g):
 def test_county_key_folds_spelling():
     assert uszips.county_key("DeKalb County") == uszips.county_key("De Kalb County")
     assert uszips.county_key("St. Louis County") == uszips.county_key("Saint Louis County")
+
+
+def test_provinces_are_a_countrys_great_parts(g):
+    def provinces(name):
+        return {e.country for e in g.exact(name) if g.is_province(e)}
+
+    assert provinces("Sonora") == {"MX"}
+    assert provinces("Mpumalanga") == {"ZA"}
+    assert provinces("Tocantins") == {"BR"}
+    assert provinces("Lazio") == {"IT"}
+    # a county, district or town is none
+    assert provinces("Nakuru") == set()
+    assert provinces("Springfield") == set()
+    assert not any(g.is_province(e) for e in g.exact("Lyon"))

@@ -266,6 +266,19 @@ RESOLVE = [
     ("Coast guard ships blocked a supply boat near [[Second Thomas Shoal]], Manila said.", (9.73, 115.86)),
     ("Power stations in the [[Latrobe Valley]] will close by 2035, Melbourne officials said.",
      (-38.2, 146.4)),
+    # a country's great part holding no town of its name: not a small town named after it
+    ("Wheat farmers across [[Sonora]] lost half their crop, Mexico's farm ministry said.", (29.3, -110.7)),
+    ("Coal trucks clogged the roads of [[Mpumalanga]] as South Africa's ports struggled.", (-25.9, 30.2)),
+    ("Rescuers from Caracas and [[Miranda]] searched the hillside for survivors.", (10.25, -66.42)),
+    ("Police in [[Durango]] arrested two men, Mexico's attorney general said.", (24.02, -104.66)),
+    # the name after "Town, " holds the town ("Puebla, Mexico" in a New York story)
+    ("PULASKI, N.Y. — A taco stand in Oswego run by a family from Puebla, [[Mexico]], opened near "
+     "Syracuse; Albany officials came.", (23.6, -102.5)),
+    # a name the gazetteer lacks that opens a longer name of the text it knows
+    ("Rhino poaching fell in Kruger National Park last year. Rangers in [[Kruger]] credit dogs.",
+     (-24.0, 31.5)),
+    # ... but the town where the text is ("SONORA, Calif.")
+    ("SONORA, Calif. — The [[Sonora]] city council met on Tuesday.", (37.98, -120.38)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -484,6 +497,10 @@ DETECT = [
     "Boats crossed the [[Korvan Strait]] in heavy seas.",
     # (not the end of a longer name)
     "[[Turks and Caicos Islands]]'s government announced new elections for the spring.",
+    # a country's great part after a place's cue, whatever the model made of
+    # it, and a region after "the governor of"
+    "Storms flooded farms across [[Molise]] on Tuesday, [[Italy]]'s civil protection said.",
+    "The governor of [[Tocantins]] said [[Brazil]] would send more firefighters.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -533,6 +550,8 @@ NOT_FOUND = [
     ("Silicon Valley Bank collapsed in March.", "Silicon Valley Bank"),
     # a vote's tally is no match's score
     ("The council voted 27-10 on Tuesday, and Jackson said he would appeal.", "Jackson"),
+    # (a province's name opening a longer name is not the province)
+    ("She was stabbed while jogging on Molise Vista Court, police said.", "Molise"),
 ]
 
 

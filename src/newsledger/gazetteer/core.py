@@ -49,7 +49,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "18"
+FORMAT_VERSION = "20"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -231,6 +231,10 @@ class _Builder:
         self.entries: list[tuple] = []
         self.names: list[tuple[str, int, int]] = []
         self.by_key: dict[str, list[int]] = {}
+        #: ids of the first-level states, provinces and regions of countries (:data:`PROVINCE_TYPES`)
+        self.provinces: list[int] = []
+        #: ... those holding a town of their name (the countries-states-cities database's)
+        self.province_towns: list[int] = []
 
     def add(self, name: str, lat, lon, country, geonameid, kind, population, admin1,
             source, approx=False, alt: Iterable[str] = ()) -> int:
@@ -466,7 +470,7 @@ def _region_centres() -> dict[str, dict]:
         return {}
     root = Path(next(iter(spec.submodule_search_locations))) / "data" / "by-country"
     out: dict[str, dict] = {}
-    for path in sorted(root.glob("*/states.json")):
+    for path in sorted(root.glob("*/states.json")):  # by-country/XX/states.json
         try:
             states = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -480,8 +484,19 @@ def _region_centres() -> dict[str, dict]:
                 continue
             if code and st.get("name"):
                 out[code] = {"name": st["name"], "native": st.get("native") or "",
-                             "type": (st.get("type") or "").lower(), "lat": lat, "lon": lon}
+                             "type": (st.get("type") or "").lower(), "lat": lat, "lon": lon,
+                             "towns": path.parent / "states" / str(st.get("state_code") or "") / "cities.json"}
     return out
+
+
+def _town_keys(path: Path) -> frozenset[str]:
+    """The name keys of the towns the countries-states-cities database puts
+    in one state (its ``states/<code>/cities.json``); empty when unreadable."""
+    try:
+        towns = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(normalize(t["name"]) for t in towns if isinstance(t, dict) and t.get("name"))
 
 
 def _region_centres_version() -> str:
@@ -490,6 +505,17 @@ def _region_centres_version() -> str:
         return version("countrystatecity-countries")
     except Exception:  # noqa: BLE001 - absent or unreadable: no centres
         return ""
+
+
+#: pycountry's kinds of first-level division that are a country's great
+#: parts ("Sonora", "Mpumalanga", "Miranda"), not its districts, counties,
+#: municipalities or parishes (:meth:`Gazetteer.is_province`)
+PROVINCE_TYPES = frozenset({
+    "State", "Province", "Region", "Department", "Governorate", "Prefecture", "Oblast",
+    "Republic", "Land", "Voivodship", "Autonomous community", "Autonomous region",
+    "Autonomous province", "Autonomous republic", "Regional state", "Union territory",
+    "Emirate", "Federal district", "Capital territory", "Administrative region",
+})
 
 
 def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _CityIndex,
@@ -528,8 +554,12 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
             lat, lon, approx = countries[cc].lat, countries[cc].lon, True
         else:
             continue
-        b.add(name, lat, lon, cc, None, "region", 0, sd.code.split("-", 1)[1], "subdivision",
-              approx=approx, alt=[a for a in alts if a])
+        eid = b.add(name, lat, lon, cc, None, "region", 0, sd.code.split("-", 1)[1], "subdivision",
+                    approx=approx, alt=[a for a in alts if a])
+        if not sd.parent_code and sd.type in PROVINCE_TYPES:
+            b.provinces.append(eid)
+            if c is not None and {normalize(a) for a in alts if a} & _town_keys(c["towns"]):
+                b.province_towns.append(eid)  # "Agadez", "Kano": a town of its name lies inside it
     for code, c in centres.items():
         cc = code.split("-", 1)[0]
         if code in done or cc == "US" or "city" in c["type"] or (cc, normalize(c["name"])) in extra_keys:
@@ -553,6 +583,8 @@ def _write_index(b: _Builder, path: Path) -> None:
         fuzzy = sorted({k for k, eid, _ in b.names
                         if b.row(eid)[6] != "city" or b.row(eid)[7] >= FUZZY_MIN_POPULATION})
         con.execute("INSERT INTO meta VALUES ('fuzzy_keys', ?)", ("\n".join(fuzzy),))
+        con.execute("INSERT INTO meta VALUES ('provinces', ?)", (" ".join(map(str, b.provinces)),))
+        con.execute("INSERT INTO meta VALUES ('province_towns', ?)", (" ".join(map(str, b.province_towns)),))
         con.commit()
         con.close()
         os.chmod(tmp, 0o644)
@@ -691,6 +723,7 @@ class Gazetteer:
         self._people: dict[str, Optional[Entry]] = {}  # place_for_people_word()
         self._capitals: dict[str, Optional[Entry]] = {}
         self._fuzzy_keys: Optional[list[str]] = None
+        self._provinces: dict[str, frozenset[int]] = {}
         self._fuzzy_by_first: dict[str, tuple[list[str], list[int]]] = {}  # see fuzzy_key
         self._cached_lookup = lru_cache(maxsize=50_000)(self._lookup)
         self._cached_main_ids = lru_cache(maxsize=50_000)(self._main_ids)
@@ -959,6 +992,33 @@ class Gazetteer:
     def is_capital(self, entry: Entry) -> bool:
         cap = self.capital_of(entry.country) if entry.country else None
         return cap is not None and cap.id == entry.id
+
+    def is_province(self, entry: Entry) -> bool:
+        """Whether the entry is one of the great first-level parts of a
+        country (a state, province, region or department: :data:`PROVINCE_TYPES`)."""
+        return entry.source == "subdivision" and entry.id in self._province_ids()
+
+    def provinces(self) -> list[Entry]:
+        """Every entry :meth:`is_province` holds, in the order they were built."""
+        ids = sorted(self._province_ids())
+        return [e for i in range(0, len(ids), 500)
+                for e in self._query(f"SELECT * FROM entries WHERE id IN ({','.join('?' * len(ids[i:i + 500]))}) "
+                                     "ORDER BY id", tuple(ids[i:i + 500]))]
+
+    def holds_its_town(self, entry: Entry) -> bool:
+        """Whether a province (:meth:`is_province`) has a town of its own
+        name inside it ("Agadez", "Kano"; not "Sonora", whose namesakes lie
+        in other states)."""
+        return entry.source == "subdivision" and entry.id in self._province_ids("province_towns")
+
+    def _province_ids(self, key: str = "provinces") -> frozenset[int]:
+        ids = self._provinces.get(key)
+        if ids is None:
+            with self._lock:
+                row = self._con.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
+            ids = self._provinces[key] = frozenset(int(v) for v in row[0].split()) if row and row[0] \
+                else frozenset()
+        return ids
 
     def countries(self) -> dict[str, CountryInfo]:
         return dict(self._countries)

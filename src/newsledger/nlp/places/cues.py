@@ -47,6 +47,24 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
     return None
 
 
+def _pair_before_text(toks: _Tokens, m: _Mention) -> Optional[str]:
+    """The capitalised name before ", X" (``Puebla, Mexico`` -> ``Puebla``):
+    the place X may hold; not in a list of names ("Butler, Clark, Hamilton
+    or Warren counties")."""
+    if m.span is None or m.span.start < 2 or toks.text[m.span.start - 1] != ",":
+        return None
+    end = m.span.start - 1
+    k = end
+    while k > 0 and end - k < 4 and (toks.title[k - 1] or toks.text[k - 1].isupper()):
+        k -= 1
+    if k == end or (k > 0 and toks.text[k - 1] in (",", "and", "or")):
+        return None
+    after = m.span.end
+    if after + 1 < len(toks) and toks.text[after] in (",", "and", "or") and toks.title[after + 1]:
+        return None
+    return toks.span_text(k, end)
+
+
 def _cue_city(toks: _Tokens, m: _Mention) -> bool:
     if m.tail in ("city", "town", "village"):
         return True

@@ -31,6 +31,7 @@ class _Mention:
     demonym: Optional[str] = None
     choice: Optional[Entry] = None
     pair: Optional[str] = None  # text after "X, " that may contain X
+    pair_before: Optional[str] = None  # the name before ", X" that X may contain
     cue_city: bool = False
     local_cue: bool = False
     region_cue: bool = False

@@ -52,7 +52,8 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _lists_of_divisions,
-                   _famous_cue, _local_cue, _nation_cue, _pair_text, _region_cue, _river_cue, _sea_cue)
+                   _famous_cue, _local_cue, _nation_cue, _pair_before_text, _pair_text, _region_cue,
+                   _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
 
@@ -93,6 +94,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         return
     for m in mentions:
         m.pair = _pair_text(toks, m)
+        m.pair_before = _pair_before_text(toks, m)
         m.cue_city = _cue_city(toks, m)
         m.local_cue = _local_cue(toks, m)
         m.region_cue = _region_cue(toks, m)
@@ -128,6 +130,19 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _drop_lonely_namesakes(mentions)
     _famous_places(mentions)
     _place_in_named_region(doc, mentions, g)
+    _short_forms(mentions)
+
+
+def _short_forms(mentions: Sequence[_Mention]) -> None:
+    """A name the gazetteer does not know that opens a longer name of the
+    text that it does ("Kruger" after "Kruger National Park") is that place."""
+    known = [m for m in mentions if m.choice is not None and not m.demonym and " " in m.text]
+    if not known:
+        return
+    for m in mentions:
+        if m.choice is None and not m.cands and not m.demonym:
+            head = normalize(m.text) + " "
+            m.choice = next((o.choice for o in known if normalize(o.text).startswith(head)), None)
 
 
 #: a town smaller than this, in a country no other name of the text lies in

@@ -95,7 +95,7 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
     for m in mentions:
         if m.demonym or len(m.cands) < 2:
             continue
-        sig = (normalize(m.text), m.pair, m.cue_city, m.local_cue, m.region_cue, m.division_word,
+        sig = (normalize(m.text), m.pair, m.pair_before, m.cue_city, m.local_cue, m.region_cue, m.division_word,
                m.country_cue, m.sea_cue,
                m.river_cue, m.county_cue, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
@@ -130,12 +130,16 @@ class _Scored:
     pair: bool
     #: ... and that name is a state or province, not only the country
     pair_region: bool = False
+    #: a small town named like a province of this other country (:func:`_lone_provinces`)
+    province_abroad: str = ""
 
 
 def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list[_Scored]:
     """The context-free part of the score of each of a mention's first 60
     candidates (everything :func:`_best` adds before the country term)."""
     pair_entries: list[Entry] = g.exact(m.pair)[:5] if m.pair else []
+    # (and the name before ", X": "Puebla, Mexico" is the country, not a town of New York)
+    held_entries: list[Entry] = g.exact(m.pair_before)[:5] if m.pair_before else []
     # a capital named like a state of its own country ("Washington")
     capital_rivals = {e.country for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "extra")
                       and e.id in m.main_ids}
@@ -156,6 +160,9 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # town far from it; the borough's own town, "Enfield Town", is)
     divisions = [e for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "subdivision")
                  and not e.approx and e.id in m.main_ids and e.lat is not None]
+    # a country's great part with no town of its name inside it ("Sonora",
+    # "Mpumalanga"): the small towns named after it elsewhere rarely are the one meant
+    provinces = _lone_provinces(m, g) if not m.local_cue and not paired and not state_named else []
     key = normalize(m.text)
     out: list[_Scored] = []
     for e in m.cands[:60]:
@@ -167,6 +174,14 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s = max(s, W["division_floor"])  # a province or county: no village's size
         if state_named and e.kind == "city" and e.population < 1_000_000 and not capital:
             s += W["state_town"]
+        abroad = ""
+        if provinces and e.kind == "city" and not capital and e.lat is not None \
+                and not any(_within(d, e, PROVINCE_KM) for d in provinces):
+            if any(d.country == e.country for d in provinces):
+                if e.population < 1_000_000:
+                    s += W["state_town"]  # at home, the province's name is the province's
+            elif e.population < PROVINCE_TOWN_POP:
+                abroad = provinces[0].country  # abroad, as far as the text is about its country
         if e.id in m.main_ids:
             s += W["main"]
         elif country_named or (divisions and e.kind == "city" and e.lat is not None and not any(
@@ -214,9 +229,37 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         if support and e.country and e.admin1 and e.kind in ("city", "region"):
             own = m.votes.get((e.country, e.admin1), 0.0)
             s += W["support"] * _saturate(max(0.0, support.get((e.country, e.admin1), 0.0) - own))
+        if held_entries and e.kind in ("country", "region") and any(_pair_holds(e, p) for p in held_entries):
+            s += W["pair"]
         held_by = [p for p in pair_entries if _pair_holds(p, e)]
-        out.append(_Scored(e, s, bool(held_by), any(p.kind != "country" for p in held_by)))
+        out.append(_Scored(e, s, bool(held_by), any(p.kind != "country" for p in held_by), abroad))
     return out
+
+
+#: a town this far from a province's centre is not its namesake inside it
+PROVINCE_KM = 150.0
+#: ... and one this big abroad is meant on its own (at home, a great city)
+PROVINCE_TOWN_POP = 100_000
+
+
+def _within(a: Entry, b: Entry, km: float) -> bool:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
+
+
+def _lone_provinces(m: _Mention, g: Gazetteer) -> list[Entry]:
+    """The first-level provinces the mention names by their own name
+    (:meth:`~newsledger.gazetteer.Gazetteer.is_province`), when none of them
+    holds a town of that name ("Berlin", "Kano" and "Agadez" do: their city
+    speaks for them, and their far namesakes keep their chances)."""
+    provinces = [e for e in m.cands[:60] if e.kind == "region" and e.id in m.main_ids
+                 and not e.approx and e.lat is not None and g.is_province(e)]
+    if not provinces or any(g.holds_its_town(d) for d in provinces):
+        return []
+    for e in m.cands[:60]:
+        if e.kind == "city" and e.lat is not None and e.id in m.main_ids \
+                and any(_within(d, e, PROVINCE_KM) for d in provinces):
+            return []
+    return provinces
 
 
 def _short_form(key: str, e: Entry) -> bool:
@@ -319,6 +362,8 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             s += W["admin"] * (1.0 - exp(-admins.get((e.country, e.admin1), 0.0)))
         if sc.pair:
             s += W["pair"]
+        elif sc.province_abroad:
+            s += W["state_town"] * countries.get(sc.province_abroad, 0.0) / total
         if anchors and e.lat is not None:
             if near_cache is None:
                 s += _nearness(e, key, anchors)

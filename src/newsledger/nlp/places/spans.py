@@ -313,6 +313,14 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and not _common_word(name, j - i, best) \
             and not _person_like(toks, i, j, person_words) and _coordinated(toks, doc[i:j], taken):
         ok = True  # a province or county in a list with places ("Rogaland, Vestfold, Telemark")
+    if not ok and label not in ("DATE", "TIME", "PERSON") and toks.lower[i] not in _REGION_OPENERS:
+        # a country's great part by its own name after a place's cue, whatever
+        # the model made of it and however small its namesakes ("across Molise");
+        # all of a name ("Far North Queensland", "Southland Vista Court" are others)
+        province = next((e for e in ents if e.id in main and not e.approx and g.is_province(e)), None)
+        ok = province is not None and not _common_word(name, j - i, province) \
+            and not (j < len(toks) and toks.title[j]) \
+            and _place_cue(toks, i, j, g) and not _person_like(toks, i, j, person_words)
     if ok:
         d.add(doc[i:_with_possessive_end(toks, i, j, g)], "gaz", fuzzy=False, require=True)
     return ok

@@ -39,7 +39,7 @@ LOC_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "across", "aro
              "towards", "throughout", "through", "within", "inside", "via", "across", "between",
              "of", "on", "beyond", "along", "past"}
 
-PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "centre", "center",
+PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "governor", "premier", "centre", "center",
                "suburbs", "north", "south", "east", "west", "city", "town", "village", "capital", "region", "province", "state", "county",
                "district", "port", "island", "republic", "country", "nation", "area",
                "municipality", "township", "borough", "suburb", "enclave", "exclave",
