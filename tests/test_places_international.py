@@ -501,6 +501,14 @@ DETECT = [
     # it, and a region after "the governor of"
     "Storms flooded farms across [[Molise]] on Tuesday, [[Italy]]'s civil protection said.",
     "The governor of [[Tocantins]] said [[Brazil]] would send more firefighters.",
+    # three towns of the text's country listed together; a state's
+    # abbreviation after any town, its dot kept before a comma
+    "In [[Peru]]'s southern highlands the governor carried [[Ilave]], [[Juli]] and [[Yunguyo]] by wide margins.",
+    "The firm, based in [[Brattleboro]], [[Vt.]], will open a second plant next year.",
+    "Related: [[Guelph]], [[Ont.]], council approves new transit plan",
+    # a name refused before the place listed after it was found
+    "Troops said they would retake [[Mocímboa da Praia]] and [[Palma]] before the rains, "
+    "[[Mozambique]]'s army said.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -14,13 +14,18 @@ Detection
       word ("Police", "Union", "Superior": :data:`COMMON_WORDS`); a whole
       organisation-tagged name that is a known place ("the European Union")
       is one mention; untagged cities count when big, listed with another
-      place ("Tabriz and Ahar") or followed by a place noun ("Edmonton
-      residents"); a small namesake in a country the text is about wins.
+      place ("Tabriz and Ahar", asked again once the list's later places are
+      found: "Klaten, Sukoharjo and Magelang") or followed by a place noun
+      ("Edmonton residents"); a small namesake in a country the text is
+      about wins; three towns of the text's countries listed together speak
+      for each other ("carried Ilave, Juli and Yunguyo"); a country's great
+      part by its own name after a place's cue ("across Molise").
     * a GPE/LOC entity the gazetteer does not know needs a place context (a
       locative word before it, a place word ending it, a list with a place);
       an office named after its place ("Boone County Jail") gives the place.
     * names listed before "counties" ("Barrow, Jackson and Madison counties"),
-      byline datelines ("March 30, 2009 NEWARK --", "BEIRUT:"), names with
+      byline datelines ("March 30, 2009 NEWARK --", "BEIRUT:"), a state's
+      abbreviation after any town ("London, Ont.", step 2'), names with
       inner capitals ("DeKalb"), numbered roads ("County Road 43"); "North
       Texas" is Texas unless the whole is a name ("North Carolina"); and one
       sense per text: a name found as a place is a place wherever else it
@@ -48,7 +53,7 @@ Detection
       entity cuts it ("St Johnstone 2-1 Livingston"), a capitalised
       preposition opening it is left out ("Across Kerala").
 
-The steps run in the order of :func:`_detect`: 0' and 1a to 1e, 3 and the
+The steps run in the order of :func:`_detect`: 0' and 1a to 1e, 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
 :mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans`.
 """
@@ -96,6 +101,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_streets(d)
     _detect_county_lists(d)
     _detect_gazetteer_spans(d)
+    _detect_state_abbreviations(d)
     _detect_rivers(d)
     _detect_repeats(d)
     _detect_people_of_named(d)
@@ -425,6 +431,15 @@ def _dateline_abbreviation(d: _Detection, j: int) -> None:
         return
     if any(e.kind == "region" and e.source in ("state", "extra") for e in d.g.exact(name)):
         d.add(d.doc[k:end], "gaz", fuzzy=False, require=True)
+
+
+def _detect_state_abbreviations(d: _Detection) -> None:
+    """2'. the abbreviated state or province after any town found so far
+    ("London, Ont." where the model took "Ont" for a person), as after a
+    dateline's (:func:`_dateline_abbreviation`)."""
+    for m in list(d.mentions):
+        if m.span is not None:
+            _dateline_abbreviation(d, m.span.end)
 
 
 def _detect_streets(d: _Detection) -> None:

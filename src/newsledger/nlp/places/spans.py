@@ -91,6 +91,7 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
     candidates = _ngram_candidates(d)
     _prefetch(g, [name for grams in candidates.values() for _, name in grams])
     resume = 0  # the first token not yet read
+    refused: list[tuple[int, int, str, list[Entry]]] = []
     for i, grams in candidates.items():
         if i < resume:
             continue
@@ -104,7 +105,59 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
             if ents:
                 if _accept_span(d, i, j, name, ents, ents_at.get(i)):
                     resume = j
+                else:
+                    refused.append((i, j, name, ents))
                 break
+    _accept_town_lists(d, refused)
+    # a name refused before the places listed after it were found ("Klaten,
+    # Sukoharjo and Magelang"): asked again while the list grows
+    for _ in range(3):
+        again = [r for r in refused if d.free(r[0], r[1]) and _listed_with_place(d.toks, r[0], r[1], d.taken)]
+        grown = [r for r in again if _accept_span(d, r[0], r[1], r[2], r[3], ents_at.get(r[0]))]
+        if not grown:
+            break
+        refused = [r for r in refused if r not in grown]
+
+
+#: the fewest towns of a list that speak for each other without a cue
+LIST_TOWNS = 3
+
+
+def _accept_town_lists(d: _Detection, refused: list[tuple[int, int, str, list[Entry]]]) -> None:
+    """A flat list of names refused one by one ("carried Azángaro, Lampa and
+    Ayaviri"), each the own name of a town of 1,000 people in a country the
+    text is about and none a person's word here: towns that speak for each
+    other, when three or more, or two after a place's cue."""
+    toks, g = d.toks, d.g
+    groups: list[list[tuple[int, int, str, list[Entry]]]] = []
+    for r in refused:
+        if groups and toks.lower[r[0] - 1] in ("and", "or", ",") and groups[-1][-1][1] == r[0] - 1:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    for grp in groups:
+        if len(grp) < 2 or (len(grp) < LIST_TOWNS and not _place_cue(toks, grp[0][0], grp[0][1], g)):
+            continue
+        if grp[-1][1] < len(toks) and toks.title[grp[-1][1]]:
+            continue  # the list goes on in a name ("Smith, Jones and Brown Ltd")
+        if all(_listed_town(d, i, j, name, ents) for i, j, name, ents in grp):
+            for i, j, _, _ in grp:
+                d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
+
+
+def _listed_town(d: _Detection, i: int, j: int, name: str, ents: list[Entry]) -> bool:
+    main = d.g.main_ids(name)
+    return d.free(i, j) and not _person_like(d.toks, i, j, d.person_words) \
+        and not _common_word(name, j - i, max(ents, key=_prior)) \
+        and any(e.kind == "city" and e.id in main and e.population >= 1000 and e.country in d.doc_countries
+                for e in ents)
+
+
+def _listed_with_place(toks: _Tokens, i: int, j: int, taken: list[bool]) -> bool:
+    """Tokens ``i:j`` stand next to a found place in a flat list ("X, Y and Z")."""
+    n = len(toks)
+    return (i >= 2 and toks.lower[i - 1] in ("and", "or", ",") and taken[i - 2]) \
+        or (j + 1 < n and toks.lower[j] in ("and", "or", ",") and taken[j + 1])
 
 
 #: capitalised words of a division's kind after its name ("Katsina State")

@@ -103,6 +103,10 @@ def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
         # keep the dot of an abbreviation split off by the tokenizer ("W.Va" + ".")
         if toks.text[e - 1] == "." and e - 1 > s and not toks.space[e - 2] and "." in toks.text[e - 2]:
             break
+        # (and of a short one the tokenizer cut before a comma: "Bennington, Vt., will")
+        if toks.text[e - 1] == "." and e - 1 > s and not toks.space[e - 2] and toks.title[e - 2] \
+                and len(toks.text[e - 2]) <= 4 and e < len(toks) and toks.text[e] == ",":
+            break
         e -= 1
     return (s, e) if e > s else None
 
