@@ -274,6 +274,9 @@ RESOLVE = [
     # the name after "Town, " holds the town ("Puebla, Mexico" in a New York story)
     ("PULASKI, N.Y. — A taco stand in Oswego run by a family from Puebla, [[Mexico]], opened near "
      "Syracuse; Albany officials came.", (23.6, -102.5)),
+    # a dateline's state speaks for the name though two villages there have it as another name
+    ("SPRINGFIELD, Mo. — A Greene County jury convicted the driver. The crash in [[Springfield]] "
+     "killed two; his lawyer, from Springfield, Ill., will appeal.", (37.22, -93.29)),
     # a name the gazetteer lacks that opens a longer name of the text it knows
     ("Rhino poaching fell in Kruger National Park last year. Rangers in [[Kruger]] credit dogs.",
      (-24.0, 31.5)),
@@ -506,6 +509,7 @@ DETECT = [
     "In [[Peru]]'s southern highlands the governor carried [[Ilave]], [[Juli]] and [[Yunguyo]] by wide margins.",
     "The firm, based in [[Brattleboro]], [[Vt.]], will open a second plant next year.",
     "Related: [[Guelph]], [[Ont.]], council approves new transit plan",
+    "She moved to [[Sherbrooke]], [[Que.]], and opened a bakery.",
     # a name refused before the place listed after it was found
     "Troops said they would retake [[Mocímboa da Praia]] and [[Palma]] before the rains, "
     "[[Mozambique]]'s army said.",

@@ -312,11 +312,15 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
 
 def _pair_decides(m: _Mention, g: Gazetteer) -> bool:
     """Whether the name after "X, " holds the mention's choice and no other
-    of its candidates."""
+    of its candidates (none other with the name as its own: towns that have
+    it only as another name do not count, "Springfield" of two Missouri
+    villages)."""
     if not m.pair or m.demonym or m.choice is None:
         return False
     pair_entries = g.exact(m.pair)[:5]
     held = [e for e in m.cands[:60] if any(_pair_holds(p, e) for p in pair_entries)]
+    if len(held) > 1 and m.choice.id in m.main_ids:
+        held = [e for e in held if e.id in m.main_ids]
     return len(held) == 1 and held[0] is m.choice
 
 

@@ -13,7 +13,8 @@ from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import _FUNCTION_POS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
 from .tokens import (_after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _in_score,
-                     _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_possessive_end)
+                     _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
+                     _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
 from .mention import _DIVISION_WORDS, _Detection, _prefetch
@@ -375,7 +376,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and not (j < len(toks) and toks.title[j]) \
             and _place_cue(toks, i, j, g) and not _person_like(toks, i, j, person_words)
     if ok:
-        d.add(doc[i:_with_possessive_end(toks, i, j, g)], "gaz", fuzzy=False, require=True)
+        d.add(doc[i:_with_abbreviation_dot(toks, i, _with_possessive_end(toks, i, j, g))], "gaz",
+              fuzzy=False, require=True)
     return ok
 
 

@@ -104,11 +104,20 @@ def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
         if toks.text[e - 1] == "." and e - 1 > s and not toks.space[e - 2] and "." in toks.text[e - 2]:
             break
         # (and of a short one the tokenizer cut before a comma: "Bennington, Vt., will")
-        if toks.text[e - 1] == "." and e - 1 > s and not toks.space[e - 2] and toks.title[e - 2] \
-                and len(toks.text[e - 2]) <= 4 and e < len(toks) and toks.text[e] == ",":
+        if toks.text[e - 1] == "." and e - 1 > s and _with_abbreviation_dot(toks, e - 2, e - 1) == e:
             break
         e -= 1
     return (s, e) if e > s else None
+
+
+def _with_abbreviation_dot(toks: _Tokens, i: int, j: int) -> int:
+    """The end of the name ``toks[i:j]``, taking in the full stop the
+    tokenizer cut from a one-word abbreviation before a comma ("Gatineau,
+    Que., and")."""
+    if j - i == 1 and j + 1 < len(toks) and toks.text[j] == "." and not toks.space[i] and toks.title[i] \
+            and len(toks.text[i]) <= 4 and toks.text[j + 1] == ",":
+        return j + 1
+    return j
 
 
 def _with_possessive_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
