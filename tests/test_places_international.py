@@ -274,6 +274,12 @@ RESOLVE = [
     # the name after "Town, " holds the town ("Puebla, Mexico" in a New York story)
     ("PULASKI, N.Y. — A taco stand in Oswego run by a family from Puebla, [[Mexico]], opened near "
      "Syracuse; Albany officials came.", (23.6, -102.5)),
+    # a great city of the text's country by its own name, not a town that has it as its short form
+    ("Party leaders in [[Brasília]] backed the candidate, who toured Montes Claros, Uberlândia and "
+     "Belo Horizonte in Minas Gerais.", (-15.78, -47.93)),
+    # a list closed by its divisions' kind in the plural
+    ("Guerrillas from Tibú and Ocaña crossed into [[Zulia]] and Táchira states, Colombian officials "
+     "in Cúcuta said.", (10.1, -71.9)),
     # a dateline's state speaks for the name though two villages there have it as another name
     ("SPRINGFIELD, Mo. — A Greene County jury convicted the driver. The crash in [[Springfield]] "
      "killed two; his lawyer, from Springfield, Ill., will appeal.", (37.22, -93.29)),
@@ -721,3 +727,12 @@ def test_division_before_its_capitalised_kind_is_no_country(nlp):
               "Minna, the Niger State capital.")
     nigers = [p for p in find_places(doc) if p.text == "Niger"]
     assert [p.country for p in nigers] == ["NE", "NG"]
+
+
+def test_village_with_the_name_only_as_another_is_no_reading_abroad(nlp):
+    # "Tawila" is a Yemeni village's other name; a story about Sudan that
+    # names the Red Sea does not make it that village
+    text = "Convoys from Port Sudan and the Red Sea hills reached Tawila on Monday, aid workers in Kassala said."
+    start = text.index("Tawila")
+    got = resolve_spans(nlp(text), [(start, start + len("Tawila"))])[0]
+    assert got is not None and got.country == "SD"

@@ -192,6 +192,10 @@ def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
                 continue
         groups.append([m])
     for group in groups:
+        if _listed_divisions(toks, group):
+            for m in group:  # "Zulia and Táchira states", "the provinces of Sindh and Punjab"
+                m.region_cue = m.division_word = True
+            continue
         if len(group) == 2 and not _cue_city(toks, group[0]) and not group[0].local_cue:
             # "Georgia and Armenia": a name beside a country that is nothing
             # else is a country too, when it names one
@@ -213,6 +217,22 @@ def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
                 m.pair = None  # "Washington, Pennsylvania and California": no town of a state
             if countries[i] and all(countries[:i] + countries[i + 1:]):
                 m.country_cue = True  # "Spain, Japan and Lebanon": no town named like a country
+
+
+#: the plural kinds of a country's great parts, after or before a list of them
+_DIVISION_PLURALS = {"states", "provinces", "regions", "departments", "governorates", "oblasts",
+                     "prefectures", "territories"}
+
+
+def _listed_divisions(toks: _Tokens, group: list[_Mention]) -> bool:
+    """A list of two or more names closed by their kind in the plural ("Zulia
+    and Táchira states") or opened by it and "of" ("the provinces of Sindh
+    and Punjab")."""
+    if len(group) < 2 or group[0].span is None or group[-1].span is None:
+        return False
+    s, e = group[0].span.start, group[-1].span.end
+    return (e < len(toks) and toks.lower[e] in _DIVISION_PLURALS) \
+        or (s >= 2 and toks.lower[s - 1] == "of" and toks.lower[s - 2] in _DIVISION_PLURALS)
 
 
 def _sea_cue(toks: _Tokens, m: _Mention) -> bool:

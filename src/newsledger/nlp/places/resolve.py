@@ -149,6 +149,8 @@ def _short_forms(mentions: Sequence[_Mention]) -> None:
 #: and farther than LONELY_KM from all of them, is no sure reading
 LONELY_POP = 50_000
 LONELY_KM = 1000.0
+#: ... and a village this small chosen by another of its names is none anywhere
+LONELY_ALIAS_POP = 10_000
 
 
 def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
@@ -159,6 +161,8 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
     (:func:`resolve_spans`).  The text needs two other places to judge."""
     chosen = [(normalize(o.text), o.choice) for o in mentions
               if o.choice is not None and o.choice.lat is not None and not o.demonym]
+    # (a people's word names its country too: "French growers ... Le Perthus")
+    said = {o.choice.country for o in mentions if o.choice is not None and o.demonym}
     for m in mentions:
         e = m.choice
         if e is None or m.demonym or e.kind != "city" or e.population >= LONELY_POP or e.lat is None:
@@ -167,7 +171,11 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
         others = [o for k, o in chosen if k != key]
         if len(others) < 2 or any(o.country == e.country for o in others):
             continue
-        if all(haversine_km(o.lat, o.lon, e.lat, e.lon) > LONELY_KM for o in others):
+        alias_only = e.population < LONELY_ALIAS_POP and e.id not in m.main_ids and e.country not in said
+        # (or a village that has the name only as another name, wherever it
+        # lies: "Tawila" of a Yemeni village in a story about Darfur)
+        if all(haversine_km(o.lat, o.lon, e.lat, e.lon) > LONELY_KM for o in others) \
+                or alias_only:
             m.choice = None
 
 
