@@ -516,6 +516,9 @@ DETECT = [
     "The firm, based in [[Brattleboro]], [[Vt.]], will open a second plant next year.",
     "Related: [[Guelph]], [[Ont.]], council approves new transit plan",
     "She moved to [[Sherbrooke]], [[Que.]], and opened a bakery.",
+    # a person's home town after the age ("Name, 38, of Town"); a district by its short name
+    "Dana Whitfield, 38, of [[Killen]], was charged with theft on Friday, police said.",
+    "Girls' schools reopened in [[Swat]] after a week, [[Pakistani]] officials said.",
     # a name refused before the place listed after it was found
     "Troops said they would retake [[Mocímboa da Praia]] and [[Palma]] before the rains, "
     "[[Mozambique]]'s army said.",

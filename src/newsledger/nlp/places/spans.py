@@ -389,9 +389,14 @@ _INNER_JOINERS = {"-", "of", "do", "da", "de", "del", "di", "du", "des", "dos", 
 
 def _home_of_person(toks: _Tokens, i: int) -> bool:
     """The name follows a person's name and "of" ("Sen. Tom Lincoln of Eau
-    Claire", "Mary Jones of Lebanon"): the person's home town."""
-    return i >= 2 and toks.lower[i - 1] == "of" and toks.ent_type[i - 2] == "PERSON" \
-        and toks.ent_iob[i - 2] in ("B", "I") and toks.title[i - 2]
+    Claire", "Mary Jones of Lebanon"), or a person's name and age ("Tonya
+    Hargett, 46, of Killen"): the person's home town."""
+    if i < 2 or toks.lower[i - 1] != "of":
+        return False
+    p = i - 2
+    if p >= 3 and toks.text[p] == "," and toks.text[p - 1].isdigit() and toks.text[p - 2] == ",":
+        p -= 3  # the age between commas
+    return toks.ent_type[p] == "PERSON" and toks.ent_iob[p] in ("B", "I") and toks.title[p]
 
 
 def _division_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:
