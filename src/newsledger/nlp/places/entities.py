@@ -331,12 +331,12 @@ def _extend_hyphens(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detecti
 def _extend_over_joiner(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
                         ) -> tuple[int, int]:
     """The model's entity ``r`` joined with the capitalised name after a
-    small word ("of", "de", "el") when the whole is a place's own name that
-    the model cut in two ("Port" + "of" + "Spain"): a division, a feature or
-    a town of 1,000 people or more."""
+    small word ("of", "de", "el", "upon") when the whole is a place's own name
+    that the model cut in two ("Port" + "of" + "Spain", "Newcastle" + "upon"
+    + "Tyne"): a division, a feature or a town of 1,000 people or more."""
     n = len(toks)
     k = r[1]
-    if k + 1 >= n or toks.lower[k] not in _NAME_JOINERS - {"-", "and"}:
+    if k + 1 >= n or (toks.lower[k] not in _NAME_JOINERS - {"-", "and"} and toks.lower[k] not in _TOWN_JOINERS):
         return r
     for end in range(min(n, k + 3), k + 1, -1):
         if not d.free(k, end) or not all(toks.cap[x] and toks.pos[x] == "PROPN" for x in range(k + 1, end)):
@@ -344,6 +344,11 @@ def _extend_over_joiner(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Det
         if _place_named(toks.span_text(r[0], end), g):
             return r[0], end
     return r
+
+
+#: small words inside towns' names after a river or the sea ("Newcastle upon
+#: Tyne", "Frankfurt am Main", "Southend on Sea"): joined only into a known name
+_TOWN_JOINERS = {"upon", "on", "am", "an", "der", "sur", "en", "im"}
 
 
 _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
