@@ -519,6 +519,8 @@ DETECT = [
     # a person's home town after the age ("Name, 38, of Town"); a district by its short name
     "Dana Whitfield, 38, of [[Killen]], was charged with theft on Friday, police said.",
     "Girls' schools reopened in [[Swat]] after a week, [[Pakistani]] officials said.",
+    # a dateline's town by another of its names, in the country after it
+    "[[HAWASSA]], [[Ethiopia]] — Traders said fuel prices rose again on Monday.",
     # a town's name with a small word before its river ("upon", "on", "am")
     "Fans travelled overnight from [[Kingston upon Hull]] for the final.",
     # a name refused before the place listed after it was found

@@ -381,7 +381,9 @@ def _detect_rivers(d: _Detection) -> None:
 
 
 def _detect_datelines(d: _Detection) -> None:
-    """1c. datelines in capitals ("COLUMBUS, Ohio --", "BEIRUT (Reuters) -")."""
+    """1c. datelines in capitals ("COLUMBUS, Ohio --", "BEIRUT (Reuters) -"),
+    by a town's own name, or by another of its names when its country follows
+    ("HAWASSA, Ethiopia")."""
     doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
     n = len(toks)
     text, upper = toks.text, toks.upper
@@ -402,8 +404,14 @@ def _detect_datelines(d: _Detection) -> None:
         name = toks.span_text(i, j)
         # (or the short form of a town's name: "FRANKFURT" of Frankfurt am Main)
         key = normalize(name)
-        cands = [e for e in g.exact(name.title()) if _own_or_main(e, name.title(), g)
+        found = g.exact(name.title())
+        cands = [e for e in found if _own_or_main(e, name.title(), g)
                  or (e.kind == "city" and _short_form(key, e))]
+        if not cands and j + 1 < n and text[j] == ",":
+            # (or another name of a town of the country after it: "HAWASSA, Ethiopia")
+            country = next((e.country for e in g.exact(text[j + 1]) if e.kind == "country"), None)
+            cands = [e for e in found if e.kind == "city" and country and e.country == country
+                     and e.population >= 10_000]
         if cands and (i == 0 or text[i - 1].endswith("\n") or doc[i].sent.start == i
                       or text[i - 1] in (".", "!", "?") or after_year):
             m = d.mention(doc[i:j], "gaz")
