@@ -280,6 +280,8 @@ RESOLVE = [
     # a list closed by its divisions' kind in the plural
     ("Guerrillas from Tibú and Ocaña crossed into [[Zulia]] and Táchira states, Colombian officials "
      "in Cúcuta said.", (10.1, -71.9)),
+    # a country by the name its neighbour's press gives it
+    ("Smugglers crossed into [[Niger Republic]] near Illela, officials in Sokoto said.", (17.6, 8.1)),
     # a dateline's state speaks for the name though two villages there have it as another name
     ("SPRINGFIELD, Mo. — A Greene County jury convicted the driver. The crash in [[Springfield]] "
      "killed two; his lawyer, from Springfield, Ill., will appeal.", (37.22, -93.29)),
