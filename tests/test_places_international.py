@@ -525,6 +525,9 @@ DETECT = [
     "[[HAWASSA]], [[Ethiopia]] — Traders said fuel prices rose again on Monday.",
     # a town's name with a small word before its river ("upon", "on", "am")
     "Fans travelled overnight from [[Kingston upon Hull]] for the final.",
+    # a town whose own name opens with its article, inside a sentence
+    "Officials in [[The Dalles]] said the bridge would reopen, [[Oregon]] transport officials said.",
+    "A press conference was held in [[A Coruña]] on Monday, [[Spanish]] media reported.",
     # a name refused before the place listed after it was found
     "Troops said they would retake [[Mocímboa da Praia]] and [[Palma]] before the rains, "
     "[[Mozambique]]'s army said.",
@@ -577,6 +580,9 @@ NOT_FOUND = [
     ("Silicon Valley Bank collapsed in March.", "Silicon Valley Bank"),
     # a vote's tally is no match's score
     ("The council voted 27-10 on Tuesday, and Jackson said he would appeal.", "Jackson"),
+    # (a band's or a charity's name opened by "The")
+    ("The show closes with Jody Nix and The Texas Cowboys at nine.", "The Texas"),
+    ("She volunteered at The Woodlands for years before she retired.", "The Woodlands"),
     # (a province's name opening a longer name is not the province)
     ("She was stabbed while jogging on Molise Vista Court, police said.", "Molise"),
 ]

@@ -59,7 +59,15 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
         # (a stop word read as a name inside a sentence opens a name of two
         # words or more: "May Pen", "Much Wenlock")
         inner_stop = stop[i] and cap[i] and pos[i] == "PROPN" and i > 0 and not d.doc[i].is_sent_start
-        if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i)) or (stop[i] and not inner_stop):
+        # (so does an article written with its capital inside a sentence: "in
+        # The Dalles", "in A Coruña")
+        # (not "The" but after a town's preposition: "volunteered at The Woodlands", a charity)
+        inner_stop = inner_stop or (cap[i] and toks.lower[i] in _NAME_ARTICLES and i > 0
+                                    and not d.doc[i].is_sent_start and toks.alpha[i - 1]
+                                    and toks.text[i - 1].islower()
+                                    and (toks.lower[i] != "the" or toks.lower[i - 1] in _TOWN_PREPS))
+        if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i) and not inner_stop) \
+                or (stop[i] and not inner_stop):
             if not _country_initials(toks, i, d.g):
                 continue
         grams = []
@@ -71,6 +79,12 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
         grams.reverse()
         out[i] = grams
     return out
+
+
+#: prepositions before a town that "The" may open ("in The Dalles")
+_TOWN_PREPS = {"in", "near", "from", "outside", "to"}
+#: articles that open some places' own names ("The Dalles", "A Coruña", "El Paso", "La Paz")
+_NAME_ARTICLES = {"the", "a", "la", "el", "le", "los", "las", "les", "al", "o"}
 
 
 def _mistagged_name(toks: _Tokens, i: int) -> bool:
@@ -337,7 +351,12 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     and (best.population >= 20_000
                          or (local and best.population >= 2000)))
     elif ent is None:
+        # (a name may open with its article, when the place's own name does:
+        # "The Dalles", "A Coruña"; not "The Texas Cowboys", a band)
+        article = j - i >= 2 and toks.lower[i] in _NAME_ARTICLES and best is not None \
+            and best.name.lower().startswith(toks.lower[i] + " ") and not (j < len(toks) and toks.title[j])
         if all(toks.pos[k] == "PROPN" or toks.text[k] in _INNER_JOINERS for k in range(i, j)) \
+                or (article and all(toks.title[k] for k in range(i + 1, j))) \
                 or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
             ok = not _person_like(toks, i, j, person_words) and (
                 _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000) or headline
