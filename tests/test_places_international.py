@@ -280,6 +280,9 @@ RESOLVE = [
     # a list closed by its divisions' kind in the plural
     ("Guerrillas from Tibú and Ocaña crossed into [[Zulia]] and Táchira states, Colombian officials "
      "in Cúcuta said.", (10.1, -71.9)),
+    # "the governor of X": the region, not its town of that name
+    ("The governor of [[Agadez]] ordered the desert road closed after the ambush, Niger's army said.",
+     (19.4, 10.7)),
     # a country by the name its neighbour's press gives it
     ("Smugglers crossed into [[Niger Republic]] near Illela, officials in Sokoto said.", (17.6, 8.1)),
     # a dateline's state speaks for the name though two villages there have it as another name

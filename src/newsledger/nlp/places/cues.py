@@ -103,8 +103,9 @@ def _local_cue(toks: _Tokens, m: _Mention) -> bool:
 
 
 def _region_cue(toks: _Tokens, m: _Mention) -> bool:
-    """"Washington state", "the state of Washington", "eastern Washington",
-    "the Quebec government": the division, not its namesake city."""
+    """"Washington state", "the state of Washington", "the governor of New
+    York", "eastern Washington", "the Quebec government": the division, not
+    its namesake city."""
     if m.tail in _DIVISION_WORDS:
         return True
     if m.span is None:
@@ -115,8 +116,9 @@ def _region_cue(toks: _Tokens, m: _Mention) -> bool:
                                       "premier", "legislature", "governor", "statewide", "oblast",
                                       "krai", "kray", "prefecture", "governorate"):
         return True
-    if s >= 2 and lower[s - 1] == "of" and lower[s - 2] in ("state", "province"):
-        return True
+    if s >= 2 and lower[s - 1] == "of" and lower[s - 2] in ("state", "province", "governor", "governorate",
+                                                          "premier"):
+        return True  # ("the governor of Agadez": the region, not its town)
     return s >= 1 and lower[s - 1] in _REGION_ADJ
 
 
