@@ -345,3 +345,10 @@ def test_provinces_are_a_countrys_great_parts(g):
     assert provinces("Nakuru") == set()
     assert provinces("Springfield") == set()
     assert not any(g.is_province(e) for e in g.exact("Lyon"))
+
+
+def test_sites_mines_and_basins_and_no_loose_match_of_features(g):
+    assert [e.country for e in g.exact("Chuquicamata") if e.kind == "feature"] == ["CL"]
+    assert any(e.kind == "feature" for e in g.exact("Permian Basin"))
+    # a feature's name is never a misspelling's target
+    assert g.fuzzy_key("quran") != "qumran"

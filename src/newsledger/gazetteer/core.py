@@ -49,7 +49,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "20"
+FORMAT_VERSION = "21"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -580,8 +580,9 @@ def _write_index(b: _Builder, path: Path) -> None:
         con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (path.stem,))
         # the keys fuzzy matching searches, stored as one value: loading them
         # then costs one read instead of a scan of the names table
+        # (not a feature's: "Quran" is no misspelt "Qumran")
         fuzzy = sorted({k for k, eid, _ in b.names
-                        if b.row(eid)[6] != "city" or b.row(eid)[7] >= FUZZY_MIN_POPULATION})
+                        if b.row(eid)[6] not in ("city", "feature") or b.row(eid)[7] >= FUZZY_MIN_POPULATION})
         con.execute("INSERT INTO meta VALUES ('fuzzy_keys', ?)", ("\n".join(fuzzy),))
         con.execute("INSERT INTO meta VALUES ('provinces', ?)", (" ".join(map(str, b.provinces)),))
         con.execute("INSERT INTO meta VALUES ('province_towns', ?)", (" ".join(map(str, b.province_towns)),))
