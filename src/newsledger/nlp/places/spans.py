@@ -146,7 +146,7 @@ def _accept_town_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
     toks, g = d.toks, d.g
     groups: list[list[tuple[int, int, str, list[Entry]]]] = []
     for r in refused:
-        if groups and toks.lower[r[0] - 1] in ("and", "or", ",") and groups[-1][-1][1] == r[0] - 1:
+        if groups and r[0] > 0 and toks.lower[r[0] - 1] in ("and", "or", ",") and groups[-1][-1][1] == r[0] - 1:
             groups[-1].append(r)
         else:
             groups.append([r])
