@@ -531,6 +531,9 @@ DETECT = [
     # a town whose own name opens with its article, inside a sentence
     "Officials in [[The Dalles]] said the bridge would reopen, [[Oregon]] transport officials said.",
     "A press conference was held in [[A Coruña]] on Monday, [[Spanish]] media reported.",
+    # two places the model took for one entity ("Windsor and Falmouth" as one place)
+    "A section of Highway 101 between [[Windsor]] and [[Falmouth]] was closed for nearly nine hours, "
+    "[[Nova Scotia]] officials said.",
     # a name refused before the place listed after it was found
     "Troops said they would retake [[Mocímboa da Praia]] and [[Palma]] before the rains, "
     "[[Mozambique]]'s army said.",

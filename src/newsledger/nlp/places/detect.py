@@ -33,8 +33,8 @@ Detection
     * names the model split are joined ("the Democratic Republic of the" +
       "Congo"), a lower-case word it took in is left out ("Aceh province");
       a name the text uses for a disease ("Marburg virus") is no place there;
-      one entity holding a place and the one it lies in ("Windsor, Ontario")
-      is two; a feature by its name ("Lake Naivasha") needs no more context;
+      one entity holding a place and the one it lies in ("Windsor, Ontario"),
+      or two places listed ("Windsor and Falmouth"), is two; a feature by its name ("Lake Naivasha") needs no more context;
       a name before a lower-case "river" may be a river's we know by its full
       name only ("the Ravi river").
     * (after resolution, :mod:`.features`) a place's name widens to the

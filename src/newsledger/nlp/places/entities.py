@@ -110,11 +110,12 @@ def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
 
 
 def _detect_comma_pair(d: _Detection, span: Span) -> bool:
-    """A place and the one it lies in, taken by the model as one entity
-    ("near Windsor, Ontario, on Monday"): each part the gazetteer knows is a
-    mention of its own; False when a part is unknown."""
+    """A place and the one it lies in, or two places listed, taken by the
+    model as one entity ("near Windsor, Ontario, on Monday", "between Windsor
+    and Falmouth"): each part the gazetteer knows is a mention of its own;
+    False when a part is unknown."""
     toks, g = d.toks, d.g
-    commas = [k for k in range(span.start + 1, span.end - 1) if toks.text[k] == ","]
+    commas = [k for k in range(span.start + 1, span.end - 1) if toks.text[k] in (",", "and", "or")]
     if not commas:
         return False
     bounds, start = [], span.start
