@@ -673,7 +673,7 @@ def _chunks(keys: list[str]) -> Iterable[list[str]]:
         yield chunk + [chunk[-1]] * (size - len(chunk))
 
 
-def _marks(chunk: list[str]) -> str:
+def _marks(chunk: list) -> str:
     """The SQL parameter list of an ``IN (...)`` for ``chunk``."""
     return ",".join("?" * len(chunk))
 
@@ -1002,9 +1002,12 @@ class Gazetteer:
     def provinces(self) -> list[Entry]:
         """Every entry :meth:`is_province` holds, in the order they were built."""
         ids = sorted(self._province_ids())
-        return [e for i in range(0, len(ids), 500)
-                for e in self._query(f"SELECT * FROM entries WHERE id IN ({','.join('?' * len(ids[i:i + 500]))}) "
-                                     "ORDER BY id", tuple(ids[i:i + 500]))]
+        out: list[Entry] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = _marks(chunk)
+            out += self._query(f"SELECT * FROM entries WHERE id IN ({marks}) ORDER BY id", tuple(chunk))
+        return out
 
     def holds_its_town(self, entry: Entry) -> bool:
         """Whether a province (:meth:`is_province`) has a town of its own
