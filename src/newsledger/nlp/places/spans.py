@@ -127,7 +127,7 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
     # a name refused before the places listed after it were found ("Klaten,
     # Sukoharjo and Magelang"): asked again while the list grows
     for _ in range(3):
-        again = [r for r in refused if d.free(r[0], r[1]) and _listed_with_place(d.toks, r[0], r[1], d.taken)]
+        again = [r for r in refused if d.free(r[0], r[1]) and _coordinated(d.toks, d.doc[r[0]:r[1]], d.taken)]
         grown = [r for r in again if _accept_span(d, r[0], r[1], r[2], r[3], ents_at.get(r[0]))]
         if not grown:
             break
@@ -166,13 +166,6 @@ def _listed_town(d: _Detection, i: int, j: int, name: str, ents: list[Entry]) ->
         and not _common_word(name, j - i, max(ents, key=_prior)) \
         and any(e.kind == "city" and e.id in main and e.population >= 1000 and e.country in d.doc_countries
                 for e in ents)
-
-
-def _listed_with_place(toks: _Tokens, i: int, j: int, taken: list[bool]) -> bool:
-    """Tokens ``i:j`` stand next to a found place in a flat list ("X, Y and Z")."""
-    n = len(toks)
-    return (i >= 2 and toks.lower[i - 1] in ("and", "or", ",") and taken[i - 2]) \
-        or (j + 1 < n and toks.lower[j] in ("and", "or", ",") and taken[j + 1])
 
 
 #: capitalised words of a division's kind after its name ("Katsina State")
