@@ -293,6 +293,15 @@ RESOLVE = [
      (-24.0, 31.5)),
     # ... but the town where the text is ("SONORA, Calif.")
     ("SONORA, Calif. — The [[Sonora]] city council met on Tuesday.", (37.98, -120.38)),
+    # a former state's name in a history piece, and its people's word
+    ("In 1984 the army renamed [[Upper Volta]] and the president spoke of a new start.", (12.5, -1.67)),
+    ("Many [[Rhodesian]] farmers left for South Africa in the 1970s.", (-19.0, 29.75)),
+    ("In 1936 Italian troops entered [[Abyssinia]] and the emperor fled.", (9.0, 39.5)),
+    # a lonely namesake gives way to the great town of the name among the text's places
+    ("The caravan left the quays of [[Venice]] in February and reached Albania, Istanbul and Konya "
+     "by spring.", (45.44, 12.33)),
+    # a misspelt name matches no great city abroad ("Swat River" is no "Salt River" of Phoenix)
+    ("Villagers along the [[Swat River]] fled as it rose, officials in Mingora said.", (35.2, 72.4)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -537,6 +546,21 @@ DETECT = [
     # a name refused before the place listed after it was found
     "Troops said they would retake [[Mocímboa da Praia]] and [[Palma]] before the rains, "
     "[[Mozambique]]'s army said.",
+    # a name of two words the model cut before its kind ("Lao" + "Cai City")
+    "Floods swept through [[Yen Bai]] City and [[Lao Cai]] City before reaching [[Hanoi]].",
+    # ... or after its first word ("Mae" + "Hong Son")
+    "Smoke from fires in [[Mae Hong Son]] province drifted over [[Chiang Mai]].",
+    # a town's full name with its river, after small words or in brackets
+    "Flights were diverted to [[Frankfurt am Main]] after the storm, [[German]] officials said.",
+    "Trains through [[Frankfurt (Oder)]] were cancelled on Sunday, the operator said.",
+    # a division of the text's country by a name of hyphens, or with its kind after it
+    "Extra crews were sent from the [[Alpes-Maritimes]] and from [[Marseille]], [[France]]'s interior "
+    "ministry said.",
+    "Farmers across the [[Lot-et-Garonne]] lost their plums to hail, [[French]] officials said.",
+    "Villages in the south of the [[Dordogne]] département were evacuated, [[France]]'s fire service said.",
+    # a weather bulletin's towns with their states' abbreviations
+    "Record highs on Monday:\n\n- [[Renmark]], [[SA]]: 47.0C\n- [[Mildura]], [[Vic]]: 47.4C\n"
+    "- [[Launceston]], [[Tas]]: 40.1C",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -429,12 +429,14 @@ def _dateline_abbreviation(d: _Detection, j: int) -> None:
     ("ROCKHAMPTON, Qld"); taken when our table knows it."""
     toks, n = d.toks, len(d.toks)
     k = j + 1
-    if not (k + 1 < n and toks.text[j] == "," and toks.title[k] and d.free(k, k + 1)):
+    if not (k + 1 < n and toks.text[j] == "," and toks.text[k][:1].isupper() and toks.text[k].isalpha()
+            and d.free(k, k + 1)):
         return
     if toks.text[k + 1] == "." and not toks.space[k] and d.free(k + 1, k + 2):
         end, name = k + 2, toks.text[k] + "."
-    elif "\n" in toks.text[k + 1] or toks.text[k + 1] in ("-", "--", "—", "–", "("):
-        end, name = k + 1, toks.text[k]  # "ROCKHAMPTON, Qld" at the end of its line
+    elif "\n" in toks.text[k + 1] or toks.text[k + 1] in ("-", "--", "—", "–", "(", ":"):
+        # "ROCKHAMPTON, Qld" at the end of its line; "Mildura, Vic: 47.4C" in a bulletin's list
+        end, name = k + 1, toks.text[k]
     else:
         return
     if any(e.kind == "region" and e.source in ("state", "extra") for e in d.g.exact(name)):

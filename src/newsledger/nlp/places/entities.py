@@ -16,7 +16,7 @@ from .words import LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, 
 from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
                      _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
-from .mention import _Detection
+from .mention import _TAIL_WORDS, _Detection
 from .international import _generic_tail
 from .features import FEATURE_OPENERS
 
@@ -292,14 +292,18 @@ def _extend_left(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection)
     (and the small words between) before it that complete a place's own
     name, which the model cut ("Goz" + "Beida", "Port" + "Harcourt", "Port
     of" + "Spain"): the whole is the gazetteer's main name
-    of a division, a feature or a town of 1,000 people or more."""
+    of a division, a feature or a town of 1,000 people or more; or that name
+    and its kind after it ("Lao" + "Cai Province", "Yen" + "Bai City")."""
+    # (the entity's last word may be the division's or the town's kind)
+    core = r[1] - 1 if r[1] - r[0] >= 2 and toks.lower[r[1] - 1] in _TAIL_WORDS and toks.title[r[1] - 1] \
+        else r[1]
     for start in range(max(0, r[0] - 3), r[0]):
         if not d.free(start, r[0]) or not toks.cap[start] or toks.stop[start] \
                 or not all(toks.cap[k] or toks.lower[k] in _NAME_JOINERS for k in range(start, r[0])):
             continue
         name = toks.span_text(start, r[1])
         if all(toks.pos[k] == "PROPN" for k in range(start, r[0]) if toks.cap[k]):
-            if _place_named(name, g):
+            if _place_named(name, g) or (core < r[1] and _place_named(toks.span_text(start, core), g)):
                 return start, r[1]
         elif _big_town_named(name, g):
             # ("Dar" + "es Salaam", "Port" + "of Spain": the model read a common noun)
@@ -337,12 +341,28 @@ def _extend_over_joiner(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Det
     + "Tyne"): a division, a feature or a town of 1,000 people or more."""
     n = len(toks)
     k = r[1]
-    if k + 1 >= n or (toks.lower[k] not in _NAME_JOINERS - {"-", "and"} and toks.lower[k] not in _TOWN_JOINERS):
+    if k + 1 < n and toks.text[k] == "(" and k + 2 < n and toks.text[k + 2] == ")" and toks.cap[k + 1] \
+            and d.free(k, k + 3) and _place_named(toks.span_text(r[0], k + 3), g):
+        return r[0], k + 3  # the river in the town's own name: "Frankfurt (Oder)"
+    # the rest of a name the model cut after its first word ("Mae" + "Hong Son")
+    for end in range(min(n, k + 2), k, -1):
+        if d.free(k, end) and all(toks.title[x] and toks.pos[x] == "PROPN" for x in range(k, end)) \
+                and _place_named(toks.span_text(r[0], end), g):
+            return r[0], end
+    # one or two small words ("an der"), then the capitalised rest, which the
+    # model may read as anything ("Frankfurt am Main": "Main" an adjective)
+    joiners = k
+    while joiners < min(n, k + 2) and (toks.lower[joiners] in _NAME_JOINERS - {"-", "and"}
+                                       or toks.lower[joiners] in _TOWN_JOINERS):
+        joiners += 1
+    if joiners == k or joiners >= n:
         return r
-    for end in range(min(n, k + 3), k + 1, -1):
-        if not d.free(k, end) or not all(toks.cap[x] and toks.pos[x] == "PROPN" for x in range(k + 1, end)):
+    for end in range(min(n, joiners + 2), joiners, -1):
+        if not d.free(k, end) or not all(toks.cap[x] and toks.alpha[x] and (toks.pos[x] == "PROPN" or toks.title[x])
+                                         for x in range(joiners, end)):
             continue
-        if _place_named(toks.span_text(r[0], end), g):
+        # (another of its names will do: "Frankfurt an der Oder")
+        if _place_named(toks.span_text(r[0], end), g, own=False):
             return r[0], end
     return r
 

@@ -151,6 +151,8 @@ LONELY_POP = 50_000
 LONELY_KM = 1000.0
 #: ... and a village this small chosen by another of its names is none anywhere
 LONELY_ALIAS_POP = 10_000
+#: ... and a namesake this big among the text's places stands in for it
+NAMESAKE_POP = 20_000
 
 
 def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
@@ -176,7 +178,27 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
         # lies: "Tawila" of a Yemeni village in a story about Darfur)
         if all(haversine_km(o.lat, o.lon, e.lat, e.lon) > LONELY_KM for o in others) \
                 or alias_only:
-            m.choice = None
+            m.choice = _namesake_among(m, others)
+
+
+def _namesake_among(m: _Mention, others: Sequence[Entry]) -> Optional[Entry]:
+    """Instead of a lonely namesake, a town of the name's own (not of
+    another of its names) big enough to be named without its area
+    (NAMESAKE_POP), that does lie among the
+    text's other places, in the country of one of them or within LONELY_KM
+    of one, the nearest to them ("Venice" read first as the Californian one,
+    in a story about Albania and Istanbul); or None."""
+    points = [(o.lat, o.lon) for o in others if _local_point(o)] or [(o.lat, o.lon) for o in others]
+
+    def gap(c: Entry) -> float:
+        return min(haversine_km(lat, lon, c.lat, c.lon) for lat, lon in points)
+
+    near = [c for c in m.cands[:60]
+            if c.kind == "city" and c.id in m.main_ids and c.population >= NAMESAKE_POP and c.lat is not None
+            and c is not m.choice
+            and any(o.country == c.country or haversine_km(o.lat, o.lon, c.lat, c.lon) <= LONELY_KM
+                    for o in others)]
+    return min(near, key=lambda c: (gap(c), -c.population)) if near else None
 
 
 def _famous_places(mentions: Sequence[_Mention]) -> None:
@@ -232,16 +254,29 @@ def _drop_far_fuzzy(mentions: Sequence[_Mention]) -> None:
     ``fuzzy_km``), when it is a big place spelt otherwise in a long name
     ("Zaporizhia"; "Prisi" is no Paris), or when the text names no other
     place."""
-    points = [(m.choice.lat, m.choice.lon) for m in mentions
-              if not m.fuzzy and m.choice is not None and m.choice.lat is not None]
-    if not points:
+    exact = [m.choice for m in mentions if not m.fuzzy and m.choice is not None and m.choice.lat is not None]
+    if not exact:
         return
+    # (near a town, a province or a feature: a country's or a continent's
+    # centre says little of where a misspelt town lies, "Kalam" no Kallam of India)
+    points = [(e.lat, e.lon) for e in exact if _local_point(e)] or [(e.lat, e.lon) for e in exact]
+    countries = {e.country for e in exact}
     for m in mentions:
         e = m.choice
-        big = e is not None and e.population >= 200_000 and len(normalize(m.text)) >= 9
+        # (a name of several words only in a country of the text: their
+        # shared kind makes "Swat River" look like Phoenix's "Salt River")
+        big = e is not None and e.population >= 200_000 and len(normalize(m.text)) >= 9 \
+            and (" " not in m.text.strip() or e.country in countries)
         if m.fuzzy and e is not None and e.lat is not None and not big and not any(
                 haversine_km(lat, lon, e.lat, e.lon) <= W["fuzzy_km"] for lat, lon in points):
             m.choice = None
+
+
+def _local_point(e: Entry) -> bool:
+    """Whether ``e``'s point says where the text is: not a country's, a
+    continent's or a great region's centre."""
+    return e.kind != "country" and e.source != "continent" \
+        and not (e.kind == "region" and e.population > 20_000_000)
 
 
 def _rechoose_near_others(mentions: list[_Mention], g: Gazetteer, countries: Counter,

@@ -387,10 +387,51 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = province is not None and not _common_word(name, j - i, province) \
             and not (j < len(toks) and toks.title[j]) \
             and _place_cue(toks, i, j, g) and not _person_like(toks, i, j, person_words)
+    if not ok and label not in ("DATE", "TIME", "PERSON") and toks.lower[i] not in _REGION_OPENERS:
+        # a division of the text's country by its own name, which says what it
+        # is by its form ("Bouches-du-Rhône", "Nouvelle-Aquitaine") or by its
+        # kind after it ("the Gironde département", "Opole Voivodeship")
+        division = next((e for e in ents if e.id in main and not e.approx and e.source == "subdivision"
+                         and e.country in doc_countries), None)
+        ok = division is not None and not _common_word(name, j - i, division) \
+            and (_hyphen_joined(toks, i, j)
+                 or (j < len(toks) and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD)) \
+            and not _person_like(toks, i, j, person_words)
+    if not ok and label not in ("DATE", "TIME") and _state_after(toks, j, ents, main, g) \
+            and not _person_like(toks, i, j, person_words):
+        ok = True  # "Renmark, SA: 47.0C", "Coober Pedy, South Australia": a town of the state named after it
     if ok:
         d.add(doc[i:_with_abbreviation_dot(toks, i, _with_possessive_end(toks, i, j, g))], "gaz",
               fuzzy=False, require=True)
     return ok
+
+
+def _state_after(toks: _Tokens, j: int, ents: list[Entry], main: set, g: Gazetteer) -> bool:
+    """The name ending before token ``j`` is followed by a comma and the
+    name or abbreviation of a state or province ("Renmark, SA", "Mildura,
+    Vic.", "Hawkesbury, Ontario") in which a town of the name's own lies."""
+    n = len(toks)
+    if j + 1 >= n or toks.text[j] != "," or not toks.text[j + 1][:1].isupper():
+        return False
+    for end in range(min(n, j + 4), j + 1, -1):
+        if not all(toks.text[k][:1].isupper() and toks.text[k].isalpha() for k in range(j + 1, end)):
+            continue
+        if end < n and toks.text[end] == "." and not toks.space[end - 1]:
+            names = (toks.span_text(j + 1, end + 1), toks.span_text(j + 1, end))
+        else:
+            names = (toks.span_text(j + 1, end),)
+        for state_name in names:
+            states = [r for r in g.exact(state_name) if r.kind == "region" and r.admin1 and r.country]
+            if any(e.kind == "city" and e.id in main and e.country == r.country and e.admin1 == r.admin1
+                   for e in ents for r in states):
+                return True
+    return False
+
+
+#: kinds of divisions abroad, after a division's own name ("the Gironde
+#: département", "Opole Voivodeship", "Sukabumi Regency", "the canton of Valais")
+_DIVISION_KINDS_ABROAD = {"département", "departement", "canton", "voivodeship", "regency", "county",
+                          "upazila", "tehsil", "commune", "emirate"}
 
 
 #: small words inside a place's name ("Rio Grande do Sul", "Bosnia and

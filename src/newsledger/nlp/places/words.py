@@ -44,7 +44,9 @@ PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "governor
                "district", "port", "island", "republic", "country", "nation", "area",
                "municipality", "township", "borough", "suburb", "enclave", "exclave",
                "territory", "peninsula", "oblast", "governorate", "prefecture", "settlement",
-               "community", "neighborhood", "neighbourhood", "valley"}
+               "community", "neighborhood", "neighbourhood", "valley",
+               # (the kinds of divisions and settlements abroad: "the canton of Valais")
+               "canton", "commune", "hamlet", "department", "département", "voivodeship", "regency"}
 
 #: general English words that are also the name of some small GeoNames place
 #: ("Police", Poland; "Union", US): inside a name ("Mansfield Police
