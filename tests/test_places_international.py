@@ -302,6 +302,12 @@ RESOLVE = [
      "by spring.", (45.44, 12.33)),
     # a misspelt name matches no great city abroad ("Swat River" is no "Salt River" of Phoenix)
     ("Villagers along the [[Swat River]] fled as it rose, officials in Mingora said.", (35.2, 72.4)),
+    # ... and a misspelt name's reading abroad does not keep a namesake there
+    ("Landslides blocked the road from Mingora to [[Kalam]], and villages in Shangla were cut off, "
+     "officials in Peshawar said.", (35.5, 72.6)),
+    # a list after "X, including" lies in X
+    ("The storm dumped snow on Fargo, Aberdeen and Sioux Falls before it closed schools across southern "
+     "Manitoba, including Winnipeg, [[Brandon]] and Steinbach.", (49.85, -99.95)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -47,6 +47,34 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
     return None
 
 
+#: words that open a list of places that the name before them holds
+#: ("southern Manitoba, including Winnipeg, Brandon and Steinbach")
+_INCLUDING = {"including", "notably", "especially"}
+
+
+#: words inside a list of names ("Winnipeg, Portage la Prairie and Steinbach")
+_LIST_INNER = {",", "and", "or", "-", "la", "le", "de", "du", "des", "del", "of", "upon", "on", "am", "the"}
+
+
+def _including_text(toks: _Tokens, m: _Mention) -> Optional[str]:
+    """The name before ", including" when the mention is in the list after
+    it ("much of Manitoba, including Winnipeg, Brandon and Steinbach" ->
+    ``Manitoba`` for Brandon): the place said to hold it, as after "X, "."""
+    if m.span is None:
+        return None
+    k = m.span.start - 1
+    stop = max(0, m.span.start - 30)
+    while k > stop and (toks.title[k] or toks.text[k].isupper() or toks.lower[k] in _LIST_INNER):
+        k -= 1
+    if k <= stop or toks.lower[k] not in _INCLUDING or k < 2:
+        return None
+    end = k - 1 if toks.text[k - 1] == "," else k
+    start = end
+    while start > 0 and start > end - 4 and (toks.title[start - 1] or toks.text[start - 1].isupper()):
+        start -= 1
+    return toks.span_text(start, end) if start < end else None
+
+
 def _pair_before_text(toks: _Tokens, m: _Mention) -> Optional[str]:
     """The capitalised name before ", X" (``Puebla, Mexico`` -> ``Puebla``):
     the place X may hold; not in a list of names ("Butler, Clark, Hamilton

@@ -51,7 +51,7 @@ from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
-from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _lists_of_divisions,
+from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _including_text, _lists_of_divisions,
                    _famous_cue, _local_cue, _nation_cue, _pair_before_text, _pair_text, _region_cue,
                    _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
@@ -93,7 +93,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     if not mentions:
         return
     for m in mentions:
-        m.pair = _pair_text(toks, m)
+        m.pair = _including_text(toks, m) or _pair_text(toks, m)
         m.pair_before = _pair_before_text(toks, m)
         m.cue_city = _cue_city(toks, m)
         m.local_cue = _local_cue(toks, m)
@@ -126,8 +126,8 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _one_sense_per_name(mentions, g)
     _resolve_context_names(mentions, g)
     _place_counties_among_towns(mentions)
-    _drop_far_fuzzy(mentions)
     _drop_lonely_namesakes(mentions)
+    _drop_far_fuzzy(mentions)
     _famous_places(mentions)
     _place_in_named_region(doc, mentions, g)
     _short_forms(mentions)
@@ -161,8 +161,10 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
     story about Cairo and Giza, whose own Haram district the gazetteer
     lacks), is left unresolved: a given span then stands at the text's focus
     (:func:`resolve_spans`).  The text needs two other places to judge."""
+    # (not a misspelt name's choice: "Shangla" read as Sangli does not make
+    # "Kalam" the Kallam of India)
     chosen = [(normalize(o.text), o.choice) for o in mentions
-              if o.choice is not None and o.choice.lat is not None and not o.demonym]
+              if o.choice is not None and o.choice.lat is not None and not o.demonym and not o.fuzzy]
     # (a people's word names its country too: "French growers ... Le Perthus")
     said = {o.choice.country for o in mentions if o.choice is not None and o.demonym}
     for m in mentions:
