@@ -564,6 +564,8 @@ DETECT = [
     "ministry said.",
     "Farmers across the [[Lot-et-Garonne]] lost their plums to hail, [[French]] officials said.",
     "Villages in the south of the [[Dordogne]] département were evacuated, [[France]]'s fire service said.",
+    # a place the gazetteer lacks, whose name the model cut after its first word
+    "Buyers must register plots in [[Kampong Phluk]] commune before the dry season.",
     # a weather bulletin's towns with their states' abbreviations
     "Record highs on Monday:\n\n- [[Renmark]], [[SA]]: 47.0C\n- [[Mildura]], [[Vic]]: 47.4C\n"
     "- [[Launceston]], [[Tas]]: 40.1C",
@@ -619,6 +621,8 @@ NOT_FOUND = [
     # (a band's or a charity's name opened by "The")
     ("The show closes with Jody Nix and The Texas Cowboys at nine.", "The Texas"),
     ("She volunteered at The Woodlands for years before she retired.", "The Woodlands"),
+    # a common noun the model took for a facility, named like a town abroad
+    ("Mayors met in Porto at the launch of a new metro line.", "metro"),
     # (a province's name opening a longer name is not the province)
     ("She was stabbed while jogging on Molise Vista Court, police said.", "Molise"),
 ]

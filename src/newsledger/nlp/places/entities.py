@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
-from .words import LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
+from .words import AFTER_PLACE, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
 from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
                      _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
@@ -164,6 +164,7 @@ def _detect_entities(d: _Detection) -> None:
         if label in ("GPE", "LOC"):
             r = _extend_hyphens(toks, _extend_left(toks, _extend_to_country(toks, r, g, d), g, d), g, d)
             r = _extend_over_joiner(toks, r, g, d)
+            r = _extend_unknown_name(toks, r, g, d)
         span = doc[r[0]:r[1]]
         name = toks.span_text(r[0], r[1])
         if label in ("GPE", "LOC"):
@@ -218,6 +219,8 @@ def _detect_entities(d: _Detection) -> None:
             end = _with_possessive_end(toks, span.start, span.end, g)
             d.add(doc[span.start:end], "ner", fuzzy=True, require=False)
         elif label == "FAC":
+            if not name[:1].isupper():
+                continue  # "a new metro line": a common noun, whatever town has it as a name
             known = [e for e in g.exact(name) if _own_or_main(e, name, g) and (
                 _strong(e, g) or (e.kind == "city" and e.population >= 20_000 and (
                     _place_cue(toks, span.start, span.end, g)
@@ -302,8 +305,11 @@ def _extend_left(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection)
                 or not all(toks.cap[k] or toks.lower[k] in _NAME_JOINERS for k in range(start, r[0])):
             continue
         name = toks.span_text(start, r[1])
+        joined = any(toks.lower[k] in _NAME_JOINERS - {"-", "and"} for k in range(start, r[0]))
         if all(toks.pos[k] == "PROPN" for k in range(start, r[0]) if toks.cap[k]):
-            if _place_named(name, g) or (core < r[1] and _place_named(toks.span_text(start, core), g)):
+            if _place_named(name, g) or (core < r[1] and _place_named(toks.span_text(start, core), g)) \
+                    or (joined and _place_named(name, g, own=False)):
+                # (another of its names will do when a small word joins it: "Hook of Holland")
                 return start, r[1]
         elif _big_town_named(name, g):
             # ("Dar" + "es Salaam", "Port" + "of Spain": the model read a common noun)
@@ -365,6 +371,47 @@ def _extend_over_joiner(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Det
         if _place_named(toks.span_text(r[0], end), g, own=False):
             return r[0], end
     return r
+
+
+def _extend_unknown_name(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
+                         ) -> tuple[int, int]:
+    """The model's one-word place ``r`` that is no big place's own name,
+    followed at once by capitalised names (and the small words between)
+    that no place's noun, title or club's word opens: the whole is the name
+    of a place the gazetteer lacks ("Kampong" + "Phluk", "Tanguar" + "Haor",
+    "Terreiro" + "do Paço")."""
+    n = len(toks)
+    if r[1] - r[0] != 1 or r[1] >= n or toks.space[r[0]] == 0:
+        return r
+    name = toks.text[r[0]]
+    if not toks.title[r[0]] or not name.isalpha():
+        return r  # not initials or an abbreviation ("W.A. Chandana Perera", "UK Met Office")
+    main = g.main_ids(name)
+    if any(e.kind in ("country", "region", "feature") or (e.id in main and e.population >= 20_000)
+           for e in g.exact(name)):
+        return r
+    end = k = r[1]
+    while k < min(n, r[1] + 3) and d.free(k, k + 1):
+        word = toks.lower[k]
+        if toks.title[k] and toks.pos[k] == "PROPN" and toks.text[k].isalpha() and word not in _NOT_NAME_GOES_ON:
+            end = k = k + 1
+        elif word in _NAME_JOINERS - {"-", "and"} and k + 1 < n and toks.title[k + 1]:
+            k += 1
+        else:
+            break
+        if toks.space[k - 1] == 0:
+            break
+    return (r[0], end) if end > r[1] else r
+
+
+#: capitalised words after a place's name that do not go on with it
+#: ("Dhaka Tribune", "Kano Governor", "Leeds United", "Nairobi River")
+_NOT_NAME_GOES_ON = AFTER_PLACE | TITLES | _TAIL_WORDS | {"coast", "area", "border", "county", "municipality",
+    "united", "rovers", "wanderers", "athletic", "albion", "fc", "tribune", "times", "post", "herald",
+    "news", "gazette", "star", "journal", "river", "lake", "airport", "university", "college", "school",
+    "hospital", "council", "street", "road", "avenue", "bridge", "station", "port", "bay", "island",
+    "islands", "mountains", "hills", "valley", "national", "international", "police",
+    "province", "governor", "mayor", "state", "region", "district"}
 
 
 #: small words inside towns' names after a river or the sea ("Newcastle upon
