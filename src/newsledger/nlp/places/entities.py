@@ -305,11 +305,8 @@ def _extend_left(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection)
                 or not all(toks.cap[k] or toks.lower[k] in _NAME_JOINERS for k in range(start, r[0])):
             continue
         name = toks.span_text(start, r[1])
-        joined = any(toks.lower[k] in _NAME_JOINERS - {"-", "and"} for k in range(start, r[0]))
         if all(toks.pos[k] == "PROPN" for k in range(start, r[0]) if toks.cap[k]):
-            if _place_named(name, g) or (core < r[1] and _place_named(toks.span_text(start, core), g)) \
-                    or (joined and _place_named(name, g, own=False)):
-                # (another of its names will do when a small word joins it: "Hook of Holland")
+            if _place_named(name, g) or (core < r[1] and _place_named(toks.span_text(start, core), g)):
                 return start, r[1]
         elif _big_town_named(name, g):
             # ("Dar" + "es Salaam", "Port" + "of Spain": the model read a common noun)
