@@ -564,6 +564,10 @@ DETECT = [
     "ministry said.",
     "Farmers across the [[Lot-et-Garonne]] lost their plums to hail, [[French]] officials said.",
     "Villages in the south of the [[Dordogne]] département were evacuated, [[France]]'s fire service said.",
+    # a town closing a club's name opened by its letters; a club's name is no person's
+    "In [[Sweden]] the story is more nostalgic. IFK [[Göteborg]], the club most fans know, won.",
+    "SJK from [[Seinäjoki]] and FC Inter [[Turku]] have invested in new pitches.",
+    "Residents poured into towns south of [[Valencia]] on Thursday. [[Valencia]] CF postponed its match.",
     # a place the gazetteer lacks, whose name the model cut after its first word
     "Buyers must register plots in [[Kampong Phluk]] commune before the dry season.",
     # a weather bulletin's towns with their states' abbreviations

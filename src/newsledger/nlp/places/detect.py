@@ -73,7 +73,7 @@ from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _detect_entities
 from .score import _short_form
-from .spans import _detect_gazetteer_spans
+from .spans import CLUB_OPENERS, _CLUB_WORDS, _detect_gazetteer_spans
 
 
 def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
@@ -84,8 +84,11 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     for ent in d.ents:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State")
         # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
+        # (nor a club's: "Valencia CF", "IFK Mariehamn")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
+                and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in _CLUB_WORDS) \
+                and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]):
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
     _prefetch(g, _entity_names(d))

@@ -335,9 +335,13 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             # name: "around Alicante and Murcia" as one organisation)
             listed = whole is not None and i > whole[0] and toks.lower[i - 1] in ("and", "or", ",") \
                 and (j == whole[1] or toks.lower[j] in ("and", "or", ",")) and _coordinated(toks, doc[i:j], taken)
+            # (or a town closing a club's name opened by its letters: "IFK Göteborg", "FC Inter Turku")
+            club = whole is not None and j == whole[1] and i > whole[0] and toks.text[whole[0]].isupper() \
+                and toks.lower[whole[0]] in CLUB_OPENERS and best.kind == "city" and best.population >= 20_000 \
+                and not _person_like(toks, i, j, person_words)
             # (or a province of the text's country after "of": "the University of Thessaly")
-            ok = _top_level(best) or (after_of and best.source == "subdivision" and not best.approx
-                                      and best.country in doc_countries) \
+            ok = _top_level(best) or club or (after_of and best.source == "subdivision" and not best.approx
+                                              and best.country in doc_countries) \
                 or (not saint and (first or after_of or last or listed) and best.kind == "city"
                     and best.id in main
                     and not _person_like(toks, i, j, person_words)
@@ -484,7 +488,10 @@ _MEDIA_WORDS = {"news", "agency", "newspaper", "daily", "television", "tv", "rad
 
 #: words closing a sports club's name after the town it comes from
 _CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
-               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo"}
+               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if"}
+#: ... and the letters that open a club's name ("FC Porto", "IFK Göteborg")
+CLUB_OPENERS = {"fc", "f.c.", "ac", "as", "sc", "ifk", "aik", "bk", "sk", "cf", "cd", "ud", "sv", "vfb", "vfl",
+                "tsg", "psv", "fk", "nk", "hnk", "ss", "us"}
 
 
 def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
