@@ -564,6 +564,8 @@ DETECT = [
     "ministry said.",
     "Farmers across the [[Lot-et-Garonne]] lost their plums to hail, [[French]] officials said.",
     "Villages in the south of the [[Dordogne]] département were evacuated, [[France]]'s fire service said.",
+    # two towns of the text's country, each of 10,000 people or more, listed together
+    "Heavy rain hit [[Poland]] on Sunday. [[Nysa]] and [[Brzeg]] were cut off for hours.",
     # a town closing a club's name opened by its letters; a club's name is no person's
     "In [[Sweden]] the story is more nostalgic. IFK [[Göteborg]], the club most fans know, won.",
     "SJK from [[Seinäjoki]] and FC Inter [[Turku]] have invested in new pitches.",

@@ -136,13 +136,16 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
 
 #: the fewest towns of a list that speak for each other without a cue
 LIST_TOWNS = 3
+#: ... or two towns this big
+PAIR_TOWN_POP = 10_000
 
 
 def _accept_town_lists(d: _Detection, refused: list[tuple[int, int, str, list[Entry]]]) -> None:
     """A flat list of names refused one by one ("carried Azángaro, Lampa and
     Ayaviri"), each the own name of a town of 1,000 people in a country the
     text is about and none a person's word here: towns that speak for each
-    other, when three or more, or two after a place's cue."""
+    other, when three or more, or two after a place's cue, or two towns of
+    PAIR_TOWN_POP people or more ("Jeseník and Krnov were cut off")."""
     toks, g = d.toks, d.g
     groups: list[list[tuple[int, int, str, list[Entry]]]] = []
     for r in refused:
@@ -151,7 +154,9 @@ def _accept_town_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
         else:
             groups.append([r])
     for grp in groups:
-        if len(grp) < 2 or (len(grp) < LIST_TOWNS and not _place_cue(toks, grp[0][0], grp[0][1], g)):
+        if len(grp) < 2 or (len(grp) < LIST_TOWNS and not _place_cue(toks, grp[0][0], grp[0][1], g)
+                            and not all(_listed_town(d, i, j, name, ents, PAIR_TOWN_POP)
+                                        for i, j, name, ents in grp)):
             continue
         if grp[-1][1] < len(toks) and toks.title[grp[-1][1]]:
             continue  # the list goes on in a name ("Smith, Jones and Brown Ltd")
@@ -160,11 +165,11 @@ def _accept_town_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
                 d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
 
 
-def _listed_town(d: _Detection, i: int, j: int, name: str, ents: list[Entry]) -> bool:
+def _listed_town(d: _Detection, i: int, j: int, name: str, ents: list[Entry], pop: int = 1000) -> bool:
     main = d.g.main_ids(name)
     return d.free(i, j) and not _person_like(d.toks, i, j, d.person_words) \
         and not _common_word(name, j - i, max(ents, key=_prior)) \
-        and any(e.kind == "city" and e.id in main and e.population >= 1000 and e.country in d.doc_countries
+        and any(e.kind == "city" and e.id in main and e.population >= pop and e.country in d.doc_countries
                 for e in ents)
 
 
