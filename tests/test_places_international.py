@@ -564,6 +564,9 @@ DETECT = [
     "ministry said.",
     "Farmers across the [[Lot-et-Garonne]] lost their plums to hail, [[French]] officials said.",
     "Villages in the south of the [[Dordogne]] département were evacuated, [[France]]'s fire service said.",
+    # a great city abroad the model took for a person, though the text's country has a small namesake
+    "Officials in [[Washington]] watched closely. [[Rotterdam]] handles more containers than any other "
+    "port on the continent.",
     # two towns of the text's country, each of 10,000 people or more, listed together
     "Heavy rain hit [[Poland]] on Sunday. [[Nysa]] and [[Brzeg]] were cut off for hours.",
     # a town closing a club's name opened by its letters; a club's name is no person's

@@ -288,8 +288,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS))
         # (the kind after the name is no surname: ask of the whole)
         kind_after = ent.end == j + 1 and toks.lower[j] in _DIVISION_WORDS
+        # (a great namesake abroad speaks for the name as well as the small one
+        # at home the text's country makes first: "Rotterdam handles ...")
         ok = (covers and not _person_like(toks, i, j + kind_after, person_words)
-              and (_strong(best, g) or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
+              and (_strong(best, g) or (biggest.id in main and _strong(biggest, g))
+                   or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                    or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
                    or (best.kind == "city" and best.id in main and best.population >= 10_000
                        and _match_report(doc, toks, i, j))
