@@ -305,6 +305,9 @@ RESOLVE = [
     # ... and a misspelt name's reading abroad does not keep a namesake there
     ("Landslides blocked the road from Mingora to [[Kalam]], and villages in Shangla were cut off, "
      "officials in Peshawar said.", (35.5, 72.6)),
+    # a small namesake at home gives way to a city of half a million abroad in a story about the world
+    ("Officials in Washington watched closely as ports from Piraeus to Marseille competed. [[Rotterdam]] "
+     "handles more containers than any other port on the continent.", (51.92, 4.48)),
     # a list after "X, including" lies in X
     ("The storm dumped snow on Fargo, Aberdeen and Sioux Falls before it closed schools across southern "
      "Manitoba, including Winnipeg, [[Brandon]] and Steinbach.", (49.85, -99.95)),

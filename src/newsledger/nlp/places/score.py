@@ -353,6 +353,14 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             if not sc.pair and e.country not in named and any(c in named and c not in m.own_countries
                                                               for c in great):
                 s += W["great_named"]  # "in France ... Paris": the text names the great city's country
+        elif m.scored.home_great and e.kind == "city" and e.population < 50_000 \
+                and e.country not in m.scored.home_great and not sc.pair:
+            # a small namesake of a city of half a million abroad, in a text
+            # mostly about other countries than the namesake's ("Rotterdam"
+            # in a story of world ports that names Washington once)
+            share = countries.get(e.country, 0.0) / total
+            if share < 0.5:
+                s += W["great_rival"] * (1.0 - share)
         if e.country:
             c = countries.get(e.country, 0.0)
             if e.kind != "country":
