@@ -305,6 +305,10 @@ RESOLVE = [
     # ... and a misspelt name's reading abroad does not keep a namesake there
     ("Landslides blocked the road from Mingora to [[Kalam]], and villages in Shangla were cut off, "
      "officials in Peshawar said.", (35.5, 72.6)),
+    # wine regions and world regions of our table, and their people's words
+    ("Winemakers from [[Champagne]] to the Rhône complain that the rules came too late.", (49.0, 4.0)),
+    ("Cooks argue over hummus, a dish that belongs to the whole [[Levant]], not to one country.", (33.5, 36.0)),
+    ("A [[Burgundian]] grower said the frost had taken half his crop.", (47.0, 4.5)),
     # a small namesake at home gives way to a city of half a million abroad in a story about the world
     ("Officials in Washington watched closely as ports from Piraeus to Marseille competed. [[Rotterdam]] "
      "handles more containers than any other port on the continent.", (51.92, 4.48)),
