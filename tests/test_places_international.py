@@ -574,6 +574,9 @@ DETECT = [
     # a great city abroad the model took for a person, though the text's country has a small namesake
     "Officials in [[Washington]] watched closely. [[Rotterdam]] handles more containers than any other "
     "port on the continent.",
+    # a town's own name that says what it is, whatever the model made of it
+    "The heat hit 49.1C in the north, while [[Port Augusta]] at the head of the gulf hit 48.3C.",
+    "We're seeing coastal places like [[Port Lincoln]] get to 44C.",
     # two towns of the text's country, each of 10,000 people or more, listed together
     "Heavy rain hit [[Poland]] on Sunday. [[Nysa]] and [[Brzeg]] were cut off for hours.",
     # a town closing a club's name opened by its letters; a club's name is no person's

@@ -409,6 +409,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and (_hyphen_joined(toks, i, j)
                  or (j < len(toks) and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD)) \
             and not _person_like(toks, i, j, person_words)
+    if not ok and j - i >= 2 and toks.lower[i] in _TOWN_OPENERS and toks.title[i] and label not in ("DATE", "TIME") \
+            and any(e.kind == "city" and e.id in main and e.population >= 1000 for e in ents):
+        ok = True  # "Port Augusta", "Fort Nelson": a town's own name that says what it is
     if not ok and label not in ("DATE", "TIME") and _state_after(toks, j, ents, main, g) \
             and not _person_like(toks, i, j, person_words):
         ok = True  # "Renmark, SA: 47.0C", "Coober Pedy, South Australia": a town of the state named after it
@@ -438,6 +441,10 @@ def _state_after(toks: _Tokens, j: int, ents: list[Entry], main: set, g: Gazette
                    for e in ents for r in states):
                 return True
     return False
+
+
+#: first words of towns' names that say what they are ("Port Lincoln", "Fort Nelson", "Puerto Montt")
+_TOWN_OPENERS = {"port", "fort", "puerto", "porto", "ciudad", "bandar", "kota"}
 
 
 #: kinds of divisions abroad, after a division's own name ("the Gironde
