@@ -574,6 +574,9 @@ DETECT = [
     # a great city abroad the model took for a person, though the text's country has a small namesake
     "Officials in [[Washington]] watched closely. [[Rotterdam]] handles more containers than any other "
     "port on the continent.",
+    # a dateline's compass and region the model took for a person lend it no person's words
+    "Sukabumi, W Java (ANTARA) - Search teams worked through the night. The agency warned of more rain "
+    "across much of [[Java]] and southern [[Sumatra]] this week.",
     # a town's own name that says what it is, whatever the model made of it
     "The heat hit 49.1C in the north, while [[Port Augusta]] at the head of the gulf hit 48.3C.",
     "We're seeing coastal places like [[Port Lincoln]] get to 44C.",

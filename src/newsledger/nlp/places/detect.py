@@ -76,6 +76,20 @@ from .score import _short_form
 from .spans import CLUB_OPENERS, _CLUB_WORDS, _detect_gazetteer_spans
 
 
+#: compass words and their abbreviations before a division's name ("W Java", "North Kivu")
+_COMPASS_OPENERS = {"n", "s", "e", "w", "n.", "s.", "e.", "w.", "north", "south", "east", "west", "central"}
+
+
+def _compass_and_division(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
+    """The model's person of two words is a compass word and a region's own
+    name ("Sukabumi, W Java" in a dateline): no person's words."""
+    if len(ent) != 2 or toks.lower[ent.start] not in _COMPASS_OPENERS:
+        return False
+    name = toks.text[ent.start + 1]
+    main = g.main_ids(name)
+    return any(e.kind in ("region", "country") and e.id in main for e in g.exact(name))
+
+
 def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     """The place mentions of a Doc, ordered by position (see the module's
     docstring, "Detection")."""
@@ -89,7 +103,8 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in _CLUB_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
-                and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]):
+                and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
+                and not _compass_and_division(toks, ent, g):
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
     _prefetch(g, _entity_names(d))
     _detect_possessive_names(d)
