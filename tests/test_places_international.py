@@ -305,6 +305,9 @@ RESOLVE = [
     # ... and a misspelt name's reading abroad does not keep a namesake there
     ("Landslides blocked the road from Mingora to [[Kalam]], and villages in Shangla were cut off, "
      "officials in Peshawar said.", (35.5, 72.6)),
+    # two states named together in the plural
+    ("A blizzard roared across the [[Dakotas]] and Minnesota, closing interstates for two days.", (46.0, -100.5)),
+    ("Tornado warnings covered much of the [[Carolinas]] on Tuesday night.", (35.0, -80.0)),
     # wine regions and world regions of our table, and their people's words
     ("Winemakers from [[Champagne]] to the Rhône complain that the rules came too late.", (49.0, 4.0)),
     ("Cooks argue over hummus, a dish that belongs to the whole [[Levant]], not to one country.", (33.5, 36.0)),
