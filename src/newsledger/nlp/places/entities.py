@@ -82,6 +82,15 @@ def _great_city_closing(toks: _Tokens, span: Span, g: Gazetteer) -> Optional[Spa
     return None
 
 
+def _lower_words(toks: _Tokens) -> frozenset:
+    """The words the text writes in lower case somewhere (kept on ``toks``)."""
+    words = getattr(toks, "_lower_words", None)
+    if words is None:
+        words = frozenset(t for t in toks.text if t.isalpha() and t.islower())
+        object.__setattr__(toks, "_lower_words", words)
+    return words
+
+
 def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
     """A GPE/LOC name (tokens ``s:e``) the gazetteer does not know counts when
     its context says place: a locative word before it ("in Cockerham", "east
@@ -205,6 +214,11 @@ def _detect_entities(d: _Detection) -> None:
                     and not any(_top_level(e) for e in known):
                 continue
             if not known and _detect_comma_pair(d, span):
+                continue
+            if len(span) == 1 and name.lower() in _lower_words(toks) and not any(
+                    _top_level(e) or (e.id in g.main_ids(name) and e.population >= 20_000) for e in known):
+                # "Tsunami warnings ..." opening a headline, "tsunami" elsewhere in
+                # the text: a common noun, though a village has it as another name
                 continue
             if not known and not g.lookup(name):
                 # a name the gazetteer does not know: an office named after
