@@ -389,8 +389,7 @@ def _extend_unknown_name(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _De
     """The model's one-word place ``r`` that is no big place's own name,
     followed at once by capitalised names (and the small words between)
     that no place's noun, title or club's word opens: the whole is the name
-    of a place the gazetteer lacks ("Kampong" + "Phluk", "Tanguar" + "Haor",
-    "Terreiro" + "do Paço")."""
+    of a place the gazetteer lacks ("Kampong" + "Phluk", "Tanguar" + "Haor")."""
     n = len(toks)
     if r[1] - r[0] != 1 or r[1] >= n or toks.space[r[0]] == 0:
         return r
@@ -421,8 +420,7 @@ _NOT_NAME_GOES_ON = AFTER_PLACE | TITLES | _TAIL_WORDS | {"coast", "area", "bord
     "united", "rovers", "wanderers", "athletic", "albion", "fc", "tribune", "times", "post", "herald",
     "news", "gazette", "star", "journal", "river", "lake", "airport", "university", "college", "school",
     "hospital", "council", "street", "road", "avenue", "bridge", "station", "port", "bay", "island",
-    "islands", "mountains", "hills", "valley", "national", "international", "police",
-    "province", "governor", "mayor", "state", "region", "district"}
+    "islands", "mountains", "hills", "valley", "national", "international", "police"}
 
 
 #: small words inside towns' names after a river or the sea ("Newcastle upon

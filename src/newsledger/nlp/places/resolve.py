@@ -159,8 +159,10 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
     """A small town chosen far from every other place of the text, in a
     country none of them lies in ("Haram" read as a Norwegian village in a
     story about Cairo and Giza, whose own Haram district the gazetteer
-    lacks), is left unresolved: a given span then stands at the text's focus
-    (:func:`resolve_spans`).  The text needs two other places to judge."""
+    lacks), gives way to a big namesake among the text's places
+    (:func:`_namesake_among`) or is left unresolved: a given span then
+    stands at the text's focus (:func:`resolve_spans`).  The text needs two
+    other places to judge."""
     # (not a misspelt name's choice: "Shangla" read as Sangli does not make
     # "Kalam" the Kallam of India)
     chosen = [(normalize(o.text), o.choice) for o in mentions
@@ -186,10 +188,10 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
 def _namesake_among(m: _Mention, others: Sequence[Entry]) -> Optional[Entry]:
     """Instead of a lonely namesake, a town of the name's own (not of
     another of its names) big enough to be named without its area
-    (NAMESAKE_POP), that does lie among the
-    text's other places, in the country of one of them or within LONELY_KM
-    of one, the nearest to them ("Venice" read first as the Californian one,
-    in a story about Albania and Istanbul); or None."""
+    (NAMESAKE_POP) that does lie among the text's other places, in the
+    country of one of them or within LONELY_KM of one: the nearest to them
+    ("Venice" read first as the Californian one, in a story about Albania
+    and Istanbul); or None."""
     points = [(o.lat, o.lon) for o in others if _local_point(o)] or [(o.lat, o.lon) for o in others]
 
     def gap(c: Entry) -> float:

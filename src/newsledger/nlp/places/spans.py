@@ -506,7 +506,7 @@ _CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "c
                "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if"}
 #: ... and the letters that open a club's name ("FC Porto", "IFK Göteborg")
 CLUB_OPENERS = {"fc", "f.c.", "ac", "as", "sc", "ifk", "aik", "bk", "sk", "cf", "cd", "ud", "sv", "vfb", "vfl",
-                "tsg", "psv", "fk", "nk", "hnk", "ss", "us"}
+                "tsg", "psv", "fk", "nk", "hnk"}
 
 
 def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
