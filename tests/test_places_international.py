@@ -580,6 +580,9 @@ DETECT = [
     # a dateline's compass and region the model took for a person lend it no person's words
     "Sukabumi, W Java (ANTARA) - Search teams worked through the night. The agency warned of more rain "
     "across much of [[Java]] and southern [[Sumatra]] this week.",
+    # a big town the model read as a common noun, a word the text never writes in lower case
+    "Traffic clogged the roads into the mountains. [[Oradea]], often held up as a model, has built bike "
+    "lanes in [[Romania]].",
     # a town's own name that says what it is, whatever the model made of it
     "The heat hit 49.1C in the north, while [[Port Augusta]] at the head of the gulf hit 48.3C.",
     "We're seeing coastal places like [[Port Lincoln]] get to 44C.",

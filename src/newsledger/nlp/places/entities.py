@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
-from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
-                     _street, _strip, _Tokens, _with_possessive_end)
+from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _lower_words, _person_like, _place_cue,
+                     _possessor_country, _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _TAIL_WORDS, _Detection
 from .international import _generic_tail
@@ -80,15 +80,6 @@ def _great_city_closing(toks: _Tokens, span: Span, g: Gazetteer) -> Optional[Spa
            for e in g.exact(last)):
         return span[-1:]
     return None
-
-
-def _lower_words(toks: _Tokens) -> frozenset:
-    """The words the text writes in lower case somewhere (kept on ``toks``)."""
-    words = getattr(toks, "_lower_words", None)
-    if words is None:
-        words = frozenset(t for t in toks.text if t.isalpha() and t.islower())
-        object.__setattr__(toks, "_lower_words", words)
-    return words
 
 
 def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:

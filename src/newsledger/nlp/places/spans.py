@@ -13,8 +13,8 @@ from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import _FUNCTION_POS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
 from .tokens import (_after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _in_score,
-                     _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
-                     _with_possessive_end)
+                     _lower_words, _person_like, _place_cue, _possessor_country, _strip, _Tokens,
+                     _with_abbreviation_dot, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
 from .mention import _DIVISION_WORDS, _Detection, _prefetch
@@ -385,6 +385,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             ok = not _person_like(toks, i, j, person_words) and (
                 _top_level(best) or (best.kind == "city" and best.id in main
                                      and (best.population >= 100_000 or g.is_capital(best))))
+        elif j - i == 1 and toks.title[i] and toks.pos[i] == "NOUN" and name.lower() not in _lower_words(toks):
+            # a big town by its own name that the model read as a common noun
+            # ("Oradea, often held up as a model, ..."), which the text never writes in lower case
+            ok = not _person_like(toks, i, j, person_words) and any(
+                e.kind == "city" and e.id in main and e.population >= 100_000 for e in ents)
     if not ok and best is not None and best.source == "subdivision" and not best.approx \
             and best.id in main and label not in ("DATE", "TIME", "PERSON") \
             and toks.lower[i] not in _REGION_OPENERS \

@@ -150,6 +150,15 @@ _PLACE_PREPS = {"in", "near", "towards", "toward", "around", "outside", "across"
                 "throughout", "within", "inside", "between", "along", "beyond", "past"}
 
 
+def _lower_words(toks: _Tokens) -> frozenset:
+    """The words the text writes in lower case somewhere (kept on ``toks``)."""
+    words = getattr(toks, "_lower_words", None)
+    if words is None:
+        words = frozenset(t for t in toks.text if t.isalpha() and t.islower())
+        object.__setattr__(toks, "_lower_words", words)
+    return words
+
+
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
     """Does doc[start:end] look like (part of) a person's name here?"""
     if start > 0:
