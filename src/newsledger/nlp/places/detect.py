@@ -64,20 +64,20 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
-from .words import AFTER_PLACE, TITLES
+from .words import AFTER_PLACE, CLUB_OPENERS, CLUB_WORDS, TITLES
 from .tokens import _after_place, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _top_level
 from .mention import _DIVISION_WORDS, _Detection, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS
 from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
-from .entities import _detect_entities
+from .entities import _COMPASS, _detect_entities
 from .score import _short_form
-from .spans import CLUB_OPENERS, _CLUB_WORDS, _detect_gazetteer_spans
+from .spans import _detect_gazetteer_spans
 
 
 #: compass words and their abbreviations before a division's name ("W Java", "North Kivu")
-_COMPASS_OPENERS = {"n", "s", "e", "w", "n.", "s.", "e.", "w.", "north", "south", "east", "west", "central"}
+_COMPASS_OPENERS = {"n", "s", "e", "w", "n.", "s.", "e.", "w."} | _COMPASS
 
 
 def _compass_and_division(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
@@ -101,7 +101,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
         # (nor a club's: "Valencia CF", "IFK Mariehamn")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
-                and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in _CLUB_WORDS) \
+                and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
                 and not _compass_and_division(toks, ent, g):

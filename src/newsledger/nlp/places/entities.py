@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
-from .words import AFTER_PLACE, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
-from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _lower_words, _person_like, _place_cue,
-                     _possessor_country, _street, _strip, _Tokens, _with_possessive_end)
+from .words import AFTER_PLACE, CLUB_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
+from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
+                     _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _TAIL_WORDS, _Detection
 from .international import _generic_tail
@@ -206,8 +206,9 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             if not known and _detect_comma_pair(d, span):
                 continue
-            if len(span) == 1 and name.lower() in _lower_words(toks) and not any(
-                    _top_level(e) or (e.id in g.main_ids(name) and e.population >= 20_000) for e in known):
+            if len(span) == 1 and name.lower() in toks.lower_words() and not any(
+                    _top_level(e) or (e.id in main and e.population >= 20_000)
+                    for main in (g.main_ids(name),) for e in known):
                 # "Tsunami warnings ..." opening a headline, "tsunami" elsewhere in
                 # the text: a common noun, though a village has it as another name
                 continue
@@ -407,8 +408,8 @@ def _extend_unknown_name(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _De
 
 #: capitalised words after a place's name that do not go on with it
 #: ("Dhaka Tribune", "Kano Governor", "Leeds United", "Nairobi River")
-_NOT_NAME_GOES_ON = AFTER_PLACE | TITLES | _TAIL_WORDS | {"coast", "area", "border", "county", "municipality",
-    "united", "rovers", "wanderers", "athletic", "albion", "fc", "tribune", "times", "post", "herald",
+_NOT_NAME_GOES_ON = AFTER_PLACE | TITLES | _TAIL_WORDS | CLUB_WORDS | {"coast", "area", "border", "municipality",
+    "tribune", "times", "post", "herald",
     "news", "gazette", "star", "journal", "river", "lake", "airport", "university", "college", "school",
     "hospital", "council", "street", "road", "avenue", "bridge", "station", "port", "bay", "island",
     "islands", "mountains", "hills", "valley", "national", "international", "police"}

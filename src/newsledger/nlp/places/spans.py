@@ -11,10 +11,10 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
-from .words import _FUNCTION_POS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
+from .words import _FUNCTION_POS, CLUB_OPENERS, CLUB_WORDS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
 from .tokens import (_after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _in_score,
-                     _lower_words, _person_like, _place_cue, _possessor_country, _strip, _Tokens,
-                     _with_abbreviation_dot, _with_possessive_end)
+                     _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
+                     _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
 from .mention import _DIVISION_WORDS, _Detection, _prefetch
@@ -385,7 +385,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             ok = not _person_like(toks, i, j, person_words) and (
                 _top_level(best) or (best.kind == "city" and best.id in main
                                      and (best.population >= 100_000 or g.is_capital(best))))
-        elif j - i == 1 and toks.title[i] and toks.pos[i] == "NOUN" and name.lower() not in _lower_words(toks):
+        elif j - i == 1 and toks.title[i] and toks.pos[i] == "NOUN" and name.lower() not in toks.lower_words():
             # a big town by its own name that the model read as a common noun
             # ("Oradea, often held up as a model, ..."), which the text never writes in lower case
             ok = not _person_like(toks, i, j, person_words) and any(
@@ -506,21 +506,13 @@ _DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEK
 _MEDIA_WORDS = {"news", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster",
                 "channel", "network", "wire", "service"}
 
-#: words closing a sports club's name after the town it comes from
-_CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
-               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if"}
-#: ... and the letters that open a club's name ("FC Porto", "IFK Göteborg")
-CLUB_OPENERS = {"fc", "f.c.", "ac", "as", "sc", "ifk", "aik", "bk", "sk", "cf", "cd", "ud", "sv", "vfb", "vfl",
-                "tsg", "psv", "fk", "nk", "hnk"}
-
-
 def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     """Whether ``toks[i:j]`` opens the model's entity ``ent`` and the rest of
     it is a club word or two ("Manchester United", "Leicester City FC")."""
     whole = _strip(toks, ent.start, ent.end)
     if whole is None or whole[0] != i or whole[1] <= j or whole[1] - j > 2:
         return False
-    return all(toks.lower[k] in _CLUB_WORDS for k in range(j, whole[1]))
+    return all(toks.lower[k] in CLUB_WORDS for k in range(j, whole[1]))
 
 
 #: verbs of a match's result, before or after a club named by its town ("Motherwell edged Aberdeen 2-1")

@@ -6,7 +6,7 @@ county's name, a list with a place, a street's name."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, IS_TITLE,
@@ -68,6 +68,8 @@ class _Tokens:
     ent_type: list[str]
     ent_iob: list[str]
     cap: list[int]
+    #: (the words written in lower case somewhere, read once when first asked: :meth:`lower_words`)
+    _lower_words: Optional[frozenset] = field(default=None, repr=False)
 
     @classmethod
     def of(cls, doc: Doc) -> "_Tokens":
@@ -88,6 +90,12 @@ class _Tokens:
 
     def __len__(self) -> int:
         return len(self.text)
+
+    def lower_words(self) -> frozenset:
+        """The words the text writes in lower case somewhere ("tsunami")."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(t for t in self.text if t.isalpha() and t.islower())
+        return self._lower_words
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (``end > start``)."""
@@ -148,15 +156,6 @@ def _capitalised_text(t: str) -> bool:
 #: prepositions after which a name is a place's, not a person's
 _PLACE_PREPS = {"in", "near", "towards", "toward", "around", "outside", "across", "through",
                 "throughout", "within", "inside", "between", "along", "beyond", "past"}
-
-
-def _lower_words(toks: _Tokens) -> frozenset:
-    """The words the text writes in lower case somewhere (kept on ``toks``)."""
-    words = getattr(toks, "_lower_words", None)
-    if words is None:
-        words = frozenset(t for t in toks.text if t.isalpha() and t.islower())
-        object.__setattr__(toks, "_lower_words", words)
-    return words
 
 
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:

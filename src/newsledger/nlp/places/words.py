@@ -168,3 +168,10 @@ W = {
     "division_floor": 4.0, # so does a province or county with its own centre
     "division_word": 5.0,  # "the Kursk region", "Kano State": the division, not its capital
 }
+
+#: words closing a sports club's name after the town it comes from
+CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
+              "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if"}
+#: ... and the letters that open a club's name ("FC Porto", "IFK Göteborg")
+CLUB_OPENERS = {"fc", "f.c.", "ac", "as", "sc", "ifk", "aik", "bk", "sk", "cf", "cd", "ud", "sv", "vfb", "vfl",
+                "tsg", "psv", "fk", "nk", "hnk"}
