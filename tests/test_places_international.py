@@ -597,6 +597,10 @@ DETECT = [
     # a weather bulletin's towns with their states' abbreviations
     "Record highs on Monday:\n\n- [[Renmark]], [[SA]]: 47.0C\n- [[Mildura]], [[Vic]]: 47.4C\n"
     "- [[Launceston]], [[Tas]]: 40.1C",
+    # an Arabic name with its article, whatever the model made of it
+    "Aid convoys reached [[al-Mukalla]] in eastern [[Yemen]] on Sunday, officials said.",
+    "[[AR-RAMADI]], [[Iraq]] (AP) — Contractors began clearing rubble on Monday.",
+    "Farmers in [[al-Hasakah]] province say the wells have dried up across [[Syria]].",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -654,6 +658,9 @@ NOT_FOUND = [
      "region. The tsunami reached Tonga.", "Tsunami"),
     # a common noun the model took for a facility, named like a town abroad
     ("Mayors met in Porto at the launch of a new metro line.", "metro"),
+    # (a person's name opened by the article, as speaker or after a first name)
+    ("Al-Sadr said on Friday that his followers in Iraq would boycott the vote.", "Al-Sadr"),
+    ("The cleric Moqtada al-Sadr called for calm in Baghdad and across Iraq.", "al-Sadr"),
     # (a province's name opening a longer name is not the province)
     ("She was stabbed while jogging on Molise Vista Court, police said.", "Molise"),
 ]

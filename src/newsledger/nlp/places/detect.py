@@ -67,13 +67,13 @@ from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, CLUB_OPENERS, CLUB_WORDS, TITLES
 from .tokens import _after_place, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _top_level
-from .mention import _DIVISION_WORDS, _Detection, _Mention, _prefetch
+from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS
 from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _COMPASS, _detect_entities
 from .score import _short_form
-from .spans import _detect_gazetteer_spans
+from .spans import _detect_gazetteer_spans, _speech_subject_person
 
 
 #: compass words and their abbreviations before a division's name ("W Java", "North Kivu")
@@ -104,7 +104,9 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
-                and not _compass_and_division(toks, ent, g):
+                and not _compass_and_division(toks, ent, g) \
+                and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-"):
+            # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
     _prefetch(g, _entity_names(d))
     _detect_possessive_names(d)
@@ -112,6 +114,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_region_demonyms(d)
     _detect_entities(d)
     _collect_countries(d)
+    _detect_article_names(d)
     _detect_demonyms(d)
     _detect_people_words(d)
     _detect_org_openings(d)
@@ -257,6 +260,38 @@ def _collect_countries(d: _Detection) -> None:
             for e in g.exact(text)[:1]:
                 if _top_level(e) and e.country and _own_or_main(e, text, g):
                     d.doc_countries.add(e.country)
+
+
+def _detect_article_names(d: _Detection) -> None:
+    """1a'. An Arabic name with its article ("in al-Mukalla", "AR-RAQQA, Syria",
+    "al-Raqqa governorate"), whatever the model made of it, when the name
+    without the article is a town or province of the text's countries; a
+    mention of the bare name ("Raqqa" of "al-Raqqa") takes in its article.
+    Not after a capitalised word ("Bashar al-Assad", "Deir al-Balah"), nor a
+    word seen in a person's full name."""
+    doc, toks, g = d.doc, d.toks, d.g
+    n = len(toks)
+    for i in range(n - 2):
+        if toks.lower[i] not in ARABIC_ARTICLES or toks.text[i + 1] != "-" or toks.space[i] \
+                or toks.space[i + 1] or not toks.text[i + 2][:1].isupper() or not d.free(i, i + 2):
+            continue
+        if i > 0 and not toks.text[i - 1].isspace() and toks.text[i - 1][:1].isupper() \
+                and toks.text[i - 1] not in (".", "\u2014"):
+            continue
+        if toks.text[i + 2] in d.person_words or toks.text[i + 2].isdigit():
+            continue
+        span = doc[i:i + 3]
+        inner = next((m for m in d.mentions if m.span is not None and m.span.start == i + 2
+                      and m.span.end == i + 3 and not m.demonym), None)
+        if inner is None and not d.free(i + 2, i + 3):
+            continue
+        local = [e for e in g.exact(toks.text[i + 2]) if e.country in d.doc_countries
+                 and (e.kind == "region" or (e.kind == "city" and e.population >= 1000))]
+        if not local or _speech_subject_person(span, local[0], g):
+            continue  # ("Al-Sadr said ...": a person, as the model says)
+        if inner is not None:
+            d.mentions.remove(inner)
+        d.add(span, "gaz", fuzzy=False, require=True)
 
 
 def _long_demonym(d: _Detection, i: int) -> tuple[int, str]:

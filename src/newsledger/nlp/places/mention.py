@@ -97,6 +97,13 @@ _DIVISION_WORDS = {"province", "state", "region", "oblast", "krai", "kray", "pre
 _TAIL_WORDS = _DIVISION_WORDS | {"city", "town", "village"}
 
 
+#: the Arabic article opening a transliterated name, with its hyphen ("al-",
+#: "el-", and assimilated "ar-", "as-", "ash-", ...)
+ARABIC_ARTICLES = {"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "adh", "ath", "ed", "es",
+                   "en", "ez", "ul"}
+_ARTICLE_NAME = re.compile(r"(?i)^(?:%s)-(\w.*)$" % "|".join(sorted(ARABIC_ARTICLES)))
+
+
 def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
     text = m.text
     if _compass_word(text) and not _named_as_town(m):
@@ -116,6 +123,12 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         stripped = re.sub(r"(?:'s|’s|')$", "", stripped)
         if stripped != text:
             cands = g.exact(stripped)
+    if not cands:
+        # an Arabic name with its article ("al-Raqqa", "AR-RAMADI", "el-Minya")
+        # the gazetteer knows without it
+        bare = _ARTICLE_NAME.match(text)
+        if bare:
+            cands = g.exact(bare.group(1))
     if not cands:
         # a name given with its division's or town's word ("the Kursk region",
         # "Kano State", "Fukushima Prefecture"): the name, and that kind of place
