@@ -318,6 +318,13 @@ RESOLVE = [
     # a list after "X, including" lies in X
     ("The storm dumped snow on Fargo, Aberdeen and Sioux Falls before it closed schools across southern "
      "Manitoba, including Winnipeg, [[Brandon]] and Steinbach.", (49.85, -99.95)),
+    # dams, crossings, lakes by another name and ancient cities of our table
+    ("Turkey filled the reservoir behind the [[Ilisu Dam]] and farmers downstream in Iraq felt it.",
+     (37.53, 41.85)),
+    ("Trucks waited for days at the [[Ras Jedir]] crossing on the Libyan border.", (33.16, 11.56)),
+    ("Tourists crowded the temples of [[Karnak]] on the east bank of the Nile, Egypt's antiquities ministry "
+     "said.", (25.72, 32.66)),
+    ("Fishermen on [[Lake Niassa]] in northern Mozambique said the catch had fallen.", (-12.0, 34.5)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -601,6 +608,8 @@ DETECT = [
     "Aid convoys reached [[al-Mukalla]] in eastern [[Yemen]] on Sunday, officials said.",
     "[[AR-RAMADI]], [[Iraq]] (AP) — Contractors began clearing rubble on Monday.",
     "Farmers in [[al-Hasakah]] province say the wells have dried up across [[Syria]].",
+    # a town after "the oasis of", "the resort of"
+    "Date growers in the desert oasis of [[Tozeur]] say the springs are failing, officials in [[Tunisia]] said.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -46,7 +46,9 @@ PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "governor
                "territory", "peninsula", "oblast", "governorate", "prefecture", "settlement",
                "community", "neighborhood", "neighbourhood", "valley",
                # (the kinds of divisions and settlements abroad: "the canton of Valais")
-               "canton", "commune", "hamlet", "department", "département", "voivodeship", "regency"}
+               "canton", "commune", "hamlet", "department", "département", "voivodeship", "regency",
+               # (and places by what they are: "the desert oasis of Tozeur", "the resort of Hurghada")
+               "oasis", "resort"}
 
 #: general English words that are also the name of some small GeoNames place
 #: ("Police", Poland; "Union", US): inside a name ("Mansfield Police
