@@ -608,6 +608,10 @@ DETECT = [
     "Aid convoys reached [[al-Mukalla]] in eastern [[Yemen]] on Sunday, officials said.",
     "[[AR-RAMADI]], [[Iraq]] (AP) — Contractors began clearing rubble on Monday.",
     "Farmers in [[al-Hasakah]] province say the wells have dried up across [[Syria]].",
+    # datelines in capitals: a name of three words, a saint's abbreviation, after a roundup's label
+    "Rail strikes continue.\n\n[[NEWCASTLE UPON TYNE]] — Plans for a new tram line were approved on Monday.",
+    "Ferries resumed.\n\n[[ST. JOHN'S]] — The coast guard said the trawler was safe.",
+    "Around the world\n\nHEAT — [[SEVILLE]], [[Spain]]: Temperatures hit 44C on Sunday.",
     # a town after "the oasis of", "the resort of"
     "Date growers in the desert oasis of [[Tozeur]] say the springs are failing, officials in [[Tunisia]] said.",
 ]
@@ -667,6 +671,8 @@ NOT_FOUND = [
      "region. The tsunami reached Tonga.", "Tsunami"),
     # a common noun the model took for a facility, named like a town abroad
     ("Mayors met in Porto at the launch of a new metro line.", "metro"),
+    # (a town's name of two words joined by a hyphen is no roundup's label)
+    ("Coalition talks\n\nBy Ana Pop\nCLUJ-NAPOCA, Romania\nThe council met on Monday.", "NAPOCA"),
     # (a person's name opened by the article, as speaker or after a first name)
     ("Al-Sadr said on Friday that his followers in Iraq would boycott the vote.", "Al-Sadr"),
     ("The cleric Moqtada al-Sadr called for calm in Baghdad and across Iraq.", "al-Sadr"),

@@ -433,6 +433,12 @@ def _detect_rivers(d: _Detection) -> None:
                 break
 
 
+#: the dashes that close a dateline or a roundup's label
+_DASHES = ("-", "--", "—", "–")
+#: abbreviations opening a town's name in a dateline ("ST. JOHN'S", "FT. WORTH")
+_DATELINE_ABBREVIATIONS = {"ST", "STE", "FT", "MT", "PT"}
+
+
 def _detect_datelines(d: _Detection) -> None:
     """1c. datelines in capitals ("COLUMBUS, Ohio --", "BEIRUT (Reuters) -"),
     by a town's own name, or by another of its names when its country follows
@@ -441,19 +447,39 @@ def _detect_datelines(d: _Detection) -> None:
     n = len(toks)
     text, upper = toks.text, toks.upper
     for i in range(n):
-        if taken[i] or not upper[i] or len(text[i]) < 3 or not toks.alpha[i]:
+        # ("ST. JOHN'S --": a saint's or a fort's abbreviation opens the name)
+        abbreviated = i + 2 < n and text[i] in _DATELINE_ABBREVIATIONS and text[i + 1] == "."
+        if not upper[i] or (len(text[i]) < 3 and not abbreviated) or not toks.alpha[i]:
             continue
         # a byline's date before it ("March 30, 2009 NEWARK --") also opens a dateline
         after_year = i > 0 and toks.like_num[i - 1] and len(text[i - 1]) == 4
+        # (or a roundup's label: "HEAT — SEVILLE, Spain: ...")
+        after_label = i > 1 and text[i - 1] in _DASHES and upper[i - 2] and toks.alpha[i - 2] \
+            and toks.space[i - 2] and (i == 2 or "\n" in text[i - 3])
         at_line_start = (i == 0 or "\n" in text[i - 1] or upper[i - 1]
-                         or text[i - 1] in (".", "!", "?") or after_year)
+                         or text[i - 1] in (".", "!", "?") or after_year or after_label)
         if not at_line_start or i + 1 >= n:
             continue
-        if not (text[i + 1] in (",", "-", "--", "—", "–", "(", ":") or upper[i + 1] or toks.is_space[i + 1]):
+        if not (text[i + 1] in (",", "-", "--", "—", "–", "(", ":") or upper[i + 1] or toks.is_space[i + 1]
+                or abbreviated):
             continue
-        j = i + 1
-        while j < n and upper[j] and toks.alpha[j] and j - i < 4:
+        j = i + 1 + abbreviated
+        while j < n and upper[j] and toks.alpha[j] and j - i < 4 + abbreviated:
             j += 1
+        if j < n and text[j] in ("'S", "\u2019S") and not toks.space[j - 1]:
+            j += 1
+        if taken[i]:
+            # the model's town is the start of a longer name in capitals
+            # ("NEWCASTLE" of "NEWCASTLE UPON TYNE --"): the whole, when known
+            inner = next((m for m in d.mentions if m.span is not None and m.span.start == i
+                          and m.span.end < j and not m.demonym), None)
+            if inner is None or not d.free(inner.span.end, j) or not (j < n and text[j] in _DASHES) \
+                    or not any(_own_or_main(e, toks.span_text(i, j).title(), g)
+                               for e in g.exact(toks.span_text(i, j).title())):
+                continue
+            d.mentions.remove(inner)
+            for k in range(inner.span.start, inner.span.end):
+                taken[k] = False
         name = toks.span_text(i, j)
         # (or the short form of a town's name: "FRANKFURT" of Frankfurt am Main)
         key = normalize(name)
@@ -466,7 +492,7 @@ def _detect_datelines(d: _Detection) -> None:
             cands = [e for e in found if e.kind == "city" and country and e.country == country
                      and e.population >= 10_000]
         if cands and (i == 0 or text[i - 1].endswith("\n") or doc[i].sent.start == i
-                      or text[i - 1] in (".", "!", "?") or after_year):
+                      or text[i - 1] in (".", "!", "?") or after_year or after_label):
             m = d.mention(doc[i:j], "gaz")
             m.cands = list(cands)
             m.main_ids = g.main_name_ids(m.text)
