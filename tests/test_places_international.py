@@ -318,6 +318,9 @@ RESOLVE = [
     # a list after "X, including" lies in X
     ("The storm dumped snow on Fargo, Aberdeen and Sioux Falls before it closed schools across southern "
      "Manitoba, including Winnipeg, [[Brandon]] and Steinbach.", (49.85, -99.95)),
+    # a misspelt name's small namesake in a country the text never names is no reading of it
+    ("Flamingos returned to the [[Albufera]] lagoon this spring, officials in Valencia, Spain, said.",
+     (39.33, -0.35)),
     # dams, crossings, lakes by another name and ancient cities of our table
     ("Turkey filled the reservoir behind the [[Ilisu Dam]] and farmers downstream in Iraq felt it.",
      (37.53, 41.85)),

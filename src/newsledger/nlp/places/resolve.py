@@ -271,8 +271,10 @@ def _drop_far_fuzzy(mentions: Sequence[_Mention]) -> None:
         # shared kind makes "Swat River" look like Phoenix's "Salt River")
         big = e is not None and e.population >= 200_000 and len(normalize(m.text)) >= 9 \
             and (" " not in m.text.strip() or e.country in countries)
-        if m.fuzzy and e is not None and e.lat is not None and not big and not any(
-                haversine_km(lat, lon, e.lat, e.lon) <= W["fuzzy_km"] for lat, lon in points):
+        if m.fuzzy and e is not None and e.lat is not None and not big and (not any(
+                haversine_km(lat, lon, e.lat, e.lon) <= W["fuzzy_km"] for lat, lon in points)
+                # (nor a small town of a country the text never names: "Kono" is no Koni next door)
+                or (e.kind == "city" and e.population < 50_000 and e.country not in countries)):
             m.choice = None
 
 
