@@ -321,6 +321,9 @@ RESOLVE = [
     # a misspelt name's small namesake in a country the text never names is no reading of it
     ("Flamingos returned to the [[Albufera]] lagoon this spring, officials in Valencia, Spain, said.",
      (39.33, -0.35)),
+    # a division's name with its kind, a whole name abroad, is the text's country's division of the bare name
+    ("Cocoa farmers in the [[Western Region]] say smugglers pay more across the border, Ghana's cocoa "
+     "board said.", (5.43, -2.13)),
     # dams, crossings, lakes by another name and ancient cities of our table
     ("Turkey filled the reservoir behind the [[Ilisu Dam]] and farmers downstream in Iraq felt it.",
      (37.53, 41.85)),

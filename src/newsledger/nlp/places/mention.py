@@ -118,6 +118,12 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         fuzzy = False  # "Londoners" is no misspelt "Londonderry"
     code = place.country if place is not None and place.kind == "country" else None
     cands = g.exact(text)
+    head, _, word = text.rpartition(" ")
+    if cands and word.lower() in _TAIL_WORDS and head[:1].isupper():
+        # a division's name with its kind that names one abroad as a whole
+        # ("Western Region" of Malta) names as well the provinces called by
+        # the bare name ("Western" of Ghana), for the context to choose
+        cands = cands + [e for e in g.exact(head) if e.source == "subdivision" and e not in cands]
     if not cands:
         stripped = re.sub(r"^(?:the\s+)", "", text, flags=re.I)
         stripped = re.sub(r"(?:'s|’s|')$", "", stripped)
