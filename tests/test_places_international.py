@@ -324,6 +324,9 @@ RESOLVE = [
     # a division's name with its kind, a whole name abroad, is the text's country's division of the bare name
     ("Cocoa farmers in the [[Western Region]] say smugglers pay more across the border, Ghana's cocoa "
      "board said.", (5.43, -2.13)),
+    # a state of a country the text never names gives way to the province of the text's country
+    ("Floods in Uruguay forced hundreds from their homes in Durazno and Canelones, and soldiers from a base "
+     "in [[Florida]] helped move families, officials in Montevideo said.", (-34.0, -56.1)),
     # dams, crossings, lakes by another name and ancient cities of our table
     ("Turkey filled the reservoir behind the [[Ilisu Dam]] and farmers downstream in Iraq felt it.",
      (37.53, 41.85)),

@@ -101,6 +101,7 @@ def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
             own[normalize(m.text)][top.country] += 1
         elif _is_region_level(top) and top.id in m.main_ids:
             countries[top.country] += 0.5
+            own[normalize(m.text)][top.country] += 0.5
             admins[(top.country, top.admin1)] += 1
         else:
             cs = {e.country for e in m.cands if e.country}

@@ -330,6 +330,9 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     key = normalize(m.text)
     exp = math.exp  # the terms below are _saturate(x) = 1.0 - exp(-x), inline
     great = m.scored.great
+    main_country, main_n = countries.most_common(1)[0] if countries else (None, 0.0)
+    if main_n < 0.5 * total or main_n < 2:
+        main_country = None  # (no country the text is mostly about)
     best, best_s = None, -1e9
     for sc in m.scored.items:
         e, s = sc.entry, sc.fixed
@@ -361,6 +364,15 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             share = countries.get(e.country, 0.0) / total
             if share < 0.5:
                 s += W["great_rival"] * (1.0 - share)
+        if e.kind == "region" and e.country and main_country is not None and e.country != main_country \
+                and countries.get(e.country, 0.0) - m.own_countries.get(e.country, 0) <= 0 \
+                and any(o.entry.country == main_country and (o.entry.kind == "region" or (
+                    o.entry.kind == "city" and o.entry.population >= 20_000)) for o in m.scored.items):
+            # a state or province of a country the text never names, when a
+            # namesake province or town lies in the country the text is mostly
+            # about ("Florida" in a story of Uruguay's floods is the department,
+            # not the state; "Normandy" stays France's beside a hamlet of Missouri)
+            s += W["state_abroad"]
         if e.country:
             c = countries.get(e.country, 0.0)
             if e.kind != "country":
