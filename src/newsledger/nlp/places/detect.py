@@ -347,7 +347,7 @@ def _detect_demonyms(d: _Detection) -> None:
         if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod") and not (
                 toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
                 and toks.pos[i + 1] in ("NOUN", "ADJ") and toks.text[i + 1].islower()) \
-                and not _demonym_before_name(toks, i):
+                and not _demonym_before_name(toks, i) and not _opens_common_nouns(toks, i):
             continue  # (a one-word "person" before a common noun or its adjective:
             # "Armenian and Azerbaijani forces", "the Moldovan foreign minister")
         code = g.country_for_demonym(toks.text[i])
@@ -359,6 +359,18 @@ def _detect_demonyms(d: _Detection) -> None:
             place = g.place_for_demonym(toks.text[i])
             if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
                 d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+def _opens_common_nouns(toks: _Tokens, i: int) -> bool:
+    """Token ``i`` opens a person's entity whose other words are all common
+    nouns or adjectives in lower case ("Malagasy vanilla uncompetitive"): no
+    name goes on so, a people's word before what it describes."""
+    k = i + 1
+    while k < len(toks) and toks.ent_iob[k] == "I":
+        if not (toks.text[k].islower() and toks.alpha[k] and toks.pos[k] in ("NOUN", "ADJ")):
+            return False
+        k += 1
+    return toks.ent_iob[i] == "B" and k > i + 1
 
 
 def _demonym_before_name(toks: _Tokens, i: int) -> bool:
