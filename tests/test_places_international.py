@@ -682,6 +682,8 @@ NOT_FOUND = [
      "region. The tsunami reached Tonga.", "Tsunami"),
     # a common noun the model took for a facility, named like a town abroad
     ("Mayors met in Porto at the launch of a new metro line.", "metro"),
+    # a family name the model cut from the given name before it
+    ("\"Rates will stay high,\" said strategist Min-jun Park.", "Park"),
     # (a town's name of two words joined by a hyphen is no roundup's label)
     ("Coalition talks\n\nBy Ana Pop\nCLUJ-NAPOCA, Romania\nThe council met on Monday.", "NAPOCA"),
     # (a person's name opened by the article, as speaker or after a first name)

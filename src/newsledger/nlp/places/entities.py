@@ -146,6 +146,10 @@ def _detect_entities(d: _Detection) -> None:
         r = _strip(toks, ent.start, ent.end)
         if r is None or not d.free(r[0], r[1]):
             continue
+        prev = ents[n_ent - 1] if n_ent > 0 else None
+        if label in ("GPE", "LOC") and prev is not None and prev.label_ == "PERSON" and prev.end == ent.start \
+                and len(ent) == 1 and not any(_top_level(e) for e in g.exact(ent.text)):
+            continue  # the family name the model cut from its given name ("Min-jun" + "Park")
         nxt = ents[n_ent + 1] if n_ent + 1 < len(ents) else None
         if label in ("GPE", "LOC") and nxt is not None and nxt.start == ent.end and nxt.label_ in ("GPE", "LOC") \
                 and d.free(nxt.start, nxt.end) and _place_named(toks.span_text(ent.start, nxt.end), g):
