@@ -205,6 +205,10 @@ def _state_named(d: _Detection, i: int, j: int, name: str, ent: Optional[Span]) 
 _NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 
 
+#: prepositions that put a town's name in place, whatever the model made of it
+_GOING_PREPS = {"in", "to", "near", "outside"}
+
+
 def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                  ent: Optional[Span]) -> bool:
     """Whether the capitalised name ``doc[i:j]`` (``name``) that the gazetteer
@@ -319,7 +323,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     or (local and best.population >= 1000 and (
                         _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
                         or _home_of_person(toks, i) or headline
-                        or _after_place(toks, j) or owner == best.country)))) \
+                        or _after_place(toks, j) or owner == best.country))
+                    # (a town of 20,000 abroad after "in", "to", "near": "across the gulf to Eilat")
+                    or (best.population >= 20_000 and j - i == 1 and i > 0 and toks.lower[i - 1] in _GOING_PREPS
+                        and not _person_like(toks, i, j, person_words)))) \
                 or (local and j - i == 1 and best.id not in main and bool(doc_countries) and not own_local
                     and best.population >= 1000 and _place_cue(toks, i, j, g)
                     and not _person_like(toks, i, j, person_words))
