@@ -621,6 +621,8 @@ DETECT = [
     "Rail strikes continue.\n\n[[NEWCASTLE UPON TYNE]] — Plans for a new tram line were approved on Monday.",
     "Ferries resumed.\n\n[[ST. JOHN'S]] — The coast guard said the trawler was safe.",
     "Around the world\n\nHEAT — [[SEVILLE]], [[Spain]]: Temperatures hit 44C on Sunday.",
+    # a province's name of two joined by "and" that the model took for two persons
+    "Aid lorries reached towns across neighbouring [[Sistan and Baluchestan]] on Tuesday.",
     # a town of 20,000 abroad after "to" or "in", whatever the model made of it
     "Tourism in Jordan has recovered. The resort of Aqaba looks across the water to [[Eilat]].",
     # a people's word opening what the model took for a person's name of common nouns

@@ -270,9 +270,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = False
     elif _common_word(name, j - i, best):
         ok = False
-    elif j - i >= 3 and best.kind == "country" and best.id in main and label not in ("GPE", "LOC"):
-        # a country's own name of several words, whatever the model made of
-        # its parts ("Antigua and Barbuda" as two persons)
+    elif j - i >= 3 and best.id in main and label not in ("GPE", "LOC") and (
+            best.kind == "country" or (best.kind == "region" and "and" in toks.lower[i:j])):
+        # a country's own name of several words, or a province's of two
+        # joined, whatever the model made of its parts ("Antigua and Barbuda",
+        # "Sistan and Baluchestan" as two persons)
         ok = True
     elif _county_name(toks, i, j, best):
         # "Laurel County", "Avoyelles Parish": the name says what it is
