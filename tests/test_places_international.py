@@ -621,6 +621,8 @@ DETECT = [
     "Rail strikes continue.\n\n[[NEWCASTLE UPON TYNE]] — Plans for a new tram line were approved on Monday.",
     "Ferries resumed.\n\n[[ST. JOHN'S]] — The coast guard said the trawler was safe.",
     "Around the world\n\nHEAT — [[SEVILLE]], [[Spain]]: Temperatures hit 44C on Sunday.",
+    # a list of towns of the text's country, one of them by another of its names
+    "Vanilla prices fell in Madagascar. Its main towns: [[Sambava]], [[Antalaha]], [[Vohemar]] and [[Andapa]].",
     # a province's name of two joined by "and" that the model took for two persons
     "Aid lorries reached towns across neighbouring [[Sistan and Baluchestan]] on Tuesday.",
     # a town of 20,000 abroad after "to" or "in", whatever the model made of it

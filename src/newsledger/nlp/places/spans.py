@@ -160,8 +160,11 @@ def _accept_town_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
             continue
         if grp[-1][1] < len(toks) and toks.title[grp[-1][1]]:
             continue  # the list goes on in a name ("Smith, Jones and Brown Ltd")
-        if all(_listed_town(d, i, j, name, ents) for i, j, name, ents in grp):
-            for i, j, _, _ in grp:
+        # (each of them, or the ones that are when three or more are: a town
+        # by another of its names stays out, "Sambava, Antalaha, Vohemar and Andapa")
+        towns = [(i, j) for i, j, name, ents in grp if _listed_town(d, i, j, name, ents)]
+        if len(towns) == len(grp) or len(towns) >= LIST_TOWNS:
+            for i, j in towns:
                 d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
 
 
