@@ -327,6 +327,13 @@ RESOLVE = [
     # a state of a country the text never names gives way to the province of the text's country
     ("Floods in Uruguay forced hundreds from their homes in Durazno and Canelones, and soldiers from a base "
      "in [[Florida]] helped move families, officials in Montevideo said.", (-34.0, -56.1)),
+    # a town's paragraph names its country (a roundup's item), though the text names another's town nearby
+    ("CUSCO, Peru — Trains resumed on Sunday after farmers lifted a blockade near the city.\n\n"
+     "VALPARAÍSO, Chile — Lawmakers approved a royalty bill, which now goes to the president in "
+     "[[Santiago]] for signature.", (-33.46, -70.65)),
+    # (a country's own name stays the country's, though its paragraph names it: no town of its name)
+    ("MAPUTO, Mozambique — Floods cut the main road north.\n\nBEIRA, Mozambique — Trucks bound for "
+     "[[Mozambique]]'s interior waited at the port, officials in Malawi said.", (-18.25, 35.0)),
     # dams, crossings, lakes by another name and ancient cities of our table
     ("Turkey filled the reservoir behind the [[Ilisu Dam]] and farmers downstream in Iraq felt it.",
      (37.53, 41.85)),

@@ -50,6 +50,8 @@ class _Mention:
     fuzzy: bool = False  # the candidates are of a name spelt otherwise (no exact match)
     feature: bool = False  # widened to the feature named after its place ("Lake Nakuru"; .features)
     tail: str = ""  # the word of kind a given span ends with ("region" of "the Kursk region")
+    #: the countries the mention's paragraph names by name or people's word, when the text has several
+    para_countries: frozenset = frozenset()
 
 
 #: bare compass words: "the West" (the Western countries), "the North" of a

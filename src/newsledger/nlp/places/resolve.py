@@ -114,6 +114,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
     countries, admins = _document_context(mentions)
     named = _named_countries(mentions)
+    _paragraph_countries(doc, mentions)
 
     # --- pass 1: prior + country/admin context
     _colocation(mentions)
@@ -131,6 +132,28 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _famous_places(mentions)
     _place_in_named_region(doc, mentions, g)
     _short_forms(mentions)
+
+
+def _paragraph_countries(doc: Doc, mentions: Sequence[_Mention]) -> None:
+    """Each mention's ``para_countries``: the countries its paragraph (its
+    line) names by their own names or people's words, other than by the
+    mention itself, in a text of several paragraphs that name different
+    countries (a roundup's items, a story that moves abroad)."""
+    text = doc.text
+    if "\n" not in text.strip():
+        return
+    by_para: dict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        code = m.demonym if m.demonym and m.demonym != "*" else (
+            m.cands[0].country if m.cands and m.cands[0].kind == "country" and m.cands[0].id in m.main_ids
+            else None)
+        if code:
+            by_para[text.rfind("\n", 0, m.start)].add(code)
+    if len({c for cs in by_para.values() for c in cs}) < 2:
+        return
+    for m in mentions:
+        if not m.demonym:
+            m.para_countries = frozenset(by_para.get(text.rfind("\n", 0, m.start), ()))
 
 
 def _short_forms(mentions: Sequence[_Mention]) -> None:

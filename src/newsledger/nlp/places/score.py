@@ -324,6 +324,12 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         return m.cands[0]
     if m.scored is None:
         m.scored = _candidate_scores(m, g, support)
+    # (a country's own name is the country's, whatever its paragraph names:
+    # "Mozambique"; so is a region's or a feature's of our table: "Pantanal")
+    country_named = m.para_countries and any(e.kind != "city" and e.id in m.main_ids and (
+        e.kind == "country" or e.source == "extra") for e in m.cands[:60])
+    if m.para_countries:
+        memo = None  # (its paragraph's countries make its context its own)
     if memo is not None and m.scored in memo:
         return memo[m.scored]
     total = sum(countries.values()) or 1.0
@@ -373,6 +379,10 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             # about ("Florida" in a story of Uruguay's floods is the department,
             # not the state; "Normandy" stays France's beside a hamlet of Missouri)
             s += W["state_abroad"]
+        if e.country in m.para_countries and e.kind == "city" and not country_named:
+            # its paragraph names its country ("VALPARAÍSO, Chile — ... the
+            # president in Santiago", an item of a roundup about the world)
+            s += W["para_country"]
         if e.country:
             c = countries.get(e.country, 0.0)
             if e.kind != "country":
