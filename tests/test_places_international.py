@@ -634,6 +634,8 @@ DETECT = [
     "Aid lorries reached towns across neighbouring [[Sistan and Baluchestan]] on Tuesday.",
     # a town of 20,000 abroad after "to" or "in", whatever the model made of it
     "Tourism in Jordan has recovered. The resort of Aqaba looks across the water to [[Eilat]].",
+    # a town with its figures in a table, taken in by the model's entity
+    "TODAY'S FORECASTS\nCairo 36/22 sunny\n[[Lisbon]] 27/16 sunny\nKathmandu 28/19 showers",
     # a people's word opening what the model took for a person's name of common nouns
     "Exporters complained that the levy made [[Malagasy]] vanilla uncompetitive abroad.",
     # a town after "the oasis of", "the resort of"

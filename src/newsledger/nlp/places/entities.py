@@ -146,6 +146,9 @@ def _detect_entities(d: _Detection) -> None:
         r = _strip(toks, ent.start, ent.end)
         if r is None or not d.free(r[0], r[1]):
             continue
+        if label in ("GPE", "LOC") and r[1] - r[0] >= 2 and any(c.isdigit() for c in toks.text[r[1] - 1]) \
+                and toks.space[r[1] - 2] and g.exact(toks.span_text(r[0], r[1] - 1)):
+            r = (r[0], r[1] - 1)  # a town with its figures in a table ("Lisbon 27/16 sunny")
         prev = ents[n_ent - 1] if n_ent > 0 else None
         if label in ("GPE", "LOC") and prev is not None and prev.label_ == "PERSON" and prev.end == ent.start \
                 and len(ent) == 1 and not any(_top_level(e) for e in g.exact(ent.text)):
