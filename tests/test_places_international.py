@@ -634,6 +634,8 @@ DETECT = [
     "Aid lorries reached towns across neighbouring [[Sistan and Baluchestan]] on Tuesday.",
     # a town of 20,000 abroad after "to" or "in", whatever the model made of it
     "Tourism in Jordan has recovered. The resort of Aqaba looks across the water to [[Eilat]].",
+    # results written team by team, the towns of the second teams
+    "Weekend football. Premier League: Everton 0 [[Brighton]] 1. Bundesliga: Bayer Leverkusen 3 [[Stuttgart]] 1.",
     # a town with its figures in a table, taken in by the model's entity
     "TODAY'S FORECASTS\nCairo 36/22 sunny\n[[Lisbon]] 27/16 sunny\nKathmandu 28/19 showers",
     # a people's word opening what the model took for a person's name of common nouns
@@ -699,6 +701,8 @@ NOT_FOUND = [
     ("Mayors met in Porto at the launch of a new metro line.", "metro"),
     # a family name the model cut from the given name before it
     ("\"Rates will stay high,\" said strategist Min-jun Park.", "Park"),
+    # (a number after a name is no result without another team's number)
+    ("The Apollo 11 Moon landing was watched in Houston.", "Moon"),
     # (a town's name of two words joined by a hyphen is no roundup's label)
     ("Coalition talks\n\nBy Ana Pop\nCLUJ-NAPOCA, Romania\nThe council met on Monday.", "NAPOCA"),
     # (a person's name opened by the article, as speaker or after a first name)

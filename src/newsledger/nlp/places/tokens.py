@@ -354,13 +354,46 @@ def _score(word: str) -> bool:
     return bool(_SCORE.match(word))
 
 
+def _goals(toks: _Tokens, k: int) -> bool:
+    """Token ``k`` is a lone number of goals or points after a team's
+    capitalised name ("Brighton 1")."""
+    return 0 < k < len(toks) and toks.text[k].isdigit() and len(toks.text[k]) <= 2 and toks.title[k - 1] \
+        and toks.text[k - 1].isalpha()
+
+
+def _result_goals(toks: _Tokens, k: int) -> bool:
+    """Token ``k`` is one of the two numbers of a result written team by
+    team ("Newcastle United 2 Brighton 1.", "Villarreal 1 Sevilla 2;"):
+    the other number after the next team's name or before this one's, the
+    second one closing the result."""
+    if not _goals(toks, k):
+        return False
+    n = len(toks)
+
+    def closes(j: int) -> bool:
+        return j >= n or toks.text[j] in (".", ",", ";") or "\n" in toks.text[j]
+
+    if k + 1 < n and toks.title[k + 1]:
+        for j in range(k + 2, min(n, k + 6)):
+            if _goals(toks, j):
+                return closes(j + 1)
+            if not toks.title[j]:
+                return False
+    if closes(k + 1):
+        j = k - 1
+        while j > 0 and toks.title[j] and k - j <= 4:
+            j -= 1
+        return _goals(toks, j) and j < k - 1
+    return False
+
+
 def _in_score(toks: _Tokens, k: int) -> bool:
     """Token ``k`` is (part of) a match's score: "2–1" as one word, or "2",
     "-", "1" written together."""
     word = toks.text[k]
     if not (word[:1].isdigit() or word in ("-", "–")):
         return False
-    if _score(word):
+    if _score(word) or _result_goals(toks, k):
         return True
     for s in (k - 2, k - 1, k):
         if 0 <= s and s + 2 < len(toks) and toks.text[s].isdigit() and len(toks.text[s]) <= 3 \
