@@ -334,6 +334,10 @@ RESOLVE = [
     # (a country's own name stays the country's, though its paragraph names it: no town of its name)
     ("MAPUTO, Mozambique — Floods cut the main road north.\n\nBEIRA, Mozambique — Trucks bound for "
      "[[Mozambique]]'s interior waited at the port, officials in Malawi said.", (-18.25, 35.0)),
+    # two names read as one foreign village by another of its names do not speak for each other
+    ("Diamond diggers in [[Kono]] say the new licences cost too much. Traders in Koidu, the capital of "
+     "[[Kono District]], agree; Koidu and Kenema have lost buyers, officials in Sierra Leone said.",
+     (8.64, -10.97)),
     # dams, crossings, lakes by another name and ancient cities of our table
     ("Turkey filled the reservoir behind the [[Ilisu Dam]] and farmers downstream in Iraq felt it.",
      (37.53, 41.85)),

@@ -197,7 +197,9 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
         if e is None or m.demonym or e.kind != "city" or e.population >= LONELY_POP or e.lat is None:
             continue
         key = normalize(m.text)
-        others = [o for k, o in chosen if k != key]
+        # (nor does another name the text reads as the same place: "Kono" and
+        # "Kono District" as one Ivorian village in a story about Sierra Leone)
+        others = [o for k, o in chosen if k != key and o.id != e.id]
         if len(others) < 2 or any(o.country == e.country for o in others):
             continue
         alias_only = e.population < LONELY_ALIAS_POP and e.id not in m.main_ids and e.country not in said
