@@ -136,17 +136,18 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
 
 def _paragraph_countries(doc: Doc, mentions: Sequence[_Mention]) -> None:
     """Each mention's ``para_countries``: the countries its paragraph (its
-    line) names by their own names or people's words, other than by the
-    mention itself, in a text of several paragraphs that name different
-    countries (a roundup's items, a story that moves abroad)."""
+    line) names by their own names, other than by the mention itself, in a
+    text of several paragraphs that name different countries (a roundup's
+    items, a story that moves abroad).  (Not by their people's words: "a
+    Karabakh-Armenian soldier who fought in the city of Martuni" names a
+    people, not the country of the town.)"""
     text = doc.text
     if "\n" not in text.strip():
         return
     by_para: dict[int, set[str]] = defaultdict(set)
     for m in mentions:
-        code = m.demonym if m.demonym and m.demonym != "*" else (
-            m.cands[0].country if m.cands and m.cands[0].kind == "country" and m.cands[0].id in m.main_ids
-            else None)
+        code = m.cands[0].country if not m.demonym and m.cands and m.cands[0].kind == "country" \
+            and m.cands[0].id in m.main_ids else None
         if code:
             by_para[text.rfind("\n", 0, m.start)].add(code)
     if len({c for cs in by_para.values() for c in cs}) < 2:
