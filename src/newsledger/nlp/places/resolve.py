@@ -41,6 +41,7 @@ context in :mod:`.context`; the candidates are scored in :mod:`.score`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Optional, Sequence
@@ -114,7 +115,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
     countries, admins = _document_context(mentions)
     named = _named_countries(mentions)
-    _paragraph_countries(doc, mentions)
+    _paragraph_countries(toks, mentions)
 
     # --- pass 1: prior + country/admin context
     _colocation(mentions)
@@ -134,27 +135,30 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _short_forms(mentions)
 
 
-def _paragraph_countries(doc: Doc, mentions: Sequence[_Mention]) -> None:
+def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     """Each mention's ``para_countries``: the countries its paragraph (its
     line) names by their own names, other than by the mention itself, in a
     text of several paragraphs that name different countries (a roundup's
-    items, a story that moves abroad).  (Not by their people's words: "a
-    Karabakh-Armenian soldier who fought in the city of Martuni" names a
-    people, not the country of the town.)"""
-    text = doc.text
-    if "\n" not in text.strip():
+    items, a story that moves abroad); only those where one of its towns
+    lies.  (Not by their people's words: "a Karabakh-Armenian soldier who
+    fought in the city of Martuni" names a people, not the country of the
+    town.)"""
+    breaks = [k for k in range(len(toks)) if toks.is_space[k] and "\n" in toks.text[k]]
+    if not breaks:
         return
     by_para: dict[int, set[str]] = defaultdict(set)
     for m in mentions:
-        code = m.cands[0].country if not m.demonym and m.cands and m.cands[0].kind == "country" \
-            and m.cands[0].id in m.main_ids else None
-        if code:
-            by_para[text.rfind("\n", 0, m.start)].add(code)
+        if m.span is not None and not m.demonym and m.cands and m.cands[0].kind == "country" \
+                and m.cands[0].id in m.main_ids:
+            by_para[bisect_right(breaks, m.span.start)].add(m.cands[0].country)
     if len({c for cs in by_para.values() for c in cs}) < 2:
         return
     for m in mentions:
-        if not m.demonym:
-            m.para_countries = frozenset(by_para.get(text.rfind("\n", 0, m.start), ()))
+        here = by_para.get(bisect_right(breaks, m.span.start)) if m.span is not None else None
+        if here and not m.demonym:
+            # (only those of its towns: the others change nothing)
+            m.para_countries = frozenset(c for c in here if any(e.country == c and e.kind == "city"
+                                                                for e in m.cands[:60]))
 
 
 def _short_forms(mentions: Sequence[_Mention]) -> None:

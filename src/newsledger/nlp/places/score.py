@@ -328,10 +328,10 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     # "Mozambique"; so is a region's or a feature's of our table: "Pantanal")
     country_named = m.para_countries and any(e.kind != "city" and e.id in m.main_ids and (
         e.kind == "country" or e.source == "extra") for e in m.cands[:60])
-    if m.para_countries:
-        memo = None  # (its paragraph's countries make its context its own)
-    if memo is not None and m.scored in memo:
-        return memo[m.scored]
+    # (its paragraph's countries are part of its context)
+    memo_key = (m.scored, m.para_countries) if m.para_countries else m.scored
+    if memo is not None and memo_key in memo:
+        return memo[memo_key]
     total = sum(countries.values()) or 1.0
     key = normalize(m.text)
     exp = math.exp  # the terms below are _saturate(x) = 1.0 - exp(-x), inline
@@ -407,5 +407,5 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         if s > best_s:
             best, best_s = e, s
     if memo is not None:
-        memo[m.scored] = best
+        memo[memo_key] = best
     return best
