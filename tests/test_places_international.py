@@ -712,6 +712,8 @@ NOT_FOUND = [
     # (a person's name opened by the article, as speaker or after a first name)
     ("Al-Sadr said on Friday that his followers in Iraq would boycott the vote.", "Al-Sadr"),
     ("The cleric Moqtada al-Sadr called for calm in Baghdad and across Iraq.", "al-Sadr"),
+    # a capitalised common noun the model took for a facility, before a lower-case noun
+    ("Plans for a new Metro line were approved by the council in Leeds.", "Metro"),
     # (a province's name opening a longer name is not the province)
     ("She was stabbed while jogging on Molise Vista Court, police said.", "Molise"),
 ]

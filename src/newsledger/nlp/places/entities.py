@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
-from .words import AFTER_PLACE, CLUB_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
+from .words import AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
 from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
                      _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
@@ -232,8 +232,9 @@ def _detect_entities(d: _Detection) -> None:
             end = _with_possessive_end(toks, span.start, span.end, g)
             d.add(doc[span.start:end], "ner", fuzzy=True, require=False)
         elif label == "FAC":
-            if not name[:1].isupper():
-                continue  # "a new metro line": a common noun, whatever town has it as a name
+            if not name[:1].isupper() or (len(span) == 1 and name.lower() in COMMON_WORDS
+                                          and span.end < len(toks) and toks.text[span.end].islower()):
+                continue  # "a new metro line", "a new Metro line": a common noun, whatever town has it as a name
             known = [e for e in g.exact(name) if _own_or_main(e, name, g) and (
                 _strong(e, g) or (e.kind == "city" and e.population >= 20_000 and (
                     _place_cue(toks, span.start, span.end, g)
