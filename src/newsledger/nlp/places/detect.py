@@ -39,6 +39,9 @@ Detection
       name only ("the Ravi river").
     * (after resolution, :mod:`.features`) a place's name widens to the
       feature named after it ("Cumberland" + "Falls").
+    * an Arabic name written with its article ("al-Mukalla", "AR-RAQQA,
+      Syria") is one name, found whatever the model made of it when the
+      bare name is a town or province of the text's countries (step 1a'').
     * after a country's possessive a name is that country's town ("Kenya's
       overcrowded Dadaab camps") or, naming none of its places, its leader
       ("France's Macron"); a town the model cut is joined ("Goz" + "Beida",
@@ -53,7 +56,7 @@ Detection
       entity cuts it ("St Johnstone 2-1 Livingston"), a capitalised
       preposition opening it is left out ("Across Kerala").
 
-The steps run in the order of :func:`_detect`: 0' and 1a to 1e, 2', 3 and the
+The steps run in the order of :func:`_detect`: 0', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
 :mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans`.
 """
@@ -263,7 +266,7 @@ def _collect_countries(d: _Detection) -> None:
 
 
 def _detect_article_names(d: _Detection) -> None:
-    """1a'. An Arabic name with its article ("in al-Mukalla", "AR-RAQQA, Syria",
+    """1a''. An Arabic name with its article ("in al-Mukalla", "AR-RAQQA, Syria",
     "al-Raqqa governorate"), whatever the model made of it, when the name
     without the article is a town or province of the text's countries; a
     mention of the bare name ("Raqqa" of "al-Raqqa") takes in its article.

@@ -50,7 +50,7 @@ class _Mention:
     fuzzy: bool = False  # the candidates are of a name spelt otherwise (no exact match)
     feature: bool = False  # widened to the feature named after its place ("Lake Nakuru"; .features)
     tail: str = ""  # the word of kind a given span ends with ("region" of "the Kursk region")
-    #: the countries the mention's paragraph names by name or people's word, when the text has several
+    #: the countries the mention's paragraph names by their own names, where it has a town (resolve._paragraph_countries)
     para_countries: frozenset = frozenset()
 
 

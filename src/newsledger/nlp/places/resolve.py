@@ -30,7 +30,11 @@ Resolution (choosing among same-named gazetteer entries)
     name in a list of states or of countries is one too; a small namesake of
     a country or great city abroad loses as the text is about other
     countries; a misspelt name keeps its namesake only near the text's other
-    places.  A name the gazetteer does not know is put in the place the text
+    places.  In a text of several paragraphs, a town's paragraph that names
+    its country speaks for it (a roundup's item: "VALPARAÍSO, Chile — ...
+    Santiago"); a state or province of a country the text never names gives
+    way to a namesake province or town of the country it is mostly about
+    ("Florida" in a story of Uruguay).  A name the gazetteer does not know is put in the place the text
     puts it ("the X camp near Garissa"), else at the text's focus, the
     most-named town amid its places (:func:`resolve_spans`).
 
