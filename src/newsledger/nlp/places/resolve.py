@@ -144,9 +144,8 @@ def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     line) names by their own names, other than by the mention itself, in a
     text of several paragraphs that name different countries (a roundup's
     items, a story that moves abroad); only those where one of its towns
-    lies.  (Not by their people's words: "a Karabakh-Armenian soldier who
-    fought in the city of Martuni" names a people, not the country of the
-    town.)"""
+    lies.  (Not by their people's words: "a Kosovo-Serb fighter who served
+    in the town of Vitina" names a people, not the country of the town.)"""
     breaks = [k for k in range(len(toks)) if toks.is_space[k] and "\n" in toks.text[k]]
     if not breaks:
         return
