@@ -138,6 +138,20 @@ def test_subdivisions_sit_at_their_own_centres(g):
         assert not regions[0].approx, name
 
 
+def test_subdivision_names_lose_pycountrys_brackets_and_inverted_kinds(g):
+    # pycountry writes "Pembrokeshire [Sir Benfro GB-BNF]" and "Adygeya,
+    # Respublika": the own name is the first part, the bracket's a second name
+    from newsledger.gazetteer.core import _subdivision_name
+
+    assert _subdivision_name("Vale of Glamorgan, The [Bro Morgannwg GB-BMG]")[0] == "Vale of Glamorgan"
+    assert "Bro Morgannwg" in _subdivision_name("Vale of Glamorgan, The [Bro Morgannwg GB-BMG]")[1]
+    assert _subdivision_name("Stockholms län [SE-01]") == ("Stockholms län", ["Stockholms län [SE-01]"])
+    wales = [e for e in g.exact("Pembrokeshire") if e.kind == "region"]
+    assert wales and wales[0].name == "Pembrokeshire" and wales[0].country == "GB"
+    assert any(e.id == wales[0].id for e in g.exact("Sir Benfro"))
+    assert any(e.name == "Adygeya" and e.country == "RU" for e in g.exact("Adygeya"))
+
+
 def test_county_abbreviation_and_county_points(g):
     # "Co." is read as "County"
     assert normalize("Boone Co.") == normalize("Boone County")

@@ -646,6 +646,13 @@ DETECT = [
     "Exporters complained that the levy made [[Malagasy]] vanilla uncompetitive abroad.",
     # a town after "the oasis of", "the resort of"
     "Date growers in the desert oasis of [[Tozeur]] say the springs are failing, officials in [[Tunisia]] said.",
+    # a county that says what it is by its ending, whatever its namesakes
+    "Schools across [[Flintshire]] and [[Denbighshire]] closed because of snow.",
+    # a newspaper's name lends the town it serves no surname
+    "Bolton Advertiser › News\n\nShops in [[Bolton]] closed early on Saturday as the river rose.",
+    # a town named like a statesman or a thing, right after "in" or "near"
+    "Councillors in [[Hamilton]] voted on Tuesday to close the library.",
+    "Flooding near [[Reading]] closed the motorway for six hours.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -716,6 +723,9 @@ NOT_FOUND = [
     ("Plans for a new Metro line were approved by the council in Leeds.", "Metro"),
     # (a province's name opening a longer name is not the province)
     ("She was stabbed while jogging on Molise Vista Court, police said.", "Molise"),
+    # (a statesman's name after "in" with its possessive or a longer name)
+    ("The mayor said the statue was moved in Lincoln's honour.", "Lincoln"),
+    ("Crowds gathered in Jackson Square for the parade.", "Jackson"),
 ]
 
 

@@ -49,7 +49,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "21"
+FORMAT_VERSION = "22"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -518,6 +518,25 @@ PROVINCE_TYPES = frozenset({
 })
 
 
+def _subdivision_name(raw: str) -> tuple[str, list[str]]:
+    """A pycountry subdivision's own name and its other names: the name
+    without a bracketed second name and code ("Pembrokeshire [Sir Benfro
+    GB-BNF]"), a note in parentheses, or a kind put after a comma
+    ("Adygeya, Respublika", "Vale of Glamorgan, The")."""
+    alts = [raw]
+    name = raw
+    m = re.fullmatch(r"(.*?)\s*\[(.*)\]", name)
+    if m:
+        name = m.group(1)
+        inner = re.sub(r"\s*\b[A-Z]{2}-[A-Z0-9]{1,3}$", "", m.group(2)).strip()
+        if inner:
+            alts.append(inner)  # the name in the country's other language ("Sir Benfro")
+    name = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+    if ", " in name:
+        name = name.split(", ", 1)[0]
+    return name, alts
+
+
 def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _CityIndex,
                       extra_keys: set[tuple[str, str]]) -> None:
     """Other countries' subdivisions than the US's (whose states come from
@@ -536,11 +555,10 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
             continue
         if "city" in (sd.type or "").lower():
             continue
-        name = re.sub(r"\s*\(.*?\)\s*", " ", sd.name).strip()
+        name, alts = _subdivision_name(sd.name)
         if (cc, normalize(name)) in extra_keys:
             continue
         done.add(sd.code)
-        alts = [sd.name]
         if cc == "IE" and sd.type == "County":
             alts.append(f"County {name}")  # Irish usage puts the word first ("County Clare", "Co. Kerry")
         c = centres.get(sd.code)

@@ -67,7 +67,7 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
-from .words import AFTER_PLACE, CLUB_OPENERS, CLUB_WORDS, TITLES
+from .words import AFTER_PLACE, CLUB_OPENERS, CLUB_WORDS, MASTHEAD_WORDS, TITLES
 from .tokens import _after_place, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _Mention, _prefetch
@@ -101,10 +101,11 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     for ent in d.ents:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State")
         # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
-        # (nor a club's: "Valencia CF", "IFK Mariehamn")
+        # (nor a club's: "Valencia CF", "IFK Mariehamn"; nor a newspaper's: "Hamilton Advertiser")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
+                and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in MASTHEAD_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
                 and not _compass_and_division(toks, ent, g) \

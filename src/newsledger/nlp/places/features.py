@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from .mention import _Detection, _Mention
 from .tokens import _Tokens
-from .words import STREET_HEADS
+from .words import MASTHEAD_WORDS, STREET_HEADS
 
 #: capitalised words that close a feature's name after a place's ("the Detroit River")
 FEATURE_HEADS = {"river", "lake", "valley", "falls", "creek", "dam", "reservoir", "highlands", "gorge",
@@ -34,9 +34,7 @@ FEATURE_OPENERS = {"lake", "river", "loch", "mount", "mt", "mt."}
 #: capitalised words after a feature's name that make it a body's name
 _BODY_WORDS = {"service", "services", "department", "authority", "council", "commission", "district",
                "board", "agency", "trust", "conservancy", "company", "corporation", "association",
-               "society", "club", "school", "college", "university", "hospital", "police",
-               "herald", "times", "news", "post", "gazette", "tribune", "journal", "courier", "press",
-               "chronicle", "echo", "mail", "advertiser", "observer", "record", "bulletin", "examiner"}
+               "society", "club", "school", "college", "university", "hospital", "police"} | MASTHEAD_WORDS
 
 
 def _widen_to_features(toks: _Tokens, mentions: Sequence[_Mention]) -> None:

@@ -272,7 +272,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if best is None:
         ok = False
     elif _common_word(name, j - i, best):
-        ok = False
+        # (a town named like a statesman or a thing, inside a town's own
+        # words: "councillors in Hamilton voted", "flooding near Reading")
+        ok = _town_in_common_word(toks, i, j, name, best, main, person_words)
     elif j - i >= 3 and best.id in main and label not in ("GPE", "LOC") and (
             best.kind == "country" or (best.kind == "region" and "and" in toks.lower[i:j])):
         # a country's own name of several words, or a province's of two
@@ -426,6 +428,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and (_hyphen_joined(toks, i, j)
                  or (j < len(toks) and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD)) \
             and not _person_like(toks, i, j, person_words)
+    if not ok and j - i == 1 and label not in ("DATE", "TIME", "PERSON") and _shire(name) \
+            and any(e.id in main and e.kind == "region" and not e.approx for e in ents) \
+            and not _person_like(toks, i, j, person_words):
+        ok = True  # "Readers in Pembrokeshire": a county that says what it is by its ending
     if not ok and j - i >= 2 and toks.lower[i] in _TOWN_OPENERS and toks.title[i] and label not in ("DATE", "TIME") \
             and any(e.kind == "city" and e.id in main and e.population >= 1000 for e in ents):
         ok = True  # "Port Augusta", "Fort Nelson": a town's own name that says what it is
@@ -436,6 +442,31 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         d.add(doc[i:_with_abbreviation_dot(toks, i, _with_possessive_end(toks, i, j, g))], "gaz",
               fuzzy=False, require=True)
     return ok
+
+
+#: general words or statesmen's names that name a town first after "in" or "near"
+_TOWN_FIRST_WORDS = {"lincoln", "jefferson", "franklin", "hamilton", "madison", "monroe", "jackson",
+                     "clinton", "reading", "bath", "buffalo", "troy", "mobile", "nice"}
+
+
+def _town_in_common_word(toks: _Tokens, i: int, j: int, name: str, best: Entry, main,
+                         person_words: set[str]) -> bool:
+    """One of :data:`_TOWN_FIRST_WORDS` naming a town of 20,000 by its own
+    name right after "in", "near" or "outside", and no person's or owner's
+    name here (no title before it, no "'s" or capitalised word after it)."""
+    if j - i != 1 or normalize(name) not in _TOWN_FIRST_WORDS or i == 0 \
+            or toks.lower[i - 1] not in ("in", "near", "outside"):
+        return False
+    if j < len(toks) and (toks.title[j] or toks.lower[j] in ("'s", "’s")):
+        return False
+    return best.kind == "city" and best.id in main and best.population >= 20_000 \
+        and not _person_like(toks, i, j, person_words)
+
+
+def _shire(name: str) -> bool:
+    """A county's name by its ending ("Pembrokeshire", "Aberdeenshire"), not the bare word."""
+    low = name.lower()
+    return low.endswith("shire") and len(low) > 7 and name[:1].isupper()
 
 
 def _state_after(toks: _Tokens, j: int, ents: list[Entry], main: set, g: Gazetteer) -> bool:

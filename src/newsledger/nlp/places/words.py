@@ -173,6 +173,14 @@ W = {
     "division_word": 5.0,  # "the Kursk region", "Kano State": the division, not its capital
 }
 
+#: words closing a newspaper's name after the town it serves ("Hamilton
+#: Advertiser", "Stornoway Gazette"): no surname, whatever the model says
+MASTHEAD_WORDS = frozenset({
+    "herald", "times", "news", "post", "gazette", "tribune", "journal", "courier", "press",
+    "chronicle", "echo", "mail", "advertiser", "observer", "record", "bulletin", "examiner",
+    "argus", "comet", "mercury", "sentinel", "telegraph", "enquirer", "dispatch", "democrat",
+    "register"})
+
 #: words closing a sports club's name after the town it comes from
 CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if"}
