@@ -345,6 +345,9 @@ RESOLVE = [
     ("Tourists crowded the temples of [[Karnak]] on the east bank of the Nile, Egypt's antiquities ministry "
      "said.", (25.72, 32.66)),
     ("Fishermen on [[Lake Niassa]] in northern Mozambique said the catch had fallen.", (-12.0, 34.5)),
+    # a division abroad given with its kind, which the gazetteer knows by its bare name
+    ("Farmers blocked roads across [[Lubelskie Voivodeship]] on Monday, police said.", (51.2, 22.9)),
+    ("Floods cut off villages in [[Tulcea County]] near the Danube delta.", (45.0, 28.8)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -653,6 +656,10 @@ DETECT = [
     # a town named like a statesman or a thing, right after "in" or "near"
     "Councillors in [[Hamilton]] voted on Tuesday to close the library.",
     "Flooding near [[Reading]] closed the motorway for six hours.",
+    # an Irish county with its word first, without the dot, the model's person;
+    # it makes the text Ireland's for the towns after it
+    "Death of Mary Keane, Kilrush, [[Co Clare]]. She trained in [[Ennistymon]] and nursed in Boston, "
+    "Massachusetts, for years. She is missed by her brother in Lagos, Nigeria.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 from ...gazetteer import Entry, Gazetteer
 from .tokens import _COUNTY_WORDS, _Tokens
 from .entries import _top_level
-from .mention import _DIVISION_WORDS, _Mention, _prefetch
+from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Mention, _prefetch
 
 
 #: lower-case words of an apposition that places a town in a wider place
@@ -134,7 +134,7 @@ def _region_cue(toks: _Tokens, m: _Mention) -> bool:
     """"Washington state", "the state of Washington", "the governor of New
     York", "eastern Washington", "the Quebec government": the division, not
     its namesake city."""
-    if m.tail in _DIVISION_WORDS:
+    if m.tail in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD:
         return True
     if m.span is None:
         return False
@@ -154,7 +154,7 @@ def _division_word(toks: _Tokens, m: _Mention) -> bool:
     """The name comes with its division's word ("the Kursk region" given
     whole, "Kano State", "Aleppo province"): the division, not the city
     that gave it its name."""
-    if m.tail in _DIVISION_WORDS:
+    if m.tail in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD:
         return True
     e = m.span.end if m.span is not None else len(toks)
     return e < len(toks) and toks.lower[e] in _DIVISION_WORDS - {"region", "district", "territory"}

@@ -258,6 +258,9 @@ def _collect_countries(d: _Detection) -> None:
             d.doc_countries.add(m.demonym)
         elif m.cands and (m.cands[0].kind == "country" or _top_level(m.cands[0])) and m.cands[0].country:
             d.doc_countries.add(m.cands[0].country)
+        elif m.cands and not m.fuzzy and all(e.kind == "region" and e.country == m.cands[0].country
+                                             for e in m.cands) and m.cands[0].country:
+            d.doc_countries.add(m.cands[0].country)  # "Co Cork", "South Lanarkshire": one country's only
     for ent in d.ents:
         if ent.label_ in ("ORG", "PERSON", "GPE", "LOC"):
             text = d.toks.span_text(ent.start, ent.end)

@@ -98,6 +98,12 @@ _DIVISION_WORDS = {"province", "state", "region", "oblast", "krai", "kray", "pre
                    "territory", "department", "district", "municipality"}
 _TAIL_WORDS = _DIVISION_WORDS | {"city", "town", "village"}
 
+#: kinds of divisions abroad, after a division's own name ("the Gironde
+#: département", "Opole Voivodeship", "Sukabumi Regency", "Teleorman County",
+#: "Izium raion")
+_DIVISION_KINDS_ABROAD = {"département", "departement", "canton", "voivodeship", "regency", "county",
+                          "upazila", "tehsil", "commune", "emirate", "raion", "rayon", "aimag"}
+
 
 #: the Arabic article opening a transliterated name, with its hyphen ("al-",
 #: "el-", and assimilated "ar-", "as-", "ash-", ...)
@@ -144,6 +150,15 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         head = re.sub(r"^(?:the\s+)", "", head, flags=re.I)
         if word.lower() in _TAIL_WORDS and head[:1].isupper():
             cands = g.exact(head)
+            if cands:
+                m.tail, text = word.lower(), head
+        elif word.lower() in _DIVISION_KINDS_ABROAD and head[:1].isupper():
+            # ("Podkarpackie Voivodeship", "Teleorman County"): the division
+            # by its bare name, else the town it is named after ("Izium
+            # raion"; a county abroad is seldom its town's: "Elgin County")
+            cands = g.exact(head)
+            regions = [e for e in cands if e.kind == "region"]
+            cands = regions or ([] if word.lower() == "county" else cands)
             if cands:
                 m.tail, text = word.lower(), head
     if not cands and code:

@@ -17,7 +17,7 @@ from .tokens import (_after_label, _after_place, _coordinated, _county_name, _fo
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
-from .mention import _DIVISION_WORDS, _Detection, _prefetch
+from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection, _prefetch
 from .international import _generic_tail, _REGION_OPENERS
 
 
@@ -284,6 +284,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     elif _county_name(toks, i, j, best):
         # "Laurel County", "Avoyelles Parish": the name says what it is
         ok = not _person_like(toks, i, j, person_words)
+        if ok and best.country:
+            doc_countries.add(best.country)  # ("Kilrush, Co Clare": a text of Ireland's)
     elif label == "PERSON" and _club_opening(toks, i, j, ent):
         # "Manchester United beat Chelsea": a big city opening a club's name
         # (the club word after it is no surname, so _person_like is not asked)
@@ -493,12 +495,6 @@ def _state_after(toks: _Tokens, j: int, ents: list[Entry], main: set, g: Gazette
 
 #: first words of towns' names that say what they are ("Port Lincoln", "Fort Nelson", "Puerto Montt")
 _TOWN_OPENERS = {"port", "fort", "puerto", "porto", "ciudad", "bandar", "kota"}
-
-
-#: kinds of divisions abroad, after a division's own name ("the Gironde
-#: département", "Opole Voivodeship", "Sukabumi Regency", "the canton of Valais")
-_DIVISION_KINDS_ABROAD = {"département", "departement", "canton", "voivodeship", "regency", "county",
-                          "upazila", "tehsil", "commune", "emirate"}
 
 
 #: small words inside a place's name ("Rio Grande do Sul", "Bosnia and

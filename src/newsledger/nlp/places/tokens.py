@@ -274,7 +274,7 @@ _COUNTY_WORDS = {"county", "parish", "borough", "co"}
 def _county_name(toks: _Tokens, i: int, j: int, best: Entry) -> bool:
     """``doc[i:j]`` names a county ("Laurel County"; in Ireland "County
     Clare", "Co. Kerry", the word first)."""
-    if j - i >= 2 and toks.lower[i] in ("county", "co.") and best.kind == "region" \
+    if j - i >= 2 and toks.lower[i] in ("county", "co.", "co") and best.kind == "region" \
             and best.source in ("subdivision", "extra") and best.country in ("IE", "GB"):
         return True
     return (j - i >= 2 and toks.lower[j - 1].rstrip(".") in _COUNTY_WORDS
