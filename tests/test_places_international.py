@@ -660,6 +660,8 @@ DETECT = [
     # it makes the text Ireland's for the towns after it
     "Death of Mary Keane, Kilrush, [[Co Clare]]. She trained in [[Ennistymon]] and nursed in Boston, "
     "Massachusetts, for years. She is missed by her brother in Lagos, Nigeria.",
+    # a great town of the text's country by a short other spelling
+    "Grain lorries from Belarus queued for hours outside [[Homel]] on Friday, drivers said.",
 ]
 
 #: (sentence, word that must not be found as a place)

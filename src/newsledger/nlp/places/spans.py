@@ -240,6 +240,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     ents = [e for e in ents if e.id in main or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
                 and e.population >= 1000) or e is famous
+            # (a great town of the text's country by another spelling, a name
+            # that is no place's own: "south of Homel")
+            or (e.kind == "city" and e.country in doc_countries and len(name) == 5
+                and e.population >= 100_000 and not main)
             or (several and (e.source == "subdivision" or (e.kind == "city" and e.population >= 100_000))
                 and not e.approx)
             or (e.kind == "city" and g.is_capital(e) and _capital_spelling(name, e, g))
