@@ -662,6 +662,13 @@ DETECT = [
     "Massachusetts, for years. She is missed by her brother in Lagos, Nigeria.",
     # a great town of the text's country by a short other spelling
     "Grain lorries from Belarus queued for hours outside [[Homel]] on Friday, drivers said.",
+    # a list whose middle item is no place still joins its last to its first
+    "The buses run from the city to [[Dandenong]], Sunshine and [[Werribee]] every hour.",
+    # a people in the plural, whatever the model says; a people's name holding its country's
+    "The fruit was picked by 4,000 [[Solomon Islanders]] who arrived in March.",
+    "Many [[I-Kiribati]] families and [[ni-Vanuatu]] pickers spent the winter in [[Hawke's Bay]].",
+    # a town's name ending in a word no surname ends in, the model's person
+    "Nobody she met had been further than [[Alice Springs]], she said.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -48,7 +48,9 @@ Detection
       "Mazar" + "-i-Sharif", "Port" + "of" + "Spain").
     * demonyms the model tagged as a place, a person or a body ("Ukrainian
       troops", "Sri Lankan troops", "the Moldovan foreign minister",
-      "thousands of Greeks"); a great city closing an unknown name ("Red Star
+      "thousands of Greeks", "9,800 Solomon Islanders left"), and those
+      holding their country's name after a hyphen ("I-Kiribati", "ni-Vanuatu",
+      step 0'''); a great city closing an unknown name ("Red Star
       Belgrade"); a web page's furniture ("Media caption") is no place.
     * first of all, names the model cuts: a possessive inside a place's name
       ("Hawke's Bay", step 0'), a feature's whole name ("the Hai Van Pass",
@@ -56,7 +58,7 @@ Detection
       entity cuts it ("St Johnstone 2-1 Livingston"), a capitalised
       preposition opening it is left out ("Across Kerala").
 
-The steps run in the order of :func:`_detect`: 0', 1a to 1e and 1a'', 2', 3 and the
+The steps run in the order of :func:`_detect`: 0', 0''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
 :mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans`.
 """
@@ -114,6 +116,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
     _prefetch(g, _entity_names(d))
     _detect_possessive_names(d)
+    _detect_hyphen_demonyms(d)
     _detect_named_features(d)
     _detect_region_demonyms(d)
     _detect_entities(d)
@@ -133,6 +136,21 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_disease_names(d)
     d.mentions.sort(key=lambda m: m.start)
     return d.mentions
+
+
+def _detect_hyphen_demonyms(d: _Detection) -> None:
+    """0'''. a people's name of a word, a hyphen and its country's name, as
+    some island nations call themselves ("I-Kiribati", "ni-Vanuatu"): the
+    whole, not the country inside it."""
+    toks, g = d.toks, d.g
+    for i in range(len(toks) - 2):
+        if toks.text[i + 1] != "-" or toks.space[i] or toks.space[i + 1] or not toks.title[i + 2] \
+                or not d.free(i, i + 3):
+            continue
+        code = g.country_for_demonym(toks.span_text(i, i + 3))
+        if code and g.country(code) is not None and g.country_code(toks.text[i + 2]) == code:
+            d.add_demonym(i, i + 3, g.country(code), code)
+            d.doc_countries.add(code)
 
 
 def _detect_possessive_names(d: _Detection) -> None:
@@ -308,7 +326,7 @@ def _long_demonym(d: _Detection, i: int) -> tuple[int, str]:
     capitalised, and either untagged or a demonym for the model, or, whatever
     it took them for ("The Sierra Leonean" a body, "Sri Lankan" a person),
     the whole of its entity before a lower-case noun or adjective ("troops",
-    "foreign minister")."""
+    "foreign minister") or in the plural ("Solomon Islanders")."""
     toks, g, n = d.toks, d.g, len(d.toks)
     for w in (3, 2):
         end = i + w
@@ -322,6 +340,9 @@ def _long_demonym(d: _Detection, i: int) -> tuple[int, str]:
         if {toks.ent_type[k] for k in range(i, end)} <= {"", "NORP"} or (
                 end < n and toks.text[end].islower() and toks.pos[end] in ("NOUN", "ADJ")):
             return w, code
+        if toks.lower[end - 1].endswith("s") and toks.ent_iob[i] == "B" \
+                and all(toks.ent_iob[k] == "I" for k in range(i + 1, end)):
+            return w, code  # a people in the plural, whatever the model says ("9,800 Solomon Islanders left")
     return 0, ""
 
 

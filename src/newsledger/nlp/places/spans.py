@@ -318,7 +318,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                    or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
                        and best.population >= 1000)
                    or (best.country is not None and owner == best.country)
-                   or (_after_place(toks, j) and best.population >= 1000))
+                   or (_after_place(toks, j) and best.population >= 1000)
+                   # (a town's own name that ends in a word no surname ends in: "Alice Springs")
+                   or (j - i >= 2 and toks.lower[j - 1] in _TOWN_TAILS and best.kind == "city"
+                       and best.id in main and best.population >= 1000))
               and not _speech_subject_person(doc[i:j], best, g))
     elif ent is not None and label not in ("GPE", "LOC"):
         whole = _strip(toks, ent.start, ent.end)
@@ -448,6 +451,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         d.add(doc[i:_with_abbreviation_dot(toks, i, _with_possessive_end(toks, i, j, g))], "gaz",
               fuzzy=False, require=True)
     return ok
+
+
+#: last words of towns' names that end no person's name ("Alice Springs", "Niagara Falls")
+_TOWN_TAILS = {"springs", "falls", "heights", "beach", "creek", "harbour", "harbor"}
 
 
 #: general words or statesmen's names that name a town first after "in" or "near"

@@ -285,7 +285,11 @@ def _coordinated(toks: _Tokens, span: Span, taken: list[bool]) -> bool:
     """In a list with a place already found ("Tabriz and Ahar", "Red Deer,
     Innisfail and Edmonton")."""
     root = span.root
-    others = [root.head] if root.dep_ == "conj" else []
+    others = []
+    t = root
+    while t.dep_ == "conj" and t.head.i != t.i and len(others) < 8:
+        others.append(t.head)  # up the list: "Springvale, Sunshine and Footscray"
+        t = t.head
     others += [c for c in root.children if c.dep_ == "conj"]
     if any(taken[t.i] for t in others if not (span.start <= t.i < span.end)):
         return True
