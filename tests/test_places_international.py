@@ -348,6 +348,11 @@ RESOLVE = [
     # a division abroad given with its kind, which the gazetteer knows by its bare name
     ("Farmers blocked roads across [[Lubelskie Voivodeship]] on Monday, police said.", (51.2, 22.9)),
     ("Floods cut off villages in [[Tulcea County]] near the Danube delta.", (45.0, 28.8)),
+    # English counties and Welsh regions our table adds to pycountry's divisions
+    ("Gales closed roads across [[Cheshire]] and Berkshire on Sunday, the Met Office said.", (53.2, -2.55)),
+    ("Gales closed roads across Cheshire and [[Berkshire]] on Sunday, the Met Office said.", (51.45, -1.05)),
+    # a people's name in lower case before its country's
+    ("Pickers from Tanna and [[ni-Vanuatu]] crews worked the harvest.", (-16.0, 167.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -669,6 +674,7 @@ DETECT = [
     "Many [[I-Kiribati]] families and [[ni-Vanuatu]] pickers spent the winter in [[Hawke's Bay]].",
     # a town's name ending in a word no surname ends in, the model's person
     "Nobody she met had been further than [[Alice Springs]], she said.",
+    "Rail links between [[Teesside]] and [[Tyneside]] were cut by the storm.",
 ]
 
 #: (sentence, word that must not be found as a place)

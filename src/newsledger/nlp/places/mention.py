@@ -116,7 +116,9 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
     text = m.text
     if _compass_word(text) and not _named_as_town(m):
         return  # "the West", "the North": no town West or North (see _compass_word)
-    place = g.place_for_demonym(text) if text[:1].isupper() else None
+    # (a people's name may open in lower case before its country's: "ni-Vanuatu")
+    hyphened = re.fullmatch(r"[a-z]{1,3}-[A-Z]\S*", text) is not None
+    place = g.place_for_demonym(text) if text[:1].isupper() or hyphened else None
     if place is not None and g.country_code(text) is None and (not any(
             _top_level(e) or e.population >= 100_000 for e in g.exact(text)
             if e.id in g.main_name_ids(text)) or _people_plural(m, g)):
