@@ -675,6 +675,8 @@ DETECT = [
     # a town's name ending in a word no surname ends in, the model's person
     "Nobody she met had been further than [[Alice Springs]], she said.",
     "Rail links between [[Teesside]] and [[Tyneside]] were cut by the storm.",
+    # a town of 10,000 of the text's countries the model took for a lone surname
+    "Moldova and Romania signed the deal. The new bridge links [[Ungheni]] with Iasi across the river.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -748,6 +750,8 @@ NOT_FOUND = [
     # (a statesman's name after "in" with its possessive or a longer name)
     ("The mayor said the statue was moved in Lincoln's honour.", "Lincoln"),
     ("Crowds gathered in Jackson Square for the parade.", "Jackson"),
+    # (a lone surname in apposition or in a list of surnames stays a person)
+    ("Moldova signed the deal. Her stepchildren are Dana and her husband, Ungheni, a driver.", "Ungheni"),
 ]
 
 

@@ -319,6 +319,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                        and best.population >= 1000)
                    or (best.country is not None and owner == best.country)
                    or (_after_place(toks, j) and best.population >= 1000)
+                   # (a town of 10,000 of the text's countries the model took for a lone
+                   # surname, no person of the text bearing it: "linking Vidin with Calafat")
+                   or (j - i == 1 and best.kind == "city" and best.id in main and best.population >= 10_000
+                       and best.country in doc_countries and _lone_name(doc, toks, i))
                    # (a town's own name that ends in a word no surname ends in: "Alice Springs")
                    or (j - i >= 2 and toks.lower[j - 1] in _TOWN_TAILS and best.kind == "city"
                        and best.id in main and best.population >= 1000))
@@ -451,6 +455,21 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         d.add(doc[i:_with_abbreviation_dot(toks, i, _with_possessive_end(toks, i, j, g))], "gaz",
               fuzzy=False, require=True)
     return ok
+
+
+def _lone_name(doc, toks: _Tokens, i: int) -> bool:
+    """Token ``i`` is a whole entity of its own, no possessive after it, not
+    the subject of a verb (a bare surname acts: "Vidin said"), nor in
+    apposition or a list (the others would be surnames too: "her husband,
+    Jerome", "Day, Edwards and Miller"), nor after an apostrophe (a name cut
+    by one)."""
+    if i + 1 < len(toks) and (toks.ent_iob[i + 1] == "I" or toks.lower[i + 1] in ("'s", "’s")):
+        return False
+    if i > 0 and toks.text[i - 1] in ("'", "’"):
+        return False
+    t = doc[i]
+    return t.dep_ not in ("nsubj", "nsubjpass", "compound", "poss", "appos", "conj") \
+        and not any(c.dep_ in ("conj", "appos") for c in t.children)
 
 
 #: last words of towns' names that end no person's name ("Alice Springs", "Niagara Falls")
