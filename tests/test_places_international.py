@@ -677,6 +677,8 @@ DETECT = [
     "Rail links between [[Teesside]] and [[Tyneside]] were cut by the storm.",
     # a town of 10,000 of the text's countries the model took for a lone surname
     "Moldova and Romania signed the deal. The new bridge links [[Ungheni]] with Iasi across the river.",
+    # a place's former name, said to be one
+    "Khujand, formerly [[Leninabad]], is the second city of [[Tajikistan]].",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -752,6 +754,9 @@ NOT_FOUND = [
     ("Crowds gathered in Jackson Square for the parade.", "Jackson"),
     # (a lone surname in apposition or in a list of surnames stays a person)
     ("Moldova signed the deal. Her stepchildren are Dana and her husband, Ungheni, a driver.", "Ungheni"),
+    # (a former name that is a person's or a firm's)
+    ("The artist formerly known as Prince played two nights in Minneapolis.", "Prince"),
+    ("The company, formerly known as Hudson Holdings, moved to Ohio.", "Hudson"),
 ]
 
 

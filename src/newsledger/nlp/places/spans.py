@@ -237,7 +237,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     several = j - i >= 2 and not main
     # (whether the name is the own name of a place of the text's countries)
     own_local = any(e.id in main and e.country in doc_countries for e in ents)
-    ents = [e for e in ents if e.id in main or (alias_ok and e.source in _OWN_SOURCES)
+    # (a town's former name, said to be one: "formerly known as Chardzhou")
+    former = not main and _former_name(toks, i) and any(e.kind in ("city", "region") and (e.population >= 1000 or e.kind == "region")
+                                           for e in ents)
+    ents = [e for e in ents if e.id in main or former or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
                 and e.population >= 1000) or e is famous
             # (a great town of the text's country by another spelling, a name
@@ -275,6 +278,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     ok = False
     if best is None:
         ok = False
+    elif former and best.kind in ("city", "region") \
+            and not (j < len(toks) and toks.title[j]) and not _person_like(toks, i, j, person_words):
+        # "the port known until 2016 as Illichivsk": a name only another of a
+        # place's ("the artist formerly known as Prince": a town's own name)
+        ok = True
     elif _common_word(name, j - i, best):
         # (a town named like a statesman or a thing, inside a town's own
         # words: "councillors in Hamilton voted", "flooding near Reading")
@@ -455,6 +463,24 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         d.add(doc[i:_with_abbreviation_dot(toks, i, _with_possessive_end(toks, i, j, g))], "gaz",
               fuzzy=False, require=True)
     return ok
+
+
+def _former_name(toks: _Tokens, i: int) -> bool:
+    """The name at ``i`` follows words that give a place's former name:
+    "formerly known as", "known until 2016 as", "once called", "then
+    called", "renamed from", "formerly"."""
+    if i == 0:
+        return False
+    prev = toks.lower[i - 1]
+    if prev in ("formerly", "previously") or (prev == "from" and i > 1 and toks.lower[i - 2] == "renamed"):
+        return True
+    if prev == "called" and i > 1 and toks.lower[i - 2] in ("once", "then", "formerly", "previously", "first"):
+        return True
+    if prev != "as":
+        return False
+    # "known as", with "formerly", "once" or "until <year>" before or inside it
+    window = toks.lower[max(0, i - 6):i - 1]
+    return "known" in window and any(w in window for w in ("formerly", "once", "until", "previously", "then"))
 
 
 def _lone_name(doc, toks: _Tokens, i: int) -> bool:
