@@ -679,6 +679,8 @@ DETECT = [
     "Moldova and Romania signed the deal. The new bridge links [[Ungheni]] with Iasi across the river.",
     # a place's former name, said to be one
     "Khujand, formerly [[Leninabad]], is the second city of [[Tajikistan]].",
+    # (a kin word before a place's preposition leaves the place alone)
+    "Her son works in [[Paris]] and her daughter, a nurse, in [[Lagos]].",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -757,6 +759,10 @@ NOT_FOUND = [
     # (a former name that is a person's or a firm's)
     ("The artist formerly known as Prince played two nights in Minneapolis.", "Prince"),
     ("The company, formerly known as Hudson Holdings, moved to Ohio.", "Hudson"),
+    # family members named like places, after the kin word that introduces them
+    ("He leaves his wife, Florence, and two sons in Leeds.", "Florence"),
+    ("Their daughters Sydney and Chelsea flew home for the funeral.", "Sydney"),
+    ("Her youngest son, Dallas, 9, plays football in Texas.", "Dallas"),
 ]
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
-from .tokens import (_COUNTY_WORDS, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
+from .tokens import (_COUNTY_WORDS, _after_kin, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
                      _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _TAIL_WORDS, _Detection
@@ -211,6 +211,8 @@ def _detect_entities(d: _Detection) -> None:
                     and toks.lower[span.start - 1] not in ("st", "saint") \
                     and not any(_top_level(e) for e in known):
                 continue
+            if known and _after_kin(toks, span.start) and not any(e.kind == "country" for e in known):
+                continue  # "his wife, Florence,", "her son, Dallas, 7": family, named like towns
             if not known and _detect_comma_pair(d, span):
                 continue
             if len(span) == 1 and name.lower() in toks.lower_words() and not any(

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import _FUNCTION_POS, CLUB_OPENERS, CLUB_WORDS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
-from .tokens import (_after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _in_score,
+from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _in_score,
                      _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
@@ -459,6 +459,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if not ok and label not in ("DATE", "TIME") and _state_after(toks, j, ents, main, g) \
             and not _person_like(toks, i, j, person_words):
         ok = True  # "Renmark, SA: 47.0C", "Coober Pedy, South Australia": a town of the state named after it
+    if ok and best.kind != "country" and _after_kin(toks, i):
+        ok = False  # "his wife, Florence,", "his daughters Victoria and Mai": family named like places
     if ok:
         d.add(doc[i:_with_abbreviation_dot(toks, i, _with_possessive_end(toks, i, j, g))], "gaz",
               fuzzy=False, require=True)

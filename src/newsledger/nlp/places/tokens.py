@@ -15,7 +15,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Entry, Gazetteer
-from .words import AFTER_PLACE, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS, STREET_HEADS, TITLES
+from .words import AFTER_PLACE, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS, STREET_HEADS, TITLES
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
@@ -172,6 +172,8 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
         if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O" \
                 and toks.lower[p] not in LOC_PREPS:
             return True
+    if _after_kin(toks, start):
+        return True
     # (a place's officer after it is no surname: "Talisay City Mayor Ana Cruz")
     if end < len(toks) and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN" \
             and toks.lower[end] not in _PLACE_OFFICES:
@@ -184,6 +186,22 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
             and toks.ent_iob[end + 2] == "I" and toks.ent_type[start] == "PERSON":
         return True
     return end - start == 1 and toks.text[start] in person_words
+
+
+def _after_kin(toks: _Tokens, start: int) -> bool:
+    """A kin word opens the names before ``start`` ("his wife, Florence",
+    "his daughters Victoria and Mai", "her son, Dallas, 7"): back over
+    commas, "and" and capitalised words (six at most), none a place's cue."""
+    k = start - 1
+    while k >= 0 and start - k <= 6:
+        word = toks.lower[k]
+        if word in KIN_WORDS:
+            return toks.text[k][:1].islower()
+        if word in (",", "and") or (toks.title[k] and word not in LOC_PREPS):
+            k -= 1
+            continue
+        return False
+    return False
 
 
 #: place nouns in the plural before "of" and a list of places ("the towns of Sehwan and Dadu")

@@ -18,6 +18,16 @@ TITLES = {
     "forward", "striker", "midfielder", "defender", "goalkeeper", "rapper", "director",
 }
 
+#: kin, before the names of the family they introduce ("his wife, Florence,",
+#: "his daughters Victoria and Mai", "her stepdaughter, Paris Lindqvist")
+KIN_WORDS = {
+    "wife", "husband", "son", "sons", "daughter", "daughters", "stepson", "stepsons",
+    "stepdaughter", "stepdaughters", "stepchildren", "grandson", "grandsons", "granddaughter",
+    "granddaughters", "grandchildren", "brother", "brothers", "sister", "sisters", "mother",
+    "father", "parents", "widow", "widower", "niece", "nieces", "nephew", "nephews", "cousin",
+    "cousins", "children", "child", "twins", "partner", "fiancé", "fiancée", "fiance", "fiancee",
+}
+
 SPEECH_VERBS = {
     "say", "tell", "add", "explain", "note", "state", "claim", "believe", "announce", "accuse",
     "deny", "reject", "summon", "warn", "threaten", "demand", "insist", "urge", "call",
