@@ -353,6 +353,8 @@ RESOLVE = [
     ("Gales closed roads across Cheshire and [[Berkshire]] on Sunday, the Met Office said.", (51.45, -1.05)),
     # a people's name in lower case before its country's
     ("Pickers from Tanna and [[ni-Vanuatu]] crews worked the harvest.", (-16.0, 167.0)),
+    # a river's bare name after its bank ("down the Wye"), not the town named like it
+    ("Canoeists paddled down the [[Wye]] past Monmouth on Sunday.", (51.9, -2.6)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -281,10 +281,29 @@ def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
 def _river_cue(toks: _Tokens, m: _Mention) -> bool:
     """"along the Dnipro river", "the Jordan river's banks": a lower-case
     "river" right after the name makes it the river, not the city or country
-    named like it."""
-    if m.span is None or m.span.end >= len(toks):
+    named like it; so does a river's bank before a name of one word ("along
+    the Tay", "the banks of the Witham"; see :func:`bank_before`)."""
+    if m.span is None:
         return False
-    return toks.text[m.span.end] == "river"
+    if m.span.end < len(toks) and toks.text[m.span.end] == "river":
+        return True
+    return len(m.span) == 1 and bank_before(toks, m.span.start, m.span.end)
+
+
+#: words before "the" and a river's bare name ("along the Tay", "crossed the Drina")
+_BANK_WORDS = {"along", "alongside", "beside", "across", "crossed", "cross", "crossing", "up", "down",
+               "into", "spanning", "bridging"}
+#: ... and before "of the" ("the banks of the Witham", "the mouth of the Tay")
+_BANK_NOUNS = {"bank", "banks", "mouth", "estuary", "source", "floodplain", "valley", "waters"}
+
+
+def bank_before(toks: _Tokens, start: int, end: int) -> bool:
+    """The name ``toks[start:end]`` follows "the" and a river's bank word
+    ("along the", "the banks of the") and no capitalised word follows it."""
+    if start < 2 or toks.lower[start - 1] != "the" or (end < len(toks) and toks.title[end]):
+        return False
+    prev = toks.lower[start - 2]
+    return prev in _BANK_WORDS or (prev == "of" and start >= 3 and toks.lower[start - 3] in _BANK_NOUNS)
 
 
 #: last words of the names of treaties, conventions and games that carry a

@@ -73,7 +73,7 @@ from .words import AFTER_PLACE, CLUB_OPENERS, CLUB_WORDS, MASTHEAD_WORDS, TITLES
 from .tokens import _after_place, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _Mention, _prefetch
-from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS
+from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
 from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _COMPASS, _detect_entities
@@ -454,8 +454,24 @@ def _detect_org_openings(d: _Detection) -> None:
 
 def _detect_rivers(d: _Detection) -> None:
     """2a. a capitalised name before a lower-case "river" that our table
-    knows by its full name only ("along the Ravi river": the Ravi River)."""
+    knows by its full name only ("along the Ravi river": the Ravi River),
+    or after a river's bank ("along the Tay", "the banks of the Witham")."""
     toks, g = d.toks, d.g
+    for s in range(2, len(toks)):
+        if toks.lower[s - 1] != "the" or not toks.cap[s] or d.taken[s]:
+            continue
+        for k in range(min(len(toks), s + 3), s, -1):
+            if not d.free(s, k) or not all(toks.cap[x] for x in range(s, k)) or not bank_before(toks, s, k):
+                continue
+            name = toks.span_text(s, k)
+            rivers = [e for n in (f"{name} River", f"River {name}") for e in g.exact(n) if e.kind == "feature"]
+            if rivers:
+                m = d.mention(d.doc[s:k], "gaz")
+                m.cands = rivers
+                m.main_ids = {e.id for e in rivers}
+                d.mentions.append(m)
+                d.take(s, k)
+                break
     for k in range(1, len(toks)):
         if toks.text[k] != "river" or d.taken[k - 1]:
             continue
