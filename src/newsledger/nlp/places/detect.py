@@ -456,37 +456,34 @@ def _detect_rivers(d: _Detection) -> None:
     """2a. a capitalised name before a lower-case "river" that our table
     knows by its full name only ("along the Ravi river": the Ravi River),
     or after a river's bank ("along the Tay", "the banks of the Witham")."""
-    toks, g = d.toks, d.g
+    toks = d.toks
     for s in range(2, len(toks)):
         if toks.lower[s - 1] != "the" or not toks.cap[s] or d.taken[s]:
             continue
         for k in range(min(len(toks), s + 3), s, -1):
-            if not d.free(s, k) or not all(toks.cap[x] for x in range(s, k)) or not bank_before(toks, s, k):
-                continue
-            name = toks.span_text(s, k)
-            rivers = [e for n in (f"{name} River", f"River {name}") for e in g.exact(n) if e.kind == "feature"]
-            if rivers:
-                m = d.mention(d.doc[s:k], "gaz")
-                m.cands = rivers
-                m.main_ids = {e.id for e in rivers}
-                d.mentions.append(m)
-                d.take(s, k)
+            if d.free(s, k) and all(toks.cap[x] for x in range(s, k)) and bank_before(toks, s, k) \
+                    and _add_river(d, s, k, ("{} River", "River {}")):
                 break
     for k in range(1, len(toks)):
         if toks.text[k] != "river" or d.taken[k - 1]:
             continue
         for s in range(max(0, k - 3), k):
-            if not d.free(s, k) or not all(toks.cap[x] for x in range(s, k)):
-                continue
-            name = toks.span_text(s, k)
-            rivers = [e for e in g.exact(f"{name} River") if e.kind == "feature"]
-            if rivers:
-                m = d.mention(d.doc[s:k], "gaz")
-                m.cands = rivers
-                m.main_ids = {e.id for e in rivers}
-                d.mentions.append(m)
-                d.take(s, k)
+            if d.free(s, k) and all(toks.cap[x] for x in range(s, k)) and _add_river(d, s, k, ("{} River",)):
                 break
+
+
+def _add_river(d: _Detection, s: int, k: int, forms: tuple[str, ...]) -> bool:
+    """Add ``doc[s:k]`` as the river our table knows by one of ``forms`` of its name, if any."""
+    name = d.toks.span_text(s, k)
+    rivers = [e for form in forms for e in d.g.exact(form.format(name)) if e.kind == "feature"]
+    if not rivers:
+        return False
+    m = d.mention(d.doc[s:k], "gaz")
+    m.cands = rivers
+    m.main_ids = {e.id for e in rivers}
+    d.mentions.append(m)
+    d.take(s, k)
+    return True
 
 
 #: the dashes that close a dateline or a roundup's label
