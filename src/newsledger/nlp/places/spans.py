@@ -12,8 +12,8 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import _FUNCTION_POS, CLUB_OPENERS, CLUB_WORDS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
-from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor, _in_score,
-                     _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
+from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor,
+                     _in_score, _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
                       _top_level)
@@ -238,8 +238,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     # (whether the name is the own name of a place of the text's countries)
     own_local = any(e.id in main and e.country in doc_countries for e in ents)
     # (a town's former name, said to be one: "formerly known as Chardzhou")
-    former = not main and _former_name(toks, i) and any(e.kind in ("city", "region") and (e.population >= 1000 or e.kind == "region")
-                                           for e in ents)
+    former = not main and _former_name(toks, i) and any(
+        e.kind == "region" or (e.kind == "city" and e.population >= 1000) for e in ents)
     ents = [e for e in ents if e.id in main or former or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
                 and e.population >= 1000) or e is famous
