@@ -71,7 +71,7 @@ from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, CLUB_OPENERS, CLUB_WORDS, MASTHEAD_WORDS, TITLES
 from .tokens import _after_place, _in_score, _person_like, _street, _strip, _Tokens
-from .entries import _own_or_main, _top_level
+from .entries import _own_or_main, _respelling, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
 from .features import _detect_named_features, FEATURE_OPENERS
@@ -537,8 +537,9 @@ def _detect_datelines(d: _Detection) -> None:
         # (or the short form of a town's name: "FRANKFURT" of Frankfurt am Main)
         key = normalize(name)
         found = g.exact(name.title())
+        # (or its other spelling, when a great town's: "DARJEELING:" of Darjiling)
         cands = [e for e in found if _own_or_main(e, name.title(), g)
-                 or (e.kind == "city" and _short_form(key, e))]
+                 or (e.kind == "city" and (_short_form(key, e) or _respelling(name, e)))]
         if not cands and j + 1 < n and text[j] == ",":
             # (or another name of a town of the country after it: "HAWASSA, Ethiopia")
             country = next((e.country for e in g.exact(text[j + 1]) if e.kind == "country"), None)

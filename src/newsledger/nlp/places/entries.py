@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from typing import Optional
 
+from rapidfuzz.distance import Levenshtein
+
 from ...gazetteer import Entry, Gazetteer, normalize
 from .words import COMMON_WORDS
 
@@ -57,6 +59,26 @@ def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
         return None
     big = [e for e in ents if e.kind == "city" and (e.population >= 1_000_000 or g.is_capital(e))]
     return max(big, key=lambda e: e.population) if len(big) == 1 else None
+
+
+#: a great town's other spelling of its own name ("Seville" of Sevilla,
+#: "Darjeeling" of Dārjiling) is taken as its own when the town is this big
+RESPELLING_POP = 100_000
+
+
+def _respelling(name: str, e: Entry) -> bool:
+    """Whether ``name``, one of a great town's alternate names, only spells
+    its main name another way: the same first letter, one letter changed in
+    six or more or two in eight or more ("Seville" / "Sevilla", "Darjeeling"
+    / "Darjiling"), and not by a letter put on or taken off its end ("Trent"
+    / "Trento" is a man's name), rather than a name in another language or a
+    historic one ("Hispalis")."""
+    if e.kind != "city" or e.population < RESPELLING_POP:
+        return False
+    a, b = normalize(name), normalize(e.name)
+    if len(a) < 6 or a[:1] != b[:1] or a.startswith(b) or b.startswith(a):
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=2) <= (2 if len(a) >= 8 else 1)
 
 
 def _alias_ok(text: str) -> bool:

@@ -15,7 +15,7 @@ from .words import _FUNCTION_POS, CLUB_OPENERS, CLUB_WORDS, COMMON_WORDS, MAX_NG
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor,
                      _in_score, _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
                      _with_possessive_end)
-from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _strong,
+from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _strong,
                       _top_level)
 from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection, _prefetch
 from .international import _generic_tail, _REGION_OPENERS
@@ -240,6 +240,13 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     # (a town's former name, said to be one: "formerly known as Chardzhou")
     former = not main and _former_name(toks, i) and any(
         e.kind == "region" or (e.kind == "city" and e.population >= 1000) for e in ents)
+    # (a great town's own name spelt another way, "Seville" of Sevilla, when
+    # the places whose own name it is are small, no Marina of 20,000, and
+    # the model took it for no person: "W.A. Chandana Perera" is no Pereira)
+    respelt = frozenset(e.id for e in ents if e.id not in main and _respelling(name, e)) \
+        if label != "PERSON" and all(e.population < 10_000 for e in ents if e.id in main) else frozenset()
+    if respelt:
+        main = main | respelt
     ents = [e for e in ents if e.id in main or former or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
                 and e.population >= 1000) or e is famous
