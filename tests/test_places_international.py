@@ -355,6 +355,10 @@ RESOLVE = [
     ("Pickers from Tanna and [[ni-Vanuatu]] crews worked the harvest.", (-16.0, 167.0)),
     # a river's bare name after its bank ("down the Wye"), not the town named like it
     ("Canoeists paddled down the [[Wye]] past Monmouth on Sunday.", (51.9, -2.6)),
+    # a dateline's town of two words: a great town's English name, or its
+    # namesake whose own name it is when its state follows
+    ("[[PANAMA CITY]] (AP) — The canal authority will lift its limits on ships, officials said.", (8.99, -79.52)),
+    ("[[PANAMA CITY]], Fla. (AP) — A hurricane warning was posted for the coast on Monday.", (30.16, -85.66)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -686,6 +690,10 @@ DETECT = [
     # a great town's own name spelt another way, in the text or its dateline
     "Spain's olive harvest fell again this year. Growers between [[Córdoba]] and [[Seville]] blamed the heat.",
     "[[MYKOLAIV]]: Shelling cut power to the port overnight, the regional governor said.",
+    # a dateline's town of two words in capitals closed by its agency's bracket
+    # or its province's comma, though the model takes its first word alone
+    "[[PANAMA CITY]] (AP) — The canal authority will lift its limits on ships, officials in [[Panama]] said.",
+    "[[CAMBRIDGE BAY]], [[Nunavut]] — By the time the sea ice breaks up, the town is ready.",
 ]
 
 #: (sentence, word that must not be found as a place)

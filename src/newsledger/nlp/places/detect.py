@@ -526,7 +526,10 @@ def _detect_datelines(d: _Detection) -> None:
             # ("NEWCASTLE" of "NEWCASTLE UPON TYNE --"): the whole, when known
             inner = next((m for m in d.mentions if m.span is not None and m.span.start == i
                           and m.span.end < j and not m.demonym), None)
-            if inner is None or not d.free(inner.span.end, j) or not (j < n and text[j] in _DASHES) \
+            # (closed by its dash, its agency's bracket or its state's comma:
+            # "PANAMA CITY (AP)", "CAMBRIDGE BAY, Nunavut")
+            if inner is None or not d.free(inner.span.end, j) \
+                    or not (j < n and (text[j] in _DASHES or text[j] in ("(", ","))) \
                     or not any(_own_or_main(e, toks.span_text(i, j).title(), g)
                                for e in g.exact(toks.span_text(i, j).title())):
                 continue
@@ -538,8 +541,10 @@ def _detect_datelines(d: _Detection) -> None:
         key = normalize(name)
         found = g.exact(name.title())
         # (or its other spelling, when a great town's: "DARJEELING:" of Darjiling)
+        # (or a great town's English name of two words: "PANAMA CITY" of Panamá)
         cands = [e for e in found if _own_or_main(e, name.title(), g)
-                 or (e.kind == "city" and (_short_form(key, e) or _respelling(name, e)))]
+                 or (e.kind == "city" and (_short_form(key, e) or _respelling(name, e)
+                                           or (j - i >= 2 and e.population >= 100_000)))]
         if not cands and j + 1 < n and text[j] == ",":
             # (or another name of a town of the country after it: "HAWASSA, Ethiopia")
             country = next((e.country for e in g.exact(text[j + 1]) if e.kind == "country"), None)
