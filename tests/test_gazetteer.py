@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from newsledger.gazetteer import get_gazetteer, haversine_km, normalize, uszips
+from newsledger.gazetteer import get_gazetteer, haversine_km, normalize, sovereign, uszips
 
 
 @pytest.fixture(scope="module")
@@ -340,6 +340,11 @@ def test_zip_rows_of_territories_and_closed_offices_are_left_out():
 def test_territory_towns_keep_their_own_country(g):
     pytest.importorskip("zipcodes")
     assert {e.country for e in g.exact("Ponce") if e.kind == "city"} <= {"PR", "CU"}
+
+
+def test_territories_know_the_country_they_belong_to():
+    assert sovereign("SJ") == "NO" and sovereign("GL") == "DK" and sovereign("PR") == "US"
+    assert sovereign("NO") is None and sovereign(None) is None and sovereign("") is None
 
 
 def test_county_key_folds_spelling():

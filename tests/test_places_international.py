@@ -359,6 +359,9 @@ RESOLVE = [
     # namesake whose own name it is when its state follows
     ("[[PANAMA CITY]] (AP) — The canal authority will lift its limits on ships, officials said.", (8.99, -79.52)),
     ("[[PANAMA CITY]], Fla. (AP) — A hurricane warning was posted for the coast on Monday.", (30.16, -85.66)),
+    # a dependent territory's town paired with the country it belongs to
+    ("The coast guard towed the trawler into [[Longyearbyen]], Norway, on Sunday.", (78.22, 15.65)),
+    ("Fishermen in [[Nuuk]], Denmark, said the fjord had not frozen.", (64.18, -51.72)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

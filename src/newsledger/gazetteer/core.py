@@ -157,6 +157,8 @@ class CountryInfo:
     capital: str
     lat: float
     lon: float
+    #: for a dependent territory, the code of the country it belongs to ("SJ" -> "NO")
+    sovereign: str = ""
 
 
 def _load_countries() -> dict[str, CountryInfo]:
@@ -165,8 +167,19 @@ def _load_countries() -> dict[str, CountryInfo]:
         code = row["iso2"].upper()
         out[code] = CountryInfo(code, row["name"], tuple(_split(row["aliases"])),
                                 tuple(_split(row["demonyms"])), row["capital"],
-                                float(row["lat"]), float(row["lon"]))
+                                float(row["lat"]), float(row["lon"]), row.get("sovereign", "").upper())
     return out
+
+
+@lru_cache(maxsize=1)
+def _sovereigns() -> dict[str, str]:
+    return {c.code: c.sovereign for c in _load_countries().values() if c.sovereign}
+
+
+def sovereign(code: Optional[str]) -> Optional[str]:
+    """The country a dependent territory belongs to ("SJ", Svalbard, ->
+    "NO"), from our country table; None for a country of its own."""
+    return _sovereigns().get(code or "")
 
 
 # ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
+from ...gazetteer import Entry, Gazetteer, haversine_km, normalize, sovereign
 from .words import W
 from .mention import _Mention
 
@@ -297,7 +297,10 @@ def _pair_holds(p: Entry, e: Entry) -> bool:
     Illinois"; "Fife, Scotland"): the same country, and for a region the
     same state code, or (either a division coded otherwise, or one of our
     own regions: "Fife, Scotland", "Ipswich, Suffolk", "Kediri, East Java")
-    a point near the region's centre."""
+    a point near the region's centre.  A dependent territory's place lies
+    in the country it belongs to as well ("Longyearbyen, Norway")."""
+    if p.kind == "country" and e.country is not None and p.country == sovereign(e.country):
+        return True
     if p.country != e.country or p.kind not in ("country", "region"):
         return False
     if p.kind == "country":
