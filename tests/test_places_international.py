@@ -697,6 +697,9 @@ DETECT = [
     # or its province's comma, though the model takes its first word alone
     "[[PANAMA CITY]] (AP) — The canal authority will lift its limits on ships, officials in [[Panama]] said.",
     "[[CAMBRIDGE BAY]], [[Nunavut]] — By the time the sea ice breaks up, the town is ready.",
+    # a ship's home port after "out of"; a town said to lie near another
+    "The second supply ship, chartered out of [[Fremantle]], will sail in March.",
+    "Australia's supply ship was repaired last year. [[Fremantle]], near [[Perth]], will host it again in March.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -232,6 +232,9 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
         if prev in ("of", ",") and start > 1 and (toks.lower[start - 2] in PLACE_NOUNS
                                                   or toks.lower[start - 2] in _PLACE_PLURALS):
             return True
+        # a ship's or a crew's home port ("chartered out of Fremantle")
+        if prev == "of" and start > 1 and toks.lower[start - 2] == "out":
+            return True
         # waters or land off a coast's place ("the reefs off Gladstone")
         if prev == "off" and start > 1 and (toks.pos[start - 2] == "NOUN" or toks.lower[start - 2] in _OFF_WORDS):
             return True
@@ -241,6 +244,10 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
         if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
             return True
+    # a place said to lie near another ("Fremantle, near Perth, ...")
+    if end + 2 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] in ("near", "outside") \
+            and toks.title[end + 2]:
+        return True
     return _place_apposition(toks, end)
 
 
