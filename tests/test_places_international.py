@@ -700,6 +700,8 @@ DETECT = [
     # a ship's home port after "out of"; a town said to lie near another
     "The second supply ship, chartered out of [[Fremantle]], will sail in March.",
     "Australia's supply ship was repaired last year. [[Fremantle]], near [[Perth]], will host it again in March.",
+    # the people's word of a smaller state, which our table lists
+    "The [[Tasmanian]] government says the polar sector supports 1,000 jobs.",
 ]
 
 #: (sentence, word that must not be found as a place)
