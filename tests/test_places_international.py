@@ -702,6 +702,9 @@ DETECT = [
     "Australia's supply ship was repaired last year. [[Fremantle]], near [[Perth]], will host it again in March.",
     # the people's word of a smaller state, which our table lists
     "The [[Tasmanian]] government says the polar sector supports 1,000 jobs.",
+    # a division's kind capitalised after its name is part of the name
+    "Floods hit [[Kumamoto Prefecture]] in southern [[Japan]] on Sunday.",
+    "Shelling hit [[Sumy Oblast]] overnight, the governor said.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -788,6 +791,9 @@ NOT_FOUND = [
     ("Trent scored twice as Leeds won at home.", "Trent"),
     # (nor is a surname the model reads as one, though it spells a great town's)
     ("The fisheries director of the province, W.A. Chandana Perera, said the nets were banned.", "Perera"),
+    # (not "State" after an American state: a university)
+    ("Fans of Ohio State cheered in Columbus after the game.", "Ohio State"),
+    ("He studied at Kumamoto Prefecture University before moving to Osaka.", "Kumamoto Prefecture"),
 ]
 
 

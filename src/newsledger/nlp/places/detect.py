@@ -33,6 +33,8 @@ Detection
     * names the model split are joined ("the Democratic Republic of the" +
       "Congo"), a lower-case word it took in is left out ("Aceh province");
       a name the text uses for a disease ("Marburg virus") is no place there;
+      a division's kind capitalised after it is part of its name
+      ("Kumamoto Prefecture", "Sumy Oblast"; not "State", step 3');
       one entity holding a place and the one it lies in ("Windsor, Ontario"),
       or two places listed ("Windsor and Falmouth"), is two; a feature by its name ("Lake Naivasha") needs no more context;
       a name before a lower-case "river" may be a river's we know by its full
@@ -72,7 +74,7 @@ from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, CLUB_OPENERS, CLUB_WORDS, MASTHEAD_WORDS, TITLES
 from .tokens import _after_place, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _respelling, _top_level
-from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _Mention, _prefetch
+from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
 from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
@@ -132,6 +134,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_state_abbreviations(d)
     _detect_rivers(d)
     _detect_repeats(d)
+    _detect_division_kinds(d)
     _detect_people_of_named(d)
     _drop_disease_names(d)
     d.mentions.sort(key=lambda m: m.start)
@@ -668,3 +671,42 @@ def _detect_repeats(d: _Detection) -> None:
             d.mentions.append(m)
             d.take(i, i + L)
         resume = i + L
+
+
+#: kinds of divisions abroad that, capitalised after a division's name, are
+#: part of its name ("Kumamoto Prefecture", "Sumy Oblast", "Tigray Region");
+#: not "District" or "Department", which close schools' and agencies' names,
+#: nor "State", which news uses as a modifier's tail ("the Kano State
+#: government", "Ohio State") more than as the name
+_NAME_KINDS = {"province", "prefecture", "oblast", "governorate", "krai", "kray", "region"}
+#: words after the kind that make the whole an institution's name ("Kursk Region University")
+_INSTITUTION_WORDS = {"university", "college", "polytechnic", "universities"}
+
+
+def _detect_division_kinds(d: _Detection) -> None:
+    """3'. a division found by its bare name takes in its kind when the kind
+    follows capitalised ("Kumamoto Prefecture", "Sumy Oblast"): the whole is
+    the division's name, as news corpora mark it ("Fars Province").  Only
+    after a division outside the United States, and never before
+    "University"."""
+    toks, g, n = d.toks, d.g, len(d.toks)
+    for k, m in enumerate(d.mentions):
+        if m.demonym or m.span is None or m.how not in ("ner", "gaz"):
+            continue
+        j = m.span.end
+        if j >= n or d.taken[j] or not toks.title[j] or toks.lower[j] not in _NAME_KINDS \
+                or not toks.space[j - 1] or (j + 1 < n and toks.lower[j + 1] in _INSTITUTION_WORDS):
+            continue
+        # (a division or, for a word that names nothing else, the town it is
+        # named after: "Sumy Oblast")
+        if not any(e.country != "US" and (
+                (e.kind == "region" and not e.approx and e.source in ("subdivision", "state", "extra"))
+                or (e.kind == "city" and toks.lower[j] != "region")) for e in m.cands):
+            continue
+        whole = d.mention(d.doc[m.span.start:j + 1], m.how)
+        _fill_candidates(whole, g, False)
+        if whole.cands:
+            whole.main_ids = g.main_name_ids(whole.text) or set(m.main_ids)
+            d.mentions[k] = whole
+            d.take(j, j + 1)
+
