@@ -359,6 +359,8 @@ RESOLVE = [
     # namesake whose own name it is when its state follows
     ("[[PANAMA CITY]] (AP) — The canal authority will lift its limits on ships, officials said.", (8.99, -79.52)),
     ("[[PANAMA CITY]], Fla. (AP) — A hurricane warning was posted for the coast on Monday.", (30.16, -85.66)),
+    # a county the text writes before "County", which our divisions name bare
+    ("Residents asked for talks with [[Kerry]] County Council on Monday.", (52.1, -9.6)),
     # a dependent territory's town paired with the country it belongs to
     ("The coast guard towed the trawler into [[Longyearbyen]], Norway, on Sunday.", (78.22, 15.65)),
     ("Fishermen in [[Nuuk]], Denmark, said the fjord had not frozen.", (64.18, -51.72)),
@@ -705,6 +707,13 @@ DETECT = [
     # a division's kind capitalised after its name is part of the name
     "Floods hit [[Kumamoto Prefecture]] in southern [[Japan]] on Sunday.",
     "Shelling hit [[Sumy Oblast]] overnight, the governor said.",
+    # a province by its English name of several words, acting; a town of the
+    # text's country by another name of several words after a place's cue
+    "[[Lower Saxony]] said it would examine the ruling.",
+    "Most returnees arrive in [[Afghanistan]] through [[Islam Qala]] in Herat province.",
+    # an Irish county opening its council's name; places given as examples
+    "Residents asked for talks with [[Kerry]] County Council on Monday.",
+    "Storms in [[France]] cut off villages such as [[Plouha]] on Sunday.",
 ]
 
 #: (sentence, word that must not be found as a place)

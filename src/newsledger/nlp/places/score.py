@@ -220,8 +220,9 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["sea"]
         if m.river_cue and e.kind == "feature" and e.source == "extra":
             s += W["sea"]
-        if m.county_cue and e.source == "county":
-            s += W["county_cue"]
+        if m.county_cue and (e.source == "county" or (
+                e.kind == "region" and e.country in ("IE", "GB") and not any(c.source == "county" for c in m.cands))):
+            s += W["county_cue"]  # (an Irish or British county where no US county is meant)
         elif e.source == "county" and e.id not in m.main_ids:
             s += W["bare_county"]
         if m.coloc:

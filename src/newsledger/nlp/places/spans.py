@@ -351,6 +351,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         if covers:
             ok = _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
                                       and _place_cue(toks, i, j, g)) \
+                or (several and g.is_province(best) and not best.approx
+                    and not _person_like(toks, i, j, person_words)) \
                 or (best.kind == "city" and best.id in main and (
                     best.population >= 100_000 or g.is_capital(best)
                     or (best.population >= 10_000 and (local or best.population >= 50_000)
@@ -362,10 +364,12 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                     # (a town of 20,000 abroad after "in", "to", "near": "across the gulf to Eilat")
                     or (best.population >= 20_000 and j - i == 1 and i > 0 and toks.lower[i - 1] in _GOING_PREPS
                         and not _person_like(toks, i, j, person_words)))) \
-                or (local and j - i == 1 and best.id not in main and bool(doc_countries) and not own_local
-                    and best.population >= 1000 and _place_cue(toks, i, j, g)
+                or (local and (j - i == 1 or several) and best.id not in main and bool(doc_countries)
+                    and not own_local and best.population >= 1000 and _place_cue(toks, i, j, g)
                     and not _person_like(toks, i, j, person_words))
-            # (the last: a town of the text's country by its English name, "the island of Rhodes")
+            # (the one before the last: a province by its English name of several words,
+            # "Lower Saxony said"; the last: a town of the text's country by its
+            # English name, "the island of Rhodes", "through Islam Qala")
         else:
             # a place inside an organisation's name ("Kentucky State Police",
             # "Mansfield Police Department", "University of Rochester"): it
@@ -390,8 +394,13 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 and toks.lower[whole[0]] in CLUB_OPENERS and best.kind == "city" and best.population >= 20_000 \
                 and not _person_like(toks, i, j, person_words)
             # (or a province of the text's country after "of": "the University of Thessaly")
-            ok = _top_level(best) or club or (after_of and best.source == "subdivision" and not best.approx
-                                              and best.country in doc_countries) \
+            # (or an Irish or British county opening its council's name: "Kerry County Council")
+            council = first and j < len(toks) and toks.lower[j] == "county" and toks.title[j] \
+                and any(e.kind == "region" and e.source in ("subdivision", "extra") and e.country in ("IE", "GB")
+                        and not e.approx for e in ents)
+            ok = _top_level(best) or club or council \
+                or (after_of and best.source == "subdivision" and not best.approx
+                    and best.country in doc_countries) \
                 or (not saint and (first or after_of or last or listed) and best.kind == "city"
                     and best.id in main
                     and not _person_like(toks, i, j, person_words)

@@ -232,6 +232,10 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
         if prev in ("of", ",") and start > 1 and (toks.lower[start - 2] in PLACE_NOUNS
                                                   or toks.lower[start - 2] in _PLACE_PLURALS):
             return True
+        # an example of places ("provinces such as An Giang", "towns such as Kayes")
+        if prev == "as" and start > 2 and toks.lower[start - 2] == "such" \
+                and (toks.lower[start - 3] in PLACE_NOUNS or toks.lower[start - 3] in _PLACE_PLURALS):
+            return True
         # a ship's or a crew's home port ("chartered out of Fremantle")
         if prev == "of" and start > 1 and toks.lower[start - 2] == "out":
             return True
