@@ -714,6 +714,11 @@ DETECT = [
     # an Irish county opening its council's name; places given as examples
     "Residents asked for talks with [[Kerry]] County Council on Monday.",
     "Storms in [[France]] cut off villages such as [[Plouha]] on Sunday.",
+    # a great city's older English name inside a body's name; a town of
+    # 100,000 closing a club's name of three words
+    "Shares fell 1.4 percent on the [[Bombay]] Stock Exchange.",
+    "Similar cases are pending before the [[Madras]] High Court.",
+    "Red Bull [[Salzburg]] said it expected the authorities to act.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -803,6 +808,8 @@ NOT_FOUND = [
     # (not "State" after an American state: a university)
     ("Fans of Ohio State cheered in Columbus after the game.", "Ohio State"),
     ("He studied at Kumamoto Prefecture University before moving to Osaka.", "Kumamoto Prefecture"),
+    # (not a town of 100,000 closing a person's name the model took for a body's)
+    ("By Aminu Bello, Kano\n\nAminu Bello is the paper's correspondent.", "Bello"),
 ]
 
 

@@ -11,13 +11,13 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
-from .words import _FUNCTION_POS, CLUB_OPENERS, CLUB_WORDS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
+from .words import _FUNCTION_POS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor,
                      _in_score, _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _strong,
                       _top_level)
-from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection, _prefetch
+from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection, _prefetch
 from .international import _generic_tail, _REGION_OPENERS
 
 
@@ -229,9 +229,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return False
     doc_countries = d.doc_countries
     main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
+    # (whether the model took it alone for a person or a body, or inside a
+    # body's name: "the Bombay Stock Exchange", "the Madras High Court")
     famous = _famous_alias(name, main, ents, g) \
-        if j - i == 1 and ent is not None and (ent.start, ent.end) == (i, j) \
-        and ent.label_ in ("PERSON", "ORG") else None
+        if j - i == 1 and (ent is None or ent.label_ in ("PERSON", "ORG")) else None
     # an English or transliterated name of more than one word ("Khan Younis",
     # "Rhineland-Palatinate"), when it is no place's own name, names a province or a big town
     several = j - i >= 2 and not main
@@ -383,8 +384,15 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 and best.population < 50_000
             # a great city closing the name ("Real Madrid", "Bayern Munich")
             # (not "London" of "New London", whose longer name is a place)
-            last = whole is not None and j == whole[1] and best.population >= 500_000 \
-                and i > whole[0] and not g.exact(toks.span_text(i - 1, j))
+            # (a smaller one, of 100,000, after a club's word or two words or
+            # more, not in a byline's name nor after a compass word: "Inter
+            # Miami", "Red Bull Salzburg"; not "By Aminu Bello", "South Charlston")
+            last = whole is not None and j == whole[1] and best.population >= _CLOSING_CITY_POP \
+                and i > whole[0] and not g.exact(toks.span_text(i - 1, j)) \
+                and (best.population >= 500_000 or (
+                    (i - whole[0] >= 2 or toks.lower[whole[0]] in CLUB_PREFIXES)
+                    and "by" not in toks.lower[max(0, whole[0] - 1):whole[0] + 1]
+                    and not _compass_word(toks.text[i - 1])))
             # (or listed after a place inside what the model took for one
             # name: "around Alicante and Murcia" as one organisation)
             listed = whole is not None and i > whole[0] and toks.lower[i - 1] in ("and", "or", ",") \
@@ -618,6 +626,10 @@ _DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEK
 #: lower-case words of a news outlet's kind after its name
 _MEDIA_WORDS = {"news", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster",
                 "channel", "network", "wire", "service"}
+
+#: a town this big closing an organisation's name is a place ("Real Madrid", "Red Bull Salzburg")
+_CLOSING_CITY_POP = 100_000
+
 
 def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     """Whether ``toks[i:j]`` opens the model's entity ``ent`` and the rest of

@@ -194,6 +194,10 @@ MASTHEAD_WORDS = frozenset({
 #: words closing a sports club's name after the town it comes from
 CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if"}
+#: words that open a club's name before its town ("Inter Miami", "Bayer Leverkusen", "Celta Vigo")
+CLUB_PREFIXES = {"real", "inter", "bayer", "werder", "celta", "sporting", "racing", "dynamo", "dinamo",
+                 "lokomotiv", "olympique", "borussia", "eintracht", "fortuna", "hertha", "rapid", "sturm",
+                 "atletico", "atlético", "deportivo", "hapoel", "maccabi", "spartak", "zenit", "partizan"}
 #: ... and the letters that open a club's name ("FC Porto", "IFK Göteborg")
 CLUB_OPENERS = {"fc", "f.c.", "ac", "as", "sc", "ifk", "aik", "bk", "sk", "cf", "cd", "ud", "sv", "vfb", "vfl",
                 "tsg", "psv", "fk", "nk", "hnk"}
