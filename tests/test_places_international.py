@@ -359,6 +359,13 @@ RESOLVE = [
     # namesake whose own name it is when its state follows
     ("[[PANAMA CITY]] (AP) — The canal authority will lift its limits on ships, officials said.", (8.99, -79.52)),
     ("[[PANAMA CITY]], Fla. (AP) — A hurricane warning was posted for the coast on Monday.", (30.16, -85.66)),
+    # a country's own name in a text that names other countries abroad is the
+    # country, not a town of the text's state named after it; a local story's
+    # town keeps its own, though it names a war abroad
+    ("HOUSTON (AP) — Grain trains from Amarillo and Lubbock, Texas, are heading to Laredo and Beaumont. "
+     "Shipments bound for [[China]] still depend on the river, and buyers are turning to Brazil.", (35.0, 105.0)),
+    ("LEBANON, Ohio — Warren County deputies said a Lebanon man who served in Iraq was charged on Monday, "
+     "and [[Lebanon]] schools closed early.", (39.44, -84.21)),
     # a county the text writes before "County", which our divisions name bare
     ("Residents asked for talks with [[Kerry]] County Council on Monday.", (52.1, -9.6)),
     # a dependent territory's town paired with the country it belongs to

@@ -343,9 +343,18 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     main_country, main_n = countries.most_common(1)[0] if countries else (None, 0.0)
     if main_n < 0.5 * total or main_n < 2:
         main_country = None  # (no country the text is mostly about)
+    # a country's own name in a text that names other countries abroad is
+    # that country, not a town named after it ("exports to Mexico and China"
+    # beside "Brazil" in a Midwest story; a local story of Lebanon, Ohio,
+    # names no other land)
+    abroad_named = not m.local_cue and any(c not in m.own_countries for c in named) and any(
+        e.kind == "country" and e.id in m.main_ids for e in m.cands[:60])
     best, best_s = None, -1e9
     for sc in m.scored.items:
         e, s = sc.entry, sc.fixed
+        if abroad_named and e.kind == "city" and not sc.pair and e.population < 1_000_000 \
+                and any(c != e.country and c not in m.own_countries for c in named):
+            s += W["state_town"]
         if m.scored.home_great and e.kind == "city" and e.population < HOME_GREAT and not sc.pair_region \
                 and (e.id not in m.main_ids and (not _short_form(key, e) or e.country in m.scored.home_great)
                      or e.country in m.scored.home_great and e.population < 10_000):
