@@ -366,6 +366,12 @@ RESOLVE = [
      "Shipments bound for [[China]] still depend on the river, and buyers are turning to Brazil.", (35.0, 105.0)),
     ("LEBANON, Ohio — Warren County deputies said a Lebanon man who served in Iraq was charged on Monday, "
      "and [[Lebanon]] schools closed early.", (39.44, -84.21)),
+    # the country after a town's name holds it, whatever the rest of the text is about
+    ("Pilgrims walked from Albuquerque and Española in New Mexico. A visiting priest from "
+     "[[Santa Fe]], Argentina, said he had come to see the sanctuary.", (-31.63, -60.7)),
+    # (not a hamlet named like a country before "U.S. officials")
+    ("Steele worked for the agency in London. His reports on Trump's entanglements in [[Russia]], "
+     "U.S. officials said on Wednesday, were passed to the bureau.", (60.0, 100.0)),
     # a county the text writes before "County", which our divisions name bare
     ("Residents asked for talks with [[Kerry]] County Council on Monday.", (52.1, -9.6)),
     # a dependent territory's town paired with the country it belongs to

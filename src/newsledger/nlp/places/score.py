@@ -349,8 +349,14 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     # names no other land)
     abroad_named = not m.local_cue and any(c not in m.own_countries for c in named) and any(
         e.kind == "country" and e.id in m.main_ids for e in m.cands[:60])
+    # the country named after the name ("Santa Fe, Argentina") holds it,
+    # whatever the rest of the text is about, when it holds a town of some
+    # size ("in Russia, U.S. officials said" is no hamlet named Russia)
+    items = m.scored.items
+    if m.pair and any(sc.pair and not sc.pair_region and sc.entry.population >= 10_000 for sc in items):
+        items = [sc for sc in items if sc.pair]
     best, best_s = None, -1e9
-    for sc in m.scored.items:
+    for sc in items:
         e, s = sc.entry, sc.fixed
         if abroad_named and e.kind == "city" and not sc.pair and e.population < 1_000_000 \
                 and any(c != e.country and c not in m.own_countries for c in named):
