@@ -732,6 +732,8 @@ DETECT = [
     "Shares fell 1.4 percent on the [[Bombay]] Stock Exchange.",
     "Similar cases are pending before the [[Madras]] High Court.",
     "Red Bull [[Salzburg]] said it expected the authorities to act.",
+    # a church's seat after its bishop's title
+    "The Archbishop of [[Tuam]] celebrated Mass at the shrine on Sunday.",
 ]
 
 #: (sentence, word that must not be found as a place)

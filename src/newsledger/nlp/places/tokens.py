@@ -232,6 +232,9 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
         if prev in ("of", ",") and start > 1 and (toks.lower[start - 2] in PLACE_NOUNS
                                                   or toks.lower[start - 2] in _PLACE_PLURALS):
             return True
+        # a church's seat ("the Archbishop of Tuam", "the diocese of Kilmore")
+        if prev == "of" and start > 1 and toks.lower[start - 2] in _SEAT_NOUNS:
+            return True
         # an example of places ("provinces such as An Giang", "towns such as Kayes")
         if prev == "as" and start > 2 and toks.lower[start - 2] == "such" \
                 and (toks.lower[start - 3] in PLACE_NOUNS or toks.lower[start - 3] in _PLACE_PLURALS):
@@ -254,6 +257,9 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
         return True
     return _place_apposition(toks, end)
 
+
+#: a church's offices and lands named after their seat ("the Bishop of Durham")
+_SEAT_NOUNS = {"archbishop", "bishop", "diocese", "archdiocese", "eparchy", "see"}
 
 #: place nouns an apposition names a place by ("Merzouga, a village on the edge of the dunes")
 _APPOSITION_NOUNS = {"village", "town", "city", "port", "hamlet", "suburb", "resort", "district", "island",
