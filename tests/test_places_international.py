@@ -734,6 +734,8 @@ DETECT = [
     "Red Bull [[Salzburg]] said it expected the authorities to act.",
     # a church's seat after its bishop's title
     "The Archbishop of [[Tuam]] celebrated Mass at the shrine on Sunday.",
+    # a province's own name opening its council's name, whole
+    "[[North Yorkshire]] Council said the road would reopen on Friday.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -403,9 +403,14 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 and not _person_like(toks, i, j, person_words)
             # (or a province of the text's country after "of": "the University of Thessaly")
             # (or an Irish or British county opening its council's name: "Kerry County Council")
-            council = first and j < len(toks) and toks.lower[j] == "county" and toks.title[j] \
-                and any(e.kind == "region" and e.source in ("subdivision", "extra") and e.country in ("IE", "GB")
-                        and not e.approx for e in ents)
+            # (or a province's own name opening its council's, police's or
+            # government's: "North Yorkshire Council", "Lagos State Government")
+            council = first and j < len(toks) and toks.title[j] and (
+                (toks.lower[j] == "county" and any(
+                    e.kind == "region" and e.source in ("subdivision", "extra") and e.country in ("IE", "GB")
+                    and not e.approx for e in ents))
+                or (toks.lower[j] in _BODY_HEADS and best.kind == "region" and best.id in main
+                    and best.source in ("subdivision", "extra") and not best.approx))
             ok = _top_level(best) or club or council \
                 or (after_of and best.source == "subdivision" and not best.approx
                     and best.country in doc_countries) \
@@ -626,6 +631,10 @@ _DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEK
 #: lower-case words of a news outlet's kind after its name
 _MEDIA_WORDS = {"news", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster",
                 "channel", "network", "wire", "service"}
+
+#: words after a province's name that make the whole its body's name ("North Yorkshire Council")
+_BODY_HEADS = {"council", "police", "constabulary", "fire", "ambulance", "government", "assembly", "regional",
+               "provincial"}
 
 #: a town this big closing an organisation's name is a place ("Real Madrid", "Red Bull Salzburg")
 _CLOSING_CITY_POP = 100_000
