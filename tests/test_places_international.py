@@ -736,6 +736,8 @@ DETECT = [
     "The Archbishop of [[Tuam]] celebrated Mass at the shrine on Sunday.",
     # a province's own name opening its council's name, whole
     "[[North Yorkshire]] Council said the road would reopen on Friday.",
+    # two provinces of one country listed together, both missed by the model
+    "The typhoon then swept over [[Albay]] and [[Camarines Sur]], where floodwaters rose.",
 ]
 
 #: (sentence, word that must not be found as a place)

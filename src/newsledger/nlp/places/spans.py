@@ -458,8 +458,12 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and best.id in main and label not in ("DATE", "TIME", "PERSON") \
             and toks.lower[i] not in _REGION_OPENERS \
             and not _common_word(name, j - i, best) \
-            and not _person_like(toks, i, j, person_words) and _coordinated(toks, doc[i:j], taken):
-        ok = True  # a province or county in a list with places ("Rogaland, Vestfold, Telemark")
+            and not _person_like(toks, i, j, person_words) \
+            and (_coordinated(toks, doc[i:j], taken) or _listed_with_division(d, i, j, best)):
+        # a province or county in a list with places ("Rogaland, Vestfold,
+        # Telemark"), or with another province of its country the model
+        # missed as well ("swept over Albay and Camarines Sur")
+        ok = True
     if not ok and label not in ("DATE", "TIME", "PERSON") and toks.lower[i] not in _REGION_OPENERS:
         # a country's great part by its own name after a place's cue, whatever
         # the model made of it and however small its namesakes ("across Molise");
@@ -631,6 +635,33 @@ _DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEK
 #: lower-case words of a news outlet's kind after its name
 _MEDIA_WORDS = {"news", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster",
                 "channel", "network", "wire", "service"}
+
+def _listed_with_division(d: _Detection, i: int, j: int, best: Entry) -> bool:
+    """Whether the name ``toks[i:j]`` is joined by "and", "or" or a comma to
+    the own name (of one to three capitalised words) of another division of
+    the same country ("Albay and Camarines Sur")."""
+    toks, g, n = d.toks, d.g, len(d.toks)
+
+    def division(s: int, e: int) -> bool:
+        name = toks.span_text(s, e)
+        main = g.main_ids(name)
+        return any(x.id in main and x.source == "subdivision" and not x.approx and x.country == best.country
+                   and x.id != best.id for x in g.exact(name))
+
+    if j + 1 < n and toks.lower[j] in ("and", "or", ","):
+        k = j + 1
+        while k < n and k < j + 4 and toks.title[k]:
+            k += 1
+        if any(division(j + 1, e) for e in range(k, j + 1, -1)):
+            return True
+    if i >= 2 and toks.lower[i - 1] in ("and", "or", ","):
+        k = i - 1
+        while k > 0 and k > i - 4 and toks.title[k - 1]:
+            k -= 1
+        if any(division(s, i - 1) for s in range(k, i - 1)):
+            return True
+    return False
+
 
 #: words after a province's name that make the whole its body's name ("North Yorkshire Council")
 _BODY_HEADS = {"council", "police", "constabulary", "fire", "ambulance", "government", "assembly", "regional",
