@@ -10,6 +10,7 @@ from typing import Optional, Sequence
 
 from ...gazetteer import Entry, Gazetteer
 from .tokens import _COUNTY_WORDS, _Tokens
+from .words import COUNTY_LANDS
 from .entries import _top_level
 from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Mention, _prefetch
 
@@ -337,10 +338,6 @@ _COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Boro
 _LIST_WORDS = {",", "and", "or", "&"}
 
 
-#: countries whose counties our divisions name without the word ("Kerry", "Durham")
-_COUNTY_LANDS = ("IE", "GB")
-
-
 def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """A bare name that stands for a county: one of a list ending in
     "counties" ("Cooke, Grayson and Love counties"), or a name the text also
@@ -382,7 +379,7 @@ def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> N
         extra = [e for e in g.exact(f"{m.text} {word}") if e.source == "county" or e.kind == "region"]
         if not extra and word == "County":
             # an Irish or British county, which our divisions name bare ("Kerry County Council")
-            extra = [e for e in g.exact(m.text) if e.kind == "region" and e.country in _COUNTY_LANDS]
+            extra = [e for e in g.exact(m.text) if e.kind == "region" and e.country in COUNTY_LANDS]
         if not extra:
             continue
         have = {e.id for e in m.cands}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize, sovereign
-from .words import W
+from .words import COUNTY_LANDS, W
 from .mention import _Mention
 
 
@@ -164,6 +164,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # "Mpumalanga"): the small towns named after it elsewhere rarely are the one meant
     provinces = _lone_provinces(m, g) if not m.local_cue and not paired and not state_named else []
     key = normalize(m.text)
+    # (whether a US county is among the candidates a county cue speaks for)
+    us_county = m.county_cue and any(c.source == "county" for c in m.cands)
     out: list[_Scored] = []
     for e in m.cands[:60]:
         capital = e.kind == "city" and g.is_capital(e)
@@ -221,7 +223,7 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         if m.river_cue and e.kind == "feature" and e.source == "extra":
             s += W["sea"]
         if m.county_cue and (e.source == "county" or (
-                e.kind == "region" and e.country in ("IE", "GB") and not any(c.source == "county" for c in m.cands))):
+                e.kind == "region" and e.country in COUNTY_LANDS and not us_county)):
             s += W["county_cue"]  # (an Irish or British county where no US county is meant)
         elif e.source == "county" and e.id not in m.main_ids:
             s += W["bare_county"]

@@ -11,7 +11,8 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, Gazetteer, normalize
 from ..timex import lexicon as timex_lexicon
-from .words import _FUNCTION_POS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, MAX_NGRAM, PERSON_VERBS, TITLES
+from .words import (_FUNCTION_POS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS, MAX_NGRAM,
+                    PERSON_VERBS, TITLES)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor,
                      _in_score, _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
                      _with_possessive_end)
@@ -407,7 +408,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             # government's: "North Yorkshire Council", "Lagos State Government")
             council = first and j < len(toks) and toks.title[j] and (
                 (toks.lower[j] == "county" and any(
-                    e.kind == "region" and e.source in ("subdivision", "extra") and e.country in ("IE", "GB")
+                    e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS
                     and not e.approx for e in ents))
                 or (toks.lower[j] in _BODY_HEADS and best.kind == "region" and best.id in main
                     and best.source in ("subdivision", "extra") and not best.approx))
@@ -635,6 +636,7 @@ _DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEK
 #: lower-case words of a news outlet's kind after its name
 _MEDIA_WORDS = {"news", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster",
                 "channel", "network", "wire", "service"}
+
 
 def _listed_with_division(d: _Detection, i: int, j: int, best: Entry) -> bool:
     """Whether the name ``toks[i:j]`` is joined by "and", "or" or a comma to

@@ -15,7 +15,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Entry, Gazetteer
-from .words import AFTER_PLACE, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS, STREET_HEADS, TITLES
+from .words import AFTER_PLACE, COUNTY_LANDS, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS, STREET_HEADS, TITLES
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
@@ -310,7 +310,7 @@ def _county_name(toks: _Tokens, i: int, j: int, best: Entry) -> bool:
     """``doc[i:j]`` names a county ("Laurel County"; in Ireland "County
     Clare", "Co. Kerry", the word first)."""
     if j - i >= 2 and toks.lower[i] in ("county", "co.", "co") and best.kind == "region" \
-            and best.source in ("subdivision", "extra") and best.country in ("IE", "GB"):
+            and best.source in ("subdivision", "extra") and best.country in COUNTY_LANDS:
         return True
     return (j - i >= 2 and toks.lower[j - 1].rstrip(".") in _COUNTY_WORDS
             and best.source == "county" and not toks.stop[i])

@@ -194,6 +194,10 @@ MASTHEAD_WORDS = frozenset({
 #: words closing a sports club's name after the town it comes from
 CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if"}
+#: countries whose counties our divisions name without the word ("Kerry", "Durham"),
+#: the word going first there ("County Clare", "Co. Kerry")
+COUNTY_LANDS = ("IE", "GB")
+
 #: words that open a club's name before its town ("Inter Miami", "Bayer Leverkusen", "Celta Vigo")
 CLUB_PREFIXES = {"real", "inter", "bayer", "werder", "celta", "sporting", "racing", "dynamo", "dinamo",
                  "lokomotiv", "olympique", "borussia", "eintracht", "fortuna", "hertha", "rapid", "sturm",
