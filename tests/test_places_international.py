@@ -738,6 +738,14 @@ DETECT = [
     "[[North Yorkshire]] Council said the road would reopen on Friday.",
     # two provinces of one country listed together, both missed by the model
     "The typhoon then swept over [[Albay]] and [[Camarines Sur]], where floodwaters rose.",
+    # a great town the model reads as a place elsewhere is no surname for
+    # closing a club it took for a person; nor is a great town's name of
+    # several words a person's
+    "Local football club Lechia Gdańsk wore a badge. Sirens sounded across [[Gdańsk]] at dawn. "
+    "In 1939 [[Gdańsk]] was a free city.",
+    "Known formally as [[Heroica Puebla de Zaragoza]], the city marked the battle. Later [[Puebla]] held a parade.",
+    # a county after the town it holds, whole
+    "Police said the crash happened at [[Battle]], [[East Sussex]], on Friday night.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -829,6 +837,11 @@ NOT_FOUND = [
     ("He studied at Kumamoto Prefecture University before moving to Osaka.", "Kumamoto Prefecture"),
     # (not a town of 100,000 closing a person's name the model took for a body's)
     ("By Aminu Bello, Kano\n\nAminu Bello is the paper's correspondent.", "Bello"),
+    # an event's noun before "of" and its place is no town named Battle
+    ("Historians gathered to discuss the Battle of Hastings and the Siege of Orleans.", "Battle"),
+    # a company's name the text introduces as one, wherever the text repeats it
+    ("The company, Southgate Resources, said profits rose. The Perth-based mining firm Southgate "
+     "Resources will build a plant. Southgate said so.", "Southgate"),
 ]
 
 

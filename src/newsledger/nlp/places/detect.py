@@ -71,8 +71,8 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
-from .words import AFTER_PLACE, CLUB_OPENERS, CLUB_WORDS, MASTHEAD_WORDS, TITLES
-from .tokens import _after_place, _in_score, _person_like, _street, _strip, _Tokens
+from .words import AFTER_PLACE, CLUB_OPENERS, COMPANY_NOUNS, CLUB_WORDS, MASTHEAD_WORDS, TITLES
+from .tokens import _after_place, _event_of, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _respelling, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
@@ -101,6 +101,12 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     """The place mentions of a Doc, ordered by position (see the module's
     docstring, "Detection")."""
     d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * len(toks))
+    # (a great town the model itself takes for a place elsewhere in the text
+    # is no surname when it closes a "person": "Lechia Gdańsk" beside "across
+    # Gdańsk"; a town of 100,000 may be a defendant's, "Elizabeth Fairfield")
+    # (and the model never takes it alone for a person: "Santos, 34, was born in Santos")
+    place_words = {ent.text for ent in d.ents if ent.label_ == "GPE" and len(ent) == 1} \
+        - {ent.text for ent in d.ents if ent.label_ == "PERSON" and len(ent) == 1}
     # words that are part of a multi-word person name somewhere in the text
     for ent in d.ents:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State")
@@ -113,9 +119,18 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
                 and not _compass_and_division(toks, ent, g) \
-                and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-"):
+                and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
+                and not _great_town_name(ent.text, g):
+            # (nor a great town's name of several words: "Heroica Puebla de Zaragoza")
             # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
-            d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i])
+            d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i] and not (
+                i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g)))
+    # the first word of a company's name introduced as such ("cloud company
+    # Southgate Compute"): a town named like it is a coincidence in this text
+    for ent in d.ents:
+        if ent.label_ == "ORG" and len(ent) >= 2 and ent.start > 0 and toks.lower[ent.start - 1] in COMPANY_NOUNS \
+                and toks.title[ent.start]:
+            d.company_words.add(toks.text[ent.start])
     _prefetch(g, _entity_names(d))
     _detect_possessive_names(d)
     _detect_hyphen_demonyms(d)
@@ -139,6 +154,21 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_disease_names(d)
     d.mentions.sort(key=lambda m: m.start)
     return d.mentions
+
+
+def _great_town_name(name: str, g: Gazetteer) -> bool:
+    """Whether ``name`` is a name (its own or another) of a town of 100,000 people or more."""
+    return any(e.kind == "city" and e.population >= 100_000 for e in g.exact(name))
+
+
+#: a town this big is no surname where the model itself reads its name as a place
+GREAT_TOWN_POP = 300_000
+
+
+def _great_town_named(name: str, g: Gazetteer) -> bool:
+    """Whether ``name`` is the own name of a town of ``GREAT_TOWN_POP`` people or more."""
+    main = g.main_ids(name)
+    return any(e.id in main and e.kind == "city" and e.population >= GREAT_TOWN_POP for e in g.exact(name))
 
 
 def _detect_hyphen_demonyms(d: _Detection) -> None:
@@ -664,7 +694,7 @@ def _detect_repeats(d: _Detection) -> None:
         if found is None:
             continue
         L, src = found
-        if not _person_like(toks, i, i + L, d.person_words) and not (
+        if not _person_like(toks, i, i + L, d.person_words) and not _event_of(toks, i, i + L) and not (
                 i > 0 and lowers[i - 1].rstrip(".") in TITLES):
             m = d.mention(d.doc[i:i + L], "gaz")
             m.cands, m.main_ids, m.fuzzy = list(src.cands), set(src.main_ids), src.fuzzy

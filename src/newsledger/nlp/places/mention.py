@@ -203,6 +203,8 @@ class _Detection:
     mentions: list[_Mention] = field(default_factory=list)
     taken: list[bool] = field(default_factory=list)
     person_words: set[str] = field(default_factory=set)
+    #: first words of the names of companies the text introduces ("cloud company Southgate Compute")
+    company_words: set[str] = field(default_factory=set)
     doc_countries: set[str] = field(default_factory=set)
 
     def free(self, start: int, end: int) -> bool:

@@ -9,12 +9,12 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from ...gazetteer import Entry, Gazetteer, normalize
+from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import (_FUNCTION_POS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS, MAX_NGRAM,
                     PERSON_VERBS, TITLES)
-from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _foreign_to_possessor,
-                     _in_score, _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
+from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
+                     _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _strong,
                       _top_level)
@@ -225,6 +225,11 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
     if label in _NOT_PLACE_LABELS or (j - i == 1 and _firm(name, label, toks, i)):
         return False
+    if _event_of(toks, i, j):
+        return False
+    if j - i == 1 and name in d.company_words and not any(
+            e.kind == "city" and e.population >= 100_000 for e in ents if e.id in g.main_ids(name)):
+        return False  # "Southgate" of "cloud company Southgate Compute", wherever the text names it
     owner = _possessor_country(toks, i, g)  # "Kenya's Dadaab", "France's Macron"
     if j - i == 1 and _foreign_to_possessor(owner, ents):
         return False
@@ -455,6 +460,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             # ("Oradea, often held up as a model, ..."), which the text never writes in lower case
             ok = not _person_like(toks, i, j, person_words) and any(
                 e.kind == "city" and e.id in main and e.population >= 100_000 for e in ents)
+    if not ok and best is not None and best.source == "subdivision" and not best.approx and best.id in main \
+            and label not in ("DATE", "TIME", "PERSON") and _holds_town_before(d, i, best) \
+            and not (j < len(toks) and toks.title[j]):
+        ok = True  # "at Battle, East Sussex, on Saturday": the division of the town named before it
     if not ok and best is not None and best.source == "subdivision" and not best.approx \
             and best.id in main and label not in ("DATE", "TIME", "PERSON") \
             and toks.lower[i] not in _REGION_OPENERS \
@@ -499,6 +508,23 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         d.add(doc[i:_with_abbreviation_dot(toks, i, _with_possessive_end(toks, i, j, g))], "gaz",
               fuzzy=False, require=True)
     return ok
+
+
+#: how far from a division's centre a town named before it ("Battle, East Sussex") may lie
+_HELD_KM = 150.0
+
+
+def _holds_town_before(d: _Detection, i: int, division: Entry) -> bool:
+    """Whether a place found before ", " at ``i`` has a namesake town within
+    ``_HELD_KM`` of the division's centre ("Battle, East Sussex")."""
+    if i < 2 or d.toks.text[i - 1] != "," or not d.taken[i - 2] or division.lat is None:
+        return False
+    before = next((m for m in d.mentions if m.span is not None and m.span.end == i - 1), None)
+    return before is not None and any(
+        e.kind == "city" and e.lat is not None and e.country == division.country
+        and haversine_km(e.lat, e.lon, division.lat, division.lon) <= _HELD_KM for e in before.cands[:60])
+
+
 
 
 def _former_name(toks: _Tokens, i: int) -> bool:

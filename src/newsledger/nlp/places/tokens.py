@@ -15,7 +15,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Entry, Gazetteer
-from .words import AFTER_PLACE, COUNTY_LANDS, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS, STREET_HEADS, TITLES
+from .words import AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS, STREET_HEADS, TITLES
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
@@ -158,6 +158,13 @@ _PLACE_PREPS = {"in", "near", "towards", "toward", "around", "outside", "across"
                 "throughout", "within", "inside", "between", "along", "beyond", "past"}
 
 
+def _event_of(toks: _Tokens, start: int, end: int) -> bool:
+    """A capitalised event noun before "of" and a name ("the Battle of
+    Puebla", "the Siege of Leningrad"): no town named Battle is meant."""
+    return end - start == 1 and toks.lower[start] in EVENT_NOUNS and toks.cap[start] \
+        and end + 1 < len(toks) and toks.lower[end] == "of" and toks.cap[end + 1]
+
+
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
     """Does doc[start:end] look like (part of) a person's name here?"""
     if start > 0:
@@ -228,7 +235,8 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     if start > 0:
         prev = toks.lower[start - 1]
         if prev in LOC_PREPS and prev != "of":
-            return True
+            # (not a holding "in" a company: "Shares in Southgate rose")
+            return not (prev == "in" and start > 1 and toks.lower[start - 2] in _HOLDING_NOUNS)
         if prev in ("of", ",") and start > 1 and (toks.lower[start - 2] in PLACE_NOUNS
                                                   or toks.lower[start - 2] in _PLACE_PLURALS):
             return True
@@ -257,6 +265,9 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
         return True
     return _place_apposition(toks, end)
 
+
+#: holdings "in" a company ("shares in", "a stake in")
+_HOLDING_NOUNS = {"shares", "stake", "stakes", "stockholding", "shareholding"}
 
 #: a church's offices and lands named after their seat ("the Bishop of Durham")
 _SEAT_NOUNS = {"archbishop", "bishop", "diocese", "archdiocese", "eparchy", "see"}

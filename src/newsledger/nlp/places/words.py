@@ -191,6 +191,17 @@ MASTHEAD_WORDS = frozenset({
     "argus", "comet", "mercury", "sentinel", "telegraph", "enquirer", "dispatch", "democrat",
     "register"})
 
+#: nouns before a company's name ("cloud company Southgate Compute", "the
+#: start-up Northgate Labs"): a town named like its first word is a coincidence
+COMPANY_NOUNS = {"company", "firm", "start-up", "startup", "maker", "operator", "developer", "brand",
+                 "label", "manufacturer", "retailer", "chain", "insurer", "lender", "carrier",
+                 "distributor", "publisher", "subsidiary", "conglomerate", "fintech"}
+
+#: capitalised nouns of a historical event before "of" and its place ("the Battle of
+#: Puebla", "the Siege of Leningrad", "the Treaty of Versailles"): no town of that name is meant
+EVENT_NOUNS = {"battle", "siege", "treaty", "massacre", "sack", "relief", "liberation", "capture",
+               "storming", "bombing", "partition", "peace", "congress", "edict", "raid"}
+
 #: words closing a sports club's name after the town it comes from
 CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if"}
