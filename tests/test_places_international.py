@@ -377,6 +377,10 @@ RESOLVE = [
     # a dependent territory's town paired with the country it belongs to
     ("The coast guard towed the trawler into [[Longyearbyen]], Norway, on Sunday.", (78.22, 15.65)),
     ("Fishermen in [[Nuuk]], Denmark, said the fjord had not frozen.", (64.18, -51.72)),
+    # a city of 400,000, not a ward of a metropolis the text names that has its name
+    ("NAGASAKI, Japan — [[Nagasaki]] marked 200 years since the doctor's arrival. He taught at a school "
+     "outside Nagasaki and travelled to Edo, the shogun's capital now called Tokyo. Ships reached the "
+     "harbour from Batavia and from Hirado.", (32.75, 129.88)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

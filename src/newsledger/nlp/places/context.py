@@ -148,7 +148,7 @@ def _colocation(mentions: Sequence[_Mention]) -> None:
         cands = names[key]
         weight.append(1.0 / (1.0 + len(cands) / W["coloc_spread"]))
         for e in cands:
-            grid[(int(e.lat // cell), int(e.lon // cell))].append((k, e.id, e.lat, e.lon))
+            grid[(int(e.lat // cell), int(e.lon // cell))].append((k, e.id, e.lat, e.lon, e.population))
     if len(keys) < 2:
         return
     evidence: dict[str, dict[int, float]] = {}
@@ -167,21 +167,31 @@ def _colocation(mentions: Sequence[_Mention]) -> None:
             m.coloc = evidence.get(normalize(m.text), {})
 
 
+#: a town this big says little of the small places named like others near it
+#: (its districts: "Nagasaki" of Tokyo's Toshima ward beside "Tokyo")
+METRO_POP = 1_000_000
+#: ... a place smaller than this being one of those districts
+METRO_DISTRICT_POP = 50_000
+
+
 def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float) -> set[int]:
     """The indexes of the names (other than ``own``) with a candidate in
     ``grid`` (cells of ``cell`` degrees: name index, entry id, lat, lon)
     within ``radius`` km of ``e`` (a flat-earth distance: close enough
     at this range)."""
     ci, cj = int(e.lat // cell), int(e.lon // cell)
+    district = e.kind == "city" and e.population < METRO_DISTRICT_POP
     cos_lat = math.cos(math.radians(e.lat))
     span = 1 + int(1.0 / max(cos_lat, 0.2))  # a cell spans fewer km of longitude away from the equator
     reach2 = (radius / 111.2) ** 2  # the radius in degrees of latitude, squared
     found: set[int] = set()
     for di in (-1, 0, 1):
         for dj in range(-span, span + 1):
-            for k2, eid, lat, lon in grid.get((ci + di, cj + dj), ()):
+            for k2, eid, lat, lon, pop in grid.get((ci + di, cj + dj), ()):
                 if k2 == own or k2 in found or eid == e.id:
                     continue
+                if pop >= METRO_POP and district:
+                    continue  # (a metropolis has a district of almost any name: "Nagasaki" of Tokyo)
                 dx, dy = (lon - e.lon) * cos_lat, lat - e.lat
                 if dx * dx + dy * dy <= reach2:
                     found.add(k2)
