@@ -750,6 +750,8 @@ DETECT = [
     "Known formally as [[Heroica Puebla de Zaragoza]], the city marked the battle. Later [[Puebla]] held a parade.",
     # a county after the town it holds, whole
     "Police said the crash happened at [[Battle]], [[East Sussex]], on Friday night.",
+    # a base named after its town, though the model reads "Base Darwin" as a person
+    "Fighter jets flew out of RAAF Base [[Darwin]] on Monday for the exercise.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -71,7 +71,7 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
-from .words import AFTER_PLACE, CLUB_OPENERS, COMPANY_NOUNS, CLUB_WORDS, MASTHEAD_WORDS, TITLES
+from .words import AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, COMPANY_NOUNS, CLUB_WORDS, MASTHEAD_WORDS, TITLES
 from .tokens import _after_place, _event_of, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _respelling, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
@@ -118,6 +118,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in MASTHEAD_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
+                and toks.text[ent.start] not in BASE_WORDS \
                 and not _compass_and_division(toks, ent, g) \
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
                 and not _great_town_name(ent.text, g):

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
-from .words import (_FUNCTION_POS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS, MAX_NGRAM,
+from .words import (_FUNCTION_POS, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS, MAX_NGRAM,
                     PERSON_VERBS, TITLES)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
@@ -499,6 +499,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if not ok and j - i >= 2 and toks.lower[i] in _TOWN_OPENERS and toks.title[i] and label not in ("DATE", "TIME") \
             and any(e.kind == "city" and e.id in main and e.population >= 1000 for e in ents):
         ok = True  # "Port Augusta", "Fort Nelson": a town's own name that says what it is
+    if not ok and best is not None and label not in ("DATE", "TIME") and _base_of(toks, i) \
+            and best.kind == "city" and best.id in main \
+            and (best.population >= 10_000 or (best.population >= 1000 and best.country in doc_countries)):
+        ok = True  # "RAAF Base Darwin", "Naval Station Mayport": a base named after its town
     if not ok and label not in ("DATE", "TIME") and _state_after(toks, j, ents, main, g) \
             and not _person_like(toks, i, j, person_words):
         ok = True  # "Renmark, SA: 47.0C", "Coober Pedy, South Australia": a town of the state named after it
@@ -613,6 +617,14 @@ def _state_after(toks: _Tokens, j: int, ents: list[Entry], main: set, g: Gazette
 
 #: first words of towns' names that say what they are ("Port Lincoln", "Fort Nelson", "Puerto Montt")
 _TOWN_OPENERS = {"port", "fort", "puerto", "porto", "ciudad", "bandar", "kota"}
+
+
+def _base_of(toks: _Tokens, i: int) -> bool:
+    """Whether the name at ``i`` closes a military base's name after its
+    capitalised "Base" or "Station" and a word before that ("RAAF Base
+    Darwin", "Naval Air Station Oceana")."""
+    return i >= 2 and toks.text[i - 1] in BASE_WORDS and (toks.cap[i - 2] or toks.upper[i - 2]) \
+        and not toks.stop[i - 2]
 
 
 #: small words inside a place's name ("Rio Grande do Sul", "Bosnia and

@@ -197,6 +197,10 @@ COMPANY_NOUNS = {"company", "firm", "start-up", "startup", "maker", "operator", 
                  "label", "manufacturer", "retailer", "chain", "insurer", "lender", "carrier",
                  "distributor", "publisher", "subsidiary", "conglomerate", "fintech"}
 
+#: capitalised words of a military base's name before the town it is named
+#: after ("RAAF Base Darwin", "Naval Station Mayport", "Air Station Futenma")
+BASE_WORDS = {"Base", "Station"}
+
 #: capitalised nouns of a historical event before "of" and its place ("the Battle of
 #: Puebla", "the Siege of Leningrad", "the Treaty of Versailles"): no town of that name is meant
 EVENT_NOUNS = {"battle", "siege", "treaty", "massacre", "sack", "relief", "liberation", "capture",
