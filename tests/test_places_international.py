@@ -377,6 +377,11 @@ RESOLVE = [
     # a dependent territory's town paired with the country it belongs to
     ("The coast guard towed the trawler into [[Longyearbyen]], Norway, on Sunday.", (78.22, 15.65)),
     ("Fishermen in [[Nuuk]], Denmark, said the fjord had not frozen.", (64.18, -51.72)),
+    # a town with the country after "in" keeps it, whatever the text's other namesake
+    ("A comedian from Perth, Scotland, won the prize. Fans who thought she meant [[Perth]] in Australia "
+     "asked for refunds.", (-31.95, 115.86)),
+    # (not a month after "in")
+    ("Her show in [[Perth]] in October sold out, the comedian from Perth, Scotland, said.", (56.40, -3.43)),
     # a city of 400,000, not a ward of a metropolis the text names that has its name
     ("NAGASAKI, Japan — [[Nagasaki]] marked 200 years since the doctor's arrival. He taught at a school "
      "outside Nagasaki and travelled to Edo, the shogun's capital now called Tokyo. Ships reached the "

@@ -45,6 +45,13 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
             k += 1
         if k > end + 1:
             return toks.span_text(end + 1, k)
+    # (or after "in", a name the model takes for a place: "Perth in Australia",
+    # "a Springfield in Missouri"; not "Perth in October")
+    if end + 1 < n and toks.lower[end] == "in" and toks.title[end + 1] and toks.ent_type[end + 1] in ("GPE", "LOC"):
+        k = end + 1
+        while k < n and k < end + 4 and toks.title[k] and toks.ent_type[k] in ("GPE", "LOC"):
+            k += 1
+        return toks.span_text(end + 1, k)
     return None
 
 
