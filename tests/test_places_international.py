@@ -382,6 +382,15 @@ RESOLVE = [
      "asked for refunds.", (-31.95, 115.86)),
     # (not a month after "in")
     ("Her show in [[Perth]] in October sold out, the comedian from Perth, Scotland, said.", (56.40, -3.43)),
+    # a bare name of a story of one country keeps its town there, though another
+    # mention, with a country after it, names a namesake in a land the text only visits
+    ("Chip designers in [[Hyderabad]] and Bengaluru won new orders, Indian officials in New Delhi said. "
+     "A trader from Hyderabad, Pakistan, also bid. Exporters in Chennai and Pune expect more work.", (17.38, 78.48)),
+    ("Flooding closed roads around [[Valencia]] and Alicante, Spanish officials said, while a plane from "
+     "Valencia, Venezuela, was diverted to Madrid. Trains from Murcia were cancelled.", (39.47, -0.38)),
+    # (a province named after it still speaks for it in a story of both sides of a border)
+    ("Snow closed roads in [[Brandon]] and Dauphin, Manitoba officials said. Schools in Minot and Fargo, "
+     "North Dakota, shut too. Farther west, Brandon, Manitoba, had 40 cm.", (49.85, -99.95)),
     # a city of 400,000, not a ward of a metropolis the text names that has its name
     ("NAGASAKI, Japan — [[Nagasaki]] marked 200 years since the doctor's arrival. He taught at a school "
      "outside Nagasaki and travelled to Edo, the shogun's capital now called Tokyo. Ships reached the "

@@ -373,6 +373,8 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
     by_text: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         by_text[normalize(m.text)].append(m)
+    shares = _country_shares(mentions)
+    main = next((c for c, share in shares.items() if share >= 0.5), None)
     for ms in by_text.values():
         if len(ms) < 2:
             continue
@@ -388,8 +390,30 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
         winner = next(m.choice for m in ms if m.choice is not None and m.choice.id == winner_id)
         for m in ms:
             # (not a mention that cannot be the winner: "the Niger State capital" after "Niger")
-            if m.choice is not None and not m.pair and not m.demonym and any(c.id == winner.id for c in m.cands):
-                m.choice = winner
+            if m.choice is None or m.pair or m.demonym or not any(c.id == winner.id for c in m.cands):
+                continue
+            # (nor, when a state or country after another mention chose a
+            # namesake in a country the text only visits, a bare mention that
+            # reads as the town of the country the text is about: "based in
+            # Hyderabad, Sindh" in a story of India; "London, Ontario" still
+            # speaks for the bare "London"s of a Canadian story, and "Brandon"
+            # of "Manitoba, including Winnipeg, Brandon" for the later one in
+            # a story of a storm on both sides of the border)
+            if held and main is not None and m.choice.country == main and winner.country != main \
+                    and shares.get(winner.country, 0.0) < VISITED_SHARE:
+                continue
+            m.choice = winner
+
+
+#: a country holding fewer than this share of a text's places is one the text only visits
+VISITED_SHARE = 0.3
+
+
+def _country_shares(mentions: list[_Mention]) -> dict[str, float]:
+    """Each country's share of the text's chosen places (its people's words included)."""
+    counts = Counter(m.choice.country for m in mentions if m.choice is not None and m.choice.country)
+    total = sum(counts.values())
+    return {c: n / total for c, n in counts.items()} if total else {}
 
 
 def _pair_decides(m: _Mention, g: Gazetteer) -> bool:
