@@ -764,6 +764,9 @@ DETECT = [
     "Known formally as [[Heroica Puebla de Zaragoza]], the city marked the battle. Later [[Puebla]] held a parade.",
     # a county after the town it holds, whole
     "Police said the crash happened at [[Battle]], [[East Sussex]], on Friday night.",
+    # business districts and battle sites of our table
+    "Bankers in [[Sandton]] cheered the rate cut.",
+    "Wreaths were laid at [[Westerplatte]] at dawn.",
     # a base named after its town, though the model reads "Base Darwin" as a person
     "Fighter jets flew out of RAAF Base [[Darwin]] on Monday for the exercise.",
 ]
