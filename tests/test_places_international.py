@@ -764,6 +764,11 @@ DETECT = [
     "Known formally as [[Heroica Puebla de Zaragoza]], the city marked the battle. Later [[Puebla]] held a parade.",
     # a county after the town it holds, whole
     "Police said the crash happened at [[Battle]], [[East Sussex]], on Friday night.",
+    # a town opening a firm's name the model took for a person's ("Waterloo AI"),
+    # and twin towns it took for one person: no surname found elsewhere
+    "[[Waterloo]] AI firm opens office. Engineers will remain in [[Waterloo]], where the company was founded.",
+    "Kestrel employs 600 people in Kitchener-[[Waterloo]]. Its engineers will remain in [[Waterloo]], "
+    "where the firm began.",
     # business districts and battle sites of our table
     "Bankers in [[Sandton]] cheered the rate cut.",
     "Wreaths were laid at [[Westerplatte]] at dawn.",

@@ -119,6 +119,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
                 and toks.text[ent.start] not in BASE_WORDS \
+                and not _acronym_tail(toks.text[ent.end - 1]) and not _twin_towns(toks, ent, g) \
                 and not _compass_and_division(toks, ent, g) \
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
                 and not _great_town_name(ent.text, g):
@@ -157,6 +158,30 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     return d.mentions
 
 
+#: capitals closing a person's name: generations and orders, not a firm's acronym
+_NAME_SUFFIXES = {"II", "III", "IV", "JR", "SR", "MP", "MD", "QC", "KC", "OBE", "MBE", "CBE"}
+
+
+def _acronym_tail(word: str) -> bool:
+    """A word of capitals closing what the model took for a person ("Waterloo
+    AI", "Kestrel HQ"): a firm's or a body's name, not a person's."""
+    return len(word) >= 2 and word.isupper() and word.isalpha() and word not in _NAME_SUFFIXES
+
+
+def _twin_towns(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
+    """Two towns of 10,000 people or more joined by a hyphen that the model
+    took for a person ("Kitchener-Waterloo")."""
+    if len(ent) != 3 or toks.text[ent.start + 1] != "-" or toks.space[ent.start] or toks.space[ent.start + 1]:
+        return False
+    return all(_town_named(toks.text[k], g, 10_000) for k in (ent.start, ent.start + 2))
+
+
+def _town_named(name: str, g: Gazetteer, population: int) -> bool:
+    """Whether ``name`` is the own name of a town of ``population`` people or more."""
+    main = g.main_ids(name)
+    return any(e.id in main and e.kind == "city" and e.population >= population for e in g.exact(name))
+
+
 def _great_town_name(name: str, g: Gazetteer) -> bool:
     """Whether ``name`` is a name (its own or another) of a town of 100,000 people or more."""
     return any(e.kind == "city" and e.population >= 100_000 for e in g.exact(name))
@@ -168,8 +193,7 @@ GREAT_TOWN_POP = 300_000
 
 def _great_town_named(name: str, g: Gazetteer) -> bool:
     """Whether ``name`` is the own name of a town of ``GREAT_TOWN_POP`` people or more."""
-    main = g.main_ids(name)
-    return any(e.id in main and e.kind == "city" and e.population >= GREAT_TOWN_POP for e in g.exact(name))
+    return _town_named(name, g, GREAT_TOWN_POP)
 
 
 def _detect_hyphen_demonyms(d: _Detection) -> None:
