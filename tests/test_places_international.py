@@ -391,6 +391,10 @@ RESOLVE = [
     # (a province named after it still speaks for it in a story of both sides of a border)
     ("Snow closed roads in [[Brandon]] and Dauphin, Manitoba officials said. Schools in Minot and Fargo, "
      "North Dakota, shut too. Farther west, Brandon, Manitoba, had 40 cm.", (49.85, -99.95)),
+    # a province by its own name, not a hamlet named after it near the text's
+    # other towns, though the paragraph names the country
+    ("MONTERREY, Mexico — A battery maker will build a plant near Saltillo and Escobedo, officials in "
+     "[[Nuevo León]] said on Thursday.", (25.9, -99.9)),
     # a city of 400,000, not a ward of a metropolis the text names that has its name
     ("NAGASAKI, Japan — [[Nagasaki]] marked 200 years since the doctor's arrival. He taught at a school "
      "outside Nagasaki and travelled to Edo, the shogun's capital now called Tokyo. Ships reached the "
@@ -769,6 +773,9 @@ DETECT = [
     "[[Waterloo]] AI firm opens office. Engineers will remain in [[Waterloo]], where the company was founded.",
     "Kestrel employs 600 people in Kitchener-[[Waterloo]]. Its engineers will remain in [[Waterloo]], "
     "where the firm began.",
+    # a club opened by its dotted letters is no person named after the town
+    "[[Monterrey]] lands a battery plant. Water shortages hit [[Monterrey]] last year.\n"
+    "Read more: C.F. Monterrey fans celebrate",
     # business districts and battle sites of our table
     "Bankers in [[Sandton]] cheered the rate cut.",
     "Wreaths were laid at [[Westerplatte]] at dawn.",

@@ -123,7 +123,8 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
                 and not _compass_and_division(toks, ent, g) \
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
                 and not _great_town_name(ent.text, g):
-            # (nor a great town's name of several words: "Heroica Puebla de Zaragoza")
+            # (nor a great town's or a province's name of several words:
+            # "Heroica Puebla de Zaragoza", "Nuevo León")
             # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
             d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i] and not (
                 i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g)))
@@ -183,8 +184,12 @@ def _town_named(name: str, g: Gazetteer, population: int) -> bool:
 
 
 def _great_town_name(name: str, g: Gazetteer) -> bool:
-    """Whether ``name`` is a name (its own or another) of a town of 100,000 people or more."""
-    return any(e.kind == "city" and e.population >= 100_000 for e in g.exact(name))
+    """Whether ``name`` is a name (its own or another) of a town of 100,000
+    people or more, or the own name of a province ("Nuevo León")."""
+    main = g.main_ids(name)
+    return any((e.kind == "city" and e.population >= 100_000)
+               or (e.kind == "region" and e.id in main and not e.approx and g.is_province(e))
+               for e in g.exact(name))
 
 
 #: a town this big is no surname where the model itself reads its name as a place

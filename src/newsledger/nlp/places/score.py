@@ -182,6 +182,10 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             if any(d.country == e.country for d in provinces):
                 if e.population < 1_000_000:
                     s += W["state_town"]  # at home, the province's name is the province's
+                if e.population < 10_000:
+                    # (a hamlet's neighbours do not make it the one meant:
+                    # "Nuevo León" of a Coahuila hamlet beside "Saltillo")
+                    s += W["state_town"]
             elif e.population < PROVINCE_TOWN_POP:
                 abroad = provinces[0].country  # abroad, as far as the text is about its country
         if e.id in m.main_ids:
@@ -400,9 +404,11 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             # about ("Florida" in a story of Uruguay's floods is the department,
             # not the state; "Normandy" stays France's beside a hamlet of Missouri)
             s += W["state_abroad"]
-        if e.country in m.para_countries and e.kind == "city" and not country_named:
+        if e.country in m.para_countries and (e.kind == "city" or e.source == "subdivision") \
+                and not country_named:
             # its paragraph names its country ("VALPARAÍSO, Chile — ... the
-            # president in Santiago", an item of a roundup about the world)
+            # president in Santiago", an item of a roundup about the world;
+            # as much for a province there as for its namesake hamlets)
             s += W["para_country"]
         if e.country:
             c = countries.get(e.country, 0.0)
