@@ -776,6 +776,8 @@ DETECT = [
     # a club opened by its dotted letters is no person named after the town
     "[[Monterrey]] lands a battery plant. Water shortages hit [[Monterrey]] last year.\n"
     "Read more: C.F. Monterrey fans celebrate",
+    # a region of our table whose words the model reads as common ones, after a preposition
+    "Storms rolled across the [[Top End]] overnight, flooding roads near [[Katherine]].",
     # business districts and battle sites of our table
     "Bankers in [[Sandton]] cheered the rate cut.",
     "Wreaths were laid at [[Westerplatte]] at dawn.",

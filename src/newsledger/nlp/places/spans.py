@@ -11,8 +11,8 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
-from .words import (_FUNCTION_POS, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS, MAX_NGRAM,
-                    PERSON_VERBS, TITLES)
+from .words import (_FUNCTION_POS, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS,
+                    LOC_PREPS, MAX_NGRAM, PERSON_VERBS, TITLES)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
                      _with_possessive_end)
@@ -446,6 +446,12 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 and (best.kind == "country" or g.is_capital(best)) and (
                     _speaking(doc[i]) or (_acting(doc[i]) and best.population >= 100_000)):
             ok = True  # "Montevideo said ...", "Tunis extended ...": a capital acting for its government
+        elif j - i >= 2 and all(toks.title[k] for k in range(i, j)) and best.source == "extra" \
+                and best.kind in ("region", "feature") and best.id in main and _prep_before(toks, i) \
+                and not (j < len(toks) and toks.title[j]):
+            # a region or feature of our table whose words the model read as
+            # common ones, after a place's preposition ("across the Top End")
+            ok = True
         elif headline and (j - i == 1 or _hyphen_joined(toks, i, j)):
             # (the model reads a headline's first word as anything: "Read more: Taiping hawkers ...")
             ok = not _person_like(toks, i, j, person_words)
@@ -617,6 +623,12 @@ def _state_after(toks: _Tokens, j: int, ents: list[Entry], main: set, g: Gazette
 
 #: first words of towns' names that say what they are ("Port Lincoln", "Fort Nelson", "Puerto Montt")
 _TOWN_OPENERS = {"port", "fort", "puerto", "porto", "ciudad", "bandar", "kota"}
+
+
+def _prep_before(toks: _Tokens, i: int) -> bool:
+    """A locative preposition before ``i``, "the" between them or not ("into the")."""
+    k = i - 1 if i > 0 and toks.lower[i - 1] == "the" else i
+    return k > 0 and toks.lower[k - 1] in LOC_PREPS and toks.lower[k - 1] != "of"
 
 
 def _base_of(toks: _Tokens, i: int) -> bool:
