@@ -391,6 +391,8 @@ RESOLVE = [
     # (a province named after it still speaks for it in a story of both sides of a border)
     ("Snow closed roads in [[Brandon]] and Dauphin, Manitoba officials said. Schools in Minot and Fargo, "
      "North Dakota, shut too. Farther west, Brandon, Manitoba, had 40 cm.", (49.85, -99.95)),
+    # (nor a town a tenth the size of the great city of the name: Gwangju of Gyeonggi beside Seoul)
+    ("Fans travelled from Seoul and Incheon to the biennale in [[Gwangju]] on Friday.", (35.15, 126.92)),
     # a province by its own name, not a hamlet named after it near the text's
     # other towns, though the paragraph names the country
     ("MONTERREY, Mexico — A battery maker will build a plant near Saltillo and Escobedo, officials in "

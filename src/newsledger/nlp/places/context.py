@@ -157,8 +157,13 @@ def _colocation(mentions: Sequence[_Mention]) -> None:
         if len(cands) < 2:
             continue
         out: dict[int, float] = {}
+        # (a town a tenth the size of the name's great namesake counts as a
+        # district too: "Gwangju" of Gyeonggi beside "Seoul", not the city of 1.4 million)
+        great = max((e.population for e in cands if e.kind == "city"), default=0)
         for e in cands:
-            found = _names_near(e, k, grid, cell, radius)
+            district = e.kind == "city" and (e.population < METRO_DISTRICT_POP or (
+                great >= METRO_GREAT_POP and e.population * 10 < great))
+            found = _names_near(e, k, grid, cell, radius, district)
             if found:
                 out[e.id] = sum(weight[k2] for k2 in found)
         evidence[key] = out
@@ -172,15 +177,16 @@ def _colocation(mentions: Sequence[_Mention]) -> None:
 METRO_POP = 1_000_000
 #: ... a place smaller than this being one of those districts
 METRO_DISTRICT_POP = 50_000
+#: ... or a tenth the size of a namesake this big
+METRO_GREAT_POP = 500_000
 
 
-def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float) -> set[int]:
+def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float, district: bool = False) -> set[int]:
     """The indexes of the names (other than ``own``) with a candidate in
     ``grid`` (cells of ``cell`` degrees: name index, entry id, lat, lon)
     within ``radius`` km of ``e`` (a flat-earth distance: close enough
     at this range)."""
     ci, cj = int(e.lat // cell), int(e.lon // cell)
-    district = e.kind == "city" and e.population < METRO_DISTRICT_POP
     cos_lat = math.cos(math.radians(e.lat))
     span = 1 + int(1.0 / max(cos_lat, 0.2))  # a cell spans fewer km of longitude away from the equator
     reach2 = (radius / 111.2) ** 2  # the radius in degrees of latitude, squared
