@@ -227,6 +227,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return False
     if _event_of(toks, i, j):
         return False
+    if j - i == 1 and j < len(toks) and toks.like_num[j] and normalize(name) in _DATE_NAMES:
+        return False  # "Nov 18, 2025" under a byline: a date, not a town named Nov
     if j - i == 1 and name in d.company_words and not any(
             e.kind == "city" and e.population >= 100_000 for e in ents if e.id in g.main_ids(name)):
         return False  # "Southgate" of "cloud company Southgate Compute", wherever the text names it
