@@ -780,6 +780,9 @@ DETECT = [
     "Read more: C.F. Monterrey fans celebrate",
     # a region of our table whose words the model reads as common ones, after a preposition
     "Storms rolled across the [[Top End]] overnight, flooding roads near [[Katherine]].",
+    # former states and homelands of our table
+    "His body was taken to [[Transkei]] in a closed coffin.",
+    "In 1939 [[Gdańsk]] was the [[Free City of Danzig]], a city-state.",
     # business districts and battle sites of our table
     "Bankers in [[Sandton]] cheered the rate cut.",
     "Wreaths were laid at [[Westerplatte]] at dawn.",
