@@ -780,6 +780,8 @@ DETECT = [
     "Read more: C.F. Monterrey fans celebrate",
     # a region of our table whose words the model reads as common ones, after a preposition
     "Storms rolled across the [[Top End]] overnight, flooding roads near [[Katherine]].",
+    # a town's former name after "still called"
+    "The report came from [[Mthatha]] — still called [[Umtata]] in the police files — on Monday.",
     # former states and homelands of our table
     "His body was taken to [[Transkei]] in a closed coffin.",
     "In 1939 [[Gdańsk]] was the [[Free City of Danzig]], a city-state.",

@@ -542,14 +542,15 @@ def _holds_town_before(d: _Detection, i: int, division: Entry) -> bool:
 def _former_name(toks: _Tokens, i: int) -> bool:
     """The name at ``i`` follows words that give a place's former name:
     "formerly known as", "known until 2016 as", "once called", "then
-    called", "renamed from", "formerly"."""
+    called", "still called", "renamed from", "formerly"."""
     if i == 0:
         return False
     prev = toks.lower[i - 1]
     if prev in ("formerly", "previously") or (prev == "from" and i > 1 and toks.lower[i - 2] == "renamed"):
         return True
-    if prev == "called" and i > 1 and toks.lower[i - 2] in ("once", "then", "formerly", "previously", "first"):
-        return True
+    if prev == "called" and i > 1 and toks.lower[i - 2] in ("once", "then", "formerly", "previously", "first",
+                                                            "still", "long"):
+        return True  # (and "still called Umtata in the files", "long called Bombay")
     if prev != "as":
         return False
     # "known as", with "formerly", "once" or "until <year>" before or inside it
