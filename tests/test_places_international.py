@@ -1054,3 +1054,21 @@ def test_village_with_the_name_only_as_another_is_no_reading_abroad(nlp):
     start = text.index("Tawila")
     got = resolve_spans(nlp(text), [(start, start + len("Tawila"))])[0]
     assert got is not None and got.country == "SD"
+
+
+def test_town_listed_with_others_lies_where_they_do(nlp):
+    # a text about Brazil does not make the Porto of Lisbon's list, or the
+    # Santiago of a list of capitals, a Brazilian town
+    for line, name, point in [
+        ("The singer, born in [[Santos]], will tour [[Brazil]]: [[São Paulo]], [[Recife]] and [[Curitiba]] in "
+         "March, then shows in [[Lisbon]] and [[Porto]] in June.", "Porto", (41.15, -8.61)),
+        ("The [[Brazilian]] band plays [[São Paulo]] and [[Rio]] in April; foreign dates include "
+         "[[Buenos Aires]], [[Montevideo]] and [[Santiago]] in May.", "Santiago", (-33.45, -70.67)),
+        # (not two places set against each other: "between Washington and Moscow")
+        ("Flights between [[New York]] and [[St. Petersburg]] start in May, the airline's [[Russian]] "
+         "chief executive said.", "St. Petersburg", (59.94, 30.31)),
+    ]:
+        text, spans = _marked(line)
+        got = resolve_spans(nlp(text), spans)
+        place = got[[text[s:e] for s, e in spans].index(name)]
+        assert place is not None and haversine_km(place.lat, place.lon, *point) <= 161, (name, place)

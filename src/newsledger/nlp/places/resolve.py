@@ -130,6 +130,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     # --- pass 2 (twice): add distance to the other places chosen so far
     _rechoose_near_others(mentions, g, countries, admins, support, named)
     _one_sense_per_name(mentions, g)
+    _follow_list_mates(toks, mentions, g, named)
     _resolve_context_names(mentions, g)
     _place_counties_among_towns(mentions)
     _drop_lonely_namesakes(mentions)
@@ -414,6 +415,62 @@ def _country_shares(mentions: list[_Mention]) -> dict[str, float]:
     counts = Counter(m.choice.country for m in mentions if m.choice is not None and m.choice.country)
     total = sum(counts.values())
     return {c: n / total for c, n in counts.items()} if total else {}
+
+
+#: words joining the items of a list of places ("Lisbon and Porto", "Buenos Aires, Montevideo and Santiago")
+_LIST_JOINERS = {",", "and", "or", "&"}
+#: a town this big in its list-mates' country, and this near one of them, stands for the name there
+LIST_MATE_POP = 20_000
+LIST_MATE_KM = 1000.0
+#: ... when each of them is a town this big or of a country the text names
+LIST_LEAD_POP = 100_000
+
+
+def _follow_list_mates(toks: _Tokens, mentions: list[_Mention], g: Gazetteer,
+                       named: frozenset = frozenset()) -> None:
+    """A town listed with others ("shows in Lisbon and Porto", "Buenos
+    Aires, Montevideo and Santiago") lies where they do: when every other
+    item was chosen in one country, a town of the name there of
+    ``LIST_MATE_POP`` people (its own name) within ``LIST_MATE_KM`` of one
+    of them replaces a namesake elsewhere;
+    when every other item is a capital, so is it.  (A text about Brazil
+    does not make the Porto of Lisbon's list a Brazilian village.)"""
+    listed = [m for m in mentions if m.span is not None]
+    groups: list[list[_Mention]] = []
+    for prev, m in zip(listed, listed[1:]):
+        if prev.span.end < m.span.start and all(toks.lower[k] in _LIST_JOINERS
+                                                for k in range(prev.span.end, m.span.start)):
+            if groups and groups[-1][-1] is prev:
+                groups[-1].append(m)
+            else:
+                groups.append([prev, m])
+    for group in groups:
+        for m in group:
+            e = m.choice
+            if e is None or m.demonym or e.kind != "city" or m.pair:
+                continue
+            others = [o.choice for o in group if o is not m and o.choice is not None and not o.demonym]
+            # (each of them sure: a great town, or one of a country the text names
+            # by its own name; a small namesake abroad leads nothing)
+            if not others or any(o.kind not in ("city", "region") or (
+                    o.population < LIST_LEAD_POP and o.country not in named) for o in others):
+                continue
+            countries = {o.country for o in others}
+            if len(countries) == 1 and e.country not in countries:
+                c = next(iter(countries))
+                # (near one of them: "between Washington and Moscow" is no list of one area)
+                there = [x for x in m.cands[:60] if x.kind == "city" and x.country == c and x.id in m.main_ids
+                         and x.population >= LIST_MATE_POP and x.lat is not None and any(
+                             o.lat is not None and haversine_km(o.lat, o.lon, x.lat, x.lon) <= LIST_MATE_KM
+                             for o in others)]
+                if there:
+                    m.choice = max(there, key=lambda x: x.population)
+            elif len(others) >= 2 and all(o.kind == "city" and g.is_capital(o) for o in others) \
+                    and not g.is_capital(e):
+                capital = next((x for x in m.cands[:60] if x.kind == "city" and x.id in m.main_ids
+                                and g.is_capital(x)), None)
+                if capital is not None:
+                    m.choice = capital
 
 
 def _pair_decides(m: _Mention, g: Gazetteer) -> bool:
