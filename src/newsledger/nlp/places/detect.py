@@ -71,7 +71,7 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
-from .words import AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, COMPANY_NOUNS, CLUB_WORDS, MASTHEAD_WORDS, TITLES
+from .words import AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_WORDS, COMPANY_NOUNS, MASTHEAD_WORDS, TITLES
 from .tokens import _after_place, _event_of, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _respelling, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
@@ -101,39 +101,8 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     """The place mentions of a Doc, ordered by position (see the module's
     docstring, "Detection")."""
     d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * len(toks))
-    # (a great town the model itself takes for a place elsewhere in the text
-    # is no surname when it closes a "person": "Lechia Gdańsk" beside "across
-    # Gdańsk"; a town of 100,000 may be a defendant's, "Elizabeth Fairfield")
-    # (and the model never takes it alone for a person: "Santos, 34, was born in Santos")
-    place_words = {ent.text for ent in d.ents if ent.label_ == "GPE" and len(ent) == 1} \
-        - {ent.text for ent in d.ents if ent.label_ == "PERSON" and len(ent) == 1}
-    # words that are part of a multi-word person name somewhere in the text
-    for ent in d.ents:
-        # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State")
-        # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
-        # (nor a club's: "Valencia CF", "IFK Mariehamn"; nor a newspaper's: "Hamilton Advertiser")
-        if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
-                and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
-                and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
-                and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in MASTHEAD_WORDS) \
-                and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
-                and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
-                and toks.text[ent.start] not in BASE_WORDS \
-                and not _acronym_tail(toks.text[ent.end - 1]) and not _twin_towns(toks, ent, g) \
-                and not _compass_and_division(toks, ent, g) \
-                and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
-                and not _great_town_name(ent.text, g):
-            # (nor a great town's or a province's name of several words:
-            # "Heroica Puebla de Zaragoza", "Nuevo León")
-            # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
-            d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i] and not (
-                i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g)))
-    # the first word of a company's name introduced as such ("cloud company
-    # Southgate Compute"): a town named like it is a coincidence in this text
-    for ent in d.ents:
-        if ent.label_ == "ORG" and len(ent) >= 2 and ent.start > 0 and toks.lower[ent.start - 1] in COMPANY_NOUNS \
-                and toks.title[ent.start]:
-            d.company_words.add(toks.text[ent.start])
+    _collect_person_words(d)
+    _collect_company_words(d)
     _prefetch(g, _entity_names(d))
     _detect_possessive_names(d)
     _detect_hyphen_demonyms(d)
@@ -157,6 +126,51 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_disease_names(d)
     d.mentions.sort(key=lambda m: m.start)
     return d.mentions
+
+
+def _collect_person_words(d: _Detection) -> None:
+    """Before the steps: the words of the model's persons of several words
+    (``d.person_words``); a place's name among them reads as a surname
+    wherever the text repeats it."""
+    toks, g = d.toks, d.g
+    # (a great town the model itself takes for a place elsewhere in the text
+    # is no surname when it closes a "person": "Lechia Gdańsk" beside "across
+    # Gdańsk"; a town of 100,000 may be a defendant's, "Elizabeth Fairfield")
+    # (and the model never takes it alone for a person: "Santos, 34, was born in Santos")
+    place_words = {ent.text for ent in d.ents if ent.label_ == "GPE" and len(ent) == 1} \
+        - {ent.text for ent in d.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    for ent in d.ents:
+        # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State")
+        # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
+        # (nor a club's: "Valencia CF", "IFK Mariehamn"; nor a newspaper's: "Hamilton Advertiser")
+        # (nor a base's, "Base Darwin"; nor a firm's, "Waterloo AI"; nor twin towns, "Kitchener-Waterloo")
+        # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
+        # (nor a great town's or a province's name of several words:
+        # "Heroica Puebla de Zaragoza", "Nuevo León")
+        if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
+                and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
+                and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
+                and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in MASTHEAD_WORDS) \
+                and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
+                and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
+                and toks.text[ent.start] not in BASE_WORDS \
+                and not _acronym_tail(toks.text[ent.end - 1]) and not _twin_towns(toks, ent, g) \
+                and not _compass_and_division(toks, ent, g) \
+                and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
+                and not _great_town_name(ent.text, g):
+            d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i] and not (
+                i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g)))
+
+
+def _collect_company_words(d: _Detection) -> None:
+    """Before the steps: the first word of a company's name the text
+    introduces as one ("cloud company Southgate Compute", ``d.company_words``):
+    a town named like it is a coincidence in this text."""
+    toks = d.toks
+    for ent in d.ents:
+        if ent.label_ == "ORG" and len(ent) >= 2 and ent.start > 0 and toks.lower[ent.start - 1] in COMPANY_NOUNS \
+                and toks.title[ent.start]:
+            d.company_words.add(toks.text[ent.start])
 
 
 #: capitals closing a person's name: generations and orders, not a firm's acronym

@@ -34,9 +34,14 @@ Resolution (choosing among same-named gazetteer entries)
     its country speaks for it (a roundup's item: "VALPARAÍSO, Chile — ...
     Santiago"); a state or province of a country the text never names gives
     way to a namesake province or town of the country it is mostly about
-    ("Florida" in a story of Uruguay).  A name the gazetteer does not know is put in the place the text
-    puts it ("the X camp near Garissa"), else at the text's focus, the
-    most-named town amid its places (:func:`resolve_spans`).
+    ("Florida" in a story of Uruguay).  A metropolis says nothing of the
+    small namesakes among its districts ("Nagasaki" of a Tokyo ward); a
+    state after one mention speaks for the bare ones unless it names a
+    namesake in a country the text only visits ("Hyderabad, Sindh" in a
+    story of India); a town listed with others lies where they do
+    ("Lisbon and Porto").  A name the gazetteer does not know is put in the
+    place the text puts it ("the X camp near Garissa"), else at the text's
+    focus, the most-named town amid its places (:func:`resolve_spans`).
 
 The cues around each mention are read in :mod:`.cues`, the document's
 context in :mod:`.context`; the candidates are scored in :mod:`.score`.
@@ -432,9 +437,9 @@ def _follow_list_mates(toks: _Tokens, mentions: list[_Mention], g: Gazetteer,
     Aires, Montevideo and Santiago") lies where they do: when every other
     item was chosen in one country, a town of the name there of
     ``LIST_MATE_POP`` people (its own name) within ``LIST_MATE_KM`` of one
-    of them replaces a namesake elsewhere;
-    when every other item is a capital, so is it.  (A text about Brazil
-    does not make the Porto of Lisbon's list a Brazilian village.)"""
+    of them replaces a namesake elsewhere; when every other item is a
+    capital, so is it.  (A text about Brazil does not make the Porto of
+    Lisbon's list a Brazilian village.)"""
     listed = [m for m in mentions if m.span is not None]
     groups: list[list[_Mention]] = []
     for prev, m in zip(listed, listed[1:]):

@@ -14,8 +14,8 @@ from ..timex import lexicon as timex_lexicon
 from .words import (_FUNCTION_POS, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS,
                     LOC_PREPS, MAX_NGRAM, PERSON_VERBS, TITLES)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
-                     _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip, _Tokens, _with_abbreviation_dot,
-                     _with_possessive_end)
+                     _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip,
+                     _Tokens, _with_abbreviation_dot, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _strong,
                       _top_level)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection, _prefetch
@@ -229,9 +229,10 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return False
     if j - i == 1 and j < len(toks) and toks.like_num[j] and normalize(name) in _DATE_NAMES:
         return False  # "Nov 18, 2025" under a byline: a date, not a town named Nov
-    if j - i == 1 and name in d.company_words and not any(
-            e.kind == "city" and e.population >= 100_000 for e in ents if e.id in g.main_ids(name)):
-        return False  # "Southgate" of "cloud company Southgate Compute", wherever the text names it
+    if j - i == 1 and name in d.company_words:
+        own = g.main_ids(name)
+        if not any(e.kind == "city" and e.population >= 100_000 and e.id in own for e in ents):
+            return False  # "Southgate" of "cloud company Southgate Compute", wherever the text names it
     owner = _possessor_country(toks, i, g)  # "Kenya's Dadaab", "France's Macron"
     if j - i == 1 and _foreign_to_possessor(owner, ents):
         return False
@@ -535,8 +536,6 @@ def _holds_town_before(d: _Detection, i: int, division: Entry) -> bool:
     return before is not None and any(
         e.kind == "city" and e.lat is not None and e.country == division.country
         and haversine_km(e.lat, e.lon, division.lat, division.lon) <= _HELD_KM for e in before.cands[:60])
-
-
 
 
 def _former_name(toks: _Tokens, i: int) -> bool:

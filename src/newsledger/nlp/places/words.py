@@ -218,5 +218,5 @@ CLUB_PREFIXES = {"real", "inter", "bayer", "werder", "celta", "sporting", "racin
                  "lokomotiv", "olympique", "borussia", "eintracht", "fortuna", "hertha", "rapid", "sturm",
                  "atletico", "atlético", "deportivo", "hapoel", "maccabi", "spartak", "zenit", "partizan"}
 #: ... and the letters that open a club's name ("FC Porto", "IFK Göteborg")
-CLUB_OPENERS = {"fc", "f.c.", "c.f.", "a.c.", "ac", "as", "sc", "ifk", "aik", "bk", "sk", "cf", "cd", "ud", "sv", "vfb", "vfl",
-                "tsg", "psv", "fk", "nk", "hnk"}
+CLUB_OPENERS = {"fc", "f.c.", "c.f.", "a.c.", "ac", "as", "sc", "ifk", "aik", "bk", "sk", "cf", "cd", "ud", "sv",
+                "vfb", "vfl", "tsg", "psv", "fk", "nk", "hnk"}
