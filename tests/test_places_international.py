@@ -881,6 +881,8 @@ NOT_FOUND = [
     ("He studied at Kumamoto Prefecture University before moving to Osaka.", "Kumamoto Prefecture"),
     # (not a town of 100,000 closing a person's name the model took for a body's)
     ("By Aminu Bello, Kano\n\nAminu Bello is the paper's correspondent.", "Bello"),
+    # a byline's surname after the given name is no town
+    ("By Kenji Ota | Staff Writer\n\nNAHA, Okinawa — Japan will deploy missiles.", "Ota"),
     # a month's short name before the day under a byline is no town
     ("Posted Nov 18, 2025\n\nNAHA, Okinawa — Japan will deploy missiles.", "Nov"),
     # an event's noun before "of" and its place is no town named Battle

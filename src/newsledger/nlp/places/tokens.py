@@ -176,6 +176,11 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
         if toks.text[p] == "By" and (p == 0 or "\n" in toks.text[p - 1]) and end < len(toks) \
                 and toks.title[end] and toks.pos[end] == "PROPN":
             return True
+        # ... and the author's surname after the given name ("By Kenji Ota | Staff Writer")
+        if p >= 1 and toks.text[p - 1] == "By" and (p == 1 or "\n" in toks.text[p - 2]) \
+                and toks.title[p] and toks.pos[p] == "PROPN" and end - start == 1 \
+                and (end == len(toks) or not toks.title[end]):
+            return True
         # (not a capitalised preposition the model took in: "Across Kerala")
         if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O" \
                 and toks.lower[p] not in LOC_PREPS:
