@@ -12,6 +12,7 @@ importing (at run time) only those listed before it:
     cues           cues around each mention read before resolution
     international  people and language words, region demonyms (detection)
     entities       detection step 1: the model's entities
+    accept         detection step 2's decision: is a name the gazetteer knows a place here
     spans          detection step 2: gazetteer-backed capitalised spans
     detect         detection: the steps in order; demonyms, datelines, repeats ...
     context        the countries, states and local areas the text is about

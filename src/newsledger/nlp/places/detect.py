@@ -62,7 +62,8 @@ Detection
 
 The steps run in the order of :func:`_detect`: 0', 0''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
-:mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans`.
+:mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans` (its decision in
+:mod:`.accept`).
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _COMPASS, _detect_entities
 from .score import _short_form
-from .spans import _detect_gazetteer_spans, _speech_subject_person
+from .spans import _detect_gazetteer_spans
+from .accept import _speech_subject_person
 
 
 #: compass words and their abbreviations before a division's name ("W Java", "North Kivu")

@@ -1,0 +1,726 @@
+"""Places, detection step 2's decision: whether a capitalised name the
+gazetteer knows is a place where it stands (:func:`_accept_span`).
+
+It is asked in three steps, each its own function:
+
+1. :func:`_read_span` refuses what is never a place here (a date, a
+   company's word, a name foreign to the country that owns it: "France's
+   Macron") and gathers what the rules ask (:class:`_Reading`): the entries
+   the name may mean here, the likeliest of them, whether it is a former
+   name, a headline's first word, and so on;
+2. :func:`_by_label`: the rules by what the model made of the name, after
+   those that hold whatever it made (a former name, a county's whole name):
+   :func:`_accept_person` when it read a person, :func:`_accept_labelled`
+   another kind of entity (an organisation, a nationality), and
+   :func:`_accept_unlabelled` no entity;
+3. :func:`_by_form`: names that say what they are whatever the model made
+   of them (a province in a list of provinces, "Pembrokeshire", "Port
+   Augusta", "RAAF Base Darwin", "Renmark, SA").
+
+A name accepted after a family word ("his wife, Florence") is refused; one
+accepted is added to the detection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span
+
+from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
+from ..timex import lexicon as timex_lexicon
+from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
+                    TITLES)
+from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
+                     _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip,
+                     _Tokens, _with_abbreviation_dot, _with_possessive_end)
+from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _strong,
+                      _top_level)
+from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
+from .international import _REGION_OPENERS
+
+
+#: entity labels of the model that a place name never has
+_NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
+
+
+#: prepositions that put a town's name in place, whatever the model made of it
+_GOING_PREPS = {"in", "to", "near", "outside"}
+
+#: articles that open some places' own names ("The Dalles", "A Coruña", "El Paso", "La Paz")
+_NAME_ARTICLES = {"the", "a", "la", "el", "le", "los", "las", "les", "al", "o"}
+
+
+@dataclass
+class _Reading:
+    """What :func:`_read_span` learnt of the name ``doc[i:j]`` for the rules to ask."""
+    i: int
+    j: int
+    name: str
+    #: the model's entity at the name's first token and its label (none for
+    #: a DATE without a date word: "spoke in Montevideo")
+    ent: Optional[Span]
+    label: Optional[str]
+    #: the entries the name may mean here: places whose own name it is, and
+    #: some it names otherwise (a former name, the text's countries' towns by
+    #: another spelling, a famous alias, a capital as our table spells it)
+    ents: list[Entry]
+    #: the ids of the entries whose own name it is, or as good as
+    main: set
+    #: the likeliest entry (a small town of the text's countries before a
+    #: bigger namesake abroad), and the likeliest wherever it lies
+    best: Entry
+    biggest: Entry
+    #: the country of a possessive before the name ("Kenya's Dadaab"), if any
+    owner: Optional[str]
+    #: a name of several words that is no place's own ("Khan Younis")
+    several: bool
+    #: a place of the text's countries has the name as its own
+    own_local: bool
+    #: a town's former name, said to be one ("formerly known as Chardzhou")
+    former: bool
+    #: a town opening a headline after a page's label ("Read more: Paarl schools' derby ...")
+    headline: bool
+
+
+def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
+                 ent: Optional[Span]) -> bool:
+    """Whether the capitalised name ``doc[i:j]`` (``name``) that the gazetteer
+    knows (``ents``) is a place here, given the model's entity ``ent`` at its
+    first token; if so, it is added."""
+    r = _read_span(d, i, j, name, ents, ent)
+    if r is None:
+        return False
+    ok = _by_label(d, r) or _by_form(d, r)
+    if ok and r.best.kind != "country" and _after_kin(d.toks, i):
+        ok = False  # "his wife, Florence,", "his daughters Victoria and Mai": family named like places
+    if ok:
+        d.add(d.doc[i:_with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))], "gaz",
+              fuzzy=False, require=True)
+    return ok
+
+
+def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
+               ent: Optional[Span]) -> Optional[_Reading]:
+    """Step 1 of :func:`_accept_span`: none when the name is never a place
+    here, else what the rules ask of it."""
+    toks, g = d.toks, d.g
+    label = ent.label_ if ent is not None else None
+    if label in ("DATE", "TIME") and _strip(toks, ent.start, ent.end) == (i, j) \
+            and not any(c.isdigit() for c in name) and normalize(name) not in _DATE_NAMES:
+        label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
+    if label in _NOT_PLACE_LABELS or (j - i == 1 and _firm(name, label, toks, i)):
+        return None
+    if _event_of(toks, i, j):
+        return None
+    if j - i == 1 and j < len(toks) and toks.like_num[j] and normalize(name) in _DATE_NAMES:
+        return None  # "Nov 18, 2025" under a byline: a date, not a town named Nov
+    if j - i == 1 and name in d.company_words:
+        own = g.main_ids(name)
+        if not any(e.kind == "city" and e.population >= 100_000 and e.id in own for e in ents):
+            return None  # "Southgate" of "cloud company Southgate Compute", wherever the text names it
+    owner = _possessor_country(toks, i, g)  # "Kenya's Dadaab", "France's Macron"
+    if j - i == 1 and _foreign_to_possessor(owner, ents):
+        return None
+    doc_countries = d.doc_countries
+    main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
+    # (whether the model took it alone for a person or a body, or inside a
+    # body's name: "the Bombay Stock Exchange", "the Madras High Court")
+    famous = _famous_alias(name, main, ents, g) \
+        if j - i == 1 and (ent is None or ent.label_ in ("PERSON", "ORG")) else None
+    # an English or transliterated name of more than one word ("Khan Younis",
+    # "Rhineland-Palatinate"), when it is no place's own name, names a province or a big town
+    several = j - i >= 2 and not main
+    # (whether the name is the own name of a place of the text's countries)
+    own_local = any(e.id in main and e.country in doc_countries for e in ents)
+    # (a town's former name, said to be one: "formerly known as Chardzhou")
+    former = not main and _former_name(toks, i) and any(
+        e.kind == "region" or (e.kind == "city" and e.population >= 1000) for e in ents)
+    # (a great town's own name spelt another way, "Seville" of Sevilla, when
+    # the places whose own name it is are small, no Marina of 20,000, and
+    # the model took it for no person: "W.A. Chandana Perera" is no Pereira)
+    respelt = frozenset(e.id for e in ents if e.id not in main and _respelling(name, e)) \
+        if label != "PERSON" and all(e.population < 10_000 for e in ents if e.id in main) else frozenset()
+    if respelt:
+        main = main | respelt
+    ents = [e for e in ents if e.id in main or former or (alias_ok and e.source in _OWN_SOURCES)
+            or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
+                and e.population >= 1000) or e is famous
+            # (a great town of the text's country by another spelling, a name
+            # that is no place's own: "south of Homel")
+            or (e.kind == "city" and e.country in doc_countries and len(name) == 5
+                and e.population >= 100_000 and not main)
+            or (several and (e.source == "subdivision" or (e.kind == "city" and e.population >= 100_000))
+                and not e.approx)
+            or (e.kind == "city" and g.is_capital(e) and _capital_spelling(name, e, g))
+            # (a province of the text's country by its English name: "Thessaly", "Attica")
+            or (e.source == "subdivision" and alias_ok and e.country in doc_countries and not e.approx)]
+    if not ents:
+        return None
+    if famous is not None:
+        main = main | {famous.id}  # "Kiev" is Kyiv's name as much as "Kyiv" is
+    # (and a capital's as our country table spells it: "Ulaanbaatar")
+    main = main | {e.id for e in ents if e.id not in main and e.kind == "city" and g.is_capital(e)
+                   and _capital_spelling(name, e, g)}
+    best = max(ents, key=_prior)
+    # the biggest namesake still says the name is a place ("Donetsk" is a
+    # city of Ukraine though the text's "Russian" makes Russia's town first)
+    biggest = best
+    if not _top_level(best) and best.country not in doc_countries:
+        # a small place of a country the text is about beats a bigger namesake abroad
+        local_ents = [e for e in ents if e.country in doc_countries and e.kind == "city"
+                      and e.population >= 1000]
+        if local_ents:
+            best = max(local_ents, key=_prior)
+    # a town of the text's countries (or a big one) opening a headline after
+    # a page's label, a noun after it ("Read more: Paarl schools' derby draws ...")
+    headline = best.kind == "city" and best.id in main and best.population >= 1000 \
+        and (best.country in doc_countries or best.population >= 100_000) and _after_label(toks, i) \
+        and j < len(toks) and (toks.pos[j] in ("NOUN", "ADJ", "PART") and toks.text[j].islower()
+                               or toks.text[j] in ("'s", "’s", "'", "’")
+                               # (a town of 20,000 acting: "Related: Medicine Hat approves ...")
+                               or toks.pos[j] == "VERB" and toks.text[j].islower() and best.population >= 20_000)
+    return _Reading(i=i, j=j, name=name, ent=ent, label=label, ents=ents, main=main, best=best, biggest=biggest,
+                    owner=owner, several=several, own_local=own_local, former=former, headline=headline)
+
+
+def _by_label(d: _Detection, r: _Reading) -> bool:
+    """Step 2 of :func:`_accept_span`: the rules that hold whatever the
+    model made of the name, then those for what it made of it."""
+    toks = d.toks
+    i, j, name, best, main, label = r.i, r.j, r.name, r.best, r.main, r.label
+    if r.former and best.kind in ("city", "region") \
+            and not (j < len(toks) and toks.title[j]) and not _person_like(toks, i, j, d.person_words):
+        # "the port known until 2016 as Illichivsk": a name only another of a
+        # place's ("the artist formerly known as Prince": a town's own name)
+        return True
+    if _common_word(name, j - i, best):
+        # (a town named like a statesman or a thing, inside a town's own
+        # words: "councillors in Hamilton voted", "flooding near Reading")
+        return _town_in_common_word(toks, i, j, name, best, main, d.person_words)
+    if j - i >= 3 and best.id in main and label not in ("GPE", "LOC") and (
+            best.kind == "country" or (best.kind == "region" and "and" in toks.lower[i:j])):
+        # a country's own name of several words, or a province's of two
+        # joined, whatever the model made of its parts ("Antigua and Barbuda",
+        # "Sistan and Baluchestan" as two persons)
+        return True
+    if _county_name(toks, i, j, best):
+        # "Laurel County", "Avoyelles Parish": the name says what it is
+        ok = not _person_like(toks, i, j, d.person_words)
+        if ok and best.country:
+            d.doc_countries.add(best.country)  # ("Kilrush, Co Clare": a text of Ireland's)
+        return ok
+    if label == "PERSON" and _club_opening(toks, i, j, r.ent):
+        # "Manchester United beat Chelsea": a big city opening a club's name
+        # (the club word after it is no surname, so _person_like is not asked)
+        return best.kind == "city" and best.id in main and best.population >= 100_000 \
+            and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
+    if label == "PERSON":
+        return _accept_person(d, r)
+    if r.ent is not None and label not in ("GPE", "LOC"):
+        return _accept_labelled(d, r)
+    if r.ent is None:
+        return _accept_unlabelled(d, r)
+    return False  # (the model's own places are step 1's)
+
+
+def _accept_person(d: _Detection, r: _Reading) -> bool:
+    """A name the model read as a person's: a place when the person's entity
+    is the name (or the name and its kind: "Kano State") and no person here
+    bears it, and something speaks for the place."""
+    doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
+    i, j, ent, best, main = r.i, r.j, r.ent, r.best, r.main
+    # (or the name goes on after the person's with hyphens: "Stratford" + "-upon-Avon")
+    # (or the model's person takes in the place's noun or kind after it:
+    # "Kanpur police", "Kano State")
+    covers = _strip(toks, ent.start, ent.end) == (i, j) or (
+        ent.start == i and ent.end < j and toks.text[ent.end] == "-"
+        and not any(toks.space[k] for k in range(i, j - 1))) or (
+        ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS))
+    # (the kind after the name is no surname: ask of the whole)
+    kind_after = ent.end == j + 1 and toks.lower[j] in _DIVISION_WORDS
+    # (a great namesake abroad speaks for the name as well as the small one
+    # at home the text's country makes first: "Rotterdam handles ...")
+    return (covers and not _person_like(toks, i, j + kind_after, d.person_words)
+            and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
+                 or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
+                 or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
+                 or (best.kind == "city" and best.id in main and best.population >= 10_000
+                     and _match_report(doc, toks, i, j))
+                 or _coordinated(toks, doc[i:j], taken) or r.headline
+                 # ("Stellenbosch Municipality said": a town's own division)
+                 or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
+                     and best.population >= 1000)
+                 or (best.country is not None and r.owner == best.country)
+                 or (_after_place(toks, j) and best.population >= 1000)
+                 # (a town of 10,000 of the text's countries the model took for a lone
+                 # surname, no person of the text bearing it: "linking Vidin with Calafat")
+                 or (j - i == 1 and best.kind == "city" and best.id in main and best.population >= 10_000
+                     and best.country in d.doc_countries and _lone_name(doc, toks, i))
+                 # (a town's own name that ends in a word no surname ends in: "Alice Springs")
+                 or (j - i >= 2 and toks.lower[j - 1] in _TOWN_TAILS and best.kind == "city"
+                     and best.id in main and best.population >= 1000))
+            and not _speech_subject_person(doc[i:j], best, g))
+
+
+def _accept_labelled(d: _Detection, r: _Reading) -> bool:
+    """A name the model read as another kind of entity than a place or a
+    person (an organisation, a nationality, a work): the whole entity
+    (:func:`_accept_whole_entity`) or a place inside it
+    (:func:`_accept_inside_entity`)."""
+    toks = d.toks
+    whole = _strip(toks, r.ent.start, r.ent.end)
+    # (a news outlet's name with its lower-case kind taken in: "Xinhua news agency")
+    covers = whole == (r.i, r.j) or (whole is not None and whole[0] == r.i and r.j < whole[1] and all(
+        toks.lower[k] in _MEDIA_WORDS and not toks.title[k] for k in range(r.j, whole[1])))
+    if covers:
+        return _accept_whole_entity(d, r)
+    return _accept_inside_entity(d, r, whole)
+
+
+def _local_town(d: _Detection, best: Entry) -> bool:
+    """A town of the text's countries (any town when it names none)."""
+    return best.kind == "city" and (best.country in d.doc_countries or not d.doc_countries)
+
+
+def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
+    """The model's organisation, nationality or work is the name itself:
+    a place when a country, a strong place after a cue, a province's name of
+    several words, a big town or capital, a town of the text's countries
+    that something speaks for, or one of them by its English name after a cue."""
+    doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
+    i, j, best, main = r.i, r.j, r.best, r.main
+    local = _local_town(d, best)
+    # (the one before the last: a province by its English name of several words,
+    # "Lower Saxony said"; the last: a town of the text's country by its
+    # English name, "the island of Rhodes", "through Islam Qala")
+    return _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
+                                and _place_cue(toks, i, j, g)) \
+        or (r.several and g.is_province(best) and not best.approx
+            and not _person_like(toks, i, j, d.person_words)) \
+        or (best.kind == "city" and best.id in main and (
+            best.population >= 100_000 or g.is_capital(best)
+            or (best.population >= 10_000 and (local or best.population >= 50_000)
+                and _match_report(doc, toks, i, j))
+            or (local and best.population >= 1000 and (
+                _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
+                or _home_of_person(toks, i) or r.headline
+                or _after_place(toks, j) or r.owner == best.country))
+            # (a town of 20,000 abroad after "in", "to", "near": "across the gulf to Eilat")
+            or (best.population >= 20_000 and j - i == 1 and i > 0 and toks.lower[i - 1] in _GOING_PREPS
+                and not _person_like(toks, i, j, d.person_words)))) \
+        or (local and (j - i == 1 or r.several) and best.id not in main and bool(d.doc_countries)
+            and not r.own_local and best.population >= 1000 and _place_cue(toks, i, j, g)
+            and not _person_like(toks, i, j, d.person_words))
+
+
+def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int, int]]) -> bool:
+    """A place inside an organisation's name ("Kentucky State Police",
+    "Mansfield Police Department", "University of Rochester"): it opens the
+    name or follows "of"/"in"/"at", closes it as a great city or a club's
+    town, is listed after a place the model took in, or is a province
+    opening its council's name."""
+    toks, g = d.toks, d.g
+    i, j, name, best, main, ents = r.i, r.j, r.name, r.best, r.main, r.ents
+    local = _local_town(d, best)
+    # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town)
+    first = whole is not None and i == whole[0] and len(normalize(name)) > 2
+    after_of = i > 0 and toks.lower[i - 1] in ("of", "in", "at", "for")
+    # a saint's name opening a church's or hospital's name ("St.
+    # Rose Dominican Hospital") is a place only when a big one
+    saint = toks.lower[i].rstrip(".") in ("st", "saint", "ste", "san", "santa") \
+        and best.population < 50_000
+    # a great city closing the name ("Real Madrid", "Bayern Munich")
+    # (not "London" of "New London", whose longer name is a place)
+    # (a smaller one, of 100,000, after a club's word or two words or
+    # more, not in a byline's name nor after a compass word: "Inter
+    # Miami", "Red Bull Salzburg"; not "By Aminu Bello", "South Charlston")
+    last = whole is not None and j == whole[1] and best.population >= _CLOSING_CITY_POP \
+        and i > whole[0] and not g.exact(toks.span_text(i - 1, j)) \
+        and (best.population >= 500_000 or (
+            (i - whole[0] >= 2 or toks.lower[whole[0]] in CLUB_PREFIXES)
+            and "by" not in toks.lower[max(0, whole[0] - 1):whole[0] + 1]
+            and not _compass_word(toks.text[i - 1])))
+    # (or listed after a place inside what the model took for one
+    # name: "around Alicante and Murcia" as one organisation)
+    listed = whole is not None and i > whole[0] and toks.lower[i - 1] in ("and", "or", ",") \
+        and (j == whole[1] or toks.lower[j] in ("and", "or", ",")) and _coordinated(toks, d.doc[i:j], d.taken)
+    # (or a town closing a club's name opened by its letters: "IFK Göteborg", "FC Inter Turku")
+    club = whole is not None and j == whole[1] and i > whole[0] and toks.text[whole[0]].isupper() \
+        and toks.lower[whole[0]] in CLUB_OPENERS and best.kind == "city" and best.population >= 20_000 \
+        and not _person_like(toks, i, j, d.person_words)
+    # (or a province of the text's country after "of": "the University of Thessaly")
+    # (or an Irish or British county opening its council's name: "Kerry County Council")
+    # (or a province's own name opening its council's, police's or
+    # government's: "North Yorkshire Council", "Lagos State Government")
+    council = first and j < len(toks) and toks.title[j] and (
+        (toks.lower[j] == "county" and any(
+            e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS
+            and not e.approx for e in ents))
+        or (toks.lower[j] in _BODY_HEADS and best.kind == "region" and best.id in main
+            and best.source in ("subdivision", "extra") and not best.approx))
+    return _top_level(best) or club or council \
+        or (after_of and best.source == "subdivision" and not best.approx
+            and best.country in d.doc_countries) \
+        or (not saint and (first or after_of or last or listed) and best.kind == "city"
+            and best.id in main
+            and not _person_like(toks, i, j, d.person_words)
+            and (best.population >= 20_000
+                 or (local and best.population >= 2000)))
+
+
+def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
+    """A name the model left outside any entity: a run of proper nouns (or
+    a place's own name with its article, or joined by hyphens) that is a
+    country, a big town or one a cue or list speaks for; a capital acting
+    for its government; a region of our table after a preposition; a
+    headline's first word; a big town before a place's noun, or read as a
+    common noun."""
+    doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
+    i, j, name, best, main = r.i, r.j, r.name, r.best, r.main
+    # (a name may open with its article, when the place's own name does:
+    # "The Dalles", "A Coruña"; not "The Texas Cowboys", a band)
+    article = j - i >= 2 and toks.lower[i] in _NAME_ARTICLES \
+        and best.name.lower().startswith(toks.lower[i] + " ") and not (j < len(toks) and toks.title[j])
+    if all(toks.pos[k] == "PROPN" or toks.text[k] in _INNER_JOINERS for k in range(i, j)) \
+            or (article and all(toks.title[k] for k in range(i + 1, j))) \
+            or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
+        return not _person_like(toks, i, j, d.person_words) and (
+            _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000) or r.headline
+            or (best.kind == "city" and best.id in main and (
+                best.population >= 100_000 or g.is_capital(best)
+                or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
+                                                 or _after_place(toks, j)))))
+            or (r.biggest.kind == "city" and r.biggest.id in main and r.biggest.population >= 100_000)
+            # (a big town's other name of several words: "Talisay City")
+            or (r.several and best.kind == "city" and best.population >= 100_000))
+    if j - i == 1 and toks.title[i] and (best.id in main or _capital_spelling(name, best, g)) \
+            and (best.kind == "country" or g.is_capital(best)) and (
+                _speaking(doc[i]) or (_acting(doc[i]) and best.population >= 100_000)):
+        return True  # "Montevideo said ...", "Tunis extended ...": a capital acting for its government
+    if j - i >= 2 and all(toks.title[k] for k in range(i, j)) and best.source == "extra" \
+            and best.kind in ("region", "feature") and best.id in main and _prep_before(toks, i) \
+            and not (j < len(toks) and toks.title[j]):
+        # a region or feature of our table whose words the model read as
+        # common ones, after a place's preposition ("across the Top End")
+        return True
+    if r.headline and (j - i == 1 or _hyphen_joined(toks, i, j)):
+        # (the model reads a headline's first word as anything: "Read more: Taiping hawkers ...")
+        return not _person_like(toks, i, j, d.person_words)
+    if _after_place(toks, j) and (all(toks.title[k] for k in range(i, j)) or _hyphen_joined(toks, i, j)):
+        # "Peshawar police said ...": a big town before a place's noun,
+        # where the model read an adjective or a common noun
+        return not _person_like(toks, i, j, d.person_words) and (
+            _top_level(best) or (best.kind == "city" and best.id in main
+                                 and (best.population >= 100_000 or g.is_capital(best))))
+    if j - i == 1 and toks.title[i] and toks.pos[i] == "NOUN" and name.lower() not in toks.lower_words():
+        # a big town by its own name that the model read as a common noun
+        # ("Oradea, often held up as a model, ..."), which the text never writes in lower case
+        return not _person_like(toks, i, j, d.person_words) and any(
+            e.kind == "city" and e.id in main and e.population >= 100_000 for e in r.ents)
+    return False
+
+
+def _by_form(d: _Detection, r: _Reading) -> bool:
+    """Step 3 of :func:`_accept_span`: names that say what they are by their
+    form or their company, whatever the model made of them (a PERSON or a
+    DATE only where said)."""
+    toks, g = d.toks, d.g
+    i, j, name, best, main, ents, label = r.i, r.j, r.name, r.best, r.main, r.ents, r.label
+    dated = label in ("DATE", "TIME")
+    person_or_dated = dated or label == "PERSON"
+    followed = j < len(toks) and toks.title[j]  # (a capitalised word goes on: another, longer name)
+    if best.source == "subdivision" and not best.approx and best.id in main and not person_or_dated \
+            and _holds_town_before(d, i, best) and not followed:
+        return True  # "at Battle, East Sussex, on Saturday": the division of the town named before it
+    if best.source == "subdivision" and not best.approx and best.id in main and not person_or_dated \
+            and toks.lower[i] not in _REGION_OPENERS \
+            and not _common_word(name, j - i, best) \
+            and not _person_like(toks, i, j, d.person_words) \
+            and (_coordinated(toks, d.doc[i:j], d.taken) or _listed_with_division(d, i, j, best)):
+        # a province or county in a list with places ("Rogaland, Vestfold,
+        # Telemark"), or with another province of its country the model
+        # missed as well ("swept over Albay and Camarines Sur")
+        return True
+    if not person_or_dated and toks.lower[i] not in _REGION_OPENERS:
+        # a country's great part by its own name after a place's cue, whatever
+        # the model made of it and however small its namesakes ("across Molise");
+        # all of a name ("Far North Queensland", "Southland Vista Court" are others)
+        province = next((e for e in ents if e.id in main and not e.approx and g.is_province(e)), None)
+        if province is not None and not _common_word(name, j - i, province) and not followed \
+                and _place_cue(toks, i, j, g) and not _person_like(toks, i, j, d.person_words):
+            return True
+        # a division of the text's country by its own name, which says what it
+        # is by its form ("Bouches-du-Rhône", "Nouvelle-Aquitaine") or by its
+        # kind after it ("the Gironde département", "Opole Voivodeship")
+        division = next((e for e in ents if e.id in main and not e.approx and e.source == "subdivision"
+                         and e.country in d.doc_countries), None)
+        if division is not None and not _common_word(name, j - i, division) \
+                and (_hyphen_joined(toks, i, j)
+                     or (j < len(toks) and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD)) \
+                and not _person_like(toks, i, j, d.person_words):
+            return True
+    if j - i == 1 and not person_or_dated and _shire(name) \
+            and any(e.id in main and e.kind == "region" and not e.approx for e in ents) \
+            and not _person_like(toks, i, j, d.person_words):
+        return True  # "Readers in Pembrokeshire": a county that says what it is by its ending
+    if j - i >= 2 and toks.lower[i] in _TOWN_OPENERS and toks.title[i] and not dated \
+            and any(e.kind == "city" and e.id in main and e.population >= 1000 for e in ents):
+        return True  # "Port Augusta", "Fort Nelson": a town's own name that says what it is
+    if not dated and _base_of(toks, i) and best.kind == "city" and best.id in main \
+            and (best.population >= 10_000 or (best.population >= 1000 and best.country in d.doc_countries)):
+        return True  # "RAAF Base Darwin", "Naval Station Mayport": a base named after its town
+    if not dated and _state_after(toks, j, ents, main, g) and not _person_like(toks, i, j, d.person_words):
+        return True  # "Renmark, SA: 47.0C", "Coober Pedy, South Australia": a town of the state named after it
+    return False
+
+
+#: how far from a division's centre a town named before it ("Battle, East Sussex") may lie
+_HELD_KM = 150.0
+
+
+def _holds_town_before(d: _Detection, i: int, division: Entry) -> bool:
+    """Whether a place found before ", " at ``i`` has a namesake town within
+    ``_HELD_KM`` of the division's centre ("Battle, East Sussex")."""
+    if i < 2 or d.toks.text[i - 1] != "," or not d.taken[i - 2] or division.lat is None:
+        return False
+    before = next((m for m in d.mentions if m.span is not None and m.span.end == i - 1), None)
+    return before is not None and any(
+        e.kind == "city" and e.lat is not None and e.country == division.country
+        and haversine_km(e.lat, e.lon, division.lat, division.lon) <= _HELD_KM for e in before.cands[:60])
+
+
+def _former_name(toks: _Tokens, i: int) -> bool:
+    """The name at ``i`` follows words that give a place's former name:
+    "formerly known as", "known until 2016 as", "once called", "then
+    called", "still called", "renamed from", "formerly"."""
+    if i == 0:
+        return False
+    prev = toks.lower[i - 1]
+    if prev in ("formerly", "previously") or (prev == "from" and i > 1 and toks.lower[i - 2] == "renamed"):
+        return True
+    if prev == "called" and i > 1 and toks.lower[i - 2] in ("once", "then", "formerly", "previously", "first",
+                                                            "still", "long"):
+        return True  # (and "still called Umtata in the files", "long called Bombay")
+    if prev != "as":
+        return False
+    # "known as", with "formerly", "once" or "until <year>" before or inside it
+    window = toks.lower[max(0, i - 6):i - 1]
+    return "known" in window and any(w in window for w in ("formerly", "once", "until", "previously", "then"))
+
+
+def _lone_name(doc, toks: _Tokens, i: int) -> bool:
+    """Token ``i`` is a whole entity of its own, no possessive after it, not
+    the subject of a verb (a bare surname acts: "Vidin said"), nor in
+    apposition or a list (the others would be surnames too: "her husband,
+    Jerome", "Day, Edwards and Miller"), nor after an apostrophe (a name cut
+    by one)."""
+    if i + 1 < len(toks) and (toks.ent_iob[i + 1] == "I" or toks.lower[i + 1] in ("'s", "’s")):
+        return False
+    if i > 0 and toks.text[i - 1] in ("'", "’"):
+        return False
+    t = doc[i]
+    return t.dep_ not in ("nsubj", "nsubjpass", "compound", "poss", "appos", "conj") \
+        and not any(c.dep_ in ("conj", "appos") for c in t.children)
+
+
+#: last words of towns' names that end no person's name ("Alice Springs", "Niagara Falls")
+_TOWN_TAILS = {"springs", "falls", "heights", "beach", "creek", "harbour", "harbor"}
+
+
+#: general words or statesmen's names that name a town first after "in" or "near"
+_TOWN_FIRST_WORDS = {"lincoln", "jefferson", "franklin", "hamilton", "madison", "monroe", "jackson",
+                     "clinton", "reading", "bath", "buffalo", "troy", "mobile", "nice"}
+
+
+def _town_in_common_word(toks: _Tokens, i: int, j: int, name: str, best: Entry, main,
+                         person_words: set[str]) -> bool:
+    """One of :data:`_TOWN_FIRST_WORDS` naming a town of 20,000 by its own
+    name right after "in", "near" or "outside", and no person's or owner's
+    name here (no title before it, no "'s" or capitalised word after it)."""
+    if j - i != 1 or normalize(name) not in _TOWN_FIRST_WORDS or i == 0 \
+            or toks.lower[i - 1] not in ("in", "near", "outside"):
+        return False
+    if j < len(toks) and (toks.title[j] or toks.lower[j] in ("'s", "’s")):
+        return False
+    return best.kind == "city" and best.id in main and best.population >= 20_000 \
+        and not _person_like(toks, i, j, person_words)
+
+
+def _shire(name: str) -> bool:
+    """A county's name by its ending ("Pembrokeshire", "Aberdeenshire"), not the bare word."""
+    low = name.lower()
+    return low.endswith("shire") and len(low) > 7 and name[:1].isupper()
+
+
+def _state_after(toks: _Tokens, j: int, ents: list[Entry], main: set, g: Gazetteer) -> bool:
+    """The name ending before token ``j`` is followed by a comma and the
+    name or abbreviation of a state or province ("Renmark, SA", "Mildura,
+    Vic.", "Hawkesbury, Ontario") in which a town of the name's own lies."""
+    n = len(toks)
+    if j + 1 >= n or toks.text[j] != "," or not toks.text[j + 1][:1].isupper():
+        return False
+    for end in range(min(n, j + 4), j + 1, -1):
+        if not all(toks.text[k][:1].isupper() and toks.text[k].isalpha() for k in range(j + 1, end)):
+            continue
+        if end < n and toks.text[end] == "." and not toks.space[end - 1]:
+            names = (toks.span_text(j + 1, end + 1), toks.span_text(j + 1, end))
+        else:
+            names = (toks.span_text(j + 1, end),)
+        for state_name in names:
+            states = [r for r in g.exact(state_name) if r.kind == "region" and r.admin1 and r.country]
+            if any(e.kind == "city" and e.id in main and e.country == r.country and e.admin1 == r.admin1
+                   for e in ents for r in states):
+                return True
+    return False
+
+
+#: first words of towns' names that say what they are ("Port Lincoln", "Fort Nelson", "Puerto Montt")
+_TOWN_OPENERS = {"port", "fort", "puerto", "porto", "ciudad", "bandar", "kota"}
+
+
+def _prep_before(toks: _Tokens, i: int) -> bool:
+    """A locative preposition before ``i``, "the" between them or not ("into the")."""
+    k = i - 1 if i > 0 and toks.lower[i - 1] == "the" else i
+    return k > 0 and toks.lower[k - 1] in LOC_PREPS and toks.lower[k - 1] != "of"
+
+
+def _base_of(toks: _Tokens, i: int) -> bool:
+    """Whether the name at ``i`` closes a military base's name after its
+    capitalised "Base" or "Station" and a word before that ("RAAF Base
+    Darwin", "Naval Air Station Oceana")."""
+    return i >= 2 and toks.text[i - 1] in BASE_WORDS and (toks.cap[i - 2] or toks.upper[i - 2]) \
+        and not toks.stop[i - 2]
+
+
+#: small words inside a place's name ("Rio Grande do Sul", "Bosnia and
+#: Herzegovina" not: "and" would join two places)
+_INNER_JOINERS = {"-", "of", "do", "da", "de", "del", "di", "du", "des", "dos", "das", "la", "le", "el",
+                  "es"}
+
+
+def _home_of_person(toks: _Tokens, i: int) -> bool:
+    """The name follows a person's name and "of" ("Sen. Tom Lincoln of Eau
+    Claire", "Mary Jones of Lebanon"), or a person's name and age ("Tonya
+    Hargett, 46, of Killen"): the person's home town."""
+    if i < 2 or toks.lower[i - 1] != "of":
+        return False
+    p = i - 2
+    if p >= 3 and toks.text[p] == "," and toks.text[p - 1].isdigit() and toks.text[p - 2] == ",":
+        p -= 3  # the age between commas
+    return toks.ent_type[p] == "PERSON" and toks.ent_iob[p] in ("B", "I") and toks.title[p]
+
+
+def _division_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:
+    """A division's own name followed by its kind ("the Bicol region", "Kano state")."""
+    return best.kind == "region" and best.id in main and j < len(toks) and toks.lower[j] in _DIVISION_WORDS
+
+
+def _hyphen_joined(toks: _Tokens, i: int, j: int) -> bool:
+    """Tokens ``i:j`` are one word joined by hyphens, capitalised at both
+    ends ("Port-au-Prince", "Rostov-on-Don")."""
+    return j - i >= 3 and toks.title[i] and toks.title[j - 1] and "-" in toks.text[i + 1:j - 1] \
+        and not any(toks.space[k] for k in range(i, j - 1))
+
+
+def _capital_spelling(name: str, e: Entry, g: Gazetteer) -> bool:
+    """Whether ``name`` is how our country table spells the capital ``e``
+    ("Ulaanbaatar", which GeoNames files as another name of Ulan Bator)."""
+    info = g.country_info(e.country)
+    return info is not None and normalize(info.capital) == normalize(name)
+
+
+#: month, weekday and feast names the model rightly calls dates ("in March"):
+#: the time stage's tables, and movable feasts it does not date
+_DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEKDAYS,
+                                      *timex_lexicon.HOLIDAYS_FIXED, *timex_lexicon.HOLIDAYS_NTH,
+                                      "Easter", "Ramadan", "Eid", "Hanukkah", "Diwali", "Passover",
+                                      "Lent", "Advent", "Nowruz")}
+
+#: lower-case words of a news outlet's kind after its name
+_MEDIA_WORDS = {"news", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster",
+                "channel", "network", "wire", "service"}
+
+
+def _listed_with_division(d: _Detection, i: int, j: int, best: Entry) -> bool:
+    """Whether the name ``toks[i:j]`` is joined by "and", "or" or a comma to
+    the own name (of one to three capitalised words) of another division of
+    the same country ("Albay and Camarines Sur")."""
+    toks, g, n = d.toks, d.g, len(d.toks)
+
+    def division(s: int, e: int) -> bool:
+        name = toks.span_text(s, e)
+        main = g.main_ids(name)
+        return any(x.id in main and x.source == "subdivision" and not x.approx and x.country == best.country
+                   and x.id != best.id for x in g.exact(name))
+
+    if j + 1 < n and toks.lower[j] in ("and", "or", ","):
+        k = j + 1
+        while k < n and k < j + 4 and toks.title[k]:
+            k += 1
+        if any(division(j + 1, e) for e in range(k, j + 1, -1)):
+            return True
+    if i >= 2 and toks.lower[i - 1] in ("and", "or", ","):
+        k = i - 1
+        while k > 0 and k > i - 4 and toks.title[k - 1]:
+            k -= 1
+        if any(division(s, i - 1) for s in range(k, i - 1)):
+            return True
+    return False
+
+
+#: words after a province's name that make the whole its body's name ("North Yorkshire Council")
+_BODY_HEADS = {"council", "police", "constabulary", "fire", "ambulance", "government", "assembly", "regional",
+               "provincial"}
+
+#: a town this big closing an organisation's name is a place ("Real Madrid", "Red Bull Salzburg")
+_CLOSING_CITY_POP = 100_000
+
+
+def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
+    """Whether ``toks[i:j]`` opens the model's entity ``ent`` and the rest of
+    it is a club word or two ("Manchester United", "Leicester City FC")."""
+    whole = _strip(toks, ent.start, ent.end)
+    if whole is None or whole[0] != i or whole[1] <= j or whole[1] - j > 2:
+        return False
+    return all(toks.lower[k] in CLUB_WORDS for k in range(j, whole[1]))
+
+
+#: verbs of a match's result, before or after a club named by its town ("Motherwell edged Aberdeen 2-1")
+_RESULT_VERBS = {"beat", "beats", "edged", "edge", "edges", "thrashed", "thrash", "defeated", "defeat",
+                 "drew", "draw", "draws", "hosted", "host", "hosts", "visit", "visits", "stunned", "routed",
+                 "hammered", "downed", "lost", "won"}
+
+
+def _match_report(doc, toks: _Tokens, i: int, j: int) -> bool:
+    """``toks[i:j]`` names a team in a match's result: a score right before
+    or after it ("St Johnstone 2-1 Livingston", "Aberdeen 2-1"), or, in a
+    sentence with a score, a verb of the result next to it ("Motherwell
+    edged Aberdeen 2-1", "drew 1-1 with Kilmarnock")."""
+    if (j < len(toks) and _in_score(toks, j)) or (i > 0 and _in_score(toks, i - 1)):
+        return True
+    sent = doc[i].sent
+    if not any(_in_score(toks, k) for k in range(sent.start, sent.end)):
+        return False
+    before = toks.lower[i - 1] if i > sent.start else ""
+    if before == "with" and i - 2 >= sent.start and _in_score(toks, i - 2):
+        return True
+    return before in _RESULT_VERBS or (j < sent.end and toks.lower[j] in _RESULT_VERBS)
+
+
+def _speaking(tok) -> bool:
+    """The token is the subject of a verb of saying ("Montevideo said")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in PERSON_VERBS
+
+
+def _acting(tok) -> bool:
+    """The token is the subject of a verb ("Tunis extended the state of emergency")."""
+    return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
+
+
+def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
+    """A PERSON-tagged bare name as subject of "said" is a person unless it
+    is a country or a capital (metonymy: "Yerevan says")."""
+    if _speaking(span.root):
+        return not (best.kind == "country" or g.is_capital(best))
+    return False
