@@ -790,6 +790,14 @@ DETECT = [
     "Wreaths were laid at [[Westerplatte]] at dawn.",
     # a base named after its town, though the model reads "Base Darwin" as a person
     "Fighter jets flew out of RAAF Base [[Darwin]] on Monday for the exercise.",
+    # a great town's name that opens a person's is a given name, no surname:
+    # the text puts the town in place elsewhere ("In Rosario", "from San
+    # Antonio and Austin", "in central Glasgow")
+    "“We have waited long enough,” said Rosario Quispe, a weaver from [[Cusco]]. In [[Rosario]], the port "
+    "workers joined the stoppage.",
+    "Rescuers flown from [[San Antonio]] and [[Austin]] reached the camp at dawn, said Austin Pryor, a spokesman.",
+    "Cranes fill the [[Glasgow]] skyline. Tenants who work in central [[Glasgow]] commute from [[Paisley]]. "
+    "[[Glasgow]] Rangers has unveiled plans for 2,000 flats.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -890,6 +898,10 @@ NOT_FOUND = [
     # a company's name the text introduces as one, wherever the text repeats it
     ("The company, Southgate Resources, said profits rose. The Perth-based mining firm Southgate "
      "Resources will build a plant. Southgate said so.", "Southgate"),
+    # a given name the text never puts in place stays the person's; so does
+    # one listed after a place inside the person's whole name
+    ("A friend of Vladimir Kuznetsov said Vladimir had left the firm in March.", "Vladimir"),
+    ("Buses from Leeds and Lisbon Torres, 17, arrived at noon. Lisbon said the trip was long.", "Lisbon"),
 ]
 
 

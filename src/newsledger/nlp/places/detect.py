@@ -141,6 +141,9 @@ def _collect_person_words(d: _Detection) -> None:
     # (and the model never takes it alone for a person: "Santos, 34, was born in Santos")
     place_words = {ent.text for ent in d.ents if ent.label_ == "GPE" and len(ent) == 1} \
         - {ent.text for ent in d.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    given: set[str] = set()  # first words of persons' names
+    later: set[str] = set()  # their other words
+    pairs: set[str] = set()  # their first two words ("Adelaide Brooks")
     for ent in d.ents:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State")
         # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
@@ -160,8 +163,27 @@ def _collect_person_words(d: _Detection) -> None:
                 and not _compass_and_division(toks, ent, g) \
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
                 and not _great_town_name(ent.text, g):
-            d.person_words.update(toks.text[i] for i in range(ent.start, ent.end) if toks.title[i] and not (
-                i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g)))
+            words = [i for i in range(ent.start, ent.end) if toks.title[i] and not (
+                i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g))]
+            given.update(toks.text[i] for i in words if i == ent.start)
+            later.update(toks.text[i] for i in words if i > ent.start)
+            if ent.start in words and ent.start + 1 in words:
+                pairs.add(f"{toks.text[ent.start]} {toks.text[ent.start + 1]}")
+    # a given name is no surname: the text will not call its person by it
+    # alone, so the name of a great town or a country that the text puts in
+    # place elsewhere is the place's ("said Rosario Benítez, a metalworker
+    # ... In Rosario, the country's grain hub"), and so is a town opening
+    # what the model took for a person ("Perth Glory said", "Manchester
+    # United has unveiled plans" beside "in central Manchester"); where the name
+    # goes on as the person's did, it is the person's ("Photo: Adelaide
+    # Brooks"), so the pair of words is kept
+    d.person_words.update(later)
+    placed = _placed_words(d) if given - later else set()
+    for w in given:
+        if w in later or w not in placed or not _great_place_name(w, g):
+            d.person_words.add(w)
+        else:
+            d.person_words.update(p for p in pairs if p.split(" ", 1)[0] == w)
 
 
 def _collect_company_words(d: _Detection) -> None:
@@ -206,6 +228,43 @@ def _great_town_name(name: str, g: Gazetteer) -> bool:
     return any((e.kind == "city" and e.population >= 100_000)
                or (e.kind == "region" and e.id in main and not e.approx and g.is_province(e))
                for e in g.exact(name))
+
+
+def _great_place_name(name: str, g: Gazetteer) -> bool:
+    """Whether ``name`` is the own name of a town of ``GREAT_TOWN_POP``
+    people or more or of a country ("Austin", "Jordan")."""
+    main = g.main_ids(name)
+    return any(e.id in main and ((e.kind == "city" and e.population >= GREAT_TOWN_POP) or e.kind == "country")
+               for e in g.exact(name))
+
+
+#: prepositions that put the capitalised word after them in place
+_PLACING_PREPS = {"in", "near", "from", "outside", "across", "around", "through", "throughout", "within",
+                  "inside", "between", "along", "beyond", "towards", "toward"}
+
+
+def _placed_words(d: _Detection) -> set[str]:
+    """Capitalised words the text puts in place somewhere: the model's place
+    of one word, a word after a place's preposition (over "the" and one
+    lower-case word: "in central Manchester"), or listed after the model's
+    place ("from San Antonio and Austin")."""
+    toks = d.toks
+    out = {ent.text for ent in d.ents if ent.label_ in ("GPE", "LOC") and len(ent) == 1}
+    for i in range(1, len(toks)):
+        if not toks.title[i] or (toks.ent_type[i] == "PERSON" and (
+                toks.ent_iob[i] == "I" or (i + 1 < len(toks) and toks.ent_iob[i + 1] == "I"))):
+            continue  # (not a person's name of several words itself: "from Leeds and Lisbon Torres")
+        k = i - 1
+        if toks.lower[k] in ("and", "or", ",") and k > 0 and toks.ent_type[k - 1] in ("GPE", "LOC"):
+            out.add(toks.text[i])
+            continue
+        if k > 0 and toks.text[k].islower() and toks.alpha[k] and toks.lower[k] not in _PLACING_PREPS:
+            k -= 1
+        if k > 0 and toks.lower[k] == "the":
+            k -= 1
+        if toks.lower[k] in _PLACING_PREPS:
+            out.add(toks.text[i])
+    return out
 
 
 #: a town this big is no surname where the model itself reads its name as a place

@@ -202,6 +202,9 @@ class _Detection:
     ents: tuple
     mentions: list[_Mention] = field(default_factory=list)
     taken: list[bool] = field(default_factory=list)
+    #: words of the model's persons' names that read as surnames here, and
+    #: the first two words ("Adelaide Brooks") of those opened by a great
+    #: place's name, which is no surname (:func:`.detect._collect_person_words`)
     person_words: set[str] = field(default_factory=set)
     #: first words of the names of companies the text introduces ("cloud company Southgate Compute")
     company_words: set[str] = field(default_factory=set)

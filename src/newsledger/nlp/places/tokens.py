@@ -198,6 +198,10 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
             and toks.ent_iob[end + 1] == "B" and toks.ent_type[end + 1] == "PERSON" \
             and toks.ent_iob[end + 2] == "I" and toks.ent_type[start] == "PERSON":
         return True
+    # (a given name the person's next word follows, which the text names a
+    # place by elsewhere: "Photo: Adelaide Brooks")
+    if end - start == 1 and end < len(toks) and f"{toks.text[start]} {toks.text[end]}" in person_words:
+        return True
     return end - start == 1 and toks.text[start] in person_words
 
 
