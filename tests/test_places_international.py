@@ -404,6 +404,10 @@ RESOLVE = [
     # a name the gazetteer does not know is no namesake by one letter 500 km
     # off ("Mulgund"): it stands where the text is
     ("Trains stopped at [[Mulund]] and Thane as rain flooded Mumbai on Tuesday.", (19.17, 72.96)),
+    # a river the text names whole is the one its bare name after "the" means
+    # (not Tartu, which "Tay" is another name of)
+    ("Homes in Perth were evacuated as the River Tay burst its banks. Upstream, the [[Tay]] washed over "
+     "the road at Dunkeld.", (56.5, -3.5)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

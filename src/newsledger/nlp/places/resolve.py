@@ -82,6 +82,21 @@ def _add_rivers(m: _Mention, g: Gazetteer) -> None:
         m.main_ids = set(m.main_ids) | {e.id for e in rivers}
 
 
+def _rivers_named_whole(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
+    """A river the text names whole ("the River Tay", "the Fraser River")
+    is the one its bare name after "the" means there ("beside the Tay",
+    "the Tay washed over the road"), not a town the name is another's of."""
+    named = {normalize(re.sub(r"^River\s+|\s+River$", "", m.text)) for m in mentions
+             if re.fullmatch(r"River\s+\S.*|.*\S\s+River", m.text) and any(e.kind == "feature" for e in m.cands)}
+    if not named:
+        return
+    for m in mentions:
+        if not m.river_cue and m.span is not None and m.span.start > 0 and toks.lower[m.span.start - 1] == "the" \
+                and normalize(m.text) in named:
+            m.river_cue = True
+            _add_rivers(m, g)
+
+
 #: capitalised kinds of a division after its name ("Niger State"), which no country's name takes
 _KIND_WORDS = {"State", "Province", "Region"}
 
@@ -116,6 +131,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.famous_cue = _famous_cue(toks, m)
         m.country_cue = _nation_cue(toks, m)
         _drop_countries_before_kind(toks, m)
+    _rivers_named_whole(toks, mentions, g)
     _lists_of_divisions(toks, mentions)
     _county_cues(toks, mentions, g)
     _bare_counties(mentions, g)
