@@ -408,6 +408,10 @@ RESOLVE = [
     # (not Tartu, which "Tay" is another name of)
     ("Homes in Perth were evacuated as the River Tay burst its banks. Upstream, the [[Tay]] washed over "
      "the road at Dunkeld.", (56.5, -3.5)),
+    # a great city's own name abroad is no village at home that has it as the
+    # short form of its name (Krakow am See, 3,450 people), the text far from it
+    ("Rents in Heidelberg have climbed. Anna Kowalska, a student from [[Kraków]], found a room in Mannheim "
+     "after weeks of searching, and Karlsruhe is no cheaper, she said.", (50.06, 19.94)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

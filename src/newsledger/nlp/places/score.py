@@ -368,12 +368,14 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
                 and any(c != e.country and c not in m.own_countries for c in named):
             s += W["state_town"]
         if m.scored.home_great and e.kind == "city" and e.population < HOME_GREAT and not sc.pair_region \
-                and (e.id not in m.main_ids and (not _short_form(key, e) or e.country in m.scored.home_great)
+                and (e.id not in m.main_ids and (not _short_form(key, e) or e.country in m.scored.home_great
+                                                 or e.population < 10_000)
                      or e.country in m.scored.home_great and e.population < 10_000):
             # a village named like a great city of its own country, or a town
             # anywhere that has the great city's own name only as another of
             # its names ("Durban" of Durbanville; "Milan" of a town in New York;
-            # at home, even as its short form: "Brasília" of Brasília de Minas)
+            # at home, even as its short form: "Brasília" of Brasília de Minas;
+            # a village abroad too: "Kraków" of Krakow am See in a German story)
             s += W["great_home"]
         if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
             # a small namesake of a great city abroad, in a text mostly about other countries
