@@ -410,6 +410,9 @@ RESOLVE = [
      "the road at Dunkeld.", (56.5, -3.5)),
     # a great city's own name abroad is no village at home that has it as the
     # short form of its name (Krakow am See, 3,450 people), the text far from it
+    # a colony's former name is the colony's where the text names its country,
+    # and the great town's elsewhere
+    ("Tourism on the [[Gold Coast]] rebounded last year, the council said.", (-28.0, 153.43)),
     ("Rents in Heidelberg have climbed. Anna Kowalska, a student from [[Kraków]], found a room in Mannheim "
      "after weeks of searching, and Karlsruhe is no cheaper, she said.", (50.06, 19.94)),
 ]
@@ -807,6 +810,11 @@ DETECT = [
     "“We have waited long enough,” said Rosario Quispe, a weaver from [[Cusco]]. In [[Rosario]], the port "
     "workers joined the stoppage.",
     "Rescuers flown from [[San Antonio]] and [[Austin]] reached the camp at dawn, said Austin Pryor, a spokesman.",
+    # regions, a new capital and lakes of our table
+    "Steel towns across the [[Ruhr]] braced for job cuts on Monday.",
+    "Flash floods swept through the [[Texas Hill Country]] overnight.",
+    "Classes were suspended across [[Metro Manila]] as the typhoon neared.",
+    "Ministries began moving to [[Nusantara]] in August.",
     "Cranes fill the [[Glasgow]] skyline. Tenants who work in central [[Glasgow]] commute from [[Paisley]]. "
     "[[Glasgow]] Rangers has unveiled plans for 2,000 flats.",
 ]
