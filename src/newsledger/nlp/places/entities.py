@@ -130,6 +130,20 @@ def _detect_comma_pair(d: _Detection, span: Span) -> bool:
     return True
 
 
+#: verbs of saying around a speaker's name ("said Rojas", "Rojas told reporters")
+_SAYING = {"said", "says", "told", "tells", "added", "adds", "asked", "explained", "recalled", "wrote"}
+
+
+def _speaker(toks: _Tokens, i: int) -> bool:
+    """The word at ``i`` names who speaks: a verb of saying right before or
+    after it ("said Rojas", "Rojas said"), or an age between commas after it
+    ("Rojas, 46,")."""
+    if (i > 0 and toks.lower[i - 1] in _SAYING) or (i + 1 < len(toks) and toks.lower[i + 1] in _SAYING):
+        return True
+    return i + 3 < len(toks) and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
+        and len(toks.text[i + 2]) <= 3 and toks.text[i + 3] == ","
+
+
 #: prepositions of height before a town the model took for a building ("the hills above Stellenbosch")
 _HEIGHT_PREPS = {"above", "below", "overlooking"}
 
@@ -205,6 +219,9 @@ def _detect_entities(d: _Detection) -> None:
             if not known and (_person_like(toks, span.start, span.end, d.person_words)
                               or (len(span) == 1 and name in d.person_words)):
                 continue
+            if known and len(span) == 1 and name in d.person_words and _speaker(toks, span.start) \
+                    and not any(_top_level(e) for e in known):
+                continue  # "said Rojas, 46": the surname of the text's person, named like a town
             if len(span) == 1 and _foreign_to_possessor(_possessor_country(toks, span.start, g), known):
                 continue
             if known and span.start > 0 and toks.lower[span.start - 1].rstrip(".") in TITLES \
