@@ -410,6 +410,12 @@ RESOLVE = [
      "the road at Dunkeld.", (56.5, -3.5)),
     # a great city's own name abroad is no village at home that has it as the
     # short form of its name (Krakow am See, 3,450 people), the text far from it
+    # a big town in the state named after it, however much the text is about
+    # its namesake abroad
+    ("PERTH, Scotland — Commuters across Perth and Perthshire were stranded on Monday. Services linking "
+     "Perth with Dundee, Crieff, Pitlochry and Blairgowrie stopped, and pupils in Dunkeld, Stanley and "
+     "Bankfoot stayed home. Trains from Perth to Edinburgh and Stirling were packed. Bus workers in "
+     "[[Perth]], Western Australia, sent messages of support to the pickets in Perth.", (-31.95, 115.86)),
     # a colony's former name is the colony's where the text names its country,
     # and the great town's elsewhere
     ("Tourism on the [[Gold Coast]] rebounded last year, the council said.", (-28.0, 153.43)),

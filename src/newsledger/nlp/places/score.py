@@ -104,6 +104,10 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
         m.scored = scored
 
 
+#: a town this big in the state or province named after it ("Perth, Western
+#: Australia") is the name's reading, whatever the rest of the text is about
+PAIR_STATE_POP = 100_000
+
 #: a city this big is the one its country means by its name ("Boston", "Denver")
 HOME_GREAT = 500_000
 
@@ -357,9 +361,14 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         e.kind == "country" and e.id in m.main_ids for e in m.cands[:60])
     # the country named after the name ("Santa Fe, Argentina") holds it,
     # whatever the rest of the text is about, when it holds a town of some
-    # size ("in Russia, U.S. officials said" is no hamlet named Russia)
+    # size ("in Russia, U.S. officials said" is no hamlet named Russia); so
+    # does a state or province when it holds a big town ("bus workers in
+    # Perth, Western Australia" in a story of Perth, Scotland)
     items = m.scored.items
-    if m.pair and any(sc.pair and not sc.pair_region and sc.entry.population >= 10_000 for sc in items):
+    if m.pair and any(sc.pair and (
+            (not sc.pair_region and sc.entry.population >= 10_000)
+            or (sc.pair_region and sc.entry.kind == "city" and sc.entry.population >= PAIR_STATE_POP))
+            for sc in items):
         items = [sc for sc in items if sc.pair]
     best, best_s = None, -1e9
     for sc in items:
