@@ -410,6 +410,9 @@ RESOLVE = [
      "the road at Dunkeld.", (56.5, -3.5)),
     # a great city's own name abroad is no village at home that has it as the
     # short form of its name (Krakow am See, 3,450 people), the text far from it
+    # a division named by a number abroad ("District 1" of Tunisia) is no
+    # reading in a text that never names its country
+    ("Towers rose in [[District 1]] of Ho Chi Minh City as the metro opened to Thu Duc.", (10.78, 106.70)),
     # a big town in the state named after it, however much the text is about
     # its namesake abroad
     ("PERTH, Scotland — Commuters across Perth and Perthshire were stranded on Monday. Services linking "

@@ -97,6 +97,21 @@ def _rivers_named_whole(toks: _Tokens, mentions: Sequence[_Mention], g: Gazettee
             _add_rivers(m, g)
 
 
+#: a division's name that is a word and a number ("District 1")
+_NUMBERED = re.compile(r"^\w+ (?:\d+|[IVX]+)$")
+
+
+def _drop_numbered_divisions_abroad(mentions: Sequence[_Mention], named: frozenset) -> None:
+    """A division named by a word and a number ("District 1" of Tunisia) is
+    one of its country's only where the text names that country: in a story
+    of Ho Chi Minh City, "District 1" is the city's, which the gazetteer
+    does not know (so it stands where the text is)."""
+    for m in mentions:
+        if any(e.source == "subdivision" and e.country not in named and _NUMBERED.match(e.name) for e in m.cands):
+            m.cands = [e for e in m.cands if not (e.source == "subdivision" and e.country not in named
+                                                  and _NUMBERED.match(e.name))]
+
+
 #: capitalised kinds of a division after its name ("Niger State"), which no country's name takes
 _KIND_WORDS = {"State", "Province", "Region"}
 
@@ -140,6 +155,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
     countries, admins = _document_context(mentions)
     named = _named_countries(mentions)
+    _drop_numbered_divisions_abroad(mentions, named)
     _paragraph_countries(toks, mentions)
 
     # --- pass 1: prior + country/admin context
