@@ -819,6 +819,8 @@ DETECT = [
     "“We have waited long enough,” said Rosario Quispe, a weaver from [[Cusco]]. In [[Rosario]], the port "
     "workers joined the stoppage.",
     "Rescuers flown from [[San Antonio]] and [[Austin]] reached the camp at dawn, said Austin Pryor, a spokesman.",
+    # a country's name opening a company's is still the country's
+    "[[Qatar]] Holdings bought the tower. Flights to [[Qatar]] were full.",
     # regions, a new capital and lakes of our table
     "Steel towns across the [[Ruhr]] braced for job cuts on Monday.",
     "Flash floods swept through the [[Texas Hill Country]] overnight.",
@@ -932,6 +934,9 @@ NOT_FOUND = [
     # the surname of the text's person where it speaks or is given an age,
     # though the model takes it for a town
     ("Carla Rojas runs a farm outside Salta. \"The river is dry,\" said Rojas, 46, on Friday.", "Rojas"),
+    # a small town's name opening a company's that ends in a company's word is
+    # the firm's wherever the text repeats it
+    ("Alpine Holdings bought the mill on Friday. Alpine will cut 40 jobs, the union said.", "Alpine"),
     ("Tom Shelton was last seen on Monday. Shelton, 33, had been reported missing since Friday.", "Shelton"),
     ("Buses from Leeds and Lisbon Torres, 17, arrived at noon. Lisbon said the trip was long.", "Lisbon"),
 ]

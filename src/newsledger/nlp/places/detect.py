@@ -72,7 +72,8 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
-from .words import AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_WORDS, COMPANY_NOUNS, MASTHEAD_WORDS, TITLES
+from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_WORDS, COMPANY_NOUNS, CORPORATE_WORDS,
+                    MASTHEAD_WORDS, TITLES)
 from .tokens import _after_place, _event_of, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _respelling, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
@@ -188,12 +189,18 @@ def _collect_person_words(d: _Detection) -> None:
 
 def _collect_company_words(d: _Detection) -> None:
     """Before the steps: the first word of a company's name the text
-    introduces as one ("cloud company Southgate Compute", ``d.company_words``):
-    a town named like it is a coincidence in this text."""
-    toks = d.toks
+    introduces as one ("cloud company Southgate Compute") or that ends in a
+    company's word ("Titan Operating", "Harlan Brake Systems";
+    ``d.company_words``): a town named like it is a coincidence in this
+    text, unless a great town or a country or province ("Alberta Energy")."""
+    toks, g = d.toks, d.g
     for ent in d.ents:
-        if ent.label_ == "ORG" and len(ent) >= 2 and ent.start > 0 and toks.lower[ent.start - 1] in COMPANY_NOUNS \
-                and toks.title[ent.start]:
+        if ent.label_ != "ORG" or len(ent) < 2 or not toks.title[ent.start]:
+            continue
+        if ent.start > 0 and toks.lower[ent.start - 1] in COMPANY_NOUNS:
+            d.company_words.add(toks.text[ent.start])
+        elif toks.lower[ent.end - 1] in CORPORATE_WORDS and not any(
+                _top_level(e) or (e.kind == "city" and e.population >= 100_000) for e in g.exact(toks.text[ent.start])):
             d.company_words.add(toks.text[ent.start])
 
 

@@ -219,6 +219,9 @@ def _detect_entities(d: _Detection) -> None:
             if not known and (_person_like(toks, span.start, span.end, d.person_words)
                               or (len(span) == 1 and name in d.person_words)):
                 continue
+            if known and len(span) == 1 and name in d.company_words and not any(
+                    _top_level(e) or (e.kind == "city" and e.population >= 100_000) for e in known):
+                continue  # "Titan Operating was granted a permit ... Titan will drill": the firm's name
             if known and len(span) == 1 and name in d.person_words and _speaker(toks, span.start) \
                     and not any(_top_level(e) for e in known):
                 continue  # "said Rojas, 46": the surname of the text's person, named like a town

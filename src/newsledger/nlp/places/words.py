@@ -197,6 +197,12 @@ COMPANY_NOUNS = {"company", "firm", "start-up", "startup", "maker", "operator", 
                  "label", "manufacturer", "retailer", "chain", "insurer", "lender", "carrier",
                  "distributor", "publisher", "subsidiary", "conglomerate", "fintech"}
 
+#: last words of a company's name ("Titan Operating", "Harlan Brake Systems"):
+#: a small town's name opening it is the firm's there, wherever the text repeats it
+CORPORATE_WORDS = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "corporation", "holdings",
+                   "operating", "systems", "metals", "mining", "minerals", "industries", "technologies",
+                   "petroleum", "motors", "pharmaceuticals", "logistics", "enterprises", "ventures"}
+
 #: capitalised words of a military base's name before the town it is named
 #: after ("RAAF Base Darwin", "Naval Station Mayport", "Air Station Futenma")
 BASE_WORDS = {"Base", "Station"}
