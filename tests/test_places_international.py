@@ -819,6 +819,8 @@ DETECT = [
     "“We have waited long enough,” said Rosario Quispe, a weaver from [[Cusco]]. In [[Rosario]], the port "
     "workers joined the stoppage.",
     "Rescuers flown from [[San Antonio]] and [[Austin]] reached the camp at dawn, said Austin Pryor, a spokesman.",
+    # a town after a place's preposition is the town, though a "person" of the text opens with its name
+    "Parks staff in [[Lawrenceburg]] said Lawrenceburg Parks will host the games.",
     # a country's name opening a company's is still the country's
     "[[Qatar]] Holdings bought the tower. Flights to [[Qatar]] were full.",
     # regions, a new capital and lakes of our table
@@ -934,6 +936,10 @@ NOT_FOUND = [
     # the surname of the text's person where it speaks or is given an age,
     # though the model takes it for a town
     ("Carla Rojas runs a farm outside Salta. \"The river is dry,\" said Rojas, 46, on Friday.", "Rojas"),
+    # a small town's name that is the surname of the text's person, without a place's cue
+    ("The mill was bought in 1951 by Harold Ripley, a Scots engineer. Ripley had the looms replaced within a "
+     "year, and Ripley's sons ran it until 1990.", "Ripley"),
+    ("Councillor Ann Bosworth opened the fair. Visitors praised Bosworth for the new playground.", "Bosworth"),
     # a small town's name opening a company's that ends in a company's word is
     # the firm's wherever the text repeats it
     ("Alpine Holdings bought the mill on Friday. Alpine will cut 40 jobs, the union said.", "Alpine"),

@@ -179,6 +179,7 @@ def _collect_person_words(d: _Detection) -> None:
     # goes on as the person's did, it is the person's ("Photo: Adelaide
     # Brooks"), so the pair of words is kept
     d.person_words.update(later)
+    d.surnames.update(later)
     placed = _placed_words(d) if given - later else set()
     for w in given:
         if w in later or w not in placed or not _great_place_name(w, g):

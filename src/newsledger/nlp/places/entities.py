@@ -222,9 +222,14 @@ def _detect_entities(d: _Detection) -> None:
             if known and len(span) == 1 and name in d.company_words and not any(
                     _top_level(e) or (e.kind == "city" and e.population >= 100_000) for e in known):
                 continue  # "Titan Operating was granted a permit ... Titan will drill": the firm's name
-            if known and len(span) == 1 and name in d.person_words and _speaker(toks, span.start) \
-                    and not any(_top_level(e) for e in known):
-                continue  # "said Rojas, 46": the surname of the text's person, named like a town
+            if known and len(span) == 1 and name in d.person_words \
+                    and not any(_top_level(e) or g.is_province(e) for e in known) \
+                    and not _place_cue(toks, span.start, span.end, g) and (_speaker(toks, span.start) or (
+                        name in d.surnames and not any(e.kind == "city" and e.population >= 100_000 for e in known))):
+                # "said Rojas, 46": the surname of the text's person, named like a
+                # town; so is a small town's name without a place's cue
+                # ("Paramahansa Yogananda ... Yogananda had a vision")
+                continue
             if len(span) == 1 and _foreign_to_possessor(_possessor_country(toks, span.start, g), known):
                 continue
             if known and span.start > 0 and toks.lower[span.start - 1].rstrip(".") in TITLES \

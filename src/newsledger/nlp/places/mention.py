@@ -206,6 +206,8 @@ class _Detection:
     #: the first two words ("Adelaide Brooks") of those opened by a great
     #: place's name, which is no surname (:func:`.detect._collect_person_words`)
     person_words: set[str] = field(default_factory=set)
+    #: ... of them, the words after a person's first ("Yogananda" of "Paramahansa Yogananda")
+    surnames: set[str] = field(default_factory=set)
     #: first words of the names of companies the text introduces ("cloud company Southgate Compute")
     company_words: set[str] = field(default_factory=set)
     doc_countries: set[str] = field(default_factory=set)
