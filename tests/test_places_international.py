@@ -821,6 +821,8 @@ DETECT = [
     "Rescuers flown from [[San Antonio]] and [[Austin]] reached the camp at dawn, said Austin Pryor, a spokesman.",
     # a town after a place's preposition is the town, though a "person" of the text opens with its name
     "Parks staff in [[Lawrenceburg]] said Lawrenceburg Parks will host the games.",
+    # a town named like a legislature where the text does not call the assembly so
+    "Rebels held [[Duma]], east of [[Damascus]], for six years.",
     # a country's name opening a company's is still the country's
     "[[Qatar]] Holdings bought the tower. Flights to [[Qatar]] were full.",
     # regions, a new capital and lakes of our table
@@ -936,6 +938,8 @@ NOT_FOUND = [
     # the surname of the text's person where it speaks or is given an age,
     # though the model takes it for a town
     ("Carla Rojas runs a farm outside Salta. \"The river is dry,\" said Rojas, 46, on Friday.", "Rojas"),
+    # a legislature's name after "the" or its country's word, wherever the text repeats it
+    ("The bill was sent to the Duma on Friday, and the State Duma's speaker said it would pass.", "Duma"),
     # a small town's name that is the surname of the text's person, without a place's cue
     ("The mill was bought in 1951 by Harold Ripley, a Scots engineer. Ripley had the looms replaced within a "
      "year, and Ripley's sons ran it until 1990.", "Ripley"),

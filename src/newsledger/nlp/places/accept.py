@@ -115,10 +115,8 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return None
     if j - i == 1 and j < len(toks) and toks.like_num[j] and normalize(name) in _DATE_NAMES:
         return None  # "Nov 18, 2025" under a byline: a date, not a town named Nov
-    if j - i == 1 and name in d.company_words:
-        own = g.main_ids(name)
-        if not any(e.kind == "city" and e.population >= 100_000 and e.id in own for e in ents):
-            return None  # "Southgate" of "cloud company Southgate Compute", wherever the text names it
+    if j - i == 1 and d.firm_name(name, ents):
+        return None  # "Southgate" of "cloud company Southgate Compute", wherever the text names it
     owner = _possessor_country(toks, i, g)  # "Kenya's Dadaab", "France's Macron"
     if j - i == 1 and _foreign_to_possessor(owner, ents):
         return None

@@ -73,7 +73,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_WORDS, COMPANY_NOUNS, CORPORATE_WORDS,
-                    MASTHEAD_WORDS, TITLES)
+                    LEGISLATURE_OPENERS, LEGISLATURES, MASTHEAD_WORDS, TITLES)
 from .tokens import _after_place, _event_of, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _respelling, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
@@ -191,10 +191,16 @@ def _collect_person_words(d: _Detection) -> None:
 def _collect_company_words(d: _Detection) -> None:
     """Before the steps: the first word of a company's name the text
     introduces as one ("cloud company Southgate Compute") or that ends in a
-    company's word ("Titan Operating", "Harlan Brake Systems";
-    ``d.company_words``): a town named like it is a coincidence in this
-    text, unless a great town or a country or province ("Alberta Energy")."""
+    company's word ("Titan Operating", "Harlan Brake Systems"), and a
+    legislature's name (``d.company_words``): a town named like it is a
+    coincidence in this text, unless a great town or a country or province
+    ("Alberta Energy")."""
     toks, g = d.toks, d.g
+    # (and a legislature's name after "the" or its country's word: "the
+    # State Duma ... sent to the Duma", not the Syrian town)
+    for i in range(1, len(toks)):
+        if toks.title[i] and toks.lower[i] in LEGISLATURES and toks.lower[i - 1] in LEGISLATURE_OPENERS:
+            d.company_words.add(toks.text[i])
     for ent in d.ents:
         if ent.label_ != "ORG" or len(ent) < 2 or not toks.title[ent.start]:
             continue

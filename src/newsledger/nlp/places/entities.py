@@ -219,8 +219,7 @@ def _detect_entities(d: _Detection) -> None:
             if not known and (_person_like(toks, span.start, span.end, d.person_words)
                               or (len(span) == 1 and name in d.person_words)):
                 continue
-            if known and len(span) == 1 and name in d.company_words and not any(
-                    _top_level(e) or (e.kind == "city" and e.population >= 100_000) for e in known):
+            if known and len(span) == 1 and d.firm_name(name, known):
                 continue  # "Titan Operating was granted a permit ... Titan will drill": the firm's name
             if known and len(span) == 1 and name in d.person_words \
                     and not any(_top_level(e) or g.is_province(e) for e in known) \

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Span
 
 from ...gazetteer import Entry, Gazetteer, normalize
+from .words import LEGISLATURES
 from .tokens import _Tokens
 from .entries import _top_level
 
@@ -208,9 +209,23 @@ class _Detection:
     person_words: set[str] = field(default_factory=set)
     #: ... of them, the words after a person's first ("Yogananda" of "Paramahansa Yogananda")
     surnames: set[str] = field(default_factory=set)
-    #: first words of the names of companies the text introduces ("cloud company Southgate Compute")
+    #: first words of the names of companies the text introduces ("cloud company Southgate Compute"),
+    #: and legislatures' names ("the State Duma")
     company_words: set[str] = field(default_factory=set)
     doc_countries: set[str] = field(default_factory=set)
+
+    def firm_name(self, name: str, ents: list[Entry]) -> bool:
+        """Whether the one-word ``name`` is an organisation's in this text
+        (:attr:`company_words`) rather than a place ``ents`` offer: a
+        legislature's always ("the Duma"), a company's unless a country's, a
+        province's or a town of 100,000's own name."""
+        if name not in self.company_words:
+            return False
+        if name.lower() in LEGISLATURES:
+            return True
+        own = self.g.main_ids(name)
+        return not any(_top_level(e) or (e.kind == "city" and e.population >= 100_000 and e.id in own)
+                       for e in ents)
 
     def free(self, start: int, end: int) -> bool:
         """No token of ``start:end`` is part of a mention yet."""

@@ -203,6 +203,14 @@ CORPORATE_WORDS = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", 
                    "operating", "systems", "metals", "mining", "minerals", "industries", "technologies",
                    "petroleum", "motors", "pharmaceuticals", "logistics", "enterprises", "ventures"}
 
+#: legislatures' names, some also towns' ("the Duma", "the State Duma", "the Rada"): after
+#: "the" or their country's word the text names the assembly wherever it repeats them
+LEGISLATURES = {"duma", "rada", "sejm", "majlis", "knesset", "storting", "riksdag", "bundestag", "bundesrat",
+                "folketing", "althing", "saeima", "seimas", "sabor", "jirga", "khural", "shura", "dail", "dáil",
+                "oireachtas", "eduskunta", "stortinget", "cortes"}
+#: words before a legislature's name that make it the assembly ("State Duma", "Verkhovna Rada")
+LEGISLATURE_OPENERS = {"the", "state", "verkhovna", "national", "loya", "grand", "federal"}
+
 #: capitalised words of a military base's name before the town it is named
 #: after ("RAAF Base Darwin", "Naval Station Mayport", "Air Station Futenma")
 BASE_WORDS = {"Base", "Station"}
