@@ -821,6 +821,10 @@ DETECT = [
     "Rescuers flown from [[San Antonio]] and [[Austin]] reached the camp at dawn, said Austin Pryor, a spokesman.",
     # a town after a place's preposition is the town, though a "person" of the text opens with its name
     "Parks staff in [[Lawrenceburg]] said Lawrenceburg Parks will host the games.",
+    # a town opening its police's or fire service's name, named like a common word
+    # or taken by the model for a person
+    "On Thursday morning, the [[Concord]] Police executed two search warrants.",
+    "The ban followed a conference between [[Huntsville]] Fire Chief Tom Grisham and county officials.",
     # a town named like a legislature where the text does not call the assembly so
     "Rebels held [[Duma]], east of [[Damascus]], for six years.",
     # a country's name opening a company's is still the country's
@@ -938,6 +942,8 @@ NOT_FOUND = [
     # the surname of the text's person where it speaks or is given an age,
     # though the model takes it for a town
     ("Carla Rojas runs a farm outside Salta. \"The river is dry,\" said Rojas, 46, on Friday.", "Rojas"),
+    # a force's word opening its name is no town
+    ("A woman was hurt in the crash, Metro Police said on Sunday in Las Vegas.", "Metro"),
     # a legislature's name after "the" or its country's word, wherever the text repeats it
     ("The bill was sent to the Duma on Friday, and the State Duma's speaker said it would pass.", "Duma"),
     # a small town's name that is the surname of the text's person, without a place's cue

@@ -30,7 +30,7 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
-                    TITLES)
+                    SERVICE_HEADS, TITLES)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip,
                      _Tokens, _with_abbreviation_dot, _with_possessive_end)
@@ -194,8 +194,10 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         return True
     if _common_word(name, j - i, best):
         # (a town named like a statesman or a thing, inside a town's own
-        # words: "councillors in Hamilton voted", "flooding near Reading")
-        return _town_in_common_word(toks, i, j, name, best, main, d.person_words)
+        # words: "councillors in Hamilton voted", "flooding near Reading";
+        # or opening its police's or fire service's name: "the Concord Police")
+        return _town_in_common_word(toks, i, j, name, best, main, d.person_words) \
+            or _town_service(d, r)
     if j - i >= 3 and best.id in main and label not in ("GPE", "LOC") and (
             best.kind == "country" or (best.kind == "region" and "and" in toks.lower[i:j])):
         # a country's own name of several words, or a province's of two
@@ -231,10 +233,12 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # (or the name goes on after the person's with hyphens: "Stratford" + "-upon-Avon")
     # (or the model's person takes in the place's noun or kind after it:
     # "Kanpur police", "Kano State")
+    # (or its police or fire service: "Huntsville Fire Chief Tom Grisham")
     covers = _strip(toks, ent.start, ent.end) == (i, j) or (
         ent.start == i and ent.end < j and toks.text[ent.end] == "-"
         and not any(toks.space[k] for k in range(i, j - 1))) or (
-        ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS))
+        ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS
+                                                 or (toks.title[j] and toks.lower[j] in SERVICE_HEADS)))
     # (the kind after the name is no surname: ask of the whole)
     kind_after = ent.end == j + 1 and toks.lower[j] in _DIVISION_WORDS
     # (a great namesake abroad speaks for the name as well as the small one
@@ -543,6 +547,25 @@ def _town_in_common_word(toks: _Tokens, i: int, j: int, name: str, best: Entry, 
         return False
     return best.kind == "city" and best.id in main and best.population >= 20_000 \
         and not _person_like(toks, i, j, person_words)
+
+
+#: words that open a force's name without naming a town ("Metro Police", "Transit Police")
+_FORCE_WORDS = {"metro", "transit", "capitol", "campus", "park", "port", "harbour", "harbor", "royal", "federal",
+                "national", "state", "city", "county", "military", "tribal", "border", "railway", "airport"}
+
+
+def _town_service(d: _Detection, r: _Reading) -> bool:
+    """A town of 20,000 of the text's countries (if it names any) named like a common word
+    opening its police's or fire service's name ("the Concord Police
+    executed two search warrants", "Concord Fire Department"), no person's
+    name here and no compass word or force's word of a name ("Central
+    Police Station", "Metro Police")."""
+    toks, best = d.toks, r.best
+    return r.j - r.i == 1 and r.j < len(toks) and toks.title[r.j] and toks.lower[r.j] in SERVICE_HEADS \
+        and toks.lower[r.i] not in _REGION_OPENERS and toks.lower[r.i] not in _FORCE_WORDS \
+        and best.kind == "city" and best.id in r.main \
+        and best.population >= 20_000 and (best.country in d.doc_countries or not d.doc_countries) \
+        and not _person_like(toks, r.i, r.j, d.person_words)
 
 
 def _shire(name: str) -> bool:

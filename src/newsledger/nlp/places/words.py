@@ -203,6 +203,10 @@ CORPORATE_WORDS = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", 
                    "operating", "systems", "metals", "mining", "minerals", "industries", "technologies",
                    "petroleum", "motors", "pharmaceuticals", "logistics", "enterprises", "ventures"}
 
+#: capitalised words after a town's name that make the whole its service's
+#: ("Concord Police", "Huntsville Fire Chief Tom Grisham")
+SERVICE_HEADS = {"police", "fire"}
+
 #: legislatures' names, some also towns' ("the Duma", "the State Duma", "the Rada"): after
 #: "the" or their country's word the text names the assembly wherever it repeats them
 LEGISLATURES = {"duma", "rada", "sejm", "majlis", "knesset", "storting", "riksdag", "bundestag", "bundesrat",
