@@ -825,6 +825,9 @@ DETECT = [
     # or taken by the model for a person
     "On Thursday morning, the [[Concord]] Police executed two search warrants.",
     "The ban followed a conference between [[Huntsville]] Fire Chief Tom Grisham and county officials.",
+    # a "person" ending in a town's quarter word gives no surname ("Greenwood Station")
+    "[[Greenwood]], [[South Carolina]]. Spanning 20 square miles, [[Greenwood]]'s city limits reach the lake. "
+    "Downtown, known locally as Greenwood Station, has been restored, and [[Greenwood]] also hosts a tyre plant.",
     # a town named like a legislature where the text does not call the assembly so
     "Rebels held [[Duma]], east of [[Damascus]], for six years.",
     # a country's name opening a company's is still the country's

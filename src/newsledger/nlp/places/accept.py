@@ -30,7 +30,7 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
-                    SERVICE_HEADS, TITLES)
+                    SERVICE_HEADS, TITLES, TOWN_TAILS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip,
                      _Tokens, _with_abbreviation_dot, _with_possessive_end)
@@ -260,7 +260,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (j - i == 1 and best.kind == "city" and best.id in main and best.population >= 10_000
                      and best.country in d.doc_countries and _lone_name(doc, toks, i))
                  # (a town's own name that ends in a word no surname ends in: "Alice Springs")
-                 or (j - i >= 2 and toks.lower[j - 1] in _TOWN_TAILS and best.kind == "city"
+                 or (j - i >= 2 and toks.lower[j - 1] in TOWN_TAILS and best.kind == "city"
                      and best.id in main and best.population >= 1000))
             and not _speech_subject_person(doc[i:j], best, g))
 
@@ -526,8 +526,6 @@ def _lone_name(doc, toks: _Tokens, i: int) -> bool:
         and not any(c.dep_ in ("conj", "appos") for c in t.children)
 
 
-#: last words of towns' names that end no person's name ("Alice Springs", "Niagara Falls")
-_TOWN_TAILS = {"springs", "falls", "heights", "beach", "creek", "harbour", "harbor"}
 
 
 #: general words or statesmen's names that name a town first after "in" or "near"

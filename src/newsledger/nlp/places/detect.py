@@ -73,7 +73,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_WORDS, COMPANY_NOUNS, CORPORATE_WORDS,
-                    LEGISLATURE_OPENERS, LEGISLATURES, MASTHEAD_WORDS, SERVICE_HEADS, TITLES)
+                    LEGISLATURE_OPENERS, LEGISLATURES, MASTHEAD_WORDS, QUARTER_TAILS, SERVICE_HEADS, TITLES)
 from .tokens import _after_place, _event_of, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _respelling, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
@@ -147,7 +147,8 @@ def _collect_person_words(d: _Detection) -> None:
     pairs: set[str] = set()  # their first two words ("Adelaide Brooks")
     for ent in d.ents:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State";
-        # nor in its police or fire service: "Huntsville Fire")
+        # nor in its police or fire service, "Huntsville Fire"; nor in a town's
+        # word, "Greer Station", "Alice Springs")
         # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
         # (nor a club's: "Valencia CF", "IFK Mariehamn"; nor a newspaper's: "Hamilton Advertiser")
         # (nor a base's, "Base Darwin"; nor a firm's, "Waterloo AI"; nor twin towns, "Kitchener-Waterloo")
@@ -156,7 +157,7 @@ def _collect_person_words(d: _Detection) -> None:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
-                and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in SERVICE_HEADS) \
+                and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in SERVICE_HEADS | QUARTER_TAILS) \
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in MASTHEAD_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \

@@ -203,6 +203,11 @@ CORPORATE_WORDS = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", 
                    "operating", "systems", "metals", "mining", "minerals", "industries", "technologies",
                    "petroleum", "motors", "pharmaceuticals", "logistics", "enterprises", "ventures"}
 
+#: last words of towns' names that end no person's name ("Alice Springs", "Niagara Falls")
+TOWN_TAILS = {"springs", "falls", "heights", "beach", "creek", "harbour", "harbor"}
+#: ... and of a town's quarter or a railway town ("Greer Station", "Clifton Junction")
+QUARTER_TAILS = TOWN_TAILS | {"station", "junction", "crossing", "landing"}
+
 #: capitalised words after a town's name that make the whole its service's
 #: ("Concord Police", "Huntsville Fire Chief Tom Grisham")
 SERVICE_HEADS = {"police", "fire"}
