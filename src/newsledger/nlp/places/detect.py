@@ -183,12 +183,16 @@ def _collect_person_words(d: _Detection) -> None:
     # Brooks"), so the pair of words is kept
     d.person_words.update(later)
     d.surnames.update(later)
-    placed = _placed_words(d) if given - later else set()
+    lone_given = given - later
+    _prefetch(g, list(lone_given))  # (one query for all of them)
+    places = {w for w in lone_given if _great_place_name(w, g)}
+    if places:
+        places &= _placed_words(d)  # (read only when a given name is a great place's)
     for w in given:
-        if w in later or w not in placed or not _great_place_name(w, g):
-            d.person_words.add(w)
-        else:
+        if w in places:
             d.person_words.update(p for p in pairs if p.split(" ", 1)[0] == w)
+        else:
+            d.person_words.add(w)
 
 
 def _collect_company_words(d: _Detection) -> None:
