@@ -526,8 +526,6 @@ def _lone_name(doc, toks: _Tokens, i: int) -> bool:
         and not any(c.dep_ in ("conj", "appos") for c in t.children)
 
 
-
-
 #: general words or statesmen's names that name a town first after "in" or "near"
 _TOWN_FIRST_WORDS = {"lincoln", "jefferson", "franklin", "hamilton", "madison", "monroe", "jackson",
                      "clinton", "reading", "bath", "buffalo", "troy", "mobile", "nice"}

@@ -227,7 +227,7 @@ def _detect_entities(d: _Detection) -> None:
                         name in d.surnames and not any(e.kind == "city" and e.population >= 100_000 for e in known))):
                 # "said Rojas, 46": the surname of the text's person, named like a
                 # town; so is a small town's name without a place's cue
-                # ("Paramahansa Yogananda ... Yogananda had a vision")
+                # ("Harold Ripley ... Ripley had the looms replaced")
                 continue
             if len(span) == 1 and _foreign_to_possessor(_possessor_country(toks, span.start, g), known):
                 continue
