@@ -828,6 +828,9 @@ DETECT = [
     # a "person" ending in a town's quarter word gives no surname ("Greenwood Station")
     "[[Greenwood]], [[South Carolina]]. Spanning 20 square miles, [[Greenwood]]'s city limits reach the lake. "
     "Downtown, known locally as Greenwood Station, has been restored, and [[Greenwood]] also hosts a tyre plant.",
+    # a town of 50,000 the model calls a body, before a place's noun, in a text
+    # that has so far named another country only
+    "The suspect, a native of [[Mexico]], was arrested by [[Danbury]] police on Monday night.",
     # a town named like a legislature where the text does not call the assembly so
     "Rebels held [[Duma]], east of [[Damascus]], for six years.",
     # a country's name opening a company's is still the country's

@@ -310,6 +310,10 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
                 or _after_place(toks, j) or r.owner == best.country))
             # (a town of 20,000 abroad after "in", "to", "near": "across the gulf to Eilat")
             or (best.population >= 20_000 and j - i == 1 and i > 0 and toks.lower[i - 1] in _GOING_PREPS
+                and not _person_like(toks, i, j, d.person_words))
+            # (a town of 50,000 before a place's noun, whatever countries the
+            # text has named so far: "arrested by Danbury police")
+            or (best.population >= 50_000 and _after_place(toks, j)
                 and not _person_like(toks, i, j, d.person_words)))) \
         or (local and (j - i == 1 or r.several) and best.id not in main and bool(d.doc_countries)
             and not r.own_local and best.population >= 1000 and _place_cue(toks, i, j, g)
