@@ -828,6 +828,10 @@ DETECT = [
     # a "person" ending in a town's quarter word gives no surname ("Greenwood Station")
     "[[Greenwood]], [[South Carolina]]. Spanning 20 square miles, [[Greenwood]]'s city limits reach the lake. "
     "Downtown, known locally as Greenwood Station, has been restored, and [[Greenwood]] also hosts a tyre plant.",
+    # ... and where the model makes a "person" of a fire station ("Huntsville Fire Station 1")
+    "The ban followed talks between [[Huntsville]] Fire Chief Tom Grisham and county judges. Residents will "
+    "need to come by [[Huntsville]] Fire Station 1 or 2 to obtain a new permit, said Jason January with the "
+    "[[Huntsville]] Fire Department.",
     # a town of 50,000 the model calls a body, before a place's noun, in a text
     # that has so far named another country only
     "The suspect, a native of [[Mexico]], was arrested by [[Danbury]] police on Monday night.",

@@ -147,8 +147,8 @@ def _collect_person_words(d: _Detection) -> None:
     pairs: set[str] = set()  # their first two words ("Adelaide Brooks")
     for ent in d.ents:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State";
-        # nor in its police or fire service, "Huntsville Fire"; nor in a town's
-        # word, "Greer Station", "Alice Springs")
+        # nor one holding a police or fire service's word, "Huntsville Fire
+        # Station 1"; nor one ending in a town's word, "Greer Station", "Alice Springs")
         # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
         # (nor a club's: "Valencia CF", "IFK Mariehamn"; nor a newspaper's: "Hamilton Advertiser")
         # (nor a base's, "Base Darwin"; nor a firm's, "Waterloo AI"; nor twin towns, "Kitchener-Waterloo")
@@ -157,7 +157,8 @@ def _collect_person_words(d: _Detection) -> None:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
-                and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in SERVICE_HEADS | QUARTER_TAILS) \
+                and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in QUARTER_TAILS) \
+                and not any(toks.title[k] and toks.lower[k] in SERVICE_HEADS for k in range(ent.start + 1, ent.end)) \
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in MASTHEAD_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
