@@ -820,21 +820,20 @@ DETECT = [
     "workers joined the stoppage.",
     "Rescuers flown from [[San Antonio]] and [[Austin]] reached the camp at dawn, said Austin Pryor, a spokesman.",
     # a town after a place's preposition is the town, though a "person" of the text opens with its name
-    "Parks staff in [[Lawrenceburg]] said Lawrenceburg Parks will host the games.",
-    # a town opening its police's or fire service's name, named like a common word
-    # or taken by the model for a person
-    "On Thursday morning, the [[Concord]] Police executed two search warrants.",
-    "The ban followed a conference between [[Huntsville]] Fire Chief Tom Grisham and county officials.",
+    "Crews in [[Lexington]] said Lexington Parks will reopen the trails.",
+    # a town opening its police's name, named like a common word
+    "Late on Friday the [[Concord]] Police closed two streets near the river.",
     # a "person" ending in a town's quarter word gives no surname ("Greenwood Station")
-    "[[Greenwood]], [[South Carolina]]. Spanning 20 square miles, [[Greenwood]]'s city limits reach the lake. "
-    "Downtown, known locally as Greenwood Station, has been restored, and [[Greenwood]] also hosts a tyre plant.",
-    # ... and where the model makes a "person" of a fire station ("Huntsville Fire Station 1")
-    "The ban followed talks between [[Huntsville]] Fire Chief Tom Grisham and county judges. Residents will "
-    "need to come by [[Huntsville]] Fire Station 1 or 2 to obtain a new permit, said Jason January with the "
-    "[[Huntsville]] Fire Department.",
+    "[[Greenwood]], [[South Carolina]]. With 25,000 people, [[Greenwood]]'s council runs the lake park. The old "
+    "depot district, known locally as Greenwood Station, is being restored, and [[Greenwood]] also hosts a tyre plant.",
+    # a town opening its fire service's name where the model makes a "person" of
+    # the service or of a fire station ("Huntsville Fire Station 2")
+    "The burn ban began after a meeting between [[Huntsville]] Fire Chief Dana Webb and county commissioners. "
+    "Permits can be picked up at [[Huntsville]] Fire Station 2 or 3, said Carla Ruiz of the [[Huntsville]] Fire "
+    "Department.",
     # a town of 50,000 the model calls a body, before a place's noun, in a text
     # that has so far named another country only
-    "The suspect, a native of [[Mexico]], was arrested by [[Danbury]] police on Monday night.",
+    "The driver, who was born in [[Mexico]], was detained by [[Danbury]] police late on Saturday.",
     # a town named like a legislature where the text does not call the assembly so
     "Rebels held [[Duma]], east of [[Damascus]], for six years.",
     # a country's name opening a company's is still the country's
@@ -948,14 +947,14 @@ NOT_FOUND = [
      "Resources will build a plant. Southgate said so.", "Southgate"),
     # a given name the text never puts in place stays the person's; so does
     # one listed after a place inside the person's whole name
-    ("A friend of Vladimir Kuznetsov said Vladimir had left the firm in March.", "Vladimir"),
+    ("Colleagues of Vladimir Kuznetsov said Vladimir had left the firm in March.", "Vladimir"),
     # the surname of the text's person where it speaks or is given an age,
     # though the model takes it for a town
     ("Carla Rojas runs a farm outside Salta. \"The river is dry,\" said Rojas, 46, on Friday.", "Rojas"),
     # a force's word opening its name is no town
-    ("A woman was hurt in the crash, Metro Police said on Sunday in Las Vegas.", "Metro"),
+    ("Two cars collided downtown, Metro Police said, and one driver was taken to hospital in Las Vegas.", "Metro"),
     # a legislature's name after "the" or its country's word, wherever the text repeats it
-    ("The bill was sent to the Duma on Friday, and the State Duma's speaker said it would pass.", "Duma"),
+    ("Deputies in the State Duma voted on Wednesday, and the Duma's speaker praised the result.", "Duma"),
     # a small town's name that is the surname of the text's person, without a place's cue
     ("The mill was bought in 1951 by Harold Ripley, a Scots engineer. Ripley had the looms replaced within a "
      "year, and Ripley's sons ran it until 1990.", "Ripley"),
@@ -963,7 +962,6 @@ NOT_FOUND = [
     # a small town's name opening a company's that ends in a company's word is
     # the firm's wherever the text repeats it
     ("Alpine Holdings bought the mill on Friday. Alpine will cut 40 jobs, the union said.", "Alpine"),
-    ("Tom Shelton was last seen on Monday. Shelton, 33, had been reported missing since Friday.", "Shelton"),
     ("Buses from Leeds and Lisbon Torres, 17, arrived at noon. Lisbon said the trip was long.", "Lisbon"),
 ]
 
