@@ -1147,3 +1147,15 @@ def test_town_listed_with_others_lies_where_they_do(nlp):
         got = resolve_spans(nlp(text), spans)
         place = got[[text[s:e] for s, e in spans].index(name)]
         assert place is not None and haversine_km(place.lat, place.lon, *point) <= 161, (name, place)
+
+
+def test_abbreviation_glued_to_a_word_is_a_place_inside_its_token(nlp):
+    # the tokenizer keeps "U.S.-backed" and "U.K.-Norway" whole: the place
+    # inside is a mention of its own, and an organisation's letters are none
+    text = ("The U.S.-backed militia held the ridge, a U.K.-based monitor said; the U.N.-run camp "
+            "near the U.K.-Norway gas pipeline stayed shut.")
+    got = {(p.text, p.start, p.country) for p in find_places(nlp(text))}
+    assert ("U.S.", text.index("U.S."), "US") in got
+    assert ("U.K.", text.index("U.K."), "GB") in got
+    assert ("Norway", text.index("Norway"), "NO") in got
+    assert not any(name.startswith("U.N") for name, _, _ in got)

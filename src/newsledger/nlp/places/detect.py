@@ -60,7 +60,11 @@ Detection
       entity cuts it ("St Johnstone 2-1 Livingston"), a capitalised
       preposition opening it is left out ("Across Kerala").
 
-The steps run in the order of :func:`_detect`: 0', 0''', 1a to 1e and 1a'', 2', 3 and the
+    * a dotted abbreviation glued by a hyphen to the word after it, which the
+      tokenizer keeps in one token ("U.S.-led", "U.S.-Mexico", step 0''''
+      in :mod:`.glued`).
+
+The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
 :mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans` (its decision in
 :mod:`.accept`).
@@ -84,6 +88,7 @@ from .entities import _COMPASS, _detect_entities
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
 from .accept import _speech_subject_person
+from .glued import _detect_glued_abbreviations
 
 
 #: compass words and their abbreviations before a division's name ("W Java", "North Kivu")
@@ -109,6 +114,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _prefetch(g, _entity_names(d))
     _detect_possessive_names(d)
     _detect_hyphen_demonyms(d)
+    _detect_glued_abbreviations(d)
     _detect_named_features(d)
     _detect_region_demonyms(d)
     _detect_entities(d)
