@@ -1159,3 +1159,14 @@ def test_abbreviation_glued_to_a_word_is_a_place_inside_its_token(nlp):
     assert ("U.K.", text.index("U.K."), "GB") in got
     assert ("Norway", text.index("Norway"), "NO") in got
     assert not any(name.startswith("U.N") for name, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    # the model reads the full name as an organisation's, then the surname alone as a town
+    "The archive will reopen, said Galina Petrova, who runs it. \"We need money,\" Petrova said.",
+    # ... or the full name as a place's
+    "Half the reels are lost, said Marina Petrova, head of the film archive in Kazan. "
+    "The rest were copied in 1990, Petrova said.",
+])
+def test_surname_of_a_mislabelled_name_that_speaks_alone_is_no_place(nlp, text):
+    assert "Petrova" not in [p.text for p in find_places(nlp(text))]

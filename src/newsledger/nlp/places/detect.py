@@ -84,7 +84,7 @@ from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candida
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
 from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
-from .entities import _COMPASS, _detect_entities
+from .entities import _COMPASS, _detect_entities, _speaker
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
 from .accept import _speech_subject_person
@@ -190,6 +190,7 @@ def _collect_person_words(d: _Detection) -> None:
     # Brooks"), so the pair of words is kept
     d.person_words.update(later)
     d.surnames.update(later)
+    _collect_speaking_surnames(d)
     lone_given = given - later
     _prefetch(g, list(lone_given))  # (one query for all of them)
     places = {w for w in lone_given if _great_place_name(w, g)}
@@ -200,6 +201,27 @@ def _collect_person_words(d: _Detection) -> None:
             d.person_words.update(p for p in pairs if p.split(" ", 1)[0] == w)
         else:
             d.person_words.add(w)
+
+
+def _collect_speaking_surnames(d: _Detection) -> None:
+    """The last word of a name of two words the model took for an
+    organisation's or a place's (that the gazetteer does not know whole)
+    that the text then has speak alone ("said Yevgenia Pavlova, the
+    museum's deputy director ... Pavlova said"): a surname (``d.surnames``),
+    as the model's persons' last words are."""
+    toks, g = d.toks, d.g
+    for ent in d.ents:
+        if ent.label_ not in ("ORG", "GPE", "LOC") or len(ent) != 2 or not all(
+                toks.title[k] and toks.pos[k] == "PROPN" and toks.alpha[k] for k in range(ent.start, ent.end)):
+            continue
+        if ent.label_ != "ORG" and g.exact(ent.text):
+            continue
+        last = toks.text[ent.end - 1]
+        if last in d.surnames:
+            continue
+        if any(toks.text[k] == last and not (ent.start <= k < ent.end) and _speaker(toks, k)
+               for k in range(len(toks))):
+            d.surnames.add(last)
 
 
 def _collect_company_words(d: _Detection) -> None:

@@ -221,7 +221,7 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             if known and len(span) == 1 and d.firm_name(name, known):
                 continue  # "Titan Operating was granted a permit ... Titan will drill": the firm's name
-            if known and len(span) == 1 and name in d.person_words \
+            if known and len(span) == 1 and (name in d.person_words or name in d.surnames) \
                     and not any(_top_level(e) or g.is_province(e) for e in known) \
                     and not _place_cue(toks, span.start, span.end, g) and (_speaker(toks, span.start) or (
                         name in d.surnames and not any(e.kind == "city" and e.population >= 100_000 for e in known))):
