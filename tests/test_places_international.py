@@ -845,6 +845,10 @@ DETECT = [
     "Ministries began moving to [[Nusantara]] in August.",
     "Cranes fill the [[Glasgow]] skyline. Tenants who work in central [[Glasgow]] commute from [[Paisley]]. "
     "[[Glasgow]] Rangers has unveiled plans for 2,000 flats.",
+    # a small town that a relative "where" describes; not the end of a longer name
+    "Councillors in [[Galway]] asked again about the flood scheme for [[Dunmore]], where the square "
+    "flooded twice last winter.",
+    "Ferries run from [[Barreiro]] to Terreiro do Paço, where the tourists leave.",
 ]
 
 #: (sentence, word that must not be found as a place)

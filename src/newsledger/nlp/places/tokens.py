@@ -269,12 +269,21 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
         if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
             return True
+    # a place that a relative "where" goes on to describe ("the flood scheme
+    # for Dunmore, where shops flooded twice"; not the end of a longer name,
+    # "Terreiro do Paço, where")
+    if end + 1 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] == "where" \
+            and not (start > 1 and toks.lower[start - 1] in _NAME_LINKS and toks.title[start - 2]):
+        return True
     # a place said to lie near another ("Fremantle, near Perth, ...")
     if end + 2 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] in ("near", "outside") \
             and toks.title[end + 2]:
         return True
     return _place_apposition(toks, end)
 
+
+#: lower-case words inside a place's longer name ("Terreiro do Paço", "Isle of Man")
+_NAME_LINKS = {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "el", "of", "upon", "on"}
 
 #: holdings "in" a company ("shares in", "a stake in")
 _HOLDING_NOUNS = {"shares", "stake", "stakes", "stockholding", "shareholding"}
