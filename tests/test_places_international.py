@@ -849,6 +849,10 @@ DETECT = [
     "Councillors in [[Galway]] asked again about the flood scheme for [[Dunmore]], where the square "
     "flooded twice last winter.",
     "Ferries run from [[Barreiro]] to Terreiro do Paço, where the tourists leave.",
+    # a lower-case "city" after a town is no part of its name, though the
+    # gazetteer knows "Perth City" as another of its names ("Atlantic City" is one)
+    "Traders in [[Perth]] city centre said rents doubled.",
+    "Protesters blocked [[Puebla]] city centre for a week.",
 ]
 
 #: (sentence, word that must not be found as a place)

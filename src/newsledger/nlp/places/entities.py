@@ -195,10 +195,11 @@ def _detect_entities(d: _Detection) -> None:
             if len(span) >= 2 and toks.lower[span.end - 1] in _DIVISION_TAILS \
                     and (toks.text[span.end - 1].islower() or toks.lower[span.end - 1] == "municipality") \
                     and g.exact(toks.span_text(span.start, span.end - 1)) \
-                    and not g.exact(toks.span_text(span.start, span.end)):
+                    and not _own_name(toks.span_text(span.start, span.end), g):
                 # "Aceh province", "the Indian Ocean coast": the name without its word
                 # ("Atlantic city", "Orange county" are whole names; "Knysna
-                # Municipality" is the town's, with its capital)
+                # Municipality" is the town's, with its capital; "Perth city
+                # centre" holds the town's name, though "Perth City" is another of its names)
                 span = span[:-1]
             if _generic_tail(d, span.start, span.end, toks.span_text(span.start, span.end),
                              g.exact(toks.span_text(span.start, span.end)), ent):
@@ -452,6 +453,12 @@ _NOT_NAME_GOES_ON = AFTER_PLACE | TITLES | _TAIL_WORDS | CLUB_WORDS | {"coast", 
 #: small words inside towns' names after a river or the sea ("Newcastle upon
 #: Tyne", "Frankfurt am Main", "Southend on Sea"): joined only into a known name
 _TOWN_JOINERS = {"upon", "on", "am", "an", "der", "sur", "en", "im"}
+
+
+def _own_name(name: str, g: Gazetteer) -> bool:
+    """Whether ``name`` is a place's own name, not only another of its names."""
+    main = g.main_ids(name)
+    return any(e.id in main for e in g.exact(name))
 
 
 _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
