@@ -194,8 +194,11 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
                 abroad = provinces[0].country  # abroad, as far as the text is about its country
         if e.id in m.main_ids:
             s += W["main"]
-        elif country_named or (divisions and e.kind == "city" and e.lat is not None and not any(
-                haversine_km(d.lat, d.lon, e.lat, e.lon) <= W["coloc_km"] for d in divisions)):
+        # (though a great town's short name is its own: "Leon" of León de los
+        # Aldama, whatever provinces abroad are called)
+        elif country_named or (divisions and e.kind == "city" and e.lat is not None and not _short_form(key, e)
+                               and not any(haversine_km(d.lat, d.lon, e.lat, e.lon) <= W["coloc_km"]
+                                           for d in divisions)):
             s += W["country_alias"]
         elif e.kind == "city" and _short_form(key, e):
             s += W["main"]  # "Newcastle" is Newcastle upon Tyne's own name too
