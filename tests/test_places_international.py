@@ -856,6 +856,11 @@ DETECT = [
     # gazetteer knows "Perth City" as another of its names ("Atlantic City" is one)
     "Traders in [[Perth]] city centre said rents doubled.",
     "Protesters blocked [[Puebla]] city centre for a week.",
+    # a division's own name of two names joined by "and", which the model cuts
+    "Two libraries will shut as [[Perth and Kinross]] Council cuts spending.",
+    "The ferry to [[Argyll and Bute]] was cancelled.",
+    "Nurses in [[Newfoundland and Labrador]] voted to strike.",
+    "Trains from [[Perth]] and [[Dundee]] were cancelled.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -35,6 +35,7 @@ Detection
       a name the text uses for a disease ("Marburg virus") is no place there;
       a division's kind capitalised after it is part of its name
       ("Kumamoto Prefecture", "Sumy Oblast"; not "State", step 3');
+      a division's own name the model cut at "and" is one ("Perth and Kinross");
       one entity holding a place and the one it lies in ("Windsor, Ontario"),
       or two places listed ("Windsor and Falmouth"), is two; a feature by its name ("Lake Naivasha") needs no more context;
       a name before a lower-case "river" may be a river's we know by its full

@@ -171,6 +171,8 @@ def _detect_entities(d: _Detection) -> None:
         if label in ("GPE", "LOC") and nxt is not None and nxt.start == ent.end and nxt.label_ in ("GPE", "LOC") \
                 and d.free(nxt.start, nxt.end) and _place_named(toks.span_text(ent.start, nxt.end), g):
             r = (r[0], nxt.end)  # one name the model cut in two places ("Otter" + "Tail County")
+        if label in ("GPE", "LOC"):
+            r = _extend_over_and(toks, r, g, d)
         if label in ("NORP", "LANGUAGE"):
             # a people's word opening a country's name the model cut ("French" + "Guiana")
             whole = _extend_to_country(toks, r, g, d)
@@ -319,6 +321,25 @@ def _demonym_town(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
     main = g.main_ids(name)
     if any(e.id in main and e.kind == "city" and e.population >= 20_000 for e in g.exact(name)):
         return r[0], end
+    return r
+
+
+def _extend_over_and(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:
+    """The model's entity ``r`` stretched over "and" and the capitalised
+    name after it when the whole is a division's or a country's own name
+    the model cut in two places ("Perth" + "and" + "Kinross", "Newfoundland"
+    + "and" + "Labrador", "Saint Vincent and the Grenadines")."""
+    s, e = r
+    if e + 1 >= len(toks) or toks.lower[e] != "and":
+        return r
+    k = e + 1 + (toks.lower[e + 1] == "the")
+    for end in range(min(len(toks), k + 2), k, -1):
+        if not all(toks.title[x] for x in range(k, end)) or not d.free(e, end):
+            continue
+        name = toks.span_text(s, end)
+        main = g.main_ids(name)
+        if any(e2.id in main and e2.kind in ("region", "country") for e2 in g.exact(name)):
+            return (s, end)
     return r
 
 
