@@ -861,6 +861,8 @@ DETECT = [
     "The ferry to [[Argyll and Bute]] was cancelled.",
     "Nurses in [[Newfoundland and Labrador]] voted to strike.",
     "Trains from [[Perth]] and [[Dundee]] were cancelled.",
+    # a river's bare name after "the", where the text has named it whole
+    "Anglers gathered on the [[River Severn]] at dawn. Levels on the [[Severn]] rose overnight.",
 ]
 
 #: (sentence, word that must not be found as a place)

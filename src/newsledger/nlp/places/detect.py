@@ -857,6 +857,34 @@ def _detect_repeats(d: _Detection) -> None:
             d.mentions.append(m)
             d.take(i, i + L)
         resume = i + L
+    _detect_bare_rivers(d)
+
+
+def _detect_bare_rivers(d: _Detection) -> None:
+    """3 (cont.). a river the text names whole ("the River Tay", "the Fraser
+    River") is a place where its bare name of one word follows "the" ("what
+    the Tay can do"), whatever the model made of it; resolution reads it as
+    the river (:func:`.resolve._rivers_named_whole`)."""
+    toks = d.toks
+    rivers: dict[str, _Mention] = {}
+    for m in d.mentions:
+        if m.span is not None and len(m.span) == 2 and any(e.kind == "feature" for e in m.cands):
+            a, b = m.span.start, m.span.start + 1
+            if toks.text[a] == "River" and toks.title[b]:
+                rivers.setdefault(toks.lower[b], m)
+            elif toks.text[b] == "River" and toks.title[a]:
+                rivers.setdefault(toks.lower[a], m)
+    if not rivers:
+        return
+    for i in range(1, len(toks)):
+        src = rivers.get(toks.lower[i])
+        if src is None or d.taken[i] or toks.lower[i - 1] != "the" or not toks.title[i] \
+                or (i + 1 < len(toks) and toks.title[i + 1]) or _person_like(toks, i, i + 1, d.person_words):
+            continue
+        m = d.mention(d.doc[i:i + 1], "gaz")
+        m.cands = list(src.cands)
+        d.mentions.append(m)
+        d.take(i, i + 1)
 
 
 #: kinds of divisions abroad that, capitalised after a division's name, are
