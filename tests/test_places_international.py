@@ -863,6 +863,9 @@ DETECT = [
     "Trains from [[Perth]] and [[Dundee]] were cancelled.",
     # a river's bare name after "the", where the text has named it whole
     "Anglers gathered on the [[River Severn]] at dawn. Levels on the [[Severn]] rose overnight.",
+    # reserves by their kind's two words
+    "Rangers counted 40 tigers in the [[Sundar Bera Tiger Reserve]] last year.",
+    "Elephants left the [[Kasungu Forest Reserve]] for farms.",
 ]
 
 #: (sentence, word that must not be found as a place)

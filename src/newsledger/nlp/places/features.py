@@ -24,9 +24,12 @@ FEATURE_HEADS = {"river", "lake", "valley", "falls", "creek", "dam", "reservoir"
                  "downs", "lagoon", "estuary", "island", "islands", "shoal", "shoals", "reef", "desert",
                  "bay", "hills", "mountains", "range", "peninsula", "plateau", "glacier", "canal",
                  "harbour", "harbor", "heights", "wetlands", "basin", "delta", "strait", "pass"}
-#: ... two-word closers ("Kakum National Park", "Maasai Mara Game Reserve")
+#: ... two-word closers ("Kakum National Park", "Maasai Mara Game Reserve", "Valmiki Tiger Reserve";
+#: not "National Wildlife Refuge", whose river's or town's name news marks alone)
 FEATURE_HEAD_PAIRS = {("national", "park"), ("game", "reserve"), ("nature", "reserve"),
-                      ("wildlife", "sanctuary"), ("marine", "park")}
+                      ("wildlife", "sanctuary"), ("marine", "park"), ("wildlife", "reserve"),
+                      ("tiger", "reserve"), ("forest", "reserve"), ("biosphere", "reserve"),
+                      ("marine", "reserve")}
 #: capitalised words that open one ("Lake Nakuru", "River Foyle", "Mount Kenya")
 FEATURE_OPENERS = {"lake", "river", "loch", "mount", "mt", "mt."}
 
