@@ -866,6 +866,8 @@ DETECT = [
     # reserves by their kind's two words
     "Rangers counted 40 tigers in the [[Sundar Bera Tiger Reserve]] last year.",
     "Elephants left the [[Kasungu Forest Reserve]] for farms.",
+    # a province's own name going on after the model's "person" with a small word
+    "Soy farmers in [[Mato Grosso]] and [[Mato Grosso do Sul]] sold early this year.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -234,11 +234,14 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # (or the model's person takes in the place's noun or kind after it:
     # "Kanpur police", "Kano State")
     # (or its police or fire service: "Huntsville Fire Chief Tom Grisham")
+    # (or a division's own name goes on after a small word: "Mato Grosso" + "do Sul")
     covers = _strip(toks, ent.start, ent.end) == (i, j) or (
         ent.start == i and ent.end < j and toks.text[ent.end] == "-"
         and not any(toks.space[k] for k in range(i, j - 1))) or (
         ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS
-                                                 or (toks.title[j] and toks.lower[j] in SERVICE_HEADS)))
+                                                 or (toks.title[j] and toks.lower[j] in SERVICE_HEADS))) or (
+        ent.start == i and ent.end + 1 < j and toks.lower[ent.end] in _INNER_JOINERS and toks.title[ent.end + 1]
+        and best.kind == "region" and best.id in main and not best.approx)
     # (the kind after the name is no surname: ask of the whole)
     kind_after = ent.end == j + 1 and toks.lower[j] in _DIVISION_WORDS
     # (a great namesake abroad speaks for the name as well as the small one
