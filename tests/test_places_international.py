@@ -427,6 +427,10 @@ RESOLVE = [
     # a great town's short name, though provinces abroad have it as their own
     # ("León" of León de los Aldama in a text that names Mexico)
     ("Buses will be banned from [[Leon]] city centre in Mexico next year.", (21.12, -101.68)),
+    # the bare name of a county the text writes Ireland's way ("Co. Clare"),
+    # where the county's country has no town of the name
+    ("Sean Hehir, late of Kilkee, Co. Clare, and of Dorchester and Boston, died on Monday. He never missed a "
+     "[[Clare]] hurling final and visited England often.", (52.85, -9.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -868,6 +872,10 @@ DETECT = [
     "Elephants left the [[Kasungu Forest Reserve]] for farms.",
     # a province's own name going on after the model's "person" with a small word
     "Soy farmers in [[Mato Grosso]] and [[Mato Grosso do Sul]] sold early this year.",
+    # a county's bare name where the text has written it Ireland's way
+    "Born near [[Castlebar]], [[Co. Mayo]], she emigrated to [[Toronto]] in 1961, worked in [[Hamilton]] and "
+    "[[Guelph]], and came home to [[Mayo]] every summer.",
+    "Born in [[County Kerry]], he moved to [[Boston]] and [[Springfield]], and went back to [[Kerry]] each August.",
 ]
 
 #: (sentence, word that must not be found as a place)

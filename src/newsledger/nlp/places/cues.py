@@ -348,7 +348,9 @@ _LIST_WORDS = {",", "and", "or", "&"}
 def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """A bare name that stands for a county: one of a list ending in
     "counties" ("Cooke, Grayson and Love counties"), or a name the text also
-    writes with "County" ("Platte County ... Platte is the state's 10th").
+    writes with "County" ("Platte County ... Platte is the state's 10th"),
+    or after "County" or "Co." where the county's country has no town of
+    the name ("Co. Clare ... a Clare hurling final").
     Its county namesakes join the candidates and are preferred."""
     text, lower, n = toks.text, toks.lower, len(toks)
     # names the text writes before "County"/"Parish" (every tail of the name)
@@ -359,8 +361,15 @@ def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> N
             while k > 0 and i - k < 4 and (toks.cap[k - 1] or toks.upper[k - 1]):
                 k -= 1
                 written.setdefault(toks.span_text(k, i), text[i])
+    # ... and after "County" or "Co." ("County Clare", "Co. Sligo"), as Ireland writes its counties
+    written_after: set[str] = set()
+    for i in range(n - 1):
+        if text[i] in ("County", "Co.", "Co") and toks.title[i + 1] and not (text[i] == "Co" and text[i + 1] != "."):
+            k = i + 1 + (text[i] == "Co")
+            if k < n and toks.title[k]:
+                written_after.add(text[k])
     listed = not _COUNTY_PLURALS.keys().isdisjoint(lower)
-    if not listed and not written:
+    if not listed and not written and not written_after:
         return
     for m in mentions:
         if m.demonym or m.span is None or not m.text[:1].isupper():
@@ -381,6 +390,16 @@ def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> N
             break
         if word is None:
             word = written.get(m.text)
+        if word is None and m.text in written_after:
+            # (a county named like a town of its own country is the town when bare: "Co. Cork ... in Cork")
+            towns = {e.country for e in m.cands if e.kind == "city" and e.population >= 1000}
+            extra = [e for e in g.exact(m.text) if e.kind == "region" and e.country in COUNTY_LANDS
+                     and e.country not in towns]
+            if extra:
+                have = {e.id for e in m.cands}
+                m.cands = list(m.cands) + [e for e in extra if e.id not in have]
+                m.county_cue = True
+            continue
         if word is None:
             continue
         extra = [e for e in g.exact(f"{m.text} {word}") if e.source == "county" or e.kind == "region"]

@@ -138,6 +138,10 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     return d.mentions
 
 
+#: words before a county's name in Ireland's and Britain's way ("County Kerry", "Co. Mayo")
+_COUNTY_OPENERS = {"County", "Co."}
+
+
 def _collect_person_words(d: _Detection) -> None:
     """Before the steps: the words of the model's persons of several words
     (``d.person_words``); a place's name among them reads as a surname
@@ -163,7 +167,7 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
-                and toks.lower[ent.end - 1] not in _DIVISION_WORDS \
+                and toks.lower[ent.end - 1] not in _DIVISION_WORDS and toks.text[ent.start] not in _COUNTY_OPENERS \
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in QUARTER_TAILS) \
                 and not any(toks.title[k] and toks.lower[k] in SERVICE_HEADS for k in range(ent.start + 1, ent.end)) \
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
@@ -830,6 +834,10 @@ def _detect_repeats(d: _Detection) -> None:
         if m.how in ("ner", "gaz") and not m.demonym and m.span is not None \
                 and (m.cands or m.how == "ner") and len(m.text) >= 3 and m.text[:1].isupper():
             known.setdefault(tuple(toks.lower[m.span.start:m.span.end]), m)
+            # (and a county's bare name after "County X", "Co. X": "went back to Kerry")
+            if len(m.span) >= 2 and toks.text[m.span.start] in _COUNTY_OPENERS and m.cands \
+                    and all(e.kind == "region" for e in m.cands):
+                known.setdefault(tuple(toks.lower[m.span.start + 1:m.span.end]), m)
     if not known:
         return
     longest = max(len(k) for k in known)
