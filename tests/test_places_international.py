@@ -1201,3 +1201,13 @@ def test_abbreviation_glued_to_a_word_is_a_place_inside_its_token(nlp):
 ])
 def test_surname_of_a_mislabelled_name_that_speaks_alone_is_no_place(nlp, text):
     assert "Petrova" not in [p.text for p in find_places(nlp(text))]
+
+
+def test_river_word_of_one_mention_speaks_for_the_name(nlp):
+    # "the bank of the Rio Grande" is the river, and so is the bare mention
+    # before it, though the text's Mexican towns speak for a town of the name
+    line = ("Families from Zacatecas and Durango waited in Ciudad Acuña, Mexico. Agents patrol 200 miles of the "
+            "[[Rio Grande]] there. A soldier walked on the bank of the [[Rio Grande]] at dawn.")
+    text, spans = _marked(line)
+    got = resolve_spans(nlp(text), spans)
+    assert [p.kind for p in got] == ["feature", "feature"]

@@ -289,13 +289,14 @@ def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
 def _river_cue(toks: _Tokens, m: _Mention) -> bool:
     """"along the Dnipro river", "the Jordan river's banks": a lower-case
     "river" right after the name makes it the river, not the city or country
-    named like it; so does a river's bank before a name of one word ("along
-    the Tay", "the banks of the Witham"; see :func:`bank_before`)."""
+    named like it; so does a river's bank before a name of one word or two
+    ("along the Tay", "the banks of the Witham", "the bank of the Rio
+    Grande"; see :func:`bank_before`)."""
     if m.span is None:
         return False
     if m.span.end < len(toks) and toks.text[m.span.end] == "river":
         return True
-    return len(m.span) == 1 and bank_before(toks, m.span.start, m.span.end)
+    return len(m.span) <= 2 and bank_before(toks, m.span.start, m.span.end)
 
 
 #: words before "the" and a river's bare name ("along the Tay", "crossed the Drina")

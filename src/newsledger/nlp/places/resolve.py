@@ -421,7 +421,9 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
             continue
         # a mention with its state or country after it ("PARIS, Tenn.") speaks for the
         # name, when that tells its namesakes apart ("PERTH, Australia" does not)
-        held = Counter(m.choice.id for m in ms if m.choice is not None and _pair_decides(m, g))
+        # (so does one a river's word makes the river: "on the bank of the Rio Grande")
+        held = Counter(m.choice.id for m in ms if m.choice is not None and (
+            _pair_decides(m, g) or (m.river_cue and m.choice.kind == "feature")))
         if held:
             votes = held
         winner_id = votes.most_common(1)[0][0]
@@ -437,7 +439,7 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
             # speaks for the bare "London"s of a Canadian story, and "Brandon"
             # of "Manitoba, including Winnipeg, Brandon" for the later one in
             # a story of a storm on both sides of the border)
-            if held and main is not None and m.choice.country == main and winner.country != main \
+            if held and main is not None and m.choice.country == main and winner.country not in (main, None) \
                     and shares.get(winner.country, 0.0) < VISITED_SHARE:
                 continue
             m.choice = winner
