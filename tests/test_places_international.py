@@ -427,6 +427,7 @@ RESOLVE = [
     # a great town's short name, though provinces abroad have it as their own
     # ("León" of León de los Aldama in a text that names Mexico)
     ("Buses will be banned from [[Leon]] city centre in Mexico next year.", (21.12, -101.68)),
+    ("Ranchers in the [[Big Bend]] country sold cattle early.", (29.25, -103.25)),
     # the bare name of a county the text writes Ireland's way ("Co. Clare"),
     # where the county's country has no town of the name
     ("Sean Hehir, late of Kilkee, Co. Clare, and of Dorchester and Boston, died on Monday. He never missed a "
@@ -850,6 +851,8 @@ DETECT = [
     "Flash floods swept through the [[Texas Hill Country]] overnight.",
     "Classes were suspended across [[Metro Manila]] as the typhoon neared.",
     "Ministries began moving to [[Nusantara]] in August.",
+    "A trawler with 180 people aboard drifted in the [[Andaman Sea]] for a week.",
+    "Water trucks reached [[Dagahaley]] and [[Hagadera]] after the floods.",
     "Cranes fill the [[Glasgow]] skyline. Tenants who work in central [[Glasgow]] commute from [[Paisley]]. "
     "[[Glasgow]] Rangers has unveiled plans for 2,000 flats.",
     # a small town that a relative "where" describes; not the end of a longer name
