@@ -853,6 +853,8 @@ DETECT = [
     "Ministries began moving to [[Nusantara]] in August.",
     "A trawler with 180 people aboard drifted in the [[Andaman Sea]] for a week.",
     "Water trucks reached [[Dagahaley]] and [[Hagadera]] after the floods.",
+    # a sea's name opened by a people's word the model reads as a language
+    "Migrants tried to cross the [[English Channel]] from [[Calais]].",
     "Cranes fill the [[Glasgow]] skyline. Tenants who work in central [[Glasgow]] commute from [[Paisley]]. "
     "[[Glasgow]] Rangers has unveiled plans for 2,000 flats.",
     # a small town that a relative "where" describes; not the end of a longer name
