@@ -855,6 +855,11 @@ DETECT = [
     "Water trucks reached [[Dagahaley]] and [[Hagadera]] after the floods.",
     # a sea's name opened by a people's word the model reads as a language
     "Migrants tried to cross the [[English Channel]] from [[Calais]].",
+    # a province's abbreviation keeps the full stop the tokenizer cut at the
+    # end of a sentence; a town's own name does not take one
+    "The shelter is in [[Lacolle]], [[Que.]]",
+    "Wolves killed sheep near [[Cody]], [[Wyo.]]\n\nPhoto: a ranch.",
+    "Troops will train east of [[Alta]]. Officials in [[Oslo]] agreed.",
     "Cranes fill the [[Glasgow]] skyline. Tenants who work in central [[Glasgow]] commute from [[Paisley]]. "
     "[[Glasgow]] Rangers has unveiled plans for 2,000 flats.",
     # a small town that a relative "where" describes; not the end of a longer name

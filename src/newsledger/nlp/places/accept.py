@@ -33,7 +33,7 @@ from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_
                     SERVICE_HEADS, TITLES, TOWN_TAILS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip,
-                     _Tokens, _with_abbreviation_dot, _with_possessive_end)
+                     _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _strong,
                       _top_level)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
@@ -95,8 +95,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok and r.best.kind != "country" and _after_kin(d.toks, i):
         ok = False  # "his wife, Florence,", "his daughters Victoria and Mai": family named like places
     if ok:
-        d.add(d.doc[i:_with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))], "gaz",
-              fuzzy=False, require=True)
+        end = _with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))
+        d.add(d.doc[i:_abbreviation_dot_end(d.toks, i, end, d.g)], "gaz", fuzzy=False, require=True)
     return ok
 
 

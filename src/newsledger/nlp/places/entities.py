@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
-from .tokens import (_COUNTY_WORDS, _after_kin, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
+from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
                      _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _TAIL_WORDS, _Detection
@@ -209,6 +209,9 @@ def _detect_entities(d: _Detection) -> None:
             name = toks.span_text(span.start, span.end)
             if name.lower() in _NOT_PLACES or toks.lower[span.end - 1] in _NOT_PLACE_HEADS:
                 continue
+            if _abbreviation_dot_end(toks, span.start, span.end, g) > span.end:
+                span = doc[span.start:span.end + 1]  # "Lacolle, Que." at the end of a sentence
+                name = toks.span_text(span.start, span.end)
             known = g.exact(name)
             if len(span) == 1 and toks.lower[span.start] in PAGE_WORDS \
                     and not any(_top_level(e) for e in known) and not _place_cue(toks, span.start, span.end, g):

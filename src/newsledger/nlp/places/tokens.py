@@ -14,7 +14,7 @@ from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, I
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from ...gazetteer import Entry, Gazetteer
+from ...gazetteer import Entry, Gazetteer, normalize
 from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS,
                     STREET_HEADS, TITLES)
 
@@ -125,6 +125,26 @@ def _with_abbreviation_dot(toks: _Tokens, i: int, j: int) -> int:
     Que., and")."""
     if j - i == 1 and j + 1 < len(toks) and toks.text[j] == "." and not toks.space[i] and toks.title[i] \
             and len(toks.text[i]) <= 4 and toks.text[j + 1] == ",":
+        return j + 1
+    return j
+
+
+def _abbreviation_dot_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
+    """The end of the name ``toks[i:j]``, taking in the full stop the
+    tokenizer cut from a state's or province's abbreviation at the end of a
+    sentence or a text ("Lacolle, Que."): a word of five letters at most that
+    our table knows only as another of its region's names (not "Rome."),
+    after a town and a comma unless no place has it as its own name ("east
+    of Alta." in Norway)."""
+    if j - i != 1 or j >= len(toks) or toks.text[j] != "." or toks.space[i] \
+            or len(toks.text[i]) > 5 or not toks.title[i]:
+        return j
+    word = toks.text[i]
+    own = g.main_ids(word)
+    if not (i > 0 and toks.text[i - 1] == ",") and any(e.id in own for e in g.exact(word)):
+        return j
+    if any(e.kind == "region" and e.source in ("state", "extra") and normalize(e.name) != normalize(word)
+           for e in g.exact(word + ".")):
         return j + 1
     return j
 
