@@ -860,6 +860,8 @@ DETECT = [
     "The shelter is in [[Lacolle]], [[Que.]]",
     "Wolves killed sheep near [[Cody]], [[Wyo.]]\n\nPhoto: a ranch.",
     "Troops will train east of [[Alta]]. Officials in [[Oslo]] agreed.",
+    # a town's own name holding "in" ("San Giovanni in Fiore"), which the model cuts
+    "Pilgrims walked from [[Cosenza]] to [[San Giovanni in Fiore]] this week.",
     "Cranes fill the [[Glasgow]] skyline. Tenants who work in central [[Glasgow]] commute from [[Paisley]]. "
     "[[Glasgow]] Rangers has unveiled plans for 2,000 flats.",
     # a small town that a relative "where" describes; not the end of a longer name
@@ -1004,6 +1006,11 @@ NOT_FOUND = [
     # the firm's wherever the text repeats it
     ("Alpine Holdings bought the mill on Friday. Alpine will cut 40 jobs, the union said.", "Alpine"),
     ("Buses from Leeds and Lisbon Torres, 17, arrived at noon. Lisbon said the trip was long.", "Lisbon"),
+    # a word the text writes before "Club", unknown to the gazetteer, is the club's wherever it stands
+    # a relative "where" after the end of a longer name is no cue for its last word
+    ("Ferries run from Barreiro to Terreiro do Paço, where the tourists leave.", "Paço"),
+    ("The Oamaru Rotary Club turns 60. Everyone in Oamaru knew who was in Rotary because we all wore the "
+     "badge, said June Hill.", "Rotary"),
 ]
 
 

@@ -225,6 +225,8 @@ def _detect_entities(d: _Detection) -> None:
             if not known and (_person_like(toks, span.start, span.end, d.person_words)
                               or (len(span) == 1 and name in d.person_words)):
                 continue
+            if not known and len(span) == 1 and _society_name(toks, name):
+                continue  # "the Timaru Rotary Club ... who was in Rotary": the club's name
             if known and len(span) == 1 and d.firm_name(name, known):
                 continue  # "Titan Operating was granted a permit ... Titan will drill": the firm's name
             if known and len(span) == 1 and (name in d.person_words or name in d.surnames) \
@@ -327,6 +329,18 @@ def _demonym_town(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
                              or e.kind == "feature" and e.source == "extra") for e in g.exact(name)):
         return r[0], end
     return r
+
+
+#: words after a society's or club's own name ("Rotary Club", "Lions Clubs")
+_SOCIETY_HEADS = {"club", "clubs", "society", "association", "foundation", "trust", "league", "lodge"}
+
+
+def _society_name(toks: _Tokens, name: str) -> bool:
+    """Whether the text writes the word ``name``, which the gazetteer does
+    not know, before a club's or society's capitalised word ("Rotary Club"):
+    a society's name, not a place's, wherever it stands alone."""
+    return any(toks.text[k] == name and toks.title[k + 1] and toks.lower[k + 1] in _SOCIETY_HEADS
+               for k in range(len(toks) - 1))
 
 
 def _extend_over_and(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:
@@ -477,8 +491,9 @@ _NOT_NAME_GOES_ON = AFTER_PLACE | TITLES | _TAIL_WORDS | CLUB_WORDS | {"coast", 
 
 
 #: small words inside towns' names after a river or the sea ("Newcastle upon
-#: Tyne", "Frankfurt am Main", "Southend on Sea"): joined only into a known name
-_TOWN_JOINERS = {"upon", "on", "am", "an", "der", "sur", "en", "im"}
+#: Tyne", "Frankfurt am Main", "Southend on Sea", "San Giovanni in Fiore"):
+#: joined only into a known name
+_TOWN_JOINERS = {"upon", "on", "am", "an", "der", "sur", "en", "im", "in"}
 
 
 def _own_name(name: str, g: Gazetteer) -> bool:
