@@ -63,7 +63,11 @@ Detection
 
     * a dotted abbreviation glued by a hyphen to the word after it, which the
       tokenizer keeps in one token ("U.S.-led", "U.S.-Mexico", step 0''''
-      in :mod:`.glued`).
+      in :mod:`.glued`); a river's bare name after "the" where the text names
+      it whole ("the Tay"), and a county's where the text writes "County
+      Kerry" or "Co. Mayo" (step 3); a state's abbreviation keeps the full
+      stop cut at a sentence's end ("Lacolle, Que."); a word unknown to the
+      gazetteer that the text writes before "Club" is no place ("Rotary").
 
 The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in

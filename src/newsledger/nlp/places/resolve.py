@@ -39,7 +39,10 @@ Resolution (choosing among same-named gazetteer entries)
     state after one mention speaks for the bare ones unless it names a
     namesake in a country the text only visits ("Hyderabad, Sindh" in a
     story of India); a town listed with others lies where they do
-    ("Lisbon and Porto").  A name the gazetteer does not know is put in the
+    ("Lisbon and Porto"); a river's bank before one mention makes it and the
+    name's other mentions the river ("the bank of the Rio Grande"); an
+    Irish county written "Co. Clare" is what the bare "Clare" names where
+    its country has no town of the name.  A name the gazetteer does not know is put in the
     place the text puts it ("the X camp near Garissa"), else at the text's
     focus, the most-named town amid its places (:func:`resolve_spans`).
 
