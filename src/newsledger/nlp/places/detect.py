@@ -77,6 +77,8 @@ names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
 
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, normalize
@@ -219,17 +221,20 @@ def _collect_speaking_surnames(d: _Detection) -> None:
     museum's deputy director ... Pavlova said"): a surname (``d.surnames``),
     as the model's persons' last words are."""
     toks, g = d.toks, d.g
+    speakers: Optional[dict[str, list[int]]] = None  # where each capitalised word speaks (read once, if needed)
     for ent in d.ents:
         if ent.label_ not in ("ORG", "GPE", "LOC") or len(ent) != 2 or not all(
                 toks.title[k] and toks.pos[k] == "PROPN" and toks.alpha[k] for k in range(ent.start, ent.end)):
             continue
-        if ent.label_ != "ORG" and g.exact(ent.text):
-            continue
         last = toks.text[ent.end - 1]
-        if last in d.surnames:
+        if last in d.surnames or (ent.label_ != "ORG" and g.exact(ent.text)):
             continue
-        if any(toks.text[k] == last and not (ent.start <= k < ent.end) and _speaker(toks, k)
-               for k in range(len(toks))):
+        if speakers is None:
+            speakers = {}
+            for k in range(len(toks)):
+                if toks.title[k] and _speaker(toks, k):
+                    speakers.setdefault(toks.text[k], []).append(k)
+        if any(not (ent.start <= k < ent.end) for k in speakers.get(last, ())):
             d.surnames.add(last)
 
 

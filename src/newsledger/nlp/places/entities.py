@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
-from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor, _person_like, _place_cue, _possessor_country,
-                     _street, _strip, _Tokens, _with_possessive_end)
+from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor, _person_like,
+                     _place_cue, _possessor_country, _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _TAIL_WORDS, _Detection
 from .international import _generic_tail
