@@ -1187,6 +1187,9 @@ def test_town_listed_with_others_lies_where_they_do(nlp):
          "March, then shows in [[Lisbon]] and [[Porto]] in June.", "Porto", (41.15, -8.61)),
         ("The [[Brazilian]] band plays [[São Paulo]] and [[Rio]] in April; foreign dates include "
          "[[Buenos Aires]], [[Montevideo]] and [[Santiago]] in May.", "Santiago", (-33.45, -70.67)),
+        # (not a capital listed with another country's capital)
+        ("Mining companies in [[Peru]] drew criticism from campaigners in [[London]] and [[Washington]] after "
+         "the spill near Cusco.", "Washington", (38.9, -77.04)),
         # (not two places set against each other: "between Washington and Moscow")
         ("Flights between [[New York]] and [[St. Petersburg]] start in May, the airline's [[Russian]] "
          "chief executive said.", "St. Petersburg", (59.94, 30.31)),

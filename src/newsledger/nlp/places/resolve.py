@@ -476,7 +476,8 @@ def _follow_list_mates(toks: _Tokens, mentions: list[_Mention], g: Gazetteer,
     ``LIST_MATE_POP`` people (its own name) within ``LIST_MATE_KM`` of one
     of them replaces a namesake elsewhere; when every other item is a
     capital, so is it.  (A text about Brazil does not make the Porto of
-    Lisbon's list a Brazilian village.)"""
+    Lisbon's list a Brazilian village; a country's capital stays where it
+    is: "groups in London and Washington".)"""
     listed = [m for m in mentions if m.span is not None]
     groups: list[list[_Mention]] = []
     for prev, m in zip(listed, listed[1:]):
@@ -498,7 +499,8 @@ def _follow_list_mates(toks: _Tokens, mentions: list[_Mention], g: Gazetteer,
                     o.population < LIST_LEAD_POP and o.country not in named) for o in others):
                 continue
             countries = {o.country for o in others}
-            if len(countries) == 1 and e.country not in countries:
+            # (not a country's capital: "groups in London and Washington" name two capitals)
+            if len(countries) == 1 and e.country not in countries and not g.is_capital(e):
                 c = next(iter(countries))
                 # (near one of them: "between Washington and Moscow" is no list of one area)
                 there = [x for x in m.cands[:60] if x.kind == "city" and x.country == c and x.id in m.main_ids
