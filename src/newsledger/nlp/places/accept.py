@@ -331,6 +331,8 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     opening its council's name."""
     toks, g = d.toks, d.g
     i, j, name, best, main, ents = r.i, r.j, r.name, r.best, r.main, r.ents
+    if whole is not None and _said_person(toks, whole):
+        return False  # "said Georgia Evans, who lives nearby": a person the model took for a body
     local = _local_town(d, best)
     # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town)
     first = whole is not None and i == whole[0] and len(normalize(name)) > 2
@@ -376,6 +378,25 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
             and not _person_like(toks, i, j, d.person_words)
             and (best.population >= 20_000
                  or (local and best.population >= 2000)))
+
+
+#: verbs of saying before a speaker's full name ("said Georgia Evans, who ...")
+_SAID = {"said", "says", "told", "added", "explained"}
+
+
+def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
+    """The name ``toks[whole]`` of two or three capitalised words follows a
+    verb of saying and goes on with ", who" or an age between commas ("said
+    Georgia Evans, who lives nearby"; "said Sydney Clarke, 52,"): a person
+    speaking, whatever the model made of the name."""
+    s, e = whole
+    if not 2 <= e - s <= 3 or s == 0 or toks.lower[s - 1] not in _SAID \
+            or not all(toks.title[k] and toks.alpha[k] for k in range(s, e)):
+        return False
+    if e + 1 >= len(toks) or toks.text[e] != ",":
+        return False
+    nxt = toks.text[e + 1]
+    return nxt == "who" or (nxt.isdigit() and len(nxt) <= 3 and e + 2 < len(toks) and toks.text[e + 2] == ",")
 
 
 def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
