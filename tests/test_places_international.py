@@ -428,6 +428,9 @@ RESOLVE = [
     # ("León" of León de los Aldama in a text that names Mexico)
     ("Buses will be banned from [[Leon]] city centre in Mexico next year.", (21.12, -101.68)),
     ("Ranchers in the [[Big Bend]] country sold cattle early.", (29.25, -103.25)),
+    # Western Australia's Kimberley where the text is Australian; the South African town elsewhere
+    ("A boat landed on a beach in the [[Kimberley]] on Wednesday, Western Australia police said.", (-17.0, 125.5)),
+    ("Diamonds were found near [[Kimberley]] in 1871.", (-28.73, 24.76)),
     # the bare name of a county the text writes Ireland's way ("Co. Clare"),
     # where the county's country has no town of the name
     ("Sean Hehir, late of Kilkee, Co. Clare, and of Dorchester and Boston, died on Monday. He never missed a "
