@@ -885,6 +885,8 @@ DETECT = [
     # reserves by their kind's two words
     "Rangers counted 40 tigers in the [[Sundar Bera Tiger Reserve]] last year.",
     "Elephants left the [[Kasungu Forest Reserve]] for farms.",
+    "Hunters crowded the [[Ottawa National Forest]] and the [[Sylvania Wilderness]] in November.",
+    "Hikers were rescued in the [[Kettle Moraine State Forest]] on Sunday.",
     # a province's own name going on after the model's "person" with a small word
     "Soy farmers in [[Mato Grosso]] and [[Mato Grosso do Sul]] sold early this year.",
     # a county's bare name where the text has written it Ireland's way

@@ -23,13 +23,14 @@ from .words import MASTHEAD_WORDS, STREET_HEADS
 FEATURE_HEADS = {"river", "lake", "valley", "falls", "creek", "dam", "reservoir", "highlands", "gorge",
                  "downs", "lagoon", "estuary", "island", "islands", "shoal", "shoals", "reef", "desert",
                  "bay", "hills", "mountains", "range", "peninsula", "plateau", "glacier", "canal",
-                 "harbour", "harbor", "heights", "wetlands", "basin", "delta", "strait", "pass"}
-#: ... two-word closers ("Kakum National Park", "Maasai Mara Game Reserve", "Valmiki Tiger Reserve";
+                 "harbour", "harbor", "heights", "wetlands", "basin", "delta", "strait", "pass", "wilderness"}
+#: ... two-word closers ("Kakum National Park", "Maasai Mara Game Reserve", "Valmiki Tiger Reserve",
+#: "Monongahela National Forest";
 #: not "National Wildlife Refuge", whose river's or town's name news marks alone)
 FEATURE_HEAD_PAIRS = {("national", "park"), ("game", "reserve"), ("nature", "reserve"),
                       ("wildlife", "sanctuary"), ("marine", "park"), ("wildlife", "reserve"),
                       ("tiger", "reserve"), ("forest", "reserve"), ("biosphere", "reserve"),
-                      ("marine", "reserve")}
+                      ("marine", "reserve"), ("national", "forest"), ("state", "forest")}
 #: capitalised words that open one ("Lake Nakuru", "River Foyle", "Mount Kenya")
 FEATURE_OPENERS = {"lake", "river", "loch", "mount", "mt", "mt."}
 
