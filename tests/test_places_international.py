@@ -887,6 +887,9 @@ DETECT = [
     "Elephants left the [[Kasungu Forest Reserve]] for farms.",
     "Hunters crowded the [[Ottawa National Forest]] and the [[Sylvania Wilderness]] in November.",
     "Hikers were rescued in the [[Kettle Moraine State Forest]] on Sunday.",
+    # a township by its abbreviated kind, whatever the model made of it
+    "Voters in [[Hanover Twp.]] and [[Lower Macungie Twp.]] approved the school levy.",
+    "Crews from [[Union Twp]] cleared the road.",
     # a province's own name going on after the model's "person" with a small word
     "Soy farmers in [[Mato Grosso]] and [[Mato Grosso do Sul]] sold early this year.",
     # a county's bare name where the text has written it Ireland's way

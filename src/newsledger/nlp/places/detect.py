@@ -122,6 +122,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_possessive_names(d)
     _detect_hyphen_demonyms(d)
     _detect_glued_abbreviations(d)
+    _detect_townships(d)
     _detect_named_features(d)
     _detect_region_demonyms(d)
     _detect_entities(d)
@@ -801,6 +802,26 @@ def _detect_streets(d: _Detection) -> None:
             if r is not None and _street(toks, r[0], r[1]) and d.free(r[0], r[1]) \
                     and not _person_like(toks, r[0], r[1], set()):
                 d.add(d.doc[r[0]:r[1]], "street", fuzzy=False, require=False)
+
+
+def _detect_townships(d: _Detection) -> None:
+    """0'''''. a township by its abbreviated kind ("Madison Twp.", "St. Clair
+    Twp.", "West Chester Twp."), whatever the model made of it: the name of
+    one to three capitalised words before "Twp" and its full stop."""
+    toks = d.toks
+    n = len(toks)
+    for k in range(1, n):
+        if toks.text[k] not in ("Twp", "Twp.") or d.taken[k]:
+            continue
+        end = k + 1
+        if toks.text[k] == "Twp" and end < n and toks.text[end] == "." and not toks.space[k]:
+            end += 1
+        start = k
+        while start > 0 and k - start < 3 and toks.cap[start - 1] and not toks.stop[start - 1] \
+                and not d.taken[start - 1]:
+            start -= 1
+        if start < k and d.free(start, end):
+            d.add(d.doc[start:end], "gaz", fuzzy=False, require=False)
 
 
 def _detect_county_lists(d: _Detection) -> None:
