@@ -67,9 +67,10 @@ Detection
       it whole ("the Tay"), and a county's where the text writes "County
       Kerry" or "Co. Mayo" (step 3); a state's abbreviation keeps the full
       stop cut at a sentence's end ("Lacolle, Que."); a word unknown to the
-      gazetteer that the text writes before "Club" is no place ("Rotary").
+      gazetteer that the text writes before "Club" is no place ("Rotary"); a
+      township by its abbreviated kind ("Hanover Twp.", step 0''''').
 
-The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 1a to 1e and 1a'', 2', 3 and the
+The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 0''''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
 :mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans` (its decision in
 :mod:`.accept`).
@@ -805,9 +806,9 @@ def _detect_streets(d: _Detection) -> None:
 
 
 def _detect_townships(d: _Detection) -> None:
-    """0'''''. a township by its abbreviated kind ("Madison Twp.", "St. Clair
-    Twp.", "West Chester Twp."), whatever the model made of it: the name of
-    one to three capitalised words before "Twp" and its full stop."""
+    """0'''''. a township by its abbreviated kind ("Hanover Twp.", "Lower
+    Macungie Twp.", "St. Marys Twp."), whatever the model made of it: the
+    name of one to three capitalised words before "Twp" and its full stop."""
     toks = d.toks
     n = len(toks)
     for k in range(1, n):
