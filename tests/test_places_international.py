@@ -1014,12 +1014,12 @@ NOT_FOUND = [
     # the firm's wherever the text repeats it
     ("Alpine Holdings bought the mill on Friday. Alpine will cut 40 jobs, the union said.", "Alpine"),
     ("Buses from Leeds and Lisbon Torres, 17, arrived at noon. Lisbon said the trip was long.", "Lisbon"),
-    # a word the text writes before "Club", unknown to the gazetteer, is the club's wherever it stands
     # a speaker's full name after "said" and before ", who", whatever the model made of it
     ("Flights to Denver leave at dawn, said Georgia Rowe, who lives by the runway.", "Georgia"),
     ("The noise is worse at night, said Georgia Blake, 61, a retired teacher in Joplin.", "Georgia"),
     # a relative "where" after the end of a longer name is no cue for its last word
     ("Ferries run from Barreiro to Terreiro do Paço, where the tourists leave.", "Paço"),
+    # a word the text writes before "Club", unknown to the gazetteer, is the club's wherever it stands
     ("The Oamaru Rotary Club turns 60. Everyone in Oamaru knew who was in Rotary because we all wore the "
      "badge, said June Hill.", "Rotary"),
 ]
