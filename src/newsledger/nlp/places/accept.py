@@ -30,7 +30,7 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
-                    SERVICE_HEADS, TITLES, TOWN_TAILS)
+                    SAYING_WORDS, SERVICE_HEADS, TITLES, TOWN_TAILS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip,
                      _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
@@ -380,17 +380,13 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
                  or (local and best.population >= 2000)))
 
 
-#: verbs of saying before a speaker's full name ("said Georgia Evans, who ...")
-_SAID = {"said", "says", "told", "added", "explained"}
-
-
 def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
     """The name ``toks[whole]`` of two or three capitalised words follows a
     verb of saying and goes on with ", who" or an age between commas ("said
     Georgia Evans, who lives nearby"; "said Sydney Clarke, 52,"): a person
     speaking, whatever the model made of the name."""
     s, e = whole
-    if not 2 <= e - s <= 3 or s == 0 or toks.lower[s - 1] not in _SAID \
+    if not 2 <= e - s <= 3 or s == 0 or toks.lower[s - 1] not in SAYING_WORDS \
             or not all(toks.title[k] and toks.alpha[k] for k in range(s, e)):
         return False
     if e + 1 >= len(toks) or toks.text[e] != ",":

@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 
 from ...gazetteer import Entry, Gazetteer
 from .tokens import _COUNTY_WORDS, _Tokens
-from .words import COUNTY_LANDS
+from .words import COUNTY_LANDS, COUNTY_OPENERS
 from .entries import _top_level
 from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Mention, _prefetch
 
@@ -363,12 +363,7 @@ def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> N
                 k -= 1
                 written.setdefault(toks.span_text(k, i), text[i])
     # ... and after "County" or "Co." ("County Clare", "Co. Sligo"), as Ireland writes its counties
-    written_after: set[str] = set()
-    for i in range(n - 1):
-        if text[i] in ("County", "Co.", "Co") and toks.title[i + 1] and not (text[i] == "Co" and text[i + 1] != "."):
-            k = i + 1 + (text[i] == "Co")
-            if k < n and toks.title[k]:
-                written_after.add(text[k])
+    written_after = {text[i + 1] for i in range(n - 1) if text[i] in COUNTY_OPENERS and toks.title[i + 1]}
     listed = not _COUNTY_PLURALS.keys().isdisjoint(lower)
     if not listed and not written and not written_after:
         return

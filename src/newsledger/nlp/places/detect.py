@@ -84,7 +84,7 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
-from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_WORDS, COMPANY_NOUNS, CORPORATE_WORDS,
+from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_WORDS, COMPANY_NOUNS, CORPORATE_WORDS, COUNTY_OPENERS,
                     LEGISLATURE_OPENERS, LEGISLATURES, MASTHEAD_WORDS, QUARTER_TAILS, SERVICE_HEADS, TITLES)
 from .tokens import _after_place, _event_of, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _respelling, _top_level
@@ -146,10 +146,6 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     return d.mentions
 
 
-#: words before a county's name in Ireland's and Britain's way ("County Kerry", "Co. Mayo")
-_COUNTY_OPENERS = {"County", "Co."}
-
-
 def _collect_person_words(d: _Detection) -> None:
     """Before the steps: the words of the model's persons of several words
     (``d.person_words``); a place's name among them reads as a surname
@@ -175,7 +171,7 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
-                and toks.lower[ent.end - 1] not in _DIVISION_WORDS and toks.text[ent.start] not in _COUNTY_OPENERS \
+                and toks.lower[ent.end - 1] not in _DIVISION_WORDS and toks.text[ent.start] not in COUNTY_OPENERS \
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in QUARTER_TAILS) \
                 and not any(toks.title[k] and toks.lower[k] in SERVICE_HEADS for k in range(ent.start + 1, ent.end)) \
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
@@ -866,7 +862,7 @@ def _detect_repeats(d: _Detection) -> None:
                 and (m.cands or m.how == "ner") and len(m.text) >= 3 and m.text[:1].isupper():
             known.setdefault(tuple(toks.lower[m.span.start:m.span.end]), m)
             # (and a county's bare name after "County X", "Co. X": "went back to Kerry")
-            if len(m.span) >= 2 and toks.text[m.span.start] in _COUNTY_OPENERS and m.cands \
+            if len(m.span) >= 2 and toks.text[m.span.start] in COUNTY_OPENERS and m.cands \
                     and all(e.kind == "region" for e in m.cands):
                 known.setdefault(tuple(toks.lower[m.span.start + 1:m.span.end]), m)
     if not known:

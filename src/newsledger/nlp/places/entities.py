@@ -12,10 +12,11 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
-from .words import AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, STREET_HEADS, TITLES
+from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, SAYING_WORDS,
+                    STREET_HEADS, TITLES)
 from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor, _person_like,
                      _place_cue, _possessor_country, _street, _strip, _Tokens, _with_possessive_end)
-from .entries import _own_or_main, _OWN_SOURCES, _strong, _top_level
+from .entries import _own_name, _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _TAIL_WORDS, _Detection
 from .international import _generic_tail
 from .features import FEATURE_OPENERS
@@ -130,15 +131,11 @@ def _detect_comma_pair(d: _Detection, span: Span) -> bool:
     return True
 
 
-#: verbs of saying around a speaker's name ("said Rojas", "Rojas told reporters")
-_SAYING = {"said", "says", "told", "tells", "added", "adds", "asked", "explained", "recalled", "wrote"}
-
-
 def _speaker(toks: _Tokens, i: int) -> bool:
     """The word at ``i`` names who speaks: a verb of saying right before or
     after it ("said Rojas", "Rojas said"), or an age between commas after it
     ("Rojas, 46,")."""
-    if (i > 0 and toks.lower[i - 1] in _SAYING) or (i + 1 < len(toks) and toks.lower[i + 1] in _SAYING):
+    if (i > 0 and toks.lower[i - 1] in SAYING_WORDS) or (i + 1 < len(toks) and toks.lower[i + 1] in SAYING_WORDS):
         return True
     return i + 3 < len(toks) and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
         and len(toks.text[i + 2]) <= 3 and toks.text[i + 3] == ","
@@ -494,12 +491,6 @@ _NOT_NAME_GOES_ON = AFTER_PLACE | TITLES | _TAIL_WORDS | CLUB_WORDS | {"coast", 
 #: Tyne", "Frankfurt am Main", "Southend on Sea", "San Giovanni in Fiore"):
 #: joined only into a known name
 _TOWN_JOINERS = {"upon", "on", "am", "an", "der", "sur", "en", "im", "in"}
-
-
-def _own_name(name: str, g: Gazetteer) -> bool:
-    """Whether ``name`` is a place's own name, not only another of its names."""
-    main = g.main_ids(name)
-    return any(e.id in main for e in g.exact(name))
 
 
 _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",

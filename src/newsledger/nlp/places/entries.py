@@ -30,6 +30,12 @@ def _strong(e: Entry, g: Gazetteer) -> bool:
 _OWN_SOURCES = ("country", "state", "extra", "continent", "county")
 
 
+def _own_name(name: str, g: Gazetteer) -> bool:
+    """Whether ``name`` is a place's own name, not only another of its names."""
+    main = g.main_ids(name)
+    return any(e.id in main for e in g.exact(name))
+
+
 def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
     """Matched by its main name or by one of our own curated aliases (the
     GeoNames alternate names include translations such as "White House").

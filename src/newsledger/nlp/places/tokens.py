@@ -15,6 +15,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Entry, Gazetteer, normalize
+from .entries import _own_name
 from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS,
                     STREET_HEADS, TITLES)
 
@@ -140,8 +141,7 @@ def _abbreviation_dot_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
             or len(toks.text[i]) > 5 or not toks.title[i]:
         return j
     word = toks.text[i]
-    own = g.main_ids(word)
-    if not (i > 0 and toks.text[i - 1] == ",") and any(e.id in own for e in g.exact(word)):
+    if not (i > 0 and toks.text[i - 1] == ",") and _own_name(word, g):
         return j
     if any(e.kind == "region" and e.source in ("state", "extra") and normalize(e.name) != normalize(word)
            for e in g.exact(word + ".")):

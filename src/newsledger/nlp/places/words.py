@@ -45,6 +45,12 @@ SPEECH_VERBS = {
 PERSON_VERBS = {"say", "tell", "add", "explain", "note", "recall", "ask", "laugh", "smile",
                 "write", "admit", "told", "said", "says"}
 
+#: verbs of saying around a speaker's name ("said Rojas", "Rojas told reporters")
+SAYING_WORDS = {"said", "says", "told", "tells", "added", "adds", "asked", "explained", "recalled", "wrote"}
+
+#: words before a county's name in Ireland's and Britain's way ("County Kerry", "Co. Mayo")
+COUNTY_OPENERS = {"County", "Co."}
+
 LOC_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward",
              "towards", "throughout", "through", "within", "inside", "via", "across", "between",
              "of", "on", "beyond", "along", "past"}
