@@ -10,6 +10,7 @@ import time
 import pytest
 
 from newsledger.gazetteer import get_gazetteer, haversine_km, normalize, sovereign, uszips
+from newsledger.gazetteer.core import particle_variants
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +77,16 @@ def test_alternate_name_reaches_karabakh_town(g):
 def test_fuzzy_fallback(g):
     assert g.lookup("Yerevann")[0].geonameid == g.lookup("Yerevan")[0].geonameid
     assert g.exact("Yerevann") == []
+
+
+def test_particle_glued_or_apart_is_one_name(g):
+    # "De Baca County" written "DeBaca County", "Van Buren County" "VanBuren County"
+    assert [e.name for e in g.exact("DeBaca County")] == ["De Baca County"]
+    assert g.exact("VanBuren County") and all(e.name == "Van Buren County" for e in g.exact("VanBuren County"))
+    # a particle only where it is one: no "Del Mar" for "Delmar", no split of a lower-case word
+    assert particle_variants("Delmar Parish") == []
+    assert particle_variants("La Salle County") == ["LaSalle County"]
+    assert particle_variants("DeSoto Parish") == ["De Soto Parish"]
 
 
 def test_countries_demonyms_capitals(g):

@@ -896,6 +896,8 @@ DETECT = [
     "Born near [[Castlebar]], [[Co. Mayo]], she emigrated to [[Toronto]] in 1961, worked in [[Hamilton]] and "
     "[[Guelph]], and came home to [[Mayo]] every summer.",
     "Born in [[County Kerry]], he moved to [[Boston]] and [[Springfield]], and went back to [[Kerry]] each August.",
+    # a county's particle glued where the gazetteer writes it apart
+    "Members of the [[DeBaca County]] Commission voted on Tuesday to close the landfill.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -115,6 +115,19 @@ def normalize(name: str) -> str:
 
 _LATIN = re.compile(r"^[a-z0-9 &]+$")
 
+#: particles written both apart from the name they open and glued to it
+#: ("De Soto"/"DeSoto", "La Salle"/"LaSalle", "Du Page"/"DuPage")
+_PARTICLE_GLUED = re.compile(r"\b(De|La|Le|Du|Van|Von|Di|Del|Mc)([A-Z][a-z]{2,})")
+_PARTICLE_APART = re.compile(r"\b(De|La|Le|Du|Van|Von|Di|Del|Mc) ([A-Z][a-z]{2,})")
+
+
+def particle_variants(name: str) -> list[str]:
+    """The name with its capitalised particles parted or glued:
+    ``"DeSoto Parish"`` -> ``["De Soto Parish"]``; ``"La Salle County"`` ->
+    ``["LaSalle County"]``."""
+    out = [_PARTICLE_GLUED.sub(r"\1 \2", name), _PARTICLE_APART.sub(r"\1\2", name)]
+    return [v for v in out if v != name]
+
 
 def _latin_key(name: str) -> Optional[str]:
     key = normalize(name)
@@ -825,6 +838,13 @@ class Gazetteer:
         entries = self._by_key(key)
         if not entries and key.startswith("the "):
             entries = self._by_key(key[4:])
+        if not entries and " " in key:
+            # "DeSoto Parish" for "De Soto Parish": a glued or parted particle;
+            # one-word names keep to their own spelling ("Delmar" is no "Del Mar")
+            for variant in particle_variants(name):
+                entries = self._by_key(normalize(variant))
+                if entries:
+                    break
         if not entries and fuzzy and len(key) >= 5:
             match = self.fuzzy_key(key)
             if match:
