@@ -435,6 +435,10 @@ RESOLVE = [
     # where the county's country has no town of the name
     ("Sean Hehir, late of Kilkee, Co. Clare, and of Dorchester and Boston, died on Monday. He never missed a "
      "[[Clare]] hurling final and visited England often.", (52.85, -9.0)),
+    # a town of 20,000 in the nation named after it, whatever the rest of the text is about
+    ("A gin distiller from [[Perth]], [[Scotland]], chaired the spirits panel for judges from [[Tasmania]], "
+     "[[Victoria]], [[Queensland]] and [[Western Australia]], who scored reds from the [[Clare Valley]], "
+     "[[McLaren Vale]] and [[Coonawarra]], before flying on to [[Perth]] and [[Fremantle]].", (56.40, -3.43)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -104,9 +104,10 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
         m.scored = scored
 
 
-#: a town this big in the state or province named after it ("Perth, Western
-#: Australia") is the name's reading, whatever the rest of the text is about
-PAIR_STATE_POP = 100_000
+#: a town this big in the state, province or nation named after it ("Perth,
+#: Western Australia"; "Perth, Scotland" in an Australian story) is the
+#: name's reading, whatever the rest of the text is about
+PAIR_STATE_POP = 20_000
 
 #: a city this big is the one its country means by its name ("Boston", "Denver")
 HOME_GREAT = 500_000
