@@ -1028,6 +1028,9 @@ NOT_FOUND = [
     # a word the text writes before "Club", unknown to the gazetteer, is the club's wherever it stands
     ("The Oamaru Rotary Club turns 60. Everyone in Oamaru knew who was in Rotary because we all wore the "
      "badge, said June Hill.", "Rotary"),
+    # the full name signing a text: a byline's, a press release's contact's
+    ("By Georgia Banks, Health Reporter\n\nHospitals in Leeds cancelled operations on Monday.", "Georgia"),
+    ("Press contact:\nSydney Hale, Communications Manager, Harbour Foods, Auckland", "Sydney"),
 ]
 
 

@@ -32,8 +32,8 @@ from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
                     SAYING_WORDS, SERVICE_HEADS, TITLES, TOWN_TAILS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
-                     _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _strip,
-                     _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
+                     _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _signs,
+                     _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _strong,
                       _top_level)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
@@ -331,8 +331,10 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     opening its council's name."""
     toks, g = d.toks, d.g
     i, j, name, best, main, ents = r.i, r.j, r.name, r.best, r.main, r.ents
-    if whole is not None and _said_person(toks, whole):
-        return False  # "said Georgia Evans, who lives nearby": a person the model took for a body
+    if whole is not None and (_said_person(toks, whole) or (i == whole[0] and _signs(toks, i))):
+        # "said Georgia Evans, who lives nearby", "By Georgia Evans, Crime
+        # Reporter": a person the model took for a body
+        return False
     local = _local_town(d, best)
     # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town)
     first = whole is not None and i == whole[0] and len(normalize(name)) > 2

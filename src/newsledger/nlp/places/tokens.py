@@ -186,6 +186,40 @@ def _event_of(toks: _Tokens, start: int, end: int) -> bool:
         and end + 1 < len(toks) and toks.lower[end] == "of" and toks.cap[end + 1]
 
 
+#: words closing a press release's label before its contact's name ("Media Contact:")
+_CONTACT_WORDS = {"contact", "contacts"}
+
+
+def _line_start(toks: _Tokens, p: int) -> bool:
+    """Token ``p`` opens the text or a line."""
+    return p == 0 or "\n" in toks.text[p - 1]
+
+
+def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
+    """``toks[start:end]`` is a full name signing the text: a byline's at a
+    line's start ("By Georgia Evans, Crime Reporter") or a contact's after a
+    release's label ("Media Contact:\nParis Whitfield, Director"): two or
+    three capitalised words, closing the line or followed by a comma."""
+    if not 2 <= end - start <= 3 or end > len(toks) or not all(toks.title[k] and toks.alpha[k] for k in range(start, end)):
+        return False
+    if end < len(toks) and not (toks.text[end] == "," or "\n" in toks.text[end]):
+        return False
+    p = start - 1
+    while p >= 0 and toks.is_space[p]:
+        p -= 1
+    if p < 0:
+        return False
+    if toks.text[p] == "By" and _line_start(toks, p):
+        return True
+    return toks.text[p] == ":" and p > 0 and toks.lower[p - 1] in _CONTACT_WORDS
+
+
+def _signs(toks: _Tokens, start: int) -> bool:
+    """A name of two or three words signing the text opens at ``start``
+    (:func:`_signed_name`), whatever entity the model made of it."""
+    return _signed_name(toks, start, start + 2) or _signed_name(toks, start, start + 3)
+
+
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
     """Does doc[start:end] look like (part of) a person's name here?"""
     if start > 0:
