@@ -68,7 +68,11 @@ Detection
       Kerry" or "Co. Mayo" (step 3); a state's abbreviation keeps the full
       stop cut at a sentence's end ("Lacolle, Que."); a word unknown to the
       gazetteer that the text writes before "Club" is no place ("Rotary"); a
-      township by its abbreviated kind ("Hanover Twp.", step 0''''').
+      township by its abbreviated kind ("Hanover Twp.", step 0'''''); the full
+      name signing a text, a byline's or a release contact's ("By Georgia
+      Evans, Crime Reporter", "Media Contact:" + "Sydney Hale, Manager"), is a
+      person's; a capitalised particle glued or apart finds the gazetteer's
+      spelling ("DeSoto Parish" for De Soto Parish).
 
 The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 0''''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
