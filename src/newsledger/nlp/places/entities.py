@@ -6,6 +6,7 @@ split, a compass word before a state or country ("North Texas")."""
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -47,6 +48,10 @@ _PLACE_HEADS = {"county", "parish", "village", "township", "province", "district
                 "strait", "straits", "gorge", "gorges", "pass", "peninsula", "archipelago", "plains",
                 "plateau", "glacier", "volcano", "peak", "delta", "desert", "reef", "lagoon", "estuary",
                 "falls", "atoll", "fjord", "highlands", "sea"}
+
+
+#: a road's number or a sum's, one token of letters and digits ("M40", "A1", "N5", "I-95")
+_CODE = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z]{0,2}")
 
 
 def _institution_prefix(doc: Doc, span: Span, g: Gazetteer) -> Optional[Span]:
@@ -260,8 +265,8 @@ def _detect_entities(d: _Detection) -> None:
                 if inner is not None:
                     d.add(inner, "ner", fuzzy=False, require=False)
                     continue
-                if not _unknown_place_ok(toks, span.start, span.end):
-                    continue
+                if not _unknown_place_ok(toks, span.start, span.end) or _CODE.fullmatch(name):
+                    continue  # (nor a road's or a sum's code: "the M40", "N5m")
             end = _with_possessive_end(toks, span.start, span.end, g)
             d.add(doc[span.start:end], "ner", fuzzy=True, require=False)
         elif label == "FAC":
