@@ -439,6 +439,9 @@ RESOLVE = [
     ("A gin distiller from [[Perth]], [[Scotland]], chaired the spirits panel for judges from [[Tasmania]], "
      "[[Victoria]], [[Queensland]] and [[Western Australia]], who scored reds from the [[Clare Valley]], "
      "[[McLaren Vale]] and [[Coonawarra]], before flying on to [[Perth]] and [[Fremantle]].", (56.40, -3.43)),
+    # a state's two letters: the state of the text's country, not a town called so abroad
+    ("The [[WA]] wheat crop will be the largest on record, growers across [[Australia]] said.", (-25.0, 122.0)),
+    ("Apple growers in [[WA]] expect a smaller crop around [[Yakima]] and [[Wenatchee]].", (47.5, -120.5)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -902,6 +905,9 @@ DETECT = [
     "Born in [[County Kerry]], he moved to [[Boston]] and [[Springfield]], and went back to [[Kerry]] each August.",
     # a county's particle glued where the gazetteer writes it apart
     "Members of the [[DeBaca County]] Commission voted on Tuesday to close the landfill.",
+    # a big state's or province's two letters in a text of its country
+    "The [[WA]] wheat crop will be the largest on record, growers across [[Australia]] said.",
+    "The herd in [[BC]] is the smallest in years, ranchers across [[Canada]] said.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1034,6 +1040,8 @@ NOT_FOUND = [
     # a road's number or a sum's, whatever the model made of it
     ("Appeal after cyclist hurt in M40 crash near Banbury\n\nBy Tom Reed, Reporter", "M40"),
     ("Kidnappers demanded ransoms of between N5m and N20m in Lagos.", "N5"),
+    # (an era's two letters, though a province has them: a guard)
+    ("Tools from 9600 BC were found near Jericho in Canada's museum of history.", "BC"),
 ]
 
 

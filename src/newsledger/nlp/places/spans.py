@@ -20,9 +20,10 @@ from .international import _generic_tail
 from .accept import _accept_span, _NAME_ARTICLES
 
 
-def _country_initials(toks: _Tokens, i: int, g: Gazetteer) -> bool:
+def _country_initials(toks: _Tokens, i: int, g: Gazetteer, countries: frozenset = frozenset()) -> bool:
     """A country's initials ("US" in "US Army", "UK" in "UK Border Force"),
-    or a big state's or province's ("NSW"):
+    or a big state's or province's ("NSW"; of two letters only in a text
+    of its country's: "WA" beside Perth, not "SA" closing a firm's name):
     a name to look up, though neither capitalised nor (for "US") a content
     word; not inside a run of capitals, where "US" may be the pronoun ("JOIN
     US TONIGHT")."""
@@ -38,8 +39,10 @@ def _country_initials(toks: _Tokens, i: int, g: Gazetteer) -> bool:
     # not a title's with its number ("GTA 6")
     if i + 1 < len(toks) and toks.text[i + 1][:1].isdigit():
         return False
-    return len(word) == 3 and any(e.source == "extra" and e.kind == "region" and e.population >= 1_000_000
-                                  for e in g.exact(word))
+    if len(word) == 2 and i > 0 and toks.like_num[i - 1]:
+        return False  # (not an era's: "9600 BC")
+    return any(e.source == "extra" and e.kind == "region" and e.population >= 1_000_000
+               and (len(word) == 3 or e.country in countries) for e in g.exact(word))
 
 
 def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
@@ -67,7 +70,7 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
                                     and (toks.lower[i] != "the" or toks.lower[i - 1] in _TOWN_PREPS))
         if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i) and not inner_stop) \
                 or (stop[i] and not inner_stop):
-            if not _country_initials(toks, i, d.g):
+            if not _country_initials(toks, i, d.g, d.doc_countries):
                 continue
         grams = []
         for j in range(i + 1, min(n, i + MAX_NGRAM) + 1):
