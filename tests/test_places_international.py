@@ -442,6 +442,9 @@ RESOLVE = [
     # a state's two letters: the state of the text's country, not a town called so abroad
     ("The [[WA]] wheat crop will be the largest on record, growers across [[Australia]] said.", (-25.0, 122.0)),
     ("Apple growers in [[WA]] expect a smaller crop around [[Yakima]] and [[Wenatchee]].", (47.5, -120.5)),
+    # a capital's people word in the singular, as an adjective
+    ("Tailors in Lagos copied the wide [[Parisian]]-style trousers.", PARIS),
+    ("A [[Parisian]] bakery opened a branch in Osaka.", PARIS),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -908,6 +911,7 @@ DETECT = [
     # a big state's or province's two letters in a text of its country
     "The [[WA]] wheat crop will be the largest on record, growers across [[Australia]] said.",
     "The herd in [[BC]] is the smallest in years, ranchers across [[Canada]] said.",
+    "Tailors in [[Lagos]] copied the wide [[Parisian]]-style trousers.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1042,6 +1046,9 @@ NOT_FOUND = [
     ("Kidnappers demanded ransoms of between N5m and N20m in Lagos.", "N5"),
     # (an era's two letters, though a province has them: a guard)
     ("Tools from 9600 BC were found near Jericho in Canada's museum of history.", "BC"),
+    # (a singular people word of a city that is no capital, or of none: guards)
+    ("Permian drillers idled rigs near Midland on Monday.", "Permian"),
+    ("Adrian said the bakery in Osaka was full.", "Adrian"),
 ]
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, normalize
 from ...gazetteer.people import LANGUAGE_PLACES, is_ethnic, people_forms
 from .entries import _own_or_main, _top_level
-from .mention import _Detection, _TOWN_PREPS
+from .mention import _Detection, _great_city_of, _TOWN_PREPS
 
 
 #: last words of a name that, after a bigger place, name a thing of that
@@ -80,6 +80,11 @@ def _detect_people_words(d: _Detection) -> None:
             continue
         if label in ("ORG", "PRODUCT") and alone:
             label = ""  # "two Londoners" taken alone for a product or a body
+        if label in ("", "NORP") and not word.endswith("s"):
+            place = _great_city_adjective(toks, i, g)
+            if place is not None:  # "a Parisian café", "Parisian-style trousers"
+                d.add_demonym(i, i + 1, place, place.country or "*")
+            continue
         if label not in ("", "NORP", "PERSON", "GPE") or not word.endswith("s") \
                 or toks.pos[i] not in ("PROPN", "NOUN"):
             continue
@@ -94,6 +99,19 @@ def _detect_people_words(d: _Detection) -> None:
                 place = None  # country demonyms: step 1a decides
         if place is not None and not is_ethnic(word):
             d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+def _great_city_adjective(toks, i: int, g) -> Optional[Entry]:
+    """The capital a singular people word names as an adjective before a
+    lower-case noun or a hyphen ("a Parisian café", "Parisian-style
+    trousers"; :func:`.mention._great_city_of`); a given name ("Adrian
+    said") is followed by a verb, not a noun."""
+    if i + 1 >= len(toks):
+        return None
+    nxt = toks.text[i + 1]
+    if not (nxt == "-" or (toks.alpha[i + 1] and nxt.islower() and toks.pos[i + 1] in ("NOUN", "ADJ"))):
+        return None
+    return _great_city_of(toks.text[i], g)
 
 
 def _detect_people_of_named(d: _Detection) -> None:

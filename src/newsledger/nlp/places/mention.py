@@ -113,6 +113,30 @@ ARABIC_ARTICLES = {"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "adh",
 _ARTICLE_NAME = re.compile(r"(?i)^(?:%s)-(\w.*)$" % "|".join(sorted(ARABIC_ARTICLES)))
 
 
+def _great_city_of(word: str, g: Gazetteer) -> Optional[Entry]:
+    """The national capital whose people's word ``word`` is in the singular
+    ("Parisian" -> Paris; the gazetteer derives cities from plural forms
+    only), never for a word that is itself a place's name; other cities'
+    singular forms are too often a period's or a region's ("Permian",
+    "Valencian")."""
+    if not word[:1].isupper() or word.endswith("s") or " " in word or g.exact(word):
+        return None
+    place = g.place_for_people_word(word + "s")
+    if place is None or place.kind != "city" or not g.is_capital(place):
+        return None
+    return place
+
+
+def _adjective_before_noun(span) -> bool:
+    """One word before a hyphen or a lower-case noun ("Parisian-style",
+    "a Parisian café"), not before a verb ("Adrian said")."""
+    doc, j = span.doc, span.end
+    if len(span) != 1 or j >= len(doc):
+        return False
+    nxt = doc[j]
+    return nxt.text == "-" or (nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ"))
+
+
 def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
     text = m.text
     if _compass_word(text) and not _named_as_town(m):
@@ -120,6 +144,8 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
     # (a people's name may open in lower case before its country's: "ni-Vanuatu")
     hyphened = re.fullmatch(r"[a-z]{1,3}-[A-Z]\S*", text) is not None
     place = g.place_for_demonym(text) if text[:1].isupper() or hyphened else None
+    if place is None and m.span is not None and _adjective_before_noun(m.span):
+        place = _great_city_of(text, g)  # (a given span: "Parisian" of "Parisian-style")
     if place is not None and g.country_code(text) is None and (not any(
             _top_level(e) or e.population >= 100_000 for e in g.exact(text)
             if e.id in g.main_name_ids(text)) or _people_plural(m, g)):
