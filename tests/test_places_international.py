@@ -912,6 +912,8 @@ DETECT = [
     "The [[WA]] wheat crop will be the largest on record, growers across [[Australia]] said.",
     "The herd in [[BC]] is the smallest in years, ranchers across [[Canada]] said.",
     "Tailors in [[Lagos]] copied the wide [[Parisian]]-style trousers.",
+    # a great town's short name opening a body's ("Frankfurt" of Frankfurt am Main)
+    "The carmaker's bonds trade on the [[Frankfurt]] Stock Exchange, and its shares in [[Milan]].",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -34,8 +34,8 @@ from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _signs,
                      _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
-from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _strong,
-                      _top_level)
+from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
+                      _strong, _top_level)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
 from .international import _REGION_OPENERS
 
@@ -46,6 +46,9 @@ _NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
 
 #: prepositions that put a town's name in place, whatever the model made of it
 _GOING_PREPS = {"in", "to", "near", "outside"}
+
+#: a town this big is named by its short name too ("Frankfurt" of Frankfurt am Main)
+GREAT_SHORT_POP = 500_000
 
 #: articles that open some places' own names ("The Dalles", "A Coruña", "El Paso", "La Paz")
 _NAME_ARTICLES = {"the", "a", "la", "el", "le", "los", "las", "les", "al", "o"}
@@ -151,6 +154,8 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             or (several and (e.source == "subdivision" or (e.kind == "city" and e.population >= 100_000))
                 and not e.approx)
             or (e.kind == "city" and g.is_capital(e) and _capital_spelling(name, e, g))
+            # (a great town by its short name: "Frankfurt" of Frankfurt am Main)
+            or (e.kind == "city" and e.population >= GREAT_SHORT_POP and _short_form(normalize(name), e))
             # (a province of the text's country by its English name: "Thessaly", "Attica")
             or (e.source == "subdivision" and alias_ok and e.country in doc_countries and not e.approx)]
     if not ents:
@@ -376,7 +381,7 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
         or (after_of and best.source == "subdivision" and not best.approx
             and best.country in d.doc_countries) \
         or (not saint and (first or after_of or last or listed) and best.kind == "city"
-            and best.id in main
+            and (best.id in main or (best.population >= GREAT_SHORT_POP and _short_form(normalize(name), best)))
             and not _person_like(toks, i, j, d.person_words)
             and (best.population >= 20_000
                  or (local and best.population >= 2000)))

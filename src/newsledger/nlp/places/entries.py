@@ -122,3 +122,28 @@ def _top_level(e: Entry) -> bool:
 
 def _prior(e: Entry) -> float:
     return math.log10(e.population + 1) + (3 if e.kind == "country" else 2 if _top_level(e) else 0)
+
+
+def _short_form(key: str, e: Entry) -> bool:
+    """Whether the name (its key) opens the town's main name, the rest a
+    river or a qualifier the news leaves out ("Newcastle" of "Newcastle upon
+    Tyne", "Frankfurt" of "Frankfurt am Main"), or closes it after a word of
+    honour ("Matamoros" of "Heroica Matamoros", "Juarez" of "Ciudad Juárez")."""
+    main = normalize(e.name)
+    if len(key) < 4 or len(main) <= len(key) + 1:
+        return False
+    if main.endswith(" " + key):  # an honorific before the name ("Heroica Matamoros", "Ciudad Juarez")
+        return main[:-len(key) - 1] in _HONORIFICS
+    if not main.startswith(key) or main[len(key)] not in " (":
+        return False
+    rest = main[len(key) + 1:]
+    return main[len(key)] == "(" or rest.split(" ", 1)[0] in _QUALIFIER_OPENERS
+
+
+#: words of honour or kind before a town's name that the news leaves out
+_HONORIFICS = {"heroica", "ciudad"}
+
+#: first words of what follows a town's short name in its full name ("upon
+#: Tyne", "am Main", "sur Mer"), not a name's own word ("Springfield Gardens")
+_QUALIFIER_OPENERS = {"upon", "on", "am", "an", "im", "in", "ob", "bei", "de", "del", "della", "di",
+                      "do", "da", "du", "des", "sur", "en", "la", "le"}
