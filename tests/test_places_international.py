@@ -914,6 +914,8 @@ DETECT = [
     "Tailors in [[Lagos]] copied the wide [[Parisian]]-style trousers.",
     # a great town's short name opening a body's ("Frankfurt" of Frankfurt am Main)
     "The carmaker's bonds trade on the [[Frankfurt]] Stock Exchange, and its shares in [[Milan]].",
+    # a province of the text's country the model took for a lone surname
+    "[[PEKANBARU]], [[Indonesia]] — A new bus service linking [[Pekanbaru]] with [[Jambi]] began on Monday.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -265,8 +265,11 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (_after_place(toks, j) and best.population >= 1000)
                  # (a town of 10,000 of the text's countries the model took for a lone
                  # surname, no person of the text bearing it: "linking Vidin with Calafat")
-                 or (j - i == 1 and best.kind == "city" and best.id in main and best.population >= 10_000
-                     and best.country in d.doc_countries and _lone_name(doc, toks, i))
+                 # (or a province of theirs: "linking Palembang with Jambi")
+                 or (j - i == 1 and best.id in main and best.country in d.doc_countries
+                     and (best.kind == "city" and best.population >= 10_000
+                          or best.source == "subdivision" and not best.approx)
+                     and _lone_name(doc, toks, i))
                  # (a town's own name that ends in a word no surname ends in: "Alice Springs")
                  or (j - i >= 2 and toks.lower[j - 1] in TOWN_TAILS and best.kind == "city"
                      and best.id in main and best.population >= 1000))
