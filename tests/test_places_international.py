@@ -1045,6 +1045,7 @@ NOT_FOUND = [
     # the full name signing a text: a byline's, a press release's contact's
     ("By Georgia Banks, Health Reporter\n\nHospitals in Leeds cancelled operations on Monday.", "Georgia"),
     ("Press contact:\nSydney Hale, Communications Manager, Harbour Foods, Auckland", "Sydney"),
+    ("By María Toledo Vega | Politics\n\nLIMA — Congress met on Sunday.", "Toledo"),
     # a road's number or a sum's, whatever the model made of it
     ("Appeal after cyclist hurt in M40 crash near Banbury\n\nBy Tom Reed, Reporter", "M40"),
     ("Kidnappers demanded ransoms of between N5m and N20m in Lagos.", "N5"),

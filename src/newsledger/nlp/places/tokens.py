@@ -199,10 +199,11 @@ def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
     """``toks[start:end]`` is a full name signing the text: a byline's at a
     line's start ("By Georgia Evans, Crime Reporter") or a contact's after a
     release's label ("Media Contact:\nParis Whitfield, Director"): two or
-    three capitalised words, closing the line or followed by a comma."""
+    three capitalised words, closing the line or followed by a comma or a bar
+    ("By Lucía Castilla Ramos | Regional news")."""
     if not 2 <= end - start <= 3 or end > len(toks) or not all(toks.title[k] and toks.alpha[k] for k in range(start, end)):
         return False
-    if end < len(toks) and not (toks.text[end] == "," or "\n" in toks.text[end]):
+    if end < len(toks) and not (toks.text[end] in (",", "|") or "\n" in toks.text[end]):
         return False
     p = start - 1
     while p >= 0 and toks.is_space[p]:
@@ -222,6 +223,10 @@ def _signs(toks: _Tokens, start: int) -> bool:
 
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
     """Does doc[start:end] look like (part of) a person's name here?"""
+    # (any word of a name signing the text: "By María Toledo Vega | Politics")
+    if any(_signed_name(toks, s, e) for s in range(max(0, start - 2), start + 1)
+           for e in range(max(end, s + 2), s + 4)):
+        return True
     if start > 0:
         p = start - 1
         if toks.lower[p].rstrip(".") in TITLES:
