@@ -109,6 +109,8 @@ def test_rivers_and_features(g):
     (cob,) = [e for e in g.exact("Cobasna") if e.country == "MD"]
     assert haversine_km(cob.lat, cob.lon, 47.9, 29.0) < 50
     assert any(e.country == "MD" for e in g.exact("Gura Bicului"))
+    # a river by its name in the languages of its own country ("Ganga")
+    assert any(e.kind == "feature" and e.name == "Ganges" for e in g.exact("Ganga"))
 
 
 @pytest.mark.slow

@@ -445,6 +445,8 @@ RESOLVE = [
     # a capital's people word in the singular, as an adjective
     ("Tailors in Lagos copied the wide [[Parisian]]-style trousers.", PARIS),
     ("A [[Parisian]] bakery opened a branch in Osaka.", PARIS),
+    # a river by its name in its own country's languages
+    ("Pilgrims bathed in the [[Ganga]] at Varanasi on Monday.", (25.3, 83.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
