@@ -445,6 +445,14 @@ RESOLVE = [
     # a capital's people word in the singular, as an adjective
     ("Tailors in Lagos copied the wide [[Parisian]]-style trousers.", PARIS),
     ("A [[Parisian]] bakery opened a branch in Osaka.", PARIS),
+    # English counties in an English story, not the Maryland towns named after them
+    # (a county's towns near its centre speak for it: Chelmsford for Essex)
+    ("[[Essex]] drew with [[Somerset]] in [[Chelmsford]] as rain swept [[England]] on Thursday. [[Yorkshire]] lost "
+     "a day at [[Scarborough]], [[Lancashire]] never batted at [[Old Trafford]] and the [[Severn]] flooded the "
+     "ground in [[Worcester]]; play at [[Taunton]] and [[Chester-le-Street]] began after tea.", (51.77, 0.55)),
+    # (the Massachusetts town in its own local news: a guard)
+    ("[[Somerset]] police said a [[Swansea]] man was arrested near [[Fall River]] after a crash in [[Seekonk]].",
+     (41.77, -71.13)),
     # a river by its name in its own country's languages
     ("Pilgrims bathed in the [[Ganga]] at Varanasi on Monday.", (25.3, 83.0)),
 ]

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from typing import Sequence
 
 from ...gazetteer import Entry, normalize
-from .words import W
+from .words import COUNTY_LANDS, W
 from .entries import _prior
 from .mention import _Mention
 
@@ -119,7 +119,9 @@ def _local_level(e: Entry) -> bool:
     """A town, county or local feature: a place small enough that two of
     them close together say where a text is."""
     return e.lat is not None and not e.approx and (
-        e.kind in ("city", "feature") or e.source == "county")
+        e.kind in ("city", "feature") or e.source == "county"
+        # (a British or Irish county, at its centre: "Somerset" beside "Taunton")
+        or (e.source == "subdivision" and e.country in COUNTY_LANDS))
 
 
 def _colocation(mentions: Sequence[_Mention]) -> None:
