@@ -453,6 +453,10 @@ RESOLVE = [
     # (the Massachusetts town in its own local news: a guard)
     ("[[Somerset]] police said a [[Swansea]] man was arrested near [[Fall River]] after a crash in [[Seekonk]].",
      (41.77, -71.13)),
+    # the Caribbean's island groups, and French Polynesia's of the same names in a story of theirs
+    ("Hurricane warnings were posted for the [[Leeward Islands]], from Antigua to Anguilla.", (17.3, -62.3)),
+    ("The [[Leeward Islands]] of [[French Polynesia]], including [[Bora Bora]] and [[Raiatea]], lost their ferries "
+     "to [[Tahiti]].", (-16.63, -151.5)),
     # a river by its name in its own country's languages
     ("Pilgrims bathed in the [[Ganga]] at Varanasi on Monday.", (25.3, 83.0)),
 ]
