@@ -457,6 +457,10 @@ RESOLVE = [
     ("Hurricane warnings were posted for the [[Leeward Islands]], from Antigua to Anguilla.", (17.3, -62.3)),
     ("The [[Leeward Islands]] of [[French Polynesia]], including [[Bora Bora]] and [[Raiatea]], lost their ferries "
      "to [[Tahiti]].", (-16.63, -151.5)),
+    # wine, food and farm regions and a swamp (data)
+    ("Fortified wine from [[Madeira]] and the [[Douro Valley]] sold well in [[Lisbon]].", (32.75, -16.98)),
+    ("Cooks across [[Acadiana]] stuff boudin with crawfish from the [[Atchafalaya Basin]].", (30.2, -92.0)),
+    ("Fruit growers in the [[Riverland]] and [[Coonawarra]] lost vines to frost.", (-34.25, 140.6)),
     # a river by its name in its own country's languages
     ("Pilgrims bathed in the [[Ganga]] at Varanasi on Monday.", (25.3, 83.0)),
 ]
@@ -1060,6 +1064,7 @@ NOT_FOUND = [
     ("By Georgia Banks, Health Reporter\n\nHospitals in Leeds cancelled operations on Monday.", "Georgia"),
     ("Press contact:\nSydney Hale, Communications Manager, Harbour Foods, Auckland", "Sydney"),
     ("By María Toledo Vega | Politics\n\nLIMA — Congress met on Sunday.", "Toledo"),
+    ("By Ana Marina Braga\n\nPORTO, Portugal — Judges met on Monday.", "Braga"),
     # a road's number or a sum's, whatever the model made of it
     ("Appeal after cyclist hurt in M40 crash near Banbury\n\nBy Tom Reed, Reporter", "M40"),
     ("Kidnappers demanded ransoms of between N5m and N20m in Lagos.", "N5"),

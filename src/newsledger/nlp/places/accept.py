@@ -32,7 +32,7 @@ from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
                     SAYING_WORDS, SERVICE_HEADS, TITLES, TOWN_TAILS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
-                     _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _signs,
+                     _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
                      _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
                       _strong, _top_level)
@@ -339,7 +339,7 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     opening its council's name."""
     toks, g = d.toks, d.g
     i, j, name, best, main, ents = r.i, r.j, r.name, r.best, r.main, r.ents
-    if whole is not None and (_said_person(toks, whole) or (i == whole[0] and _signs(toks, i))):
+    if whole is not None and (_said_person(toks, whole) or _in_signed_name(toks, i, j)):
         # "said Georgia Evans, who lives nearby", "By Georgia Evans, Crime
         # Reporter": a person the model took for a body
         return False

@@ -16,7 +16,7 @@ from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, SAYING_WORDS,
                     STREET_HEADS, TITLES)
 from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor, _person_like,
-                     _place_cue, _possessor_country, _signs, _street, _strip, _Tokens, _with_possessive_end)
+                     _place_cue, _possessor_country, _in_signed_name, _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_name, _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _TAIL_WORDS, _Detection
 from .international import _generic_tail
@@ -247,7 +247,7 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             if known and _after_kin(toks, span.start) and not any(e.kind == "country" for e in known):
                 continue  # "his wife, Florence,", "her son, Dallas, 7": family, named like towns
-            if len(span) == 1 and _signs(toks, span.start):
+            if len(span) == 1 and _in_signed_name(toks, span.start, span.end):
                 continue  # "By Paris Whitfield": a byline's given name
             if not known and _detect_comma_pair(d, span):
                 continue

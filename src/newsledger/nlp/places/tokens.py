@@ -201,7 +201,8 @@ def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
     release's label ("Media Contact:\nParis Whitfield, Director"): two or
     three capitalised words, closing the line or followed by a comma or a bar
     ("By Lucía Castilla Ramos | Regional news")."""
-    if not 2 <= end - start <= 3 or end > len(toks) or not all(toks.title[k] and toks.alpha[k] for k in range(start, end)):
+    if not 2 <= end - start <= 3 or end > len(toks) \
+            or not all(toks.title[k] and toks.alpha[k] for k in range(start, end)):
         return False
     if end < len(toks) and not (toks.text[end] in (",", "|") or "\n" in toks.text[end]):
         return False
@@ -215,17 +216,16 @@ def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
     return toks.text[p] == ":" and p > 0 and toks.lower[p - 1] in _CONTACT_WORDS
 
 
-def _signs(toks: _Tokens, start: int) -> bool:
-    """A name of two or three words signing the text opens at ``start``
-    (:func:`_signed_name`), whatever entity the model made of it."""
-    return _signed_name(toks, start, start + 2) or _signed_name(toks, start, start + 3)
+def _in_signed_name(toks: _Tokens, start: int, end: int) -> bool:
+    """``toks[start:end]`` lies inside a name signing the text (:func:`_signed_name`)."""
+    return any(_signed_name(toks, s, e) for s in range(max(0, start - 2), start + 1)
+               for e in range(max(end, s + 2), s + 4))
 
 
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
     """Does doc[start:end] look like (part of) a person's name here?"""
     # (any word of a name signing the text: "By María Toledo Vega | Politics")
-    if any(_signed_name(toks, s, e) for s in range(max(0, start - 2), start + 1)
-           for e in range(max(end, s + 2), s + 4)):
+    if _in_signed_name(toks, start, end):
         return True
     if start > 0:
         p = start - 1
