@@ -934,6 +934,8 @@ DETECT = [
     "The carmaker's bonds trade on the [[Frankfurt]] Stock Exchange, and its shares in [[Milan]].",
     # a province of the text's country the model took for a lone surname
     "[[PEKANBARU]], [[Indonesia]] — A new bus service linking [[Pekanbaru]] with [[Jambi]] began on Monday.",
+    # (a town whose own name ends in "Park": a guard)
+    "Flooding closed roads in [[Tinley Park]] and [[Orland Park]] on Monday.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1065,6 +1067,9 @@ NOT_FOUND = [
     ("Press contact:\nSydney Hale, Communications Manager, Harbour Foods, Auckland", "Sydney"),
     ("By María Toledo Vega | Politics\n\nLIMA — Congress met on Sunday.", "Toledo"),
     ("By Ana Marina Braga\n\nPORTO, Portugal — Judges met on Monday.", "Braga"),
+    # a town's name opening a sports ground's the model took for a facility
+    ("The visitors lost 3-1 at Rugby Park in Invercargill.", "Rugby"),
+    ("The Lions play at Kensington Oval in Bridgetown on Friday after a 2-1 win.", "Kensington"),
     # a road's number or a sum's, whatever the model made of it
     ("Appeal after cyclist hurt in M40 crash near Banbury\n\nBy Tom Reed, Reporter", "M40"),
     ("Kidnappers demanded ransoms of between N5m and N20m in Lagos.", "N5"),

@@ -31,7 +31,7 @@ from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
                     SAYING_WORDS, SERVICE_HEADS, TITLES, TOWN_TAILS)
-from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of,
+from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
                      _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
@@ -97,6 +97,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     ok = _by_label(d, r) or _by_form(d, r)
     if ok and r.best.kind != "country" and _after_kin(d.toks, i):
         ok = False  # "his wife, Florence,", "his daughters Victoria and Mai": family named like places
+    if ok and r.best.kind != "country" and _ground_opening(d.toks, j):
+        ok = False  # "at Sabina Park", "Kensington Oval": a ground's name, not its namesake town's
     if ok:
         end = _with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))
         d.add(d.doc[i:_abbreviation_dot_end(d.toks, i, end, d.g)], "gaz", fuzzy=False, require=True)

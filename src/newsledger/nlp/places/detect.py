@@ -90,7 +90,7 @@ from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_WORDS, COMPANY_NOUNS, CORPORATE_WORDS, COUNTY_OPENERS,
                     LEGISLATURE_OPENERS, LEGISLATURES, MASTHEAD_WORDS, QUARTER_TAILS, SERVICE_HEADS, TITLES)
-from .tokens import _after_place, _event_of, _in_score, _person_like, _street, _strip, _Tokens
+from .tokens import _after_place, _event_of, _ground_opening, _in_score, _person_like, _street, _strip, _Tokens
 from .entries import _own_or_main, _respelling, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
@@ -890,7 +890,7 @@ def _detect_repeats(d: _Detection) -> None:
             continue
         L, src = found
         if not _person_like(toks, i, i + L, d.person_words) and not _event_of(toks, i, i + L) and not (
-                i > 0 and lowers[i - 1].rstrip(".") in TITLES):
+                i > 0 and lowers[i - 1].rstrip(".") in TITLES) and not _ground_opening(toks, i + L):
             m = d.mention(d.doc[i:i + L], "gaz")
             m.cands, m.main_ids, m.fuzzy = list(src.cands), set(src.main_ids), src.fuzzy
             d.mentions.append(m)

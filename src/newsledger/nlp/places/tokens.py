@@ -186,6 +186,16 @@ def _event_of(toks: _Tokens, start: int, end: int) -> bool:
         and end + 1 < len(toks) and toks.lower[end] == "of" and toks.cap[end + 1]
 
 
+#: last words of a sports ground's name ("Sabina Park", "Kensington Oval", "Eden Gardens")
+_GROUND_WORDS = {"park", "oval", "stadium", "arena", "gardens", "ground", "stadion", "estadio"}
+
+
+def _ground_opening(toks: "_Tokens", j: int) -> bool:
+    """The name ending before token ``j`` opens a ground's that the model
+    took for a facility ("at Sabina Park", "Thomond Park"): no place there."""
+    return j < len(toks) and toks.title[j] and toks.lower[j] in _GROUND_WORDS and toks.ent_type[j] == "FAC"
+
+
 #: words closing a press release's label before its contact's name ("Media Contact:")
 _CONTACT_WORDS = {"contact", "contacts"}
 
