@@ -936,6 +936,8 @@ DETECT = [
     "[[PEKANBARU]], [[Indonesia]] — A new bus service linking [[Pekanbaru]] with [[Jambi]] began on Monday.",
     # (a town whose own name ends in "Park": a guard)
     "Flooding closed roads in [[Tinley Park]] and [[Orland Park]] on Monday.",
+    # a people's word opening a province's own name, whatever entity the model cut
+    "New track would be laid through the [[Scottish Borders]] to [[Carlisle]].",
 ]
 
 #: (sentence, word that must not be found as a place)

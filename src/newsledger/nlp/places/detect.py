@@ -558,6 +558,11 @@ def _detect_demonyms(d: _Detection) -> None:
     for i in range(n):
         if taken[i] or not toks.title[i]:
             continue
+        if _demonym_opens_place(d, i):
+            # a people's word opening a province's or region's own name ("the
+            # Scottish Borders"), whatever entity the model cut at the people's word
+            d.add(d.doc[i:i + 2], "gaz", fuzzy=False, require=True)
+            continue
         ent_type = toks.ent_type[i]
         alone = i + 1 >= n or toks.ent_iob[i + 1] != "I"  # the last word of its entity
         if ent_type == "ORG" and alone and (toks.ent_iob[i] == "B" or (
@@ -591,6 +596,21 @@ def _detect_demonyms(d: _Detection) -> None:
             place = g.place_for_demonym(toks.text[i])
             if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
                 d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+def _demonym_opens_place(d: _Detection, i: int) -> bool:
+    """Token ``i``, a people's word, and the capitalised word after it are
+    together the own name of a province, a region or a feature of our table
+    ("Scottish" + "Borders", "Welsh" + "Marches")."""
+    toks, g = d.toks, d.g
+    if i + 1 >= len(toks) or not toks.title[i + 1] or not d.free(i, i + 2) \
+            or not (g.country_for_demonym(toks.text[i]) or g.place_for_demonym(toks.text[i])):
+        return False
+    name = toks.span_text(i, i + 2)
+    main = g.main_ids(name)
+    return any(e.id in main and not e.approx and (
+        (e.kind == "region" and e.source in ("subdivision", "state", "extra")) or (
+            e.kind == "feature" and e.source == "extra")) for e in g.exact(name))
 
 
 def _opens_common_nouns(toks: _Tokens, i: int) -> bool:

@@ -322,15 +322,18 @@ def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Dete
 def _demonym_town(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:
     """A people's word and the capitalised word after it that are together a
     town's own name ("Spanish" + "Town", Jamaica; "English" + "Bazar"), a
-    town of 20,000 people or more, or a sea's or another feature's of our
-    table ("English" + "Channel", "Arabian" + "Sea"): the whole; else ``r``."""
+    town of 20,000 people or more, a province's or region's ("Scottish" +
+    "Borders"), or a sea's or another feature's of our table ("English" +
+    "Channel", "Arabian" + "Sea"): the whole; else ``r``."""
     end = r[1] + 1
     if end > len(toks) or not d.free(r[1], end) or not toks.title[r[1]] or toks.pos[r[1]] != "PROPN":
         return r
     name = toks.span_text(r[0], end)
     main = g.main_ids(name)
     if any(e.id in main and (e.kind == "city" and e.population >= 20_000
-                             or e.kind == "feature" and e.source == "extra") for e in g.exact(name)):
+                             or e.kind == "feature" and e.source == "extra"
+                             or e.kind == "region" and e.source in ("subdivision", "state", "extra")
+                             and not e.approx) for e in g.exact(name)):
         return r[0], end
     return r
 
