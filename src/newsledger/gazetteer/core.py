@@ -119,12 +119,15 @@ _LATIN = re.compile(r"^[a-z0-9 &]+$")
 #: ("De Soto"/"DeSoto", "La Salle"/"LaSalle", "Du Page"/"DuPage")
 _PARTICLE_GLUED = re.compile(r"\b(De|La|Le|Du|Van|Von|Di|Del|Mc)([A-Z][a-z]{2,})")
 _PARTICLE_APART = re.compile(r"\b(De|La|Le|Du|Van|Von|Di|Del|Mc) ([A-Z][a-z]{2,})")
+_PARTICLE_ANY = re.compile(r"\b(?:De|La|Le|Du|Van|Von|Di|Del|Mc) ?[A-Z]")
 
 
 def particle_variants(name: str) -> list[str]:
     """The name with its capitalised particles parted or glued:
     ``"DeSoto Parish"`` -> ``["De Soto Parish"]``; ``"La Salle County"`` ->
     ``["LaSalle County"]``."""
+    if not _PARTICLE_ANY.search(name):
+        return []
     out = [_PARTICLE_GLUED.sub(r"\1 \2", name), _PARTICLE_APART.sub(r"\1\2", name)]
     return [v for v in out if v != name]
 
@@ -940,12 +943,8 @@ class Gazetteer:
         """ISO2 code for a demonym ("Azeri", "Azerbaijanis" -> "AZ"), or None."""
         return self._demonyms.get(normalize(word))
 
-    def place_for_demonym(self, word: str) -> Optional[Entry]:
-        """The place a demonym names: a country ("Azeri" -> Azerbaijan) or one
-        of our curated regions ("Texan" -> Texas, "European" -> Europe)."""
-        code = self.country_for_demonym(word)
-        if code:
-            return self.country(code)
+    def _region_demonym_table(self) -> dict[str, str]:
+        """Our regions' people words (normalised) -> the region's name."""
         if self._region_demonyms is None:
             table: dict[str, str] = {}
             for row in _read_tsv("places_extra.tsv"):
@@ -953,7 +952,20 @@ class Gazetteer:
                     for form in (d, d + "s", _plural(d)):
                         table.setdefault(normalize(form), row["name"])
             self._region_demonyms = table
-        name = self._region_demonyms.get(normalize(word))
+        return self._region_demonyms
+
+    def is_demonym(self, word: str) -> bool:
+        """A country's or one of our regions' people word ("Scottish",
+        "Soviet"), not a city's ("Parisians" is :meth:`place_for_people_word`'s)."""
+        return bool(self.country_for_demonym(word)) or normalize(word) in self._region_demonym_table()
+
+    def place_for_demonym(self, word: str) -> Optional[Entry]:
+        """The place a demonym names: a country ("Azeri" -> Azerbaijan) or one
+        of our curated regions ("Texan" -> Texas, "European" -> Europe)."""
+        code = self.country_for_demonym(word)
+        if code:
+            return self.country(code)
+        name = self._region_demonym_table().get(normalize(word))
         if not name:
             return self.place_for_people_word(word)
         hits = [e for e in self.exact(name) if e.kind != "city"]

@@ -603,14 +603,15 @@ def _demonym_opens_place(d: _Detection, i: int) -> bool:
     together the own name of a province, a region or a feature of our table
     ("Scottish" + "Borders", "Welsh" + "Marches")."""
     toks, g = d.toks, d.g
-    if i + 1 >= len(toks) or not toks.title[i + 1] or not d.free(i, i + 2) \
-            or not (g.country_for_demonym(toks.text[i]) or g.place_for_demonym(toks.text[i])):
+    word = toks.text[i]
+    if i + 1 >= len(toks) or not toks.title[i + 1] or not d.free(i, i + 2) or not g.is_demonym(word):
         return False
     name = toks.span_text(i, i + 2)
     main = g.main_ids(name)
     return any(e.id in main and not e.approx and (
         (e.kind == "region" and e.source in ("subdivision", "state", "extra")) or (
             e.kind == "feature" and e.source == "extra")) for e in g.exact(name))
+
 
 
 def _opens_common_nouns(toks: _Tokens, i: int) -> bool:

@@ -228,6 +228,8 @@ def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
 
 def _in_signed_name(toks: _Tokens, start: int, end: int) -> bool:
     """``toks[start:end]`` lies inside a name signing the text (:func:`_signed_name`)."""
+    if not any(toks.text[k] in ("By", ":") for k in range(max(0, start - 6), start)):
+        return False  # (no byline's "By" nor label's colon just before)
     return any(_signed_name(toks, s, e) for s in range(max(0, start - 2), start + 1)
                for e in range(max(end, s + 2), s + 4))
 
