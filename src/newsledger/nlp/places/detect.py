@@ -71,8 +71,17 @@ Detection
       township by its abbreviated kind ("Hanover Twp.", step 0'''''); the full
       name signing a text, a byline's or a release contact's ("By Georgia
       Evans, Crime Reporter", "Media Contact:" + "Sydney Hale, Manager"), is a
-      person's; a capitalised particle glued or apart finds the gazetteer's
-      spelling ("DeSoto Parish" for De Soto Parish).
+      person's, every word of it ("By María Toledo Vega | Politics"); a
+      capitalised particle glued or apart finds the gazetteer's spelling
+      ("DeSoto Parish" for De Soto Parish); a token of capitals and digits
+      the gazetteer does not know is a road's or a sum's ("the M40", "N5m");
+      a big state's two letters are looked up in a text of its country ("the
+      WA crop"); a capital's people word in the singular before a noun names
+      it ("a Parisian bakery"); a great town's short name opens a body's ("the
+      Frankfurt Stock Exchange"); a name opening a sports ground's the model
+      took for a facility is no place ("at Rugby Park"); a people's word and
+      the word after it that are a province's name are one ("the Scottish
+      Borders").
 
 The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 0''''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
