@@ -622,7 +622,6 @@ def _demonym_opens_place(d: _Detection, i: int) -> bool:
             e.kind == "feature" and e.source == "extra")) for e in g.exact(name))
 
 
-
 def _opens_common_nouns(toks: _Tokens, i: int) -> bool:
     """Token ``i`` opens a person's entity whose other words are all common
     nouns or adjectives in lower case ("Malagasy vanilla uncompetitive"): no
