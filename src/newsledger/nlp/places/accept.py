@@ -146,6 +146,10 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         if label != "PERSON" and all(e.population < 10_000 for e in ents if e.id in main) else frozenset()
     if respelt:
         main = main | respelt
+    # (a great town by its short name: "Frankfurt" of Frankfurt am Main, its own name as much)
+    key = normalize(name)
+    short = frozenset(e.id for e in ents if e.kind == "city" and e.population >= GREAT_SHORT_POP
+                      and e.id not in main and _short_form(key, e))
     ents = [e for e in ents if e.id in main or former or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
                 and e.population >= 1000) or e is famous
@@ -156,8 +160,7 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             or (several and (e.source == "subdivision" or (e.kind == "city" and e.population >= 100_000))
                 and not e.approx)
             or (e.kind == "city" and g.is_capital(e) and _capital_spelling(name, e, g))
-            # (a great town by its short name: "Frankfurt" of Frankfurt am Main)
-            or (e.kind == "city" and e.population >= GREAT_SHORT_POP and _short_form(normalize(name), e))
+            or e.id in short
             # (a province of the text's country by its English name: "Thessaly", "Attica")
             or (e.source == "subdivision" and alias_ok and e.country in doc_countries and not e.approx)]
     if not ents:
@@ -167,6 +170,7 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     # (and a capital's as our country table spells it: "Ulaanbaatar")
     main = main | {e.id for e in ents if e.id not in main and e.kind == "city" and g.is_capital(e)
                    and _capital_spelling(name, e, g)}
+    main = main | short
     best = max(ents, key=_prior)
     # the biggest namesake still says the name is a place ("Donetsk" is a
     # city of Ukraine though the text's "Russian" makes Russia's town first)
@@ -386,7 +390,7 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
         or (after_of and best.source == "subdivision" and not best.approx
             and best.country in d.doc_countries) \
         or (not saint and (first or after_of or last or listed) and best.kind == "city"
-            and (best.id in main or (best.population >= GREAT_SHORT_POP and _short_form(normalize(name), best)))
+            and best.id in main
             and not _person_like(toks, i, j, d.person_words)
             and (best.population >= 20_000
                  or (local and best.population >= 2000)))

@@ -105,7 +105,7 @@ from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candida
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
 from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
-from .entities import _COMPASS, _detect_entities, _speaker
+from .entities import _COMPASS, _demonym_town, _detect_entities, _speaker
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
 from .accept import _speech_subject_person
@@ -567,9 +567,7 @@ def _detect_demonyms(d: _Detection) -> None:
     for i in range(n):
         if taken[i] or not toks.title[i]:
             continue
-        if _demonym_opens_place(d, i):
-            # a people's word opening a province's or region's own name ("the
-            # Scottish Borders"), whatever entity the model cut at the people's word
+        if _demonym_opens_place(d, i):  # "the Scottish Borders"
             d.add(d.doc[i:i + 2], "gaz", fuzzy=False, require=True)
             continue
         ent_type = toks.ent_type[i]
@@ -608,18 +606,11 @@ def _detect_demonyms(d: _Detection) -> None:
 
 
 def _demonym_opens_place(d: _Detection, i: int) -> bool:
-    """Token ``i``, a people's word, and the capitalised word after it are
-    together the own name of a province, a region or a feature of our table
-    ("Scottish" + "Borders", "Welsh" + "Marches")."""
-    toks, g = d.toks, d.g
-    word = toks.text[i]
-    if i + 1 >= len(toks) or not toks.title[i + 1] or not d.free(i, i + 2) or not g.is_demonym(word):
-        return False
-    name = toks.span_text(i, i + 2)
-    main = g.main_ids(name)
-    return any(e.id in main and not e.approx and (
-        (e.kind == "region" and e.source in ("subdivision", "state", "extra")) or (
-            e.kind == "feature" and e.source == "extra")) for e in g.exact(name))
+    """Token ``i``, a people's word of our tables, and the capitalised word
+    after it are together a place's own name (:func:`.entities._demonym_town`:
+    "Scottish" + "Borders"), whatever entity the model cut at the people's word."""
+    return d.toks.title[i] and d.g.is_demonym(d.toks.text[i]) \
+        and _demonym_town(d.toks, (i, i + 1), d.g, d) != (i, i + 1)
 
 
 def _opens_common_nouns(toks: _Tokens, i: int) -> bool:

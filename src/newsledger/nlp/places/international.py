@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, normalize
 from ...gazetteer.people import LANGUAGE_PLACES, is_ethnic, people_forms
 from .entries import _own_or_main, _top_level
-from .mention import _Detection, _great_city_of, _TOWN_PREPS
+from .mention import _describes, _Detection, _great_city_of, _TOWN_PREPS
 
 
 #: last words of a name that, after a bigger place, name a thing of that
@@ -104,12 +104,8 @@ def _detect_people_words(d: _Detection) -> None:
 def _great_city_adjective(toks, i: int, g) -> Optional[Entry]:
     """The capital a singular people word names as an adjective before a
     lower-case noun or a hyphen ("a Parisian café", "Parisian-style
-    trousers"; :func:`.mention._great_city_of`); a given name ("Adrian
-    said") is followed by a verb, not a noun."""
-    if i + 1 >= len(toks):
-        return None
-    nxt = toks.text[i + 1]
-    if not (nxt == "-" or (toks.alpha[i + 1] and nxt.islower() and toks.pos[i + 1] in ("NOUN", "ADJ"))):
+    trousers"; :func:`.mention._describes`, :func:`.mention._great_city_of`)."""
+    if i + 1 >= len(toks) or not _describes(toks.text[i + 1], toks.alpha[i + 1], toks.pos[i + 1]):
         return None
     return _great_city_of(toks.text[i], g)
 

@@ -127,14 +127,17 @@ def _great_city_of(word: str, g: Gazetteer) -> Optional[Entry]:
     return place
 
 
+def _describes(text: str, alpha: bool, pos: str) -> bool:
+    """The word after a name (its text, whether alphabetic, its part of
+    speech) makes the name an adjective: a hyphen or a lower-case noun
+    ("Parisian-style", "a Parisian café"), not a verb ("Adrian said")."""
+    return text == "-" or (alpha and text.islower() and pos in ("NOUN", "ADJ"))
+
+
 def _adjective_before_noun(span) -> bool:
-    """One word before a hyphen or a lower-case noun ("Parisian-style",
-    "a Parisian café"), not before a verb ("Adrian said")."""
+    """One word the next word makes an adjective (:func:`_describes`)."""
     doc, j = span.doc, span.end
-    if len(span) != 1 or j >= len(doc):
-        return False
-    nxt = doc[j]
-    return nxt.text == "-" or (nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ"))
+    return len(span) == 1 and j < len(doc) and _describes(doc[j].text, doc[j].is_alpha, doc[j].pos_)
 
 
 def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
