@@ -938,6 +938,18 @@ DETECT = [
     "Flooding closed roads in [[Tinley Park]] and [[Orland Park]] on Monday.",
     # a people's word opening a province's own name, whatever entity the model cut
     "New track would be laid through the [[Scottish Borders]] to [[Carlisle]].",
+    # a town, or a province, opening what the model took for a person, that the
+    # text puts in place elsewhere ("from", "in", "to X, Senegal")
+    "Dakar Rally organisers met on Monday. The route once went from [[Lisbon]] to [[Dakar]], [[Senegal]].",
+    "Boyacá Raza de Campeones signed two riders. Both grew up in [[Boyacá]], and [[Boyacá]] will host the "
+    "final stage.",
+    # a person's town after "of" is no word of the person's name
+    "The climb passed [[Paipa]] and [[Sogamoso]]. He won by 40 seconds from Brayan Parra of Sogamoso and "
+    "58 seconds from Diego Ruiz of Tunja.",
+    # a town named like a statesman or a thing, in a list with two places found
+    "Schools from [[Hastings]], [[Hamilton]], [[Napier]] and [[Gisborne]] sent teams.",
+    "The tour visits [[Kingston]], [[Hamilton]], [[Guelph]] and [[London]] in March.",
+    "The bus runs up the coast to [[Bath]], [[Rockland]] and [[Camden]] twice a day.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1080,6 +1092,13 @@ NOT_FOUND = [
     # (a singular people word of a city that is no capital, or of none: guards)
     ("Permian drillers idled rigs near Midland on Monday.", "Permian"),
     ("Adrian said the bakery in Osaka was full.", "Adrian"),
+    # the text's person named like a town, speaking or described alone ("Toledo, who ...")
+    ("Gabriel Toledo drives for the Sauber team. Toledo, who grew up near the track, scored twice.", "Toledo"),
+    ("\"It was hard,\" said Gabriel Toledo. Toledo, who grew up in Brazil, is 24.", "Toledo"),
+    ("Right-hander Kenta Nagano threw 120 pitches. Nagano, who grew up in Osaka, will turn pro.", "Nagano"),
+    ("On Sunday, Kenta Nagano threw 148 pitches. Nagano, who grew up in Sendai, will turn pro.", "Nagano"),
+    # (a name that goes on in a list is no statesman's town alone: a guard)
+    ("Roads in Columbus, Pleasant Township, Madison Township and Grove City were closed.", "Madison"),
 ]
 
 

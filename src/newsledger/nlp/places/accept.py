@@ -33,7 +33,7 @@ from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_
                     SAYING_WORDS, SERVICE_HEADS, TITLES, TOWN_TAILS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
-                     _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
+                     _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
                       _strong, _top_level)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
@@ -99,6 +99,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = False  # "his wife, Florence,", "his daughters Victoria and Mai": family named like places
     if ok and r.best.kind != "country" and _ground_opening(d.toks, j):
         ok = False  # "at Sabina Park", "Kensington Oval": a ground's name, not its namesake town's
+    if ok and j - i == 1 and (name in d.person_words or name in d.surnames) and not _top_level(r.best) \
+            and _speaker(d.toks, i):
+        ok = False  # "Gabriel Toledo ... Toledo, who grew up": the text's person speaks, not a town
     if ok:
         end = _with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))
         d.add(d.doc[i:_abbreviation_dot_end(d.toks, i, end, d.g)], "gaz", fuzzy=False, require=True)
@@ -208,7 +211,7 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # words: "councillors in Hamilton voted", "flooding near Reading";
         # or opening its police's or fire service's name: "the Concord Police")
         return _town_in_common_word(toks, i, j, name, best, main, d.person_words) \
-            or _town_service(d, r)
+            or _town_service(d, r) or _common_town_listed(d, r)
     if j - i >= 3 and best.id in main and label not in ("GPE", "LOC") and (
             best.kind == "country" or (best.kind == "region" and "and" in toks.lower[i:j])):
         # a country's own name of several words, or a province's of two
@@ -583,6 +586,37 @@ def _town_in_common_word(toks: _Tokens, i: int, j: int, name: str, best: Entry, 
         return False
     return best.kind == "city" and best.id in main and best.population >= 20_000 \
         and not _person_like(toks, i, j, person_words)
+
+
+def _common_town_listed(d: _Detection, r: _Reading) -> bool:
+    """One of :data:`_TOWN_FIRST_WORDS` naming a town of 20,000 by its own
+    name in a flat list with two places found ("Hastings, Hamilton, Napier",
+    "up the coast to Bath, Rockland and Camden"), the name not going on,
+    and no person's word here."""
+    toks, i, j, best = d.toks, r.i, r.j, r.best
+    if j - i != 1 or normalize(r.name) not in _TOWN_FIRST_WORDS or (j < len(toks) and toks.title[j]) or not (
+            best.kind == "city" and best.id in r.main and best.population >= 20_000):
+        return False  # (not a name that goes on: "Pleasant Township, Madison Township and Grove City")
+    return _listed_places(toks, i, j, d.taken) >= 2 and not _person_like(toks, i, j, d.person_words)
+
+
+def _listed_places(toks: _Tokens, i: int, j: int, taken: list[bool]) -> int:
+    """How many places already found stand in the flat list of names around
+    doc[i:j] ("A, B and C"), up to two on each side."""
+    found = 0
+    k = i  # to the left: ", " or " and " then a found place's last token
+    while found < 2 and k >= 2 and toks.lower[k - 1] in (",", "and", "or") and taken[k - 2]:
+        found += 1
+        k -= 2
+        while k > 0 and taken[k - 1]:
+            k -= 1
+    right, k = 0, j
+    while right < 2 and k + 1 < len(toks) and toks.lower[k] in (",", "and", "or") and taken[k + 1]:
+        right += 1
+        k += 2
+        while k < len(toks) and taken[k]:
+            k += 1
+    return found + right
 
 
 #: words that open a force's name without naming a town ("Metro Police", "Transit Police")

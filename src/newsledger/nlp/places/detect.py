@@ -97,15 +97,17 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, normalize
 from ...gazetteer.people import is_ethnic
-from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_WORDS, COMPANY_NOUNS, CORPORATE_WORDS, COUNTY_OPENERS,
-                    LEGISLATURE_OPENERS, LEGISLATURES, MASTHEAD_WORDS, QUARTER_TAILS, SERVICE_HEADS, TITLES)
-from .tokens import _after_place, _event_of, _ground_opening, _in_score, _person_like, _street, _strip, _Tokens
+from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COMPANY_NOUNS,
+                    CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
+                    QUARTER_TAILS, SERVICE_HEADS, TITLES)
+from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _speaker, _street, _strip,
+                     _Tokens)
 from .entries import _own_or_main, _respelling, _top_level
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
 from .features import _detect_named_features, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
-from .entities import _COMPASS, _demonym_town, _detect_entities, _speaker
+from .entities import _COMPASS, _demonym_town, _detect_entities
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
 from .accept import _speech_subject_person
@@ -168,8 +170,12 @@ def _collect_person_words(d: _Detection) -> None:
     # is no surname when it closes a "person": "Lechia Gdańsk" beside "across
     # Gdańsk"; a town of 100,000 may be a defendant's, "Elizabeth Fairfield")
     # (and the model never takes it alone for a person: "Santos, 34, was born in Santos")
+    # (and the text itself puts it in place: the model's reading of a
+    # surname's repeats is no evidence, "Gabriel Toledo ... Toledo, who grew up")
     place_words = {ent.text for ent in d.ents if ent.label_ == "GPE" and len(ent) == 1} \
         - {ent.text for ent in d.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    if place_words:
+        place_words &= _placed_words(d, by_label=False)
     given: set[str] = set()  # first words of persons' names
     later: set[str] = set()  # their other words
     pairs: set[str] = set()  # their first two words ("Adelaide Brooks")
@@ -196,7 +202,9 @@ def _collect_person_words(d: _Detection) -> None:
                 and not _compass_and_division(toks, ent, g) \
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
                 and not _great_town_name(ent.text, g):
-            words = [i for i in range(ent.start, ent.end) if toks.title[i] and not (
+            # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso")
+            end = next((k for k in range(ent.start + 1, ent.end) if toks.lower[k] in ("of", "from")), ent.end)
+            words = [i for i in range(ent.start, end) if toks.title[i] and not (
                 i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g))]
             given.update(toks.text[i] for i in words if i == ent.start)
             later.update(toks.text[i] for i in words if i > ent.start)
@@ -210,6 +218,7 @@ def _collect_person_words(d: _Detection) -> None:
     # United has unveiled plans" beside "in central Manchester"); where the name
     # goes on as the person's did, it is the person's ("Photo: Adelaide
     # Brooks"), so the pair of words is kept
+    later |= _unmarked_surnames(d)
     d.person_words.update(later)
     d.surnames.update(later)
     _collect_speaking_surnames(d)
@@ -223,6 +232,37 @@ def _collect_person_words(d: _Detection) -> None:
             d.person_words.update(p for p in pairs if p.split(" ", 1)[0] == w)
         else:
             d.person_words.add(w)
+
+
+#: words opening a team's or a club's name before its town ("Team Medellín", "Club Olimpia")
+_TEAM_OPENERS = {"team", "club", "squad", "crew"} | CLUB_PREFIXES | CLUB_OPENERS
+
+
+def _unmarked_surnames(d: _Detection) -> set[str]:
+    """Places' names closing a name of two words the model left unmarked,
+    whose first word names no place, that the text then has speak alone
+    ("Ace Kenta Nagano threw 148 pitches ... Nagano, who grew up"): a
+    person's surname, as the model's persons' last words are."""
+    toks, g = d.toks, d.g
+    out: set[str] = set()
+    speakers: Optional[set[int]] = None  # where a capitalised word speaks (read once, if needed)
+    for k in range(1, len(toks) - 1):
+        if not (toks.title[k] and toks.title[k + 1] and toks.ent_iob[k] == "O" and toks.ent_iob[k + 1] == "O"
+                and toks.pos[k] == "PROPN" and toks.pos[k + 1] == "PROPN" and toks.alpha[k] and toks.alpha[k + 1]):
+            continue
+        if toks.punct[k - 1] or toks.is_space[k - 1] or (k + 2 < len(toks) and toks.title[k + 2]):
+            continue  # (a line's or sentence's first word, or a longer name)
+        given, last = toks.lower[k], toks.text[k + 1]
+        if given in COMMON_WORDS or given in FEATURE_OPENERS or given in TITLES or given in _COMPASS \
+                or given in LOC_PREPS or given in _TEAM_OPENERS or last in out:
+            continue
+        if not g.exact(last) or g.main_ids(toks.text[k]) or g.exact(f"{toks.text[k]} {last}"):
+            continue
+        if speakers is None:
+            speakers = {i for i in range(len(toks)) if toks.title[i] and _speaker(toks, i)}
+        if any(toks.text[i] == last and i != k + 1 for i in speakers):
+            out.add(last)
+    return out
 
 
 def _collect_speaking_surnames(d: _Detection) -> None:
@@ -305,11 +345,17 @@ def _great_town_name(name: str, g: Gazetteer) -> bool:
                for e in g.exact(name))
 
 
+#: a town this big opening a "person" the text puts in place elsewhere is the town's
+GIVEN_TOWN_POP = 100_000
+
+
 def _great_place_name(name: str, g: Gazetteer) -> bool:
-    """Whether ``name`` is the own name of a town of ``GREAT_TOWN_POP``
-    people or more or of a country ("Austin", "Jordan")."""
+    """Whether ``name`` is the own name of a town of ``GIVEN_TOWN_POP``
+    people or more, of a country or of a province ("Hobart", "Jordan",
+    "Boyacá")."""
     main = g.main_ids(name)
-    return any(e.id in main and ((e.kind == "city" and e.population >= GREAT_TOWN_POP) or e.kind == "country")
+    return any(e.id in main and ((e.kind == "city" and e.population >= GIVEN_TOWN_POP) or e.kind == "country"
+                                 or g.is_province(e) or e.source == "state")
                for e in g.exact(name))
 
 
@@ -318,19 +364,26 @@ _PLACING_PREPS = {"in", "near", "from", "outside", "across", "around", "through"
                   "inside", "between", "along", "beyond", "towards", "toward"}
 
 
-def _placed_words(d: _Detection) -> set[str]:
+def _placed_words(d: _Detection, by_label: bool = True) -> set[str]:
     """Capitalised words the text puts in place somewhere: the model's place
-    of one word, a word after a place's preposition (over "the" and one
-    lower-case word: "in central Manchester"), or listed after the model's
-    place ("from San Antonio and Austin")."""
+    of one word (unless not ``by_label``), a word after a place's
+    preposition (over "the" and one lower-case word: "in central
+    Manchester"), listed after the model's place ("from San Antonio and
+    Austin") or followed by a country's or state's name after a comma
+    ("to Dakar, Senegal")."""
     toks = d.toks
-    out = {ent.text for ent in d.ents if ent.label_ in ("GPE", "LOC") and len(ent) == 1}
+    out = {ent.text for ent in d.ents if ent.label_ in ("GPE", "LOC") and len(ent) == 1} if by_label else set()
     for i in range(1, len(toks)):
         if not toks.title[i] or (toks.ent_type[i] == "PERSON" and (
                 toks.ent_iob[i] == "I" or (i + 1 < len(toks) and toks.ent_iob[i + 1] == "I"))):
             continue  # (not a person's name of several words itself: "from Leeds and Lisbon Torres")
         k = i - 1
         if toks.lower[k] in ("and", "or", ",") and k > 0 and toks.ent_type[k - 1] in ("GPE", "LOC"):
+            out.add(toks.text[i])
+            continue
+        if i + 2 < len(toks) and toks.text[i + 1] == "," and toks.ent_iob[i + 2] == "B" \
+                and toks.ent_type[i + 2] == "GPE" and any(
+                    e.kind == "country" or e.source == "state" for e in d.g.exact(toks.text[i + 2])):
             out.add(toks.text[i])
             continue
         if k > 0 and toks.text[k].islower() and toks.alpha[k] and toks.lower[k] not in _PLACING_PREPS:

@@ -13,10 +13,11 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
-from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS, SAYING_WORDS,
+from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS,
                     STREET_HEADS, TITLES)
 from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor, _person_like,
-                     _place_cue, _possessor_country, _in_signed_name, _street, _strip, _Tokens, _with_possessive_end)
+                     _place_cue, _possessor_country, _in_signed_name, _speaker, _street, _strip, _Tokens,
+                     _with_possessive_end)
 from .entries import _own_name, _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _TAIL_WORDS, _Detection
 from .international import _generic_tail
@@ -136,16 +137,6 @@ def _detect_comma_pair(d: _Detection, span: Span) -> bool:
     return True
 
 
-def _speaker(toks: _Tokens, i: int) -> bool:
-    """The word at ``i`` names who speaks: a verb of saying right before or
-    after it ("said Rojas", "Rojas said"), or an age between commas after it
-    ("Rojas, 46,")."""
-    if (i > 0 and toks.lower[i - 1] in SAYING_WORDS) or (i + 1 < len(toks) and toks.lower[i + 1] in SAYING_WORDS):
-        return True
-    return i + 3 < len(toks) and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
-        and len(toks.text[i + 2]) <= 3 and toks.text[i + 3] == ","
-
-
 #: prepositions of height before a town the model took for a building ("the hills above Stellenbosch")
 _HEIGHT_PREPS = {"above", "below", "overlooking"}
 
@@ -232,12 +223,14 @@ def _detect_entities(d: _Detection) -> None:
             if known and len(span) == 1 and d.firm_name(name, known):
                 continue  # "Titan Operating was granted a permit ... Titan will drill": the firm's name
             if known and len(span) == 1 and (name in d.person_words or name in d.surnames) \
-                    and not any(_top_level(e) or g.is_province(e) for e in known) \
+                    and not any(_top_level(e) for e in known) \
                     and not _place_cue(toks, span.start, span.end, g) and (_speaker(toks, span.start) or (
-                        name in d.surnames and not any(e.kind == "city" and e.population >= 100_000 for e in known))):
+                        name in d.surnames and not any(g.is_province(e) for e in known)
+                        and not any(e.kind == "city" and e.population >= 100_000 for e in known))):
                 # "said Rojas, 46": the surname of the text's person, named like a
-                # town; so is a small town's name without a place's cue
-                # ("Harold Ripley ... Ripley had the looms replaced")
+                # town or a province ("Matías Rivas ... Rivas, 29,"); so is a small
+                # town's name without a place's cue ("Harold Ripley ... Ripley had
+                # the looms replaced")
                 continue
             if len(span) == 1 and _foreign_to_possessor(_possessor_country(toks, span.start, g), known):
                 continue

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...gazetteer import Entry, Gazetteer, normalize
 from .entries import _own_name
 from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS,
-                    STREET_HEADS, TITLES)
+                    SAYING_WORDS, STREET_HEADS, TITLES)
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
@@ -232,6 +232,18 @@ def _in_signed_name(toks: _Tokens, start: int, end: int) -> bool:
         return False  # (no byline's "By" nor label's colon just before)
     return any(_signed_name(toks, s, e) for s in range(max(0, start - 2), start + 1)
                for e in range(max(end, s + 2), s + 4))
+
+
+def _speaker(toks: _Tokens, i: int) -> bool:
+    """The word at ``i`` names who speaks: a verb of saying right before or
+    after it ("said Rojas", "Rojas said"), an age between commas after it
+    ("Rojas, 46,") or "who" after a comma ("Rojas, who grew up ...")."""
+    if (i > 0 and toks.lower[i - 1] in SAYING_WORDS) or (i + 1 < len(toks) and toks.lower[i + 1] in SAYING_WORDS):
+        return True
+    if i + 2 < len(toks) and toks.text[i + 1] == "," and toks.lower[i + 2] == "who":
+        return True
+    return i + 3 < len(toks) and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
+        and len(toks.text[i + 2]) <= 3 and toks.text[i + 3] == ","
 
 
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
