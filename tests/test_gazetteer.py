@@ -384,3 +384,10 @@ def test_sites_mines_and_basins_and_no_loose_match_of_features(g):
     assert any(e.kind == "feature" for e in g.exact("Permian Basin"))
     # a feature's name is never a misspelling's target
     assert g.fuzzy_key("quran") != "qumran"
+
+
+def test_small_lands_are_read_from_geonames_areas():
+    from newsledger.gazetteer import small_land
+
+    assert small_land("JM") and small_land("LB")  # Jamaica's parishes, Lebanon's governorates
+    assert not small_land("FR") and not small_land("US") and not small_land(None) and not small_land("")

@@ -463,6 +463,10 @@ RESOLVE = [
     ("Fruit growers in the [[Riverland]] and [[Coonawarra]] lost vines to frost.", (-34.25, 140.6)),
     # a river by its name in its own country's languages
     ("Pilgrims bathed in the [[Ganga]] at Varanasi on Monday.", (25.3, 83.0)),
+    # a small land's parishes lie as close together as a county's towns, whose
+    # namesakes elsewhere cluster too
+    ("Schools from [[Manchester]], [[Clarendon]] and [[Westmoreland]] met in [[Mandeville]], [[Jamaica]]; "
+     "a coach from [[Florida]] came too.", (18.05, -77.51)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

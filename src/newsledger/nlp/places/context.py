@@ -9,7 +9,7 @@ import math
 from collections import Counter, defaultdict
 from typing import Sequence
 
-from ...gazetteer import Entry, normalize
+from ...gazetteer import Entry, normalize, small_land
 from .words import COUNTY_LANDS, W
 from .entries import _prior
 from .mention import _Mention
@@ -120,8 +120,9 @@ def _local_level(e: Entry) -> bool:
     them close together say where a text is."""
     return e.lat is not None and not e.approx and (
         e.kind in ("city", "feature") or e.source == "county"
-        # (a British or Irish county, at its centre: "Somerset" beside "Taunton")
-        or (e.source == "subdivision" and e.country in COUNTY_LANDS))
+        # (a British or Irish county, at its centre: "Somerset" beside "Taunton";
+        # a small land's parish or governorate: "Clarendon" beside "May Pen")
+        or (e.source == "subdivision" and (e.country in COUNTY_LANDS or small_land(e.country))))
 
 
 def _colocation(mentions: Sequence[_Mention]) -> None:
