@@ -391,3 +391,9 @@ def test_small_lands_are_read_from_geonames_areas():
 
     assert small_land("JM") and small_land("LB")  # Jamaica's parishes, Lebanon's governorates
     assert not small_land("FR") and not small_land("US") and not small_land(None) and not small_land("")
+
+
+def test_regions_of_a_state_in_our_table_are_no_states():
+    g = get_gazetteer()
+    front = [e for e in g.exact("Front Range") if e.country == "US"]
+    assert front and all(e.source == "extra" for e in front)  # a US row without admin1 is a region, not a state

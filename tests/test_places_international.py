@@ -467,6 +467,11 @@ RESOLVE = [
     # namesakes elsewhere cluster too
     ("Schools from [[Manchester]], [[Clarendon]] and [[Westmoreland]] met in [[Mandeville]], [[Jamaica]]; "
      "a coach from [[Florida]] came too.", (18.05, -77.51)),
+    # Japan's regions, an old town and a region of Quebec (data)
+    ("Snow closed roads across the [[Tohoku]] region on Sunday.", (39.0, 140.9)),
+    ("Rail lines in [[Kansai]] reopened after the typhoon passed [[Osaka]].", (34.7, 135.5)),
+    ("[[Stone Town]] was packed as ferries from [[Dar es Salaam]] arrived.", (-6.16, 39.19)),
+    ("Dairy farms in the [[Beauce]], south of [[Quebec City]], lost power.", (46.2, -70.8)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -954,6 +959,11 @@ DETECT = [
     "Schools from [[Hastings]], [[Hamilton]], [[Napier]] and [[Gisborne]] sent teams.",
     "The tour visits [[Kingston]], [[Hamilton]], [[Guelph]] and [[London]] in March.",
     "The bus runs up the coast to [[Bath]], [[Rockland]] and [[Camden]] twice a day.",
+    # a dateline's town of words joined by hyphens, and its province's abbreviation
+    "[[SAINT-JÉRÔME]], [[Que.]] — Workers walked off the job on Monday.",
+    "[[WILKES-BARRE]], [[Pa.]] — A bridge closed on Monday after an inspection.",
+    # a division of the text's country by its own name, though a small town abroad has it too
+    "Nurses moved to [[Fife]] and [[Lothian]] after the hospital in [[Scotland]] closed.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -179,9 +179,11 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     # city of Ukraine though the text's "Russian" makes Russia's town first)
     biggest = best
     if not _top_level(best) and best.country not in doc_countries:
-        # a small place of a country the text is about beats a bigger namesake abroad
-        local_ents = [e for e in ents if e.country in doc_countries and e.kind == "city"
-                      and e.population >= 1000]
+        # a small place of a country the text is about beats a bigger namesake
+        # abroad, and so does a province of it by its own name ("boys from Fife")
+        local_ents = [e for e in ents if e.country in doc_countries and (
+            e.kind == "city" and e.population >= 1000
+            or e.source == "subdivision" and not e.approx and e.id in main)]
         if local_ents:
             best = max(local_ents, key=_prior)
     # a town of the text's countries (or a big one) opening a headline after
@@ -489,9 +491,11 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
         return True
     if not person_or_dated and toks.lower[i] not in _REGION_OPENERS:
         # a country's great part by its own name after a place's cue, whatever
-        # the model made of it and however small its namesakes ("across Molise");
+        # the model made of it and however small its namesakes ("across Molise"),
+        # or any division of the text's country ("boys from Fife");
         # all of a name ("Far North Queensland", "Southland Vista Court" are others)
-        province = next((e for e in ents if e.id in main and not e.approx and g.is_province(e)), None)
+        province = next((e for e in ents if e.id in main and not e.approx and (
+            g.is_province(e) or e.source == "subdivision" and e.country in d.doc_countries)), None)
         if province is not None and not _common_word(name, j - i, province) and not followed \
                 and _place_cue(toks, i, j, g) and not _person_like(toks, i, j, d.person_words):
             return True

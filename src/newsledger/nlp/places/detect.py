@@ -794,8 +794,14 @@ def _detect_datelines(d: _Detection) -> None:
                 or abbreviated):
             continue
         j = i + 1 + abbreviated
-        while j < n and upper[j] and toks.alpha[j] and j - i < 4 + abbreviated:
-            j += 1
+        while j < n and j - i < 4 + abbreviated:
+            if upper[j] and toks.alpha[j]:
+                j += 1
+            elif text[j] == "-" and not toks.space[j - 1] and not toks.space[j] and j + 1 < n \
+                    and upper[j + 1] and toks.alpha[j + 1]:
+                j += 2  # a hyphen joining the name's words ("SAINT-GEORGES, Que.")
+            else:
+                break
         if j < n and text[j] in ("'S", "\u2019S") and not toks.space[j - 1]:
             j += 1
         if taken[i]:
