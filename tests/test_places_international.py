@@ -964,6 +964,8 @@ DETECT = [
     "[[WILKES-BARRE]], [[Pa.]] — A bridge closed on Monday after an inspection.",
     # a division of the text's country by its own name, though a small town abroad has it too
     "Nurses moved to [[Fife]] and [[Lothian]] after the hospital in [[Scotland]] closed.",
+    # (a country after a headline's compass letter is no team sheet's name: a guard)
+    "Trade: S [[Korea]], [[Japan]] agree on chips",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1115,6 +1117,9 @@ NOT_FOUND = [
     ("Starter Haruto Fukui threw 121 pitches. In the dugout Fukui, who grew up in Osaka, said his arm was fine.",
      "Fukui"),
     ("Starter Haruto Nagano threw 121 pitches, striking out 9. Nagano said his arm was fine.", "Nagano"),
+    # a team sheet's names, initials without their full stops
+    ("Kirkcaldy High: P Hamilton; T Carlisle, J Preston, R Lancaster; M Buxton, S Kendal (capt).", "Preston"),
+    ("Kirkcaldy High: P Hamilton; T Carlisle, J Preston, R Lancaster; M Buxton, S Kendal (capt).", "Lancaster"),
     # (a name that goes on in a list is no statesman's town alone: a guard)
     ("Roads in Columbus, Pleasant Township, Madison Township and Grove City were closed.", "Madison"),
 ]

@@ -33,7 +33,8 @@ from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_
                     SAYING_WORDS, SERVICE_HEADS, TITLES, TOWN_TAILS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
-                     _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot, _with_possessive_end)
+                     _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
+                     _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
                       _strong, _top_level)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
@@ -102,6 +103,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok and j - i == 1 and (name in d.person_words or name in d.surnames) and not _top_level(r.best) \
             and _speaker(d.toks, i):
         ok = False  # "Gabriel Toledo ... Toledo, who grew up": the text's person speaks, not a town
+    if ok and not _top_level(r.best) and _initial_before(d.toks, i):
+        ok = False  # "J Anderson, M Low, R Bain": a team sheet's names (not "S Korea")
     if ok:
         end = _with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))
         d.add(d.doc[i:_abbreviation_dot_end(d.toks, i, end, d.g)], "gaz", fuzzy=False, require=True)

@@ -16,8 +16,8 @@ from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, PAGE_WORDS, PLACE_NOUNS,
                     STREET_HEADS, TITLES)
 from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor, _person_like,
-                     _place_cue, _possessor_country, _in_signed_name, _speaker, _street, _strip, _Tokens,
-                     _with_possessive_end)
+                     _place_cue, _possessor_country, _in_signed_name, _initial_before, _speaker, _street, _strip,
+                     _Tokens, _with_possessive_end)
 from .entries import _own_name, _own_or_main, _OWN_SOURCES, _strong, _top_level
 from .mention import _TAIL_WORDS, _Detection
 from .international import _generic_tail
@@ -242,6 +242,8 @@ def _detect_entities(d: _Detection) -> None:
                 continue  # "his wife, Florence,", "her son, Dallas, 7": family, named like towns
             if len(span) == 1 and _in_signed_name(toks, span.start, span.end):
                 continue  # "By Paris Whitfield": a byline's given name
+            if len(span) == 2 and _initial_before(toks, span.start + 1) and not any(_top_level(e) for e in known):
+                continue  # "L Ferguson, K Ross": a team sheet's names the model took for places
             if not known and _detect_comma_pair(d, span):
                 continue
             if len(span) == 1 and name.lower() in toks.lower_words() and not any(

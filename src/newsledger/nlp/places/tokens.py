@@ -226,6 +226,18 @@ def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
     return toks.text[p] == ":" and p > 0 and toks.lower[p - 1] in _CONTACT_WORDS
 
 
+def _initial_before(toks: _Tokens, i: int) -> bool:
+    """A person's initial without its full stop opens the name at ``i`` in a
+    list of names ("; L Ferguson, K Ross, D Mackintosh"): one capital letter
+    (not "A" or "I") after a list's mark or a line's start."""
+    if i < 1 or not toks.space[i - 1]:
+        return False
+    letter = toks.text[i - 1]
+    if len(letter) != 1 or not letter.isalpha() or not letter.isupper() or letter in ("A", "I"):
+        return False
+    return i == 1 or toks.text[i - 2] in (",", ";", ":", "(", "—", "–") or "\n" in toks.text[i - 2]
+
+
 def _in_signed_name(toks: _Tokens, start: int, end: int) -> bool:
     """``toks[start:end]`` lies inside a name signing the text (:func:`_signed_name`)."""
     if not any(toks.text[k] in ("By", ":") for k in range(max(0, start - 6), start)):
