@@ -964,6 +964,9 @@ DETECT = [
     "[[WILKES-BARRE]], [[Pa.]] — A bridge closed on Monday after an inspection.",
     # a division of the text's country by its own name, though a small town abroad has it too
     "Nurses moved to [[Fife]] and [[Lothian]] after the hospital in [[Scotland]] closed.",
+    # a province's own name opened by a compass word, whatever the model made of it
+    "[[Central Visayas]] finished third after beating the hosts.",
+    "Photo: [[Western Visayas]] guard Paolo Reyes drives to the basket.",
     # (a country after a headline's compass letter is no team sheet's name: a guard)
     "Trade: S [[Korea]], [[Japan]] agree on chips",
 ]
@@ -1120,6 +1123,8 @@ NOT_FOUND = [
     # a team sheet's names, initials without their full stops
     ("Kirkcaldy High: P Hamilton; T Carlisle, J Preston, R Lancaster; M Buxton, S Kendal (capt).", "Preston"),
     ("Kirkcaldy High: P Hamilton; T Carlisle, J Preston, R Lancaster; M Buxton, S Kendal (capt).", "Lancaster"),
+    # (compass words alone are no province's own name: a riding's, here; a guard)
+    ("The Edmonton-South West member spoke first in the debate.", "South West"),
     # (a name that goes on in a list is no statesman's town alone: a guard)
     ("Roads in Columbus, Pleasant Township, Madison Township and Grove City were closed.", "Madison"),
 ]

@@ -39,6 +39,7 @@ from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCE
                       _strong, _top_level)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
 from .international import _REGION_OPENERS
+from .entities import _COMPASS
 
 
 #: entity labels of the model that a place name never has
@@ -305,6 +306,12 @@ def _accept_labelled(d: _Detection, r: _Reading) -> bool:
     return _accept_inside_entity(d, r, whole)
 
 
+def _named_past_compass(toks: _Tokens, i: int, j: int) -> bool:
+    """A name opened by a compass word goes on with a word of its own
+    ("Western Visayas", not "North West" of "Calgary-North West")."""
+    return any(toks.title[k] and toks.lower[k] not in _COMPASS for k in range(i + 1, j))
+
+
 def _local_town(d: _Detection, best: Entry) -> bool:
     """A town of the text's countries (any town when it names none)."""
     return best.kind == "city" and (best.country in d.doc_countries or not d.doc_countries)
@@ -324,6 +331,9 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
     return _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
                                 and _place_cue(toks, i, j, g)) \
         or (r.several and g.is_province(best) and not best.approx
+            and not _person_like(toks, i, j, d.person_words)) \
+        or (j - i >= 2 and best.id in main and g.is_province(best) and not best.approx
+            and toks.lower[i] in _COMPASS and _named_past_compass(toks, i, j)
             and not _person_like(toks, i, j, d.person_words)) \
         or (best.kind == "city" and best.id in main and (
             best.population >= 100_000 or g.is_capital(best)
@@ -512,6 +522,11 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
                      or (j < len(toks) and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD)) \
                 and not _person_like(toks, i, j, d.person_words):
             return True
+    if j - i >= 2 and not person_or_dated and toks.lower[i] in _COMPASS and not followed \
+            and _named_past_compass(toks, i, j) \
+            and any(e.id in main and not e.approx and g.is_province(e) for e in ents) \
+            and not _person_like(toks, i, j, d.person_words):
+        return True  # "Central Visayas finished third": a province's own name opened by a compass word
     if j - i == 1 and not person_or_dated and _shire(name) \
             and any(e.id in main and e.kind == "region" and not e.approx for e in ents) \
             and not _person_like(toks, i, j, d.person_words):
