@@ -967,6 +967,8 @@ DETECT = [
     # a province's own name opened by a compass word, whatever the model made of it
     "[[Central Visayas]] finished third after beating the hosts.",
     "Photo: [[Western Visayas]] guard Paolo Reyes drives to the basket.",
+    # no person is "-based", though one of the text bears the town's name
+    "The [[Savannah]]-based chain, run by Savannah Reed, will close.",
     # (a country after a headline's compass letter is no team sheet's name: a guard)
     "Trade: S [[Korea]], [[Japan]] agree on chips",
 ]

@@ -263,6 +263,9 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
     # (any word of a name signing the text: "By María Toledo Vega | Politics")
     if _in_signed_name(toks, start, end):
         return True
+    # (no person is "-based": "the Chester-based company" beside "councillor Chester Morgan")
+    if end + 1 < len(toks) and toks.text[end] == "-" and toks.lower[end + 1] == "based" and not toks.space[end - 1]:
+        return False
     if start > 0:
         p = start - 1
         if toks.lower[p].rstrip(".") in TITLES:
