@@ -1129,6 +1129,9 @@ NOT_FOUND = [
     ("The Edmonton-South West member spoke first in the debate.", "South West"),
     # (a name that goes on in a list is no statesman's town alone: a guard)
     ("Roads in Columbus, Pleasant Township, Madison Township and Grove City were closed.", "Madison"),
+    # a team's common-noun name the model made a place, and a firm named by its trade
+    ("Fans from Moose Jaw cheered as the Eagles won their first title since 1987.", "Eagles"),
+    ("Tipton Brands cut 40 jobs in Ohio. Tipton will close its plant next year.", "Tipton"),
 ]
 
 

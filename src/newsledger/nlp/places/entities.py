@@ -252,6 +252,8 @@ def _detect_entities(d: _Detection) -> None:
                 # "Tsunami warnings ..." opening a headline, "tsunami" elsewhere in
                 # the text: a common noun, though a village has it as another name
                 continue
+            if not known and len(span) == 1 and name.lower() in COMMON_WORDS:
+                continue  # "the Eagles' full-court press": a common word no place has exactly, no misspelt town
             if not known and not g.lookup(name):
                 # a name the gazetteer does not know: an office named after
                 # its county ("Boone County Jail") gives the county; anything

@@ -207,7 +207,9 @@ COMPANY_NOUNS = {"company", "firm", "start-up", "startup", "maker", "operator", 
 #: a small town's name opening it is the firm's there, wherever the text repeats it
 CORPORATE_WORDS = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "corporation", "holdings",
                    "operating", "systems", "metals", "mining", "minerals", "industries", "technologies",
-                   "petroleum", "motors", "pharmaceuticals", "logistics", "enterprises", "ventures"}
+                   "petroleum", "motors", "pharmaceuticals", "logistics", "enterprises", "ventures",
+                   "brands", "foods", "beverages", "apparel", "textiles", "mills", "stores", "hardware",
+                   "electronics", "semiconductors", "laboratories", "labs", "insurance"}
 
 #: last words of towns' names that end no person's name ("Alice Springs", "Niagara Falls")
 TOWN_TAILS = {"springs", "falls", "heights", "beach", "creek", "harbour", "harbor"}
