@@ -472,6 +472,11 @@ RESOLVE = [
     ("Rail lines in [[Kansai]] reopened after the typhoon passed [[Osaka]].", (34.7, 135.5)),
     ("[[Stone Town]] was packed as ferries from [[Dar es Salaam]] arrived.", (-6.16, 39.19)),
     ("Dairy farms in the [[Beauce]], south of [[Quebec City]], lost power.", (46.2, -70.8)),
+    # a township the gazetteer knows by its bare name only, in full or abbreviated
+    ("Four [[Pennsauken Township]] pupils won the state spelling bee.", (39.96, -75.06)),
+    ("The [[Bensalem Twp.]] council voted on Monday.", (40.10, -74.95)),
+    # (a township whose namesakes lie far from the text's towns stands among them: a guard)
+    ("Voters in [[Jerome Township]], near [[Marysville]], Ohio, approved the fire levy.", (40.12, -83.30)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -53,6 +53,8 @@ def find_places(doc: Doc, gazetteer: Optional[Gazetteer] = None) -> list[PlaceMe
     toks = _Tokens.of(doc)
     mentions = _detect(doc, toks, g)
     _resolve(doc, toks, mentions, g)
+    if any(m.bare for m in mentions):
+        _townships(mentions, _focus(mentions))
     _widen_to_features(toks, mentions)
     return [_to_place(doc, m, g) for m in mentions]
 
@@ -84,6 +86,7 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
     # a name the gazetteer does not know (a street, a hamlet, a building) is
     # put at the text's focus: the place it names most often
     focus = _focus(mentions)
+    _townships(given, focus)
     # one unknown name, one place: the host one of its mentions gives, for all
     hosts: dict[str, Entry] = {}
     for m in given:
@@ -103,6 +106,23 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
         else:
             out.append(_to_place(doc, m, g) if m.choice is not None else None)
     return out
+
+
+def _townships(todo: Sequence[_Mention], focus: Optional[Entry]) -> None:
+    """A township the gazetteer knows by its bare name only ("Readington
+    Township", "Hanover Twp."): the town of that name nearest the text's
+    focus where it lies within ``focus_km`` of it, the largest where the
+    text has no focus; else it stays an unknown name, put at the focus
+    (many a township shares its name with a town elsewhere: "Madison Twp.")."""
+    for m in todo:
+        if m.choice is not None or not m.bare or m.demonym:
+            continue
+        if focus is None:
+            m.choice = max(m.bare, key=lambda e: e.population)
+            continue
+        near = min(m.bare, key=lambda e: haversine_km(e.lat, e.lon, focus.lat, focus.lon))
+        if haversine_km(near.lat, near.lon, focus.lat, focus.lon) <= W["focus_km"]:
+            m.choice = near
 
 
 def _focus(mentions: Sequence[_Mention]) -> Optional[Entry]:

@@ -53,6 +53,8 @@ class _Mention:
     tail: str = ""  # the word of kind a given span ends with ("region" of "the Kursk region")
     #: the countries the mention's paragraph names by their own names, where it has a town (resolve._paragraph_countries)
     para_countries: frozenset = frozenset()
+    #: the towns of an unknown township's bare name ("Readington" of "Readington Township")
+    bare: list[Entry] = field(default_factory=list)
 
 
 #: bare compass words: "the West" (the Western countries), "the North" of a
@@ -104,6 +106,10 @@ _TAIL_WORDS = _DIVISION_WORDS | {"city", "town", "village"}
 #: "Izium raion")
 _DIVISION_KINDS_ABROAD = {"département", "departement", "canton", "voivodeship", "regency", "county",
                           "upazila", "tehsil", "commune", "emirate", "raion", "rayon", "aimag"}
+
+
+#: a township's kind after its name, in full or abbreviated
+_TOWNSHIP_WORDS = {"township", "twp", "twp."}
 
 
 #: the Arabic article opening a transliterated name, with its hyphen ("al-",
@@ -193,6 +199,11 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
             cands = regions or ([] if word.lower() == "county" else cands)
             if cands:
                 m.tail, text = word.lower(), head
+        elif word.lower() in _TOWNSHIP_WORDS and head[:1].isupper():
+            # ("Readington Township", "Hanover Twp."): a North American
+            # township the gazetteer knows by its bare name only, which
+            # many a town elsewhere shares (a fallback: see places._townships)
+            m.bare = [e for e in g.exact(head) if e.country in ("US", "CA") and e.kind == "city"]
     if not cands and code:
         country = g.country(code)
         cands = [country] if country else []
