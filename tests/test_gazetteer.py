@@ -397,3 +397,23 @@ def test_regions_of_a_state_in_our_table_are_no_states():
     g = get_gazetteer()
     front = [e for e in g.exact("Front Range") if e.country == "US"]
     assert front and all(e.source == "extra" for e in front)  # a US row without admin1 is a region, not a state
+
+
+def test_divisions_merged_away_keep_their_own_centres():
+    g = get_gazetteer()
+    # Viet Nam's provinces merged in 2025: at their own centres, not the
+    # country's nor a namesake town's (a "Phù Yên" lies 900 km north)
+    for name, (lat, lon) in {"Binh Duong": (11.1, 106.7), "Phu Yen": (13.2, 109.1), "Long An": (10.7, 106.2),
+                             "Kien Giang": (10.0, 105.1), "Viken": (60.1, 9.9)}.items():
+        rows = [e for e in g.exact(name) if e.source == "subdivision"]
+        assert rows and not rows[0].approx, name
+        assert haversine_km(rows[0].lat, rows[0].lon, lat, lon) < 80, (name, rows[0])
+
+
+def test_a_division_that_is_a_country_of_its_own_is_the_countrys_row():
+    g = get_gazetteer()
+    for name, code in (("Aruba", "AW"), ("Curacao", "CW")):
+        rows = g.exact(name)
+        assert rows[0].country == code and rows[0].kind == "country"
+        assert not any(e.country == "NL" and e.source == "subdivision" for e in rows), name
+    assert [e for e in g.exact("Southern Nations") if e.country == "ET"]  # (a code that is another country's)

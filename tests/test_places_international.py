@@ -477,6 +477,9 @@ RESOLVE = [
     ("The [[Bensalem Twp.]] council voted on Monday.", (40.10, -74.95)),
     # (a township whose namesakes lie far from the text's towns stands among them: a guard)
     ("Voters in [[Jerome Township]], near [[Marysville]], Ohio, approved the fire levy.", (40.12, -83.30)),
+    # a state by its nickname, as teams carry it; a province merged away, at its own centre (data)
+    ("The [[Golden State]] Warriors beat Phoenix 112-104.", (37.25, -119.75)),
+    ("Factories in [[Binh Duong]] shut as the storm neared [[Ho Chi Minh City]].", (11.15, 106.65)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -11,8 +11,9 @@ Sources, all shipped with packages we depend on or written by us:
   namesake town or their state's centre,
 * pycountry countries and first-level subdivisions,
 * our own ``resources/countries.tsv`` (names, aliases, demonyms, capitals,
-  centres) and ``resources/places_extra.tsv`` (regions, disputed territories,
-  seas, straits, fields, bases, crossings ...).
+  centres), ``resources/places_extra.tsv`` (regions, disputed territories,
+  seas, straits, fields, bases, crossings ...) and
+  ``resources/subdivision_centres.tsv`` (centres of divisions merged away).
 
 Parsing the 80 MB city file takes seconds, so the first use builds a compact
 SQLite index in the user cache directory (``$NEWSLEDGER_CACHE_DIR``, else
@@ -49,7 +50,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "22"
+FORMAT_VERSION = "23"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -252,7 +253,7 @@ def _fingerprint() -> str:
     h.update(f"regions:{_region_centres_version()}".encode())
     city = _largest_city_file()
     h.update(f"{city.name}:{city.stat().st_size}".encode())
-    for name in ("countries.tsv", "places_extra.tsv"):
+    for name in ("countries.tsv", "places_extra.tsv", "subdivision_centres.tsv"):
         h.update(_resource_text(name).encode("utf-8"))
     return h.hexdigest()[:16]
 
@@ -591,11 +592,15 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
     our table), unless our table has the name: pycountry's first-level ones,
     and the states, provinces and counties of the countries-states-cities
     database (:func:`_region_centres`, which gives their centres; "Suffolk",
-    "Fife", second-level in pycountry).  Without a centre there, a place of
-    the same name, else the country's centre, stands in (approx=True)."""
+    "Fife", second-level in pycountry).  Without a centre there, our own
+    (``subdivision_centres.tsv``: divisions merged away), else a place of
+    the same name, else the country's centre, stands in (approx=True); a
+    division that is a country of its own ("Aruba" of the Netherlands) is
+    left to the country."""
     import pycountry
 
     centres = _region_centres()
+    ours = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("subdivision_centres.tsv")}
     done: set[str] = set()
     for sd in pycountry.subdivisions:
         cc = sd.country_code
@@ -603,6 +608,10 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
             continue
         if "city" in (sd.type or "").lower():
             continue
+        own = countries.get(sd.code.split("-", 1)[1])
+        if sd.code not in centres and own is not None and normalize(sd.name) in {
+                normalize(n) for n in (own.name, *own.aliases)}:
+            continue  # ("NL-AW", "NL-CW": Aruba and Curaçao are countries' rows)
         name, alts = _subdivision_name(sd.name)
         if (cc, normalize(name)) in extra_keys:
             continue
@@ -614,6 +623,8 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
         if c is not None:
             lat, lon, approx = c["lat"], c["lon"], False
             alts += [c["name"], c["native"]]
+        elif sd.code in ours:
+            (lat, lon), approx = ours[sd.code], False
         elif hit:
             lat, lon, approx = hit[1], hit[2], True
         elif cc in countries:
