@@ -480,6 +480,11 @@ RESOLVE = [
     # a state by its nickname, as teams carry it; a province merged away, at its own centre (data)
     ("The [[Golden State]] Warriors beat Phoenix 112-104.", (37.25, -119.75)),
     ("Factories in [[Binh Duong]] shut as the storm neared [[Ho Chi Minh City]].", (11.15, 106.65)),
+    # coasts, historic provinces and wine regions (data)
+    ("Hotels on the [[Costa del Sol]] and in the [[Algarve]] were full in August.", (36.55, -4.65)),
+    ("Villas in the [[Algarve]] sold fast last year.", (37.15, -8.0)),
+    ("Distillers in [[Speyside]] expect a record year.", (57.45, -3.25)),
+    ("Frost hit vineyards in [[Friuli]] and the [[Veneto]].", (46.1, 13.1)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
