@@ -984,6 +984,9 @@ DETECT = [
     "The [[Savannah]]-based chain, run by Savannah Reed, will close.",
     # (a country after a headline's compass letter is no team sheet's name: a guard)
     "Trade: S [[Korea]], [[Japan]] agree on chips",
+    # a place's other or older name given after "known ... as" or "called", which lies where a place found does
+    "[[Thessaloniki]], known to Ottoman travellers as [[Salonica]], hosted the fair.",
+    "The port of [[Gdansk]], called [[Danzig]] before 1945, reopened its yard.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -39,7 +39,9 @@ Detection
       one entity holding a place and the one it lies in ("Windsor, Ontario"),
       or two places listed ("Windsor and Falmouth"), is two; a feature by its name ("Lake Naivasha") needs no more context;
       a name before a lower-case "river" may be a river's we know by its full
-      name only ("the Ravi river").
+      name only ("the Ravi river"); a place's other or older name after
+      "known as", "called" or "formerly" is a place when it lies where a
+      place found does ("Gdansk, called Danzig before 1945", step 2b).
     * (after resolution, :mod:`.features`) a place's name widens to the
       feature named after it ("Cumberland" + "Falls").
     * an Arabic name written with its article ("al-Mukalla", "AR-RAQQA,
@@ -95,11 +97,11 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ...gazetteer import Gazetteer, normalize
+from ...gazetteer import Gazetteer, haversine_km, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COMPANY_NOUNS,
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
-                    QUARTER_TAILS, SERVICE_HEADS, TITLES)
+                    QUARTER_TAILS, SERVICE_HEADS, TITLES, W)
 from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _speaker, _street, _strip,
                      _Tokens)
 from .entries import _own_or_main, _respelling, _top_level
@@ -153,6 +155,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_gazetteer_spans(d)
     _detect_state_abbreviations(d)
     _detect_rivers(d)
+    _detect_other_names(d)
     _detect_repeats(d)
     _detect_division_kinds(d)
     _detect_people_of_named(d)
@@ -747,6 +750,51 @@ def _detect_rivers(d: _Detection) -> None:
         for s in range(max(0, k - 3), k):
             if d.free(s, k) and all(toks.cap[x] for x in range(s, k)) and _add_river(d, s, k, ("{} River",)):
                 break
+
+
+#: words after which a text gives a place's other or older name ("Chimoio,
+#: known as Vila Pery in the colonial era", "called Takao under Japanese rule",
+#: "formerly Salisbury")
+_OTHER_NAME_CUES = {"called", "formerly", "renamed", "née"}
+
+
+def _detect_other_names(d: _Detection) -> None:
+    """2b. a place's other or older name, given after "known as", "known
+    to ... as", "called", "formerly" or "renamed" ("Ulaanbaatar, known to
+    older maps as Urga"): one to three capitalised words the gazetteer
+    knows as a place that is, or lies within ``other_name_km`` of, a
+    candidate of a place found already, whatever the model made of them."""
+    toks, g = d.toks, d.g
+    found = [e for m in d.mentions if not m.demonym for e in m.cands if e.lat is not None]
+    if not found:
+        return
+    for s in range(1, len(toks)):
+        if not toks.cap[s] or d.taken[s] or toks.text[s] in d.person_words or not _other_name_cue(toks, s):
+            continue
+        k = s
+        while k < min(len(toks), s + 3) and toks.cap[k] and not d.taken[k]:
+            k += 1
+        for e in range(k, s, -1):
+            name = toks.span_text(s, e)
+            near = [c for c in g.exact(name) if c.lat is not None and c.kind != "country"
+                    and any(c.id == f.id or haversine_km(c.lat, c.lon, f.lat, f.lon) <= W["other_name_km"]
+                            for f in found)]
+            if near and (e == len(toks) or not toks.cap[e]):
+                m = d.mention(d.doc[s:e], "gaz")
+                m.cands = near
+                m.main_ids = g.main_name_ids(name)
+                d.mentions.append(m)
+                d.take(s, e)
+                break
+
+
+def _other_name_cue(toks: _Tokens, s: int) -> bool:
+    """Whether the words before ``s`` give another name: "called",
+    "formerly", "renamed", or "as" after "known" up to four words back."""
+    prev = toks.lower[s - 1]
+    if prev in _OTHER_NAME_CUES:
+        return True
+    return prev == "as" and "known" in toks.lower[max(0, s - 6):s - 1]
 
 
 def _add_river(d: _Detection, s: int, k: int, forms: tuple[str, ...]) -> bool:

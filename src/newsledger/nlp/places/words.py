@@ -171,6 +171,7 @@ W = {
     "state_town": -4.0,   # a small town named like a state ("California", Md.) rarely is the one meant
     "country_other": 3.0, # a country the text's other names point to ("Moscow" for "Russia")
     "bare_county": -2.0,  # "Greene" for Greene County, the text never saying "County"
+    "other_name_km": 50.0,  # a name given as another ("known as Urga") lies this close to a place found
     "focus_km": 150.0,    # places this close to a town make it the text's focus (_focus)
     "coloc": 3.0,         # other names of the text have a namesake near this candidate
     "coloc_km": 50.0,
