@@ -755,7 +755,7 @@ def _detect_rivers(d: _Detection) -> None:
 #: words after which a text gives a place's other or older name ("Chimoio,
 #: known as Vila Pery in the colonial era", "called Takao under Japanese rule",
 #: "formerly Salisbury")
-_OTHER_NAME_CUES = {"called", "formerly", "renamed", "née"}
+_OTHER_NAME_CUES = {"called", "formerly", "renamed"}
 
 
 def _detect_other_names(d: _Detection) -> None:
@@ -790,7 +790,8 @@ def _detect_other_names(d: _Detection) -> None:
 
 def _other_name_cue(toks: _Tokens, s: int) -> bool:
     """Whether the words before ``s`` give another name: "called",
-    "formerly", "renamed", or "as" after "known" up to four words back."""
+    "formerly", "renamed", or "as" after "known" with up to four words
+    between ("known to older maps as")."""
     prev = toks.lower[s - 1]
     if prev in _OTHER_NAME_CUES:
         return True
