@@ -897,6 +897,12 @@ DETECT = [
     "The driver, who was born in [[Mexico]], was detained by [[Danbury]] police late on Saturday.",
     # a town named like a legislature where the text does not call the assembly so
     "Rebels held [[Duma]], east of [[Damascus]], for six years.",
+    # a town of the text's country after a verb of war, whatever the model
+    # made of it (a product, a body, nothing), or among a town's ruins (a person)
+    "[[Ukraine]]'s army said its troops pulled back overnight. [[Russian]] units have advanced since capturing "
+    "[[Vuhledar]] in October, and [[Ukrainian]] brigades are still defending [[Kurakhove]] to the north.",
+    "The [[Ukrainian]] general staff said its forces were holding [[Toretsk]] despite heavy losses.",
+    "In eastern [[Ukraine]], soldiers dug trenches among the ruins of [[Chasiv Yar]] as winter came.",
     # a country's name opening a company's is still the country's
     "[[Qatar]] Holdings bought the tower. Flights to [[Qatar]] were full.",
     # regions, a new capital and lakes of our table

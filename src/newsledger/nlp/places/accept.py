@@ -33,6 +33,7 @@ from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_
                     SAYING_WORDS, SERVICE_HEADS, TITLES, TOWN_TAILS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
+                     _seized_before,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
@@ -272,6 +273,9 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
                  or (best.kind == "city" and best.id in main and best.population >= 10_000
                      and _match_report(doc, toks, i, j))
+                 # (a town of the text's countries after a verb of war: "since taking Avdiivka")
+                 or (best.kind == "city" and best.country in d.doc_countries and best.population >= 1000
+                     and _seized_before(toks, i))
                  or _coordinated(toks, doc[i:j], taken) or r.headline
                  # ("Stellenbosch Municipality said": a town's own division)
                  or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
@@ -340,7 +344,7 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
             or (best.population >= 10_000 and (local or best.population >= 50_000)
                 and _match_report(doc, toks, i, j))
             or (local and best.population >= 1000 and (
-                _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken)
+                _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken) or _seized_before(toks, i)
                 or _home_of_person(toks, i) or r.headline
                 or _after_place(toks, j) or r.owner == best.country))
             # (a town of 20,000 abroad after "in", "to", "near": "across the gulf to Eilat")
@@ -447,6 +451,8 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
         return not _person_like(toks, i, j, d.person_words) and (
             _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000) or r.headline
+            or (best.kind == "city" and best.country in d.doc_countries and best.population >= 1000
+                and _seized_before(toks, i))
             or (best.kind == "city" and best.id in main and (
                 best.population >= 100_000 or g.is_capital(best)
                 or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)

@@ -386,6 +386,22 @@ _NAME_LINKS = {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des"
 #: holdings "in" a company ("shares in", "a stake in")
 _HOLDING_NOUNS = {"shares", "stake", "stakes", "stockholding", "shareholding"}
 
+#: verbs of war and flight whose object is a town of a front ("since taking
+#: Avdiivka", "still holding Siversk", "Beyond it lies Bakhmut"): a place
+#: there where the text's country has a town of the name
+_SEIZING_WORDS = {"take", "taking", "took", "capture", "captured", "capturing", "seize", "seized", "seizing",
+                  "recapture", "recaptured", "retake", "retook", "retaken", "liberate", "liberated", "liberating",
+                  "encircle", "encircled", "encircling", "besiege", "besieged", "besieging", "shell", "shelled",
+                  "shelling", "storm", "stormed", "storming", "hold", "held", "holding", "defend", "defended",
+                  "defending", "evacuate", "evacuated", "evacuating", "lies", "lay", "abandon", "abandoned",
+                  "overran", "overrun", "surround", "surrounded", "surrounding", "fled", "flee", "fleeing"}
+
+
+def _seized_before(toks: _Tokens, start: int) -> bool:
+    """A verb of :data:`_SEIZING_WORDS` right before ``start``."""
+    return start > 0 and toks.lower[start - 1] in _SEIZING_WORDS
+
+
 #: a church's offices and lands named after their seat ("the Bishop of Durham")
 _SEAT_NOUNS = {"archbishop", "bishop", "diocese", "archdiocese", "eparchy", "see"}
 

@@ -64,7 +64,9 @@ PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "governor
                # (the kinds of divisions and settlements abroad: "the canton of Valais")
                "canton", "commune", "hamlet", "department", "département", "voivodeship", "regency",
                # (and places by what they are: "the desert oasis of Tozeur", "the resort of Hurghada")
-               "oasis", "resort"}
+               "oasis", "resort",
+               # (and what is left of them: "the ruins of Chasiv Yar")
+               "ruins"}
 
 #: general English words that are also the name of some small GeoNames place
 #: ("Police", Poland; "Union", US): inside a name ("Mansfield Police
