@@ -388,6 +388,11 @@ RESOLVE = [
      "A trader from Hyderabad, Pakistan, also bid. Exporters in Chennai and Pune expect more work.", (17.38, 78.48)),
     ("Flooding closed roads around [[Valencia]] and Alicante, Spanish officials said, while a plane from "
      "Valencia, Venezuela, was diverted to Madrid. Trains from Murcia were cancelled.", (39.47, -0.38)),
+    # ... and in a text of two countries, neither holding half its places, the
+    # country a mention's state names is only visited when its share is small
+    ("Divers from Dubrovnik and Zadar flew to Western Australia this week. Friends in Zagreb had asked whether "
+     "it was the Perth in Scotland. The team will spend a month diving off [[Perth]] and near Broome, and the "
+     "Croatian club in Perth will host them.", (-31.95, 115.86)),
     # (a province named after it still speaks for it in a story of both sides of a border)
     ("Snow closed roads in [[Brandon]] and Dauphin, Manitoba officials said. Schools in Minot and Fargo, "
      "North Dakota, shut too. Farther west, Brandon, Manitoba, had 40 cm.", (49.85, -99.95)),

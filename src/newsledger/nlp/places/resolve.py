@@ -442,7 +442,12 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
             # speaks for the bare "London"s of a Canadian story, and "Brandon"
             # of "Manitoba, including Winnipeg, Brandon" for the later one in
             # a story of a storm on both sides of the border)
-            if held and main is not None and m.choice.country == main and winner.country not in (main, None) \
+            # (a text of two countries, neither holding half its places, is
+            # about each of them: "the Perth in Scotland" in a story of
+            # Western Australia and Croatia)
+            home = m.choice.country == main if main is not None else \
+                shares.get(m.choice.country, 0.0) >= VISITED_SHARE
+            if held and home and winner.country not in (m.choice.country, None) \
                     and shares.get(winner.country, 0.0) < VISITED_SHARE:
                 continue
             m.choice = winner
