@@ -297,6 +297,10 @@ RESOLVE = [
     ("In 1984 the army renamed [[Upper Volta]] and the president spoke of a new start.", (12.5, -1.67)),
     ("Many [[Rhodesian]] farmers left for South Africa in the 1970s.", (-19.0, 29.75)),
     ("In 1936 Italian troops entered [[Abyssinia]] and the emperor fled.", (9.0, 39.5)),
+    # an ancient city of our table in a story of its country, against the
+    # towns named after it
+    ("Excavators at [[Troy]], near the Dardanelles in western Turkey, found a layer of burned mudbrick.",
+     (39.96, 26.24)),
     # a lonely namesake gives way to the great town of the name among the text's places
     ("The caravan left the quays of [[Venice]] in February and reached Albania, Istanbul and Konya "
      "by spring.", (45.44, 12.33)),
@@ -908,6 +912,10 @@ DETECT = [
     "[[Vuhledar]] in October, and [[Ukrainian]] brigades are still defending [[Kurakhove]] to the north.",
     "The [[Ukrainian]] general staff said its forces were holding [[Toretsk]] despite heavy losses.",
     "In eastern [[Ukraine]], soldiers dug trenches among the ruins of [[Chasiv Yar]] as winter came.",
+    # camps, suburbs and towns of war news that the city lists lack, in our table
+    "Aid trucks reached [[Zamzam]], south of [[El Fasher]] in [[Sudan]]'s [[Darfur]], for the first time in months.",
+    "[[Israeli]] jets struck [[Dahiyeh]] overnight, [[Lebanese]] officials said.",
+    "Families who fled [[Walikale]] are sheltering in [[Goma]], aid workers said.",
     # a country's name opening a company's is still the country's
     "[[Qatar]] Holdings bought the tower. Flights to [[Qatar]] were full.",
     # regions, a new capital and lakes of our table
