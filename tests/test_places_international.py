@@ -912,6 +912,13 @@ DETECT = [
     "[[Vuhledar]] in October, and [[Ukrainian]] brigades are still defending [[Kurakhove]] to the north.",
     "The [[Ukrainian]] general staff said its forces were holding [[Toretsk]] despite heavy losses.",
     "In eastern [[Ukraine]], soldiers dug trenches among the ruins of [[Chasiv Yar]] as winter came.",
+    # a town's name opened by a month or a number word the model reads as a
+    # date or a count; a town's own name of several words the model reads as
+    # common words; a town named right after "its capital"
+    "In [[May Pen]], the parish council said on Monday that the bridge would reopen.",
+    "Bus fares rose across [[Jamaica]] this week, and commuters in [[Half Way Tree]] queued for an hour.",
+    "The [[Dominican]] province of [[La Altagracia]] and its capital [[Higüey]] have grown fast since the new "
+    "airport opened.",
     # camps, suburbs and towns of war news that the city lists lack, in our table
     "Aid trucks reached [[Zamzam]], south of [[El Fasher]] in [[Sudan]]'s [[Darfur]], for the first time in months.",
     "[[Israeli]] jets struck [[Dahiyeh]] overnight, [[Lebanese]] officials said.",

@@ -122,6 +122,11 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if label in ("DATE", "TIME") and _strip(toks, ent.start, ent.end) == (i, j) \
             and not any(c.isdigit() for c in name) and normalize(name) not in _DATE_NAMES:
         label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
+    elif label in ("DATE", "TIME", "CARDINAL") and ent.start == i and ent.end < j \
+            and not any(c.isdigit() for c in name):
+        # a month or a number word opening a longer name: "In May Pen, the
+        # council ...", "commuters in Half Way Tree"
+        label = ent = None
     if label in _NOT_PLACE_LABELS or (j - i == 1 and _firm(name, label, toks, i)):
         return None
     if _event_of(toks, i, j):
@@ -479,6 +484,12 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
         return not _person_like(toks, i, j, d.person_words) and (
             _top_level(best) or (best.kind == "city" and best.id in main
                                  and (best.population >= 100_000 or g.is_capital(best))))
+    if j - i >= 2 and all(toks.title[k] for k in range(i, j)) and best.kind == "city" and best.id in main \
+            and best.country in d.doc_countries and best.population >= 1000 and _place_cue(toks, i, j, g):
+        # a town of the text's country by its own name of several words that
+        # the model read as common ones, after a place's cue ("Supermarkets in
+        # Half Way Tree reported long lines")
+        return not _person_like(toks, i, j, d.person_words)
     if j - i == 1 and toks.title[i] and toks.pos[i] == "NOUN" and name.lower() not in toks.lower_words():
         # a big town by its own name that the model read as a common noun
         # ("Oradea, often held up as a model, ..."), which the text never writes in lower case

@@ -330,6 +330,14 @@ _PLACE_OFFICES = {"mayor", "governor", "councillor", "councilor", "councilman", 
 #: words of the sea before "off" and a coast's place (the model may read "reefs" as a verb)
 _OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", "sea", "anchored", "ships"}
 
+#: place nouns that name the place right after them ("its capital Higüey")
+_NAMING_NOUNS = {"capital", "city", "town", "village", "port", "hamlet", "suburb", "township"}
+#: ... after one of these words ("the", "its", "provincial capital", "port town")
+_NAMING_OPENERS = {"the", "its", "their", "provincial", "regional", "state", "district", "port", "border",
+                   "coastal", "mining", "market", "frontline", "front-line", "garrison", "northern", "southern",
+                   "eastern", "western", "nearby", "neighbouring", "neighboring"}
+
+
 #: lower-case adjectives before a place's name
 _PLACE_ADJS = {"neighbouring", "neighboring", "nearby", "northern", "southern", "eastern", "western",
                "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
@@ -363,6 +371,11 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
             return True
         # a place's adjective in lower case ("in neighbouring Hastings", "southern Malawi")
         if prev in _PLACE_ADJS and toks.text[start - 1].islower():
+            return True
+        # a place's noun right before it, in apposition ("and its capital
+        # Higüey", "the port town Kyaukpyu"), no capitalised word after it
+        if prev in _NAMING_NOUNS and toks.text[start - 1].islower() and start > 1 \
+                and toks.lower[start - 2] in _NAMING_OPENERS and not (end < len(toks) and toks.title[end]):
             return True
     if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
         if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
