@@ -319,6 +319,12 @@ RESOLVE = [
     # a small namesake at home gives way to a city of half a million abroad in a story about the world
     ("Officials in Washington watched closely as ports from Piraeus to Marseille competed. [[Rotterdam]] "
      "handles more containers than any other port on the continent.", (51.92, 4.48)),
+    # ... and to a city of 150,000
+    ("Ministers from Kenya, Ethiopia and Uganda met in [[Geneva]] on Monday; Washington sent an observer.",
+     (46.20, 6.15)),
+    # a capital named like a state of its country, acting for its government
+    ("Fighting spread across Darfur this week. The UN office in Geneva warned of famine in Sudan, and "
+     "[[Washington]] has called for a truce.", (38.90, -77.04)),
     # a list after "X, including" lies in X
     ("The storm dumped snow on Fargo, Aberdeen and Sioux Falls before it closed schools across southern "
      "Manitoba, including Winnipeg, [[Brandon]] and Steinbach.", (49.85, -99.95)),

@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 
 from ...gazetteer import Entry, Gazetteer
 from .tokens import _COUNTY_WORDS, _Tokens
-from .words import COUNTY_LANDS, COUNTY_OPENERS
+from .words import COUNTY_LANDS, COUNTY_OPENERS, SPEECH_VERBS
 from .entries import _top_level
 from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Mention, _prefetch
 
@@ -20,6 +20,17 @@ from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Mention, _prefetc
 _APPOSITION_WORDS = {"capital", "city", "town", "village", "port", "provincial", "state", "regional",
                      "largest", "biggest", "main", "northern", "southern", "eastern", "western",
                      "central", "coastal", "border", "seaside", "industrial", "ancient", "holy"}
+
+
+def _acts(m: _Mention) -> bool:
+    """The mention is the subject of a verb of speech or politics
+    ("Washington has called for a truce", "Moscow summoned the envoy"):
+    a government acting, the name's capital rather than a namesake state."""
+    if m.span is None:
+        return False
+    root = m.span.root
+    return root.dep_ in ("nsubj", "csubj") and root.head.pos_ in ("VERB", "AUX") \
+        and (root.head.lemma_ in SPEECH_VERBS or root.head.lemma_.lower() in SPEECH_VERBS)
 
 
 def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:

@@ -42,6 +42,7 @@ class _Mention:
     river_cue: bool = False
     famous_cue: bool = False  # opens a festival's or treaty's name (cues._famous_cue)
     county_cue: bool = False
+    acts: bool = False  # the subject of a verb of speech or politics (cues._acts)
     main_ids: set[int] = field(default_factory=set)
     admin_keys: frozenset = frozenset()
     votes: dict = field(default_factory=dict)

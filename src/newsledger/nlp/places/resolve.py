@@ -65,7 +65,7 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _including_text, _lists_of_divisions,
-                   _famous_cue, _local_cue, _nation_cue, _pair_before_text, _pair_text, _region_cue,
+                   _acts, _famous_cue, _local_cue, _nation_cue, _pair_before_text, _pair_text, _region_cue,
                    _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
@@ -148,6 +148,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
             _add_rivers(m, g)
         m.famous_cue = _famous_cue(toks, m)
         m.country_cue = _nation_cue(toks, m)
+        m.acts = _acts(m)
         _drop_countries_before_kind(toks, m)
     _rivers_named_whole(toks, mentions, g)
     _lists_of_divisions(toks, mentions)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ...gazetteer import Entry, Gazetteer
 from ...model import PlaceMention
-from .words import SPEECH_VERBS
+from .cues import _acts
 from .mention import _Mention
 
 
@@ -23,13 +23,9 @@ def _role(doc: Doc, m: _Mention, e: Optional[Entry], g: Gazetteer) -> str:
         return "location"
     if not (e.kind == "country" or (e.kind == "city" and g.is_capital(e))):
         return "location"
+    if _acts(m):
+        return "actor"
     root = m.span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "csubj") and root.head.pos_ in ("VERB", "AUX"):
-        head = root.head
-        if root.dep_ == "nsubjpass":
-            return "location"
-        if head.lemma_ in SPEECH_VERBS or head.lemma_.lower() in SPEECH_VERBS:
-            return "actor"
     # "according to Moscow"
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0 \
             and doc[root.head.i - 1].lower_ == "according":

@@ -85,6 +85,8 @@ class _CandidateScores:
     great: frozenset = frozenset()
     #: the countries of the cities of half a million people that have the name as their own
     home_great: frozenset = frozenset()
+    #: the countries of the cities of RIVAL_POP people that have the name as their own
+    rival_great: frozenset = frozenset()
 
 
 def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Optional[Counter]) -> None:
@@ -98,7 +100,7 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
             continue
         sig = (normalize(m.text), m.pair, m.pair_before, m.cue_city, m.local_cue, m.region_cue, m.division_word,
                m.country_cue, m.sea_cue,
-               m.river_cue, m.county_cue, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
+               m.river_cue, m.county_cue, m.acts, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
             scored = shared[sig] = _candidate_scores(m, g, support)
@@ -112,6 +114,8 @@ PAIR_STATE_POP = 20_000
 
 #: a city this big is the one its country means by its name ("Boston", "Denver")
 HOME_GREAT = 500_000
+#: a city this big outranks its small namesakes abroad in a text about other countries ("Geneva")
+RIVAL_POP = 150_000
 
 
 def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> _CandidateScores:
@@ -121,7 +125,9 @@ def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> 
         or sc.entry.kind == "city" and (sc.entry.population >= 1_000_000 or g.is_capital(sc.entry))))
     home_great = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city"
                            and sc.entry.population >= HOME_GREAT and sc.entry.id in m.main_ids)
-    return _CandidateScores(items, great, home_great)
+    rival_great = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city"
+                            and sc.entry.population >= RIVAL_POP and sc.entry.id in m.main_ids)
+    return _CandidateScores(items, great, home_great, rival_great)
 
 
 @dataclass
@@ -225,6 +231,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["local"]
         if capital_rivals and capital and e.country in capital_rivals and not m.region_cue:
             s += W["capital_state"]
+            if m.acts:
+                s += W["capital_state"]  # a government acting: "Washington has called for a truce"
         if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
             s += W["capital_state"]
             if m.division_word:
@@ -378,13 +386,17 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             if not sc.pair and e.country not in named and any(c in named and c not in m.own_countries
                                                               for c in great):
                 s += W["great_named"]  # "in France ... Paris": the text names the great city's country
-        elif m.scored.home_great and e.kind == "city" and e.population < 50_000 \
-                and e.country not in m.scored.home_great and not sc.pair:
-            # a small namesake of a city of half a million abroad, in a text
-            # mostly about other countries than the namesake's ("Rotterdam"
-            # in a story of world ports that names Washington once)
+        elif m.scored.rival_great and e.kind == "city" and e.population < 50_000 \
+                and e.country not in m.scored.rival_great and not sc.pair:
+            # a small namesake of a city of 150,000 abroad, in a text mostly
+            # about other countries than the namesake's ("Rotterdam" in a
+            # story of world ports that names Washington once; "the UN office
+            # in Geneva" in a story of Sudan)
+            # (a smaller one than half a million only where the text's other
+            # names have no namesakes about the small one: "Newport, Middletown
+            # and Portsmouth" lie together in Rhode Island, not about Newport of Wales)
             share = countries.get(e.country, 0.0) / total
-            if share < 0.5:
+            if share < 0.5 and (m.scored.home_great or m.coloc.get(e.id, 0.0) < 1.0):
                 s += W["great_rival"] * (1.0 - share)
         if e.kind == "region" and e.country and main_country is not None and e.country != main_country \
                 and countries.get(e.country, 0.0) - m.own_countries.get(e.country, 0) <= 0 \
