@@ -925,6 +925,10 @@ DETECT = [
     "Bus fares rose across [[Jamaica]] this week, and commuters in [[Half Way Tree]] queued for an hour.",
     "The [[Dominican]] province of [[La Altagracia]] and its capital [[Higüey]] have grown fast since the new "
     "airport opened.",
+    # a town inside a longer "place" of the model's that the gazetteer does
+    # not know; a town of 10,000 after a place's cue, read as a common word
+    "The Blue Bombers sealed a win over the [[Calgary]] Stampeders in the last minute.",
+    "Bronze hoard found by metal detectorist near [[Dumfries]]",
     # camps, suburbs and towns of war news that the city lists lack, in our table
     "Aid trucks reached [[Zamzam]], south of [[El Fasher]] in [[Sudan]]'s [[Darfur]], for the first time in months.",
     "[[Israeli]] jets struck [[Dahiyeh]] overnight, [[Lebanese]] officials said.",
@@ -1180,6 +1184,8 @@ NOT_FOUND = [
     # a team's common-noun name the model made a place, and a firm named by its trade
     ("Fans from Moose Jaw cheered as the Eagles won their first title since 1987.", "Eagles"),
     ("Tipton Brands cut 40 jobs in Ohio. Tipton will close its plant next year.", "Tipton"),
+    # a town's name opening a street's inside the model's "place"
+    ("The 52-year-old, of Colton Way, was fined.", "Colton"),
 ]
 
 

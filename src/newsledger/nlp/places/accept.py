@@ -30,7 +30,7 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
-                    SAYING_WORDS, SERVICE_HEADS, TITLES, TOWN_TAILS)
+                    SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
                      _seized_before,
@@ -46,6 +46,9 @@ from .entities import _COMPASS
 #: entity labels of the model that a place name never has
 _NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
 
+
+#: words after a name that make it a street's ("Memphis St.", "Colton Way")
+_ROAD_WORDS = STREET_HEADS | {"way", "close", "crescent", "terrace", "court", "place"}
 
 #: prepositions that put a town's name in place, whatever the model made of it
 _GOING_PREPS = {"in", "to", "near", "outside"}
@@ -247,6 +250,14 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         return _accept_labelled(d, r)
     if r.ent is None:
         return _accept_unlabelled(d, r)
+    whole = _strip(toks, r.ent.start, r.ent.end)
+    # (not a street's: "of Colton Way"; a street's town stays the text's
+    # context where the model calls the street a work or a body)
+    if whole is not None and whole != (i, j) and whole[0] <= i and j <= whole[1] \
+            and not (j < len(toks) and toks.lower[j].rstrip(".") in _ROAD_WORDS):
+        # a place the model read inside a longer "place" the gazetteer does
+        # not know ("a win over the Calgary Stampeders"): as inside a body's name
+        return _accept_inside_entity(d, r, whole)
     return False  # (the model's own places are step 1's)
 
 
@@ -490,11 +501,16 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
         # the model read as common ones, after a place's cue ("Supermarkets in
         # Half Way Tree reported long lines")
         return not _person_like(toks, i, j, d.person_words)
-    if j - i == 1 and toks.title[i] and toks.pos[i] == "NOUN" and name.lower() not in toks.lower_words():
+    if j - i == 1 and toks.title[i] and toks.pos[i] in ("NOUN", "VERB", "ADJ") \
+            and name.lower() not in toks.lower_words():
         # a big town by its own name that the model read as a common noun
-        # ("Oradea, often held up as a model, ..."), which the text never writes in lower case
+        # ("Oradea, often held up as a model, ..."), or a town of 10,000 after
+        # a place's cue ("found by detectorist near Dumfries"), which the
+        # text never writes in lower case
+        cue = _place_cue(toks, i, j, g)
         return not _person_like(toks, i, j, d.person_words) and any(
-            e.kind == "city" and e.id in main and e.population >= 100_000 for e in r.ents)
+            e.kind == "city" and e.id in main and (e.population >= 100_000 or cue and e.population >= 10_000)
+            for e in r.ents)
     return False
 
 
