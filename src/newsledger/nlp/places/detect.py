@@ -780,11 +780,7 @@ def _detect_other_names(d: _Detection) -> None:
                     and any(c.id == f.id or haversine_km(c.lat, c.lon, f.lat, f.lon) <= W["other_name_km"]
                             for f in found)]
             if near and (e == len(toks) or not toks.cap[e]):
-                m = d.mention(d.doc[s:e], "gaz")
-                m.cands = near
-                m.main_ids = g.main_name_ids(name)
-                d.mentions.append(m)
-                d.take(s, e)
+                d.add_known(d.doc[s:e], near, g.main_name_ids(name))
                 break
 
 
@@ -804,11 +800,7 @@ def _add_river(d: _Detection, s: int, k: int, forms: tuple[str, ...]) -> bool:
     rivers = [e for form in forms for e in d.g.exact(form.format(name)) if e.kind == "feature"]
     if not rivers:
         return False
-    m = d.mention(d.doc[s:k], "gaz")
-    m.cands = rivers
-    m.main_ids = {e.id for e in rivers}
-    d.mentions.append(m)
-    d.take(s, k)
+    d.add_known(d.doc[s:k], rivers, {e.id for e in rivers})
     return True
 
 
@@ -884,11 +876,7 @@ def _detect_datelines(d: _Detection) -> None:
                      and e.population >= 10_000]
         if cands and (i == 0 or text[i - 1].endswith("\n") or doc[i].sent.start == i
                       or text[i - 1] in (".", "!", "?") or after_year or after_label):
-            m = d.mention(doc[i:j], "gaz")
-            m.cands = list(cands)
-            m.main_ids = g.main_name_ids(m.text)
-            d.mentions.append(m)
-            d.take(i, j)
+            d.add_known(doc[i:j], cands, g.main_name_ids(toks.span_text(i, j)))
             _dateline_abbreviation(d, j)
 
 
@@ -1019,10 +1007,7 @@ def _detect_repeats(d: _Detection) -> None:
         L, src = found
         if not _person_like(toks, i, i + L, d.person_words) and not _event_of(toks, i, i + L) and not (
                 i > 0 and lowers[i - 1].rstrip(".") in TITLES) and not _ground_opening(toks, i + L):
-            m = d.mention(d.doc[i:i + L], "gaz")
-            m.cands, m.main_ids, m.fuzzy = list(src.cands), set(src.main_ids), src.fuzzy
-            d.mentions.append(m)
-            d.take(i, i + L)
+            d.add_known(d.doc[i:i + L], src.cands, src.main_ids, src.fuzzy)
         resume = i + L
     _detect_bare_rivers(d)
 
@@ -1048,10 +1033,7 @@ def _detect_bare_rivers(d: _Detection) -> None:
         if src is None or d.taken[i] or toks.lower[i - 1] != "the" or not toks.title[i] \
                 or (i + 1 < len(toks) and toks.title[i + 1]) or _person_like(toks, i, i + 1, d.person_words):
             continue
-        m = d.mention(d.doc[i:i + 1], "gaz")
-        m.cands = list(src.cands)
-        d.mentions.append(m)
-        d.take(i, i + 1)
+        d.add_known(d.doc[i:i + 1], src.cands, set())
 
 
 #: kinds of divisions abroad that, capitalised after a division's name, are

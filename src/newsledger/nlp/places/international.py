@@ -130,10 +130,7 @@ def _detect_people_of_named(d: _Detection) -> None:
                 continue
             src = next((named[f] for f in people_forms(toks.span_text(a, i + 1)) if f in named), None)
             if src is not None:
-                m = d.mention(d.doc[a:i + 1], "gaz")
-                m.cands, m.main_ids, m.fuzzy = list(src.cands), set(src.main_ids), src.fuzzy
-                d.mentions.append(m)
-                d.take(a, i + 1)
+                d.add_known(d.doc[a:i + 1], src.cands, src.main_ids, src.fuzzy)
                 break
 
 

@@ -291,6 +291,15 @@ class _Detection:
         self.take(span.start, span.end)
         return m
 
+    def add_known(self, span: Span, cands: list[Entry], main_ids: set[int], fuzzy: bool = False) -> _Mention:
+        """A mention of ``span`` whose candidates a step has found already
+        (a river by its full name, another mention's, another name's)."""
+        m = self.mention(span, "gaz")
+        m.cands, m.main_ids, m.fuzzy = list(cands), set(main_ids), fuzzy
+        self.mentions.append(m)
+        self.take(span.start, span.end)
+        return m
+
     def add_demonym(self, start: int, end: int, place: Entry, code: str) -> None:
         m = self.mention(self.doc[start:end], "demonym")
         m.cands, m.demonym = [place], code
