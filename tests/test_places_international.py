@@ -929,6 +929,8 @@ DETECT = [
     # not know; a town of 10,000 after a place's cue, read as a common word
     "The Blue Bombers sealed a win over the [[Calgary]] Stampeders in the last minute.",
     "Bronze hoard found by metal detectorist near [[Dumfries]]",
+    # a town's name that ends in "City" after "said" is no speaker
+    "Tran Minh Khoa runs a noodle shop. The sign at the station said [[Ho Chi Minh City]], he recalled.",
     # camps, suburbs and towns of war news that the city lists lack, in our table
     "Aid trucks reached [[Zamzam]], south of [[El Fasher]] in [[Sudan]]'s [[Darfur]], for the first time in months.",
     "[[Israeli]] jets struck [[Dahiyeh]] overnight, [[Lebanese]] officials said.",

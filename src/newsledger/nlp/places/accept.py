@@ -50,6 +50,9 @@ _NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
 #: words after a name that make it a street's ("Memphis St.", "Colton Way")
 _ROAD_WORDS = STREET_HEADS | {"way", "close", "crescent", "terrace", "court", "place"}
 
+#: last words of towns' names that end no person's name ("Ho Chi Minh City", "Alice Springs")
+_TOWN_END_WORDS = TOWN_TAILS | {"city"}
+
 #: prepositions that put a town's name in place, whatever the model made of it
 _GOING_PREPS = {"in", "to", "near", "outside"}
 
@@ -866,7 +869,10 @@ def _acting(tok) -> bool:
 
 def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
     """A PERSON-tagged bare name as subject of "said" is a person unless it
-    is a country or a capital (metonymy: "Yerevan says")."""
+    is a country or a capital (metonymy: "Yerevan says"), or a name that
+    ends in a town's word no person's ends in ("Ho Chi Minh City")."""
+    if span[-1].lower_ in _TOWN_END_WORDS:
+        return False
     if _speaking(span.root):
         return not (best.kind == "country" or g.is_capital(best))
     return False
