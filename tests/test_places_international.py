@@ -301,6 +301,9 @@ RESOLVE = [
     # towns named after it
     ("Excavators at [[Troy]], near the Dardanelles in western Turkey, found a layer of burned mudbrick.",
      (39.96, 26.24)),
+    # a district of a great city, in our table without population: the text's city decides
+    ("Traders in [[Eastleigh]] shut their shops on Friday after Nairobi county officers raided the market.",
+     (-1.27, 36.85)),
     # a lonely namesake gives way to the great town of the name among the text's places
     ("The caravan left the quays of [[Venice]] in February and reached Albania, Istanbul and Konya "
      "by spring.", (45.44, 12.33)),
