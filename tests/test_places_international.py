@@ -934,6 +934,8 @@ DETECT = [
     "Bronze hoard found by metal detectorist near [[Dumfries]]",
     # a town's name that ends in "City" after "said" is no speaker
     "Tran Minh Khoa runs a noodle shop. The sign at the station said [[Ho Chi Minh City]], he recalled.",
+    # a great town closing a club's name opened by a club's word, the model's "person"
+    "He played eight years with Hertha and Borussia [[Dortmund]], before finishing his career at home.",
     # camps, suburbs and towns of war news that the city lists lack, in our table
     "Aid trucks reached [[Zamzam]], south of [[El Fasher]] in [[Sudan]]'s [[Darfur]], for the first time in months.",
     "[[Israeli]] jets struck [[Dahiyeh]] overnight, [[Lebanese]] officials said.",
