@@ -811,6 +811,7 @@ DETECT = [
     # a town named like a statesman or a thing, right after "in" or "near"
     "Councillors in [[Hamilton]] voted on Tuesday to close the library.",
     "Flooding near [[Reading]] closed the motorway for six hours.",
+    "The gown was made by a [[Bath]]-based designer, her spokesman said.",
     # an Irish county with its word first, without the dot, the model's person;
     # it makes the text Ireland's for the towns after it
     "Death of Mary Keane, Kilrush, [[Co Clare]]. She trained in [[Ennistymon]] and nursed in Boston, "

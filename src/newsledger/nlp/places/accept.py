@@ -639,10 +639,13 @@ _TOWN_FIRST_WORDS = {"lincoln", "jefferson", "franklin", "hamilton", "madison", 
 def _town_in_common_word(toks: _Tokens, i: int, j: int, name: str, best: Entry, main,
                          person_words: set[str]) -> bool:
     """One of :data:`_TOWN_FIRST_WORDS` naming a town of 20,000 by its own
-    name right after "in", "near" or "outside", and no person's or owner's
-    name here (no title before it, no "'s" or capitalised word after it)."""
-    if j - i != 1 or normalize(name) not in _TOWN_FIRST_WORDS or i == 0 \
-            or toks.lower[i - 1] not in ("in", "near", "outside"):
+    name right after "in", "near" or "outside", or before "-based" ("a
+    Bath-based designer"), and no person's or owner's name here (no title
+    before it, no "'s" or capitalised word after it)."""
+    based = j + 1 < len(toks) and toks.text[j] == "-" and toks.lower[j + 1] == "based" \
+        and not toks.space[j - 1]
+    if j - i != 1 or normalize(name) not in _TOWN_FIRST_WORDS \
+            or not (based or (i > 0 and toks.lower[i - 1] in ("in", "near", "outside"))):
         return False
     if j < len(toks) and (toks.title[j] or toks.lower[j] in ("'s", "’s")):
         return False
