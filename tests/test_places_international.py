@@ -937,6 +937,11 @@ DETECT = [
     "Tran Minh Khoa runs a noodle shop. The sign at the station said [[Ho Chi Minh City]], he recalled.",
     # a great town closing a club's name opened by a club's word, the model's "person"
     "He played eight years with Hertha and Borussia [[Dortmund]], before finishing his career at home.",
+    # a town of 20,000 of the text's country by its own name that the model
+    # left out; a town of 20,000 abroad listed with places found
+    "Ice broke early across [[Alaska]] this spring. A [[Fairbanks]] retiree who guessed the minute won the pot.",
+    "Snow fell across [[Ireland]] overnight. Councillor Mary Dunne of [[Portlaoise]] asked for gritters.",
+    "From the beach at Haql the lights of [[Aqaba]] in [[Jordan]] and [[Eilat]] are visible on clear nights.",
     # camps, suburbs and towns of war news that the city lists lack, in our table
     "Aid trucks reached [[Zamzam]], south of [[El Fasher]] in [[Sudan]]'s [[Darfur]], for the first time in months.",
     "[[Israeli]] jets struck [[Dahiyeh]] overnight, [[Lebanese]] officials said.",

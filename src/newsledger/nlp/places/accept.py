@@ -370,8 +370,10 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
                 _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken) or _seized_before(toks, i)
                 or _home_of_person(toks, i) or r.headline
                 or _after_place(toks, j) or r.owner == best.country))
-            # (a town of 20,000 abroad after "in", "to", "near": "across the gulf to Eilat")
-            or (best.population >= 20_000 and j - i == 1 and i > 0 and toks.lower[i - 1] in _GOING_PREPS
+            # (a town of 20,000 abroad after "in", "to", "near": "across the gulf to Eilat";
+            # or listed with places found: "the lights of Aqaba in Jordan and Eilat")
+            or (best.population >= 20_000 and j - i == 1 and i > 0
+                and (toks.lower[i - 1] in _GOING_PREPS or _coordinated(toks, doc[i:j], taken))
                 and not _person_like(toks, i, j, d.person_words))
             # (a town of 50,000 before a place's noun, whatever countries the
             # text has named so far: "arrested by Danbury police")
@@ -476,6 +478,14 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000) or r.headline
             or (best.kind == "city" and best.country in d.doc_countries and best.population >= 1000
                 and _seized_before(toks, i))
+            # (a town of 20,000 of the text's countries by its own name, which
+            # the model left out: "Nizwa, with its fort and ..." in a story of
+            # Oman; alone, not after a name or a verb of saying: "Photo: Jordan
+            # Marietta", "said Logan", "Rugby Correspondent")
+            or (best.kind == "city" and best.id in main and best.country in d.doc_countries
+                and best.population >= 20_000 and not (j < len(toks) and toks.title[j])
+                and not (i > 0 and (toks.title[i - 1] and toks.pos[i - 1] == "PROPN"
+                                    or toks.lower[i - 1] in SAYING_WORDS)))
             or (best.kind == "city" and best.id in main and (
                 best.population >= 100_000 or g.is_capital(best)
                 or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
