@@ -248,9 +248,8 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         return best.kind == "city" and best.id in main and best.population >= 100_000 \
             and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
     if label == "PERSON" and _club_closing(toks, i, j, r.ent):
-        # "with 1. FC Nürnberg and Borussia Dortmund": a big city closing a club's name
-        # (by another of its names too: "Nürnberg" of Nuremberg)
-        return best.kind == "city" and best.population >= 100_000
+        # "with Hertha and Borussia Dortmund": a big city closing a club's name
+        return best.kind == "city" and best.id in main and best.population >= 100_000
     if label == "PERSON":
         return _accept_person(d, r)
     if r.ent is not None and label not in ("GPE", "LOC"):
@@ -846,7 +845,7 @@ _CLOSING_CITY_POP = 100_000
 def _club_closing(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     """Whether ``toks[i:j]`` closes a club's name opened by a club's word
     ("Borussia Dortmund" as one "person") or follows a club's letters the
-    model left out ("1. FC Nürnberg")."""
+    model left out of its "person" ("FC Basel")."""
     whole = _strip(toks, ent.start, ent.end)
     if whole is None or whole[1] != j:
         return False
