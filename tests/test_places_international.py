@@ -944,6 +944,8 @@ DETECT = [
     "From the beach at Haql the lights of [[Aqaba]] in [[Jordan]] and [[Eilat]] are visible on clear nights.",
     # a district of Nepal, which pycountry and the city lists lack, in our table
     "Monsoon rains in [[Nepal]] cut the highway, and rescuers reached villages in [[Dhading]] and [[Rasuwa]] on foot.",
+    # a fault of earthquake news, in our table
+    "Seismologists said the quake ruptured a segment of the [[East Anatolian Fault]] near [[Malatya]].",
     # camps, suburbs and towns of war news that the city lists lack, in our table
     "Aid trucks reached [[Zamzam]], south of [[El Fasher]] in [[Sudan]]'s [[Darfur]], for the first time in months.",
     "[[Israeli]] jets struck [[Dahiyeh]] overnight, [[Lebanese]] officials said.",
