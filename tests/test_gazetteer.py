@@ -263,6 +263,14 @@ def test_normalize_plain_ascii_and_marks():
     assert normalize("ST LOUIS") == normalize("Saint Louis")
 
 
+def test_normalize_folds_eth_and_maltese_h(g):
+    # letters no decomposition folds: a town whose own name has them is found by it
+    assert normalize("Hafnarfjörður") == normalize("HAFNARFJÖRÐUR") == "hafnarfjordur"
+    assert normalize("Xgħajra") == "xghajra"
+    town = g.exact("Hafnarfjörður")[0]
+    assert town.country == "IS" and town.id in g.main_ids("Hafnarfjörður")
+
+
 def test_prefetch_changes_no_answer(g):
     from newsledger.gazetteer import Gazetteer
 
