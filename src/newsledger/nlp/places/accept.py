@@ -296,8 +296,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (best.kind == "city" and best.id in main and best.population >= 10_000
                      and _match_report(doc, toks, i, j))
                  # (a town of the text's countries after a verb of war: "since taking Avdiivka")
-                 or (best.kind == "city" and best.country in d.doc_countries and best.population >= 1000
-                     and _seized_before(toks, i))
+                 or _front_town(d, r)
                  or _coordinated(toks, doc[i:j], taken) or r.headline
                  # ("Stellenbosch Municipality said": a town's own division)
                  or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
@@ -315,6 +314,13 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (j - i >= 2 and toks.lower[j - 1] in TOWN_TAILS and best.kind == "city"
                      and best.id in main and best.population >= 1000))
             and not _speech_subject_person(doc[i:j], best, g))
+
+
+def _front_town(d: _Detection, r: _Reading) -> bool:
+    """A town of 1,000 of the text's countries after a verb of war or flight
+    ("since taking Avdiivka", "still holding Toretsk")."""
+    return r.best.kind == "city" and r.best.country in d.doc_countries and r.best.population >= 1000 \
+        and _seized_before(d.toks, r.i)
 
 
 def _accept_labelled(d: _Detection, r: _Reading) -> bool:
@@ -475,8 +481,7 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
         return not _person_like(toks, i, j, d.person_words) and (
             _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000) or r.headline
-            or (best.kind == "city" and best.country in d.doc_countries and best.population >= 1000
-                and _seized_before(toks, i))
+            or _front_town(d, r)
             # (a town of 20,000 of the text's countries by its own name, which
             # the model left out: "Nizwa, with its fort and ..." in a story of
             # Oman; alone, not after a name or a verb of saying: "Photo: Jordan
