@@ -503,6 +503,12 @@ RESOLVE = [
     ("Villas in the [[Algarve]] sold fast last year.", (37.15, -8.0)),
     ("Distillers in [[Speyside]] expect a record year.", (57.45, -3.25)),
     ("Frost hit vineyards in [[Friuli]] and the [[Veneto]].", (46.1, 13.1)),
+    # a great city abroad, not a village of the text's state far from the text's towns
+    ("The tailor's shop on Main Street in Buffalo, New York, opened in 1998. \"My sisters are in [[Lisbon]] "
+     "and Warsaw,\" said its owner, who grew up in Senegal.", (38.72, -9.14)),
+    # (the village among its neighbours: a guard)
+    ("The barn fire in [[Lisbon]] spread toward Ogdensburg and Canton on Tuesday, New York state police said.",
+     (44.72, -75.27)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -375,7 +375,8 @@ def _rechoose_near_others(mentions: list[_Mention], g: Gazetteer, countries: Cou
             if e.source in ("continent",) or (e.kind == "region" and e.population > 20_000_000):
                 continue
             anchors.add(normalize(m.text), e.lat, e.lon, 1.0 if e.kind != "region" else 2.0,
-                        e.kind == "region" and e.source == "extra" and e.population <= 5_000_000)
+                        e.kind == "region" and e.source == "extra" and e.population <= 5_000_000,
+                        town=e.kind != "region")
         # country/admin context from the chosen entries
         # (a name's own mentions add nothing to its own context: five
         # mentions of "Paris" must not vote for the country of its pass-1 guess)

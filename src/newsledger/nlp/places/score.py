@@ -31,15 +31,19 @@ class _Anchors:
 
     refs: list[tuple[str, int, float, bool]] = field(default_factory=list)
     points: list[tuple[float, float, float]] = field(default_factory=list)
+    #: the refs of places that are no state or region (a town, a feature), by name key and point
+    towns: list[tuple[str, int]] = field(default_factory=list)
     _index: dict[tuple[float, float], int] = field(default_factory=dict, repr=False, compare=False)
 
-    def add(self, key: str, lat: float, lon: float, weight: float, region: bool) -> None:
+    def add(self, key: str, lat: float, lon: float, weight: float, region: bool, town: bool = False) -> None:
         p = self._index.get((lat, lon))
         if p is None:
             p = self._index[(lat, lon)] = len(self.points)
             phi = math.radians(lat)
             self.points.append((phi, math.cos(phi), lon))
         self.refs.append((key, p, weight, region))
+        if town:
+            self.towns.append((key, p))
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -54,6 +58,15 @@ def _distance_km(phi: float, cos_phi: float, lon: float, point: tuple[float, flo
     dl = math.radians(p_lon - lon)
     h = math.sin(dp / 2) ** 2 + cos_phi * p_cos * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _anchored(e: Entry, key: str, anchors: _Anchors, km: float) -> bool:
+    """Whether a town or feature chosen for another name of the text lies
+    within ``km`` of the entry (a state's centre says nothing of its corners)."""
+    phi = math.radians(e.lat)
+    cos_phi = math.cos(phi)
+    return any(k != key and _distance_km(phi, cos_phi, e.lon, anchors.points[p]) <= km
+               for k, p in anchors.towns)
 
 
 def _nearness(e: Entry, key: str, anchors: _Anchors) -> float:
@@ -114,6 +127,8 @@ PAIR_STATE_POP = 20_000
 
 #: a city this big is the one its country means by its name ("Boston", "Denver")
 HOME_GREAT = 500_000
+#: a village named like a great city abroad is meant only with a place of the text this near it
+VILLAGE_KM = 250.0
 #: a city this big outranks its small namesakes abroad in a text about other countries ("Geneva")
 RIVAL_POP = 150_000
 
@@ -377,11 +392,14 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
             # a small namesake of a great city abroad, in a text mostly about other countries
             s += W["great_rival"] * (1.0 - countries.get(e.country, 0.0) / total)
-            if e.population < 10_000 and not sc.pair and not admins.get((e.country, e.admin1)) \
-                    and m.coloc.get(e.id, 0.0) < 1.0:
+            if e.population < 10_000 and not sc.pair and m.coloc.get(e.id, 0.0) < 1.0 and (
+                    not admins.get((e.country, e.admin1))
+                    or anchors and e.lat is not None and not _anchored(e, key, anchors, VILLAGE_KM)):
                 # ... a village, and nothing local speaks for it: no state
                 # after it or in the text, no other name's namesake nearby
-                # ("Boston host the Toronto Raptors", Toronto, Ohio)
+                # ("Boston host the Toronto Raptors", Toronto, Ohio), no place
+                # of the text about it even where its state is named ("my
+                # brothers are in Milan and Madrid" in a story of New York)
                 s += W["great_village"]
             if not sc.pair and e.country not in named and any(c in named and c not in m.own_countries
                                                               for c in great):
