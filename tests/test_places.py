@@ -417,3 +417,25 @@ def test_unknown_name_goes_to_the_town_amid_the_texts_places(nlp):
     s = text.index("Quillbrook Creek")
     (p,) = resolve_spans(doc, [(s, s + len("Quillbrook Creek"))])
     assert abs(p.lat - 43.6) < 0.3 and abs(p.lon + 116.6) < 0.3
+
+
+@pytest.mark.parametrize("text,name,cued", [
+    # a list's next names have the cue of its first
+    ("Shops shut in the towns of Sidon and Nabatieh on Monday.", "Nabatieh", True),
+    ("Protests were held in Mendoza, Tucumán, and Neuquén.", "Neuquén", True),
+    # a place's parts after "including"
+    ("Aid reached the Swat Valley, including Mingora, on Sunday.", "Mingora", True),
+    ("Police set up checkpoints in coastal areas including Kilifi.", "Kilifi", True),
+    # (not a comma's next clause, a street's neighbour, or a company's staff)
+    ("After a month in New Zealand, Underwood was back in training.", "Underwood", False),
+    ("The road is closed between Fifth and Herman streets.", "Herman", False),
+    ("Shareholders, including Mingora, voted against the deal.", "Mingora", False),
+])
+def test_place_cues_carry_along_lists(nlp, text, name, cued):
+    from newsledger.gazetteer import get_gazetteer
+    from newsledger.nlp.places.tokens import _Tokens, _place_cue
+
+    doc = nlp(text)
+    toks = _Tokens.of(doc)
+    (i,) = [t.i for t in doc if t.text == name]
+    assert _place_cue(toks, i, i + 1, get_gazetteer()) is cued

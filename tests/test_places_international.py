@@ -1046,6 +1046,10 @@ DETECT = [
     # a place's other or older name given after "known ... as" or "called", which lies where a place found does
     "[[Thessaloniki]], known to Ottoman travellers as [[Salonica]], hosted the fair.",
     "The port of [[Gdansk]], called [[Danzig]] before 1945, reopened its yard.",
+    # a place's parts after "including" (the first no given name of a couple's)
+    "Aid convoys reached [[Pakistan]]'s [[Swat Valley]], including [[Mingora]] and [[Saidu Sharif]], on Sunday.",
+    # (streets named together are no list of places: a guard)
+    "The road is closed between Fifth and Herman streets until Friday.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -292,7 +292,7 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
     # a couple's first name before the other's full name ("Brent and Lynnette Hain"),
     # not after a word of place ("towards Gopeng and Batu Gajah")
     if end - start == 1 and end + 2 < len(toks) and toks.lower[end] in ("and", "&") \
-            and not (start > 0 and toks.lower[start - 1] in _PLACE_PREPS) \
+            and not (start > 0 and toks.lower[start - 1] in _PLACE_PREPS) and not _including_places(toks, start) \
             and toks.ent_iob[end + 1] == "B" and toks.ent_type[end + 1] == "PERSON" \
             and toks.ent_iob[end + 2] == "I" and toks.ent_type[start] == "PERSON":
         return True
@@ -348,6 +348,45 @@ _PLACE_ADJS = {"neighbouring", "neighboring", "nearby", "northern", "southern", 
 def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     """Context that says a span is a place: a locative preposition or a
     place noun before it, or ", State/Country" after it."""
+    if _cue_before(toks, start, end):
+        return True
+    if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
+        if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
+            return True
+    # a place that a relative "where" goes on to describe ("the flood scheme
+    # for Dunmore, where shops flooded twice"; not the end of a longer name,
+    # "Terreiro do Paço, where")
+    if end + 1 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] == "where" \
+            and not (start > 1 and toks.lower[start - 1] in _NAME_LINKS and toks.title[start - 2]):
+        return True
+    # a place said to lie near another ("Fremantle, near Perth, ...")
+    if end + 2 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] in ("near", "outside") \
+            and toks.title[end + 2]:
+        return True
+    return _place_apposition(toks, end)
+
+
+#: streets named together ("between First and Herman streets")
+_STREET_PLURALS = {"streets", "roads", "avenues", "lanes", "drives", "boulevards", "highways"}
+#: words that open a list of a place's parts ("the Bekaa Valley, including Baalbek")
+_INCLUDING_WORDS = {"including", "notably", "especially"}
+#: ... after one of these words or a place's noun ("coastal areas including Kribi")
+_INCLUDING_HEADS = {"areas", "parts", "places", "settlements", "communities", "neighbourhoods", "neighborhoods"}
+
+
+def _including_places(toks: _Tokens, start: int) -> bool:
+    """The span opens the list of a place's parts or of a place noun's
+    ("the Bekaa Valley, including Baalbek"; "coastal areas including Kribi")."""
+    if start < 2 or toks.lower[start - 1] not in _INCLUDING_WORDS:
+        return False
+    k = start - 3 if toks.text[start - 2] == "," and start > 2 else start - 2
+    return toks.lower[k] in PLACE_NOUNS or toks.lower[k] in _PLACE_PLURALS or toks.lower[k] in _INCLUDING_HEADS
+
+
+def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
+    """The part of :func:`_place_cue` that reads the words before the span;
+    a name listed after one it speaks for has it too ("the cities of Tyre
+    and Nabatieh", "in Vidin, Lom and Montana")."""
     if start > 0:
         prev = toks.lower[start - 1]
         if prev in LOC_PREPS and prev != "of":
@@ -377,20 +416,22 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
         if prev in _NAMING_NOUNS and toks.text[start - 1].islower() and start > 1 \
                 and toks.lower[start - 2] in _NAMING_OPENERS and not (end < len(toks) and toks.title[end]):
             return True
-    if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
-        if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
+        # the places a place or a place's noun goes on to list ("the Bekaa
+        # Valley, including Baalbek"; "coastal areas including Kribi")
+        if _including_places(toks, start):
             return True
-    # a place that a relative "where" goes on to describe ("the flood scheme
-    # for Dunmore, where shops flooded twice"; not the end of a longer name,
-    # "Terreiro do Paço, where")
-    if end + 1 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] == "where" \
-            and not (start > 1 and toks.lower[start - 1] in _NAME_LINKS and toks.title[start - 2]):
-        return True
-    # a place said to lie near another ("Fremantle, near Perth, ...")
-    if end + 2 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] in ("near", "outside") \
-            and toks.title[end + 2]:
-        return True
-    return _place_apposition(toks, end)
+        # the next name of a list whose first has a cue ("in Tyre and Nabatieh")
+        # (a comma's only inside the list, "in New Zealand, Underwood was";
+        # no streets' names: "between First and Herman streets")
+        last = start - 3 if prev in ("and", "or") and start > 3 and toks.text[start - 2] == "," else start - 2
+        after = toks.lower[end] if end < len(toks) else ""
+        if prev in ("and", "or", ",") and last > 0 and toks.title[last] and depth < 6 \
+                and (prev != "," or after in ("and", "or", ",")) and after not in _STREET_PLURALS:
+            k = last
+            while k > 0 and k > start - 5 and toks.title[k - 1] and toks.lower[k - 1] not in ("and", "or"):
+                k -= 1
+            return _cue_before(toks, k, last + 1, depth + 1)
+    return False
 
 
 #: lower-case words inside a place's longer name ("Terreiro do Paço", "Isle of Man")
