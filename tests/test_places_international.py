@@ -1050,6 +1050,8 @@ DETECT = [
     "Aid convoys reached [[Pakistan]]'s [[Swat Valley]], including [[Mingora]] and [[Saidu Sharif]], on Sunday.",
     # (streets named together are no list of places: a guard)
     "The road is closed between Fifth and Herman streets until Friday.",
+    # (a state in a dateline's brackets is a place still: a guard)
+    "[[DEVONPORT]] ([[Tasmania]]) — Ferries to the mainland were cancelled on Friday.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1213,6 +1215,8 @@ NOT_FOUND = [
     ("Tipton Brands cut 40 jobs in Ohio. Tipton will close its plant next year.", "Tipton"),
     # a town's name opening a street's inside the model's "place"
     ("The 52-year-old, of Colton Way, was fined.", "Colton"),
+    # a news agency's credit between a dateline and its dash, named like a town
+    ("QINGDAO, China (Xinhua) — A teenager broke the national record on Tuesday.", "Xinhua"),
 ]
 
 

@@ -156,6 +156,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_state_abbreviations(d)
     _detect_rivers(d)
     _detect_other_names(d)
+    _drop_agency_credits(d)
     _detect_repeats(d)
     _detect_division_kinds(d)
     _detect_people_of_named(d)
@@ -483,6 +484,37 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
                 out.append(Span(doc, start, k, label=ent.label_))
             start = k + 1
     return tuple(out)
+
+
+def _drop_agency_credits(d: _Detection) -> None:
+    """A name alone in brackets between a dateline and its dash is the news
+    agency's credit, not a place ("QINGDAO, China (Xinhua) —"), though a
+    town has the agency's name; a country or a province there stays a place."""
+    toks, taken, n = d.toks, d.taken, len(d.toks)
+    for m in list(d.mentions):
+        if m.span is None or m.demonym:
+            continue
+        s, e = m.span.start, m.span.end
+        if not (s >= 2 and e + 1 < n and toks.text[s - 1] == "(" and toks.text[e] == ")"
+                and toks.text[e + 1] in _DASHES and _after_dateline(toks, s - 1)):
+            continue
+        if any(c.kind in ("country", "region") for c in m.cands[:1]):
+            continue
+        d.mentions.remove(m)
+        for k in range(s, e):
+            taken[k] = False
+
+
+def _after_dateline(toks: _Tokens, k: int) -> bool:
+    """Token ``k`` follows a dateline: its line opens with a word in
+    capitals a few words before it ("QINGDAO, China (", "BEIRUT (")."""
+    j = k - 1
+    while j >= 0 and k - j <= 6 and not (toks.is_space[j] and "\n" in toks.text[j]):
+        j -= 1
+    first = j + 1
+    if k - j > 6 and j >= 0:
+        return False
+    return first < k and toks.upper[first] and toks.alpha[first] and len(toks.text[first]) >= 3
 
 
 def _drop_disease_names(d: _Detection) -> None:
