@@ -1052,6 +1052,8 @@ DETECT = [
     "The road is closed between Fifth and Herman streets until Friday.",
     # (a state in a dateline's brackets is a place still: a guard)
     "[[DEVONPORT]] ([[Tasmania]]) — Ferries to the mainland were cancelled on Friday.",
+    # (a town named like a planet, its state after it, in a text about space: a guard)
+    "The space company moved to [[Jupiter]], [[Florida]], where the rocket parts are built.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1217,6 +1219,9 @@ NOT_FOUND = [
     ("The 52-year-old, of Colton Way, was fined.", "Colton"),
     # a news agency's credit between a dateline and its dash, named like a town
     ("QINGDAO, China (Xinhua) — A teenager broke the national record on Tuesday.", "Xinhua"),
+    # a planet in a text about space
+    ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
+    ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),
 ]
 
 

@@ -157,6 +157,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_rivers(d)
     _detect_other_names(d)
     _drop_agency_credits(d)
+    _drop_planets(d)
     _detect_repeats(d)
     _detect_division_kinds(d)
     _detect_people_of_named(d)
@@ -499,6 +500,32 @@ def _drop_agency_credits(d: _Detection) -> None:
                 and toks.text[e + 1] in _DASHES and _after_dateline(toks, s - 1)):
             continue
         if any(c.kind in ("country", "region") for c in m.cands[:1]):
+            continue
+        d.mentions.remove(m)
+        for k in range(s, e):
+            taken[k] = False
+
+
+#: the planets, some of whose names towns bear (Mars, Pennsylvania; Jupiter, Florida)
+_PLANETS = {"mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune", "pluto"}
+#: words of a text about space: two of them make a planet's name the planet's
+_SPACE_WORDS = {"orbit", "orbits", "orbiter", "orbiting", "spacecraft", "rover", "lander", "probe", "probes",
+                "planet", "planets", "moon", "moons", "astronaut", "astronauts", "telescope", "asteroid",
+                "spaceflight", "nasa", "esa", "solar", "space", "rocket", "mission"}
+
+
+def _drop_planets(d: _Detection) -> None:
+    """In a text about space, a planet's name is the planet's ("the probe
+    will reach Mars orbit"), unless its state follows ("Jupiter, Florida")."""
+    toks, taken, n = d.toks, d.taken, len(d.toks)
+    if len({w for w in toks.lower if w in _SPACE_WORDS}) < 2:
+        return
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or normalize(m.text) not in _PLANETS:
+            continue
+        s, e = m.span.start, m.span.end
+        if e + 1 < n and toks.text[e] == "," and toks.title[e + 1] \
+                and any(c.kind == "region" for c in d.g.exact(toks.text[e + 1])):
             continue
         d.mentions.remove(m)
         for k in range(s, e):
