@@ -503,6 +503,11 @@ RESOLVE = [
     ("Villas in the [[Algarve]] sold fast last year.", (37.15, -8.0)),
     ("Distillers in [[Speyside]] expect a record year.", (57.45, -3.25)),
     ("Frost hit vineyards in [[Friuli]] and the [[Veneto]].", (46.1, 13.1)),
+    # stations, camps and a capital territory of the news (data)
+    ("Health officials in the [[Federal Capital Territory]] recorded 12 new cases, Nigeria's disease centre said.",
+     (9.0, 7.3)),
+    ("Engineers at [[Goonhilly]] in Cornwall tracked the lander as it descended.", (50.05, -5.18)),
+    ("Rangers at [[Skukuza]] said the elephants had crossed into Mozambique.", (-24.99, 31.59)),
     # a great city abroad, not a village of the text's state far from the text's towns
     ("The tailor's shop on Main Street in Buffalo, New York, opened in 1998. \"My sisters are in [[Lisbon]] "
      "and Warsaw,\" said its owner, who grew up in Senegal.", (38.72, -9.14)),
