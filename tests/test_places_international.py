@@ -503,6 +503,13 @@ RESOLVE = [
     ("Villas in the [[Algarve]] sold fast last year.", (37.15, -8.0)),
     ("Distillers in [[Speyside]] expect a record year.", (57.45, -3.25)),
     ("Frost hit vineyards in [[Friuli]] and the [[Veneto]].", (46.1, 13.1)),
+    # a capital named like its country's state, in a text that names no town of the state
+    ("Ranchers around Gardiner, Livingston and Big Timber in Montana say wolves have killed 40 calves since "
+     "spring. Hunters in Idaho and Wyoming want a longer season. The quarrel has reached [[Washington]], where "
+     "the Interior Department is reviewing whether the wolves of Montana, Idaho and Wyoming still need "
+     "protection. Visitors from Germany and Japan come to Yellowstone to see them.", (38.9, -77.04)),
+    # (the state among its towns: a guard)
+    ("Apple growers near Yakima and Wenatchee said [[Washington]] had its best harvest in years.", (47.5, -120.5)),
     # stations, camps and a capital territory of the news (data)
     ("Health officials in the [[Federal Capital Territory]] recorded 12 new cases, Nigeria's disease centre said.",
      (9.0, 7.3)),

@@ -80,6 +80,7 @@ def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
     countries: Counter[str] = Counter()
     admins: Counter[tuple[str, str]] = Counter()
     own: dict[str, Counter] = defaultdict(Counter)  # what each name itself adds
+    own_a: dict[str, Counter] = defaultdict(Counter)  # ... to the (country, admin1) pairs
     for m in mentions:
         if not m.cands:
             continue
@@ -96,6 +97,7 @@ def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
             own[normalize(m.text)][top.country] += 0.5
             countries[rival.country] += 0.25
             admins[(rival.country, rival.admin1)] += 0.5
+            own_a[normalize(m.text)][(rival.country, rival.admin1)] += 0.5
         elif top.kind == "country" and (len(m.cands) == 1 or top.id in m.main_ids):
             countries[top.country] += 1
             own[normalize(m.text)][top.country] += 1
@@ -103,6 +105,7 @@ def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
             countries[top.country] += 0.5
             own[normalize(m.text)][top.country] += 0.5
             admins[(top.country, top.admin1)] += 1
+            own_a[normalize(m.text)][(top.country, top.admin1)] += 1
         else:
             cs = {e.country for e in m.cands if e.country}
             if len(cs) == 1:
@@ -112,6 +115,7 @@ def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
                     admins[(top.country, top.admin1)] += 0.5
     for m in mentions:
         m.own_countries = own.get(normalize(m.text), Counter())
+        m.own_admins = own_a.get(normalize(m.text), Counter())
     return countries, admins
 
 

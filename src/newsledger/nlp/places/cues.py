@@ -245,6 +245,13 @@ def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
             for m in group:  # "Zulia and Táchira states", "the provinces of Sindh and Punjab"
                 m.region_cue = m.division_word = True
             continue
+        if len(group) == 2:
+            # (a name beside a state is no capital for want of the state's
+            # towns: "Oregon and Washington laws")
+            for m, other in (group, group[::-1]):
+                m.beside_state = bool(other.cands) and not other.demonym \
+                    and other.cands[0].kind == "region" and other.cands[0].source in ("state", "extra") \
+                    and other.cands[0].id in other.main_ids
         if len(group) == 2 and not _cue_city(toks, group[0]) and not group[0].local_cue:
             # "Georgia and Armenia": a name beside a country that is nothing
             # else is a country too, when it names one

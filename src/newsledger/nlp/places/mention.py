@@ -43,10 +43,13 @@ class _Mention:
     famous_cue: bool = False  # opens a festival's or treaty's name (cues._famous_cue)
     county_cue: bool = False
     acts: bool = False  # the subject of a verb of speech or politics (cues._acts)
+    beside_state: bool = False  # listed with a state's or province's name alone ("Oregon and Washington")
     main_ids: set[int] = field(default_factory=set)
     admin_keys: frozenset = frozenset()
     votes: dict = field(default_factory=dict)
     own_countries: Counter = field(default_factory=Counter)
+    #: ... and the (country, admin1) pairs it added to the text's
+    own_admins: Counter = field(default_factory=Counter)
     scored: Optional["_CandidateScores"] = None  # context-free scores of the candidates (see _best)
     coloc: dict = field(default_factory=dict)  # entry id -> evidence of other names nearby (_colocation)
     fuzzy: bool = False  # the candidates are of a name spelt otherwise (no exact match)

@@ -100,6 +100,8 @@ class _CandidateScores:
     home_great: frozenset = frozenset()
     #: the countries of the cities of RIVAL_POP people that have the name as their own
     rival_great: frozenset = frozenset()
+    #: the countries whose capital is among the candidates
+    capitals: frozenset = frozenset()
 
 
 def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Optional[Counter]) -> None:
@@ -112,8 +114,8 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
         if m.demonym or len(m.cands) < 2:
             continue
         sig = (normalize(m.text), m.pair, m.pair_before, m.cue_city, m.local_cue, m.region_cue, m.division_word,
-               m.country_cue, m.sea_cue,
-               m.river_cue, m.county_cue, m.acts, tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
+               m.beside_state, m.country_cue, m.sea_cue, m.river_cue, m.county_cue, m.acts,
+               tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
             scored = shared[sig] = _candidate_scores(m, g, support)
@@ -142,7 +144,8 @@ def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> 
                            and sc.entry.population >= HOME_GREAT and sc.entry.id in m.main_ids)
     rival_great = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city"
                             and sc.entry.population >= RIVAL_POP and sc.entry.id in m.main_ids)
-    return _CandidateScores(items, great, home_great, rival_great)
+    capitals = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city" and g.is_capital(sc.entry))
+    return _CandidateScores(items, great, home_great, rival_great, capitals)
 
 
 @dataclass
@@ -425,6 +428,13 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             # about ("Florida" in a story of Uruguay's floods is the department,
             # not the state; "Normandy" stays France's beside a hamlet of Missouri)
             s += W["state_abroad"]
+        if e.kind == "region" and e.country in m.scored.capitals and e.id in m.main_ids \
+                and e.source in ("state", "extra") and not m.region_cue and not m.beside_state \
+                and admins.get((e.country, e.admin1), 0.0) - m.own_admins.get((e.country, e.admin1), 0.0) < 0.5:
+            # a state named like its country's capital, with no town of it in
+            # the text, is the capital ("regulators in Washington", "the
+            # debate has reached Washington"; not "Spokane, in eastern Washington")
+            s += W["state_unplaced"]
         if e.country in m.para_countries and (e.kind == "city" or e.source == "subdivision") \
                 and not country_named:
             # its paragraph names its country ("VALPARAÍSO, Chile — ... the

@@ -183,6 +183,7 @@ W = {
     "great_rival": -3.0,  # a small namesake of a great city abroad, by the other countries' share
     "great_named": -5.0,  # ... and the text names the great city's country, not the namesake's
     "para_country": 4.0,   # a town's paragraph names its country (in a text of several paragraphs)
+    "state_unplaced": -2.0, # a state named like its country's capital, none of its towns in the text
     "state_abroad": -3.0,  # a province of a country the text never names, against a namesake of its main one
     "great_home": -6.0,   # a village named like a great city of its own country (no state after it)
     "great_village": -3.0, # a village named like a great city abroad, nothing local speaking for it
