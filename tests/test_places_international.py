@@ -1066,6 +1066,11 @@ DETECT = [
     "[[DEVONPORT]] ([[Tasmania]]) — Ferries to the mainland were cancelled on Friday.",
     # (a town named like a planet, its state after it, in a text about space: a guard)
     "The space company moved to [[Jupiter]], [[Florida]], where the rocket parts are built.",
+    # a place before the word that opens an institution's name with the next, not a longer name
+    "The [[Bombay]] High Court on Friday stayed the order.",
+    "She works at a research lab at [[Washington]] State University in [[Pullman]].",
+    # (the oil field by its own name: a guard)
+    "Output at [[Bombay High]] fell 4% as the field aged.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -114,6 +114,8 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
             if _state_named(d, i, j, name, ents_at.get(i)):
                 resume = j
                 break
+            if _institution_opened(d.toks, i, j):
+                continue  # "the Bombay High Court": the court's town, not the oil field "Bombay High"
             ents = g.exact(name)
             if ents and _generic_tail(d, i, j, name, ents, ents_at.get(i)):
                 continue  # "Michigan Center for ...", "London City airport": the place is shorter
@@ -132,6 +134,19 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
         if not grown:
             break
         refused = [r for r in refused if r not in grown]
+
+
+#: words that open an institution's name with the word after them ("High Court", "High School")
+_INSTITUTION_OPENERS = {"high", "supreme", "grammar", "state"}
+_INSTITUTION_HEADS = {"court", "school", "commission", "commissioner", "university", "college"}
+
+
+def _institution_opened(toks: _Tokens, i: int, j: int) -> bool:
+    """The name ``toks[i:j]`` of two words or more ends in the word that
+    opens an institution's name with the next ("the Bombay High Court",
+    "Wagga Wagga High School"): the place is shorter."""
+    return j - i >= 2 and j < len(toks) and toks.lower[j - 1] in _INSTITUTION_OPENERS \
+        and toks.lower[j] in _INSTITUTION_HEADS and toks.title[j]
 
 
 #: the fewest towns of a list that speak for each other without a cue
