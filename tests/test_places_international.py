@@ -1071,6 +1071,9 @@ DETECT = [
     "She works at a research lab at [[Washington]] State University in [[Pullman]].",
     # (the oil field by its own name: a guard)
     "Output at [[Bombay High]] fell 4% as the field aged.",
+    # a town opening a team's name that the model took for a person's, a team's noun before it or its venue after
+    "The bank ended its sponsorship of A-League club [[Perth]] Glory for three more years.",
+    "Read more: [[London]] Knights arena lease extended to 2035",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1236,6 +1239,9 @@ NOT_FOUND = [
     ("The 52-year-old, of Colton Way, was fined.", "Colton"),
     # a news agency's credit between a dateline and its dash, named like a town
     ("QINGDAO, China (Xinhua) — A teenager broke the national record on Tuesday.", "Xinhua"),
+    # (a person named like a town, before a verb of a match: a guard)
+    ("Sydney Adams beat the defending champion in straight sets.", "Sydney"),
+    ("The forward joined Dallas Roberts in the lineup.", "Dallas"),
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),

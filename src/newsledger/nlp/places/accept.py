@@ -247,6 +247,12 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # (the club word after it is no surname, so _person_like is not asked)
         return best.kind == "city" and best.id in main and best.population >= 100_000 \
             and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
+    if label == "PERSON" and _team_opening(toks, i, j, r.ent):
+        # "against the Sudbury Wolves", "Edmonton Oilers sign ...": a town
+        # opening a team's name that the words about it show for one
+        return best.id in main and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES) and (
+            (best.kind == "city" and best.population >= 50_000)
+            or (best.kind == "region" and best.source in ("state", "extra", "subdivision") and not best.approx))
     if label == "PERSON" and _club_closing(toks, i, j, r.ent):
         # "with Hertha and Borussia Dortmund": a big city closing a club's name
         return best.kind == "city" and best.id in main and best.population >= 100_000
@@ -866,6 +872,32 @@ def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     if whole is None or whole[0] != i or whole[1] <= j or whole[1] - j > 2:
         return False
     return all(toks.lower[k] in CLUB_WORDS for k in range(j, whole[1]))
+
+
+#: words before a team's name that say it is one ("A-League club Perth Glory")
+_TEAM_BEFORE = {"club", "side", "team", "franchise"}
+#: ... and after it ("Montreal Canadiens fans", "Sudbury Wolves coach")
+_TEAM_AFTER = {"fans", "supporters", "coach", "manager", "players", "captain", "arena", "stadium", "squad",
+               "striker", "goalkeeper", "quarterback", "defenceman", "defenseman", "winger", "midfielder"}
+
+
+def _team_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
+    """Whether ``toks[i:j]`` opens the model's "person" ``ent`` whose rest is
+    one to three capitalised words ("Edmonton Oilers", "Accra Hearts of
+    Oak") and the words about it speak of a team, not a person: "the"
+    before its plural ("against the Sudbury Wolves"), a team's noun before it
+    ("A-League club Perth Glory"), or its fans or staff after it."""
+    whole = _strip(toks, ent.start, ent.end)
+    if whole is None or whole[0] != i or not 1 <= whole[1] - j <= 3:
+        return False
+    if not all(toks.title[k] or (toks.lower[k] == "of" and k + 1 < whole[1]) for k in range(j, whole[1])):
+        return False
+    before = toks.lower[i - 1] if i > 0 else ""
+    after = toks.lower[whole[1]] if whole[1] < len(toks) else ""
+    # ("the" before a plural name: not "the Kara Darya", a river)
+    last = toks.lower[whole[1] - 1]
+    plural = last.endswith("s") and not last.endswith("ss")
+    return before in _TEAM_BEFORE or (i > 0 and toks.text[i - 1] == "the" and plural) or after in _TEAM_AFTER
 
 
 #: verbs of a match's result, before or after a club named by its town ("Motherwell edged Aberdeen 2-1")
