@@ -1074,6 +1074,13 @@ DETECT = [
     # a town opening a team's name that the model took for a person's, a team's noun before it or its venue after
     "The bank ended its sponsorship of A-League club [[Perth]] Glory for three more years.",
     "Read more: [[London]] Knights arena lease extended to 2035",
+    # a state's abbreviation the model read as a number; a town before "Centre" inside a longer
+    # body's name; a big town opening an event's name the model read as a person's
+    "\"We will come back,\" said [[NSW]] National Parks and Wildlife Service ranger Tom Hill.",
+    "said Dr Jane Cole, a researcher with the [[Oxford]] Centre for Maritime Archaeology.",
+    "The [[Chilean]] rider leads the [[Dakar]] Rally after stage nine.",
+    # a police force's region (data), not the river of its name
+    "[[Thames Valley]] Police said the man was arrested near [[Reading]].",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1242,6 +1249,8 @@ NOT_FOUND = [
     # (a person named like a town, before a verb of a match: a guard)
     ("Sydney Adams beat the defending champion in straight sets.", "Sydney"),
     ("The forward joined Dallas Roberts in the lineup.", "Dallas"),
+    # (a number word in capitals is a number: a guard)
+    ("The ONE Championship card in Singapore was moved to Friday.", "ONE"),
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),

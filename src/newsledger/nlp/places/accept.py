@@ -59,6 +59,11 @@ _GOING_PREPS = {"in", "to", "near", "outside"}
 #: a town this big is named by its short name too ("Frankfurt" of Frankfurt am Main)
 GREAT_SHORT_POP = 500_000
 
+#: number words in capitals the model may rightly read as numbers ("ONE", "TEN")
+_NUMBER_NAMES = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "twenty", "hundred", "thousand", "million", "billion", "first", "second", "third",
+                 "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+
 #: articles that open some places' own names ("The Dalles", "A Coruña", "El Paso", "La Paz")
 _NAME_ARTICLES = {"the", "a", "la", "el", "le", "los", "las", "les", "al", "o"}
 
@@ -128,6 +133,9 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if label in ("DATE", "TIME") and _strip(toks, ent.start, ent.end) == (i, j) \
             and not any(c.isdigit() for c in name) and normalize(name) not in _DATE_NAMES:
         label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
+    elif label in ("CARDINAL", "ORDINAL", "QUANTITY") and _strip(toks, ent.start, ent.end) == (i, j) \
+            and name.isupper() and name.isalpha() and normalize(name) not in _NUMBER_NAMES:
+        label = ent = None  # "NSW National Parks": an abbreviation in capitals is no number
     elif label in ("DATE", "TIME", "CARDINAL") and ent.start == i and ent.end < j \
             and not any(c.isdigit() for c in name):
         # a month or a number word opening a longer name: "In May Pen, the
@@ -242,6 +250,9 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         if ok and best.country:
             d.doc_countries.add(best.country)  # ("Kilrush, Co Clare": a text of Ireland's)
         return ok
+    if label == "PERSON" and _event_opening(toks, i, j, r.ent):
+        # "leads the Dakar Rally", "the Boston Marathon": a big town opening an event's name
+        return best.kind == "city" and best.id in main and (best.population >= 100_000 or d.g.is_capital(best))
     if label == "PERSON" and _club_opening(toks, i, j, r.ent):
         # "Manchester United beat Chelsea": a big city opening a club's name
         # (the club word after it is no surname, so _person_like is not asked)
@@ -863,6 +874,19 @@ def _club_closing(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     if whole[0] == i - 1 and toks.lower[i - 1] in CLUB_PREFIXES:
         return True
     return whole[0] == i and i > 0 and toks.lower[i - 1] in CLUB_OPENERS and toks.text[i - 1].isupper()
+
+
+#: the words after a town that name an event held there ("the Dakar Rally", "the Canton Fair")
+_EVENT_TAILS = {"rally", "marathon", "half-marathon", "fair", "festival", "biennale", "biennial", "expo",
+                "summit", "open", "classic", "motor", "airshow", "carnival", "derby", "regatta", "triennial"}
+
+
+def _event_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
+    """Whether ``toks[i:j]`` opens the model's entity ``ent`` and the word
+    after it names an event ("the Dakar Rally", "Boston Marathon winner")."""
+    whole = _strip(toks, ent.start, ent.end)
+    return whole is not None and whole[0] == i and whole[1] > j and toks.title[j] \
+        and toks.lower[j] in _EVENT_TAILS
 
 
 def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:

@@ -152,6 +152,9 @@ def _generic_tail(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if any(e.population >= _GENERIC_TAILS[last] for e in ents):
         return False
     prefix = toks.span_text(i, j - 1)
-    return any(_own_or_main(e, prefix, g) and (_top_level(e) or e.population >= 1_000_000
+    # (a town of 50,000 before "Centre" inside a body's longer name: "the
+    # Oxford Centre for Maritime Archaeology", not Oxford Center of Michigan)
+    town = 50_000 if last != "city" and ent is not None and ent.end > j + 1 else 1_000_000
+    return any(_own_or_main(e, prefix, g) and (_top_level(e) or e.population >= town
                                                or (e.kind == "city" and g.is_capital(e)))
                for e in g.exact(prefix))
