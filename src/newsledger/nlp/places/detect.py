@@ -491,7 +491,7 @@ def _drop_agency_credits(d: _Detection) -> None:
     """A name alone in brackets between a dateline and its dash is the news
     agency's credit, not a place ("QINGDAO, China (Xinhua) —"), though a
     town has the agency's name; a country or a province there stays a place."""
-    toks, taken, n = d.toks, d.taken, len(d.toks)
+    toks, n = d.toks, len(d.toks)
     for m in list(d.mentions):
         if m.span is None or m.demonym:
             continue
@@ -499,11 +499,8 @@ def _drop_agency_credits(d: _Detection) -> None:
         if not (s >= 2 and e + 1 < n and toks.text[s - 1] == "(" and toks.text[e] == ")"
                 and toks.text[e + 1] in _DASHES and _after_dateline(toks, s - 1)):
             continue
-        if any(c.kind in ("country", "region") for c in m.cands[:1]):
-            continue
-        d.mentions.remove(m)
-        for k in range(s, e):
-            taken[k] = False
+        if not any(c.kind in ("country", "region") for c in m.cands[:1]):
+            d.drop(m)
 
 
 #: the planets, some of whose names towns bear (Mars, Pennsylvania; Jupiter, Florida)
@@ -517,19 +514,16 @@ _SPACE_WORDS = {"orbit", "orbits", "orbiter", "orbiting", "spacecraft", "rover",
 def _drop_planets(d: _Detection) -> None:
     """In a text about space, a planet's name is the planet's ("the probe
     will reach Mars orbit"), unless its state follows ("Jupiter, Florida")."""
-    toks, taken, n = d.toks, d.taken, len(d.toks)
+    toks, n = d.toks, len(d.toks)
     if len({w for w in toks.lower if w in _SPACE_WORDS}) < 2:
         return
     for m in list(d.mentions):
         if m.span is None or m.demonym or normalize(m.text) not in _PLANETS:
             continue
-        s, e = m.span.start, m.span.end
-        if e + 1 < n and toks.text[e] == "," and toks.title[e + 1] \
-                and any(c.kind == "region" for c in d.g.exact(toks.text[e + 1])):
-            continue
-        d.mentions.remove(m)
-        for k in range(s, e):
-            taken[k] = False
+        e = m.span.end
+        if not (e + 1 < n and toks.text[e] == "," and toks.title[e + 1]
+                and any(c.kind == "region" for c in d.g.exact(toks.text[e + 1]))):
+            d.drop(m)
 
 
 def _after_dateline(toks: _Tokens, k: int) -> bool:
@@ -916,9 +910,7 @@ def _detect_datelines(d: _Detection) -> None:
                     or not any(_own_or_main(e, toks.span_text(i, j).title(), g)
                                for e in g.exact(toks.span_text(i, j).title())):
                 continue
-            d.mentions.remove(inner)
-            for k in range(inner.span.start, inner.span.end):
-                taken[k] = False
+            d.drop(inner)
         name = toks.span_text(i, j)
         # (or the short form of a town's name: "FRANKFURT" of Frankfurt am Main)
         key = normalize(name)

@@ -279,6 +279,12 @@ class _Detection:
         for i in range(start, end):
             self.taken[i] = True
 
+    def drop(self, m: _Mention) -> None:
+        """Forget a mention a later step finds no place; its tokens are free again."""
+        self.mentions.remove(m)
+        for i in range(m.span.start, m.span.end):
+            self.taken[i] = False
+
     def add(self, span: Span, how: str, fuzzy: bool, require: bool) -> Optional[_Mention]:
         """A mention of ``span`` with its gazetteer candidates (none if
         ``require`` and the gazetteer knows nothing)."""
