@@ -1251,6 +1251,11 @@ NOT_FOUND = [
     ("The forward joined Dallas Roberts in the lineup.", "Dallas"),
     # (a number word in capitals is a number: a guard)
     ("The ONE Championship card in Singapore was moved to Friday.", "ONE"),
+    # a news agency's name, named like a town, wherever the text names it
+    ("CHENGDU -- Dozens of people are missing after floods swept through a mountain valley in western China, "
+     "officials said.\nAbout 30 houses were destroyed in Wenchuan county in Sichuan province, the Xinhua news "
+     "agency reported.\nThe water reached the village at dawn and cut the main road, according to Xinhua.\n"
+     "In neighbouring Gansu, two herders died and five were hurt, Xinhua reported.\n", "Xinhua"),
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),

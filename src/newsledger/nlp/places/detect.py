@@ -307,6 +307,11 @@ def _collect_company_words(d: _Detection) -> None:
     for i in range(1, len(toks)):
         if toks.title[i] and toks.lower[i] in LEGISLATURES and toks.lower[i - 1] in LEGISLATURE_OPENERS:
             d.company_words.add(toks.text[i])
+    # (and a news agency's: "the Xinhua news agency reported", wherever the text names it)
+    for i in range(len(toks) - 1):
+        if toks.title[i] and toks.alpha[i] and (toks.lower[i + 1] == "agency" or (
+                toks.lower[i + 1] == "news" and i + 2 < len(toks) and toks.lower[i + 2] == "agency")):
+            d.company_words.add(toks.text[i])
     for ent in d.ents:
         if ent.label_ != "ORG" or len(ent) < 2 or not toks.title[ent.start]:
             continue
