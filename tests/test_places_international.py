@@ -1081,6 +1081,13 @@ DETECT = [
     "The [[Chilean]] rider leads the [[Dakar]] Rally after stage nine.",
     # a police force's region (data), not the river of its name
     "[[Thames Valley]] Police said the man was arrested near [[Reading]].",
+    # an older English name of a great city, in a text of its country, though a town abroad bears it
+    "Shoe makers in [[Guangdong]] said orders thinned ahead of the [[Canton]] Fair, the trade show held each "
+    "spring in southern [[China]].",
+    "The festival was founded in 1996 as the [[Pusan]] International Film Festival, long before [[Busan]] took "
+    "its new spelling.",
+    # (the town abroad in its own state's text: a guard)
+    "Police in [[Canton]], [[Ohio]], closed two streets for the parade.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -156,7 +156,7 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
     # (whether the model took it alone for a person or a body, or inside a
     # body's name: "the Bombay Stock Exchange", "the Madras High Court")
-    famous = _famous_alias(name, main, ents, g) \
+    famous = _famous_alias(name, main, ents, g, doc_countries) \
         if j - i == 1 and (ent is None or ent.label_ in ("PERSON", "ORG")) else None
     # an English or transliterated name of more than one word ("Khan Younis",
     # "Rhineland-Palatinate"), when it is no place's own name, names a province or a big town

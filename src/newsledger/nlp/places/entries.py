@@ -49,23 +49,31 @@ _OLDER_NAMES = frozenset({
     "kiev", "kharkov", "peking", "nanking", "chungking", "tientsin", "rangoon", "saigon",
     "bangalore", "benares", "leningrad", "stalingrad", "constantinople", "tiflis", "kishinev",
     "ashkhabad", "dacca", "teheran", "vilna", "bombay", "madras", "calcutta", "poona",
+    "canton", "pusan", "amoy", "swatow", "mukden",
 })
 
 
 def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
-                  g: Gazetteer) -> Optional[Entry]:
+                  g: Gazetteer, home: frozenset | set = frozenset()) -> Optional[Entry]:
     """The great city that ``name`` names when it is one of the older
     English names news used for decades (:data:`_OLDER_NAMES`: "Kiev",
     "Peking", "Rangoon", "Bombay") and the main name of no place but a small
-    one (Bombay, New Zealand): taken as that city's own.  Asked only of one
-    word the model took for a person or an organisation ("blamed Kiev") or
-    left untagged ("the Madras High Court").  GeoNames' other alternate
+    one (Bombay, New Zealand), or, in a text of the great city's country
+    (``home``), of none there ("Canton" of Ohio in a story of China): taken
+    as that city's own.  Asked only of one word the model took for a person
+    or an organisation ("blamed Kiev") or left untagged ("the Madras High
+    Court").  GeoNames' other alternate
     names (transliterations, historic forms such as "Gorky") are not
     enough: they are too often people's names."""
-    if normalize(name) not in _OLDER_NAMES or any(e.id in main and e.population >= 10_000 for e in ents):
+    if normalize(name) not in _OLDER_NAMES:
         return None
     big = [e for e in ents if e.kind == "city" and (e.population >= 1_000_000 or g.is_capital(e))]
-    return max(big, key=lambda e: e.population) if len(big) == 1 else None
+    if len(big) != 1:
+        return None
+    at_home = big[0].country in home
+    if any(e.id in main and e.population >= 10_000 and (not at_home or e.country in home) for e in ents):
+        return None
+    return big[0]
 
 
 #: a great town's other spelling of its own name ("Seville" of Sevilla,
