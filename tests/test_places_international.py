@@ -1088,6 +1088,12 @@ DETECT = [
     "its new spelling.",
     # (the town abroad in its own state's text: a guard)
     "Police in [[Canton]], [[Ohio]], closed two streets for the parade.",
+    # a town refused alone, listed after a cue with places found before it
+    "Hay bales were trucked to farms around [[Clarksville]] and [[Bogata]] after the drought in [[Texas]].",
+    "Mezcal makers in the valleys between [[Tlacolula]] and [[Miahuatlán]] say agave prices have doubled in "
+    "[[Mexico]].",
+    "Farmers in the area between [[Carnarvon]], [[Williston]] and [[Brandvlei]] in [[South Africa]] lost sheep "
+    "to the drought, a reporter from [[Caernarfon]] in [[Wales]] found.",
 ]
 
 #: (sentence, word that must not be found as a place)

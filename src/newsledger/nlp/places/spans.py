@@ -130,7 +130,8 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
     # Sukoharjo and Magelang"): asked again while the list grows
     for _ in range(3):
         again = [r for r in refused if d.free(r[0], r[1]) and _coordinated(d.toks, d.doc[r[0]:r[1]], d.taken)]
-        grown = [r for r in again if _accept_span(d, r[0], r[1], r[2], r[3], ents_at.get(r[0]))]
+        grown = [r for r in again if _accept_span(d, r[0], r[1], r[2], r[3], ents_at.get(r[0]))
+                 or _listed_with_cue(d, r)]
         if not grown:
             break
         refused = [r for r in refused if r not in grown]
@@ -181,6 +182,21 @@ def _accept_town_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
         if len(towns) == len(grp) or len(towns) >= LIST_TOWNS:
             for i, j in towns:
                 d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
+
+
+def _listed_with_cue(d: _Detection, r: tuple[int, int, str, list[Entry]]) -> bool:
+    """A refused name listed with places found after a place's cue ("the
+    area between Carnarvon, Williston and Brandvlei", the others found
+    first): a town of the text's countries by its own name, like the names
+    of :func:`_accept_town_lists`; added if so."""
+    i, j, name, ents = r
+    toks = d.toks
+    if j < len(toks) and (toks.title[j] or toks.text[j] == "-"):
+        return False  # the name goes on ("Kanawha County, Supreme Court", "Saint-Bernard-de-Lacolle")
+    if not (_place_cue(toks, i, j, d.g) and _listed_town(d, i, j, name, ents)):
+        return False
+    d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
+    return True
 
 
 def _listed_town(d: _Detection, i: int, j: int, name: str, ents: list[Entry], pop: int = 1000) -> bool:
