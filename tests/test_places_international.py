@@ -1094,6 +1094,9 @@ DETECT = [
     "[[Mexico]].",
     "Farmers in the area between [[Carnarvon]], [[Williston]] and [[Brandvlei]] in [[South Africa]] lost sheep "
     "to the drought, a reporter from [[Caernarfon]] in [[Wales]] found.",
+    # a town's name of several words before "municipality" in a list of a page
+    "Villages evacuated in [[Portugal]] on Tuesday:\n\n- [[Castanheira de Pera]] municipality: three hamlets\n"
+    "- [[Figueiró dos Vinhos]] municipality: two hamlets",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1269,6 +1272,9 @@ NOT_FOUND = [
      "officials said.\nAbout 30 houses were destroyed in Wenchuan county in Sichuan province, the Xinhua news "
      "agency reported.\nThe water reached the village at dawn and cut the main road, according to Xinhua.\n"
      "In neighbouring Gansu, two herders died and five were hurt, Xinhua reported.\n", "Xinhua"),
+    # no word of a refused name of several words joined by "de" is a place of its own
+    ("The state capital's full name is Oaxaca de Juárez, after the president, and its market sells mezcal "
+     "from across Mexico.", "Juárez"),
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),

@@ -124,6 +124,8 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
                     resume = j
                 else:
                     refused.append((i, j, name, ents))
+                    if any(d.toks.lower[k] in _NAME_JOINERS for k in range(i + 1, j - 1)):
+                        resume = j  # no word of "Pampilhosa da Serra" is a place of its own
                 break
     _accept_town_lists(d, refused)
     # a name refused before the places listed after it were found ("Klaten,
@@ -149,6 +151,9 @@ def _institution_opened(toks: _Tokens, i: int, j: int) -> bool:
     return j - i >= 2 and j < len(toks) and toks.lower[j - 1] in _INSTITUTION_OPENERS \
         and toks.lower[j] in _INSTITUTION_HEADS and toks.title[j]
 
+
+#: lower-case words inside a place's name of several words ("Castanheira de Pera", "Figueiró dos Vinhos")
+_NAME_JOINERS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "el", "y", "e"}
 
 #: the fewest towns of a list that speak for each other without a cue
 LIST_TOWNS = 3
