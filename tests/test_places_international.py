@@ -1097,6 +1097,10 @@ DETECT = [
     # a town's name of several words before "municipality" in a list of a page
     "Villages evacuated in [[Portugal]] on Tuesday:\n\n- [[Castanheira de Pera]] municipality: three hamlets\n"
     "- [[Figueiró dos Vinhos]] municipality: two hamlets",
+    # a feature's name opened by its word in Portuguese or Spanish, found whole, no word of it alone
+    "The fire spread north into the [[Serra da Lousã]] on Sunday, officials in [[Portugal]] said.",
+    "Drilling resumed at the [[Salar de Maricunga]] in northern [[Chile]].",
+    "The observatory on [[Cerro Tololo]] has operated since 1967.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1275,6 +1279,8 @@ NOT_FOUND = [
     # no word of a refused name of several words joined by "de" is a place of its own
     ("The state capital's full name is Oaxaca de Juárez, after the president, and its market sells mezcal "
      "from across Mexico.", "Juárez"),
+    # (a person with a given name like a feature's word: a guard)
+    ("Isla Grant, the distillery manager, said the casks need time.", "Isla Grant"),
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),

@@ -33,6 +33,10 @@ FEATURE_HEAD_PAIRS = {("national", "park"), ("game", "reserve"), ("nature", "res
                       ("marine", "reserve"), ("national", "forest"), ("state", "forest")}
 #: capitalised words that open one ("Lake Nakuru", "River Foyle", "Mount Kenya")
 FEATURE_OPENERS = {"lake", "river", "loch", "mount", "mt", "mt."}
+#: ... in the languages of Spain, Portugal and Italy, often with a small word after them
+#: ("Serra da Lousã", "Salar de Maricunga", "Cerro Tololo", "Valle del Bove")
+ROMANCE_OPENERS = {"serra", "sierra", "cerro", "monte", "lago", "laguna", "salar", "valle", "bahía", "baía",
+                   "golfo", "volcán", "nevado", "morro", "ilha", "punta", "ponta"}
 
 
 #: capitalised words after a feature's name that make it a body's name
@@ -145,6 +149,10 @@ def _feature_in_run(d: _Detection, i: int, e: int
     elif toks.lower[i] in FEATURE_OPENERS and e - i <= 3 \
             and not any(toks.lower[k] in _BODY_WORDS or toks.lower[k] in _NOT_FEATURE_WORDS for k in range(i, e)):
         head = (i + 1, e)  # ("Mount Washington Hotel", "River Concert Series" are no features)
+    elif toks.lower[i] in ROMANCE_OPENERS and e - i <= 4 \
+            and not any(toks.lower[k] in _BODY_WORDS or toks.lower[k] in _NOT_FEATURE_WORDS for k in range(i, e)):
+        # (the small word after the opener belongs to the name: "Serra da Lousã")
+        head = (i + 2 if toks.lower[i + 1] in _NAME_JOINERS and e - i >= 3 else i + 1, e)
     else:
         return None
     if toks.lower[head[0]] in _NAME_JOINERS or toks.lower[head[1] - 1] in _NAME_JOINERS:
