@@ -1101,6 +1101,8 @@ DETECT = [
     "The fire spread north into the [[Serra da Lousã]] on Sunday, officials in [[Portugal]] said.",
     "Drilling resumed at the [[Salar de Maricunga]] in northern [[Chile]].",
     "The observatory on [[Cerro Tololo]] has operated since 1967.",
+    # (the town of that name, its state after it: a guard)
+    "Police in [[Hurricane]], [[Utah]], closed the road.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1281,6 +1283,8 @@ NOT_FOUND = [
      "from across Mexico.", "Juárez"),
     # (a person with a given name like a feature's word: a guard)
     ("Isla Grant, the distillery manager, said the casks need time.", "Isla Grant"),
+    # a storm's word before its name or a weather body's, though a town bears it
+    ("Hurricane Tobias made landfall on Tuesday, the National Hurricane Center in Miami said.", "Hurricane"),
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),

@@ -158,6 +158,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_other_names(d)
     _drop_agency_credits(d)
     _drop_planets(d)
+    _drop_storm_words(d)
     _detect_repeats(d)
     _detect_division_kinds(d)
     _detect_people_of_named(d)
@@ -528,6 +529,22 @@ def _drop_planets(d: _Detection) -> None:
         e = m.span.end
         if not (e + 1 < n and toks.text[e] == "," and toks.title[e + 1]
                 and any(c.kind == "region" for c in d.g.exact(toks.text[e + 1]))):
+            d.drop(m)
+
+
+#: words that open a storm's name or a weather body's, some of them towns' names (Hurricane, Utah)
+_STORM_WORDS = {"hurricane", "typhoon", "cyclone"}
+
+
+def _drop_storm_words(d: _Detection) -> None:
+    """A storm's word before a capitalised name is the storm's ("Hurricane
+    Tobias", "the National Hurricane Center"), not the town named like it."""
+    toks, n = d.toks, len(d.toks)
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or len(m.span) != 1 or toks.lower[m.span.start] not in _STORM_WORDS:
+            continue
+        e = m.span.end
+        if e < n and toks.title[e] and toks.alpha[e]:
             d.drop(m)
 
 
