@@ -62,9 +62,8 @@ def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
     (``home``), of none there ("Canton" of Ohio in a story of China): taken
     as that city's own.  Asked only of one word the model took for a person
     or an organisation ("blamed Kiev") or left untagged ("the Madras High
-    Court").  GeoNames' other alternate
-    names (transliterations, historic forms such as "Gorky") are not
-    enough: they are too often people's names."""
+    Court").  GeoNames' other alternate names (transliterations, historic
+    forms such as "Gorky") are not enough: they are too often people's names."""
     if normalize(name) not in _OLDER_NAMES:
         return None
     big = [e for e in ents if e.kind == "city" and (e.population >= 1_000_000 or g.is_capital(e))]

@@ -124,7 +124,7 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
                     resume = j
                 else:
                     refused.append((i, j, name, ents))
-                    if any(d.toks.lower[k] in _NAME_JOINERS for k in range(i + 1, j - 1)):
+                    if any(d.toks.lower[k] in _INNER_SMALL_WORDS for k in range(i + 1, j - 1)):
                         resume = j  # no word of "Pampilhosa da Serra" is a place of its own
                 break
     _accept_town_lists(d, refused)
@@ -152,8 +152,9 @@ def _institution_opened(toks: _Tokens, i: int, j: int) -> bool:
         and toks.lower[j] in _INSTITUTION_HEADS and toks.title[j]
 
 
-#: lower-case words inside a place's name of several words ("Castanheira de Pera", "Figueiró dos Vinhos")
-_NAME_JOINERS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "el", "y", "e"}
+#: lower-case words inside a place's name of several words ("Castanheira de Pera", "Figueiró dos Vinhos");
+#: not "of", which joins a place to a body's name too ("University of Ghana")
+_INNER_SMALL_WORDS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "el", "y", "e"}
 
 #: the fewest towns of a list that speak for each other without a cue
 LIST_TOWNS = 3
