@@ -521,11 +521,10 @@ def _drop_planets(d: _Detection) -> None:
     """In a text about space, a planet's name is the planet's ("the probe
     will reach Mars orbit"), unless its state follows ("Jupiter, Florida")."""
     toks, n = d.toks, len(d.toks)
-    if len({w for w in toks.lower if w in _SPACE_WORDS}) < 2:
-        return
-    for m in list(d.mentions):
-        if m.span is None or m.demonym or normalize(m.text) not in _PLANETS:
-            continue
+    planets = [m for m in d.mentions if m.span is not None and not m.demonym and normalize(m.text) in _PLANETS]
+    if not planets or len({w for w in toks.lower if w in _SPACE_WORDS}) < 2:
+        return  # (the text's words are read only when a planet's name is among its places)
+    for m in planets:
         e = m.span.end
         if not (e + 1 < n and toks.text[e] == "," and toks.title[e + 1]
                 and any(c.kind == "region" for c in d.g.exact(toks.text[e + 1]))):
