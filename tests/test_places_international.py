@@ -1103,10 +1103,25 @@ DETECT = [
     "The observatory on [[Cerro Tololo]] has operated since 1967.",
     # (the town of that name, its state after it: a guard)
     "Police in [[Hurricane]], [[Utah]], closed the road.",
+    # the two ends of a route joined by a dash, one of them a town of 50,000 or found
+    "Engineers reopened the [[Leeds]]–[[Harrogate]] line after the flood.",
+    "Rail staff on the [[Skipton]]–[[Lancaster]] route walked out.",
+    # (the pair the model takes in whole: a guard)
+    "Commuters on the [[Durban]]-[[Pietermaritzburg]] service waited two hours.",
+    # a capital's name written as one word though the table keeps its words apart
+    "[[Naypyidaw]] rejected the report on Monday, state media said.",
+    # (and a great town's name whose words run together: a guard)
+    "Supporters of the club travelled from [[Ha Noi]] by train.",
+    # a name of letters the model read as a number
+    "Ships now carry the rice to the port of [[Mawlamyine]] instead.",
+    # a great town by its English name of old, the main name of no place
+    "Tourists from [[Fez]] and [[Rabat]] crowded the souk.",
 ]
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a line named after two men, both small towns' names
+    ("The Mason–Dixon line once divided slave and free states.", "Mason"),
     # an American state before "State" is a university or its team
     ("Fans of Ohio State celebrated in Columbus on Saturday.", "Ohio State"),
     # a headline opened by a person's name, not a town's

@@ -62,6 +62,7 @@ GREAT_SHORT_POP = 500_000
 #: number words in capitals the model may rightly read as numbers ("ONE", "TEN")
 _NUMBER_NAMES = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "twenty", "hundred", "thousand", "million", "billion", "first", "second", "third",
+                 "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "half", "zero", "nil",
                  "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
 #: articles that open some places' own names ("The Dalles", "A Coruña", "El Paso", "La Paz")
@@ -134,8 +135,10 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             and not any(c.isdigit() for c in name) and normalize(name) not in _DATE_NAMES:
         label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
     elif label in ("CARDINAL", "ORDINAL", "QUANTITY") and _strip(toks, ent.start, ent.end) == (i, j) \
-            and name.isupper() and name.isalpha() and normalize(name) not in _NUMBER_NAMES:
-        label = ent = None  # "NSW National Parks": an abbreviation in capitals is no number
+            and (name.isupper() or name.istitle()) and name.isalpha() and normalize(name) not in _NUMBER_NAMES:
+        # "NSW National Parks": an abbreviation in capitals is no number, nor
+        # a name of letters ("the port of Mawlamyine" as a number)
+        label = ent = None
     elif label in ("DATE", "TIME", "CARDINAL") and ent.start == i and ent.end < j \
             and not any(c.isdigit() for c in name):
         # a month or a number word opening a longer name: "In May Pen, the
@@ -610,7 +613,69 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
         return True  # "RAAF Base Darwin", "Naval Station Mayport": a base named after its town
     if not dated and _state_after(toks, j, ents, main, g) and not _person_like(toks, i, j, d.person_words):
         return True  # "Renmark, SA: 47.0C", "Coober Pedy, South Australia": a town of the state named after it
+    if not dated and _route_pair(d, r):
+        return True  # "the Settle–Carlisle line", "the Abuja–Kaduna service": the two ends of a route
     return False
+
+
+#: nouns after two places joined by a dash that make the pair a route or a border between them
+_ROUTE_HEADS = {"line", "lines", "route", "routes", "railway", "railroad", "rail", "road", "highway", "motorway",
+                "expressway", "freeway", "corridor", "border", "boundary", "frontier", "service", "services",
+                "express", "flight", "flights", "link", "pipeline", "train", "trains", "bus", "ferry", "crossing",
+                "section", "stretch", "shuttle", "connection", "canal", "tunnel"}
+#: dashes that join the two ends of a route ("Lagos–Ibadan", "Mombasa-Nairobi")
+_PAIR_DASHES = ("-", "–", "—")
+#: a town this big at one end vouches for a route's other end that no rule found
+_ROUTE_END_POP = 50_000
+
+
+def _pair_side(toks: _Tokens, start: int, step: int) -> tuple[int, int]:
+    """The capitalised words of a route's other end from ``start`` (at most
+    three), read forwards (``step`` 1) or backwards (-1), as ``(i, j)``."""
+    k, n = start, len(toks)
+    while 0 <= k < n and abs(k - start) < 3 and toks.title[k] and toks.alpha[k]:
+        k += step
+    return (start, k) if step > 0 else (k + 1, start + 1)
+
+
+def _route_pair(d: _Detection, r: _Reading) -> bool:
+    """The name is one end of two places joined by a dash, no space about
+    it, before a route's or a border's noun ("the Settle–Carlisle line",
+    "the Abuja–Kaduna service", "the Lagos–Ibadan standard gauge line"): a
+    town or a division by its own name, the other end a place found or one
+    the gazetteer knows by its own name, and one of the two found already or
+    a town of 50,000 (not "the Mason–Dixon line" of two small towns' names)."""
+    toks, g, taken = d.toks, d.g, d.taken
+    i, j, best = r.i, r.j, r.best
+    n = len(toks)
+    if best.id not in r.main or not (best.kind == "region" or best.kind == "city" and best.population >= 1000):
+        return False
+    if j + 1 < n and toks.text[j] in _PAIR_DASHES and not toks.space[j - 1] and not toks.space[j]:
+        other = _pair_side(toks, j + 1, 1)
+        after = other[1]
+    elif i >= 2 and toks.text[i - 1] in _PAIR_DASHES and not toks.space[i - 2] and not toks.space[i - 1]:
+        other = _pair_side(toks, i - 2, -1)
+        after = j
+    else:
+        return False
+    if other[0] >= other[1]:
+        return False
+    # the route's noun, after at most two lower-case words ("high-speed line")
+    k = after
+    while k < n and k - after < 3 and toks.lower[k] not in _ROUTE_HEADS \
+            and (toks.text[k].islower() or toks.text[k] == "-"):
+        k += 1
+    if k >= n or toks.lower[k] not in _ROUTE_HEADS or not toks.text[k].islower():
+        return False
+    found = any(taken[x] for x in range(*other))
+    if not found:
+        name = toks.span_text(*other)
+        own = g.main_ids(name)
+        ends = [e for e in g.exact(name) if e.id in own and (e.kind == "region" or e.kind == "city"
+                                                              and e.population >= 1000)]
+        if not ends or max(best.population, *(e.population for e in ends)) < _ROUTE_END_POP:
+            return False
+    return not _person_like(toks, i, j, d.person_words)
 
 
 #: how far from a division's centre a town named before it ("Battle, East Sussex") may lie

@@ -49,7 +49,7 @@ _OLDER_NAMES = frozenset({
     "kiev", "kharkov", "peking", "nanking", "chungking", "tientsin", "rangoon", "saigon",
     "bangalore", "benares", "leningrad", "stalingrad", "constantinople", "tiflis", "kishinev",
     "ashkhabad", "dacca", "teheran", "vilna", "bombay", "madras", "calcutta", "poona",
-    "canton", "pusan", "amoy", "swatow", "mukden",
+    "canton", "pusan", "amoy", "swatow", "mukden", "fez",
 })
 
 
@@ -86,10 +86,14 @@ def _respelling(name: str, e: Entry) -> bool:
     six or more or two in eight or more ("Seville" / "Sevilla", "Darjeeling"
     / "Darjiling"), and not by a letter put on or taken off its end ("Trent"
     / "Trento" is a man's name), rather than a name in another language or a
-    historic one ("Hispalis")."""
+    historic one ("Hispalis"); spaces and hyphens do not count ("Naypyidaw"
+    / "Nay Pyi Taw")."""
     if e.kind != "city" or e.population < RESPELLING_POP:
         return False
-    a, b = normalize(name), normalize(e.name)
+    # (the words run together or kept apart alike: "Naypyidaw" of Nay Pyi Taw)
+    a, b = (normalize(x).replace(" ", "").replace("-", "") for x in (name, e.name))
+    if a == b:
+        return len(a) >= 5  # ("Ha Noi" of Hanoi)
     if len(a) < 6 or a[:1] != b[:1] or a.startswith(b) or b.startswith(a):
         return False
     return Levenshtein.distance(a, b, score_cutoff=2) <= (2 if len(a) >= 8 else 1)
