@@ -521,6 +521,13 @@ RESOLVE = [
     # (the village among its neighbours: a guard)
     ("The barn fire in [[Lisbon]] spread toward Ogdensburg and Canton on Tuesday, New York state police said.",
      (44.72, -75.27)),
+    # a state's name opening its body's, in a text of the river named after it
+    ("Barges waited for days on the Missouri River near Jefferson City. A spokesman for the [[Missouri]] "
+     "Department of Natural Resources said the water would rise.", (38.25, -92.5)),
+    ("Fishermen along the Ohio River near Cincinnati complained, and the [[Ohio]] Environmental Protection "
+     "Agency opened an inquiry.", (40.25, -82.75)),
+    # (the bare river after "the": a guard)
+    ("Fishermen along the Ohio River near Cincinnati complained that the [[Ohio]] had turned brown.", (38.5, -85.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -88,14 +88,17 @@ def _add_rivers(m: _Mention, g: Gazetteer) -> None:
 def _rivers_named_whole(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """A river the text names whole ("the River Tay", "the Fraser River")
     is the one its bare name after "the" means there ("beside the Tay",
-    "the Tay washed over the road"), not a town the name is another's of."""
+    "the Tay washed over the road"), not a town the name is another's of;
+    not where the name opens a body's ("the Colorado Department of
+    Transportation" in a text of the Colorado River)."""
     named = {normalize(re.sub(r"^River\s+|\s+River$", "", m.text)) for m in mentions
              if re.fullmatch(r"River\s+\S.*|.*\S\s+River", m.text) and any(e.kind == "feature" for e in m.cands)}
     if not named:
         return
     for m in mentions:
         if not m.river_cue and m.span is not None and m.span.start > 0 and toks.lower[m.span.start - 1] == "the" \
-                and normalize(m.text) in named:
+                and normalize(m.text) in named \
+                and not (m.span.end < len(toks) and toks.title[m.span.end]):
             m.river_cue = True
             _add_rivers(m, g)
 
