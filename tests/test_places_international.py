@@ -526,6 +526,9 @@ RESOLVE = [
      "Department of Natural Resources said the water would rise.", (38.25, -92.5)),
     ("Fishermen along the Ohio River near Cincinnati complained, and the [[Ohio]] Environmental Protection "
      "Agency opened an inquiry.", (40.25, -82.75)),
+    # a state after a town and a comma, the sentence opened by a preposition
+    ("Trucks queued at the crossing into Arizona and Texas on Monday. In Agua Prieta, [[Sonora]], the assembly "
+     "plants stopped work.", (29.33, -110.67)),
     # (the bare river after "the": a guard)
     ("Fishermen along the Ohio River near Cincinnati complained that the [[Ohio]] had turned brown.", (38.5, -85.0)),
 ]

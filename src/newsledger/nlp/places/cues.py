@@ -102,7 +102,9 @@ def _pair_before_text(toks: _Tokens, m: _Mention) -> Optional[str]:
         return None
     end = m.span.start - 1
     k = end
-    while k > 0 and end - k < 4 and (toks.title[k - 1] or toks.text[k - 1].isupper()):
+    # (not a sentence's first word: "In Nogales, Sonora, the packing houses ...")
+    while k > 0 and end - k < 4 and (toks.title[k - 1] or toks.text[k - 1].isupper()) \
+            and not (toks.stop[k - 1] and toks.title[k - 1] and k - 1 < end - 1):
         k -= 1
     if k == end or (k > 0 and toks.text[k - 1] in (",", "and", "or")):
         return None
