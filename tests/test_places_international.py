@@ -529,6 +529,12 @@ RESOLVE = [
     # a state after a town and a comma, the sentence opened by a preposition
     ("Trucks queued at the crossing into Arizona and Texas on Monday. In Agua Prieta, [[Sonora]], the assembly "
      "plants stopped work.", (29.33, -110.67)),
+    # historic and cultural regions of Europe, not the American towns named after them
+    ("Walkers from Inverness set out for the [[Highlands]] at dawn.", (57.5, -5.0)),
+    ("The family left [[Swabia]] for Pennsylvania in 1750.", (48.4, 9.9)),
+    ("Crofters in [[Sutherland]] were cleared from the glens in the 1810s.", (58.25, -4.4)),
+    ("The ferry to [[Skye]] from Mallaig was cancelled.", (57.3, -6.2)),
+    ("His great-grandmother was born in [[Pomerania]] and sailed from Hamburg to Baltimore.", (54.0, 16.0)),
     # (the bare river after "the": a guard)
     ("Fishermen along the Ohio River near Cincinnati complained that the [[Ohio]] had turned brown.", (38.5, -85.0)),
 ]
@@ -1124,6 +1130,9 @@ DETECT = [
     "Supporters of the club travelled from [[Ha Noi]] by train.",
     # a name of letters the model read as a number
     "Ships now carry the rice to the port of [[Mawlamyine]] instead.",
+    # a region's name opened by a compass word, found whole
+    "Coffee growers in the [[Central Highlands]] of [[Vietnam]] expect a smaller crop.",
+    "Unemployment in [[Mecklenburg-Western Pomerania]] fell to 7.4%.",
     # a great town by its English name of old, the main name of no place
     "Tourists from [[Fez]] and [[Rabat]] crowded the souk.",
 ]
@@ -1132,6 +1141,8 @@ DETECT = [
 NOT_FOUND = [
     # a line named after two men, both small towns' names
     ("The Mason–Dixon line once divided slave and free states.", "Mason"),
+    # the rest of a province's name opened by a compass word, inside a firm's name
+    ("Shares of Eastern Highlands Tea rose on Friday.", "Highlands"),
     # an American state before "State" is a university or its team
     ("Fans of Ohio State celebrated in Columbus on Saturday.", "Ohio State"),
     # a headline opened by a person's name, not a town's

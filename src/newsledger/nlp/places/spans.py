@@ -17,6 +17,7 @@ from .tokens import _coordinated, _person_like, _place_cue, _strip, _Tokens
 from .entries import _common_word, _prior
 from .mention import _Detection, _prefetch
 from .international import _generic_tail
+from .entities import _COMPASS
 from .accept import _accept_span, _NAME_ARTICLES
 
 
@@ -124,8 +125,13 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
                     resume = j
                 else:
                     refused.append((i, j, name, ents))
-                    if any(d.toks.lower[k] in _INNER_SMALL_WORDS for k in range(i + 1, j - 1)):
-                        resume = j  # no word of "Pampilhosa da Serra" is a place of its own
+                    if any(d.toks.lower[k] in _INNER_SMALL_WORDS for k in range(i + 1, j - 1)) \
+                            or (j - i >= 2 and d.toks.lower[i] in _COMPASS and any(
+                                e.kind == "region" and e.id in g.main_ids(name) for e in ents)):
+                        # no word of "Pampilhosa da Serra" is a place of its own,
+                        # nor the rest of a region's name opened by a compass
+                        # word ("Eastern Highlands" of a tea firm's name)
+                        resume = j
                 break
     _accept_town_lists(d, refused)
     # a name refused before the places listed after it were found ("Klaten,
