@@ -1133,6 +1133,11 @@ DETECT = [
     # a region's name opened by a compass word, found whole
     "Coffee growers in the [[Central Highlands]] of [[Vietnam]] expect a smaller crop.",
     "Unemployment in [[Mecklenburg-Western Pomerania]] fell to 7.4%.",
+    # a town after a settlement's noun and "of", whatever else its name is (a brand, a word)
+    "Workers commuted to the car plants in [[Hamamatsu]] and the city of [[Toyota]], in [[Aichi]] prefecture.",
+    "Floodwater cut off the town of [[Hope]] overnight.",
+    # a province by its own name in a list, its town better known by another name
+    "Sorghum prices rose in [[Sudan]], with [[Kassala]] and [[Gedaref]] in the east the worst hit.",
     # a great town by its English name of old, the main name of no place
     "Tourists from [[Fez]] and [[Rabat]] crowded the souk.",
 ]
@@ -1141,6 +1146,8 @@ DETECT = [
 NOT_FOUND = [
     # a line named after two men, both small towns' names
     ("The Mason–Dixon line once divided slave and free states.", "Mason"),
+    # a nickname's plural after "the City of"
+    ("Udaipur, the City of Lakes, welcomed the wedding guests.", "Lakes"),
     # the rest of a province's name opened by a compass word, inside a firm's name
     ("Shares of Eastern Highlands Tea rose on Friday.", "Highlands"),
     # an American state before "State" is a university or its team
@@ -1544,3 +1551,11 @@ def test_river_word_of_one_mention_speaks_for_the_name(nlp):
     text, spans = _marked(line)
     got = resolve_spans(nlp(text), spans)
     assert [p.kind for p in got] == ["feature", "feature"]
+
+
+def test_firm_named_like_its_town_is_no_place_by_repetition(nlp):
+    # the town after "the city of" is found; the firm's name later is not
+    # made a place because the text found the town once
+    text = "The plant in the city of Toyota builds engines. Toyota's own team won the relay."
+    got = [(p.text, p.start) for p in find_places(nlp(text))]
+    assert got == [("Toyota", text.index("Toyota"))]

@@ -240,7 +240,8 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # words: "councillors in Hamilton voted", "flooding near Reading";
         # or opening its police's or fire service's name: "the Concord Police")
         return _town_in_common_word(toks, i, j, name, best, main, d.person_words) \
-            or _town_service(d, r) or _common_town_listed(d, r)
+            or _town_service(d, r) or _common_town_listed(d, r) \
+            or (best.kind == "city" and best.id in main and _town_noun_of(toks, i))
     if j - i >= 3 and best.id in main and label not in ("GPE", "LOC") and (
             best.kind == "country" or (best.kind == "region" and "and" in toks.lower[i:j])):
         # a country's own name of several words, or a province's of two
@@ -567,11 +568,16 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
     if best.source == "subdivision" and not best.approx and best.id in main and not person_or_dated \
             and _holds_town_before(d, i, best) and not followed:
         return True  # "at Battle, East Sussex, on Saturday": the division of the town named before it
-    if best.source == "subdivision" and not best.approx and best.id in main and not person_or_dated \
+    # (the division by its own name though a town is better known by
+    # another of its names: "Kassala and Gedaref", Gedaref's town being Al Qadarif)
+    own_division = best if best.source == "subdivision" and not best.approx and best.id in main else next(
+        (e for e in ents if e.source == "subdivision" and not e.approx and e.id in main
+         and e.country == best.country and best.id not in main), None)
+    if own_division is not None and not person_or_dated \
             and toks.lower[i] not in _REGION_OPENERS \
-            and not _common_word(name, j - i, best) \
+            and not _common_word(name, j - i, own_division) \
             and not _person_like(toks, i, j, d.person_words) \
-            and (_coordinated(toks, d.doc[i:j], d.taken) or _listed_with_division(d, i, j, best)):
+            and (_coordinated(toks, d.doc[i:j], d.taken) or _listed_with_division(d, i, j, own_division)):
         # a province or county in a list with places ("Rogaland, Vestfold,
         # Telemark"), or with another province of its country the model
         # missed as well ("swept over Albay and Camarines Sur")
@@ -730,6 +736,18 @@ def _lone_name(doc, toks: _Tokens, i: int) -> bool:
 #: general words or statesmen's names that name a town first after "in" or "near"
 _TOWN_FIRST_WORDS = {"lincoln", "jefferson", "franklin", "hamilton", "madison", "monroe", "jackson",
                      "clinton", "reading", "bath", "buffalo", "troy", "mobile", "nice"}
+
+
+#: nouns of a settlement before "of" and its name ("the city of Toyota")
+_TOWN_NOUNS = {"city", "town", "village", "port", "hamlet", "municipality", "township"}
+
+
+def _town_noun_of(toks: _Tokens, i: int) -> bool:
+    """The name follows a settlement's noun and "of" ("the city of Toyota",
+    "the town of Reading"): a town, whatever else the word names."""
+    # (not a nickname's plural: "the City of Lakes", "the City of Angels")
+    return i >= 2 and toks.lower[i - 1] == "of" and toks.lower[i - 2] in _TOWN_NOUNS \
+        and not (toks.title[i - 2] and toks.lower[i].endswith("s"))
 
 
 def _town_in_common_word(toks: _Tokens, i: int, j: int, name: str, best: Entry, main,

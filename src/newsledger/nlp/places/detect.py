@@ -104,7 +104,7 @@ from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_W
                     QUARTER_TAILS, SERVICE_HEADS, TITLES, W)
 from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _speaker, _street, _strip,
                      _Tokens)
-from .entries import _own_or_main, _respelling, _top_level
+from .entries import _BRANDS, _own_or_main, _respelling, _top_level, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
 from .features import _detect_named_features, FEATURE_OPENERS
@@ -1043,6 +1043,10 @@ def _detect_county_lists(d: _Detection) -> None:
                 d.add(d.doc[a:b], "gaz", fuzzy=False, require=False)
 
 
+#: brands and companies named like towns, never a place by repetition alone
+_FIRM_NAMES = FIRMS | _BRANDS
+
+
 def _detect_repeats(d: _Detection) -> None:
     """3. one sense per text: a name found as a place is a place elsewhere in
     the text too ("Greer's city limits", "Harwinton Senior Center", "Rock
@@ -1051,7 +1055,10 @@ def _detect_repeats(d: _Detection) -> None:
     known: dict[tuple[str, ...], _Mention] = {}
     for m in d.mentions:
         if m.how in ("ner", "gaz") and not m.demonym and m.span is not None \
-                and (m.cands or m.how == "ner") and len(m.text) >= 3 and m.text[:1].isupper():
+                and (m.cands or m.how == "ner") and len(m.text) >= 3 and m.text[:1].isupper() \
+                and not (normalize(m.text) in _FIRM_NAMES and all(e.kind == "city" for e in m.cands)):
+            # (not a firm's name found once as its town: "the city of Toyota" ...
+            # "Toyota's own team"; the Amazon, a river, is one wherever named)
             known.setdefault(tuple(toks.lower[m.span.start:m.span.end]), m)
             # (and a county's bare name after "County X", "Co. X": "went back to Kerry")
             if len(m.span) >= 2 and toks.text[m.span.start] in COUNTY_OPENERS and m.cands \
