@@ -1138,6 +1138,11 @@ DETECT = [
     "Floodwater cut off the town of [[Hope]] overnight.",
     # a province by its own name in a list, its town better known by another name
     "Sorghum prices rose in [[Sudan]], with [[Kassala]] and [[Gedaref]] in the east the worst hit.",
+    # a great town closing a club's name the model took for a person's, in a match's result
+    "Gamba [[Osaka]] beat Shimizu 2-0 to climb the league table.",
+    "Relegation-threatened Hapoel [[Haifa]] drew 1-1 with Maccabi [[Netanya]], and Olimpia [[Asunción]] lost 2-1 "
+    "in the league.",
+    "The striker's goal helped Persija [[Jakarta]] beat [[Bali]] United 3-1 on Saturday.",
     # a great town by its English name of old, the main name of no place
     "Tourists from [[Fez]] and [[Rabat]] crowded the souk.",
 ]
@@ -1146,6 +1151,9 @@ DETECT = [
 NOT_FOUND = [
     # a line named after two men, both small towns' names
     ("The Mason–Dixon line once divided slave and free states.", "Mason"),
+    # (a player named like a great town in a match's result: guards)
+    ("Naomi Osaka beat Coco Gauff 6-3 6-4 in the final.", "Osaka"),
+    ("Brandon Biggers beat the goalie to make it 2-1 on the power play, his third goal of the season.", "Brandon"),
     # a nickname's plural after "the City of"
     ("Udaipur, the City of Lakes, welcomed the wedding guests.", "Lakes"),
     # the rest of a province's name opened by a compass word, inside a firm's name

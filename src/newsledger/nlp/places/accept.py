@@ -271,6 +271,11 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
     if label == "PERSON" and _club_closing(toks, i, j, r.ent):
         # "with Hertha and Borussia Dortmund": a big city closing a club's name
         return best.kind == "city" and best.id in main and best.population >= 100_000
+    if label == "PERSON" and j - i == 1 and best.kind == "city" and best.id in main:
+        whole = _strip(toks, r.ent.start, r.ent.end)
+        if whole is not None and _club_of_match(d, *whole) == i \
+                and name not in d.person_words and name not in d.surnames:
+            return True  # "Wydad Casablanca beat FUS Rabat 3-1": a club named by its town
     if label == "PERSON":
         return _accept_person(d, r)
     if r.ent is not None and label not in ("GPE", "LOC"):
@@ -1027,6 +1032,35 @@ def _match_report(doc, toks: _Tokens, i: int, j: int) -> bool:
     if before == "with" and i - 2 >= sent.start and _in_score(toks, i - 2):
         return True
     return before in _RESULT_VERBS or (j < sent.end and toks.lower[j] in _RESULT_VERBS)
+
+
+#: words of a football text, where a "person" of two words in a match's result may be a club
+_FOOTBALL_WORDS = {"league", "goal", "goals", "striker", "midfielder", "goalkeeper", "defender", "penalty",
+                   "relegation", "promotion", "derby", "equaliser", "equalizer", "stoppage", "fixtures", "table"}
+
+
+def _great_town_word(word: str, g: Gazetteer) -> bool:
+    """A town of 100,000 has ``word`` for its own name."""
+    own = g.main_ids(word)
+    return bool(own) and any(e.kind == "city" and e.population >= _CLOSING_CITY_POP and e.id in own
+                             for e in g.exact(word))
+
+
+def _club_of_match(d: _Detection, s: int, e: int) -> Optional[int]:
+    """The token of the town of 100,000 closing the model's "person"
+    ``doc[s:e]`` of two capitalised words named in a match's result in a
+    football text ("Wydad Casablanca beat FUS Rabat 3-1", "drew 1-1 with
+    Albirex Niigata"), when the first word names no such town; else None.
+    (Not a town opening it: "Brandon Biggers beat London goalie Trevor Cann"
+    is a player with a town's given name.)"""
+    toks = d.toks
+    if e - s != 2 or not all(toks.title[k] and toks.alpha[k] for k in (s, s + 1)):
+        return None
+    if not (_FOOTBALL_WORDS & toks.lower_words()) or not _match_report(d.doc, toks, s, e):
+        return None
+    if _great_town_word(toks.text[s], d.g) or not _great_town_word(toks.text[s + 1], d.g):
+        return None
+    return s + 1
 
 
 def _speaking(tok) -> bool:
