@@ -1567,3 +1567,18 @@ def test_firm_named_like_its_town_is_no_place_by_repetition(nlp):
     text = "The plant in the city of Toyota builds engines. Toyota's own team won the relay."
     got = [(p.text, p.start) for p in find_places(nlp(text))]
     assert got == [("Toyota", text.index("Toyota"))]
+
+
+def test_great_place_named_person_the_text_calls_by_it_is_no_place(nlp):
+    # a girl named like a state, then called by her given name alone
+    text = ("Ten-year-old Georgia Wells won the regional spelling bee in Dayton on Saturday. Georgia began reading "
+            "at three, and Georgia's mother drove her to every contest. \"I practised every night,\" said Georgia.")
+    assert [p.text for p in find_places(nlp(text))] == ["Dayton"]
+
+
+def test_country_named_like_a_reporter_still_speaks_for_its_government(nlp):
+    # (a guard: "said Chad now hosts ..." is the country's government, though
+    # the reporter is named Chad)
+    text = ("Reporting by Chad Whitfield in Geneva. Aid agencies said Chad now hosts more than a million refugees, "
+            "and Chad has asked donors for help.")
+    assert [p.text for p in find_places(nlp(text))].count("Chad") == 2

@@ -101,8 +101,8 @@ from ...gazetteer import Gazetteer, haversine_km, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COMPANY_NOUNS,
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
-                    QUARTER_TAILS, SERVICE_HEADS, TITLES, W)
-from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _speaker, _street, _strip,
+                    KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, W)
+from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _place_cue, _speaker, _street, _strip,
                      _Tokens)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
@@ -160,6 +160,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_planets(d)
     _drop_storm_words(d)
     _detect_repeats(d)
+    _drop_given_names(d)
     _detect_division_kinds(d)
     _detect_people_of_named(d)
     _drop_disease_names(d)
@@ -236,8 +237,24 @@ def _collect_person_words(d: _Detection) -> None:
     for w in given:
         if w in places:
             d.person_words.update(p for p in pairs if p.split(" ", 1)[0] == w)
+            if _given_in_use(toks, w):
+                d.given_names.add(w)
         else:
             d.person_words.add(w)
+
+
+def _given_in_use(toks: _Tokens, word: str) -> bool:
+    """The text calls a person by the given name ``word`` alone: a quote's
+    speaker after its verb ('..." said Georgia.') or one with kin ("Georgia's
+    father"); not "Chad said" nor "said Chad now hosts ...", a government's words."""
+    n = len(toks)
+    for i in range(1, n - 2):
+        if toks.text[i] != word or toks.title[i - 1] or toks.title[i + 1]:
+            continue
+        if toks.lower[i - 1] in SAYING_WORDS and toks.text[i + 1] in (",", ".", ";") \
+                or toks.lower[i + 1] in ("'s", "’s") and toks.lower[i + 2] in KIN_WORDS:
+            return True
+    return False
 
 
 #: words opening a team's or a club's name before its town ("Team Medellín", "Club Olimpia")
@@ -506,6 +523,19 @@ def _drop_agency_credits(d: _Detection) -> None:
                 and toks.text[e + 1] in _DASHES and _after_dateline(toks, s - 1)):
             continue
         if not any(c.kind in ("country", "region") for c in m.cands[:1]):
+            d.drop(m)
+
+
+def _drop_given_names(d: _Detection) -> None:
+    """A great place's name that opens a person's name and that the text
+    then uses alone for the person (:func:`_given_in_use`: "Nine-year-old
+    Georgia Stevens ... Georgia began skating at four", "Georgia's father")
+    is the person's wherever it stands alone without a place's cue."""
+    if not d.given_names:
+        return
+    toks = d.toks
+    for m in [m for m in d.mentions if m.span is not None and len(m.span) == 1 and m.text in d.given_names]:
+        if not _place_cue(toks, m.span.start, m.span.end, d.g):
             d.drop(m)
 
 

@@ -253,6 +253,9 @@ class _Detection:
     person_words: set[str] = field(default_factory=set)
     #: ... of them, the words after a person's first ("Yogananda" of "Paramahansa Yogananda")
     surnames: set[str] = field(default_factory=set)
+    #: great places' names opening a person's name that the text then uses
+    #: alone for the person ("Georgia Stevens ... Georgia said", "Georgia's father")
+    given_names: set[str] = field(default_factory=set)
     #: first words of the names of companies the text introduces ("cloud company Southgate Compute"),
     #: and legislatures' names ("the State Duma")
     company_words: set[str] = field(default_factory=set)
