@@ -1143,6 +1143,9 @@ DETECT = [
     "Relegation-threatened Hapoel [[Haifa]] drew 1-1 with Maccabi [[Netanya]], and Olimpia [[Asunción]] lost 2-1 "
     "in the league.",
     "The striker's goal helped Persija [[Jakarta]] beat [[Bali]] United 3-1 on Saturday.",
+    # a great town after a preposition no person takes, though a person of the text bears its name
+    "\"It was a shock,\" said Ana Valencia. Flooded groves south of [[Valencia]] will take years to recover.",
+    "Karen Bolton, 44, was charged on Monday. Bolton, who grew up in [[Bolton]], denied the offence.",
     # a great town by its English name of old, the main name of no place
     "Tourists from [[Fez]] and [[Rabat]] crowded the souk.",
 ]
@@ -1154,6 +1157,8 @@ NOT_FOUND = [
     # (a player named like a great town in a match's result: guards)
     ("Naomi Osaka beat Coco Gauff 6-3 6-4 in the final.", "Osaka"),
     ("Brandon Biggers beat the goalie to make it 2-1 on the power play, his third goal of the season.", "Brandon"),
+    # (the person's name after "confidence in": a guard)
+    ("Investors showed confidence in Bolton after the results, said Amy Bolton's brother.", "Bolton"),
     # a nickname's plural after "the City of"
     ("Udaipur, the City of Lakes, welcomed the wedding guests.", "Lakes"),
     # the rest of a province's name opened by a compass word, inside a firm's name

@@ -235,6 +235,11 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # "the port known until 2016 as Illichivsk": a name only another of a
         # place's ("the artist formerly known as Prince": a town's own name)
         return True
+    if j - i == 1 and best.kind == "city" and best.id in main and best.population >= _CLOSING_CITY_POP \
+            and _strictly_located(toks, i, j):
+        # "grew up in Bolton", "orchards south of Valencia": a great town,
+        # though a person of the text bears its name ("George Bolton")
+        return True
     if _common_word(name, j - i, best):
         # (a town named like a statesman or a thing, inside a town's own
         # words: "councillors in Hamilton voted", "flooding near Reading";
@@ -741,6 +746,24 @@ def _lone_name(doc, toks: _Tokens, i: int) -> bool:
 #: general words or statesmen's names that name a town first after "in" or "near"
 _TOWN_FIRST_WORDS = {"lincoln", "jefferson", "franklin", "hamilton", "madison", "monroe", "jackson",
                      "clinton", "reading", "bath", "buffalo", "troy", "mobile", "nice"}
+
+
+#: prepositions no person's name follows as often as a place's
+_STRICT_PREPS = {"in", "near", "outside", "around", "throughout", "inside", "within"}
+
+
+def _strictly_located(toks: _Tokens, i: int, j: int) -> bool:
+    """The one word ``toks[i]`` follows a preposition of place no person
+    takes ("in", "near", "around") or a compass word and "of" ("south of"),
+    and no capitalised word, possessive or age goes on after it."""
+    if i == 0 or (j < len(toks) and (toks.title[j] or toks.lower[j] in ("'s", "’s"))):
+        return False
+    if j + 1 < len(toks) and toks.text[j] == "," and toks.text[j + 1].isdigit():
+        return False  # "in Bolton, 34, ...": an age
+    prev = toks.lower[i - 1]
+    if prev in _STRICT_PREPS and toks.text[i - 1].islower():
+        return not (prev == "in" and i > 1 and toks.lower[i - 2] in ("confidence", "faith", "trust", "interest"))
+    return prev == "of" and i > 1 and toks.lower[i - 2] in _COMPASS and toks.text[i - 2].islower()
 
 
 #: nouns of a settlement before "of" and its name ("the city of Toyota")
