@@ -1148,6 +1148,9 @@ DETECT = [
     "Karen Bolton, 44, was charged on Monday. Bolton, who grew up in [[Bolton]], denied the offence.",
     # a great town by its English name of old, the main name of no place
     "Tourists from [[Fez]] and [[Rabat]] crowded the souk.",
+    "Flights from [[Trivandrum]] and [[Cochin]] were delayed.",
+    "Heavy rain hit [[Mangalore]] and [[Mysore]] on Sunday.",
+    "Ferries leave [[Patras]] for [[Bari]] daily.",
 ]
 
 #: (sentence, word that must not be found as a place)

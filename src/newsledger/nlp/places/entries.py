@@ -43,14 +43,19 @@ def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
     return e.id in g.main_ids(text) or (_alias_ok(text) and e.source in _OWN_SOURCES)
 
 
-#: older English names of capitals and great cities, still met in news and
+#: older or English names of capitals and great cities, still met in news and
 #: in GeoNames only as alternate names (lower case)
 _OLDER_NAMES = frozenset({
     "kiev", "kharkov", "peking", "nanking", "chungking", "tientsin", "rangoon", "saigon",
     "bangalore", "benares", "leningrad", "stalingrad", "constantinople", "tiflis", "kishinev",
     "ashkhabad", "dacca", "teheran", "vilna", "bombay", "madras", "calcutta", "poona",
     "canton", "pusan", "amoy", "swatow", "mukden", "fez",
+    "trivandrum", "cochin", "mangalore", "mysore", "gurgaon", "allahabad", "patras", "heraklion",
 })
+
+
+#: the great town an older English name (:data:`_OLDER_NAMES`) names is this big
+_FAMOUS_POP = 100_000
 
 
 def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
@@ -66,7 +71,7 @@ def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
     forms such as "Gorky") are not enough: they are too often people's names."""
     if normalize(name) not in _OLDER_NAMES:
         return None
-    big = [e for e in ents if e.kind == "city" and (e.population >= 1_000_000 or g.is_capital(e))]
+    big = [e for e in ents if e.kind == "city" and (e.population >= _FAMOUS_POP or g.is_capital(e))]
     if len(big) != 1:
         return None
     at_home = big[0].country in home
