@@ -535,6 +535,8 @@ RESOLVE = [
     ("Crofters in [[Sutherland]] were cleared from the glens in the 1810s.", (58.25, -4.4)),
     ("The ferry to [[Skye]] from Mallaig was cancelled.", (57.3, -6.2)),
     ("His great-grandmother was born in [[Pomerania]] and sailed from Hamburg to Baltimore.", (54.0, 16.0)),
+    ("The crew moved on to the ice lagoon at [[Jökulsárlón]] on Tuesday.", (64.05, -16.18)),
+    ("Dockers in [[Leith]] voted to strike, union officials in Edinburgh said.", (55.975, -3.17)),
     # (the bare river after "the": a guard)
     ("Fishermen along the Ohio River near Cincinnati complained that the [[Ohio]] had turned brown.", (38.5, -85.0)),
 ]
