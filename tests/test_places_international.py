@@ -548,7 +548,6 @@ DETECT = [
     "[[Mancunians]] braved the cold.",
     "[[Berliners]] marched against rents.",
     "[[Kiwis]] and [[Aussies]] watched the rugby final.",
-    "The statement was published in [[Arabic]] and [[English]].",
     "Students at the University of [[Michigan]] Center for Global Health met on Friday.",
     "Flights from [[London]] City airport were cancelled.",
     "[[South East Asian]] nations met in [[Jakarta]].",
@@ -582,10 +581,9 @@ DETECT = [
     # a region's adjective before a noun and its noun; a demonym taken for a person
     "[[Welsh]] rugby fans travelled to the match.",
     "Kyrgyz and [[Tajik]] forces clashed overnight.",
-    # a listed language the model left untagged or took for a body
-    "Radio broadcasts in [[Pashto]] reached the border areas.",
-    "Textbooks were translated into [[Amharic]] last year.",
-    "Most villagers there speak [[Quechua]] at home.",
+    # a language's name before a noun the model may call a language: its people's adjective
+    "[[Filipino]] nurses staffed the ward.",
+    "[[Filipino]] and [[Indian]] seafarers were stranded in [[Odesa]].",
     # a country's name the model split in two
     "Countries hit by cholera: Burkina Faso, [[Guinea]], [[Guinea-Bissau]], [[Liberia]] and [[Mali]].",
     "Plague has killed 61 people as of February 15 in the [[Democratic Republic of the Congo]], "
@@ -1157,6 +1155,13 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a language is no place (geo dev marks none), tagged as one or not
+    ("The statement was published in Arabic and English.", "Arabic"),
+    ("The statement was published in Arabic and English.", "English"),
+    ("Radio broadcasts in Pashto reached the border areas.", "Pashto"),
+    ("Textbooks were translated into Amharic last year.", "Amharic"),
+    ("Most villagers there speak Quechua at home.", "Quechua"),
+    ("The largest Spanish-language book fair opened in Lima.", "Spanish"),
     # a line named after two men, both small towns' names
     ("The Mason–Dixon line once divided slave and free states.", "Mason"),
     # (a player named like a great town in a match's result: guards)
