@@ -581,6 +581,8 @@ DETECT = [
     # a region's adjective before a noun and its noun; a demonym taken for a person
     "[[Welsh]] rugby fans travelled to the match.",
     "Kyrgyz and [[Tajik]] forces clashed overnight.",
+    # (a standings list's points after a club's town: a guard)
+    "Standings: [[Liverpool]], 45, Arsenal, 42, Chelsea, 40.",
     # a language's name before a noun the model may call a language: its people's adjective
     "[[Filipino]] nurses staffed the ward.",
     "[[Filipino]] and [[Indian]] seafarers were stranded in [[Odesa]].",
@@ -1164,6 +1166,9 @@ NOT_FOUND = [
     ("The largest Spanish-language book fair opened in Lima.", "Spanish"),
     # a line named after two men, both small towns' names
     ("The Mason–Dixon line once divided slave and free states.", "Mason"),
+    # a country's name with a person's age after it, or kin before it
+    ("\"It was worth the wait,\" said Jordan, 58, who trains horses near Lexington.", "Jordan"),
+    ("Their son, Jordan, a software engineer, flew in from Denver.", "Jordan"),
     # (a player named like a great town in a match's result: guards)
     ("Naomi Osaka beat Coco Gauff 6-3 6-4 in the final.", "Osaka"),
     ("Brandon Biggers beat the goalie to make it 2-1 on the power play, his third goal of the season.", "Brandon"),

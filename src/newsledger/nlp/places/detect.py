@@ -530,12 +530,20 @@ def _drop_given_names(d: _Detection) -> None:
     """A great place's name that opens a person's name and that the text
     then uses alone for the person (:func:`_given_in_use`: "Nine-year-old
     Georgia Stevens ... Georgia began skating at four", "Georgia's father")
-    is the person's wherever it stands alone without a place's cue."""
-    if not d.given_names:
-        return
-    toks = d.toks
-    for m in [m for m in d.mentions if m.span is not None and len(m.span) == 1 and m.text in d.given_names]:
-        if not _place_cue(toks, m.span.start, m.span.end, d.g):
+    is the person's wherever it stands alone without a place's cue; and any
+    one-word name with an age after it or kin before it is a person's, a
+    country's name too ("said Jordan, 58,", "Their son, Jordan, a software
+    engineer")."""
+    toks, n = d.toks, len(d.toks)
+    for m in [m for m in d.mentions if m.span is not None and len(m.span) == 1 and not m.demonym]:
+        i = m.span.start
+        # (an age, not a standings list's points: "Liverpool, 45, Arsenal, 42")
+        aged = i + 3 < n and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
+            and len(toks.text[i + 2]) <= 2 and (toks.text[i + 3] == "." or (
+                toks.text[i + 3] == "," and i + 4 < n and toks.text[i + 4][:1].islower()))
+        kin = i >= 2 and toks.text[i - 1] == "," and toks.lower[i - 2] in KIN_WORDS and toks.text[i - 2].islower() \
+            and i + 1 < n and toks.text[i + 1] in (",", ".")
+        if aged or kin or (m.text in d.given_names and not _place_cue(toks, i, m.span.end, d.g)):
             d.drop(m)
 
 
