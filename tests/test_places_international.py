@@ -1148,6 +1148,11 @@ DETECT = [
     # a great town after a preposition no person takes, though a person of the text bears its name
     "\"It was a shock,\" said Ana Valencia. Flooded groves south of [[Valencia]] will take years to recover.",
     "Karen Bolton, 44, was charged on Monday. Bolton, who grew up in [[Bolton]], denied the offence.",
+    # a name alone in a list's or a table's line, places found in the lines about it
+    "Drought index by county in [[Kenya]], 2024:\n1. [[Turkana]] — 31.2\n2. [[Mandera]] — 28.4\n"
+    "3. [[Wajir]] — 26.9\n4. [[Marsabit]] — 25.0",
+    "Stations of the deep-space network:\nAntenna | Town | Country\nDSS-63 | [[Madrid]] | [[Spain]]\n"
+    "ESA-2 | [[Cebreros]] | [[Spain]]\nESA-3 | [[Malargüe]] | [[Argentina]]",
     # a great town by its English name of old, the main name of no place
     "Tourists from [[Fez]] and [[Rabat]] crowded the souk.",
     "Flights from [[Trivandrum]] and [[Cochin]] were delayed.",
@@ -1602,3 +1607,9 @@ def test_country_named_like_a_reporter_still_speaks_for_its_government(nlp):
     text = ("Reporting by Chad Whitfield in Geneva. Aid agencies said Chad now hosts more than a million refugees, "
             "and Chad has asked donors for help.")
     assert [p.text for p in find_places(nlp(text))].count("Chad") == 2
+
+
+def test_month_and_ward_in_a_list_of_places_are_no_places(nlp):
+    # (guards of the list rule: a date or a ward's number opening the line)
+    text = "Tour dates:\nMarch 6 — Aberdeen\nMarch 7 — Glasgow\nWard 17 — Leeds"
+    assert [p.text for p in find_places(nlp(text))] == ["Aberdeen", "Glasgow", "Leeds"]

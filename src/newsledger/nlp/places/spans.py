@@ -11,14 +11,14 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from ...gazetteer import Entry, Gazetteer
+from ...gazetteer import Entry, Gazetteer, normalize
 from .words import _FUNCTION_POS, COMMON_WORDS, MAX_NGRAM
 from .tokens import _coordinated, _person_like, _place_cue, _strip, _Tokens
 from .entries import _common_word, _prior
 from .mention import _Detection, _prefetch
 from .international import _generic_tail
 from .entities import _COMPASS
-from .accept import _accept_span, _NAME_ARTICLES
+from .accept import _accept_span, _DATE_NAMES, _NAME_ARTICLES
 
 
 def _country_initials(toks: _Tokens, i: int, g: Gazetteer, countries: frozenset = frozenset()) -> bool:
@@ -134,6 +134,7 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
                         resume = j
                 break
     _accept_town_lists(d, refused)
+    _accept_line_lists(d, refused)
     # a name refused before the places listed after it were found ("Klaten,
     # Sukoharjo and Magelang"): asked again while the list grows
     for _ in range(3):
@@ -194,6 +195,79 @@ def _accept_town_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
         if len(towns) == len(grp) or len(towns) >= LIST_TOWNS:
             for i, j in towns:
                 d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
+
+
+#: what may stand around a name in a list's or a table's line ("3. Edo — 75.1%", "Pune | Kothrud | March")
+_CELL_MARKS = {".", ")", "(", "-", "•", "*", "|", "—", "–", "#", ":", ",", "%", "/"}
+#: marks that join two words of one name when no space stands about them
+_JOINING_MARKS = {"-", "–", "—", "/"}
+#: a list's lines with this many names found as places vouch for the others
+LINE_LIST_FOUND = 2
+
+
+def _line_cells(toks: _Tokens) -> list[tuple[int, int, int]]:
+    """The names standing alone in a line's cell, as ``(line, start, end)``:
+    one to four capitalised words with nothing but the line's ends, marks
+    and figures about them ("3. Edo — 75.1%", "Pune | Kothrud | March",
+    "9. Bacolod")."""
+    cells: list[tuple[int, int, int]] = []
+    line, n, k = 0, len(toks), 0
+    while k < n:
+        if "\n" in toks.text[k]:
+            line += toks.text[k].count("\n")
+            k += 1
+            continue
+        if not toks.title[k] or not toks.alpha[k]:
+            k += 1
+            continue
+        e = k
+        while e < n and e - k < 4 and toks.title[e] and toks.alpha[e]:
+            e += 1
+        before = k == 0 or "\n" in toks.text[k - 1] or (
+            toks.text[k - 1] in _CELL_MARKS and toks.text[k - 1] != ","
+            # (a dash or slash as a cell's mark, not inside a name: "Charlottenburg-Wilmersdorf")
+            and (toks.text[k - 1] not in _JOINING_MARKS or k < 2 or toks.space[k - 2]
+                 or "\n" in toks.text[k - 2])) or toks.like_num[k - 1]
+        after = e == n or "\n" in toks.text[e] or (
+            toks.text[e] in _CELL_MARKS and (toks.text[e] not in _JOINING_MARKS or toks.space[e - 1])) \
+            or (toks.like_num[e] and "." in toks.text[e])  # ("Multan 61.0", not "Ward 17", "March 6")
+        if before and after:
+            cells.append((line, k, e))
+        k = e
+    return cells
+
+
+def _accept_line_lists(d: _Detection, refused: list[tuple[int, int, str, list[Entry]]]) -> None:
+    """A list's or a table's lines of names ("1. Anambra — 78.4%\n2. Abia —
+    76.9%\n3. Edo — 75.1%"; "Pune | Kothrud | February"), two of them found
+    as places among neighbouring lines: a refused name alone in its cell is
+    a place too when a town of 1,000 or a division of the text's countries
+    by its own name, and no person's word here."""
+    if not refused:
+        return
+    toks, g = d.toks, d.g
+    cells = _line_cells(toks)
+    at = {(s, e): line for line, s, e in cells}
+    found_lines = sorted({line for line, s, e in cells if d.taken[s]})
+    if len(found_lines) < LINE_LIST_FOUND:
+        return
+    for i, j, name, ents in refused:
+        line = at.get((i, j))
+        if line is None or not d.free(i, j):
+            continue
+        # (lines of the same list: within three lines of the name, not its own)
+        near = [x for x in found_lines if x != line and abs(x - line) <= 3]
+        if len(near) < LINE_LIST_FOUND - 1 or not any(abs(x - line) <= 1 for x in near):
+            continue
+        main = g.main_ids(name)
+        if _person_like(toks, i, j, d.person_words) or _common_word(name, j - i, max(ents, key=_prior)) \
+                or normalize(name) in _DATE_NAMES:
+            continue  # (nor a month's name: "March 6 — Aberdeen, P&J Live")
+        if any(e.id in main and e.country in d.doc_countries and (
+                e.kind == "city" and e.population >= 1000
+                or e.kind == "region" and e.source in ("subdivision", "state", "extra") and not e.approx)
+               for e in ents):
+            d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
 
 
 def _listed_with_cue(d: _Detection, r: tuple[int, int, str, list[Entry]]) -> bool:
