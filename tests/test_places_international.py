@@ -1155,6 +1155,10 @@ DETECT = [
     "3. [[Wajir]] — 26.9\n4. [[Marsabit]] — 25.0",
     "Stations of the deep-space network:\nAntenna | Town | Country\nDSS-63 | [[Madrid]] | [[Spain]]\n"
     "ESA-2 | [[Cebreros]] | [[Spain]]\nESA-3 | [[Malargüe]] | [[Argentina]]",
+    "Provincial pass rates\n[[Free State]] – 91.0%\n[[KwaZulu-Natal]] – 89.5%\n[[Gauteng]] – 88.4%",
+    # a province's name that takes "the", after a preposition of place and the article
+    "In the [[Free State]], the provincial education department said results improved.",
+    "Factories across the [[Midlands]] closed early on Friday.",
     # a great town by its English name of old, the main name of no place
     "Tourists from [[Fez]] and [[Rabat]] crowded the souk.",
     "Flights from [[Trivandrum]] and [[Cochin]] were delayed.",
@@ -1179,6 +1183,8 @@ NOT_FOUND = [
     # (a player named like a great town in a match's result: guards)
     ("Naomi Osaka beat Coco Gauff 6-3 6-4 in the final.", "Osaka"),
     ("Brandon Biggers beat the goalie to make it 2-1 on the power play, his third goal of the season.", "Brandon"),
+    # (a division's name opening a longer one after "across the": a guard)
+    ("Ferry traffic across the Gulf of Salerno rose.", "Gulf"),
     # (the person's name after "confidence in": a guard)
     ("Investors showed confidence in Bolton after the results, said Amy Bolton's brother.", "Bolton"),
     # a nickname's plural after "the City of"

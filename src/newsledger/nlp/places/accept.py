@@ -600,7 +600,8 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
         province = next((e for e in ents if e.id in main and not e.approx and (
             g.is_province(e) or e.source == "subdivision" and e.country in d.doc_countries)), None)
         if province is not None and not _common_word(name, j - i, province) and not followed \
-                and _place_cue(toks, i, j, g) and not _person_like(toks, i, j, d.person_words):
+                and (_place_cue(toks, i, j, g) or _the_after_prep(toks, i, j)) \
+                and not _person_like(toks, i, j, d.person_words):
             return True
         # a division of the text's country by its own name, which says what it
         # is by its form ("Bouches-du-Rhône", "Nouvelle-Aquitaine") or by its
@@ -746,6 +747,18 @@ def _lone_name(doc, toks: _Tokens, i: int) -> bool:
 #: general words or statesmen's names that name a town first after "in" or "near"
 _TOWN_FIRST_WORDS = {"lincoln", "jefferson", "franklin", "hamilton", "madison", "monroe", "jackson",
                      "clinton", "reading", "bath", "buffalo", "troy", "mobile", "nice"}
+
+
+#: prepositions of place before "the" and a province's name that takes it ("in the Free State")
+_THE_PREPS = {"in", "across", "throughout", "into", "inside", "around"}
+
+
+def _the_after_prep(toks: _Tokens, i: int, j: int) -> bool:
+    """"the" and a preposition of place before ``toks[i:j]`` ("In the Free
+    State, ...", "across the Punjab"), no "of" and a name after it ("across
+    the Gulf of Salerno" names another place)."""
+    return i > 1 and toks.lower[i - 1] == "the" and toks.lower[i - 2] in _THE_PREPS \
+        and not (j + 1 < len(toks) and toks.lower[j] == "of" and toks.title[j + 1])
 
 
 #: prepositions no person's name follows as often as a place's

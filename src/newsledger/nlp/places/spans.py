@@ -217,12 +217,13 @@ def _line_cells(toks: _Tokens) -> list[tuple[int, int, int]]:
             line += toks.text[k].count("\n")
             k += 1
             continue
-        if not toks.title[k] or not toks.alpha[k]:
+        if not toks.cap[k] or not toks.alpha[k]:
             k += 1
             continue
         e = k
-        while e < n and e - k < 4 and toks.title[e] and toks.alpha[e]:
-            e += 1
+        while e < n and e - k < 6 and (toks.cap[e] and toks.alpha[e] or (
+                toks.text[e] == "-" and not toks.space[e - 1] and e + 1 < n and toks.cap[e + 1])):
+            e += 1  # (words joined by hyphens too: "KwaZulu-Natal")
         before = k == 0 or "\n" in toks.text[k - 1] or (
             toks.text[k - 1] in _CELL_MARKS and toks.text[k - 1] != ","
             # (a dash or slash as a cell's mark, not inside a name: "Charlottenburg-Wilmersdorf")
@@ -242,7 +243,8 @@ def _accept_line_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
     76.9%\n3. Edo — 75.1%"; "Pune | Kothrud | February"), two of them found
     as places among neighbouring lines: a refused name alone in its cell is
     a place too when a town of 1,000 or a division of the text's countries
-    by its own name, and no person's word here."""
+    (or of the places found in the cells) by its own name, and no person's
+    word here."""
     if not refused:
         return
     toks, g = d.toks, d.g
@@ -251,6 +253,10 @@ def _accept_line_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
     found_lines = sorted({line for line, s, e in cells if d.taken[s]})
     if len(found_lines) < LINE_LIST_FOUND:
         return
+    # (the countries of the places found in the cells, which the text may not name)
+    starts = {s for line, s, e in cells if d.taken[s]}
+    countries = set(d.doc_countries) | {m.cands[0].country for m in d.mentions
+                                        if m.span is not None and m.span.start in starts and m.cands}
     for i, j, name, ents in refused:
         line = at.get((i, j))
         if line is None or not d.free(i, j):
@@ -263,7 +269,7 @@ def _accept_line_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
         if _person_like(toks, i, j, d.person_words) or _common_word(name, j - i, max(ents, key=_prior)) \
                 or normalize(name) in _DATE_NAMES:
             continue  # (nor a month's name: "March 6 — Aberdeen, P&J Live")
-        if any(e.id in main and e.country in d.doc_countries and (
+        if any(e.id in main and e.country in countries and (
                 e.kind == "city" and e.population >= 1000
                 or e.kind == "region" and e.source in ("subdivision", "state", "extra") and not e.approx)
                for e in ents):
