@@ -1159,6 +1159,8 @@ DETECT = [
     # a province's name that takes "the", after a preposition of place and the article
     "In the [[Free State]], the provincial education department said results improved.",
     "Factories across the [[Midlands]] closed early on Friday.",
+    # a county's people's word ("Cornish")
+    "[[Cornish]] pasty makers met in [[Truro]] on Monday.",
     # a great town by its English name of old, the main name of no place
     "Tourists from [[Fez]] and [[Rabat]] crowded the souk.",
     "Flights from [[Trivandrum]] and [[Cochin]] were delayed.",
