@@ -56,12 +56,11 @@ _REGION_OPENERS = {"north", "south", "east", "west", "northeast", "northwest", "
 
 def _detect_people_words(d: _Detection) -> None:
     """1a'. people words of cities and regions the model did not tag
-    ("Londoners", "Mancunians"); a language's name is no place ("in
-    Arabic", "broadcasts in Pashto", "translated into Amharic", "villagers
-    speak Quechua", "a Spanish-language fair": geo dev marks none of them),
-    also when the model left a listed language untagged or took it for a
-    body or a person after such a cue, unless it is its people's adjective
-    before a noun ("Filipino nurses", which the model may call a language)."""
+    ("Londoners", "Mancunians"), and language names that are the language
+    of a place ("in Arabic", "in Mandarin"), also when the model left a
+    listed language untagged or took it alone for a body or a person, after
+    "in", "into" or a form of "speak" ("broadcasts in Pashto", "translated
+    into Amharic", "villagers speak Quechua")."""
     toks, g, taken = d.toks, d.g, d.taken
     for i in range(len(toks)):
         if taken[i] or not toks.title[i]:
@@ -71,13 +70,10 @@ def _detect_people_words(d: _Detection) -> None:
         alone = (label == "" or toks.ent_iob[i] == "B") \
             and (i + 1 >= len(toks) or toks.ent_iob[i + 1] != "I")
         if label in ("", "ORG", "PERSON", "NORP") and toks.lower[i] in LANGUAGE_PLACES \
-                and i > 0 and toks.lower[i - 1] in _LANGUAGE_CUES:
+                and i > 0 and toks.lower[i - 1] in ("in", "into", "speak", "speaks", "spoke", "speaking"):
             label = "LANGUAGE"  # a listed language the model missed ("translated into Amharic")
         if label == "LANGUAGE":
-            # (a language spoken, written or taught is no place: "in Arabic",
-            # "speaks Turkish", "a Spanish-language fair"; the same word before
-            # another noun is its people's: "Filipino nurses", "the English title")
-            if alone and _people_adjective(toks, i):
+            if alone:
                 place = g.place_for_demonym(word)
                 if place is not None and not is_ethnic(word):
                     d.add_demonym(i, i + 1, place, place.country or "*")
@@ -103,32 +99,6 @@ def _detect_people_words(d: _Detection) -> None:
                 place = None  # country demonyms: step 1a decides
         if place is not None and not is_ethnic(word):
             d.add_demonym(i, i + 1, place, place.country or "*")
-
-
-#: words before a language's name that make it the language ("in Pashto", "translated into Amharic")
-_LANGUAGE_CUES = {"in", "into", "speak", "speaks", "spoke", "speaking", "teach", "teaches", "taught", "teaching",
-                  "learn", "learns", "learnt", "learned", "learning", "fluent", "studies", "studied", "from"}
-#: words after a language's name that make it the language ("Spanish-language", "English speakers")
-_LANGUAGE_HEADS = {"language", "languages", "speaker", "speakers", "speaking", "speaks", "medium", "translation",
-                   "translations", "version", "versions", "subtitles", "subtitle", "class", "classes", "lessons",
-                   "teacher", "teachers", "learner", "learners", "text", "texts", "name", "names", "word", "words",
-                   "spelling", "edition", "service", "dub", "dubbed", "literature", "grammar", "lyrics"}
-
-
-def _people_adjective(toks, i: int) -> bool:
-    """The word at ``i``, a language's name the model tagged as one, is its
-    people's adjective before a noun ("Filipino nurses", "the English
-    side of the border", "Filipino and Indian seafarers"), not the language
-    ("in English", "English-language", "English speakers")."""
-    if i > 0 and toks.lower[i - 1] in _LANGUAGE_CUES:
-        return False  # "translated into Amharic last year"
-    j = i + 1
-    if j + 2 < len(toks) and toks.lower[j] in ("and", "or") and toks.title[j + 1] \
-            and _describes(toks.text[j + 2], toks.alpha[j + 2], toks.pos[j + 2]):
-        j += 2  # "Filipino and Indian seafarers"
-    if j >= len(toks) or not _describes(toks.text[j], toks.alpha[j], toks.pos[j]) or toks.text[j] == "-":
-        return False
-    return toks.lower[j] not in _LANGUAGE_HEADS
 
 
 def _great_city_adjective(toks, i: int, g) -> Optional[Entry]:
