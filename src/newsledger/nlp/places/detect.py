@@ -102,8 +102,8 @@ from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COMPANY_NOUNS,
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
                     KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, W)
-from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _place_cue, _speaker, _street, _strip,
-                     _Tokens)
+from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _place_cue, _speaker,
+                     _street, _strip, _Tokens)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
