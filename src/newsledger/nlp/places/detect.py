@@ -248,11 +248,11 @@ def _given_in_use(toks: _Tokens, word: str) -> bool:
     speaker after its verb ('..." said Georgia.') or one with kin ("Georgia's
     father"); not "Chad said" nor "said Chad now hosts ...", a government's words."""
     n = len(toks)
-    for i in range(1, n - 2):
+    for i in range(1, n - 1):
         if toks.text[i] != word or toks.title[i - 1] or toks.title[i + 1]:
             continue
         if toks.lower[i - 1] in SAYING_WORDS and toks.text[i + 1] in (",", ".", ";") \
-                or toks.lower[i + 1] in ("'s", "’s") and toks.lower[i + 2] in KIN_WORDS:
+                or toks.lower[i + 1] in ("'s", "’s") and i + 2 < n and toks.lower[i + 2] in KIN_WORDS:
             return True
     return False
 

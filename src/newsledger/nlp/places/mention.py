@@ -254,7 +254,7 @@ class _Detection:
     #: ... of them, the words after a person's first ("Yogananda" of "Paramahansa Yogananda")
     surnames: set[str] = field(default_factory=set)
     #: great places' names opening a person's name that the text then uses
-    #: alone for the person ("Georgia Stevens ... Georgia said", "Georgia's father")
+    #: alone for the person ("Georgia Stevens ... said Georgia.", "Georgia's father")
     given_names: set[str] = field(default_factory=set)
     #: first words of the names of companies the text introduces ("cloud company Southgate Compute"),
     #: and legislatures' names ("the State Duma")
