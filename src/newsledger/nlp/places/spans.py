@@ -207,9 +207,9 @@ LINE_LIST_FOUND = 2
 
 def _line_cells(toks: _Tokens) -> list[tuple[int, int, int]]:
     """The names standing alone in a line's cell, as ``(line, start, end)``:
-    one to four capitalised words with nothing but the line's ends, marks
-    and figures about them ("3. Edo — 75.1%", "Pune | Kothrud | March",
-    "9. Bacolod")."""
+    one to four capitalised words (and the hyphens joining them) with
+    nothing but the line's ends, marks and figures about them ("3. Edo —
+    75.1%", "Pune | Kothrud | March", "9. Bacolod", "KwaZulu-Natal – 89.5%")."""
     cells: list[tuple[int, int, int]] = []
     line, n, k = 0, len(toks), 0
     while k < n:
@@ -239,12 +239,13 @@ def _line_cells(toks: _Tokens) -> list[tuple[int, int, int]]:
 
 
 def _accept_line_lists(d: _Detection, refused: list[tuple[int, int, str, list[Entry]]]) -> None:
-    """A list's or a table's lines of names ("1. Anambra — 78.4%\n2. Abia —
-    76.9%\n3. Edo — 75.1%"; "Pune | Kothrud | February"), two of them found
-    as places among neighbouring lines: a refused name alone in its cell is
-    a place too when a town of 1,000 or a division of the text's countries
-    (or of the places found in the cells) by its own name, and no person's
-    word here."""
+    """A list's or a table's lines of names ("1. Anambra — 78.4%" / "2.
+    Abia — 76.9%" / "3. Edo — 75.1%"; "Pune | Kothrud | February"): a
+    refused name alone in its cell, places found in two lines of the text
+    or more, one on the line next to the name's and none counted farther
+    than three lines, is a place too when a town of 1,000 or a division of
+    the text's countries (or of the places found in the cells) by its own
+    name, no month's name and no person's word here."""
     if not refused:
         return
     toks, g = d.toks, d.g
