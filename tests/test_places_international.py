@@ -538,6 +538,8 @@ RESOLVE = [
     ("The crew moved on to the ice lagoon at [[Jökulsárlón]] on Tuesday.", (64.05, -16.18)),
     ("Dockers in [[Leith]] voted to strike, union officials in Edinburgh said.", (55.975, -3.17)),
     ("The tango clubs of [[San Telmo]] reopened, Buenos Aires officials said.", (-34.621, -58.373)),
+    ("Patients in Caithness, Shetland and [[Orkney]] wait longest for scans, NHS Scotland figures show.",
+     (59.0, -3.0)),
     ("Rents in [[Gangnam]] rose again, Seoul's housing office said.", (37.498, 127.028)),
     # (the bare river after "the": a guard)
     ("Fishermen along the Ohio River near Cincinnati complained that the [[Ohio]] had turned brown.", (38.5, -85.0)),
