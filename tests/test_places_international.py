@@ -540,6 +540,7 @@ RESOLVE = [
     ("The tango clubs of [[San Telmo]] reopened, Buenos Aires officials said.", (-34.621, -58.373)),
     ("Patients in Caithness, Shetland and [[Orkney]] wait longest for scans, NHS Scotland figures show.",
      (59.0, -3.0)),
+    ("The terminals at [[Laem Chabang]] handled a record volume, Thai port officials said.", (13.08, 100.88)),
     ("Rents in [[Gangnam]] rose again, Seoul's housing office said.", (37.498, 127.028)),
     # (the bare river after "the": a guard)
     ("Fishermen along the Ohio River near Cincinnati complained that the [[Ohio]] had turned brown.", (38.5, -85.0)),
@@ -1163,6 +1164,9 @@ DETECT = [
     # a province's name that takes "the", after a preposition of place and the article
     "In the [[Free State]], the provincial education department said results improved.",
     "Factories across the [[Midlands]] closed early on Friday.",
+    # ports of trade news by their own names
+    "Ships queued off [[Tanjung Pelepas]] in [[Johor]] on Monday.",
+    "The new deep-sea port at [[Ibeju-Lekki]], east of [[Lagos]], is busy.",
     # a county's people's word ("Cornish")
     "[[Cornish]] pasty makers met in [[Truro]] on Monday.",
     # a great town by its English name of old, the main name of no place
