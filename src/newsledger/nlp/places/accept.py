@@ -37,7 +37,7 @@ from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _coun
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
-                      _strong, _top_level)
+                      _strong, _top_level, _town_named)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
 from .international import _REGION_OPENERS
 from .entities import _COMPASS
@@ -1075,13 +1075,6 @@ _FOOTBALL_WORDS = {"league", "goal", "goals", "striker", "midfielder", "goalkeep
                    "relegation", "promotion", "derby", "equaliser", "equalizer", "stoppage", "fixtures", "table"}
 
 
-def _great_town_word(word: str, g: Gazetteer) -> bool:
-    """A town of 100,000 has ``word`` for its own name."""
-    own = g.main_ids(word)
-    return bool(own) and any(e.kind == "city" and e.population >= _CLOSING_CITY_POP and e.id in own
-                             for e in g.exact(word))
-
-
 def _club_of_match(d: _Detection, s: int, e: int) -> Optional[int]:
     """The token of the town of 100,000 closing the model's "person"
     ``doc[s:e]`` of two capitalised words named in a match's result in a
@@ -1094,7 +1087,7 @@ def _club_of_match(d: _Detection, s: int, e: int) -> Optional[int]:
         return None
     if not (_FOOTBALL_WORDS & toks.lower_words()) or not _match_report(d.doc, toks, s, e):
         return None
-    if _great_town_word(toks.text[s], d.g) or not _great_town_word(toks.text[s + 1], d.g):
+    if _town_named(toks.text[s], d.g, _CLOSING_CITY_POP) or not _town_named(toks.text[s + 1], d.g, _CLOSING_CITY_POP):
         return None
     return s + 1
 

@@ -104,7 +104,7 @@ from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_W
                     KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, W)
 from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _place_cue, _speaker,
                      _street, _strip, _Tokens)
-from .entries import _BRANDS, _own_or_main, _respelling, _top_level, FIRMS
+from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
 from .features import _detect_named_features, FEATURE_OPENERS
@@ -356,12 +356,6 @@ def _twin_towns(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
     if len(ent) != 3 or toks.text[ent.start + 1] != "-" or toks.space[ent.start] or toks.space[ent.start + 1]:
         return False
     return all(_town_named(toks.text[k], g, 10_000) for k in (ent.start, ent.start + 2))
-
-
-def _town_named(name: str, g: Gazetteer, population: int) -> bool:
-    """Whether ``name`` is the own name of a town of ``population`` people or more."""
-    main = g.main_ids(name)
-    return any(e.id in main and e.kind == "city" and e.population >= population for e in g.exact(name))
 
 
 def _great_town_name(name: str, g: Gazetteer) -> bool:

@@ -104,6 +104,12 @@ def _respelling(name: str, e: Entry) -> bool:
     return Levenshtein.distance(a, b, score_cutoff=2) <= (2 if len(a) >= 8 else 1)
 
 
+def _town_named(name: str, g: Gazetteer, population: int) -> bool:
+    """Whether ``name`` is the own name of a town of ``population`` people or more."""
+    main = g.main_ids(name)
+    return any(e.id in main and e.kind == "city" and e.population >= population for e in g.exact(name))
+
+
 def _alias_ok(text: str) -> bool:
     """``text`` may be one of our aliases: not short, or short with its
     capitals or its dot ("ACT", "Man.")."""
