@@ -1624,3 +1624,25 @@ def test_month_and_ward_in_a_list_of_places_are_no_places(nlp):
     # (guards of the list rule: a date or a ward's number opening the line)
     text = "Tour dates:\nMarch 6 — Aberdeen\nMarch 7 — Glasgow\nWard 17 — Leeds"
     assert [p.text for p in find_places(nlp(text))] == ["Aberdeen", "Glasgow", "Leeds"]
+
+
+def test_two_towns_the_model_took_for_one_person_are_places(nlp):
+    # "Laramie and Rawlins" read as one person's name: both towns, and
+    # neither a surname wherever the text repeats it
+    text = ("Interstate reopens after blizzard, pileup between Laramie and Rawlins\n\nBy Mara Quill\nStaff writer\n\n"
+            "Ambulances from Laramie took the injured to hospitals in Laramie and Rawlins. The stretch between "
+            "Laramie and Rawlins, which crosses the high country, is notorious for wind.")
+    got = [p.text for p in find_places(nlp(text))]
+    assert got.count("Laramie") == 4 and got.count("Rawlins") == 3
+
+
+@pytest.mark.parametrize("text, name, count", [
+    ("Yorkshire Water said the ban would start on Friday. Customers across Yorkshire were told to save water, "
+     "and Yorkshire Water will fine those who do not.", "Yorkshire", 3),
+    ("NAIROBI, Kenya (AP) — Kenya Railways will run a second train to Mombasa. Kenya Railways said tickets "
+     "sold out.", "Kenya", 3),
+    # (a guard: a person surnamed like a utility's word keeps no place)
+    ("Samantha Power, the former ambassador, spoke in Boston on Tuesday.", "Samantha", 0),
+])
+def test_place_opening_a_utility_name_is_the_place(nlp, text, name, count):
+    assert [p.text for p in find_places(nlp(text))].count(name) == count

@@ -30,14 +30,14 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
-                    SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS)
+                    SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
                      _seized_before,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
-                      _strong, _top_level, _town_named)
+                      _strong, _top_level, _town_named, _town_pair)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
 from .international import _REGION_OPENERS
 from .entities import _COMPASS
@@ -307,17 +307,20 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # (or the name goes on after the person's with hyphens: "Stratford" + "-upon-Avon")
     # (or the model's person takes in the place's noun or kind after it:
     # "Kanpur police", "Kano State")
-    # (or its police or fire service: "Huntsville Fire Chief Tom Grisham")
+    # (or its police or fire service: "Huntsville Fire Chief Tom Grisham"; or its utility, "Yorkshire Water")
     # (or a division's own name goes on after a small word: "Mato Grosso" + "do Sul")
+    # (or the person is two towns joined by "and": "between Laramie and Rawlins")
     covers = _strip(toks, ent.start, ent.end) == (i, j) or (
         ent.start == i and ent.end < j and toks.text[ent.end] == "-"
         and not any(toks.space[k] for k in range(i, j - 1))) or (
         ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS
-                                                 or (toks.title[j] and toks.lower[j] in SERVICE_HEADS))) or (
+                                                 or (toks.title[j] and (toks.lower[j] in SERVICE_HEADS or toks.lower[j] in UTILITY_WORDS)))) or (
         ent.start == i and ent.end + 1 < j and toks.lower[ent.end] in _INNER_JOINERS and toks.title[ent.end + 1]
-        and best.kind == "region" and best.id in main and not best.approx)
-    # (the kind after the name is no surname: ask of the whole)
-    kind_after = ent.end == j + 1 and toks.lower[j] in _DIVISION_WORDS
+        and best.kind == "region" and best.id in main and not best.approx) or (
+        (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ()))
+    # (the kind after the name, or a utility's word, is no surname: ask of the whole)
+    kind_after = ent.end == j + 1 and (toks.lower[j] in _DIVISION_WORDS
+                                       or (toks.title[j] and toks.lower[j] in UTILITY_WORDS))
     # (a great namesake abroad speaks for the name as well as the small one
     # at home the text's country makes first: "Rotterdam handles ...")
     return (covers and not _person_like(toks, i, j + kind_after, d.person_words)

@@ -101,10 +101,10 @@ from ...gazetteer import Gazetteer, haversine_km, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COMPANY_NOUNS,
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
-                    KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, W)
+                    KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
 from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _place_cue, _speaker,
                      _street, _strip, _Tokens)
-from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, FIRMS
+from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
 from .features import _detect_named_features, FEATURE_OPENERS
@@ -191,8 +191,10 @@ def _collect_person_words(d: _Detection) -> None:
         # nor one holding a police or fire service's word, "Huntsville Fire
         # Station 1"; nor one ending in a town's word, "Greer Station", "Alice Springs")
         # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
-        # (nor a club's: "Valencia CF", "IFK Mariehamn"; nor a newspaper's: "Hamilton Advertiser")
-        # (nor a base's, "Base Darwin"; nor a firm's, "Waterloo AI"; nor twin towns, "Kitchener-Waterloo")
+        # (nor a club's: "Valencia CF", "IFK Mariehamn"; nor a newspaper's: "Hamilton Advertiser";
+        # nor a utility's, "Yorkshire Water")
+        # (nor a base's, "Base Darwin"; nor a firm's, "Waterloo AI"; nor twin towns, "Kitchener-Waterloo";
+        # nor two towns joined by "and", "between Laramie and Rawlins")
         # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
@@ -202,10 +204,12 @@ def _collect_person_words(d: _Detection) -> None:
                 and not any(toks.title[k] and toks.lower[k] in SERVICE_HEADS for k in range(ent.start + 1, ent.end)) \
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in MASTHEAD_WORDS) \
+                and not (len(ent) == 2 and toks.title[ent.end - 1] and toks.lower[ent.end - 1] in UTILITY_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
                 and toks.text[ent.start] not in BASE_WORDS \
                 and not _acronym_tail(toks.text[ent.end - 1]) and not _twin_towns(toks, ent, g) \
+                and _town_pair(toks, ent.start, ent.end, g) is None \
                 and not _compass_and_division(toks, ent, g) \
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
                 and not _great_town_name(ent.text, g) and _club_of_match(d, ent.start, ent.end) is None:

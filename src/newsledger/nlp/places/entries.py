@@ -110,6 +110,23 @@ def _town_named(name: str, g: Gazetteer, population: int) -> bool:
     return any(e.id in main and e.kind == "city" and e.population >= population for e in g.exact(name))
 
 
+#: each of two towns the model took together for one person must be this big
+PAIR_TOWN_POP = 5000
+
+
+def _town_pair(toks, start: int, end: int, g: Gazetteer) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
+    """The two sides of ``toks[start:end]`` when it is two towns of
+    ``PAIR_TOWN_POP`` people or more by their own one-word names joined by
+    "and", which the model took for one person ("between Laramie and
+    Rawlins"); none otherwise (a couple, "Brent and Lynnette", is no town's)."""
+    if end - start != 3 or toks.lower[start + 1] != "and":
+        return None
+    if not all(toks.title[k] and toks.alpha[k] and _town_named(toks.text[k], g, PAIR_TOWN_POP)
+               for k in (start, start + 2)):
+        return None
+    return (start, start + 1), (start + 2, start + 3)
+
+
 def _alias_ok(text: str) -> bool:
     """``text`` may be one of our aliases: not short, or short with its
     capitals or its dot ("ACT", "Man.")."""

@@ -215,6 +215,11 @@ CORPORATE_WORDS = {"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", 
                    "brands", "foods", "beverages", "apparel", "textiles", "mills", "stores", "hardware",
                    "electronics", "semiconductors", "laboratories", "labs", "insurance"}
 
+#: last words of a utility's or a carrier's name after its place ("Yorkshire
+#: Water", "Kenya Power", "Kenya Railways"), which end no person's name
+UTILITY_WORDS = {"water", "power", "energy", "gas", "electricity", "electric", "rail", "railways", "airways",
+                 "airlines", "telecom", "telecoms", "buses", "ferries", "transit"}
+
 #: last words of towns' names that end no person's name ("Alice Springs", "Niagara Falls")
 TOWN_TAILS = {"springs", "falls", "heights", "beach", "creek", "harbour", "harbor"}
 #: ... and of a town's quarter or a railway town ("Greer Station", "Clifton Junction")
