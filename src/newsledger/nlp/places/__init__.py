@@ -80,6 +80,11 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
     toks = _Tokens.of(doc)
     mentions = list(given)
     for m in _detect(doc, toks, g):
+        same = next((o for o in given if (o.start, o.end) == (m.start, m.end)), None)
+        if same is not None and m.known:
+            # (a step's own candidates for the very span: a results list's
+            # "KEN" is Kenya, which no lookup of the letters finds)
+            same.cands, same.main_ids, same.fuzzy = list(m.cands), set(m.main_ids), m.fuzzy
         if not any(m.start < o.end and o.start < m.end for o in given):
             mentions.append(m)
     _resolve(doc, toks, mentions, g)

@@ -298,6 +298,10 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
     return False  # (the model's own places are step 1's)
 
 
+#: capitalised words after a place's name that make the whole its service's or its utility's
+_SERVICE_OR_UTILITY = SERVICE_HEADS | UTILITY_WORDS
+
+
 def _accept_person(d: _Detection, r: _Reading) -> bool:
     """A name the model read as a person's: a place when the person's entity
     is the name (or the name and its kind: "Kano State") and no person here
@@ -314,7 +318,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
         ent.start == i and ent.end < j and toks.text[ent.end] == "-"
         and not any(toks.space[k] for k in range(i, j - 1))) or (
         ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS
-                                                 or (toks.title[j] and (toks.lower[j] in SERVICE_HEADS or toks.lower[j] in UTILITY_WORDS)))) or (
+                                                 or (toks.title[j] and toks.lower[j] in _SERVICE_OR_UTILITY))) or (
         ent.start == i and ent.end + 1 < j and toks.lower[ent.end] in _INNER_JOINERS and toks.title[ent.end + 1]
         and best.kind == "region" and best.id in main and not best.approx) or (
         (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ()))

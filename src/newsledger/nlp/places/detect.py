@@ -83,9 +83,11 @@ Detection
       Frankfurt Stock Exchange"); a name opening a sports ground's the model
       took for a facility is no place ("at Rugby Park"); a people's word and
       the word after it that are a province's name are one ("the Scottish
-      Borders").
+      Borders"); three capitals in brackets after competitors' names in a
+      results list are the countries they stand for ("Chebet (KEN)", "(GER)",
+      step 0'''''' in :mod:`.codes`).
 
-The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 0''''', 1a to 1e and 1a'', 2', 3 and the
+The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 0'''''', 0''''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
 :mod:`.international`, 1 in :mod:`.entities`, 2 in :mod:`.spans` (its decision in
 :mod:`.accept`).
@@ -114,6 +116,7 @@ from .score import _short_form
 from .spans import _detect_gazetteer_spans
 from .accept import _club_of_match, _speech_subject_person
 from .glued import _detect_glued_abbreviations
+from .codes import _detect_country_codes
 
 
 #: compass words and their abbreviations before a division's name ("W Java", "North Kivu")
@@ -140,6 +143,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_possessive_names(d)
     _detect_hyphen_demonyms(d)
     _detect_glued_abbreviations(d)
+    _detect_country_codes(d)
     _detect_townships(d)
     _detect_named_features(d)
     _detect_region_demonyms(d)

@@ -53,6 +53,7 @@ class _Mention:
     scored: Optional["_CandidateScores"] = None  # context-free scores of the candidates (see _best)
     coloc: dict = field(default_factory=dict)  # entry id -> evidence of other names nearby (_colocation)
     fuzzy: bool = False  # the candidates are of a name spelt otherwise (no exact match)
+    known: bool = False  # a step found the candidates itself, no lookup of the text (_Detection.add_known)
     feature: bool = False  # widened to the feature named after its place ("Lake Nakuru"; .features)
     tail: str = ""  # the word of kind a given span ends with ("region" of "the Kursk region")
     #: the countries the mention's paragraph names by their own names, where it has a town (resolve._paragraph_countries)
@@ -307,7 +308,7 @@ class _Detection:
         """A mention of ``span`` whose candidates a step has found already
         (a river by its full name, another mention's, another name's)."""
         m = self.mention(span, "gaz")
-        m.cands, m.main_ids, m.fuzzy = list(cands), set(main_ids), fuzzy
+        m.cands, m.main_ids, m.fuzzy, m.known = list(cands), set(main_ids), fuzzy, True
         self.mentions.append(m)
         self.take(span.start, span.end)
         return m
