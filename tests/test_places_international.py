@@ -1669,3 +1669,13 @@ def test_country_codes_of_a_results_list_are_countries(nlp):
 ])
 def test_bracketed_capitals_outside_a_results_list_are_no_countries(nlp, text):
     assert not [p for p in find_places(nlp(text)) if p.text.isupper()]
+
+
+def test_great_city_spelt_exactly_beats_accented_hamlets(nlp):
+    # a text of Mexican towns: "Los Angeles" as written is the city of
+    # millions, no Mexican village Los Ángeles
+    line = ("Boxers from Guadalajara, Tijuana and Culiacán fill the card in Monterrey. Ramos lost twice in "
+            "[[Los Angeles]] before he moved his camp to Hermosillo, Sonora.")
+    text, spans = _marked(line)
+    got = resolve_spans(nlp(text), spans)
+    assert got[0].country == "US"

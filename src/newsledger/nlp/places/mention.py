@@ -222,9 +222,30 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
             cands = [e for e in g.exact(f"{text} {word}") if e.source == "county"]
             if cands:
                 break
+    if len(cands) > 1 and not m.fuzzy:
+        cands = _without_accented_hamlets(text, cands)
     m.cands = list(cands)
     if m.cands:
         m.main_ids = g.main_name_ids(text)
+
+
+#: a town this big whose own name the text spells exactly ...
+SPELT_CITY_POP = 500_000
+#: ... leaves out its namesakes this small whose own names carry accents the text's lacks
+ACCENTED_HAMLET_POP = 10_000
+
+
+def _without_accented_hamlets(text: str, cands: list[Entry]) -> list[Entry]:
+    """``cands`` less the hamlets whose own names differ from ``text`` by
+    their accents only, where a great town's own name is ``text`` as written:
+    "Los Angeles" is the city of 3.8 million, no village Los Ángeles of
+    Mexico (a text naming such a village writes its accent, or its state)."""
+    spelt = text.casefold()
+    if not any(e.kind == "city" and e.population >= SPELT_CITY_POP and e.name.casefold() == spelt for e in cands):
+        return cands
+    key = normalize(text)
+    return [e for e in cands if not (e.kind == "city" and e.population < ACCENTED_HAMLET_POP
+                                     and e.name.casefold() != spelt and normalize(e.name) == key)]
 
 
 def _prefetch(g: Gazetteer, names: list[str]) -> None:
