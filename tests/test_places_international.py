@@ -544,6 +544,13 @@ RESOLVE = [
     ("Rents in [[Gangnam]] rose again, Seoul's housing office said.", (37.498, 127.028)),
     # (the bare river after "the": a guard)
     ("Fishermen along the Ohio River near Cincinnati complained that the [[Ohio]] had turned brown.", (38.5, -85.0)),
+    # rivers of flood and drought news by their bare or other names
+    ("Thousands fled when the [[Tana]] burst its banks near Garissa, Kenya's disaster agency said.", (-0.45, 39.65)),
+    ("Fish died in their thousands as the [[Baaka]] stopped flowing near Menindee, New South Wales.",
+     (-31.6, 143.4)),
+    ("Farmers in Chihuahua say the [[Conchos]] has never been so low.", (28.3, -105.3)),
+    ("Sandbags lined the embankments as the [[Arno]] rose through Florence.", (43.75, 11.0)),
+    ("Oil workers in Ahvaz said the [[Karun]] was lower than anyone could remember.", (31.6, 48.9)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
