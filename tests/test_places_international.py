@@ -1686,3 +1686,14 @@ def test_great_city_spelt_exactly_beats_accented_hamlets(nlp):
     text, spans = _marked(line)
     got = resolve_spans(nlp(text), spans)
     assert got[0].country == "US"
+
+
+@pytest.mark.parametrize("text, names", [
+    # a road named by the two towns it joins: the towns, not a street
+    ("A tanker exploded on the Nairobi-Nakuru Highway near Naivasha on Monday.", ["Nairobi", "Nakuru", "Naivasha"]),
+    ("Five dead as bus overturns on Abuja-Kaduna Expressway", ["Abuja", "Kaduna"]),
+    # (a guard: a street named after two small places or persons stays a street)
+    ("Crews repaved Hyland-Croy Road in Dublin, Ohio, last week.", ["Hyland-Croy Road", "Dublin", "Ohio"]),
+])
+def test_road_named_by_two_towns_gives_the_towns(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

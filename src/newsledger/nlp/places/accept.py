@@ -684,12 +684,15 @@ def _route_pair(d: _Detection, r: _Reading) -> bool:
         return False
     if other[0] >= other[1]:
         return False
-    # the route's noun, after at most two lower-case words ("high-speed line")
+    # the route's noun, after at most two lower-case words ("high-speed
+    # line"), or the capitalised last word of the route's name ("the
+    # Lagos-Ibadan Expressway")
     k = after
     while k < n and k - after < 3 and toks.lower[k] not in _ROUTE_HEADS \
             and (toks.text[k].islower() or toks.text[k] == "-"):
         k += 1
-    if k >= n or toks.lower[k] not in _ROUTE_HEADS or not toks.text[k].islower():
+    if k >= n or toks.lower[k] not in _ROUTE_HEADS or not (
+            toks.text[k].islower() or (k == after and toks.title[k] and not (k + 1 < n and toks.title[k + 1]))):
         return False
     found = any(taken[x] for x in range(*other))
     if not found:

@@ -114,7 +114,7 @@ from .international import _detect_people_of_named, _detect_people_words, _detec
 from .entities import _COMPASS, _demonym_town, _detect_entities
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
-from .accept import _club_of_match, _speech_subject_person
+from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person
 from .glued import _detect_glued_abbreviations
 from .codes import _detect_country_codes
 
@@ -1029,8 +1029,22 @@ def _detect_streets(d: _Detection) -> None:
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
             r = _strip(toks, ent.start, ent.end)
             if r is not None and _street(toks, r[0], r[1]) and d.free(r[0], r[1]) \
-                    and not _person_like(toks, r[0], r[1], set()):
+                    and not _person_like(toks, r[0], r[1], set()) and not _towns_road(toks, r[0], r[1], d.g):
                 d.add(d.doc[r[0]:r[1]], "street", fuzzy=False, require=False)
+
+
+#: each town a road's name joins to another must be this big for the road to be their route
+ROAD_TOWN_POP = 50_000
+
+
+def _towns_road(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
+    """A road named by the two towns it joins, a dash between them ("the
+    Lagos-Ibadan Expressway"): the towns are the places (the route's rule
+    finds them), not a street of one town."""
+    k = next((k for k in range(start + 1, end - 2) if toks.text[k] in _PAIR_DASHES), None)
+    if k is None or toks.space[k - 1] or toks.space[k]:
+        return False
+    return _town_named(toks.text[k - 1], g, ROAD_TOWN_POP) and _town_named(toks.text[k + 1], g, ROAD_TOWN_POP)
 
 
 def _detect_townships(d: _Detection) -> None:
