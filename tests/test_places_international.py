@@ -551,10 +551,15 @@ RESOLVE = [
     ("Farmers in Chihuahua say the [[Conchos]] has never been so low.", (28.3, -105.3)),
     ("Sandbags lined the embankments as the [[Arno]] rose through Florence.", (43.75, 11.0)),
     ("Oil workers in Ahvaz said the [[Karun]] was lower than anyone could remember.", (31.6, 48.9)),
+    # regions by their popular names
+    ("Fire crews from Knysna were sent along the [[Garden Route]] as the blaze spread.", (-34.0, 22.8)),
+    ("Soy farms are eating into the [[Cerrado]], Brazil's vast savanna, researchers warned.", (-15.0, -48.0)),
+    ("Snow closed roads across the [[Kootenays]] and the Okanagan on Monday.", (49.5, -117.3)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    ("The clinic is two hours outside [[Port St Johns]], on the [[Wild Coast]]."),
     "[[Parisians]] queued for bread on Sunday.",
     "[[Londoners]] woke to heavy rain on Monday.",
     "[[Mancunians]] braved the cold.",
