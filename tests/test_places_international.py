@@ -555,6 +555,21 @@ RESOLVE = [
     ("Fire crews from Knysna were sent along the [[Garden Route]] as the blaze spread.", (-34.0, 22.8)),
     ("Soy farms are eating into the [[Cerrado]], Brazil's vast savanna, researchers warned.", (-15.0, -48.0)),
     ("Snow closed roads across the [[Kootenays]] and the Okanagan on Monday.", (49.5, -117.3)),
+    # a list of great cities in several countries: the great city of the name
+    ("KURASHIKI, Japan — Tourists from Seoul, Taipei and [[Melbourne]] queue for denim. Buyers from Florida, "
+     "Texas and Ohio come too, and American brands send designers every spring, the US trade office said.",
+     (-37.81, 144.96)),
+    ("Winemakers in Ohio and Michigan say the grapes of Lake Erie suit them. Cuttings came from Vienna, "
+     "Budapest and [[Athens]] in the 1880s, the Ohio historian said.", (37.98, 23.73)),
+    ("Dealers in Miami, New York and [[London]] sold the gold, Peruvian officials in Lima said. Police in "
+     "Ohio and Florida helped trace it.", (51.51, -0.13)),
+    # (a list of towns of one state keeps them: a guard)
+    ("The storm cut power in [[Athens]], Lancaster and Marietta, Ohio officials said.", (39.33, -82.10)),
+    # a people word before "from" gives the town's country
+    ("COLUMBUS, Ohio — The Ohio State Fair opened on Friday in Columbus. The pie contest was won by an "
+     "Irishman from [[Dublin]], who beat two women from Toledo and Dayton.", (53.33, -6.25)),
+    ("HALIFAX, N.S. — Fishermen in Nova Scotia protested on Monday. The protest was led by an Australian "
+     "from [[Sydney]] who moved to Halifax in 2001.", (-33.87, 151.21)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -207,6 +207,31 @@ def _nation_cue(toks: _Tokens, m: _Mention) -> bool:
     return s >= 2 and lower[s - 1] == "to" and lower[s - 2] in ("ambassador", "envoy", "embassy")
 
 
+#: how many words may stand between a people word and "from" ("a Kenyan
+#: marathon runner from Eldoret")
+_NATIVE_REACH = 3
+
+
+def _native_of(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
+    """The country a people word before "from" gives the name ("a Spaniard
+    from Salamanca", "the Kenyan runner from Iten": a town of Spain, of
+    Kenya), or None; lower-case words only between."""
+    if m.span is None or m.demonym:
+        return None
+    s = m.span.start
+    if s < 2 or toks.lower[s - 1] != "from":
+        return None
+    k = s - 2
+    while k >= max(0, s - 1 - _NATIVE_REACH):
+        if toks.cap[k]:
+            home = g.place_for_demonym(toks.text[k])
+            return home.country if home is not None else None
+        if not (toks.alpha[k] or toks.lower[k] == "-") or toks.lower[k] in ("from", "and", "or"):
+            return None
+        k -= 1
+    return None
+
+
 def _division_named(m: _Mention) -> bool:
     """Whether the mention's name is a state's or province's own name."""
     return any(e.kind == "region" and e.source in ("state", "extra", "subdivision") and not e.approx

@@ -43,6 +43,7 @@ class _Mention:
     famous_cue: bool = False  # opens a festival's or treaty's name (cues._famous_cue)
     county_cue: bool = False
     acts: bool = False  # the subject of a verb of speech or politics (cues._acts)
+    native: Optional[str] = None  # the country of a people word before "from" ("a Spaniard from X"; cues._native_of)
     beside_state: bool = False  # listed with a state's or province's name alone ("Oregon and Washington")
     main_ids: set[int] = field(default_factory=set)
     admin_keys: frozenset = frozenset()

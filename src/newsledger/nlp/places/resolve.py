@@ -65,7 +65,7 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _including_text, _lists_of_divisions,
-                   _acts, _famous_cue, _local_cue, _nation_cue, _pair_before_text, _pair_text, _region_cue,
+                   _acts, _famous_cue, _local_cue, _nation_cue, _native_of, _pair_before_text, _pair_text, _region_cue,
                    _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
@@ -152,6 +152,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.famous_cue = _famous_cue(toks, m)
         m.country_cue = _nation_cue(toks, m)
         m.acts = _acts(m)
+        m.native = _native_of(toks, m, g)
         _drop_countries_before_kind(toks, m)
     _rivers_named_whole(toks, mentions, g)
     _lists_of_divisions(toks, mentions)
@@ -488,7 +489,7 @@ def _follow_list_mates(toks: _Tokens, mentions: list[_Mention], g: Gazetteer,
     capital, so is it.  (A text about Brazil does not make the Porto of
     Lisbon's list a Brazilian village; a country's capital stays where it
     is: "groups in London and Washington".)"""
-    listed = [m for m in mentions if m.span is not None]
+    listed = sorted((m for m in mentions if m.span is not None), key=lambda m: m.start)
     groups: list[list[_Mention]] = []
     for prev, m in zip(listed, listed[1:]):
         if prev.span.end < m.span.start and all(toks.lower[k] in _LIST_JOINERS
@@ -525,6 +526,49 @@ def _follow_list_mates(toks: _Tokens, mentions: list[_Mention], g: Gazetteer,
                                 and g.is_capital(x)), None)
                 if capital is not None:
                     m.choice = capital
+    for group in groups:
+        _great_cities_listed(group, g)
+
+
+def _great_cities_listed(group: list[_Mention], g: Gazetteer) -> None:
+    """A list of three or more names that each have a great city
+    (``WORLD_CITY_POP`` people or a capital; one of ``LIST_BIG_POP`` may
+    stand as chosen) and one of them read so already: the great cities,
+    where the towns chosen lie in two countries or more ("tourists from
+    Seoul, Taipei and Melbourne" in a story of Japan; "cuttings from
+    Vienna, Budapest and Athens" in one of Ohio), or in place of villages
+    ("dealers in Miami, New York and London" are no town of Ohio; "Laval,
+    Gatineau and Kingston" stay in Canada).  A state read so stays one
+    ("New York")."""
+    if len(group) < 3 or any(m.demonym or m.choice is None or _pair_decides(m, g) for m in group):
+        return
+    towns = [m for m in group if m.choice.kind == "city"]
+    readings: list[Entry] = []
+    for m in towns:
+        great = [x for x in m.cands[:60] if x.id in m.main_ids and _world_city(x, g, WORLD_CITY_POP)]
+        if great:
+            readings.append(max(great, key=lambda x: x.population))
+        elif _world_city(m.choice, g, LIST_BIG_POP):
+            readings.append(m.choice)
+        else:
+            return
+    if len(towns) < 2 or not any(_world_city(m.choice, g, LIST_BIG_POP) for m in towns):
+        return
+    several = len({m.choice.country for m in towns}) >= 2
+    for m, e in zip(towns, readings):
+        if m.choice.id != e.id and (several or m.choice.population < LIST_MATE_POP):
+            m.choice = e
+
+
+#: a list of cities this big (or capitals) names great cities ...
+LIST_BIG_POP = 300_000
+#: ... and a name among them is the world city of its name, of this many people (or a capital)
+WORLD_CITY_POP = 1_000_000
+
+
+def _world_city(e: Entry, g: Gazetteer, population: int) -> bool:
+    """A great city: a country's capital, or one of ``population`` people."""
+    return e.kind == "city" and (e.population >= population or g.is_capital(e))
 
 
 def _pair_decides(m: _Mention, g: Gazetteer) -> bool:

@@ -114,7 +114,7 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
         if m.demonym or len(m.cands) < 2:
             continue
         sig = (normalize(m.text), m.pair, m.pair_before, m.cue_city, m.local_cue, m.region_cue, m.division_word,
-               m.beside_state, m.country_cue, m.sea_cue, m.river_cue, m.county_cue, m.acts,
+               m.beside_state, m.country_cue, m.sea_cue, m.river_cue, m.county_cue, m.acts, m.native,
                tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
@@ -376,6 +376,15 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             or (sc.pair_region and sc.entry.kind == "city" and sc.entry.population >= PAIR_STATE_POP))
             for sc in items):
         items = [sc for sc in items if sc.pair]
+    elif m.native and not (great - {m.native}):
+        # a people word's country holds a town of some size named so ("a
+        # Spaniard from Salamanca", "an Irishman from Dublin" in a story of
+        # Ohio), unless the name is a great city's abroad ("an American
+        # from London")
+        natives = [sc for sc in items if sc.entry.country == m.native and sc.entry.id in m.main_ids
+                   and (sc.entry.kind != "city" or sc.entry.population >= 10_000)]
+        if natives:
+            items = natives
     best, best_s = None, -1e9
     for sc in items:
         e, s = sc.entry, sc.fixed
