@@ -1201,6 +1201,9 @@ DETECT = [
     "Flights from [[Trivandrum]] and [[Cochin]] were delayed.",
     "Heavy rain hit [[Mangalore]] and [[Mysore]] on Sunday.",
     "Ferries leave [[Patras]] for [[Bari]] daily.",
+    # a team's name the text shows for one once, opened by its town, wherever it stands
+    "Twenty thousand fans watched as the [[Gwangju]] Eagles broke the record. Final table:\n"
+    "1. [[Seoul]] Dynasty, 15-3\n2. [[Gwangju]] Eagles, 14-4\nGame 1: [[Gwangju]] Eagles win (31 min)",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -273,6 +273,9 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         return best.id in main and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES) and (
             (best.kind == "city" and best.population >= 50_000)
             or (best.kind == "region" and best.source in ("state", "extra", "subdivision") and not best.approx))
+    if label in _TEAM_LABELS and _team_named(d, i, j, r.ent):
+        # ... the text's other mentions of that team ("2. Gwangju Eagles, 14-4"), opened by a town
+        return best.id in main and best.kind == "city" and best.population >= TEAM_TOWN_POP
     if label == "PERSON" and _club_closing(toks, i, j, r.ent):
         # "with Hertha and Borussia Dortmund": a big city closing a club's name
         return best.kind == "city" and best.id in main and best.population >= 100_000
@@ -1056,6 +1059,43 @@ def _team_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     last = toks.lower[whole[1] - 1]
     plural = last.endswith("s") and not last.endswith("ss")
     return before in _TEAM_BEFORE or (i > 0 and toks.text[i - 1] == "the" and plural) or after in _TEAM_AFTER
+
+
+def _teams_named(toks: _Tokens, ents, g: Gazetteer) -> frozenset:
+    """The texts of the model's "persons" of two to four words, opened by
+    the name of a town of ``TEAM_TOWN_POP``, that one of their mentions
+    shows for a team (:func:`_team_opening`): the text's other mentions of
+    them are the team's too ("2. Gwangju Eagles, 14-4" in a table after
+    "the Gwangju Eagles broke the record")."""
+    out = set()
+    for ent in ents:
+        if ent.label_ in _TEAM_LABELS:
+            whole = _strip(toks, ent.start, ent.end)
+            if whole is not None and 2 <= whole[1] - whole[0] <= 4 \
+                    and _team_opening(toks, whole[0], whole[0] + 1, ent) \
+                    and _town_named(toks.text[whole[0]], g, TEAM_TOWN_POP):
+                out.add(_text_of(toks, *whole))
+    return frozenset(out)
+
+
+#: a team's name remembered for the text is opened by a town this big
+TEAM_TOWN_POP = 50_000
+#: the model's labels of a team's name opened by its town ("Gwangju Eagles": a person, a product)
+_TEAM_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART"}
+
+
+def _text_of(toks: _Tokens, s: int, e: int) -> str:
+    return toks.doc_text[toks.idx[s]:toks.idx[e - 1] + len(toks.text[e - 1])]
+
+
+def _team_named(d: _Detection, i: int, j: int, ent: Span) -> bool:
+    """Whether ``toks[i:j]``, one word, opens the model's "person" or
+    "product" ``ent`` that the text shows for a team somewhere
+    (:attr:`_Detection.teams`)."""
+    if not d.teams or j - i != 1:
+        return False
+    whole = _strip(d.toks, ent.start, ent.end)
+    return whole is not None and whole[0] == i and _text_of(d.toks, *whole) in d.teams
 
 
 #: verbs of a match's result, before or after a club named by its town ("Motherwell edged Aberdeen 2-1")

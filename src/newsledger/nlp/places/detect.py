@@ -114,7 +114,7 @@ from .international import _detect_people_of_named, _detect_people_words, _detec
 from .entities import _COMPASS, _demonym_town, _detect_entities
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
-from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person
+from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person, _teams_named, _text_of
 from .glued import _detect_glued_abbreviations
 from .codes import _detect_country_codes
 
@@ -137,6 +137,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     """The place mentions of a Doc, ordered by position (see the module's
     docstring, "Detection")."""
     d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * len(toks))
+    d.teams = _teams_named(toks, d.ents, g)
     _collect_person_words(d)
     _collect_company_words(d)
     _prefetch(g, _entity_names(d))
@@ -200,6 +201,7 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a base's, "Base Darwin"; nor a firm's, "Waterloo AI"; nor twin towns, "Kitchener-Waterloo";
         # nor two towns joined by "and", "between Laramie and Rawlins")
         # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
+        # (nor a team's the text shows for one somewhere: "the Gwangju Eagles broke the record")
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
@@ -216,7 +218,8 @@ def _collect_person_words(d: _Detection) -> None:
                 and _town_pair(toks, ent.start, ent.end, g) is None \
                 and not _compass_and_division(toks, ent, g) \
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
-                and not _great_town_name(ent.text, g) and _club_of_match(d, ent.start, ent.end) is None:
+                and not _great_town_name(ent.text, g) and _club_of_match(d, ent.start, ent.end) is None \
+                and _text_of(toks, ent.start, ent.end) not in d.teams:
             # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso")
             end = next((k for k in range(ent.start + 1, ent.end) if toks.lower[k] in ("of", "from")), ent.end)
             words = [i for i in range(ent.start, end) if toks.title[i] and not (

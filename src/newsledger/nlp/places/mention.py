@@ -283,6 +283,9 @@ class _Detection:
     #: and legislatures' names ("the State Duma")
     company_words: set[str] = field(default_factory=set)
     doc_countries: set[str] = field(default_factory=set)
+    #: the model's "persons" the words about one of their mentions show for
+    #: a team ("the Gwangju Eagles broke the record"; :func:`.accept._teams_named`)
+    teams: frozenset = frozenset()
 
     def firm_name(self, name: str, ents: list[Entry]) -> bool:
         """Whether the one-word ``name`` is an organisation's in this text
