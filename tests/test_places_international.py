@@ -563,6 +563,9 @@ RESOLVE = [
      "Budapest and [[Athens]] in the 1880s, the Ohio historian said.", (37.98, 23.73)),
     ("Dealers in Miami, New York and [[London]] sold the gold, Peruvian officials in Lima said. Police in "
      "Ohio and Florida helped trace it.", (51.51, -0.13)),
+    # a capital's list mate is a capital
+    ("BOGOTÁ, Colombia — A collector from Valencia, Venezuela, who lives between Caracas and [[Madrid]], bought "
+     "two paintings of the Magdalena River at the Bogotá fair.", (40.42, -3.70)),
     # (a list of towns of one state keeps them: a guard)
     ("The storm cut power in [[Athens]], Lancaster and Marietta, Ohio officials said.", (39.33, -82.10)),
     # a people word before "from" gives the town's country

@@ -485,8 +485,9 @@ def _follow_list_mates(toks: _Tokens, mentions: list[_Mention], g: Gazetteer,
     Aires, Montevideo and Santiago") lies where they do: when every other
     item was chosen in one country, a town of the name there of
     ``LIST_MATE_POP`` people (its own name) within ``LIST_MATE_KM`` of one
-    of them replaces a namesake elsewhere; when every other item is a
-    capital, so is it.  (A text about Brazil does not make the Porto of
+    of them replaces a namesake elsewhere; else, when every other item is a
+    capital, so is it ("lives between Caracas and Madrid" in a story of
+    Bogotá).  (A text about Brazil does not make the Porto of
     Lisbon's list a Brazilian village; a country's capital stays where it
     is: "groups in London and Washington".)"""
     listed = sorted((m for m in mentions if m.span is not None), key=lambda m: m.start)
@@ -520,8 +521,8 @@ def _follow_list_mates(toks: _Tokens, mentions: list[_Mention], g: Gazetteer,
                              for o in others)]
                 if there:
                     m.choice = max(there, key=lambda x: x.population)
-            elif len(others) >= 2 and all(o.kind == "city" and g.is_capital(o) for o in others) \
-                    and not g.is_capital(e):
+                    continue
+            if all(o.kind == "city" and g.is_capital(o) for o in others) and not g.is_capital(e):
                 capital = next((x for x in m.cands[:60] if x.kind == "city" and x.id in m.main_ids
                                 and g.is_capital(x)), None)
                 if capital is not None:
