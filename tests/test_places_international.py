@@ -566,6 +566,12 @@ RESOLVE = [
     # a capital's list mate is a capital
     ("BOGOTÁ, Colombia — A collector from Valencia, Venezuela, who lives between Caracas and [[Madrid]], bought "
      "two paintings of the Magdalena River at the Bogotá fair.", (40.42, -3.70)),
+    # two villages abroad far apart do not back each other in a story of other places
+    ("Power cuts hit Aberdeenshire on Friday. Ballater and [[Braemar]] were cut off, engineers in Aberdeen said. "
+     "Farms around Allendale, near Hexham in Northumberland, were also dark.", (57.01, -3.40)),
+    # (nor do towns of a country that lie together: a guard)
+    ("A Boston family traced its roots to [[Cahir]]. Relatives still farm near Tipperary and Clonmel, "
+     "the family said in Boston.", (52.37, -7.93)),
     # (a list of towns of one state keeps them: a guard)
     ("The storm cut power in [[Athens]], Lancaster and Marietta, Ohio officials said.", (39.33, -82.10)),
     # a people word before "from" gives the town's country

@@ -246,6 +246,14 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
               if o.choice is not None and o.choice.lat is not None and not o.demonym and not o.fuzzy]
     # (a people's word names its country too: "French growers ... Le Perthus")
     said = {o.choice.country for o in mentions if o.choice is not None and o.demonym}
+    # (nor do two small towns of one country back each other where nothing
+    # bigger of the text lies in it and they lie apart: "Braemar" and
+    # "Allendale" read as villages of western Canada in a story of Scotland
+    # and Northumberland; "Tipperary" and "Cahir" lie together)
+    strong = {o.country for _, o in chosen if o.kind != "city" or o.population >= LONELY_POP} | said
+    chosen = [(k, o) for k, o in chosen if o.country in strong or any(
+        k2 != k and o2.country == o.country and haversine_km(o.lat, o.lon, o2.lat, o2.lon) <= W["focus_km"]
+        for k2, o2 in chosen)]
     for m in mentions:
         e = m.choice
         if e is None or m.demonym or e.kind != "city" or e.population >= LONELY_POP or e.lat is None:
