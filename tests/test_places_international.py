@@ -1210,6 +1210,10 @@ DETECT = [
     "Flights from [[Trivandrum]] and [[Cochin]] were delayed.",
     "Heavy rain hit [[Mangalore]] and [[Mysore]] on Sunday.",
     "Ferries leave [[Patras]] for [[Bari]] daily.",
+    # older English names of great towns, in a place's or a body's name or untagged
+    "Old-timers in [[Mumbai]] still speak of the [[Bombay]] season, when the mills closed.",
+    "Her grandfather left [[Silesia]] when the city, then [[Breslau]], was still German.",
+    "The archive of the [[French]] Institute of [[Pondicherry]] holds the photographs.",
     # a team's name the text shows for one once, opened by its town, wherever it stands
     "Twenty thousand fans watched as the [[Gwangju]] Eagles broke the record. Final table:\n"
     "1. [[Seoul]] Dynasty, 15-3\n2. [[Gwangju]] Eagles, 14-4\nGame 1: [[Gwangju]] Eagles win (31 min)",

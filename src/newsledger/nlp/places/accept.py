@@ -158,9 +158,10 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     doc_countries = d.doc_countries
     main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
     # (whether the model took it alone for a person or a body, or inside a
-    # body's name: "the Bombay Stock Exchange", "the Madras High Court")
+    # body's name: "the Bombay Stock Exchange", "the Madras High Court"; or
+    # inside a place's: "the Bombay season")
     famous = _famous_alias(name, main, ents, g, doc_countries) \
-        if j - i == 1 and (ent is None or ent.label_ in ("PERSON", "ORG")) else None
+        if j - i == 1 and (ent is None or ent.label_ in ("PERSON", "ORG", "LOC", "GPE", "FAC")) else None
     # an English or transliterated name of more than one word ("Khan Younis",
     # "Rhineland-Palatinate"), when it is no place's own name, names a province or a big town
     several = j - i >= 2 and not main

@@ -51,6 +51,8 @@ _OLDER_NAMES = frozenset({
     "ashkhabad", "dacca", "teheran", "vilna", "bombay", "madras", "calcutta", "poona",
     "canton", "pusan", "amoy", "swatow", "mukden", "fez",
     "trivandrum", "cochin", "mangalore", "mysore", "gurgaon", "allahabad", "patras", "heraklion",
+    "pondicherry", "cawnpore", "simla", "danzig", "breslau", "stettin", "posen", "lemberg", "pressburg",
+    "konigsberg", "leopoldville", "stanleyville", "elisabethville", "sverdlovsk", "kuibyshev",
 })
 
 
