@@ -1221,6 +1221,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a firm's name ending in "Co." after a county's name is the firm's
+    ("Southwestern Electric Power Co. said crews had restored service in Texarkana.", "Power Co."),
     # a line named after two men, both small towns' names
     ("The Mason–Dixon line once divided slave and free states.", "Mason"),
     # a country's name with a person's age after it, or kin before it

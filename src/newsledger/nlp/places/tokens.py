@@ -506,12 +506,14 @@ _COUNTY_WORDS = {"county", "parish", "borough", "co"}
 
 def _county_name(toks: _Tokens, i: int, j: int, best: Entry) -> bool:
     """``doc[i:j]`` names a county ("Laurel County"; in Ireland "County
-    Clare", "Co. Kerry", the word first)."""
+    Clare", "Co. Kerry", the word first); not the end of a firm's name
+    ("Southwestern Electric Power Co.")."""
     if j - i >= 2 and toks.lower[i] in ("county", "co.", "co") and best.kind == "region" \
             and best.source in ("subdivision", "extra") and best.country in COUNTY_LANDS:
         return True
-    return (j - i >= 2 and toks.lower[j - 1].rstrip(".") in _COUNTY_WORDS
-            and best.source == "county" and not toks.stop[i])
+    last = toks.lower[j - 1].rstrip(".")
+    return (j - i >= 2 and last in _COUNTY_WORDS and best.source == "county" and not toks.stop[i]
+            and not (last == "co" and i > 0 and toks.title[i - 1]))
 
 
 def _coordinated(toks: _Tokens, span: Span, taken: list[bool]) -> bool:
