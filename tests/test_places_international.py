@@ -555,6 +555,9 @@ RESOLVE = [
     ("Fire crews from Knysna were sent along the [[Garden Route]] as the blaze spread.", (-34.0, 22.8)),
     ("Soy farms are eating into the [[Cerrado]], Brazil's vast savanna, researchers warned.", (-15.0, -48.0)),
     ("Snow closed roads across the [[Kootenays]] and the Okanagan on Monday.", (49.5, -117.3)),
+    # districts of great cities, heritage sites and rivers of the table
+    ("Rents in [[Bandra]] have doubled in five years, Mumbai brokers say.", (19.06, 72.83)),
+    ("Planners in Riyadh say [[AlUla]] will get two new resorts.", (26.62, 37.92)),
     # a list of great cities in several countries: the great city of the name
     ("KURASHIKI, Japan — Tourists from Seoul, Taipei and [[Melbourne]] queue for denim. Buyers from Florida, "
      "Texas and Ohio come too, and American brands send designers every spring, the US trade office said.",
@@ -1210,6 +1213,11 @@ DETECT = [
     "Flights from [[Trivandrum]] and [[Cochin]] were delayed.",
     "Heavy rain hit [[Mangalore]] and [[Mysore]] on Sunday.",
     "Ferries leave [[Patras]] for [[Bari]] daily.",
+    "The hills of the [[Dandenong Ranges]] lost power again, [[Victoria]]'s grid operator said.",
+    "Garment workers marched to [[Yeouido]], home to the National Assembly.",
+    "Taps ran dry in [[Orlando East]] and [[Diepkloof]], [[Soweto]] residents said.",
+    "Tourists crowded the narrow lanes of [[Gion]], [[Kyoto]]'s geisha quarter, on Sunday.",
+    "Villages flooded as the [[Mahanadi]] rose near [[Cuttack]].",
     # older English names of great towns, in a place's or a body's name or untagged
     "Old-timers in [[Mumbai]] still speak of the [[Bombay]] season, when the mills closed.",
     "Her grandfather left [[Silesia]] when the city, then [[Breslau]], was still German.",
@@ -1221,6 +1229,9 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a byline's name before "in" and the place it was filed from
+    ("Soweto nights: the new jazz clubs\n\nBy Naledi Khumalo in Johannesburg\n\nThe scene is thriving.",
+     "Naledi"),
     # a firm's name ending in "Co." after a county's name is the firm's
     ("Southwestern Electric Power Co. said crews had restored service in Texarkana.", "Power Co."),
     # a line named after two men, both small towns' names

@@ -209,12 +209,14 @@ def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
     """``toks[start:end]`` is a full name signing the text: a byline's at a
     line's start ("By Georgia Evans, Crime Reporter") or a contact's after a
     release's label ("Media Contact:\nParis Whitfield, Director"): two or
-    three capitalised words, closing the line or followed by a comma or a bar
-    ("By Lucía Castilla Ramos | Regional news")."""
+    three capitalised words, closing the line or followed by a comma, a bar
+    ("By Lucía Castilla Ramos | Regional news") or "in" and a place ("By
+    Naledi Khumalo in Johannesburg")."""
     if not 2 <= end - start <= 3 or end > len(toks) \
             or not all(toks.title[k] and toks.alpha[k] for k in range(start, end)):
         return False
-    if end < len(toks) and not (toks.text[end] in (",", "|") or "\n" in toks.text[end]):
+    if end < len(toks) and not (toks.text[end] in (",", "|") or "\n" in toks.text[end] or (
+            toks.text[end] == "in" and end + 1 < len(toks) and toks.title[end + 1])):
         return False
     p = start - 1
     while p >= 0 and toks.is_space[p]:
