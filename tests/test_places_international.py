@@ -1218,6 +1218,8 @@ DETECT = [
     "Taps ran dry in [[Orlando East]] and [[Diepkloof]], [[Soweto]] residents said.",
     "Tourists crowded the narrow lanes of [[Gion]], [[Kyoto]]'s geisha quarter, on Sunday.",
     "Villages flooded as the [[Mahanadi]] rose near [[Cuttack]].",
+    # a country in brackets that the model took into a person's name
+    "Final standings\n1. Sydney Okafor ([[Nigeria]]) — 26 wins\n2. Chukwudi Eze ([[Nigeria]]) — 24 wins",
     # older English names of great towns, in a place's or a body's name or untagged
     "Old-timers in [[Mumbai]] still speak of the [[Bombay]] season, when the mills closed.",
     "Her grandfather left [[Silesia]] when the city, then [[Breslau]], was still German.",

@@ -495,13 +495,19 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
     """The model's entities, each cut where a line ends inside it (web text:
     "ROCKHAMPTON, Qld" + newline + "Cattle producers ..." read as one
     person "Qld Cattle"); the pieces keep the label.  A capitalised
-    preposition opening an entity is left out ("Across Kerala, ...")."""
+    preposition opening an entity is left out ("Across Kerala, ..."), and
+    so is what follows a bracket opened inside one."""
     out = []
     for ent in doc.ents:
         if len(ent) >= 2 and toks.lower[ent.start] in _OPENING_PREPS and toks.title[ent.start] \
                 and toks.title[ent.start + 1]:
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
         # (and where a match's score stands inside it: "St Johnstone 2-1 Livingston", "Aberdeen 2-1")
+        # (and before a bracket opened inside it, what follows being no part
+        # of it: "Chukwudi Eze (Nigeria" read as one person)
+        bracket = next((k for k in range(ent.start + 1, ent.end) if toks.text[k] == "("), None)
+        if bracket is not None:
+            ent = Span(doc, ent.start, bracket, label=ent.label_)
         breaks = [k for k in range(ent.start, ent.end)
                   if (toks.is_space[k] and "\n" in toks.text[k]) or _in_score(toks, k)]
         if not breaks:
