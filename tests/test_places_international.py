@@ -566,6 +566,9 @@ RESOLVE = [
      "Budapest and [[Athens]] in the 1880s, the Ohio historian said.", (37.98, 23.73)),
     ("Dealers in Miami, New York and [[London]] sold the gold, Peruvian officials in Lima said. Police in "
      "Ohio and Florida helped trace it.", (51.51, -0.13)),
+    # a small namesake of a great town inside a metropolis the text names has no evidence from its districts
+    ("Fans who travelled from [[Gwangju]] packed bars in Gangnam and along the Han River, Seoul police said.",
+     (35.15, 126.92)),
     # a capital's list mate is a capital
     ("BOGOTÁ, Colombia — A collector from Valencia, Venezuela, who lives between Caracas and [[Madrid]], bought "
      "two paintings of the Magdalena River at the Bogotá fair.", (40.42, -3.70)),

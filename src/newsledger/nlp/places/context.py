@@ -168,8 +168,16 @@ def _colocation(mentions: Sequence[_Mention]) -> None:
         # district too: "Gwangju" of Gyeonggi beside "Seoul", not the city of 1.4 million)
         great = max((e.population for e in cands if e.kind == "city"), default=0)
         for e in cands:
+            shadowed = e.kind == "city" and great >= SHADOW_GREAT_POP and e.population * 10 < great
             district = e.kind == "city" and (e.population < METRO_DISTRICT_POP or (
                 great >= METRO_GREAT_POP and e.population * 10 < great))
+            # (and the other names about a small namesake of a great town
+            # that lies in a metropolis the text names are the metropolis's
+            # districts, no evidence for it: "Nagasaki" of Toshima beside
+            # "Tokyo", "Ueno" and "Sumida"; "Gwangju" of Gyeonggi beside
+            # "Seoul" and "Gangnam")
+            if shadowed and _names_near(e, k, grid, cell, radius, metros_only=True):
+                continue
             found = _names_near(e, k, grid, cell, radius, district)
             if found:
                 out[e.id] = sum(weight[k2] for k2 in found)
@@ -186,13 +194,17 @@ METRO_POP = 1_000_000
 METRO_DISTRICT_POP = 50_000
 #: ... or a tenth the size of a namesake this big
 METRO_GREAT_POP = 500_000
+#: a town a tenth the size of a namesake this big, in a metropolis the text
+#: names, has no evidence from the names about it (the metropolis's districts)
+SHADOW_GREAT_POP = 300_000
 
 
-def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float, district: bool = False) -> set[int]:
+def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float, district: bool = False,
+                metros_only: bool = False) -> set[int]:
     """The indexes of the names (other than ``own``) with a candidate in
     ``grid`` (cells of ``cell`` degrees: name index, entry id, lat, lon)
     within ``radius`` km of ``e`` (a flat-earth distance: close enough
-    at this range)."""
+    at this range); with ``metros_only``, a candidate of ``METRO_POP``."""
     ci, cj = int(e.lat // cell), int(e.lon // cell)
     cos_lat = math.cos(math.radians(e.lat))
     span = 1 + int(1.0 / max(cos_lat, 0.2))  # a cell spans fewer km of longitude away from the equator
@@ -205,6 +217,8 @@ def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float, dist
                     continue
                 if pop >= METRO_POP and district:
                     continue  # (a metropolis has a district of almost any name: "Nagasaki" of Tokyo)
+                if metros_only and pop < METRO_POP:
+                    continue
                 dx, dy = (lon - e.lon) * cos_lat, lat - e.lat
                 if dx * dx + dy * dy <= reach2:
                     found.add(k2)
