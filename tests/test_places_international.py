@@ -1223,6 +1223,8 @@ DETECT = [
     "Villages flooded as the [[Mahanadi]] rose near [[Cuttack]].",
     # a country in brackets that the model took into a person's name
     "Final standings\n1. Sydney Okafor ([[Nigeria]]) — 26 wins\n2. Chukwudi Eze ([[Nigeria]]) — 24 wins",
+    "Visitors who cannot get tickets for [[Machu Picchu]] stay longer in [[Cusco]].",
+    "Temperatures in the [[Goldfields]] regularly pass 40C, miners in [[Kalgoorlie]] say.",
     # older English names of great towns, in a place's or a body's name or untagged
     "Old-timers in [[Mumbai]] still speak of the [[Bombay]] season, when the mills closed.",
     "Her grandfather left [[Silesia]] when the city, then [[Breslau]], was still German.",
