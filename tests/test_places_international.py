@@ -1225,6 +1225,9 @@ DETECT = [
     "Final standings\n1. Sydney Okafor ([[Nigeria]]) — 26 wins\n2. Chukwudi Eze ([[Nigeria]]) — 24 wins",
     "Visitors who cannot get tickets for [[Machu Picchu]] stay longer in [[Cusco]].",
     "Temperatures in the [[Goldfields]] regularly pass 40C, miners in [[Kalgoorlie]] say.",
+    # a US state's postal code after a town of it and a comma
+    "Production moved from Smyrna, [[TN]] to Lafayette, [[IN]] last year.",
+    "Plant | Units\nSmyrna, [[TN]] | 71,300\nGeorgetown, [[KY]] | 52,100",
     # older English names of great towns, in a place's or a body's name or untagged
     "Old-timers in [[Mumbai]] still speak of the [[Bombay]] season, when the mills closed.",
     "Her grandfather left [[Silesia]] when the city, then [[Breslau]], was still German.",
@@ -1236,6 +1239,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (two capitals after a town that has no namesake in the state they name: a guard)
+    ("Sales rose in Leeds, KY and in Dublin, OH, the chain said.", "KY"),
     # a byline's name before "in" and the place it was filed from
     ("Soweto nights: the new jazz clubs\n\nBy Naledi Khumalo in Johannesburg\n\nThe scene is thriving.",
      "Naledi"),

@@ -1109,6 +1109,15 @@ class Gazetteer:
         cap = self.capital_of(entry.country) if entry.country else None
         return cap is not None and cap.id == entry.id
 
+    def us_state(self, code: str) -> Optional[Entry]:
+        """The US state (or DC) whose two-letter postal code, its GeoNames
+        admin1 code, is ``code`` ("TN" -> Tennessee), or None."""
+        if len(code) != 2 or not code.isalpha():
+            return None
+        hits = self._query("SELECT * FROM entries WHERE kind = 'region' AND source = 'state' AND country = 'US' "
+                           "AND admin1 = ?", (code.upper(),))
+        return hits[0] if hits else None
+
     def is_province(self, entry: Entry) -> bool:
         """Whether the entry is one of the great first-level parts of a
         country (a state, province, region or department: :data:`PROVINCE_TYPES`)."""

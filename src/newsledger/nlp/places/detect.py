@@ -1029,6 +1029,28 @@ def _detect_state_abbreviations(d: _Detection) -> None:
     for m in list(d.mentions):
         if m.span is not None:
             _dateline_abbreviation(d, m.span.end)
+            _postal_code_after(d, m)
+
+
+def _postal_code_after(d: _Detection, m: _Mention) -> None:
+    """A US state's two-letter postal code after a town of that state and
+    a comma ("Smyrna, TN | 71,300", "from Lafayette, IN to ..."): the state,
+    when the town has a namesake there (so "Paris, FR" or "in Salem, OR
+    not" stay where they belong only by the town's own candidates)."""
+    toks, n = d.toks, len(d.toks)
+    j = m.span.end
+    k = j + 1
+    if not (k < n and toks.text[j] == "," and len(toks.text[k]) == 2 and toks.text[k].isupper()
+            and toks.text[k].isalpha() and d.free(k, k + 1)):
+        return
+    if k + 1 < n and toks.text[k + 1][:1].isalpha() and toks.text[k + 1][:1].isupper():
+        return  # (a name going on: "Springfield, IL Route 4" is no code alone)
+    code = toks.text[k]
+    if not any(e.country == "US" and e.kind == "city" and e.admin1 == code for e in m.cands):
+        return
+    state = d.g.us_state(code)
+    if state is not None:
+        d.add_known(d.doc[k:k + 1], [state], {state.id})
 
 
 def _detect_streets(d: _Detection) -> None:
