@@ -569,6 +569,10 @@ RESOLVE = [
     # a small namesake of a great town inside a metropolis the text names has no evidence from its districts
     ("Fans who travelled from [[Gwangju]] packed bars in Gangnam and along the Han River, Seoul police said.",
      (35.15, 126.92)),
+    # a dateline's country that holds only namesakes of its own speaks for the name against a later region
+    ("MÉRIDA, Mexico — The King of Spain arrives on Thursday from Mexico City and Cancún. The city was named "
+     "after Mérida in Extremadura. Crowds from Campeche and Valladolid gathered in [[Mérida]]'s main square.",
+     (20.97, -89.62)),
     # a capital's list mate is a capital
     ("BOGOTÁ, Colombia — A collector from Valencia, Venezuela, who lives between Caracas and [[Madrid]], bought "
      "two paintings of the Magdalena River at the Bogotá fair.", (40.42, -3.70)),

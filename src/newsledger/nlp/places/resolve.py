@@ -439,8 +439,10 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
         # a mention with its state or country after it ("PARIS, Tenn.") speaks for the
         # name, when that tells its namesakes apart ("PERTH, Australia" does not)
         # (so does one a river's word makes the river: "on the bank of the Rio Grande")
+        # (a country after it that holds only namesakes of its own counts too:
+        # "MÉRIDA, Mexico" against the later "after Mérida in Extremadura")
         held = Counter(m.choice.id for m in ms if m.choice is not None and (
-            _pair_decides(m, g) or (m.river_cue and m.choice.kind == "feature")))
+            _pair_decides(m, g) or _pair_country_decides(m, g) or (m.river_cue and m.choice.kind == "feature")))
         if held:
             votes = held
         winner_id = votes.most_common(1)[0][0]
@@ -465,6 +467,19 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
                     and shares.get(winner.country, 0.0) < VISITED_SHARE:
                 continue
             m.choice = winner
+
+
+def _pair_country_decides(m: _Mention, g: Gazetteer) -> bool:
+    """Whether the country named after "X, " holds the mention's choice and
+    every namesake it holds lies in that country ("MÉRIDA, Mexico": two
+    towns of Mexico, none of Spain's or Venezuela's)."""
+    if not m.pair or m.demonym or m.choice is None:
+        return False
+    countries = [p for p in g.exact(m.pair)[:5] if p.kind == "country"]
+    if not countries:
+        return False
+    held = [e for e in m.cands[:60] if any(_pair_holds(p, e) for p in countries)]
+    return any(e.id == m.choice.id for e in held) and all(e.country == m.choice.country for e in held)
 
 
 #: a country holding fewer than this share of a text's places is one the text only visits
