@@ -573,6 +573,9 @@ RESOLVE = [
     ("MÉRIDA, Mexico — The King of Spain arrives on Thursday from Mexico City and Cancún. The city was named "
      "after Mérida in Extremadura. Crowds from Campeche and Valladolid gathered in [[Mérida]]'s main square.",
      (20.97, -89.62)),
+    # capitals naming a land are the land, no village of the same letters
+    ("TANGIER, Morocco — Car exports rose again. Suppliers from Cergy, Pontoise and Mantes-la-Jolie near Paris "
+     "opened plants.\n- Main investors by country: Spain, France, Japan, China, [[US]]", (39.76, -98.5)),
     # a capital's list mate is a capital
     ("BOGOTÁ, Colombia — A collector from Valencia, Venezuela, who lives between Caracas and [[Madrid]], bought "
      "two paintings of the Magdalena River at the Bogotá fair.", (40.42, -3.70)),

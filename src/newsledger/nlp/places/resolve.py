@@ -183,6 +183,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _famous_places(mentions)
     _place_in_named_region(doc, mentions, g)
     _short_forms(mentions)
+    _abbreviations_of_lands(mentions)
 
 
 def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
@@ -290,6 +291,24 @@ def _namesake_among(m: _Mention, others: Sequence[Entry]) -> Optional[Entry]:
             and any(o.country == c.country or haversine_km(o.lat, o.lon, c.lat, c.lon) <= LONELY_KM
                     for o in others)]
     return min(near, key=lambda c: (gap(c), -c.population)) if near else None
+
+
+def _abbreviations_of_lands(mentions: Sequence[_Mention]) -> None:
+    """Two or three capitals that name a country or a state are that land,
+    not a town named by the same letters in lower case, whatever the text's
+    other places: "Spain, France, Japan, China, US" is no village Us of
+    France."""
+    for m in mentions:
+        e, text = m.choice, m.text
+        if e is None or m.demonym or e.kind != "city" or not (2 <= len(text) <= 3 and text.isalpha()
+                                                             and text.isupper()):
+            continue
+        if e.name.isupper() or e.name.casefold() != text.casefold():
+            continue
+        land = next((c for c in m.cands[:60] if c.kind == "country" or (c.kind == "region" and c.source == "state")),
+                    None)
+        if land is not None:
+            m.choice = land
 
 
 def _famous_places(mentions: Sequence[_Mention]) -> None:
