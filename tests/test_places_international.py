@@ -1232,6 +1232,9 @@ DETECT = [
     "Final standings\n1. Sydney Okafor ([[Nigeria]]) — 26 wins\n2. Chukwudi Eze ([[Nigeria]]) — 24 wins",
     "Visitors who cannot get tickets for [[Machu Picchu]] stay longer in [[Cusco]].",
     "Temperatures in the [[Goldfields]] regularly pass 40C, miners in [[Kalgoorlie]] say.",
+    # names listed before a division's kind in the plural
+    "The bank signed up 30,000 merchants in the [[Futian]] and [[Luohu]] districts of [[Shenzhen]].",
+    "Displaced families came from rural districts of the [[Bay]] and [[Bakool]] regions, aid workers said.",
     # a US state's postal code after a town of it and a comma
     "Production moved from Smyrna, [[TN]] to Lafayette, [[IN]] last year.",
     "Plant | Units\nSmyrna, [[TN]] | 71,300\nGeorgetown, [[KY]] | 52,100",
@@ -1246,6 +1249,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (words before a plural kind that name no division or town: a guard)
+    ("Voters in the Red and Blue states differ on the question.", "Red"),
     # (two capitals after a town that has no namesake in the state they name: a guard)
     ("Sales rose in Leeds, KY and in Dublin, OH, the chain said.", "KY"),
     # a byline's name before "in" and the place it was filed from

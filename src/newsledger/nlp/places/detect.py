@@ -157,6 +157,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_datelines(d)
     _detect_streets(d)
     _detect_county_lists(d)
+    _detect_division_lists(d)
     _detect_gazetteer_spans(d)
     _detect_state_abbreviations(d)
     _detect_rivers(d)
@@ -1126,6 +1127,53 @@ def _detect_county_lists(d: _Detection) -> None:
                 continue
             if any(e.source == "county" for e in g.exact(f"{toks.span_text(a, b)} {word}")):
                 d.add(d.doc[a:b], "gaz", fuzzy=False, require=False)
+
+
+#: plural kinds of division after a list of their names ("the Futian and Luohu districts")
+_DIVISION_PLURALS = {"districts", "provinces", "regions", "prefectures", "governorates", "municipalities",
+                     "oblasts", "states", "counties", "wards", "boroughs", "upazilas", "departments"}
+
+
+def _detect_division_lists(d: _Detection) -> None:
+    """1e'. two names or more listed before a division's kind in the plural
+    ("the Futian and Luohu districts", "Kilifi and Kwale counties",
+    "the Bay and Bakool regions"): each a place when the gazetteer knows it
+    by its own name as a division or a town, all of them in one country."""
+    toks, g = d.toks, d.g
+    text, lower, cap = toks.text, toks.lower, toks.cap
+    for t in range(2, len(toks)):
+        if lower[t] not in _DIVISION_PLURALS or not text[t].islower():
+            continue
+        k = t - 1
+        groups: list[tuple[int, int]] = []
+        while k >= 0 and len(groups) < 8:
+            end = k + 1
+            while k >= 0 and end - k <= 3 and (cap[k] or (text[k] == "-" and k < end - 1)):
+                k -= 1
+            if k + 1 >= end:
+                break
+            groups.append((k + 1, end))
+            if k >= 0 and lower[k] in _LIST_WORDS:
+                k -= 1
+                if k >= 0 and lower[k] in _LIST_WORDS:  # ", and"
+                    k -= 1
+                continue
+            break
+        if len(groups) < 2:
+            continue
+        # (each of them in one country: "the Red and Blue states" name none)
+        lands: Optional[set] = None
+        for a, b in groups:
+            name = toks.span_text(a, b)
+            main = g.main_ids(name)
+            own = {e.country for e in g.exact(name) if e.id in main and not e.approx and e.kind in ("region", "city")}
+            lands = own if lands is None else lands & own
+            if not lands:
+                break
+        else:
+            for a, b in groups:
+                if d.free(a, b):
+                    d.add(d.doc[a:b], "gaz", fuzzy=False, require=False)
 
 
 #: brands and companies named like towns, never a place by repetition alone
