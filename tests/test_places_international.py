@@ -1232,6 +1232,10 @@ DETECT = [
     "Final standings\n1. Sydney Okafor ([[Nigeria]]) — 26 wins\n2. Chukwudi Eze ([[Nigeria]]) — 24 wins",
     "Visitors who cannot get tickets for [[Machu Picchu]] stay longer in [[Cusco]].",
     "Temperatures in the [[Goldfields]] regularly pass 40C, miners in [[Kalgoorlie]] say.",
+    # shores, sounds and districts of the table; an older name of Kozhikode
+    "Families were moved from [[Guet Ndar]], on the [[Langue de Barbarie]], to new homes.",
+    "A bridge over the [[Pamlico Sound]] replaced the washed-out road.",
+    "Fans in [[Kozhikode]], still [[Calicut]] to many, queued for tickets.",
     # names listed before a division's kind in the plural
     "The bank signed up 30,000 merchants in the [[Futian]] and [[Luohu]] districts of [[Shenzhen]].",
     "Displaced families came from rural districts of the [[Bay]] and [[Bakool]] regions, aid workers said.",

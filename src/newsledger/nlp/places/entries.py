@@ -52,7 +52,7 @@ _OLDER_NAMES = frozenset({
     "canton", "pusan", "amoy", "swatow", "mukden", "fez",
     "trivandrum", "cochin", "mangalore", "mysore", "gurgaon", "allahabad", "patras", "heraklion",
     "pondicherry", "cawnpore", "simla", "danzig", "breslau", "stettin", "posen", "lemberg", "pressburg",
-    "konigsberg", "leopoldville", "stanleyville", "elisabethville", "sverdlovsk", "kuibyshev",
+    "konigsberg", "leopoldville", "stanleyville", "elisabethville", "sverdlovsk", "kuibyshev", "calicut",
 })
 
 
