@@ -576,6 +576,9 @@ RESOLVE = [
     # capitals naming a land are the land, no village of the same letters
     ("TANGIER, Morocco — Car exports rose again. Suppliers from Cergy, Pontoise and Mantes-la-Jolie near Paris "
      "opened plants.\n- Main investors by country: Spain, France, Japan, China, [[US]]", (39.76, -98.5)),
+    # a lonely small town gives way to a mountain of the table named so
+    ("MENDOZA, Argentina — Rescuers reached the climbers near Plaza de Mulas on Aconcagua. One of them had "
+     "climbed Denali and [[Elbrus]] before, the Mendoza police said.", (43.35, 42.44)),
     # a capital's list mate is a capital
     ("BOGOTÁ, Colombia — A collector from Valencia, Venezuela, who lives between Caracas and [[Madrid]], bought "
      "two paintings of the Magdalena River at the Bogotá fair.", (40.42, -3.70)),

@@ -270,7 +270,10 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
         # lies: "Tawila" of a Yemeni village in a story about Darfur)
         if all(haversine_km(o.lat, o.lon, e.lat, e.lon) > LONELY_KM for o in others) \
                 or alias_only:
-            m.choice = _namesake_among(m, others)
+            # (or a mountain, river or sea of our table named so: "Elbrus"
+            # among the Seven Summits in a story of Aconcagua)
+            m.choice = _namesake_among(m, others) or next(
+                (c for c in m.cands[:60] if c.kind == "feature" and c.source == "extra" and c.lat is not None), None)
 
 
 def _namesake_among(m: _Mention, others: Sequence[Entry]) -> Optional[Entry]:
