@@ -1239,6 +1239,11 @@ DETECT = [
     "Families were moved from [[Guet Ndar]], on the [[Langue de Barbarie]], to new homes.",
     "A bridge over the [[Pamlico Sound]] replaced the washed-out road.",
     "Fans in [[Kozhikode]], still [[Calicut]] to many, queued for tickets.",
+    # a name closed by an elided article's word; a suspended compound's first town
+    "Cocoa farmers in [[Côte d’Ivoire]] and [[Ghana]] held their crop back.",
+    "Saturday — departs for [[Abidjan]], [[Côte d'Ivoire]]",
+    "The delegation includes executives from [[Bergen]]- and [[Stavanger]]-based firms.",
+    "The fact that the king is coming to the [[Yucatán]], and not only to the capital, says a lot.",
     # names listed before a division's kind in the plural
     "The bank signed up 30,000 merchants in the [[Futian]] and [[Luohu]] districts of [[Shenzhen]].",
     "Displaced families came from rural districts of the [[Bay]] and [[Bakool]] regions, aid workers said.",

@@ -345,7 +345,11 @@ class _Detection:
         self.take(start, end)
 
     def mention(self, span: Span, how: str) -> _Mention:
-        """A mention of a non-empty span (its text read from the token table)."""
+        """A mention of a non-empty span (its text read from the token table),
+        less the dash a suspended compound leaves on its last token ("Bergen-"
+        of "Bergen- and Stavanger-based")."""
         toks, s, e = self.toks, span.start, span.end
-        return _Mention(toks.idx[s], toks.idx[e - 1] + len(toks.text[e - 1]), toks.span_text(s, e),
-                        span, how)
+        text, end = toks.span_text(s, e), toks.idx[e - 1] + len(toks.text[e - 1])
+        if len(toks.text[e - 1]) > 2 and toks.text[e - 1].endswith("-"):
+            text, end = text[:-1], end - 1
+        return _Mention(toks.idx[s], end, text, span, how)

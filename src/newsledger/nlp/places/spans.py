@@ -77,11 +77,18 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
         for j in range(i + 1, min(n, i + MAX_NGRAM) + 1):
             if taken[j - 1]:
                 break
-            if (cap[j - 1] or text[j - 1].isupper()) and not punct[j - 1] and not (inner_stop and j == i + 1):
+            if (cap[j - 1] or text[j - 1].isupper() or (j - 1 > i and _elided_name(text[j - 1]))) \
+                    and not punct[j - 1] and not (inner_stop and j == i + 1):
                 grams.append((j, toks.span_text(i, j)))
         grams.reverse()
         out[i] = grams
     return out
+
+
+def _elided_name(word: str) -> bool:
+    """A capitalised word after an elided article, one token ("d’Ivoire" of
+    "Côte d’Ivoire", "d'Alene"): it may close a name as a capitalised word does."""
+    return len(word) > 2 and word[0] in "dlDL" and word[1] in "'’" and word[2].isupper()
 
 
 #: prepositions before a town that "The" may open ("in The Dalles")
