@@ -141,6 +141,11 @@ def _detect_comma_pair(d: _Detection, span: Span) -> bool:
 _HEIGHT_PREPS = {"above", "below", "overlooking"}
 
 
+#: a sovereign's or a pontiff's title, capitalised after "the" for the one who holds it
+_SOVEREIGN_TITLES = {"king", "queen", "prince", "princess", "emperor", "empress", "pope", "sultan", "emir",
+                     "shah", "tsar", "kaiser", "pharaoh"}
+
+
 def _detect_entities(d: _Detection) -> None:
     """1. the model's GPE/LOC entities, FAC ones the gazetteer knows well (or
     streets), NORP demonyms."""
@@ -234,6 +239,9 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             if len(span) == 1 and _foreign_to_possessor(_possessor_country(toks, span.start, g), known):
                 continue
+            if len(span) == 1 and toks.lower[span.start] in _SOVEREIGN_TITLES and span.start > 0 \
+                    and toks.lower[span.start - 1] == "the" and not any(_top_level(e) for e in known):
+                continue  # "the first time the King has gone to Windsor": the monarch, not King, Ontario
             if known and span.start > 0 and toks.lower[span.start - 1].rstrip(".") in TITLES \
                     and toks.lower[span.start - 1] not in ("st", "saint") \
                     and not any(_top_level(e) for e in known):
