@@ -41,7 +41,8 @@ def _code_after_name(toks: _Tokens, k: int) -> bool:
 def _detect_country_codes(d: _Detection) -> None:
     """0''''''. "(KEN)", "(GER)", "(SCO)" after competitors' names in a results list."""
     toks, g = d.toks, d.g
-    found = [k for k in range(1, len(toks) - 1) if _code_after_name(toks, k)]
+    text = toks.text
+    found = [k for k in range(1, len(toks) - 1) if text[k + 1] == ")" and _code_after_name(toks, k)]
     if len(found) < _LIST_CODES:
         return
     places = [g.place_for_code(toks.text[k]) for k in found]
