@@ -1102,31 +1102,39 @@ def _detect_townships(d: _Detection) -> None:
 def _detect_county_lists(d: _Detection) -> None:
     """1e. names listed before "counties" ("Barrow, Jackson and Madison counties")."""
     toks, g = d.toks, d.g
-    text, lower, cap = toks.text, toks.lower, toks.cap
+    lower = toks.lower
     for t in range(len(toks)):
         word = _COUNTY_PLURALS.get(lower[t])
         if word is None:
             continue
-        k = t - 1
-        groups: list[tuple[int, int]] = []
-        while k >= 0 and len(groups) < 12:
-            end = k + 1
-            while k >= 0 and (cap[k] or (text[k] == "-" and k < end - 1)):
-                k -= 1
-            if k + 1 >= end:
-                break
-            groups.append((k + 1, end))
-            if k >= 0 and lower[k] in _LIST_WORDS:
-                k -= 1
-                if k >= 0 and lower[k] in _LIST_WORDS:  # ", and"
-                    k -= 1
-                continue
-            break
-        for a, b in groups:
+        for a, b in _names_listed_before(toks, t, 12):
             if not d.free(a, b):
                 continue
             if any(e.source == "county" for e in g.exact(f"{toks.span_text(a, b)} {word}")):
                 d.add(d.doc[a:b], "gaz", fuzzy=False, require=False)
+
+
+def _names_listed_before(toks: _Tokens, t: int, most: int, words: Optional[int] = None) -> list[tuple[int, int]]:
+    """The capitalised names listed right before token ``t`` ("Barrow,
+    Jackson and Madison" before "counties"), the last first, at most
+    ``most`` of them, each of at most ``words`` tokens when given."""
+    text, lower, cap = toks.text, toks.lower, toks.cap
+    k = t - 1
+    groups: list[tuple[int, int]] = []
+    while k >= 0 and len(groups) < most:
+        end = k + 1
+        while k >= 0 and (words is None or end - k <= words) and (cap[k] or (text[k] == "-" and k < end - 1)):
+            k -= 1
+        if k + 1 >= end:
+            break
+        groups.append((k + 1, end))
+        if k >= 0 and lower[k] in _LIST_WORDS:
+            k -= 1
+            if k >= 0 and lower[k] in _LIST_WORDS:  # ", and"
+                k -= 1
+            continue
+        break
+    return groups
 
 
 #: plural kinds of division after a list of their names ("the Futian and Luohu districts")
@@ -1140,25 +1148,11 @@ def _detect_division_lists(d: _Detection) -> None:
     "the Bay and Bakool regions"): each a place when the gazetteer knows it
     by its own name as a division or a town, all of them in one country."""
     toks, g = d.toks, d.g
-    text, lower, cap = toks.text, toks.lower, toks.cap
+    text, lower = toks.text, toks.lower
     for t in range(2, len(toks)):
         if lower[t] not in _DIVISION_PLURALS or not text[t].islower():
             continue
-        k = t - 1
-        groups: list[tuple[int, int]] = []
-        while k >= 0 and len(groups) < 8:
-            end = k + 1
-            while k >= 0 and end - k <= 3 and (cap[k] or (text[k] == "-" and k < end - 1)):
-                k -= 1
-            if k + 1 >= end:
-                break
-            groups.append((k + 1, end))
-            if k >= 0 and lower[k] in _LIST_WORDS:
-                k -= 1
-                if k >= 0 and lower[k] in _LIST_WORDS:  # ", and"
-                    k -= 1
-                continue
-            break
+        groups = _names_listed_before(toks, t, 8, words=3)
         if len(groups) < 2:
             continue
         # (each of them in one country: "the Red and Blue states" name none)
