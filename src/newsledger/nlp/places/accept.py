@@ -1075,7 +1075,7 @@ def _teams_named(toks: _Tokens, ents, g: Gazetteer) -> frozenset:
             if whole is not None and 2 <= whole[1] - whole[0] <= 4 \
                     and _team_opening(toks, whole[0], whole[0] + 1, ent) \
                     and _town_named(toks.text[whole[0]], g, TEAM_TOWN_POP):
-                out.add(_text_of(toks, *whole))
+                out.add(toks.span_text(*whole))
     return frozenset(out)
 
 
@@ -1085,10 +1085,6 @@ TEAM_TOWN_POP = 50_000
 _TEAM_LABELS = {"PERSON", "PRODUCT", "WORK_OF_ART"}
 
 
-def _text_of(toks: _Tokens, s: int, e: int) -> str:
-    return toks.doc_text[toks.idx[s]:toks.idx[e - 1] + len(toks.text[e - 1])]
-
-
 def _team_named(d: _Detection, i: int, j: int, ent: Span) -> bool:
     """Whether ``toks[i:j]``, one word, opens the model's "person" or
     "product" ``ent`` that the text shows for a team somewhere
@@ -1096,7 +1092,7 @@ def _team_named(d: _Detection, i: int, j: int, ent: Span) -> bool:
     if not d.teams or j - i != 1:
         return False
     whole = _strip(d.toks, ent.start, ent.end)
-    return whole is not None and whole[0] == i and _text_of(d.toks, *whole) in d.teams
+    return whole is not None and whole[0] == i and d.toks.span_text(*whole) in d.teams
 
 
 #: verbs of a match's result, before or after a club named by its town ("Motherwell edged Aberdeen 2-1")

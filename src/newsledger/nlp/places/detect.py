@@ -114,7 +114,7 @@ from .international import _detect_people_of_named, _detect_people_words, _detec
 from .entities import _COMPASS, _demonym_town, _detect_entities
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
-from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person, _teams_named, _text_of
+from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person, _teams_named
 from .glued import _detect_glued_abbreviations
 from .codes import _detect_country_codes
 
@@ -220,7 +220,7 @@ def _collect_person_words(d: _Detection) -> None:
                 and not _compass_and_division(toks, ent, g) \
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
                 and not _great_town_name(ent.text, g) and _club_of_match(d, ent.start, ent.end) is None \
-                and _text_of(toks, ent.start, ent.end) not in d.teams:
+                and toks.span_text(ent.start, ent.end) not in d.teams:
             # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso")
             end = next((k for k in range(ent.start + 1, ent.end) if toks.lower[k] in ("of", "from")), ent.end)
             words = [i for i in range(ent.start, end) if toks.title[i] and not (
