@@ -595,10 +595,17 @@ RESOLVE = [
      "Irishman from [[Dublin]], who beat two women from Toledo and Dayton.", (53.33, -6.25)),
     ("HALIFAX, N.S. — Fishermen in Nova Scotia protested on Monday. The protest was led by an Australian "
      "from [[Sydney]] who moved to Halifax in 2001.", (-33.87, 151.21)),
+    # a list's state counts among its countries
+    ("KINGSTON, Jamaica — The painter has shown her work in Toronto, New York and [[London]], the gallery "
+     "in Kingston said.", (51.51, -0.13)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a place as far as something reaches
+    "Hotels were full in Napier, and rooms were booked as far away as [[Gisborne]] and [[Wairoa]].",
+    # a country opening a headline after a page's label
+    "Related: [[Seychelles]] limits yacht moorings",
     ("The clinic is two hours outside [[Port St Johns]], on the [[Wild Coast]]."),
     "[[Parisians]] queued for bread on Sunday.",
     "[[Londoners]] woke to heavy rain on Monday.",
@@ -1261,6 +1268,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (a person as far as something goes: a guard)
+    ("As far as Clayton is concerned, the matter is closed, his lawyer said.", "Clayton"),
     # a sovereign's title after "the", named like a town of the text's country
     ("Royal tour: where the King and Queen will be in Canada\n\nThe King and Queen arrive in Ottawa on Monday. "
      "On Thursday they visit London, Ontario. Palace officials joked that it would be \"the first time the King "

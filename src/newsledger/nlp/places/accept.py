@@ -216,8 +216,10 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             best = max(local_ents, key=_prior)
     # a town of the text's countries (or a big one) opening a headline after
     # a page's label, a noun after it ("Read more: Paarl schools' derby draws ...")
-    headline = best.kind == "city" and best.id in main and best.population >= 1000 \
-        and (best.country in doc_countries or best.population >= 100_000) and _after_label(toks, i) \
+    # (or a country: "Related: Seychelles caps new hotel rooms")
+    headline = (best.kind == "city" and best.population >= 1000
+                and (best.country in doc_countries or best.population >= 100_000)
+                or best.kind == "country") and best.id in main and _after_label(toks, i) \
         and j < len(toks) and (toks.pos[j] in ("NOUN", "ADJ", "PART") and toks.text[j].islower()
                                or toks.text[j] in ("'s", "’s", "'", "’")
                                # (a town of 20,000 acting: "Related: Medicine Hat approves ...")

@@ -585,7 +585,8 @@ def _great_cities_listed(group: list[_Mention], g: Gazetteer) -> None:
     Vienna, Budapest and Athens" in one of Ohio), or in place of villages
     ("dealers in Miami, New York and London" are no town of Ohio; "Laval,
     Gatineau and Kingston" stay in Canada).  A state read so stays one
-    ("New York")."""
+    ("New York"), and its country counts ("buyers from Toronto, New York
+    and London")."""
     if len(group) < 3 or any(m.demonym or m.choice is None or _pair_decides(m, g) for m in group):
         return
     towns = [m for m in group if m.choice.kind == "city"]
@@ -600,7 +601,8 @@ def _great_cities_listed(group: list[_Mention], g: Gazetteer) -> None:
             return
     if len(towns) < 2 or not any(_world_city(m.choice, g, LIST_BIG_POP) for m in towns):
         return
-    several = len({m.choice.country for m in towns}) >= 2
+    # (the list's states count: "Toronto, New York and London" lie in two countries)
+    several = len({m.choice.country for m in group if m.choice.kind in ("city", "region")}) >= 2
     for m, e in zip(towns, readings):
         if m.choice.id != e.id and (several or m.choice.population < LIST_MATE_POP):
             m.choice = e

@@ -404,6 +404,10 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
         if prev == "as" and start > 2 and toks.lower[start - 2] == "such" \
                 and (toks.lower[start - 3] in PLACE_NOUNS or toks.lower[start - 3] in _PLACE_PLURALS):
             return True
+        # a place as far as it goes ("booked as far away as Rotorua", "towns as
+        # far as Aparri"), no verb after the name ("as far as Smith is concerned")
+        if prev == "as" and _as_far_as(toks, start) and not (end < len(toks) and toks.pos[end] in ("AUX", "VERB")):
+            return True
         # a ship's or a crew's home port ("chartered out of Fremantle")
         if prev == "of" and start > 1 and toks.lower[start - 2] == "out":
             return True
@@ -434,6 +438,18 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
                 k -= 1
             return _cue_before(toks, k, last + 1, depth + 1)
     return False
+
+
+#: words between "as far" and "as" that still measure a way ("as far afield as", "as far north as")
+_FAR_WORDS = {"away", "afield", "north", "south", "east", "west", "inland", "upstream", "downstream", "upriver"}
+
+
+def _as_far_as(toks: _Tokens, start: int) -> bool:
+    """"as far as", "as far away as" (and the like) right before ``start``."""
+    k = start - 2
+    if k > 0 and toks.lower[k] in _FAR_WORDS:
+        k -= 1
+    return k > 0 and toks.lower[k] == "far" and toks.lower[k - 1] == "as"
 
 
 #: lower-case words inside a place's longer name ("Terreiro do Paço", "Isle of Man")
