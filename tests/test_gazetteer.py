@@ -151,6 +151,18 @@ def test_subdivisions_sit_at_their_own_centres(g):
         assert not regions[0].approx, name
 
 
+def test_misplaced_geonames_cities_stand_where_our_corrections_put_them(g):
+    # a ward of Tokyo GeoNames files under another prefecture, and a
+    # misspelt ward whose old spelling still finds it
+    from newsledger.gazetteer import haversine_km
+
+    for name, lat, lon in (("Shinagawa", 35.61, 139.73), ("Edogawe", 35.69, 139.87)):
+        ward = g.exact(name)[0]
+        assert (ward.country, ward.admin1) == ("JP", "40"), name
+        assert haversine_km(ward.lat, ward.lon, lat, lon) < 10, name
+    assert g.exact("Edogawa")[0].name == "Edogawa"
+
+
 def test_subdivision_names_lose_pycountrys_brackets_and_inverted_kinds(g):
     # pycountry writes "Pembrokeshire [Sir Benfro GB-BNF]" and "Adygeya,
     # Respublika": the own name is the first part, the bracket's a second name

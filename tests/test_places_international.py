@@ -595,6 +595,11 @@ RESOLVE = [
      "Irishman from [[Dublin]], who beat two women from Toledo and Dayton.", (53.33, -6.25)),
     ("HALIFAX, N.S. — Fishermen in Nova Scotia protested on Monday. The protest was led by an Australian "
      "from [[Sydney]] who moved to Halifax in 2001.", (-33.87, 151.21)),
+    # a river named like rivers of other lands, where the text's places are
+    ("Officials in Da Nang and Hue sent boats to families along the [[Red River]] in the north of Vietnam.",
+     (21.03, 105.85)),
+    # a ward of Tokyo that GeoNames files under another prefecture
+    ("Tokyo police said the fire broke out in an office block in [[Shinagawa]] on Monday.", (35.61, 139.73)),
     # a list's state counts among its countries
     ("KINGSTON, Jamaica — The painter has shown her work in Toronto, New York and [[London]], the gallery "
      "in Kingston said.", (51.51, -0.13)),
@@ -604,6 +609,10 @@ RESOLVE = [
 DETECT = [
     # a place as far as something reaches
     "Hotels were full in Napier, and rooms were booked as far away as [[Gisborne]] and [[Wairoa]].",
+    "His client, a shearer, had \"never been further than [[Oudtshoorn]]\" since arriving in South Africa, "
+    "the attorney said.",
+    # a feature named after its town is no person the town's name is a given name of
+    "Officials said the [[Kakamega Forest]] would reopen to walkers. Traders in [[Kakamega]] welcomed the news.",
     # a country opening a headline after a page's label
     "Related: [[Seychelles]] limits yacht moorings",
     ("The clinic is two hours outside [[Port St Johns]], on the [[Wild Coast]]."),

@@ -254,7 +254,7 @@ def _fingerprint() -> str:
     h.update(f"regions:{_region_centres_version()}".encode())
     city = _largest_city_file()
     h.update(f"{city.name}:{city.stat().st_size}".encode())
-    for name in ("countries.tsv", "places_extra.tsv", "subdivision_centres.tsv"):
+    for name in ("countries.tsv", "places_extra.tsv", "subdivision_centres.tsv", "city_corrections.tsv"):
         h.update(_resource_text(name).encode("utf-8"))
     return h.hexdigest()[:16]
 
@@ -385,9 +385,14 @@ def _add_cities(b: _Builder) -> _CityIndex:
     alternate names."""
     index = _CityIndex()
     cities = json.loads(_largest_city_file().read_text(encoding="utf-8"))
+    corrections = {int(row["geonameid"]): row for row in _read_tsv("city_corrections.tsv")}
     for c in cities.values():
         cc = c.get("countrycode") or None
         alts = [a for a in c.get("alternatenames") or [] if len(a) < 60]
+        fix = corrections.get(int(c["geonameid"]))
+        if fix is not None:
+            c = _corrected(c, fix)
+            alts.append(c["formername"])
         b.add(c["name"], c["latitude"], c["longitude"], cc, int(c["geonameid"]), "city",
               c.get("population") or 0, c.get("admin1code") or None, "city", alt=alts)
         key = normalize(c["name"])
@@ -403,6 +408,19 @@ def _add_cities(b: _Builder) -> _CityIndex:
             if prev2 is None or (c.get("population") or 0) > prev2[0]:
                 index.us_state[skey] = (c.get("population") or 0, c["latitude"], c["longitude"])
     return index
+
+
+def _corrected(c: dict, fix: dict[str, str]) -> dict:
+    """A GeoNames city record with a row of ``city_corrections.tsv`` applied
+    (its own name kept as ``formername``)."""
+    c = dict(c, formername=c["name"])
+    if fix["name"]:
+        c["name"] = fix["name"]
+    if fix["admin1"]:
+        c["admin1code"] = fix["admin1"]
+    if fix["lat"] and fix["lon"]:
+        c["latitude"], c["longitude"] = float(fix["lat"]), float(fix["lon"])
+    return c
 
 
 def _add_countries(b: _Builder, countries: dict[str, CountryInfo], gdir: Path, cities: _CityIndex) -> None:

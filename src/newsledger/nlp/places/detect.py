@@ -103,7 +103,7 @@ from ...gazetteer import Gazetteer, haversine_km, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COMPANY_NOUNS,
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
-                    KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
+                    FEATURE_TAILS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
 from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _place_cue, _speaker,
                      _street, _strip, _Tokens)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
@@ -198,7 +198,7 @@ def _collect_person_words(d: _Detection) -> None:
         # Station 1"; nor one ending in a town's word, "Greer Station", "Alice Springs")
         # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
         # (nor a club's: "Valencia CF", "IFK Mariehamn"; nor a newspaper's: "Hamilton Advertiser";
-        # nor a utility's, "Yorkshire Water")
+        # nor a utility's, "Yorkshire Water"; nor a feature's, "Chinhoyi Caves")
         # (nor a base's, "Base Darwin"; nor a firm's, "Waterloo AI"; nor twin towns, "Kitchener-Waterloo";
         # nor two towns joined by "and", "between Laramie and Rawlins")
         # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
@@ -207,7 +207,7 @@ def _collect_person_words(d: _Detection) -> None:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS and toks.text[ent.start] not in COUNTY_OPENERS \
-                and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in QUARTER_TAILS) \
+                and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in QUARTER_TAILS | FEATURE_TAILS) \
                 and not any(toks.title[k] and toks.lower[k] in SERVICE_HEADS for k in range(ent.start + 1, ent.end)) \
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in MASTHEAD_WORDS) \

@@ -405,8 +405,11 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
                 and (toks.lower[start - 3] in PLACE_NOUNS or toks.lower[start - 3] in _PLACE_PLURALS):
             return True
         # a place as far as it goes ("booked as far away as Rotorua", "towns as
-        # far as Aparri"), no verb after the name ("as far as Smith is concerned")
-        if prev == "as" and _as_far_as(toks, start) and not (end < len(toks) and toks.pos[end] in ("AUX", "VERB")):
+        # far as Aparri", "never been further than Oudtshoorn"), no verb after
+        # the name ("as far as Smith is concerned")
+        if (prev == "as" and _as_far_as(toks, start) or prev == "than" and start > 1
+                and toks.lower[start - 2] in ("further", "farther")) \
+                and not (end < len(toks) and toks.pos[end] in ("AUX", "VERB")):
             return True
         # a ship's or a crew's home port ("chartered out of Fremantle")
         if prev == "of" and start > 1 and toks.lower[start - 2] == "out":

@@ -224,6 +224,10 @@ UTILITY_WORDS = {"water", "power", "energy", "gas", "electricity", "electric", "
 TOWN_TAILS = {"springs", "falls", "heights", "beach", "creek", "harbour", "harbor"}
 #: ... and of a town's quarter or a railway town ("Greer Station", "Clifton Junction")
 QUARTER_TAILS = TOWN_TAILS | {"station", "junction", "crossing", "landing"}
+#: ... and of a natural feature named after its town ("Chinhoyi Caves", "Kakamega Forest"): no surname's
+#: (no "Lake", "Bay", "Hill": "Ricki Lake", "Michael Bay" and "Damon Hill" are persons)
+FEATURE_TAILS = {"caves", "cave", "gorge", "forest", "valley", "hills", "mountains", "plateau", "escarpment",
+                 "reservoir", "wetlands", "swamp", "glacier", "peninsula", "river", "estuary", "delta", "lagoon"}
 
 #: capitalised words after a town's name that make the whole its service's
 #: ("Concord Police", "Huntsville Fire Chief Tom Grisham")
