@@ -600,6 +600,8 @@ RESOLVE = [
      (21.03, 105.85)),
     # a ward of Tokyo that GeoNames files under another prefecture
     ("Tokyo police said the fire broke out in an office block in [[Shinagawa]] on Monday.", (35.61, 139.73)),
+    # a province named like a township of another province is the province
+    ("Coal trucks from [[Mpumalanga]] jam the roads to Richards Bay, Durban port officials said.", (-25.8, 30.2)),
     # a list's state counts among its countries
     ("KINGSTON, Jamaica — The painter has shown her work in Toronto, New York and [[London]], the gallery "
      "in Kingston said.", (51.51, -0.13)),
@@ -611,6 +613,8 @@ DETECT = [
     "Hotels were full in Napier, and rooms were booked as far away as [[Gisborne]] and [[Wairoa]].",
     "His client, a shearer, had \"never been further than [[Oudtshoorn]]\" since arriving in South Africa, "
     "the attorney said.",
+    # a town before "and" and a name no person's opens is no couple's first name
+    "Ore trains run from the Pilbara mines to [[Dampier]] and [[Cape Lambert]] each day.",
     # a feature named after its town is no person the town's name is a given name of
     "Officials said the [[Kakamega Forest]] would reopen to walkers. Traders in [[Kakamega]] welcomed the news.",
     # a country opening a headline after a page's label

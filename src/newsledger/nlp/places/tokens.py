@@ -292,11 +292,13 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
             and toks.lower[end] not in _PLACE_OFFICES:
         return True
     # a couple's first name before the other's full name ("Brent and Lynnette Hain"),
-    # not after a word of place ("towards Gopeng and Batu Gajah")
+    # not after a word of place ("towards Gopeng and Batu Gajah"), nor before
+    # a name no person's opens ("goes to Dampier and Cape Lambert")
     if end - start == 1 and end + 2 < len(toks) and toks.lower[end] in ("and", "&") \
             and not (start > 0 and toks.lower[start - 1] in _PLACE_PREPS) and not _including_places(toks, start) \
             and toks.ent_iob[end + 1] == "B" and toks.ent_type[end + 1] == "PERSON" \
-            and toks.ent_iob[end + 2] == "I" and toks.ent_type[start] == "PERSON":
+            and toks.ent_iob[end + 2] == "I" and toks.ent_type[start] == "PERSON" \
+            and toks.lower[end + 1] not in _PLACE_OPENING_WORDS:
         return True
     # (a given name the person's next word follows, which the text names a
     # place by elsewhere: "Photo: Adelaide Brooks")
@@ -320,6 +322,9 @@ def _after_kin(toks: _Tokens, start: int) -> bool:
         return False
     return False
 
+
+#: words that open a place's name, never a person's ("Cape Lambert", "Port Hedland", "Fort Smith")
+_PLACE_OPENING_WORDS = {"cape", "port", "fort", "mount", "mt", "mt.", "point", "lake", "loch", "isle"}
 
 #: place nouns in the plural before "of" and a list of places ("the towns of Sehwan and Dadu")
 _PLACE_PLURALS = {"towns", "cities", "villages", "districts", "provinces", "states", "regions", "islands",
