@@ -602,6 +602,8 @@ RESOLVE = [
     ("Tokyo police said the fire broke out in an office block in [[Shinagawa]] on Monday.", (35.61, 139.73)),
     # a province named like a township of another province is the province
     ("Coal trucks from [[Mpumalanga]] jam the roads to Richards Bay, Durban port officials said.", (-25.8, 30.2)),
+    # Labrador of Canada, whatever the dateline
+    ("TOWNSVILLE — Miners from [[Labrador]] and northern Quebec visited the plant.", (53.5, -61.0)),
     # a list's state counts among its countries
     ("KINGSTON, Jamaica — The painter has shown her work in Toronto, New York and [[London]], the gallery "
      "in Kingston said.", (51.51, -0.13)),
@@ -615,6 +617,10 @@ DETECT = [
     "the attorney said.",
     # a town before "and" and a name no person's opens is no couple's first name
     "Ore trains run from the Pilbara mines to [[Dampier]] and [[Cape Lambert]] each day.",
+    # a place's parts listed after the model's place and ", including"
+    "Northern Arizona, including [[Flagstaff]] and the tribal lands, leans the other way this year.",
+    # a state's dotted abbreviation after a dateline's town
+    "GRIFFITH, [[N.S.W.]] — Rice growers met on Monday.",
     # a feature named after its town is no person the town's name is a given name of
     "Officials said the [[Kakamega Forest]] would reopen to walkers. Traders in [[Kakamega]] welcomed the news.",
     # a country opening a headline after a page's label

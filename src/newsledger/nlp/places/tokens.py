@@ -383,11 +383,14 @@ _INCLUDING_HEADS = {"areas", "parts", "places", "settlements", "communities", "n
 
 def _including_places(toks: _Tokens, start: int) -> bool:
     """The span opens the list of a place's parts or of a place noun's
-    ("the Bekaa Valley, including Baalbek"; "coastal areas including Kribi")."""
+    ("the Bekaa Valley, including Baalbek"; "coastal areas including Kribi";
+    "Northern Arizona, including Flagstaff")."""
     if start < 2 or toks.lower[start - 1] not in _INCLUDING_WORDS:
         return False
     k = start - 3 if toks.text[start - 2] == "," and start > 2 else start - 2
-    return toks.lower[k] in PLACE_NOUNS or toks.lower[k] in _PLACE_PLURALS or toks.lower[k] in _INCLUDING_HEADS
+    # (or the model's place before the comma: "Northern Arizona, including Flagstaff")
+    return toks.lower[k] in PLACE_NOUNS or toks.lower[k] in _PLACE_PLURALS or toks.lower[k] in _INCLUDING_HEADS \
+        or (k < start - 2 and toks.ent_type[k] in ("GPE", "LOC") and toks.title[k])
 
 
 def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
