@@ -619,6 +619,11 @@ DETECT = [
     "Ore trains run from the Pilbara mines to [[Dampier]] and [[Cape Lambert]] each day.",
     # a place's parts listed after the model's place and ", including"
     "Northern Arizona, including [[Flagstaff]] and the tribal lands, leans the other way this year.",
+    # a town's name joined by hyphens and small words, whatever the model took of it
+    "The rally passed [[Saint-Jean-de-Luz]] and ended at [[Saint-Pée-sur-Nivelle]].",
+    # places inside a "body" the model read over a verb
+    "And after 1945 Danzig became [[Gdańsk]], [[Breslau]] became Wrocław, both in Poland, and Königsberg "
+    "became Kaliningrad.",
     # a state's dotted abbreviation after a dateline's town
     "GRIFFITH, [[N.S.W.]] — Rice growers met on Monday.",
     # a feature named after its town is no person the town's name is a given name of

@@ -29,8 +29,8 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
-from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, LOC_PREPS, PERSON_VERBS,
-                    SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
+from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS, LOC_PREPS,
+                    PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
                      _seized_before,
@@ -638,6 +638,9 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
     if j - i >= 2 and toks.lower[i] in _TOWN_OPENERS and toks.title[i] and not dated \
             and any(e.kind == "city" and e.id in main and e.population >= 1000 for e in ents):
         return True  # "Port Augusta", "Fort Nelson": a town's own name that says what it is
+    if not dated and _hyphen_joined(toks, i, j) and any(toks.lower[k] in HYPHEN_LINKS for k in range(i + 1, j - 1)) \
+            and any(e.kind == "city" and e.id in main for e in ents) and not _person_like(toks, i, j, d.person_words):
+        return True  # "Graye-sur-Mer", "Arromanches-les-Bains", "Newcastle-under-Lyme": a town's form
     if not dated and _base_of(toks, i) and best.kind == "city" and best.id in main \
             and (best.population >= 10_000 or (best.population >= 1000 and best.country in d.doc_countries)):
         return True  # "RAAF Base Darwin", "Naval Station Mayport": a base named after its town

@@ -103,7 +103,7 @@ from ...gazetteer import Gazetteer, haversine_km, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COMPANY_NOUNS,
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
-                    FEATURE_TAILS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
+                    FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
 from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _place_cue, _speaker,
                      _street, _strip, _Tokens)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
@@ -497,7 +497,7 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
     "ROCKHAMPTON, Qld" + newline + "Cattle producers ..." read as one
     person "Qld Cattle"); the pieces keep the label.  A capitalised
     preposition opening an entity is left out ("Across Kerala, ..."), and
-    so is what follows a bracket opened inside one."""
+    so is what follows a bracket or a verb in lower case inside one."""
     out = []
     for ent in doc.ents:
         if len(ent) >= 2 and toks.lower[ent.start] in _OPENING_PREPS and toks.title[ent.start] \
@@ -509,6 +509,22 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
         bracket = next((k for k in range(ent.start + 1, ent.end) if toks.text[k] == "("), None)
         if bracket is not None:
             ent = Span(doc, ent.start, bracket, label=ent.label_)
+        # (and before a verb in lower case, which no name holds: "Danzig
+        # became Gdańsk, Breslau became Wrocław" read as one body)
+        verb = next((k for k in range(ent.start + 1, ent.end)
+                     if toks.pos[k] in ("VERB", "AUX") and toks.text[k].islower()), None)
+        if verb is not None:
+            ent = Span(doc, ent.start, verb, label=ent.label_)
+        # (and on over a town's name joined by hyphens and a small word: the
+        # model's "Graye" of "Graye-sur-Mer"; a person's stays, its words
+        # being no given names: "Stratford" + "-upon-Avon")
+        end = ent.end
+        while ent.label_ != "PERSON" and end + 2 < len(toks) and toks.text[end] == "-" and toks.lower[end + 1] in HYPHEN_LINKS \
+                and toks.text[end + 2] == "-" and end + 3 < len(toks) and toks.title[end + 3] \
+                and not any(toks.space[k] for k in range(end - 1, end + 3)):
+            end += 4
+        if end != ent.end:
+            ent = Span(doc, ent.start, end, label=ent.label_)
         breaks = [k for k in range(ent.start, ent.end)
                   if (toks.is_space[k] and "\n" in toks.text[k]) or _in_score(toks, k)]
         if not breaks:

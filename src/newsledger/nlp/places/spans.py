@@ -74,7 +74,14 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
             if not _country_initials(toks, i, d.g, d.doc_countries):
                 continue
         grams = []
-        for j in range(i + 1, min(n, i + MAX_NGRAM) + 1):
+        # (hyphens count for no word: "Saint-Aubin-sur-Mer" is a name of four)
+        limit = i + MAX_NGRAM
+        k = i
+        while k < min(n, limit):
+            if text[k] == "-" and not toks.space[k] and k > i and not toks.space[k - 1]:
+                limit += 1
+            k += 1
+        for j in range(i + 1, min(n, limit) + 1):
             if taken[j - 1]:
                 break
             if (cap[j - 1] or text[j - 1].isupper() or (j - 1 > i and _elided_name(text[j - 1]))) \

@@ -228,6 +228,9 @@ QUARTER_TAILS = TOWN_TAILS | {"station", "junction", "crossing", "landing"}
 #: (no "Lake", "Bay", "Hill": "Ricki Lake", "Michael Bay" and "Damon Hill" are persons)
 FEATURE_TAILS = {"caves", "cave", "gorge", "forest", "valley", "hills", "mountains", "plateau", "escarpment",
                  "reservoir", "wetlands", "swamp", "glacier", "peninsula", "river", "estuary", "delta", "lagoon"}
+#: small words inside a town's name joined by hyphens ("Graye-sur-Mer", "Stratford-upon-Avon")
+HYPHEN_LINKS = {"sur", "sous", "les", "lès", "en", "upon", "under", "on", "am", "an", "der", "im", "ob",
+                "de", "du", "des", "la", "le", "di", "del", "da", "do"}
 
 #: capitalised words after a town's name that make the whole its service's
 #: ("Concord Police", "Huntsville Fire Chief Tom Grisham")
