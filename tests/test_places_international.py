@@ -624,6 +624,8 @@ DETECT = [
     # places inside a "body" the model read over a verb
     "And after 1945 Danzig became [[Gdańsk]], [[Breslau]] became Wrocław, both in Poland, and Königsberg "
     "became Kaliningrad.",
+    # (with its dot before a word it is the state: a guard)
+    "[[Mass.]] legislators put off debate on the gas tax.",
     # a state's dotted abbreviation after a dateline's town
     "GRIFFITH, [[N.S.W.]] — Rice growers met on Monday.",
     # a feature named after its town is no person the town's name is a given name of
@@ -1292,6 +1294,9 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a state's abbreviation that is an English word, with no town's comma before it nor a word after its dot
+    ("Father Okafor said the small parishes will no longer have a weekly Sunday Mass.", "Mass."),
+    ("Parishioners were told the news at Masses over the weekend.", "Masses"),
     # (a person as far as something goes: a guard)
     ("As far as Clayton is concerned, the matter is closed, his lawyer said.", "Clayton"),
     # a sovereign's title after "the", named like a town of the text's country

@@ -214,6 +214,12 @@ def _detect_entities(d: _Detection) -> None:
             if len(span) == 1 and toks.lower[span.start] in PAGE_WORDS \
                     and not any(_top_level(e) for e in known) and not _place_cue(toks, span.start, span.end, g):
                 continue  # "Media caption ...": a web page's word the model took for a town
+            if toks.lower[span.start].rstrip(".") in _WORD_ABBREVIATIONS and len(span) <= 2 \
+                    and not (span.start > 0 and toks.text[span.start - 1] == ",") \
+                    and not (name.endswith(".") and span.end < len(toks) and toks.alpha[span.end]):
+                # "a weekly Sunday Mass.": a state's abbreviation after its town's
+                # comma or with its dot inside a sentence ("Mass. legislators put off ...")
+                continue
             code = g.country_for_demonym(name) if not known and len(span) <= 2 else None
             if code:
                 # "Ukrainian troops" taken for a place's name: the country's demonym
@@ -512,6 +518,9 @@ _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "southwest", "the north", "the south", "the west", "the east", "city", "state",
                "earth", "heaven", "hell", "paradise"}
 _NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
+#: US states' abbreviations that are English words: a state after a town's comma ("Worcester, Mass.")
+#: or with its dot before a word ("Mass. legislators")
+_WORD_ABBREVIATIONS = {"mass", "masses", "miss", "wash", "ore"}
 
 #: lower-case words after a place's name that the model takes into the name
 _DIVISION_TAILS = {"province", "state", "region", "district", "prefecture", "governorate", "oblast",
