@@ -632,6 +632,9 @@ DETECT = [
     "[[Mass.]] legislators put off debate on the gas tax.",
     # a state's dotted abbreviation after a dateline's town
     "GRIFFITH, [[N.S.W.]] — Rice growers met on Monday.",
+    # a town of the text's country owning a person's full name
+    "The race was won by Kenji Sato in 7:58:02, ahead of [[Whakatane]]'s Tama Wiremu and a German, "
+    "New Zealand officials said.",
     # a feature named after its town is no person the town's name is a given name of
     "Officials said the [[Kakamega Forest]] would reopen to walkers. Traders in [[Kakamega]] welcomed the news.",
     # a country opening a headline after a page's label
@@ -1298,6 +1301,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (a person owning another, the text calling someone by the name: a guard)
+    ("Senator Lincoln spoke first. Later Lincoln's John Hay agreed, the Nebraska paper said.", "Lincoln"),
     # a state's abbreviation that is an English word, with no town's comma before it nor a word after its dot
     ("Father Okafor said the small parishes will no longer have a weekly Sunday Mass.", "Mass."),
     ("Parishioners were told the news at Masses over the weekend.", "Masses"),

@@ -337,6 +337,11 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
             and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
                  or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                  or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
+                 # (a town of 10,000 of the text's countries owning a person's full
+                 # name, the text calling no person by it: "ahead of Rotorua's Tama Wiremu")
+                 or (best.kind == "city" and best.id in main and best.population >= 10_000
+                     and best.country in d.doc_countries and _owns_person(toks, j)
+                     and r.name not in d.surnames)
                  or (best.kind == "city" and best.id in main and best.population >= 10_000
                      and _match_report(doc, toks, i, j))
                  # (a town of the text's countries after a verb of war: "since taking Avdiivka")
@@ -939,6 +944,13 @@ def _home_of_person(toks: _Tokens, i: int) -> bool:
     if p >= 3 and toks.text[p] == "," and toks.text[p - 1].isdigit() and toks.text[p - 2] == ",":
         p -= 3  # the age between commas
     return toks.ent_type[p] == "PERSON" and toks.ent_iob[p] in ("B", "I") and toks.title[p]
+
+
+def _owns_person(toks: _Tokens, j: int) -> bool:
+    """"'s" and a person's name of two words or more right after the name
+    ending before ``j`` ("Rotorua's Tama Wiremu")."""
+    return j + 2 < len(toks) and toks.lower[j] in ("'s", "’s") and toks.ent_iob[j + 1] == "B" \
+        and toks.ent_type[j + 1] == "PERSON" and toks.ent_iob[j + 2] == "I" and toks.title[j + 2]
 
 
 def _division_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:
