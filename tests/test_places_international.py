@@ -606,6 +606,11 @@ RESOLVE = [
     ("Insurgents attacked [[Palma]] again, officials in Pemba and Mocímboa da Praia said.", (-10.78, 40.47)),
     ("Exhausted runners reached [[Westville]] after the long climb from Pietermaritzburg, a Cape Town club said.",
      (-29.83, 30.93)),
+    # a town abroad read by a name only another of its own, far from the text's places
+    ("In [[Suba]], the most populous locality of Bogotá, the race is close, Colombian pollsters said.",
+     (4.74, -74.08)),
+    # (a world city's English name stays its own: a guard)
+    ("Russian officials said Moscow and St Petersburg were quiet, while [[Kiev]] protested.", (50.45, 30.52)),
     # Labrador of Canada, whatever the dateline
     ("TOWNSVILLE — Miners from [[Labrador]] and northern Quebec visited the plant.", (53.5, -61.0)),
     # a list's state counts among its countries

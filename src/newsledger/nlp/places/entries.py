@@ -45,7 +45,7 @@ def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
 
 #: older or English names of capitals and great cities, still met in news and
 #: in GeoNames only as alternate names (lower case)
-_OLDER_NAMES = frozenset({
+OLDER_NAMES = frozenset({
     "kiev", "kharkov", "peking", "nanking", "chungking", "tientsin", "rangoon", "saigon",
     "bangalore", "benares", "leningrad", "stalingrad", "constantinople", "tiflis", "kishinev",
     "ashkhabad", "dacca", "teheran", "vilna", "bombay", "madras", "calcutta", "poona",
@@ -56,14 +56,14 @@ _OLDER_NAMES = frozenset({
 })
 
 
-#: the great town an older English name (:data:`_OLDER_NAMES`) names is this big
+#: the great town an older English name (:data:`OLDER_NAMES`) names is this big
 _FAMOUS_POP = 100_000
 
 
 def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
                   g: Gazetteer, home: frozenset | set = frozenset()) -> Optional[Entry]:
     """The great city that ``name`` names when it is one of the older
-    English names news used for decades (:data:`_OLDER_NAMES`: "Kiev",
+    English names news used for decades (:data:`OLDER_NAMES`: "Kiev",
     "Peking", "Rangoon", "Bombay") and the main name of no place but a small
     one (Bombay, New Zealand), or, in a text of the great city's country
     (``home``), of none there ("Canton" of Ohio in a story of China): taken
@@ -71,7 +71,7 @@ def _famous_alias(name: str, main: frozenset[int], ents: list[Entry],
     or an organisation ("blamed Kiev") or left untagged ("the Madras High
     Court").  GeoNames' other alternate names (transliterations, historic
     forms such as "Gorky") are not enough: they are too often people's names."""
-    if normalize(name) not in _OLDER_NAMES:
+    if normalize(name) not in OLDER_NAMES:
         return None
     big = [e for e in ents if e.kind == "city" and (e.population >= _FAMOUS_POP or g.is_capital(e))]
     if len(big) != 1:

@@ -69,6 +69,7 @@ from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _inc
                    _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
+from .entries import OLDER_NAMES, _respelling
 
 
 def _add_rivers(m: _Mention, g: Gazetteer) -> None:
@@ -231,6 +232,8 @@ LONELY_KM = 1000.0
 LONELY_ALIAS_POP = 10_000
 #: ... and a namesake this big among the text's places stands in for it
 NAMESAKE_POP = 20_000
+#: a town this big is no lonely reading by another of its names (a world city's English name)
+ALIAS_WORLD_POP = 500_000
 
 
 def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
@@ -257,7 +260,16 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
         for k2, o2 in chosen)]
     for m in mentions:
         e = m.choice
-        if e is None or m.demonym or e.kind != "city" or e.population >= LONELY_POP or e.lat is None:
+        if e is None or m.demonym or e.kind != "city" or e.lat is None:
+            continue
+        if e.population >= LONELY_POP:
+            if e.population >= ALIAS_WORLD_POP:
+                continue  # ("New Delhi", "Frankfurt", "Petrograd": names of world cities)
+            # (a great town abroad read by a name only another of its own, no
+            # older English name nor a spelling of its own: "Suba" of Bogotá is
+            # no Suva, nor "Maré" of Rio Malé)
+            if _foreign_alias_alone(m, e, chosen, said):
+                m.choice = _namesake_among(m, [o for _, o in chosen if o.id != e.id])
             continue
         key = normalize(m.text)
         # (nor does another name the text reads as the same place: "Kono" and
@@ -274,6 +286,21 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
             # among the Seven Summits in a story of Aconcagua)
             m.choice = _namesake_among(m, others) or next(
                 (c for c in m.cands[:60] if c.kind == "feature" and c.source == "extra" and c.lat is not None), None)
+
+
+def _foreign_alias_alone(m: _Mention, e: Entry, chosen: list, said: set) -> bool:
+    """The great town ``e`` chosen for ``m`` has the name only as another of
+    its names (no older English name of :data:`OLDER_NAMES`, no spelling of
+    its own), lies in a country none of the text's other places and people
+    lie in, and farther than LONELY_KM from all of them (two at least, or
+    one and a people's word)."""
+    if e.id in m.main_ids or m.fuzzy or e.country in said or normalize(m.text) in OLDER_NAMES \
+            or _respelling(m.text, e):
+        return False
+    key = normalize(m.text)
+    others = [o for k, o in chosen if k != key and o.id != e.id]
+    return (len(others) >= 2 or (others and said)) and all(o.country != e.country for o in others) \
+        and all(haversine_km(o.lat, o.lon, e.lat, e.lon) > LONELY_KM for o in others)
 
 
 def _namesake_among(m: _Mention, others: Sequence[Entry]) -> Optional[Entry]:
