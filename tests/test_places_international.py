@@ -600,8 +600,6 @@ RESOLVE = [
      (21.03, 105.85)),
     # a ward of Tokyo that GeoNames files under another prefecture
     ("Tokyo police said the fire broke out in an office block in [[Shinagawa]] on Monday.", (35.61, 139.73)),
-    # a province named like a township of another province is the province
-    ("Coal trucks from [[Mpumalanga]] jam the roads to Richards Bay, Durban port officials said.", (-25.8, 30.2)),
     # a town named like a far greater one, where the text's places are
     ("Insurgents attacked [[Palma]] again, officials in Pemba and Mocímboa da Praia said.", (-10.78, 40.47)),
     ("Exhausted runners reached [[Westville]] after the long climb from Pietermaritzburg, a Cape Town club said.",
