@@ -635,6 +635,9 @@ DETECT = [
     "[[Mass.]] legislators put off debate on the gas tax.",
     # a state's dotted abbreviation after a dateline's town
     "GRIFFITH, [[N.S.W.]] — Rice growers met on Monday.",
+    # a town named like a general word or a statesman, paired with a place found or reached "via"
+    "Commuters on the Lakeshore West line from [[Hamilton]] and Burlington were hit.",
+    "Passengers on the train from New York via [[Buffalo]] were told to expect delays.",
     # a town of the text's country owning a person's full name
     "The race was won by Kenji Sato in 7:58:02, ahead of [[Whakatane]]'s Tama Wiremu and a German, "
     "New Zealand officials said.",
@@ -1304,6 +1307,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (statesmen paired: a guard)
+    ("A letter from Hamilton and Jefferson was read aloud at the museum.", "Hamilton"),
     # (a person owning another, the text calling someone by the name: a guard)
     ("Senator Lincoln spoke first. Later Lincoln's John Hay agreed, the Nebraska paper said.", "Lincoln"),
     # a state's abbreviation that is an English word, with no town's comma before it nor a word after its dot

@@ -248,7 +248,7 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # words: "councillors in Hamilton voted", "flooding near Reading";
         # or opening its police's or fire service's name: "the Concord Police")
         return _town_in_common_word(toks, i, j, name, best, main, d.person_words) \
-            or _town_service(d, r) or _common_town_listed(d, r) \
+            or _town_service(d, r) or _common_town_listed(d, r) or _common_town_paired(d, r) \
             or (best.kind == "city" and best.id in main and _town_noun_of(toks, i))
     if j - i >= 3 and best.id in main and label not in ("GPE", "LOC") and (
             best.kind == "country" or (best.kind == "region" and "and" in toks.lower[i:j])):
@@ -842,6 +842,22 @@ def _common_town_listed(d: _Detection, r: _Reading) -> bool:
             best.kind == "city" and best.id in r.main and best.population >= 20_000):
         return False  # (not a name that goes on: "Pleasant Township, Madison Township and Grove City")
     return _listed_places(toks, i, j, d.taken) >= 2 and not _person_like(toks, i, j, d.person_words)
+
+
+def _common_town_paired(d: _Detection, r: _Reading) -> bool:
+    """One of :data:`_TOWN_FIRST_WORDS` naming a town of 20,000 by its own
+    name after "between", "from" or "via" and before "and" and a place found
+    ("the line between Reading and Shenfield", "trains from Hamilton and
+    Burlington"), or after "via" alone ("from New York via Buffalo")."""
+    toks, i, j, best = d.toks, r.i, r.j, r.best
+    if j - i != 1 or normalize(r.name) not in _TOWN_FIRST_WORDS or i == 0 or not (
+            best.kind == "city" and best.id in r.main and best.population >= 20_000):
+        return False
+    prev = toks.lower[i - 1]
+    paired = prev in ("between", "from", "via") and j + 1 < len(toks) and toks.lower[j] == "and" \
+        and d.taken[j + 1]
+    via = prev == "via" and not (j < len(toks) and (toks.title[j] or toks.lower[j] in ("'s", "’s")))
+    return (paired or via) and not _person_like(toks, i, j, d.person_words)
 
 
 def _listed_places(toks: _Tokens, i: int, j: int, taken: list[bool]) -> int:
