@@ -609,6 +609,8 @@ RESOLVE = [
      (4.74, -74.08)),
     # (a world city's English name stays its own: a guard)
     ("Russian officials said Moscow and St Petersburg were quiet, while [[Kiev]] protested.", (50.45, 30.52)),
+    # an oil town on a border, away from the capitals the text names
+    ("Oil stopped flowing at [[Heglig]] after drone strikes, Khartoum and Juba said.", (10.0, 29.4)),
     # Labrador of Canada, whatever the dateline
     ("TOWNSVILLE — Miners from [[Labrador]] and northern Quebec visited the plant.", (53.5, -61.0)),
     # a list's state counts among its countries
