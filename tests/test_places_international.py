@@ -609,6 +609,9 @@ RESOLVE = [
      (4.74, -74.08)),
     # (a world city's English name stays its own: a guard)
     ("Russian officials said Moscow and St Petersburg were quiet, while [[Kiev]] protested.", (50.45, 30.52)),
+    # a sea's own name is the sea, not a division named after it, unless the division's word follows
+    ("HURGHADA, Egypt — Divers flocked to the [[Red Sea]] this winter, Cairo tourism officials said.", (20.0, 38.5)),
+    ("HURGHADA, Egypt — The [[Red Sea]] governorate said the port would open in May.", (25.59, 34.17)),
     # an oil town on a border, away from the capitals the text names
     ("Oil stopped flowing at [[Heglig]] after drone strikes, Khartoum and Juba said.", (10.0, 29.4)),
     # Labrador of Canada, whatever the dateline

@@ -322,7 +322,11 @@ def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
     """"crossed the Atlantic", "storms in the western Pacific": one word after
     a lower-case "the" (and a compass adjective) names the sea or ocean, not a
     town named after it (a town takes no article; "The Atlantic" opening a
-    sentence may be a title)."""
+    sentence may be a title); so does a name ending in "Sea" or "Ocean"
+    with no division's word after it ("the Red Sea governorate")."""
+    if m.span is not None and m.span.end - m.span.start >= 2 and toks.lower[m.span.end - 1] in ("sea", "ocean") \
+            and not (m.span.end < len(toks) and toks.lower[m.span.end] in _DIVISION_WORDS):
+        return True  # (and a name of a sea itself: "the Red Sea" is no governorate named after it)
     if m.span is None or m.span.end - m.span.start != 1 or m.span.start < 1:
         return False
     k = m.span.start - 1
