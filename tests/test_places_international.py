@@ -612,6 +612,11 @@ RESOLVE = [
     # a sea's own name is the sea, not a division named after it, unless the division's word follows
     ("HURGHADA, Egypt — Divers flocked to the [[Red Sea]] this winter, Cairo tourism officials said.", (20.0, 38.5)),
     ("HURGHADA, Egypt — The [[Red Sea]] governorate said the port would open in May.", (25.59, 34.17)),
+    # a great city's quarter named like a far greater town, in a text of the city
+    ("BUENOS AIRES — Polo fans packed the stands in [[Palermo]] on Saturday, Argentine officials said.",
+     (-34.58, -58.43)),
+    # (the greater town elsewhere: a guard)
+    ("Tourists in [[Palermo]] visited the cathedral and the markets, and then drove to Catania.", (38.12, 13.36)),
     # an oil town on a border, away from the capitals the text names
     ("Oil stopped flowing at [[Heglig]] after drone strikes, Khartoum and Juba said.", (10.0, 29.4)),
     # Labrador of Canada, whatever the dateline
