@@ -105,7 +105,7 @@ COMMON_WORDS = {
     "jets", "rockets", "thunder", "lightning", "heat", "magic", "jazz", "wizards", "senators",
     "capital", "capitals", "square", "garden", "gardens", "mall", "avenue", "street", "road",
     "theatre", "theater", "museum", "library", "gallery", "arena", "stadium", "field",
-    "fields", "airport", "island", "islands", "beach", "coast", "shore", "cove", "creek",
+    "fields", "airport", "island", "islands", "beach", "coast", "shore", "cove", "creek", "line",
     "falls", "rapids", "canyon", "rock", "rocks", "stone", "wells", "well", "mills", "mill",
     "ford", "lincoln", "jefferson", "franklin", "hamilton", "madison", "monroe", "jackson",
     "washington", "clinton", "lee", "grant", "kennedy", "obama", "bush", "reagan", "nixon",
