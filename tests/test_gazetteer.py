@@ -161,6 +161,9 @@ def test_misplaced_geonames_cities_stand_where_our_corrections_put_them(g):
         assert (ward.country, ward.admin1) == ("JP", "40"), name
         assert haversine_km(ward.lat, ward.lon, lat, lon) < 10, name
     assert g.exact("Edogawa")[0].name == "Edogawa"
+    # a great city GeoNames lists without people ranks by its own
+    sg = g.exact("São Gonçalo")[0]
+    assert (sg.country, sg.admin1) == ("BR", "21") and sg.population >= 1_000_000
 
 
 def test_subdivision_names_lose_pycountrys_brackets_and_inverted_kinds(g):

@@ -420,6 +420,8 @@ def _corrected(c: dict, fix: dict[str, str]) -> dict:
         c["admin1code"] = fix["admin1"]
     if fix["lat"] and fix["lon"]:
         c["latitude"], c["longitude"] = float(fix["lat"]), float(fix["lon"])
+    if fix["population"]:
+        c["population"] = int(fix["population"])
     return c
 
 
