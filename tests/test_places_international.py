@@ -648,6 +648,9 @@ DETECT = [
     # a town named like a general word or a statesman, paired with a place found or reached "via"
     "Commuters on the Lakeshore West line from [[Hamilton]] and Burlington were hit.",
     "Passengers on the train from New York via [[Buffalo]] were told to expect delays.",
+    # a district GeoNames lists without people, and a town of our table
+    "Ships waited three weeks to berth at [[Apapa]], the Lagos port authority said.",
+    "Cocoa farmers outside [[Ejisu]] said the rains came late, Ghanaian officials said.",
     # a town of the text's country owning a person's full name
     "The race was won by Kenji Sato in 7:58:02, ahead of [[Whakatane]]'s Tama Wiremu and a German, "
     "New Zealand officials said.",
