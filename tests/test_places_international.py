@@ -648,6 +648,9 @@ DETECT = [
     # a town named like a general word or a statesman, paired with a place found or reached "via"
     "Commuters on the Lakeshore West line from [[Hamilton]] and Burlington were hit.",
     "Passengers on the train from New York via [[Buffalo]] were told to expect delays.",
+    # a river of our table after a lower-case "the", no town's way of being named
+    "Rowers trained on a quiet stretch of the [[Thames]] near Oxford before the race.",
+    "A farmer near Bhagalpur said the water would reach the [[Ganges]] by Tuesday.",
     # a district GeoNames lists without people, and a town of our table
     "Ships waited three weeks to berth at [[Apapa]], the Lagos port authority said.",
     "Cocoa farmers outside [[Ejisu]] said the rains came late, Ghanaian officials said.",
@@ -1320,6 +1323,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (a feature's name that goes on past a small word: a guard)
+    ("Growers on the slopes of the Pico de Tancítaro said avocado prices rose.", "Pico"),
     # a general word a town's name folds to once its apostrophe goes ("Lin'e" of China)
     ("Workers held a stoppage on Monday on Line A, which carries passengers to the suburbs.", "Line"),
     # (statesmen paired: a guard)

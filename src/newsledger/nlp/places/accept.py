@@ -33,7 +33,7 @@ from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_
                     PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
                      _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
-                     _seized_before,
+                     _seized_before, _NAME_LINKS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
@@ -214,6 +214,16 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
             or e.source == "subdivision" and not e.approx and e.id in main)]
         if local_ents:
             best = max(local_ents, key=_prior)
+    # a feature of our table after a lower-case "the", which no town's name
+    # takes, where no country or division has the name and the name does not
+    # go on ("a photo of the Thames" is no Thames of New Zealand; "the Pico de
+    # Tancítaro" is no island)
+    if j - i == 1 and i > 0 and toks.text[i - 1] == "the" and best.kind == "city" \
+            and not any(e.kind in ("country", "region") for e in ents) \
+            and not (j + 1 < len(toks) and toks.lower[j] in _NAME_LINKS and toks.title[j + 1]):
+        feature = next((e for e in ents if e.kind == "feature" and e.source == "extra" and e.id in main), None)
+        if feature is not None:
+            best = feature
     # a town of the text's countries (or a big one) opening a headline after
     # a page's label, a noun after it ("Read more: Paarl schools' derby draws ...")
     # (or a country: "Related: Seychelles caps new hotel rooms")
