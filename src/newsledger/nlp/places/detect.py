@@ -103,7 +103,8 @@ from ...gazetteer import Gazetteer, haversine_km, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COMPANY_NOUNS,
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
-                    FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
+                    FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES,
+                    UTILITY_WORDS, W)
 from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _place_cue, _speaker,
                      _street, _strip, _Tokens)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
@@ -519,8 +520,8 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
         # model's "Graye" of "Graye-sur-Mer"; a person's stays, its words
         # being no given names: "Stratford" + "-upon-Avon")
         end = ent.end
-        while ent.label_ != "PERSON" and end + 2 < len(toks) and toks.text[end] == "-" and toks.lower[end + 1] in HYPHEN_LINKS \
-                and toks.text[end + 2] == "-" and end + 3 < len(toks) and toks.title[end + 3] \
+        while ent.label_ != "PERSON" and end + 3 < len(toks) and toks.text[end] == "-" \
+                and toks.lower[end + 1] in HYPHEN_LINKS and toks.text[end + 2] == "-" and toks.title[end + 3] \
                 and not any(toks.space[k] for k in range(end - 1, end + 3)):
             end += 4
         if end != ent.end:
