@@ -617,6 +617,8 @@ RESOLVE = [
      (-34.58, -58.43)),
     # (the greater town elsewhere: a guard)
     ("Tourists in [[Palermo]] visited the cathedral and the markets, and then drove to Catania.", (38.12, 13.36)),
+    # a great city's English name that GeoNames gives a small commune of another country
+    ("The exhibition moves to [[Bruges]] next spring, the museum said.", (51.21, 3.22)),
     # an oil town on a border, away from the capitals the text names
     ("Oil stopped flowing at [[Heglig]] after drone strikes, Khartoum and Juba said.", (10.0, 29.4)),
     # Labrador of Canada, whatever the dateline
@@ -651,6 +653,8 @@ DETECT = [
     # a river of our table after a lower-case "the", no town's way of being named
     "Rowers trained on a quiet stretch of the [[Thames]] near Oxford before the race.",
     "A farmer near Bhagalpur said the water would reach the [[Ganges]] by Tuesday.",
+    # a great city's business district of our table
+    "Bankers in [[Nariman Point]] said the deal would close by March.",
     # a district GeoNames lists without people, and a town of our table
     "Ships waited three weeks to berth at [[Apapa]], the Lagos port authority said.",
     "Cocoa farmers outside [[Ejisu]] said the rains came late, Ghanaian officials said.",
