@@ -653,6 +653,8 @@ DETECT = [
     # a river of our table after a lower-case "the", no town's way of being named
     "Rowers trained on a quiet stretch of the [[Thames]] near Oxford before the race.",
     "A farmer near Bhagalpur said the water would reach the [[Ganges]] by Tuesday.",
+    # communes of a great city, of our table
+    "Opposition supporters gathered in [[Yopougon]] and [[Cocody]] on Sunday, Abidjan police said.",
     # a great city's business district of our table
     "Bankers in [[Nariman Point]] said the deal would close by March.",
     # a district GeoNames lists without people, and a town of our table
