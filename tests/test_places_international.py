@@ -657,6 +657,8 @@ DETECT = [
     "Opposition supporters gathered in [[Yopougon]] and [[Cocody]] on Sunday, Abidjan police said.",
     # a great city's business district of our table
     "Bankers in [[Nariman Point]] said the deal would close by March.",
+    # (a body opened by a land: a guard)
+    "[[Georgia]] Power said the outage hit Atlanta.",
     # a district GeoNames lists without people, and a town of our table
     "Ships waited three weeks to berth at [[Apapa]], the Lagos port authority said.",
     "Cocoa farmers outside [[Ejisu]] said the rains came late, Ghanaian officials said.",
@@ -1329,6 +1331,9 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a person named like a land, whom the model took for a body: after a title, or said with ", a ..."
+    ("Hospital spokeswoman Georgia Lynch said demand rose in Tamworth.", "Georgia"),
+    ("\"It was quiet and cheap,\" said Georgia Mills, a retired teacher from Leeds.", "Georgia"),
     # (a feature's name that goes on past a small word: a guard)
     ("Growers on the slopes of the Pico de Tancítaro said avocado prices rose.", "Pico"),
     # a general word a town's name folds to once its apostrophe goes ("Lin'e" of China)

@@ -456,9 +456,11 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     opening its council's name."""
     toks, g = d.toks, d.g
     i, j, name, best, main, ents = r.i, r.j, r.name, r.best, r.main, r.ents
-    if whole is not None and (_said_person(toks, whole) or _in_signed_name(toks, i, j)):
+    if whole is not None and (_said_person(toks, whole) or _in_signed_name(toks, i, j)
+                              or (i == whole[0] > 0 and 2 <= whole[1] - whole[0] <= 3
+                                  and toks.lower[i - 1].rstrip(".") in TITLES)):
         # "said Georgia Evans, who lives nearby", "By Georgia Evans, Crime
-        # Reporter": a person the model took for a body
+        # Reporter", "spokeswoman Georgia Lynch": a person the model took for a body
         return False
     local = _local_town(d, best)
     # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town)
@@ -509,9 +511,10 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
 
 def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
     """The name ``toks[whole]`` of two or three capitalised words follows a
-    verb of saying and goes on with ", who" or an age between commas ("said
-    Georgia Evans, who lives nearby"; "said Sydney Clarke, 52,"): a person
-    speaking, whatever the model made of the name."""
+    verb of saying and goes on with ", who", ", a" or an age between commas
+    ("said Georgia Evans, who lives nearby"; "said Sydney Clarke, 52,"; "said
+    Georgia Mills, a retired teacher"): a person speaking, whatever the model
+    made of the name."""
     s, e = whole
     if not 2 <= e - s <= 3 or s == 0 or toks.lower[s - 1] not in SAYING_WORDS \
             or not all(toks.title[k] and toks.alpha[k] for k in range(s, e)):
@@ -519,7 +522,9 @@ def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
     if e + 1 >= len(toks) or toks.text[e] != ",":
         return False
     nxt = toks.text[e + 1]
-    return nxt == "who" or (nxt.isdigit() and len(nxt) <= 3 and e + 2 < len(toks) and toks.text[e + 2] == ",")
+    # (or a person's noun in apposition: "said Georgia Mills, a retired teacher")
+    return nxt in ("who", "a", "an") \
+        or (nxt.isdigit() and len(nxt) <= 3 and e + 2 < len(toks) and toks.text[e + 2] == ",")
 
 
 def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
