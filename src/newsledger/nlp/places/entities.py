@@ -516,7 +516,10 @@ _TOWN_JOINERS = {"upon", "on", "am", "an", "der", "sur", "en", "im", "in"}
 
 _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                "southwest", "the north", "the south", "the west", "the east", "city", "state",
-               "earth", "heaven", "hell", "paradise"}
+               "earth", "heaven", "hell", "paradise",
+               # feasts the model may take for places ("demolished before Easter")
+               "easter", "christmas", "ramadan", "eid", "hanukkah", "diwali", "passover", "lent", "advent",
+               "pentecost", "thanksgiving", "nowruz"}
 _NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
 #: US states' abbreviations that are English words: a state after a town's comma ("Worcester, Mass.")
 #: or with its dot before a word ("Mass. legislators")
