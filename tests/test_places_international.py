@@ -1327,6 +1327,11 @@ DETECT = [
     # a team's name the text shows for one once, opened by its town, wherever it stands
     "Twenty thousand fans watched as the [[Gwangju]] Eagles broke the record. Final table:\n"
     "1. [[Seoul]] Dynasty, 15-3\n2. [[Gwangju]] Eagles, 14-4\nGame 1: [[Gwangju]] Eagles win (31 min)",
+    # a town named like a statesman, said to lie in its own country
+    "The first guests were Aroha and Mike Tane from [[Hamilton]] in [[New Zealand]], who stayed a week.",
+    # a town opening a team's name after its fans, or one with "of" in a football result
+    "Fans of [[Perth]] Scorchers queued for hours outside the ground.",
+    "Kotoko came from behind to beat [[Accra]] Hearts of Oak 2-1 with a late goal on Sunday.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1556,6 +1561,10 @@ NOT_FOUND = [
     ("Isla Grant, the distillery manager, said the casks need time.", "Isla Grant"),
     # a storm's word before its name or a weather body's, though a town bears it
     ("Hurricane Tobias made landfall on Tuesday, the National Hurricane Center in Miami said.", "Hurricane"),
+    # (a verb's object before "in" and a state holding a town of the name: a guard)
+    ("He met Jackson in Mississippi last week to talk about the bill.", "Jackson"),
+    # (a plural surname in a result is no team's: a guard)
+    ("In the league final Sydney Adams beat Charlotte Jones 6-4 6-2 after a late goal.", "Sydney"),
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),

@@ -259,7 +259,9 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # or opening its police's or fire service's name: "the Concord Police")
         return _town_in_common_word(toks, i, j, name, best, main, d.person_words) \
             or _town_service(d, r) or _common_town_listed(d, r) or _common_town_paired(d, r) \
-            or (best.kind == "city" and best.id in main and _town_noun_of(toks, i))
+            or (best.kind == "city" and best.id in main and _town_noun_of(toks, i)) \
+            or (best.kind == "city" and best.id in main and _in_its_land(toks, i, j, best, d.g)
+                and not _person_like(toks, i, j, d.person_words))
     if j - i >= 3 and best.id in main and label not in ("GPE", "LOC") and (
             best.kind == "country" or (best.kind == "region" and "and" in toks.lower[i:j])):
         # a country's own name of several words, or a province's of two
@@ -347,6 +349,8 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
             and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
                  or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                  or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
+                 # (a town said to lie in its own country or province: "from Hamilton in New Zealand")
+                 or (best.kind == "city" and best.id in main and _in_its_land(toks, i, j, best, g))
                  # (a town of 10,000 of the text's countries owning a person's full
                  # name, the text calling no person by it: "ahead of Rotorua's Tama Wiremu")
                  or (best.kind == "city" and best.id in main and best.population >= 10_000
@@ -977,6 +981,24 @@ def _home_of_person(toks: _Tokens, i: int) -> bool:
     return toks.ent_type[p] == "PERSON" and toks.ent_iob[p] in ("B", "I") and toks.title[p]
 
 
+def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer) -> bool:
+    """The name ``toks[i:j]`` after a preposition, and "in" and the name of
+    the country, or the province, that holds ``best`` right after it ("from
+    Hamilton in New Zealand"; not a verb's object, "met Jackson in Mississippi")."""
+    if i == 0 or toks.pos[i - 1] != "ADP" or j + 1 >= len(toks) or toks.lower[j] != "in":
+        return False
+    k = j + 2 if toks.lower[j + 1] == "the" else j + 1
+    end = k
+    while end < len(toks) and end - k < 4 and toks.title[end]:
+        end += 1
+    for stop in range(end, k, -1):
+        for e in g.exact(toks.span_text(k, stop)):
+            if e.country == best.country and (e.kind == "country" or (
+                    e.kind == "region" and e.admin1 is not None and e.admin1 == best.admin1)):
+                return True
+    return False
+
+
 def _owns_person(toks: _Tokens, j: int) -> bool:
     """"'s" and a person's name of two words or more right after the name
     ending before ``j`` ("Rotorua's Tama Wiremu")."""
@@ -1087,6 +1109,8 @@ def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
 #: words before a team's name that say it is one ("A-League club Perth Glory")
 _TEAM_BEFORE = {"club", "side", "team", "franchise"}
 #: ... and after it ("Montreal Canadiens fans", "Sudbury Wolves coach")
+#: ... and before "of" before it ("fans of Perth Scorchers")
+_TEAM_FOLLOWERS = {"fans", "supporters", "followers"}
 _TEAM_AFTER = {"fans", "supporters", "coach", "manager", "players", "captain", "arena", "stadium", "squad",
                "striker", "goalkeeper", "quarterback", "defenceman", "defenseman", "winger", "midfielder"}
 
@@ -1107,6 +1131,14 @@ def _team_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     # ("the" before a plural name: not "the Kara Darya", a river)
     last = toks.lower[whole[1] - 1]
     plural = last.endswith("s") and not last.endswith("ss")
+    if before == "of" and i > 1 and toks.lower[i - 2] in _TEAM_FOLLOWERS:
+        return True  # "fans of Perth Scorchers"
+    # (a name with "of" in a football text's result: "beat Accra Hearts of
+    # Oak 2-1"; not a plural, which a person's surname may look like, "beat
+    # Charlotte Jones 2-1")
+    if "of" in toks.lower[j:whole[1]] \
+            and _FOOTBALL_WORDS & toks.lower_words() and _match_report(ent.doc, toks, i, whole[1]):
+        return True
     return before in _TEAM_BEFORE or (i > 0 and toks.text[i - 1] == "the" and plural) or after in _TEAM_AFTER
 
 
@@ -1160,7 +1192,8 @@ def _match_report(doc, toks: _Tokens, i: int, j: int) -> bool:
     if not any(_in_score(toks, k) for k in range(sent.start, sent.end)):
         return False
     before = toks.lower[i - 1] if i > sent.start else ""
-    if before == "with" and i - 2 >= sent.start and _in_score(toks, i - 2):
+    # ("drew 1-1 with Kilmarnock", "were held 1-1 by Kakamega Homeboyz")
+    if before in ("with", "by") and i - 2 >= sent.start and _in_score(toks, i - 2):
         return True
     return before in _RESULT_VERBS or (j < sent.end and toks.lower[j] in _RESULT_VERBS)
 
