@@ -1332,6 +1332,19 @@ DETECT = [
     # a town opening a team's name after its fans, or one with "of" in a football result
     "Fans of [[Perth]] Scorchers queued for hours outside the ground.",
     "Kotoko came from behind to beat [[Accra]] Hearts of Oak 2-1 with a late goal on Sunday.",
+    # a great town before a comma and its own country, though a person of the text bears its name
+    "[[SANTOS]], [[Brazil]] — Police found cocaine in a container bound for [[Valencia]], [[Spain]]. "
+    "The suspect, Jhon Valencia, 34, lived in [[Guarujá]].",
+    # a dateline's town closing a club's name is no surname
+    "[[VALENCIA]], [[Spain]] — Customs officers found six tonnes of cocaine in banana boxes.\n"
+    "One of the suspects once played in the youth teams of Levante Valencia, local media reported. "
+    "[[Algeciras]] reported 40 tonnes last year, while [[Valencia]] recorded about 59 tonnes. "
+    "The men appeared before a magistrate in [[Valencia]] on Thursday.",
+    # a person's name ends before a number ("Garissa 39.8 C." of a list of readings)
+    "The north of [[Kenya]] was far hotter: Lodwar recorded 40.2 C, and [[Garissa]] 39.8 C.\n\nRationing began.",
+    # a province of the text's country by its English name, and one before a place's noun
+    "Officials in [[Bari]], the capital of [[Apulia]], want a single ticket for [[Italy]]'s caves.",
+    "The novel is set in a small [[Meghalaya]] town near [[Shillong]], in [[India]]'s north-east.",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -209,9 +209,10 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if not _top_level(best) and best.country not in doc_countries:
         # a small place of a country the text is about beats a bigger namesake
         # abroad, and so does a province of it by its own name ("boys from Fife")
+        # or its English one ("the capital of Apulia" in a text of Italy is no Apúlia of Portugal)
         local_ents = [e for e in ents if e.country in doc_countries and (
             e.kind == "city" and e.population >= 1000
-            or e.source == "subdivision" and not e.approx and e.id in main)]
+            or e.source == "subdivision" and not e.approx and (e.id in main or alias_ok))]
         if local_ents:
             best = max(local_ents, key=_prior)
     # a feature of our table after a lower-case "the", which no town's name
@@ -345,7 +346,12 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                                        or (toks.title[j] and toks.lower[j] in UTILITY_WORDS))
     # (a great namesake abroad speaks for the name as well as the small one
     # at home the text's country makes first: "Rotterdam handles ...")
-    return (covers and not _person_like(toks, i, j + kind_after, d.person_words)
+    # (a great town before a comma and its own country or state is no person's
+    # name, though a person of the text bears it: "loaded for Valencia, Spain"
+    # beside "Jhon Valencia, 34")
+    named_in_land = best.kind == "city" and best.id in main and best.population >= 100_000 \
+        and _in_its_land(toks, i, j, best, g, link=",")
+    return (covers and (named_in_land or not _person_like(toks, i, j + kind_after, d.person_words))
             and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
                  or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                  or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
@@ -423,8 +429,10 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
     # (the one before the last: a province by its English name of several words,
     # "Lower Saxony said"; the last: a town of the text's country by its
     # English name, "the island of Rhodes", "through Islam Qala")
+    # (or a province's own name before a place's noun: "Sohra, the Meghalaya town")
     return _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
                                 and _place_cue(toks, i, j, g)) \
+        or (best.source == "subdivision" and not best.approx and best.id in main and _after_place(toks, j)) \
         or (r.several and g.is_province(best) and not best.approx
             and not _person_like(toks, i, j, d.person_words)) \
         or (j - i >= 2 and best.id in main and g.is_province(best) and not best.approx
@@ -548,7 +556,9 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (article and all(toks.title[k] for k in range(i + 1, j))) \
             or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
         return not _person_like(toks, i, j, d.person_words) and (
-            _top_level(best) or (_place_cue(toks, i, j, g) and best.population >= 1000) or r.headline
+            _top_level(best) or r.headline
+            or (_place_cue(toks, i, j, g) and (best.population >= 1000
+                                               or (best.source == "subdivision" and not best.approx)))
             or _front_town(d, r)
             # (a town of 20,000 of the text's countries by its own name, which
             # the model left out: "Nizwa, with its fort and ..." in a story of
@@ -981,11 +991,12 @@ def _home_of_person(toks: _Tokens, i: int) -> bool:
     return toks.ent_type[p] == "PERSON" and toks.ent_iob[p] in ("B", "I") and toks.title[p]
 
 
-def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer) -> bool:
-    """The name ``toks[i:j]`` after a preposition, and "in" and the name of
-    the country, or the province, that holds ``best`` right after it ("from
-    Hamilton in New Zealand"; not a verb's object, "met Jackson in Mississippi")."""
-    if i == 0 or toks.pos[i - 1] != "ADP" or j + 1 >= len(toks) or toks.lower[j] != "in":
+def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer, link: str = "in") -> bool:
+    """The name ``toks[i:j]`` after a preposition, and ``link`` ("in", or a
+    comma) and the name of the country, or the province, that holds ``best``
+    right after it ("from Hamilton in New Zealand", "for Valencia, Spain";
+    not a verb's object, "met Jackson in Mississippi")."""
+    if i == 0 or toks.pos[i - 1] != "ADP" or j + 1 >= len(toks) or toks.lower[j] != link:
         return False
     k = j + 2 if toks.lower[j + 1] == "the" else j + 1
     end = k

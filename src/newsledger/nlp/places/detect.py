@@ -186,8 +186,9 @@ def _collect_person_words(d: _Detection) -> None:
     # (and the model never takes it alone for a person: "Santos, 34, was born in Santos")
     # (and the text itself puts it in place: the model's reading of a
     # surname's repeats is no evidence, "Gabriel Toledo ... Toledo, who grew up")
+    # (or the text's dateline names it: "ROTTERDAM —" beside "the youth teams of Sparta Rotterdam")
     place_words = {ent.text for ent in d.ents if ent.label_ == "GPE" and len(ent) == 1} \
-        - {ent.text for ent in d.ents if ent.label_ == "PERSON" and len(ent) == 1}
+        - {ent.text for ent in d.ents if ent.label_ == "PERSON" and len(ent) == 1} | _dateline_words(toks)
     if place_words:
         place_words &= _placed_words(d, by_label=False)
     given: set[str] = set()  # first words of persons' names
@@ -254,6 +255,22 @@ def _collect_person_words(d: _Detection) -> None:
                 d.given_names.add(w)
         else:
             d.person_words.add(w)
+
+
+def _dateline_words(toks: _Tokens) -> set[str]:
+    """The words of a dateline's town in capitals at a line's start, written
+    as a name ("ROTTERDAM —", "PORT MORESBY, Papua New Guinea": "Rotterdam",
+    "Port", "Moresby")."""
+    out: set[str] = set()
+    for i in range(len(toks)):
+        if not (toks.upper[i] and toks.alpha[i] and len(toks.text[i]) >= 3 and (i == 0 or "\n" in toks.text[i - 1])):
+            continue
+        j = i
+        while j < len(toks) and j - i < 3 and toks.upper[j] and toks.alpha[j]:
+            j += 1
+        if j < len(toks) and toks.text[j] in (*_DASHES, ",", "("):
+            out.update(toks.text[k].title() for k in range(i, j))
+    return out
 
 
 def _given_in_use(toks: _Tokens, word: str) -> bool:
@@ -516,6 +533,12 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
                      if toks.pos[k] in ("VERB", "AUX") and toks.text[k].islower()), None)
         if verb is not None:
             ent = Span(doc, ent.start, verb, label=ent.label_)
+        # (and a person's before a number, which no person's name holds: "and
+        # Garissa 39.8 C." of a list of readings)
+        number = next((k for k in range(ent.start + 1, ent.end) if toks.text[k][:1].isdigit()), None) \
+            if ent.label_ == "PERSON" else None
+        if number is not None:
+            ent = Span(doc, ent.start, number, label=ent.label_)
         # (and on over a town's name joined by hyphens and a small word: the
         # model's "Graye" of "Graye-sur-Mer"; a person's stays, its words
         # being no given names: "Stratford" + "-upon-Avon")
