@@ -617,6 +617,10 @@ RESOLVE = [
      (-34.58, -58.43)),
     # (the greater town elsewhere: a guard)
     ("Tourists in [[Palermo]] visited the cathedral and the markets, and then drove to Catania.", (38.12, 13.36)),
+    # a great town of its own name in the province the sentence names, not a
+    # town nearer the text's dateline once called so
+    ("RIBEIRÃO PRETO, Brazil — Farmers came from São Paulo state. Cooperatives from western Paraná, "
+     "led by a group from [[Cascavel]], brought grain dryers.", (-24.96, -53.46)),
     # a great city's English name that GeoNames gives a small commune of another country
     ("The exhibition moves to [[Bruges]] next spring, the museum said.", (51.21, 3.22)),
     # an oil town on a border, away from the capitals the text names
@@ -1345,6 +1349,10 @@ DETECT = [
     # a province of the text's country by its English name, and one before a place's noun
     "Officials in [[Bari]], the capital of [[Apulia]], want a single ticket for [[Italy]]'s caves.",
     "The novel is set in a small [[Meghalaya]] town near [[Shillong]], in [[India]]'s north-east.",
+    # a person's home town closing the model's person
+    '- "High Water", by Janice Kowalchuk of [[Winnipeg]], about the great flood of 1950.',
+    # a village of 500 after a cue, near a town the text names
+    "[[KALGOORLIE]], [[Western Australia]] — Some delegates are sleeping in [[Coolgardie]], 40 minutes' drive away.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1574,6 +1582,8 @@ NOT_FOUND = [
     ("Isla Grant, the distillery manager, said the casks need time.", "Isla Grant"),
     # a storm's word before its name or a weather body's, though a town bears it
     ("Hurricane Tobias made landfall on Tuesday, the National Hurricane Center in Miami said.", "Hurricane"),
+    # (a village of 500 after a cue, far from the text's places: a guard)
+    ("ODESSA, Texas — Science fair set at Story. Odessa Independent School District will host it.", "Story"),
     # (a verb's object before "in" and a state holding a town of the name: a guard)
     ("He met Jackson in Mississippi last week to talk about the bill.", "Jackson"),
     # (a plural surname in a result is no team's: a guard)

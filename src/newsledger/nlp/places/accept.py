@@ -340,7 +340,10 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                                                  or (toks.title[j] and toks.lower[j] in _SERVICE_OR_UTILITY))) or (
         ent.start == i and ent.end + 1 < j and toks.lower[ent.end] in _INNER_JOINERS and toks.title[ent.end + 1]
         and best.kind == "region" and best.id in main and not best.approx) or (
-        (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ()))
+        (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ())) or (
+        # (or the person's home town closes the person's: "Janice Kowalchuk of Winnipeg")
+        ent.end == j and i - 2 > ent.start and toks.lower[i - 1] in ("of", "from") and toks.title[i - 2]
+        and best.kind == "city" and best.id in main)
     # (the kind after the name, or a utility's word, is no surname: ask of the whole)
     kind_after = ent.end == j + 1 and (toks.lower[j] in _DIVISION_WORDS
                                        or (toks.title[j] and toks.lower[j] in UTILITY_WORDS))
@@ -383,6 +386,28 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (j - i >= 2 and toks.lower[j - 1] in TOWN_TAILS and best.kind == "city"
                      and best.id in main and best.population >= 1000))
             and not _speech_subject_person(doc[i:j], best, g))
+
+
+#: a village this near a place the text names found so far is one of its places
+NEAR_NAMED_KM = 150.0
+
+
+def _near_named(d: _Detection, r: _Reading) -> bool:
+    """Another name the text gives (found so far) names a town within
+    NEAR_NAMED_KM of ``r.best``, or the province holding it."""
+    best = r.best
+    for m in d.mentions:
+        if m.demonym or normalize(m.text) == normalize(r.name):
+            continue
+        for c in m.cands[:10]:
+            if c.lat is None or c.id not in m.main_ids:
+                continue
+            if c.kind == "region" and c.country == best.country and c.admin1 is not None \
+                    and c.admin1 == best.admin1:
+                return True
+            if c.kind in ("city", "feature") and haversine_km(c.lat, c.lon, best.lat, best.lon) <= NEAR_NAMED_KM:
+                return True
+    return False
 
 
 def _front_town(d: _Detection, r: _Reading) -> bool:
@@ -442,6 +467,9 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
             best.population >= 100_000 or g.is_capital(best)
             or (best.population >= 10_000 and (local or best.population >= 50_000)
                 and _match_report(doc, toks, i, j))
+            # (a village of 500 after a cue, near a place the text names: "sleeping
+            # in Coolgardie" beside Kalgoorlie; not "set at Story" of a school)
+            or (local and best.population >= 500 and _place_cue(toks, i, j, g) and _near_named(d, r))
             or (local and best.population >= 1000 and (
                 _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken) or _seized_before(toks, i)
                 or _home_of_person(toks, i) or r.headline

@@ -180,6 +180,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _resolve_context_names(mentions, g)
     _place_counties_among_towns(mentions)
     _drop_lonely_namesakes(mentions)
+    _own_names_at_home(mentions)
     _drop_far_fuzzy(mentions)
     _famous_places(mentions)
     _place_in_named_region(doc, mentions, g)
@@ -286,6 +287,43 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
             # among the Seven Summits in a story of Aconcagua)
             m.choice = _namesake_among(m, others) or next(
                 (c for c in m.cands[:60] if c.kind == "feature" and c.source == "extra" and c.lat is not None), None)
+
+
+#: a town of the name's own this big, and this many times the town chosen by
+#: another of its names in the same country, is the name's reading where its
+#: province is named beside it
+OWN_NAME_POP = 100_000
+OWN_NAME_RATIO = 5
+
+
+def _own_names_at_home(mentions: Sequence[_Mention]) -> None:
+    """A small town chosen by a name only another of its own (an old name,
+    GeoNames' alternate names) gives way to a great town of the same country
+    whose own name it is, when the sentence names the great town's province
+    and not the small one's ("Cooperatives from western Paraná, led by a
+    group from Cascavel" is Paraná's city of 250,000, not Aguaí of São Paulo
+    state, once called Cascavel); not a misspelt name's, nor an older
+    English name's of :data:`OLDER_NAMES`."""
+    provinces: dict[int, list[Entry]] = defaultdict(list)  # sentence start -> the provinces it names
+    for o in mentions:
+        c = o.choice
+        if o.span is not None and c is not None and c.kind == "region" and c.country and not o.demonym:
+            provinces[o.span.sent.start].append(c)
+    if not provinces:
+        return
+    for m in mentions:
+        e = m.choice
+        if e is None or m.demonym or m.fuzzy or m.span is None or e.kind != "city" or e.id in m.main_ids \
+                or e.lat is None or normalize(m.text) in OLDER_NAMES:
+            continue
+        named = provinces.get(m.span.sent.start)
+        if not named or any(_pair_holds(p, e) for p in named):
+            continue
+        own = [c for c in m.cands[:60] if c.kind == "city" and c.id in m.main_ids and c.country == e.country
+               and c.lat is not None and any(_pair_holds(p, c) for p in named)
+               and c.population >= max(OWN_NAME_POP, OWN_NAME_RATIO * e.population)]
+        if own:
+            m.choice = max(own, key=lambda c: c.population)
 
 
 def _foreign_alias_alone(m: _Mention, e: Entry, chosen: list, said: set) -> bool:
