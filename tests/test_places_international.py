@@ -1353,6 +1353,12 @@ DETECT = [
     '- "High Water", by Janice Kowalchuk of [[Winnipeg]], about the great flood of 1950.',
     # a village of 500 after a cue, near a town the text names
     "[[KALGOORLIE]], [[Western Australia]] — Some delegates are sleeping in [[Coolgardie]], 40 minutes' drive away.",
+    # a headline's town in a bulleted list under a page's label, and a province opening a headline
+    "[[GALASHIELS]], [[Scotland]] — The wool mill will close in May, its owners said. Workers in [[Hawick]] and "
+    "[[Peebles]] fear more closures.\n\nRead more:\n- [[Selkirk]] bakery named best in the region\n"
+    "- Mill workers vote on pay",
+    "[[ABEOKUTA]], [[Nigeria]] — Officials in [[Abeokuta]] and [[Lagos]] welcomed the listing of the grove in "
+    "[[Osogbo]].\nALSO READ: [[Ekiti]] unveils plan to restore ancient market",
 ]
 
 #: (sentence, word that must not be found as a place)

@@ -228,13 +228,17 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     # a town of the text's countries (or a big one) opening a headline after
     # a page's label, a noun after it ("Read more: Paarl schools' derby draws ...")
     # (or a country: "Related: Seychelles caps new hotel rooms")
+    # (or a province of the text's countries: "ALSO READ: Ekiti unveils plan ...")
     headline = (best.kind == "city" and best.population >= 1000
                 and (best.country in doc_countries or best.population >= 100_000)
-                or best.kind == "country") and best.id in main and _after_label(toks, i) \
+                or best.kind == "country"
+                or best.source == "subdivision" and not best.approx and best.country in doc_countries) \
+        and best.id in main and _after_label(toks, i) \
         and j < len(toks) and (toks.pos[j] in ("NOUN", "ADJ", "PART") and toks.text[j].islower()
                                or toks.text[j] in ("'s", "’s", "'", "’")
-                               # (a town of 20,000 acting: "Related: Medicine Hat approves ...")
-                               or toks.pos[j] == "VERB" and toks.text[j].islower() and best.population >= 20_000)
+                               # (a town of 20,000 acting: "Related: Medicine Hat approves ...", or a land)
+                               or toks.pos[j] == "VERB" and toks.text[j].islower()
+                               and (best.population >= 20_000 or best.kind != "city"))
     return _Reading(i=i, j=j, name=name, ent=ent, label=label, ents=ents, main=main, best=best, biggest=biggest,
                     owner=owner, several=several, own_local=own_local, former=former, headline=headline)
 

@@ -572,6 +572,8 @@ def _after_label(toks: _Tokens, i: int) -> bool:
     line ("Read more: Paarl schools' derby ...", "Related: Salem lawmakers
     weigh ...", "Caption: ..."): a headline's first word, capitalised
     whatever it is."""
+    if i >= 2 and toks.text[i - 1] in _BULLETS and toks.is_space[i - 2] and "\n" in toks.text[i - 2]:
+        return _listed_under_label(toks, toks.idx[i - 1])
     if i < 2 or toks.text[i - 1] != ":":
         return False
     k, words = i - 2, 0
@@ -581,6 +583,29 @@ def _after_label(toks: _Tokens, i: int) -> bool:
         words += 1
         k -= 1
     return words > 0
+
+
+#: marks opening the items of a list, one a line
+_BULLETS = {"-", "–", "•", "*", "·"}
+
+
+def _listed_under_label(toks: _Tokens, pos: int) -> bool:
+    """The line starting at character ``pos`` with a bullet is an item of a
+    list under a web page's label line ("Read more:" + newline + "- Hobart
+    yacht skipper jailed ..."), the items before it bulleted too."""
+    text = toks.doc_text
+    end = text.rfind("\n", 0, pos)
+    for _ in range(8):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line[:1] in _BULLETS:
+            end = start - 1
+            continue
+        words = line[:-1].split()
+        return line.endswith(":") and 0 < len(words) <= 3 and all(w.lower() in LABEL_WORDS for w in words)
+    return False
 
 
 def _after_place(toks: _Tokens, e: int) -> bool:
