@@ -621,6 +621,9 @@ RESOLVE = [
     # town nearer the text's dateline once called so
     ("RIBEIRÃO PRETO, Brazil — Farmers came from São Paulo state. Cooperatives from western Paraná, "
      "led by a group from [[Cascavel]], brought grain dryers.", (-24.96, -53.46)),
+    # a small town far from the text's places, in a land a people's word of its sentence names
+    ("Utica has been reviving itself on the back of Bosnian families who fled the war, many of them survivors "
+     "of [[Srebrenica]]. Later came Burmese families from camps in Thailand and Nepal.", (44.11, 19.30)),
     # a great city's English name that GeoNames gives a small commune of another country
     ("The exhibition moves to [[Bruges]] next spring, the museum said.", (51.21, 3.22)),
     # an oil town on a border, away from the capitals the text names
@@ -1359,6 +1362,13 @@ DETECT = [
     "- Mill workers vote on pay",
     "[[ABEOKUTA]], [[Nigeria]] — Officials in [[Abeokuta]] and [[Lagos]] welcomed the listing of the grove in "
     "[[Osogbo]].\nALSO READ: [[Ekiti]] unveils plan to restore ancient market",
+    # an older English name of a great town the model took for a person
+    "Feeder ships bring cargo in from [[Chennai]], [[Thoothukudi]], [[Chittagong]] and the [[Maldives]].",
+    # a town the model took for a building, said to lie in its country
+    "Since rates have risen by about a third, [[Walvis Bay]] in [[Namibia]] has signed new deals.",
+    # a province of the text's country by its English name, acting
+    "[[SUHL]], [[Germany]] — The reception centre in [[Suhl]] is full again. \"We are complaining that "
+    "[[Thuringia]] is left alone with them,\" a social worker in [[Erfurt]] said.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1590,6 +1600,9 @@ NOT_FOUND = [
     ("Hurricane Tobias made landfall on Tuesday, the National Hurricane Center in Miami said.", "Hurricane"),
     # (a village of 500 after a cue, far from the text's places: a guard)
     ("ODESSA, Texas — Science fair set at Story. Odessa Independent School District will host it.", "Story"),
+    # (a province's name as a breed's or a man's, where the text names places of its country: guards)
+    ("ABERDEEN, Scotland — Highland cattle were sold at the Thainstone mart near Inverurie.", "Highland"),
+    ("The couple married in Perth in 1852. Angus's future wife, Mary, came from Dundee.", "Angus"),
     # (a verb's object before "in" and a state holding a town of the name: a guard)
     ("He met Jackson in Mississippi last week to talk about the bill.", "Jackson"),
     # (a plural surname in a result is no team's: a guard)

@@ -436,6 +436,20 @@ def _accept_labelled(d: _Detection, r: _Reading) -> bool:
     return _accept_inside_entity(d, r, whole)
 
 
+def _province_at_home(d: _Detection, r: _Reading) -> bool:
+    """A province of the text's countries by its own name or its English
+    one, of one word that is no compass word nor a general one, and no
+    person's here, that the model took for a body acting or a preposition's
+    object ("Thuringia asks other states for help" in a story of Germany;
+    not a breed, "Highland cattle", nor a man, "married Angus in Dunedin")."""
+    best, toks = r.best, d.toks
+    return r.j - r.i == 1 and r.label == "ORG" and d.doc[r.i].dep_ in ("nsubj", "nsubjpass", "pobj") \
+        and best.source == "subdivision" and not best.approx \
+        and best.country in d.doc_countries and len(r.name) >= 5 and toks.title[r.i] \
+        and (best.id in r.main or _alias_ok(r.name)) and toks.lower[r.i] not in _COMPASS \
+        and not _common_word(r.name, 1, best) and not _person_like(toks, r.i, r.j, d.person_words)
+
+
 def _named_past_compass(toks: _Tokens, i: int, j: int) -> bool:
     """A name opened by a compass word goes on with a word of its own
     ("Western Visayas", not "North West" of "Calgary-North West")."""
@@ -462,6 +476,7 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
     return _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
                                 and _place_cue(toks, i, j, g)) \
         or (best.source == "subdivision" and not best.approx and best.id in main and _after_place(toks, j)) \
+        or _province_at_home(d, r) \
         or (r.several and g.is_province(best) and not best.approx
             and not _person_like(toks, i, j, d.person_words)) \
         or (j - i >= 2 and best.id in main and g.is_province(best) and not best.approx
@@ -469,6 +484,8 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
             and not _person_like(toks, i, j, d.person_words)) \
         or (best.kind == "city" and best.id in main and (
             best.population >= 100_000 or g.is_capital(best)
+            # (a town said to lie in its country or province: "Walvis Bay in Namibia")
+            or (best.population >= 1000 and _in_its_land(toks, i, j, best, g, after_prep=False))
             or (best.population >= 10_000 and (local or best.population >= 50_000)
                 and _match_report(doc, toks, i, j))
             # (a village of 500 after a cue, near a place the text names: "sleeping
@@ -1023,12 +1040,14 @@ def _home_of_person(toks: _Tokens, i: int) -> bool:
     return toks.ent_type[p] == "PERSON" and toks.ent_iob[p] in ("B", "I") and toks.title[p]
 
 
-def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer, link: str = "in") -> bool:
-    """The name ``toks[i:j]`` after a preposition, and ``link`` ("in", or a
-    comma) and the name of the country, or the province, that holds ``best``
-    right after it ("from Hamilton in New Zealand", "for Valencia, Spain";
-    not a verb's object, "met Jackson in Mississippi")."""
-    if i == 0 or toks.pos[i - 1] != "ADP" or j + 1 >= len(toks) or toks.lower[j] != link:
+def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer, link: str = "in",
+                 after_prep: bool = True) -> bool:
+    """The name ``toks[i:j]`` after a preposition (unless not ``after_prep``),
+    and ``link`` ("in", or a comma) and the name of the country, or the
+    province, that holds ``best`` right after it ("from Hamilton in New
+    Zealand", "for Valencia, Spain"; not a verb's object, "met Jackson in
+    Mississippi")."""
+    if (after_prep and (i == 0 or toks.pos[i - 1] != "ADP")) or j + 1 >= len(toks) or toks.lower[j] != link:
         return False
     k = j + 2 if toks.lower[j + 1] == "the" else j + 1
     end = k

@@ -53,6 +53,7 @@ OLDER_NAMES = frozenset({
     "trivandrum", "cochin", "mangalore", "mysore", "gurgaon", "allahabad", "patras", "heraklion",
     "pondicherry", "cawnpore", "simla", "danzig", "breslau", "stettin", "posen", "lemberg", "pressburg",
     "konigsberg", "leopoldville", "stanleyville", "elisabethville", "sverdlovsk", "kuibyshev", "calicut",
+    "chittagong", "barisal", "baroda", "gauhati",
 })
 
 

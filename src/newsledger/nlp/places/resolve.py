@@ -276,7 +276,12 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
         # (nor does another name the text reads as the same place: "Kono" and
         # "Kono District" as one Ivorian village in a story about Sierra Leone)
         others = [o for k, o in chosen if k != key and o.id != e.id]
-        if len(others) < 2 or any(o.country == e.country for o in others):
+        # (nor a town of its own name in a land a people's word of its sentence
+        # names: "Bosnian families ... survivors of Srebrenica" in a story of Utica)
+        if len(others) < 2 or any(o.country == e.country for o in others) \
+                or (e.id in m.main_ids and m.span is not None and any(
+                    o.demonym and o.choice is not None and o.choice.country == e.country and o.span is not None
+                    and o.span.sent.start == m.span.sent.start for o in mentions)):
             continue
         alias_only = e.population < LONELY_ALIAS_POP and e.id not in m.main_ids and e.country not in said
         # (or a village that has the name only as another name, wherever it
