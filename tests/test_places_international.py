@@ -1366,6 +1366,8 @@ DETECT = [
     "Feeder ships bring cargo in from [[Chennai]], [[Thoothukudi]], [[Chittagong]] and the [[Maldives]].",
     # a town the model took for a building, said to lie in its country
     "Since rates have risen by about a third, [[Walvis Bay]] in [[Namibia]] has signed new deals.",
+    # a great town of a million inside a school's name
+    "Duke [[Kunshan]] University, between [[Shanghai]] and [[Suzhou]], opened its doors in 2014.",
     # a province of the text's country by its English name, acting
     "[[SUHL]], [[Germany]] — The reception centre in [[Suhl]] is full again. \"We are complaining that "
     "[[Thuringia]] is left alone with them,\" a social worker in [[Erfurt]] said.",

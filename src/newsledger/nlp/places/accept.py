@@ -560,7 +560,10 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
             and not e.approx for e in ents))
         or (toks.lower[j] in _BODY_HEADS and best.kind == "region" and best.id in main
             and best.source in ("subdivision", "extra") and not best.approx))
-    return _top_level(best) or club or council \
+    # (or a great town of a million inside a school's name: "Duke Kunshan University")
+    school = whole is not None and whole[0] < i and j < whole[1] and toks.lower[whole[1] - 1] in _SCHOOL_TAILS \
+        and best.kind == "city" and best.id in main and best.population >= 1_000_000
+    return _top_level(best) or club or council or school \
         or (after_of and best.source == "subdivision" and not best.approx
             and best.country in d.doc_countries) \
         or (not saint and (first or after_of or last or listed) and best.kind == "city"
@@ -568,6 +571,10 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
             and not _person_like(toks, i, j, d.person_words)
             and (best.population >= 20_000
                  or (local and best.population >= 2000)))
+
+
+#: last words of a school's name
+_SCHOOL_TAILS = {"university", "college", "institute", "academy", "school"}
 
 
 def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
