@@ -1366,6 +1366,9 @@ DETECT = [
     "Feeder ships bring cargo in from [[Chennai]], [[Thoothukudi]], [[Chittagong]] and the [[Maldives]].",
     # a town the model took for a building, said to lie in its country
     "Since rates have risen by about a third, [[Walvis Bay]] in [[Namibia]] has signed new deals.",
+    # a fixture's sides the model took for one name, cut at its "v"
+    "[[LEEDS]] — The league leaders won again on Saturday. Next Saturday: Killinghall v [[Ripley]]; "
+    "[[Harrogate]] v Knaresborough.",
     # a great town of a million inside a school's name
     "Duke [[Kunshan]] University, between [[Shanghai]] and [[Suzhou]], opened its doors in 2014.",
     # a province of the text's country by its English name, acting

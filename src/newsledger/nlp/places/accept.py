@@ -32,8 +32,8 @@ from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS, LOC_PREPS,
                     PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
-                     _foreign_to_possessor, _in_score, _person_like, _place_cue, _possessor_country, _in_signed_name,
-                     _seized_before, _NAME_LINKS,
+                     _foreign_to_possessor, _fixture_word, _in_score, _person_like, _place_cue, _possessor_country,
+                     _in_signed_name, _seized_before, _NAME_LINKS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
@@ -1255,7 +1255,8 @@ def _match_report(doc, toks: _Tokens, i: int, j: int) -> bool:
     or after it ("St Johnstone 2-1 Livingston", "Aberdeen 2-1"), or, in a
     sentence with a score, a verb of the result next to it ("Motherwell
     edged Aberdeen 2-1", "drew 1-1 with Kilmarnock")."""
-    if (j < len(toks) and _in_score(toks, j)) or (i > 0 and _in_score(toks, i - 1)):
+    if (j < len(toks) and (_in_score(toks, j) or _fixture_word(toks, j))) \
+            or (i > 0 and (_in_score(toks, i - 1) or _fixture_word(toks, i - 1))):
         return True
     sent = doc[i].sent
     if not any(_in_score(toks, k) for k in range(sent.start, sent.end)):

@@ -105,8 +105,8 @@ from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_W
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
                     FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES,
                     UTILITY_WORDS, W)
-from .tokens import (_after_place, _event_of, _ground_opening, _in_score, _person_like, _place_cue, _speaker,
-                     _street, _strip, _Tokens)
+from .tokens import (_after_place, _event_of, _ground_opening, _fixture_word, _in_score, _person_like, _place_cue,
+                     _speaker, _street, _strip, _Tokens)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
@@ -550,7 +550,7 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
         if end != ent.end:
             ent = Span(doc, ent.start, end, label=ent.label_)
         breaks = [k for k in range(ent.start, ent.end)
-                  if (toks.is_space[k] and "\n" in toks.text[k]) or _in_score(toks, k)]
+                  if (toks.is_space[k] and "\n" in toks.text[k]) or _in_score(toks, k) or _fixture_word(toks, k)]
         if not breaks:
             out.append(ent)
             continue

@@ -680,6 +680,13 @@ def _result_goals(toks: _Tokens, k: int) -> bool:
     return False
 
 
+def _fixture_word(toks: _Tokens, k: int) -> bool:
+    """Token ``k`` is the "v" or "vs" between two sides' names in a
+    fixture ("Killinghall v Ripley", "Leinster vs. Munster")."""
+    return toks.lower[k] in ("v", "v.", "vs", "vs.") and 0 < k < len(toks) - 1 \
+        and toks.title[k - 1] and toks.title[k + 1]
+
+
 def _in_score(toks: _Tokens, k: int) -> bool:
     """Token ``k`` is (part of) a match's score: "2–1" as one word, or "2",
     "-", "1" written together."""
