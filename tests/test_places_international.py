@@ -1366,6 +1366,11 @@ DETECT = [
     "Feeder ships bring cargo in from [[Chennai]], [[Thoothukudi]], [[Chittagong]] and the [[Maldives]].",
     # a town the model took for a building, said to lie in its country
     "Since rates have risen by about a third, [[Walvis Bay]] in [[Namibia]] has signed new deals.",
+    # towns closing a list before a plural apposition of place nouns
+    "[[CÓRDOBA]], [[Argentina]] — Fires burned on the edges of [[Río Ceballos]], [[Salsipuedes]] and "
+    "[[Unquillo]], small towns in the hills that have grown quickly.",
+    # a province's name before its police's capitalised word
+    "[[MALTON]], [[England]] — Anyone with information is asked to contact [[North Yorkshire]] Police.",
     # a fixture's sides the model took for one name, cut at its "v"
     "[[LEEDS]] — The league leaders won again on Saturday. Next Saturday: Killinghall v [[Ripley]]; "
     "[[Harrogate]] v Knaresborough.",

@@ -361,6 +361,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     return (covers and (named_in_land or not _person_like(toks, i, j + kind_after, d.person_words))
             and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
                  or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
+                 or _body_after(toks, j, best, main)
                  or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
                  # (a town said to lie in its own country or province: "from Hamilton in New Zealand")
                  or (best.kind == "city" and best.id in main and _in_its_land(toks, i, j, best, g))
@@ -612,7 +613,7 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (article and all(toks.title[k] for k in range(i + 1, j))) \
             or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
         return not _person_like(toks, i, j, d.person_words) and (
-            _top_level(best) or r.headline
+            _top_level(best) or r.headline or _body_after(toks, j, best, main)
             or (_place_cue(toks, i, j, g) and (best.population >= 1000
                                                or (best.source == "subdivision" and not best.approx)))
             or _front_town(d, r)
@@ -1073,6 +1074,14 @@ def _owns_person(toks: _Tokens, j: int) -> bool:
     ending before ``j`` ("Rotorua's Tama Wiremu")."""
     return j + 2 < len(toks) and toks.lower[j] in ("'s", "’s") and toks.ent_iob[j + 1] == "B" \
         and toks.ent_type[j + 1] == "PERSON" and toks.ent_iob[j + 2] == "I" and toks.title[j + 2]
+
+
+def _body_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:
+    """A province's own name followed by its police's, council's or
+    government's capitalised word ("North Yorkshire Police", "Kerala
+    Government")."""
+    return best.source == "subdivision" and not best.approx and best.id in main and j < len(toks) \
+        and toks.title[j] and toks.lower[j] in _BODY_HEADS
 
 
 def _division_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:

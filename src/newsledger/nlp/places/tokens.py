@@ -493,15 +493,24 @@ _APPOSITION_NOUNS = {"village", "town", "city", "port", "hamlet", "suburb", "res
                      "township", "municipality", "province", "region", "county", "oasis", "gateway"}
 
 
+#: ... in the plural, after a list of names
+_APPOSITION_PLURALS = {"towns", "villages", "cities", "hamlets", "suburbs", "resorts", "districts", "islands",
+                       "townships", "municipalities", "ports"}
+
+
 def _place_apposition(toks: _Tokens, end: int) -> bool:
     """The name ending before token ``end`` is followed by an apposition
     whose head is a place noun: ", a village ...", ", the fortified
     village ...", ", a busy frontier town" (not ", a town councillor")."""
     n = len(toks)
-    if end + 2 >= n or toks.text[end] != "," or toks.lower[end + 1] not in ("a", "an", "the"):
+    if end + 2 >= n or toks.text[end] != ",":
         return False
-    for k in range(end + 2, min(n, end + 6)):
-        if toks.lower[k] in _APPOSITION_NOUNS:
+    # (or, closing a list, one in the plural without an article: "Río
+    # Ceballos, Salsipuedes and Unquillo, small towns in the Sierras Chicas")
+    plural = toks.lower[end + 1] not in ("a", "an", "the")
+    heads = _APPOSITION_PLURALS if plural else _APPOSITION_NOUNS
+    for k in range(end + 1 + (not plural), min(n, end + 6)):
+        if toks.lower[k] in heads:
             return not (k + 1 < n and toks.pos[k + 1] in ("NOUN", "PROPN"))
         if toks.pos[k] not in ("ADJ", "NOUN") or toks.title[k]:
             return False
