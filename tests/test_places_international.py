@@ -1371,6 +1371,12 @@ DETECT = [
     "[[Unquillo]], small towns in the hills that have grown quickly.",
     # a province's name before its police's capitalised word
     "[[MALTON]], [[England]] — Anyone with information is asked to contact [[North Yorkshire]] Police.",
+    # a headline's town before a common noun, though a person of the text bears its name
+    "[[SPRINGBORO]], [[Ohio]] — The levy passed, said board member Ruth Dayton.\n\n"
+    "Related: [[Dayton]] airport cargo growth puts pressure on the interstate",
+    # headlines on their own lines under a page's label, with no bullets
+    "[[YORK]], [[England]] — The council plan was approved on Tuesday.\n\nRead more:\n"
+    "Bus station upgrade moves a step closer\n[[Selby]] councillor suspended over expenses claims",
     # a fixture's sides the model took for one name, cut at its "v"
     "[[LEEDS]] — The league leaders won again on Saturday. Next Saturday: Killinghall v [[Ripley]]; "
     "[[Harrogate]] v Knaresborough.",

@@ -358,7 +358,8 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # beside "Jhon Valencia, 34")
     named_in_land = best.kind == "city" and best.id in main and best.population >= 100_000 \
         and _in_its_land(toks, i, j, best, g, link=",")
-    return (covers and (named_in_land or not _person_like(toks, i, j + kind_after, d.person_words))
+    return (covers and (named_in_land or _headline_noun(toks, r)
+                        or not _person_like(toks, i, j + kind_after, d.person_words))
             and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
                  or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                  or _body_after(toks, j, best, main)
@@ -413,6 +414,15 @@ def _near_named(d: _Detection, r: _Reading) -> bool:
             if c.kind in ("city", "feature") and haversine_km(c.lat, c.lon, best.lat, best.lon) <= NEAR_NAMED_KM:
                 return True
     return False
+
+
+def _headline_noun(toks: _Tokens, r: _Reading) -> bool:
+    """A town of 20,000 opening a headline after a page's label, before a
+    common noun in lower case: the town's, whatever person of the text
+    bears its name ("Related: Dayton airport cargo growth ..." in a story
+    quoting a Ruth Dayton)."""
+    return r.headline and r.best.kind == "city" and r.best.population >= 20_000 and r.j < len(toks) \
+        and toks.pos[r.j] == "NOUN" and toks.text[r.j].islower()
 
 
 def _front_town(d: _Detection, r: _Reading) -> bool:
@@ -644,7 +654,7 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
         return True
     if r.headline and (j - i == 1 or _hyphen_joined(toks, i, j)):
         # (the model reads a headline's first word as anything: "Read more: Taiping hawkers ...")
-        return not _person_like(toks, i, j, d.person_words)
+        return _headline_noun(toks, r) or not _person_like(toks, i, j, d.person_words)
     if _after_place(toks, j) and (all(toks.title[k] for k in range(i, j)) or _hyphen_joined(toks, i, j)):
         # "Peshawar police said ...": a big town before a place's noun,
         # where the model read an adjective or a common noun

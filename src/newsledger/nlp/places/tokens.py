@@ -583,6 +583,8 @@ def _after_label(toks: _Tokens, i: int) -> bool:
     whatever it is."""
     if i >= 2 and toks.text[i - 1] in _BULLETS and toks.is_space[i - 2] and "\n" in toks.text[i - 2]:
         return _listed_under_label(toks, toks.idx[i - 1])
+    if i >= 1 and toks.is_space[i - 1] and toks.text[i - 1].endswith("\n"):
+        return _listed_under_label(toks, toks.idx[i])  # ("RELATED STORIES:" + newline + "Ubay farmers get ...")
     if i < 2 or toks.text[i - 1] != ":":
         return False
     k, words = i - 2, 0
@@ -599,9 +601,10 @@ _BULLETS = {"-", "–", "•", "*", "·"}
 
 
 def _listed_under_label(toks: _Tokens, pos: int) -> bool:
-    """The line starting at character ``pos`` with a bullet is an item of a
-    list under a web page's label line ("Read more:" + newline + "- Hobart
-    yacht skipper jailed ..."), the items before it bulleted too."""
+    """The line starting at character ``pos`` is an item of a list under a
+    web page's label line ("Read more:" + newline + "- Hobart yacht skipper
+    jailed ..."), the lines between them items too: bulleted, or short
+    lines ending without a full stop (headlines)."""
     text = toks.doc_text
     end = text.rfind("\n", 0, pos)
     for _ in range(8):
@@ -609,7 +612,7 @@ def _listed_under_label(toks: _Tokens, pos: int) -> bool:
             return False
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
-        if line[:1] in _BULLETS:
+        if line[:1] in _BULLETS or (line and not line.endswith((".", ":")) and len(line) <= 120):
             end = start - 1
             continue
         words = line[:-1].split()
