@@ -1377,6 +1377,9 @@ DETECT = [
     # headlines on their own lines under a page's label, with no bullets
     "[[YORK]], [[England]] — The council plan was approved on Tuesday.\n\nRead more:\n"
     "Bus station upgrade moves a step closer\n[[Selby]] councillor suspended over expenses claims",
+    # a province's own name of several words, and a town after a verb of travel
+    "[[LEGAZPI CITY]], [[Philippines]] — The typhoon crossed the sea, hitting [[Camarines Sur]] a few hours later.",
+    "[[BEITBRIDGE]], [[Zimbabwe]] — \"We left [[Masvingo]] at 2am and we have been queueing since,\" a fan said.",
     # a fixture's sides the model took for one name, cut at its "v"
     "[[LEEDS]] — The league leaders won again on Saturday. Next Saturday: Killinghall v [[Ripley]]; "
     "[[Harrogate]] v Knaresborough.",

@@ -55,6 +55,9 @@ _TOWN_END_WORDS = TOWN_TAILS | {"city"}
 
 #: prepositions that put a town's name in place, whatever the model made of it
 _GOING_PREPS = {"in", "to", "near", "outside"}
+#: verbs of travel before a town's name ("We left Masvingo at 2am")
+_TRAVEL_VERBS = {"left", "leaving", "leave", "leaves", "reached", "reaching", "reach", "reaches",
+                 "visited", "visiting", "toured", "entered", "entering"}
 
 #: a town this big is named by its short name too ("Frankfurt" of Frankfurt am Main)
 GREAT_SHORT_POP = 500_000
@@ -448,12 +451,17 @@ def _accept_labelled(d: _Detection, r: _Reading) -> bool:
 
 
 def _province_at_home(d: _Detection, r: _Reading) -> bool:
-    """A province of the text's countries by its own name or its English
-    one, of one word that is no compass word nor a general one, and no
-    person's here, that the model took for a body acting or a preposition's
-    object ("Thuringia asks other states for help" in a story of Germany;
-    not a breed, "Highland cattle", nor a man, "married Angus in Dunedin")."""
+    """A province of the text's countries by its own name of several words,
+    or by its own or English name of one word that is no compass word nor a
+    general one, and no person's here, that the model took for a body acting
+    or a preposition's object ("Thuringia asks other states for help" in a
+    story of Germany; not a breed, "Highland cattle", nor a man, "married
+    Angus in Dunedin")."""
     best, toks = r.best, d.toks
+    if r.j - r.i >= 2 and best.source == "subdivision" and not best.approx and best.id in r.main \
+            and best.country in d.doc_countries and all(toks.title[k] for k in range(r.i, r.j)):
+        # (a province's own name of several words: "hitting Camarines Sur a few hours later")
+        return not _person_like(toks, r.i, r.j, d.person_words)
     return r.j - r.i == 1 and r.label == "ORG" and d.doc[r.i].dep_ in ("nsubj", "nsubjpass", "pobj") \
         and best.source == "subdivision" and not best.approx \
         and best.country in d.doc_countries and len(r.name) >= 5 and toks.title[r.i] \
@@ -502,6 +510,8 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
             # (a village of 500 after a cue, near a place the text names: "sleeping
             # in Coolgardie" beside Kalgoorlie; not "set at Story" of a school)
             or (local and best.population >= 500 and _place_cue(toks, i, j, g) and _near_named(d, r))
+            # (a town of 20,000 of the text's countries after a verb of travel: "We left Masvingo at 2am")
+            or (local and best.population >= 20_000 and i > 0 and toks.lower[i - 1] in _TRAVEL_VERBS)
             or (local and best.population >= 1000 and (
                 _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken) or _seized_before(toks, i)
                 or _home_of_person(toks, i) or r.headline
