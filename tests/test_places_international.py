@@ -1380,6 +1380,12 @@ DETECT = [
     # a province's own name of several words, and a town after a verb of travel
     "[[LEGAZPI CITY]], [[Philippines]] — The typhoon crossed the sea, hitting [[Camarines Sur]] a few hours later.",
     "[[BEITBRIDGE]], [[Zimbabwe]] — \"We left [[Masvingo]] at 2am and we have been queueing since,\" a fan said.",
+    # a town of several words of the text's country the model took for a body acting
+    "[[ZAKOPANE]], [[Poland]] — Smog returned to the valleys of the Tatras. On Monday, [[Nowy Targ]] recorded the "
+    "highest reading in the country.",
+    # the ends of a route named before its noun
+    "Storms cancelled sailings again on Friday. The [[Oban]] to [[Craignure]] route, the busiest on the network, "
+    "did not run.",
     # a fixture's sides the model took for one name, cut at its "v"
     "[[LEEDS]] — The league leaders won again on Saturday. Next Saturday: Killinghall v [[Ripley]]; "
     "[[Harrogate]] v Knaresborough.",
@@ -1622,6 +1628,9 @@ NOT_FOUND = [
     # (a province's name as a breed's or a man's, where the text names places of its country: guards)
     ("ABERDEEN, Scotland — Highland cattle were sold at the Thainstone mart near Inverurie.", "Highland"),
     ("The couple married in Perth in 1852. Angus's future wife, Mary, came from Dundee.", "Angus"),
+    # (a surname alone the model took for a body acting: a guard)
+    ("The movement was founded in Los Angeles. It was there in 1973 that Colton experienced what her followers "
+     "call a revelation.", "Colton"),
     # (a verb's object before "in" and a state holding a town of the name: a guard)
     ("He met Jackson in Mississippi last week to talk about the bill.", "Jackson"),
     # (a plural surname in a result is no team's: a guard)

@@ -36,8 +36,8 @@ from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _coun
                      _in_signed_name, _seized_before, _NAME_LINKS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
-from .entries import (_alias_ok, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior, _respelling, _short_form,
-                      _strong, _top_level, _town_named, _town_pair)
+from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior,
+                      _respelling, _short_form, _strong, _top_level, _town_named, _town_pair)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
 from .international import _REGION_OPENERS
 from .entities import _COMPASS
@@ -512,6 +512,11 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
             or (local and best.population >= 500 and _place_cue(toks, i, j, g) and _near_named(d, r))
             # (a town of 20,000 of the text's countries after a verb of travel: "We left Masvingo at 2am")
             or (local and best.population >= 20_000 and i > 0 and toks.lower[i - 1] in _TRAVEL_VERBS)
+            # (... or one of several words the model took for a body acting: "Nowy Targ recorded
+            # the highest reading"; not a surname alone, "that Colton experienced")
+            or (local and best.population >= 20_000 and r.label == "ORG" and doc[j - 1].dep_ == "nsubj" and j - i >= 2
+                and normalize(r.name) not in FIRMS and normalize(r.name) not in _BRANDS
+                and not _person_like(toks, i, j, d.person_words))
             or (local and best.population >= 1000 and (
                 _place_cue(toks, i, j, g) or _coordinated(toks, doc[i:j], taken) or _seized_before(toks, i)
                 or _home_of_person(toks, i) or r.headline

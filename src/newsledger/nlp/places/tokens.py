@@ -355,7 +355,7 @@ _PLACE_ADJS = {"neighbouring", "neighboring", "nearby", "northern", "southern", 
 def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     """Context that says a span is a place: a locative preposition or a
     place noun before it, or ", State/Country" after it."""
-    if _cue_before(toks, start, end):
+    if _cue_before(toks, start, end) or _route_end(toks, start, end):
         return True
     if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
         if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
@@ -371,6 +371,26 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
             and toks.title[end + 2]:
         return True
     return _place_apposition(toks, end)
+
+
+#: nouns of a route named by its two ends ("the Oban to Craignure route")
+_ROUTE_NOUNS = {"route", "routes", "ferry", "ferries", "crossing", "crossings", "service", "services", "sailing",
+                "sailings", "flight", "flights", "train", "trains", "bus", "buses", "line", "railway", "highway",
+                "motorway", "expressway", "pipeline", "corridor"}
+
+
+def _route_end(toks: _Tokens, start: int, end: int) -> bool:
+    """The span is one end of a route named by its two ends and "to" before
+    a route's noun ("the Oban to Craignure route", "Lagos to Ibadan
+    trains")."""
+    n = len(toks)
+    if end + 1 < n and toks.lower[end] == "to" and toks.title[end + 1]:
+        k = end + 1
+        while k < n and toks.title[k] and k - end <= 3:
+            k += 1
+        return k < n and toks.lower[k] in _ROUTE_NOUNS
+    return start >= 2 and toks.lower[start - 1] == "to" and toks.title[start - 2] and end < n \
+        and toks.lower[end] in _ROUTE_NOUNS
 
 
 #: streets named together ("between First and Herman streets")
