@@ -1386,6 +1386,9 @@ DETECT = [
     # the ends of a route named before its noun
     "Storms cancelled sailings again on Friday. The [[Oban]] to [[Craignure]] route, the busiest on the network, "
     "did not run.",
+    # a quarter named after a country's people gives no surname: the country stays a place
+    "About 300 people gathered on the stretch of 116th Street known as Little Senegal. [[Senegal]] has long "
+    "been seen as a stable democracy.",
     # a fixture's sides the model took for one name, cut at its "v"
     "[[LEEDS]] — The league leaders won again on Saturday. Next Saturday: Killinghall v [[Ripley]]; "
     "[[Harrogate]] v Knaresborough.",

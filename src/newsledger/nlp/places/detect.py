@@ -205,6 +205,7 @@ def _collect_person_words(d: _Detection) -> None:
         # nor two towns joined by "and", "between Laramie and Rawlins")
         # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
         # (nor a team's the text shows for one somewhere: "the Gwangju Eagles broke the record")
+        # (nor a quarter named after a country's people: "Little Senegal", "Little Italy")
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
@@ -216,6 +217,8 @@ def _collect_person_words(d: _Detection) -> None:
                 and not (len(ent) == 2 and toks.title[ent.end - 1] and toks.lower[ent.end - 1] in UTILITY_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
+                and not (len(ent) == 2 and toks.text[ent.start] == "Little"
+                         and _country_word(toks.text[ent.end - 1], g)) \
                 and toks.text[ent.start] not in BASE_WORDS \
                 and not _acronym_tail(toks.text[ent.end - 1]) and not _twin_towns(toks, ent, g) \
                 and _town_pair(toks, ent.start, ent.end, g) is None \
@@ -271,6 +274,11 @@ def _dateline_words(toks: _Tokens) -> set[str]:
         if j < len(toks) and toks.text[j] in (*_DASHES, ",", "("):
             out.update(toks.text[k].title() for k in range(i, j))
     return out
+
+
+def _country_word(word: str, g: Gazetteer) -> bool:
+    """``word`` is a country's name."""
+    return any(e.kind == "country" for e in g.exact(word)[:3])
 
 
 def _given_in_use(toks: _Tokens, word: str) -> bool:
