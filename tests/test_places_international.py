@@ -1386,6 +1386,10 @@ DETECT = [
     # the ends of a route named before its noun
     "Storms cancelled sailings again on Friday. The [[Oban]] to [[Craignure]] route, the busiest on the network, "
     "did not run.",
+    # a province of the text's country by its English name, left untagged, acting
+    "GÖRLITZ, Germany — Both towns have lost a fifth of their population since 1990, as young people left for "
+    "Dresden, Berlin and Wrocław, the city that older Germans still call Breslau. [[Saxony]] and Lower Silesia "
+    "have pledged joint funding for a cross-border tram line.",
     # a quarter named after a country's people gives no surname: the country stays a place
     "About 300 people gathered on the stretch of 116th Street known as Little Senegal. [[Senegal]] has long "
     "been seen as a stable democracy.",

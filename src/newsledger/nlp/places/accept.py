@@ -453,16 +453,16 @@ def _accept_labelled(d: _Detection, r: _Reading) -> bool:
 def _province_at_home(d: _Detection, r: _Reading) -> bool:
     """A province of the text's countries by its own name of several words,
     or by its own or English name of one word that is no compass word nor a
-    general one, and no person's here, that the model took for a body acting
-    or a preposition's object ("Thuringia asks other states for help" in a
-    story of Germany; not a breed, "Highland cattle", nor a man, "married
-    Angus in Dunedin")."""
+    general one, and no person's here, that the model took for a body or
+    left untagged, acting or a preposition's object ("Thuringia asks other
+    states for help" in a story of Germany; not a breed, "Highland cattle",
+    nor a man, "married Angus in Dunedin")."""
     best, toks = r.best, d.toks
     if r.j - r.i >= 2 and best.source == "subdivision" and not best.approx and best.id in r.main \
             and best.country in d.doc_countries and all(toks.title[k] for k in range(r.i, r.j)):
         # (a province's own name of several words: "hitting Camarines Sur a few hours later")
         return not _person_like(toks, r.i, r.j, d.person_words)
-    return r.j - r.i == 1 and r.label == "ORG" and d.doc[r.i].dep_ in ("nsubj", "nsubjpass", "pobj") \
+    return r.j - r.i == 1 and r.label in ("ORG", None) and d.doc[r.i].dep_ in ("nsubj", "nsubjpass", "pobj") \
         and best.source == "subdivision" and not best.approx \
         and best.country in d.doc_countries and len(r.name) >= 5 and toks.title[r.i] \
         and (best.id in r.main or _alias_ok(r.name)) and toks.lower[r.i] not in _COMPASS \
@@ -638,7 +638,7 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (article and all(toks.title[k] for k in range(i + 1, j))) \
             or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
         return not _person_like(toks, i, j, d.person_words) and (
-            _top_level(best) or r.headline or _body_after(toks, j, best, main)
+            _top_level(best) or r.headline or _body_after(toks, j, best, main) or _province_at_home(d, r)
             or (_place_cue(toks, i, j, g) and (best.population >= 1000
                                                or (best.source == "subdivision" and not best.approx)))
             or _front_town(d, r)
