@@ -1390,6 +1390,9 @@ DETECT = [
     "GÖRLITZ, Germany — Both towns have lost a fifth of their population since 1990, as young people left for "
     "Dresden, Berlin and Wrocław, the city that older Germans still call Breslau. [[Saxony]] and Lower Silesia "
     "have pledged joint funding for a cross-border tram line.",
+    # a Canadian province's code after a town and a comma; a state's code is no county's abbreviation
+    "Tour dates:\nSept. 10 — Morrison, CO — Red Rocks Amphitheatre\nSept. 18 — [[Toronto]], [[ON]] — "
+    "Danforth Music Hall",
     # a quarter named after a country's people gives no surname: the country stays a place
     "About 300 people gathered on the stretch of 116th Street known as Little Senegal. [[Senegal]] has long "
     "been seen as a stable democracy.",
@@ -1635,6 +1638,9 @@ NOT_FOUND = [
     # (a province's name as a breed's or a man's, where the text names places of its country: guards)
     ("ABERDEEN, Scotland — Highland cattle were sold at the Thainstone mart near Inverurie.", "Highland"),
     ("The couple married in Perth in 1852. Angus's future wife, Mary, came from Dundee.", "Angus"),
+    # a state's code after a comma is no county's abbreviation ("Morrison, CO" is no Morrison County)
+    ("Tour dates:\nSept. 10 — Morrison, CO — Red Rocks Amphitheatre\nSept. 18 — Toronto, ON — Danforth Music "
+     "Hall\nSept. 19 — Halifax, NS — The Marquee\nSept. 21 — Portland, OR — Crystal Ballroom", "Morrison, CO"),
     # (a surname alone the model took for a body acting: a guard)
     ("The movement was founded in Los Angeles. It was there in 1973 that Colton experienced what her followers "
      "call a revelation.", "Colton"),

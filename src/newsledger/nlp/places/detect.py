@@ -1095,11 +1095,27 @@ def _postal_code_after(d: _Detection, m: _Mention) -> None:
     if k + 1 < n and toks.text[k + 1][:1].isalpha() and toks.text[k + 1][:1].isupper():
         return  # (a name going on: "Springfield, IL Route 4" is no code alone)
     code = toks.text[k]
+    if code in _PROVINCE_CODES:
+        # (or a Canadian province's: "Toronto, ON — Danforth Music Hall")
+        admin1, name = _PROVINCE_CODES[code]
+        if any(e.country == "CA" and e.kind == "city" and e.admin1 == admin1 for e in m.cands):
+            province = next((e for e in d.g.exact(name) if e.country == "CA" and e.kind == "region"), None)
+            if province is not None:
+                d.add_known(d.doc[k:k + 1], [province], {province.id})
+        return
     if not any(e.country == "US" and e.kind == "city" and e.admin1 == code for e in m.cands):
         return
     state = d.g.us_state(code)
     if state is not None:
         d.add_known(d.doc[k:k + 1], [state], {state.id})
+
+
+#: Canadian provinces' two-letter codes, their GeoNames admin1 codes and names
+_PROVINCE_CODES = {"AB": ("01", "Alberta"), "BC": ("02", "British Columbia"), "MB": ("03", "Manitoba"),
+                   "NB": ("04", "New Brunswick"), "NL": ("05", "Newfoundland and Labrador"),
+                   "NS": ("07", "Nova Scotia"), "ON": ("08", "Ontario"), "PE": ("09", "Prince Edward Island"),
+                   "QC": ("10", "Quebec"), "SK": ("11", "Saskatchewan"), "YT": ("12", "Yukon"),
+                   "NT": ("13", "Northwest Territories"), "NU": ("14", "Nunavut")}
 
 
 def _detect_streets(d: _Detection) -> None:

@@ -84,6 +84,9 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
         for j in range(i + 1, min(n, limit) + 1):
             if taken[j - 1]:
                 break
+            # (not over a comma to a state's or province's code: "Morrison, CO" is no Morrison County)
+            if j - 2 > i and text[j - 2] == "," and len(text[j - 1]) == 2 and text[j - 1].isupper():
+                continue
             if (cap[j - 1] or text[j - 1].isupper() or (j - 1 > i and _elided_name(text[j - 1]))) \
                     and not punct[j - 1] and not (inner_stop and j == i + 1):
                 grams.append((j, toks.span_text(i, j)))
