@@ -1212,10 +1212,10 @@ def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
 #: words before a team's name that say it is one ("A-League club Perth Glory")
 _TEAM_BEFORE = {"club", "side", "team", "franchise"}
 #: ... and after it ("Montreal Canadiens fans", "Sudbury Wolves coach")
-#: ... and before "of" before it ("fans of Perth Scorchers")
-_TEAM_FOLLOWERS = {"fans", "supporters", "followers"}
 _TEAM_AFTER = {"fans", "supporters", "coach", "manager", "players", "captain", "arena", "stadium", "squad",
                "striker", "goalkeeper", "quarterback", "defenceman", "defenseman", "winger", "midfielder"}
+#: ... and before "of" before it ("fans of Perth Scorchers")
+_TEAM_FOLLOWERS = {"fans", "supporters", "followers"}
 
 
 def _team_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
