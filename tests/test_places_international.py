@@ -1393,6 +1393,9 @@ DETECT = [
     # a Canadian province's code after a town and a comma; a state's code is no county's abbreviation
     "Tour dates:\nSept. 10 — Morrison, CO — Red Rocks Amphitheatre\nSept. 18 — [[Toronto]], [[ON]] — "
     "Danforth Music Hall",
+    # a town's own name going on after a small word, the model's two persons between
+    "The festival in [[Petrolina]], across the river, is not to be confused with [[Juazeiro do Norte]], the "
+    "pilgrimage city in [[Ceará]].",
     # a quarter named after a country's people gives no surname: the country stays a place
     "About 300 people gathered on the stretch of 116th Street known as Little Senegal. [[Senegal]] has long "
     "been seen as a stable democracy.",

@@ -338,7 +338,8 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # (or the model's person takes in the place's noun or kind after it:
     # "Kanpur police", "Kano State")
     # (or its police or fire service: "Huntsville Fire Chief Tom Grisham"; or its utility, "Yorkshire Water")
-    # (or a division's own name goes on after a small word: "Mato Grosso" + "do Sul")
+    # (or a division's or a town of 50,000's own name goes on after a small word:
+    # "Mato Grosso" + "do Sul", "Juazeiro" + "do Norte")
     # (or the person is two towns joined by "and": "between Laramie and Rawlins")
     covers = _strip(toks, ent.start, ent.end) == (i, j) or (
         ent.start == i and ent.end < j and toks.text[ent.end] == "-"
@@ -346,7 +347,8 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
         ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS
                                                  or (toks.title[j] and toks.lower[j] in _SERVICE_OR_UTILITY))) or (
         ent.start == i and ent.end + 1 < j and toks.lower[ent.end] in _INNER_JOINERS and toks.title[ent.end + 1]
-        and best.kind == "region" and best.id in main and not best.approx) or (
+        and (best.kind == "region" or (best.kind == "city" and best.population >= 50_000))
+        and best.id in main and not best.approx) or (
         (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ())) or (
         # (or the person's home town closes the person's: "Janice Kowalchuk of Winnipeg")
         ent.end == j and i - 2 > ent.start and toks.lower[i - 1] in ("of", "from") and toks.title[i - 2]
