@@ -1393,6 +1393,9 @@ DETECT = [
     # a Canadian province's code after a town and a comma; a state's code is no county's abbreviation
     "Tour dates:\nSept. 10 — Morrison, CO — Red Rocks Amphitheatre\nSept. 18 — [[Toronto]], [[ON]] — "
     "Danforth Music Hall",
+    # a town the model took for a person, its country in brackets after it
+    "Below are the main pairs of border towns.\n\n1. [[Chiang Khong]] ([[Thailand]]) – Houayxay ([[Laos]])\n"
+    "Busiest: Friday evening.",
     # a town's own name going on after a small word, the model's two persons between
     "The festival in [[Petrolina]], across the river, is not to be confused with [[Juazeiro do Norte]], the "
     "pilgrimage city in [[Ceará]].",

@@ -369,8 +369,10 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                  or _body_after(toks, j, best, main)
                  or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
-                 # (a town said to lie in its own country or province: "from Hamilton in New Zealand")
-                 or (best.kind == "city" and best.id in main and _in_its_land(toks, i, j, best, g))
+                 # (a town said to lie in its own country or province: "from Hamilton in New Zealand",
+                 # "1. Chiang Khong (Thailand) – Houayxay (Laos)")
+                 or (best.kind == "city" and best.id in main and (
+                     _in_its_land(toks, i, j, best, g) or _in_its_land(toks, i, j, best, g, "(", after_prep=False)))
                  # (a town of 10,000 of the text's countries owning a person's full
                  # name, the text calling no person by it: "ahead of Rotorua's Tama Wiremu")
                  or (best.kind == "city" and best.id in main and best.population >= 10_000
