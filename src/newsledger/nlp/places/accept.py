@@ -30,7 +30,8 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS, LOC_PREPS,
-                    PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
+                    MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS,
+                    UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
                      _foreign_to_possessor, _fixture_word, _in_score, _person_like, _place_cue, _possessor_country,
                      _in_signed_name, _seized_before, _NAME_LINKS,
@@ -1135,9 +1136,7 @@ def _capital_spelling(name: str, e: Entry, g: Gazetteer) -> bool:
 #: month, weekday and feast names the model rightly calls dates ("in March"):
 #: the time stage's tables, and movable feasts it does not date
 _DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEKDAYS,
-                                      *timex_lexicon.HOLIDAYS_FIXED, *timex_lexicon.HOLIDAYS_NTH,
-                                      "Easter", "Ramadan", "Eid", "Hanukkah", "Diwali", "Passover",
-                                      "Lent", "Advent", "Nowruz")}
+                                      *timex_lexicon.HOLIDAYS_FIXED, *timex_lexicon.HOLIDAYS_NTH, *MOVABLE_FEASTS)}
 
 #: lower-case words of a news outlet's kind after its name
 _MEDIA_WORDS = {"news", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster",

@@ -144,6 +144,11 @@ PAGE_WORDS = {"media", "image", "video", "photo", "caption", "copyright", "share
 LABEL_WORDS = {"read", "more", "related", "also", "see", "watch", "caption", "image", "photo",
                "picture", "video", "latest", "stories", "story", "recommended", "trending", "top"}
 
+#: movable feasts the time stage does not date, which the model may take for places
+#: ("demolished before Easter")
+MOVABLE_FEASTS = ("Easter", "Christmas", "Ramadan", "Eid", "Hanukkah", "Diwali", "Passover", "Lent", "Advent",
+                  "Pentecost", "Thanksgiving", "Nowruz")
+
 MAX_NGRAM = 5
 MISSING = None
 
