@@ -1972,3 +1972,32 @@ def test_great_city_spelt_exactly_beats_accented_hamlets(nlp):
 ])
 def test_road_named_by_two_towns_gives_the_towns(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+@pytest.mark.parametrize("text, name, count", [
+    # a distance in apposition says a place, though a person of the text bears its name
+    ("Kevin George runs the hostel. Most guests drive up from George, about 430 kilometres to the east, "
+     "on Fridays.", "George", 1),
+    ("Captain Ruth Haines said the run was calm.\n\nHaines, just 15 miles down the canal, sees fewer ships.",
+     "Haines", 1),
+    ("Surfers camp at Avalon, about 15 miles up the coast from the county seat.", "Avalon", 1),
+    # (a guard: a person's age is no distance)
+    ("Paul Preston, 40, walked 20 miles to raise money for the hospital.", "Preston", 0),
+])
+def test_place_with_a_distance_in_apposition(nlp, text, name, count):
+    assert [p.text for p in find_places(nlp(text))].count(name) == count
+
+
+@pytest.mark.parametrize("text, name, count", [
+    # a place's noun names the town, whoever of the text bears its name
+    ("\"Prices are up,\" said Shane Dalby, an agent at the yards. He grew up west of the ranges and has "
+     "only driven through the town of Dalby.", "Dalby", 1),
+    ("Our guide, Laura Stanley, met us at the jetty. Stanley, the islands' capital, has two pubs and a "
+     "cathedral.", "Stanley", 1),
+    ("The mayor thanked Mr Pedro Cáceres for the boat. The delegation then visited the provincial capital, "
+     "Cáceres, and the regional capital.", "Cáceres", 1),
+    # (a guard: a person's office in apposition is no place's)
+    ("Mr Jim Stanley, the party's leader, spoke at the rally.", "Stanley", 0),
+])
+def test_town_named_by_a_place_noun(nlp, text, name, count):
+    assert [p.text for p in find_places(nlp(text))].count(name) == count

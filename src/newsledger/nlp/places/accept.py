@@ -32,9 +32,9 @@ from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS, LOC_PREPS,
                     MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS,
                     UTILITY_WORDS)
-from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _event_of, _ground_opening,
-                     _foreign_to_possessor, _fixture_word, _in_score, _person_like, _place_cue, _possessor_country,
-                     _in_signed_name, _seized_before, _NAME_LINKS,
+from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _distance_after,
+                     _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score, _person_like,
+                     _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior,
@@ -498,7 +498,7 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
     # English name, "the island of Rhodes", "through Islam Qala")
     # (or a province's own name before a place's noun: "Sohra, the Meghalaya town")
     return _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
-                                and _place_cue(toks, i, j, g)) \
+                                and _place_cue(toks, i, j, g)) or _distanced_town(d, r) \
         or (best.source == "subdivision" and not best.approx and best.id in main and _after_place(toks, j)) \
         or _province_at_home(d, r) \
         or (r.several and g.is_province(best) and not best.approx
@@ -626,6 +626,14 @@ def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
         or (nxt.isdigit() and len(nxt) <= 3 and e + 2 < len(toks) and toks.text[e + 2] == ",")
 
 
+def _distanced_town(d: _Detection, r: _Reading) -> bool:
+    """A town of 500 by its own name, all capitalised, that a distance
+    follows in apposition ("at Avalon, about 15 miles up the coast";
+    "Haines, just 15 miles down the canal")."""
+    return _distance_after(d.toks, r.j) and all(d.toks.title[k] for k in range(r.i, r.j)) and any(
+        e.kind == "city" and e.id in r.main and e.population >= 500 for e in r.ents)
+
+
 def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
     """A name the model left outside any entity: a run of proper nouns (or
     a place's own name with its article, or joined by hyphens) that is a
@@ -662,6 +670,8 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (r.biggest.kind == "city" and r.biggest.id in main and r.biggest.population >= 100_000)
             # (a big town's other name of several words: "Talisay City")
             or (r.several and best.kind == "city" and best.population >= 100_000))
+    if _distanced_town(d, r):
+        return True
     if j - i == 1 and toks.title[i] and (best.id in main or _capital_spelling(name, best, g)) \
             and (best.kind == "country" or g.is_capital(best)) and (
                 _speaking(doc[i]) or (_acting(doc[i]) and best.population >= 100_000)):

@@ -266,6 +266,10 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
     if _in_signed_name(toks, start, end):
         return True
     # (no person is "-based": "the Chester-based company" beside "councillor Chester Morgan")
+    # (nor lies some miles off: "drove from George, about 430 kilometres away";
+    # nor is a place's noun's: "the town of Dalby", "Stanley, the islands' capital")
+    if _distance_after(toks, end) or _named_by_noun(toks, start, end):
+        return False
     if end + 1 < len(toks) and toks.text[end] == "-" and toks.lower[end + 1] == "based" and not toks.space[end - 1]:
         return False
     if start > 0:
@@ -345,6 +349,31 @@ _NAMING_OPENERS = {"the", "its", "their", "provincial", "regional", "state", "di
                    "eastern", "western", "nearby", "neighbouring", "neighboring"}
 
 
+#: ... and those that name the place after "of" ("the town of Dalby", "the port of Souda")
+_OF_NAMING_NOUNS = _NAMING_NOUNS | {"municipality", "island", "islands", "district", "province", "county",
+                                    "parish", "commune", "borough", "settlement"}
+
+
+def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
+    """A place's noun names the span: "the town of Dalby", "the provincial
+    capital, Cáceres,", "Stanley, the islands' capital," (never a person's
+    name, whoever of the text bears it)."""
+    n = len(toks)
+    if start > 1 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in _OF_NAMING_NOUNS \
+            and toks.text[start - 2].islower():
+        return True
+    if start > 2 and toks.text[start - 1] == "," and toks.text[start - 2] == "capital" \
+            and (end >= n or not toks.title[end]):
+        return True
+    if end + 2 < n and toks.text[end] == "," and toks.lower[end + 1] in ("the", "its", "their"):
+        for k in range(end + 2, min(n, end + 6)):
+            if toks.text[k] == "capital":
+                return k + 1 >= n or toks.pos[k + 1] not in ("NOUN", "PROPN")
+            if not (toks.text[k].islower() or toks.text[k] in ("'", "'s", "’", "’s")):
+                return False
+    return False
+
+
 #: lower-case adjectives before a place's name
 _PLACE_ADJS = {"neighbouring", "neighboring", "nearby", "northern", "southern", "eastern", "western",
                "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
@@ -355,7 +384,7 @@ _PLACE_ADJS = {"neighbouring", "neighboring", "nearby", "northern", "southern", 
 def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     """Context that says a span is a place: a locative preposition or a
     place noun before it, or ", State/Country" after it."""
-    if _cue_before(toks, start, end) or _route_end(toks, start, end):
+    if _cue_before(toks, start, end) or _route_end(toks, start, end) or _distance_after(toks, end):
         return True
     if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
         if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
@@ -370,7 +399,32 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     if end + 2 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] in ("near", "outside") \
             and toks.title[end + 2]:
         return True
-    return _place_apposition(toks, end)
+    return _place_apposition(toks, end) or _named_by_noun(toks, start, end)
+
+
+#: words of a distance's measure ("about 15 miles up the coast")
+_DISTANCE_UNITS = {"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "mi"}
+#: words that may come before a distance's number
+_DISTANCE_HEDGES = {"about", "some", "roughly", "around", "nearly", "almost", "just", "only", "approximately",
+                    "barely", "less", "more", "than", "over", "under", "another"}
+
+
+def _distance_after(toks: _Tokens, end: int) -> bool:
+    """A distance follows the name ending before token ``end`` in apposition:
+    ", about 430 kilometres to the east", ", just 15 miles down the canal",
+    ", 40km away" (said of places, never of persons)."""
+    n = len(toks)
+    if end + 2 >= n or toks.text[end] != ",":
+        return False
+    k = end + 1
+    while k < n and k - end <= 3 and toks.lower[k] in _DISTANCE_HEDGES:
+        k += 1
+    if k + 1 >= n or not toks.like_num[k] or not any(c.isdigit() for c in toks.text[k]):
+        return False
+    k += 1
+    if toks.text[k] == "-" and k + 1 < n:
+        k += 1
+    return toks.lower[k] in _DISTANCE_UNITS
 
 
 #: nouns of a route named by its two ends ("the Oban to Craignure route")
