@@ -2001,3 +2001,12 @@ def test_place_with_a_distance_in_apposition(nlp, text, name, count):
 ])
 def test_town_named_by_a_place_noun(nlp, text, name, count):
     assert [p.text for p in find_places(nlp(text))].count(name) == count
+
+
+@pytest.mark.parametrize("town", ["Tyler", "Jackson"])
+def test_compass_word_opening_a_person_gives_no_surname(nlp, town):
+    # the model's person "west Tyler" is one capitalised word: no surname
+    # the text's other mentions of the town would read as
+    text = (f"{town}, Ind. — Boil-water notices went out in {town} on Wednesday. Pressure fell in south and "
+            f"west {town} shortly before 5 a.m., and officials said {town} loses half its treated water.")
+    assert [p.text for p in find_places(nlp(text))].count(town) == 4

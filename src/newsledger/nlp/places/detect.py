@@ -228,12 +228,16 @@ def _collect_person_words(d: _Detection) -> None:
                 and toks.span_text(ent.start, ent.end) not in d.teams:
             # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso")
             end = next((k for k in range(ent.start + 1, ent.end) if toks.lower[k] in ("of", "from")), ent.end)
-            words = [i for i in range(ent.start, end) if toks.title[i] and not (
+            # (the name opens at its first capitalised word: "west Jackson" is one word, no person's)
+            first = next((k for k in range(ent.start, end) if toks.text[k][:1].isupper()), end)
+            if end - first < 2:
+                continue
+            words = [i for i in range(first, end) if toks.title[i] and not (
                 i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g))]
-            given.update(toks.text[i] for i in words if i == ent.start)
-            later.update(toks.text[i] for i in words if i > ent.start)
-            if ent.start in words and ent.start + 1 in words:
-                pairs.add(f"{toks.text[ent.start]} {toks.text[ent.start + 1]}")
+            given.update(toks.text[i] for i in words if i == first)
+            later.update(toks.text[i] for i in words if i > first)
+            if first in words and first + 1 in words:
+                pairs.add(f"{toks.text[first]} {toks.text[first + 1]}")
     # a given name is no surname: the text will not call its person by it
     # alone, so the name of a great town or a country that the text puts in
     # place elsewhere is the place's ("said Rosario Benítez, a metalworker
