@@ -2010,3 +2010,23 @@ def test_compass_word_opening_a_person_gives_no_surname(nlp, town):
     text = (f"{town}, Ind. — Boil-water notices went out in {town} on Wednesday. Pressure fell in south and "
             f"west {town} shortly before 5 a.m., and officials said {town} loses half its treated water.")
     assert [p.text for p in find_places(nlp(text))].count(town) == 4
+
+
+@pytest.mark.parametrize("text, names", [
+    # a zone's letters after a time of day are no country's nor state's code
+    ("Posted: 7:00 a.m. PT\n\nSANTA ANA — The consulate opened its doors on Monday.", ["SANTA ANA"]),
+    # (a guard: a state's code after its town stays)
+    ("The storm reached Hartford, CT on Monday at 7 a.m.", ["Hartford", "CT"]),
+])
+def test_time_zone_after_a_time_is_no_place(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # the persons of a credit line after "by", named like places
+    ("Prices rose again in Lima on Friday.\n\n(Reporting by Isabel Madrid in Lima; Editing by Victoria Holt)",
+     ["Lima", "Lima"]),
+    ("Wine from Reims | Photos by Paris Lemoine\n\nThe harvest began early.", ["Reims"]),
+])
+def test_credited_persons_are_no_places(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

@@ -32,9 +32,9 @@ from ..timex import lexicon as timex_lexicon
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS, LOC_PREPS,
                     MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS,
                     UTILITY_WORDS)
-from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _distance_after,
-                     _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score, _person_like,
-                     _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
+from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name,
+                     _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
+                     _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior,
@@ -121,6 +121,8 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok and j - i == 1 and (name in d.person_words or name in d.surnames) and not _top_level(r.best) \
             and _speaker(d.toks, i):
         ok = False  # "Gabriel Toledo ... Toledo, who grew up": the text's person speaks, not a town
+    if ok and r.best.kind != "country" and _credit_name(d.toks, i, j):
+        ok = False  # "(Reporting by Sofía Alvarado; Editing by Victoria Holt)": a credit's person
     if ok and not _top_level(r.best) and _initial_before(d.toks, i):
         ok = False  # "J Anderson, M Low, R Bain": a team sheet's names (not "S Korea")
     if ok:

@@ -95,6 +95,7 @@ names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -166,6 +167,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_agency_credits(d)
     _drop_planets(d)
     _drop_storm_words(d)
+    _drop_time_zones(d)
     _detect_repeats(d)
     _drop_given_names(d)
     _detect_division_kinds(d)
@@ -646,6 +648,27 @@ def _drop_storm_words(d: _Detection) -> None:
             continue
         e = m.span.end
         if e < n and toks.title[e] and toks.alpha[e]:
+            d.drop(m)
+
+
+#: time zones' letters, some of them places' codes (PT, ET, CT, MT)
+_ZONE_CODES = {"pt", "pst", "pdt", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "at", "ast",
+               "adt", "nt", "hst", "akst", "akdt", "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet",
+               "ist", "jst", "kst", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "sast", "eat", "wat", "cat"}
+#: words that close a time of day
+_CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "noon", "midnight"}
+
+
+def _drop_time_zones(d: _Detection) -> None:
+    """A zone's letters after a time of day are the zone's ("7:00 a.m. PT",
+    "at 14:00 ET"), not a country's or state's code."""
+    toks = d.toks
+    for m in list(d.mentions):
+        if m.span is None or len(m.span) != 1 or not toks.upper[m.span.start] \
+                or toks.lower[m.span.start] not in _ZONE_CODES or m.span.start == 0:
+            continue
+        prev = toks.lower[m.span.start - 1]
+        if prev in _CLOCK_WORDS or re.fullmatch(r"\d{1,2}[:.]\d{2}", prev):
             d.drop(m)
 
 

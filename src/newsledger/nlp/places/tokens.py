@@ -285,6 +285,8 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
                 and toks.title[p] and toks.pos[p] == "PROPN" and end - start == 1 \
                 and (end == len(toks) or not toks.title[end]):
             return True
+        if _credit_name(toks, start, end):
+            return True
         # (not a capitalised preposition the model took in: "Across Kerala")
         if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O" \
                 and toks.lower[p] not in LOC_PREPS:
@@ -372,6 +374,31 @@ def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
             if not (toks.text[k].islower() or toks.text[k] in ("'", "'s", "’", "’s")):
                 return False
     return False
+
+
+#: words before "by" and a credit's names ("Reporting by", "Editing by", "Photos by")
+_CREDIT_WORDS = {"reporting", "editing", "writing", "compiled", "photos", "photographs", "photography", "words",
+                 "illustration", "illustrations", "graphics", "translation", "translated", "produced", "edited",
+                 "written", "reported", "interviews"}
+
+
+#: words after a credit's place that make it a newsroom's ("Reporting by Jakarta Newsroom")
+_NEWSROOM_WORDS = {"newsroom", "bureau", "desk", "staff", "team", "office"}
+
+
+def _credit_name(toks: _Tokens, start: int, end: int) -> bool:
+    """The span is (part of) a person's name credited after "by" ("(Reporting
+    by Sofía Alvarado; Editing by Victoria Holt)"), not a newsroom's town
+    ("Reporting by Jakarta Newsroom")."""
+    k = start - 1
+    while k > 0 and start - k < 3 and toks.title[k] and toks.lower[k] != "by":
+        k -= 1
+    if not (k > 0 and toks.lower[k] == "by" and toks.lower[k - 1] in _CREDIT_WORDS):
+        return False
+    n = len(toks)
+    if end < n and toks.lower[end] in _NEWSROOM_WORDS:
+        return False
+    return (end < n and toks.title[end]) or k < start - 1
 
 
 #: lower-case adjectives before a place's name
