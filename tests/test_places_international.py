@@ -2030,3 +2030,17 @@ def test_time_zone_after_a_time_is_no_place(nlp, text, names):
 ])
 def test_credited_persons_are_no_places(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+@pytest.mark.parametrize("text, name, count", [
+    # a town before ", in" and its own country, wherever the model left it
+    ("Port caps spread along the coast.\n\n- Kotor, in Montenegro, introduced a berth booking system.",
+     "Kotor", 1),
+    # a town closing "between" a place found and "and", though a person bears its name
+    ("The consul, Rachel Cairns, arrived on Monday. Direct flights between Lae and Cairns do not exist.",
+     "Cairns", 1),
+    # (a guard: two persons between whom something lies)
+    ("The talks between Mr Brown and Cairns went badly, said Rachel Cairns.", "Cairns", 0),
+])
+def test_town_in_its_land_or_between_places(nlp, text, name, count):
+    assert [p.text for p in find_places(nlp(text))].count(name) == count

@@ -366,6 +366,10 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # beside "Jhon Valencia, 34")
     named_in_land = best.kind == "city" and best.id in main and best.population >= 100_000 \
         and _in_its_land(toks, i, j, best, g, link=",")
+    # (a town of 10,000 closing "between" a place found and it: "flights between
+    # Lae and Cairns" beside the consul "Rachel Cairns")
+    named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
+                                      and _between_place(toks, i, taken))
     return (covers and (named_in_land or _headline_noun(toks, r)
                         or not _person_like(toks, i, j + kind_after, d.person_words))
             and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
@@ -668,7 +672,9 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (best.kind == "city" and best.id in main and (
                 best.population >= 100_000 or g.is_capital(best)
                 or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
-                                                 or _after_place(toks, j)))))
+                                                 or _after_place(toks, j)
+                                                 # ("Kotor, in Montenegro, introduced ...")
+                                                 or _in_its_land(toks, i, j, best, g, ",", after_prep=False)))))
             or (r.biggest.kind == "city" and r.biggest.id in main and r.biggest.population >= 100_000)
             # (a big town's other name of several words: "Talisay City")
             or (r.several and best.kind == "city" and best.population >= 100_000))
@@ -1095,11 +1101,12 @@ def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer, link:
     """The name ``toks[i:j]`` after a preposition (unless not ``after_prep``),
     and ``link`` ("in", or a comma) and the name of the country, or the
     province, that holds ``best`` right after it ("from Hamilton in New
-    Zealand", "for Valencia, Spain"; not a verb's object, "met Jackson in
-    Mississippi")."""
+    Zealand", "for Valencia, Spain", "Kotor, in Montenegro,"; not a verb's
+    object, "met Jackson in Mississippi")."""
     if (after_prep and (i == 0 or toks.pos[i - 1] != "ADP")) or j + 1 >= len(toks) or toks.lower[j] != link:
         return False
-    k = j + 2 if toks.lower[j + 1] == "the" else j + 1
+    k = j + 2 if link == "," and toks.lower[j + 1] == "in" else j + 1
+    k = k + 1 if k < len(toks) and toks.lower[k] == "the" else k
     end = k
     while end < len(toks) and end - k < 4 and toks.title[end]:
         end += 1
@@ -1109,6 +1116,17 @@ def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer, link:
                     e.kind == "region" and e.admin1 is not None and e.admin1 == best.admin1)):
                 return True
     return False
+
+
+def _between_place(toks: _Tokens, i: int, taken: list[bool]) -> bool:
+    """The name at ``i`` closes "between", a place found and "and" ("between
+    Lae and Cairns")."""
+    if i < 3 or toks.lower[i - 1] != "and" or not taken[i - 2]:
+        return False
+    k = i - 2
+    while k > 0 and taken[k - 1] and i - k < 5:
+        k -= 1
+    return k > 0 and toks.lower[k - 1] == "between"
 
 
 def _owns_person(toks: _Tokens, j: int) -> bool:
