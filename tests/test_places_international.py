@@ -2044,3 +2044,19 @@ def test_credited_persons_are_no_places(nlp, text, names):
 ])
 def test_town_in_its_land_or_between_places(nlp, text, name, count):
     assert [p.text for p in find_places(nlp(text))].count(name) == count
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town's own name joined by a small word, whatever the model made of its parts
+    ("If you are looking for Neustadt in Holstein on the Baltic coast, this is not our town.",
+     "Neustadt in Holstein"),
+    ("Look for Neustadt bei Coburg in Bavaria instead.", "Neustadt bei Coburg"),
+    ("Players filled the Wijk aan Zee sports hall as the final began.", "Wijk aan Zee"),
+])
+def test_town_named_in_full_with_a_joining_word(nlp, text, name):
+    assert name in [p.text for p in find_places(nlp(text))]
+
+
+def test_joining_word_makes_no_town_of_two_places(nlp):
+    # (a guard: "Paris in Texas" is the town and its state, no town of that name)
+    assert [p.text for p in find_places(nlp("Paris in Texas is small."))] == ["Paris", "Texas"]

@@ -148,6 +148,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_glued_abbreviations(d)
     _detect_country_codes(d)
     _detect_townships(d)
+    _detect_joined_towns(d)
     _detect_named_features(d)
     _detect_region_demonyms(d)
     _detect_entities(d)
@@ -1188,6 +1189,32 @@ def _detect_townships(d: _Detection) -> None:
             start -= 1
         if start < k and d.free(start, end):
             d.add(d.doc[start:end], "gaz", fuzzy=False, require=False)
+
+
+#: small words joining a town's name to its river's or land's ("Neustadt in Holstein",
+#: "Neustadt bei Coburg", "Halle an der Saale", "Bergen op Zoom")
+_TOWN_LINKS = {"in", "im", "am", "an", "der", "bei", "ob", "on", "upon", "sur", "aan", "op", "unter", "vor"}
+
+
+def _detect_joined_towns(d: _Detection) -> None:
+    """0. a town's own name of three words or more joined by a small
+    word, written in full ("Neustadt in Holstein", "Neustadt bei Coburg"),
+    whatever the model made of its parts (the land after "in" is no place
+    of its own there)."""
+    toks, g = d.toks, d.g
+    n = len(toks)
+    for i in range(n - 2):
+        if not (toks.title[i] and toks.lower[i + 1] in _TOWN_LINKS) or not d.free(i, i + 1):
+            continue
+        for j in range(min(n, i + 5), i + 2, -1):
+            if not (toks.title[j - 1] and d.free(i, j)
+                    and all(toks.title[k] or toks.lower[k] in _TOWN_LINKS for k in range(i + 1, j - 1))):
+                continue
+            name = toks.span_text(i, j)
+            main = g.main_ids(name)
+            if any(e.kind == "city" and e.id in main and e.population >= 1000 for e in g.exact(name)):
+                d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
+                break
 
 
 def _detect_county_lists(d: _Detection) -> None:
