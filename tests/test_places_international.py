@@ -2060,3 +2060,22 @@ def test_town_named_in_full_with_a_joining_word(nlp, text, name):
 def test_joining_word_makes_no_town_of_two_places(nlp):
     # (a guard: "Paris in Texas" is the town and its state, no town of that name)
     assert [p.text for p in find_places(nlp("Paris in Texas is small."))] == ["Paris", "Texas"]
+
+
+def test_list_of_one_lands_towns_with_one_found(nlp):
+    # a list's lines of towns of one country, one of them found: the others are places too
+    text = ("Our route up the coast:\n"
+            "- Tasiilaq — a walk to the flower valley behind the settlement.\n"
+            "- Aasiaat — a community visit and a football match.\n"
+            "- Sisimiut — the end of the hiking trail.\n"
+            "- Nuuk — the capital, where the voyage ended.")
+    got = [p.text for p in find_places(nlp(text))]
+    assert {"Aasiaat", "Sisimiut", "Nuuk"} <= set(got)
+
+
+def test_list_of_persons_with_one_place_gives_no_towns(nlp):
+    # (a guard: a list of persons beside one town stays a list of persons)
+    text = ("Speakers:\n- Nuuk — opening address.\n- Ms Sarah Hamilton — trade.\n"
+            "- Mr Tom Preston — fisheries.\n- Ms Ann Bolton — tourism.")
+    got = [p.text for p in find_places(nlp(text))]
+    assert "Hamilton" not in got and "Preston" not in got and "Bolton" not in got

@@ -269,12 +269,16 @@ def _accept_line_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
     cells = _line_cells(toks)
     at = {(s, e): line for line, s, e in cells}
     found_lines = sorted({line for line, s, e in cells if d.taken[s]})
-    if len(found_lines) < LINE_LIST_FOUND:
+    if not found_lines:
         return
     # (the countries of the places found in the cells, which the text may not name)
     starts = {s for line, s, e in cells if d.taken[s]}
-    countries = set(d.doc_countries) | {m.cands[0].country for m in d.mentions
-                                        if m.span is not None and m.span.start in starts and m.cands}
+    found_countries = {m.cands[0].country for m in d.mentions
+                       if m.span is not None and m.span.start in starts and m.cands}
+    if len(found_lines) < LINE_LIST_FOUND:
+        _accept_list_of_one_land(d, refused, at, found_lines[0], found_countries)
+        return
+    countries = set(d.doc_countries) | found_countries
     for i, j, name, ents in refused:
         line = at.get((i, j))
         if line is None or not d.free(i, j):
@@ -291,6 +295,45 @@ def _accept_line_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
                 e.kind == "city" and e.population >= 1000
                 or e.kind == "region" and e.source in ("subdivision", "state", "extra") and not e.approx)
                for e in ents):
+            d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
+
+
+#: lines of a list of one land's towns, with the one found among them, that make it a list of places
+LAND_LIST_LINES = 4
+
+
+def _accept_list_of_one_land(d: _Detection, refused: list[tuple[int, int, str, list[Entry]]],
+                             at: dict[tuple[int, int], int], found: int, countries: set) -> None:
+    """A list's lines of names with one place found among them ("- Ilulissat
+    — icebergs ..." / "- Aasiaat — ..." / "- Nuuk — the capital"): the names
+    alone in their cells that are towns of 1,000 of the found place's country
+    by their own names, no person's word here, are places too when they and
+    the found one fill ``LAND_LIST_LINES`` lines or more, one after another
+    (a blank line between them at most)."""
+    toks, g = d.toks, d.g
+    kin: dict[int, tuple[int, int]] = {}
+    for i, j, name, ents in refused:
+        line = at.get((i, j))
+        if line is None or line == found or not d.free(i, j) or _person_like(toks, i, j, d.person_words) \
+                or _common_word(name, j - i, max(ents, key=_prior)) or normalize(name) in _DATE_NAMES:
+            continue
+        main = g.main_ids(name)
+        if any(e.id in main and e.country in countries and e.kind == "city" and e.population >= 1000
+               for e in ents):
+            kin[line] = (i, j)
+    run, k = [found], found
+    while k - 1 in kin or k - 2 in kin:
+        k = k - 1 if k - 1 in kin else k - 2
+        run.append(k)
+    k = found
+    while k + 1 in kin or k + 2 in kin:
+        k = k + 1 if k + 1 in kin else k + 2
+        run.append(k)
+    if len(run) < LAND_LIST_LINES:
+        return
+    for line in sorted(run):
+        if line != found:
+            i, j = kin[line]
             d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
 
 
