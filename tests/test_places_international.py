@@ -2079,3 +2079,17 @@ def test_list_of_persons_with_one_place_gives_no_towns(nlp):
             "- Mr Tom Preston — fisheries.\n- Ms Ann Bolton — tourism.")
     got = [p.text for p in find_places(nlp(text))]
     assert "Hamilton" not in got and "Preston" not in got and "Bolton" not in got
+
+
+@pytest.mark.parametrize("text, names", [
+    # a saint's name before a church's, school's or hospital's word, or before "Day", is no town
+    ("Doctors at St. Paul's Hospital in downtown Vancouver said the ward was full.", ["Vancouver"]),
+    ("Pupils from St. Michael's Catholic School and St. Mary's High School joined in.", []),
+    ("FIVE men have appeared in court on St Patrick's Day violence charges.", []),
+    ("Mass was said at Saint Paul Coptic Orthodox Church in Cairo.", ["Cairo"]),
+    # (guards: a saint's town stays one, a great one before a church's word too)
+    ("She moved to St. John's, Newfoundland, in 1990.", ["St. John's", "Newfoundland"]),
+    ("Fans packed St. Petersburg Cathedral square on Sunday.", ["St. Petersburg"]),
+])
+def test_saints_houses_and_feasts_are_no_towns(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

@@ -169,6 +169,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_planets(d)
     _drop_storm_words(d)
     _drop_time_zones(d)
+    _drop_saints_houses(d)
     _detect_repeats(d)
     _drop_given_names(d)
     _detect_division_kinds(d)
@@ -649,6 +650,41 @@ def _drop_storm_words(d: _Detection) -> None:
             continue
         e = m.span.end
         if e < n and toks.title[e] and toks.alpha[e]:
+            d.drop(m)
+
+
+#: a saint's abbreviations and word opening a town's name or a church's
+_SAINT_WORDS = {"st", "st.", "saint", "ste", "ste."}
+#: capitalised words after a saint's name that make the whole a church's,
+#: a school's or a hospital's ("St. James United Methodist Church")
+_SAINT_HOUSES = {"church", "cathedral", "basilica", "chapel", "abbey", "priory", "minster", "coptic",
+                 "orthodox", "catholic", "anglican", "presbyterian", "methodist", "lutheran", "episcopal",
+                 "baptist", "metropolitan", "united", "parish", "seminary", "mission", "cemetery", "convent"}
+#: ... and after its possessive ("St. Paul's Hospital", "St. Michael's Catholic School")
+_SAINT_POSSESSIVE_HOUSES = _SAINT_HOUSES | {"school", "college", "university", "hospital", "academy", "primary",
+                                            "high", "grammar", "infirmary", "hall", "medical", "day"}
+#: a saint's place this big keeps its name before a church's word ("St. Louis Cathedral" stays a saint's)
+SAINT_TOWN_POP = 1_000_000
+
+
+def _drop_saints_houses(d: _Detection) -> None:
+    """A saint's name before a church's, school's or hospital's word is the
+    house's ("St. James United Methodist Church", "St. Paul's Hospital"),
+    and before "Day" the feast's ("St Patrick's Day"), not a town named
+    after the saint."""
+    toks, n = d.toks, len(d.toks)
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or toks.lower[m.span.start] not in _SAINT_WORDS:
+            continue
+        e = m.span.end
+        possessive = toks.lower[e - 1] in ("'s", "’s")
+        if not possessive and e < n and toks.lower[e] in ("'s", "’s"):
+            possessive, e = True, e + 1
+        if e >= n or not toks.title[e]:
+            continue
+        word = toks.lower[e]
+        if possessive and word in _SAINT_POSSESSIVE_HOUSES or (
+                word in _SAINT_HOUSES and all(c.population < SAINT_TOWN_POP for c in m.cands)):
             d.drop(m)
 
 
