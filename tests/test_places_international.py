@@ -2093,3 +2093,16 @@ def test_list_of_persons_with_one_place_gives_no_towns(nlp):
 ])
 def test_saints_houses_and_feasts_are_no_towns(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # a place's or a people's word opening a bird's species name is the species'
+    ("Counters at the point logged 1,190 American kestrels, Cape May warblers and a Baltimore oriole.", []),
+    ("Wardens near Nanchang recorded 5,240 Siberian cranes and a Pallas's grasshopper warbler.", ["Nanchang"]),
+    # (guards: a bird's noun as a modifier, or a verb between, leaves the place)
+    ("Chinese duck farms near Nanjing grew, and shrinking Poyang Lake pushes rare cranes south.",
+     ["Chinese", "Nanjing", "Poyang Lake"]),
+    ("Vets fear for Europe's vultures.", ["Europe"]),
+])
+def test_birds_species_names_are_no_places(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

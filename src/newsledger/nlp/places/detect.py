@@ -171,6 +171,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_time_zones(d)
     _drop_saints_houses(d)
     _detect_repeats(d)
+    _drop_species_names(d)
     _drop_given_names(d)
     _detect_division_kinds(d)
     _detect_people_of_named(d)
@@ -686,6 +687,49 @@ def _drop_saints_houses(d: _Detection) -> None:
         if possessive and word in _SAINT_POSSESSIVE_HOUSES or (
                 word in _SAINT_HOUSES and all(c.population < SAINT_TOWN_POP for c in m.cands)):
             d.drop(m)
+
+
+#: birds' nouns that close a species' name opened by a place or a people's word
+#: ("Siberian crane", "Baltimore oriole", "Cape May warbler", "Pallas's fish eagle")
+_BIRD_NOUNS = {
+    "warbler", "oriole", "parakeet", "egret", "skimmer", "crane", "wigeon", "eagle", "kestrel", "plover",
+    "thrush", "goose", "swan", "heron", "stork", "ibis", "flamingo", "pelican", "gull", "tern", "owl",
+    "hawk", "falcon", "vulture", "sparrow", "finch", "robin", "pipit", "wagtail", "bunting", "shrike",
+    "flycatcher", "cuckoo", "parrot", "pigeon", "dove", "teal", "pochard", "bustard", "sandpiper", "stint",
+    "godwit", "curlew", "redstart", "bluetail", "hornbill", "kingfisher", "woodpecker", "starling", "lark",
+    "swallow", "swift", "harrier", "buzzard", "osprey", "cormorant", "grebe", "loon", "petrel", "shearwater",
+    "penguin", "puffin", "quail", "babbler", "bulbul", "sunbird", "nightjar", "treecreeper",
+    "nuthatch", "wren", "chiffchaff", "bittern", "crake", "coot", "spoonbill", "avocet", "dotterel",
+    "lapwing", "oystercatcher", "turnstone", "phalarope", "skua", "auk", "guillemot", "razorbill", "gannet",
+    "booby", "frigatebird", "albatross", "condor", "macaw", "cockatoo", "lorikeet", "rosefinch", "grosbeak",
+    "vireo", "tanager", "hummingbird", "seedeater", "canary", "goldfinch", "redpoll", "siskin", "accentor"}
+#: (the plural of a bird named alone for a dish too: "Philippine ducks", not "Peking duck")
+_BIRD_PLURALS = {w + ("es" if w.endswith(("sh", "ch", "ss")) else "s") for w in _BIRD_NOUNS} | {"geese", "ducks"}
+
+
+def _drop_species_names(d: _Detection) -> None:
+    """A place's or a people's word opening a bird's species name is the
+    species' ("1,140 Siberian cranes", "a Baltimore oriole", "Pallas's
+    grasshopper warbler"): up to two lower-case words, then the bird's
+    noun ending the phrase."""
+    toks, n = d.toks, len(d.toks)
+    for m in list(d.mentions):
+        if m.span is None:
+            continue
+        k = m.span.end
+        if k < n and toks.lower[k] in ("'s", "’s"):
+            if not m.cands or any(c.kind != "city" for c in m.cands):
+                continue  # (a land's own birds: "Europe's vultures"; a person's: "Pallas's")
+            k += 1
+        for e in range(k, min(n, k + 3)):
+            if not (toks.text[e].isalpha() or "-" in toks.text[e]) or not toks.text[e].islower():
+                break
+            if (toks.lower[e] in _BIRD_NOUNS or toks.lower[e] in _BIRD_PLURALS) and toks.pos[e] == "NOUN":
+                if not (e + 1 < n and toks.pos[e + 1] == "NOUN" and toks.text[e + 1].islower()):
+                    d.drop(m)
+                break
+            if toks.pos[e] not in ("ADJ", "NOUN"):
+                break  # (no verb between: "Shrinking Poyang Lake pushes rare cranes")
 
 
 #: time zones' letters, some of them places' codes (PT, ET, CT, MT)
