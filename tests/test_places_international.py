@@ -2106,3 +2106,9 @@ def test_saints_houses_and_feasts_are_no_towns(nlp, text, names):
 ])
 def test_birds_species_names_are_no_places(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+def test_province_of_several_words_joined_by_of(nlp):
+    # a province's own name of words joined by "of", in a text of its country
+    text = "The clinic serves patients in Cornwall and on the Isles of Scilly."
+    assert [p.text for p in find_places(nlp(text))] == ["Cornwall", "Isles of Scilly"]

@@ -469,8 +469,10 @@ def _province_at_home(d: _Detection, r: _Reading) -> bool:
     states for help" in a story of Germany; not a breed, "Highland cattle",
     nor a man, "married Angus in Dunedin")."""
     best, toks = r.best, d.toks
-    if r.j - r.i >= 2 and best.source == "subdivision" and not best.approx and best.id in r.main \
-            and best.country in d.doc_countries and all(toks.title[k] for k in range(r.i, r.j)):
+    if r.j - r.i >= 2 and any(e.source == "subdivision" and not e.approx and e.id in r.main
+                              and e.country in d.doc_countries for e in r.ents) \
+            and toks.title[r.i] and toks.title[r.j - 1] \
+            and all(toks.title[k] or toks.lower[k] in _INNER_JOINERS for k in range(r.i, r.j)):
         # (a province's own name of several words: "hitting Camarines Sur a few hours later")
         return not _person_like(toks, r.i, r.j, d.person_words)
     return r.j - r.i == 1 and r.label in ("ORG", None) and d.doc[r.i].dep_ in ("nsubj", "nsubjpass", "pobj") \
