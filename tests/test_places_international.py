@@ -2112,3 +2112,13 @@ def test_province_of_several_words_joined_by_of(nlp):
     # a province's own name of words joined by "of", in a text of its country
     text = "The clinic serves patients in Cornwall and on the Isles of Scilly."
     assert [p.text for p in find_places(nlp(text))] == ["Cornwall", "Isles of Scilly"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a town's name after another place's, before a club's word, is the club's nickname
+    ("The Wellington Phoenix football club cancelled training on Monday.", ["Wellington"]),
+    # (a guard: a place after another place, no club's word after them, stays)
+    ("Flights from Auckland to Wellington Phoenix-bound fans were full.", ["Auckland", "Wellington"]),
+])
+def test_club_nickname_after_its_town_is_no_place(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))][:2] == names

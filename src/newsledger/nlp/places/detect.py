@@ -172,6 +172,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_saints_houses(d)
     _detect_repeats(d)
     _drop_species_names(d)
+    _drop_team_nicknames(d)
     _drop_given_names(d)
     _detect_division_kinds(d)
     _detect_people_of_named(d)
@@ -730,6 +731,25 @@ def _drop_species_names(d: _Detection) -> None:
                 break
             if toks.pos[e] not in ("ADJ", "NOUN"):
                 break  # (no verb between: "Shrinking Poyang Lake pushes rare cranes")
+
+
+#: words after a club's name of two words, the second a town's ("the Wellington Phoenix football club")
+_CLUB_AFTER = {"football", "soccer", "rugby", "club", "fc", "team", "squad", "franchise", "side"}
+
+
+def _drop_team_nicknames(d: _Detection) -> None:
+    """A town's name right after another place's, before a club's word, is
+    the club's nickname ("the Wellington Phoenix football club", "Wellington
+    Phoenix FC"): the first is the club's town, the second no place."""
+    toks, n = d.toks, len(d.toks)
+    ends = {m.span.end for m in d.mentions if m.span is not None and not m.demonym}
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or len(m.span) != 1:
+            continue
+        k, e = m.span.start, m.span.end
+        if k in ends and toks.space[k - 1] and e < n and toks.lower[e] in _CLUB_AFTER \
+                and (toks.lower[e] == "fc" or toks.text[e].islower()):
+            d.drop(m)
 
 
 #: time zones' letters, some of them places' codes (PT, ET, CT, MT)
