@@ -2122,3 +2122,15 @@ def test_province_of_several_words_joined_by_of(nlp):
 ])
 def test_club_nickname_after_its_town_is_no_place(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))][:2] == names
+
+
+def test_feature_by_full_name_beats_a_town_named_after_it(nlp):
+    # a feature of our table by its full name opened by a feature's word is no town named after it
+    got = find_places(nlp("Drivers take the A82 along the west bank of Loch Lomond to Tarbet."))
+    assert [(p.text, p.country) for p in got][0] == ("Loch Lomond", "GB")
+
+
+def test_park_named_after_a_mountain_gives_no_surname(nlp):
+    # the model's "person" closed by a park's words gives no surname to the mountain's other mentions
+    text = "Tourism to Huascarán National Park fell. Climbers attempt Huascarán each year."
+    assert [p.text for p in find_places(nlp(text))][-1] == "Huascarán"

@@ -29,6 +29,7 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
+from .features import FEATURE_OPENERS
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS, LOC_PREPS,
                     MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS,
                     UTILITY_WORDS)
@@ -228,6 +229,13 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if j - i == 1 and i > 0 and toks.text[i - 1] == "the" and best.kind == "city" \
             and not any(e.kind in ("country", "region") for e in ents) \
             and not (j + 1 < len(toks) and toks.lower[j] in _NAME_LINKS and toks.title[j + 1]):
+        feature = next((e for e in ents if e.kind == "feature" and e.source == "extra" and e.id in main), None)
+        if feature is not None:
+            best = feature
+    # (and a feature of our table by its full name opened by a feature's word,
+    # over a town named after it: "the west bank of Loch Lomond" is no Loch Lomond of Virginia)
+    if j - i >= 2 and toks.lower[i] in FEATURE_OPENERS and toks.title[i] and best.kind == "city" \
+            and best.population < 100_000:
         feature = next((e for e in ents if e.kind == "feature" and e.source == "extra" and e.id in main), None)
         if feature is not None:
             best = feature

@@ -111,7 +111,7 @@ from .tokens import (_after_place, _event_of, _ground_opening, _fixture_word, _i
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
-from .features import _detect_named_features, FEATURE_OPENERS
+from .features import _detect_named_features, FEATURE_HEAD_PAIRS, FEATURE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _COMPASS, _demonym_town, _detect_entities
 from .score import _short_form
@@ -204,7 +204,8 @@ def _collect_person_words(d: _Detection) -> None:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State";
         # nor one holding a police or fire service's word, "Huntsville Fire
         # Station 1"; nor one ending in a town's word, "Greer Station", "Alice Springs")
-        # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi)
+        # nor one opened by a feature's word: "Lake Malawi" is no Mr Malawi; nor one
+        # closed by a park's or reserve's words: "Huascarán National Park")
         # (nor a club's: "Valencia CF", "IFK Mariehamn"; nor a newspaper's: "Hamilton Advertiser";
         # nor a utility's, "Yorkshire Water"; nor a feature's, "Chinhoyi Caves")
         # (nor a base's, "Base Darwin"; nor a firm's, "Waterloo AI"; nor twin towns, "Kitchener-Waterloo";
@@ -223,6 +224,7 @@ def _collect_person_words(d: _Detection) -> None:
                 and not (len(ent) == 2 and toks.title[ent.end - 1] and toks.lower[ent.end - 1] in UTILITY_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
+                and not (len(ent) >= 3 and (toks.lower[ent.end - 2], toks.lower[ent.end - 1]) in FEATURE_HEAD_PAIRS) \
                 and not (len(ent) == 2 and toks.text[ent.start] == "Little"
                          and _country_word(toks.text[ent.end - 1], g)) \
                 and toks.text[ent.start] not in BASE_WORDS \
