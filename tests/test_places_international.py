@@ -2134,3 +2134,15 @@ def test_park_named_after_a_mountain_gives_no_surname(nlp):
     # the model's "person" closed by a park's words gives no surname to the mountain's other mentions
     text = "Tourism to Huascarán National Park fell. Climbers attempt Huascarán each year."
     assert [p.text for p in find_places(nlp(text))][-1] == "Huascarán"
+
+
+@pytest.mark.parametrize("text, names", [
+    # a town's own name said twice is no person's
+    ("Wagga Wagga and Albury, both served by larger carriers, are not affected.", ["Wagga Wagga", "Albury"]),
+    # two towns the model took together for one body, joined by "to"
+    ("Drivers can take a ferry from Gourock to Dunoon instead.", ["Gourock", "Dunoon"]),
+    # (a guard: a person's name of two different words stays a person's)
+    ("Albury Smith said the flights were full.", []),
+])
+def test_doubled_town_names_and_towns_joined_by_to(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

@@ -374,6 +374,9 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # beside "Jhon Valencia, 34")
     named_in_land = best.kind == "city" and best.id in main and best.population >= 100_000 \
         and _in_its_land(toks, i, j, best, g, link=",")
+    # (a town's own name of one word said twice is no person's: "Wagga Wagga", "Walla Walla")
+    named_in_land = named_in_land or (j - i == 2 and toks.lower[i] == toks.lower[i + 1] and best.kind == "city"
+                                      and best.id in main and best.population >= 1000)
     # (a town of 10,000 closing "between" a place found and it: "flights between
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
@@ -396,7 +399,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (best.kind == "city" and best.id in main and best.population >= 10_000
                      and _match_report(doc, toks, i, j))
                  # (a town of the text's countries after a verb of war: "since taking Avdiivka")
-                 or _front_town(d, r)
+                 or _front_town(d, r) or (j - i == 2 and toks.lower[i] == toks.lower[i + 1])
                  or _coordinated(toks, doc[i:j], taken) or r.headline
                  # ("Stellenbosch Municipality said": a town's own division)
                  or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
@@ -610,7 +613,9 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     # (or a great town of a million inside a school's name: "Duke Kunshan University")
     school = whole is not None and whole[0] < i and j < whole[1] and toks.lower[whole[1] - 1] in _SCHOOL_TAILS \
         and best.kind == "city" and best.id in main and best.population >= 1_000_000
-    return _top_level(best) or club or council or school \
+    # (or one of two towns the model took together for a body: "a ferry from Gourock to Dunoon")
+    paired = whole is not None and (i, j) in (_town_pair(toks, whole[0], whole[1], g) or ())
+    return _top_level(best) or club or council or school or paired \
         or (after_of and best.source == "subdivision" and not best.approx
             and best.country in d.doc_countries) \
         or (not saint and (first or after_of or last or listed) and best.kind == "city"
