@@ -2146,3 +2146,13 @@ def test_park_named_after_a_mountain_gives_no_surname(nlp):
 ])
 def test_doubled_town_names_and_towns_joined_by_to(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # the model's place "the City of Cape Town": the town's name, the municipality's words left out
+    ("Strong winds are expected over the City of Cape Town tonight.", ["Cape Town"]),
+    # (a guard: a town's nickname after "City of" is no town)
+    ("The City of Lakes has hosted its share of celebrity weddings.", []),
+])
+def test_city_of_a_town_gives_the_town(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

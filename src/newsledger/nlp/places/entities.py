@@ -18,7 +18,7 @@ from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM,
 from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor, _person_like,
                      _place_cue, _possessor_country, _in_signed_name, _initial_before, _speaker, _street, _strip,
                      _Tokens, _with_possessive_end)
-from .entries import _own_name, _own_or_main, _OWN_SOURCES, _strong, _top_level
+from .entries import _own_name, _own_or_main, _OWN_SOURCES, _strong, _top_level, _town_named
 from .mention import _TAIL_WORDS, _Detection
 from .international import _generic_tail
 from .features import FEATURE_OPENERS
@@ -49,6 +49,10 @@ _PLACE_HEADS = {"county", "parish", "village", "township", "province", "district
                 "strait", "straits", "gorge", "gorges", "pass", "peninsula", "archipelago", "plains",
                 "plateau", "glacier", "volcano", "peak", "delta", "desert", "reef", "lagoon", "estuary",
                 "falls", "atoll", "fjord", "highlands", "sea"}
+
+
+#: words of a town's or a county's body before "of" and its name ("the City of Cape Town")
+_SEAT_OPENERS = {"city", "town", "municipality", "borough", "village", "county", "township", "district"}
 
 
 #: a road's number or a sum's, one token of letters and digits ("M40", "A1", "N5", "I-95")
@@ -204,6 +208,10 @@ def _detect_entities(d: _Detection) -> None:
             if _generic_tail(d, span.start, span.end, toks.span_text(span.start, span.end),
                              g.exact(toks.span_text(span.start, span.end)), ent):
                 span = span[:-1]
+            if len(span) >= 3 and toks.lower[span.start] in _SEAT_OPENERS and toks.lower[span.start + 1] == "of" \
+                    and toks.title[span.start + 2] and not g.exact(toks.span_text(span.start, span.end)) \
+                    and _town_named(toks.span_text(span.start + 2, span.end), g, 10_000):
+                span = span[2:]  # "the City of Cape Town": the town's name, its municipality's words left out
             name = toks.span_text(span.start, span.end)
             if name.lower() in _NOT_PLACES or toks.lower[span.end - 1] in _NOT_PLACE_HEADS:
                 continue
