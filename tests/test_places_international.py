@@ -2156,3 +2156,12 @@ def test_doubled_town_names_and_towns_joined_by_to(nlp, text, names):
 ])
 def test_city_of_a_town_gives_the_town(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town opening or closing "between ... and" or "from ... to" beside a place found
+    ("Thembi George said the road was shut. The N2 between George and Wilderness will stay closed.", "George"),
+    ("Mark Bowen said so. Warnings cover communities from Cairns to Bowen.", "Bowen"),
+])
+def test_town_paired_with_a_place_by_between_or_from(nlp, text, name):
+    assert [p.text for p in find_places(nlp(text))].count(name) == 1

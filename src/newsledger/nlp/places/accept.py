@@ -380,7 +380,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # (a town of 10,000 closing "between" a place found and it: "flights between
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
-                                      and _between_place(toks, i, taken))
+                                      and _between_place(toks, i, taken, j))
     return (covers and (named_in_land or _headline_noun(toks, r)
                         or not _person_like(toks, i, j + kind_after, d.person_words))
             and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
@@ -1133,15 +1133,24 @@ def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer, link:
     return False
 
 
-def _between_place(toks: _Tokens, i: int, taken: list[bool]) -> bool:
-    """The name at ``i`` closes "between", a place found and "and" ("between
-    Lae and Cairns")."""
-    if i < 3 or toks.lower[i - 1] != "and" or not taken[i - 2]:
+#: the words that open a pair of places and join them ("between Lae and Cairns", "from Cairns to Bowen")
+_PAIR_OPENERS = {"and": "between", "to": "from"}
+
+
+def _between_place(toks: _Tokens, i: int, taken: list[bool], j: Optional[int] = None) -> bool:
+    """The name at ``i`` closes "between" or "from", a place found and "and"
+    or "to" ("between Lae and Cairns", "from Cairns to Bowen"); or, given
+    its end ``j``, opens them before a place found ("between George and
+    Wilderness")."""
+    if j is not None and i > 0 and j + 1 < len(toks) and toks.lower[j] in _PAIR_OPENERS \
+            and toks.lower[i - 1] == _PAIR_OPENERS[toks.lower[j]] and taken[j + 1]:
+        return True
+    if i < 3 or toks.lower[i - 1] not in _PAIR_OPENERS or not taken[i - 2]:
         return False
     k = i - 2
     while k > 0 and taken[k - 1] and i - k < 5:
         k -= 1
-    return k > 0 and toks.lower[k - 1] == "between"
+    return k > 0 and toks.lower[k - 1] == _PAIR_OPENERS[toks.lower[i - 1]]
 
 
 def _owns_person(toks: _Tokens, j: int) -> bool:

@@ -18,7 +18,7 @@ from .entries import _common_word, _prior
 from .mention import _Detection, _prefetch
 from .international import _generic_tail
 from .entities import _COMPASS
-from .accept import _accept_span, _DATE_NAMES, _NAME_ARTICLES
+from .accept import _accept_span, _between_place, _DATE_NAMES, _NAME_ARTICLES
 
 
 def _country_initials(toks: _Tokens, i: int, g: Gazetteer, countries: frozenset = frozenset()) -> bool:
@@ -155,7 +155,8 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
     # a name refused before the places listed after it were found ("Klaten,
     # Sukoharjo and Magelang"): asked again while the list grows
     for _ in range(3):
-        again = [r for r in refused if d.free(r[0], r[1]) and _coordinated(d.toks, d.doc[r[0]:r[1]], d.taken)]
+        again = [r for r in refused if d.free(r[0], r[1]) and (_coordinated(d.toks, d.doc[r[0]:r[1]], d.taken)
+                                                                or _between_place(d.toks, r[0], d.taken, r[1]))]
         grown = [r for r in again if _accept_span(d, r[0], r[1], r[2], r[3], ents_at.get(r[0]))
                  or _listed_with_cue(d, r)]
         if not grown:
