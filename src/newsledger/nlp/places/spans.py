@@ -249,7 +249,10 @@ def _line_cells(toks: _Tokens) -> list[tuple[int, int, int]]:
                  or "\n" in toks.text[k - 2])) or toks.like_num[k - 1]
         after = e == n or "\n" in toks.text[e] or (
             toks.text[e] in _CELL_MARKS and (toks.text[e] not in _JOINING_MARKS or toks.space[e - 1])) \
-            or (toks.like_num[e] and "." in toks.text[e])  # ("Multan 61.0", not "Ward 17", "March 6")
+            or (toks.like_num[e] and "." in toks.text[e]) \
+            or (toks.like_num[e] and (e + 1 == n or "\n" in toks.text[e + 1]))
+        # ("Multan 61.0", not "Ward 17", "March 6" inside a line; a figure
+        # closing the line too: "Babinda 212" in a table of rainfall)
         if before and after:
             cells.append((line, k, e))
         k = e
