@@ -2171,3 +2171,22 @@ def test_table_of_towns_with_figures_closing_their_lines(nlp):
     # a table's lines of a town and a figure, two of the towns found: the others are places too
     text = "Rainfall in the 24 hours to 9am (mm)\nInnisfail 164\nTully 151\nCairns 88\nIngham 73\nTownsville 21"
     assert {"Tully", "Cairns", "Ingham", "Townsville"} <= {p.text for p in find_places(nlp(text))}
+
+
+def test_family_notices_name_persons_not_places(nlp):
+    # a family notices' page: the families' names in capitals opening a notice,
+    # given names before kin, maiden names and couples "of" their home are persons
+    text = ("ENGAGEMENTS\n\nKENDAL–SHIPLEY — The engagement is announced between Thomas, son of Richard and "
+            "Anne Kendal of Embsay, and Rachel, daughter of David and Helen Shipley of Ilkley.\n\nBIRTHS\n\n"
+            "PRESTON — To Chloe (née Lancaster) and Ben, of Cononley, a son.\n\n"
+            "MOSS — To Hannah and Daniel, of Hebden Bridge, a daughter.")
+    got = {p.text for p in find_places(nlp(text))}
+    assert not got & {"KENDAL", "SHIPLEY", "Thomas", "Rachel", "PRESTON", "Chloe", "Lancaster", "MOSS",
+                      "Hannah", "Daniel"}
+    assert "Ilkley" in got
+
+
+def test_dateline_without_family_notices_stays(nlp):
+    # (a guard: a dateline in capitals stays a town where no family notices' heading stands)
+    got = [p.text for p in find_places(nlp("PRESTON — Council workers began repairs on Monday."))]
+    assert got == ["PRESTON"]

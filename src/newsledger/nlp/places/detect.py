@@ -174,6 +174,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_species_names(d)
     _drop_team_nicknames(d)
     _drop_given_names(d)
+    _drop_notice_headers(d)
     _detect_division_kinds(d)
     _detect_people_of_named(d)
     _drop_disease_names(d)
@@ -615,7 +616,57 @@ def _drop_given_names(d: _Detection) -> None:
                 toks.text[i + 3] == "," and i + 4 < n and toks.text[i + 4][:1].islower()))
         kin = i >= 2 and toks.text[i - 1] == "," and toks.lower[i - 2] in KIN_WORDS and toks.text[i - 2].islower() \
             and i + 1 < n and toks.text[i + 1] in (",", ".")
+        # (or kin after it: "Thomas, son of Richard and Anne Kendal"; a maiden name: "Susan (née Kendal)")
+        kin = kin or (i + 3 < n and toks.text[i + 1] == "," and toks.lower[i + 2] in KIN_WORDS
+                      and toks.text[i + 2].islower() and toks.lower[i + 3] == "of") \
+            or (i > 0 and toks.lower[i - 1] in _MAIDEN_WORDS) \
+            or (i + 2 < n and toks.text[i + 1] == "(" and toks.lower[i + 2] in _MAIDEN_WORDS) \
+            or (_couple_of(toks, i) and not (m.cands and _top_level(m.cands[0])))
         if aged or kin or (m.text in d.given_names and not _place_cue(toks, i, m.span.end, d.g)):
+            d.drop(m)
+
+
+#: the words before a woman's maiden name ("Susan (née Kendal)")
+_MAIDEN_WORDS = {"née", "nee", "neé"}
+
+
+def _couple_of(toks: _Tokens, i: int) -> bool:
+    """The one word at ``i`` is one of two given names joined by "and"
+    before ", of" and their home's name ("To Hannah and Daniel, of Hebden
+    Bridge, a daughter"): a couple, not two places."""
+    n = len(toks)
+    if i + 4 < n and toks.lower[i + 1] == "and" and toks.title[i + 2] and toks.text[i + 3] == "," \
+            and toks.lower[i + 4] == "of" and i + 5 < n and toks.title[i + 5]:
+        return True
+    return i >= 2 and i + 3 < n and toks.lower[i - 1] == "and" and toks.title[i - 2] and toks.text[i + 1] == "," \
+        and toks.lower[i + 2] == "of" and toks.title[i + 3]
+
+
+#: words of a family notices' section heading ("BIRTHS", "GOLDEN WEDDING", "ENGAGEMENTS")
+_NOTICE_WORDS = {"births", "birth", "deaths", "death", "marriages", "marriage", "engagements", "engagement",
+                 "wedding", "weddings", "anniversary", "anniversaries", "memoriam", "obituaries", "funerals"}
+
+
+def _drop_notice_headers(d: _Detection) -> None:
+    """Under a family notices' heading ("BIRTHS", "DIAMOND WEDDING"), a name in
+    capitals opening a line before a dash or a bracket is the family's
+    ("PRESTON — To Chloe ...", "KENDAL–SHIPLEY — The engagement is
+    announced", "DARWIN (Ross and Beryl)"), not a dateline's town."""
+    toks, n = d.toks, len(d.toks)
+    heads = [k for k in range(n) if toks.upper[k] and toks.lower[k] in _NOTICE_WORDS
+             and (k == 0 or "\n" in toks.text[k - 1] or toks.upper[k - 1])]
+    if not heads:
+        return
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or not all(toks.upper[k] for k in range(m.span.start, m.span.end)) \
+                or m.span.start < heads[0] or (m.cands and m.cands[0].kind == "country"):
+            continue
+        s, e = m.span.start, m.span.end
+        opening = s == 0 or "\n" in toks.text[s - 1]
+        # (the second of two names joined by a dash: "KENDAL–SHIPLEY")
+        second = s >= 2 and toks.text[s - 1] in _DASHES and not toks.space[s - 2] and toks.upper[s - 2] \
+            and (s == 2 or "\n" in toks.text[s - 3])
+        if (opening or second) and e < n and (toks.text[e] in _DASHES or toks.text[e] in ("(", ".")):
             d.drop(m)
 
 
