@@ -2190,3 +2190,15 @@ def test_dateline_without_family_notices_stays(nlp):
     # (a guard: a dateline in capitals stays a town where no family notices' heading stands)
     got = [p.text for p in find_places(nlp("PRESTON — Council workers began repairs on Monday."))]
     assert got == ["PRESTON"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # letters the text defines for a body's name are the body's, not a place's other name
+    ("The All Progressives Congress (APC) has won the seat in Surulere, Lagos.\n\nRESULT\nAPC — 3,412\n"
+     "LP — 2,870", ["Surulere", "Lagos"]),
+    # (a guard: letters defined for a place's name stay the place's)
+    ("Flights from the United Arab Emirates (UAE) resumed, and the UAE said more would follow.",
+     ["United Arab Emirates", "UAE", "UAE"]),
+])
+def test_letters_defined_for_a_body_are_no_place(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

@@ -175,6 +175,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_team_nicknames(d)
     _drop_given_names(d)
     _drop_notice_headers(d)
+    _drop_defined_acronyms(d)
     _detect_division_kinds(d)
     _detect_people_of_named(d)
     _drop_disease_names(d)
@@ -596,6 +597,49 @@ def _drop_agency_credits(d: _Detection) -> None:
                 and toks.text[e + 1] in _DASHES and _after_dateline(toks, s - 1)):
             continue
         if not any(c.kind in ("country", "region") for c in m.cands[:1]):
+            d.drop(m)
+
+
+#: small words a body's name may hold that its letters leave out ("Movement for Democratic Change", MDC)
+_ACRONYM_SKIPS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "del", "da", "do", "y", "et", "&"}
+
+
+def _defined_acronyms(toks: _Tokens) -> dict[str, str]:
+    """Letters the text defines in brackets after a name whose words' first
+    letters they are ("the All Progressives Congress (APC)", "Movement for
+    Democratic Change (MDC)"), with the name they stand for."""
+    out: dict[str, str] = {}
+    n = len(toks)
+    for k in range(2, n - 1):
+        if toks.text[k - 1] != "(" or toks.text[k + 1] != ")" or not toks.upper[k] or not toks.alpha[k] \
+                or not 2 <= len(toks.text[k]) <= 6:
+            continue
+        letters = toks.text[k].lower()
+        words: list[int] = []
+        j = k - 2
+        while j >= 0 and len(words) < len(letters) and (toks.title[j] or toks.lower[j] in _ACRONYM_SKIPS):
+            if toks.title[j]:
+                words.append(j)
+            j -= 1
+        words.reverse()
+        if len(words) == len(letters) and "".join(toks.lower[w][0] for w in words) == letters:
+            out[toks.text[k]] = toks.span_text(words[0], k - 1)
+    return out
+
+
+def _drop_defined_acronyms(d: _Detection) -> None:
+    """Letters the text defines for a body's name ("the All Progressives
+    Congress (APC)") are that body's wherever they stand, not a place's
+    code or other name (an airport's letters), unless the name is a place's
+    ("the United Arab Emirates (UAE)")."""
+    toks, g = d.toks, d.g
+    if not any(m.span is not None and toks.upper[m.span.start] for m in d.mentions):
+        return
+    defined = _defined_acronyms(toks)
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or len(m.span) != 1 or m.text not in defined:
+            continue
+        if not g.exact(defined[m.text]) and not (m.cands and m.cands[0].kind == "country"):
             d.drop(m)
 
 
