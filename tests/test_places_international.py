@@ -2202,3 +2202,10 @@ def test_dateline_without_family_notices_stays(nlp):
 ])
 def test_letters_defined_for_a_body_are_no_place(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+def test_town_before_comma_in_and_its_state(nlp):
+    # ", in" and a state after a town hold it, as ", State" does
+    text = "From November it will fly twice a week from Recife to Bonito, in Mato Grosso do Sul, a small town."
+    got = {p.text: p for p in find_places(nlp(text))}
+    assert got["Bonito"].lat < -20  # Bonito of Mato Grosso do Sul, not of Pernambuco

@@ -33,6 +33,10 @@ def _acts(m: _Mention) -> bool:
         and (root.head.lemma_ in SPEECH_VERBS or root.head.lemma_.lower() in SPEECH_VERBS)
 
 
+#: small words inside a province's name ("Mato Grosso do Sul", "Rio Grande do Norte")
+_NAME_SMALL_WORDS = {"do", "da", "dos", "das", "de", "del", "of", "la", "el"}
+
+
 def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
     """The name after "X, " (``Springfield, Illinois`` -> ``Illinois``), also
     after an apposition that says where X lies ("Victoria, the capital of
@@ -56,6 +60,13 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
             k += 1
         if k > end + 1:
             return toks.span_text(end + 1, k)
+    # (or after ", in": "Bonito, in Mato Grosso do Sul, a small town")
+    if end + 2 < n and toks.text[end] == "," and toks.lower[end + 1] == "in" and toks.title[end + 2]:
+        k = end + 2
+        while k < n and k < end + 7 and (toks.title[k] or (toks.lower[k] in _NAME_SMALL_WORDS and k + 1 < n
+                                                             and toks.title[k + 1])):
+            k += 1
+        return toks.span_text(end + 2, k)
     # (or after "in", a name the model takes for a place: "Perth in Australia",
     # "a Springfield in Missouri"; not "Perth in October")
     if end + 1 < n and toks.lower[end] == "in" and toks.title[end + 1] and toks.ent_type[end + 1] in ("GPE", "LOC"):
