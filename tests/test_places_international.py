@@ -2209,3 +2209,9 @@ def test_town_before_comma_in_and_its_state(nlp):
     text = "From November it will fly twice a week from Recife to Bonito, in Mato Grosso do Sul, a small town."
     got = {p.text: p for p in find_places(nlp(text))}
     assert got["Bonito"].lat < -20  # Bonito of Mato Grosso do Sul, not of Pernambuco
+
+
+def test_region_by_its_own_name_beats_a_town_that_has_it_as_another(nlp):
+    # a region's own name of our table is no other name of a town far from it
+    got = find_places(nlp("Heat in Recife and Natal broke records, and growers as far as Madeira worried."))
+    assert [(p.text, p.country) for p in got][-1] == ("Madeira", "PT")

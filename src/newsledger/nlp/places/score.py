@@ -188,7 +188,7 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     country_named = any(e.kind == "country" and e.id in m.main_ids for e in m.cands[:60])
     # (nor is a state's or province's: "Santa Catarina" is no other name of a
     # town far from it; the borough's own town, "Enfield Town", is)
-    divisions = [e for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "subdivision")
+    divisions = [e for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "subdivision", "extra")
                  and not e.approx and e.id in m.main_ids and e.lat is not None]
     # a country's great part with no town of its name inside it ("Sonora",
     # "Mpumalanga"): the small towns named after it elsewhere rarely are the one meant
