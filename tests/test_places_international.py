@@ -2215,3 +2215,8 @@ def test_region_by_its_own_name_beats_a_town_that_has_it_as_another(nlp):
     # a region's own name of our table is no other name of a town far from it
     got = find_places(nlp("Heat in Recife and Natal broke records, and growers as far as Madeira worried."))
     assert [(p.text, p.country) for p in got][-1] == ("Madeira", "PT")
+
+
+def test_town_joined_by_a_norwegian_i(nlp):
+    # a town's own name joined by the Norwegian "i" ("in"), written in full
+    assert "Mo i Rana" in [p.text for p in find_places(nlp("Widerøe flies from Mo i Rana to Trondheim twice a day."))]

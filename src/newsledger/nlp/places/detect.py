@@ -1389,8 +1389,8 @@ def _detect_townships(d: _Detection) -> None:
 
 
 #: small words joining a town's name to its river's or land's ("Neustadt in Holstein",
-#: "Neustadt bei Coburg", "Halle an der Saale", "Bergen op Zoom")
-_TOWN_LINKS = {"in", "im", "am", "an", "der", "bei", "ob", "on", "upon", "sur", "aan", "op", "unter", "vor"}
+#: "Neustadt bei Coburg", "Halle an der Saale", "Bergen op Zoom", "Mo i Rana")
+_TOWN_LINKS = {"in", "im", "am", "an", "der", "bei", "ob", "on", "upon", "sur", "aan", "op", "unter", "vor", "i"}
 
 
 def _detect_joined_towns(d: _Detection) -> None:
