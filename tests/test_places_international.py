@@ -2221,3 +2221,19 @@ def test_town_joined_by_a_norwegian_i(nlp):
     # a town's own name joined by the Norwegian "i" ("in"), written in full
     text = "Route | Status\nBodø–Røst | continues\nMo i Rana–Mosjøen–Trondheim | new"
     assert "Mo i Rana" in [p.text for p in find_places(nlp(text))]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a town's name opened by a capitalised small word ("Can", "An") the model read as one
+    ("Mills in An Giang, Dong Thap and Can Tho said prices rose.", ["An Giang", "Dong Thap", "Can Tho"]),
+    # (a guard: an article opening a name stays out of it)
+    ("The Bangladesh Inland Water Transport Authority suspended launches.", ["Bangladesh"]),
+])
+def test_names_opened_by_a_small_capitalised_word(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names
+
+
+def test_town_before_its_police_station(nlp):
+    # the model's person "Athlone Garda Station": the town and its police's station
+    got = [p.text for p in find_places(nlp("Anyone with information is asked to contact Athlone Garda Station."))]
+    assert got == ["Athlone"]

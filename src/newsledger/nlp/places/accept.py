@@ -357,6 +357,9 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
         and not any(toks.space[k] for k in range(i, j - 1))) or (
         ent.start == i and ent.end == j + 1 and (_after_place(toks, j) or toks.lower[j] in _DIVISION_WORDS
                                                  or (toks.title[j] and toks.lower[j] in _SERVICE_OR_UTILITY))) or (
+        # (or its police's station: "Athlone Garda Station", "Kanpur Police Station")
+        ent.start == i and j + 1 < ent.end <= j + 2 and toks.title[j] and toks.lower[j] in _POLICE_WORDS
+        and toks.lower[j + 1] in _STATION_WORDS) or (
         ent.start == i and ent.end + 1 < j and toks.lower[ent.end] in _INNER_JOINERS and toks.title[ent.end + 1]
         and (best.kind == "region" or (best.kind == "city" and best.population >= 50_000))
         and best.id in main and not best.approx) or (
@@ -399,7 +402,8 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (best.kind == "city" and best.id in main and best.population >= 10_000
                      and _match_report(doc, toks, i, j))
                  # (a town of the text's countries after a verb of war: "since taking Avdiivka")
-                 or _front_town(d, r) or (j - i == 2 and toks.lower[i] == toks.lower[i + 1])
+                 or _front_town(d, r)
+                 or (j - i == 2 and toks.lower[i] == toks.lower[i + 1])
                  or _coordinated(toks, doc[i:j], taken) or r.headline
                  # ("Stellenbosch Municipality said": a town's own division)
                  or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
@@ -668,7 +672,10 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
     # "The Dalles", "A Coruña"; not "The Texas Cowboys", a band)
     article = j - i >= 2 and toks.lower[i] in _NAME_ARTICLES \
         and best.name.lower().startswith(toks.lower[i] + " ") and not (j < len(toks) and toks.title[j])
-    if all(toks.pos[k] == "PROPN" or toks.text[k] in _INNER_JOINERS for k in range(i, j)) \
+    # (its first word may be a capitalised small word the model read as one: "Can Tho", "An Giang")
+    if all(toks.pos[k] == "PROPN" or toks.text[k] in _INNER_JOINERS
+           or (k == i and j - i >= 2 and toks.stop[k] and toks.title[k] and toks.lower[k] not in _NAME_ARTICLES)
+           for k in range(i, j)) \
             or (article and all(toks.title[k] for k in range(i + 1, j))) \
             or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
         return not _person_like(toks, i, j, d.person_words) and (
@@ -1135,6 +1142,11 @@ def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer, link:
 
 #: the words that open a pair of places and join them ("between Lae and Cairns", "from Cairns to Bowen")
 _PAIR_OPENERS = {"and": "between", "to": "from"}
+
+
+#: a police force's words before its station's ("Athlone Garda Station")
+_POLICE_WORDS = {"police", "garda", "gardaí", "gardai"}
+_STATION_WORDS = {"station", "headquarters", "division"}
 
 
 def _between_place(toks: _Tokens, i: int, taken: list[bool], j: Optional[int] = None) -> bool:

@@ -69,6 +69,12 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
                                     and not d.doc[i].is_sent_start and toks.alpha[i - 1]
                                     and toks.text[i - 1].islower()
                                     and (toks.lower[i] != "the" or toks.lower[i - 1] in _TOWN_PREPS))
+        # (and one opening a great town's or a province's name of two words, whatever
+        # the model made of it: "Mills in An Giang", "rice to Can Tho")
+        inner_stop = inner_stop or (cap[i] and i > 0 and not d.doc[i].is_sent_start and i + 1 < n
+                                    and toks.title[i + 1] and not taken[i + 1] and stop[i]
+                                    and toks.lower[i] not in _NAME_ARTICLES
+                                    and _two_word_place(toks.span_text(i, i + 2), d.g))
         if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i) and not inner_stop) \
                 or (stop[i] and not inner_stop):
             if not _country_initials(toks, i, d.g, d.doc_countries):
@@ -93,6 +99,13 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
         grams.reverse()
         out[i] = grams
     return out
+
+
+def _two_word_place(name: str, g) -> bool:
+    """Whether ``name`` names a province or a town of 100,000 people (by any
+    of its names: "Can Tho" of Cần Thơ)."""
+    return any(e.source == "subdivision" and not e.approx or e.kind == "city" and e.population >= 100_000
+               for e in g.exact(name))
 
 
 def _elided_name(word: str) -> bool:

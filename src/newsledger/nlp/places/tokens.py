@@ -338,7 +338,7 @@ _PLACE_PLURALS = {"towns", "cities", "villages", "districts", "provinces", "stat
 
 #: offices of a place, capitalised after its name before the officer's
 _PLACE_OFFICES = {"mayor", "governor", "councillor", "councilor", "councilman", "councilwoman",
-                  "commissioner", "sheriff", "premier", "police", "fire"}
+                  "commissioner", "sheriff", "premier", "police", "fire", "garda", "gardaí", "gardai"}
 
 #: words of the sea before "off" and a coast's place (the model may read "reefs" as a verb)
 _OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", "sea", "anchored", "ships"}

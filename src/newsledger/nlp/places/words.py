@@ -124,7 +124,8 @@ AFTER_PLACE = {"resident", "residents", "native", "natives", "man", "woman", "me
                "voters", "citizens", "officials", "authorities", "schools", "-based", "based",
                "airport", "hospital", "district", "province", "region", "border", "streets",
                "boy", "girl", "teen", "teenager", "family", "couple", "firefighters", "fire",
-               "island", "peninsula", "coast", "coastline", "delta", "municipality", "commune"}
+               "island", "peninsula", "coast", "coastline", "delta", "municipality", "commune",
+               "garda", "gardaí", "gardai"}
 
 #: last words of a street or road name ("Shamrock Street", "Powerline Road")
 STREET_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard",
