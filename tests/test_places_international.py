@@ -2237,3 +2237,10 @@ def test_town_before_its_police_station(nlp):
     # the model's person "Athlone Garda Station": the town and its police's station
     got = [p.text for p in find_places(nlp("Anyone with information is asked to contact Athlone Garda Station."))]
     assert got == ["Athlone"]
+
+
+def test_dateline_town_opening_a_person_gives_no_given_name(nlp):
+    # a great town the dateline names is no given name where the model's person opens with it
+    text = ("KIEL, Germany (dpa) — Kiel Week opened on Saturday. Lena Holstein, 23, of the Kiel Yacht Club, "
+            "won the first race.")
+    assert [p.text for p in find_places(nlp(text))].count("Kiel") >= 1

@@ -264,7 +264,9 @@ def _collect_person_words(d: _Detection) -> None:
     _prefetch(g, list(lone_given))  # (one query for all of them)
     places = {w for w in lone_given if _great_place_name(w, g)}
     if places:
-        places &= _placed_words(d)  # (read only when a given name is a great place's)
+        # (read only when a given name is a great place's; the text's dateline
+        # puts its town in place too: "KIEL, Germany (dpa) — Kiel Week opened")
+        places &= _placed_words(d) | _dateline_words(toks)
     for w in given:
         if w in places:
             d.person_words.update(p for p in pairs if p.split(" ", 1)[0] == w)
