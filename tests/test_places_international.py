@@ -2244,3 +2244,35 @@ def test_dateline_town_opening_a_person_gives_no_given_name(nlp):
     text = ("KIEL, Germany (dpa) — Kiel Week opened on Saturday. Lena Holstein, 23, of the Kiel Yacht Club, "
             "won the first race.")
     assert [p.text for p in find_places(nlp(text))].count("Kiel") >= 1
+
+
+@pytest.mark.parametrize("text, names", [
+    # a village of 500 after a place's cue, which the model left unlabelled
+    ("The surfers drove north from Barnstaple and stopped at Woolacombe for the afternoon tide.",
+     ["Barnstaple", "Woolacombe"]),
+    # (a guard: an office's title is no village however small)
+    ("Rex Tillerson is the leading candidate for Secretary of State, aides said in Washington.", ["Washington"]),
+])
+def test_village_after_a_places_cue(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names
+
+
+def test_both_ends_of_a_stage_before_its_length(nlp):
+    # two places joined by a spaced dash before the run's length: a stage's or a day's two ends
+    text = "Stage 3 — Cáceres – Plasencia, 145 km\nStage 4 — Ávila – Toledo, 140 km"
+    assert [p.text for p in find_places(nlp(text))] == ["Cáceres", "Plasencia", "Ávila", "Toledo"]
+
+
+def test_capital_abroad_is_no_lonely_namesake(nlp):
+    # a land's capital by its own name stands, however far from the text's other places
+    text = ("DURBAN — Dancers paraded along the beachfront in Durban on Saturday. The city of Durban said the "
+            "festival could one day rival those in Salvador and Port of Spain. Troupes came from Umlazi and Chatsworth.")
+    got = {p.text: p for p in find_places(nlp(text))}
+    assert got["Port of Spain"].country == "TT"
+
+
+def test_team_after_a_clubs_noun_gives_no_surname(nlp):
+    # the model's person after "club" is a team: its town's name is no surname
+    text = ("Further north, Münster opened two shelters for residents. Third-division club Preussen Münster "
+            "postponed its match, and in Münster the river kept rising.")
+    assert [p.text for p in find_places(nlp(text))].count("Münster") == 2

@@ -680,7 +680,10 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
         return not _person_like(toks, i, j, d.person_words) and (
             _top_level(best) or r.headline or _body_after(toks, j, best, main) or _province_at_home(d, r)
+            # (a village of 500 too: "past Aysgarth to Hawes"; not an office's
+            # title, "a candidate for Secretary of State")
             or (_place_cue(toks, i, j, g) and (best.population >= 1000
+                                               or (best.population >= 500 and not (j - i == 1 and toks.lower[i] in TITLES))
                                                or (best.source == "subdivision" and not best.approx)))
             or _front_town(d, r)
             # (a town of 20,000 of the text's countries by its own name, which
@@ -809,6 +812,8 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
         return True  # "Renmark, SA: 47.0C", "Coober Pedy, South Australia": a town of the state named after it
     if not dated and _route_pair(d, r):
         return True  # "the Settle–Carlisle line", "the Abuja–Kaduna service": the two ends of a route
+    if not person_or_dated and _stage_pair(d, r):
+        return True  # "Stage 20: Segovia – Bola del Mundo, 159 km": the two ends of a day's run
     return False
 
 
@@ -873,6 +878,29 @@ def _route_pair(d: _Detection, r: _Reading) -> bool:
         if not ends or max(best.population, *(e.population for e in ends)) < _ROUTE_END_POP:
             return False
     return not _person_like(toks, i, j, d.person_words)
+
+
+def _stage_pair(d: _Detection, r: _Reading) -> bool:
+    """The name is one end of a stage's or a day's run, two places joined by
+    a spaced dash before its length ("Stage 20: Segovia – Bola del Mundo,
+    159 km", "5. Bentong – Genting Highlands, 112km", "Day 3: Cusco – Ollantaytambo,
+    80 km"): a town of 1,000 or a division by its own name; the other end's
+    words capitalised (or small joining words: "Bola del Mundo")."""
+    toks = d.toks
+    i, j, best = r.i, r.j, r.best
+    n = len(toks)
+    if best.id not in r.main or not (best.kind == "region" or best.kind == "city" and best.population >= 1000):
+        return False
+    if j + 1 < n and toks.text[j] in _PAIR_DASHES and toks.space[j - 1] and toks.space[j] and toks.title[j + 1]:
+        end = j + 1
+        while end < n and end - j <= 6 and (toks.title[end] or toks.lower[end] in _INNER_JOINERS):
+            end += 1
+    elif i >= 2 and toks.text[i - 1] in _PAIR_DASHES and toks.space[i - 2] and toks.space[i - 1] \
+            and toks.title[i - 2]:
+        end = j
+    else:
+        return False
+    return _distance_after(toks, end) and not _person_like(toks, i, j, d.person_words)
 
 
 #: how far from a division's centre a town named before it ("Battle, East Sussex") may lie

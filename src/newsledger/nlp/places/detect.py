@@ -116,7 +116,7 @@ from .international import _detect_people_of_named, _detect_people_words, _detec
 from .entities import _COMPASS, _demonym_town, _detect_entities
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
-from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person, _teams_named
+from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person, _TEAM_BEFORE, _teams_named
 from .glued import _detect_glued_abbreviations
 from .codes import _detect_country_codes
 
@@ -213,7 +213,8 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a base's, "Base Darwin"; nor a firm's, "Waterloo AI"; nor twin towns, "Kitchener-Waterloo";
         # nor two towns joined by "and", "between Laramie and Rawlins")
         # (nor an Arabic name opened by its article: "al-Mukalla" is a town as often as a surname)
-        # (nor a team's the text shows for one somewhere: "the Gwangju Eagles broke the record")
+        # (nor a team's the text shows for one somewhere: "the Gwangju Eagles broke the record";
+        # nor one after a team's noun: "second-division club Jahn Regensburg")
         # (nor a quarter named after a country's people: "Little Senegal", "Little Italy")
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
@@ -235,7 +236,8 @@ def _collect_person_words(d: _Detection) -> None:
                 and not _compass_and_division(toks, ent, g) \
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
                 and not _great_town_name(ent.text, g) and _club_of_match(d, ent.start, ent.end) is None \
-                and toks.span_text(ent.start, ent.end) not in d.teams:
+                and toks.span_text(ent.start, ent.end) not in d.teams \
+                and not (ent.start > 0 and toks.text[ent.start - 1] in _TEAM_BEFORE):
             # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso")
             end = next((k for k in range(ent.start + 1, ent.end) if toks.lower[k] in ("of", "from")), ent.end)
             # (the name opens at its first capitalised word: "west Jackson" is one word, no person's)

@@ -179,7 +179,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _follow_list_mates(toks, mentions, g, named)
     _resolve_context_names(mentions, g)
     _place_counties_among_towns(mentions)
-    _drop_lonely_namesakes(mentions)
+    _drop_lonely_namesakes(mentions, g)
     _own_names_at_home(mentions)
     _drop_far_fuzzy(mentions)
     _famous_places(mentions)
@@ -237,7 +237,7 @@ NAMESAKE_POP = 20_000
 ALIAS_WORLD_POP = 500_000
 
 
-def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
+def _drop_lonely_namesakes(mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """A small town chosen far from every other place of the text, in a
     country none of them lies in ("Haram" read as a Norwegian village in a
     story about Cairo and Giza, whose own Haram district the gazetteer
@@ -263,6 +263,8 @@ def _drop_lonely_namesakes(mentions: Sequence[_Mention]) -> None:
         e = m.choice
         if e is None or m.demonym or e.kind != "city" or e.lat is None:
             continue
+        if e.id in m.main_ids and g.is_capital(e):
+            continue  # (a land's capital by its own name: "Rio de Janeiro and Port of Spain" in a Cape Town story)
         if e.population >= LONELY_POP:
             if e.population >= ALIAS_WORLD_POP:
                 continue  # ("New Delhi", "Frankfurt", "Petrograd": names of world cities)
