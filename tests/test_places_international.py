@@ -2266,7 +2266,8 @@ def test_both_ends_of_a_stage_before_its_length(nlp):
 def test_capital_abroad_is_no_lonely_namesake(nlp):
     # a land's capital by its own name stands, however far from the text's other places
     text = ("DURBAN — Dancers paraded along the beachfront in Durban on Saturday. The city of Durban said the "
-            "festival could one day rival those in Salvador and Port of Spain. Troupes came from Umlazi and Chatsworth.")
+            "festival could one day rival those in Salvador and Port of Spain. Troupes came from Umlazi and "
+            "Chatsworth.")
     got = {p.text: p for p in find_places(nlp(text))}
     assert got["Port of Spain"].country == "TT"
 

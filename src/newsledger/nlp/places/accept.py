@@ -680,11 +680,11 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
         return not _person_like(toks, i, j, d.person_words) and (
             _top_level(best) or r.headline or _body_after(toks, j, best, main) or _province_at_home(d, r)
-            # (a village of 500 too: "past Aysgarth to Hawes"; not an office's
+            # (a village of 500 too: "stopped at Woolacombe"; not an office's
             # title, "a candidate for Secretary of State")
-            or (_place_cue(toks, i, j, g) and (best.population >= 1000
-                                               or (best.population >= 500 and not (j - i == 1 and toks.lower[i] in TITLES))
-                                               or (best.source == "subdivision" and not best.approx)))
+            or (_place_cue(toks, i, j, g) and (
+                best.population >= 1000 or (best.population >= 500 and not (j - i == 1 and toks.lower[i] in TITLES))
+                or (best.source == "subdivision" and not best.approx)))
             or _front_town(d, r)
             # (a town of 20,000 of the text's countries by its own name, which
             # the model left out: "Nizwa, with its fort and ..." in a story of
