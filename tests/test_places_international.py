@@ -2277,3 +2277,10 @@ def test_team_after_a_clubs_noun_gives_no_surname(nlp):
     text = ("Further north, Münster opened two shelters for residents. Third-division club Preussen Münster "
             "postponed its match, and in Münster the river kept rising.")
     assert [p.text for p in find_places(nlp(text))].count("Münster") == 2
+
+
+def test_pass_named_after_a_range_gives_no_surname(nlp):
+    # the model's person closed by a pass's, a range's or a canyon's word is the feature: no surname
+    text = ("Avalanche control closed Highway 3 over Kootenay Pass, and Parks Canada shut Yoho and Kootenay "
+            "national parks to visitors.")
+    assert [p.text for p in find_places(nlp(text))] == ["Kootenay Pass", "Canada", "Yoho", "Kootenay"]

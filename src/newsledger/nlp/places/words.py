@@ -233,7 +233,9 @@ QUARTER_TAILS = TOWN_TAILS | {"station", "junction", "crossing", "landing"}
 #: ... and of a natural feature named after its town ("Chinhoyi Caves", "Kakamega Forest"): no surname's
 #: (no "Lake", "Bay", "Hill": "Ricki Lake", "Michael Bay" and "Damon Hill" are persons)
 FEATURE_TAILS = {"caves", "cave", "gorge", "forest", "valley", "hills", "mountains", "plateau", "escarpment",
-                 "reservoir", "wetlands", "swamp", "glacier", "peninsula", "river", "estuary", "delta", "lagoon"}
+                 "reservoir", "wetlands", "swamp", "glacier", "peninsula", "river", "estuary", "delta", "lagoon",
+                 "alps", "highlands", "canyon", "pass", "moor", "moors", "range", "ranges", "dunes", "desert",
+                 "fjord", "islands", "marshes"}
 #: small words inside a town's name joined by hyphens ("Graye-sur-Mer", "Stratford-upon-Avon")
 HYPHEN_LINKS = {"sur", "sous", "les", "lès", "en", "upon", "under", "on", "am", "an", "der", "im", "ob",
                 "de", "du", "des", "la", "le", "di", "del", "da", "do"}
