@@ -2284,3 +2284,16 @@ def test_pass_named_after_a_range_gives_no_surname(nlp):
     text = ("Avalanche control closed Highway 3 over Kootenay Pass, and Parks Canada shut Yoho and Kootenay "
             "national parks to visitors.")
     assert [p.text for p in find_places(nlp(text))] == ["Kootenay Pass", "Canada", "Yoho", "Kootenay"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a people's word used for its language is no place
+    ("The radio station broadcasts in Swahili and English from Mombasa.", ["Mombasa"]),
+    ("Volunteers who speak only Portuguese ran the Spanish-language desk in Maputo.", ["Maputo"]),
+    ("Night classes in Lyon offer Arabic lessons to adults.", ["Lyon"]),
+    # (guards: the people's word before a noun of its land stays, and so does a name it opens)
+    ("She taught English to French students near French Guiana, in Russian-American circles.",
+     ["French", "French Guiana", "Russian", "American"]),
+])
+def test_languages_are_no_places(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names
