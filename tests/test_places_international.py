@@ -2297,3 +2297,14 @@ def test_pass_named_after_a_range_gives_no_surname(nlp):
 ])
 def test_languages_are_no_places(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # a horse race named like a town is no place
+    ("The Kentucky-bred colt won the UAE Derby at Meydan, and two Derby winners ran in Derby last year.",
+     ["Kentucky", "UAE", "Derby"]),
+    # (a guard: the town after a preposition opening a sentence stays)
+    ("In Derby, the council met to discuss the new station.", ["Derby"]),
+])
+def test_races_named_like_towns_are_no_places(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

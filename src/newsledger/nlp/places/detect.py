@@ -169,10 +169,11 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_planets(d)
     _drop_storm_words(d)
     _drop_time_zones(d)
-    _drop_language_uses(d)
     _drop_saints_houses(d)
     _detect_repeats(d)
     _drop_species_names(d)
+    _drop_race_names(d)
+    _drop_language_uses(d)
     _drop_team_nicknames(d)
     _drop_given_names(d)
     _drop_notice_headers(d)
@@ -931,6 +932,30 @@ def _drop_language_uses(d: _Detection) -> None:
             languages.add(i)
     for m in list(d.mentions):
         if m.span is not None and len(m.span) == 1 and m.span.start in languages:
+            d.drop(m)
+
+
+#: names of horse races shared with towns ("the Derby", "the Indian Derby", "the Epsom Derby")
+_RACE_NAMES = {"derby"}
+#: nouns after a race's name ("a Derby winner", "Derby runners")
+_RACE_NOUNS = {"winner", "winners", "runner", "runners", "favourite", "favorite", "field", "day", "week", "trial",
+               "trials", "entries", "entry", "prep", "contender", "contenders", "hopeful", "hopefuls", "purse",
+               "meeting", "card", "distance", "course"}
+
+
+def _drop_race_names(d: _Detection) -> None:
+    """A race named like a town is no place: after "the" or another name
+    ("the Derby", "the Indian Derby", "UAE Derby") or before a race's noun
+    ("a Derby winner"); "in Derby", "Derby's station" stay the town's."""
+    toks = d.toks
+    for m in list(d.mentions):
+        if m.span is None or len(m.span) != 1 or toks.lower[m.span.start] not in _RACE_NAMES:
+            continue
+        i = m.span.start
+        before = toks.text[i - 1] if i > 0 else ""
+        after = toks.text[i + 1] if i + 1 < len(toks) else ""
+        if before.lower() == "the" or (i > 0 and before[:1].isupper() and toks.alpha[i - 1] and not toks.stop[i - 1]) \
+                or after in _RACE_NOUNS:
             d.drop(m)
 
 
