@@ -2308,3 +2308,10 @@ def test_languages_are_no_places(nlp, text, names):
 ])
 def test_races_named_like_towns_are_no_places(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+def test_great_region_the_dateline_names_is_no_given_name(nlp):
+    # a region of our table as big as a great town, opening the model's person, is no given name
+    text = ("JEJU — When Jeju Olle opened its first route, few walkers came. Now Jeju draws a million hikers a "
+            "year, and flights to Jeju are full.")
+    assert [p.text for p in find_places(nlp(text))] == ["JEJU", "Jeju", "Jeju"]

@@ -432,10 +432,10 @@ GIVEN_TOWN_POP = 100_000
 def _great_place_name(name: str, g: Gazetteer) -> bool:
     """Whether ``name`` is the own name of a town of ``GIVEN_TOWN_POP``
     people or more, of a country or of a province ("Hobart", "Jordan",
-    "Boyacá")."""
+    "Boyacá"), or of a region of our table as big ("Jeju")."""
     main = g.main_ids(name)
-    return any(e.id in main and ((e.kind == "city" and e.population >= GIVEN_TOWN_POP) or e.kind == "country"
-                                 or g.is_province(e) or e.source == "state")
+    return any(e.id in main and ((e.kind in ("city", "region") and e.population >= GIVEN_TOWN_POP)
+                                 or e.kind == "country" or g.is_province(e) or e.source == "state")
                for e in g.exact(name))
 
 
