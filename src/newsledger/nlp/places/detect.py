@@ -900,6 +900,8 @@ _LANGUAGE_NOUNS = {"language", "languages", "lessons", "lesson", "classes", "cla
                    "alphabet", "script", "spelling", "pronunciation", "fluency", "conversation"}
 #: words after "-" that make a language of the word before ("English-speaking", "Arabic-language")
 _LANGUAGE_HYPHENED = {"speaking", "language", "medium", "dubbed", "subtitled"}
+#: words after "in" and a language that end the phrase ("in Arabic from Doha", "in English and Spanish")
+_AFTER_LANGUAGE = {"and", "or", "from", "on", "at", "for", "with", "by", "as", "while", "when", "but", "only"}
 
 
 def _drop_language_uses(d: _Detection) -> None:
@@ -957,10 +959,6 @@ def _drop_race_names(d: _Detection) -> None:
         if before.lower() == "the" or (i > 0 and before[:1].isupper() and toks.alpha[i - 1] and not toks.stop[i - 1]) \
                 or after in _RACE_NOUNS:
             d.drop(m)
-
-
-#: words after "in" and a language that end the phrase ("in Arabic from Doha", "in English and Spanish")
-_AFTER_LANGUAGE = {"and", "or", "from", "on", "at", "for", "with", "by", "as", "while", "when", "but", "only"}
 
 
 def _after_dateline(toks: _Tokens, k: int) -> bool:
