@@ -173,7 +173,6 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_repeats(d)
     _drop_species_names(d)
     _drop_race_names(d)
-    _drop_language_uses(d)
     _drop_team_nicknames(d)
     _drop_given_names(d)
     _drop_notice_headers(d)
@@ -873,67 +872,6 @@ def _drop_time_zones(d: _Detection) -> None:
             continue
         prev = toks.lower[m.span.start - 1]
         if prev in _CLOCK_WORDS or re.fullmatch(r"\d{1,2}[:.]\d{2}", prev):
-            d.drop(m)
-
-
-#: people's words that are also their languages' names
-_LANGUAGE_WORDS = {"english", "french", "spanish", "arabic", "german", "portuguese", "italian", "russian", "chinese",
-                   "mandarin", "cantonese", "japanese", "korean", "hindi", "urdu", "bengali", "punjabi", "tamil",
-                   "swahili", "turkish", "dutch", "greek", "polish", "malay", "persian", "farsi", "hebrew", "thai",
-                   "vietnamese", "indonesian", "filipino", "tagalog", "ukrainian", "romanian", "hungarian", "czech",
-                   "swedish", "norwegian", "danish", "finnish", "amharic", "somali", "hausa", "yoruba", "igbo",
-                   "zulu", "xhosa", "afrikaans", "nepali", "sinhala", "burmese", "khmer", "kurdish", "pashto",
-                   "dari", "uzbek", "kazakh", "catalan", "basque", "welsh", "irish", "gaelic", "quechua", "maori"}
-#: verbs and adjectives before a language ("spoke French", "teaching English", "fluent Arabic")
-_LANGUAGE_VERBS = {"speak", "speaks", "spoke", "speaking", "spoken", "learn", "learns", "learned", "learnt",
-                   "learning", "teach", "teaches", "taught", "teaching", "study", "studies", "studied", "studying",
-                   "fluent", "translated", "translate", "translates", "dubbed", "subtitled", "understand",
-                   "understands", "understood"}
-#: words between such a verb and its language ("spoke only French")
-_LANGUAGE_HEDGES = {"only", "little", "some", "good", "perfect", "broken", "basic", "mostly", "mainly", "no",
-                    "fluent", "conversational"}
-#: nouns after a language ("English classes", "an Arabic phrase", "French immersion")
-_LANGUAGE_NOUNS = {"language", "languages", "lessons", "lesson", "classes", "class", "teacher", "teachers",
-                   "speakers", "speaker", "translation", "translations", "translator", "translators", "subtitles",
-                   "literacy", "phrase", "phrases", "word", "words", "version", "edition", "course", "courses",
-                   "immersion", "proficiency", "grammar", "dictionary", "learners", "learner", "dialect",
-                   "alphabet", "script", "spelling", "pronunciation", "fluency", "conversation"}
-#: words after "-" that make a language of the word before ("English-speaking", "Arabic-language")
-_LANGUAGE_HYPHENED = {"speaking", "language", "medium", "dubbed", "subtitled"}
-#: words after "in" and a language that end the phrase ("in Arabic from Doha", "in English and Spanish")
-_AFTER_LANGUAGE = {"and", "or", "from", "on", "at", "for", "with", "by", "as", "while", "when", "but", "only"}
-
-
-def _drop_language_uses(d: _Detection) -> None:
-    """A people's word used for its language is no place: after a verb of
-    speaking, learning or teaching ("spoke only French", "teaching
-    English"), before a language's noun ("English classes",
-    "Arabic-language"), alone after "in" ("airing in English and
-    Spanish", "broadcasts in Arabic from Doha"), or joined by "and" or a
-    comma to one of these; not "French waters", "to French students", "in
-    French Guiana"."""
-    toks = d.toks
-    n = len(toks)
-    if not any(m.span is not None and toks.lower[m.span.start] in _LANGUAGE_WORDS for m in d.mentions):
-        return
-    languages: set[int] = set()  # tokens read as a language's name
-    for i in range(n):
-        if not toks.title[i] or toks.lower[i] not in _LANGUAGE_WORDS:
-            continue
-        k = i - 1
-        while k >= 0 and i - k <= 2 and toks.lower[k] in _LANGUAGE_HEDGES:
-            k -= 1
-        before = toks.lower[k] if k >= 0 else ""
-        after = toks.lower[i + 1] if i + 1 < n else ""
-        if before in _LANGUAGE_VERBS or after in _LANGUAGE_NOUNS \
-                or (after == "-" and i + 2 < n and toks.lower[i + 2] in _LANGUAGE_HYPHENED) \
-                or (before == "in" and (i + 1 >= n or (toks.punct[i + 1] and toks.text[i + 1] not in _DASHES)
-                                        or toks.is_space[i + 1]
-                                        or after in _AFTER_LANGUAGE)) \
-                or (i >= 2 and toks.lower[i - 1] in ("and", "or", ",") and i - 2 in languages):
-            languages.add(i)
-    for m in list(d.mentions):
-        if m.span is not None and len(m.span) == 1 and m.span.start in languages:
             d.drop(m)
 
 
