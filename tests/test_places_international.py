@@ -2302,3 +2302,24 @@ def test_great_region_the_dateline_names_is_no_given_name(nlp):
     text = ("JEJU — When Jeju Olle opened its first route, few walkers came. Now Jeju draws a million hikers a "
             "year, and flights to Jeju are full.")
     assert [p.text for p in find_places(nlp(text))] == ["JEJU", "Jeju", "Jeju"]
+
+
+def test_list_of_countries_holds_no_town_of_the_next(nlp):
+    # a country in a list of countries is no town of the country named after it ("Colombia, Cuba")
+    text = "Most of the new citizens came from Peru, Colombia, Cuba and Haiti, the ministry said."
+    got = [(p.text, p.country) for p in find_places(nlp(text))]
+    assert got == [("Peru", "PE"), ("Colombia", "CO"), ("Cuba", "CU"), ("Haiti", "HT")]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a village named like a world city abroad, no place of the text its neighbour, is not meant
+    ("VARANASI — Families in Azamgarh, Jaunpur and Ghazipur depend on money sent home by sons working in "
+     "Dubai. A new weekly flight from Varanasi to Dubai starts in March, and agents in Jaunpur expect it to "
+     "fill quickly.", "Dubai", "AE"),
+    # (a guard: the village among its neighbours stays)
+    ("The Grady County commission met in Cairo on Monday, and residents from Whigham and Thomasville spoke "
+     "against the landfill.", "Cairo", "US"),
+])
+def test_village_named_like_a_world_city_needs_a_neighbour(nlp, text, name, country):
+    got = [p.country for p in find_places(nlp(text)) if p.text == name]
+    assert got and set(got) == {country}

@@ -311,6 +311,7 @@ def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
                 m.pair = None  # "Washington, Pennsylvania and California": no town of a state
             if countries[i] and all(countries[:i] + countries[i + 1:]):
                 m.country_cue = True  # "Spain, Japan and Lebanon": no town named like a country
+                m.pair = None  # ("Venezuela, Colombia, Cuba": no Colombia of Cuba)
 
 
 #: the plural kinds of a country's great parts, after or before a list of them

@@ -102,6 +102,8 @@ class _CandidateScores:
     rival_great: frozenset = frozenset()
     #: the countries whose capital is among the candidates
     capitals: frozenset = frozenset()
+    #: the countries of the cities of a million people or capitals that have the name as their own
+    world: frozenset = frozenset()
 
 
 def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Optional[Counter]) -> None:
@@ -131,6 +133,8 @@ PAIR_STATE_POP = 20_000
 HOME_GREAT = 500_000
 #: a village named like a great city abroad is meant only with a place of the text this near it
 VILLAGE_KM = 250.0
+#: ... or, where the great city is a world city or a capital, this near it
+WORLD_VILLAGE_KM = 60.0
 #: a city this big outranks its small namesakes abroad in a text about other countries ("Geneva")
 RIVAL_POP = 150_000
 
@@ -145,7 +149,9 @@ def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> 
     rival_great = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city"
                             and sc.entry.population >= RIVAL_POP and sc.entry.id in m.main_ids)
     capitals = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city" and g.is_capital(sc.entry))
-    return _CandidateScores(items, great, home_great, rival_great, capitals)
+    world = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city" and sc.entry.id in m.main_ids
+                      and (sc.entry.population >= 1_000_000 or g.is_capital(sc.entry)))
+    return _CandidateScores(items, great, home_great, rival_great, capitals, world)
 
 
 @dataclass
@@ -413,6 +419,15 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
                 # of the text about it even where its state is named ("my
                 # brothers are in Milan and Madrid" in a story of New York)
                 s += W["great_village"]
+            if e.population < 10_000 and not sc.pair and not m.local_cue and m.coloc.get(e.id, 0.0) < 1.0 \
+                    and m.scored.world - {e.country} and anchors and e.lat is not None \
+                    and not any(o.entry.country == e.country and o.entry.population >= 10_000 for o in items) \
+                    and not _anchored(e, key, anchors, WORLD_VILLAGE_KM):
+                # ... a village named like a world city or a capital abroad
+                # ("flights to Dubai or Doha" in a story of Bihar), its
+                # country no town of the name, no place of the text a
+                # neighbour of it: only its country's share of the text spoke for it
+                s += W["world_village"]
             if not sc.pair and e.country not in named and any(c in named and c not in m.own_countries
                                                               for c in great):
                 s += W["great_named"]  # "in France ... Paris": the text names the great city's country

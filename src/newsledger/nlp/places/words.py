@@ -193,6 +193,7 @@ W = {
     "state_abroad": -3.0,  # a province of a country the text never names, against a namesake of its main one
     "great_home": -6.0,   # a village named like a great city of its own country (no state after it)
     "great_village": -3.0, # a village named like a great city abroad, nothing local speaking for it
+    "world_village": -12.0, # ... a world city or a capital, and no place of the text its neighbour
     "fuzzy_km": 300.0,    # a misspelt name's place lies this near a place named exactly
     "country_alias": -4.0, # a country's own name given as another place's other name
     "division_floor": 4.0, # so does a province or county with its own centre
