@@ -2323,3 +2323,22 @@ def test_list_of_countries_holds_no_town_of_the_next(nlp):
 def test_village_named_like_a_world_city_needs_a_neighbour(nlp, text, name, country):
     got = [p.country for p in find_places(nlp(text)) if p.text == name]
     assert got and set(got) == {country}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a town's name the model cut at its small words is one name
+    ("Buses leave San Cristóbal de las Casas at dawn, and tourists from Tuxtla join them.",
+     ["San Cristóbal de las Casas", "Tuxtla"]),
+    # (a guard: a person's name over small words stays a person's)
+    ("The poet Juan de la Cruz wrote his verses in Ávila.", ["Ávila"]),
+])
+def test_town_name_cut_at_its_small_words(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names
+
+
+def test_results_codes_beside_a_wire_services_letters(nlp):
+    # a wire service's letters after the dateline are no party's letters: the codes stay countries
+    text = ("ELDORET, Kenya (AFP) — Kenyan runners swept the podium on Sunday.\n\n"
+            "Results: 1. Mercy Wanjiru (KEN) 2:21:04; 2. Tigist Bekele (ETH) 2:21:40; 3. Ruth Chelimo (UGA) 2:22:15.")
+    got = [(p.text, p.country) for p in find_places(nlp(text))]
+    assert got[-3:] == [("KEN", "KE"), ("ETH", "ET"), ("UGA", "UG")]

@@ -38,11 +38,33 @@ def _code_after_name(toks: _Tokens, k: int) -> bool:
     return opened is not None and opened >= 1 and toks.text[opened] == "(" and toks.text[opened - 1][:1].isupper()
 
 
+#: the most tokens from a line's start to a wire service's letters
+_DATELINE_REACH = 8
+
+
+def _credit_of_dateline(toks: _Tokens, k: int) -> bool:
+    """Token ``k`` is a wire service's letters after a dateline, no
+    competitor's code: "NEW DELHI (PTI) —", "GURUGRAM, Haryana (PTI) —"
+    (not "- Choi Yu-na (KOR) — the defending champion")."""
+    if k < 2 or toks.text[k - 1] != "(":
+        return False
+    start = k - 1
+    while start > 0 and k - start < _DATELINE_REACH and not (toks.is_space[start - 1] and "\n" in toks.text[start - 1]):
+        start -= 1
+    if start > 0 and not (toks.is_space[start - 1] and "\n" in toks.text[start - 1]):
+        return False
+    first = toks.text[start]
+    # (a dateline's place and its state, nothing else: not "ILCA 6: 1. Nowak (POL)")
+    return len(first) > 1 and first.isalpha() and first.isupper() and all(
+        toks.text[t] == "," or (toks.alpha[t] and toks.text[t][:1].isupper()) for t in range(start, k - 1))
+
+
 def _detect_country_codes(d: _Detection) -> None:
     """0''''''. "(KEN)", "(GER)", "(SCO)" after competitors' names in a results list."""
     toks, g = d.toks, d.g
     text = toks.text
-    found = [k for k in range(1, len(toks) - 1) if text[k + 1] == ")" and _code_after_name(toks, k)]
+    found = [k for k in range(1, len(toks) - 1) if text[k + 1] == ")" and _code_after_name(toks, k)
+             and not _credit_of_dateline(toks, k)]
     if len(found) < _LIST_CODES:
         return
     places = [g.place_for_code(toks.text[k]) for k in found]

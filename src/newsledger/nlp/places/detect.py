@@ -31,7 +31,8 @@ Detection
       sense per text: a name found as a place is a place wherever else it
       appears capitalised, unless it reads as a person's name there.
     * names the model split are joined ("the Democratic Republic of the" +
-      "Congo"), a lower-case word it took in is left out ("Aceh province");
+      "Congo"; "San Cristóbal de" + "las Casas", before anything else reads
+      the entities: :mod:`.mend`), a lower-case word it took in is left out ("Aceh province");
       a name the text uses for a disease ("Marburg virus") is no place there;
       a division's kind capitalised after it is part of its name
       ("Kumamoto Prefecture", "Sumy Oblast"; not "State", step 3');
@@ -119,6 +120,7 @@ from .spans import _detect_gazetteer_spans
 from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person, _TEAM_BEFORE, _teams_named
 from .glued import _detect_glued_abbreviations
 from .codes import _detect_country_codes
+from .mend import _mend_split_names
 
 
 #: compass words and their abbreviations before a division's name ("W Java", "North Kivu")
@@ -139,6 +141,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     """The place mentions of a Doc, ordered by position (see the module's
     docstring, "Detection")."""
     d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * len(toks))
+    _mend_split_names(d)
     d.teams = _teams_named(toks, d.ents, g)
     _collect_person_words(d)
     _collect_company_words(d)
