@@ -2342,3 +2342,9 @@ def test_results_codes_beside_a_wire_services_letters(nlp):
             "Results: 1. Mercy Wanjiru (KEN) 2:21:04; 2. Tigist Bekele (ETH) 2:21:40; 3. Ruth Chelimo (UGA) 2:22:15.")
     got = [(p.text, p.country) for p in find_places(nlp(text))]
     assert got[-3:] == [("KEN", "KE"), ("ETH", "ET"), ("UGA", "UG")]
+
+
+def test_two_provinces_the_model_took_for_people(nlp):
+    # two provinces of the text's country listed together, no person of the text bearing either name
+    text = "The Philippines' coast guard said trucks bound for Samar and Leyte waited at the port of Matnog."
+    assert [p.text for p in find_places(nlp(text))] == ["Philippines", "Samar", "Leyte", "Matnog"]

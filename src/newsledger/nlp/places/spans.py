@@ -370,11 +370,14 @@ def _listed_with_cue(d: _Detection, r: tuple[int, int, str, list[Entry]]) -> boo
 
 
 def _listed_town(d: _Detection, i: int, j: int, name: str, ents: list[Entry], pop: int = 1000) -> bool:
+    """A town of ``pop`` people of the text's countries by its own name, or
+    a province of theirs ("bound for Samar and Leyte"), free and no person's word here."""
     main = d.g.main_ids(name)
     return d.free(i, j) and not _person_like(d.toks, i, j, d.person_words) \
         and not _common_word(name, j - i, max(ents, key=_prior)) \
-        and any(e.kind == "city" and e.id in main and e.population >= pop and e.country in d.doc_countries
-                for e in ents)
+        and any(e.id in main and e.country in d.doc_countries and (
+            e.kind == "city" and e.population >= pop
+            or e.kind == "region" and e.source == "subdivision" and not e.approx) for e in ents)
 
 
 #: capitalised words of a division's kind after its name ("Katsina State")
