@@ -2329,6 +2329,8 @@ def test_village_named_like_a_world_city_needs_a_neighbour(nlp, text, name, coun
     # a town's name the model cut at its small words is one name
     ("Buses leave San Cristóbal de las Casas at dawn, and tourists from Tuxtla join them.",
      ["San Cristóbal de las Casas", "Tuxtla"]),
+    ("The pump maker was founded in 1952 in Esslingen am Neckar and moved to Stuttgart.",
+     ["Esslingen am Neckar", "Stuttgart"]),
     # (a guard: a person's name over small words stays a person's)
     ("The poet Juan de la Cruz wrote his verses in Ávila.", ["Ávila"]),
 ])

@@ -1,8 +1,9 @@
 """Places, before detection: a town's name the model cut at its small words.
 
-The model reads a long Spanish, Portuguese or French town's name as two
-entities, or as one that stops at a small word: "San Cristóbal de" (a
-facility) and "Casas" (a place) of "San Cristóbal de las Casas".  Each piece
+The model reads a long Spanish, Portuguese, French or German town's name as
+two entities, or as one that stops at a small word: "San Cristóbal de" (a
+facility) and "Casas" (a place) of "San Cristóbal de las Casas", "Esslingen"
+(a body) and "Neckar" (a person) of "Esslingen am Neckar".  Each piece
 would be found on its own and mean another town.  Where the words from the
 first piece's start over the small words to a capitalised word after them
 are a name of our gazetteer, the pieces become one entity, labelled as a
@@ -18,9 +19,9 @@ from spacy.tokens import Span
 
 from .mention import _Detection
 
-#: the small words inside a town's name ("de las", "do", "della")
+#: the small words inside a town's name ("de las", "do", "della", "am", "upon")
 _SMALL = {"de", "da", "do", "dos", "das", "del", "della", "delle", "di", "du", "des", "la", "las", "los",
-          "le", "les", "el", "y", "e"}
+          "le", "les", "el", "y", "e", "am", "an", "der", "im", "upon", "on", "sur", "sous", "en"}
 #: the most small words in a row and capitalised words after them
 _MOST_SMALL, _MOST_AFTER = 2, 2
 
