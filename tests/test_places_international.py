@@ -2350,3 +2350,14 @@ def test_two_provinces_the_model_took_for_people(nlp):
     # two provinces of the text's country listed together, no person of the text bearing either name
     text = "The Philippines' coast guard said trucks bound for Samar and Leyte waited at the port of Matnog."
     assert [p.text for p in find_places(nlp(text))] == ["Philippines", "Samar", "Leyte", "Matnog"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # the model took the surname alone for a person, the given name left out: the person speaks by it later
+    ("After the pump in Chimwemwe Banda's village broke in May, families near Dowa walked to the river. "
+     "\"Water is water,\" said Banda.", ["Dowa"]),
+    # (a guard: a country's name the model took alone for a person stays a place)
+    ("Rival Airtel Kenya said it would cut its prices in Nairobi next month.", ["Kenya", "Nairobi"]),
+])
+def test_surname_the_model_cut_from_its_given_name(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

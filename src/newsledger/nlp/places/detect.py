@@ -322,25 +322,34 @@ _TEAM_OPENERS = {"team", "club", "squad", "crew"} | CLUB_PREFIXES | CLUB_OPENERS
 
 
 def _unmarked_surnames(d: _Detection) -> set[str]:
-    """Places' names closing a name of two words the model left unmarked,
-    whose first word names no place, that the text then has speak alone
-    ("Ace Kenta Nagano threw 148 pitches ... Nagano, who grew up"): a
-    person's surname, as the model's persons' last words are."""
+    """Places' names closing a name of two words the model left unmarked
+    (or whose last word alone it took for a person's), whose first word
+    names no place, that the text then has speak alone ("Ace Kenta Nagano
+    threw 148 pitches ... Nagano, who grew up"; "Héctor Medina, who leads
+    the teams ... Medina said"): a person's surname, as the model's
+    persons' last words are."""
     toks, g = d.toks, d.g
+    n = len(toks)
     out: set[str] = set()
     speakers: Optional[set[int]] = None  # where a capitalised word speaks (read once, if needed)
-    for k in range(1, len(toks) - 1):
-        if not (toks.title[k] and toks.title[k + 1] and toks.ent_iob[k] == "O" and toks.ent_iob[k + 1] == "O"
+    for k in range(1, n - 1):
+        # (or the model took the surname alone for a person, the given name
+        # left out: "Héctor" + "Medina"; then also at a line's start)
+        lone_person = toks.ent_type[k + 1] == "PERSON" and toks.ent_iob[k + 1] == "B" \
+            and (k + 2 >= n or toks.ent_iob[k + 2] != "I")
+        if not (toks.title[k] and toks.title[k + 1] and toks.ent_iob[k] == "O"
+                and (toks.ent_iob[k + 1] == "O" or lone_person)
                 and toks.pos[k] == "PROPN" and toks.pos[k + 1] == "PROPN" and toks.alpha[k] and toks.alpha[k + 1]):
             continue
-        if toks.punct[k - 1] or toks.is_space[k - 1] or (k + 2 < len(toks) and toks.title[k + 2]):
+        if (not lone_person and (toks.punct[k - 1] or toks.is_space[k - 1])) or (k + 2 < n and toks.title[k + 2]):
             continue  # (a line's or sentence's first word, or a longer name)
         given, last = toks.lower[k], toks.text[k + 1]
         if given in COMMON_WORDS or given in FEATURE_OPENERS or given in TITLES or given in _COMPASS \
                 or given in LOC_PREPS or given in _TEAM_OPENERS or last in out:
             continue
-        if not g.exact(last) or g.main_ids(toks.text[k]) or g.exact(f"{toks.text[k]} {last}"):
-            continue
+        if not g.exact(last) or g.main_ids(toks.text[k]) or g.exact(f"{toks.text[k]} {last}") \
+                or (lone_person and _country_word(last, g)):
+            continue  # (nor a country's name the model took alone for a person: "Rival Airtel Kenya said")
         if speakers is None:
             speakers = {i for i in range(len(toks)) if toks.title[i] and _speaker(toks, i)}
         if any(toks.text[i] == last and i != k + 1 for i in speakers):
