@@ -2361,3 +2361,10 @@ def test_two_provinces_the_model_took_for_people(nlp):
 ])
 def test_surname_the_model_cut_from_its_given_name(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+def test_country_before_another_country_is_no_town_of_it(nlp):
+    # "Laos, Vietnam": two countries listed, no town of Vietnam named Laos
+    text = ("Swarms of bamboo locusts flew out of northern Laos into Yunnan this summer. For decades the insect "
+            "was a nuisance in the hills of Laos, Vietnam and southern China.")
+    assert {p.country for p in find_places(nlp(text)) if p.text == "Laos"} == {"LA"}

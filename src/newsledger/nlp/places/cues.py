@@ -296,6 +296,7 @@ def _lists_of_divisions(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
             for m, other in (group, group[::-1]):
                 if _only_country(other) and _country_named(m) and not m.demonym:
                     m.country_cue = True
+                    m.pair = None  # ("Laos, Vietnam and southern China": no Laos of Vietnam)
             continue
         if len(group) < 3:
             continue
