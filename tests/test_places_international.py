@@ -2368,3 +2368,13 @@ def test_country_before_another_country_is_no_town_of_it(nlp):
     text = ("Swarms of bamboo locusts flew out of northern Laos into Yunnan this summer. For decades the insect "
             "was a nuisance in the hills of Laos, Vietnam and southern China.")
     assert {p.country for p in find_places(nlp(text)) if p.text == "Laos"} == {"LA"}
+
+
+@pytest.mark.parametrize("text, names", [
+    # God is no place, whatever cue stands before the name ("gives to God" is no Göd)
+    ("\"He said God gave to the town, so the town gives to God,\" said the guide in Taxco.", ["Taxco"]),
+    # (a guard: the town by its own accented name stays)
+    ("Göd, a town north of Budapest, voted on Sunday.", ["Göd", "Budapest"]),
+])
+def test_god_is_no_place(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

@@ -176,6 +176,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_repeats(d)
     _drop_species_names(d)
     _drop_race_names(d)
+    _drop_deities(d)
     _drop_team_nicknames(d)
     _drop_given_names(d)
     _drop_notice_headers(d)
@@ -908,6 +909,19 @@ def _drop_race_names(d: _Detection) -> None:
         after = toks.text[i + 1] if i + 1 < len(toks) else ""
         if before.lower() == "the" or (i > 0 and before[:1].isupper() and toks.alpha[i - 1] and not toks.stop[i - 1]) \
                 or after in _RACE_NOUNS:
+            d.drop(m)
+
+
+#: names of God that fold onto a town's ("God" of Göd in Hungary, "thanks to God")
+_DEITIES = {"god", "allah"}
+
+
+def _drop_deities(d: _Detection) -> None:
+    """God is no place: a name of God written without the town's accent
+    ("Borda gives to God") is never Göd, whatever cue stands before it."""
+    toks = d.toks
+    for m in list(d.mentions):
+        if m.span is not None and len(m.span) == 1 and toks.lower[m.span.start] in _DEITIES:
             d.drop(m)
 
 
