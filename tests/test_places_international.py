@@ -2378,3 +2378,12 @@ def test_country_before_another_country_is_no_town_of_it(nlp):
 ])
 def test_god_is_no_place(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+def test_possessive_place_name_the_model_cut(nlp):
+    # the model's person before "'s" and a place's word: the whole is a place's own name
+    text = "Slips closed the highway between Arthur's Pass and Greymouth overnight."
+    assert [p.text for p in find_places(nlp(text))] == ["Arthur's Pass", "Greymouth"]
+    # (a guard: a firm's possessive name is no place's whole name)
+    names = [p.text for p in find_places(nlp("Hudson's Bay Company stores in Winnipeg closed early."))]
+    assert "Hudson's Bay" not in names and "Winnipeg" in names

@@ -3,7 +3,8 @@
 The model reads a long Spanish, Portuguese, French or German town's name as
 two entities, or as one that stops at a small word: "San Cristóbal de" (a
 facility) and "Casas" (a place) of "San Cristóbal de las Casas", "Esslingen"
-(a body) and "Neckar" (a person) of "Esslingen am Neckar".  Each piece
+(a body) and "Neckar" (a person) of "Esslingen am Neckar", "Hudson" (a
+person) of "Hudson's Hope".  Each piece
 would be found on its own and mean another town.  Where the words from the
 first piece's start over the small words to a capitalised word after them
 are a name of our gazetteer, the pieces become one entity, labelled as a
@@ -22,6 +23,8 @@ from .mention import _Detection
 #: the small words inside a town's name ("de las", "do", "della", "am", "upon")
 _SMALL = {"de", "da", "do", "dos", "das", "del", "della", "delle", "di", "du", "des", "la", "las", "los",
           "le", "les", "el", "y", "e", "am", "an", "der", "im", "upon", "on", "sur", "sous", "en"}
+#: the possessive's token ("Hudson" + "'s" + "Hope")
+_POSSESSIVES = {"'s", "’s"}
 #: the most small words in a row and capitalised words after them
 _MOST_SMALL, _MOST_AFTER = 2, 2
 
@@ -29,7 +32,8 @@ _MOST_SMALL, _MOST_AFTER = 2, 2
 def _mend_split_names(d: _Detection) -> None:
     """Join a model entity to the words after it over a name's small words
     where the whole is a name of the gazetteer ("San Cristóbal de" +
-    "las Casas"); a person's stays a person's ("Juan de la Cruz")."""
+    "las Casas"); a person's stays a person's ("Juan de la Cruz"), unless
+    a possessive joins it to a place's own name ("Hudson" + "'s Hope")."""
     toks, g, doc = d.toks, d.g, d.doc
     n = len(toks)
     ents = list(d.ents)
@@ -45,12 +49,19 @@ def _mend_split_names(d: _Detection) -> None:
         j = ent.end
         while j < n and j - s < _MOST_SMALL and toks.lower[j] in _SMALL and toks.text[j].islower():
             j += 1
-        if ent.label_ == "PERSON" or j == s or j - s > _MOST_SMALL or j >= n or not toks.title[j]:
+        # (or a possessive: "Hudson" + "'s Hope", "King William" + "'s Town",
+        # a person's name too, when the whole is a place's own name)
+        possessive = ent.end + 1 < n and toks.text[ent.end] in _POSSESSIVES and toks.title[ent.end + 1] \
+            and not toks.space[ent.end - 1]
+        if possessive:
+            s, j = ent.end, ent.end + 1
+        elif ent.label_ == "PERSON" or j == s or j - s > _MOST_SMALL or j >= n or not toks.title[j]:
             out.append(ent)
             continue
         whole = None
         for end in range(min(n, j + _MOST_AFTER), j, -1):
-            if all(toks.title[t] for t in range(j, end)) and g.exact(toks.span_text(ent.start, end)):
+            name = toks.span_text(ent.start, end)
+            if all(toks.title[t] for t in range(j, end)) and g.exact(name) and (not possessive or g.main_ids(name)):
                 whole = end
                 break
         if whole is None:
