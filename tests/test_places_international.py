@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from spacy.tokens import Span
 
 from newsledger.gazetteer import haversine_km
 from newsledger.nlp.places import find_places, resolve_spans
@@ -2387,3 +2388,11 @@ def test_possessive_place_name_the_model_cut(nlp):
     # (a guard: a firm's possessive name is no place's whole name)
     names = [p.text for p in find_places(nlp("Hudson's Bay Company stores in Winnipeg closed early."))]
     assert "Hudson's Bay" not in names and "Winnipeg" in names
+
+
+def test_model_place_cut_at_a_joining_preposition(nlp):
+    # the model's one place over "past" (set here as the model wrote it in a longer text): two names
+    doc = nlp("Holiday queues stretched from Karawang in West Java past Cirebon overnight.")
+    start = next(t.i for t in doc if t.text == "West")
+    doc.ents = [e for e in doc.ents if e.end <= start] + [Span(doc, start, start + 4, label="GPE")]
+    assert [p.text for p in find_places(doc)] == ["Karawang", "West Java", "Cirebon"]

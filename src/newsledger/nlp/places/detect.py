@@ -550,6 +550,10 @@ _OPENING_PREPS = {"across", "throughout", "around", "near", "from", "outside", "
                   "toward", "into", "along", "beyond", "within", "via", "through"}
 
 
+#: prepositions that join two places' names and are no word of either
+_JOINING_PREPS = {"to", "for", "past", "via", "toward", "towards", "from", "into", "near", "through", "beyond"}
+
+
 def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
     """The model's entities, each cut where a line ends inside it (web text:
     "ROCKHAMPTON, Qld" + newline + "Cattle producers ..." read as one
@@ -573,6 +577,17 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
                      if toks.pos[k] in ("VERB", "AUX") and toks.text[k].islower()), None)
         if verb is not None:
             ent = Span(doc, ent.start, verb, label=ent.label_)
+        # (and a place's before a lower-case preposition standing alone, which
+        # joins two names, no words of one: "West Java past Cirebon", "Feltre
+        # to Cortina"; "Shoreham-by-Sea" and "Bradford on Avon" keep theirs,
+        # and a body its name: "Michigan Center for Public Policy", "the
+        # Syrian Observatory for Human Rights")
+        prep = next((k for k in range(ent.start + 1, ent.end - 1)
+                     if toks.lower[k] in _JOINING_PREPS and toks.text[k].islower()
+                     and toks.space[k - 1] and toks.space[k]), None) \
+            if ent.label_ in ("GPE", "LOC", "FAC") and toks.lower[ent.start] != "the" else None
+        if prep is not None:
+            ent = Span(doc, ent.start, prep, label=ent.label_)
         # (and a person's before a number, which no person's name holds: "and
         # Garissa 39.8 C." of a list of readings)
         number = next((k for k in range(ent.start + 1, ent.end) if toks.text[k][:1].isdigit()), None) \
