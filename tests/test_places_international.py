@@ -2396,3 +2396,9 @@ def test_model_place_cut_at_a_joining_preposition(nlp):
     start = next(t.i for t in doc if t.text == "West")
     doc.ents = [e for e in doc.ents if e.end <= start] + [Span(doc, start, start + 4, label="GPE")]
     assert [p.text for p in find_places(doc)] == ["Karawang", "West Java", "Cirebon"]
+
+
+def test_journeys_end_after_bound_for(nlp):
+    # "bound for" ends a journey at a place, whatever the model made of the name
+    text = "The walkers were bound for Santiago de Compostela."
+    assert [p.text for p in find_places(nlp(text))] == ["Santiago de Compostela"]

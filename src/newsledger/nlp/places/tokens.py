@@ -523,6 +523,9 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
         # a ship's or a crew's home port ("chartered out of Fremantle")
         if prev == "of" and start > 1 and toks.lower[start - 2] == "out":
             return True
+        # a journey's end ("a ferry bound for Lesbos", "walkers bound for Santiago de Compostela")
+        if prev == "for" and start > 1 and toks.lower[start - 2] in ("bound", "headed", "destined"):
+            return True
         # waters or land off a coast's place ("the reefs off Gladstone")
         if prev == "off" and start > 1 and (toks.pos[start - 2] == "NOUN" or toks.lower[start - 2] in _OFF_WORDS):
             return True
