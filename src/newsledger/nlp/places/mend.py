@@ -3,12 +3,12 @@
 The model reads a long Spanish, Portuguese, French or German town's name as
 two entities, or as one that stops at a small word: "San Cristóbal de" (a
 facility) and "Casas" (a place) of "San Cristóbal de las Casas", "Esslingen"
-(a body) and "Neckar" (a person) of "Esslingen am Neckar", "Hudson" (a
-person) of "Hudson's Hope".  Each piece
-would be found on its own and mean another town.  Where the words from the
-first piece's start over the small words to a capitalised word after them
-are a name of our gazetteer, the pieces become one entity, labelled as a
-place.
+(a body) and "Neckar" (a person) of "Esslingen am Neckar"; and a name with
+a possessive as a person's: "Hudson" of "Hudson's Hope".  Each piece would
+be found on its own and mean another town.  Where the words from the first
+piece's start over the small words (or the possessive) to a capitalised
+word after them are a name of our gazetteer (a place's own name, after a
+possessive), the pieces become one entity, labelled as a place.
 
 Reads the model's entities (``d.ents``) and the gazetteer; rewrites
 ``d.ents``.
