@@ -2402,3 +2402,15 @@ def test_journeys_end_after_bound_for(nlp):
     # "bound for" ends a journey at a place, whatever the model made of the name
     text = "The walkers were bound for Santiago de Compostela."
     assert [p.text for p in find_places(nlp(text))] == ["Santiago de Compostela"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a sentence's full stop that the tokenizer gave a name's last word (read as "Pa.", "Conn.") is no part of it
+    ("Buses climb from Lao Cai to Sa Pa. The trip takes an hour.", "Sa Pa"),
+    ("Anglers fished for trout in Lough Conn. The season opens in March.", "Lough Conn"),
+    # (a guard: an abbreviation's own full stop stays)
+    ("He moved to Washington, D.C. last year.", "D.C."),
+])
+def test_sentence_full_stop_is_no_part_of_the_name(nlp, text, name):
+    found = [(p.text, text[p.start:p.end]) for p in find_places(nlp(text))]
+    assert (name, name) in found

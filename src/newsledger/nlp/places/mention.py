@@ -350,6 +350,13 @@ class _Detection:
         of "Bergen- and Stavanger-based")."""
         toks, s, e = self.toks, span.start, span.end
         text, end = toks.span_text(s, e), toks.idx[e - 1] + len(toks.text[e - 1])
-        if len(toks.text[e - 1]) > 2 and toks.text[e - 1].endswith("-"):
+        last = toks.text[e - 1]
+        if len(last) > 2 and last.endswith("-"):
+            text, end = text[:-1], end - 1
+        # (and the full stop a sentence's last word took with it, where the
+        # tokenizer read it as an abbreviation's: "a trek from Sa Pa." of "Pa.",
+        # "fish in Lough Conn." of "Conn."; "Washington, D.C." keeps its own)
+        elif e - s >= 2 and len(last) > 2 and last.endswith(".") and last[:-1].isalpha() \
+                and (e >= len(toks) or self.doc[e].is_sent_start or toks.is_space[e]):
             text, end = text[:-1], end - 1
         return _Mention(toks.idx[s], end, text, span, how)
