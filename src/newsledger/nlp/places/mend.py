@@ -19,10 +19,12 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .mention import _Detection
+from .spans import _INNER_SMALL_WORDS
+from .words import HYPHEN_LINKS
 
-#: the small words inside a town's name ("de las", "do", "della", "am", "upon")
-_SMALL = {"de", "da", "do", "dos", "das", "del", "della", "delle", "di", "du", "des", "la", "las", "los",
-          "le", "les", "el", "y", "e", "am", "an", "der", "im", "upon", "on", "sur", "sous", "en"}
+#: the small words inside a town's name ("de las", "do", "della", "am", "upon"):
+#: those of a name read from the gazetteer and of a hyphenated one, and a few plurals
+_SMALL = _INNER_SMALL_WORDS | HYPHEN_LINKS | {"delle", "las", "los"}
 #: the possessive's token ("Hudson" + "'s" + "Hope")
 _POSSESSIVES = {"'s", "’s"}
 #: the most small words in a row and capitalised words after them
