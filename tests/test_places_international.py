@@ -2414,3 +2414,16 @@ def test_journeys_end_after_bound_for(nlp):
 def test_sentence_full_stop_is_no_part_of_the_name(nlp, text, name):
     found = [(p.text, text[p.start:p.end]) for p in find_places(nlp(text))]
     assert (name, name) in found
+
+
+@pytest.mark.parametrize("text, names", [
+    # the name is the subject of "is", "was", "remains" and a place's noun: a town, whatever the model made of it
+    ("Kirkwall was one of the fastest-growing towns in the north last year.", ["Kirkwall"]),
+    ("Wacken is now a village of about 2,000 people for most of the year.", ["Wacken"]),
+    ("Few visitors know that Tobermory is a fishing village as well as a harbour.", ["Tobermory"]),
+    # (guards: the place's noun opening a longer noun, a person's trade)
+    ("Lerwick is a town councillor's dream, he joked.", []),
+    ("Clare was a village schoolteacher for thirty years.", []),
+])
+def test_name_said_to_be_a_town(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

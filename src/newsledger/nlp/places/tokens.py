@@ -426,7 +426,7 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     if end + 2 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] in ("near", "outside") \
             and toks.title[end + 2]:
         return True
-    return _place_apposition(toks, end) or _named_by_noun(toks, start, end)
+    return _place_apposition(toks, end) or _place_predicate(toks, end) or _named_by_noun(toks, start, end)
 
 
 #: words of a distance's measure ("about 15 miles up the coast")
@@ -617,6 +617,42 @@ def _place_apposition(toks: _Tokens, end: int) -> bool:
         if toks.lower[k] in heads:
             return not (k + 1 < n and toks.pos[k + 1] in ("NOUN", "PROPN"))
         if toks.pos[k] not in ("ADJ", "NOUN") or toks.title[k]:
+            return False
+    return False
+
+
+#: verbs linking a name to what it is ("Kirkwall is a market town")
+_COPULAS = {"is", "was", "remains", "remained", "became", "becomes"}
+
+
+#: adverbs that may stand between the verb and what the name is ("is now a town")
+_PREDICATE_ADVERBS = {"now", "still", "also", "already", "once", "today"}
+
+
+def _place_predicate(toks: _Tokens, end: int) -> bool:
+    """The name ending before token ``end`` is the subject of a copula whose
+    complement's head is a place noun: "Kirkwall was one of the
+    fastest-growing towns", "Bahrabise is a town in the same district"
+    (not "was a town councillor", "is the city's mayor")."""
+    n = len(toks)
+    k = end
+    if k >= n or toks.lower[k] not in _COPULAS:
+        return False
+    k += 1
+    if k < n and toks.lower[k] in _PREDICATE_ADVERBS:
+        k += 1
+    if k + 2 < n and toks.lower[k] == "one" and toks.lower[k + 1] == "of" and toks.lower[k + 2] == "the":
+        heads, k = _APPOSITION_PLURALS, k + 3
+    elif k < n and toks.lower[k] in ("a", "an", "the"):
+        heads, k = _APPOSITION_NOUNS, k + 1
+    else:
+        return False
+    for m in range(k, min(n, k + 5)):
+        if toks.lower[m] in heads and not toks.title[m]:
+            return not (m + 1 < n and (toks.pos[m + 1] in ("NOUN", "PROPN") or toks.lower[m + 1] in ("'s", "’s")))
+        # (adjectives, nouns and adverbs before it, hyphened ones too: "the fastest-growing")
+        if toks.title[m] or not (toks.pos[m] in ("ADJ", "NOUN", "ADV") or toks.text[m] == "-"
+                                 or (m > k and toks.text[m - 1] == "-")):
             return False
     return False
 
