@@ -2427,3 +2427,14 @@ def test_sentence_full_stop_is_no_part_of_the_name(nlp, text, name):
 ])
 def test_name_said_to_be_a_town(nlp, text, names):
     assert [p.text for p in find_places(nlp(text))] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # a place's noun in the plural and "of" open a list of places, whatever the model made of the names
+    ("New buses link the ski resorts of Laax and Flims this winter.", ["Laax", "Flims"]),
+    ("Tourists crowd the beach resorts of Negril and Runaway Bay each winter.", ["Negril", "Runaway Bay"]),
+    # (a guard: a nickname's plural names no place)
+    ("The cities of Gold and Silver are a legend.", []),
+])
+def test_places_listed_after_a_plural_place_noun(nlp, text, names):
+    assert [p.text for p in find_places(nlp(text))] == names

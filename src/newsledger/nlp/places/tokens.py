@@ -354,6 +354,9 @@ _NAMING_OPENERS = {"the", "its", "their", "provincial", "regional", "state", "di
 #: ... and those that name the place after "of" ("the town of Dalby", "the port of Souda")
 _OF_NAMING_NOUNS = _NAMING_NOUNS | {"municipality", "island", "islands", "district", "province", "county",
                                     "parish", "commune", "borough", "settlement"}
+#: ... in the plural, opening a list ("the resorts of Montego Bay, Negril and Ocho Rios")
+_OF_NAMING_PLURALS = {"towns", "villages", "cities", "hamlets", "suburbs", "resorts", "townships", "municipalities",
+                      "districts", "provinces", "counties", "parishes", "communes", "boroughs", "settlements"}
 
 
 def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
@@ -361,8 +364,8 @@ def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
     capital, Cáceres,", "Stanley, the islands' capital," (never a person's
     name, whoever of the text bears it)."""
     n = len(toks)
-    if start > 1 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in _OF_NAMING_NOUNS \
-            and toks.text[start - 2].islower():
+    if start > 1 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() \
+            and (toks.lower[start - 2] in _OF_NAMING_NOUNS or toks.lower[start - 2] in _OF_NAMING_PLURALS):
         return True
     if start > 2 and toks.text[start - 1] == "," and toks.text[start - 2] == "capital" \
             and (end >= n or not toks.title[end]):
