@@ -209,7 +209,13 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     main = main | {e.id for e in ents if e.id not in main and e.kind == "city" and g.is_capital(e)
                    and _capital_spelling(name, e, g)}
     main = main | short
-    best = max(ents, key=_prior)
+    # (a great town's, a country's or a state's own name, when one bears it,
+    # before another town's other name: "Visakhapatnam" is the city of a
+    # million, not the suburb that GeoNames also calls so; "Zaragoza" is no Tijuana)
+    own = [e for e in ents if e.id in main]
+    great_own = any(e.kind == "country" or e.source in ("state", "continent")
+                    or e.kind == "city" and e.population >= 100_000 for e in own)
+    best = max(own if great_own else ents, key=_prior)
     # the biggest namesake still says the name is a place ("Donetsk" is a
     # city of Ukraine though the text's "Russian" makes Russia's town first)
     biggest = best
