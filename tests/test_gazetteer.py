@@ -433,6 +433,18 @@ def test_divisions_merged_away_keep_their_own_centres():
         assert haversine_km(rows[0].lat, rows[0].lon, lat, lon) < 80, (name, rows[0])
 
 
+def test_divisions_the_database_puts_in_a_neighbour_stand_at_our_centres():
+    g = get_gazetteer()
+    # a county's or a borough's point at a namesake village far off (Bolton
+    # of East Lothian, Dudley of Northumberland) or in the next county (Clare's in Galway)
+    for name, cc, (lat, lon) in (("Clare", "IE", (52.85, -8.98)), ("Bolton", "GB", (53.58, -2.43)),
+                                 ("Dudley", "GB", (52.51, -2.09)), ("Newport", "GB", (51.59, -3.0)),
+                                 ("Brent", "GB", (51.56, -0.27))):
+        rows = [e for e in g.exact(name) if e.source == "subdivision" and e.country == cc]
+        assert rows and not rows[0].approx, name
+        assert haversine_km(rows[0].lat, rows[0].lon, lat, lon) < 20, (name, rows[0])
+
+
 def test_a_division_that_is_a_country_of_its_own_is_the_countrys_row():
     g = get_gazetteer()
     for name, code in (("Aruba", "AW"), ("Curacao", "CW")):

@@ -613,8 +613,9 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
     our table), unless our table has the name: pycountry's first-level ones,
     and the states, provinces and counties of the countries-states-cities
     database (:func:`_region_centres`, which gives their centres; "Suffolk",
-    "Fife", second-level in pycountry).  Without a centre there, our own
-    (``subdivision_centres.tsv``: divisions merged away), else a place of
+    "Fife", second-level in pycountry).  Our own centre
+    (``subdivision_centres.tsv``: divisions merged away, or a centre there
+    that stands in a neighbour) comes first; without either, a place of
     the same name, else the country's centre, stands in (approx=True); a
     division that is a country of its own ("Aruba" of the Netherlands) is
     left to the country."""
@@ -641,11 +642,13 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
             alts.append(f"County {name}")  # Irish usage puts the word first ("County Clare", "Co. Kerry")
         c = centres.get(sd.code)
         hit = cities.largest.get((cc, normalize(name)))
-        if c is not None:
+        if sd.code in ours:  # (ours first: a centre the database puts in a neighbour stands corrected)
+            (lat, lon), approx = ours[sd.code], False
+            if c is not None:
+                alts += [c["name"], c["native"]]
+        elif c is not None:
             lat, lon, approx = c["lat"], c["lon"], False
             alts += [c["name"], c["native"]]
-        elif sd.code in ours:
-            (lat, lon), approx = ours[sd.code], False
         elif hit:
             lat, lon, approx = hit[1], hit[2], True
         elif cc in countries:
