@@ -2448,3 +2448,26 @@ def test_great_towns_own_name_before_another_towns_other_name(nlp):
     doc.ents = [e for e in doc.ents if e.start > 1] + [Span(doc, 1, 2, label="ORG")]
     found = [(p.text, p.name) for p in find_places(doc)]
     assert ("Visakhapatnam", "Visakhapatnam") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model's entity left out the name's first word ("Saigon" of "Little Saigon", "DEL PLATA" after
+    # the one-word "MAR"): the word before it joins it where the two are a place's own name
+    ("Queues formed outside shops in Little Saigon on Sunday.", "Little Saigon"),
+    ("MAR DEL PLATA, Argentina — Fishing boats stayed in port on Friday.", "MAR DEL PLATA"),
+])
+def test_name_the_model_cut_after_its_first_word(nlp, text, name):
+    found = [p.text for p in find_places(nlp(text))]
+    assert name in found and name.split(" ", 1)[1] not in found
+
+
+def test_cut_opening_joins_a_place_not_a_person_or_a_number(nlp):
+    # set here as the model may read them: "La province" (a place), "Niño" (a person), "3" (a number)
+    doc = nlp("Roads into Son La province reopened after Santo Niño Day, said District 3 officials.")
+    pos = {t.text: t.i for t in doc}
+    doc.ents = [Span(doc, pos["La"], pos["La"] + 2, label="GPE"),
+                Span(doc, pos["Niño"], pos["Niño"] + 1, label="PERSON"),
+                Span(doc, pos["3"], pos["3"] + 1, label="CARDINAL")]
+    names = [p.text for p in find_places(doc)]
+    assert "Son La" in names and "La" not in names
+    assert not any("Niño" in n or "District" in n for n in names)

@@ -120,7 +120,7 @@ from .spans import _detect_gazetteer_spans
 from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person, _TEAM_BEFORE, _teams_named
 from .glued import _detect_glued_abbreviations
 from .codes import _detect_country_codes
-from .mend import _mend_split_names
+from .mend import _mend_cut_openings, _mend_split_names
 
 
 #: compass words and their abbreviations before a division's name ("W Java", "North Kivu")
@@ -142,6 +142,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     docstring, "Detection")."""
     d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * len(toks))
     _mend_split_names(d)
+    _mend_cut_openings(d)
     d.teams = _teams_named(toks, d.ents, g)
     _collect_person_words(d)
     _collect_company_words(d)

@@ -1,4 +1,5 @@
-"""Places, before detection: a town's name the model cut at its small words.
+"""Places, before detection: a town's name the model cut at its small words,
+or after its first word.
 
 The model reads a long Spanish, Portuguese, French or German town's name as
 two entities, or as one that stops at a small word: "San Cristóbal de" (a
@@ -8,7 +9,10 @@ a possessive as a person's: "Hudson" of "Hudson's Hope".  Each piece would
 be found on its own and mean another town.  Where the words from the first
 piece's start over the small words (or the possessive) to a capitalised
 word after them are a name of our gazetteer (a place's own name, after a
-possessive), the pieces become one entity, labelled as a place.
+possessive), the pieces become one entity, labelled as a place.  So does
+a place's entity with the capitalised word before it that the model left
+out, where the two are a place's own name ("Little" + "Saigon", "Son" +
+"La province").
 
 Reads the model's entities (``d.ents``) and the gazetteer; rewrites
 ``d.ents``.
@@ -20,7 +24,7 @@ from spacy.tokens import Span
 
 from .mention import _Detection
 from .spans import _INNER_SMALL_WORDS
-from .words import HYPHEN_LINKS
+from .words import HYPHEN_LINKS, TITLES
 
 #: the small words inside a town's name ("de las", "do", "della", "am", "upon"):
 #: those of a name read from the gazetteer and of a hyphenated one, and a few plurals
@@ -72,4 +76,76 @@ def _mend_split_names(d: _Detection) -> None:
         out.append(Span(doc, ent.start, whole, label="GPE"))
         while k < len(ents) and ents[k].start < whole:
             k += 1  # (the piece after the small words is part of it)
+    d.ents = tuple(out)
+
+
+#: the most tokens a name's cut opening may take before the model's entity
+#: (one word, or hyphened words: "Eti" + "-" before "Osa")
+_MOST_BEFORE = 5
+
+
+def _opening_before(toks, s: int) -> int:
+    """The first token of the capitalised word (or the hyphened words)
+    right before token ``s``, or ``s`` when there is none."""
+    p = s - 1
+    # (hyphened words glued to the entity: "Eti-" of "Eti-Osa", "Châlons-" of "Châlons-en-Champagne")
+    while p > 0 and s - p < _MOST_BEFORE and toks.text[p] == "-" and not toks.space[p] and not toks.space[p - 1]:
+        p -= 1
+        if toks.text[p].islower() and p > 0 and toks.text[p - 1] == "-":
+            p -= 1  # ("-en-": a small word between hyphens)
+    # (not an article: "A Coruña" and "La Coruña" are read whole elsewhere)
+    if p < 0 or not toks.alpha[p] or not (toks.title[p] or (toks.upper[p] and toks.upper[s])) \
+            or toks.lower[p] in ("a", "an"):
+        return s
+    # (nor the last of several capitalised words, whose name may open further back:
+    # "VIÑA" + "DEL" + "MAR" is no Del Mar)
+    if p > 0 and toks.alpha[p - 1] and (toks.title[p - 1] or toks.upper[p - 1]):
+        return s
+    return p
+
+
+#: the model's labels of an entity a cut opening may join (no person's, number's or date's:
+#: "Santo" + "Niño", "District" + "3")
+_OPENED_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+
+
+def _mend_cut_openings(d: _Detection) -> None:
+    """Take into a model entity the capitalised word before it (outside any
+    entity) where the two open a place's own name of our gazetteer: the
+    model's "La province" of "Son La province", "Sydney" of "North Sydney",
+    "Giang" of "An Giang", "DEL PLATA" of "MAR DEL PLATA"; each piece alone
+    would be found as another place (Louisiana for "La")."""
+    toks, g, doc = d.toks, d.g, d.doc
+    taken = {t for e in d.ents for t in range(e.start, e.end)}
+    out: list[Span] = []
+    for ent in d.ents:
+        p = _opening_before(toks, ent.start)
+        if ent.label_ not in _OPENED_LABELS or not toks.alpha[ent.start]:
+            out.append(ent)
+            continue
+        # (the word may be the model's entity of one word, not a person's: "MAR" + "DEL PLATA")
+        before = out[-1] if out and out[-1].start == p and out[-1].end == ent.start == p + 1 \
+            and out[-1].label_ != "PERSON" else None
+        # (not a person's title before the person: "Queen Victoria", "Son Heung-min")
+        if p == ent.start or (before is None and any(t in taken for t in range(p, ent.start))) \
+                or (ent.label_ == "PERSON" and toks.lower[p].rstrip(".") in TITLES):
+            out.append(ent)
+            continue
+        whole = None
+        for end in range(ent.end, ent.start, -1):
+            name = toks.span_text(p, end)
+            main = g.main_ids(name)
+            if main and any(e.id in main and (e.kind != "city" or e.population >= 1000 or e.source == "extra")
+                            for e in g.exact(name)):
+                whole = end
+                break
+        if whole is None:
+            out.append(ent)
+            continue
+        if before is not None:
+            out.pop()
+        end = ent.end
+        while end > whole and (toks.is_space[end - 1] or toks.punct[end - 1]):
+            end -= 1  # (no spaces of a table's column after the name: "Central Java      87.2")
+        out.append(Span(doc, p, end, label="GPE"))
     d.ents = tuple(out)
