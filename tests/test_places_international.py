@@ -2471,3 +2471,13 @@ def test_cut_opening_joins_a_place_not_a_person_or_a_number(nlp):
     names = [p.text for p in find_places(doc)]
     assert "Son La" in names and "La" not in names
     assert not any("Niño" in n or "District" in n for n in names)
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # an Arabic valley's or mountain's word opens a feature's name ("Oued Ziz"), and is no town alone
+    ("Rain filled the Oued Ziz near Errachidia on Tuesday.", ["Oued Ziz", "Errachidia"], []),
+    ("Rangers in the Wadi Shawka protected area counted more birds this year.", [], ["Wadi"]),
+])
+def test_arabic_feature_words_open_a_name(nlp, text, found, not_found):
+    names = [p.text for p in find_places(nlp(text))]
+    assert all(n in names for n in found) and not any(n in names for n in not_found)

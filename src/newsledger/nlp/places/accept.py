@@ -29,7 +29,7 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
-from .features import FEATURE_OPENERS
+from .features import ARABIC_OPENERS, FEATURE_OPENERS
 from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS, LOC_PREPS,
                     MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS,
                     UTILITY_WORDS)
@@ -155,6 +155,8 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return None
     if _event_of(toks, i, j):
         return None
+    if j - i == 1 and toks.lower[i] in ARABIC_OPENERS and j < len(toks) and toks.title[j]:
+        return None  # "Wadi" of "the Wadi Wurayah reserve" is a valley's word, no town of India
     if j - i == 1 and j < len(toks) and toks.like_num[j] and normalize(name) in _DATE_NAMES:
         return None  # "Nov 18, 2025" under a byline: a date, not a town named Nov
     if j - i == 1 and d.firm_name(name, ents):

@@ -37,6 +37,9 @@ FEATURE_OPENERS = {"lake", "river", "loch", "mount", "mt", "mt."}
 #: ("Serra da Lousã", "Salar de Maricunga", "Cerro Tololo", "Valle del Bove")
 ROMANCE_OPENERS = {"serra", "sierra", "cerro", "monte", "lago", "laguna", "salar", "valle", "bahía", "baía",
                    "golfo", "volcán", "nevado", "morro", "ilha", "punta", "ponta"}
+#: ... and in Arabic ("Wadi Hadramout", "Jebel Marra", "Oued Ziz"): a valley's or a mountain's word,
+#: no town of its own where a name follows it
+ARABIC_OPENERS = {"wadi", "jebel", "jabal", "jbel", "djebel", "oued"}
 
 
 #: capitalised words after a feature's name that make it a body's name
@@ -149,7 +152,7 @@ def _feature_in_run(d: _Detection, i: int, e: int
     elif toks.lower[i] in FEATURE_OPENERS and e - i <= 3 \
             and not any(toks.lower[k] in _BODY_WORDS or toks.lower[k] in _NOT_FEATURE_WORDS for k in range(i, e)):
         head = (i + 1, e)  # ("Mount Washington Hotel", "River Concert Series" are no features)
-    elif toks.lower[i] in ROMANCE_OPENERS and e - i <= 4 \
+    elif (toks.lower[i] in ROMANCE_OPENERS or toks.lower[i] in ARABIC_OPENERS) and e - i <= 4 \
             and not any(toks.lower[k] in _BODY_WORDS or toks.lower[k] in _NOT_FEATURE_WORDS for k in range(i, e)):
         # (the small word after the opener belongs to the name: "Serra da Lousã")
         head = (i + 2 if toks.lower[i + 1] in _NAME_JOINERS and e - i >= 3 else i + 1, e)
