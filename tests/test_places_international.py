@@ -2481,3 +2481,12 @@ def test_cut_opening_joins_a_place_not_a_person_or_a_number(nlp):
 def test_arabic_feature_words_open_a_name(nlp, text, found, not_found):
     names = [p.text for p in find_places(nlp(text))]
     assert all(n in names for n in found) and not any(n in names for n in not_found)
+
+
+@pytest.mark.parametrize("text, people_word", [
+    # a people's word the model took for a person, joined by "and" to another before a common noun
+    ("Kyrgyz and Tajik herders share the high pastures in summer.", "Kyrgyz"),
+    ("Malagasy and Mozambican fishers met in Toliara for a workshop.", "Malagasy"),
+])
+def test_peoples_word_paired_with_another(nlp, text, people_word):
+    assert people_word in [p.text for p in find_places(nlp(text))]

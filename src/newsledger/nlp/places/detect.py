@@ -1115,7 +1115,8 @@ def _detect_demonyms(d: _Detection) -> None:
         if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod") and not (
                 toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
                 and toks.pos[i + 1] in ("NOUN", "ADJ") and toks.text[i + 1].islower()) \
-                and not _demonym_before_name(toks, i) and not _opens_common_nouns(toks, i):
+                and not _demonym_before_name(toks, i) and not _opens_common_nouns(toks, i) \
+                and not _paired_with_demonym(toks, g, i):
             continue  # (a one-word "person" before a common noun or its adjective:
             # "Armenian and Azerbaijani forces", "the Moldovan foreign minister")
         code = g.country_for_demonym(toks.text[i])
@@ -1147,6 +1148,17 @@ def _opens_common_nouns(toks: _Tokens, i: int) -> bool:
             return False
         k += 1
     return toks.ent_iob[i] == "B" and k > i + 1
+
+
+def _paired_with_demonym(toks: _Tokens, g: Gazetteer, i: int) -> bool:
+    """Token ``i``, a person's entity of one word, is joined by "and" to a
+    people's word before a common noun ("Bangladeshi and Indian forest
+    officers", "Malagasy and Mozambican fishers"): a people's word too."""
+    n = len(toks)
+    return toks.ent_iob[i] == "B" and i + 3 < n and toks.ent_iob[i + 1] != "I" \
+        and toks.lower[i + 1] in ("and", "or") and toks.title[i + 2] \
+        and toks.text[i + 3].islower() and toks.pos[i + 3] in ("NOUN", "ADJ") \
+        and g.country_for_demonym(toks.text[i + 2]) is not None
 
 
 def _demonym_before_name(toks: _Tokens, i: int) -> bool:
