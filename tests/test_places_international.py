@@ -2490,3 +2490,12 @@ def test_arabic_feature_words_open_a_name(nlp, text, found, not_found):
 ])
 def test_peoples_word_paired_with_another(nlp, text, people_word):
     assert people_word in [p.text for p in find_places(nlp(text))]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model cut a town's own name at German's "bei" or at "or": the gazetteer's whole name is one place
+    ("The spa joins Baden bei Wien in Austria and Vichy in France on the list.", "Baden bei Wien"),
+    ("Officials in Truth or Consequences, N.M., agreed to the compact.", "Truth or Consequences"),
+])
+def test_town_name_with_bei_or_or(nlp, text, name):
+    assert name in [p.text for p in find_places(nlp(text))]

@@ -27,8 +27,9 @@ from .spans import _INNER_SMALL_WORDS
 from .words import HYPHEN_LINKS, TITLES
 
 #: the small words inside a town's name ("de las", "do", "della", "am", "upon"):
-#: those of a name read from the gazetteer and of a hyphenated one, and a few plurals
-_SMALL = _INNER_SMALL_WORDS | HYPHEN_LINKS | {"delle", "las", "los"}
+#: those of a name read from the gazetteer and of a hyphenated one, a few plurals,
+#: German's "bei" ("Baden bei Wien") and the "or" of "Truth or Consequences"
+_SMALL = _INNER_SMALL_WORDS | HYPHEN_LINKS | {"delle", "las", "los", "bei", "or"}
 #: the possessive's token ("Hudson" + "'s" + "Hope")
 _POSSESSIVES = {"'s", "’s"}
 #: the most small words in a row and capitalised words after them
