@@ -164,6 +164,10 @@ def test_misplaced_geonames_cities_stand_where_our_corrections_put_them(g):
     # a great city GeoNames lists without people ranks by its own
     sg = g.exact("São Gonçalo")[0]
     assert (sg.country, sg.admin1) == ("BR", "21") and sg.population >= 1_000_000
+    # a great city's district listed as a city ranks below the city of its name elsewhere
+    for name, cc, (lat, lon) in (("Salamanca", "ES", (40.97, -5.66)), ("Santana", "BR", (-0.06, -51.17))):
+        top = max((e for e in g.exact(name) if e.country == cc and e.kind == "city"), key=lambda e: e.population)
+        assert haversine_km(top.lat, top.lon, lat, lon) < 20, (name, top)
 
 
 def test_subdivision_names_lose_pycountrys_brackets_and_inverted_kinds(g):
