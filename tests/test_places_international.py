@@ -2499,3 +2499,13 @@ def test_peoples_word_paired_with_another(nlp, text, people_word):
 ])
 def test_town_name_with_bei_or_or(nlp, text, name):
     assert name in [p.text for p in find_places(nlp(text))]
+
+
+def test_trade_words_are_no_towns_people():
+    # a vowel put back before "-ers" would make a trade's plural a city's people ("Ranchers" of Ranchi)
+    from newsledger.gazetteer import get_gazetteer
+
+    g = get_gazetteer()
+    assert g.place_for_people_word("Ranchers") is None
+    assert g.place_for_people_word("Londoners").name == "London"
+    assert g.place_for_people_word("Dubliners").name == "Dublin"

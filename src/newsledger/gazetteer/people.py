@@ -135,6 +135,8 @@ REGION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "sou
 
 _SUFFIXES = ("ites", "ite", "ians", "ian", "ans", "an", "ers", "er", "ese")
 _VOWELS = ("", "a", "o", "e", "i", "ia")
+#: ... before "-ers" ("Dubliners", "Hamiltoners"; "Cape Towners")
+_ER_VOWELS = ("", "e")
 _WORD = re.compile(r"^[a-z][a-z ]*[a-z]$")
 
 
@@ -147,7 +149,9 @@ def people_forms(word: str) -> Iterator[str]:
     for suf in _SUFFIXES:
         if key.endswith(suf) and len(key) - len(suf) >= 3:
             stem = key[:-len(suf)]
-            for v in _VOWELS:
+            # ("-ers" follows a name as it is, "Londoners", "New Yorkers": a vowel
+            # put back before it makes a trade's word a town's people, "Ranchers" of Ranchi)
+            for v in (_ER_VOWELS if suf in ("ers", "er") else _VOWELS):
                 if len(stem + v) >= 4:  # not an abbreviation ("Texian" is no "Tex.")
                     yield stem + v
             return
