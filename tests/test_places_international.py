@@ -2509,3 +2509,18 @@ def test_trade_words_are_no_towns_people():
     assert g.place_for_people_word("Ranchers") is None
     assert g.place_for_people_word("Londoners").name == "London"
     assert g.place_for_people_word("Dubliners").name == "Dublin"
+
+
+def test_feature_of_the_texts_country_before_a_small_town_abroad(nlp):
+    # a river of our table in the text's country ranks before a town of 6,000 abroad of its name
+    text = ("Officials in Dhaka and New Delhi met on Monday. The Ganges treaty, which governs the flow "
+            "at Farakka in India, expires next year.")
+    found = {p.text: p.country for p in find_places(nlp(text))}
+    assert found.get("Ganges") == "IN"
+
+
+def test_later_authors_of_a_byline_are_people(nlp):
+    text = "By Inês Lamego in Lisbon and Pablo Ruiz in Madrid\nWater talks between the two capitals resumed."
+    names = [p.text for p in find_places(nlp(text))]
+    assert "Lisbon" in names and "Madrid" in names
+    assert "Pablo" not in names and "Ruiz" not in names

@@ -225,9 +225,12 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         # a small place of a country the text is about beats a bigger namesake
         # abroad, and so does a province of it by its own name ("boys from Fife")
         # or its English one ("the capital of Apulia" in a text of Italy is no Apúlia of Portugal)
+        # (or a river, a range or a region of our table there by its own name:
+        # "the Ganges treaty" beside Dhaka and Farakka is no Ganges of British Columbia)
         local_ents = [e for e in ents if e.country in doc_countries and (
             e.kind == "city" and e.population >= 1000
-            or e.source == "subdivision" and not e.approx and (e.id in main or alias_ok))]
+            or e.source == "subdivision" and not e.approx and (e.id in main or alias_ok)
+            or e.source == "extra" and e.kind in ("feature", "region") and e.id in main)]
         if local_ents:
             best = max(local_ents, key=_prior)
     # a feature of our table after a lower-case "the", which no town's name

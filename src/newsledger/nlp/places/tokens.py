@@ -287,6 +287,8 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
             return True
         if _credit_name(toks, start, end):
             return True
+        if _byline_partner(toks, start, end):
+            return True
         # (not a capitalised preposition the model took in: "Across Kerala")
         if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O" \
                 and toks.lower[p] not in LOC_PREPS:
@@ -377,6 +379,26 @@ def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
             if not (toks.text[k].islower() or toks.text[k] in ("'", "'s", "’", "’s")):
                 return False
     return False
+
+
+def _byline_partner(toks: _Tokens, start: int, end: int) -> bool:
+    """The span is a given name or a surname of a byline's later author,
+    after "and" or a comma ("By Inês Lamego in Lisbon and Pablo Ruiz in
+    Madrid"): a person, whatever town the name is elsewhere."""
+    n = len(toks)
+    k = start
+    while k > 0 and not (toks.is_space[k - 1] and "\n" in toks.text[k - 1]) and "\n" not in toks.text[k - 1]:
+        k -= 1
+    if toks.text[k] != "By" or start - k < 3:
+        return False
+    p = start - 1
+    # (a given name before its surname, or the surname after its given name;
+    # not a newsroom's town after a comma: "By Halima Garba, Kano Bureau")
+    given = toks.lower[p] in ("and", "&") and end < n and toks.title[end] and toks.pos[end] == "PROPN" \
+        and toks.lower[end] not in _NEWSROOM_WORDS
+    surname = p >= 1 and toks.title[p] and toks.pos[p] == "PROPN" and toks.lower[p - 1] in ("and", "&") \
+        and end - start == 1
+    return given or surname
 
 
 #: words before "by" and a credit's names ("Reporting by", "Editing by", "Photos by")
