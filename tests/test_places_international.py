@@ -2524,3 +2524,9 @@ def test_later_authors_of_a_byline_are_people(nlp):
     names = [p.text for p in find_places(nlp(text))]
     assert "Lisbon" in names and "Madrid" in names
     assert "Pablo" not in names and "Ruiz" not in names
+
+
+def test_a_name_given_an_age_is_a_person_wherever_it_stands_alone(nlp):
+    text = ("Haruto Chiba, 64, has fished these waters for forty years. Chiba, whose family moved here "
+            "in 1950, sells his catch in Choshi.")
+    assert [p.text for p in find_places(nlp(text))] == ["Choshi"]

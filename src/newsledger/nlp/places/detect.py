@@ -107,8 +107,8 @@ from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_W
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
                     FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES,
                     UTILITY_WORDS, W)
-from .tokens import (_after_place, _event_of, _ground_opening, _fixture_word, _in_score, _person_like, _place_cue,
-                     _speaker, _street, _strip, _Tokens)
+from .tokens import (_after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score, _person_like,
+                     _place_cue, _speaker, _street, _strip, _Tokens)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
@@ -686,12 +686,16 @@ def _drop_given_names(d: _Detection) -> None:
     country's name too ("said Jordan, 58,", "Their son, Jordan, a software
     engineer")."""
     toks, n = d.toks, len(d.toks)
+    # (a name the text gives an age anywhere is a person's wherever it stands
+    # alone without a place's cue, a country's name aside: "Borges, 58, ...
+    # Borges was born on a cattle farm")
+    aged_names = {toks.text[i] for i in range(n) if toks.title[i] and _aged(toks, i)}
     for m in [m for m in d.mentions if m.span is not None and len(m.span) == 1 and not m.demonym]:
         i = m.span.start
-        # (an age, not a standings list's points: "Liverpool, 45, Arsenal, 42")
-        aged = i + 3 < n and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
-            and len(toks.text[i + 2]) <= 2 and (toks.text[i + 3] == "." or (
-                toks.text[i + 3] == "," and i + 4 < n and toks.text[i + 4][:1].islower()))
+        aged = _aged(toks, i) or (m.text in aged_names and not (m.cands and m.cands[0].kind == "country")
+                                  and toks.ent_type[i] not in ("GPE", "LOC")
+                                  and not _place_cue(toks, i, m.span.end, d.g)
+                                  and not _coordinated(toks, m.span, d.taken))
         kin = i >= 2 and toks.text[i - 1] == "," and toks.lower[i - 2] in KIN_WORDS and toks.text[i - 2].islower() \
             and i + 1 < n and toks.text[i + 1] in (",", ".")
         # (or kin after it: "Thomas, son of Richard and Anne Kendal"; a maiden name: "Susan (née Kendal)")
@@ -702,6 +706,15 @@ def _drop_given_names(d: _Detection) -> None:
             or (_couple_of(toks, i) and not (m.cands and _top_level(m.cands[0])))
         if aged or kin or (m.text in d.given_names and not _place_cue(toks, i, m.span.end, d.g)):
             d.drop(m)
+
+
+def _aged(toks: _Tokens, i: int) -> bool:
+    """Token ``i`` has an age after it ("Borges, 58, one half of ...", "said
+    Jordan, 58."), not a standings list's points ("Liverpool, 45, Arsenal, 42")."""
+    n = len(toks)
+    return i + 3 < n and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
+        and len(toks.text[i + 2]) <= 2 and (toks.text[i + 3] == "." or (
+            toks.text[i + 3] == "," and i + 4 < n and toks.text[i + 4][:1].islower()))
 
 
 #: the words before a woman's maiden name ("Susan (née Kendal)")
