@@ -2530,3 +2530,9 @@ def test_a_name_given_an_age_is_a_person_wherever_it_stands_alone(nlp):
     text = ("Haruto Chiba, 64, has fished these waters for forty years. Chiba, whose family moved here "
             "in 1950, sells his catch in Choshi.")
     assert [p.text for p in find_places(nlp(text))] == ["Choshi"]
+
+
+def test_town_named_grade_or_contract_is_no_place(nlp):
+    # "Brent futures": an oil contract named after a place, not the London borough
+    names = [p.text for p in find_places(nlp("Brent futures rose 71 cents on the exchange in London."))]
+    assert "Brent" not in names and "London" in names

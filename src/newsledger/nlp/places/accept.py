@@ -126,10 +126,16 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = False  # "(Reporting by Sofía Alvarado; Editing by Victoria Holt)": a credit's person
     if ok and not _top_level(r.best) and _initial_before(d.toks, i):
         ok = False  # "J Anderson, M Low, R Bain": a team sheet's names (not "S Korea")
+    if ok and r.best.kind == "city" and j < len(d.toks) and d.toks.text[j] in _GRADE_WORDS:
+        ok = False  # "Brent futures", "Dubai crude": an oil grade or a contract named after a town
     if ok:
         end = _with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))
         d.add(d.doc[i:_abbreviation_dot_end(d.toks, i, end, d.g)], "gaz", fuzzy=False, require=True)
     return ok
+
+
+#: words after a town's name that make it a traded grade's or contract's ("Brent crude", "Dubai futures")
+_GRADE_WORDS = {"crude", "futures", "blend", "benchmark"}
 
 
 def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
