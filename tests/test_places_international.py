@@ -2536,3 +2536,13 @@ def test_town_named_grade_or_contract_is_no_place(nlp):
     # "Brent futures": an oil contract named after a place, not the London borough
     names = [p.text for p in find_places(nlp("Brent futures rose 71 cents on the exchange in London."))]
     assert "Brent" not in names and "London" in names
+
+
+@pytest.mark.parametrize("text, centre", [
+    # "the Centre": a federal government in Indian usage, not a town named Centre
+    ("The state government in Lucknow has asked the Centre for a new terminal.", False),
+    # (a guard: a division named Centre, its kind after it)
+    ("Farmers in the Centre region of Burkina Faso harvested early.", True),
+])
+def test_the_centre_is_a_government(nlp, text, centre):
+    assert ("Centre" in [p.text for p in find_places(nlp(text))]) == centre

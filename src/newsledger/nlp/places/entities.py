@@ -19,7 +19,7 @@ from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_
                      _place_cue, _possessor_country, _in_signed_name, _initial_before, _speaker, _street, _strip,
                      _Tokens, _with_possessive_end)
 from .entries import _own_name, _own_or_main, _OWN_SOURCES, _strong, _top_level, _town_named
-from .mention import _TAIL_WORDS, _Detection
+from .mention import _DIVISION_WORDS, _TAIL_WORDS, _Detection
 from .international import _generic_tail
 from .features import FEATURE_OPENERS
 
@@ -256,6 +256,12 @@ def _detect_entities(d: _Detection) -> None:
             if len(span) == 1 and toks.lower[span.start] in _SOVEREIGN_TITLES and span.start > 0 \
                     and toks.lower[span.start - 1] == "the" and not any(_top_level(e) for e in known):
                 continue  # "the first time the King has gone to Windsor": the monarch, not King, Ontario
+            if len(span) == 1 and toks.lower[span.start] in ("centre", "center") and span.start > 0 \
+                    and toks.lower[span.start - 1] == "the" and toks.text[span.start - 1].islower() \
+                    and not (span.end < len(toks) and (toks.lower[span.end] in _DIVISION_WORDS
+                                                       or toks.text[span.end] == "-")) \
+                    and not any(_top_level(e) for e in known):
+                continue  # "asked the Centre for funds": a federal government, not Centre, Alabama
             if known and span.start > 0 and toks.lower[span.start - 1].rstrip(".") in TITLES \
                     and toks.lower[span.start - 1] not in ("st", "saint") \
                     and not any(_top_level(e) for e in known):
