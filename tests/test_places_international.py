@@ -2546,3 +2546,12 @@ def test_town_named_grade_or_contract_is_no_place(nlp):
 ])
 def test_the_centre_is_a_government(nlp, text, centre):
     assert ("Centre" in [p.text for p in find_places(nlp(text))]) == centre
+
+
+@pytest.mark.parametrize("text", [
+    # a person the model took for a body: after a trade's word, or as a picture's credit
+    "Analyst Georgia Evans of Lakeshore Capital said freight costs rose.",
+    "Lanterns lit the riverside in Hoi An on Tuesday. (Georgia Evans)\nRead more: lantern makers",
+])
+def test_person_read_as_a_body_opened_by_a_place_name(nlp, text):
+    assert "Georgia" not in [p.text for p in find_places(nlp(text))]

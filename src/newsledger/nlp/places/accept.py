@@ -590,9 +590,10 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     i, j, name, best, main, ents = r.i, r.j, r.name, r.best, r.main, r.ents
     if whole is not None and (_said_person(toks, whole) or _in_signed_name(toks, i, j)
                               or (i == whole[0] > 0 and 2 <= whole[1] - whole[0] <= 3
-                                  and toks.lower[i - 1].rstrip(".") in TITLES)):
+                                  and (toks.lower[i - 1].rstrip(".") in TITLES or _photo_credit(toks, whole)))):
         # "said Georgia Evans, who lives nearby", "By Georgia Evans, Crime
-        # Reporter", "spokeswoman Georgia Lynch": a person the model took for a body
+        # Reporter", "spokeswoman Georgia Lynch", a caption's "(Georgia Evans)":
+        # a person the model took for a body
         return False
     local = _local_town(d, best)
     # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town)
@@ -648,6 +649,20 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
 
 #: last words of a school's name
 _SCHOOL_TAILS = {"university", "college", "institute", "academy", "school"}
+
+
+def _photo_credit(toks: _Tokens, whole: tuple[int, int]) -> bool:
+    """The name ``toks[whole]``, all capitalised words, stands alone in
+    brackets at a line's end, a picture's credit ("... on Tuesday. (Georgia
+    Evans)"), or after a credit's label ("Credit: Georgia Evans")."""
+    s, e = whole
+    if not all(toks.title[k] and toks.alpha[k] for k in range(s, e)):
+        return False
+    n = len(toks)
+    bracketed = toks.text[s - 1] == "(" and e < n and toks.text[e] == ")" \
+        and (e + 1 == n or "\n" in toks.text[e + 1] or (toks.is_space[e + 1] and "\n" in toks.text[e + 1]))
+    labelled = s >= 2 and toks.text[s - 1] == ":" and toks.lower[s - 2] in ("credit", "photo", "picture", "image")
+    return bracketed or labelled
 
 
 def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:

@@ -16,6 +16,9 @@ TITLES = {
     "st", "saint", "uncle", "aunt", "mother", "mom", "dad", "son", "daughter", "wife", "husband",
     "actor", "actress", "singer", "star", "player", "pitcher", "quarterback", "guard",
     "forward", "striker", "midfielder", "defender", "goalkeeper", "rapper", "director",
+    # (a trade before the name: "Analyst Georgia Evans", "organiser Paris Okonkwo", "incumbent Dallas Reeves")
+    "analyst", "economist", "magistrate", "magistrates", "organiser", "organizer", "researcher",
+    "photographer", "chef", "historian", "lawyer", "architect", "novelist", "activist", "incumbent",
 }
 
 #: kin, before the names of the family they introduce ("his wife, Florence,",
