@@ -2555,3 +2555,12 @@ def test_the_centre_is_a_government(nlp, text, centre):
 ])
 def test_person_read_as_a_body_opened_by_a_place_name(nlp, text):
     assert "Georgia" not in [p.text for p in find_places(nlp(text))]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a short other name of a river of our table, after "the"
+    ("The river, which the ancient Greeks called the Oxus, is still governed by a Soviet-era deal.", "Oxus"),
+    ("Water flows in the Tajo fell to a record low near Toledo.", "Tajo"),
+])
+def test_short_river_name_after_the(nlp, text, name):
+    assert name in [p.text for p in find_places(nlp(text))]

@@ -172,6 +172,9 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return None
     doc_countries = d.doc_countries
     main, alias_ok = g.main_ids(name), _alias_ok(name)  # _own_or_main, for every entry
+    # (a short other name of a river or range of our table after "the": "the Oxus", "the Tejo")
+    alias_ok = alias_ok or (j - i == 1 and i > 0 and toks.text[i - 1] == "the"
+                            and any(e.kind == "feature" and e.source == "extra" for e in ents))
     # (whether the model took it alone for a person or a body, or inside a
     # body's name: "the Bombay Stock Exchange", "the Madras High Court"; or
     # inside a place's: "the Bombay season")
