@@ -24,6 +24,7 @@ from spacy.tokens import Span
 
 from .mention import _Detection
 from .spans import _INNER_SMALL_WORDS
+from .tokens import _Tokens
 from .words import HYPHEN_LINKS, TITLES
 
 #: the small words inside a town's name ("de las", "do", "della", "am", "upon"):
@@ -85,7 +86,7 @@ def _mend_split_names(d: _Detection) -> None:
 _MOST_BEFORE = 5
 
 
-def _opening_before(toks, s: int) -> int:
+def _opening_before(toks: _Tokens, s: int) -> int:
     """The first token of the capitalised word (or the hyphened words)
     right before token ``s``, or ``s`` when there is none."""
     p = s - 1
@@ -112,10 +113,11 @@ _OPENED_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
 def _mend_cut_openings(d: _Detection) -> None:
     """Take into a model entity the capitalised word before it (outside any
-    entity) where the two open a place's own name of our gazetteer: the
-    model's "La province" of "Son La province", "Sydney" of "North Sydney",
-    "Giang" of "An Giang", "DEL PLATA" of "MAR DEL PLATA"; each piece alone
-    would be found as another place (Louisiana for "La")."""
+    entity, or the model's entity of that one word) where the two open a
+    place's own name of our gazetteer: the model's "La province" of "Son La
+    province", "Saigon" of "Little Saigon", "Sydney" of "North Sydney",
+    "MAR" and "DEL PLATA" of "MAR DEL PLATA"; each piece alone would be
+    found as another place (Louisiana for "La")."""
     toks, g, doc = d.toks, d.g, d.doc
     taken = {t for e in d.ents for t in range(e.start, e.end)}
     out: list[Span] = []

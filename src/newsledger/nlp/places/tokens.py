@@ -383,8 +383,8 @@ def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
 
 def _byline_partner(toks: _Tokens, start: int, end: int) -> bool:
     """The span is a given name or a surname of a byline's later author,
-    after "and" or a comma ("By Inês Lamego in Lisbon and Pablo Ruiz in
-    Madrid"): a person, whatever town the name is elsewhere."""
+    after "and" ("By Inês Lamego in Lisbon and Pablo Ruiz in Madrid"): a
+    person, whatever town the name is elsewhere."""
     n = len(toks)
     k = start
     while k > 0 and not (toks.is_space[k - 1] and "\n" in toks.text[k - 1]) and "\n" not in toks.text[k - 1]:
