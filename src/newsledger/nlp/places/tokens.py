@@ -386,11 +386,6 @@ def _byline_partner(toks: _Tokens, start: int, end: int) -> bool:
     after "and" ("By Inês Lamego in Lisbon and Pablo Ruiz in Madrid"): a
     person, whatever town the name is elsewhere."""
     n = len(toks)
-    k = start
-    while k > 0 and not (toks.is_space[k - 1] and "\n" in toks.text[k - 1]) and "\n" not in toks.text[k - 1]:
-        k -= 1
-    if toks.text[k] != "By" or start - k < 3:
-        return False
     p = start - 1
     # (a given name before its surname, or the surname after its given name;
     # not a newsroom's town after a comma: "By Halima Garba, Kano Bureau")
@@ -398,7 +393,13 @@ def _byline_partner(toks: _Tokens, start: int, end: int) -> bool:
         and toks.lower[end] not in _NEWSROOM_WORDS
     surname = p >= 1 and toks.title[p] and toks.pos[p] == "PROPN" and toks.lower[p - 1] in ("and", "&") \
         and end - start == 1
-    return given or surname
+    if not (given or surname):
+        return False
+    # (and the line opens with "By": walked back only for such a name)
+    k = start
+    while k > 0 and "\n" not in toks.text[k - 1]:
+        k -= 1
+    return toks.text[k] == "By" and start - k >= 3
 
 
 #: words before "by" and a credit's names ("Reporting by", "Editing by", "Photos by")
