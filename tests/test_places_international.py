@@ -2564,3 +2564,76 @@ def test_person_read_as_a_body_opened_by_a_place_name(nlp, text):
 ])
 def test_short_river_name_after_the(nlp, text, name):
     assert name in [p.text for p in find_places(nlp(text))]
+
+
+def test_district_seat_without_population_near_a_named_place(nlp):
+    # GeoNames lists a district's seat without a population: after a cue, beside a town named, a place
+    text = "Health workers in Sepahua and Atalaya, two river towns of Ucayali, ran out of vaccines."
+    assert "Sepahua" in [p.text for p in find_places(nlp(text))]
+
+
+def test_name_after_a_naming_noun_is_no_speaking_person(nlp):
+    # the parse makes the town the subject of "say"; the capital's noun before it says what it is
+    text = "Angolan officials in the provincial capital Menongue say the bridge will reopen."
+    assert "Menongue" in [p.text for p in find_places(nlp(text))]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Parts of Doboj were flooded when the river burst its banks in Bosnia.", {"Doboj"}),
+    ("Parts of Doboj and Maglaj were flooded when the Bosna burst its banks.", {"Doboj", "Maglaj"}),
+])
+def test_parts_of_a_place(nlp, text, names):
+    assert names <= {p.text for p in find_places(nlp(text))}
+
+
+def test_people_word_closing_a_measure(nlp):
+    # the model reads "250 kg German" as one quantity
+    text = "Workers dug up a 250 kg German bomb on the building site in Kent."
+    assert "German" in [p.text for p in find_places(nlp(text))]
+
+
+def test_unknown_place_given_an_age_is_a_person(nlp):
+    doc = nlp("Before dawn in the village of Bab Taza, Rahma Bouzid, 51, milks her goats.")
+    doc.ents = [Span(doc, 6, 8, label="GPE"), Span(doc, 9, 11, label="GPE")]
+    assert [p.text for p in find_places(doc)] == ["Bab Taza"]
+
+
+def test_place_opening_a_name_given_an_age_or_a_trade_is_a_person(nlp):
+    assert "Paris" not in [p.text for p in find_places(
+        nlp("On a steep slope above the river, Paris Okafor, 34, plants coffee seedlings."))]
+    doc = nlp("Deforestation is rising, and Ana Carolina Fontes, a researcher at the university, mapped it.")
+    doc.ents = [Span(doc, 5, 8, label="ORG")]
+    assert "Carolina" not in [p.text for p in find_places(doc)]
+
+
+def test_first_of_two_authors_of_a_byline_is_a_person(nlp):
+    text = "By Li Wei and Anna Berg\n\nSHANGHAI — Prices of sand rose again."
+    assert [p.text for p in find_places(nlp(text))] == ["SHANGHAI"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a ship's name after its prefix, a person's after "Ibn"
+    ("The crew of HMS Belfast waved from the deck.", "Belfast"),
+    ("Students at Ibn Zohr University in Agadir marched on Monday.", "Zohr"),
+])
+def test_ship_and_patronym_names_are_no_places(nlp, text, name):
+    assert name not in [p.text for p in find_places(nlp(text))]
+
+
+def test_capitalised_preposition_opens_no_feature(nlp):
+    text = "Near Tsavo East National Park, herders watered their cattle at a dam."
+    assert [p.text for p in find_places(nlp(text))] == ["Tsavo East National Park"]
+
+
+def test_river_named_with_a_romance_word(nlp):
+    text = "Dredgers have lowered the bed of the Rio Lempa by two metres, farmers in El Salvador say."
+    assert "Rio Lempa" in [p.text for p in find_places(nlp(text))]
+    # (not a longer name that goes on with a small word, nor a road joining two towns)
+    names = [p.text for p in find_places(nlp("Floods hit Rio Grande do Sul and closed the Rio-Santos highway."))]
+    assert "Rio Grande do Sul" in names and "Rio Grande" not in names
+
+
+def test_common_word_opening_a_sentence_is_no_town(nlp):
+    text = ("Hail shreds apple crop in the valley\n\nHail fell for twenty minutes on Tuesday evening, "
+            "and growers said the hail was the worst in years.")
+    assert "Hail" not in [p.text for p in find_places(nlp(text))]

@@ -36,6 +36,7 @@ from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name,
                      _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
+                     _NAMING_NOUNS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
 from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior,
@@ -165,6 +166,8 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return None  # "Wadi" of "the Wadi Wurayah reserve" is a valley's word, no town of India
     if j - i == 1 and j < len(toks) and toks.like_num[j] and normalize(name) in _DATE_NAMES:
         return None  # "Nov 18, 2025" under a byline: a date, not a town named Nov
+    if j - i == 1 and _common_word_opening(d, i, name, ents):
+        return None  # "Hail rips through Kakheti vineyards" beside "hail fell": the weather, no Ha'il
     if j - i == 1 and d.firm_name(name, ents):
         return None  # "Southgate" of "cloud company Southgate Compute", wherever the text names it
     owner = _possessor_country(toks, i, g)  # "Kenya's Dadaab", "France's Macron"
@@ -557,7 +560,8 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
                 and _match_report(doc, toks, i, j))
             # (a village of 500 after a cue, near a place the text names: "sleeping
             # in Coolgardie" beside Kalgoorlie; not "set at Story" of a school)
-            or (local and best.population >= 500 and _place_cue(toks, i, j, g) and _near_named(d, r))
+            or ((local and best.population >= 500 or _seat(d, best)) and _place_cue(toks, i, j, g)
+                and _near_named(d, r))
             # (a town of 20,000 of the text's countries after a verb of travel: "We left Masvingo at 2am")
             or (local and best.population >= 20_000 and i > 0 and toks.lower[i - 1] in _TRAVEL_VERBS)
             # (... or one of several words the model took for a body acting: "Nowy Targ recorded
@@ -672,18 +676,44 @@ def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
     """The name ``toks[whole]`` of two or three capitalised words follows a
     verb of saying and goes on with ", who", ", a" or an age between commas
     ("said Georgia Evans, who lives nearby"; "said Sydney Clarke, 52,"; "said
-    Georgia Mills, a retired teacher"): a person speaking, whatever the model
-    made of the name."""
+    Georgia Mills, a retired teacher"), or goes on with an age or a trade
+    wherever it stands: a person, whatever the model made of the name."""
     s, e = whole
-    if not 2 <= e - s <= 3 or s == 0 or toks.lower[s - 1] not in SAYING_WORDS \
-            or not all(toks.title[k] and toks.alpha[k] for k in range(s, e)):
+    if not 2 <= e - s <= 3 or s == 0 or not all(toks.title[k] and toks.alpha[k] for k in range(s, e)):
         return False
     if e + 1 >= len(toks) or toks.text[e] != ",":
         return False
     nxt = toks.text[e + 1]
+    if toks.lower[s - 1] not in SAYING_WORDS:
+        # (or, whatever comes before, an age between commas, "Paris Mendoza, 34,
+        # waves a detector", or a person's trade in apposition: "Ana Carolina
+        # Fontes, a researcher at ..."; not "who", which a team takes: "the
+        # Sydney Bears, who play in Penrith")
+        return (nxt.isdigit() and len(nxt) <= 2 and e + 2 < len(toks) and toks.text[e + 2] == ",") \
+            or (nxt in ("a", "an") and any(toks.lower[k] in TITLES for k in range(e + 2, min(len(toks), e + 5))))
     # (or a person's noun in apposition: "said Georgia Mills, a retired teacher")
     return nxt in ("who", "a", "an") \
         or (nxt.isdigit() and len(nxt) <= 3 and e + 2 < len(toks) and toks.text[e + 2] == ",")
+
+
+def _common_word_opening(d: _Detection, i: int, name: str, ents: list[Entry]) -> bool:
+    """The one word at ``i`` opens a sentence (or a headline) before a word
+    in lower case, the text writes it in lower case elsewhere, and no
+    country or province has it as its name: the common word ("Hail rips
+    through vineyards ... when hail fell"), not a town named like it."""
+    toks = d.toks
+    opens = d.doc[i].is_sent_start or (i > 0 and "\n" in toks.text[i - 1])
+    return opens and name[1:].islower() and name.lower() in toks.lower_words() \
+        and i + 1 < len(toks) and toks.text[i + 1].islower() and toks.alpha[i + 1] \
+        and not _after_place(toks, i + 1) and not any(_top_level(e) for e in ents)
+
+
+def _seat(d: _Detection, best: Entry) -> bool:
+    """A town of the text's countries that GeoNames lists without a
+    population: the seat of a district or a county, which its list keeps
+    whatever its size (no village of a few houses)."""
+    return best.kind == "city" and best.source == "city" and best.population == 0 \
+        and best.country in d.doc_countries
 
 
 def _distanced_town(d: _Detection, r: _Reading) -> bool:
@@ -719,7 +749,10 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             # title, "a candidate for Secretary of State")
             or (_place_cue(toks, i, j, g) and (
                 best.population >= 1000 or (best.population >= 500 and not (j - i == 1 and toks.lower[i] in TITLES))
-                or (best.source == "subdivision" and not best.approx)))
+                or (best.source == "subdivision" and not best.approx)
+                # (or a district's seat GeoNames gives no population, near a place named:
+                # "a 23-year-old from Sukadana" beside Ketapang)
+                or (_seat(d, best) and best.id in main and _near_named(d, r))))
             or _front_town(d, r)
             # (a town of 20,000 of the text's countries by its own name, which
             # the model left out: "Nizwa, with its fort and ..." in a story of
@@ -1472,6 +1505,8 @@ def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
     ends in a town's word no person's ends in ("Ho Chi Minh City")."""
     if span[-1].lower_ in _TOWN_END_WORDS:
         return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _NAMING_NOUNS and span.doc[span.start - 1].is_lower:
+        return False  # "officials in the provincial capital Menongue say": the parse's subject is wrong
     if _speaking(span.root):
         return not (best.kind == "country" or g.is_capital(best))
     return False

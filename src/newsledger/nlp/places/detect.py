@@ -172,6 +172,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_agency_credits(d)
     _drop_planets(d)
     _drop_storm_words(d)
+    _drop_ships_and_patronyms(d)
     _drop_time_zones(d)
     _drop_saints_houses(d)
     _detect_repeats(d)
@@ -783,6 +784,26 @@ def _drop_planets(d: _Detection) -> None:
             d.drop(m)
 
 
+#: prefixes of a ship's name, in capitals ("the ferry MV Jolo Pearl", "HMS Belfast")
+_SHIP_PREFIXES = {"MV", "M/V", "MS", "M/S", "SS", "RMS", "HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS", "RV",
+                  "R/V", "FV", "MT", "INS", "PNS", "KRI", "BRP"}
+#: words before a father's name in an Arabic full name ("Ibn Zohr University")
+_PATRONYM_WORDS = {"ibn", "bin"}
+
+
+def _drop_ships_and_patronyms(d: _Detection) -> None:
+    """A name after a ship's prefix is the ship's ("the ferry MV Jolo
+    Pearl", "HMS Belfast"), and one after "Ibn" or "bin" a person's ("Ibn
+    Zohr University"), not the town named like it."""
+    toks = d.toks
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or m.span.start == 0:
+            continue
+        p = m.span.start - 1
+        if toks.text[p] in _SHIP_PREFIXES or (toks.lower[p] in _PATRONYM_WORDS and toks.text[p] != "BIN"):
+            d.drop(m)
+
+
 #: words that open a storm's name or a weather body's, some of them towns' names (Hurricane, Utah)
 _STORM_WORDS = {"hurricane", "typhoon", "cyclone"}
 
@@ -1116,6 +1137,9 @@ def _detect_demonyms(d: _Detection) -> None:
         elif ent_type in ("DATE", "CARDINAL", "PERSON", "WORK_OF_ART", "PRODUCT") and alone \
                 and toks.text[i].endswith("s") and g.country_for_demonym(toks.text[i]):
             ent_type = ""  # "thousands of Greeks" (a date for the model), "Nepalis" (a person)
+        elif ent_type in ("QUANTITY", "CARDINAL", "MONEY") and alone and toks.ent_iob[i] == "I" \
+                and i + 1 < n and toks.text[i + 1].islower():
+            ent_type = ""  # "a 250 kg German aircraft bomb": a measure's last word for the model
         w, code = _long_demonym(d, i)
         if w:
             d.add_demonym(i, i + w, g.country(code), code)

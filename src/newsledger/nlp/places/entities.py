@@ -93,6 +93,13 @@ def _great_city_closing(toks: _Tokens, span: Span, g: Gazetteer) -> Optional[Spa
     return None
 
 
+def _given_age(toks: _Tokens, e: int) -> bool:
+    """An age between commas follows the name ending before ``e`` ("Rahma
+    Bouhlal, 51, walks"); no place's number goes so."""
+    return e + 2 < len(toks) and toks.text[e] == "," and toks.text[e + 1].isdigit() \
+        and len(toks.text[e + 1]) <= 2 and toks.text[e + 2] == ","
+
+
 def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
     """A GPE/LOC name (tokens ``s:e``) the gazetteer does not know counts when
     its context says place: a locative word before it ("in Cockerham", "east
@@ -101,6 +108,8 @@ def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
     last = toks.lower[e - 1]
     if last in INSTITUTION_HEADS or not toks.text[e - 1][:1].isupper():
         return False
+    if _given_age(toks, e):
+        return False  # "in the village of Bab Taza, Rahma Bouhlal, 51, walks ...": a person
     if last in _PLACE_HEADS or last in STREET_HEADS:
         return True
     if e - s >= 2 and toks.lower[s] in FEATURE_OPENERS and toks.title[s]:

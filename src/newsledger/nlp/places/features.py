@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from .mention import _Detection, _Mention
 from .tokens import _Tokens
-from .words import MASTHEAD_WORDS, STREET_HEADS
+from .words import LOC_PREPS, MASTHEAD_WORDS, STREET_HEADS
 
 #: capitalised words that close a feature's name after a place's ("the Detroit River")
 FEATURE_HEADS = {"river", "lake", "valley", "falls", "creek", "dam", "reservoir", "highlands", "gorge",
@@ -36,7 +36,7 @@ FEATURE_OPENERS = {"lake", "river", "loch", "mount", "mt", "mt."}
 #: ... in the languages of Spain, Portugal and Italy, often with a small word after them
 #: ("Serra da Lousã", "Salar de Maricunga", "Cerro Tololo", "Valle del Bove")
 ROMANCE_OPENERS = {"serra", "sierra", "cerro", "monte", "lago", "laguna", "salar", "valle", "bahía", "baía",
-                   "golfo", "volcán", "nevado", "morro", "ilha", "punta", "ponta"}
+                   "golfo", "volcán", "nevado", "morro", "ilha", "punta", "ponta", "rio", "río"}
 #: ... and in Arabic ("Wadi Hadramout", "Jebel Marra", "Oued Ziz"): a valley's or a mountain's word,
 #: no town of its own where a name follows it
 ARABIC_OPENERS = {"wadi", "jebel", "jabal", "jbel", "djebel", "oued"}
@@ -83,7 +83,7 @@ _NAMED_TAILS = (FEATURE_HEADS - {"bay", "island", "lake", "dam", "canal", "harbo
     | {"strait", "straits", "gorges", "pass", "archipelago", "plains", "volcano", "peak", "canyon", "atoll",
        "fjord", "escarpment"}
 #: small words inside a feature's name ("Col de la Croix de Fer", "Cliffs of Moher")
-_NAME_JOINERS = {"of", "de", "la", "du", "des", "del", "di", "da", "-", "d'"}
+_NAME_JOINERS = {"of", "de", "la", "du", "des", "del", "di", "da", "do", "dos", "das", "-", "d'"}
 #: capitalised words of a building's or an event's name
 _NOT_FEATURE_WORDS = {"hotel", "resort", "series", "festival", "concert", "center", "centre", "road", "street",
                       "church", "school", "hall", "inn", "lodge", "club", "area", "fund", "project"}
@@ -104,8 +104,8 @@ def _detect_named_features(d: _Detection) -> None:
     n = len(toks)
     i = 0
     while i < n:
-        if d.taken[i] or not toks.title[i] or toks.stop[i]:
-            i += 1
+        if d.taken[i] or not toks.title[i] or toks.stop[i] or toks.lower[i] in LOC_PREPS:
+            i += 1  # (nor a capitalised preposition: "Near Amboseli National Park, rangers ...")
             continue
         e = i + 1  # the run of capitalised words (and small words between them) from i
         while e < n and not d.taken[e] and (toks.title[e] or (
@@ -153,6 +153,7 @@ def _feature_in_run(d: _Detection, i: int, e: int
             and not any(toks.lower[k] in _BODY_WORDS or toks.lower[k] in _NOT_FEATURE_WORDS for k in range(i, e)):
         head = (i + 1, e)  # ("Mount Washington Hotel", "River Concert Series" are no features)
     elif (toks.lower[i] in ROMANCE_OPENERS or toks.lower[i] in ARABIC_OPENERS) and e - i <= 4 \
+            and toks.text[i + 1] != "-" \
             and not any(toks.lower[k] in _BODY_WORDS or toks.lower[k] in _NOT_FEATURE_WORDS for k in range(i, e)):
         # (the small word after the opener belongs to the name: "Serra da Lousã")
         head = (i + 2 if toks.lower[i + 1] in _NAME_JOINERS and e - i >= 3 else i + 1, e)

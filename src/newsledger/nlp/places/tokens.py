@@ -280,6 +280,11 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
         if toks.text[p] == "By" and (p == 0 or "\n" in toks.text[p - 1]) and end < len(toks) \
                 and toks.title[end] and toks.pos[end] == "PROPN":
             return True
+        # ... or the first of two authors' full names ("By Li Wei and Oliver Hart")
+        if toks.text[p] == "By" and (p == 0 or "\n" in toks.text[p - 1]) and end - start >= 2 \
+                and end + 2 < len(toks) and toks.lower[end] in ("and", "&") \
+                and toks.title[end + 1] and toks.title[end + 2]:
+            return True
         # ... and the author's surname after the given name ("By Kenji Ota | Staff Writer")
         if p >= 1 and toks.text[p - 1] == "By" and (p == 1 or "\n" in toks.text[p - 2]) \
                 and toks.title[p] and toks.pos[p] == "PROPN" and end - start == 1 \
@@ -344,6 +349,9 @@ _PLACE_OFFICES = {"mayor", "governor", "councillor", "councilor", "councilman", 
 
 #: words of the sea before "off" and a coast's place (the model may read "reefs" as a verb)
 _OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", "sea", "anchored", "ships"}
+
+#: the parts of a place before "of" and its name ("parts of Doboj", "areas of Kunduz")
+_PART_PLURALS = {"parts", "areas", "swathes", "swaths", "stretches"}
 
 #: place nouns that name the place right after them ("its capital Higüey")
 _NAMING_NOUNS = {"capital", "city", "town", "village", "port", "hamlet", "suburb", "township"}
@@ -531,6 +539,9 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
             return not (prev == "in" and start > 1 and toks.lower[start - 2] in _HOLDING_NOUNS)
         if prev in ("of", ",") and start > 1 and (toks.lower[start - 2] in PLACE_NOUNS
                                                   or toks.lower[start - 2] in _PLACE_PLURALS):
+            return True
+        # parts of a place ("Parts of Doboj were also affected", "in areas of Kunduz")
+        if prev == "of" and start > 1 and toks.lower[start - 2] in _PART_PLURALS:
             return True
         # a church's seat ("the Archbishop of Tuam", "the diocese of Kilmore")
         if prev == "of" and start > 1 and toks.lower[start - 2] in _SEAT_NOUNS:
