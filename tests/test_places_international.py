@@ -2637,3 +2637,37 @@ def test_common_word_opening_a_sentence_is_no_town(nlp):
     text = ("Hail shreds apple crop in the valley\n\nHail fell for twenty minutes on Tuesday evening, "
             "and growers said the hail was the worst in years.")
     assert "Hail" not in [p.text for p in find_places(nlp(text))]
+
+
+def test_given_name_the_model_took_for_a_town(nlp):
+    text = "GREENVILLE, Miss. — Dallas Whitfield has worked towboats on the river for 38 years."
+    assert "Dallas" not in [p.text for p in find_places(nlp(text))]
+    # (a guard: a team's town before its plural name stays a place)
+    assert "Montreal" in [p.text for p in find_places(nlp("A boy in a Montreal Canadiens jersey waved."))]
+
+
+def test_last_of_two_authors_closing_a_byline_is_a_person(nlp):
+    text = "By Sengphet Vongsa and Li Wei\n\nLUANG NAMTHA, Laos — On a hillside above town, rubber trees stand."
+    assert "Li Wei" not in [p.text for p in find_places(nlp(text))]
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # a channel after a place's name is the feature's
+    ("Tourists cross the Chacao Channel by ferry.", "Chacao Channel", "Chacao"),
+    # a feature's word opening the name names no place of its own
+    ("Climbers head for Island Peak from Chhukung.", "Island Peak", "Island"),
+    # a hyphenated name is read whole, not from its last part
+    ("Visitors to the Mosi-oa-Tunya National Park stay in Livingstone.", "Mosi-oa-Tunya National Park",
+     "Tunya National Park"),
+    # a body's word closing "River ..." makes it the body's name
+    ("The River Administration of the Lower Danube in Galati said it would dredge.", "Galati",
+     "River Administration"),
+    # (a guard: a broadcaster's channel is no feature)
+    ("The series aired on the Discovery Channel in Cambridge last year.", "Cambridge", "Discovery Channel"),
+    # a university's word in Spanish is no town
+    ("Paula Opazo, a glaciologist at the Universidad Austral de Chile in Valdivia, said the lake drained.",
+     "Valdivia", "Universidad"),
+])
+def test_feature_names_and_their_words(nlp, text, found, not_found):
+    names = [p.text for p in find_places(nlp(text))]
+    assert found in names and not_found not in names

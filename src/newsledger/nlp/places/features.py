@@ -23,7 +23,8 @@ from .words import LOC_PREPS, MASTHEAD_WORDS, STREET_HEADS
 FEATURE_HEADS = {"river", "lake", "valley", "falls", "creek", "dam", "reservoir", "highlands", "gorge",
                  "downs", "lagoon", "estuary", "island", "islands", "shoal", "shoals", "reef", "desert",
                  "bay", "hills", "mountains", "range", "peninsula", "plateau", "glacier", "canal",
-                 "harbour", "harbor", "heights", "wetlands", "basin", "delta", "strait", "pass", "wilderness"}
+                 "harbour", "harbor", "heights", "wetlands", "basin", "delta", "strait", "pass", "wilderness",
+                 "channel", "icefield"}
 #: ... two-word closers ("Kakum National Park", "Maasai Mara Game Reserve", "Valmiki Tiger Reserve",
 #: "Monongahela National Forest";
 #: not "National Wildlife Refuge", whose river's or town's name news marks alone)
@@ -45,7 +46,8 @@ ARABIC_OPENERS = {"wadi", "jebel", "jabal", "jbel", "djebel", "oued"}
 #: capitalised words after a feature's name that make it a body's name
 _BODY_WORDS = {"service", "services", "department", "authority", "council", "commission", "district",
                "board", "agency", "trust", "conservancy", "company", "corporation", "association",
-               "society", "club", "school", "college", "university", "hospital", "police"} | MASTHEAD_WORDS
+               "society", "club", "school", "college", "university", "hospital", "police",
+               "administration", "management"} | MASTHEAD_WORDS
 
 
 def _widen_to_features(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
@@ -82,6 +84,8 @@ _NAMED_TAILS = (FEATURE_HEADS - {"bay", "island", "lake", "dam", "canal", "harbo
                                  "basin", "range", "downs", "hills"}) \
     | {"strait", "straits", "gorges", "pass", "archipelago", "plains", "volcano", "peak", "canyon", "atoll",
        "fjord", "escarpment"}
+#: model labels of a name closed by "Channel" that make it a broadcaster's
+_CHANNEL_NOT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "NORP"}
 #: small words inside a feature's name ("Col de la Croix de Fer", "Cliffs of Moher")
 _NAME_JOINERS = {"of", "de", "la", "du", "des", "del", "di", "da", "do", "dos", "das", "-", "d'"}
 #: capitalised words of a building's or an event's name
@@ -104,8 +108,11 @@ def _detect_named_features(d: _Detection) -> None:
     n = len(toks)
     i = 0
     while i < n:
-        if d.taken[i] or not toks.title[i] or toks.stop[i] or toks.lower[i] in LOC_PREPS:
-            i += 1  # (nor a capitalised preposition: "Near Amboseli National Park, rangers ...")
+        if d.taken[i] or not toks.title[i] or toks.stop[i] or toks.lower[i] in LOC_PREPS \
+                or (i > 1 and toks.text[i - 1] == "-" and not toks.space[i - 2]):
+            # (nor a capitalised preposition: "Near Amboseli National Park, rangers ...";
+            # nor the end of a hyphenated name: "Tunya" of "Mosi-oa-Tunya National Park")
+            i += 1
             continue
         e = i + 1  # the run of capitalised words (and small words between them) from i
         while e < n and not d.taken[e] and (toks.title[e] or (
@@ -147,8 +154,8 @@ def _feature_in_run(d: _Detection, i: int, e: int
     last = toks.lower[e - 1]
     if e - i >= 3 and (toks.lower[e - 2], last) in FEATURE_HEAD_PAIRS:
         head = (i, e - 2)
-    elif last in _NAMED_TAILS:
-        head = (i, e - 1)
+    elif last in _NAMED_TAILS and not (last == "channel" and toks.ent_type[i] in _CHANNEL_NOT_LABELS):
+        head = (i, e - 1)  # (not a broadcaster's channel: "the Discovery Channel")
     elif toks.lower[i] in FEATURE_OPENERS and e - i <= 3 \
             and not any(toks.lower[k] in _BODY_WORDS or toks.lower[k] in _NOT_FEATURE_WORDS for k in range(i, e)):
         head = (i + 1, e)  # ("Mount Washington Hotel", "River Concert Series" are no features)
@@ -166,5 +173,7 @@ def _feature_in_run(d: _Detection, i: int, e: int
     # (a name opened by "Lake" or "Mount" is the feature's own: "Lake Manchar" is
     # no lake by Manchar, India)
     known = bool(g.exact(toks.span_text(i, e)))
-    known_head = head[0] == i and not known and bool(g.exact(toks.span_text(*head)))
+    # (a head that is itself a feature's word names no place: "Island Peak")
+    known_head = head[0] == i and not known and bool(g.exact(toks.span_text(*head))) \
+        and not (head[1] - head[0] == 1 and (toks.lower[head[0]] in FEATURE_HEADS or toks.lower[head[0]] in _NAMED_TAILS))
     return (i, e), (head if known_head else None), known

@@ -399,6 +399,10 @@ def _byline_partner(toks: _Tokens, start: int, end: int) -> bool:
     # not a newsroom's town after a comma: "By Halima Garba, Kano Bureau")
     given = toks.lower[p] in ("and", "&") and end < n and toks.title[end] and toks.pos[end] == "PROPN" \
         and toks.lower[end] not in _NEWSROOM_WORDS
+    # (or the whole full name closing the line: "By Sengphet Vongsa and Li Wei")
+    given = given or (toks.lower[p] in ("and", "&") and end - start >= 2
+                      and all(toks.title[k] for k in range(start, end))
+                      and (end >= n or "\n" in toks.text[end] or toks.text[end] == "|"))
     surname = p >= 1 and toks.title[p] and toks.pos[p] == "PROPN" and toks.lower[p - 1] in ("and", "&") \
         and end - start == 1
     if not (given or surname):

@@ -77,6 +77,8 @@ PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "governor
 #: place on the gazetteer's word alone
 COMMON_WORDS = {
     "police", "university", "college", "school", "central", "superior", "metro", "union",
+    # (a university's word in the languages of its country: "Universidad Austral de Chile")
+    "universidad", "universidade", "université", "universität", "università", "universiteit", "universitas",
     "green", "spring", "springs", "forest", "enterprise", "alliance", "eagle", "bell", "dome",
     "titan", "man", "liberty", "independence", "unity", "commerce", "progress", "hope",
     "justice", "victory", "freedom", "harmony", "friendship", "energy", "golden", "royal",
