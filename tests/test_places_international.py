@@ -2671,3 +2671,31 @@ def test_last_of_two_authors_closing_a_byline_is_a_person(nlp):
 def test_feature_names_and_their_words(nlp, text, found, not_found):
     names = [p.text for p in find_places(nlp(text))]
     assert found in names and not_found not in names
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # a monarch's name before a regnal number
+    ("Riders will qualify for the Hassan II trophy in Rabat.", "Rabat", "Hassan"),
+    # a gulf after a place's name is the feature's
+    ("Ships crossed the Moro Gulf at night.", "Moro Gulf", "Moro"),
+    # "National Reserve" closes a feature's name; "Pico de" opens one
+    ("Miners camped on the edge of the Tambopata National Reserve.", "Tambopata National Reserve", "Tambopata"),
+    ("Water rises on the flank of the Pico de Tancítaro.", "Pico de Tancítaro", "Tancítaro"),
+    # a Portuguese article inside a feature's name
+    ("Women work the shores of the Baía de Todos os Santos near Salvador.", "Baía de Todos os Santos", "Santos"),
+    # (a guard: "Gulf" after a common word the gazetteer knows as a town makes no feature)
+    ("Divers sold Natural Gulf pearls in the souk near Manama.", "Manama", "Natural Gulf"),
+])
+def test_monarchs_gulfs_reserves_and_peaks(nlp, text, found, not_found):
+    names = [p.text for p in find_places(nlp(text))]
+    assert found in names and not_found not in names
+
+
+def test_university_word_the_model_took_for_a_town(nlp):
+    text = "Researchers at the Universidad Tecnológica del Chocó tested 180 fish."
+    assert "Universidad" not in [p.text for p in find_places(nlp(text))]
+
+
+def test_town_named_given_name_before_a_surname_and_an_age(nlp):
+    text = "In the cells, Paris Alcantara, 33, an investigator with the commission, said the cells were full."
+    assert "Paris" not in [p.text for p in find_places(nlp(text))]

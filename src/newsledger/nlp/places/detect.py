@@ -787,20 +787,26 @@ def _drop_planets(d: _Detection) -> None:
 #: prefixes of a ship's name, in capitals ("the ferry MV Jolo Pearl", "HMS Belfast")
 _SHIP_PREFIXES = {"MV", "M/V", "MS", "M/S", "SS", "RMS", "HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS", "RV",
                   "R/V", "FV", "MT", "INS", "PNS", "KRI", "BRP"}
+#: a monarch's number after the name ("Hassan II", "Louis XIV"; not "I", a word of its own)
+_REGNAL_NUMBERS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"}
 #: words before a father's name in an Arabic full name ("Ibn Zohr University")
 _PATRONYM_WORDS = {"ibn", "bin"}
 
 
 def _drop_ships_and_patronyms(d: _Detection) -> None:
     """A name after a ship's prefix is the ship's ("the ferry MV Jolo
-    Pearl", "HMS Belfast"), and one after "Ibn" or "bin" a person's ("Ibn
-    Zohr University"), not the town named like it."""
-    toks = d.toks
+    Pearl", "HMS Belfast"), one after "Ibn" or "bin" a person's ("Ibn
+    Zohr University"), and one before a regnal number a monarch's ("the
+    Hassan II trophy"), not the town named like it."""
+    toks, n = d.toks, len(d.toks)
     for m in list(d.mentions):
-        if m.span is None or m.demonym or m.span.start == 0:
+        if m.span is None or m.demonym:
             continue
-        p = m.span.start - 1
-        if toks.text[p] in _SHIP_PREFIXES or (toks.lower[p] in _PATRONYM_WORDS and toks.text[p] != "BIN"):
+        p, e = m.span.start - 1, m.span.end
+        if p >= 0 and (toks.text[p] in _SHIP_PREFIXES
+                       or (toks.lower[p] in _PATRONYM_WORDS and toks.text[p] != "BIN")):
+            d.drop(m)
+        elif len(m.span) == 1 and e < n and toks.text[e] in _REGNAL_NUMBERS and not toks.upper[m.span.start]:
             d.drop(m)
 
 

@@ -178,6 +178,10 @@ def _detect_entities(d: _Detection) -> None:
         if label in ("GPE", "LOC") and prev is not None and prev.label_ == "PERSON" and prev.end == ent.start \
                 and len(ent) == 1 and not any(_top_level(e) for e in g.exact(ent.text)):
             continue  # the family name the model cut from its given name ("Min-jun" + "Park")
+        if label in ("GPE", "LOC") and len(ent) == 1 and ent.end < len(toks) and toks.title[ent.end] \
+                and not toks.upper[ent.start] and _given_age(toks, ent.end + 1) \
+                and not any(_top_level(e) for e in g.exact(ent.text)):
+            continue  # a given name before its family name and an age ("Paris Alcantara, 33, an investigator")
         nxt_ent = ents[n_ent + 1] if n_ent + 1 < len(ents) else None
         if label in ("GPE", "LOC") and nxt_ent is not None and nxt_ent.label_ == "PERSON" \
                 and nxt_ent.start == ent.end and len(ent) == 1 and len(nxt_ent) == 1 and toks.title[ent.start] \
@@ -549,7 +553,10 @@ _TOWN_JOINERS = {"upon", "on", "am", "an", "der", "sur", "en", "im", "in"}
 
 _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                "southwest", "the north", "the south", "the west", "the east", "city", "state",
-               "earth", "heaven", "hell", "paradise"} | {w.lower() for w in MOVABLE_FEASTS}
+               "earth", "heaven", "hell", "paradise",
+               # (a university's word the model took for a town: "the Universidad Tecnológica del Chocó")
+               "universidad", "universidade", "université", "universität", "università", "universitas"} \
+    | {w.lower() for w in MOVABLE_FEASTS}
 _NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
 #: US states' abbreviations that are English words: a state after a town's comma ("Worcester, Mass.")
 #: or with its dot before a word ("Mass. legislators")

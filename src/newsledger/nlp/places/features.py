@@ -24,20 +24,21 @@ FEATURE_HEADS = {"river", "lake", "valley", "falls", "creek", "dam", "reservoir"
                  "downs", "lagoon", "estuary", "island", "islands", "shoal", "shoals", "reef", "desert",
                  "bay", "hills", "mountains", "range", "peninsula", "plateau", "glacier", "canal",
                  "harbour", "harbor", "heights", "wetlands", "basin", "delta", "strait", "pass", "wilderness",
-                 "channel", "icefield"}
+                 "channel", "icefield", "gulf"}
 #: ... two-word closers ("Kakum National Park", "Maasai Mara Game Reserve", "Valmiki Tiger Reserve",
 #: "Monongahela National Forest";
 #: not "National Wildlife Refuge", whose river's or town's name news marks alone)
 FEATURE_HEAD_PAIRS = {("national", "park"), ("game", "reserve"), ("nature", "reserve"),
                       ("wildlife", "sanctuary"), ("marine", "park"), ("wildlife", "reserve"),
                       ("tiger", "reserve"), ("forest", "reserve"), ("biosphere", "reserve"),
-                      ("marine", "reserve"), ("national", "forest"), ("state", "forest")}
+                      ("marine", "reserve"), ("national", "forest"), ("state", "forest"),
+                      ("national", "reserve")}
 #: capitalised words that open one ("Lake Nakuru", "River Foyle", "Mount Kenya")
 FEATURE_OPENERS = {"lake", "river", "loch", "mount", "mt", "mt."}
 #: ... in the languages of Spain, Portugal and Italy, often with a small word after them
 #: ("Serra da Lousã", "Salar de Maricunga", "Cerro Tololo", "Valle del Bove")
 ROMANCE_OPENERS = {"serra", "sierra", "cerro", "monte", "lago", "laguna", "salar", "valle", "bahía", "baía",
-                   "golfo", "volcán", "nevado", "morro", "ilha", "punta", "ponta", "rio", "río"}
+                   "golfo", "volcán", "nevado", "morro", "ilha", "punta", "ponta", "rio", "río", "pico"}
 #: ... and in Arabic ("Wadi Hadramout", "Jebel Marra", "Oued Ziz"): a valley's or a mountain's word,
 #: no town of its own where a name follows it
 ARABIC_OPENERS = {"wadi", "jebel", "jabal", "jbel", "djebel", "oued"}
@@ -81,13 +82,13 @@ def _widen_to_features(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
 
 #: closing words of a feature's name when no place has its first words ("the Todra Gorge")
 _NAMED_TAILS = (FEATURE_HEADS - {"bay", "island", "lake", "dam", "canal", "harbour", "harbor", "heights",
-                                 "basin", "range", "downs", "hills"}) \
+                                 "basin", "range", "downs", "hills", "gulf"}) \
     | {"strait", "straits", "gorges", "pass", "archipelago", "plains", "volcano", "peak", "canyon", "atoll",
        "fjord", "escarpment"}
 #: model labels of a name closed by "Channel" that make it a broadcaster's
 _CHANNEL_NOT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "NORP"}
 #: small words inside a feature's name ("Col de la Croix de Fer", "Cliffs of Moher")
-_NAME_JOINERS = {"of", "de", "la", "du", "des", "del", "di", "da", "do", "dos", "das", "-", "d'"}
+_NAME_JOINERS = {"of", "de", "la", "du", "des", "del", "di", "da", "do", "dos", "das", "os", "-", "d'"}
 #: capitalised words of a building's or an event's name
 _NOT_FEATURE_WORDS = {"hotel", "resort", "series", "festival", "concert", "center", "centre", "road", "street",
                       "church", "school", "hall", "inn", "lodge", "club", "area", "fund", "project"}
@@ -174,6 +175,7 @@ def _feature_in_run(d: _Detection, i: int, e: int
     # no lake by Manchar, India)
     known = bool(g.exact(toks.span_text(i, e)))
     # (a head that is itself a feature's word names no place: "Island Peak")
+    word = toks.lower[head[0]]
     known_head = head[0] == i and not known and bool(g.exact(toks.span_text(*head))) \
-        and not (head[1] - head[0] == 1 and (toks.lower[head[0]] in FEATURE_HEADS or toks.lower[head[0]] in _NAMED_TAILS))
+        and not (head[1] - head[0] == 1 and (word in FEATURE_HEADS or word in _NAMED_TAILS))
     return (i, e), (head if known_head else None), known
