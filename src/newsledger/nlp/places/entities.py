@@ -182,17 +182,16 @@ def _detect_entities(d: _Detection) -> None:
                 and not toks.upper[ent.start] and _given_age(toks, ent.end + 1) \
                 and not any(_top_level(e) for e in g.exact(ent.text)):
             continue  # a given name before its family name and an age ("Paris Alcantara, 33, an investigator")
-        nxt_ent = ents[n_ent + 1] if n_ent + 1 < len(ents) else None
-        if label in ("GPE", "LOC") and nxt_ent is not None and nxt_ent.label_ == "PERSON" \
-                and nxt_ent.start == ent.end and len(ent) == 1 and len(nxt_ent) == 1 and toks.title[ent.start] \
-                and not toks.upper[ent.start] and not toks.lower[nxt_ent.start].endswith("s") \
-                and not (nxt_ent.end < len(toks) and toks.title[nxt_ent.end]) \
-                and not g.exact(toks.span_text(ent.start, nxt_ent.end)) \
+        nxt = ents[n_ent + 1] if n_ent + 1 < len(ents) else None
+        if label in ("GPE", "LOC") and nxt is not None and nxt.label_ == "PERSON" \
+                and nxt.start == ent.end and len(ent) == 1 and len(nxt) == 1 and toks.title[ent.start] \
+                and not toks.upper[ent.start] and not toks.lower[nxt.start].endswith("s") \
+                and not (nxt.end < len(toks) and toks.title[nxt.end]) \
+                and not g.exact(toks.span_text(ent.start, nxt.end)) \
                 and not any(_top_level(e) for e in g.exact(ent.text)):
             # a given name the model cut from its family name ("Dallas" + "Whitfield"; not
             # a team's town, "a Montreal Canadiens jersey", nor a town's longer name, "Newton Stewart")
             continue
-        nxt = ents[n_ent + 1] if n_ent + 1 < len(ents) else None
         if label in ("GPE", "LOC") and nxt is not None and nxt.start == ent.end and nxt.label_ in ("GPE", "LOC") \
                 and d.free(nxt.start, nxt.end) and _place_named(toks.span_text(ent.start, nxt.end), g):
             r = (r[0], nxt.end)  # one name the model cut in two places ("Otter" + "Tail County")
