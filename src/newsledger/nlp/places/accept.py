@@ -43,7 +43,7 @@ from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _famous_alias, _f
                       _respelling, _short_form, _strong, _top_level, _town_named, _town_pair)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
 from .international import _REGION_OPENERS
-from .entities import _COMPASS
+from .entities import _COMPASS, _given_age
 
 
 #: entity labels of the model that a place name never has
@@ -689,7 +689,7 @@ def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
         # waves a detector", or a person's trade in apposition: "Ana Carolina
         # Fontes, a researcher at ..."; not "who", which a team takes: "the
         # Sydney Bears, who play in Penrith")
-        return (nxt.isdigit() and len(nxt) <= 2 and e + 2 < len(toks) and toks.text[e + 2] == ",") \
+        return _given_age(toks, e) \
             or (nxt in ("a", "an") and any(toks.lower[k] in TITLES for k in range(e + 2, min(len(toks), e + 5))))
     # (or a person's noun in apposition: "said Georgia Mills, a retired teacher")
     return nxt in ("who", "a", "an") \
