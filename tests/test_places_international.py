@@ -2699,3 +2699,129 @@ def test_university_word_the_model_took_for_a_town(nlp):
 def test_town_named_given_name_before_a_surname_and_an_age(nlp):
     text = "In the cells, Paris Alcantara, 33, an investigator with the commission, said the cells were full."
     assert "Paris" not in [p.text for p in find_places(nlp(text))]
+
+
+def _with_ents(nlp, text: str, *spans: tuple[str, str]):
+    """``text`` parsed, its entities replaced by ``spans`` (words, label), each
+    taken at its first occurrence."""
+    doc = nlp(text)
+    ents = []
+    for words, label in spans:
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words))
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc
+
+
+def test_person_holding_a_preposition_gives_no_surnames(nlp):
+    # the model's "Dubrovnik with Mljet" is no person: Mljet stays a place later on
+    text = ("The catamaran, which links Dubrovnik with Mljet, Korčula and Lastovo, has been cut back to one "
+            "sailing. Fares to Mljet will rise, and the Mljet school may close.")
+    assert [p.text for p in find_places(nlp(text))].count("Mljet") == 3
+
+
+def test_two_towns_joined_by_with_the_model_took_for_one_person(nlp):
+    doc = _with_ents(nlp, "A new ferry linking Troon with Ayr starts in May.", ("Troon with Ayr", "PERSON"))
+    assert [p.text for p in find_places(doc)] == ["Troon", "Ayr"]
+
+
+def test_age_after_a_persons_home_town_is_the_persons(nlp):
+    text = ("Bonavista clinic to close\n\nThe clinic in Bonavista will close next month. "
+            "Mayor Ruth Keel of Bonavista, 61, said the town would appeal.")
+    assert [p.text for p in find_places(nlp(text))].count("Bonavista") == 3
+
+
+def test_quote_the_model_took_for_a_title(nlp):
+    text = '"People in Tobermory and Dervaig are paying the same fares as people in Glasgow," he said.'
+    assert "Tobermory" in [p.text for p in find_places(nlp(text))]
+
+
+def test_two_neighbouring_towns_named_together(nlp):
+    doc = _with_ents(nlp, "OULU, Finland — Pudasjärvi and Taivalkoski have merged their mobile library routes.",
+                     ("OULU", "GPE"), ("Finland", "GPE"), ("Taivalkoski", "ORG"))
+    assert "Pudasjärvi" in [p.text for p in find_places(doc)]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a modifier joined by hyphens before the apposition's place noun
+    ("Staff are shared with Cobar, a copper-mining town to the west.", "Cobar"),
+    # an example of places after "like"
+    ("The runways at places like Oymyakon are still gravel.", "Oymyakon"),
+    # a place that something lies off, after a comma
+    ("Divers on Ranguana Caye, off Placencia, counted fewer fish.", "Placencia"),
+    # a town listed before a name that no person's opens ("Puerto ...")
+    ("The bakeries in Esquel, Gaiman and Puerto Madryn are closing.", "Gaiman"),
+    # a division before its kind, though the text writes its name in lower case too
+    ("Clinics in the Centre region of Burkina Faso reported cases, and a health centre in Ouagadougou "
+     "ran out of tests.", "Centre"),
+    # the "'s" of a name that owns nothing
+    ("The schooner left Carriacou in Grenada and sailed on to St George's.", "St George's"),
+])
+def test_cues_and_forms_of_places(nlp, text, found):
+    assert found in [p.text for p in find_places(nlp(text))]
+
+
+def test_abbreviated_saint_the_model_cut_from_its_name(nlp):
+    doc = _with_ents(nlp, "ST. CLOUD, Minn. (AP) — Doctors said the clinics were full.",
+                     ("ST", "GPE"), ("CLOUD", "GPE"), ("Minn.", "GPE"))
+    names = [p.text for p in find_places(doc)]
+    assert "ST. CLOUD" in names and "ST" not in names
+
+
+def test_place_entity_closing_on_a_preposition(nlp):
+    doc = _with_ents(nlp, "The ferry runs from Nassau to Dunmore Town on Harbour Island twice a day.",
+                     ("Nassau", "GPE"), ("Dunmore Town on", "GPE"), ("Harbour Island", "GPE"))
+    assert [p.text for p in find_places(doc)] == ["Nassau", "Dunmore Town", "Harbour Island"]
+
+
+def test_hyphenated_town_the_model_took_for_a_person(nlp):
+    doc = _with_ents(nlp, "QUEBEC — Clinics in the region have cut hours, while Rouyn-Noranda opened a new one.",
+                     ("QUEBEC", "GPE"), ("Rouyn-Noranda", "PERSON"))
+    assert "Rouyn-Noranda" in [p.text for p in find_places(doc)]
+    # (a guard: a double-barrelled surname is no town)
+    doc = _with_ents(nlp, "QUEBEC — Clinics have cut hours, said Marie Tremblay-Gagnon.",
+                     ("QUEBEC", "GPE"), ("Marie Tremblay-Gagnon", "PERSON"))
+    assert [p.text for p in find_places(doc)] == ["QUEBEC"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a place a pasture or a slope lies above
+    ("At one pasture above Valtournenche, a wolf pack killed 27 sheep.", "Valtournenche"),
+    # what only a place owns, after its possessive
+    ("Volunteers run a book exchange in a railway shed, and Hokitika's library, run by the district council, "
+     "has longer hours.", "Hokitika"),
+])
+def test_heights_and_possessions_of_places(nlp, text, found):
+    assert found in [p.text for p in find_places(nlp(text))]
+
+
+def test_height_cue_asks_for_the_whole_name(nlp):
+    # (a guard: the opening word of a longer name is no place of its own)
+    text = "Queues form for fondue on the terraces above Lac de la Gruyère, the reservoir."
+    assert "Lac" not in [p.text for p in find_places(nlp(text))]
+
+
+def test_name_glued_to_a_small_word_by_a_hyphen(nlp):
+    text = "Tour buses crowd the lanes of Shirakawa-go every winter, and the Shirakawa-go farmhouses fill with guests."
+    assert [p.text for p in find_places(nlp(text))] == ["Shirakawa-go", "Shirakawa-go"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Cherry growers in the Jerte valley lost half their crop.", "Jerte"),
+    ("Health workers travelled by boat to the Cuyo islands after a village reported cases.", "Cuyo"),
+])
+def test_name_between_the_and_a_feature_noun(nlp, text, found):
+    assert found in [p.text for p in find_places(nlp(text))]
+
+
+def test_outer_and_a_features_name_make_no_person(nlp):
+    doc = _with_ents(nlp, "Outer Vesterålen ferries cut\n\nGuides lead walkers to the Vesterålen peaks each summer.",
+                     ("Outer Vesterålen", "PERSON"), ("Vesterålen peaks", "PERSON"))
+    doc.ents = [doc.ents[0], Span(doc, doc.ents[1].start, doc.ents[1].start + 1, label="PERSON")]
+    assert "Vesterålen" in [p.text for p in find_places(doc)]
+
+
+def test_region_of_our_table_opened_by_a_stop_word(nlp):
+    text = "Unlike in the south, most stations in the Top End are unfenced."
+    assert "Top End" in [p.text for p in find_places(nlp(text))]

@@ -440,9 +440,17 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                      and (best.kind == "city" and best.population >= 10_000
                           or best.source == "subdivision" and not best.approx)
                      and _lone_name(doc, toks, i))
+                 # (one of two towns the model took for one person though "to" or
+                 # "with" joins them, which no person's name holds: "linking Troon with Ayr")
+                 or (toks.lower[ent.start + 1] in ("to", "with")
+                     and (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ()))
                  # (a town's own name that ends in a word no surname ends in: "Alice Springs")
                  or (j - i >= 2 and toks.lower[j - 1] in TOWN_TAILS and best.kind == "city"
-                     and best.id in main and best.population >= 1000))
+                     and best.id in main and best.population >= 1000)
+                 # (a town of 10,000 of the text's countries by its own name
+                 # with a hyphen inside: "Grand Falls-Windsor opened")
+                 or (j - i >= 3 and _glued_hyphen(toks, i, j) and best.kind == "city" and best.id in main
+                     and best.country in d.doc_countries and best.population >= 10_000))
             and not _speech_subject_person(doc[i:j], best, g))
 
 
@@ -716,6 +724,33 @@ def _seat(d: _Detection, best: Entry) -> bool:
         and best.country in d.doc_countries
 
 
+#: two towns named together, neither found yet, lie at most this far apart
+#: to vouch for each other (:func:`_paired_neighbour`)
+PAIRED_TOWNS_KM = 100
+
+
+def _paired_neighbour(d: _Detection, r: _Reading) -> bool:
+    """The one-word town joined by "and" to another one-word name (no
+    person's for the model) that is the own name of a town of 1,000 of the same
+    country of the text's, within PAIRED_TOWNS_KM: two neighbours named
+    together, whatever the parse made of them ("Kestilä and Piippola have
+    merged their schools"); two persons' given names are not both towns of
+    the text's country a short way apart."""
+    toks, g, best = d.toks, d.g, r.best
+    i, j = r.i, r.j
+    if j - i != 1 or best.country not in d.doc_countries:
+        return False
+    n = len(toks)
+    other = j + 1 if j + 1 < n and toks.lower[j] == "and" else i - 2 if i >= 2 and toks.lower[i - 1] == "and" else None
+    if other is None or not (toks.title[other] and toks.alpha[other] and toks.ent_type[other] != "PERSON") \
+            or (other + 1 < n and toks.title[other + 1]) or (other > 0 and toks.title[other - 1]):
+        return False
+    word = toks.text[other]
+    main = g.main_ids(word)
+    return any(e.id in main and e.kind == "city" and e.country == best.country and e.population >= 1000
+               and haversine_km(e.lat, e.lon, best.lat, best.lon) <= PAIRED_TOWNS_KM for e in g.exact(word))
+
+
 def _distanced_town(d: _Detection, r: _Reading) -> bool:
     """A town of 500 by its own name, all capitalised, that a distance
     follows in apposition ("at Avalon, about 15 miles up the coast";
@@ -765,6 +800,7 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             or (best.kind == "city" and best.id in main and (
                 best.population >= 100_000 or g.is_capital(best)
                 or (best.population >= 1000 and (_coordinated(toks, doc[i:j], taken)
+                                                 or _paired_neighbour(d, r)
                                                  or _after_place(toks, j)
                                                  # ("Kotor, in Montenegro, introduced ...")
                                                  or _in_its_land(toks, i, j, best, g, ",", after_prep=False)))))
@@ -1281,10 +1317,18 @@ def _division_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:
     return best.kind == "region" and best.id in main and j < len(toks) and toks.lower[j] in _DIVISION_WORDS
 
 
+def _glued_hyphen(toks: _Tokens, i: int, j: int) -> bool:
+    """A hyphen inside tokens ``i:j`` joins the words either side, no space
+    between ("Grand Falls-Windsor")."""
+    return any(toks.text[k] == "-" and not toks.space[k - 1] and not toks.space[k] for k in range(i + 1, j - 1))
+
+
 def _hyphen_joined(toks: _Tokens, i: int, j: int) -> bool:
     """Tokens ``i:j`` are one word joined by hyphens, capitalised at both
-    ends ("Port-au-Prince", "Rostov-on-Don")."""
-    return j - i >= 3 and toks.title[i] and toks.title[j - 1] and "-" in toks.text[i + 1:j - 1] \
+    ends ("Port-au-Prince", "Rostov-on-Don"), or at its start before a small
+    word in lower case ("Shirakawa-go")."""
+    return j - i >= 3 and toks.title[i] and "-" in toks.text[i + 1:j - 1] \
+        and (toks.title[j - 1] or (toks.text[j - 2] == "-" and toks.text[j - 1].islower() and toks.alpha[j - 1])) \
         and not any(toks.space[k] for k in range(i, j - 1))
 
 

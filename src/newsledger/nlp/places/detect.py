@@ -107,8 +107,8 @@ from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_W
                     CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
                     FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES,
                     UTILITY_WORDS, W)
-from .tokens import (_after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score, _person_like,
-                     _place_cue, _speaker, _street, _strip, _Tokens)
+from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
+                     _person_like, _place_cue, _speaker, _street, _strip, _Tokens)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
@@ -117,24 +117,25 @@ from .international import _detect_people_of_named, _detect_people_words, _detec
 from .entities import _COMPASS, _demonym_town, _detect_entities
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
-from .accept import _club_of_match, _PAIR_DASHES, _speech_subject_person, _TEAM_BEFORE, _teams_named
+from .accept import _club_of_match, _home_of_person, _PAIR_DASHES, _speech_subject_person, _TEAM_BEFORE, _teams_named
 from .glued import _detect_glued_abbreviations
 from .codes import _detect_country_codes
 from .mend import _mend_cut_openings, _mend_split_names
 
 
 #: compass words and their abbreviations before a division's name ("W Java", "North Kivu")
-_COMPASS_OPENERS = {"n", "s", "e", "w", "n.", "s.", "e.", "w."} | _COMPASS
+_COMPASS_OPENERS = {"n", "s", "e", "w", "n.", "s.", "e.", "w.", "outer", "inner", "upper", "lower"} | _COMPASS
 
 
 def _compass_and_division(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
-    """The model's person of two words is a compass word and a region's own
-    name ("Sukabumi, W Java" in a dateline): no person's words."""
+    """The model's person of two words is a compass word (or "Outer",
+    "Upper" ...) and a region's or a land's feature's own name ("Sukabumi, W
+    Java" in a dateline, "Outer Lofoten islands"): no person's words."""
     if len(ent) != 2 or toks.lower[ent.start] not in _COMPASS_OPENERS:
         return False
     name = toks.text[ent.start + 1]
     main = g.main_ids(name)
-    return any(e.kind in ("region", "country") and e.id in main for e in g.exact(name))
+    return any(e.kind in ("region", "country", "feature") and e.id in main for e in g.exact(name))
 
 
 def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
@@ -245,8 +246,9 @@ def _collect_person_words(d: _Detection) -> None:
                 and not _great_town_name(ent.text, g) and _club_of_match(d, ent.start, ent.end) is None \
                 and toks.span_text(ent.start, ent.end) not in d.teams \
                 and not (ent.start > 0 and toks.text[ent.start - 1] in _TEAM_BEFORE):
-            # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso")
-            end = next((k for k in range(ent.start + 1, ent.end) if toks.lower[k] in ("of", "from")), ent.end)
+            # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso";
+            # nor are the words after a preposition no name holds: "links Split with Hvar")
+            end = next((k for k in range(ent.start + 1, ent.end) if toks.lower[k] in _NAME_BREAKS), ent.end)
             # (the name opens at its first capitalised word: "west Jackson" is one word, no person's)
             first = next((k for k in range(ent.start, end) if toks.text[k][:1].isupper()), end)
             if end - first < 2:
@@ -412,6 +414,11 @@ def _collect_company_words(d: _Detection) -> None:
             d.company_words.add(toks.text[ent.start])
 
 
+#: lower-case words that end what the model took for a person's name: its
+#: person's town follows ("Brayan Parra of Sogamoso"), or it was no person's
+#: ("links Split with Hvar", "from Oban to Barra")
+_NAME_BREAKS = {"of", "from", "with", "to", "at", "in", "near", "via"}
+
 #: capitals closing a person's name: generations and orders, not a firm's acronym
 _NAME_SUFFIXES = {"II", "III", "IV", "JR", "SR", "MP", "MD", "QC", "KC", "OBE", "MBE", "CBE"}
 
@@ -556,6 +563,13 @@ _OPENING_PREPS = {"across", "throughout", "around", "near", "from", "outside", "
 _JOINING_PREPS = {"to", "for", "past", "via", "toward", "towards", "from", "into", "near", "through", "beyond"}
 
 
+#: lower-case words that never close a place's name ("Port Elizabeth on")
+_TRAILING_WORDS = _JOINING_PREPS | {"on", "in", "at", "and", "or", "with", "by"}
+
+#: quotation marks that may open a quote
+_OPENING_QUOTES = {'"', "“", "‘", "``"}
+
+
 def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
     """The model's entities, each cut where a line ends inside it (web text:
     "ROCKHAMPTON, Qld" + newline + "Cattle producers ..." read as one
@@ -564,6 +578,15 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
     so is what follows a bracket or a verb in lower case inside one."""
     out = []
     for ent in doc.ents:
+        # (a work's title the model saw after an opening quotation mark,
+        # where the quotation runs on past it, is the opening of a quote
+        # when a place's preposition stands inside it: no name at all,
+        # '"People in Glenmore and Ardara are paying ...")
+        if ent.label_ == "WORK_OF_ART" and ent.start > 0 and toks.text[ent.start - 1] in _OPENING_QUOTES \
+                and ent.end < len(toks) and toks.text[ent.end] not in _QUOTES and toks.text[ent.end] != "," \
+                and toks.lower[ent.start] not in ("the", "a", "an") \
+                and any(toks.lower[k] in LOC_PREPS and toks.text[k].islower() for k in range(ent.start + 1, ent.end)):
+            continue
         if len(ent) >= 2 and toks.lower[ent.start] in _OPENING_PREPS and toks.title[ent.start] \
                 and toks.title[ent.start + 1]:
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
@@ -590,6 +613,11 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
             if ent.label_ in ("GPE", "LOC", "FAC") and toks.lower[ent.start] != "the" else None
         if prep is not None:
             ent = Span(doc, ent.start, prep, label=ent.label_)
+        # (and a place's small word closing it, which opens what follows:
+        # "Port Elizabeth on" + "Bequia")
+        if ent.label_ in ("GPE", "LOC") and len(ent) >= 2 and toks.text[ent.end - 1].islower() \
+                and toks.lower[ent.end - 1] in _TRAILING_WORDS:
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
         # (and a person's before a number, which no person's name holds: "and
         # Garissa 39.8 C." of a list of readings)
         number = next((k for k in range(ent.start + 1, ent.end) if toks.text[k][:1].isdigit()), None) \
@@ -711,9 +739,11 @@ def _drop_given_names(d: _Detection) -> None:
 
 def _aged(toks: _Tokens, i: int) -> bool:
     """Token ``i`` has an age after it ("Borges, 58, one half of ...", "said
-    Jordan, 58."), not a standings list's points ("Liverpool, 45, Arsenal, 42")."""
+    Jordan, 58."), not a standings list's points ("Liverpool, 45, Arsenal, 42"),
+    nor the age of the person whose home it names ("Mayor Ann Lowry of
+    Fairhaven, 59, said")."""
     n = len(toks)
-    return i + 3 < n and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
+    return i + 3 < n and not _home_of_person(toks, i) and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
         and len(toks.text[i + 2]) <= 2 and (toks.text[i + 3] == "." or (
             toks.text[i + 3] == "," and i + 4 < n and toks.text[i + 4][:1].islower()))
 

@@ -15,9 +15,9 @@ from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, MOVABLE_FEASTS, PAGE_WORDS,
                     PLACE_NOUNS, STREET_HEADS, TITLES)
-from .tokens import (_COUNTY_WORDS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor, _person_like,
-                     _place_cue, _possessor_country, _in_signed_name, _initial_before, _speaker, _street, _strip,
-                     _Tokens, _with_possessive_end)
+from .tokens import (_COUNTY_WORDS, _HEIGHT_PREPS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor,
+                     _person_like, _place_cue, _possessor_country, _in_signed_name, _initial_before, _speaker,
+                     _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_name, _own_or_main, _OWN_SOURCES, _strong, _top_level, _town_named
 from .mention import _DIVISION_WORDS, _TAIL_WORDS, _Detection
 from .international import _generic_tail
@@ -148,10 +148,6 @@ def _detect_comma_pair(d: _Detection, span: Span) -> bool:
     for r in bounds:
         d.add(d.doc[r[0]:r[1]], "ner", fuzzy=False, require=True)
     return True
-
-
-#: prepositions of height before a town the model took for a building ("the hills above Stellenbosch")
-_HEIGHT_PREPS = {"above", "below", "overlooking"}
 
 
 #: a sovereign's or a pontiff's title, capitalised after "the" for the one who holds it
@@ -298,9 +294,12 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             if len(span) == 1 and name.lower() in toks.lower_words() and not any(
                     _top_level(e) or (e.id in main and e.population >= 20_000)
-                    for main in (g.main_ids(name),) for e in known):
+                    for main in (g.main_ids(name),) for e in known) \
+                    and not (span.end < len(toks) and toks.lower[span.end] in _DIVISION_WORDS
+                             and any(e.kind == "region" for e in known)):
                 # "Tsunami warnings ..." opening a headline, "tsunami" elsewhere in
                 # the text: a common noun, though a village has it as another name
+                # (not a division before its kind: "in the Centre department" beside "a treatment centre")
                 continue
             if not known and len(span) == 1 and name.lower() in COMMON_WORDS:
                 continue  # "the Eagles' full-court press": a common word no place has exactly, no misspelt town

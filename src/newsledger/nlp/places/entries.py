@@ -120,10 +120,11 @@ PAIR_TOWN_POP = 5000
 def _town_pair(toks, start: int, end: int, g: Gazetteer) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
     """The two sides of ``toks[start:end]`` when it is two towns of
     ``PAIR_TOWN_POP`` people or more by their own one-word names joined by
-    "and" or "to", which the model took for one person or body ("between
-    Laramie and Rawlins", "a ferry from Gourock to Dunoon"); none otherwise
+    "and", "to" or "with", which the model took for one person or body ("between
+    Laramie and Rawlins", "a ferry from Gourock to Dunoon", "linking Troon with
+    Ayr"); none otherwise
     (a couple, "Brent and Lynnette", is no town's)."""
-    if end - start != 3 or toks.lower[start + 1] not in ("and", "to"):
+    if end - start != 3 or toks.lower[start + 1] not in ("and", "to", "with"):
         return None
     if not all(toks.title[k] and toks.alpha[k] and _town_named(toks.text[k], g, PAIR_TOWN_POP)
                for k in (start, start + 2)):

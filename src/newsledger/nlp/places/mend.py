@@ -12,7 +12,10 @@ word after them are a name of our gazetteer (a place's own name, after a
 possessive), the pieces become one entity, labelled as a place.  So does
 a place's entity with the capitalised word before it that the model left
 out, where the two are a place's own name ("Little" + "Saigon", "Son" +
-"La province").
+"La province"); and so do a saint's or a mount's abbreviation and the next
+entity after its dot ("ST." + "MARC"), and an entity and the small word in
+lower case a hyphen glues to it ("Shirakawa" + "-go"), where the two are a
+name of ours.
 
 Reads the model's entities (``d.ents``) and the gazetteer; rewrites
 ``d.ents``.
@@ -33,6 +36,8 @@ from .words import HYPHEN_LINKS, TITLES
 _SMALL = _INNER_SMALL_WORDS | HYPHEN_LINKS | {"delle", "las", "los", "bei", "or"}
 #: the possessive's token ("Hudson" + "'s" + "Hope")
 _POSSESSIVES = {"'s", "’s"}
+#: abbreviations opening a place's name before its dot ("St. Marc", "Mt. Hagen")
+_ABBREVIATED_OPENERS = {"st", "ste", "mt", "ft", "pt"}
 #: the most small words in a row and capitalised words after them
 _MOST_SMALL, _MOST_AFTER = 2, 2
 
@@ -50,6 +55,24 @@ def _mend_split_names(d: _Detection) -> None:
     while k < len(ents):
         ent = ents[k]
         k += 1
+        # (a saint's or a mount's abbreviation the model took alone, its
+        # name's next word another entity: "ST." + "MARC", "Mt." + "Hagen",
+        # where the two are a name of the gazetteer)
+        nxt = ents[k] if k < len(ents) else None
+        if len(ent) == 1 and toks.lower[ent.start] in _ABBREVIATED_OPENERS and nxt is not None \
+                and nxt.start == ent.end + 1 and toks.text[ent.end] == "." and nxt.label_ != "PERSON" \
+                and g.exact(toks.span_text(ent.start, nxt.end)):
+            out.append(Span(doc, ent.start, nxt.end, label="GPE"))
+            k += 1
+            continue
+        # (a small word in lower case glued on by a hyphen, which the model
+        # left out: "Shirakawa" + "-go", where the whole is a name of ours)
+        e = ent.end
+        if ent.label_ != "PERSON" and e + 1 < n and toks.text[e] == "-" and not toks.space[e - 1] \
+                and not toks.space[e] and toks.text[e + 1].islower() and toks.alpha[e + 1] \
+                and g.exact(toks.span_text(ent.start, e + 2)):
+            out.append(Span(doc, ent.start, e + 2, label=ent.label_))
+            continue
         # the small words: the entity's own last ones, then those after it
         s = ent.end
         while s > ent.start + 1 and toks.lower[s - 1] in _SMALL and toks.text[s - 1].islower():

@@ -93,7 +93,10 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
             # (not over a comma to a state's or province's code: "Morrison, CO" is no Morrison County)
             if j - 2 > i and text[j - 2] == "," and len(text[j - 1]) == 2 and text[j - 1].isupper():
                 continue
-            if (cap[j - 1] or text[j - 1].isupper() or (j - 1 > i and _elided_name(text[j - 1]))) \
+            # (or on a small word in lower case glued on by a hyphen: "Shirakawa-go")
+            glued_tail = j - 2 > i and text[j - 2] == "-" and not toks.space[j - 3] and not toks.space[j - 2] \
+                and text[j - 1].islower() and toks.alpha[j - 1] and cap[j - 3]
+            if (cap[j - 1] or text[j - 1].isupper() or (j - 1 > i and _elided_name(text[j - 1])) or glued_tail) \
                     and not punct[j - 1] and not (inner_stop and j == i + 1):
                 grams.append((j, toks.span_text(i, j)))
         grams.reverse()
@@ -103,8 +106,10 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
 
 def _two_word_place(name: str, g) -> bool:
     """Whether ``name`` names a province or a town of 100,000 people (by any
-    of its names: "Can Tho" of Cần Thơ)."""
+    of its names: "Can Tho" of Cần Thơ), or is the own name of a region or
+    feature of our table ("the Top End")."""
     return any(e.source == "subdivision" and not e.approx or e.kind == "city" and e.population >= 100_000
+               or (e.source == "extra" and e.kind in ("region", "feature") and e.id in g.main_ids(name))
                for e in g.exact(name))
 
 

@@ -152,13 +152,17 @@ def _abbreviation_dot_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
 def _with_possessive_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
     """The end of the name ``toks[i:j]``, taking in the "'s" after it when
     that ends the own name of a bigger place than the name without it names
-    ("St. John's", Newfoundland's capital; not "St. Paul's mayor")."""
+    ("St. John's", Newfoundland's capital; not "St. Paul's mayor"), or of any
+    place where the "'s" owns nothing ("sailed on to St George's.")."""
     if j < len(toks) and toks.lower[j] in ("'s", "’s") and not toks.space[j - 1]:
         whole, base = toks.span_text(i, j + 1), toks.span_text(i, j)
         own = [e for e in g.exact(whole) if e.id in g.main_ids(whole)]
         ids = {e.id for e in own}
         others = [e.population for e in g.exact(base) if e.id not in ids]
         if own and max(e.population for e in own) > max(others, default=0):
+            return j + 1
+        # (or owns nothing, a stop after it: "all the way to St George's.")
+        if own and (j + 1 == len(toks) or toks.text[j + 1] in (".", ",", ";", ":", ")")):
             return j + 1
     return j
 
@@ -336,12 +340,26 @@ def _after_kin(toks: _Tokens, start: int) -> bool:
     return False
 
 
-#: words that open a place's name, never a person's ("Cape Lambert", "Port Hedland", "Fort Smith")
-_PLACE_OPENING_WORDS = {"cape", "port", "fort", "mount", "mt", "mt.", "point", "lake", "loch", "isle"}
+#: words that open a place's name, never a person's ("Cape Lambert", "Port Hedland", "Fort Smith",
+#: "Puerto Madryn", "Ciudad Obregón")
+_PLACE_OPENING_WORDS = {"cape", "port", "fort", "mount", "mt", "mt.", "point", "lake", "loch", "isle",
+                        "puerto", "porto", "ciudad", "bahía", "bahia", "playa", "kota", "bandar", "kampung"}
 
 #: place nouns in the plural before "of" and a list of places ("the towns of Sehwan and Dadu")
 _PLACE_PLURALS = {"towns", "cities", "villages", "districts", "provinces", "states", "regions", "islands",
                   "counties", "municipalities", "suburbs", "ports", "capitals"}
+
+#: small words inside a place's name of several words ("Lac de la Gruyère")
+_NAME_SMALL_WORDS = {"de", "la", "del", "della", "di", "du", "des", "do", "da", "dos", "das", "le", "les", "los",
+                     "las", "el", "am", "im", "sur", "of"}
+
+#: prepositions of height before a place ("the hills above Stellenbosch")
+_HEIGHT_PREPS = {"above", "below", "overlooking"}
+
+#: plurals of places, and of what are places, that a list of examples follows
+#: ("places such as Maafushi", "communities like Tuktoyaktuk")
+_EXAMPLE_PLURALS = _PLACE_PLURALS | {"places", "communities", "settlements", "hamlets", "atolls", "neighbourhoods",
+                                     "neighborhoods", "townships", "localities", "resorts", "outposts"}
 
 #: offices of a place, capitalised after its name before the officer's
 _PLACE_OFFICES = {"mayor", "governor", "councillor", "councilor", "councilman", "councilwoman",
@@ -464,7 +482,18 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     if end + 2 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] in ("near", "outside") \
             and toks.title[end + 2]:
         return True
+    # a feature's name between "the" and its noun in lower case ("the Lofoten
+    # peaks", "the Tiétar valley", "to the Caluya islands")
+    if start > 0 and toks.lower[start - 1] == "the" and end < len(toks) and toks.lower[end] in _FEATURE_NOUNS \
+            and toks.text[end].islower():
+        return True
     return _place_apposition(toks, end) or _place_predicate(toks, end) or _named_by_noun(toks, start, end)
+
+
+#: nouns of land and water after a feature's name ("the Lofoten peaks")
+_FEATURE_NOUNS = {"islands", "isles", "peaks", "mountains", "hills", "valley", "valleys", "lagoon", "archipelago",
+                  "atoll", "atolls", "glacier", "fjord", "plateau", "delta", "estuary", "wetlands", "marshes",
+                  "highlands", "river", "gorge", "steppe", "floodplain"}
 
 
 #: words of a distance's measure ("about 15 miles up the coast")
@@ -550,9 +579,12 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
         # a church's seat ("the Archbishop of Tuam", "the diocese of Kilmore")
         if prev == "of" and start > 1 and toks.lower[start - 2] in _SEAT_NOUNS:
             return True
-        # an example of places ("provinces such as An Giang", "towns such as Kayes")
+        # an example of places ("provinces such as An Giang", "towns such as
+        # Kayes", "at places like Nizhneyansk")
         if prev == "as" and start > 2 and toks.lower[start - 2] == "such" \
-                and (toks.lower[start - 3] in PLACE_NOUNS or toks.lower[start - 3] in _PLACE_PLURALS):
+                and (toks.lower[start - 3] in PLACE_NOUNS or toks.lower[start - 3] in _EXAMPLE_PLURALS):
+            return True
+        if prev == "like" and start > 1 and toks.lower[start - 2] in _EXAMPLE_PLURALS:
             return True
         # a place as far as it goes ("booked as far away as Rotorua", "towns as
         # far as Aparri", "never been further than Oudtshoorn"), no verb after
@@ -568,7 +600,18 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
         if prev == "for" and start > 1 and toks.lower[start - 2] in ("bound", "headed", "destined"):
             return True
         # waters or land off a coast's place ("the reefs off Gladstone")
-        if prev == "off" and start > 1 and (toks.pos[start - 2] == "NOUN" or toks.lower[start - 2] in _OFF_WORDS):
+        # (or after a comma, a place it lies off: "on Bird Caye, off Dangriga,")
+        if prev == "off" and start > 1 and (toks.pos[start - 2] == "NOUN" or toks.lower[start - 2] in _OFF_WORDS
+                                            or (toks.text[start - 2] == "," and start > 2 and toks.title[start - 3])):
+            return True
+        # a place that a slope or a pasture lies above ("a hillside above Hoyos",
+        # "the vineyards overlooking Cochem"; not "above Smith's head")
+        # (the whole name: not "Lac" of "above Lac de la Gruyère")
+        if prev in _HEIGHT_PREPS and start > 1 and toks.pos[start - 2] == "NOUN" and toks.text[start - 2].islower() \
+                and not (end < len(toks) and toks.lower[end] in ("'s", "’s")) \
+                and not (end + 1 < len(toks) and toks.text[end] in _NAME_SMALL_WORDS
+                         and (toks.title[end + 1] or toks.text[end + 1] in _NAME_SMALL_WORDS and end + 2 < len(toks)
+                              and toks.title[end + 2])):
             return True
         # a place's adjective in lower case ("in neighbouring Hastings", "southern Malawi")
         if prev in _PLACE_ADJS and toks.text[start - 1].islower():
@@ -654,10 +697,12 @@ def _place_apposition(toks: _Tokens, end: int) -> bool:
     # Ceballos, Salsipuedes and Unquillo, small towns in the Sierras Chicas")
     plural = toks.lower[end + 1] not in ("a", "an", "the")
     heads = _APPOSITION_PLURALS if plural else _APPOSITION_NOUNS
-    for k in range(end + 1 + (not plural), min(n, end + 6)):
+    # (a modifier may be a compound of hyphens: ", a zinc-mining town")
+    for k in range(end + 1 + (not plural), min(n, end + 8)):
         if toks.lower[k] in heads:
             return not (k + 1 < n and toks.pos[k + 1] in ("NOUN", "PROPN"))
-        if toks.pos[k] not in ("ADJ", "NOUN") or toks.title[k]:
+        glued = toks.text[k] == "-" or (toks.text[k - 1] == "-" and toks.text[k].islower() and toks.alpha[k])
+        if not glued and (toks.pos[k] not in ("ADJ", "NOUN") or toks.title[k]):
             return False
     return False
 
@@ -804,11 +849,21 @@ def _listed_under_label(toks: _Tokens, pos: int) -> bool:
 def _after_place(toks: _Tokens, e: int) -> bool:
     """A name ending before token ``e`` is followed by a noun that says it is
     a place ("Edmonton residents", "a Palestine man", "Columbia-based",
-    "a Bunbury-born bowler")."""
+    "a Bunbury-born bowler", "Greymouth's library")."""
     n = len(toks)
     if e < n and toks.text[e] == "-" and e + 1 < n and toks.lower[e + 1] in ("based", "born", "raised"):
         return True
+    # (or its possessive and what only a place owns: "Greymouth's library", "Sfax's mayor")
+    if e + 1 < n and toks.lower[e] in ("'s", "’s") and toks.lower[e + 1] in _PLACES_OWN \
+            and not toks.title[e + 1] and not toks.space[e - 1]:
+        return True
     return e < n and toks.lower[e] in AFTER_PLACE and not toks.title[e]
+
+
+#: what a place owns, never a person, after its possessive ("Greymouth's library")
+_PLACES_OWN = {"mayor", "council", "councillors", "outskirts", "suburbs", "streets", "harbour", "harbor",
+               "port", "airport", "residents", "townsfolk", "library", "waterfront", "townships", "hinterland",
+               "population", "inhabitants", "municipality", "mayoralty", "seafront"}
 
 
 _QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
