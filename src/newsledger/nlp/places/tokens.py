@@ -349,10 +349,6 @@ _PLACE_OPENING_WORDS = {"cape", "port", "fort", "mount", "mt", "mt.", "point", "
 _PLACE_PLURALS = {"towns", "cities", "villages", "districts", "provinces", "states", "regions", "islands",
                   "counties", "municipalities", "suburbs", "ports", "capitals"}
 
-#: small words inside a place's name of several words ("Lac de la Gruyère")
-_NAME_SMALL_WORDS = {"de", "la", "del", "della", "di", "du", "des", "do", "da", "dos", "das", "le", "les", "los",
-                     "las", "el", "am", "im", "sur", "of"}
-
 #: prepositions of height before a place ("the hills above Stellenbosch")
 _HEIGHT_PREPS = {"above", "below", "overlooking"}
 
@@ -653,6 +649,9 @@ def _as_far_as(toks: _Tokens, start: int) -> bool:
 
 #: lower-case words inside a place's longer name ("Terreiro do Paço", "Isle of Man")
 _NAME_LINKS = {"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "el", "of", "upon", "on"}
+#: ... and the French, Spanish and German ones a name goes on with after its first word ("Lac de la
+#: Gruyère"), not "on", which a date may follow ("above Aviemore on Friday"; the height cue of _cue_before)
+_NAME_SMALL_WORDS = (_NAME_LINKS - {"on", "upon"}) | {"les", "los", "las", "am", "im", "sur"}
 
 #: holdings "in" a company ("shares in", "a stake in")
 _HOLDING_NOUNS = {"shares", "stake", "stakes", "stockholding", "shareholding"}
