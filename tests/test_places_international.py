@@ -798,9 +798,9 @@ DETECT = [
     # web text: a name the model joined with the next line's first word
     "Related: Indonesian volcano eruption forces evacuations on [[Java]]\nShare this article",
     "ROCKHAMPTON, [[Qld]]\nCattle producers across central Queensland face weeks of delays.",
-    # a headline's division the model took for a person with its kind ("Kano State")
-    "[[Kano]] State begins fertiliser sales as farmers struggle\nBy Aminu Bello, Kano\nKANO -\n"
-    "The [[Kano]] State government said on Monday.",
+    # a headline's division the model took for a person with its kind ("Kano State"), its word kept
+    "[[Kano State]] begins fertiliser sales as farmers struggle\nBy Aminu Bello, Kano\nKANO -\n"
+    "The [[Kano State]] government said on Monday.",
     # English metropolitan counties and Indian regions of our own table
     "The firm will withdraw eleven routes across [[West Yorkshire]].",
     "A heatwave alert was issued for [[Vidarbha]] on Monday.",
@@ -824,8 +824,8 @@ DETECT = [
     "The [[Texas]] Reservoir Authority said levels were low.",
     "Subscribe to the [[Wausau]] Valley Herald for more news from Wausau.",
     # a division's name and its capitalised kind, alone or opening a body's name
-    "Bandits crossed the border with [[Kebbi]] State. Security analysts say gangs have spread.",
-    "Roads were flooded after the rain. The [[Oyo]] State Emergency Management Agency said boats arrived.",
+    "Bandits crossed the border with [[Kebbi State]]. Security analysts say gangs have spread.",
+    "Roads were flooded after the rain. The [[Oyo State]] Emergency Management Agency said boats arrived.",
     # a town's municipality; a town the model took for a building, below a height
     "About 40 residents were moved on Monday night, [[Knysna]] Municipality said.",
     "Smoke hung over the mountains above [[Stellenbosch]] by Tuesday morning.",
@@ -1813,8 +1813,8 @@ def test_division_before_its_capitalised_kind_is_no_country(nlp):
     # name, two places (the later one cannot be the country)
     doc = nlp("Traders from Niger and Chad crossed the border. The laboratory was found in "
               "Minna, the Niger State capital.")
-    nigers = [p for p in find_places(doc) if p.text == "Niger"]
-    assert [p.country for p in nigers] == ["NE", "NG"]
+    nigers = [p for p in find_places(doc) if p.text.startswith("Niger")]
+    assert [(p.text, p.country) for p in nigers] == [("Niger", "NE"), ("Niger State", "NG")]
 
 
 def test_village_with_the_name_only_as_another_is_no_reading_abroad(nlp):
@@ -2703,14 +2703,18 @@ def test_town_named_given_name_before_a_surname_and_an_age(nlp):
 
 def _with_ents(nlp, text: str, *spans: tuple[str, str]):
     """``text`` parsed, its entities replaced by ``spans`` (words, label), each
-    taken at its first occurrence."""
+    taken at its first occurrence that no span before it holds."""
     doc = nlp(text)
     ents = []
+    used: list[tuple[int, int]] = []
     for words, label in spans:
         start = text.index(words)
+        while any(s < start + len(words) and start < e for s, e in used):
+            start = text.index(words, start + 1)
+        used.append((start, start + len(words)))
         span = doc.char_span(start, start + len(words))
         ents.append(Span(doc, span.start, span.end, label=label))
-    doc.ents = ents
+    doc.ents = sorted(ents, key=lambda ent: ent.start)
     return doc
 
 
@@ -2825,3 +2829,78 @@ def test_outer_and_a_features_name_make_no_person(nlp):
 def test_region_of_our_table_opened_by_a_stop_word(nlp):
     text = "Unlike in the south, most stations in the Top End are unfenced."
     assert "Top End" in [p.text for p in find_places(nlp(text))]
+
+
+def test_office_after_a_towns_name_makes_no_person(nlp):
+    # the model's "Kullu Superintendent" (of Police) makes no given name of the town
+    text = ("KULLU — A bus fell into a gorge near Banjar, said Kullu Superintendent of Police Anil Rana. "
+            "The injured were taken to hospitals in Kullu and Mandi.")
+    doc = _with_ents(nlp, text, ("KULLU", "GPE"), ("Banjar", "GPE"), ("Kullu Superintendent", "PERSON"),
+                     ("Anil Rana", "PERSON"), ("Kullu", "PERSON"), ("Mandi", "GPE"))
+    assert [p.text for p in find_places(doc)].count("Kullu") == 1
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The old bridge between Onitsha in Anambra State and Asaba in Delta State will close.",
+     ["Anambra State", "Delta State"]),
+    ("Fighting spread to Blue Nile State, where aid workers left Damazin.", ["Blue Nile State"]),
+])
+def test_state_of_a_country_named_with_its_word(nlp, text, found):
+    names = [p.text for p in find_places(nlp(text))]
+    assert all(f in names for f in found)
+
+
+def test_word_opening_a_council_is_placed(nlp):
+    # "Kent" opens its council's name, so the model's "Kent Downs" makes no given name of it
+    text = ("Kent's councils to be merged\n\nMinisters approved a plan to abolish Kent County Council. "
+            "Towns from Dover to Kent Downs villages will be covered.")
+    doc = _with_ents(nlp, text, ("Kent", "PERSON"), ("Kent County Council", "ORG"), ("Dover", "GPE"),
+                     ("Kent Downs", "PERSON"))
+    assert [p.text for p in find_places(doc)][:1] == ["Kent"]
+
+
+def test_campaign_name_is_no_person(nlp):
+    text = ("Campaigners from Save Padstow handed out leaflets to visitors in Padstow on Saturday.")
+    doc = _with_ents(nlp, text, ("Save Padstow", "PERSON"))
+    assert "Padstow" in [p.text for p in find_places(doc)]
+
+
+def test_great_towns_short_name_after_its_long_one(nlp):
+    text = ("Street sweepers in Rio de Janeiro went on strike on Wednesday. Officials in Niterói said they "
+            "had lent Rio four trucks.")
+    doc = _with_ents(nlp, text, ("Rio de Janeiro", "GPE"), ("Niterói", "GPE"), ("Rio", "ORG"))
+    places = [(p.text, p.country) for p in find_places(doc)]
+    assert ("Rio", "BR") in places
+
+
+def test_river_the_text_writes_after_the_is_no_surname(nlp):
+    text = ("The farms lie between the main channel of the Danube and its Moson Danube branch. "
+            "How the disease reached farms on the Danube is unclear.")
+    doc = _with_ents(nlp, text, ("Danube", "PERSON"), ("Moson Danube", "PERSON"), ("Danube", "PERSON"))
+    assert [p.text for p in find_places(doc)].count("Danube") >= 2
+
+
+def test_lakes_bare_name_after_its_whole_one(nlp):
+    text = ("The relay team crossed Lake Baikal in 14 hours. \"Baikal is different,\" the captain said.")
+    assert [p.text for p in find_places(nlp(text))].count("Baikal") == 1
+
+
+def test_article_opening_a_name_inside_a_sentence(nlp):
+    text = "The shadow will reach the coast near A Coruña and Oviedo on the same evening."
+    doc = _with_ents(nlp, text, ("Coruña", "GPE"), ("Oviedo", "GPE"))
+    assert [p.text for p in find_places(doc)] == ["A Coruña", "Oviedo"]
+
+
+def test_plural_kind_after_the_last_of_listed_divisions(nlp):
+    # (a guard: "states" closing a list is no part of the last state's name)
+    text = "Most of the raids were in rural markets in Katsina and Jigawa states, officials said."
+    doc = _with_ents(nlp, text, ("Katsina", "GPE"), ("Jigawa states", "GPE"))
+    assert [p.text for p in find_places(doc)] == ["Katsina", "Jigawa"]
+
+
+def test_headline_noun_of_a_towns_people_after_its_name(nlp):
+    text = ("Oamaru Grandmother Completes Cook Strait Swim\n\nWELLINGTON — A 64-year-old grandmother from "
+            "Oamaru became the oldest woman to swim the strait.")
+    doc = _with_ents(nlp, text, ("Oamaru Grandmother", "PERSON"), ("Cook Strait", "LOC"), ("WELLINGTON", "GPE"),
+                     ("Oamaru", "GPE"))
+    assert [p.text for p in find_places(doc)][:1] == ["Oamaru"]

@@ -50,7 +50,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "24"
+FORMAT_VERSION = "25"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -588,6 +588,11 @@ PROVINCE_TYPES = frozenset({
 })
 
 
+#: countries whose states English news names with the word "State" ("Kano State",
+#: "Unity State", "Kachin State"); not the US's, where "Ohio State" is a university
+STATE_NAMED = frozenset({"NG", "SD", "SS", "MM"})
+
+
 def _subdivision_name(raw: str) -> tuple[str, list[str]]:
     """A pycountry subdivision's own name and its other names: the name
     without a bracketed second name and code ("Pembrokeshire [Sir Benfro
@@ -640,6 +645,8 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
         done.add(sd.code)
         if cc == "IE" and sd.type == "County":
             alts.append(f"County {name}")  # Irish usage puts the word first ("County Clare", "Co. Kerry")
+        if cc in STATE_NAMED and sd.type == "State" and not name.endswith(" State"):
+            alts.append(f"{name} State")  # a state whose word English news writes with it ("Ogun State")
         c = centres.get(sd.code)
         hit = cities.largest.get((cc, normalize(name)))
         if sd.code in ours:  # (ours first: a centre the database puts in a neighbour stands corrected)

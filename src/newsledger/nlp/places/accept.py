@@ -30,10 +30,10 @@ from spacy.tokens import Span
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .features import ARABIC_OPENERS, FEATURE_OPENERS
-from .words import (BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS, LOC_PREPS,
-                    MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS,
-                    UTILITY_WORDS)
-from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name,
+from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS,
+                    LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES,
+                    TOWN_TAILS, UTILITY_WORDS)
+from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name, _line_start,
                      _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
                      _NAMING_NOUNS,
@@ -375,6 +375,8 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # (or a division's or a town of 50,000's own name goes on after a small word:
     # "Mato Grosso" + "do Sul", "Juazeiro" + "do Norte")
     # (or the person is two towns joined by "and": "between Laramie and Rawlins")
+    headline_people = _line_start(toks, i) and ent.start == i and j < ent.end and toks.title[j] \
+        and toks.lower[j] in AFTER_PLACE and toks.title[j + 1]
     covers = _strip(toks, ent.start, ent.end) == (i, j) or (
         ent.start == i and ent.end < j and toks.text[ent.end] == "-"
         and not any(toks.space[k] for k in range(i, j - 1))) or (
@@ -387,6 +389,8 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
         and (best.kind == "region" or (best.kind == "city" and best.population >= 50_000))
         and best.id in main and not best.approx) or (
         (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ())) or (
+        # (or a headline's noun of the place's people goes on after it: "Tūrangi Grandmother Completes")
+        headline_people) or (
         # (or the person's home town closes the person's: "Janice Kowalchuk of Winnipeg")
         ent.end == j and i - 2 > ent.start and toks.lower[i - 1] in ("of", "from") and toks.title[i - 2]
         and best.kind == "city" and best.id in main)
@@ -407,7 +411,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
                                       and _between_place(toks, i, taken, j))
-    return (covers and (named_in_land or _headline_noun(toks, r)
+    return (covers and (named_in_land or _headline_noun(toks, r) or headline_people
                         or not _person_like(toks, i, j + kind_after, d.person_words))
             and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
                  or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
@@ -432,7 +436,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
                      and best.population >= 1000)
                  or (best.country is not None and r.owner == best.country)
-                 or (_after_place(toks, j) and best.population >= 1000)
+                 or ((_after_place(toks, j) or headline_people) and best.population >= 1000)
                  # (a town of 10,000 of the text's countries the model took for a lone
                  # surname, no person of the text bearing it: "linking Vidin with Calafat")
                  # (or a province of theirs: "linking Palembang with Jambi")
@@ -640,12 +644,15 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     # (or a province of the text's country after "of": "the University of Thessaly")
     # (or an Irish or British county opening its council's name: "Kerry County Council")
     # (or a province's own name opening its council's, police's or
-    # government's: "North Yorkshire Council", "Lagos State Government")
+    # government's: "North Yorkshire Council", "Lagos State Government", the
+    # state's word kept where the name holds it)
     council = first and j < len(toks) and toks.title[j] and (
         (toks.lower[j] == "county" and any(
             e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS
             and not e.approx for e in ents))
         or (toks.lower[j] in _BODY_HEADS and best.kind == "region" and best.id in main
+            and best.source in ("subdivision", "extra") and not best.approx)
+        or (j - i >= 2 and toks.lower[j - 1] == "state" and best.kind == "region"
             and best.source in ("subdivision", "extra") and not best.approx))
     # (or a great town of a million inside a school's name: "Duke Kunshan University")
     school = whole is not None and whole[0] < i and j < whole[1] and toks.lower[whole[1] - 1] in _SCHOOL_TAILS \

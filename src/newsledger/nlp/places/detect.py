@@ -207,6 +207,9 @@ def _collect_person_words(d: _Detection) -> None:
         - {ent.text for ent in d.ents if ent.label_ == "PERSON" and len(ent) == 1} | _dateline_words(toks)
     if place_words:
         place_words &= _placed_words(d, by_label=False)
+    # (nor is a river's or a range's name the text writes after "the" a word
+    # of one: "the Danube" beside the model's "Moson Danube", "the Karoo")
+    features = _features_after_the(toks, g)
     given: set[str] = set()  # first words of persons' names
     later: set[str] = set()  # their other words
     pairs: set[str] = set()  # their first two words ("Adelaide Brooks")
@@ -224,6 +227,7 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a team's the text shows for one somewhere: "the Gwangju Eagles broke the record";
         # nor one after a team's noun: "second-division club Jahn Regensburg")
         # (nor a quarter named after a country's people: "Little Senegal", "Little Italy")
+        # (nor a campaign's name, "Save Windermere", "Stop Hinkley")
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
@@ -238,7 +242,7 @@ def _collect_person_words(d: _Detection) -> None:
                 and not (len(ent) >= 3 and (toks.lower[ent.end - 2], toks.lower[ent.end - 1]) in FEATURE_HEAD_PAIRS) \
                 and not (len(ent) == 2 and toks.text[ent.start] == "Little"
                          and _country_word(toks.text[ent.end - 1], g)) \
-                and toks.text[ent.start] not in BASE_WORDS \
+                and toks.text[ent.start] not in BASE_WORDS and toks.lower[ent.start] not in _CAMPAIGN_VERBS \
                 and not _acronym_tail(toks.text[ent.end - 1]) and not _twin_towns(toks, ent, g) \
                 and _town_pair(toks, ent.start, ent.end, g) is None \
                 and not _compass_and_division(toks, ent, g) \
@@ -248,12 +252,17 @@ def _collect_person_words(d: _Detection) -> None:
                 and not (ent.start > 0 and toks.text[ent.start - 1] in _TEAM_BEFORE):
             # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso";
             # nor are the words after a preposition no name holds: "links Split with Hvar")
-            end = next((k for k in range(ent.start + 1, ent.end) if toks.lower[k] in _NAME_BREAKS), ent.end)
+            # (nor is an office's title after a place's name, "Kullu Superintendent of Police",
+            # nor a headline's noun of the place's people, "Guelph Teenager Becomes Youngest")
+            end = next((k for k in range(ent.start + 1, ent.end)
+                        if toks.lower[k] in _NAME_BREAKS
+                        or (toks.title[k] and (toks.lower[k] in _OFFICE_WORDS or toks.lower[k] in AFTER_PLACE))),
+                       ent.end)
             # (the name opens at its first capitalised word: "west Jackson" is one word, no person's)
             first = next((k for k in range(ent.start, end) if toks.text[k][:1].isupper()), end)
             if end - first < 2:
                 continue
-            words = [i for i in range(first, end) if toks.title[i] and not (
+            words = [i for i in range(first, end) if toks.title[i] and toks.text[i] not in features and not (
                 i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g))]
             given.update(toks.text[i] for i in words if i == first)
             later.update(toks.text[i] for i in words if i > first)
@@ -285,6 +294,18 @@ def _collect_person_words(d: _Detection) -> None:
                 d.given_names.add(w)
         else:
             d.person_words.add(w)
+
+
+def _features_after_the(toks: _Tokens, g: Gazetteer) -> set[str]:
+    """Capitalised words the text writes alone after "the" ("on the Danube",
+    "the Karoo has") that name a feature (a river, a range, a plain) of the gazetteer."""
+    out: set[str] = set()
+    n = len(toks)
+    for i in range(1, n):
+        if toks.lower[i - 1] == "the" and toks.title[i] and toks.alpha[i] and not (i + 1 < n and toks.title[i + 1]) \
+                and toks.text[i] not in out and any(e.kind == "feature" for e in g.exact(toks.text[i])[:2]):
+            out.add(toks.text[i])
+    return out
 
 
 def _dateline_words(toks: _Tokens) -> set[str]:
@@ -460,6 +481,13 @@ def _great_place_name(name: str, g: Gazetteer) -> bool:
                for e in g.exact(name))
 
 
+#: titles of offices a place's name goes before ("Kullu Superintendent of Police"), no surnames
+_OFFICE_WORDS = {"superintendent", "commissioner", "deputy", "inspector", "magistrate", "collector",
+                 "councillor", "councilor", "governor", "police", "premier", "ombudsman"}
+#: verbs opening a campaign's name before the place it fights for ("Save Windermere", "Stop Hinkley")
+_CAMPAIGN_VERBS = {"save", "stop", "protect", "defend", "rescue", "reclaim"}
+#: a division's kind between its name and "Council" ("Surrey County Council", "Kent District Council")
+_BODY_KINDS = {"County", "District", "Borough", "City", "Shire", "Regional", "Municipal", "Town", "Provincial"}
 #: prepositions that put the capitalised word after them in place
 _PLACING_PREPS = {"in", "near", "from", "outside", "across", "around", "through", "throughout", "within",
                   "inside", "between", "along", "beyond", "towards", "toward"}
@@ -471,9 +499,13 @@ def _placed_words(d: _Detection, by_label: bool = True) -> set[str]:
     preposition (over "the" and one lower-case word: "in central
     Manchester"), listed after the model's place ("from San Antonio and
     Austin") or followed by a country's or state's name after a comma
-    ("to Dakar, Senegal")."""
+    ("to Dakar, Senegal") or opens its council's name ("Surrey County Council")."""
     toks = d.toks
     out = {ent.text for ent in d.ents if ent.label_ in ("GPE", "LOC") and len(ent) == 1} if by_label else set()
+    for i in range(len(toks) - 2):
+        # (or one opening its council's or county's name: "Surrey County Council")
+        if toks.title[i] and toks.text[i + 1] in _BODY_KINDS and toks.text[i + 2] == "Council":
+            out.add(toks.text[i])
     for i in range(1, len(toks)):
         if not toks.title[i] or (toks.ent_type[i] == "PERSON" and (
                 toks.ent_iob[i] == "I" or (i + 1 < len(toks) and toks.ent_iob[i + 1] == "I"))):
@@ -1645,6 +1677,10 @@ def _detect_division_lists(d: _Detection) -> None:
 _FIRM_NAMES = FIRMS | _BRANDS
 
 
+#: the fewest people of a town whose short name the text may use after its long one
+_SHORT_NAME_POP = 100_000
+
+
 def _detect_repeats(d: _Detection) -> None:
     """3. one sense per text: a name found as a place is a place elsewhere in
     the text too ("Greer's city limits", "Harwinton Senior Center", "Rock
@@ -1662,6 +1698,13 @@ def _detect_repeats(d: _Detection) -> None:
             if len(m.span) >= 2 and toks.text[m.span.start] in COUNTY_OPENERS and m.cands \
                     and all(e.kind == "region" for e in m.cands):
                 known.setdefault(tuple(toks.lower[m.span.start + 1:m.span.end]), m)
+            # (and a great town's short name that opens its long one: "Rio" after "Rio de Janeiro")
+            elif len(m.span) >= 3 and m.cands and m.cands[0].kind == "city" \
+                    and m.cands[0].population >= _SHORT_NAME_POP:
+                for k in range(m.span.start + 1, m.span.end - 1):
+                    short = toks.span_text(m.span.start, k)
+                    if len(short) >= 3 and any(e.id == m.cands[0].id for e in d.g.exact(short)):
+                        known.setdefault(tuple(toks.lower[m.span.start:k]), m)
     if not known:
         return
     longest = max(len(k) for k in known)
@@ -1683,7 +1726,8 @@ def _detect_repeats(d: _Detection) -> None:
             continue
         L, src = found
         if not _person_like(toks, i, i + L, d.person_words) and not _event_of(toks, i, i + L) and not (
-                i > 0 and lowers[i - 1].rstrip(".") in TITLES) and not _ground_opening(toks, i + L):
+                i > 0 and (lowers[i - 1].rstrip(".") in TITLES or toks.text[i - 1] in _SHIP_PREFIXES)) \
+                and not _ground_opening(toks, i + L):
             d.add_known(d.doc[i:i + L], src.cands, src.main_ids, src.fuzzy)
         resume = i + L
     _detect_bare_rivers(d)
@@ -1693,9 +1737,11 @@ def _detect_bare_rivers(d: _Detection) -> None:
     """3 (cont.). a river the text names whole ("the River Tay", "the Fraser
     River") is a place where its bare name of one word follows "the" ("what
     the Tay can do"), whatever the model made of it; resolution reads it as
-    the river (:func:`.resolve._rivers_named_whole`)."""
-    toks = d.toks
+    the river (:func:`.resolve._rivers_named_whole`); a lake named whole
+    ("Lake Baikal") is one where its bare name, which no other place has, recurs."""
+    toks, g = d.toks, d.g
     rivers: dict[str, _Mention] = {}
+    lakes: dict[str, _Mention] = {}
     for m in d.mentions:
         if m.span is not None and len(m.span) == 2 and any(e.kind == "feature" for e in m.cands):
             a, b = m.span.start, m.span.start + 1
@@ -1703,12 +1749,16 @@ def _detect_bare_rivers(d: _Detection) -> None:
                 rivers.setdefault(toks.lower[b], m)
             elif toks.text[b] == "River" and toks.title[a]:
                 rivers.setdefault(toks.lower[a], m)
-    if not rivers:
+            elif toks.text[a] == "Lake" and toks.title[b] and toks.alpha[b] and not g.exact(toks.text[b]):
+                lakes.setdefault(toks.lower[b], m)  # (a lake's bare name no other place has: "Baikal")
+    if not rivers and not lakes:
         return
     for i in range(1, len(toks)):
-        src = rivers.get(toks.lower[i])
-        if src is None or d.taken[i] or toks.lower[i - 1] != "the" or not toks.title[i] \
-                or (i + 1 < len(toks) and toks.title[i + 1]) or _person_like(toks, i, i + 1, d.person_words):
+        src = rivers.get(toks.lower[i]) if toks.lower[i - 1] == "the" else None
+        src = src or lakes.get(toks.lower[i])
+        if src is None or d.taken[i] or not toks.title[i] \
+                or (i + 1 < len(toks) and (toks.title[i + 1] or toks.text[i + 1] == "-")) \
+                or _person_like(toks, i, i + 1, d.person_words):
             continue
         d.add_known(d.doc[i:i + 1], src.cands, set())
 

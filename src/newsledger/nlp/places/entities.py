@@ -562,7 +562,9 @@ _WORD_ABBREVIATIONS = {"mass", "masses", "miss", "wash", "ore"}
 
 #: lower-case words after a place's name that the model takes into the name
 _DIVISION_TAILS = {"province", "state", "region", "district", "prefecture", "governorate", "oblast",
-                   "county", "coast", "area", "city", "town", "village", "border", "valley", "municipality"}
+                   "county", "coast", "area", "city", "town", "village", "border", "valley", "municipality",
+                   # (the last of several divisions listed: "in Katsina and Jigawa states")
+                   "provinces", "states", "regions", "districts", "counties"}
 
 
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

@@ -27,7 +27,7 @@ from spacy.tokens import Span
 
 from .mention import _Detection
 from .spans import _INNER_SMALL_WORDS
-from .tokens import _Tokens
+from .tokens import SENTENCE_ENDS, _Tokens
 from .words import HYPHEN_LINKS, TITLES
 
 #: the small words inside a town's name ("de las", "do", "della", "am", "upon"):
@@ -118,9 +118,11 @@ def _opening_before(toks: _Tokens, s: int) -> int:
         p -= 1
         if toks.text[p].islower() and p > 0 and toks.text[p - 1] == "-":
             p -= 1  # ("-en-": a small word between hyphens)
-    # (not an article: "A Coruña" and "La Coruña" are read whole elsewhere)
+    # (an article only inside a sentence, where it is capitalised as a name's:
+    # "near A Coruña"; "A Bristol man" opens a sentence)
     if p < 0 or not toks.alpha[p] or not (toks.title[p] or (toks.upper[p] and toks.upper[s])) \
-            or toks.lower[p] in ("a", "an"):
+            or (toks.lower[p] in ("a", "an") and (p == 0 or toks.text[p - 1] in SENTENCE_ENDS
+                                                   or "\n" in toks.text[p - 1])):
         return s
     # (nor the last of several capitalised words, whose name may open further back:
     # "VIÑA" + "DEL" + "MAR" is no Del Mar)

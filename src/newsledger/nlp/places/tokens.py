@@ -107,7 +107,7 @@ class _Tokens:
 def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
     """The token range ``s:e`` without a leading determiner and trailing
     possessive/punctuation, or None when nothing is left."""
-    while s < e and (toks.lower[s] in ("the", "a", "an") or toks.punct[s]):
+    while s < e and (toks.lower[s] in ("the", "a", "an") or toks.punct[s]) and not _name_article(toks, s, e):
         s += 1
     while e > s and (toks.punct[e - 1] or toks.lower[e - 1] in ("'s", "’s", "'")):
         # keep the dot of an abbreviation split off by the tokenizer ("W.Va" + ".")
@@ -118,6 +118,17 @@ def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
             break
         e -= 1
     return (s, e) if e > s else None
+
+
+#: what closes a sentence before a capitalised article that opens the next
+SENTENCE_ENDS = {".", "!", "?", ":", '"', "“", "”", "—", "-", "–"}
+
+
+def _name_article(toks: _Tokens, s: int, e: int) -> bool:
+    """The capitalised "A" or "An" at ``s`` opens a name inside a sentence
+    ("near A Coruña", "in An Giang"), not the sentence ("A Bristol man")."""
+    return toks.text[s] in ("A", "An") and s + 1 < e and toks.title[s + 1] and s > 0 \
+        and toks.text[s - 1] not in SENTENCE_ENDS and "\n" not in toks.text[s - 1]
 
 
 def _with_abbreviation_dot(toks: _Tokens, i: int, j: int) -> int:

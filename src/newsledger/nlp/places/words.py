@@ -130,7 +130,10 @@ AFTER_PLACE = {"resident", "residents", "native", "natives", "man", "woman", "me
                "airport", "hospital", "district", "province", "region", "border", "streets",
                "boy", "girl", "teen", "teenager", "family", "couple", "firefighters", "fire",
                "island", "peninsula", "coast", "coastline", "delta", "municipality", "commune",
-               "garda", "gardaí", "gardai"}
+               "garda", "gardaí", "gardai",
+               # (a headline's person of the place: "Tūrangi Grandmother Completes Crossing")
+               "grandmother", "grandfather", "grandma", "grandpa", "pensioner", "schoolgirl", "schoolboy",
+               "toddler", "widow", "widower", "teenagers", "mum", "dad", "swimmer"}
 
 #: last words of a street or road name ("Shamrock Street", "Powerline Road")
 STREET_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard",
