@@ -2904,3 +2904,24 @@ def test_headline_noun_of_a_towns_people_after_its_name(nlp):
     doc = _with_ents(nlp, text, ("Oamaru Grandmother", "PERSON"), ("Cook Strait", "LOC"), ("WELLINGTON", "GPE"),
                      ("Oamaru", "GPE"))
     assert [p.text for p in find_places(doc)][:1] == ["Oamaru"]
+
+
+def test_islands_own_name_opening_a_bodys_name(nlp):
+    text = "Barges were cancelled, the Coochiemudlo Island Progress Association said on Sunday."
+    doc = _with_ents(nlp, text, ("the Coochiemudlo Island Progress Association", "ORG"))
+    assert [p.text for p in find_places(doc)] == ["Coochiemudlo Island"]
+
+
+def test_valleys_name_is_no_persons(nlp):
+    # the model's "Val Verzasca" makes no surname of the village the valley is named after
+    text = ("Voters in the hamlet-strewn Val Lavertezzo said no. In Lavertezzo, 71 percent voted in favour; "
+            "Lavertezzo residents said the result was clear.")
+    doc = _with_ents(nlp, text, ("Val Lavertezzo", "PERSON"), ("Lavertezzo", "GPE"), ("Lavertezzo", "PERSON"))
+    assert [p.text for p in find_places(doc)].count("Lavertezzo") == 2
+
+
+def test_neighbouring_town_that_speaks_is_no_person(nlp):
+    text = ("Rubbish piled up across Johannesburg. Neighbouring Ekurhuleni, where collections are running "
+            "normally, said it could not spare trucks.")
+    doc = _with_ents(nlp, text, ("Johannesburg", "GPE"), ("Ekurhuleni", "PERSON"))
+    assert "Ekurhuleni" in [p.text for p in find_places(doc)]

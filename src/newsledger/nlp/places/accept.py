@@ -659,7 +659,11 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
         and best.kind == "city" and best.id in main and best.population >= 1_000_000
     # (or one of two towns the model took together for a body: "a ferry from Gourock to Dunoon")
     paired = whole is not None and (i, j) in (_town_pair(toks, whole[0], whole[1], g) or ())
-    return _top_level(best) or club or council or school or paired \
+    # (or an island's own name of two words or more opening a body's name or
+    # after "of": "The Rottnest Island Authority", "the shire of Kangaroo Island")
+    island = (first or after_of) and j - i >= 2 and toks.lower[j - 1] in _ISLAND_WORDS and best.id in main \
+        and not _person_like(toks, i, j, d.person_words)
+    return _top_level(best) or club or council or school or paired or island \
         or (after_of and best.source == "subdivision" and not best.approx
             and best.country in d.doc_countries) \
         or (not saint and (first or after_of or last or listed) and best.kind == "city"
@@ -669,6 +673,8 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
                  or (local and best.population >= 2000)))
 
 
+#: last words of an island's name
+_ISLAND_WORDS = {"island", "islands", "isle", "isles"}
 #: last words of a school's name
 _SCHOOL_TAILS = {"university", "college", "institute", "academy", "school"}
 
@@ -1550,6 +1556,10 @@ def _acting(tok) -> bool:
     return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
 
 
+#: words before a place's name no person's name takes ("neighbouring Ekurhuleni said")
+_NEIGHBOUR_WORDS = {"neighbouring", "neighboring", "nearby"}
+
+
 def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
     """A PERSON-tagged bare name as subject of "said" is a person unless it
     is a country or a capital (metonymy: "Yerevan says"), or a name that
@@ -1558,6 +1568,8 @@ def _speech_subject_person(span: Span, best: Entry, g: Gazetteer) -> bool:
         return False
     if span.start > 0 and span.doc[span.start - 1].lower_ in _NAMING_NOUNS and span.doc[span.start - 1].is_lower:
         return False  # "officials in the provincial capital Menongue say": the parse's subject is wrong
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _NEIGHBOUR_WORDS:
+        return False  # "Neighbouring Ekurhuleni ... said it had": no person is a neighbouring one
     if _speaking(span.root):
         return not (best.kind == "country" or g.is_capital(best))
     return False

@@ -112,7 +112,7 @@ from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_ope
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
-from .features import _detect_named_features, FEATURE_HEAD_PAIRS, FEATURE_OPENERS
+from .features import _detect_named_features, FEATURE_HEAD_PAIRS, FEATURE_OPENERS, ROMANCE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _COMPASS, _demonym_town, _detect_entities
 from .score import _short_form
@@ -227,7 +227,7 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a team's the text shows for one somewhere: "the Gwangju Eagles broke the record";
         # nor one after a team's noun: "second-division club Jahn Regensburg")
         # (nor a quarter named after a country's people: "Little Senegal", "Little Italy")
-        # (nor a campaign's name, "Save Windermere", "Stop Hinkley")
+        # (nor a campaign's name, "Save Windermere", "Stop Hinkley"; nor a valley's, "Val Bedretto")
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
@@ -243,6 +243,7 @@ def _collect_person_words(d: _Detection) -> None:
                 and not (len(ent) == 2 and toks.text[ent.start] == "Little"
                          and _country_word(toks.text[ent.end - 1], g)) \
                 and toks.text[ent.start] not in BASE_WORDS and toks.lower[ent.start] not in _CAMPAIGN_VERBS \
+                and not (toks.lower[ent.start] in _VALLEY_OPENERS and g.exact(toks.span_text(ent.start + 1, ent.end))) \
                 and not _acronym_tail(toks.text[ent.end - 1]) and not _twin_towns(toks, ent, g) \
                 and _town_pair(toks, ent.start, ent.end, g) is None \
                 and not _compass_and_division(toks, ent, g) \
@@ -486,6 +487,9 @@ _OFFICE_WORDS = {"superintendent", "commissioner", "deputy", "inspector", "magis
                  "councillor", "councilor", "governor", "police", "premier", "ombudsman"}
 #: verbs opening a campaign's name before the place it fights for ("Save Windermere", "Stop Hinkley")
 _CAMPAIGN_VERBS = {"save", "stop", "protect", "defend", "rescue", "reclaim"}
+#: words opening a valley's or a feature's name in the Alps' and Iberia's languages before a
+#: place's name ("Val Bedretto", "Valle de Arán"), no given names there
+_VALLEY_OPENERS = ROMANCE_OPENERS | {"val", "vall", "vallée"}
 #: a division's kind between its name and "Council" ("Surrey County Council", "Kent District Council")
 _BODY_KINDS = {"County", "District", "Borough", "City", "Shire", "Regional", "Municipal", "Town", "Provincial"}
 #: prepositions that put the capitalised word after them in place
