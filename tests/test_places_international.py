@@ -2925,3 +2925,9 @@ def test_neighbouring_town_that_speaks_is_no_person(nlp):
             "normally, said it could not spare trucks.")
     doc = _with_ents(nlp, text, ("Johannesburg", "GPE"), ("Ekurhuleni", "PERSON"))
     assert "Ekurhuleni" in [p.text for p in find_places(doc)]
+
+
+def test_province_listed_with_provinces_of_one_country(nlp):
+    text = "Argentina's wool exports fell. Sheep farmers in Chubut and Santa Cruz fear a dry winter."
+    places = {p.text: p.country for p in find_places(nlp(text))}
+    assert places.get("Santa Cruz") == "AR"

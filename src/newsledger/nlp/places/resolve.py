@@ -628,6 +628,15 @@ def _follow_list_mates(toks: _Tokens, mentions: list[_Mention], g: Gazetteer,
                     o.population < LIST_LEAD_POP and o.country not in named) for o in others):
                 continue
             countries = {o.country for o in others}
+            # (a province among provinces of one country: "includes Santa Cruz and Tierra del Fuego")
+            if len(countries) == 1 and e.country not in countries and all(
+                    o.kind == "region" and o.source == "subdivision" for o in others):
+                c = next(iter(countries))
+                province = next((x for x in m.cands if x.kind == "region" and x.source == "subdivision"
+                                 and x.country == c and x.id in m.main_ids and not x.approx), None)
+                if province is not None:
+                    m.choice = province
+                    continue
             # (not a country's capital: "groups in London and Washington" name two capitals)
             if len(countries) == 1 and e.country not in countries and not g.is_capital(e):
                 c = next(iter(countries))
