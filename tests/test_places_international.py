@@ -2913,7 +2913,7 @@ def test_islands_own_name_opening_a_bodys_name(nlp):
 
 
 def test_valleys_name_is_no_persons(nlp):
-    # the model's "Val Verzasca" makes no surname of the village the valley is named after
+    # the model's "Val Lavertezzo" makes no surname of the village the valley is named after
     text = ("Voters in the hamlet-strewn Val Lavertezzo said no. In Lavertezzo, 71 percent voted in favour; "
             "Lavertezzo residents said the result was clear.")
     doc = _with_ents(nlp, text, ("Val Lavertezzo", "PERSON"), ("Lavertezzo", "GPE"), ("Lavertezzo", "PERSON"))
