@@ -2931,3 +2931,9 @@ def test_province_listed_with_provinces_of_one_country(nlp):
     text = "Argentina's wool exports fell. Sheep farmers in Chubut and Santa Cruz fear a dry winter."
     places = {p.text: p.country for p in find_places(nlp(text))}
     assert places.get("Santa Cruz") == "AR"
+
+
+def test_headline_person_closing_the_text(nlp):
+    # (a guard: a "person" of a town and a people's noun that ends the text reads no word past it)
+    doc = _with_ents(nlp, "Oamaru Grandmother", ("Oamaru Grandmother", "PERSON"))
+    assert [p.text for p in find_places(doc)] == []

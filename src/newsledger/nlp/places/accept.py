@@ -376,7 +376,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # "Mato Grosso" + "do Sul", "Juazeiro" + "do Norte")
     # (or the person is two towns joined by "and": "between Laramie and Rawlins")
     headline_people = _line_start(toks, i) and ent.start == i and j < ent.end and toks.title[j] \
-        and toks.lower[j] in AFTER_PLACE and toks.title[j + 1]
+        and toks.lower[j] in AFTER_PLACE and j + 1 < len(toks) and toks.title[j + 1]
     covers = _strip(toks, ent.start, ent.end) == (i, j) or (
         ent.start == i and ent.end < j and toks.text[ent.end] == "-"
         and not any(toks.space[k] for k in range(i, j - 1))) or (
