@@ -108,7 +108,7 @@ from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_W
                     FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES,
                     UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
-                     _person_like, _place_cue, _speaker, _street, _strip, _Tokens)
+                     _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
@@ -483,8 +483,7 @@ def _great_place_name(name: str, g: Gazetteer) -> bool:
 
 
 #: titles of offices a place's name goes before ("Kullu Superintendent of Police"), no surnames
-_OFFICE_WORDS = {"superintendent", "commissioner", "deputy", "inspector", "magistrate", "collector",
-                 "councillor", "councilor", "governor", "police", "premier", "ombudsman"}
+_OFFICE_WORDS = _PLACE_OFFICES | {"superintendent", "deputy", "inspector", "magistrate", "collector", "ombudsman"}
 #: verbs opening a campaign's name before the place it fights for ("Save Windermere", "Stop Hinkley")
 _CAMPAIGN_VERBS = {"save", "stop", "protect", "defend", "rescue", "reclaim"}
 #: words opening a valley's or a feature's name in the Alps' and Iberia's languages before a
