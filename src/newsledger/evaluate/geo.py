@@ -108,7 +108,7 @@ def evaluate(path: str | Path, *, analyzer=None, limit: Optional[int] = None,
     shown: list[str] = []
     for rec, doc in zip(records, _docs(nlp, [r["text"] for r in records])):
         gold = [t for t in rec.get("toponyms") or []]
-        pred = [(p.start, p.end) for p in find_places(doc, g)]
+        pred = [(p.start, p.end) for p in find_places(doc, g, url=rec.get("url"))]
         counts = score_detection(pred, [(t["start"], t["end"]) for t in gold])
         for c in (total, per_source[rec.get("source") or "?"]):
             c.tp += counts[0]
@@ -118,7 +118,8 @@ def evaluate(path: str | Path, *, analyzer=None, limit: Optional[int] = None,
             c.pred_relaxed_hit += counts[4]
         with_coords = [t for t in gold if t.get("lat") is not None and t.get("lon") is not None]
         if with_coords:
-            resolved = resolve_spans(doc, [(t["start"], t["end"]) for t in with_coords], g)
+            resolved = resolve_spans(doc, [(t["start"], t["end"]) for t in with_coords], g,
+                                     url=rec.get("url"))
             for t, r in zip(with_coords, resolved):
                 err = resolution_error((r.lat, r.lon) if r is not None else None,
                                        (float(t["lat"]), float(t["lon"])))

@@ -38,7 +38,7 @@ from .doctext import doc_text
 log = logging.getLogger(__name__)
 
 EXTENSIONS = ("published", "timexes", "places", "actors", "claims", "quantities", "events", "errors",
-              "published_inferred", "inconsistencies", "author")
+              "published_inferred", "inconsistencies", "author", "url")
 
 
 def register_extensions() -> None:

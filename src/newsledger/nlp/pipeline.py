@@ -79,6 +79,7 @@ class Analyzer:
                     continue
                 doc = self.nlp.make_doc(document.text)
                 doc._.published = document.published
+                doc._.url = document.url
                 doc._.errors = []
                 if known_events is not None:
                     doc.user_data[KNOWN_EVENTS_KEY] = known_events

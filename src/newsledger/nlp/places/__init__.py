@@ -17,6 +17,7 @@ importing (at run time) only those listed before it:
     detect         detection: the steps in order; demonyms, datelines, repeats ...
     context        the countries, states and local areas the text is about
     score          scoring candidates, distances to the other places
+    source         where the publisher is, from a URL's host (a hint for resolution)
     resolve        resolution: the passes that choose each mention's entry
     role           a country or capital as ``actor`` or ``location``; the output
 
@@ -43,27 +44,67 @@ from .tokens import _Tokens
 from .mention import _compass_word, _fill_candidates, _Mention
 from .detect import _detect
 from .features import _widen_to_features
+from .source import source_hint
 from .resolve import _resolve
 from .role import _to_place
 
 
-def find_places(doc: Doc, gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
-    """Place names in a processed spaCy ``Doc``, resolved and with a role."""
+def find_places(doc: Doc, gazetteer: Optional[Gazetteer] = None, url: Optional[str] = None
+                ) -> list[PlaceMention]:
+    """Place names in a processed spaCy ``Doc``, resolved and with a role.
+    ``url`` (else the Doc's ``doc._.url`` where the pipeline set one) is
+    where the text was published: its host may say where the publisher is
+    (:mod:`.source`)."""
     g = gazetteer or get_gazetteer()
     toks = _Tokens.of(doc)
     mentions = _detect(doc, toks, g)
-    _resolve(doc, toks, mentions, g)
+    hints = _source_mentions(doc, url, g, mentions)
+    _resolve(doc, toks, hints + mentions, g)
     if any(m.bare for m in mentions):
-        _townships(mentions, _focus(mentions))
+        _townships(mentions, _focus(hints + mentions))
     _widen_to_features(toks, mentions)
     return [_to_place(doc, m, g) for m in mentions]
 
 
-def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = None
-                  ) -> list[Optional[PlaceMention]]:
+def _source_mentions(doc: Doc, url: Optional[str], g: Gazetteer,
+                     mentions: Sequence[_Mention]) -> list[_Mention]:
+    """The places a URL's host names (:func:`~.source.source_hint`) as
+    mentions placed after the text's end, which resolution weighs like the
+    text's own and the output leaves out: the country of its domain, then
+    its towns (of that country where the domain has one) that the text
+    does not name itself (a second "Columbus" says nothing of which one the
+    text's is, and would only outvote its own cues)."""
+    if url is None and Doc.has_extension("url"):
+        url = doc._.url
+    hint = source_hint(url, g)
+    if hint is None:
+        return []
+    end = len(doc.text)
+    out = []
+    country = g.country(hint.country) if hint.country else None
+    if country is not None:
+        m = _Mention(end, end, country.name, None, "source", cands=[country])
+        m.main_ids = {country.id}
+        out.append(m)
+    named = {normalize(m.text) for m in mentions}
+    for name in hint.names:
+        if normalize(name) in named:
+            continue
+        m = _Mention(end, end, name, None, "source")
+        _fill_candidates(m, g, fuzzy=False)
+        if country is not None:
+            m.cands = [e for e in m.cands if e.country == country.country] or m.cands
+        if m.cands:
+            out.append(m)
+    return out
+
+
+def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = None,
+                  url: Optional[str] = None) -> list[Optional[PlaceMention]]:
     """Resolve given character spans (``(start, end)`` pairs or objects with
     ``start``/``end``) as place names, using the same context logic as
-    :func:`find_places`.  Returns one PlaceMention (or None) per span."""
+    :func:`find_places` (``url`` as there).  Returns one PlaceMention (or
+    None) per span."""
     g = gazetteer or get_gazetteer()
     mentions: list[_Mention] = []
     given: list[_Mention] = []
@@ -87,6 +128,7 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
             same.cands, same.main_ids, same.fuzzy = list(m.cands), set(m.main_ids), m.fuzzy
         if not any(m.start < o.end and o.start < m.end for o in given):
             mentions.append(m)
+    mentions = _source_mentions(doc, url, g, mentions) + mentions
     _resolve(doc, toks, mentions, g)
     # a name the gazetteer does not know (a street, a hamlet, a building) is
     # put at the text's focus: the place it names most often
