@@ -1411,6 +1411,12 @@ DETECT = [
     # a province of the text's country by its English name, acting
     "[[SUHL]], [[Germany]] — The reception centre in [[Suhl]] is full again. \"We are complaining that "
     "[[Thuringia]] is left alone with them,\" a social worker in [[Erfurt]] said.",
+    # a province of the text's country before the people who work its land
+    "[[GORE]], [[New Zealand]] — Tractors rolled through the town on Friday as [[Southland]] farmers joined "
+    "protests across the country.",
+    # (a sentence opening on a place before a man or an animal in apposition: guards)
+    "In [[Jaffna]], a man was detained for handing out leaflets near a polling station in [[Sri Lanka]].",
+    "At the market in [[Sheberghan]], a fat-tailed ram that sold for 9,000 afghanis last spring fetches half that.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -1655,6 +1661,11 @@ NOT_FOUND = [
     ("He met Jackson in Mississippi last week to talk about the bill.", "Jackson"),
     # (a plural surname in a result is no team's: a guard)
     ("In the league final Sydney Adams beat Charlotte Jones 6-4 6-2 after a late goal.", "Sydney"),
+    # a pet named like a place, in apposition with its kind; a breed's, a meeting's or an order's word
+    ("Kuttan, a four-year-old brown dog, slipped his lead at Thrissur station in Kerala.", "Kuttan"),
+    ("The best known of Scotland's Highland games is held at Braemar in September.", "Highland"),
+    ("The Dominican friars who built the church in Oaxaca also planted its orchards.", "Dominican"),
+    ("STIRLING — An Aberdeen-Angus bull from a herd near Huntly sold for a record price on Monday.", "Angus"),
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),

@@ -31,8 +31,8 @@ from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .features import ARABIC_OPENERS, FEATURE_OPENERS
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COUNTY_LANDS, HYPHEN_LINKS,
-                    LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES,
-                    TOWN_TAILS, UTILITY_WORDS)
+                    LAND_WORKERS, LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS,
+                    TITLES, TOWN_TAILS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name, _line_start,
                      _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
@@ -557,7 +557,8 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
     # (or a province's own name before a place's noun: "Sohra, the Meghalaya town")
     return _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
                                 and _place_cue(toks, i, j, g)) or _distanced_town(d, r) \
-        or (best.source == "subdivision" and not best.approx and best.id in main and _after_place(toks, j)) \
+        or (best.source == "subdivision" and not best.approx and best.id in main and (
+            _after_place(toks, j) or (j < len(toks) and toks.lower[j] in LAND_WORKERS))) \
         or _province_at_home(d, r) \
         or (r.several and g.is_province(best) and not best.approx
             and not _person_like(toks, i, j, d.person_words)) \

@@ -103,12 +103,12 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Gazetteer, haversine_km, normalize
 from ...gazetteer.people import is_ethnic
-from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COMPANY_NOUNS,
-                    CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS, MASTHEAD_WORDS,
-                    FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS, TITLES,
-                    UTILITY_WORDS, W)
+from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS,
+                    COMPANY_NOUNS, CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS,
+                    MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS,
+                    TITLES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
-                     _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES)
+                     _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES, SENTENCE_ENDS)
 from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
@@ -178,6 +178,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_saints_houses(d)
     _detect_repeats(d)
     _drop_species_names(d)
+    _drop_kinds_named(d)
     _drop_race_names(d)
     _drop_deities(d)
     _drop_team_nicknames(d)
@@ -753,13 +754,14 @@ def _drop_given_names(d: _Detection) -> None:
     # (a name the text gives an age anywhere is a person's wherever it stands
     # alone without a place's cue, a country's name aside: "Borges, 58, ...
     # Borges was born on a cattle farm")
-    aged_names = {toks.text[i] for i in range(n) if toks.title[i] and _aged(toks, i)}
+    aged_names = {toks.text[i] for i in range(n) if toks.title[i] and (_aged(toks, i) or _being_after(toks, i))}
     for m in [m for m in d.mentions if m.span is not None and len(m.span) == 1 and not m.demonym]:
         i = m.span.start
-        aged = _aged(toks, i) or (m.text in aged_names and not (m.cands and m.cands[0].kind == "country")
-                                  and toks.ent_type[i] not in ("GPE", "LOC")
-                                  and not _place_cue(toks, i, m.span.end, d.g)
-                                  and not _coordinated(toks, m.span, d.taken))
+        aged = _aged(toks, i) or _being_after(toks, i) \
+            or (m.text in aged_names and not (m.cands and m.cands[0].kind == "country")
+                and toks.ent_type[i] not in ("GPE", "LOC")
+                and not _place_cue(toks, i, m.span.end, d.g)
+                and not _coordinated(toks, m.span, d.taken))
         kin = i >= 2 and toks.text[i - 1] == "," and toks.lower[i - 2] in KIN_WORDS and toks.text[i - 2].islower() \
             and i + 1 < n and toks.text[i + 1] in (",", ".")
         # (or kin after it: "Thomas, son of Richard and Anne Kendal"; a maiden name: "Susan (née Kendal)")
@@ -781,6 +783,31 @@ def _aged(toks: _Tokens, i: int) -> bool:
     return i + 3 < n and not _home_of_person(toks, i) and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
         and len(toks.text[i + 2]) <= 2 and (toks.text[i + 3] == "." or (
             toks.text[i + 3] == "," and i + 4 < n and toks.text[i + 4][:1].islower()))
+
+
+def _being_after(toks: _Tokens, i: int) -> bool:
+    """Token ``i`` opens a sentence with a name an animal's noun describes
+    after a comma ("Moss, a five-year-old black-and-tan huntaway, ...",
+    "Simba, a three-year-old dog owned by ..."): a pet's, no place (not a
+    place's own words: "Barking, a dog-friendly suburb"; nor a place the
+    sentence opens with, "In Jaffna, a man was detained", "At the market in
+    Sheberghan, a ram sold for ...")."""
+    n = len(toks)
+    if not (i + 3 < n and toks.text[i + 1] == "," and toks.lower[i + 2] in ("a", "an")):
+        return False
+    if i > 0 and not (toks.text[i - 1] in SENTENCE_ENDS or "\n" in toks.text[i - 1]):
+        return False
+    for k in range(i + 3, min(n, i + 11)):
+        if toks.lower[k] in BEING_NOUNS:  # (a breed may be capitalised: "a black Labrador")
+            return k + 1 == n or toks.text[k + 1] in (",", ".", ";", ")") or toks.lower[k + 1] in _BEING_NEXT
+        if toks.text[k] in (",", ".", ";", ":", "(", ")") or toks.title[k]:
+            return False
+    return False
+
+
+#: what may follow the noun of a being named before it ("a dog owned by", "a cat called")
+_BEING_NEXT = {"owned", "belonging", "named", "called", "who", "that", "which", "with", "from", "was", "is",
+               "has", "had", "and", "rescued", "found", "adopted"}
 
 
 #: the words before a woman's maiden name ("Susan (née Kendal)")
@@ -967,6 +994,30 @@ def _drop_species_names(d: _Detection) -> None:
                 break
             if toks.pos[e] not in ("ADJ", "NOUN"):
                 break  # (no verb between: "Shrinking Poyang Lake pushes rare cranes")
+
+
+def _drop_kinds_named(d: _Detection) -> None:
+    """A place's word that names a breed, a sport's meeting or a religious
+    order before its lower-case noun ("Highland cattle", "Highland games",
+    "Jersey cows", "Angus bulls", "Dominican friars") is the kind's."""
+    toks, n = d.toks, len(d.toks)
+    for m in list(d.mentions):
+        if m.span is None or len(m.span) != 1 or m.span.end >= n or toks.upper[m.span.start]:
+            continue
+        heads = _KINDS_NAMED.get(toks.lower[m.span.start])
+        if heads and toks.text[m.span.end].islower() and toks.lower[m.span.end] in heads:
+            d.drop(m)
+
+
+_CATTLE = {"cattle", "cow", "cows", "bull", "bulls", "heifer", "heifers", "calves", "herd", "beef"}
+#: the nouns after a place's word that make it a kind's name (see _drop_kinds_named)
+_KINDS_NAMED = {
+    "highland": _CATTLE | {"pony", "ponies", "games", "dancers", "dancing", "dance", "fling"},
+    "jersey": _CATTLE, "guernsey": _CATTLE, "angus": _CATTLE | {"steak", "steaks"}, "hereford": _CATTLE,
+    "galloway": _CATTLE, "holstein": _CATTLE,
+    "dominican": {"friar", "friars", "order", "monk", "monks", "nun", "nuns", "sisters", "priory", "convent",
+                  "monastery"},
+}
 
 
 #: words after a club's name of two words, the second a town's ("the Wellington Phoenix football club")

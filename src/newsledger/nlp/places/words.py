@@ -133,9 +133,22 @@ AFTER_PLACE = {"resident", "residents", "native", "natives", "man", "woman", "me
                "garda", "gardaí", "gardai",
                # (a headline's person of the place: "Tūrangi Grandmother Completes Crossing")
                "grandmother", "grandfather", "grandma", "grandpa", "pensioner", "schoolgirl", "schoolboy",
-               "toddler", "widow", "widower", "teenagers", "mum", "dad", "swimmer"}
+               "toddler", "widow", "widower", "teenagers", "mum", "dad", "swimmer",
+               "villagers", "islanders", "homeowners"}
+
+#: the people of a province by their work ("as Southland farmers joined protests"), after
+#: a province's name only: a crop's is a kind of farmer ("Maize farmers", Maize, Kansas)
+LAND_WORKERS = {"farmers", "growers", "fishermen", "herders", "ranchers", "winegrowers", "crofters"}
 
 #: last words of a street or road name ("Shamrock Street", "Powerline Road")
+#: animals a name may be given in apposition ("Simba, a three-year-old dog"): pets and farm animals
+BEING_NOUNS = {"dog", "cat", "puppy", "pup", "kitten", "horse", "pony", "mare", "stallion", "gelding", "colt",
+               "filly", "donkey", "mule", "cow", "heifer", "bull", "calf", "goat", "sheep", "ewe", "ram", "lamb",
+               "pig", "parrot", "budgie", "cockatoo", "tortoise", "rabbit", "ferret", "hamster", "collie",
+               "sheepdog", "terrier", "spaniel", "labrador", "retriever", "husky", "huntaway", "kelpie", "beagle",
+               "poodle", "dachshund", "greyhound", "whippet", "lurcher", "mongrel", "hound", "alsatian", "tabby",
+               "tomcat", "moggy", "crossbreed", "cross-breed"}
+
 STREET_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard",
                 "blvd", "lane", "ln", "highway", "hwy", "parkway", "pkwy", "pike", "turnpike",
                 "expressway", "freeway", "bypass", "trail", "circle"}
