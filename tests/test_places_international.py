@@ -634,6 +634,12 @@ RESOLVE = [
     # a list's state counts among its countries
     ("KINGSTON, Jamaica — The painter has shown her work in Toronto, New York and [[London]], the gallery "
      "in Kingston said.", (51.51, -0.13)),
+    # a great city before ", State and": a list, not the state's village of the name
+    ("The yard in Maine lives on orders from wealthy buyers from [[Boston]], New York and beyond.",
+     (42.36, -71.06)),
+    # (a town of some size, or the great city in its own state: pairs still, guards)
+    ("He moved from [[Paris]], Texas and settled in Dallas.", (33.66, -95.56)),
+    ("The band plays [[Portland]], Oregon and Seattle next month.", (45.52, -122.68)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)

@@ -141,6 +141,8 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         return
     for m in mentions:
         m.pair = _including_text(toks, m) or _pair_text(toks, m)
+        if m.pair and _great_city_listed_with_state(toks, m, g):
+            m.pair = None
         m.pair_before = _pair_before_text(toks, m)
         m.cue_city = _cue_city(toks, m)
         m.local_cue = _local_cue(toks, m)
@@ -712,6 +714,34 @@ def _pair_decides(m: _Mention, g: Gazetteer) -> bool:
     if len(held) > 1 and m.choice.id in m.main_ids:
         held = [e for e in held if e.id in m.main_ids]
     return len(held) == 1 and held[0] is m.choice
+
+
+#: a great city (of this many people) before ", State and ..." is listed with the state ...
+LISTED_GREAT_POP = 500_000
+#: ... where the state holds only villages of its name (under this many people)
+LISTED_VILLAGE_POP = 10_000
+
+
+def _great_city_listed_with_state(toks: _Tokens, m: _Mention, g: Gazetteer) -> bool:
+    """"buyers from Boston, New York and beyond": a great city's name before
+    a comma, a state's or country's name and "and" or "or" opens a list of
+    places, not the village of the name in that state (Boston, New York, of
+    8,000 people); "Portland, Oregon and Seattle" holds its great city, and
+    "Paris, Texas and Dallas" a town of some size, both pairs still."""
+    if m.span is None or m.demonym or m.span.end >= len(toks) or toks.text[m.span.end] != ",":
+        return False
+    n, k = len(toks), m.span.end + 1
+    while k < n and toks.title[k]:
+        k += 1
+    if k == m.span.end + 1 or k >= n or toks.lower[k] not in ("and", "or"):
+        return False
+    great = [e for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids and e.population >= LISTED_GREAT_POP]
+    if not great:
+        return False
+    pair_entries = [p for p in g.exact(m.pair)[:5] if p.kind in ("region", "country")]
+    if not pair_entries or any(_pair_holds(p, e) for p in pair_entries for e in great):
+        return False
+    return all(e.population < LISTED_VILLAGE_POP for e in m.cands[:60] if any(_pair_holds(p, e) for p in pair_entries))
 
 
 def _place_counties_among_towns(mentions: list[_Mention]) -> None:
