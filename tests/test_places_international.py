@@ -1417,6 +1417,8 @@ DETECT = [
     # a province of the text's country by its English name, acting
     "[[SUHL]], [[Germany]] — The reception centre in [[Suhl]] is full again. \"We are complaining that "
     "[[Thuringia]] is left alone with them,\" a social worker in [[Erfurt]] said.",
+    # a town's own name "X of Y" the model split into a person and a place
+    "Most visitors are staying on the mainland and crossing each day from [[Kyle of Lochalsh]].",
     # a province of the text's country before the people who work its land
     "[[GORE]], [[New Zealand]] — Tractors rolled through the town on Friday as [[Southland]] farmers joined "
     "protests across the country.",

@@ -388,6 +388,9 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
         ent.start == i and ent.end + 1 < j and toks.lower[ent.end] in _INNER_JOINERS and toks.title[ent.end + 1]
         and (best.kind == "region" or (best.kind == "city" and best.population >= 50_000))
         and best.id in main and not best.approx) or (
+        # (or a place's own name "X of Y" whose Y the model took for a place: "Kyle of Lochalsh")
+        ent.start == i and ent.end + 1 < j and toks.lower[ent.end] == "of" and toks.title[ent.end + 1]
+        and toks.ent_type[ent.end + 1] in ("GPE", "LOC") and best.id in main and not best.approx) or (
         (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ())) or (
         # (or a headline's noun of the place's people goes on after it: "Tūrangi Grandmother Completes")
         headline_people) or (
