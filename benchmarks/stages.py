@@ -35,10 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     from newsledger.nlp import components, selective
     from newsledger.nlp.pipeline import build_pipeline
 
-    texts = []
+    texts, urls = [], []
     with open(args.input, encoding="utf-8") as fh:
         for line in fh:
-            texts.append(json.loads(line)["text"])
+            record = json.loads(line)
+            texts.append(record["text"])
+            urls.append(record.get("url"))  # (the places stage reads the publisher's host)
             if len(texts) >= args.limit:
                 break
     nlp = build_pipeline(parse=args.parse)
@@ -49,9 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     with nlp.select_pipes(disable=ours):
         start = time.perf_counter()
         docs = []
-        for text in texts:
+        for text, url in zip(texts, urls):
             doc = nlp.make_doc(text)
             doc._.published = "2020-01-01"
+            doc._.url = url
             doc._.errors = []
             docs.append(doc)
         docs = list(nlp.pipe(docs, batch_size=16))
