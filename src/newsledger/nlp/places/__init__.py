@@ -79,7 +79,7 @@ def _source_mentions(doc: Doc, url: Optional[str], g: Gazetteer,
     hint = source_hint(url, g)
     if hint is None:
         return []
-    end = len(doc.text)
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     out = []
     country = g.country(hint.country) if hint.country else None
     if country is not None:
@@ -90,13 +90,30 @@ def _source_mentions(doc: Doc, url: Optional[str], g: Gazetteer,
     for name in hint.names:
         if normalize(name) in named:
             continue
-        m = _Mention(end, end, name, None, "source")
+        cands, main_ids, demonym = _hint_candidates(name, country, g)
+        if cands:
+            out.append(_Mention(end, end, name, None, "source", cands=list(cands), main_ids=set(main_ids),
+                                demonym=demonym))
+    return out
+
+
+#: the candidates of a host's place name, per name, country and gazetteer
+_HINT_CANDIDATES: dict[tuple, tuple[tuple[Entry, ...], frozenset, Optional[str]]] = {}
+
+
+def _hint_candidates(name: str, country: Optional[Entry], g: Gazetteer
+                     ) -> tuple[tuple[Entry, ...], frozenset, Optional[str]]:
+    """A host's place name looked up as a text's name is (of the domain's
+    country where it has one there), once per name."""
+    key = (name, country.country if country is not None else None, str(getattr(g, "path", "")))
+    hit = _HINT_CANDIDATES.get(key)
+    if hit is None:
+        m = _Mention(0, 0, name, None, "source")
         _fill_candidates(m, g, fuzzy=False)
         if country is not None:
             m.cands = [e for e in m.cands if e.country == country.country] or m.cands
-        if m.cands:
-            out.append(m)
-    return out
+        hit = _HINT_CANDIDATES[key] = (tuple(m.cands), frozenset(m.main_ids), m.demonym)
+    return hit
 
 
 def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = None,
