@@ -92,3 +92,14 @@ def test_analyzer_passes_the_documents_url(analyzer):
     assert london and london[0].country == "CA"
     plain = analyzer.analyze(text, published="2009-03-20")
     assert [p.country for p in plain.places if p.text == "London"] == ["GB"]
+
+
+def test_host_cache_is_bounded(g, monkeypatch):
+    from newsledger.nlp.places import source
+
+    monkeypatch.setattr(source, "CACHE_SIZE", 2)
+    monkeypatch.setattr(source, "_CACHE", {})
+    hosts = ["https://www.richmondregister.com/a", "https://lfpress.ca/b", "https://www.lasvegassun.com/c"]
+    hints = [source_hint(u, g) for u in hosts]
+    assert len(source._CACHE) <= 2
+    assert [h.names or (h.country,) for h in hints] == [("Richmond",), ("CA",), ("Las Vegas",)]

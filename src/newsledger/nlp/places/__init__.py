@@ -44,7 +44,7 @@ from .tokens import _Tokens
 from .mention import _compass_word, _fill_candidates, _Mention
 from .detect import _detect
 from .features import _widen_to_features
-from .source import source_hint
+from .source import CACHE_SIZE, source_hint
 from .resolve import _resolve
 from .role import _to_place
 
@@ -108,6 +108,8 @@ def _hint_candidates(name: str, country: Optional[Entry], g: Gazetteer
     key = (name, country.country if country is not None else None, str(getattr(g, "path", "")))
     hit = _HINT_CANDIDATES.get(key)
     if hit is None:
+        if len(_HINT_CANDIDATES) >= CACHE_SIZE:
+            _HINT_CANDIDATES.clear()
         m = _Mention(0, 0, name, None, "source")
         _fill_candidates(m, g, fuzzy=False)
         if country is not None:

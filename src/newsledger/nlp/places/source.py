@@ -77,6 +77,8 @@ class SourceHint:
 
 
 _CACHE: dict[tuple[str, str], SourceHint] = {}
+#: hosts kept at most (a batch of many sources starts the cache afresh past it)
+CACHE_SIZE = 20_000
 
 
 def source_hint(url: Optional[str], g: Gazetteer) -> Optional[SourceHint]:
@@ -93,6 +95,8 @@ def source_hint(url: Optional[str], g: Gazetteer) -> Optional[SourceHint]:
     key = (host, str(getattr(g, "path", "")))
     hint = _CACHE.get(key)
     if hint is None:
+        if len(_CACHE) >= CACHE_SIZE:
+            _CACHE.clear()
         hint = _CACHE[key] = _read_host(host, g)
     return hint or None
 
