@@ -97,6 +97,8 @@ def _source_mentions(doc: Doc, url: Optional[str], g: Gazetteer,
     return out
 
 
+#: the namesakes of a host's place name that resolution weighs (the biggest)
+HINT_CANDIDATES = 12
 #: the candidates of a host's place name, per name, country and gazetteer
 _HINT_CANDIDATES: dict[tuple, tuple[tuple[Entry, ...], frozenset, Optional[str]]] = {}
 
@@ -114,6 +116,9 @@ def _hint_candidates(name: str, country: Optional[Entry], g: Gazetteer
         _fill_candidates(m, g, fuzzy=False)
         if country is not None:
             m.cands = [e for e in m.cands if e.country == country.country] or m.cands
+        # (the biggest namesakes only: a paper's home has some size, and each
+        # candidate costs in every pass of resolution)
+        m.cands = m.cands[:HINT_CANDIDATES]
         hit = _HINT_CANDIDATES[key] = (tuple(m.cands), frozenset(m.main_ids), m.demonym)
     return hit
 

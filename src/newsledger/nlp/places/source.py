@@ -170,6 +170,8 @@ def _one_name(s: str, g: Gazetteer, country: Optional[str]) -> Optional[str]:
             ends.update(j - len(w) for w in PRESS_WORDS if j >= len(w) and s.endswith(w, 0, j))
     spans = sorted(((i, j) for i in starts for j in ends if j - i >= _MIN_LETTERS),
                    key=lambda ij: (ij[0] - ij[1], ij[0]))
+    if hasattr(g, "prefetch"):  # (every spelling in a few queries, not one each)
+        g.prefetch([text for i, j in spans for text in _spaced(s[i:j])])
     for i, j in spans:
         if s[i:j] in PRESS_WORDS:
             continue
