@@ -43,6 +43,8 @@ def test_host_names_the_publisher(g, url, country, names):
     "https://news.postbulletin.com/x", "https://www.heraldonline.com/y",
     # a few hundred people are no paper's home; a code sold for its letters is no country
     "https://www.daily-jeff.com/z", "https://example.tv/a", "https://www.bbc.com/news",
+    # a label too long for any paper's name is not read
+    "https://richmond" + "register" * 5 + ".com/x",
 ])
 def test_hosts_that_say_nothing(g, url):
     assert source_hint(url, g) is None

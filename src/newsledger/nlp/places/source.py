@@ -60,6 +60,9 @@ MIN_TOWN_POPULATION = 5_000
 
 #: the shortest name (its letters) a host's label is read for
 _MIN_LETTERS = 4
+#: the longest label part read ("thelancasterandmorecambecitizen" has 31 letters; a
+#: label of 63 letters would cost thousands of lookups for nothing)
+_MAX_LETTERS = 40
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def _names_in(part: str, g: Gazetteer, country: Optional[str]) -> list[str]:
     longest reading first: "richmondregister" -> ["Richmond"],
     "lasvegassun" -> ["Las Vegas"]; none where press words alone make it up
     ("postbulletin": "post" + "bulletin", no town "Bullet")."""
-    if not part.isalpha() or _press_only(part):
+    if not part.isalpha() or len(part) > _MAX_LETTERS or _press_only(part):
         return []
     name = _one_name(part, g, country)
     if name is not None:
