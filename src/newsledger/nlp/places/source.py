@@ -151,22 +151,24 @@ def _split_at_and(part: str) -> list[tuple[str, str]]:
     return out
 
 
-def _press_only(s: str) -> bool:
-    ends = {0}
+def _after_press_words(s: str) -> set[int]:
+    """The positions of ``s`` that press words from its start reach (0 included)."""
+    reached = {0}
     for i in range(len(s)):
-        if i in ends:
-            ends.update(i + len(w) for w in PRESS_WORDS if s.startswith(w, i))
-    return len(s) in ends
+        if i in reached:
+            reached.update(i + len(w) for w in PRESS_WORDS if s.startswith(w, i))
+    return reached
+
+
+def _press_only(s: str) -> bool:
+    return len(s) in _after_press_words(s)
 
 
 def _one_name(s: str, g: Gazetteer, country: Optional[str]) -> Optional[str]:
     """The longest town name ``s`` holds between press words, written as a
     text would ("Las Vegas"), or None."""
     n = len(s)
-    starts = {0}
-    for i in range(n):
-        if i in starts:
-            starts.update(i + len(w) for w in PRESS_WORDS if s.startswith(w, i))
+    starts = _after_press_words(s)
     ends = {n}
     for j in range(n, 0, -1):
         if j in ends:
