@@ -305,6 +305,28 @@ def test_prefetch_changes_no_answer(g):
     assert fresh.exact("Springfield") and fresh.main_name_ids("Springfield")
 
 
+def test_names_no_place_has_are_answered_without_a_query(g):
+    import sqlite3
+    from array import array
+
+    from newsledger.gazetteer import Gazetteer
+
+    names = ["Paris", "Springfield", "The Hague", "Laurel County", "Kyiv", "Khankendi", "San Juan",
+             "Nowhere Particular", "Controversials", "Withs", "County Road 3 Parish", "Xqzzy", "St. Louis"]
+    filtered = Gazetteer(g.path)
+    plain = Gazetteer(g.path)
+    plain._key_hashes = array("Q")  # (as an index written without its keys' hashes: every name is asked)
+    for name in names:
+        assert filtered.exact(name) == plain.exact(name), name
+        assert filtered.main_name_ids(name) == plain.main_name_ids(name), name
+    lone = Gazetteer(g.path)
+    assert lone._may_hold("paris") and not lone._may_hold("controversials")
+    lone._con.close()
+    assert lone.exact("Controversials") == [] and lone.main_name_ids("Xqzzy Withs") == set()
+    with pytest.raises(sqlite3.ProgrammingError):
+        lone.exact("Paris")  # (a name a place has is still read from the index)
+
+
 def test_fuzzy_key_looks_among_keys_of_near_length(g):
     assert g.fuzzy_key("tbilisii") == "tbilisi"
     assert g.fuzzy_key("philadelphiaa") == "philadelphia"  # a longer key than the shortest allowed

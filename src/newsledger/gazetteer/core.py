@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import sys
 import hashlib
 import io
 import json
@@ -39,6 +40,7 @@ import sqlite3
 import tempfile
 import threading
 import unicodedata
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,7 +52,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "25"
+FORMAT_VERSION = "26"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -692,6 +694,9 @@ def _write_index(b: _Builder, path: Path) -> None:
         fuzzy = sorted({k for k, eid, _ in b.names
                         if b.row(eid)[6] not in ("city", "feature") or b.row(eid)[7] >= FUZZY_MIN_POPULATION})
         con.execute("INSERT INTO meta VALUES ('fuzzy_keys', ?)", ("\n".join(fuzzy),))
+        # every key's hash: most names a text asks for are no place's, and
+        # a search of this array costs a tenth of a query that finds nothing
+        con.execute("INSERT INTO meta VALUES ('key_hashes', ?)", (_key_hashes_blob(k for k, _, _ in b.names),))
         con.execute("INSERT INTO meta VALUES ('provinces', ?)", (" ".join(map(str, b.provinces)),))
         con.execute("INSERT INTO meta VALUES ('province_towns', ?)", (" ".join(map(str, b.province_towns)),))
         con.commit()
@@ -781,6 +786,22 @@ def _chunks(keys: list[str]) -> Iterable[list[str]]:
         yield chunk + [chunk[-1]] * (size - len(chunk))
 
 
+def _key_hash(key: str) -> int:
+    """A 64-bit hash of a name's key, the same in every process (Python's
+    own ``hash`` of a string changes from one run to the next)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _key_hashes_blob(keys: Iterable[str]) -> bytes:
+    """The sorted hashes of ``keys`` (:func:`_key_hash`), each once, as
+    little-endian unsigned 64-bit integers: what :meth:`Gazetteer.prefetch`
+    reads to skip asking the index for a name it does not hold."""
+    hashes = array("Q", sorted({_key_hash(k) for k in keys}))
+    if sys.byteorder == "big":
+        hashes.byteswap()
+    return hashes.tobytes()
+
+
 def _marks(chunk: list) -> str:
     """The SQL parameter list of an ``IN (...)`` for ``chunk``."""
     return ",".join("?" * len(chunk))
@@ -840,6 +861,8 @@ class Gazetteer:
         self._exact: dict[str, tuple[Entry, ...]] = {}  # exact(): name -> entries
         # rows of keys fetched ahead by prefetch(): key -> (entries, main ids)
         self._fetched: dict[str, tuple[tuple[Entry, ...], frozenset[int]]] = {}
+        # the sorted hashes of all keys (see _key_hashes_blob), read at the first fetch
+        self._key_hashes: Optional[array] = None
 
     # -- internals ----------------------------------------------------------
     @staticmethod
@@ -859,12 +882,17 @@ class Gazetteer:
 
     def _by_key(self, key: str) -> list[Entry]:
         """The entries named ``key``, each once, in the order of the names table."""
+        return list(self._fetched_key(key)[0])
+
+    def _fetched_key(self, key: str) -> tuple[tuple[Entry, ...], frozenset[int]]:
+        """The entries and main ids of ``key``, read with one query when no
+        :meth:`prefetch` read them (both: a name looked up is mostly asked
+        for its main ids next)."""
         fetched = self._fetched.get(key)
-        if fetched is not None:
-            return list(fetched[0])
-        entries = self._query(
-            "SELECT e.* FROM names n JOIN entries e ON e.id = n.id WHERE n.key = ? ORDER BY n.rowid", (key,))
-        return _unique(entries)
+        if fetched is None:
+            self._fetch_keys([key])
+            fetched = self._fetched[key]
+        return fetched
 
     def prefetch(self, names: Iterable[str]) -> None:
         """Read the entries of many names at once (a few queries instead of one
@@ -883,6 +911,7 @@ class Gazetteer:
         nothing: tuple[tuple[Entry, ...], frozenset[int]] = ((), frozenset())
         for k in keys:
             self._fetched[k] = nothing
+        keys = [k for k in keys if self._may_hold(k)]
         for chunk in _chunks(keys):
             marks = _marks(chunk)
             with self._lock:
@@ -895,6 +924,27 @@ class Gazetteer:
             for k, rs in by_key.items():
                 main = frozenset(r[2] for r in rs if r[1] == 1)
                 self._fetched[k] = (tuple(_unique([_entry(r[2:]) for r in rs])), main)
+
+    def _may_hold(self, key: str) -> bool:
+        """False when no name of the index has ``key`` (its hash is not among
+        the keys' hashes); True when one may (a hash shared by chance only
+        costs a query that finds nothing), and always for an index written
+        without the hashes."""
+        hashes = self._key_hashes
+        if hashes is None:
+            with self._lock:
+                row = self._con.execute("SELECT v FROM meta WHERE k = 'key_hashes'").fetchone()
+            hashes = array("Q")
+            if row is not None and isinstance(row[0], bytes):
+                hashes.frombytes(row[0])
+                if sys.byteorder == "big":
+                    hashes.byteswap()
+            self._key_hashes = hashes
+        if not hashes:
+            return True
+        h = _key_hash(key)
+        i = bisect.bisect_left(hashes, h)
+        return i < len(hashes) and hashes[i] == h
 
     def _lookup(self, name: str, fuzzy: bool = True) -> tuple[Entry, ...]:
         key = normalize(name)
@@ -947,12 +997,7 @@ class Gazetteer:
         return self._cached_main_ids(normalize(name))
 
     def _main_ids(self, key: str) -> frozenset[int]:
-        fetched = self._fetched.get(key)
-        if fetched is not None:
-            return fetched[1]
-        with self._lock:
-            rows = self._con.execute("SELECT id FROM names WHERE key = ? AND main = 1", (key,)).fetchall()
-        return frozenset(r[0] for r in rows)
+        return self._fetched_key(key)[1]
 
     def fuzzy_key(self, key: str, cutoff: float = 90.0) -> Optional[str]:
         """The closest known key among prominent places (rapidfuzz), or None."""
