@@ -71,9 +71,9 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
                                     and (toks.lower[i] != "the" or toks.lower[i - 1] in _TOWN_PREPS))
         # (and one opening a great town's or a province's name of two words, whatever
         # the model made of it: "Mills in An Giang", "rice to Can Tho")
-        inner_stop = inner_stop or (cap[i] and i > 0 and not d.doc[i].is_sent_start and i + 1 < n
-                                    and toks.title[i + 1] and not taken[i + 1] and stop[i]
-                                    and toks.lower[i] not in _NAME_ARTICLES
+        inner_stop = inner_stop or (cap[i] and stop[i] and i > 0 and i + 1 < n
+                                    and toks.title[i + 1] and not taken[i + 1]
+                                    and toks.lower[i] not in _NAME_ARTICLES and not d.doc[i].is_sent_start
                                     and _two_word_place(toks.span_text(i, i + 2), d.g))
         if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i) and not inner_stop) \
                 or (stop[i] and not inner_stop):
