@@ -30,6 +30,13 @@ def g():
     ("https://www.thelancasterandmorecambecitizen.co.uk/", "GB", ("Lancaster", "Morecambe")),
     # a town named in a host under another country's domain is that country's or none
     ("https://weekly.ahram.org.eg/", "EG", ()),
+    # a county's name, with its word or without ("pitt" + "review")
+    ("https://www.pittcountyrecorder.com/a", None, ("Pitt County",)),
+    ("https://www.pittreview.com/a", None, ("Pitt County",)),
+    # a folder named like a local section or a group's paper, past folders of figures
+    ("https://www.startelegram.com/plano_news/story/1.html", None, ("Plano",)),
+    ("https://www.example.com/articles/2009/03/23/pitt_county_news/news/doc1.txt", None, ("Pitt County",)),
+    ("https://www.lfpress.ca/news/london_news/a.html", "CA", ("London",)),
 ])
 def test_host_names_the_publisher(g, url, country, names):
     hint = source_hint(url, g)
@@ -45,6 +52,10 @@ def test_host_names_the_publisher(g, url, country, names):
     "https://www.daily-jeff.com/z", "https://example.tv/a", "https://www.bbc.com/news",
     # a label too long for any paper's name is not read
     "https://richmond" + "register" * 5 + ".com/x",
+    # a desk's folder, a place's name alone, press words alone, the story's own last part
+    "https://www.thestar.com/news/canada/story.html", "https://www.thestar.com/middleeast/egypt-church/a.html",
+    "https://www.thestar.com/articles/2009/hunterdon/news/doc1.txt", "https://www.thestar.com/local_news/doc1.txt",
+    "https://www.thestar.com/news-story/7105569-crash-in-paris/", "https://www.thestar.com/news/plano_news/",
 ])
 def test_hosts_that_say_nothing(g, url):
     assert source_hint(url, g) is None
@@ -62,6 +73,13 @@ def test_local_paper_puts_its_towns_near_home(nlp):
     near_richmond_ky = (37.57, -84.30)
     here = _place(doc, "Berea", "https://www.richmondregister.com/news/local/water-tower")
     assert haversine_km(here.lat, here.lon, *near_richmond_ky) < 50
+
+
+def test_local_section_folder_puts_its_towns_near_home(nlp):
+    doc = nlp("NEWTOWN — The township supervisors voted on Wednesday to repave two roads near the library.")
+    assert _place(doc, "NEWTOWN").country == "AU"  # (no URL: Sydney's)
+    here = _place(doc, "NEWTOWN", "https://www.recordernewspapers.com/articles/2009/bucks_review/news/d1.txt")
+    assert haversine_km(here.lat, here.lon, 40.23, -74.94) < 50  # Bucks County's, Pennsylvania
 
 
 def test_country_domain_decides_a_capital_namesake(nlp):

@@ -13,15 +13,22 @@ hints (:class:`SourceHint`):
   "lasvegas" + "sun"), when the town is of some size (a state or country
   too: "mass" + "live").
 
+A folder of the URL's path named the same way gives a town too: a paper's
+local section or one paper of a group under a shared host
+(``/arlington_news/``, ``/hunterdon_review/``).  A folder that is a place's
+name alone is not read (``/canada/``, ``/middleeast/``: a desk, which the
+story names itself), nor one with figures in it, nor the path's last part
+(the story's own words, not where it was written).
+
 Resolution takes each hint as one more mention of the text (a name in a
 dateline, in effect), which votes and draws the other names near it like any
 other, and is left out of the places found.  The host's own town is no
-answer: "columbus" is the Columbus the rest of the text points to.  Nothing
-is read from the URL's path (a story's own words, not where it was written).
+answer: "columbus" is the Columbus the rest of the text points to.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlsplit
@@ -29,7 +36,8 @@ from urllib.parse import urlsplit
 from ...gazetteer import Entry, Gazetteer, normalize
 
 #: the words papers' and stations' names are made of, which a host's label
-#: may hold beside a town's name ("register", "daily", "news", "live")
+#: may hold beside a town's name ("register", "daily", "news", "live"), and
+#: the words of an address's folders about a section's name ("story")
 PRESS_WORDS = frozenset("""
 the and of
 daily weekly morning evening sunday today tonight now online live local
@@ -41,6 +49,7 @@ free voice beacon banner messenger monitor pioneer progress eagle argus item bee
 commercial appeal statesman spokesman courant gleaner nation digest magazine insider wire
 patch source current union mercury weekender network channel radio tv media group info web net
 county state city area region community business world
+metro story stories article articles headlines
 """.split())
 
 #: labels that name no place: the parts of a host common to all ("www"),
@@ -101,7 +110,54 @@ def source_hint(url: Optional[str], g: Gazetteer) -> Optional[SourceHint]:
         if len(_CACHE) >= CACHE_SIZE:
             _CACHE.clear()
         hint = _CACHE[key] = _read_host(host, g)
+    folders = _folders(url)
+    if folders:
+        names = list(hint.names)
+        for folder in folders:
+            for name in _folder_names(folder, g, hint.country):
+                if name not in names:
+                    names.append(name)
+        if len(names) > len(hint.names):
+            hint = SourceHint(host=hint.host, country=hint.country, names=tuple(names))
     return hint or None
+
+
+#: the folders of a path read at most (a section is near the host)
+MAX_FOLDERS = 3
+
+
+def _folders(url: str) -> list[str]:
+    """The first folders of a URL's path without figures ("2009", "03"),
+    lower-cased, before its last part."""
+    try:
+        path = urlsplit(url if "//" in url else "//" + url).path
+    except ValueError:
+        return []
+    parts = [p for p in path.lower().split("/") if p]
+    return [p for p in parts[:-1] if not any(c.isdigit() for c in p)][:MAX_FOLDERS]
+
+
+_FOLDER_CACHE: dict[tuple[str, Optional[str], str], tuple[str, ...]] = {}
+
+
+def _folder_names(folder: str, g: Gazetteer, country: Optional[str]) -> tuple[str, ...]:
+    """The places a path's folder names beside press words, as a local
+    section's or a group's paper's folder does ("arlington_news" ->
+    Arlington, "richmondreview" -> Richmond); none for a folder that is a
+    place's name alone ("canada"), holds figures or marks other than ``-``
+    and ``_`` ("2009", "story.html"), or press words alone ("local_news")."""
+    key = (folder, country, str(getattr(g, "path", "")))
+    hit = _FOLDER_CACHE.get(key)
+    if hit is None:
+        if len(_FOLDER_CACHE) >= CACHE_SIZE:
+            _FOLDER_CACHE.clear()
+        letters = "".join(re.split(r"[-_]", folder))
+        found = _names_in(letters, g, country) if letters.isalpha() else []
+        # (the names must leave press words over: the folder is named like a paper)
+        if sum(len(_letters_of(n)) for n in found) >= len(letters):
+            found = []
+        hit = _FOLDER_CACHE[key] = tuple(found)
+    return hit
 
 
 def _read_host(host: str, g: Gazetteer) -> SourceHint:
@@ -196,6 +252,15 @@ def _place_name(letters: str, g: Gazetteer, country: Optional[str]) -> Optional[
         entries = [e for e in g.exact(text) if _sizeable(e) and (country is None or e.country == country)]
         if entries:
             return _written(text, entries)
+    # a county's name without its word ("hunterdon" + "review": Hunterdon County)
+    for text in _spaced(letters):
+        words = text.split(" ")
+        if len(words) > 1 and words[0] in PRESS_WORDS:
+            continue
+        entries = [e for e in g.exact(text + " county") if e.source == "county"
+                   and (country is None or e.country == country)]
+        if entries:
+            return _written(text + " county", entries)
     return None
 
 
@@ -207,6 +272,12 @@ def _spaced(letters: str):
     for k in range(2, n - 3):
         for k2 in range(k + 2, n - 1):
             yield letters[:k] + " " + letters[k:k2] + " " + letters[k2:]
+
+
+def _letters_of(name: str) -> str:
+    """The letters a label spells a name with ("Hunterdon County": "hunterdon")."""
+    key = normalize(name)
+    return key.removesuffix(" county").replace(" ", "")
 
 
 def _sizeable(e: Entry) -> bool:
