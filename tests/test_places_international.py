@@ -2956,3 +2956,19 @@ def test_headline_person_closing_the_text(nlp):
     # (a guard: a "person" of a town and a people's noun that ends the text reads no word past it)
     doc = _with_ents(nlp, "Oamaru Grandmother", ("Oamaru Grandmother", "PERSON"))
     assert [p.text for p in find_places(doc)] == []
+
+
+def test_great_town_in_a_list_of_places_though_a_person_bears_its_name(nlp):
+    text = "Reporter Jane Salerno wrote the story. The ferries link Naples, Sorrento and Salerno in summer."
+    assert [p.text for p in find_places(nlp(text))] == ["Naples", "Sorrento", "Salerno"]
+    # (a guard: a list of people with no place in it stays people)
+    assert [p.text for p in find_places(nlp("Coaches Pat Smith, Tom Jones and Ann Salerno met on Friday."))] == []
+
+
+def test_country_possessive_holds_the_name(nlp):
+    # "Cameroon's Adamawa" is Cameroon's region, not Nigeria's bigger state of the name
+    text = "In Cameroon's Adamawa, herders sell cattle to pay ransoms. Kidnappings have spread across the region."
+    assert {p.text: p.country for p in find_places(nlp(text))}.get("Adamawa") == "CM"
+    # (a guard: the other country's possessive keeps its own)
+    assert {p.text: p.country for p in find_places(nlp("Nigeria's Adamawa state was hit by floods."))}.get(
+        "Adamawa") == "NG"

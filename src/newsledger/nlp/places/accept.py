@@ -410,6 +410,10 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # (a town's own name of one word said twice is no person's: "Wagga Wagga", "Walla Walla")
     named_in_land = named_in_land or (j - i == 2 and toks.lower[i] == toks.lower[i + 1] and best.kind == "city"
                                       and best.id in main and best.population >= 1000)
+    # (a great town in a list of places found, though a person of the text bears
+    # its name: "in Cali, Barranquilla and Cartagena" beside "Jhon Jairo Cartagena")
+    named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 100_000
+                                      and _coordinated(toks, doc[i:j], taken))
     # (a town of 10,000 closing "between" a place found and it: "flights between
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000

@@ -77,6 +77,16 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
     return None
 
 
+def _possessor_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
+    """The country whose possessive comes right before the name, which holds
+    it as a country after a comma does ("Cameroon's Adamawa" -> "Cameroon",
+    against Nigeria's state of the name), or None."""
+    if m.span is None or m.span.start < 2 or toks.lower[m.span.start - 1] not in ("'s", "’s"):
+        return None
+    word = toks.text[m.span.start - 2]
+    return word if any(e.kind == "country" for e in g.exact(word)[:3]) else None
+
+
 #: words that open a list of places that the name before them holds
 #: ("southern Manitoba, including Winnipeg, Brandon and Steinbach")
 _INCLUDING = {"including", "notably", "especially"}

@@ -65,8 +65,8 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _including_text, _lists_of_divisions,
-                   _acts, _famous_cue, _local_cue, _nation_cue, _native_of, _pair_before_text, _pair_text, _region_cue,
-                   _river_cue, _sea_cue)
+                   _acts, _famous_cue, _local_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
+                   _possessor_text, _region_cue, _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
 from .entries import OLDER_NAMES, _respelling
@@ -140,7 +140,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     if not mentions:
         return
     for m in mentions:
-        m.pair = _including_text(toks, m) or _pair_text(toks, m)
+        m.pair = _including_text(toks, m) or _pair_text(toks, m) or _possessor_text(toks, m, g)
         if m.pair and _great_city_listed_with_state(toks, m, g):
             m.pair = None
         m.pair_before = _pair_before_text(toks, m)
