@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import csv
-import sys
 import hashlib
 import io
 import json
@@ -37,6 +36,7 @@ import math
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 import threading
 import unicodedata
@@ -694,8 +694,8 @@ def _write_index(b: _Builder, path: Path) -> None:
         fuzzy = sorted({k for k, eid, _ in b.names
                         if b.row(eid)[6] not in ("city", "feature") or b.row(eid)[7] >= FUZZY_MIN_POPULATION})
         con.execute("INSERT INTO meta VALUES ('fuzzy_keys', ?)", ("\n".join(fuzzy),))
-        # every key's hash: most names a text asks for are no place's, and
-        # a search of this array costs a tenth of a query that finds nothing
+        # every key's hash: most names a text asks for are no place's, and a
+        # search of this array costs a few microseconds, a query some ten
         con.execute("INSERT INTO meta VALUES ('key_hashes', ?)", (_key_hashes_blob(k for k, _, _ in b.names),))
         con.execute("INSERT INTO meta VALUES ('provinces', ?)", (" ".join(map(str, b.provinces)),))
         con.execute("INSERT INTO meta VALUES ('province_towns', ?)", (" ".join(map(str, b.province_towns)),))
@@ -794,8 +794,8 @@ def _key_hash(key: str) -> int:
 
 def _key_hashes_blob(keys: Iterable[str]) -> bytes:
     """The sorted hashes of ``keys`` (:func:`_key_hash`), each once, as
-    little-endian unsigned 64-bit integers: what :meth:`Gazetteer.prefetch`
-    reads to skip asking the index for a name it does not hold."""
+    little-endian unsigned 64-bit integers: what :meth:`Gazetteer._may_hold`
+    searches to skip asking the index for a name it does not hold."""
     hashes = array("Q", sorted({_key_hash(k) for k in keys}))
     if sys.byteorder == "big":
         hashes.byteswap()

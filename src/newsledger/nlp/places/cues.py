@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ...gazetteer import Entry, Gazetteer
-from .tokens import _COUNTY_WORDS, _Tokens
+from .tokens import _COUNTY_WORDS, _possessor_country, _Tokens
 from .words import COUNTY_LANDS, COUNTY_OPENERS, SPEECH_VERBS
 from .entries import _top_level
 from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Mention, _prefetch
@@ -78,13 +78,13 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
 
 
 def _possessor_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
-    """The country whose possessive comes right before the name, which holds
-    it as a country after a comma does ("Cameroon's Adamawa" -> "Cameroon",
-    against Nigeria's state of the name), or None."""
-    if m.span is None or m.span.start < 2 or toks.lower[m.span.start - 1] not in ("'s", "’s"):
-        return None
-    word = toks.text[m.span.start - 2]
-    return word if any(e.kind == "country" for e in g.exact(word)[:3]) else None
+    """The name of the country whose possessive comes before the name
+    (:func:`.tokens._possessor_country`), which holds it as a country after a
+    comma does ("Cameroon's Adamawa" -> "Cameroon", against Nigeria's state
+    of the name), or None."""
+    code = _possessor_country(toks, m.span.start, g) if m.span is not None else None
+    country = g.country(code) if code is not None else None
+    return country.name if country is not None else None
 
 
 #: words that open a list of places that the name before them holds
