@@ -245,18 +245,14 @@ def _one_name(s: str, g: Gazetteer, country: Optional[str]) -> Optional[str]:
 def _place_name(letters: str, g: Gazetteer, country: Optional[str]) -> Optional[str]:
     """The name a run of letters spells (with a space or two put back:
     "lasvegas" -> "Las Vegas") if it is a place of some size's."""
-    for text in _spaced(letters):
-        words = text.split(" ")
-        if len(words) > 1 and words[0] in PRESS_WORDS:
-            continue  # ("the paris" is "the" and "paris")
+    # ("the paris" is "the" and "paris")
+    spellings = [text for text in _spaced(letters) if text.split(" ", 1)[0] not in PRESS_WORDS or " " not in text]
+    for text in spellings:
         entries = [e for e in g.exact(text) if _sizeable(e) and (country is None or e.country == country)]
         if entries:
             return _written(text, entries)
     # a county's name without its word ("hunterdon" + "review": Hunterdon County)
-    for text in _spaced(letters):
-        words = text.split(" ")
-        if len(words) > 1 and words[0] in PRESS_WORDS:
-            continue
+    for text in spellings:
         entries = [e for e in g.exact(text + " county") if e.source == "county"
                    and (country is None or e.country == country)]
         if entries:

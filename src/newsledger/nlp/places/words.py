@@ -140,7 +140,6 @@ AFTER_PLACE = {"resident", "residents", "native", "natives", "man", "woman", "me
 #: a province's name only: a crop's is a kind of farmer ("Maize farmers", Maize, Kansas)
 LAND_WORKERS = {"farmers", "growers", "fishermen", "herders", "ranchers", "winegrowers", "crofters"}
 
-#: last words of a street or road name ("Shamrock Street", "Powerline Road")
 #: animals a name may be given in apposition ("Simba, a three-year-old dog"): pets and farm animals
 BEING_NOUNS = {"dog", "cat", "puppy", "pup", "kitten", "horse", "pony", "mare", "stallion", "gelding", "colt",
                "filly", "donkey", "mule", "cow", "heifer", "bull", "calf", "goat", "sheep", "ewe", "ram", "lamb",
@@ -149,6 +148,7 @@ BEING_NOUNS = {"dog", "cat", "puppy", "pup", "kitten", "horse", "pony", "mare", 
                "poodle", "dachshund", "greyhound", "whippet", "lurcher", "mongrel", "hound", "alsatian", "tabby",
                "tomcat", "moggy", "crossbreed", "cross-breed"}
 
+#: last words of a street or road name ("Shamrock Street", "Powerline Road")
 STREET_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard",
                 "blvd", "lane", "ln", "highway", "hwy", "parkway", "pkwy", "pike", "turnpike",
                 "expressway", "freeway", "bypass", "trail", "circle"}
