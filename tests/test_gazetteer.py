@@ -478,3 +478,28 @@ def test_a_division_that_is_a_country_of_its_own_is_the_countrys_row():
         assert rows[0].country == code and rows[0].kind == "country"
         assert not any(e.country == "NL" and e.source == "subdivision" for e in rows), name
     assert [e for e in g.exact("Southern Nations") if e.country == "ET"]  # (a code that is another country's)
+
+
+def test_the_index_is_read_through_a_memory_map(g):
+    from newsledger.gazetteer.core import MMAP_BYTES
+
+    (size,) = g._con.execute("PRAGMA mmap_size").fetchone()
+    assert size == MMAP_BYTES > g.path.stat().st_size  # (the whole file, as it stands today)
+
+
+def test_demonyms_of_several_words_are_known_by_their_first_word(g):
+    for name in ("Sri Lankan", "Papua New Guinean", "Sierra Leoneans", "Saudi Arabian"):
+        assert g.country_for_demonym(name) is not None, name
+        assert g.opens_demonym(name.split()[0]), name
+    assert not g.opens_demonym("Lankan") and not g.opens_demonym("Armenian") and not g.opens_demonym("Smith")
+
+
+def test_is_capital_agrees_with_capital_of(g):
+    from newsledger.gazetteer import Gazetteer
+
+    fresh = Gazetteer(g.path)  # (no capital read yet: is_capital reads it)
+    entries = [e for name in ("Paris", "Yerevan", "Baku", "Nairobi", "Washington") for e in g.exact(name)]
+    for e in entries:
+        cap = g.capital_of(e.country) if e.country else None
+        assert fresh.is_capital(e) == (cap is not None and cap.id == e.id), e
+    assert sum(fresh.is_capital(e) for e in entries) == 5  # (one of each name's namesakes)

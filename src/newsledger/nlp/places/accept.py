@@ -127,7 +127,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = False  # "(Reporting by Sofía Alvarado; Editing by Victoria Holt)": a credit's person
     if ok and not _top_level(r.best) and _initial_before(d.toks, i):
         ok = False  # "J Anderson, M Low, R Bain": a team sheet's names (not "S Korea")
-    if ok and r.best.kind == "city" and j < len(d.toks) and d.toks.text[j] in _GRADE_WORDS:
+    if ok and r.best.kind == "city" and j < d.toks.n and d.toks.text[j] in _GRADE_WORDS:
         ok = False  # "Brent futures", "Dubai crude": an oil grade or a contract named after a town
     if ok:
         end = _with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))
@@ -162,9 +162,9 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return None
     if _event_of(toks, i, j):
         return None
-    if j - i == 1 and toks.lower[i] in ARABIC_OPENERS and j < len(toks) and toks.title[j]:
+    if j - i == 1 and toks.lower[i] in ARABIC_OPENERS and j < toks.n and toks.title[j]:
         return None  # "Wadi" of "the Wadi Wurayah reserve" is a valley's word, no town of India
-    if j - i == 1 and j < len(toks) and toks.like_num[j] and normalize(name) in _DATE_NAMES:
+    if j - i == 1 and j < toks.n and toks.like_num[j] and normalize(name) in _DATE_NAMES:
         return None  # "Nov 18, 2025" under a byline: a date, not a town named Nov
     if j - i == 1 and _common_word_opening(d, i, name, ents):
         return None  # "Hail rips through Kakheti vineyards" beside "hail fell": the weather, no Ha'il
@@ -251,7 +251,7 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     # Tancítaro" is no island)
     if j - i == 1 and i > 0 and toks.text[i - 1] == "the" and best.kind == "city" \
             and not any(e.kind in ("country", "region") for e in ents) \
-            and not (j + 1 < len(toks) and toks.lower[j] in _NAME_LINKS and toks.title[j + 1]):
+            and not (j + 1 < toks.n and toks.lower[j] in _NAME_LINKS and toks.title[j + 1]):
         feature = next((e for e in ents if e.kind == "feature" and e.source == "extra" and e.id in main), None)
         if feature is not None:
             best = feature
@@ -271,7 +271,7 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
                 or best.kind == "country"
                 or best.source == "subdivision" and not best.approx and best.country in doc_countries) \
         and best.id in main and _after_label(toks, i) \
-        and j < len(toks) and (toks.pos[j] in ("NOUN", "ADJ", "PART") and toks.text[j].islower()
+        and j < toks.n and (toks.pos[j] in ("NOUN", "ADJ", "PART") and toks.text[j].islower()
                                or toks.text[j] in ("'s", "’s", "'", "’")
                                # (a town of 20,000 acting: "Related: Medicine Hat approves ...", or a land)
                                or toks.pos[j] == "VERB" and toks.text[j].islower()
@@ -286,7 +286,7 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
     toks = d.toks
     i, j, name, best, main, label = r.i, r.j, r.name, r.best, r.main, r.label
     if r.former and best.kind in ("city", "region") \
-            and not (j < len(toks) and toks.title[j]) and not _person_like(toks, i, j, d.person_words):
+            and not (j < toks.n and toks.title[j]) and not _person_like(toks, i, j, d.person_words):
         # "the port known until 2016 as Illichivsk": a name only another of a
         # place's ("the artist formerly known as Prince": a town's own name)
         return True
@@ -351,7 +351,7 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
     # (not a street's: "of Colton Way"; a street's town stays the text's
     # context where the model calls the street a work or a body)
     if whole is not None and whole != (i, j) and whole[0] <= i and j <= whole[1] \
-            and not (j < len(toks) and toks.lower[j].rstrip(".") in _ROAD_WORDS):
+            and not (j < toks.n and toks.lower[j].rstrip(".") in _ROAD_WORDS):
         # a place the model read inside a longer "place" the gazetteer does
         # not know ("a win over the Calgary Stampeders"): as inside a body's name
         return _accept_inside_entity(d, r, whole)
@@ -376,7 +376,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # "Mato Grosso" + "do Sul", "Juazeiro" + "do Norte")
     # (or the person is two towns joined by "and": "between Laramie and Rawlins")
     headline_people = _line_start(toks, i) and ent.start == i and j < ent.end and toks.title[j] \
-        and toks.lower[j] in AFTER_PLACE and j + 1 < len(toks) and toks.title[j + 1]
+        and toks.lower[j] in AFTER_PLACE and j + 1 < toks.n and toks.title[j + 1]
     covers = _strip(toks, ent.start, ent.end) == (i, j) or (
         ent.start == i and ent.end < j and toks.text[ent.end] == "-"
         and not any(toks.space[k] for k in range(i, j - 1))) or (
@@ -492,7 +492,7 @@ def _headline_noun(toks: _Tokens, r: _Reading) -> bool:
     common noun in lower case: the town's, whatever person of the text
     bears its name ("Related: Dayton airport cargo growth ..." in a story
     quoting a Ruth Dayton)."""
-    return r.headline and r.best.kind == "city" and r.best.population >= 20_000 and r.j < len(toks) \
+    return r.headline and r.best.kind == "city" and r.best.population >= 20_000 and r.j < toks.n \
         and toks.pos[r.j] == "NOUN" and toks.text[r.j].islower()
 
 
@@ -565,7 +565,7 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
     return _top_level(best) or ((_strong(best, g) or (best.source == "subdivision" and not best.approx))
                                 and _place_cue(toks, i, j, g)) or _distanced_town(d, r) \
         or (best.source == "subdivision" and not best.approx and best.id in main and (
-            _after_place(toks, j) or (j < len(toks) and toks.lower[j] in LAND_WORKERS))) \
+            _after_place(toks, j) or (j < toks.n and toks.lower[j] in LAND_WORKERS))) \
         or _province_at_home(d, r) \
         or (r.several and g.is_province(best) and not best.approx
             and not _person_like(toks, i, j, d.person_words)) \
@@ -654,7 +654,7 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     # (or a province's own name opening its council's, police's or
     # government's: "North Yorkshire Council", "Lagos State Government", the
     # state's word kept where the name holds it)
-    council = first and j < len(toks) and toks.title[j] and (
+    council = first and j < toks.n and toks.title[j] and (
         (toks.lower[j] == "county" and any(
             e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS
             and not e.approx for e in ents))
@@ -694,7 +694,7 @@ def _photo_credit(toks: _Tokens, whole: tuple[int, int]) -> bool:
     s, e = whole
     if not all(toks.title[k] and toks.alpha[k] for k in range(s, e)):
         return False
-    n = len(toks)
+    n = toks.n
     bracketed = toks.text[s - 1] == "(" and e < n and toks.text[e] == ")" \
         and (e + 1 == n or "\n" in toks.text[e + 1] or (toks.is_space[e + 1] and "\n" in toks.text[e + 1]))
     labelled = s >= 2 and toks.text[s - 1] == ":" and toks.lower[s - 2] in ("credit", "photo", "picture", "image")
@@ -710,7 +710,7 @@ def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
     s, e = whole
     if not 2 <= e - s <= 3 or s == 0 or not all(toks.title[k] and toks.alpha[k] for k in range(s, e)):
         return False
-    if e + 1 >= len(toks) or toks.text[e] != ",":
+    if e + 1 >= toks.n or toks.text[e] != ",":
         return False
     nxt = toks.text[e + 1]
     if toks.lower[s - 1] not in SAYING_WORDS:
@@ -719,10 +719,10 @@ def _said_person(toks: _Tokens, whole: tuple[int, int]) -> bool:
         # Fontes, a researcher at ..."; not "who", which a team takes: "the
         # Sydney Bears, who play in Penrith")
         return _given_age(toks, e) \
-            or (nxt in ("a", "an") and any(toks.lower[k] in TITLES for k in range(e + 2, min(len(toks), e + 5))))
+            or (nxt in ("a", "an") and any(toks.lower[k] in TITLES for k in range(e + 2, min(toks.n, e + 5))))
     # (or a person's noun in apposition: "said Georgia Mills, a retired teacher")
     return nxt in ("who", "a", "an") \
-        or (nxt.isdigit() and len(nxt) <= 3 and e + 2 < len(toks) and toks.text[e + 2] == ",")
+        or (nxt.isdigit() and len(nxt) <= 3 and e + 2 < toks.n and toks.text[e + 2] == ",")
 
 
 def _common_word_opening(d: _Detection, i: int, name: str, ents: list[Entry]) -> bool:
@@ -733,7 +733,7 @@ def _common_word_opening(d: _Detection, i: int, name: str, ents: list[Entry]) ->
     toks = d.toks
     opens = d.doc[i].is_sent_start or (i > 0 and "\n" in toks.text[i - 1])
     return opens and name[1:].islower() and name.lower() in toks.lower_words() \
-        and i + 1 < len(toks) and toks.text[i + 1].islower() and toks.alpha[i + 1] \
+        and i + 1 < toks.n and toks.text[i + 1].islower() and toks.alpha[i + 1] \
         and not _after_place(toks, i + 1) and not any(_top_level(e) for e in ents)
 
 
@@ -761,7 +761,7 @@ def _paired_neighbour(d: _Detection, r: _Reading) -> bool:
     i, j = r.i, r.j
     if j - i != 1 or best.country not in d.doc_countries:
         return False
-    n = len(toks)
+    n = toks.n
     other = j + 1 if j + 1 < n and toks.lower[j] == "and" else i - 2 if i >= 2 and toks.lower[i - 1] == "and" else None
     if other is None or not (toks.title[other] and toks.alpha[other] and toks.ent_type[other] != "PERSON") \
             or (other + 1 < n and toks.title[other + 1]) or (other > 0 and toks.title[other - 1]):
@@ -792,7 +792,7 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
     # (a name may open with its article, when the place's own name does:
     # "The Dalles", "A Coruña"; not "The Texas Cowboys", a band)
     article = j - i >= 2 and toks.lower[i] in _NAME_ARTICLES \
-        and best.name.lower().startswith(toks.lower[i] + " ") and not (j < len(toks) and toks.title[j])
+        and best.name.lower().startswith(toks.lower[i] + " ") and not (j < toks.n and toks.title[j])
     # (its first word may be a capitalised small word the model read as one: "Can Tho", "An Giang")
     if all(toks.pos[k] == "PROPN" or toks.text[k] in _INNER_JOINERS
            or (k == i and j - i >= 2 and toks.stop[k] and toks.title[k] and toks.lower[k] not in _NAME_ARTICLES)
@@ -815,7 +815,7 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
             # Oman; alone, not after a name or a verb of saying: "Photo: Jordan
             # Marietta", "said Logan", "Rugby Correspondent")
             or (best.kind == "city" and best.id in main and best.country in d.doc_countries
-                and best.population >= 20_000 and not (j < len(toks) and toks.title[j])
+                and best.population >= 20_000 and not (j < toks.n and toks.title[j])
                 and not (i > 0 and (toks.title[i - 1] and toks.pos[i - 1] == "PROPN"
                                     or toks.lower[i - 1] in SAYING_WORDS)))
             or (best.kind == "city" and best.id in main and (
@@ -836,7 +836,7 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
         return True  # "Montevideo said ...", "Tunis extended ...": a capital acting for its government
     if j - i >= 2 and all(toks.title[k] for k in range(i, j)) and best.source == "extra" \
             and best.kind in ("region", "feature") and best.id in main and _prep_before(toks, i) \
-            and not (j < len(toks) and toks.title[j]):
+            and not (j < toks.n and toks.title[j]):
         # a region or feature of our table whose words the model read as
         # common ones, after a place's preposition ("across the Top End")
         return True
@@ -876,7 +876,7 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
     i, j, name, best, main, ents, label = r.i, r.j, r.name, r.best, r.main, r.ents, r.label
     dated = label in ("DATE", "TIME")
     person_or_dated = dated or label == "PERSON"
-    followed = j < len(toks) and toks.title[j]  # (a capitalised word goes on: another, longer name)
+    followed = j < toks.n and toks.title[j]  # (a capitalised word goes on: another, longer name)
     if best.source == "subdivision" and not best.approx and best.id in main and not person_or_dated \
             and _holds_town_before(d, i, best) and not followed:
         return True  # "at Battle, East Sussex, on Saturday": the division of the town named before it
@@ -912,7 +912,7 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
                          and e.country in d.doc_countries), None)
         if division is not None and not _common_word(name, j - i, division) \
                 and (_hyphen_joined(toks, i, j)
-                     or (j < len(toks) and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD)) \
+                     or (j < toks.n and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD)) \
                 and not _person_like(toks, i, j, d.person_words):
             return True
     if j - i >= 2 and not person_or_dated and toks.lower[i] in _COMPASS and not followed \
@@ -956,7 +956,7 @@ _ROUTE_END_POP = 50_000
 def _pair_side(toks: _Tokens, start: int, step: int) -> tuple[int, int]:
     """The capitalised words of a route's other end from ``start`` (at most
     three), read forwards (``step`` 1) or backwards (-1), as ``(i, j)``."""
-    k, n = start, len(toks)
+    k, n = start, toks.n
     while 0 <= k < n and abs(k - start) < 3 and toks.title[k] and toks.alpha[k]:
         k += step
     return (start, k) if step > 0 else (k + 1, start + 1)
@@ -971,7 +971,7 @@ def _route_pair(d: _Detection, r: _Reading) -> bool:
     a town of 50,000 (not "the Mason–Dixon line" of two small towns' names)."""
     toks, g, taken = d.toks, d.g, d.taken
     i, j, best = r.i, r.j, r.best
-    n = len(toks)
+    n = toks.n
     if best.id not in r.main or not (best.kind == "region" or best.kind == "city" and best.population >= 1000):
         return False
     if j + 1 < n and toks.text[j] in _PAIR_DASHES and not toks.space[j - 1] and not toks.space[j]:
@@ -1013,7 +1013,7 @@ def _stage_pair(d: _Detection, r: _Reading) -> bool:
     words capitalised (or small joining words: "Bola del Mundo")."""
     toks = d.toks
     i, j, best = r.i, r.j, r.best
-    n = len(toks)
+    n = toks.n
     if best.id not in r.main or not (best.kind == "region" or best.kind == "city" and best.population >= 1000):
         return False
     if j + 1 < n and toks.text[j] in _PAIR_DASHES and toks.space[j - 1] and toks.space[j] and toks.title[j + 1]:
@@ -1068,7 +1068,7 @@ def _lone_name(doc, toks: _Tokens, i: int) -> bool:
     apposition or a list (the others would be surnames too: "her husband,
     Jerome", "Day, Edwards and Miller"), nor after an apostrophe (a name cut
     by one)."""
-    if i + 1 < len(toks) and (toks.ent_iob[i + 1] == "I" or toks.lower[i + 1] in ("'s", "’s")):
+    if i + 1 < toks.n and (toks.ent_iob[i + 1] == "I" or toks.lower[i + 1] in ("'s", "’s")):
         return False
     if i > 0 and toks.text[i - 1] in ("'", "’"):
         return False
@@ -1091,7 +1091,7 @@ def _the_after_prep(toks: _Tokens, i: int, j: int) -> bool:
     State, ...", "across the Punjab"), no "of" and a name after it ("across
     the Gulf of Salerno" names another place)."""
     return i > 1 and toks.lower[i - 1] == "the" and toks.lower[i - 2] in _THE_PREPS \
-        and not (j + 1 < len(toks) and toks.lower[j] == "of" and toks.title[j + 1])
+        and not (j + 1 < toks.n and toks.lower[j] == "of" and toks.title[j + 1])
 
 
 #: prepositions no person's name follows as often as a place's
@@ -1102,9 +1102,9 @@ def _strictly_located(toks: _Tokens, i: int, j: int) -> bool:
     """The one word ``toks[i]`` follows a preposition of place no person
     takes ("in", "near", "around") or a compass word and "of" ("south of"),
     and no capitalised word, possessive or age goes on after it."""
-    if i == 0 or (j < len(toks) and (toks.title[j] or toks.lower[j] in ("'s", "’s"))):
+    if i == 0 or (j < toks.n and (toks.title[j] or toks.lower[j] in ("'s", "’s"))):
         return False
-    if j + 1 < len(toks) and toks.text[j] == "," and toks.text[j + 1].isdigit():
+    if j + 1 < toks.n and toks.text[j] == "," and toks.text[j + 1].isdigit():
         return False  # "in Bolton, 34, ...": an age
     prev = toks.lower[i - 1]
     if prev in _STRICT_PREPS and toks.text[i - 1].islower():
@@ -1130,12 +1130,12 @@ def _town_in_common_word(toks: _Tokens, i: int, j: int, name: str, best: Entry, 
     name right after "in", "near" or "outside", or before "-based" ("a
     Bath-based designer"), and no person's or owner's name here (no title
     before it, no "'s" or capitalised word after it)."""
-    based = j + 1 < len(toks) and toks.text[j] == "-" and toks.lower[j + 1] == "based" \
+    based = j + 1 < toks.n and toks.text[j] == "-" and toks.lower[j + 1] == "based" \
         and not toks.space[j - 1]
     if j - i != 1 or normalize(name) not in _TOWN_FIRST_WORDS \
             or not (based or (i > 0 and toks.lower[i - 1] in ("in", "near", "outside"))):
         return False
-    if j < len(toks) and (toks.title[j] or toks.lower[j] in ("'s", "’s")):
+    if j < toks.n and (toks.title[j] or toks.lower[j] in ("'s", "’s")):
         return False
     return best.kind == "city" and best.id in main and best.population >= 20_000 \
         and not _person_like(toks, i, j, person_words)
@@ -1147,7 +1147,7 @@ def _common_town_listed(d: _Detection, r: _Reading) -> bool:
     "up the coast to Bath, Rockland and Camden"), the name not going on,
     and no person's word here."""
     toks, i, j, best = d.toks, r.i, r.j, r.best
-    if j - i != 1 or normalize(r.name) not in _TOWN_FIRST_WORDS or (j < len(toks) and toks.title[j]) or not (
+    if j - i != 1 or normalize(r.name) not in _TOWN_FIRST_WORDS or (j < toks.n and toks.title[j]) or not (
             best.kind == "city" and best.id in r.main and best.population >= 20_000):
         return False  # (not a name that goes on: "Pleasant Township, Madison Township and Grove City")
     return _listed_places(toks, i, j, d.taken) >= 2 and not _person_like(toks, i, j, d.person_words)
@@ -1163,9 +1163,9 @@ def _common_town_paired(d: _Detection, r: _Reading) -> bool:
             best.kind == "city" and best.id in r.main and best.population >= 20_000):
         return False
     prev = toks.lower[i - 1]
-    paired = prev in ("between", "from", "via") and j + 1 < len(toks) and toks.lower[j] == "and" \
+    paired = prev in ("between", "from", "via") and j + 1 < toks.n and toks.lower[j] == "and" \
         and d.taken[j + 1]
-    via = prev == "via" and not (j < len(toks) and (toks.title[j] or toks.lower[j] in ("'s", "’s")))
+    via = prev == "via" and not (j < toks.n and (toks.title[j] or toks.lower[j] in ("'s", "’s")))
     return (paired or via) and not _person_like(toks, i, j, d.person_words)
 
 
@@ -1180,10 +1180,10 @@ def _listed_places(toks: _Tokens, i: int, j: int, taken: list[bool]) -> int:
         while k > 0 and taken[k - 1]:
             k -= 1
     right, k = 0, j
-    while right < 2 and k + 1 < len(toks) and toks.lower[k] in (",", "and", "or") and taken[k + 1]:
+    while right < 2 and k + 1 < toks.n and toks.lower[k] in (",", "and", "or") and taken[k + 1]:
         right += 1
         k += 2
-        while k < len(toks) and taken[k]:
+        while k < toks.n and taken[k]:
             k += 1
     return found + right
 
@@ -1200,7 +1200,7 @@ def _town_service(d: _Detection, r: _Reading) -> bool:
     name here and no compass word or force's word of a name ("Central
     Police Station", "Metro Police")."""
     toks, best = d.toks, r.best
-    return r.j - r.i == 1 and r.j < len(toks) and toks.title[r.j] and toks.lower[r.j] in SERVICE_HEADS \
+    return r.j - r.i == 1 and r.j < toks.n and toks.title[r.j] and toks.lower[r.j] in SERVICE_HEADS \
         and toks.lower[r.i] not in _REGION_OPENERS and toks.lower[r.i] not in _FORCE_WORDS \
         and best.kind == "city" and best.id in r.main \
         and best.population >= 20_000 and (best.country in d.doc_countries or not d.doc_countries) \
@@ -1217,7 +1217,7 @@ def _state_after(toks: _Tokens, j: int, ents: list[Entry], main: set, g: Gazette
     """The name ending before token ``j`` is followed by a comma and the
     name or abbreviation of a state or province ("Renmark, SA", "Mildura,
     Vic.", "Hawkesbury, Ontario") in which a town of the name's own lies."""
-    n = len(toks)
+    n = toks.n
     if j + 1 >= n or toks.text[j] != "," or not toks.text[j + 1][:1].isupper():
         return False
     for end in range(min(n, j + 4), j + 1, -1):
@@ -1278,12 +1278,12 @@ def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer, link:
     province, that holds ``best`` right after it ("from Hamilton in New
     Zealand", "for Valencia, Spain", "Kotor, in Montenegro,"; not a verb's
     object, "met Jackson in Mississippi")."""
-    if (after_prep and (i == 0 or toks.pos[i - 1] != "ADP")) or j + 1 >= len(toks) or toks.lower[j] != link:
+    if (after_prep and (i == 0 or toks.pos[i - 1] != "ADP")) or j + 1 >= toks.n or toks.lower[j] != link:
         return False
     k = j + 2 if link == "," and toks.lower[j + 1] == "in" else j + 1
-    k = k + 1 if k < len(toks) and toks.lower[k] == "the" else k
+    k = k + 1 if k < toks.n and toks.lower[k] == "the" else k
     end = k
-    while end < len(toks) and end - k < 4 and toks.title[end]:
+    while end < toks.n and end - k < 4 and toks.title[end]:
         end += 1
     for stop in range(end, k, -1):
         for e in g.exact(toks.span_text(k, stop)):
@@ -1307,7 +1307,7 @@ def _between_place(toks: _Tokens, i: int, taken: list[bool], j: Optional[int] = 
     or "to" ("between Lae and Cairns", "from Cairns to Bowen"); or, given
     its end ``j``, opens them before a place found ("between George and
     Wilderness")."""
-    if j is not None and i > 0 and j + 1 < len(toks) and toks.lower[j] in _PAIR_OPENERS \
+    if j is not None and i > 0 and j + 1 < toks.n and toks.lower[j] in _PAIR_OPENERS \
             and toks.lower[i - 1] == _PAIR_OPENERS[toks.lower[j]] and taken[j + 1]:
         return True
     if i < 3 or toks.lower[i - 1] not in _PAIR_OPENERS or not taken[i - 2]:
@@ -1321,7 +1321,7 @@ def _between_place(toks: _Tokens, i: int, taken: list[bool], j: Optional[int] = 
 def _owns_person(toks: _Tokens, j: int) -> bool:
     """"'s" and a person's name of two words or more right after the name
     ending before ``j`` ("Rotorua's Tama Wiremu")."""
-    return j + 2 < len(toks) and toks.lower[j] in ("'s", "’s") and toks.ent_iob[j + 1] == "B" \
+    return j + 2 < toks.n and toks.lower[j] in ("'s", "’s") and toks.ent_iob[j + 1] == "B" \
         and toks.ent_type[j + 1] == "PERSON" and toks.ent_iob[j + 2] == "I" and toks.title[j + 2]
 
 
@@ -1329,13 +1329,13 @@ def _body_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:
     """A province's own name followed by its police's, council's or
     government's capitalised word ("North Yorkshire Police", "Kerala
     Government")."""
-    return best.source == "subdivision" and not best.approx and best.id in main and j < len(toks) \
+    return best.source == "subdivision" and not best.approx and best.id in main and j < toks.n \
         and toks.title[j] and toks.lower[j] in _BODY_HEADS
 
 
 def _division_after(toks: _Tokens, j: int, best: Entry, main: set) -> bool:
     """A division's own name followed by its kind ("the Bicol region", "Kano state")."""
-    return best.kind == "region" and best.id in main and j < len(toks) and toks.lower[j] in _DIVISION_WORDS
+    return best.kind == "region" and best.id in main and j < toks.n and toks.lower[j] in _DIVISION_WORDS
 
 
 def _glued_hyphen(toks: _Tokens, i: int, j: int) -> bool:
@@ -1374,7 +1374,7 @@ def _listed_with_division(d: _Detection, i: int, j: int, best: Entry) -> bool:
     """Whether the name ``toks[i:j]`` is joined by "and", "or" or a comma to
     the own name (of one to three capitalised words) of another division of
     the same country ("Albay and Camarines Sur")."""
-    toks, g, n = d.toks, d.g, len(d.toks)
+    toks, g, n = d.toks, d.g, d.toks.n
 
     def division(s: int, e: int) -> bool:
         name = toks.span_text(s, e)
@@ -1460,7 +1460,7 @@ def _team_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     if not all(toks.title[k] or (toks.lower[k] == "of" and k + 1 < whole[1]) for k in range(j, whole[1])):
         return False
     before = toks.lower[i - 1] if i > 0 else ""
-    after = toks.lower[whole[1]] if whole[1] < len(toks) else ""
+    after = toks.lower[whole[1]] if whole[1] < toks.n else ""
     # ("the" before a plural name: not "the Kara Darya", a river)
     last = toks.lower[whole[1] - 1]
     plural = last.endswith("s") and not last.endswith("ss")
@@ -1519,7 +1519,7 @@ def _match_report(doc, toks: _Tokens, i: int, j: int) -> bool:
     or after it ("St Johnstone 2-1 Livingston", "Aberdeen 2-1"), or, in a
     sentence with a score, a verb of the result next to it ("Motherwell
     edged Aberdeen 2-1", "drew 1-1 with Kilmarnock")."""
-    if (j < len(toks) and (_in_score(toks, j) or _fixture_word(toks, j))) \
+    if (j < toks.n and (_in_score(toks, j) or _fixture_word(toks, j))) \
             or (i > 0 and (_in_score(toks, i - 1) or _fixture_word(toks, i - 1))):
         return True
     sent = doc[i].sent

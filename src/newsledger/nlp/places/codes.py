@@ -28,7 +28,7 @@ def _code_after_name(toks: _Tokens, k: int) -> bool:
     """Token ``k`` is three capitals closing a bracket that follows a name:
     "Chebet (KEN)", "(University of Stirling, SCO)"."""
     word = toks.text[k]
-    if len(word) != 3 or not word.isalpha() or not word.isupper() or k + 1 >= len(toks) or toks.text[k + 1] != ")":
+    if len(word) != 3 or not word.isalpha() or not word.isupper() or k + 1 >= toks.n or toks.text[k + 1] != ")":
         return False
     if k >= 2 and toks.text[k - 1] == "(":
         return toks.text[k - 2][:1].isupper() or toks.ent_type[k - 2] == "PERSON"
@@ -63,7 +63,7 @@ def _detect_country_codes(d: _Detection) -> None:
     """0''''''. "(KEN)", "(GER)", "(SCO)" after competitors' names in a results list."""
     toks, g = d.toks, d.g
     text = toks.text
-    found = [k for k in range(1, len(toks) - 1) if text[k + 1] == ")" and _code_after_name(toks, k)
+    found = [k for k in range(1, toks.n - 1) if text[k + 1] == ")" and _code_after_name(toks, k)
              and not _credit_of_dateline(toks, k)]
     if len(found) < _LIST_CODES:
         return

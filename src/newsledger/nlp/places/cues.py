@@ -44,7 +44,7 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
     if m.span is None:
         return None
     end = m.span.end
-    n = len(toks)
+    n = toks.n
     if end + 1 < n and toks.text[end] == ",":
         k = end + 1
         j = k + 1 if toks.lower[k] in ("the", "a", "an") else k
@@ -130,7 +130,7 @@ def _pair_before_text(toks: _Tokens, m: _Mention) -> Optional[str]:
     if k == end or (k > 0 and toks.text[k - 1] in (",", "and", "or")):
         return None
     after = m.span.end
-    if after + 1 < len(toks) and toks.text[after] in (",", "and", "or") and toks.title[after + 1]:
+    if after + 1 < toks.n and toks.text[after] in (",", "and", "or") and toks.title[after + 1]:
         return None
     return toks.span_text(k, end)
 
@@ -164,7 +164,7 @@ _REGION_ADJ = {"eastern", "western", "northern", "southern", "central", "northea
 
 def _local_cue(toks: _Tokens, m: _Mention) -> bool:
     """Followed by a word that makes the name a town of the text's area."""
-    if m.span is None or m.span.end >= len(toks):
+    if m.span is None or m.span.end >= toks.n:
         return False
     k = m.span.end
     if toks.title[k]:
@@ -182,7 +182,7 @@ def _region_cue(toks: _Tokens, m: _Mention) -> bool:
         return False
     s, e = m.span.start, m.span.end
     lower = toks.lower
-    if e < len(toks) and lower[e] in ("state", "state's", "province", "provincial", "government",
+    if e < toks.n and lower[e] in ("state", "state's", "province", "provincial", "government",
                                       "premier", "legislature", "governor", "statewide", "oblast",
                                       "krai", "kray", "prefecture", "governorate"):
         return True
@@ -198,8 +198,8 @@ def _division_word(toks: _Tokens, m: _Mention) -> bool:
     that gave it its name."""
     if m.tail in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD:
         return True
-    e = m.span.end if m.span is not None else len(toks)
-    return e < len(toks) and toks.lower[e] in _DIVISION_WORDS - {"region", "district", "territory"}
+    e = m.span.end if m.span is not None else toks.n
+    return e < toks.n and toks.lower[e] in _DIVISION_WORDS - {"region", "district", "territory"}
 
 
 #: what only a sovereign country has ("Georgia's president", "the parliament of Georgia")
@@ -216,7 +216,7 @@ def _nation_cue(toks: _Tokens, m: _Mention) -> bool:
     president of Georgia Tech")."""
     if m.span is None:
         return False
-    s, e, n, lower = m.span.start, m.span.end, len(toks), toks.lower
+    s, e, n, lower = m.span.start, m.span.end, toks.n, toks.lower
     if e + 1 < n and lower[e] in ("'s", "’s") and lower[e + 1] in _NATION_WORDS:
         return True
     if e < n and toks.cap[e]:
@@ -337,7 +337,7 @@ def _listed_divisions(toks: _Tokens, group: list[_Mention]) -> bool:
     if len(group) < 2 or group[0].span is None or group[-1].span is None:
         return False
     s, e = group[0].span.start, group[-1].span.end
-    return (e < len(toks) and toks.lower[e] in _DIVISION_PLURALS) \
+    return (e < toks.n and toks.lower[e] in _DIVISION_PLURALS) \
         or (s >= 2 and toks.lower[s - 1] == "of" and toks.lower[s - 2] in _DIVISION_PLURALS)
 
 
@@ -348,7 +348,7 @@ def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
     sentence may be a title); so does a name ending in "Sea" or "Ocean"
     with no division's word after it ("the Red Sea governorate")."""
     if m.span is not None and m.span.end - m.span.start >= 2 and toks.lower[m.span.end - 1] in ("sea", "ocean") \
-            and not (m.span.end < len(toks) and toks.lower[m.span.end] in _DIVISION_WORDS):
+            and not (m.span.end < toks.n and toks.lower[m.span.end] in _DIVISION_WORDS):
         return True  # (and a name of a sea itself: "the Red Sea" is no governorate named after it)
     if m.span is None or m.span.end - m.span.start != 1 or m.span.start < 1:
         return False
@@ -366,7 +366,7 @@ def _river_cue(toks: _Tokens, m: _Mention) -> bool:
     Grande"; see :func:`bank_before`)."""
     if m.span is None:
         return False
-    if m.span.end < len(toks) and toks.text[m.span.end] == "river":
+    if m.span.end < toks.n and toks.text[m.span.end] == "river":
         return True
     return len(m.span) <= 2 and bank_before(toks, m.span.start, m.span.end)
 
@@ -381,7 +381,7 @@ _BANK_NOUNS = {"bank", "banks", "mouth", "estuary", "source", "floodplain", "val
 def bank_before(toks: _Tokens, start: int, end: int) -> bool:
     """The name ``toks[start:end]`` follows "the" and a river's bank word
     ("along the", "the banks of the") and no capitalised word follows it."""
-    if start < 2 or toks.lower[start - 1] != "the" or (end < len(toks) and toks.title[end]):
+    if start < 2 or toks.lower[start - 1] != "the" or (end < toks.n and toks.title[end]):
         return False
     prev = toks.lower[start - 2]
     return prev in _BANK_WORDS or (prev == "of" and start >= 3 and toks.lower[start - 3] in _BANK_NOUNS)
@@ -403,7 +403,7 @@ def _famous_cue(toks: _Tokens, m: _Mention) -> bool:
     if m.span is None:
         return False
     k = m.span.end
-    while k < len(toks) and k < m.span.end + 4:
+    while k < toks.n and k < m.span.end + 4:
         if toks.lower[k] in _FAMOUS_HEADS:
             return True
         if toks.lower[k] == "festival" and {"international", "film"} & set(toks.lower[m.span.end:k]):
@@ -425,7 +425,7 @@ def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> N
     or after "County" or "Co." where the county's country has no town of
     the name ("Co. Clare ... a Clare hurling final").
     Its county namesakes join the candidates and are preferred."""
-    text, lower, n = toks.text, toks.lower, len(toks)
+    text, lower, n = toks.text, toks.lower, toks.n
     # names the text writes before "County"/"Parish" (every tail of the name)
     written: dict[str, str] = {}
     for i in range(n):

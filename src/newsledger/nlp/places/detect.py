@@ -141,7 +141,7 @@ def _compass_and_division(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
 def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     """The place mentions of a Doc, ordered by position (see the module's
     docstring, "Detection")."""
-    d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * len(toks))
+    d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * toks.n)
     _mend_split_names(d)
     _mend_cut_openings(d)
     d.teams = _teams_named(toks, d.ents, g)
@@ -302,7 +302,7 @@ def _features_after_the(toks: _Tokens, g: Gazetteer) -> set[str]:
     """Capitalised words the text writes alone after "the" ("on the Danube",
     "the Karoo has") that name a feature (a river, a range, a plain) of the gazetteer."""
     out: set[str] = set()
-    n = len(toks)
+    n = toks.n
     for i in range(1, n):
         if toks.lower[i - 1] == "the" and toks.title[i] and toks.alpha[i] and not (i + 1 < n and toks.title[i + 1]) \
                 and toks.text[i] not in out and any(e.kind == "feature" for e in g.exact(toks.text[i])[:2]):
@@ -315,13 +315,13 @@ def _dateline_words(toks: _Tokens) -> set[str]:
     as a name ("ROTTERDAM —", "PORT MORESBY, Papua New Guinea": "Rotterdam",
     "Port", "Moresby")."""
     out: set[str] = set()
-    for i in range(len(toks)):
+    for i in range(toks.n):
         if not (toks.upper[i] and toks.alpha[i] and len(toks.text[i]) >= 3 and (i == 0 or "\n" in toks.text[i - 1])):
             continue
         j = i
-        while j < len(toks) and j - i < 3 and toks.upper[j] and toks.alpha[j]:
+        while j < toks.n and j - i < 3 and toks.upper[j] and toks.alpha[j]:
             j += 1
-        if j < len(toks) and toks.text[j] in (*_DASHES, ",", "("):
+        if j < toks.n and toks.text[j] in (*_DASHES, ",", "("):
             out.update(toks.text[k].title() for k in range(i, j))
     return out
 
@@ -335,7 +335,7 @@ def _given_in_use(toks: _Tokens, word: str) -> bool:
     """The text calls a person by the given name ``word`` alone: a quote's
     speaker after its verb ('..." said Georgia.') or one with kin ("Georgia's
     father"); not "Chad said" nor "said Chad now hosts ...", a government's words."""
-    n = len(toks)
+    n = toks.n
     for i in range(1, n - 1):
         if toks.text[i] != word or toks.title[i - 1] or toks.title[i + 1]:
             continue
@@ -357,7 +357,7 @@ def _unmarked_surnames(d: _Detection) -> set[str]:
     the teams ... Medina said"): a person's surname, as the model's
     persons' last words are."""
     toks, g = d.toks, d.g
-    n = len(toks)
+    n = toks.n
     out: set[str] = set()
     speakers: Optional[set[int]] = None  # where a capitalised word speaks (read once, if needed)
     for k in range(1, n - 1):
@@ -379,7 +379,7 @@ def _unmarked_surnames(d: _Detection) -> set[str]:
                 or (lone_person and _country_word(last, g)):
             continue  # (nor a country's name the model took alone for a person: "Rival Airtel Kenya said")
         if speakers is None:
-            speakers = {i for i in range(len(toks)) if toks.title[i] and _speaker(toks, i)}
+            speakers = {i for i in range(toks.n) if toks.title[i] and _speaker(toks, i)}
         if any(toks.text[i] == last and i != k + 1 for i in speakers):
             out.add(last)
     return out
@@ -402,7 +402,7 @@ def _collect_speaking_surnames(d: _Detection) -> None:
             continue
         if speakers is None:
             speakers = {}
-            for k in range(len(toks)):
+            for k in range(toks.n):
                 if toks.title[k] and _speaker(toks, k):
                     speakers.setdefault(toks.text[k], []).append(k)
         if any(not (ent.start <= k < ent.end) for k in speakers.get(last, ())):
@@ -419,13 +419,13 @@ def _collect_company_words(d: _Detection) -> None:
     toks, g = d.toks, d.g
     # (and a legislature's name after "the" or its country's word: "the
     # State Duma ... sent to the Duma", not the Syrian town)
-    for i in range(1, len(toks)):
+    for i in range(1, toks.n):
         if toks.title[i] and toks.lower[i] in LEGISLATURES and toks.lower[i - 1] in LEGISLATURE_OPENERS:
             d.company_words.add(toks.text[i])
     # (and a news agency's: "the Xinhua news agency reported", wherever the text names it)
-    for i in range(len(toks) - 1):
+    for i in range(toks.n - 1):
         if toks.title[i] and toks.alpha[i] and (toks.lower[i + 1] == "agency" or (
-                toks.lower[i + 1] == "news" and i + 2 < len(toks) and toks.lower[i + 2] == "agency")):
+                toks.lower[i + 1] == "news" and i + 2 < toks.n and toks.lower[i + 2] == "agency")):
             d.company_words.add(toks.text[i])
     for ent in d.ents:
         if ent.label_ != "ORG" or len(ent) < 2 or not toks.title[ent.start]:
@@ -506,19 +506,19 @@ def _placed_words(d: _Detection, by_label: bool = True) -> set[str]:
     ("to Dakar, Senegal") or opens its council's name ("Surrey County Council")."""
     toks = d.toks
     out = {ent.text for ent in d.ents if ent.label_ in ("GPE", "LOC") and len(ent) == 1} if by_label else set()
-    for i in range(len(toks) - 2):
+    for i in range(toks.n - 2):
         # (or one opening its council's or county's name: "Surrey County Council")
         if toks.title[i] and toks.text[i + 1] in _BODY_KINDS and toks.text[i + 2] == "Council":
             out.add(toks.text[i])
-    for i in range(1, len(toks)):
+    for i in range(1, toks.n):
         if not toks.title[i] or (toks.ent_type[i] == "PERSON" and (
-                toks.ent_iob[i] == "I" or (i + 1 < len(toks) and toks.ent_iob[i + 1] == "I"))):
+                toks.ent_iob[i] == "I" or (i + 1 < toks.n and toks.ent_iob[i + 1] == "I"))):
             continue  # (not a person's name of several words itself: "from Leeds and Lisbon Torres")
         k = i - 1
         if toks.lower[k] in ("and", "or", ",") and k > 0 and toks.ent_type[k - 1] in ("GPE", "LOC"):
             out.add(toks.text[i])
             continue
-        if i + 2 < len(toks) and toks.text[i + 1] == "," and toks.ent_iob[i + 2] == "B" \
+        if i + 2 < toks.n and toks.text[i + 1] == "," and toks.ent_iob[i + 2] == "B" \
                 and toks.ent_type[i + 2] == "GPE" and any(
                     e.kind == "country" or e.source == "state" for e in d.g.exact(toks.text[i + 2])):
             out.add(toks.text[i])
@@ -546,7 +546,7 @@ def _detect_hyphen_demonyms(d: _Detection) -> None:
     some island nations call themselves ("I-Kiribati", "ni-Vanuatu"): the
     whole, not the country inside it."""
     toks, g = d.toks, d.g
-    for i in range(len(toks) - 2):
+    for i in range(toks.n - 2):
         if toks.text[i + 1] != "-" or toks.space[i] or toks.space[i + 1] or not toks.title[i + 2] \
                 or not d.free(i, i + 3):
             continue
@@ -562,7 +562,7 @@ def _detect_possessive_names(d: _Detection) -> None:
     the whole name when the gazetteer knows it as a region's or a town's of
     5,000 people."""
     toks, g = d.toks, d.g
-    for k in range(1, len(toks) - 1):
+    for k in range(1, toks.n - 1):
         if toks.lower[k] not in ("'s", "’s") or toks.space[k - 1] or not toks.title[k - 1] \
                 or not toks.title[k + 1] or d.taken[k - 1]:
             continue
@@ -571,7 +571,7 @@ def _detect_possessive_names(d: _Detection) -> None:
                 and k - start < 3:
             start -= 1
         for end in (k + 3, k + 2):
-            if end > len(toks) or not all(toks.title[t] for t in range(k + 1, end)) or not d.free(k + 1, end):
+            if end > toks.n or not all(toks.title[t] for t in range(k + 1, end)) or not d.free(k + 1, end):
                 continue
             for s in range(start, k):
                 whole = toks.span_text(s, end)
@@ -619,7 +619,7 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
         # when a place's preposition stands inside it: no name at all,
         # '"People in Glenmore and Ardara are paying ...")
         if ent.label_ == "WORK_OF_ART" and ent.start > 0 and toks.text[ent.start - 1] in _OPENING_QUOTES \
-                and ent.end < len(toks) and toks.text[ent.end] not in _QUOTES and toks.text[ent.end] != "," \
+                and ent.end < toks.n and toks.text[ent.end] not in _QUOTES and toks.text[ent.end] != "," \
                 and toks.lower[ent.start] not in ("the", "a", "an") \
                 and any(toks.lower[k] in LOC_PREPS and toks.text[k].islower() for k in range(ent.start + 1, ent.end)):
             continue
@@ -664,7 +664,7 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
         # model's "Graye" of "Graye-sur-Mer"; a person's stays, its words
         # being no given names: "Stratford" + "-upon-Avon")
         end = ent.end
-        while ent.label_ != "PERSON" and end + 3 < len(toks) and toks.text[end] == "-" \
+        while ent.label_ != "PERSON" and end + 3 < toks.n and toks.text[end] == "-" \
                 and toks.lower[end + 1] in HYPHEN_LINKS and toks.text[end + 2] == "-" and toks.title[end + 3] \
                 and not any(toks.space[k] for k in range(end - 1, end + 3)):
             end += 4
@@ -687,7 +687,7 @@ def _drop_agency_credits(d: _Detection) -> None:
     """A name alone in brackets between a dateline and its dash is the news
     agency's credit, not a place ("QINGDAO, China (Xinhua) —"), though a
     town has the agency's name; a country or a province there stays a place."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     for m in list(d.mentions):
         if m.span is None or m.demonym:
             continue
@@ -708,7 +708,7 @@ def _defined_acronyms(toks: _Tokens) -> dict[str, str]:
     letters they are ("the All Progressives Congress (APC)", "Movement for
     Democratic Change (MDC)"), with the name they stand for."""
     out: dict[str, str] = {}
-    n = len(toks)
+    n = toks.n
     for k in range(2, n - 1):
         if toks.text[k - 1] != "(" or toks.text[k + 1] != ")" or not toks.upper[k] or not toks.alpha[k] \
                 or not 2 <= len(toks.text[k]) <= 6:
@@ -750,7 +750,7 @@ def _drop_given_names(d: _Detection) -> None:
     one-word name with an age after it or kin before it is a person's, a
     country's name too ("said Jordan, 58,", "Their son, Jordan, a software
     engineer")."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     # (a name the text gives an age anywhere is a person's wherever it stands
     # alone without a place's cue, a country's name aside: "Borges, 58, ...
     # Borges was born on a cattle farm")
@@ -779,7 +779,7 @@ def _aged(toks: _Tokens, i: int) -> bool:
     Jordan, 58."), not a standings list's points ("Liverpool, 45, Arsenal, 42"),
     nor the age of the person whose home it names ("Mayor Ann Lowry of
     Fairhaven, 59, said")."""
-    n = len(toks)
+    n = toks.n
     return i + 3 < n and not _home_of_person(toks, i) and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
         and len(toks.text[i + 2]) <= 2 and (toks.text[i + 3] == "." or (
             toks.text[i + 3] == "," and i + 4 < n and toks.text[i + 4][:1].islower()))
@@ -792,7 +792,7 @@ def _being_after(toks: _Tokens, i: int) -> bool:
     place's own words: "Barking, a dog-friendly suburb"; nor a place the
     sentence opens with, "In Jaffna, a man was detained", "At the market in
     Sheberghan, a ram sold for ...")."""
-    n = len(toks)
+    n = toks.n
     if not (i + 3 < n and toks.text[i + 1] == "," and toks.lower[i + 2] in ("a", "an")):
         return False
     if i > 0 and not (toks.text[i - 1] in SENTENCE_ENDS or "\n" in toks.text[i - 1]):
@@ -818,7 +818,7 @@ def _couple_of(toks: _Tokens, i: int) -> bool:
     """The one word at ``i`` is one of two given names joined by "and"
     before ", of" and their home's name ("To Hannah and Daniel, of Hebden
     Bridge, a daughter"): a couple, not two places."""
-    n = len(toks)
+    n = toks.n
     if i + 4 < n and toks.lower[i + 1] == "and" and toks.title[i + 2] and toks.text[i + 3] == "," \
             and toks.lower[i + 4] == "of" and i + 5 < n and toks.title[i + 5]:
         return True
@@ -836,7 +836,7 @@ def _drop_notice_headers(d: _Detection) -> None:
     capitals opening a line before a dash or a bracket is the family's
     ("PRESTON — To Chloe ...", "KENDAL–SHIPLEY — The engagement is
     announced", "DARWIN (Ross and Beryl)"), not a dateline's town."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     heads = [k for k in range(n) if toks.upper[k] and toks.lower[k] in _NOTICE_WORDS
              and (k == 0 or "\n" in toks.text[k - 1] or toks.upper[k - 1])]
     if not heads:
@@ -865,7 +865,7 @@ _SPACE_WORDS = {"orbit", "orbits", "orbiter", "orbiting", "spacecraft", "rover",
 def _drop_planets(d: _Detection) -> None:
     """In a text about space, a planet's name is the planet's ("the probe
     will reach Mars orbit"), unless its state follows ("Jupiter, Florida")."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     planets = [m for m in d.mentions if m.span is not None and not m.demonym and normalize(m.text) in _PLANETS]
     if not planets or len({w for w in toks.lower if w in _SPACE_WORDS}) < 2:
         return  # (the text's words are read only when a planet's name is among its places)
@@ -890,7 +890,7 @@ def _drop_ships_and_patronyms(d: _Detection) -> None:
     Pearl", "HMS Belfast"), one after "Ibn" or "bin" a person's ("Ibn
     Zohr University"), and one before a regnal number a monarch's ("the
     Hassan II trophy"), not the town named like it."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     for m in list(d.mentions):
         if m.span is None or m.demonym:
             continue
@@ -909,7 +909,7 @@ _STORM_WORDS = {"hurricane", "typhoon", "cyclone"}
 def _drop_storm_words(d: _Detection) -> None:
     """A storm's word before a capitalised name is the storm's ("Hurricane
     Tobias", "the National Hurricane Center"), not the town named like it."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     for m in list(d.mentions):
         if m.span is None or m.demonym or len(m.span) != 1 or toks.lower[m.span.start] not in _STORM_WORDS:
             continue
@@ -937,7 +937,7 @@ def _drop_saints_houses(d: _Detection) -> None:
     house's ("St. James United Methodist Church", "St. Paul's Hospital"),
     and before "Day" the feast's ("St Patrick's Day"), not a town named
     after the saint."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     for m in list(d.mentions):
         if m.span is None or m.demonym or toks.lower[m.span.start] not in _SAINT_WORDS:
             continue
@@ -976,7 +976,7 @@ def _drop_species_names(d: _Detection) -> None:
     species' ("1,140 Siberian cranes", "a Baltimore oriole", "Pallas's
     grasshopper warbler"): up to two lower-case words, then the bird's
     noun ending the phrase."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     for m in list(d.mentions):
         if m.span is None:
             continue
@@ -1000,7 +1000,7 @@ def _drop_kinds_named(d: _Detection) -> None:
     """A place's word that names a breed, a sport's meeting or a religious
     order before its lower-case noun ("Highland cattle", "Highland games",
     "Jersey cows", "Angus bulls", "Dominican friars") is the kind's."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     for m in list(d.mentions):
         if m.span is None or len(m.span) != 1 or m.span.end >= n or toks.upper[m.span.start]:
             continue
@@ -1028,7 +1028,7 @@ def _drop_team_nicknames(d: _Detection) -> None:
     """A town's name right after another place's, before a club's word, is
     the club's nickname ("the Wellington Phoenix football club", "Wellington
     Phoenix FC"): the first is the club's town, the second no place."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     ends = {m.span.end for m in d.mentions if m.span is not None and not m.demonym}
     for m in list(d.mentions):
         if m.span is None or m.demonym or len(m.span) != 1:
@@ -1078,7 +1078,7 @@ def _drop_race_names(d: _Detection) -> None:
             continue
         i = m.span.start
         before = toks.text[i - 1] if i > 0 else ""
-        after = toks.text[i + 1] if i + 1 < len(toks) else ""
+        after = toks.text[i + 1] if i + 1 < toks.n else ""
         if before.lower() == "the" or (i > 0 and before[:1].isupper() and toks.alpha[i - 1] and not toks.stop[i - 1]) \
                 or after in _RACE_NOUNS:
             d.drop(m)
@@ -1117,7 +1117,7 @@ def _drop_disease_names(d: _Detection) -> None:
     "Norwalk police"); a country or a state before such a word is a place
     still ("a United States disease agency")."""
     toks = d.toks
-    n = len(toks)
+    n = toks.n
     disease: set[str] = set()
     for m in d.mentions:
         if m.span is None or m.demonym or any(e.kind == "country" or e.source == "state"
@@ -1142,10 +1142,10 @@ def _kept_beside_disease(toks: _Tokens, m: _Mention) -> bool:
     place still: not itself before the disease word, and after "in", "near",
     "the town of" ..., or before a local word ("Norwalk police")."""
     s, e = m.span.start, m.span.end
-    if e < len(toks) and toks.lower[e] in _DISEASE_HEADS | _DISEASE_ADJ:
+    if e < toks.n and toks.lower[e] in _DISEASE_HEADS | _DISEASE_ADJ:
         return False
     return _cue_city(toks, m) or (s > 0 and toks.lower[s - 1] in _LOCATIVES) \
-        or (e < len(toks) and toks.lower[e] in AFTER_PLACE)
+        or (e < toks.n and toks.lower[e] in AFTER_PLACE)
 
 
 def _entity_names(d: _Detection) -> list[str]:
@@ -1188,7 +1188,7 @@ def _detect_article_names(d: _Detection) -> None:
     Not after a capitalised word ("Bashar al-Assad", "Deir al-Balah"), nor a
     word seen in a person's full name."""
     doc, toks, g = d.doc, d.toks, d.g
-    n = len(toks)
+    n = toks.n
     for i in range(n - 2):
         if toks.lower[i] not in ARABIC_ARTICLES or toks.text[i + 1] != "-" or toks.space[i] \
                 or toks.space[i + 1] or not toks.text[i + 2][:1].isupper() or not d.free(i, i + 2):
@@ -1220,7 +1220,9 @@ def _long_demonym(d: _Detection, i: int) -> tuple[int, str]:
     it took them for ("The Sierra Leonean" a body, "Sri Lankan" a person),
     the whole of its entity before a lower-case noun or adjective ("troops",
     "foreign minister") or in the plural ("Solomon Islanders")."""
-    toks, g, n = d.toks, d.g, len(d.toks)
+    toks, g, n = d.toks, d.g, d.toks.n
+    if not g.opens_demonym(toks.text[i]):
+        return 0, ""
     for w in (3, 2):
         end = i + w
         if end > n or not all(toks.title[k] and not d.taken[k] for k in range(i, end)):
@@ -1243,7 +1245,7 @@ def _detect_demonyms(d: _Detection) -> None:
     """1a. demonyms the model tagged otherwise ("Azerbaijani troops" as
     PERSON, "the Czechs", "the Sri Lankan civil war")."""
     toks, g, taken = d.toks, d.g, d.taken
-    n = len(toks)
+    n = toks.n
     for i in range(n):
         if taken[i] or not toks.title[i]:
             continue
@@ -1302,7 +1304,7 @@ def _opens_common_nouns(toks: _Tokens, i: int) -> bool:
     nouns or adjectives in lower case ("Malagasy vanilla uncompetitive"): no
     name goes on so, a people's word before what it describes."""
     k = i + 1
-    while k < len(toks) and toks.ent_iob[k] == "I":
+    while k < toks.n and toks.ent_iob[k] == "I":
         if not (toks.text[k].islower() and toks.alpha[k] and toks.pos[k] in ("NOUN", "ADJ")):
             return False
         k += 1
@@ -1313,7 +1315,7 @@ def _paired_with_demonym(toks: _Tokens, g: Gazetteer, i: int) -> bool:
     """Token ``i``, a person's entity of one word, is joined by "and" to a
     people's word before a common noun ("Bangladeshi and Indian forest
     officers", "Malagasy and Mozambican fishers"): a people's word too."""
-    n = len(toks)
+    n = toks.n
     return toks.ent_iob[i] == "B" and i + 3 < n and toks.ent_iob[i + 1] != "I" \
         and toks.lower[i + 1] in ("and", "or") and toks.title[i + 2] \
         and toks.text[i + 3].islower() and toks.pos[i + 3] in ("NOUN", "ADJ") \
@@ -1324,7 +1326,7 @@ def _demonym_before_name(toks: _Tokens, i: int) -> bool:
     """Token ``i`` opens a person's entity of three words or more, all
     capitalised: a people's word before a full name, which the model takes
     in ("Ugandan Stella Chemutai", "Kenyan Eliud Kipchoge")."""
-    n = len(toks)
+    n = toks.n
     return toks.ent_iob[i] == "B" and i + 2 < n and toks.ent_iob[i + 1] == "I" and toks.ent_iob[i + 2] == "I" \
         and toks.title[i + 1] and toks.title[i + 2] and not toks.text[i].endswith("s")
 
@@ -1332,7 +1334,7 @@ def _demonym_before_name(toks: _Tokens, i: int) -> bool:
 def _modifies_noun(toks: _Tokens, doc: Doc, i: int) -> bool:
     """``doc[i]`` stands before a common noun it modifies ("Welsh farmers"),
     or before a noun and the noun both modify ("Welsh rugby fans")."""
-    if not (i + 1 < len(toks) and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]
+    if not (i + 1 < toks.n and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]
             and doc[i].dep_ in ("amod", "compound")):
         return False
     h = doc[i].head.i
@@ -1376,14 +1378,14 @@ def _detect_rivers(d: _Detection) -> None:
     knows by its full name only ("along the Ravi river": the Ravi River),
     or after a river's bank ("along the Tay", "the banks of the Witham")."""
     toks = d.toks
-    for s in range(2, len(toks)):
+    for s in range(2, toks.n):
         if toks.lower[s - 1] != "the" or not toks.cap[s] or d.taken[s]:
             continue
-        for k in range(min(len(toks), s + 3), s, -1):
+        for k in range(min(toks.n, s + 3), s, -1):
             if d.free(s, k) and all(toks.cap[x] for x in range(s, k)) and bank_before(toks, s, k) \
                     and _add_river(d, s, k, ("{} River", "River {}")):
                 break
-    for k in range(1, len(toks)):
+    for k in range(1, toks.n):
         if toks.text[k] != "river" or d.taken[k - 1]:
             continue
         for s in range(max(0, k - 3), k):
@@ -1407,18 +1409,18 @@ def _detect_other_names(d: _Detection) -> None:
     found = [e for m in d.mentions if not m.demonym for e in m.cands if e.lat is not None]
     if not found:
         return
-    for s in range(1, len(toks)):
+    for s in range(1, toks.n):
         if not toks.cap[s] or d.taken[s] or toks.text[s] in d.person_words or not _other_name_cue(toks, s):
             continue
         k = s
-        while k < min(len(toks), s + 3) and toks.cap[k] and not d.taken[k]:
+        while k < min(toks.n, s + 3) and toks.cap[k] and not d.taken[k]:
             k += 1
         for e in range(k, s, -1):
             name = toks.span_text(s, e)
             near = [c for c in g.exact(name) if c.lat is not None and c.kind != "country"
                     and any(c.id == f.id or haversine_km(c.lat, c.lon, f.lat, f.lon) <= W["other_name_km"]
                             for f in found)]
-            if near and (e == len(toks) or not toks.cap[e]):
+            if near and (e == toks.n or not toks.cap[e]):
                 d.add_known(d.doc[s:e], near, g.main_name_ids(name))
                 break
 
@@ -1454,7 +1456,7 @@ def _detect_datelines(d: _Detection) -> None:
     by a town's own name, or by another of its names when its country follows
     ("HAWASSA, Ethiopia")."""
     doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
-    n = len(toks)
+    n = toks.n
     text, upper = toks.text, toks.upper
     for i in range(n):
         # ("ST. JOHN'S --": a saint's or a fort's abbreviation opens the name)
@@ -1522,7 +1524,7 @@ def _dateline_abbreviation(d: _Detection, j: int) -> None:
     model misses: cut by the tokenizer before its full stop ("HAMILTON,
     Ont." as "Ont" + "."), or without one at the end of the line
     ("ROCKHAMPTON, Qld"); taken when our table knows it."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     k = j + 1
     if not (k + 1 < n and toks.text[j] == "," and toks.text[k][:1].isupper() and toks.text[k].isalpha()
             and d.free(k, k + 1)):
@@ -1553,7 +1555,7 @@ def _postal_code_after(d: _Detection, m: _Mention) -> None:
     a comma ("Smyrna, TN | 71,300", "from Lafayette, IN to ..."): the state,
     when the town has a namesake there (so "Paris, FR" or "in Salem, OR
     not" stay where they belong only by the town's own candidates)."""
-    toks, n = d.toks, len(d.toks)
+    toks, n = d.toks, d.toks.n
     j = m.span.end
     k = j + 1
     if not (k < n and toks.text[j] == "," and len(toks.text[k]) == 2 and toks.text[k].isupper()
@@ -1615,7 +1617,7 @@ def _detect_townships(d: _Detection) -> None:
     Macungie Twp.", "St. Marys Twp."), whatever the model made of it: the
     name of one to three capitalised words before "Twp" and its full stop."""
     toks = d.toks
-    n = len(toks)
+    n = toks.n
     for k in range(1, n):
         if toks.text[k] not in ("Twp", "Twp.") or d.taken[k]:
             continue
@@ -1641,7 +1643,7 @@ def _detect_joined_towns(d: _Detection) -> None:
     whatever the model made of its parts (the land after "in" is no place
     of its own there)."""
     toks, g = d.toks, d.g
-    n = len(toks)
+    n = toks.n
     for i in range(n - 2):
         if not (toks.title[i] and toks.lower[i + 1] in _TOWN_LINKS) or not d.free(i, i + 1):
             continue
@@ -1660,7 +1662,7 @@ def _detect_county_lists(d: _Detection) -> None:
     """1e. names listed before "counties" ("Barrow, Jackson and Madison counties")."""
     toks, g = d.toks, d.g
     lower = toks.lower
-    for t in range(len(toks)):
+    for t in range(toks.n):
         word = _COUNTY_PLURALS.get(lower[t])
         if word is None:
             continue
@@ -1706,7 +1708,7 @@ def _detect_division_lists(d: _Detection) -> None:
     by its own name as a division or a town, all of them in one country."""
     toks, g = d.toks, d.g
     text, lower = toks.text, toks.lower
-    for t in range(2, len(toks)):
+    for t in range(2, toks.n):
         if lower[t] not in _DIVISION_PLURALS or not text[t].islower():
             continue
         groups = _names_listed_before(toks, t, 8, words=3)
@@ -1764,7 +1766,7 @@ def _detect_repeats(d: _Detection) -> None:
     longest = max(len(k) for k in known)
     firsts = {k[0] for k in known}
     lowers, cap, upper = toks.lower, toks.cap, toks.upper
-    n = len(toks)
+    n = toks.n
     resume = 0  # the first token not yet read (the tokens ahead stay as they are)
     for i in [k for k, word in enumerate(lowers) if word in firsts]:
         if i < resume or taken[i]:
@@ -1807,11 +1809,11 @@ def _detect_bare_rivers(d: _Detection) -> None:
                 lakes.setdefault(toks.lower[b], m)  # (a lake's bare name no other place has: "Baikal")
     if not rivers and not lakes:
         return
-    for i in range(1, len(toks)):
+    for i in range(1, toks.n):
         src = rivers.get(toks.lower[i]) if toks.lower[i - 1] == "the" else None
         src = src or lakes.get(toks.lower[i])
         if src is None or d.taken[i] or not toks.title[i] \
-                or (i + 1 < len(toks) and (toks.title[i + 1] or toks.text[i + 1] == "-")) \
+                or (i + 1 < toks.n and (toks.title[i + 1] or toks.text[i + 1] == "-")) \
                 or _person_like(toks, i, i + 1, d.person_words):
             continue
         d.add_known(d.doc[i:i + 1], src.cands, set())
@@ -1833,7 +1835,7 @@ def _detect_division_kinds(d: _Detection) -> None:
     the division's name, as news corpora mark it ("Fars Province").  Only
     after a division outside the United States, and never before
     "University"."""
-    toks, g, n = d.toks, d.g, len(d.toks)
+    toks, g, n = d.toks, d.g, d.toks.n
     for k, m in enumerate(d.mentions):
         if m.demonym or m.span is None or m.how not in ("ner", "gaz"):
             continue

@@ -96,7 +96,7 @@ def _great_city_closing(toks: _Tokens, span: Span, g: Gazetteer) -> Optional[Spa
 def _given_age(toks: _Tokens, e: int) -> bool:
     """An age between commas follows the name ending before ``e`` ("Rahma
     Bouhlal, 51, walks"); no place's number goes so."""
-    return e + 2 < len(toks) and toks.text[e] == "," and toks.text[e + 1].isdigit() \
+    return e + 2 < toks.n and toks.text[e] == "," and toks.text[e + 1].isdigit() \
         and len(toks.text[e + 1]) <= 2 and toks.text[e + 2] == ","
 
 
@@ -124,7 +124,7 @@ def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
             return True
         if prev in ("and", "or", ",") and s > 1 and toks.ent_type[s - 2] in ("GPE", "LOC"):
             return True
-    if e + 1 < len(toks) and toks.lower[e] in (",", "and", "or") and toks.ent_type[e + 1] in ("GPE", "LOC"):
+    if e + 1 < toks.n and toks.lower[e] in (",", "and", "or") and toks.ent_type[e + 1] in ("GPE", "LOC"):
         return True
     return False
 
@@ -174,7 +174,7 @@ def _detect_entities(d: _Detection) -> None:
         if label in ("GPE", "LOC") and prev is not None and prev.label_ == "PERSON" and prev.end == ent.start \
                 and len(ent) == 1 and not any(_top_level(e) for e in g.exact(ent.text)):
             continue  # the family name the model cut from its given name ("Min-jun" + "Park")
-        if label in ("GPE", "LOC") and len(ent) == 1 and ent.end < len(toks) and toks.title[ent.end] \
+        if label in ("GPE", "LOC") and len(ent) == 1 and ent.end < toks.n and toks.title[ent.end] \
                 and not toks.upper[ent.start] and _given_age(toks, ent.end + 1) \
                 and not any(_top_level(e) for e in g.exact(ent.text)):
             continue  # a given name before its family name and an age ("Paris Alcantara, 33, an investigator")
@@ -182,7 +182,7 @@ def _detect_entities(d: _Detection) -> None:
         if label in ("GPE", "LOC") and nxt is not None and nxt.label_ == "PERSON" \
                 and nxt.start == ent.end and len(ent) == 1 and len(nxt) == 1 and toks.title[ent.start] \
                 and not toks.upper[ent.start] and not toks.lower[nxt.start].endswith("s") \
-                and not (nxt.end < len(toks) and toks.title[nxt.end]) \
+                and not (nxt.end < toks.n and toks.title[nxt.end]) \
                 and not g.exact(toks.span_text(ent.start, nxt.end)) \
                 and not any(_top_level(e) for e in g.exact(ent.text)):
             # a given name the model cut from its family name ("Dallas" + "Whitfield"; not
@@ -242,7 +242,7 @@ def _detect_entities(d: _Detection) -> None:
                 continue  # "Media caption ...": a web page's word the model took for a town
             if toks.lower[span.start].rstrip(".") in _WORD_ABBREVIATIONS and len(span) <= 2 \
                     and not (span.start > 0 and toks.text[span.start - 1] == ",") \
-                    and not (name.endswith(".") and span.end < len(toks) and toks.alpha[span.end]):
+                    and not (name.endswith(".") and span.end < toks.n and toks.alpha[span.end]):
                 # "a weekly Sunday Mass.": a state's abbreviation after its town's
                 # comma or with its dot inside a sentence ("Mass. legislators put off ...")
                 continue
@@ -276,7 +276,7 @@ def _detect_entities(d: _Detection) -> None:
                 continue  # "the first time the King has gone to Windsor": the monarch, not King, Ontario
             if len(span) == 1 and toks.lower[span.start] in ("centre", "center") and span.start > 0 \
                     and toks.lower[span.start - 1] == "the" and toks.text[span.start - 1].islower() \
-                    and not (span.end < len(toks) and (toks.lower[span.end] in _DIVISION_WORDS
+                    and not (span.end < toks.n and (toks.lower[span.end] in _DIVISION_WORDS
                                                        or toks.text[span.end] == "-")) \
                     and not any(_top_level(e) for e in known):
                 continue  # "asked the Centre for funds": a federal government, not Centre, Alabama
@@ -295,7 +295,7 @@ def _detect_entities(d: _Detection) -> None:
             if len(span) == 1 and name.lower() in toks.lower_words() and not any(
                     _top_level(e) or (e.id in main and e.population >= 20_000)
                     for main in (g.main_ids(name),) for e in known) \
-                    and not (span.end < len(toks) and toks.lower[span.end] in _DIVISION_WORDS
+                    and not (span.end < toks.n and toks.lower[span.end] in _DIVISION_WORDS
                              and any(e.kind == "region" for e in known)):
                 # "Tsunami warnings ..." opening a headline, "tsunami" elsewhere in
                 # the text: a common noun, though a village has it as another name
@@ -317,7 +317,7 @@ def _detect_entities(d: _Detection) -> None:
             d.add(doc[span.start:end], "ner", fuzzy=True, require=False)
         elif label == "FAC":
             if not name[:1].isupper() or (len(span) == 1 and name.lower() in COMMON_WORDS
-                                          and span.end < len(toks) and toks.text[span.end].islower()):
+                                          and span.end < toks.n and toks.text[span.end].islower()):
                 continue  # "a new metro line", "a new Metro line": a common noun, whatever town has it as a name
             known = [e for e in g.exact(name) if _own_or_main(e, name, g) and (
                 _strong(e, g) or (e.kind == "city" and e.population >= 20_000 and (
@@ -351,7 +351,7 @@ def _extend_to_country(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Dete
     complete a country's or a big region's name, which the model split
     ("the Democratic Republic of the" + "Congo", "Guinea" + "-Bissau",
     "Rio Grande" + "do Sul")."""
-    n = len(toks)
+    n = toks.n
     for end in range(min(n, r[0] + MAX_NGRAM + 2), r[1], -1):
         if not d.free(r[1], end) or not (toks.cap[end - 1] and toks.pos[end - 1] == "PROPN"):
             continue
@@ -372,7 +372,7 @@ def _demonym_town(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
     "Borders"), or a sea's or another feature's of our table ("English" +
     "Channel", "Arabian" + "Sea"): the whole; else ``r``."""
     end = r[1] + 1
-    if end > len(toks) or not d.free(r[1], end) or not toks.title[r[1]] or toks.pos[r[1]] != "PROPN":
+    if end > toks.n or not d.free(r[1], end) or not toks.title[r[1]] or toks.pos[r[1]] != "PROPN":
         return r
     name = toks.span_text(r[0], end)
     main = g.main_ids(name)
@@ -393,7 +393,7 @@ def _society_name(toks: _Tokens, name: str) -> bool:
     not know, before a club's or society's capitalised word ("Rotary Club"):
     a society's name, not a place's, wherever it stands alone."""
     return any(toks.text[k] == name and toks.title[k + 1] and toks.lower[k + 1] in _SOCIETY_HEADS
-               for k in range(len(toks) - 1))
+               for k in range(toks.n - 1))
 
 
 def _extend_over_and(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:
@@ -402,10 +402,10 @@ def _extend_over_and(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detect
     the model cut in two places ("Perth" + "and" + "Kinross", "Newfoundland"
     + "and" + "Labrador", "Saint Vincent and the Grenadines")."""
     s, e = r
-    if e + 1 >= len(toks) or toks.lower[e] != "and":
+    if e + 1 >= toks.n or toks.lower[e] != "and":
         return r
     k = e + 1 + (toks.lower[e + 1] == "the")
-    for end in range(min(len(toks), k + 2), k, -1):
+    for end in range(min(toks.n, k + 2), k, -1):
         if not all(toks.title[x] for x in range(k, end)) or not d.free(e, end):
             continue
         name = toks.span_text(s, end)
@@ -461,7 +461,7 @@ def _extend_hyphens(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detecti
     its end that complete a place's name ("Mazar" + "-i-Sharif", "Stratford"
     + "-upon-Avon"): the longest such whole the gazetteer knows as a
     division, a feature or a town of 1,000 people or more."""
-    n, end, best = len(toks), r[1], r
+    n, end, best = toks.n, r[1], r
     while end + 1 < n and toks.text[end] == "-" and not toks.space[end - 1] and not toks.space[end] \
             and toks.alpha[end + 1] and d.free(end, end + 2):
         end += 2
@@ -476,7 +476,7 @@ def _extend_over_joiner(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Det
     small word ("of", "de", "el", "upon") when the whole is a place's own name
     that the model cut in two ("Port" + "of" + "Spain", "Newcastle" + "upon"
     + "Tyne"): a division, a feature or a town of 1,000 people or more."""
-    n = len(toks)
+    n = toks.n
     k = r[1]
     if k + 1 < n and toks.text[k] == "(" and k + 2 < n and toks.text[k + 2] == ")" and toks.cap[k + 1] \
             and d.free(k, k + 3) and _place_named(toks.span_text(r[0], k + 3), g):
@@ -510,7 +510,7 @@ def _extend_unknown_name(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _De
     followed at once by capitalised names (and the small words between)
     that no place's noun, title or club's word opens: the whole is the name
     of a place the gazetteer lacks ("Kampong" + "Phluk", "Tanguar" + "Haor")."""
-    n = len(toks)
+    n = toks.n
     if r[1] - r[0] != 1 or r[1] >= n or toks.space[r[0]] == 0:
         return r
     name = toks.text[r[0]]

@@ -58,7 +58,7 @@ def _widen_to_features(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     for m in mentions:
         if m.span is not None:
             taken.update(range(m.span.start, m.span.end))
-    n = len(toks)
+    n = toks.n
     for m in mentions:
         if m.span is None or m.demonym or not m.cands:
             continue
@@ -106,7 +106,7 @@ def _detect_named_features(d: _Detection) -> None:
     feature's word kept from other steps, for :func:`_widen_to_features`);
     else a feature without a point."""
     toks = d.toks
-    n = len(toks)
+    n = toks.n
     i = 0
     while i < n:
         if d.taken[i] or not toks.title[i] or toks.stop[i] or toks.lower[i] in LOC_PREPS \
@@ -147,10 +147,10 @@ def _feature_in_run(d: _Detection, i: int, e: int
         return None
     opens = toks.ent_iob[i] == "B" or (i > 0 and toks.lower[i - 1] == "the" and toks.ent_iob[i - 1] == "B"
                                        and toks.ent_type[i - 1] == toks.ent_type[i])
-    if toks.ent_type[i] in ("GPE", "LOC") and opens and (e == len(toks) or toks.ent_iob[e] != "I") \
+    if toks.ent_type[i] in ("GPE", "LOC") and opens and (e == toks.n or toks.ent_iob[e] != "I") \
             and all(toks.ent_iob[k] == "I" for k in range(i + 1, e)):
         return None  # (the model's own place entity, read by the later steps as it is)
-    if e < len(toks) and toks.lower[e] in _BODY_WORDS:
+    if e < toks.n and toks.lower[e] in _BODY_WORDS:
         return None
     last = toks.lower[e - 1]
     if e - i >= 3 and (toks.lower[e - 2], last) in FEATURE_HEAD_PAIRS:

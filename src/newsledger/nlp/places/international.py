@@ -25,7 +25,7 @@ def _detect_region_demonyms(d: _Detection) -> None:
     region ("South East Asian", "Latin American", "West African"), not a
     compass name and a continent."""
     toks, g = d.toks, d.g
-    n = len(toks)
+    n = toks.n
     lower, title = toks.lower, toks.title
     for i in range(n):
         if lower[i] not in _REGION_OPENERS or not title[i] or d.taken[i]:
@@ -62,13 +62,13 @@ def _detect_people_words(d: _Detection) -> None:
     "in", "into" or a form of "speak" ("broadcasts in Pashto", "translated
     into Amharic", "villagers speak Quechua")."""
     toks, g, taken = d.toks, d.g, d.taken
-    for i in range(len(toks)):
+    for i in range(toks.n):
         if taken[i] or not toks.title[i]:
             continue
         label = toks.ent_type[i]
         word = toks.text[i]
         alone = (label == "" or toks.ent_iob[i] == "B") \
-            and (i + 1 >= len(toks) or toks.ent_iob[i + 1] != "I")
+            and (i + 1 >= toks.n or toks.ent_iob[i + 1] != "I")
         if label in ("", "ORG", "PERSON", "NORP") and toks.lower[i] in LANGUAGE_PLACES \
                 and i > 0 and toks.lower[i - 1] in ("in", "into", "speak", "speaks", "spoke", "speaking"):
             label = "LANGUAGE"  # a listed language the model missed ("translated into Amharic")
@@ -105,7 +105,7 @@ def _great_city_adjective(toks, i: int, g) -> Optional[Entry]:
     """The capital a singular people word names as an adjective before a
     lower-case noun or a hyphen ("a Parisian café", "Parisian-style
     trousers"; :func:`.mention._describes`, :func:`.mention._great_city_of`)."""
-    if i + 1 >= len(toks) or not _describes(toks.text[i + 1], toks.alpha[i + 1], toks.pos[i + 1]):
+    if i + 1 >= toks.n or not _describes(toks.text[i + 1], toks.alpha[i + 1], toks.pos[i + 1]):
         return None
     return _great_city_of(toks.text[i], g)
 
@@ -120,7 +120,7 @@ def _detect_people_of_named(d: _Detection) -> None:
              if m.cands and not m.demonym and m.how in ("ner", "gaz")}
     if not named:
         return
-    for i in range(len(toks)):
+    for i in range(toks.n):
         word = toks.lower[i]
         if d.taken[i] or not toks.title[i] or not word.endswith(("ers", "ites", "ians", "ans")):
             continue

@@ -48,7 +48,7 @@ def _mend_split_names(d: _Detection) -> None:
     "las Casas"); a person's stays a person's ("Juan de la Cruz"), unless
     a possessive joins it to a place's own name ("Hudson" + "'s Hope")."""
     toks, g, doc = d.toks, d.g, d.doc
-    n = len(toks)
+    n = toks.n
     ents = list(d.ents)
     out: list[Span] = []
     k = 0

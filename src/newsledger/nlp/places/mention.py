@@ -318,7 +318,7 @@ class _Detection:
         """A mention of ``span`` with its gazetteer candidates (none if
         ``require`` and the gazetteer knows nothing)."""
         doc, toks = self.doc, self.toks
-        if how == "street" and span.end < len(toks) and toks.text[span.end].isdigit() \
+        if how == "street" and span.end < toks.n and toks.text[span.end].isdigit() \
                 and len(toks.text[span.end]) <= 4 and toks.lower[span.end - 1] in _NUMBERED_ROADS:
             span = doc[span.start:span.end + 1]  # "County Road 43", "State Highway 7"
         m = self.mention(span, how)
@@ -357,6 +357,6 @@ class _Detection:
         # tokenizer read it as an abbreviation's: "a trek from Sa Pa." of "Pa.",
         # "fish in Lough Conn." of "Conn."; "Washington, D.C." keeps its own)
         elif e - s >= 2 and len(last) > 2 and last.endswith(".") and last[:-1].isalpha() \
-                and (e >= len(toks) or self.doc[e].is_sent_start or toks.is_space[e]):
+                and (e >= toks.n or self.doc[e].is_sent_start or toks.is_space[e]):
             text, end = text[:-1], end - 1
         return _Mention(toks.idx[s], end, text, span, how)

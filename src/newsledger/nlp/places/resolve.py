@@ -99,7 +99,7 @@ def _rivers_named_whole(toks: _Tokens, mentions: Sequence[_Mention], g: Gazettee
     for m in mentions:
         if not m.river_cue and m.span is not None and m.span.start > 0 and toks.lower[m.span.start - 1] == "the" \
                 and normalize(m.text) in named \
-                and not (m.span.end < len(toks) and toks.title[m.span.end]):
+                and not (m.span.end < toks.n and toks.title[m.span.end]):
             m.river_cue = True
             _add_rivers(m, g)
 
@@ -128,7 +128,7 @@ def _drop_countries_before_kind(toks: _Tokens, m: _Mention) -> None:
     capital") is that division, not the country of the same name, even in
     a text that names the country too; not so before a lower-case word
     ("Niger state television" is the country's)."""
-    if m.span is None or m.span.end >= len(toks) or toks.text[m.span.end] not in _KIND_WORDS:
+    if m.span is None or m.span.end >= toks.n or toks.text[m.span.end] not in _KIND_WORDS:
         return
     if any(c.kind == "region" for c in m.cands) and any(c.kind == "country" for c in m.cands):
         m.cands = [c for c in m.cands if c.kind != "country"]
@@ -197,7 +197,7 @@ def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     items, a story that moves abroad); only those where one of its towns
     lies.  (Not by their people's words: "a Kosovo-Serb fighter who served
     in the town of Vitina" names a people, not the country of the town.)"""
-    breaks = [k for k in range(len(toks)) if toks.is_space[k] and "\n" in toks.text[k]]
+    breaks = [k for k in range(toks.n) if toks.is_space[k] and "\n" in toks.text[k]]
     if not breaks:
         return
     by_para: dict[int, set[str]] = defaultdict(set)
@@ -728,9 +728,9 @@ def _great_city_listed_with_state(toks: _Tokens, m: _Mention, g: Gazetteer) -> b
     places, not the village of the name in that state (Boston, New York, of
     8,000 people); "Portland, Oregon and Seattle" holds its great city, and
     "Paris, Texas and Dallas" a town of some size, both pairs still."""
-    if m.span is None or m.demonym or m.span.end >= len(toks) or toks.text[m.span.end] != ",":
+    if m.span is None or m.demonym or m.span.end >= toks.n or toks.text[m.span.end] != ",":
         return False
-    n, k = len(toks), m.span.end + 1
+    n, k = toks.n, m.span.end + 1
     while k < n and toks.title[k]:
         k += 1
     if k == m.span.end + 1 or k >= n or toks.lower[k] not in ("and", "or"):

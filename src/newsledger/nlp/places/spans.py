@@ -32,13 +32,13 @@ def _country_initials(toks: _Tokens, i: int, g: Gazetteer, countries: frozenset 
     if not (2 <= len(word) <= 3 and word.isupper()):
         return False
     for k in (i - 1, i + 1):
-        if 0 <= k < len(toks) and toks.alpha[k] and len(toks.text[k]) > 1 and toks.text[k].isupper():
+        if 0 <= k < toks.n and toks.alpha[k] and len(toks.text[k]) > 1 and toks.text[k].isupper():
             return False
     if g.country_code(word) is not None:
         return True
     # a big state's or province's initials, from our own table ("the NSW government"),
     # not a title's with its number ("GTA 6")
-    if i + 1 < len(toks) and toks.text[i + 1][:1].isdigit():
+    if i + 1 < toks.n and toks.text[i + 1][:1].isdigit():
         return False
     if len(word) == 2 and i > 0 and toks.like_num[i - 1]:
         return False  # (not an era's: "9600 BC")
@@ -53,7 +53,7 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     tokens, longest first, as ``(end, text)``.  Step 2 takes tokens only up
     to where it reads, so what is free ahead of it stays as it is here."""
     toks, taken = d.toks, d.taken
-    n = len(toks)
+    n = toks.n
     text, cap, punct, pos, stop = toks.text, toks.cap, toks.punct, toks.pos, toks.stop
     out: dict[int, list[tuple[int, str]]] = {}
     for i in range(n):
@@ -77,7 +77,8 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
                                     and _two_word_place(toks.span_text(i, i + 2), d.g))
         if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i) and not inner_stop) \
                 or (stop[i] and not inner_stop):
-            if not _country_initials(toks, i, d.g, d.doc_countries):
+            # (two or three capitals: the test's first words, spared a call for most words)
+            if not (len(text[i]) <= 3 and text[i].isupper() and _country_initials(toks, i, d.g, d.doc_countries)):
                 continue
         grams = []
         # (hyphens count for no word: "Saint-Aubin-sur-Mer" is a name of four)
@@ -191,7 +192,7 @@ def _institution_opened(toks: _Tokens, i: int, j: int) -> bool:
     """The name ``toks[i:j]`` of two words or more ends in the word that
     opens an institution's name with the next ("the Bombay High Court",
     "Wagga Wagga High School"): the place is shorter."""
-    return j - i >= 2 and j < len(toks) and toks.lower[j - 1] in _INSTITUTION_OPENERS \
+    return j - i >= 2 and j < toks.n and toks.lower[j - 1] in _INSTITUTION_OPENERS \
         and toks.lower[j] in _INSTITUTION_HEADS and toks.title[j]
 
 
@@ -223,7 +224,7 @@ def _accept_town_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
                             and not all(_listed_town(d, i, j, name, ents, PAIR_TOWN_POP)
                                         for i, j, name, ents in grp)):
             continue
-        if grp[-1][1] < len(toks) and toks.title[grp[-1][1]]:
+        if grp[-1][1] < toks.n and toks.title[grp[-1][1]]:
             continue  # the list goes on in a name ("Smith, Jones and Brown Ltd")
         # (each of them, or the ones that are when three or more are: a town
         # by another of its names stays out, "Sambava, Antalaha, Vohemar and Andapa")
@@ -247,7 +248,7 @@ def _line_cells(toks: _Tokens) -> list[tuple[int, int, int]]:
     nothing but the line's ends, marks and figures about them ("3. Edo —
     75.1%", "Pune | Kothrud | March", "9. Bacolod", "KwaZulu-Natal – 89.5%")."""
     cells: list[tuple[int, int, int]] = []
-    line, n, k = 0, len(toks), 0
+    line, n, k = 0, toks.n, 0
     while k < n:
         if "\n" in toks.text[k]:
             line += toks.text[k].count("\n")
@@ -366,7 +367,7 @@ def _listed_with_cue(d: _Detection, r: tuple[int, int, str, list[Entry]]) -> boo
     of :func:`_accept_town_lists`; added if so."""
     i, j, name, ents = r
     toks = d.toks
-    if j < len(toks) and (toks.title[j] or toks.text[j] == "-"):
+    if j < toks.n and (toks.title[j] or toks.text[j] == "-"):
         return False  # the name goes on ("Kanawha County, Supreme Court", "Saint-Bernard-de-Lacolle")
     if not (_place_cue(toks, i, j, d.g) and _listed_town(d, i, j, name, ents)):
         return False
@@ -396,7 +397,7 @@ def _state_named(d: _Detection, i: int, j: int, name: str, ent: Optional[Span]) 
     Agency"): the name is a mention of the division (added; its kind stays
     out, as GeoNames names the division, and tells the resolver it is one)."""
     toks, g = d.toks, d.g
-    if ent is None or ent.label_ not in ("ORG", "PERSON") or j >= len(toks) or not toks.title[j] \
+    if ent is None or ent.label_ not in ("ORG", "PERSON") or j >= toks.n or not toks.title[j] \
             or toks.lower[j] not in _STATE_WORDS or d.taken[j]:
         return False
     whole = _strip(toks, ent.start, ent.end)

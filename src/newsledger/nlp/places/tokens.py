@@ -55,6 +55,8 @@ class _Tokens:
     0 or 1 (read them as truth values only)."""
 
     doc_text: str
+    #: the number of tokens (``toks.n``, read in every loop without a call)
+    n: int
     text: list[str]
     lower: list[str]
     idx: list[int]
@@ -83,7 +85,7 @@ class _Tokens:
         # Doc.text joins the tokens' text_with_ws (creating every Token)
         doc_text = "".join([t + " " if sp else t for t, sp in zip(text, space)])
         return cls(
-            doc_text=doc_text, text=text, lower=_strings(lower, string), idx=idx, space=space,
+            doc_text=doc_text, n=len(text), text=text, lower=_strings(lower, string), idx=idx, space=space,
             title=title, upper=upper, alpha=alpha, punct=punct, is_space=is_space, stop=stop,
             like_num=like_num, pos=[POS_NAMES[x] for x in pos],
             ent_type=[string(x) if x else "" for x in ent_type],
@@ -91,7 +93,7 @@ class _Tokens:
             cap=[ti or (t[:1].isupper() and _capitalised_text(t)) for t, ti in zip(text, title)])
 
     def __len__(self) -> int:
-        return len(self.text)
+        return self.n
 
     def lower_words(self) -> frozenset:
         """The words the text writes in lower case somewhere ("tsunami")."""
@@ -135,7 +137,7 @@ def _with_abbreviation_dot(toks: _Tokens, i: int, j: int) -> int:
     """The end of the name ``toks[i:j]``, taking in the full stop the
     tokenizer cut from a one-word abbreviation before a comma ("Gatineau,
     Que., and")."""
-    if j - i == 1 and j + 1 < len(toks) and toks.text[j] == "." and not toks.space[i] and toks.title[i] \
+    if j - i == 1 and j + 1 < toks.n and toks.text[j] == "." and not toks.space[i] and toks.title[i] \
             and len(toks.text[i]) <= 4 and toks.text[j + 1] == ",":
         return j + 1
     return j
@@ -148,7 +150,7 @@ def _abbreviation_dot_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
     our table knows only as another of its region's names (not "Rome."),
     after a town and a comma unless no place has it as its own name ("east
     of Alta." in Norway)."""
-    if j - i != 1 or j >= len(toks) or toks.text[j] != "." or toks.space[i] \
+    if j - i != 1 or j >= toks.n or toks.text[j] != "." or toks.space[i] \
             or len(toks.text[i]) > 5 or not toks.title[i]:
         return j
     word = toks.text[i]
@@ -165,7 +167,7 @@ def _with_possessive_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
     that ends the own name of a bigger place than the name without it names
     ("St. John's", Newfoundland's capital; not "St. Paul's mayor"), or of any
     place where the "'s" owns nothing ("sailed on to St George's.")."""
-    if j < len(toks) and toks.lower[j] in ("'s", "’s") and not toks.space[j - 1]:
+    if j < toks.n and toks.lower[j] in ("'s", "’s") and not toks.space[j - 1]:
         whole, base = toks.span_text(i, j + 1), toks.span_text(i, j)
         own = [e for e in g.exact(whole) if e.id in g.main_ids(whole)]
         ids = {e.id for e in own}
@@ -173,7 +175,7 @@ def _with_possessive_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
         if own and max(e.population for e in own) > max(others, default=0):
             return j + 1
         # (or owns nothing, a stop after it: "all the way to St George's.")
-        if own and (j + 1 == len(toks) or toks.text[j + 1] in (".", ",", ";", ":", ")")):
+        if own and (j + 1 == toks.n or toks.text[j + 1] in (".", ",", ";", ":", ")")):
             return j + 1
     return j
 
@@ -198,7 +200,7 @@ def _event_of(toks: _Tokens, start: int, end: int) -> bool:
     """A capitalised event noun before "of" and a name ("the Battle of
     Puebla", "the Siege of Leningrad"): no town named Battle is meant."""
     return end - start == 1 and toks.lower[start] in EVENT_NOUNS and toks.cap[start] \
-        and end + 1 < len(toks) and toks.lower[end] == "of" and toks.cap[end + 1]
+        and end + 1 < toks.n and toks.lower[end] == "of" and toks.cap[end + 1]
 
 
 #: last words of a sports ground's name ("Sabina Park", "Kensington Oval", "Eden Gardens")
@@ -208,7 +210,7 @@ _GROUND_WORDS = {"park", "oval", "stadium", "arena", "gardens", "ground", "stadi
 def _ground_opening(toks: "_Tokens", j: int) -> bool:
     """The name ending before token ``j`` opens a ground's that the model
     took for a facility ("at Sabina Park", "Thomond Park"): no place there."""
-    return j < len(toks) and toks.title[j] and toks.lower[j] in _GROUND_WORDS and toks.ent_type[j] == "FAC"
+    return j < toks.n and toks.title[j] and toks.lower[j] in _GROUND_WORDS and toks.ent_type[j] == "FAC"
 
 
 #: words closing a press release's label before its contact's name ("Media Contact:")
@@ -227,11 +229,11 @@ def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
     three capitalised words, closing the line or followed by a comma, a bar
     ("By Lucía Castilla Ramos | Regional news") or "in" and a place ("By
     Naledi Khumalo in Johannesburg")."""
-    if not 2 <= end - start <= 3 or end > len(toks) \
+    if not 2 <= end - start <= 3 or end > toks.n \
             or not all(toks.title[k] and toks.alpha[k] for k in range(start, end)):
         return False
-    if end < len(toks) and not (toks.text[end] in (",", "|") or "\n" in toks.text[end] or (
-            toks.text[end] == "in" and end + 1 < len(toks) and toks.title[end + 1])):
+    if end < toks.n and not (toks.text[end] in (",", "|") or "\n" in toks.text[end] or (
+            toks.text[end] == "in" and end + 1 < toks.n and toks.title[end + 1])):
         return False
     p = start - 1
     while p >= 0 and toks.is_space[p]:
@@ -267,11 +269,11 @@ def _speaker(toks: _Tokens, i: int) -> bool:
     """The word at ``i`` names who speaks: a verb of saying right before or
     after it ("said Rojas", "Rojas said"), an age between commas after it
     ("Rojas, 46,") or "who" after a comma ("Rojas, who grew up ...")."""
-    if (i > 0 and toks.lower[i - 1] in SAYING_WORDS) or (i + 1 < len(toks) and toks.lower[i + 1] in SAYING_WORDS):
+    if (i > 0 and toks.lower[i - 1] in SAYING_WORDS) or (i + 1 < toks.n and toks.lower[i + 1] in SAYING_WORDS):
         return True
-    if i + 2 < len(toks) and toks.text[i + 1] == "," and toks.lower[i + 2] == "who":
+    if i + 2 < toks.n and toks.text[i + 1] == "," and toks.lower[i + 2] == "who":
         return True
-    return i + 3 < len(toks) and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
+    return i + 3 < toks.n and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
         and len(toks.text[i + 2]) <= 3 and toks.text[i + 3] == ","
 
 
@@ -285,25 +287,25 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
     # nor is a place's noun's: "the town of Dalby", "Stanley, the islands' capital")
     if _distance_after(toks, end) or _named_by_noun(toks, start, end):
         return False
-    if end + 1 < len(toks) and toks.text[end] == "-" and toks.lower[end + 1] == "based" and not toks.space[end - 1]:
+    if end + 1 < toks.n and toks.text[end] == "-" and toks.lower[end + 1] == "based" and not toks.space[end - 1]:
         return False
     if start > 0:
         p = start - 1
         if toks.lower[p].rstrip(".") in TITLES:
             return True
         # a byline's author at a line's start ("By Helena Marsh | Travel")
-        if toks.text[p] == "By" and (p == 0 or "\n" in toks.text[p - 1]) and end < len(toks) \
+        if toks.text[p] == "By" and (p == 0 or "\n" in toks.text[p - 1]) and end < toks.n \
                 and toks.title[end] and toks.pos[end] == "PROPN":
             return True
         # ... or the first of two authors' full names ("By Li Wei and Oliver Hart")
         if toks.text[p] == "By" and (p == 0 or "\n" in toks.text[p - 1]) and end - start >= 2 \
-                and end + 2 < len(toks) and toks.lower[end] in ("and", "&") \
+                and end + 2 < toks.n and toks.lower[end] in ("and", "&") \
                 and toks.title[end + 1] and toks.title[end + 2]:
             return True
         # ... and the author's surname after the given name ("By Kenji Ota | Staff Writer")
         if p >= 1 and toks.text[p - 1] == "By" and (p == 1 or "\n" in toks.text[p - 2]) \
                 and toks.title[p] and toks.pos[p] == "PROPN" and end - start == 1 \
-                and (end == len(toks) or not toks.title[end]):
+                and (end == toks.n or not toks.title[end]):
             return True
         if _credit_name(toks, start, end):
             return True
@@ -316,13 +318,13 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
     if _after_kin(toks, start):
         return True
     # (a place's officer after it is no surname: "Talisay City Mayor Ana Cruz")
-    if end < len(toks) and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN" \
+    if end < toks.n and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN" \
             and toks.lower[end] not in _PLACE_OFFICES:
         return True
     # a couple's first name before the other's full name ("Brent and Lynnette Hain"),
     # not after a word of place ("towards Gopeng and Batu Gajah"), nor before
     # a name no person's opens ("goes to Dampier and Cape Lambert")
-    if end - start == 1 and end + 2 < len(toks) and toks.lower[end] in ("and", "&") \
+    if end - start == 1 and end + 2 < toks.n and toks.lower[end] in ("and", "&") \
             and not (start > 0 and toks.lower[start - 1] in _PLACE_PREPS) and not _including_places(toks, start) \
             and toks.ent_iob[end + 1] == "B" and toks.ent_type[end + 1] == "PERSON" \
             and toks.ent_iob[end + 2] == "I" and toks.ent_type[start] == "PERSON" \
@@ -330,7 +332,7 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
         return True
     # (a given name the person's next word follows, which the text names a
     # place by elsewhere: "Photo: Adelaide Brooks")
-    if end - start == 1 and end < len(toks) and f"{toks.text[start]} {toks.text[end]}" in person_words:
+    if end - start == 1 and end < toks.n and f"{toks.text[start]} {toks.text[end]}" in person_words:
         return True
     return end - start == 1 and toks.text[start] in person_words
 
@@ -398,7 +400,7 @@ def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
     """A place's noun names the span: "the town of Dalby", "the provincial
     capital, Cáceres,", "Stanley, the islands' capital," (never a person's
     name, whoever of the text bears it)."""
-    n = len(toks)
+    n = toks.n
     if start > 1 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() \
             and (toks.lower[start - 2] in _OF_NAMING_NOUNS or toks.lower[start - 2] in _OF_NAMING_PLURALS):
         return True
@@ -418,7 +420,7 @@ def _byline_partner(toks: _Tokens, start: int, end: int) -> bool:
     """The span is a given name or a surname of a byline's later author,
     after "and" ("By Inês Lamego in Lisbon and Pablo Ruiz in Madrid"): a
     person, whatever town the name is elsewhere."""
-    n = len(toks)
+    n = toks.n
     p = start - 1
     # (a given name before its surname, or the surname after its given name;
     # not a newsroom's town after a comma: "By Halima Garba, Kano Bureau")
@@ -458,7 +460,7 @@ def _credit_name(toks: _Tokens, start: int, end: int) -> bool:
         k -= 1
     if not (k > 0 and toks.lower[k] == "by" and toks.lower[k - 1] in _CREDIT_WORDS):
         return False
-    n = len(toks)
+    n = toks.n
     if end < n and toks.lower[end] in _NEWSROOM_WORDS:
         return False
     return (end < n and toks.title[end]) or k < start - 1
@@ -476,22 +478,22 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     place noun before it, or ", State/Country" after it."""
     if _cue_before(toks, start, end) or _route_end(toks, start, end) or _distance_after(toks, end):
         return True
-    if end + 1 < len(toks) and toks.text[end] == "," and toks.title[end + 1]:
+    if end + 1 < toks.n and toks.text[end] == "," and toks.title[end + 1]:
         if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
             return True
     # a place that a relative "where" goes on to describe ("the flood scheme
     # for Dunmore, where shops flooded twice"; not the end of a longer name,
     # "Terreiro do Paço, where")
-    if end + 1 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] == "where" \
+    if end + 1 < toks.n and toks.text[end] == "," and toks.lower[end + 1] == "where" \
             and not (start > 1 and toks.lower[start - 1] in _NAME_LINKS and toks.title[start - 2]):
         return True
     # a place said to lie near another ("Fremantle, near Perth, ...")
-    if end + 2 < len(toks) and toks.text[end] == "," and toks.lower[end + 1] in ("near", "outside") \
+    if end + 2 < toks.n and toks.text[end] == "," and toks.lower[end + 1] in ("near", "outside") \
             and toks.title[end + 2]:
         return True
     # a feature's name between "the" and its noun in lower case ("the Lofoten
     # peaks", "the Tiétar valley", "to the Caluya islands")
-    if start > 0 and toks.lower[start - 1] == "the" and end < len(toks) and toks.lower[end] in _FEATURE_NOUNS \
+    if start > 0 and toks.lower[start - 1] == "the" and end < toks.n and toks.lower[end] in _FEATURE_NOUNS \
             and toks.text[end].islower():
         return True
     return _place_apposition(toks, end) or _place_predicate(toks, end) or _named_by_noun(toks, start, end)
@@ -514,7 +516,7 @@ def _distance_after(toks: _Tokens, end: int) -> bool:
     """A distance follows the name ending before token ``end`` in apposition:
     ", about 430 kilometres to the east", ", just 15 miles down the canal",
     ", 40km away" (said of places, never of persons)."""
-    n = len(toks)
+    n = toks.n
     if end + 2 >= n or toks.text[end] != ",":
         return False
     k = end + 1
@@ -538,7 +540,7 @@ def _route_end(toks: _Tokens, start: int, end: int) -> bool:
     """The span is one end of a route named by its two ends and "to" before
     a route's noun ("the Oban to Craignure route", "Lagos to Ibadan
     trains")."""
-    n = len(toks)
+    n = toks.n
     if end + 1 < n and toks.lower[end] == "to" and toks.title[end + 1]:
         k = end + 1
         while k < n and toks.title[k] and k - end <= 3:
@@ -598,7 +600,7 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
         # the name ("as far as Smith is concerned")
         if (prev == "as" and _as_far_as(toks, start) or prev == "than" and start > 1
                 and toks.lower[start - 2] in ("further", "farther")) \
-                and not (end < len(toks) and toks.pos[end] in ("AUX", "VERB")):
+                and not (end < toks.n and toks.pos[end] in ("AUX", "VERB")):
             return True
         # a ship's or a crew's home port ("chartered out of Fremantle")
         if prev == "of" and start > 1 and toks.lower[start - 2] == "out":
@@ -615,9 +617,9 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
         # "the vineyards overlooking Cochem"; not "above Smith's head")
         # (the whole name: not "Lac" of "above Lac de la Gruyère")
         if prev in _HEIGHT_PREPS and start > 1 and toks.pos[start - 2] == "NOUN" and toks.text[start - 2].islower() \
-                and not (end < len(toks) and toks.lower[end] in ("'s", "’s")) \
-                and not (end + 1 < len(toks) and toks.text[end] in _NAME_SMALL_WORDS
-                         and (toks.title[end + 1] or toks.text[end + 1] in _NAME_SMALL_WORDS and end + 2 < len(toks)
+                and not (end < toks.n and toks.lower[end] in ("'s", "’s")) \
+                and not (end + 1 < toks.n and toks.text[end] in _NAME_SMALL_WORDS
+                         and (toks.title[end + 1] or toks.text[end + 1] in _NAME_SMALL_WORDS and end + 2 < toks.n
                               and toks.title[end + 2])):
             return True
         # a place's adjective in lower case ("in neighbouring Hastings", "southern Malawi")
@@ -626,7 +628,7 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
         # a place's noun right before it, in apposition ("and its capital
         # Higüey", "the port town Kyaukpyu"), no capitalised word after it
         if prev in _NAMING_NOUNS and toks.text[start - 1].islower() and start > 1 \
-                and toks.lower[start - 2] in _NAMING_OPENERS and not (end < len(toks) and toks.title[end]):
+                and toks.lower[start - 2] in _NAMING_OPENERS and not (end < toks.n and toks.title[end]):
             return True
         # the places a place or a place's noun goes on to list ("the Bekaa
         # Valley, including Baalbek"; "coastal areas including Kribi")
@@ -636,7 +638,7 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
         # (a comma's only inside the list, "in New Zealand, Underwood was";
         # no streets' names: "between First and Herman streets")
         last = start - 3 if prev in ("and", "or") and start > 3 and toks.text[start - 2] == "," else start - 2
-        after = toks.lower[end] if end < len(toks) else ""
+        after = toks.lower[end] if end < toks.n else ""
         if prev in ("and", "or", ",") and last > 0 and toks.title[last] and depth < 6 \
                 and (prev != "," or after in ("and", "or", ",")) and after not in _STREET_PLURALS:
             k = last
@@ -700,7 +702,7 @@ def _place_apposition(toks: _Tokens, end: int) -> bool:
     """The name ending before token ``end`` is followed by an apposition
     whose head is a place noun: ", a village ...", ", the fortified
     village ...", ", a busy frontier town" (not ", a town councillor")."""
-    n = len(toks)
+    n = toks.n
     if end + 2 >= n or toks.text[end] != ",":
         return False
     # (or, closing a list, one in the plural without an article: "Río
@@ -730,7 +732,7 @@ def _place_predicate(toks: _Tokens, end: int) -> bool:
     complement's head is a place noun: "Kirkwall was one of the
     fastest-growing towns", "Bahrabise is a town in the same district"
     (not "was a town councillor", "is the city's mayor")."""
-    n = len(toks)
+    n = toks.n
     k = end
     if k >= n or toks.lower[k] not in _COPULAS:
         return False
@@ -807,8 +809,8 @@ def _coordinated(toks: _Tokens, span: Span, taken: list[bool]) -> bool:
     lower = toks.lower
     if s >= 2 and lower[s - 1] in ("and", "or", ",") and taken[s - 2]:
         return True
-    if e + 1 < len(toks) and lower[e] in ("and", "or", ",") and taken[e + 1]:
-        return lower[e] != "," or (e + 2 < len(toks) and lower[e + 2] in ("and", ","))
+    if e + 1 < toks.n and lower[e] in ("and", "or", ",") and taken[e + 1]:
+        return lower[e] != "," or (e + 2 < toks.n and lower[e + 2] in ("and", ","))
     return False
 
 
@@ -860,7 +862,7 @@ def _after_place(toks: _Tokens, e: int) -> bool:
     """A name ending before token ``e`` is followed by a noun that says it is
     a place ("Edmonton residents", "a Palestine man", "Columbia-based",
     "a Bunbury-born bowler", "Greymouth's library")."""
-    n = len(toks)
+    n = toks.n
     if e < n and toks.text[e] == "-" and e + 1 < n and toks.lower[e + 1] in ("based", "born", "raised"):
         return True
     # (or its possessive and what only a place owns: "Greymouth's library", "Sfax's mayor")
@@ -884,7 +886,7 @@ def _street(toks: _Tokens, s: int, e: int) -> bool:
     Street, Road ... (not a title in quotation marks: the single "Ocean Drive")."""
     if e - s < 2:
         return False
-    if s > 0 and e < len(toks) and toks.text[s - 1] in _QUOTES and toks.text[e] in _QUOTES:
+    if s > 0 and e < toks.n and toks.text[s - 1] in _QUOTES and toks.text[e] in _QUOTES:
         return False
     last = e - 1
     if toks.lower[last].rstrip(".") not in STREET_HEADS or not toks.title[last]:
@@ -908,7 +910,7 @@ def _score(word: str) -> bool:
 def _goals(toks: _Tokens, k: int) -> bool:
     """Token ``k`` is a lone number of goals or points after a team's
     capitalised name ("Brighton 1")."""
-    return 0 < k < len(toks) and toks.text[k].isdigit() and len(toks.text[k]) <= 2 and toks.title[k - 1] \
+    return 0 < k < toks.n and toks.text[k].isdigit() and len(toks.text[k]) <= 2 and toks.title[k - 1] \
         and toks.text[k - 1].isalpha()
 
 
@@ -919,7 +921,7 @@ def _result_goals(toks: _Tokens, k: int) -> bool:
     second one closing the result."""
     if not _goals(toks, k):
         return False
-    n = len(toks)
+    n = toks.n
 
     def closes(j: int) -> bool:
         return j >= n or toks.text[j] in (".", ",", ";") or "\n" in toks.text[j]
@@ -941,7 +943,7 @@ def _result_goals(toks: _Tokens, k: int) -> bool:
 def _fixture_word(toks: _Tokens, k: int) -> bool:
     """Token ``k`` is the "v" or "vs" between two sides' names in a
     fixture ("Killinghall v Ripley", "Leinster vs. Munster")."""
-    return toks.lower[k] in ("v", "v.", "vs", "vs.") and 0 < k < len(toks) - 1 \
+    return toks.lower[k] in ("v", "v.", "vs", "vs.") and 0 < k < toks.n - 1 \
         and toks.title[k - 1] and toks.title[k + 1]
 
 
@@ -954,7 +956,7 @@ def _in_score(toks: _Tokens, k: int) -> bool:
     if _score(word) or _result_goals(toks, k):
         return True
     for s in (k - 2, k - 1, k):
-        if 0 <= s and s + 2 < len(toks) and toks.text[s].isdigit() and len(toks.text[s]) <= 3 \
+        if 0 <= s and s + 2 < toks.n and toks.text[s].isdigit() and len(toks.text[s]) <= 3 \
                 and toks.text[s + 1] in ("-", "–") and toks.text[s + 2].isdigit() and len(toks.text[s + 2]) <= 3 \
                 and not toks.space[s] and not toks.space[s + 1]:
             return True
