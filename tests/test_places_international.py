@@ -2972,3 +2972,13 @@ def test_country_possessive_holds_the_name(nlp):
     # (a guard: the other country's possessive keeps its own)
     assert {p.text: p.country for p in find_places(nlp("Nigeria's Adamawa state was hit by floods."))}.get(
         "Adamawa") == "NG"
+
+
+def test_a_name_asked_again_is_not_taken_inside_one_found_just_before(nlp):
+    # two refused names asked again as the list grows: "Rudnik nad Sanem" taken,
+    # its last word "Sanem" (a namesake abroad) is then no mention of its own
+    text = ("Willow is grown in Podkarpackie. Several manufacturers in Rudnik nad Sanem and nearby "
+            "Ulanów have bought land near the river.")
+    found = [(p.start, p.end, p.text) for p in find_places(nlp(text))]
+    assert "Rudnik nad Sanem" in [f[2] for f in found]
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:])), found  # no two overlap

@@ -176,8 +176,10 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
     for _ in range(3):
         again = [r for r in refused if d.free(r[0], r[1]) and (_coordinated(d.toks, d.doc[r[0]:r[1]], d.taken)
                                                                 or _between_place(d.toks, r[0], d.taken, r[1]))]
-        grown = [r for r in again if _accept_span(d, r[0], r[1], r[2], r[3], ents_at.get(r[0]))
-                 or _listed_with_cue(d, r)]
+        # (each still free when its turn comes: a name taken just before may hold
+        # it, "Sanem" of "Rudnik nad Sanem")
+        grown = [r for r in again if d.free(r[0], r[1]) and (
+            _accept_span(d, r[0], r[1], r[2], r[3], ents_at.get(r[0])) or _listed_with_cue(d, r))]
         if not grown:
             break
         refused = [r for r in refused if r not in grown]
