@@ -148,6 +148,7 @@ ALLOWED = {
     "_page(limit, offset, params)": "' LIMIT :limit OFFSET :offset' with the numbers bound",
     "_DOC_MATCH": "a constant clause with :document placeholders",
     "_SOURCE_MATCH": "a constant clause with :source placeholders",
+    "MMAP_BYTES": "gazetteer.core's integer constant in a PRAGMA (SQLite binds no parameter there)",
 }
 
 
