@@ -75,7 +75,11 @@ def _nearness(e: Entry, key: str, anchors: _Anchors) -> float:
     phi = math.radians(e.lat)
     cos_phi = math.cos(phi)
     near_km, in_region_km = W["near_km"], W["in_region_km"]
-    dist = [_distance_km(phi, cos_phi, e.lon, p) for p in anchors.points]
+    # (_distance_km to each point, written out: the same arithmetic, no call per point)
+    lon, sin, asin, sqrt, radians = e.lon, math.sin, math.asin, math.sqrt, math.radians
+    dist = [2 * 6371.0088 * asin(min(1.0, sqrt(sin((p_phi - phi) / 2) ** 2
+                                                 + cos_phi * p_cos * sin(radians(p_lon - lon) / 2) ** 2)))
+            for p_phi, p_cos, p_lon in anchors.points]
     fall = [math.exp(-d / near_km) for d in dist]
     near, inside = 0.0, False
     city = e.kind == "city"

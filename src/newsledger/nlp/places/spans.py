@@ -59,6 +59,10 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     for i in range(n):
         if taken[i]:
             continue
+        if not cap[i]:
+            # (a word in lower case opens no name, but a country's initials may: "US")
+            if not (len(text[i]) <= 3 and text[i].isupper() and _country_initials(toks, i, d.g, d.doc_countries)):
+                continue
         # (a stop word read as a name inside a sentence opens a name of two
         # words or more: "May Pen", "Much Wenlock")
         inner_stop = stop[i] and cap[i] and pos[i] == "PROPN" and i > 0 and not d.doc[i].is_sent_start
@@ -75,9 +79,9 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
                                     and toks.title[i + 1] and not taken[i + 1]
                                     and toks.lower[i] not in _NAME_ARTICLES and not d.doc[i].is_sent_start
                                     and _two_word_place(toks.span_text(i, i + 2), d.g))
-        if not cap[i] or (pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i) and not inner_stop) \
-                or (stop[i] and not inner_stop):
-            # (two or three capitals: the test's first words, spared a call for most words)
+        if cap[i] and ((pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i) and not inner_stop)
+                       or (stop[i] and not inner_stop)):
+            # (nor does a function or stop word, a country's initials aside: "US Army")
             if not (len(text[i]) <= 3 and text[i].isupper() and _country_initials(toks, i, d.g, d.doc_countries)):
                 continue
         grams = []
