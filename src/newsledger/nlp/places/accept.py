@@ -412,8 +412,15 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                                       and best.id in main and best.population >= 1000)
     # (a great town in a list of places found, though a person of the text bears
     # its name: "in Cali, Barranquilla and Cartagena" beside "Jhon Jairo Cartagena")
-    named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 100_000
-                                      and _coordinated(toks, doc[i:j], taken))
+    # (or a state or province of a million no person of the text bears as a
+    # surname: "in Punjab, Haryana and Madhya Pradesh", no couple's first name
+    # before the other's full name; "McKinney, Holstein and Commissioner Lawrence"
+    # beside "Judge David Holstein" are people)
+    named_in_land = named_in_land or (best.id in main and (
+        (best.kind == "city" and best.population >= 100_000)
+        or (best.kind == "region" and not best.approx and best.population >= 1_000_000
+            and r.name not in d.surnames))
+        and _coordinated(toks, doc[i:j], taken))
     # (a town of 10,000 closing "between" a place found and it: "flights between
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
