@@ -46,6 +46,14 @@ def _country_initials(toks: _Tokens, i: int, g: Gazetteer, countries: frozenset 
                and (len(word) == 3 or e.country in countries) for e in g.exact(word))
 
 
+def _opens_as_initials(d: _Detection, i: int) -> bool:
+    """Token ``i`` is a country's or a big province's initials
+    (:func:`_country_initials`), its length and capitals tested first: the
+    test of most words costs no call."""
+    word = d.toks.text[i]
+    return len(word) <= 3 and word.isupper() and _country_initials(d.toks, i, d.g, d.doc_countries)
+
+
 def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     """For each token that may open a name in step 2 (capitalised, not a
     function or stop word, or a country's initials such as "US"; free), the
@@ -59,10 +67,8 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     for i in range(n):
         if taken[i]:
             continue
-        if not cap[i]:
-            # (a word in lower case opens no name, but a country's initials may: "US")
-            if not (len(text[i]) <= 3 and text[i].isupper() and _country_initials(toks, i, d.g, d.doc_countries)):
-                continue
+        if not cap[i] and not _opens_as_initials(d, i):
+            continue  # (a word in lower case opens no name, but a country's initials may: "US")
         # (a stop word read as a name inside a sentence opens a name of two
         # words or more: "May Pen", "Much Wenlock")
         inner_stop = stop[i] and cap[i] and pos[i] == "PROPN" and i > 0 and not d.doc[i].is_sent_start
@@ -81,9 +87,8 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
                                     and _two_word_place(toks.span_text(i, i + 2), d.g))
         if cap[i] and ((pos[i] in _FUNCTION_POS and not _mistagged_name(toks, i) and not inner_stop)
                        or (stop[i] and not inner_stop)):
-            # (nor does a function or stop word, a country's initials aside: "US Army")
-            if not (len(text[i]) <= 3 and text[i].isupper() and _country_initials(toks, i, d.g, d.doc_countries)):
-                continue
+            if not _opens_as_initials(d, i):
+                continue  # (nor does a function or stop word, a country's initials aside: "US Army")
         grams = []
         # (hyphens count for no word: "Saint-Aubin-sur-Mer" is a name of four)
         limit = i + MAX_NGRAM
