@@ -2996,3 +2996,23 @@ def test_a_state_in_a_list_of_places_found_is_no_couples_first_name(nlp):
     # (nor a state's name a person of the text bears: "Judge David Holstein" ... "McKinney, Holstein and ...")
     doc = nlp("County Judge David Holstein spoke first. McKinney, Holstein and Commissioner Ronny Lawrence were opposed.")
     assert "Holstein" not in [p.text for p in find_places(doc)]
+
+
+def test_continents_own_name_is_the_continent_in_a_story_of_its_namesakes_land(nlp):
+    # a town of Negros is called Asia: the text's land and places speak for it, not for the continent
+    text = ("KABANKALAN, Philippines — Sugar planters in Kabankalan, Sipalay and Cauayan in southern Negros "
+            "Occidental say the island, once called the sugar bowl of Asia, has lost half its mills. "
+            "Buyers in Bacolod and Iloilo now pay less.")
+    asia = [p for p in find_places(nlp(text)) if p.text == "Asia"]
+    assert asia and asia[0].kind == "region" and asia[0].country is None
+    # (a guard: the town named with its province stays the town)
+    text = "Asia, a town of Negros Occidental, held its fiesta; visitors came from Cauayan and Kabankalan."
+    assert {p.text: p.country for p in find_places(nlp(text))}.get("Asia") == "PH"
+
+
+def test_compass_word_before_an_ocean_in_a_story_of_its_namesake_town(nlp):
+    # Pacific, Washington lies by Tacoma and Auburn; "the northeast Pacific" is the ocean
+    text = ("Salmon returns to rivers near Tacoma, Auburn and Puyallup fell again this year, a drop "
+            "scientists link to warm water in the northeast Pacific.")
+    pacific = [p for p in find_places(nlp(text)) if p.text == "Pacific"]
+    assert pacific and pacific[0].kind == "feature" and pacific[0].country is None

@@ -160,6 +160,9 @@ _LOCAL_TITLE_HEADS = {"city", "town", "village", "police", "fire", "high", "elem
                       "council", "library", "parks", "municipal", "area", "county"}
 _REGION_ADJ = {"eastern", "western", "northern", "southern", "central", "northeastern",
                "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"}
+#: ... and the words that place a stretch of an ocean ("the northeast Pacific", "the tropical Atlantic")
+_SEA_ADJ = _REGION_ADJ | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                          "tropical", "equatorial"}
 
 
 def _local_cue(toks: _Tokens, m: _Mention) -> bool:
@@ -342,8 +345,9 @@ def _listed_divisions(toks: _Tokens, group: list[_Mention]) -> bool:
 
 
 def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
-    """"crossed the Atlantic", "storms in the western Pacific": one word after
-    a lower-case "the" (and a compass adjective) names the sea or ocean, not a
+    """"crossed the Atlantic", "storms in the western Pacific", "warm water in
+    the northeast Pacific": one word after a lower-case "the" (and a compass
+    or climate adjective) names the sea or ocean, not a
     town named after it (a town takes no article; "The Atlantic" opening a
     sentence may be a title); so does a name ending in "Sea" or "Ocean"
     with no division's word after it ("the Red Sea governorate")."""
@@ -353,7 +357,7 @@ def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
     if m.span is None or m.span.end - m.span.start != 1 or m.span.start < 1:
         return False
     k = m.span.start - 1
-    if toks.lower[k] in _REGION_ADJ and toks.text[k].islower() and k >= 1:
+    if toks.lower[k] in _SEA_ADJ and toks.text[k].islower() and k >= 1:
         k -= 1
     return toks.text[k] == "the"
 

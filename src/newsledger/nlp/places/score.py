@@ -108,6 +108,8 @@ class _CandidateScores:
     capitals: frozenset = frozenset()
     #: the countries of the cities of a million people or capitals that have the name as their own
     world: frozenset = frozenset()
+    #: the continent the name is the own name of, where no cue makes it a town
+    continent: Optional[Entry] = None
 
 
 def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Optional[Counter]) -> None:
@@ -155,7 +157,13 @@ def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> 
     capitals = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city" and g.is_capital(sc.entry))
     world = frozenset(sc.entry.country for sc in items if sc.entry.kind == "city" and sc.entry.id in m.main_ids
                       and (sc.entry.population >= 1_000_000 or g.is_capital(sc.entry)))
-    return _CandidateScores(items, great, home_great, rival_great, capitals, world)
+    # a continent's own name is the continent ("the Galápagos of Asia" in a
+    # story of the Philippines, where a town is called Asia: the text's land
+    # and places speak for the town, and for no continent), unless a cue
+    # makes it a town ("Asia, Batangas", "the town of Asia")
+    continent = None if m.pair or m.local_cue or m.cue_city else next(
+        (sc.entry for sc in items if sc.entry.source == "continent" and sc.entry.id in m.main_ids), None)
+    return _CandidateScores(items, great, home_great, rival_great, capitals, world, continent)
 
 
 @dataclass
@@ -354,6 +362,8 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         return m.cands[0]
     if m.scored is None:
         m.scored = _candidate_scores(m, g, support)
+    if m.scored.continent is not None:
+        return m.scored.continent
     # (a country's own name is the country's, whatever its paragraph names:
     # "Mozambique"; so is a region's or a feature's of our table: "Pantanal")
     country_named = m.para_countries and any(e.kind != "city" and e.id in m.main_ids and (
