@@ -290,6 +290,13 @@ def test_normalize_folds_eth_and_maltese_h(g):
     assert town.country == "IS" and town.id in g.main_ids("Hafnarfjörður")
 
 
+def test_normalize_folds_capital_ligatures(g):
+    # a capital ligature folds as its small one does: a dateline's "CHÂTEAU-D'ŒX" is the town
+    assert normalize("Château-d'Œx") == normalize("CHÂTEAU-D'ŒX") == normalize("Chateau-d'Oex") == "chateau doex"
+    assert normalize("ÆRØSKØBING") == normalize("Ærøskøbing") == "aeroskobing"
+    assert any(e.country == "CH" for e in g.exact("Château-d'Œx"))
+
+
 def test_prefetch_changes_no_answer(g):
     from newsledger.gazetteer import Gazetteer
 

@@ -52,7 +52,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "26"
+FORMAT_VERSION = "27"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -107,6 +107,7 @@ def normalize(name: str) -> str:
         s = "".join(ch for ch in s if not unicodedata.combining(ch))
         s = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
         s = s.replace("đ", "d").replace("Đ", "D").replace("ı", "i").replace("æ", "ae").replace("œ", "oe")
+        s = s.replace("Æ", "AE").replace("Œ", "OE")  # ("CHÂTEAU-D'ŒX", "Château-d'Œx")
         # (and the eth and the Maltese h, whatever their case: "Hafnarfjörður", "Xgħajra")
         s = s.casefold().replace("ð", "d").replace("ħ", "h")
     if not (ascii_only and s.replace(" ", "").isalnum()):  # else no apostrophe, dot or dash
