@@ -3016,3 +3016,32 @@ def test_compass_word_before_an_ocean_in_a_story_of_its_namesake_town(nlp):
             "scientists link to warm water in the northeast Pacific.")
     pacific = [p for p in find_places(nlp(text)) if p.text == "Pacific"]
     assert pacific and pacific[0].kind == "feature" and pacific[0].country is None
+
+
+def test_common_noun_opening_a_sentence_before_of_is_no_part_of_a_features_name(nlp):
+    text = "Nurses in Cooktown said so. Residents of Lockhart River and the islands of the Torres Strait asked for more."
+    assert "Lockhart River" in [p.text for p in find_places(nlp(text))]
+    # (a guard: a feature's own name with "of" in it stays whole)
+    assert "Cliffs of Moher" in [p.text for p in find_places(nlp("Tourists visited the Cliffs of Moher and Doolin."))]
+
+
+def test_short_form_of_a_village_beside_a_town_that_has_the_name_as_its_own(nlp):
+    # "Saint-Nazaire" opens Saint-Nazaire-en-Royans (500 people, nearer the text's other towns),
+    # but it is the own name of the port of 67,000
+    text = ("Anglers in Langeac, Brioude and Vichy say the salmon they catch were born far away; the young "
+            "fish swim down to the sea in Saint-Nazaire, where the Loire meets the Atlantic.")
+    port = [p for p in find_places(nlp(text)) if p.text == "Saint-Nazaire"]
+    assert port and port[0].lat > 47.0
+    # (a guard: among the village's neighbours the village keeps its reading)
+    text = "Farmers of Pont-en-Royans and Saint-Jean-en-Royans met in Saint-Nazaire on Monday."
+    village = [p for p in find_places(nlp(text)) if p.text == "Saint-Nazaire"]
+    assert village and village[0].lat < 46.0
+
+
+def test_name_the_model_left_out_before_a_lower_case_river(nlp):
+    text = ("A century after they began to vanish from the upper Allier river, wild salmon are again "
+            "spawning in its headwaters near Langeac and Brioude.")
+    assert "Allier" in [p.text for p in find_places(nlp(text))]
+    # (though the model read the name as a person's in the headline)
+    text = "Allier salmon hatchery sees first fruits of dam overhaul\n\nCHANTEUGES, France — " + text
+    assert "Allier" in [p.text for p in find_places(nlp(text))]

@@ -796,6 +796,13 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
     common noun."""
     doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
     i, j, name, best, main = r.i, r.j, r.name, r.best, r.main
+    if j < toks.n and toks.text[j] == "river" and all(toks.title[k] and toks.pos[k] == "PROPN" for k in range(i, j)) \
+            and i > 0 and toks.lower[i - 1] in ("the", "upper", "lower"):
+        # a name the model left out before a lower-case "river" after "the":
+        # the river of the department or town named after it ("the upper
+        # Allier river", "the Ohio river"), though the model read it as a
+        # person elsewhere (a headline's "Allier salmon hatchery ...")
+        return True
     # (a name may open with its article, when the place's own name does:
     # "The Dalles", "A Coruña"; not "The Texas Cowboys", a band)
     article = j - i >= 2 and toks.lower[i] in _NAME_ARTICLES \

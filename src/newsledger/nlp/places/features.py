@@ -145,6 +145,11 @@ def _feature_in_run(d: _Detection, i: int, e: int
     toks, g = d.toks, d.g
     if e - i < 2 or toks.ent_type[i] in _NOT_FEATURE_LABELS or toks.lower[e - 1] in STREET_HEADS:
         return None
+    if e - i >= 4 and toks.lower[i + 1] == "of" and toks.pos[i] == "NOUN" and toks.lower[i] not in FEATURE_HEADS \
+            and toks.lower[i] not in _NAMED_TAILS:
+        # (a common noun before "of", capitalised only to open a sentence, is
+        # no part of the name: "Residents of Lockhart River", "Parts of Hunter Valley")
+        return _feature_in_run(d, i + 2, e)
     opens = toks.ent_iob[i] == "B" or (i > 0 and toks.lower[i - 1] == "the" and toks.ent_iob[i - 1] == "B"
                                        and toks.ent_type[i - 1] == toks.ent_type[i])
     if toks.ent_type[i] in ("GPE", "LOC") and opens and (e == toks.n or toks.ent_iob[e] != "I") \

@@ -214,6 +214,9 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     key = normalize(m.text)
     # (whether a US county is among the candidates a county cue speaks for)
     us_county = m.county_cue and any(c.source == "county" for c in m.cands)
+    # (the biggest town that has the name as its own: a village's longer name
+    # it opens is no short form of it beside a town twenty times its size)
+    own_pop = max((e.population for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids), default=0)
     out: list[_Scored] = []
     for e in m.cands[:60]:
         capital = e.kind == "city" and g.is_capital(e)
@@ -244,8 +247,11 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
                                and not any(haversine_km(d.lat, d.lon, e.lat, e.lon) <= W["coloc_km"]
                                            for d in divisions)):
             s += W["country_alias"]
-        elif e.kind == "city" and _short_form(key, e):
-            s += W["main"]  # "Newcastle" is Newcastle upon Tyne's own name too
+        elif e.kind == "city" and _short_form(key, e) and not (
+                own_pop >= SHORT_FORM_RIVAL_POP and e.population * SHORT_FORM_RATIO < own_pop):
+            # "Newcastle" is Newcastle upon Tyne's own name too (but "Saint-Nazaire"
+            # is the port's, not Saint-Nazaire-en-Royans's, a village of 500)
+            s += W["main"]
         if e.kind == "country":
             s += W["kind_country"]
         elif e.kind == "region":
@@ -295,6 +301,11 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
         out.append(_Scored(e, s, bool(held_by), any(p.kind != "country" for p in held_by), abroad))
     return out
 
+
+#: a town this big that has a name as its own takes the short-form reading
+#: of the name from the towns SHORT_FORM_RATIO times smaller whose longer name it opens
+SHORT_FORM_RIVAL_POP = 20_000
+SHORT_FORM_RATIO = 20
 
 #: a town this far from a province's centre is not its namesake inside it
 PROVINCE_KM = 150.0
