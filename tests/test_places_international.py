@@ -3045,3 +3045,20 @@ def test_name_the_model_left_out_before_a_lower_case_river(nlp):
     # (though the model read the name as a person's in the headline)
     text = "Allier salmon hatchery sees first fruits of dam overhaul\n\nCHANTEUGES, France — " + text
     assert "Allier" in [p.text for p in find_places(nlp(text))]
+
+
+def test_town_of_the_texts_country_in_a_list_of_places_is_no_couples_first_name(nlp):
+    # "Taveta and Lunga Lunga" reads like "Brent and Lynnette Hain"; Taveta is a Kenyan town of 22,000
+    text = ("Kenya and Tanzania opened a new bus route. Traffic grew, helped by the expanded border posts at "
+            "Namanga, Taveta and Lunga Lunga on the coast road.")
+    assert "Taveta" in [p.text for p in find_places(nlp(text))]
+    # (a guard: a list of people with no place in it stays people)
+    assert "Taveta" not in [p.text for p in find_places(nlp("Guests at Jane Smith's party were Paul, Taveta and Lunga Lunga."))]
+
+
+def test_county_in_camel_case_after_in_holds_the_town(nlp):
+    # "DeSoto" is no title-case word, but "Arcadia in DeSoto County" is the Florida town
+    text = ("The drought hit Pasadena and Glendale. A cooperative near Arcadia in DeSoto County lost a third "
+            "of its trees.")
+    arcadia = [p for p in find_places(nlp(text)) if p.text == "Arcadia"]
+    assert arcadia and arcadia[0].lat < 30.0

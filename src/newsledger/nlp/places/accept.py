@@ -416,8 +416,12 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # surname: "in Punjab, Haryana and Madhya Pradesh", no couple's first name
     # before the other's full name; "McKinney, Holstein and Commissioner Lawrence"
     # beside "Judge David Holstein" are people)
+    # (or a town of 10,000 of the text's countries no person of the text bears
+    # as a surname: "border posts at Namanga, Taveta and Lunga Lunga")
     named_in_land = named_in_land or (best.id in main and (
         (best.kind == "city" and best.population >= 100_000)
+        or (best.kind == "city" and best.population >= 10_000 and best.country in d.doc_countries
+            and r.name not in d.surnames)
         or (best.kind == "region" and not best.approx and best.population >= 1_000_000
             and r.name not in d.surnames))
         and _coordinated(toks, doc[i:j], taken))

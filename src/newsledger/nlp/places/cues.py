@@ -54,7 +54,7 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
         if first < j < n - 1 and toks.lower[j] in ("of", "in"):
             end = j + 1 if toks.text[j + 1] == "the" and j + 2 < n else j  # the name follows
         k = end + 1
-        while k < n and k < end + 4 and (toks.title[k] or toks.text[k].isupper()
+        while k < n and k < end + 4 and (toks.cap[k] or toks.text[k].isupper()
                                          or (k > end + 1 and toks.text[k] == "-"
                                              and not toks.space[k - 1])):  # not a dash after a dateline
             k += 1
@@ -69,9 +69,10 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
         return toks.span_text(end + 2, k)
     # (or after "in", a name the model takes for a place: "Perth in Australia",
     # "a Springfield in Missouri"; not "Perth in October")
-    if end + 1 < n and toks.lower[end] == "in" and toks.title[end + 1] and toks.ent_type[end + 1] in ("GPE", "LOC"):
+    # (a name in camel case too: "Arcadia in DeSoto County", "McAllen, Texas")
+    if end + 1 < n and toks.lower[end] == "in" and toks.cap[end + 1] and toks.ent_type[end + 1] in ("GPE", "LOC"):
         k = end + 1
-        while k < n and k < end + 4 and toks.title[k] and toks.ent_type[k] in ("GPE", "LOC"):
+        while k < n and k < end + 4 and toks.cap[k] and toks.ent_type[k] in ("GPE", "LOC"):
             k += 1
         return toks.span_text(end + 1, k)
     return None
