@@ -53,7 +53,7 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
             j += 1
         if first < j < n - 1 and toks.lower[j] in ("of", "in"):
             end = j + 1 if toks.text[j + 1] == "the" and j + 2 < n else j  # the name follows
-        k = end + 1
+        k = end + 1  # (capitalised words, camel case too: "Arcadia, DeSoto County")
         while k < n and k < end + 4 and (toks.cap[k] or toks.text[k].isupper()
                                          or (k > end + 1 and toks.text[k] == "-"
                                              and not toks.space[k - 1])):  # not a dash after a dateline
@@ -69,7 +69,7 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
         return toks.span_text(end + 2, k)
     # (or after "in", a name the model takes for a place: "Perth in Australia",
     # "a Springfield in Missouri"; not "Perth in October")
-    # (a name in camel case too: "Arcadia in DeSoto County", "McAllen, Texas")
+    # (in camel case too: "Arcadia in DeSoto County")
     if end + 1 < n and toks.lower[end] == "in" and toks.cap[end + 1] and toks.ent_type[end + 1] in ("GPE", "LOC"):
         k = end + 1
         while k < n and k < end + 4 and toks.cap[k] and toks.ent_type[k] in ("GPE", "LOC"):
