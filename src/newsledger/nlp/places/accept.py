@@ -39,11 +39,12 @@ from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _coun
                      _NAMING_NOUNS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end)
-from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _famous_alias, _firm, _OWN_SOURCES, _prior,
-                      _respelling, _short_form, _strong, _top_level, _town_named, _town_pair)
+from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _country_word, _famous_alias, _firm, _OWN_SOURCES,
+                      _prior, _respelling, _short_form, _strong, _top_level, _town_named, _town_pair)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
 from .international import _REGION_OPENERS
 from .entities import _COMPASS, _given_age
+from .cues import _REGION_ADJ
 
 
 #: entity labels of the model that a place name never has
@@ -425,6 +426,10 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
         or (best.kind == "region" and not best.approx and best.population >= 1_000_000
             and r.name not in d.surnames))
         and _coordinated(toks, doc[i:j], taken))
+    # (a country before "and" and another country, though the model took the
+    # two for a couple: "the borders with Mali and Burkina Faso")
+    named_in_land = named_in_land or (best.kind == "country" and best.id in main
+                                      and _country_after_and(toks, j, g))
     # (a town of 10,000 closing "between" a place found and it: "flights between
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
@@ -474,6 +479,17 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (j - i >= 3 and _glued_hyphen(toks, i, j) and best.kind == "city" and best.id in main
                      and best.country in d.doc_countries and best.population >= 10_000))
             and not _speech_subject_person(doc[i:j], best, g))
+
+
+def _country_after_and(toks: _Tokens, j: int, g: Gazetteer) -> bool:
+    """The name ending at ``j`` is followed by "and" (or "or") and a
+    country's name of one to three capitalised words."""
+    if j + 1 >= toks.n or toks.lower[j] not in ("and", "or"):
+        return False
+    k = j + 1
+    while k < toks.n and k < j + 4 and toks.title[k]:
+        k += 1
+    return k > j + 1 and _country_word(toks.span_text(j + 1, k), g)
 
 
 #: a village this near a place the text names found so far is one of its places
@@ -842,7 +858,9 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
                                                  or _paired_neighbour(d, r)
                                                  or _after_place(toks, j)
                                                  # ("Kotor, in Montenegro, introduced ...")
-                                                 or _in_its_land(toks, i, j, best, g, ",", after_prep=False)))))
+                                                 or _in_its_land(toks, i, j, best, g, ",", after_prep=False)
+                                                 # ("shares it with Onslow in Western Australia")
+                                                 or _in_its_land(toks, i, j, best, g)))))
             or (r.biggest.kind == "city" and r.biggest.id in main and r.biggest.population >= 100_000)
             # (a big town's other name of several words: "Talisay City")
             or (r.several and best.kind == "city" and best.population >= 100_000))
@@ -880,9 +898,15 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
         # a place's cue ("found by detectorist near Dumfries"), which the
         # text never writes in lower case
         cue = _place_cue(toks, i, j, g)
-        return not _person_like(toks, i, j, d.person_words) and any(
+        # (or a town of 20,000 of the text's countries near a place it names:
+        # "Écija, long nicknamed ...", "and Timmins cost" in a story of
+        # Andalusia, of Ontario; "Best time: March" of a trip abroad is no
+        # Best, nor is a verb before its object, "Pace yourself")
+        near = best.kind == "city" and best.id in main and best.population >= 20_000 \
+            and best.country in d.doc_countries and not (j < toks.n and toks.pos[j] == "PRON") and _near_named(d, r)
+        return not _person_like(toks, i, j, d.person_words) and (near or any(
             e.kind == "city" and e.id in main and (e.population >= 100_000 or cue and e.population >= 10_000)
-            for e in r.ents)
+            for e in r.ents))
     return False
 
 
@@ -1294,12 +1318,14 @@ def _in_its_land(toks: _Tokens, i: int, j: int, best: Entry, g: Gazetteer, link:
     """The name ``toks[i:j]`` after a preposition (unless not ``after_prep``),
     and ``link`` ("in", or a comma) and the name of the country, or the
     province, that holds ``best`` right after it ("from Hamilton in New
-    Zealand", "for Valencia, Spain", "Kotor, in Montenegro,"; not a verb's
-    object, "met Jackson in Mississippi")."""
+    Zealand", "for Valencia, Spain", "Kotor, in Montenegro,", "Bisbee, in
+    southern Arizona,"; not a verb's object, "met Jackson in Mississippi")."""
     if (after_prep and (i == 0 or toks.pos[i - 1] != "ADP")) or j + 1 >= toks.n or toks.lower[j] != link:
         return False
     k = j + 2 if link == "," and toks.lower[j + 1] == "in" else j + 1
     k = k + 1 if k < toks.n and toks.lower[k] == "the" else k
+    # (or a part of it: "Bisbee, in southern Arizona,")
+    k = k + 1 if k + 1 < toks.n and toks.lower[k] in _REGION_ADJ and toks.text[k].islower() else k
     end = k
     while end < toks.n and end - k < 4 and toks.title[end]:
         end += 1

@@ -186,14 +186,20 @@ def _region_cue(toks: _Tokens, m: _Mention) -> bool:
         return False
     s, e = m.span.start, m.span.end
     lower = toks.lower
-    if e < toks.n and lower[e] in ("state", "state's", "province", "provincial", "government",
-                                      "premier", "legislature", "governor", "statewide", "oblast",
-                                      "krai", "kray", "prefecture", "governorate"):
-        return True
+    if e < toks.n and (lower[e] in ("state", "state's", "province", "provincial", "government",
+                                       "premier", "legislature", "governor", "statewide", "oblast",
+                                       "krai", "kray", "prefecture", "governorate", "department")
+                       or lower[e] in _DIVISION_KINDS_ABROAD - _TOWN_OR_COUNTY_KINDS):
+        return True  # (or a division's kind abroad: "the neighbouring Lot department", "the Geneva canton")
     if s >= 2 and lower[s - 1] == "of" and lower[s - 2] in ("state", "province", "governor", "governorate",
                                                           "premier"):
         return True  # ("the governor of Agadez": the region, not its town)
     return s >= 1 and lower[s - 1] in _REGION_ADJ
+
+
+#: kinds abroad after a name that may be a town's ("the commune of ...") or a
+#: county's, which have cues of their own
+_TOWN_OR_COUNTY_KINDS = {"commune", "county"}
 
 
 def _division_word(toks: _Tokens, m: _Mention) -> bool:
@@ -371,9 +377,38 @@ def _river_cue(toks: _Tokens, m: _Mention) -> bool:
     Grande"; see :func:`bank_before`)."""
     if m.span is None:
         return False
-    if m.span.end < toks.n and toks.text[m.span.end] == "river":
+    start, end = m.span.start, m.span.end
+    if end < toks.n and toks.text[end] in ("river", "rivers"):
         return True
-    return len(m.span) <= 2 and bank_before(toks, m.span.start, m.span.end)
+    if listed_before_rivers(toks, end) or (len(m.span) == 1 and reach_before(toks, start, end)):
+        return True
+    return len(m.span) <= 2 and bank_before(toks, start, end)
+
+
+#: a river's reaches, between "the" and its bare name ("the upper Volga")
+_REACH_WORDS = {"upper", "lower", "middle"}
+
+
+def reach_before(toks: _Tokens, start: int, end: int) -> bool:
+    """A river's reach in lower case between "the" and the name ("the upper
+    Volga", "the lower Ter"), no capitalised word after it ("the upper East
+    Side" is a quarter) nor a hyphen ("the upper Kok-Zhailau")."""
+    return start >= 2 and toks.lower[start - 1] in _REACH_WORDS and toks.text[start - 1].islower() \
+        and toks.lower[start - 2] == "the" and not (end < toks.n and (toks.title[end] or toks.text[end] == "-"))
+
+
+def listed_before_rivers(toks: _Tokens, end: int) -> bool:
+    """The name ending at ``end`` opens or goes on a list of bare names that
+    a lower-case "rivers" closes ("the Fraser and Thompson rivers", "the
+    Tigris, Euphrates and Karun rivers"): each is a river."""
+    k = end
+    for _ in range(4):
+        if k + 2 >= toks.n or toks.lower[k] not in (",", "and") or not toks.title[k + 1]:
+            return False
+        if toks.text[k + 2] == "rivers":
+            return True
+        k += 2
+    return False
 
 
 #: words before "the" and a river's bare name ("along the Tay", "crossed the Drina")

@@ -109,9 +109,9 @@ from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PRE
                     TITLES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
                      _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES, SENTENCE_ENDS)
-from .entries import _BRANDS, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
+from .entries import _BRANDS, _country_word, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
-from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before
+from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before, listed_before_rivers, reach_before
 from .features import _detect_named_features, FEATURE_HEAD_PAIRS, FEATURE_OPENERS, ROMANCE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _COMPASS, _demonym_town, _detect_entities
@@ -228,6 +228,7 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a team's the text shows for one somewhere: "the Gwangju Eagles broke the record";
         # nor one after a team's noun: "second-division club Jahn Regensburg")
         # (nor a quarter named after a country's people: "Little Senegal", "Little Italy")
+        # (nor a body's country office, its acronym before the country: "WWF Nepal", "UNICEF Kenya")
         # (nor a campaign's name, "Save Windermere", "Stop Hinkley"; nor a valley's, "Val Bedretto")
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León")
@@ -242,6 +243,8 @@ def _collect_person_words(d: _Detection) -> None:
                 and not (toks.lower[ent.start] in FEATURE_OPENERS and toks.title[ent.start]) \
                 and not (len(ent) >= 3 and (toks.lower[ent.end - 2], toks.lower[ent.end - 1]) in FEATURE_HEAD_PAIRS) \
                 and not (len(ent) == 2 and toks.text[ent.start] == "Little"
+                         and _country_word(toks.text[ent.end - 1], g)) \
+                and not (len(ent) == 2 and _body_acronym(toks.text[ent.start])
                          and _country_word(toks.text[ent.end - 1], g)) \
                 and toks.text[ent.start] not in BASE_WORDS and toks.lower[ent.start] not in _CAMPAIGN_VERBS \
                 and not (toks.lower[ent.start] in _VALLEY_OPENERS and g.exact(toks.span_text(ent.start + 1, ent.end))) \
@@ -326,9 +329,10 @@ def _dateline_words(toks: _Tokens) -> set[str]:
     return out
 
 
-def _country_word(word: str, g: Gazetteer) -> bool:
-    """``word`` is a country's name."""
-    return any(e.kind == "country" for e in g.exact(word)[:3])
+def _body_acronym(word: str) -> bool:
+    """A body's acronym of three capitals or more ("WWF", "UNICEF"), not a
+    person's initials ("AJ", "TJ")."""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
 def _given_in_use(toks: _Tokens, word: str) -> bool:
@@ -1376,10 +1380,26 @@ def _detect_org_openings(d: _Detection) -> None:
 def _detect_rivers(d: _Detection) -> None:
     """2a. a capitalised name before a lower-case "river" that our table
     knows by its full name only ("along the Ravi river": the Ravi River),
-    or after a river's bank ("along the Tay", "the banks of the Witham")."""
+    or after a river's bank ("along the Tay", "the banks of the Witham");
+    a name in a list that "rivers" closes ("the Fraser and Thompson
+    rivers") or after a river's reach ("the upper Volga"), by its full name
+    or its own."""
     toks = d.toks
     for s in range(2, toks.n):
-        if toks.lower[s - 1] != "the" or not toks.cap[s] or d.taken[s]:
+        if not toks.cap[s] or d.taken[s]:
+            continue
+        if toks.lower[s - 1] in (",", "and") or (toks.lower[s - 1] == "the" and not bank_before(toks, s, s + 1)):
+            for k in range(s + 1, min(toks.n, s + 3) + 1):
+                if not d.free(s, k) or not toks.cap[k - 1]:
+                    break
+                if (k < toks.n and toks.text[k] == "rivers") or listed_before_rivers(toks, k):
+                    _add_river(d, s, k, _RIVER_FORMS)
+                    break
+            if d.taken[s]:
+                continue
+        if reach_before(toks, s, s + 1) and d.free(s, s + 1) and _add_river(d, s, s + 1, _RIVER_FORMS):
+            continue
+        if toks.lower[s - 1] != "the":
             continue
         for k in range(min(toks.n, s + 3), s, -1):
             if d.free(s, k) and all(toks.cap[x] for x in range(s, k)) and bank_before(toks, s, k) \
@@ -1433,6 +1453,10 @@ def _other_name_cue(toks: _Tokens, s: int) -> bool:
     if prev in _OTHER_NAME_CUES:
         return True
     return prev == "as" and "known" in toks.lower[max(0, s - 6):s - 1]
+
+
+#: the forms of a river's name our table may know it by, its own name last
+_RIVER_FORMS = ("{} River", "River {}", "{}")
 
 
 def _add_river(d: _Detection, s: int, k: int, forms: tuple[str, ...]) -> bool:

@@ -159,6 +159,11 @@ def _firm(name: str, label: Optional[str], toks, i: int) -> bool:
         and not (i > 0 and toks.lower[i - 1] in ("the", "in", "of", "near", "at"))
 
 
+def _country_word(name: str, g: Gazetteer) -> bool:
+    """``name`` is a country's name."""
+    return any(e.kind == "country" for e in g.exact(name)[:3])
+
+
 def _top_level(e: Entry) -> bool:
     """Countries, states/provinces and curated places: safe without context."""
     return e.kind == "country" or e.source in ("state", "continent", "extra")

@@ -69,7 +69,7 @@ from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _inc
                    _possessor_text, _region_cue, _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
-from .entries import OLDER_NAMES, _respelling
+from .entries import OLDER_NAMES, _country_word, _respelling
 
 
 def _add_rivers(m: _Mention, g: Gazetteer) -> None:
@@ -141,12 +141,15 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         return
     for m in mentions:
         m.pair = _including_text(toks, m) or _pair_text(toks, m) or _possessor_text(toks, m, g)
-        if m.pair and _great_city_listed_with_state(toks, m, g):
+        listed = _listed_with_countries(toks, m, g)
+        if m.pair and (listed or _great_city_listed_with_state(toks, m, g)):
             m.pair = None
         m.pair_before = _pair_before_text(toks, m)
         m.cue_city = _cue_city(toks, m)
         m.local_cue = _local_cue(toks, m)
-        m.region_cue = _region_cue(toks, m)
+        # (a name listed with countries is their peer: a country's great part
+        # where it is no country's name, "Cornwall, Finland, Serbia and Ireland")
+        m.region_cue = _region_cue(toks, m) or (listed and not any(e.kind == "country" for e in m.cands[:60]))
         m.division_word = _division_word(toks, m)
         m.sea_cue = _sea_cue(toks, m)
         m.river_cue = _river_cue(toks, m)
@@ -742,6 +745,29 @@ def _great_city_listed_with_state(toks: _Tokens, m: _Mention, g: Gazetteer) -> b
     if not pair_entries or any(_pair_holds(p, e) for p in pair_entries for e in great):
         return False
     return all(e.population < LISTED_VILLAGE_POP for e in m.cands[:60] if any(_pair_holds(p, e) for p in pair_entries))
+
+
+def _listed_with_countries(toks: _Tokens, m: _Mention, g: Gazetteer) -> bool:
+    """"miners from Cornwall, Finland, Serbia and Ireland": a name before a
+    comma and a country's name that another country's follows (after a
+    comma, "and" or "or") opens a list of countries and their peers, not a
+    place of the first country (a Cornwall of Finland), nor a town."""
+    if m.span is None or m.span.end >= toks.n or toks.text[m.span.end] != ",":
+        return False
+    n, first = toks.n, m.span.end + 1
+    pair_end = first
+    while pair_end < n and pair_end < first + 3 and toks.title[pair_end]:
+        pair_end += 1
+    if pair_end == first or pair_end + 1 >= n or toks.lower[pair_end] not in (",", "and", "or"):
+        return False
+    k = pair_end + 1
+    if toks.lower[k] in ("and", "or") and toks.lower[pair_end] == ",":
+        k += 1  # ("Finland, and Serbia")
+    stop = k
+    while stop < n and stop < k + 3 and toks.title[stop]:
+        stop += 1
+    return stop > k and _country_word(toks.span_text(first, pair_end), g) \
+        and any(_country_word(toks.span_text(k, e), g) for e in range(stop, k, -1))
 
 
 def _place_counties_among_towns(mentions: list[_Mention]) -> None:

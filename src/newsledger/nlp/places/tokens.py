@@ -311,9 +311,10 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
             return True
         if _byline_partner(toks, start, end):
             return True
-        # (not a capitalised preposition the model took in: "Across Kerala")
+        # (not a capitalised preposition the model took in: "Across Kerala";
+        # nor a figure, "Bikaner 47.9C. Jaisalmer" read as one person)
         if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O" \
-                and toks.lower[p] not in LOC_PREPS:
+                and toks.lower[p] not in LOC_PREPS and not toks.text[p][:1].isdigit():
             return True
     if _after_kin(toks, start):
         return True
@@ -811,7 +812,29 @@ def _coordinated(toks: _Tokens, span: Span, taken: list[bool]) -> bool:
         return True
     if e + 1 < toks.n and lower[e] in ("and", "or", ",") and taken[e + 1]:
         return lower[e] != "," or (e + 2 < toks.n and lower[e + 2] in ("and", ","))
-    return False
+    # (each with its figure: "Churu 49.1C, Sri Ganganagar 48.4C and Bikaner")
+    k = _past_figure(toks, e)
+    if k > e and k + 1 < toks.n and lower[k] in ("and", ",") and taken[k + 1]:
+        return True
+    return s >= 3 and lower[s - 1] in ("and", ",") and any(
+        taken[p] and _past_figure(toks, p + 1) == s - 1 for p in range(max(0, s - 4), s - 1))
+
+
+def _past_figure(toks: _Tokens, k: int) -> int:
+    """Past a reading at ``k`` (a number with its unit or its decimals,
+    "39.1C", "52 %", "120 mm", "4.5"), or ``k`` where none is; a bare whole
+    number is a score's ("Tyler Legacy 38, Rockwall-Heath 31"), a team's."""
+    if k >= toks.n or not any(c.isdigit() for c in toks.text[k]):
+        return k
+    word = toks.text[k]
+    unit = k + 1 < toks.n and toks.lower[k + 1] in _READING_UNITS
+    if not (unit or "." in word.rstrip(".") or any(c.isalpha() for c in word)):
+        return k
+    return k + 2 if unit else k + 1
+
+
+#: units after a reading's number ("52 %", "120 mm", "38 C")
+_READING_UNITS = {"%", "c", "f", "°", "°c", "°f", "mm", "cm", "km", "ft", "degrees", "percent", "per"}
 
 
 def _after_label(toks: _Tokens, i: int) -> bool:
