@@ -3105,11 +3105,14 @@ def test_country_before_and_and_another_country_is_no_couple(nlp):
     assert "Mali" in [p.text for p in find_places(nlp(text))]
 
 
+#: towns listed each with a reading, the last figure glued to its full stop ("47.9C.")
+_READINGS_TEXT = ("Across Rajasthan, Churu touched 49.1C on Tuesday, Sri Ganganagar 48.4C and Bikaner 47.9C. "
+                  "Jaisalmer and Barmer, closer to the border with Pakistan, were cooler.")
+
+
 def test_towns_listed_each_with_its_figure(nlp):
     # "Sri Ganganagar 48.4C and Bikaner 47.9C": a list of readings, the figures between the names
-    text = ("Across Rajasthan, Churu touched 49.1C on Tuesday, Sri Ganganagar 48.4C and Bikaner 47.9C. "
-            "Jaisalmer and Barmer, closer to the border with Pakistan, were cooler.")
-    assert "Bikaner" in [p.text for p in find_places(nlp(text))]
+    assert "Bikaner" in [p.text for p in find_places(nlp(_READINGS_TEXT))]
     # (a guard: a bare whole number is a score, and a team's name is no town's: "Tyler Legacy 38, Rockwall-Heath 31")
     text = "Week 6 results in East Texas: Tyler Legacy 38, Rockwall-Heath 31; Longview 24, Marshall 7."
     assert "Legacy" not in [p.text for p in find_places(nlp(text))]
@@ -3117,9 +3120,7 @@ def test_towns_listed_each_with_its_figure(nlp):
 
 def test_figure_the_model_joined_to_a_person_is_no_name_before_a_town(nlp):
     # "Bikaner 47.9C. Jaisalmer" was read as one person: the figure is no part of a name
-    text = ("Across Rajasthan, Churu touched 49.1C on Tuesday, Sri Ganganagar 48.4C and Bikaner 47.9C. "
-            "Jaisalmer and Barmer, closer to the border with Pakistan, were cooler.")
-    assert "Jaisalmer" in [p.text for p in find_places(nlp(text))]
+    assert "Jaisalmer" in [p.text for p in find_places(nlp(_READINGS_TEXT))]
 
 
 def test_village_said_to_lie_in_its_state_after_a_preposition(nlp):
