@@ -3157,3 +3157,48 @@ def test_town_said_to_lie_in_a_part_of_its_state(nlp):
     text = ("Butte wants to follow other copper towns that reinvented themselves. Bisbee, in southern Arizona, "
             "became an artists' colony after its mines closed.")
     assert "Bisbee" in [p.text for p in find_places(nlp(text))]
+
+
+def test_county_written_co_without_a_point_makes_the_bare_name_a_place(nlp):
+    # "DINGLE, Co Kerry": Irish papers drop the point; the later bare "Kerry", taken by the
+    # model for a person, is the county
+    text = ("DINGLE, Co Kerry — The peninsula's second brewery opened on Friday. Kerry now has six craft "
+            "brewers, the county council said.")
+    kerry = [p for p in find_places(nlp(text)) if p.text == "Kerry"]
+    assert kerry and kerry[0].country == "IE"
+
+
+def test_short_form_of_a_small_town_named_in_full_before(nlp):
+    # "San Vicente de Alcántara ... San Vicente": the short name is the town named in full,
+    # not a namesake in another province
+    text = ("The cork boilers of San Vicente de Alcántara, near Badajoz, work through the summer. "
+            "San Vicente has about 30 cork firms.")
+    short = [p for p in find_places(nlp(text)) if p.text == "San Vicente"]
+    assert short and haversine_km(short[0].lat, short[0].lon, 39.36, -7.14) <= 50
+    # (a guard: a great city's short name is its own, "Rio" after "Rio de Janeiro")
+    text = "Flights from Rio de Janeiro resumed. Rio has two airports."
+    rio = [p for p in find_places(nlp(text)) if p.text == "Rio"]
+    assert all(haversine_km(p.lat, p.lon, -22.9, -43.2) <= 50 for p in rio if p.lat is not None)
+
+
+
+def test_division_named_before_its_kind_as_an_adjective(nlp):
+    # "the Hyogo prefectural government": the model calls the prefecture a people's word
+    text = "TOYOOKA, Japan — The count was compiled by the Hyogo prefectural government and a museum."
+    assert "Hyogo" in [p.text for p in find_places(nlp(text))]
+
+
+def test_nguni_names_written_with_their_small_prefix(nlp):
+    # "eThekwini", "uMhlanga": a name whose first letter is a prefix in lower case
+    text = ("DURBAN, South Africa — Flooding closed roads across eThekwini on Monday, and homes in uMhlanga "
+            "and eMalahleni lost power.")
+    found = [p.text for p in find_places(nlp(text))]
+    assert {"eThekwini", "uMhlanga", "eMalahleni"} <= set(found)
+
+
+def test_region_adjective_before_a_noun_the_model_called_proper_or_a_person(nlp):
+    # "Welsh lamb" ("lamb" a proper noun for the model), "descendants of Welsh settlers"
+    # ("Welsh" alone a person for the model)
+    assert "Welsh" in [p.text for p in find_places(nlp("Prices for Welsh lamb fell in March."))]
+    text = "In Trevelin, descendants of Welsh settlers who arrived in the 1860s still run tea houses."
+    assert "Welsh" in [p.text for p in find_places(nlp(text))]

@@ -910,6 +910,10 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
     return False
 
 
+#: a division's kind as an adjective after its name ("the Hyogo prefectural government")
+_DIVISION_ADJECTIVES = {"prefectural", "provincial", "regional", "cantonal", "departmental"}
+
+
 def _by_form(d: _Detection, r: _Reading) -> bool:
     """Step 3 of :func:`_accept_span`: names that say what they are by their
     form or their company, whatever the model made of them (a PERSON or a
@@ -949,12 +953,13 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
             return True
         # a division of the text's country by its own name, which says what it
         # is by its form ("Bouches-du-Rhône", "Nouvelle-Aquitaine") or by its
-        # kind after it ("the Gironde département", "Opole Voivodeship")
+        # kind after it ("the Gironde département", "Opole Voivodeship", "the
+        # Hyogo prefectural government")
         division = next((e for e in ents if e.id in main and not e.approx and e.source == "subdivision"
                          and e.country in d.doc_countries), None)
         if division is not None and not _common_word(name, j - i, division) \
                 and (_hyphen_joined(toks, i, j)
-                     or (j < toks.n and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD)) \
+                     or (j < toks.n and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD | _DIVISION_ADJECTIVES)) \
                 and not _person_like(toks, i, j, d.person_words):
             return True
     if j - i >= 2 and not person_or_dated and toks.lower[i] in _COMPASS and not followed \

@@ -1288,8 +1288,9 @@ def _detect_demonyms(d: _Detection) -> None:
         if code and g.country(code) is not None:
             d.add_demonym(i, i + 1, g.country(code), code)
             d.doc_countries.add(code)
-        elif ent_type == "" and _modifies_noun(toks, d.doc, i):
+        elif ent_type in ("", "PERSON") and _modifies_noun(toks, d.doc, i):
             # a region's adjective the model left untagged ("Welsh farmers")
+            # or took alone for a person ("descendants of Welsh settlers")
             place = g.place_for_demonym(toks.text[i])
             if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
                 d.add_demonym(i, i + 1, place, place.country or "*")
@@ -1337,9 +1338,11 @@ def _demonym_before_name(toks: _Tokens, i: int) -> bool:
 
 def _modifies_noun(toks: _Tokens, doc: Doc, i: int) -> bool:
     """``doc[i]`` stands before a common noun it modifies ("Welsh farmers"),
-    or before a noun and the noun both modify ("Welsh rugby fans")."""
-    if not (i + 1 < toks.n and toks.pos[i + 1] == "NOUN" and not toks.title[i + 1]
-            and doc[i].dep_ in ("amod", "compound")):
+    or before a noun and the noun both modify ("Welsh rugby fans"); a word
+    in lower case the model called a proper noun is a common one ("Welsh
+    lamb")."""
+    if not (i + 1 < toks.n and (toks.pos[i + 1] == "NOUN" or (toks.pos[i + 1] == "PROPN" and toks.text[i + 1].islower()))
+            and not toks.title[i + 1] and doc[i].dep_ in ("amod", "compound")):
         return False
     h = doc[i].head.i
     return h == i + 1 or (h == i + 2 and toks.pos[h] == "NOUN" and not toks.title[h]

@@ -220,14 +220,31 @@ def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
 
 def _short_forms(mentions: Sequence[_Mention]) -> None:
     """A name the gazetteer does not know that opens a longer name of the
-    text that it does ("Kruger" after "Kruger National Park") is that place."""
+    text that it does ("Kruger" after "Kruger National Park") is that place;
+    so is a small town's name that opens a town's longer name the text gave
+    before it ("San Vicente de Alcántara ... San Vicente" is no namesake in
+    another province)."""
     known = [m for m in mentions if m.choice is not None and not m.demonym and " " in m.text]
     if not known:
         return
     for m in mentions:
-        if m.choice is None and not m.cands and not m.demonym:
-            head = normalize(m.text) + " "
+        if m.demonym:
+            continue
+        head = normalize(m.text) + " "
+        if m.choice is None and not m.cands:
             m.choice = next((o.choice for o in known if normalize(o.text).startswith(head)), None)
+            continue
+        e = m.choice
+        if e is None or m.pair or e.kind != "city" or e.population >= LONELY_POP or e.lat is None:
+            continue
+        longer = next((o.choice for o in known if o.start < m.start and o.choice.kind == "city"
+                       and o.choice.lat is not None and normalize(o.text).startswith(head)), None)
+        if longer is not None and haversine_km(e.lat, e.lon, longer.lat, longer.lon) > SHORT_FORM_KM:
+            m.choice = longer
+
+
+#: a short name's own reading this far from the long name's town is a namesake, not the town
+SHORT_FORM_KM = 50.0
 
 
 #: a town smaller than this, in a country no other name of the text lies in

@@ -90,7 +90,8 @@ class _Tokens:
             like_num=like_num, pos=[POS_NAMES[x] for x in pos],
             ent_type=[string(x) if x else "" for x in ent_type],
             ent_iob=[_IOB_NAMES[x] for x in ent_iob],
-            cap=[ti or (t[:1].isupper() and _capitalised_text(t)) for t, ti in zip(text, title)])
+            cap=[ti or (t[:1].isupper() and _capitalised_text(t)) or (t[1:2].isupper() and _prefixed_name(t))
+                 for t, ti in zip(text, title)])
 
     def __len__(self) -> int:
         return self.n
@@ -186,9 +187,17 @@ def _capitalised(tok: Token) -> bool:
 
 
 def _capitalised_text(t: str) -> bool:
-    """A capitalised name with inner capitals ("DeKalb", "McDowell")."""
+    """A capitalised name with inner capitals ("DeKalb", "McDowell"), or a
+    Nguni name written with its small prefix ("eThekwini", "uMhlanga",
+    "iSimangaliso")."""
     return (len(t) > 2 and t[0].isupper() and t.isalpha() and t[1:].lower() != t[1:]
-            and any(c.islower() for c in t))
+            and any(c.islower() for c in t)) or _prefixed_name(t)
+
+
+def _prefixed_name(t: str) -> bool:
+    """A name after a one-letter prefix in lower case, the way the Nguni
+    languages write their places ("eThekwini", "eMalahleni", "uMngeni")."""
+    return len(t) >= 6 and t[0] in "eiu" and t[1].isupper() and t[2:].islower() and t.isalpha()
 
 
 #: prepositions after which a name is a place's, not a person's

@@ -51,8 +51,8 @@ PERSON_VERBS = {"say", "tell", "add", "explain", "note", "recall", "ask", "laugh
 #: verbs of saying around a speaker's name ("said Rojas", "Rojas told reporters")
 SAYING_WORDS = {"said", "says", "told", "tells", "added", "adds", "asked", "explained", "recalled", "wrote"}
 
-#: words before a county's name in Ireland's and Britain's way ("County Kerry", "Co. Mayo")
-COUNTY_OPENERS = {"County", "Co."}
+#: words before a county's name in Ireland's and Britain's way ("County Kerry", "Co. Mayo", "Co Mayo")
+COUNTY_OPENERS = {"County", "Co.", "Co"}
 
 LOC_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward",
              "towards", "throughout", "through", "within", "inside", "via", "across", "between",
