@@ -3202,3 +3202,18 @@ def test_region_adjective_before_a_noun_the_model_called_proper_or_a_person(nlp)
     assert "Welsh" in [p.text for p in find_places(nlp("Prices for Welsh lamb fell in March."))]
     text = "In Trevelin, descendants of Welsh settlers who arrived in the 1860s still run tea houses."
     assert "Welsh" in [p.text for p in find_places(nlp(text))]
+
+
+def test_place_after_nearer_opening_a_sentence(nlp):
+    # "Nearer Harare, ...": the model takes the comparative and the city for one person
+    text = "Harvests failed in the south. Nearer Harare, farmers planted late."
+    assert "Harare" in [p.text for p in find_places(nlp(text))]
+
+
+def test_dateline_town_is_no_given_name_of_a_headline_person(nlp):
+    # the headline's "Fano Sprays" is a person for the model; the dateline "FANO, Italy"
+    # puts the town of 60,000 in place, so its later bare name is the town
+    text = ("Fano Sprays by Night as Outbreak Grows\n\nFANO, Italy — Pest control crews sprayed parks on Monday. "
+            "As a precaution, blood donations from residents of Fano have been suspended.")
+    starts = [p.start for p in find_places(nlp(text)) if p.text == "Fano"]
+    assert text.rindex("Fano") in starts

@@ -287,7 +287,10 @@ def _collect_person_words(d: _Detection) -> None:
     _collect_speaking_surnames(d)
     lone_given = given - later
     _prefetch(g, list(lone_given))  # (one query for all of them)
-    places = {w for w in lone_given if _great_place_name(w, g)}
+    # (so is the town of the text's dateline, whatever its size: "FANO, Italy —"
+    # beside the headline's "Fano Sprays by Night" read as a person)
+    datelined = _dateline_words(toks) & lone_given if lone_given else set()
+    places = {w for w in lone_given if w in datelined or _great_place_name(w, g)}
     if places:
         # (read only when a given name is a great place's; the text's dateline
         # puts its town in place too: "KIEL, Germany (dpa) — Kiel Week opened")
@@ -594,9 +597,10 @@ _DISEASE_HEADS = {"virus", "viruses", "fever", "ebolavirus", "disease"}
 _DISEASE_ADJ = {"haemorrhagic", "hemorrhagic"}
 
 
-#: prepositions the model takes into a name at a sentence's start ("Across Kerala" as a person)
+#: prepositions the model takes into a name at a sentence's start ("Across Kerala" as a person,
+#: "Nearer Harare")
 _OPENING_PREPS = {"across", "throughout", "around", "near", "from", "outside", "inside", "towards",
-                  "toward", "into", "along", "beyond", "within", "via", "through"}
+                  "toward", "into", "along", "beyond", "within", "via", "through", "nearer"}
 
 
 #: prepositions that join two places' names and are no word of either

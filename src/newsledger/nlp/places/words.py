@@ -56,7 +56,7 @@ COUNTY_OPENERS = {"County", "Co.", "Co"}
 
 LOC_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward",
              "towards", "throughout", "through", "within", "inside", "via", "across", "between",
-             "of", "on", "beyond", "along", "past"}
+             "of", "on", "beyond", "along", "past", "nearer"}
 
 PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "governor", "premier", "centre", "center",
                "suburbs", "north", "south", "east", "west", "city", "town", "village", "capital", "region", "province", "state", "county",
