@@ -912,6 +912,8 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
 
 #: a division's kind as an adjective after its name ("the Hyogo prefectural government")
 _DIVISION_ADJECTIVES = {"prefectural", "provincial", "regional", "cantonal", "departmental"}
+#: ... and all the words of a division's kind after its name
+_DIVISION_KINDS = _DIVISION_WORDS | _DIVISION_KINDS_ABROAD | _DIVISION_ADJECTIVES
 
 
 def _by_form(d: _Detection, r: _Reading) -> bool:
@@ -959,7 +961,7 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
                          and e.country in d.doc_countries), None)
         if division is not None and not _common_word(name, j - i, division) \
                 and (_hyphen_joined(toks, i, j)
-                     or (j < toks.n and toks.lower[j] in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD | _DIVISION_ADJECTIVES)) \
+                     or (j < toks.n and toks.lower[j] in _DIVISION_KINDS)) \
                 and not _person_like(toks, i, j, d.person_words):
             return True
     if j - i >= 2 and not person_or_dated and toks.lower[i] in _COMPASS and not followed \

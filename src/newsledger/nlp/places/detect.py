@@ -1345,8 +1345,9 @@ def _modifies_noun(toks: _Tokens, doc: Doc, i: int) -> bool:
     or before a noun and the noun both modify ("Welsh rugby fans"); a word
     in lower case the model called a proper noun is a common one ("Welsh
     lamb")."""
-    if not (i + 1 < toks.n and (toks.pos[i + 1] == "NOUN" or (toks.pos[i + 1] == "PROPN" and toks.text[i + 1].islower()))
-            and not toks.title[i + 1] and doc[i].dep_ in ("amod", "compound")):
+    common = i + 1 < toks.n and (toks.pos[i + 1] == "NOUN"
+                                 or (toks.pos[i + 1] == "PROPN" and toks.text[i + 1].islower()))
+    if not (common and not toks.title[i + 1] and doc[i].dep_ in ("amod", "compound")):
         return False
     h = doc[i].head.i
     return h == i + 1 or (h == i + 2 and toks.pos[h] == "NOUN" and not toks.title[h]

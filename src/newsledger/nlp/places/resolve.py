@@ -218,6 +218,10 @@ def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
                                                                 for e in m.cands[:60]))
 
 
+#: a short name's own reading this far from the long name's town is a namesake, not the town
+SHORT_FORM_KM = 50.0
+
+
 def _short_forms(mentions: Sequence[_Mention]) -> None:
     """A name the gazetteer does not know that opens a longer name of the
     text that it does ("Kruger" after "Kruger National Park") is that place;
@@ -241,10 +245,6 @@ def _short_forms(mentions: Sequence[_Mention]) -> None:
                        and o.choice.lat is not None and normalize(o.text).startswith(head)), None)
         if longer is not None and haversine_km(e.lat, e.lon, longer.lat, longer.lon) > SHORT_FORM_KM:
             m.choice = longer
-
-
-#: a short name's own reading this far from the long name's town is a namesake, not the town
-SHORT_FORM_KM = 50.0
 
 
 #: a town smaller than this, in a country no other name of the text lies in
