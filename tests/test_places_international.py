@@ -3217,3 +3217,11 @@ def test_dateline_town_is_no_given_name_of_a_headline_person(nlp):
             "As a precaution, blood donations from residents of Fano have been suspended.")
     starts = [p.start for p in find_places(nlp(text)) if p.text == "Fano"]
     assert text.rindex("Fano") in starts
+
+
+def test_town_of_a_big_state_without_a_state_code_keeps_its_reading(nlp):
+    # "BIRDSVILLE, Queensland": the town's GeoNames entry gives no state code and lies 870 km
+    # from Queensland's point; it is still the Queensland town, not a stand-in at the state's point
+    text = "BIRDSVILLE, Queensland — The races drew 7,000 people to the outback town this year."
+    got = resolve_spans(nlp(text), [(0, 10)])[0]
+    assert got is not None and got.lat is not None and haversine_km(got.lat, got.lon, -25.90, 139.35) <= 50

@@ -437,6 +437,11 @@ def _place_in_named_region(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer)
             p.kind == "country" or (p.kind == "region" and p.source in ("state", "subdivision", "extra")))]
         if not regions or any(_pair_holds(p, c) for p in regions for c in m.cands[:60]):
             continue
+        # (nor where a town of the name lies in the region's country and the
+        # state codes cannot tell whether it lies in the region: a big state's
+        # point is far from its towns, "BIRDSVILLE, Queensland")
+        if any(_uncoded_in_reach(p, c) for p in regions for c in m.cands[:60]):
+            continue
         if text is None:
             text = doc.text
         after = re.match(r",\s*(?:the\s+)?" + re.escape(m.pair) + r"(.{0,30})", text[m.end:])
@@ -445,6 +450,18 @@ def _place_in_named_region(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer)
             continue
         p = regions[0]
         m.choice = replace(p, name=m.text, kind="city", geonameid=None, population=0, approx=True)
+
+
+#: a town whose state the codes do not give may lie in a named state this far from the state's point
+UNCODED_REGION_KM = 1500.0
+
+
+def _uncoded_in_reach(region: Entry, town: Entry) -> bool:
+    """``town`` lies in ``region``'s country, one of the two has no state
+    code, and the town is within ``UNCODED_REGION_KM`` of the region's point."""
+    return region.kind == "region" and town.country == region.country and town.kind == "city" \
+        and (region.admin1 is None or town.admin1 is None) and town.lat is not None \
+        and haversine_km(region.lat, region.lon, town.lat, town.lon) <= UNCODED_REGION_KM
 
 
 def _country_after(rest: str, region: Entry, g: Gazetteer) -> bool:
