@@ -1425,6 +1425,20 @@ DETECT = [
     # (a sentence opening on a place before a man or an animal in apposition: guards)
     "In [[Jaffna]], a man was detained for handing out leaflets near a polling station in [[Sri Lanka]].",
     "At the market in [[Sheberghan]], a fat-tailed ram that sold for 9,000 afghanis last spring fetches half that.",
+    # a division of the text's country before its kind as an adjective (the model calls it a people's word)
+    "TOYOOKA, Japan — The count was compiled by the [[Hyogo]] prefectural government and a museum.",
+    # Nguni names written with their small prefix
+    "DURBAN, South Africa — Flooding closed roads across [[eThekwini]] on Monday, and homes in [[uMhlanga]] "
+    "and [[eMalahleni]] lost power.",
+    # a region's adjective before a noun the model called proper ("lamb"), or taken alone for a person
+    "Prices for [[Welsh]] lamb fell in March.",
+    "In Trevelin, descendants of [[Welsh]] settlers who arrived in the 1860s still run tea houses.",
+    # a capitalised "Nearer" the model takes into a person with the city after it
+    "Harvests failed in the south. Nearer [[Harare]], farmers planted late.",
+    # the dateline's town is no given name of the headline's "person" ("Fano Sprays"): its later bare
+    # name is the town
+    "Fano Sprays by Night as Outbreak Grows\n\nFANO, Italy — Pest control crews sprayed parks on Monday. "
+    "As a precaution, blood donations from residents of [[Fano]] have been suspended.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -3180,43 +3194,6 @@ def test_short_form_of_a_small_town_named_in_full_before(nlp):
     rio = [p for p in find_places(nlp(text)) if p.text == "Rio"]
     assert all(haversine_km(p.lat, p.lon, -22.9, -43.2) <= 50 for p in rio if p.lat is not None)
 
-
-
-def test_division_named_before_its_kind_as_an_adjective(nlp):
-    # "the Hyogo prefectural government": the model calls the prefecture a people's word
-    text = "TOYOOKA, Japan — The count was compiled by the Hyogo prefectural government and a museum."
-    assert "Hyogo" in [p.text for p in find_places(nlp(text))]
-
-
-def test_nguni_names_written_with_their_small_prefix(nlp):
-    # "eThekwini", "uMhlanga": a name whose first letter is a prefix in lower case
-    text = ("DURBAN, South Africa — Flooding closed roads across eThekwini on Monday, and homes in uMhlanga "
-            "and eMalahleni lost power.")
-    found = [p.text for p in find_places(nlp(text))]
-    assert {"eThekwini", "uMhlanga", "eMalahleni"} <= set(found)
-
-
-def test_region_adjective_before_a_noun_the_model_called_proper_or_a_person(nlp):
-    # "Welsh lamb" ("lamb" a proper noun for the model), "descendants of Welsh settlers"
-    # ("Welsh" alone a person for the model)
-    assert "Welsh" in [p.text for p in find_places(nlp("Prices for Welsh lamb fell in March."))]
-    text = "In Trevelin, descendants of Welsh settlers who arrived in the 1860s still run tea houses."
-    assert "Welsh" in [p.text for p in find_places(nlp(text))]
-
-
-def test_place_after_nearer_opening_a_sentence(nlp):
-    # "Nearer Harare, ...": the model takes the comparative and the city for one person
-    text = "Harvests failed in the south. Nearer Harare, farmers planted late."
-    assert "Harare" in [p.text for p in find_places(nlp(text))]
-
-
-def test_dateline_town_is_no_given_name_of_a_headline_person(nlp):
-    # the headline's "Fano Sprays" is a person for the model; the dateline "FANO, Italy"
-    # puts the town of 60,000 in place, so its later bare name is the town
-    text = ("Fano Sprays by Night as Outbreak Grows\n\nFANO, Italy — Pest control crews sprayed parks on Monday. "
-            "As a precaution, blood donations from residents of Fano have been suspended.")
-    starts = [p.start for p in find_places(nlp(text)) if p.text == "Fano"]
-    assert text.rindex("Fano") in starts
 
 
 def test_town_of_a_big_state_without_a_state_code_keeps_its_reading(nlp):
