@@ -26,6 +26,9 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # a river's short name after "the" that our table holds with its article, not a town
+    # having the bare name as another of its names
+    ("Fog lay thick over the [[Po]] on Monday morning, delaying ferries near Cremona.", (45.0, 10.5)),
     # 1. people forms of cities and regions
     ("[[Parisians]] queued for bread on Sunday while the mayor of Houston visited Texas.", PARIS),
     ("[[Mancunians]] braved the cold as snow fell across the city.", MANCHESTER),
@@ -644,6 +647,15 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a name with an apostrophe inside it before a small letter
+    "Fighting spread to the outskirts of [[Sana'a]] on Tuesday.",
+    "Farmers in [[Murang'a]] say the export ban hurts them most.",
+    # a place after its land or its works and "of"
+    "Herders move their flocks each spring from the lower hills of [[Kangra]] to the high pastures.",
+    "Trucks bring sulphuric acid from the chemical plants of [[Monzón]] to the coast.",
+    # a town after a route's preposition inside what the model took for one body's name
+    ("Hauliers in [[Galway]] want the disused railway south from [[Claremorris]] through [[Tuam]] reopened "
+     "for freight."),
     # a place as far as something reaches
     "Hotels were full in Napier, and rooms were booked as far away as [[Gisborne]] and [[Wairoa]].",
     "His client, a shearer, had \"never been further than [[Oudtshoorn]]\" since arriving in South Africa, "
@@ -3202,3 +3214,30 @@ def test_town_of_a_big_state_without_a_state_code_keeps_its_reading(nlp):
     text = "BIRDSVILLE, Queensland — The races drew 7,000 people to the outback town this year."
     got = resolve_spans(nlp(text), [(0, 10)])[0]
     assert got is not None and got.lat is not None and haversine_km(got.lat, got.lon, -25.90, 139.35) <= 50
+
+
+def test_town_listed_beside_a_country_is_not_placed_in_it(nlp):
+    # "buyers in Halifax, Vancouver and the United States": the country closing the list is
+    # the town's peer, so its paragraph names no country of Vancouver's (not Vancouver, Washington)
+    text = ("CHARLOTTETOWN, P.E.I. — A knitting shop in Canada's smallest province has doubled its sales.\n\n"
+            "Its sweaters now go to buyers in Halifax, Vancouver and the United States, the owner said.")
+    town = [p for p in find_places(nlp(text)) if p.text == "Vancouver"]
+    assert town and haversine_km(town[0].lat, town[0].lon, 49.25, -123.12) <= 50
+
+
+def test_university_named_after_a_town_is_in_its_great_town(nlp):
+    # "the University of Münster" in a story from Bavaria: the city of 300,000, not the
+    # Bavarian village of 1,000 the text's other places lie near
+    text = ("AUGSBURG, Germany — Farmers near Augsburg and Donauwörth lost most of their maize to hail on "
+            "Sunday.\n\n\"The storm cells were unusually large,\" said Anna Weber, a climatologist at the "
+            "University of Münster.")
+    town = [p for p in find_places(nlp(text)) if p.text == "Münster"]
+    assert town and haversine_km(town[0].lat, town[0].lon, 51.96, 7.63) <= 50
+
+
+def test_english_name_of_a_european_city_is_the_city(nlp):
+    # "via Rotterdam and Ghent": GeoNames has "Ghent" as the main name of American hamlets
+    # only and as another name of Gent; the English name is the Belgian city's
+    text = "Most of the juice leaves the port of Santos for Europe via Rotterdam and Ghent, traders said."
+    town = [p for p in find_places(nlp(text)) if p.text == "Ghent"]
+    assert town and town[0].lat is not None and haversine_km(town[0].lat, town[0].lon, 51.05, 3.72) <= 50

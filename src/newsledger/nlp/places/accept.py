@@ -653,6 +653,10 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town)
     first = whole is not None and i == whole[0] and len(normalize(name)) > 2
     after_of = i > 0 and toks.lower[i - 1] in ("of", "in", "at", "for")
+    # (or after a route's preposition in lower case inside what the model took
+    # for one name, which no body's name holds: "from Claremorris through
+    # Tuam", "a ferry from Gourock via Dunoon")
+    routed = whole is not None and whole[0] < i - 1 and toks.text[i - 1] in _ROUTE_PREPS
     # a saint's name opening a church's or hospital's name ("St.
     # Rose Dominican Hospital") is a place only when a big one
     saint = toks.lower[i].rstrip(".") in ("st", "saint", "ste", "san", "santa") \
@@ -701,13 +705,15 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     return _top_level(best) or club or council or school or paired or island \
         or (after_of and best.source == "subdivision" and not best.approx
             and best.country in d.doc_countries) \
-        or (not saint and (first or after_of or last or listed) and best.kind == "city"
+        or (not saint and (first or after_of or last or listed or routed) and best.kind == "city"
             and best.id in main
             and not _person_like(toks, i, j, d.person_words)
             and (best.population >= 20_000
                  or (local and best.population >= 2000)))
 
 
+#: prepositions of a route or a way that no body's name holds inside it
+_ROUTE_PREPS = {"through", "via", "towards", "toward", "past", "beyond"}
 #: last words of an island's name
 _ISLAND_WORDS = {"island", "islands", "isle", "isles"}
 #: last words of a school's name

@@ -454,6 +454,20 @@ def _famous_cue(toks: _Tokens, m: _Mention) -> bool:
     return False
 
 
+#: a university's word before "of" and the town it is named after
+_SCHOOL_WORDS = {"university", "universidad", "université", "universidade", "università", "universiteit"}
+
+
+def _school_cue(toks: _Tokens, m: _Mention) -> bool:
+    """The name closes a university's ("the University of Münster",
+    "Universidad de Sevilla"): the place it is named after."""
+    if m.span is None or m.span.start < 2:
+        return False
+    k = m.span.start
+    return toks.lower[k - 1] in ("of", "de", "di", "do", "da", "van") and toks.lower[k - 2] in _SCHOOL_WORDS \
+        and toks.title[k - 2]
+
+
 _COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
 _LIST_WORDS = {",", "and", "or", "&"}
 

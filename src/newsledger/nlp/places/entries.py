@@ -54,6 +54,8 @@ OLDER_NAMES = frozenset({
     "pondicherry", "cawnpore", "simla", "danzig", "breslau", "stettin", "posen", "lemberg", "pressburg",
     "konigsberg", "leopoldville", "stanleyville", "elisabethville", "sverdlovsk", "kuibyshev", "calicut",
     "chittagong", "barisal", "baroda", "gauhati",
+    # (English names of European and Arabian cities: "via Rotterdam and Ghent")
+    "ghent", "louvain", "cologne", "hanover", "brunswick", "lyons", "marseilles", "sebastopol", "mecca",
 })
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Entry, Gazetteer, normalize
 from .words import LEGISLATURES
 from .tokens import _Tokens
-from .entries import _top_level
+from .entries import _famous_alias, _top_level
 
 if TYPE_CHECKING:  # (annotations only: the module imports the ones before it)
     from .score import _CandidateScores
@@ -41,6 +41,7 @@ class _Mention:
     sea_cue: bool = False
     river_cue: bool = False
     famous_cue: bool = False  # opens a festival's or treaty's name (cues._famous_cue)
+    school_cue: bool = False  # closes "University of X" (cues._school_cue)
     county_cue: bool = False
     acts: bool = False  # the subject of a verb of speech or politics (cues._acts)
     native: Optional[str] = None  # the country of a people word before "from" ("a Spaniard from X"; cues._native_of)
@@ -210,6 +211,12 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
             # township the gazetteer knows by its bare name only, which
             # many a town elsewhere shares (a fallback: see places._townships)
             m.bare = [e for e in g.exact(head) if e.country in ("US", "CA") and e.kind == "city"]
+    # a feature's short name after "the" that our table holds with its
+    # article ("above the Po"): that feature, beside the towns that have the
+    # bare name as another of theirs (Pau, Bozhou)
+    with_article = [e for e in g.exact("the " + text) if e.kind == "feature" and e not in cands] \
+        if m.span is not None and m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" else []
+    cands = with_article + cands
     if not cands and code:
         country = g.country(code)
         cands = [country] if country else []
@@ -227,7 +234,11 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         cands = _without_accented_hamlets(text, cands)
     m.cands = list(cands)
     if m.cands:
-        m.main_ids = g.main_name_ids(text)
+        m.main_ids = g.main_name_ids(text) | {e.id for e in with_article}
+        # (an older English name is its great city's as much as its own: "Ghent", "Bombay")
+        famous = _famous_alias(text, frozenset(m.main_ids), m.cands, g)
+        if famous is not None:
+            m.main_ids.add(famous.id)
 
 
 #: a town this big whose own name the text spells exactly ...

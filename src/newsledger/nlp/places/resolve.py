@@ -32,7 +32,10 @@ Resolution (choosing among same-named gazetteer entries)
     countries; a misspelt name keeps its namesake only near the text's other
     places.  In a text of several paragraphs, a town's paragraph that names
     its country speaks for it (a roundup's item: "VALPARAÍSO, Chile — ...
-    Santiago"); a state or province of a country the text never names gives
+    Santiago"), though not a country listed beside it as its peer ("Halifax,
+    Vancouver and the United States"); a university named after a town lies
+    in its great town, not in a village of the name ("the University of
+    Münster" in a story of Bavaria); a state or province of a country the text never names gives
     way to a namesake province or town of the country it is mostly about
     ("Florida" in a story of Uruguay).  A metropolis says nothing of the
     small namesakes among its districts ("Nagasaki" of a Tokyo ward); a
@@ -65,7 +68,7 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _including_text, _lists_of_divisions,
-                   _acts, _famous_cue, _local_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
+                   _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
                    _possessor_text, _region_cue, _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
@@ -156,6 +159,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         if m.river_cue:
             _add_rivers(m, g)
         m.famous_cue = _famous_cue(toks, m)
+        m.school_cue = _school_cue(toks, m)
         m.country_cue = _nation_cue(toks, m)
         m.acts = _acts(m)
         m.native = _native_of(toks, m, g)
@@ -188,6 +192,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _own_names_at_home(mentions)
     _drop_far_fuzzy(mentions)
     _famous_places(mentions)
+    _school_towns(mentions)
     _place_in_named_region(doc, mentions, g)
     _short_forms(mentions)
     _abbreviations_of_lands(mentions)
@@ -204,18 +209,41 @@ def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     if not breaks:
         return
     by_para: dict[int, set[str]] = defaultdict(set)
+    named_at: list[tuple[_Mention, str]] = []
     for m in mentions:
         if m.span is not None and not m.demonym and m.cands and m.cands[0].kind == "country" \
                 and m.cands[0].id in m.main_ids:
             by_para[bisect_right(breaks, m.span.start)].add(m.cands[0].country)
+            named_at.append((m, m.cands[0].country))
     if len({c for cs in by_para.values() for c in cs}) < 2:
         return
     for m in mentions:
         here = by_para.get(bisect_right(breaks, m.span.start)) if m.span is not None else None
         if here and not m.demonym:
+            # (not a country listed beside it as its peer: "orders from
+            # Toronto, Vancouver and the United States" names no country of Vancouver's)
+            peers = {c for o, c in named_at if o is not m and _list_peers(toks, m, o)}
             # (only those of its towns: the others change nothing)
-            m.para_countries = frozenset(c for c in here if any(e.country == c and e.kind == "city"
-                                                                for e in m.cands[:60]))
+            m.para_countries = frozenset(c for c in here - peers if any(e.country == c and e.kind == "city"
+                                                                        for e in m.cands[:60]))
+
+
+#: the most words between two places listed together (other names of the list and their joiners)
+LIST_PEER_GAP = 12
+
+
+def _list_peers(toks: _Tokens, a: _Mention, b: _Mention) -> bool:
+    """``a`` and ``b`` lie in one list of names: only capitalised words,
+    commas, "and", "or", "&" and "the" between them, at least one joiner, and
+    ``b`` opens no longer name."""
+    first, second = (a, b) if a.span.start < b.span.start else (b, a)
+    gap = range(first.span.end, second.span.start)
+    if not gap or len(gap) > LIST_PEER_GAP:
+        return False
+    if not all(toks.title[k] or toks.lower[k] in _LIST_JOINERS or toks.lower[k] == "the" for k in gap):
+        return False
+    return any(toks.lower[k] in (",", "and", "or") for k in gap) \
+        and not (b.span.end < toks.n and toks.title[b.span.end])
 
 
 #: a short name's own reading this far from the long name's town is a namesake, not the town
@@ -417,6 +445,26 @@ def _famous_places(mentions: Sequence[_Mention]) -> None:
         if not m.famous_cue or m.demonym:
             continue
         big = [e for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids and e.population >= 20_000]
+        if big:
+            m.choice = max(big, key=lambda e: e.population)
+
+
+#: a university's town is no village of this size ...
+SCHOOL_VILLAGE_POP = 10_000
+#: ... where a namesake town of this size has the name as its own
+SCHOOL_TOWN_POP = 100_000
+
+
+def _school_towns(mentions: Sequence[_Mention]) -> None:
+    """A university named after a town ("the University of Münster" in a
+    story from Bavaria) lies in the biggest town of that own name of
+    100,000 people, not in a village of it under 10,000 that the text's
+    other places lie near."""
+    for m in mentions:
+        c = m.choice
+        if not m.school_cue or m.demonym or c is None or c.kind != "city" or c.population >= SCHOOL_VILLAGE_POP:
+            continue
+        big = [e for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids and e.population >= SCHOOL_TOWN_POP]
         if big:
             m.choice = max(big, key=lambda e: e.population)
 

@@ -187,11 +187,15 @@ def _capitalised(tok: Token) -> bool:
 
 
 def _capitalised_text(t: str) -> bool:
-    """A capitalised name with inner capitals ("DeKalb", "McDowell"), or a
+    """A capitalised name with inner capitals ("DeKalb", "McDowell"), a
     Nguni name written with its small prefix ("eThekwini", "uMhlanga",
-    "iSimangaliso")."""
+    "iSimangaliso"), or one with an apostrophe inside ("Murang'a", "Sana'a")."""
     return (len(t) > 2 and t[0].isupper() and t.isalpha() and t[1:].lower() != t[1:]
-            and any(c.islower() for c in t)) or _prefixed_name(t)
+            and any(c.islower() for c in t)) or _prefixed_name(t) or _APOSTROPHE_NAME.fullmatch(t) is not None
+
+
+#: a name with an apostrophe or a glottal stop inside it before a small letter ("Murang'a", "Sana'a", "Savaiʻi")
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]+(?:['’ʻ][a-z]+)+")
 
 
 def _prefixed_name(t: str) -> bool:
@@ -389,6 +393,9 @@ _OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", 
 
 #: the parts of a place before "of" and its name ("parts of Doboj", "areas of Kunduz")
 _PART_PLURALS = {"parts", "areas", "swathes", "swaths", "stretches"}
+#: a place's land and works named before "of" ("the hills of Kangra", "the mines of Potosí")
+_LAND_PLURALS = {"hills", "foothills", "mountains", "plains", "slopes", "coast", "shores", "beaches", "forests",
+                 "vineyards", "orchards", "mines", "mills", "factories", "plants", "markets", "bazaars", "docks"}
 
 #: place nouns that name the place right after them ("its capital Higüey")
 _NAMING_NOUNS = {"capital", "city", "town", "village", "port", "hamlet", "suburb", "township"}
@@ -594,6 +601,10 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
             return True
         # parts of a place ("Parts of Doboj were also affected", "in areas of Kunduz")
         if prev == "of" and start > 1 and toks.lower[start - 2] in _PART_PLURALS:
+            return True
+        # its land and its works ("the lower hills of Kangra", "the coast of
+        # Calabria", "the chemical plants of Monzón")
+        if prev == "of" and start > 1 and toks.lower[start - 2] in _LAND_PLURALS and toks.text[start - 2].islower():
             return True
         # a church's seat ("the Archbishop of Tuam", "the diocese of Kilmore")
         if prev == "of" and start > 1 and toks.lower[start - 2] in _SEAT_NOUNS:
