@@ -979,6 +979,10 @@ def _by_form(d: _Detection, r: _Reading) -> bool:
             and any(e.id in main and e.kind == "region" and not e.approx for e in ents) \
             and not _person_like(toks, i, j, d.person_words):
         return True  # "Readers in Pembrokeshire": a county that says what it is by its ending
+    if j - i == 2 and toks.lower[i + 1] in _TOWN_TAILS and toks.title[i] and toks.title[i + 1] and not dated \
+            and best.kind == "city" and best.id in main and best.population >= TOWN_TAIL_POP \
+            and not (j < toks.n and toks.title[j]) and not _person_like(toks, i, j, d.person_words):
+        return True  # "Broken Hill and Moree", "supply Walvis Bay": a town's own name ending in a feature's word
     if j - i >= 2 and toks.lower[i] in _TOWN_OPENERS and toks.title[i] and not dated \
             and any(e.kind == "city" and e.id in main and e.population >= 1000 for e in ents):
         return True  # "Port Augusta", "Fort Nelson": a town's own name that says what it is
@@ -1292,6 +1296,12 @@ def _state_after(toks: _Tokens, j: int, ents: list[Entry], main: set, g: Gazette
 
 #: first words of towns' names that say what they are ("Port Lincoln", "Fort Nelson", "Puerto Montt")
 _TOWN_OPENERS = {"port", "fort", "puerto", "porto", "ciudad", "bandar", "kota"}
+#: last words of a town's own name of two words that say it is a place ("Broken Hill", "Walvis Bay")
+#: (not "bridge": a bridge is named so far more often than a town, "the Old Bridge")
+_TOWN_TAILS = {"bay", "hill", "hills", "falls", "springs", "harbour", "harbor", "heads", "creek", "beach",
+               "wells", "lake", "point", "cove", "rapids"}
+#: ... of a town this big
+TOWN_TAIL_POP = 10_000
 
 
 def _prep_before(toks: _Tokens, i: int) -> bool:
