@@ -35,9 +35,9 @@ Resolution (choosing among same-named gazetteer entries)
     Santiago"), though not a country listed beside it as its peer ("Halifax,
     Vancouver and the United States"); a university named after a town lies
     in its great town, not in a village of the name ("the University of
-    Münster" in a story of Bavaria); a state or province of a country the text never names gives
-    way to a namesake province or town of the country it is mostly about
-    ("Florida" in a story of Uruguay).  A metropolis says nothing of the
+    Münster" in a story of Bavaria); a state or province of a country the
+    text never names gives way to a namesake province or town of the country
+    it is mostly about ("Florida" in a story of Uruguay).  A metropolis says nothing of the
     small namesakes among its districts ("Nagasaki" of a Tokyo ward); a
     state after one mention speaks for the bare ones unless it names a
     namesake in a country the text only visits ("Hyderabad, Sindh" in a
