@@ -656,6 +656,13 @@ DETECT = [
     # a place after its land or its works and "of"
     "Herders move their flocks each spring from the lower hills of [[Kangra]] to the high pastures.",
     "Trucks bring sulphuric acid from the chemical plants of [[Monzón]] to the coast.",
+    # a ship's name is no person's: its place word is no surname elsewhere in the text
+    ("The Norwegian Coast Guard vessel KV Svalbard delivered fuel to the station. The Governor of "
+     "[[Svalbard]] said sea ice had been thin this winter."),
+    # an abbreviation ending a sentence keeps the full stop the tokenizer split from it
+    "Dulcimer players came from across the [[U.S.]]. It was the biggest festival yet.",
+    "A cyclist set off from Norman to [[D.C.]]. He is a long way from home.",
+    "The ferry route ran from Sarnia across the border to [[Port Huron]], [[Mich.]]. Residents were pleased.",
     # a town after a route's preposition inside what the model took for one body's name
     ("Hauliers in [[Galway]] want the disused railway south from [[Claremorris]] through [[Tuam]] reopened "
      "for freight."),
@@ -1458,6 +1465,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a place word after a ship's prefix names the ship
+    ("The coast guard vessel KV Andenes left port on Monday with fuel for the islands.", "Andenes"),
     # a feast the model took for a place
     ("The old beach houses are due to be demolished before Easter, the council said.", "Easter"),
     # a person named like a land, whom the model took for a body: after a title, or said with ", a ..."

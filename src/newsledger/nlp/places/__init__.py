@@ -44,6 +44,7 @@ from .tokens import _Tokens
 from .mention import _compass_word, _fill_candidates, _Mention
 from .detect import _detect
 from .features import _widen_to_features
+from .closing import _close_abbreviations
 from .source import CACHE_SIZE, source_hint
 from .resolve import _resolve
 from .role import _to_place
@@ -63,6 +64,7 @@ def find_places(doc: Doc, gazetteer: Optional[Gazetteer] = None, url: Optional[s
     if any(m.bare for m in mentions):
         _townships(mentions, _focus(hints + mentions))
     _widen_to_features(toks, mentions)
+    _close_abbreviations(toks, mentions)
     return [_to_place(doc, m, g) for m in mentions]
 
 

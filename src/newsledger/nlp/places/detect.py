@@ -231,8 +231,10 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a body's country office, its acronym before the country: "WWF Nepal", "UNICEF Kenya")
         # (nor a campaign's name, "Save Windermere", "Stop Hinkley"; nor a valley's, "Val Bedretto")
         # (nor a great town's or a province's name of several words:
-        # "Heroica Puebla de Zaragoza", "Nuevo León")
+        # "Heroica Puebla de Zaragoza", "Nuevo León"; nor a ship's, "the coast
+        # guard vessel KV Svalbard", "HMS Exeter")
         if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
+                and toks.text[ent.start] not in _SHIP_PREFIXES \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS and toks.text[ent.start] not in COUNTY_OPENERS \
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in QUARTER_TAILS | FEATURE_TAILS) \
                 and not any(toks.title[k] and toks.lower[k] in SERVICE_HEADS for k in range(ent.start + 1, ent.end)) \
@@ -886,7 +888,8 @@ def _drop_planets(d: _Detection) -> None:
 
 #: prefixes of a ship's name, in capitals ("the ferry MV Jolo Pearl", "HMS Belfast")
 _SHIP_PREFIXES = {"MV", "M/V", "MS", "M/S", "SS", "RMS", "HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS", "RV",
-                  "R/V", "FV", "MT", "INS", "PNS", "KRI", "BRP"}
+                  "R/V", "FV", "MT", "INS", "PNS", "KRI", "BRP", "KV", "RRS", "RSV", "CCGS", "USCGC", "HDMS",
+                  "HNLMS", "ARA", "BAP", "NRP", "TCG", "ROKS", "ICGS"}
 #: a monarch's number after the name ("Hassan II", "Louis XIV"; not "I", a word of its own)
 _REGNAL_NUMBERS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"}
 #: words before a father's name in an Arabic full name ("Ibn Zohr University")
