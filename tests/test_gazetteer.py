@@ -151,6 +151,22 @@ def test_subdivisions_sit_at_their_own_centres(g):
         assert not regions[0].approx, name
 
 
+def test_provinces_bear_the_geonames_codes_of_their_towns(g):
+    # a first-level division carries the admin1 code its towns have in the
+    # city list, so a town and its province agree ("Río Gallegos" in "Santa
+    # Cruz", "Maracaibo" in "Zulia", "Paraná" in "Entre Ríos")
+    for town, tcc, province in (("Río Gallegos", "AR", "Santa Cruz"), ("Maracaibo", "VE", "Zulia"),
+                                ("Paraná", "AR", "Entre Ríos"), ("Kisumu", "KE", "Kisumu")):
+        city = next(e for e in g.exact(town) if e.kind == "city" and e.country == tcc)
+        region = next(e for e in g.exact(province) if e.kind == "region" and e.country == tcc)
+        assert city.admin1 and region.admin1 == city.admin1, (town, city.admin1, province, region.admin1)
+    # a code that several divisions would share is none of theirs (the West
+    # Bank's governorates lie in one GeoNames division)
+    codes = [e.admin1 for name in ("Hebron", "Nablus") for e in g.exact(name)
+             if e.kind == "region" and e.country == "PS"]
+    assert len(codes) == len(set(codes)) == 2, codes
+
+
 def test_misplaced_geonames_cities_stand_where_our_corrections_put_them(g):
     # a ward of Tokyo GeoNames files under another prefecture, and a
     # misspelt ward whose old spelling still finds it

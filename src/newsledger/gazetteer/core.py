@@ -41,7 +41,7 @@ import tempfile
 import threading
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -52,7 +52,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "27"
+FORMAT_VERSION = "30"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -377,9 +377,11 @@ def _build(path: Path) -> None:
         _add_zip_towns(b, zips, cities.us_known)
     _add_countries(b, countries, gdir, cities)
     _add_continents(b, gdir)
+    centres = _region_centres()
+    codes = _geonames_codes(centres, cities)
     extra_centres, extra_keys = _add_extra_places(b, countries, gdir)
     _add_us_counties(b, gdir, zips, cities, extra_centres)
-    _add_subdivisions(b, countries, cities, extra_keys)
+    _add_subdivisions(b, countries, centres, codes, cities, extra_keys)
     _write_index(b, path)
 
 
@@ -615,8 +617,8 @@ def _subdivision_name(raw: str) -> tuple[str, list[str]]:
     return name, alts
 
 
-def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _CityIndex,
-                      extra_keys: set[tuple[str, str]]) -> None:
+def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], centres: dict[str, dict],
+                      codes: dict[str, str], cities: _CityIndex, extra_keys: set[tuple[str, str]]) -> None:
     """Other countries' subdivisions than the US's (whose states come from
     our table), unless our table has the name: pycountry's first-level ones,
     and the states, provinces and counties of the countries-states-cities
@@ -626,10 +628,11 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
     that stands in a neighbour) comes first; without either, a place of
     the same name, else the country's centre, stands in (approx=True); a
     division that is a country of its own ("Aruba" of the Netherlands) is
-    left to the country."""
+    left to the country.  A first-level one bears the GeoNames admin1 code
+    its towns bear (``codes``, :func:`_geonames_codes`), else its ISO code's
+    second part."""
     import pycountry
 
-    centres = _region_centres()
     ours = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("subdivision_centres.tsv")}
     done: set[str] = set()
     for sd in pycountry.subdivisions:
@@ -665,8 +668,8 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
             lat, lon, approx = countries[cc].lat, countries[cc].lon, True
         else:
             continue
-        eid = b.add(name, lat, lon, cc, None, "region", 0, sd.code.split("-", 1)[1], "subdivision",
-                    approx=approx, alt=[a for a in alts if a])
+        eid = b.add(name, lat, lon, cc, None, "region", 0, codes.get(sd.code, sd.code.split("-", 1)[1]),
+                    "subdivision", approx=approx, alt=[a for a in alts if a])
         if not sd.parent_code and sd.type in PROVINCE_TYPES:
             b.provinces.append(eid)
             if c is not None and {normalize(a) for a in alts if a} & _town_keys(c["towns"]):
@@ -677,6 +680,52 @@ def _add_subdivisions(b: _Builder, countries: dict[str, CountryInfo], cities: _C
             continue
         b.add(c["name"], c["lat"], c["lon"], cc, None, "region", 0, code.split("-", 1)[1], "subdivision",
               alt=[c["native"]] if c["native"] else [])
+
+
+#: a town of the countries-states-cities database is the GeoNames town of its
+#: name in its country when the two lie this near
+_SAME_TOWN_KM = 15.0
+#: the share of a division's towns that must agree on its GeoNames code
+_CODE_AGREEMENT = 0.6
+
+
+def _geonames_codes(centres: dict[str, dict], cities: _CityIndex) -> dict[str, str]:
+    """The GeoNames admin1 code of each country's first-level divisions
+    ("AR-Z" -> "20", Santa Cruz): the code most of the division's towns
+    (in the countries-states-cities database) bear in the city list, where
+    three in five agree.  The towns of a text then vote for the province as
+    for a US state, and a town lies in its province by code.  A code that
+    several divisions would share is nobody's (GeoNames' first level is
+    coarser there: the West Bank's governorates, a county and its seat)."""
+    import pycountry
+
+    found: dict[str, str] = {}
+    for sd in pycountry.subdivisions:
+        c = centres.get(sd.code)
+        if sd.country_code == "US" or sd.parent_code or c is None or "city" in c["type"] \
+                or "city" in (sd.type or "").lower():
+            continue
+        try:
+            towns = json.loads(Path(c["towns"]).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        votes: Counter = Counter()
+        for t in towns:
+            if not isinstance(t, dict) or not t.get("name"):
+                continue
+            hit = cities.largest.get((sd.country_code, normalize(t["name"])))
+            try:
+                lat, lon = float(t["latitude"]), float(t["longitude"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            if hit and hit[3] and haversine_km(hit[1], hit[2], lat, lon) <= _SAME_TOWN_KM:
+                votes[hit[3]] += 1
+        if votes:
+            code, n = votes.most_common(1)[0]
+            if n >= _CODE_AGREEMENT * sum(votes.values()):
+                found[sd.code] = code
+    owners: Counter = Counter((code.split("-", 1)[0], a) for code, a in found.items())
+    return {code: a for code, a in found.items() if owners[(code.split("-", 1)[0], a)] == 1}
 
 
 def _write_index(b: _Builder, path: Path) -> None:

@@ -111,7 +111,9 @@ def _document_context(mentions: list[_Mention]) -> tuple[Counter, Counter]:
             if len(cs) == 1:
                 countries[next(iter(cs))] += 0.5
                 ads = {e.admin1 for e in m.cands}
-                if len(ads) == 1 and None not in ads:
+                # (not a name both a province and its town bear, "the governor
+                # of Agadez": its vote would speak for the town in its own province)
+                if len(ads) == 1 and None not in ads and not any(e.source == "subdivision" for e in m.cands):
                     admins[(top.country, top.admin1)] += 0.5
     for m in mentions:
         m.own_countries = own.get(normalize(m.text), Counter())
