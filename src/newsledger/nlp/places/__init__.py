@@ -20,6 +20,7 @@ importing (at run time) only those listed before it:
     source         where the publisher is, from a URL's host (a hint for resolution)
     resolve        resolution: the passes that choose each mention's entry
     role           a country or capital as ``actor`` or ``location``; the output
+    closing        last: an abbreviation ending a sentence keeps its full stop
 
 :mod:`.detect`, :mod:`.resolve` and :mod:`.role` describe what the stage
 does ("Detection", "Resolution", "Role").
