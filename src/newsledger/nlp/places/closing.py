@@ -58,8 +58,9 @@ def _close_abbreviations(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
             continue
         word = toks.text[last]
         # (not one in capitals: "Sydney, NSW." ends its sentence with the stop)
-        short = len(m.span) == 1 and len(word) <= _SHORT_WORD and word[:1].isupper() and not word.isupper() \
-            and word.isalpha() and m.choice is not None and m.choice.kind == "region" and _shortens(word, m.choice.name)
+        short = len(m.span) == 1 and len(word) <= _SHORT_WORD and word.isalpha() and word[:1].isupper() \
+            and not word.isupper() and m.choice is not None and m.choice.kind == "region" \
+            and _shortens(word, m.choice.name)
         if _DOTTED.fullmatch(word) or short or (len(m.span) > 1 and word.lower() in _KIND_ABBREVIATIONS):
             m.end += 1
             m.text += "."
