@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 
 from ...gazetteer import Entry, Gazetteer
 from .tokens import _COUNTY_WORDS, _possessor_country, _Tokens
-from .words import COUNTY_LANDS, COUNTY_OPENERS, SPEECH_VERBS
+from .words import COUNTY_LANDS, COUNTY_OPENERS, SPEECH_VERBS, UNIVERSITY_WORDS
 from .entries import _top_level
 from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Mention, _prefetch
 
@@ -455,7 +455,7 @@ def _famous_cue(toks: _Tokens, m: _Mention) -> bool:
 
 
 #: a university's word before "of" and the town it is named after
-_SCHOOL_WORDS = {"university", "universidad", "université", "universidade", "università", "universiteit"}
+_SCHOOL_WORDS = {"university"} | UNIVERSITY_WORDS
 
 
 def _school_cue(toks: _Tokens, m: _Mention) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, MOVABLE_FEASTS, PAGE_WORDS,
-                    PLACE_NOUNS, STREET_HEADS, TITLES)
+                    PLACE_NOUNS, STREET_HEADS, TITLES, UNIVERSITY_WORDS)
 from .tokens import (_COUNTY_WORDS, _HEIGHT_PREPS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _initial_before, _speaker,
                      _street, _strip, _Tokens, _with_possessive_end)
@@ -551,10 +551,8 @@ _TOWN_JOINERS = {"upon", "on", "am", "an", "der", "sur", "en", "im", "in"}
 
 _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                "southwest", "the north", "the south", "the west", "the east", "city", "state",
-               "earth", "heaven", "hell", "paradise",
-               # (a university's word the model took for a town: "the Universidad Tecnológica del Chocó")
-               "universidad", "universidade", "université", "universität", "università", "universitas"} \
-    | {w.lower() for w in MOVABLE_FEASTS}
+               "earth", "heaven", "hell", "paradise"} \
+    | UNIVERSITY_WORDS | {w.lower() for w in MOVABLE_FEASTS}  # ("the Universidad Tecnológica del Chocó")
 _NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
 #: US states' abbreviations that are English words: a state after a town's comma ("Worcester, Mass.")
 #: or with its dot before a word ("Mass. legislators")

@@ -71,14 +71,16 @@ PLACE_NOUNS = {"residents", "outskirts", "people", "streets", "mayor", "governor
                # (and what is left of them: "the ruins of Chasiv Yar")
                "ruins"}
 
+#: a university's word in the languages of its country ("Universidad Austral de Chile")
+UNIVERSITY_WORDS = frozenset({"universidad", "universidade", "université", "universität", "università",
+                              "universiteit", "universitas"})
+
 #: general English words that are also the name of some small GeoNames place
 #: ("Police", Poland; "Union", US): inside a name ("Mansfield Police
 #: Department", "European Union", "Superior Court") they are never taken as a
 #: place on the gazetteer's word alone
 COMMON_WORDS = {
     "police", "university", "college", "school", "central", "superior", "metro", "union",
-    # (a university's word in the languages of its country: "Universidad Austral de Chile")
-    "universidad", "universidade", "université", "universität", "università", "universiteit", "universitas",
     "green", "spring", "springs", "forest", "enterprise", "alliance", "eagle", "bell", "dome",
     "titan", "man", "liberty", "independence", "unity", "commerce", "progress", "hope",
     "justice", "victory", "freedom", "harmony", "friendship", "energy", "golden", "royal",
@@ -120,7 +122,7 @@ COMMON_WORDS = {
     "homeland", "landmark", "lakes", "triangle", "real", "beacon", "tri city", "woodlands",
     "toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia", "dodge", "chevrolet",
     "buick", "cadillac", "jeep", "orion", "saturn", "jupiter", "venus", "mars", "luna",
-}
+} | UNIVERSITY_WORDS
 
 #: nouns that, right after a capitalised name, say it is a place ("Edmonton residents")
 AFTER_PLACE = {"resident", "residents", "native", "natives", "man", "woman", "men", "women",
