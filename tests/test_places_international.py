@@ -26,6 +26,20 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # a people word or a land before the kind of place and "of" holds the name, whatever
+    # else the text names
+    ("Growers in Texas said the quarantine around McAllen and Edinburg did not apply to the "
+     "Canadian city of [[Mission]], east of Vancouver.", (49.13, -122.31)),
+    ("Farmers in Ecuador, from Loja to Azogues, sell to buyers in the Spanish city of [[Cuenca]].",
+     (40.07, -2.14)),
+    ("Fighting near Lecce and Otranto is rare; in 1915 it was the Turkish peninsula of [[Gallipoli]].",
+     (40.41, 26.67)),
+    ("Traders cross daily into the Guangxi city of [[Pingxiang]] with fruit.", (22.09, 106.76)),
+    # (it keeps its own against the other mentions of the name; so does a division after a people word)
+    ("Valencia, Spain's third city, hosted the talks. A second cell, based in the Venezuelan city of "
+     "[[Valencia]], arranged the flights from Valencia's port.", (10.16, -68.00)),
+    ("Rain flattened wheat around Lahore, Multan and Faisalabad in Punjab. Across the border in the "
+     "Indian state of [[Punjab]], farmers were spared.", (31.15, 75.34)),
     # a river's short name after "the" that our table holds with its article, not a town
     # having the bare name as another of its names
     ("Fog lay thick over the [[Po]] on Monday morning, delaying ferries near Cremona.", (45.0, 10.5)),
@@ -647,6 +661,10 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a demonym of two words before a lower-case word the model called a proper noun
+    "Gem mining is old here, and [[Sri Lankan]] blue sapphires command premium prices in [[Bangkok]].",
+    # a short other name of our table with no vowel, which no word has
+    "Miners in [[Qld]] pay lower fees than those in [[New South Wales]], Kent noted.",
     # a town's own name of two words ending in a feature's word, whatever the model made of it
     "\"[[Broken Hill]] and [[Moree]] cannot match what the bigger cities offer,\" she said.",
     "Groundwater is pumped to supply [[Walvis Bay]] and the mining industry.",

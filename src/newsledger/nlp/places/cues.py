@@ -13,6 +13,7 @@ from .tokens import _COUNTY_WORDS, _possessor_country, _Tokens
 from .words import COUNTY_LANDS, COUNTY_OPENERS, SPEECH_VERBS, UNIVERSITY_WORDS
 from .entries import _top_level
 from .mention import _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Mention, _prefetch
+from .score import _pair_holds
 
 
 #: lower-case words of an apposition that places a town in a wider place
@@ -86,6 +87,65 @@ def _possessor_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
     code = _possessor_country(toks, m.span.start, g) if m.span is not None else None
     country = g.country(code) if code is not None else None
     return country.name if country is not None else None
+
+
+#: kinds of town a qualifier before "of" speaks for ("the Scottish city of Perth")
+_QUALIFIED_TOWNS = {"city", "cities", "town", "towns", "village", "villages", "port", "capital",
+                    "suburb", "peninsula", "resort", "municipality", "commune",
+                    "hamlet", "enclave"}
+#: kinds of division a people word before "of" speaks for ("the Mexican state of Nuevo León")
+_QUALIFIED_DIVISIONS = {"state", "province", "region", "district", "county"}
+#: how many lower-case words may stand between the qualifier and the kind ("the Hungarian wine city of")
+_QUALIFIER_REACH = 2
+#: a place a qualifier holds has this many people at least (no hamlet of a colonial power's name)
+QUALIFIED_POP = 1000
+
+
+def _qualifier(toks: _Tokens, m: _Mention, kinds: set[str]) -> Optional[str]:
+    """The capitalised words between "the" and one of ``kinds`` before "of"
+    and the mention ("the Hungarian wine city of Eger" -> "Hungarian"), or None."""
+    if m.span is None or m.demonym:
+        return None
+    s = m.span.start
+    if s < 4 or toks.lower[s - 1] != "of" or toks.lower[s - 2] not in kinds:
+        return None
+    k = s - 3  # (the qualifier's last word, after up to two lower-case words: "wine", "beach")
+    while k > 0 and s - 3 - k < _QUALIFIER_REACH and toks.text[k].islower() and toks.alpha[k]:
+        k -= 1
+    end = k + 1
+    while k >= 0 and end - k <= 3 and toks.title[k]:
+        k -= 1
+    if k < 0 or k + 1 == end or toks.lower[k] not in ("the", "a", "an"):
+        return None
+    return toks.span_text(k + 1, end)
+
+
+def _qualifier_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
+    """The land a qualifier before the kind of town names, which holds the
+    name as a country after a comma does: "the Scottish city of Perth" ->
+    ``Scotland``, "the Guangxi city of Pingxiang" -> ``Guangxi``, "the
+    Turkish peninsula of Gallipoli" -> ``Turkey``; None where the qualifier
+    is no people word and no state or country, or holds no town of the
+    name with ``QUALIFIED_POP`` people."""
+    qualifier = _qualifier(toks, m, _QUALIFIED_TOWNS)
+    if qualifier is None:
+        return None
+    home = g.place_for_demonym(qualifier)
+    name = home.name if home is not None else qualifier
+    lands = [p for p in g.exact(name)[:5] if p.kind in ("country", "region")]
+    if not any(_pair_holds(p, e) and (e.kind != "city" or e.population >= QUALIFIED_POP)
+               for p in lands for e in m.cands[:60]):
+        return None
+    return name
+
+
+def _division_native(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
+    """The country of a people word before a division's kind ("the Mexican
+    state of Nuevo León", "the Indian state of Punjab"), which holds the
+    division as a people word before "from" holds a town; or None."""
+    qualifier = _qualifier(toks, m, _QUALIFIED_DIVISIONS)
+    code = g.country_for_demonym(qualifier) if qualifier is not None else None
+    return code if code and g.country(code) is not None else None
 
 
 #: words that open a list of places that the name before them holds

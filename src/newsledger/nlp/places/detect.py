@@ -1244,8 +1244,8 @@ def _long_demonym(d: _Detection, i: int) -> tuple[int, str]:
         if end < n and toks.ent_iob[end] == "I":
             continue  # the model's entity goes on after it
         if {toks.ent_type[k] for k in range(i, end)} <= {"", "NORP"} or (
-                end < n and toks.text[end].islower() and toks.pos[end] in ("NOUN", "ADJ")):
-            return w, code
+                end < n and toks.text[end].islower() and toks.pos[end] in ("NOUN", "ADJ", "PROPN")):
+            return w, code  # (a word in lower case the model called a proper noun is a common one: "blue")
         if toks.lower[end - 1].endswith("s") and toks.ent_iob[i] == "B" \
                 and all(toks.ent_iob[k] == "I" for k in range(i + 1, end)):
             return w, code  # a people in the plural, whatever the model says ("9,800 Solomon Islanders left")

@@ -32,6 +32,10 @@ class _Mention:
     demonym: Optional[str] = None
     choice: Optional[Entry] = None
     pair: Optional[str] = None  # text after "X, " that may contain X
+    #: a qualifier holds the mention ("the Scottish city of X" as its pair,
+    #: "the Mexican state of X" as its native country): it keeps its own
+    #: choice, and decides for no other mention of the name
+    qualified: bool = False
     pair_before: Optional[str] = None  # the name before ", X" that X may contain
     cue_city: bool = False
     local_cue: bool = False

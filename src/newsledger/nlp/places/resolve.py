@@ -69,7 +69,7 @@ from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _including_text, _lists_of_divisions,
                    _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
-                   _possessor_text, _region_cue, _river_cue, _sea_cue)
+                   _possessor_text, _qualifier_text, _division_native, _region_cue, _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
 from .entries import OLDER_NAMES, _country_word, _respelling
@@ -144,6 +144,9 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         return
     for m in mentions:
         m.pair = _including_text(toks, m) or _pair_text(toks, m) or _possessor_text(toks, m, g)
+        if m.pair is None:
+            m.pair = _qualifier_text(toks, m, g)
+            m.qualified = m.pair is not None
         listed = _listed_with_countries(toks, m, g)
         if m.pair and (listed or _great_city_listed_with_state(toks, m, g)):
             m.pair = None
@@ -163,6 +166,9 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.country_cue = _nation_cue(toks, m)
         m.acts = _acts(m)
         m.native = _native_of(toks, m, g)
+        if m.native is None:
+            m.native = _division_native(toks, m, g)
+            m.qualified = m.qualified or m.native is not None
         _drop_countries_before_kind(toks, m)
     _rivers_named_whole(toks, mentions, g)
     _lists_of_divisions(toks, mentions)
@@ -630,7 +636,7 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
         winner = next(m.choice for m in ms if m.choice is not None and m.choice.id == winner_id)
         for m in ms:
             # (not a mention that cannot be the winner: "the Niger State capital" after "Niger")
-            if m.choice is None or m.pair or m.demonym or not any(c.id == winner.id for c in m.cands):
+            if m.choice is None or m.pair or m.qualified or m.demonym or not any(c.id == winner.id for c in m.cands):
                 continue
             # (nor, when a state or country after another mention chose a
             # namesake in a country the text only visits, a bare mention that
@@ -792,7 +798,7 @@ def _pair_decides(m: _Mention, g: Gazetteer) -> bool:
     of its candidates (none other with the name as its own: towns that have
     it only as another name do not count, "Springfield" of two Missouri
     villages)."""
-    if not m.pair or m.demonym or m.choice is None:
+    if not m.pair or m.qualified or m.demonym or m.choice is None:
         return False
     pair_entries = g.exact(m.pair)[:5]
     held = [e for e in m.cands[:60] if any(_pair_holds(p, e) for p in pair_entries)]
