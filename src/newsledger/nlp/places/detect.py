@@ -1521,19 +1521,22 @@ def _detect_datelines(d: _Detection) -> None:
                 break
         if j < n and text[j] in ("'S", "\u2019S") and not toks.space[j - 1]:
             j += 1
-        if taken[i]:
-            # the model's town is the start of a longer name in capitals
-            # ("NEWCASTLE" of "NEWCASTLE UPON TYNE --"): the whole, when known
-            inner = next((m for m in d.mentions if m.span is not None and m.span.start == i
-                          and m.span.end < j and not m.demonym), None)
+        if any(taken[k] for k in range(i, j)):
+            # the model's town is part of a longer name in capitals
+            # ("NEWCASTLE" of "NEWCASTLE UPON TYNE --", "YANHUITLÁN" of "SANTO
+            # DOMINGO YANHUITLÁN, Mexico"): the whole, when known
+            inners = [m for m in d.mentions if m.span is not None and i <= m.span.start
+                      and m.span.end <= j and m.span.end - m.span.start < j - i and not m.demonym]
+            inside = {k for m in inners for k in range(m.span.start, m.span.end)}
             # (closed by its dash, its agency's bracket or its state's comma:
             # "PANAMA CITY (AP)", "CAMBRIDGE BAY, Nunavut")
-            if inner is None or not d.free(inner.span.end, j) \
+            if not inners or any(taken[k] and k not in inside for k in range(i, j)) \
                     or not (j < n and (text[j] in _DASHES or text[j] in ("(", ","))) \
                     or not any(_own_or_main(e, toks.span_text(i, j).title(), g)
                                for e in g.exact(toks.span_text(i, j).title())):
                 continue
-            d.drop(inner)
+            for m in inners:
+                d.drop(m)
         name = toks.span_text(i, j)
         # (or the short form of a town's name: "FRANKFURT" of Frankfurt am Main)
         key = normalize(name)

@@ -468,6 +468,14 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             share = countries.get(e.country, 0.0) / total
             if share < 0.5 and (m.scored.home_great or m.coloc.get(e.id, 0.0) < 1.0):
                 s += W["great_rival"] * (1.0 - share)
+                if m.scored.home_great and e.population < 10_000 and m.coloc.get(e.id, 0.0) < 1.0 \
+                        and anchors and e.lat is not None and not _anchored(e, key, anchors, VILLAGE_KM):
+                    # ... a village named like a city of half a million abroad,
+                    # no town of the text its neighbour: its state's name
+                    # elsewhere in the text does not speak for it ("buyers
+                    # from Bogotá, from Jaipur, from Antwerp" beside "an
+                    # auction in New York")
+                    s += W["great_village"]
         if e.kind == "region" and e.country and main_country is not None and e.country != main_country \
                 and countries.get(e.country, 0.0) - m.own_countries.get(e.country, 0) <= 0 \
                 and any(o.entry.country == main_country and (o.entry.kind == "region" or (

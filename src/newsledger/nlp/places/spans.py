@@ -313,23 +313,30 @@ def _accept_line_lists(d: _Detection, refused: list[tuple[int, int, str, list[En
         _accept_list_of_one_land(d, refused, at, found_lines[0], found_countries)
         return
     countries = set(d.doc_countries) | found_countries
-    for i, j, name, ents in refused:
-        line = at.get((i, j))
-        if line is None or not d.free(i, j):
-            continue
-        # (lines of the same list: within three lines of the name, not its own)
-        near = [x for x in found_lines if x != line and abs(x - line) <= 3]
-        if len(near) < LINE_LIST_FOUND - 1 or not any(abs(x - line) <= 1 for x in near):
-            continue
-        main = g.main_ids(name)
-        if _person_like(toks, i, j, d.person_words) or _common_word(name, j - i, max(ents, key=_prior)) \
-                or normalize(name) in _DATE_NAMES:
-            continue  # (nor a month's name: "March 6 — Aberdeen, P&J Live")
-        if any(e.id in main and e.country in countries and (
-                e.kind == "city" and e.population >= 1000
-                or e.kind == "region" and e.source in ("subdivision", "state", "extra") and not e.approx)
-               for e in ents):
-            d.add(d.doc[i:j], "gaz", fuzzy=False, require=True)
+    # (a line found so vouches for the next ones, as the first found did:
+    # "Coober Pedy (SA)" for "Halls Creek (WA)" below it)
+    lines = set(found_lines)
+    grown = True
+    while grown:
+        grown = False
+        for i, j, name, ents in refused:
+            line = at.get((i, j))
+            if line is None or not d.free(i, j):
+                continue
+            # (lines of the same list: within three lines of the name, not its own)
+            near = [x for x in lines if x != line and abs(x - line) <= 3]
+            if len(near) < LINE_LIST_FOUND - 1 or not any(abs(x - line) <= 1 for x in near):
+                continue
+            main = g.main_ids(name)
+            if _person_like(toks, i, j, d.person_words) or _common_word(name, j - i, max(ents, key=_prior)) \
+                    or normalize(name) in _DATE_NAMES:
+                continue  # (nor a month's name: "March 6 — Aberdeen, P&J Live")
+            if any(e.id in main and e.country in countries and (
+                    e.kind == "city" and e.population >= 1000
+                    or e.kind == "region" and e.source in ("subdivision", "state", "extra") and not e.approx)
+                   for e in ents) and d.add(d.doc[i:j], "gaz", fuzzy=False, require=True) is not None:
+                grown = grown or line not in lines
+                lines.add(line)
 
 
 #: lines of a list of one land's towns, with the one found among them, that make it a list of places
