@@ -666,6 +666,10 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a person's home town by another of its names, closing what the model took for the
+    # person or a body, its country after it
+    "The women's race was won by Anjali Rai of [[Darjeeling]], [[India]], in 34 hours 5 minutes.",
+    "He beat Mathis Girard of [[Chamonix]], [[France]], by four minutes in a sprint.",
     # a dateline in capitals whose last word the model took alone for a place: the whole name
     ("Church registers turn up at auction\n\n[[SANTO DOMINGO YANHUITLÁN]], [[Mexico]] — Three "
      "16th-century baptism registers were returned on Monday."),

@@ -395,9 +395,12 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
         (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ())) or (
         # (or a headline's noun of the place's people goes on after it: "Tūrangi Grandmother Completes")
         headline_people) or (
-        # (or the person's home town closes the person's: "Janice Kowalchuk of Winnipeg")
+        # (or the person's home town closes the person's: "Janice Kowalchuk of Winnipeg";
+        # by another of its names when its country or state follows: "Anjali Rai of
+        # Darjeeling, India", "Mathis Girard of Chamonix, France")
         ent.end == j and i - 2 > ent.start and toks.lower[i - 1] in ("of", "from") and toks.title[i - 2]
-        and best.kind == "city" and best.id in main)
+        and best.kind == "city" and (best.id in main or _in_its_land(toks, i, j, best, g, link=",",
+                                                                     after_prep=False)))
     # (the kind after the name, or a utility's word, is no surname: ask of the whole)
     kind_after = ent.end == j + 1 and (toks.lower[j] in _DIVISION_WORDS
                                        or (toks.title[j] and toks.lower[j] in UTILITY_WORDS))
@@ -702,7 +705,11 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     # after "of": "The Rottnest Island Authority", "the shire of Kangaroo Island")
     island = (first or after_of) and j - i >= 2 and toks.lower[j - 1] in _ISLAND_WORDS and best.id in main \
         and not _person_like(toks, i, j, d.person_words)
-    return _top_level(best) or club or council or school or paired or island \
+    # (or a person's home town closing what the model took for a body, its
+    # country or state after it: "Mathis Girard of Chamonix, France")
+    home = after_of and whole is not None and j == whole[1] and i - 2 > whole[0] and toks.title[i - 2] \
+        and best.kind == "city" and _in_its_land(toks, i, j, best, g, link=",", after_prep=False)
+    return _top_level(best) or club or council or school or paired or island or home \
         or (after_of and best.source == "subdivision" and not best.approx
             and best.country in d.doc_countries) \
         or (not saint and (first or after_of or last or listed or routed) and best.kind == "city"
