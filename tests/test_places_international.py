@@ -697,6 +697,8 @@ DETECT = [
     "Dulcimer players came from across the [[U.S.]]. It was the biggest festival yet.",
     "A cyclist set off from Norman to [[D.C.]]. He is a long way from home.",
     "The ferry route ran from Sarnia across the border to [[Port Huron]], [[Mich.]]. Residents were pleased.",
+    # (not an Australian state's short name, written without a stop: the stop is the sentence's)
+    "\"We need help, not just from far north [[Qld]].\" The crews left [[Cairns]] on Monday.",
     # a town after a route's preposition inside what the model took for one body's name
     ("Hauliers in [[Galway]] want the disused railway south from [[Claremorris]] through [[Tuam]] reopened "
      "for freight."),

@@ -7,8 +7,9 @@ name found is "U.S", "D.C" or "Mich" where the text writes "U.S.", "D.C."
 and "Mich.".  The mention is widened over that full stop when it follows
 the name with no space between and the name is an abbreviation: dotted
 letters, a state's or a province's short name ("Mich", "Ont"; not one in
-capitals, "NSW", which is written without stops), or a county's
-abbreviated kind ("Plymouth Co").
+capitals, "NSW", which is written without stops, nor an Australian state's,
+"far north Qld.", whose short names are written without stops too), or a
+county's abbreviated kind ("Plymouth Co").
 
 Reads the token table; writes the mentions' character spans and texts.
 """
@@ -20,6 +21,7 @@ from typing import Sequence
 
 from .mention import _Mention
 from .tokens import _Tokens
+from .words import UNDOTTED_LANDS
 
 #: letters with full stops between them ("U.S", "D.C", "N.Y")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -32,7 +34,7 @@ _KIND_ABBREVIATIONS = {"co", "twp"}
 def _shortens(word: str, name: str) -> bool:
     """``word`` is a short form of ``name``: its first letter, then the
     rest of its letters in order ("Mich" of Michigan, "Fla" of Florida,
-    "Qld" of Queensland), and not the name's own first word ("Gaza" of the
+    "Ont" of Ontario), and not the name's own first word ("Gaza" of the
     Gaza Strip is a name, not its short form)."""
     word, name = word.lower(), name.lower()
     if not name.startswith(word[0]) or name.split()[0] == word:
@@ -60,7 +62,7 @@ def _close_abbreviations(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
         # (not one in capitals: "Sydney, NSW." ends its sentence with the stop)
         short = len(m.span) == 1 and len(word) <= _SHORT_WORD and word.isalpha() and word[:1].isupper() \
             and not word.isupper() and m.choice is not None and m.choice.kind == "region" \
-            and _shortens(word, m.choice.name)
+            and m.choice.country not in UNDOTTED_LANDS and _shortens(word, m.choice.name)
         if _DOTTED.fullmatch(word) or short or (len(m.span) > 1 and word.lower() in _KIND_ABBREVIATIONS):
             m.end += 1
             m.text += "."

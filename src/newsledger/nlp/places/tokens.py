@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...gazetteer import Entry, Gazetteer, normalize
 from .entries import _own_name
 from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS,
-                    SAYING_WORDS, STREET_HEADS, TITLES)
+                    SAYING_WORDS, STREET_HEADS, TITLES, UNDOTTED_LANDS)
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
@@ -150,7 +150,8 @@ def _abbreviation_dot_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
     sentence or a text ("Lacolle, Que."): a word of five letters at most that
     our table knows only as another of its region's names (not "Rome."),
     after a town and a comma unless no place has it as its own name ("east
-    of Alta." in Norway)."""
+    of Alta." in Norway); not an Australian state's, whose short names are
+    written without a stop ("far north Qld.")."""
     if j - i != 1 or j >= toks.n or toks.text[j] != "." or toks.space[i] \
             or len(toks.text[i]) > 5 or not toks.title[i]:
         return j
@@ -158,7 +159,7 @@ def _abbreviation_dot_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
     if not (i > 0 and toks.text[i - 1] == ",") and _own_name(word, g):
         return j
     if any(e.kind == "region" and e.source in ("state", "extra") and normalize(e.name) != normalize(word)
-           for e in g.exact(word + ".")):
+           and e.country not in UNDOTTED_LANDS for e in g.exact(word + ".")):
         return j + 1
     return j
 

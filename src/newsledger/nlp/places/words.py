@@ -292,6 +292,10 @@ CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "co
 #: the word going first there ("County Clare", "Co. Kerry")
 COUNTY_LANDS = ("IE", "GB")
 
+#: countries whose states' short names are written without a full stop ("Qld", "Vic", "Tas"):
+#: a stop after one ends its sentence
+UNDOTTED_LANDS = ("AU",)
+
 #: words that open a club's name before its town ("Inter Miami", "Bayer Leverkusen", "Celta Vigo")
 CLUB_PREFIXES = {"real", "inter", "bayer", "werder", "celta", "sporting", "racing", "dynamo", "dinamo",
                  "lokomotiv", "olympique", "borussia", "eintracht", "fortuna", "hertha", "rapid", "sturm",
