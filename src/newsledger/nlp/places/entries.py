@@ -134,15 +134,16 @@ def _town_pair(toks, start: int, end: int, g: Gazetteer) -> Optional[tuple[tuple
     return (start, start + 1), (start + 2, start + 3)
 
 
+#: letters a word has one of at least (a short name without any is an abbreviation: "Qld")
+_VOWELS = set("aeiouy")
+
+
 def _alias_ok(text: str) -> bool:
     """``text`` may be one of our aliases: not short, or short with its
     capitals or its dot ("ACT", "Man."), or with no vowel, which no word
     has ("Qld")."""
     return not (len(normalize(text)) <= 4 and not ("." in text or text.isupper())
                 and any(c in _VOWELS for c in normalize(text)))
-
-
-_VOWELS = set("aeiouy")
 
 
 def _common_word(name: str, n_tokens: int, best: Entry) -> bool:
