@@ -1491,6 +1491,10 @@ DETECT = [
     # a region's adjective before a noun the model called proper ("lamb"), or taken alone for a person
     "Prices for [[Welsh]] lamb fell in March.",
     "In Trevelin, descendants of [[Welsh]] settlers who arrived in the 1860s still run tea houses.",
+    # a place's older name given right after it, the gazetteer's or not
+    "Its capital is [[Antsiranana]], the former [[Diego-Suarez]].",
+    "Officials in [[N'Djamena]] — known as [[Fort-Lamy]] until 1973 — have appealed for help.",
+    "In [[Semey]], the former [[Semipalatinsk]], temperatures fell to minus 38.",
     # a capitalised "Nearer" the model takes into a person with the city after it
     "Harvests failed in the south. Nearer [[Harare]], farmers planted late.",
     # the dateline's town is no given name of the headline's "person" ("Fano Sprays"): its later bare
@@ -1748,6 +1752,13 @@ NOT_FOUND = [
     ("The best known of Scotland's Highland games is held at Braemar in September.", "Highland"),
     ("The Dominican friars who built the church in Oaxaca also planted its orchards.", "Dominican"),
     ("STIRLING — An Aberdeen-Angus bull from a herd near Huntly sold for a record price on Monday.", "Angus"),
+    # "the former" before a name that modifies a noun gives no other name of the place before it
+    ("In Boston, the former Celtics star said he would stay.", "Celtics"),
+    ("In Ohio, the former Kasich aide said nothing.", "Kasich"),
+    # (nor a team's nickname after its town's name)
+    ("The bank renewed its sponsorship of football club Monterrey, known as Rayados, through 2028.", "Rayados"),
+    # (nor "called" alone after a place: the thing called, not the place)
+    ("They run a youth club in Mill Road, Cambridge, called Parent Free Zone.", "Parent Free Zone"),
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),
@@ -3292,3 +3303,19 @@ def test_english_name_of_a_european_city_is_the_city(nlp):
     text = "Most of the juice leaves the port of Santos for Europe via Rotterdam and Ghent, traders said."
     town = [p for p in find_places(nlp(text)) if p.text == "Ghent"]
     assert town and town[0].lat is not None and haversine_km(town[0].lat, town[0].lon, 51.05, 3.72) <= 50
+
+
+def test_other_name_the_gazetteer_lacks_stands_for_the_place_before_it(nlp):
+    # "Shangri-La, the town formerly known as Zhongdian": the older name is the town's
+    text = "In Shangri-La, the town formerly known as Zhongdian, families rise at three to pick mushrooms."
+    old = [p for p in find_places(nlp(text)) if p.text == "Zhongdian"]
+    assert old and old[0].lat is not None and haversine_km(old[0].lat, old[0].lon, 27.83, 99.71) <= 50
+
+
+def test_land_after_in_holds_a_small_town_in_a_story_of_its_great_namesake(nlp):
+    # "Trujillo in Spain" (9,000 people) in a story of Trujillo, Peru: "in" names the land that holds it
+    text = ("HUANCHACO, Peru — Surfers came from Lima, Chiclayo and Trujillo, the regional capital, to ride reed "
+            "boats off the Peruvian coast. A delegation from Trujillo in Spain, a sister town, also came.")
+    towns = [p for p in find_places(nlp(text)) if p.text == "Trujillo"]
+    assert len(towns) == 2 and haversine_km(towns[0].lat, towns[0].lon, -8.11, -79.03) <= 50
+    assert haversine_km(towns[1].lat, towns[1].lon, 39.46, -5.88) <= 50

@@ -1429,6 +1429,21 @@ def _detect_rivers(d: _Detection) -> None:
 #: "formerly Salisbury")
 _OTHER_NAME_CUES = {"called", "formerly", "renamed"}
 
+#: the words that may stand between a place and its other name given right
+#: after it ("Semey, the former Semipalatinsk", "Shangri-La, the town formerly
+#: known as Zhongdian", "N'Djamena — known as Fort-Lamy until 1973",
+#: "Aputula, also known as Finke")
+_OTHER_NAME_BRIDGE = {",", "(", "—", "–", "-", "--", "the", "a", "its", "also", "formerly", "once", "officially",
+                      "previously", "better", "still", "locally", "widely", "known", "as", "called", "former",
+                      "renamed", "town", "city", "village", "capital", "port", "island", "settlement",
+                      "community", "district", "province", "region", "state", "country", "oasis"}
+#: the most words between a place and its other name
+OTHER_NAME_GAP = 7
+#: nouns before a team named by its town, whose other name is the team's
+_TEAM_NOUNS = {"club", "team", "side", "franchise", "outfit", "champions"}
+#: words that may follow an other name given after a place ("known as Fort-Lamy until 1973")
+_AFTER_OTHER_NAME = {"until", "till", "before", "in", "under", "by", "to", "and", "or", "from", "after"}
+
 
 def _detect_other_names(d: _Detection) -> None:
     """2b. a place's other or older name, given after "known as", "known
@@ -1443,10 +1458,10 @@ def _detect_other_names(d: _Detection) -> None:
     for s in range(1, toks.n):
         if not toks.cap[s] or d.taken[s] or toks.text[s] in d.person_words or not _other_name_cue(toks, s):
             continue
-        k = s
-        while k < min(toks.n, s + 3) and toks.cap[k] and not d.taken[k]:
-            k += 1
+        k = _capitalised_run(d, s, 4)
         for e in range(k, s, -1):
+            if toks.text[e - 1] == "-":
+                continue
             name = toks.span_text(s, e)
             near = [c for c in g.exact(name) if c.lat is not None and c.kind != "country"
                     and any(c.id == f.id or haversine_km(c.lat, c.lon, f.lat, f.lon) <= W["other_name_km"]
@@ -1454,6 +1469,48 @@ def _detect_other_names(d: _Detection) -> None:
             if near and (e == toks.n or not toks.cap[e]):
                 d.add_known(d.doc[s:e], near, g.main_name_ids(name))
                 break
+        else:
+            _add_unknown_other_name(d, s)
+
+
+def _add_unknown_other_name(d: _Detection, s: int) -> None:
+    """A name the gazetteer does not know, given as another name of the
+    place named right before it ("Emalahleni, the former Witbank",
+    "N'Djamena — known as Fort-Lamy until 1973"): one to four capitalised
+    words (joined by hyphens too), standing for that place
+    (``other_name_of``)."""
+    toks = d.toks
+    named = max((m for m in d.mentions if m.span is not None and not m.demonym and m.cands and m.span.end <= s),
+                key=lambda m: m.span.end, default=None)
+    # (not a club's or team's nickname: "football club Monterrey, known as Rayados")
+    if named is None or (named.span.start > 0 and toks.lower[named.span.start - 1] in _TEAM_NOUNS):
+        return
+    gap = range(named.span.end, s)
+    if not 0 < len(gap) <= OTHER_NAME_GAP or toks.lower[gap[0]] not in (",", "(", "—", "–", "-", "--") \
+            or not all(toks.lower[k] in _OTHER_NAME_BRIDGE for k in gap) \
+            or not any(toks.lower[k] in ("former", "formerly", "known", "renamed") for k in gap):
+        return  # (not "called" alone: "a club in Newmarket Road, Cambridge, called Parent Free Zone")
+    e = _capitalised_run(d, s, 6)
+    name = toks.span_text(s, e)
+    # (the name ends its phrase: not a noun's modifier, "the former Celtics star")
+    if e < toks.n and not toks.punct[e] and toks.lower[e] not in _AFTER_OTHER_NAME:
+        return
+    if not d.free(s, e) or toks.lower[s] in TITLES \
+            or any(toks.text[k] in d.person_words or d.g.is_people_word(toks.text[k]) for k in range(s, e)) \
+            or d.g.exact(name):
+        return
+    m = d.add_known(d.doc[s:e], named.cands, named.main_ids)
+    m.other_name_of = named
+
+
+def _capitalised_run(d: _Detection, s: int, most: int) -> int:
+    """The end of the free capitalised words from ``s`` (at most ``most``
+    tokens, hyphens between capitalised words included: "Fort-Lamy")."""
+    toks, e = d.toks, s
+    while e < min(toks.n, s + most) and not d.taken[e] and (
+            toks.cap[e] or (e > s and toks.text[e] == "-" and e + 1 < toks.n and toks.cap[e + 1])):
+        e += 1
+    return e
 
 
 def _other_name_cue(toks: _Tokens, s: int) -> bool:
@@ -1461,7 +1518,7 @@ def _other_name_cue(toks: _Tokens, s: int) -> bool:
     "formerly", "renamed", or "as" after "known" with up to four words
     between ("known to older maps as")."""
     prev = toks.lower[s - 1]
-    if prev in _OTHER_NAME_CUES:
+    if prev in _OTHER_NAME_CUES or (prev == "former" and s > 1 and toks.lower[s - 2] == "the"):
         return True
     return prev == "as" and "known" in toks.lower[max(0, s - 6):s - 1]
 

@@ -32,6 +32,7 @@ class _Mention:
     demonym: Optional[str] = None
     choice: Optional[Entry] = None
     pair: Optional[str] = None  # text after "X, " that may contain X
+    pair_in: bool = False  # the pair follows "in" ("Trujillo in Spain"): it holds a smaller town too
     #: a qualifier holds the mention ("the Scottish city of X" as its pair,
     #: "the Mexican state of X" as its native country): it keeps its own
     #: choice, and decides for no other mention of the name
@@ -66,6 +67,8 @@ class _Mention:
     para_countries: frozenset = frozenset()
     #: the towns of an unknown township's bare name ("Readington" of "Readington Township")
     bare: list[Entry] = field(default_factory=list)
+    #: the place named right before this other name of it ("Witbank" of "Emalahleni, the former Witbank")
+    other_name_of: Optional["_Mention"] = None
 
 
 #: bare compass words: "the West" (the Western countries), "the North" of a

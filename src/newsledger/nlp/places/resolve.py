@@ -144,6 +144,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         return
     for m in mentions:
         m.pair = _including_text(toks, m) or _pair_text(toks, m) or _possessor_text(toks, m, g)
+        m.pair_in = m.pair is not None and _said_in(toks, m)
         if m.pair is None:
             m.pair = _qualifier_text(toks, m, g)
             m.qualified = m.pair is not None
@@ -202,6 +203,17 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _place_in_named_region(doc, mentions, g)
     _short_forms(mentions)
     _abbreviations_of_lands(mentions)
+    for m in mentions:
+        if m.other_name_of is not None:  # ("Witbank" of "Emalahleni, the former Witbank": that town)
+            m.choice = m.other_name_of.choice
+
+
+def _said_in(toks: _Tokens, m: _Mention) -> bool:
+    """The mention is followed by "in" or ", in" (its ``pair`` is the land
+    said to hold it: "Trujillo in Spain", "Bonito, in Mato Grosso do Sul")."""
+    end = m.span.end if m.span is not None else toks.n
+    return end < toks.n and (toks.lower[end] == "in" or (
+        toks.text[end] == "," and end + 1 < toks.n and toks.lower[end + 1] == "in"))
 
 
 def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:

@@ -121,7 +121,7 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
     for m in mentions:
         if m.demonym or len(m.cands) < 2:
             continue
-        sig = (normalize(m.text), m.pair, m.pair_before, m.cue_city, m.local_cue, m.region_cue, m.division_word,
+        sig = (normalize(m.text), m.pair, m.pair_in, m.pair_before, m.cue_city, m.local_cue, m.region_cue, m.division_word,
                m.beside_state, m.country_cue, m.sea_cue, m.river_cue, m.county_cue, m.acts, m.native,
                tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
@@ -134,6 +134,9 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
 #: Western Australia"; "Perth, Scotland" in an Australian story) is the
 #: name's reading, whatever the rest of the text is about
 PAIR_STATE_POP = 20_000
+#: ... and a town this big in the land named after "in" ("a delegation from
+#: Trujillo in Spain" in a story of Trujillo, Peru)
+PAIR_IN_POP = 1_000
 
 #: a city this big is the one its country means by its name ("Boston", "Denver")
 HOME_GREAT = 500_000
@@ -403,7 +406,7 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     # Perth, Western Australia" in a story of Perth, Scotland)
     items = m.scored.items
     if m.pair and any(sc.pair and (
-            (not sc.pair_region and sc.entry.population >= 10_000)
+            (not sc.pair_region and sc.entry.population >= (PAIR_IN_POP if m.pair_in else 10_000))
             or (sc.pair_region and sc.entry.kind == "city" and sc.entry.population >= PAIR_STATE_POP))
             for sc in items):
         items = [sc for sc in items if sc.pair]
