@@ -1491,6 +1491,11 @@ DETECT = [
     # a region's adjective before a noun the model called proper ("lamb"), or taken alone for a person
     "Prices for [[Welsh]] lamb fell in March.",
     "In Trevelin, descendants of [[Welsh]] settlers who arrived in the 1860s still run tea houses.",
+    # a dateline's town GeoNames knows by another name, without a population, its country and agency after it
+    "[[MINQIN]], [[China]] (Reuters) — Squeezed between two deserts, the oasis county of [[Minqin]] has become "
+    "a symbol of the fight against sand.",
+    # a dateline's name of several words opened by a word of two letters
+    "[[LA RONGE]], [[Sask.]] (CP) — Dr. Pieter van Wyk had never seen a lake freeze solid.",
     # a place's older name given right after it, the gazetteer's or not
     "Its capital is [[Antsiranana]], the former [[Diego-Suarez]].",
     "Officials in [[N'Djamena]] — known as [[Fort-Lamy]] until 1973 — have appealed for help.",
@@ -3319,3 +3324,30 @@ def test_land_after_in_holds_a_small_town_in_a_story_of_its_great_namesake(nlp):
     towns = [p for p in find_places(nlp(text)) if p.text == "Trujillo"]
     assert len(towns) == 2 and haversine_km(towns[0].lat, towns[0].lon, -8.11, -79.03) <= 50
     assert haversine_km(towns[1].lat, towns[1].lon, 39.46, -5.88) <= 50
+
+
+@pytest.mark.parametrize("text,name,point", [
+    # a part of a city named with the city's possessive: the namesake abroad loses to the city's part
+    ("Street-food vendors in Bangkok's Chinatown will be allowed to trade until 2 a.m.", "Chinatown",
+     (13.74, 100.51)),
+    # (a region's name where a word makes it the city's district)
+    ("The national laboratory in Kinshasa's Gombe district confirmed 1,910 cases.", "Gombe", (-4.30, 15.30)),
+    # (or "the" with the city's name and a part's kind before "of")
+    ("Ferries leave every half hour for the Auckland seaside suburb of Devonport.", "Devonport",
+     (-36.83, 174.80)),
+])
+def test_part_of_a_city_named_with_its_possessive(nlp, text, name, point):
+    part = [p for p in find_places(nlp(text)) if p.text == name]
+    assert part and part[0].lat is not None and haversine_km(part[0].lat, part[0].lon, *point) <= 50
+
+
+@pytest.mark.parametrize("text,name,point", [
+    # (a region's name without such a word, a great city's, a far state's city: as before)
+    ("Critics said Beijing's Xinjiang policy had hardened.", "Xinjiang", (41.5, 85.5)),
+    ("Officials said Moscow's Kyiv embassy would stay shut.", "Kyiv", (50.45, 30.52)),
+    ("Traffic into New York's Albany was slow on Monday.", "Albany", (42.65, -73.76)),
+    ("Basel's Rhine swimmers float downstream on hot afternoons.", "Rhine", (50.5, 7.5)),
+])
+def test_possessive_of_a_city_leaves_regions_great_cities_and_states_towns(nlp, text, name, point):
+    place = [p for p in find_places(nlp(text)) if p.text == name]
+    assert place and place[0].lat is not None and haversine_km(place[0].lat, place[0].lon, *point) <= 161

@@ -1553,7 +1553,10 @@ def _detect_datelines(d: _Detection) -> None:
     for i in range(n):
         # ("ST. JOHN'S --": a saint's or a fort's abbreviation opens the name)
         abbreviated = i + 2 < n and text[i] in _DATELINE_ABBREVIATIONS and text[i + 1] == "."
-        if not upper[i] or (len(text[i]) < 3 and not abbreviated) or not toks.alpha[i]:
+        # (a short word opens a name of several words: "LA RONGE, Sask.", "EL PASO, Texas")
+        opening = len(text[i]) == 2 and i + 1 < n and toks.space[i] and upper[i + 1] and toks.alpha[i + 1] \
+            and len(text[i + 1]) >= 3
+        if not upper[i] or (len(text[i]) < 3 and not abbreviated and not opening) or not toks.alpha[i]:
             continue
         # a byline's date before it ("March 30, 2009 NEWARK --") also opens a dateline
         after_year = i > 0 and toks.like_num[i - 1] and len(text[i - 1]) == 4
@@ -1606,8 +1609,11 @@ def _detect_datelines(d: _Detection) -> None:
         if not cands and j + 1 < n and text[j] == ",":
             # (or another name of a town of the country after it: "HAWASSA, Ethiopia")
             country = next((e.country for e in g.exact(text[j + 1]) if e.kind == "country"), None)
+            # (of any size where the dateline's agency or dash follows the country: "MINQIN, China
+            # (Reuters) —", the seat of a county GeoNames gives under another name and no population)
+            whole = j + 2 < n and (text[j + 2] in _DASHES or text[j + 2] == "(")
             cands = [e for e in found if e.kind == "city" and country and e.country == country
-                     and e.population >= 10_000]
+                     and (e.population >= 10_000 or whole)]
         if cands and (i == 0 or text[i - 1].endswith("\n") or doc[i].sent.start == i
                       or text[i - 1] in (".", "!", "?") or after_year or after_label):
             d.add_known(doc[i:j], cands, g.main_name_ids(toks.span_text(i, j)))

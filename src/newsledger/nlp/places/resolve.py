@@ -203,6 +203,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _place_in_named_region(doc, mentions, g)
     _short_forms(mentions)
     _abbreviations_of_lands(mentions)
+    _parts_of_cities(toks, mentions, g)
     for m in mentions:
         if m.other_name_of is not None:  # ("Witbank" of "Emalahleni, the former Witbank": that town)
             m.choice = m.other_name_of.choice
@@ -516,6 +517,78 @@ def _place_in_named_region(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer)
             continue
         p = regions[0]
         m.choice = replace(p, name=m.text, kind="city", geonameid=None, population=0, approx=True)
+
+
+#: a part of a city named with the city's possessive ("Bangkok's Chinatown") lies this near the city's point
+CITY_PART_KM = 40.0
+#: ... where the city has this many people (a city of districts with names of their own)
+CITY_PART_POP = 100_000
+#: a province of a city's name whose point lies this near the city's is the city's own ("Bangkok")
+CITY_PROVINCE_KM = 60.0
+#: words after a name that make it a part of a town
+_CITY_PARTS = {"district", "neighbourhood", "neighborhood", "suburb", "quarter", "area", "township", "ward",
+               "borough", "slum", "commune", "municipality", "section", "precinct"}
+#: a name of a city this big, or of a capital, after a city's possessive is that city still
+GREAT_CITY_POP = 1_000_000
+
+
+def _parts_of_cities(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
+    """A name after a city's possessive, or after "the" with the city's name
+    and a part's kind before "of", is a part of that city ("Bangkok's
+    Chinatown", "Kinshasa's Gombe district", "the Auckland seaside suburb of
+    Devonport"): its reading within ``CITY_PART_KM`` of the city, or else a
+    stand-in at the city's point (no GeoNames id), not a namesake abroad.
+    Only for a city of ``CITY_PART_POP`` whose name is no state's or
+    country's ("New York's Albany"), and not for a name of a capital or a
+    city of ``GREAT_CITY_POP`` ("Moscow's Kyiv embassy") or of a feature
+    ("Basel's Rhine"), nor a country's or region's unless a part's word says
+    so ("Beijing's Xinjiang policy")."""
+    by_end = {m.span.end: m for m in mentions if m.span is not None}
+    for m in mentions:
+        if m.span is None or m.demonym or m.choice is None or m.other_name_of is not None:
+            continue
+        city, said = _holding_city(toks, m, by_end)
+        c = city.choice if city is not None else None
+        if c is None or city.demonym or c.kind != "city" or c.population < CITY_PART_POP or c.lat is None:
+            continue
+        # (a state or country of the name far from the city may be the one meant: "New York's Albany";
+        # a city's own province is none, "Bangkok's Chinatown")
+        if any(e.kind in ("country", "region") and (e.lat is None or haversine_km(
+                c.lat, c.lon, e.lat, e.lon) > CITY_PROVINCE_KM) for e in g.exact(city.text)[:5]):
+            continue
+        own = [e for e in m.cands[:60] if e.id in m.main_ids]
+        # (nor a feature's: "Basel's Rhine swimmers")
+        if any(e.population >= GREAT_CITY_POP or g.is_capital(e) or e.kind == "feature" for e in own) \
+                or (not said and any(e.kind in ("country", "region") for e in own)):
+            continue
+        if m.choice.lat is not None and haversine_km(c.lat, c.lon, m.choice.lat, m.choice.lon) <= CITY_PART_KM:
+            continue
+        near = [e for e in m.cands[:60] if e.lat is not None
+                and haversine_km(c.lat, c.lon, e.lat, e.lon) <= CITY_PART_KM]
+        m.choice = max(near, key=lambda e: e.population) if near else \
+            replace(c, name=m.text, population=0, geonameid=None, approx=True)
+
+
+#: kinds of a town's part before "of" ("the Auckland seaside suburb of Devonport")
+_CITY_PART_KINDS = {"suburb", "district", "neighbourhood", "neighborhood", "township", "quarter", "borough",
+                    "ward", "slum", "barrio", "favela", "enclave"}
+
+
+def _holding_city(toks: _Tokens, m: _Mention, by_end: dict) -> tuple[Optional[_Mention], bool]:
+    """The mention of the city that holds ``m`` as a part, by its possessive
+    right before it or as "the X [...] suburb of" before it, and whether a
+    part's word says so (a part's word after the name, or the kind)."""
+    s, e = m.span.start, m.span.end
+    if s >= 2 and toks.lower[s - 1] in ("'s", "’s"):
+        return by_end.get(s - 1), e < toks.n and toks.lower[e] in _CITY_PARTS
+    if s >= 4 and toks.lower[s - 1] == "of" and toks.lower[s - 2] in _CITY_PART_KINDS:
+        k = s - 3  # (over up to two lower-case words: "seaside")
+        while k > s - 5 and toks.text[k].islower() and toks.alpha[k]:
+            k -= 1
+        city = by_end.get(k + 1)
+        if city is not None and city.span.start > 0 and toks.lower[city.span.start - 1] in ("the", "a"):
+            return city, True
+    return None, False
 
 
 #: a town whose state the codes do not give may lie in a named state this far from the state's point
