@@ -3347,7 +3347,32 @@ def test_part_of_a_city_named_with_its_possessive(nlp, text, name, point):
     ("Officials said Moscow's Kyiv embassy would stay shut.", "Kyiv", (50.45, 30.52)),
     ("Traffic into New York's Albany was slow on Monday.", "Albany", (42.65, -73.76)),
     ("Basel's Rhine swimmers float downstream on hot afternoons.", "Rhine", (50.5, 7.5)),
+    # (the kind's phrase naming the part first: the city after "of" is no part of the district)
+    ("Chantal Mwamba runs a small restaurant in the Kasulo neighbourhood of Kolwezi, in Lualaba province.",
+     "Kolwezi", (-10.72, 25.47)),
 ])
 def test_possessive_of_a_city_leaves_regions_great_cities_and_states_towns(nlp, text, name, point):
     place = [p for p in find_places(nlp(text)) if p.text == name]
     assert place and place[0].lat is not None and haversine_km(place[0].lat, place[0].lon, *point) <= 161
+
+
+def test_county_after_in_holds_a_small_town_in_a_story_of_its_great_namesake(nlp):
+    # "Launceston in Cornwall" (9,000 people) in a story of Launceston, Tasmania (90,000)
+    text = ("BALLARAT, Australia — Bands from Launceston, Hobart and Burnie in Tasmania and from Bendigo, Geelong "
+            "and Shepparton in Victoria played on the shore of Lake Wendouree on Sunday. The Launceston band won "
+            "the A Grade. Its secretary said it once received a booking for a summer fete in Launceston in "
+            "Cornwall.")
+    towns = [p for p in find_places(nlp(text)) if p.text == "Launceston"]
+    assert len(towns) == 3 and haversine_km(towns[0].lat, towns[0].lon, -41.44, 147.14) <= 50
+    assert haversine_km(towns[2].lat, towns[2].lon, 50.64, -4.36) <= 50
+
+
+def test_small_town_held_by_in_speaks_for_itself_alone(nlp):
+    # "not to be confused with the resort of Manali in Himachal Pradesh": the town "in" holds is that
+    # mention's reading only; the story's Manali stays the suburb of Chennai
+    text = ("CHENNAI, India — Oil from the refinery belt at Manali reached Ennore creek on Sunday, fishers said. "
+            "The industrial suburb of Manali — not to be confused with the mountain resort of Manali in Himachal "
+            "Pradesh — is home to a cluster of refineries.")
+    towns = [p for p in find_places(nlp(text)) if p.text == "Manali"]
+    assert len(towns) == 3 and haversine_km(towns[0].lat, towns[0].lon, 13.17, 80.27) <= 50
+    assert haversine_km(towns[2].lat, towns[2].lon, 32.24, 77.19) <= 50

@@ -71,7 +71,7 @@ from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _inc
                    _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
                    _possessor_text, _qualifier_text, _division_native, _region_cue, _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
-from .score import _Anchors, _best, _pair_holds, _share_fixed_scores
+from .score import PAIR_STATE_POP, _Anchors, _best, _pair_holds, _share_fixed_scores
 from .entries import OLDER_NAMES, _country_word, _respelling
 
 
@@ -547,7 +547,7 @@ def _parts_of_cities(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) 
     for m in mentions:
         if m.span is None or m.demonym or m.choice is None or m.other_name_of is not None:
             continue
-        city, said = _holding_city(toks, m, by_end)
+        city, said, said_after = _holding_city(toks, m, by_end)
         c = city.choice if city is not None else None
         if c is None or city.demonym or c.kind != "city" or c.population < CITY_PART_POP or c.lat is None:
             continue
@@ -561,7 +561,15 @@ def _parts_of_cities(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) 
         if any(e.population >= GREAT_CITY_POP or g.is_capital(e) or e.kind == "feature" for e in own) \
                 or (not said and any(e.kind in ("country", "region") for e in own)):
             continue
-        if m.choice.lat is not None and haversine_km(c.lat, c.lon, m.choice.lat, m.choice.lon) <= CITY_PART_KM:
+        # (the kind's phrase may name the part first: "the Kasulo district of Kolwezi")
+        if not said_after and any(e.population >= c.population for e in own):
+            continue
+        # (nor where its reading lies by a city of the name, if not the one read: "the Valencia suburb of
+        # Paterna" with Valencia read as Venezuela's)
+        if m.choice.lat is not None and any(
+                e.kind == "city" and e.population >= CITY_PART_POP and e.lat is not None
+                and haversine_km(e.lat, e.lon, m.choice.lat, m.choice.lon) <= CITY_PART_KM
+                for e in city.cands[:60]):
             continue
         near = [e for e in m.cands[:60] if e.lat is not None
                 and haversine_km(c.lat, c.lon, e.lat, e.lon) <= CITY_PART_KM]
@@ -574,21 +582,23 @@ _CITY_PART_KINDS = {"suburb", "district", "neighbourhood", "neighborhood", "town
                     "ward", "slum", "barrio", "favela", "enclave"}
 
 
-def _holding_city(toks: _Tokens, m: _Mention, by_end: dict) -> tuple[Optional[_Mention], bool]:
+def _holding_city(toks: _Tokens, m: _Mention, by_end: dict) -> tuple[Optional[_Mention], bool, bool]:
     """The mention of the city that holds ``m`` as a part, by its possessive
-    right before it or as "the X [...] suburb of" before it, and whether a
-    part's word says so (a part's word after the name, or the kind)."""
+    right before it or as "the X [...] suburb of" before it; whether a part's
+    word says so (the kind, or a part's word after the name); and whether
+    that word follows the name (the possessive's), so that the phrase cannot
+    name the part first ("the Kasulo district of Kolwezi")."""
     s, e = m.span.start, m.span.end
     if s >= 2 and toks.lower[s - 1] in ("'s", "’s"):
-        return by_end.get(s - 1), e < toks.n and toks.lower[e] in _CITY_PARTS
+        return by_end.get(s - 1), e < toks.n and toks.lower[e] in _CITY_PARTS, True
     if s >= 4 and toks.lower[s - 1] == "of" and toks.lower[s - 2] in _CITY_PART_KINDS:
         k = s - 3  # (over up to two lower-case words: "seaside")
         while k > s - 5 and toks.text[k].islower() and toks.alpha[k]:
             k -= 1
         city = by_end.get(k + 1)
         if city is not None and city.span.start > 0 and toks.lower[city.span.start - 1] in ("the", "a"):
-            return city, True
-    return None, False
+            return city, True, False
+    return None, False, False
 
 
 #: a town whose state the codes do not give may lie in a named state this far from the state's point
@@ -884,6 +894,10 @@ def _pair_decides(m: _Mention, g: Gazetteer) -> bool:
     it only as another name do not count, "Springfield" of two Missouri
     villages)."""
     if not m.pair or m.qualified or m.demonym or m.choice is None:
+        return False
+    # (a small town held only by "in": "not to be confused with the resort of Manali in Himachal
+    # Pradesh" speaks for itself alone)
+    if m.pair_in and m.choice.kind == "city" and m.choice.population < PAIR_STATE_POP:
         return False
     pair_entries = g.exact(m.pair)[:5]
     held = [e for e in m.cands[:60] if any(_pair_holds(p, e) for p in pair_entries)]

@@ -134,8 +134,9 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
 #: Western Australia"; "Perth, Scotland" in an Australian story) is the
 #: name's reading, whatever the rest of the text is about
 PAIR_STATE_POP = 20_000
-#: ... and a town this big in the land named after "in" ("a delegation from
-#: Trujillo in Spain" in a story of Trujillo, Peru)
+#: ... and a town this big in the land, state or county named after "in" ("a
+#: delegation from Trujillo in Spain" in a story of Trujillo, Peru; "a fete
+#: in Launceston in Cornwall" in a story of Tasmania)
 PAIR_IN_POP = 1_000
 
 #: a city this big is the one its country means by its name ("Boston", "Denver")
@@ -407,7 +408,8 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     items = m.scored.items
     if m.pair and any(sc.pair and (
             (not sc.pair_region and sc.entry.population >= (PAIR_IN_POP if m.pair_in else 10_000))
-            or (sc.pair_region and sc.entry.kind == "city" and sc.entry.population >= PAIR_STATE_POP))
+            or (sc.pair_region and sc.entry.kind == "city"
+                and sc.entry.population >= (PAIR_IN_POP if m.pair_in else PAIR_STATE_POP)))
             for sc in items):
         items = [sc for sc in items if sc.pair]
     elif m.native and not (great - {m.native}):
