@@ -3376,3 +3376,11 @@ def test_small_town_held_by_in_speaks_for_itself_alone(nlp):
     towns = [p for p in find_places(nlp(text)) if p.text == "Manali"]
     assert len(towns) == 3 and haversine_km(towns[0].lat, towns[0].lon, 13.17, 80.27) <= 50
     assert haversine_km(towns[2].lat, towns[2].lon, 32.24, 77.19) <= 50
+
+
+def test_small_town_held_by_in_without_contrast_speaks_for_the_text(nlp):
+    # "Tourists walk through Gion in Kyoto": "in" names the text's own Gion, for its other mentions too
+    text = ("Lanterns lit the lanes of Gion on Friday as the festival's floats were readied.\n\nPhoto: Tourists "
+            "walk through Gion in Kyoto, western Japan.")
+    towns = [p for p in find_places(nlp(text)) if p.text == "Gion"]
+    assert len(towns) == 2 and all(haversine_km(t.lat, t.lon, 35.00, 135.78) <= 50 for t in towns)

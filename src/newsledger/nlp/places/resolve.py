@@ -45,7 +45,12 @@ Resolution (choosing among same-named gazetteer entries)
     ("Lisbon and Porto"); a river's bank before one mention makes it and the
     name's other mentions the river ("the bank of the Rio Grande"); an
     Irish county written "Co. Clare" is what the bare "Clare" names where
-    its country has no town of the name.  A name the gazetteer does not know is put in the
+    its country has no town of the name.  A land, state or county after "in"
+    holds a town of 1,000 people ("Trujillo in Spain"); a part of a big city
+    named by the city's possessive or kind lies in it ("Bangkok's Chinatown",
+    "the Auckland suburb of Devonport"), at the city's point where the
+    gazetteer has none of the name there; another name of a place given
+    right after it is that place ("Semey, the former Semipalatinsk").  A name the gazetteer does not know is put in the
     place the text puts it ("the X camp near Garissa"), else at the text's
     focus, the most-named town amid its places (:func:`resolve_spans`).
 
@@ -895,15 +900,25 @@ def _pair_decides(m: _Mention, g: Gazetteer) -> bool:
     villages)."""
     if not m.pair or m.qualified or m.demonym or m.choice is None:
         return False
-    # (a small town held only by "in": "not to be confused with the resort of Manali in Himachal
-    # Pradesh" speaks for itself alone)
-    if m.pair_in and m.choice.kind == "city" and m.choice.population < PAIR_STATE_POP:
-        return False
+    # (a small town held only by "in" set against the text's own: "not to be confused with the resort of
+    # Manali in Himachal Pradesh" speaks for itself alone; "this is Johnson City in Blanco County" speaks
+    # for the text)
+    if m.pair_in and m.choice.kind == "city" and m.choice.population < PAIR_STATE_POP and m.span is not None:
+        before = m.span.doc[max(0, m.span.start - CONTRAST_REACH):m.span.start]
+        if any(t.lower_ in _CONTRAST_WORDS for t in before):
+            return False
     pair_entries = g.exact(m.pair)[:5]
     held = [e for e in m.cands[:60] if any(_pair_holds(p, e) for p in pair_entries)]
     if len(held) > 1 and m.choice.id in m.main_ids:
         held = [e for e in held if e.id in m.main_ids]
     return len(held) == 1 and held[0] is m.choice
+
+
+#: words that set a place against another of its name ("not to be confused with", "unlike")
+_CONTRAST_WORDS = {"confused", "confuse", "confusing", "mistaken", "mistake", "not", "unlike", "namesake",
+                   "than"}
+#: how many words before a place such a word may stand
+CONTRAST_REACH = 8
 
 
 #: a great city (of this many people) before ", State and ..." is listed with the state ...

@@ -121,8 +121,8 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
     for m in mentions:
         if m.demonym or len(m.cands) < 2:
             continue
-        sig = (normalize(m.text), m.pair, m.pair_in, m.pair_before, m.cue_city, m.local_cue, m.region_cue, m.division_word,
-               m.beside_state, m.country_cue, m.sea_cue, m.river_cue, m.county_cue, m.acts, m.native,
+        sig = (normalize(m.text), m.pair, m.pair_in, m.pair_before, m.cue_city, m.local_cue, m.region_cue,
+               m.division_word, m.beside_state, m.country_cue, m.sea_cue, m.river_cue, m.county_cue, m.acts, m.native,
                tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
