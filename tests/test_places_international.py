@@ -1496,6 +1496,9 @@ DETECT = [
     "a symbol of the fight against sand.",
     # a dateline's name of several words opened by a word of two letters
     "[[LA RONGE]], [[Sask.]] (CP) — Dr. Pieter van Wyk had never seen a lake freeze solid.",
+    # a town listed after another, each with its year
+    "The dam was to be removed after the disasters at [[Mariana]] in 2015 and [[Brumadinho]] in 2019.",
+    "Floods hit [[Valencia]] in 2024 and [[Derna]] in 2023, killing thousands.",
     # a place's older name given right after it, the gazetteer's or not
     "Its capital is [[Antsiranana]], the former [[Diego-Suarez]].",
     "Officials in [[N'Djamena]] — known as [[Fort-Lamy]] until 1973 — have appealed for help.",

@@ -837,8 +837,17 @@ def _coordinated(toks: _Tokens, span: Span, taken: list[bool]) -> bool:
     k = _past_figure(toks, e)
     if k > e and k + 1 < toks.n and lower[k] in ("and", ",") and taken[k + 1]:
         return True
+    # (each with its year: "the disasters at Mariana in 2015 and Brumadinho in 2019")
+    if s >= 4 and lower[s - 1] in ("and", ",") and lower[s - 3] == "in" and taken[s - 4] \
+            and _year(toks.text[s - 2]):
+        return True
     return s >= 3 and lower[s - 1] in ("and", ",") and any(
         taken[p] and _past_figure(toks, p + 1) == s - 1 for p in range(max(0, s - 4), s - 1))
+
+
+def _year(word: str) -> bool:
+    """A year of four digits from 1000 to 2099 ("2015")."""
+    return len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2099
 
 
 def _past_figure(toks: _Tokens, k: int) -> int:
