@@ -662,10 +662,43 @@ RESOLVE = [
     # (a town of some size, or the great city in its own state: pairs still, guards)
     ("He moved from [[Paris]], Texas and settled in Dallas.", (33.66, -95.56)),
     ("The band plays [[Portland]], Oregon and Seattle next month.", (45.52, -122.68)),
+    # a head word alone is the place the text names by it ("the Shenandoah Valley ... the Valley"),
+    # else no small town of the word abroad: the text's focus
+    ("Wineries of the Shenandoah Valley say the frost was the worst in years. Orchards across [[the Valley]] "
+     "cut shifts.", (38.6, -78.7)),
+    ("HARLINGEN, Texas — Immigration courts across [[the Valley]], from Brownsville to McAllen, are "
+     "overwhelmed, lawyers said.", (26.2, -97.9)),
+    # (the capital of Anguilla and the village of Anglesey keep their names)
+    ("Protesters gathered in [[The Valley]], the capital of Anguilla, on Monday.", (18.22, -63.06)),
+    ("The ferry from Holyhead was late, and the road through [[Valley]] was shut.", (53.28, -4.56)),
+    # a small town of the state after its comma, in a story of a namesake abroad
+    ("Peebles relegated as Borders rivals celebrate\n\nPEEBLES, Scotland — Peebles Rovers slipped into the "
+     "bottom tier on Saturday after a 2-0 defeat at Galashiels. Fans in Peebles, Selkirk and Hawick had feared "
+     "the worst. The name has travelled: a supporters group in [[Peebles]], Ohio, follows the club online.",
+     (38.95, -83.41)),
+    # a part of a city named by the city's possessive: its other mentions too
+    ("Dhaka's Old Town district shuts its lanes to lorries at night. Traders in [[Old Town]] say sales rose.",
+     (23.71, 90.41)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a feature's own name of two words that the model takes for a person, its town of another spelling
+    # ranking first ("Machupicchu")
+    "[[Peru]] closes [[Machu Picchu]] trail after rockfall.",
+    # a town opening a club's name is no person's given name ("Longford Town")
+    "Supporters of [[Athlone]] Town and [[Longford]] Town will meet in the derby on Friday night.",
+    # a province named after "the state of" is no given name of the text's person of its name
+    "Water is short across the northern state of [[Sonora]], said Sonora Martínez, a farmer near "
+    "[[Hermosillo]]. [[Sonora]] has had no rain since May.",
+    "Farmers in the province of [[Mendoza]] face drought, said Mendoza Ruiz, who grows grapes. [[Mendoza]] "
+    "has had no rain since May.",
+    # an English or Irish county opening its council's name, not a Michigan county of "X County";
+    # in a story of the United States the county of the council's name
+    "The bypass was approved by [[Kent]] County Council on Tuesday, officials in [[Maidstone]], [[England]], "
+    "said.",
+    "The beach rules were approved by [[Volusia County]] Council, officials in [[Daytona Beach]], [[Florida]], "
+    "said.",
     # a person's home town by another of its names, closing what the model took for the
     # person or a body, its country after it
     "The women's race was won by Anjali Rai of [[Darjeeling]], [[India]], in 34 hours 5 minutes.",
@@ -1513,6 +1546,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a person's surname that is a club's word after a given name no town bears
+    ("The station's director, Brian Town, said the signal would return on Friday.", "Brian"),
     # a place word after a ship's prefix names the ship
     ("The coast guard vessel KV Andenes left port on Monday with fuel for the islands.", "Andenes"),
     # a feast the model took for a place

@@ -302,6 +302,7 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # or opening its police's or fire service's name: "the Concord Police")
         return _town_in_common_word(toks, i, j, name, best, main, d.person_words) \
             or _town_service(d, r) or _common_town_listed(d, r) or _common_town_paired(d, r) \
+            or _opens_county_council(d, r) \
             or (best.kind == "city" and best.id in main and _town_noun_of(toks, i)) \
             or (best.kind == "city" and best.id in main and _in_its_land(toks, i, j, best, d.g)
                 and not _person_like(toks, i, j, d.person_words))
@@ -323,7 +324,7 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
     if label == "PERSON" and _club_opening(toks, i, j, r.ent):
         # "Manchester United beat Chelsea": a big city opening a club's name
         # (the club word after it is no surname, so _person_like is not asked)
-        return best.kind == "city" and best.id in main and best.population >= 100_000 \
+        return best.kind == "city" and best.id in main and best.population >= CLUB_TOWN_POP \
             and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
     if label == "PERSON" and _team_opening(toks, i, j, r.ent):
         # "against the Sudbury Wolves", "Edmonton Oilers sign ...": a town
@@ -457,6 +458,10 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  # (a town of the text's countries after a verb of war: "since taking Avdiivka")
                  or _front_town(d, r)
                  or (j - i == 2 and toks.lower[i] == toks.lower[i + 1])
+                 # (a feature's own name of two words or more: "Machu Picchu", no person's;
+                 # not a square's, "Trafalgar Square", which the model's person may be right to leave)
+                 or (j - i >= 2 and toks.lower[j - 1] not in _ROAD_WORDS | {"square"}
+                     and any(e.kind == "feature" and e.id in main for e in r.ents))
                  or _coordinated(toks, doc[i:j], taken) or r.headline
                  # ("Stellenbosch Municipality said": a town's own division)
                  or (kind_after and toks.title[j] and best.kind == "city" and best.id in main
@@ -1511,6 +1516,35 @@ def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     if whole is None or whole[0] != i or whole[1] <= j or whole[1] - j > 2:
         return False
     return all(toks.lower[k] in CLUB_WORDS for k in range(j, whole[1]))
+
+
+def _opens_county_council(d: _Detection, r: _Reading) -> bool:
+    """``toks[i:j]`` opens "... County Council" and is a county of Ireland or
+    Britain, whose councils are so named: "Kent County Council", "Clare
+    County Council" (a given name's county, which no person's name goes on)."""
+    toks, j = d.toks, r.j
+    return j + 1 < toks.n and toks.lower[j] == "county" and toks.text[j + 1] == "Council" and any(
+        e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS
+        and not e.approx for e in r.ents)
+
+
+def _isles_county_council(d: _Detection, i: int, j: int) -> bool:
+    """``toks[i:j]`` is "X County" before "Council", X is a county of
+    Ireland or Britain, whose councils are so named ("Clare County Council",
+    "Kent County Council"), and the text is of those lands, not of the
+    United States (where "Volusia County Council" is the county's): the
+    place is X, not a namesake county of Michigan."""
+    toks = d.toks
+    if not (j - i >= 2 and toks.lower[j - 1] == "county" and j < toks.n and toks.text[j] == "Council"):
+        return False
+    if "US" in d.doc_countries or not d.doc_countries & set(COUNTY_LANDS):
+        return False
+    return any(e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS
+               and not e.approx for e in d.g.exact(toks.span_text(i, j - 1)))
+
+
+#: a town this big opening a club's name ("Longford Town", "Bristol Rovers") is no person's given name
+CLUB_TOWN_POP = 5000
 
 
 #: words before a team's name that say it is one ("A-League club Perth Glory")

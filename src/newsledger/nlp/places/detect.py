@@ -86,7 +86,12 @@ Detection
       the word after it that are a province's name are one ("the Scottish
       Borders"); three capitals in brackets after competitors' names in a
       results list are the countries they stand for ("Chebet (KEN)", "(GER)",
-      step 0'''''' in :mod:`.codes`).
+      step 0'''''' in :mod:`.codes`); a town opening a club's name is no
+      person's given name ("Longford Town"), nor a province after "the state
+      of" ("the northern state of Sonora ... said Sonora Martínez"); a county
+      of Ireland or Britain opening "County Council" is the county in a text
+      of those lands ("Clare County Council", not a Michigan county); a
+      feature's own name of two words is no person's ("Machu Picchu").
 
 The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 0'''''', 0''''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
@@ -111,13 +116,15 @@ from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_ope
                      _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES, SENTENCE_ENDS)
 from .entries import _BRANDS, _country_word, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
-from .cues import _COUNTY_PLURALS, _cue_city, _LIST_WORDS, bank_before, listed_before_rivers, reach_before
+from .cues import (_COUNTY_PLURALS, _cue_city, _LIST_WORDS, _QUALIFIED_DIVISIONS, _QUALIFIED_TOWNS, bank_before,
+                   listed_before_rivers, reach_before)
 from .features import _detect_named_features, FEATURE_HEAD_PAIRS, FEATURE_OPENERS, ROMANCE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
 from .entities import _COMPASS, _demonym_town, _detect_entities
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
-from .accept import _club_of_match, _home_of_person, _PAIR_DASHES, _speech_subject_person, _TEAM_BEFORE, _teams_named
+from .accept import (CLUB_TOWN_POP, _club_of_match, _home_of_person, _PAIR_DASHES, _speech_subject_person, _TEAM_BEFORE,
+                     _teams_named)
 from .glued import _detect_glued_abbreviations
 from .codes import _detect_country_codes
 from .mend import _mend_cut_openings, _mend_split_names
@@ -239,6 +246,7 @@ def _collect_person_words(d: _Detection) -> None:
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in QUARTER_TAILS | FEATURE_TAILS) \
                 and not any(toks.title[k] and toks.lower[k] in SERVICE_HEADS for k in range(ent.start + 1, ent.end)) \
                 and not (toks.text[ent.end - 1].isupper() and toks.lower[ent.end - 1] in CLUB_WORDS) \
+                and not _town_and_club_word(toks, ent, g) \
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in MASTHEAD_WORDS) \
                 and not (len(ent) == 2 and toks.title[ent.end - 1] and toks.lower[ent.end - 1] in UTILITY_WORDS) \
                 and not (toks.text[ent.start].isupper() and toks.lower[ent.start] in CLUB_OPENERS) \
@@ -304,6 +312,15 @@ def _collect_person_words(d: _Detection) -> None:
                 d.given_names.add(w)
         else:
             d.person_words.add(w)
+
+
+def _town_and_club_word(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
+    """The model's "person" of two words is a town's name and a club's word
+    ("Longford Town", "Lincoln City", "Bristol Rovers"): a club, whose town
+    is no person's given name; not a person whose surname is the word
+    ("Brian Town": no town of ``CLUB_TOWN_POP`` is called Brian)."""
+    return len(ent) == 2 and toks.title[ent.end - 1] and toks.lower[ent.end - 1] in CLUB_WORDS \
+        and toks.alpha[ent.start] and _town_named(toks.text[ent.start], g, CLUB_TOWN_POP)
 
 
 def _features_after_the(toks: _Tokens, g: Gazetteer) -> set[str]:
@@ -506,6 +523,10 @@ _PLACING_PREPS = {"in", "near", "from", "outside", "across", "around", "through"
                   "inside", "between", "along", "beyond", "towards", "toward"}
 
 
+#: kinds of place before "of" that put the capitalised word after it in place ("the state of Jalisco")
+_KINDS_BEFORE_OF = _QUALIFIED_TOWNS | _QUALIFIED_DIVISIONS | {"governorate", "prefecture", "department"}
+
+
 def _placed_words(d: _Detection, by_label: bool = True) -> set[str]:
     """Capitalised words the text puts in place somewhere: the model's place
     of one word (unless not ``by_label``), a word after a place's
@@ -531,6 +552,9 @@ def _placed_words(d: _Detection, by_label: bool = True) -> set[str]:
                 and toks.ent_type[i + 2] == "GPE" and any(
                     e.kind == "country" or e.source == "state" for e in d.g.exact(toks.text[i + 2])):
             out.add(toks.text[i])
+            continue
+        if k > 0 and toks.lower[k] == "of" and toks.lower[k - 1] in _KINDS_BEFORE_OF:
+            out.add(toks.text[i])  # ("the northern Mexican state of Tamaulipas")
             continue
         if k > 0 and toks.text[k].islower() and toks.alpha[k] and toks.lower[k] not in _PLACING_PREPS:
             k -= 1

@@ -18,7 +18,7 @@ from .entries import _common_word, _prior
 from .mention import _Detection, _prefetch
 from .international import _generic_tail
 from .entities import _COMPASS
-from .accept import _accept_span, _between_place, _DATE_NAMES, _NAME_ARTICLES
+from .accept import _accept_span, _between_place, _DATE_NAMES, _isles_county_council, _NAME_ARTICLES
 
 
 def _country_initials(toks: _Tokens, i: int, g: Gazetteer, countries: frozenset = frozenset()) -> bool:
@@ -165,6 +165,8 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
             ents = g.exact(name)
             if ents and _generic_tail(d, i, j, name, ents, ents_at.get(i)):
                 continue  # "Michigan Center for ...", "London City airport": the place is shorter
+            if ents and _isles_county_council(d, i, j):
+                continue  # "Clare County Council" in a text of Ireland: the county is "Clare"
             if ents:
                 if _accept_span(d, i, j, name, ents, ents_at.get(i)):
                     resume = j
