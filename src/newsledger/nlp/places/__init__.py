@@ -135,7 +135,8 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
     g = gazetteer or get_gazetteer()
     mentions: list[_Mention] = []
     given: list[_Mention] = []
-    doc_text = doc.text  # built from the tokens at each read
+    toks = _Tokens.of(doc)
+    doc_text = toks.doc_text  # (``doc.text`` builds it again from the tokens at each read)
     for sp in spans:
         start, end = (sp if isinstance(sp, tuple) else (sp["start"], sp["end"]) if isinstance(sp, dict)
                       else (sp.start, sp.end))
@@ -145,7 +146,6 @@ def resolve_spans(doc: Doc, spans: Iterable, gazetteer: Optional[Gazetteer] = No
         _fill_candidates(m, g, fuzzy=True)
         given.append(m)
     # the places the stage itself finds elsewhere in the text are context too
-    toks = _Tokens.of(doc)
     mentions = list(given)
     for m in _detect(doc, toks, g):
         same = next((o for o in given if (o.start, o.end) == (m.start, m.end)), None)

@@ -49,7 +49,9 @@ Resolution (choosing among same-named gazetteer entries)
     holds a town of 1,000 people ("Trujillo in Spain"); a part of a big city
     named by the city's possessive or kind lies in it ("Bangkok's Chinatown",
     "the Auckland suburb of Devonport"), at the city's point where the
-    gazetteer has none of the name there; another name of a place given
+    gazetteer has none of the name there, and so are the part's other
+    mentions; a head word alone is the one place the text names by it ("the
+    Rio Grande Valley ... the Valley"); another name of a place given
     right after it is that place ("Semey, the former Semipalatinsk").  A name the gazetteer does not know is put in the
     place the text puts it ("the X camp near Garissa"), else at the text's
     focus, the most-named town amid its places (:func:`resolve_spans`).
@@ -205,8 +207,9 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _drop_far_fuzzy(mentions)
     _famous_places(mentions)
     _school_towns(mentions)
-    _place_in_named_region(doc, mentions, g)
+    _place_in_named_region(toks, mentions, g)
     _short_forms(mentions)
+    _bare_heads(mentions)
     _abbreviations_of_lands(mentions)
     _parts_of_cities(toks, mentions, g)
     for m in mentions:
@@ -297,6 +300,38 @@ def _short_forms(mentions: Sequence[_Mention]) -> None:
                        and o.choice.lat is not None and normalize(o.text).startswith(head)), None)
         if longer is not None and haversine_km(e.lat, e.lon, longer.lat, longer.lon) > SHORT_FORM_KM:
             m.choice = longer
+
+
+#: a feature's or region's head word that the text may use alone for the
+#: named one ("the Rio Grande Valley ... the Valley", "the Mekong Delta ... the Delta")
+_BARE_HEADS = {"valley", "delta", "peninsula", "basin", "plateau", "highlands", "lowlands", "canyon",
+               "glen", "gorge", "hills", "lakes"}
+
+
+def _bare_heads(mentions: Sequence[_Mention]) -> None:
+    """A head word alone ("the Valley") in a text that names a place by it
+    ("the Rio Grande Valley", "the Shenandoah Valley") is that place,
+    not a small town of the word (Anguilla's The Valley, Valley in
+    Anglesey), when the text names one such place only.  Where it names
+    none, such a town in a country no other place of the text lies in is
+    no reading ("cases from across the Valley" in a story of Texas)."""
+    named = [m for m in mentions if m.choice is not None and not m.demonym and " " in m.text.strip()]
+    for m in mentions:
+        words = m.text.lower().split()
+        if words and words[0] == "the":
+            words = words[1:]
+        if len(words) != 1 or words[0] not in _BARE_HEADS or m.demonym:
+            continue
+        e = m.choice
+        if e is not None and e.kind is not None and not (e.kind == "city" and e.population < LONELY_POP):
+            continue
+        longer = [o for o in named if o is not m and o.text.lower().split()[-1] == words[0]
+                  and o.text.lower().split()[0] not in ("the", words[0])]
+        if longer and len({(o.choice.name, o.choice.lat, o.choice.lon) for o in longer}) == 1:
+            m.choice = longer[0].choice
+        elif not longer and e is not None and e.kind == "city" and not any(
+                o.choice is not None and o.choice.country == e.country for o in mentions if o.text != m.text):
+            m.choice = None
 
 
 #: a town smaller than this, in a country no other name of the text lies in
@@ -493,13 +528,13 @@ def _school_towns(mentions: Sequence[_Mention]) -> None:
             m.choice = max(big, key=lambda e: e.population)
 
 
-def _place_in_named_region(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer) -> None:
+def _place_in_named_region(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """"Stroud, Ontario" where the gazetteer knows no Stroud in Ontario: the
     town is put at the region's point (a stand-in with the town's name and
     no GeoNames id), not at a namesake abroad.  Not in a list ("Aleppo,
     Idlib, Hama", "Oregon, Tennessee and Utah"), and not for a state,
     province or country of its own."""
-    text: Optional[str] = None  # the Doc's text, built from its tokens: read once, when needed
+    text = toks.doc_text  # (the Doc's own ``text`` builds it again from its tokens at each read)
     for m in mentions:
         e = m.choice
         if not m.pair or e is None or m.demonym or e.kind in ("country", "region") \
@@ -514,8 +549,6 @@ def _place_in_named_region(doc: Doc, mentions: Sequence[_Mention], g: Gazetteer)
         # point is far from its towns, "BIRDSVILLE, Queensland")
         if any(_uncoded_in_reach(p, c) for p in regions for c in m.cands[:60]):
             continue
-        if text is None:
-            text = doc.text
         after = re.match(r",\s*(?:the\s+)?" + re.escape(m.pair) + r"(.{0,30})", text[m.end:])
         if after is None or re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\b|or\b)", after.group(1)) \
                 and not _country_after(after.group(1), regions[0], g):
@@ -547,8 +580,9 @@ def _parts_of_cities(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) 
     country's ("New York's Albany"), and not for a name of a capital or a
     city of ``GREAT_CITY_POP`` ("Moscow's Kyiv embassy") or of a feature
     ("Basel's Rhine"), nor a country's or region's unless a part's word says
-    so ("Beijing's Xinjiang policy")."""
+    so ("Beijing's Xinjiang policy").  The part's other mentions follow it."""
     by_end = {m.span.end: m for m in mentions if m.span is not None}
+    placed: dict[str, Entry] = {}
     for m in mentions:
         if m.span is None or m.demonym or m.choice is None or m.other_name_of is not None:
             continue
@@ -580,6 +614,28 @@ def _parts_of_cities(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) 
                 and haversine_km(c.lat, c.lon, e.lat, e.lon) <= CITY_PART_KM]
         m.choice = max(near, key=lambda e: e.population) if near else \
             replace(c, name=m.text, population=0, geonameid=None, approx=True)
+        placed[m.text] = m.choice
+    # the part's other mentions are that part ("Kyoto's Gion district ...
+    # residents of Gion"), unless a land or state after one says otherwise or
+    # their reading lies by another place of the text (a mining town of
+    # Tasmania beside "Sydney's Rosebery")
+    if not placed:
+        return
+    points = [(o.text, o.choice) for o in mentions if o.choice is not None and o.choice.lat is not None
+              and not o.demonym and o.choice.kind == "city"]
+    for m in mentions:
+        e = m.choice
+        if m.text not in placed or m.pair or m.demonym or e is None or e.kind != "city" \
+                or e.population >= CITY_PART_POP or e is placed[m.text]:
+            continue
+        if e.lat is not None and any(t != m.text and haversine_km(e.lat, e.lon, o.lat, o.lon) <= PART_NEIGHBOUR_KM
+                                     for t, o in points):
+            continue
+        m.choice = placed[m.text]
+
+
+#: a part's namesake this near another town of the text keeps its reading
+PART_NEIGHBOUR_KM = 100.0
 
 
 #: kinds of a town's part before "of" ("the Auckland seaside suburb of Devonport")

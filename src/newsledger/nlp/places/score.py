@@ -130,9 +130,13 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
         m.scored = scored
 
 
-#: a town this big in the state, province or nation named after it ("Perth,
-#: Western Australia"; "Perth, Scotland" in an Australian story) is the
-#: name's reading, whatever the rest of the text is about
+#: a town this big in the state or province named after its comma is the
+#: name's reading, whatever the rest of the text is about ("Perth, Western
+#: Australia"; "activists from Warrenton, Oregon" in a story of Warrenton,
+#: Virginia; "a supporters' group in Montrose, Colo." in a Scottish story)
+PAIR_REGION_POP = 1_000
+#: a town smaller than this held only by the land after "in" speaks for
+#: that mention alone after a word of contrast (:func:`.resolve._pair_decides`)
 PAIR_STATE_POP = 20_000
 #: ... and a town this big in the land, state or county named after "in" ("a
 #: delegation from Trujillo in Spain" in a story of Trujillo, Peru; "a fete
@@ -409,7 +413,7 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     if m.pair and any(sc.pair and (
             (not sc.pair_region and sc.entry.population >= (PAIR_IN_POP if m.pair_in else 10_000))
             or (sc.pair_region and sc.entry.kind == "city"
-                and sc.entry.population >= (PAIR_IN_POP if m.pair_in else PAIR_STATE_POP)))
+                and sc.entry.population >= (PAIR_IN_POP if m.pair_in else PAIR_REGION_POP)))
             for sc in items):
         items = [sc for sc in items if sc.pair]
     elif m.native and not (great - {m.native}):
