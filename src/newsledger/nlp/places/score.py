@@ -135,13 +135,13 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
 #: Australia"; "activists from Warrenton, Oregon" in a story of Warrenton,
 #: Virginia; "a supporters' group in Montrose, Colo." in a Scottish story)
 PAIR_REGION_POP = 1_000
-#: a town smaller than this held only by the land after "in" speaks for
-#: that mention alone after a word of contrast (:func:`.resolve._pair_decides`)
-PAIR_STATE_POP = 20_000
 #: ... and a town this big in the land, state or county named after "in" ("a
 #: delegation from Trujillo in Spain" in a story of Trujillo, Peru; "a fete
 #: in Launceston in Cornwall" in a story of Tasmania)
 PAIR_IN_POP = 1_000
+#: a town smaller than this held only by the land after "in" speaks for
+#: that mention alone after a word of contrast (:func:`.resolve._pair_decides`)
+PAIR_STATE_POP = 20_000
 
 #: a city this big is the one its country means by its name ("Boston", "Denver")
 HOME_GREAT = 500_000
