@@ -683,6 +683,9 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # (a vessel's noun before a preposition, and an airline's name, keep their places)
+    "The ferry to [[Oban]] was cancelled, and a ship from [[Hamburg]] docked.",
+    "The carrier [[Kenya]] Airways cut flights to [[Lagos]].",
     # a feature's own name of two words that the model takes for a person, its town of another spelling
     # ranking first ("Machupicchu")
     "[[Peru]] closes [[Machu Picchu]] trail after rockfall.",
@@ -1546,6 +1549,10 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a vessel's name after its noun, or between commas after it with "the"
+    ("The tanker Hamburg was detained off Gdansk on Friday.", "Hamburg"),
+    ("The cargo ship Kenya sank off Mombasa.", "Kenya"),
+    ("Her yacht, the Valencia, was seized in Palma last week.", "Valencia"),
     # a person's surname that is a club's word after a given name no town bears
     ("The station's director, Brian Town, said the signal would return on Friday.", "Brian"),
     # a place word after a ship's prefix names the ship

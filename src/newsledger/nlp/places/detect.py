@@ -91,7 +91,8 @@ Detection
       of" ("the northern state of Sonora ... said Sonora Martínez"); a county
       of Ireland or Britain opening "County Council" is the county in a text
       of those lands ("Clare County Council", not a Michigan county); a
-      feature's own name of two words is no person's ("Machu Picchu").
+      feature's own name of two words is no person's ("Machu Picchu"); a
+      name right after a vessel's noun is the vessel's ("the tanker Hamburg").
 
 The steps run in the order of :func:`_detect`: 0', 0''', 0'''', 0'''''', 0''''', 1a to 1e and 1a'', 2', 3 and the
 names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
@@ -922,7 +923,8 @@ _PATRONYM_WORDS = {"ibn", "bin"}
 
 def _drop_ships_and_patronyms(d: _Detection) -> None:
     """A name after a ship's prefix is the ship's ("the ferry MV Jolo
-    Pearl", "HMS Belfast"), one after "Ibn" or "bin" a person's ("Ibn
+    Pearl", "HMS Belfast"), and so is one right after a vessel's noun ("the
+    tanker Hamburg"), one after "Ibn" or "bin" a person's ("Ibn
     Zohr University"), and one before a regnal number a monarch's ("the
     Hassan II trophy"), not the town named like it."""
     toks, n = d.toks, d.toks.n
@@ -933,8 +935,29 @@ def _drop_ships_and_patronyms(d: _Detection) -> None:
         if p >= 0 and (toks.text[p] in _SHIP_PREFIXES
                        or (toks.lower[p] in _PATRONYM_WORDS and toks.text[p] != "BIN")):
             d.drop(m)
+        elif _named_vessel(toks, m.span.start, e):
+            d.drop(m)
         elif len(m.span) == 1 and e < n and toks.text[e] in _REGNAL_NUMBERS and not toks.upper[m.span.start]:
             d.drop(m)
+
+
+#: nouns of a vessel in lower case before its name ("the tanker Hamburg", "his trawler, the Urk")
+_VESSEL_NOUNS = {"tanker", "trawler", "freighter", "ferry", "vessel", "ship", "yacht", "schooner", "tug",
+                 "tugboat", "barge", "dredger", "icebreaker", "catamaran", "steamer", "frigate", "destroyer",
+                 "corvette", "submarine", "cruiser", "boat", "lifeboat", "dhow", "trimaran", "sloop"}
+
+
+def _named_vessel(toks: _Tokens, s: int, e: int) -> bool:
+    """``toks[s:e]`` is a vessel's name: right after a vessel's noun in lower
+    case ("the tanker Hamburg was detained", "the ferry Isle of Mull"), or
+    set between commas after it with "the" ("his trawler, the Urk, has been
+    tied up"); not a name going on with a hyphen ("a ship Panama-flagged")."""
+    if e < toks.n and toks.text[e] == "-":
+        return False
+    if s >= 1 and toks.lower[s - 1] in _VESSEL_NOUNS and toks.text[s - 1].islower():
+        return True
+    return s >= 3 and toks.lower[s - 1] == "the" and toks.text[s - 2] == "," \
+        and toks.lower[s - 3] in _VESSEL_NOUNS and toks.text[s - 3].islower() and e < toks.n and toks.text[e] == ","
 
 
 #: words that open a storm's name or a weather body's, some of them towns' names (Hurricane, Utah)
