@@ -201,11 +201,7 @@ def _cue_city(toks: _Tokens, m: _Mention) -> bool:
     if m.span is None or m.span.start < 2:
         return False
     a, b = toks.lower[m.span.start - 2], toks.lower[m.span.start - 1]
-    # ("the Kenyan capital of Nairobi" names a city, "the planned capital of
-    # Tocantins" the state it governs: a capital's people word says which)
-    if b == "of" and a == "capital":
-        return m.span.start >= 3 and toks.title[m.span.start - 3]
-    return (b == "of" and a in ("city", "town", "village", "port", "cities", "towns",
+    return (b == "of" and a in ("city", "town", "village", "capital", "port", "cities", "towns",
                                 "villages")) or (
         b in ("city", "town", "village"))
 
