@@ -694,9 +694,7 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     # government's: "North Yorkshire Council", "Lagos State Government", the
     # state's word kept where the name holds it)
     council = first and j < toks.n and toks.title[j] and (
-        (toks.lower[j] == "county" and any(
-            e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS
-            and not e.approx for e in ents))
+        (toks.lower[j] == "county" and any(_isles_county(e) for e in ents))
         or (toks.lower[j] in _BODY_HEADS and best.kind == "region" and best.id in main
             and best.source in ("subdivision", "extra") and not best.approx)
         or (j - i >= 2 and toks.lower[j - 1] == "state" and best.kind == "region"
@@ -1518,14 +1516,19 @@ def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     return all(toks.lower[k] in CLUB_WORDS for k in range(j, whole[1]))
 
 
+def _isles_county(e: Entry) -> bool:
+    """``e`` is a county of Ireland or Britain, which our divisions name bare ("Kerry", "Kent")."""
+    return e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS \
+        and not e.approx
+
+
 def _opens_county_council(d: _Detection, r: _Reading) -> bool:
     """``toks[i:j]`` opens "... County Council" and is a county of Ireland or
     Britain, whose councils are so named: "Kent County Council", "Clare
     County Council" (a given name's county, which no person's name goes on)."""
     toks, j = d.toks, r.j
-    return j + 1 < toks.n and toks.lower[j] == "county" and toks.text[j + 1] == "Council" and any(
-        e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS
-        and not e.approx for e in r.ents)
+    return j + 1 < toks.n and toks.lower[j] == "county" and toks.text[j + 1] == "Council" \
+        and any(_isles_county(e) for e in r.ents)
 
 
 def _isles_county_council(d: _Detection, i: int, j: int) -> bool:
@@ -1539,8 +1542,7 @@ def _isles_county_council(d: _Detection, i: int, j: int) -> bool:
         return False
     if "US" in d.doc_countries or not d.doc_countries & set(COUNTY_LANDS):
         return False
-    return any(e.kind == "region" and e.source in ("subdivision", "extra") and e.country in COUNTY_LANDS
-               and not e.approx for e in d.g.exact(toks.span_text(i, j - 1)))
+    return any(_isles_county(e) for e in d.g.exact(toks.span_text(i, j - 1)))
 
 
 #: a town this big opening a club's name ("Longford Town", "Bristol Rovers") is no person's given name
