@@ -26,6 +26,17 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # a state named like its great city is the city in a text of other countries' places ...
+    ("Arabica futures in [[New York]] rose 4% on Tuesday, as frost hit Minas Gerais and growers in "
+     "Colombia held back beans.", (40.71, -74.01)),
+    # ... but the state where the text says so
+    ("Protesters marched in upstate [[New York]], while in Toronto and Montreal crowds were smaller.",
+     (43.0, -75.5)),
+    # a country named as the neighbour across a border ("on the border with Argentina")
+    # does not make its paragraph's towns its own
+    ("MONTEVIDEO, Uruguay — Floodwaters rose again on Sunday, the emergency agency said.\n\n"
+     "In [[Salto]], on the border with Argentina, 400 people left their homes.\n\n"
+     "Brazil sent two helicopters.", (-31.39, -57.96)),
     # a people word or a land before the kind of place and "of" holds the name, whatever
     # else the text names
     ("Growers in Texas said the quarantine around McAllen and Edinburg did not apply to the "
@@ -683,6 +694,22 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a people's word after the crown's in a state's service
+    "Officers of the Royal [[Canadian]] Mounted Police arrested him, and the Royal [[Thai]] Navy sent two frigates.",
+    # a first-level division's name with its kind capitalised after it, a whole the model
+    # calls a body ("the Stavropol Territory" as ORG): the division, not its namesake town
+    "Hailstorms flattened wheat across the [[Stavropol Territory]] and the [[Altai Territory]] this week.",
+    "A bear mauled a fisherman in the [[Kamchatka Territory]], and floods hit the [[Yukon Territory]].",
+    # a province the model takes for a people ("across the Peloponnese" as NORP)
+    "Olive growers in the [[Peloponnese]] fear a poor harvest after the drought.",
+    # a people's word opening a state's body the model takes for a town's name
+    "The two attachés, both assigned to the [[Russian]] Embassy, were told to leave within a week.",
+    # a region's people's word before its government, left untagged at a sentence's start
+    "[[Welsh]] Government ministers in [[Cardiff]] said they had not been told of the closure.",
+    # a kind's word alone after "the" for the one place the text names whole by it
+    "Courts in the [[Northern Territory]] lack interpreters. The [[Territory]]'s chief magistrate "
+    "said video links had helped.",
+    "Aid lorries entered the [[Gaza Strip]] on Monday. Across the [[Strip]], families queued for flour.",
     # (a vessel's noun before a preposition, and an airline's name, keep their places)
     "The ferry to [[Oban]] was cancelled, and a ship from [[Hamburg]] docked.",
     "The carrier [[Kenya]] Airways cut flights to [[Lagos]].",
@@ -1549,6 +1576,9 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a name the text uses for a language before "interpreters" is no town anywhere in it
+    ("The accused was tried in Ixil, the only language he speaks; the court has four Ixil interpreters.",
+     "Ixil"),
     # a vessel's name after its noun, or between commas after it with "the"
     ("The tanker Hamburg was detained off Gdansk on Friday.", "Hamburg"),
     ("The cargo ship Kenya sank off Mombasa.", "Kenya"),

@@ -103,6 +103,7 @@ names used for a disease are here, 0'' in :mod:`.features`, 0, 1a' and 4 in
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -196,6 +197,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_division_kinds(d)
     _detect_people_of_named(d)
     _drop_disease_names(d)
+    _drop_language_names(d)
     d.mentions.sort(key=lambda m: m.start)
     return d.mentions
 
@@ -1191,6 +1193,44 @@ def _drop_disease_names(d: _Detection) -> None:
                       or (m.span is not None and _kept_beside_disease(toks, m))]
 
 
+#: words after a language's name ("Gondi speakers", "a Warlpiri interpreter", "Ixil-speaking")
+#: (not "language" nor "dialect": a place's own, "the Amami language", "the Kansai dialect")
+_LANGUAGE_HEADS = {"speakers", "speaker", "speaking", "interpreter", "interpreters", "translator",
+                   "translators"}
+#: a town this big is the place whatever word follows it
+LANGUAGE_TOWN_POP = 20_000
+
+
+def _drop_language_names(d: _Detection) -> None:
+    """A name the text uses for a language ("Gondi speakers", "an Ixil
+    interpreter", "Kayan-speaking") is no place anywhere in the text ("tried
+    in Ixil, the only language he speaks"), unless a town's cue puts it in
+    place ("the town of Ixil", "IXIL, Mexico"); no people's word of our
+    tables (a place's language: "Catalan speakers"), no country, province or
+    town of LANGUAGE_TOWN_POP people."""
+    toks, g = d.toks, d.g
+    n = toks.n
+    languages: set[str] = set()
+    for m in d.mentions:
+        if m.span is None or m.demonym or len(m.span) != 1:
+            continue
+        k = m.span.end + (m.span.end + 1 < n and toks.text[m.span.end] == "-")
+        if k < n and toks.lower[k] in _LANGUAGE_HEADS and not g.is_demonym(m.text) \
+                and not any(_top_level(e) or g.is_province(e)
+                            or (e.kind == "city" and e.population >= LANGUAGE_TOWN_POP) for e in m.cands[:10]):
+            languages.add(normalize(m.text))
+    if languages:
+        d.mentions = [m for m in d.mentions if normalize(m.text) not in languages
+                      or (m.span is not None and (_cue_city(toks, m) or _land_after(toks, m.span.end, g)))]
+
+
+def _land_after(toks: _Tokens, end: int, g: Gazetteer) -> bool:
+    """A comma and a country's or a region's name follow token ``end - 1``
+    ("IXIL, Mexico"; "Nebaj, Quiché")."""
+    return end + 1 < toks.n and toks.text[end] == "," and toks.title[end + 1] \
+        and any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1]))
+
+
 #: words before a name that make it the place even where the text names a disease after it
 _LOCATIVES = {"in", "at", "near", "into", "outside", "around", "across", "inside"}
 
@@ -1342,12 +1382,19 @@ def _detect_demonyms(d: _Detection) -> None:
         if code and g.country(code) is not None:
             d.add_demonym(i, i + 1, g.country(code), code)
             d.doc_countries.add(code)
-        elif ent_type in ("", "PERSON") and _modifies_noun(toks, d.doc, i):
-            # a region's adjective the model left untagged ("Welsh farmers")
-            # or took alone for a person ("descendants of Welsh settlers")
+        elif ent_type in ("", "PERSON") and (_modifies_noun(toks, d.doc, i) or (
+                ent_type == "" and i + 1 < n and toks.title[i + 1] and toks.lower[i + 1] in _GOVERNING_BODIES)):
+            # a region's adjective the model left untagged ("Welsh farmers",
+            # "Welsh Government ministers") or took alone for a person
+            # ("descendants of Welsh settlers")
             place = g.place_for_demonym(toks.text[i])
             if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
                 d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+#: a region's governing bodies, named after its people's word ("the Welsh
+#: Government", "the Scottish Parliament", "Catalan Police")
+_GOVERNING_BODIES = {"government", "parliament", "assembly", "executive", "police", "cabinet", "senedd"}
 
 
 def _demonym_opens_place(d: _Detection, i: int) -> bool:
@@ -1414,6 +1461,10 @@ def _unknown_long_place(d: _Detection, ent: Span) -> bool:
     return r is not None and r[1] - r[0] >= 3 and not d.g.exact(d.toks.span_text(r[0], r[1]))
 
 
+#: words before a people's word in the name of a state's service ("the Royal Thai Navy")
+_CROWN_WORDS = {"Royal", "Imperial"}
+
+
 def _detect_org_openings(d: _Detection) -> None:
     """1b. an organisation's name that is a known place ("the European
     Union"), demonyms opening an organisation's name ("American Red Cross")."""
@@ -1429,6 +1480,8 @@ def _detect_org_openings(d: _Detection) -> None:
                     d.add(doc[r[0]:r[1]], "gaz", fuzzy=False, require=True)
                     continue
             k = ent.start if toks.lower[ent.start] != "the" else ent.start + 1 if len(ent) > 2 else None
+            if k is not None and toks.text[k] in _CROWN_WORDS and k + 2 < ent.end:
+                k += 1  # (after the crown's word: "the Royal Thai Navy", "the Royal Canadian Mounted Police")
             if k is not None and not taken[k] and toks.title[k]:
                 place = g.place_for_demonym(toks.text[k])
                 if place is not None and not is_ethnic(toks.text[k]):
@@ -1935,6 +1988,35 @@ def _detect_repeats(d: _Detection) -> None:
             d.add_known(d.doc[i:i + L], src.cands, src.main_ids, src.fuzzy)
         resume = i + L
     _detect_bare_rivers(d)
+    _detect_bare_kinds(d)
+
+
+#: a division's or a land's kind that a text uses alone, capitalised, for
+#: the one it names whole ("the Northern Territory ... the Territory", "the
+#: Gaza Strip ... the Strip", "the Isthmus of Tehuantepec ... the Isthmus")
+_BARE_KINDS = {"territory", "strip", "isthmus"}
+
+
+def _detect_bare_kinds(d: _Detection) -> None:
+    """3 (cont.). such a kind's word after "the", capitalised and alone, in
+    a text that names one place whole by it (its first or last word), is
+    that place: its candidates are that mention's."""
+    toks = d.toks
+    named: dict[str, list[_Mention]] = defaultdict(list)
+    for m in d.mentions:
+        if m.span is not None and len(m.span) >= 2 and m.cands and not m.demonym:
+            for k in (m.span.start, m.span.end - 1):
+                if toks.lower[k] in _BARE_KINDS:
+                    named[toks.lower[k]].append(m)
+    if not named:
+        return
+    for i in range(1, toks.n):
+        ms = named.get(toks.lower[i])
+        if not ms or d.taken[i] or not toks.title[i] or toks.lower[i - 1] != "the" \
+                or (i + 1 < toks.n and (toks.title[i + 1] or toks.text[i + 1] == "-")):
+            continue
+        if len({normalize(m.text) for m in ms}) == 1:  # (one place named so: not two territories)
+            d.add_known(d.doc[i:i + 1], ms[0].cands, set(ms[0].main_ids))
 
 
 def _detect_bare_rivers(d: _Detection) -> None:

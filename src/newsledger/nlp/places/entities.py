@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ...gazetteer import Gazetteer
+from ...gazetteer import Entry, Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, MOVABLE_FEASTS, PAGE_WORDS,
                     PLACE_NOUNS, STREET_HEADS, TITLES, UNIVERSITY_WORDS)
@@ -311,6 +311,12 @@ def _detect_entities(d: _Detection) -> None:
                 if inner is not None:
                     d.add(inner, "ner", fuzzy=False, require=False)
                     continue
+                opening = _demonym_opening(toks, span, g)
+                if opening is not None:
+                    # "the Russian Embassy", "Welsh Government" taken for a town's
+                    # name: the people's word is the place
+                    d.add_demonym(span.start, opening[0], opening[1], opening[1].country or "*")
+                    continue
                 if not _unknown_place_ok(toks, span.start, span.end) or _CODE.fullmatch(name):
                     continue  # (nor a road's or a sum's code: "the M40", "N5m")
             end = _with_possessive_end(toks, span.start, span.end, g)
@@ -338,6 +344,51 @@ def _detect_entities(d: _Detection) -> None:
             place = g.place_for_demonym(name)
             if place is not None and len(span) <= 3 and not is_ethnic(name):
                 d.add_demonym(span.start, span.end, place, place.country or "*")
+            elif place is None and not g.is_demonym(name) and not g.is_demonym(toks.text[span.start]) \
+                    and _stands_alone(span) and _great_part_named(name, g):
+                d.add(span, "ner", fuzzy=False, require=True)  # "across the Peloponnese" as a people
+
+
+def _demonym_opening(toks: _Tokens, span: Span, g: Gazetteer) -> Optional[tuple[int, Entry]]:
+    """The end of the people's word that opens ``span``, a name the model
+    took for a place that the gazetteer does not know, with the place it
+    names, when the words after it are a state's body ("Russian" +
+    "Embassy", "Welsh" + "Government"); else None."""
+    if toks.lower[span.end - 1] not in _STATE_BODIES:
+        return None
+    for k in range(min(len(span) - 1, 2), 0, -1):
+        word = toks.span_text(span.start, span.start + k)
+        if is_ethnic(word) or not all(toks.title[i] for i in range(span.start + k, span.end)):
+            continue
+        place = g.place_for_demonym(word)
+        if place is not None:
+            return span.start + k, place
+    return None
+
+
+#: a state's bodies, named after its people's word ("the Russian Embassy")
+_STATE_BODIES = {"embassy", "consulate", "government", "parliament", "army", "navy", "ministry",
+                 "police", "forces", "cabinet", "senate", "mission", "delegation"}
+
+
+def _stands_alone(span: Span) -> bool:
+    """``span`` is proper nouns heading their own noun phrase ("across the
+    Peloponnese"), not a word describing another ("Jewish settlers", "the
+    Northern line")."""
+    return all(t.pos_ == "PROPN" for t in span) and span.root.dep_ in _NOUN_ROLES \
+        and not (span.end < len(span.doc) and span.doc[span.end].is_title)
+
+
+#: a noun phrase's roles in its clause
+_NOUN_ROLES = {"pobj", "nsubj", "nsubjpass", "dobj", "conj", "appos", "attr", "ROOT"}
+
+
+def _great_part_named(name: str, g: Gazetteer) -> bool:
+    """Whether ``name``, which the model took for a people's, names a
+    country's first-level province or a region of our table, no people's
+    word ("the Peloponnese", read as Greeks of it)."""
+    return any(not e.approx and (g.is_province(e) or (e.source == "extra" and e.kind == "region"))
+               for e in g.exact(name))
 
 
 #: lower-case words inside place names ("Rio Grande do Sul", "Guinea-Bissau")

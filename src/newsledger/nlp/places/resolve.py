@@ -212,9 +212,46 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _bare_heads(mentions)
     _abbreviations_of_lands(mentions)
     _parts_of_cities(toks, mentions, g)
+    _great_cities_abroad(toks, mentions)
     for m in mentions:
         if m.other_name_of is not None:  # ("Witbank" of "Emalahleni, the former Witbank": that town)
             m.choice = m.other_name_of.choice
+
+
+#: a city this big, named like the state or province that holds it, is the
+#: name's reading in a text mostly of other countries ("New York")
+GREAT_CITY_POP = 1_000_000
+#: words before or after a state's name that make it the state ("upstate New York", "New York State")
+_STATE_WORDS = {"upstate", "downstate", "state", "statewide", "province", "gov", "gov.", "governor"}
+
+
+def _great_cities_abroad(toks: _Tokens, mentions: list[_Mention]) -> None:
+    """A state or province chosen for a name its great city shares ("New
+    York") is that city in a text whose places lie mostly in other
+    countries ("fashion weeks in Paris, Milan and New York", "arabica
+    futures in New York"): news from abroad names the city.  Not where the
+    text speaks of the state ("upstate New York", "New York State", "New
+    York Gov. ..."), lists it with other states or provinces, or puts it
+    after a town's comma ("Rego Park, New York")."""
+    for m in mentions:
+        e = m.choice
+        if e is None or e.kind != "region" or m.span is None or m.demonym or m.region_cue or m.division_word:
+            continue
+        key = normalize(m.text)
+        # (its own name opens the city's: "New York City"; not a state's old name
+        # among a capital's others, "Bahia" of Salvador)
+        city = next((c for c in m.cands[:10] if c.kind == "city" and c.country == e.country
+                     and c.population >= GREAT_CITY_POP and c.admin1 == e.admin1
+                     and normalize(c.name).startswith(key)), None)
+        if city is None:
+            continue
+        s, end = m.span.start, m.span.end
+        if (s > 0 and toks.lower[s - 1] in _STATE_WORDS) or (end < toks.n and toks.lower[end] in _STATE_WORDS) \
+                or (s > 1 and toks.text[s - 1] == "," and toks.title[s - 2]):
+            continue
+        shares = _country_shares([o for o in mentions if normalize(o.text) != key])
+        if shares and shares.get(e.country, 0.0) < 0.5:
+            m.choice = city  # (not without another place to judge by, nor in a text mostly of its country)
 
 
 def _said_in(toks: _Tokens, m: _Mention) -> bool:
@@ -239,7 +276,7 @@ def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     named_at: list[tuple[_Mention, str]] = []
     for m in mentions:
         if m.span is not None and not m.demonym and m.cands and m.cands[0].kind == "country" \
-                and m.cands[0].id in m.main_ids:
+                and m.cands[0].id in m.main_ids and not _across_border(toks, m.span.start):
             by_para[bisect_right(breaks, m.span.start)].add(m.cands[0].country)
             named_at.append((m, m.cands[0].country))
     if len({c for cs in by_para.values() for c in cs}) < 2:
@@ -253,6 +290,15 @@ def _paragraph_countries(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
             # (only those of its towns: the others change nothing)
             m.para_countries = frozenset(c for c in here - peers if any(e.country == c and e.kind == "city"
                                                                         for e in m.cands[:60]))
+
+
+def _across_border(toks: _Tokens, i: int) -> bool:
+    """The country named at token ``i`` is the neighbour across a border
+    ("on the border with Romania", "near the frontier of Chad",
+    "bordering Peru"): the paragraph's places lie outside it."""
+    if i > 0 and toks.lower[i - 1] in ("bordering", "borders"):
+        return True
+    return i > 1 and toks.lower[i - 1] in ("with", "of") and toks.lower[i - 2] in ("border", "frontier")
 
 
 #: the most words between two places listed together (other names of the list and their joiners)

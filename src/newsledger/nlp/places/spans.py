@@ -114,6 +114,25 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     return out
 
 
+#: a division's kind written after its name with a capital, as news of
+#: Russia and its neighbours writes a krai's or an oblast's ("the Altai
+#: Territory", "Perm Krai", "the Kursk Region")
+_DIVISION_TITLES = {"territory", "krai", "kray", "oblast", "region", "province"}
+
+
+def _division_with_its_word(d: _Detection, i: int, j: int) -> bool:
+    """``doc[i:j]`` is a first-level division's name with its kind after it
+    in capitals, a whole the gazetteer does not know, though the model may
+    call it a body ("the Stavropol Territory" as ORG): the name alone would
+    read as the division's namesake town."""
+    toks = d.toks
+    if j - i < 2 or toks.lower[j - 1] not in _DIVISION_TITLES or not toks.title[j - 1]:
+        return False
+    return any(e.kind == "region" and not e.approx and (
+        e.source == "subdivision" or (e.source == "extra" and e.admin1 is not None))
+        for e in d.g.exact(toks.span_text(i, j - 1)))
+
+
 def _two_word_place(name: str, g) -> bool:
     """Whether ``name`` names a province or a town of 100,000 people (by any
     of its names: "Can Tho" of Cần Thơ), or is the own name of a region or
@@ -167,6 +186,10 @@ def _detect_gazetteer_spans(d: _Detection) -> None:
                 continue  # "Michigan Center for ...", "London City airport": the place is shorter
             if ents and _isles_county_council(d, i, j):
                 continue  # "Clare County Council" in a text of Ireland: the county is "Clare"
+            if not ents and _division_with_its_word(d, i, j) \
+                    and d.add(d.doc[i:j], "gaz", fuzzy=False, require=True) is not None:
+                resume = j  # "the Khabarovsk Territory", "Stavropol Krai": the division, word and all
+                break
             if ents:
                 if _accept_span(d, i, j, name, ents, ents_at.get(i)):
                     resume = j
