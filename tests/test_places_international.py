@@ -26,6 +26,10 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # names listed only with one another, each a capital of its own country, are the capitals
+    ("MACHIAS, Maine — Clam diggers from Washington County met on Monday to talk about the closed flats "
+     "near Jonesport. \"Nobody in Ottawa or [[Washington]] ever asks us,\" said a digger from Addison.",
+     (38.9, -77.04)),
     # a state named like its great city is the city in a text of other countries' places ...
     ("Arabica futures in [[New York]] rose 4% on Tuesday, as frost hit Minas Gerais and growers in "
      "Colombia held back beans.", (40.71, -74.01)),

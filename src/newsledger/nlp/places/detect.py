@@ -1207,7 +1207,8 @@ def _drop_language_names(d: _Detection) -> None:
     in Ixil, the only language he speaks"), unless a town's cue puts it in
     place ("the town of Ixil", "IXIL, Mexico"); no people's word of our
     tables (a place's language: "Catalan speakers"), no country, province or
-    town of LANGUAGE_TOWN_POP people."""
+    town of LANGUAGE_TOWN_POP people by its own name ("Sámi" is only another
+    name of a town of Benin)."""
     toks, g = d.toks, d.g
     n = toks.n
     languages: set[str] = set()
@@ -1216,8 +1217,9 @@ def _drop_language_names(d: _Detection) -> None:
             continue
         k = m.span.end + (m.span.end + 1 < n and toks.text[m.span.end] == "-")
         if k < n and toks.lower[k] in _LANGUAGE_HEADS and not g.is_demonym(m.text) \
-                and not any(_top_level(e) or g.is_province(e)
-                            or (e.kind == "city" and e.population >= LANGUAGE_TOWN_POP) for e in m.cands[:10]):
+                and not any(_top_level(e) or g.is_province(e) or (
+                    e.kind == "city" and e.population >= LANGUAGE_TOWN_POP and e.id in m.main_ids)
+                            for e in m.cands[:10]):
             languages.add(normalize(m.text))
     if languages:
         d.mentions = [m for m in d.mentions if normalize(m.text) not in languages

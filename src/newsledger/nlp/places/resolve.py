@@ -213,6 +213,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _abbreviations_of_lands(mentions)
     _parts_of_cities(toks, mentions, g)
     _great_cities_abroad(toks, mentions)
+    _capitals_listed(toks, mentions, g)
     for m in mentions:
         if m.other_name_of is not None:  # ("Witbank" of "Emalahleni, the former Witbank": that town)
             m.choice = m.other_name_of.choice
@@ -252,6 +253,31 @@ def _great_cities_abroad(toks: _Tokens, mentions: list[_Mention]) -> None:
         shares = _country_shares([o for o in mentions if normalize(o.text) != key])
         if shares and shares.get(e.country, 0.0) < 0.5:
             m.choice = city  # (not without another place to judge by, nor in a text mostly of its country)
+
+
+def _capitals_listed(toks: _Tokens, mentions: list[_Mention], g: Gazetteer) -> None:
+    """Names listed only with one another that are each a capital of its
+    own country by its own name ("Ottawa and Washington", "Wellington,
+    Canberra and Washington") are those capitals, not namesake towns,
+    states or counties the text's other places lie near: the governments
+    speak."""
+    def capital(m: _Mention) -> Optional[Entry]:
+        # (by the name's own readings: a county's bare name after "Washington
+        # County" carries the county's only)
+        main = g.main_ids(m.text)
+        return next((c for c in g.exact(m.text)[:10] if c.kind == "city" and c.id in main and g.is_capital(c)), None)
+
+    named = sorted((m for m in mentions if m.choice is not None and m.span is not None and not m.demonym),
+                   key=lambda m: m.span.start)
+    for k, m in enumerate(named):
+        if g.is_capital(m.choice) or capital(m) is None:
+            continue
+        # (a list's other names lie a few mentions either side)
+        group = [m] + [o for o in named[max(0, k - 4):k + 5] if o is not m and _list_peers(toks, m, o)]
+        caps = [capital(o) for o in group]
+        if len(group) >= 2 and all(caps) and len({c.country for c in caps}) == len(caps):
+            for o, c in zip(group, caps):
+                o.choice = c
 
 
 def _said_in(toks: _Tokens, m: _Mention) -> bool:
