@@ -699,7 +699,8 @@ RESOLVE = [
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
     # a people's word after the crown's in a state's service
-    "Officers of the Royal [[Canadian]] Mounted Police arrested him, and the Royal [[Thai]] Navy sent two frigates.",
+    "Officers of the Royal [[Canadian]] Mounted Police arrested him, and the Royal [[Thai]] Navy sent "
+    "two frigates.",
     # a first-level division's name with its kind capitalised after it, a whole the model
     # calls a body ("the Stavropol Territory" as ORG): the division, not its namesake town
     "Hailstorms flattened wheat across the [[Stavropol Territory]] and the [[Altai Territory]] this week.",
