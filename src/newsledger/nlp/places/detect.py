@@ -115,7 +115,8 @@ from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PRE
                     MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS,
                     TITLES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
-                     _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES, SENTENCE_ENDS)
+                     _land_after, _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES,
+                     SENTENCE_ENDS)
 from .entries import _BRANDS, _country_word, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import (_COUNTY_PLURALS, _cue_city, _LIST_WORDS, _QUALIFIED_DIVISIONS, _QUALIFIED_TOWNS, bank_before,
@@ -1224,13 +1225,6 @@ def _drop_language_names(d: _Detection) -> None:
     if languages:
         d.mentions = [m for m in d.mentions if normalize(m.text) not in languages
                       or (m.span is not None and (_cue_city(toks, m) or _land_after(toks, m.span.end, g)))]
-
-
-def _land_after(toks: _Tokens, end: int, g: Gazetteer) -> bool:
-    """A comma and a country's or a region's name follow token ``end - 1``
-    ("IXIL, Mexico"; "Nebaj, Quiché")."""
-    return end + 1 < toks.n and toks.text[end] == "," and toks.title[end + 1] \
-        and any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1]))
 
 
 #: words before a name that make it the place even where the text names a disease after it

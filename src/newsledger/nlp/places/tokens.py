@@ -491,14 +491,20 @@ _PLACE_ADJS = {"neighbouring", "neighboring", "nearby", "northern", "southern", 
                "downtown", "suburban", "upstate", "war-torn", "flood-hit", "drought-hit", "quake-hit"}
 
 
+def _land_after(toks: _Tokens, end: int, g: Gazetteer) -> bool:
+    """A comma and a country's or a region's name follow token ``end - 1``
+    ("IXIL, Mexico"; "Nebaj, Quiché")."""
+    return end + 1 < toks.n and toks.text[end] == "," and toks.title[end + 1] \
+        and any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1]))
+
+
 def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     """Context that says a span is a place: a locative preposition or a
     place noun before it, or ", State/Country" after it."""
     if _cue_before(toks, start, end) or _route_end(toks, start, end) or _distance_after(toks, end):
         return True
-    if end + 1 < toks.n and toks.text[end] == "," and toks.title[end + 1]:
-        if any(e.kind in ("region", "country") for e in g.exact(toks.text[end + 1])):
-            return True
+    if _land_after(toks, end, g):
+        return True
     # a place that a relative "where" goes on to describe ("the flood scheme
     # for Dunmore, where shops flooded twice"; not the end of a longer name,
     # "Terreiro do Paço, where")
