@@ -33,7 +33,10 @@ RESOLVE = [
     # a state named like its great city is the city in a text of other countries' places ...
     ("Arabica futures in [[New York]] rose 4% on Tuesday, as frost hit Minas Gerais and growers in "
      "Colombia held back beans.", (40.71, -74.01)),
-    # ... but the state where the text says so
+    # ... but the state where the text says so, or names one of the state's bodies
+    ("Students from the State University of [[New York]] joined digs in Peru and Bolivia this summer.",
+     (43.0, -75.5)),
+    ("Engineers of the [[New York]] Power Authority visited dams in Brazil and Paraguay.", (43.0, -75.5)),
     ("Protesters marched in upstate [[New York]], while in Toronto and Montreal crowds were smaller.",
      (43.0, -75.5)),
     # a country named as the neighbour across a border ("on the border with Argentina")

@@ -224,6 +224,8 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
 GREAT_CITY_POP = 1_000_000
 #: words before or after a state's name that make it the state ("upstate New York", "New York State")
 _STATE_WORDS = {"upstate", "downstate", "state", "statewide", "province", "gov", "gov.", "governor"}
+#: a state's own bodies named after it ("the New York Power Authority", "the New York Legislature")
+_STATE_BODY_WORDS = {"authority", "assembly", "legislature", "senate", "thruway", "provincial"}
 
 
 def _great_cities_abroad(toks: _Tokens, mentions: list[_Mention]) -> None:
@@ -248,11 +250,28 @@ def _great_cities_abroad(toks: _Tokens, mentions: list[_Mention]) -> None:
             continue
         s, end = m.span.start, m.span.end
         if (s > 0 and toks.lower[s - 1] in _STATE_WORDS) or (end < toks.n and toks.lower[end] in _STATE_WORDS) \
-                or (s > 1 and toks.text[s - 1] == "," and toks.title[s - 2]):
+                or (s > 1 and toks.text[s - 1] == "," and toks.title[s - 2]) or _state_body(toks, s, end):
             continue
         shares = _country_shares([o for o in mentions if normalize(o.text) != key])
         if shares and shares.get(e.country, 0.0) < 0.5:
             m.choice = city  # (not without another place to judge by, nor in a text mostly of its country)
+
+
+def _state_body(toks: _Tokens, s: int, end: int) -> bool:
+    """The name is part of a state's body's name: "State" opens the name
+    that holds it ("the State University of New York"), or a body's word
+    follows in the same name ("the New York Power Authority")."""
+    k = s - 1
+    while k >= 0 and (toks.title[k] or toks.lower[k] == "of"):
+        if toks.lower[k] == "state":
+            return True
+        k -= 1
+    k = end
+    while k < toks.n and k < end + 3 and toks.title[k]:
+        if toks.lower[k] in _STATE_BODY_WORDS:
+            return True
+        k += 1
+    return False
 
 
 def _capitals_listed(toks: _Tokens, mentions: list[_Mention], g: Gazetteer) -> None:
