@@ -26,6 +26,18 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # the biggest town named like the province that holds it outweighs its small namesakes
+    # at home, whatever the text's other names have near them
+    ("Shipyard workers in [[Nagasaki]] cheered the order, while officials in Tokyo said the deal "
+     "would bring jobs.", (32.75, 129.88)),
+    # a land's possessive after the comma owns something else ("Iran's foreign ministry")
+    ("Two were expected to return to Tehran via [[Doha]], Iran's foreign ministry said.", (25.29, 51.53)),
+    # "in" and a part of a land holds the name ("Tripoli in northern Lebanon")
+    ("An observer for the Arab League, whose family comes from [[Tripoli]] in northern Lebanon, said he "
+     "was fielding calls from Libya.", (34.44, 35.85)),
+    # a village with a big city's own name only as another of its names is not the city's namesake
+    ("The group, from a congregation in Lebanon, Ohio, was freed near Mirebalais. They were flown to "
+     "[[Miami]] on Sunday.", (25.76, -80.19)),
     # names listed only with one another, each a capital of its own country, are the capitals
     ("MACHIAS, Maine — Clam diggers from Washington County met on Monday to talk about the closed flats "
      "near Jonesport. \"Nobody in Ottawa or [[Washington]] ever asks us,\" said a digger from Addison.",

@@ -59,7 +59,7 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
                                          or (k > end + 1 and toks.text[k] == "-"
                                              and not toks.space[k - 1])):  # not a dash after a dateline
             k += 1
-        if k > end + 1:
+        if k > end + 1 and not _possessor_not_holder(toks, k):
             return toks.span_text(end + 1, k)
     # (or after ", in": "Bonito, in Mato Grosso do Sul, a small town")
     if end + 2 < n and toks.text[end] == "," and toks.lower[end + 1] == "in" and toks.title[end + 2]:
@@ -70,13 +70,32 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
         return toks.span_text(end + 2, k)
     # (or after "in", a name the model takes for a place: "Perth in Australia",
     # "a Springfield in Missouri"; not "Perth in October")
-    # (in camel case too: "Arcadia in DeSoto County")
-    if end + 1 < n and toks.lower[end] == "in" and toks.cap[end + 1] and toks.ent_type[end + 1] in ("GPE", "LOC"):
-        k = end + 1
-        while k < n and k < end + 4 and toks.cap[k] and toks.ent_type[k] in ("GPE", "LOC"):
-            k += 1
-        return toks.span_text(end + 1, k)
+    # (in camel case too: "Arcadia in DeSoto County"; past a part of it:
+    # "Tripoli in northern Lebanon")
+    if end + 1 < n and toks.lower[end] == "in":
+        first = end + 2 if end + 2 < n and toks.lower[end + 1] in _REGION_ADJ and toks.text[end + 1].islower() \
+            else end + 1
+        if toks.cap[first] and toks.ent_type[first] in ("GPE", "LOC"):
+            k = first
+            while k < n and k < first + 3 and toks.cap[k] and toks.ent_type[k] in ("GPE", "LOC"):
+                k += 1
+            return toks.span_text(first, k)
     return None
+
+
+#: words after a land's possessive that say the name before the comma is its place
+#: ("Lagos, Nigeria's commercial hub"), beside the apposition's
+_HELD_WORDS = _APPOSITION_WORDS | {"second", "commercial", "economic", "financial", "seat", "hub",
+                                   "oldest", "holiest", "busiest", "resort"}
+
+
+def _possessor_not_holder(toks: _Tokens, k: int) -> bool:
+    """The name after "X, " ends at ``k`` in a possessive that owns
+    something other than X ("Doha, Iran's foreign ministry said"), not in
+    one that calls X its place ("Lagos, Nigeria's largest city")."""
+    if k >= toks.n or toks.lower[k] not in ("'s", "’s"):
+        return False
+    return not any(toks.lower[j] in _HELD_WORDS for j in range(k + 1, min(k + 3, toks.n)))
 
 
 def _possessor_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:

@@ -225,6 +225,7 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # (the biggest town that has the name as its own: a village's longer name
     # it opens is no short form of it beside a town twenty times its size)
     own_pop = max((e.population for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids), default=0)
+    seats = _province_seats(m, g)
     out: list[_Scored] = []
     for e in m.cands[:60]:
         capital = e.kind == "city" and g.is_capital(e)
@@ -275,6 +276,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["approx"]
         if capital:
             s += W["capital"]
+        if e.id in seats:
+            s += W["province_seat"]
         if m.cue_city and e.kind == "city":
             s += W["cue_city"]
         if m.local_cue and e.kind == "city":
@@ -319,6 +322,28 @@ SHORT_FORM_RATIO = 20
 PROVINCE_KM = 150.0
 #: ... and one this big abroad is meant on its own (at home, a great city)
 PROVINCE_TOWN_POP = 100_000
+
+
+def _province_seats(m: _Mention, g: Gazetteer) -> set[int]:
+    """The ids of the towns that give their name to the province holding
+    them, each its province's biggest town of the name ("Nagasaki" of
+    Nagasaki prefecture, beside a ward of Tokyo and a Yamagata village of
+    that name): the province's weight is theirs against its small
+    namesakes at home, whatever the text's other names have near them.
+    (Abroad, the country's context judges: "Saida" of Lebanon is not the
+    Algerian province's town.)"""
+    held = {(d.country, d.admin1) for d in m.cands[:60] if d.kind == "region" and d.admin1
+            and d.id in m.main_ids and g.holds_its_town(d)}
+    if not held:
+        return set()
+    best: dict[tuple, Entry] = {}
+    for e in m.cands[:60]:
+        k = (e.country, e.admin1)
+        if e.kind == "city" and e.id in m.main_ids and k in held \
+                and (k not in best or e.population > best[k].population):
+            best[k] = e
+    return {e.id for e in best.values()
+            if any(o.kind == "city" and o.country == e.country and o is not e for o in m.cands[:60])}
 
 
 def _within(a: Entry, b: Entry, km: float) -> bool:
@@ -440,6 +465,11 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
             # its names ("Durban" of Durbanville; "Milan" of a town in New York;
             # at home, even as its short form: "Brasília" of Brasília de Minas;
             # a village abroad too: "Kraków" of Krakow am See in a German story)
+            s += W["great_home"]
+        elif e.kind == "city" and e.population < 10_000 and e.country in m.scored.rival_great \
+                and e.id not in m.main_ids and not sc.pair and not sc.pair_region and not _short_form(key, e):
+            # a village that has a big city's own name of its country only as
+            # another of its names ("Miami" of Miamitown, Ohio, beside Miami)
             s += W["great_home"]
         if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
             # a small namesake of a great city abroad, in a text mostly about other countries

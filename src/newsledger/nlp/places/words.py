@@ -189,6 +189,7 @@ W = {
     "kind_region": 2.2,
     "kind_feature": 1.5,
     "capital": 1.0,
+    "province_seat": 3.0, # the biggest town named like the province that holds it ("Nagasaki")
     "cue_city": 1.0,      # "the city of X" favours cities
     "approx": -0.8,
     "subdivision": -1.5,
