@@ -26,6 +26,13 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # a people's word between "the" and the name tells a town from its namesake abroad
+    ("Steelworkers from the Canadian [[Hamilton]] visited Motherwell and Glasgow this week, the union said.",
+     (43.25, -79.85)),
+    ("Farmers in Lahore and Multan said wheat prices in the Indian [[Punjab]] had risen.", (30.9, 75.4)),
+    # a region's people word before a division's kind holds it ("the English county of Somerset")
+    ("SOMERSET, Pa. — The borough, named after the English county of [[Somerset]], marked its "
+     "bicentennial with a parade through Uptown and Friedens.", (51.10, -3.00)),
     # the biggest town named like the province that holds it outweighs its small namesakes
     # at home, whatever the text's other names have near them
     ("Shipyard workers in [[Nagasaki]] cheered the order, while officials in Tokyo said the deal "
@@ -713,6 +720,8 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a land's own stretch before "of" ("the high plateau of Boyacá")
+    "He is a climber from the high plateau of [[Boyacá]], officials said.",
     # a people's word after the crown's in a state's service
     "Officers of the Royal [[Canadian]] Mounted Police arrested him, and the Royal [[Thai]] Navy sent "
     "two frigates.",

@@ -159,10 +159,17 @@ def _qualifier_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
 
 def _division_native(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
     """The country of a people word before a division's kind ("the Mexican
-    state of Nuevo León", "the Indian state of Punjab"), which holds the
+    state of Nuevo León", "the Indian state of Punjab", "the English county
+    of Somerset"), which holds the
     division as a people word before "from" holds a town; or None."""
     qualifier = _qualifier(toks, m, _QUALIFIED_DIVISIONS)
-    code = g.country_for_demonym(qualifier) if qualifier is not None else None
+    if qualifier is None:
+        return None
+    code = g.country_for_demonym(qualifier)
+    if code is None:
+        # (a region's people word speaks for its country: "the English county of Somerset")
+        home = g.place_for_demonym(qualifier)
+        code = home.country if home is not None and home.kind == "region" else None
     return code if code and g.country(code) is not None else None
 
 
@@ -192,6 +199,19 @@ def _including_text(toks: _Tokens, m: _Mention) -> Optional[str]:
     while start > 0 and start > end - 4 and (toks.title[start - 1] or toks.text[start - 1].isupper()):
         start -= 1
     return toks.span_text(start, end) if start < end else None
+
+
+def _people_before_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
+    """The country whose people's word stands between "the" and the name,
+    the way a text tells a town from its namesake abroad ("the Bulgarian
+    Sopot", "the Indian Punjab"), which holds it as "X in Country" does; or None."""
+    if m.span is None or m.demonym or m.span.start < 2:
+        return None
+    s = m.span.start
+    if toks.lower[s - 2] != "the" or not toks.cap[s - 1]:
+        return None
+    home = g.place_for_demonym(toks.text[s - 1])
+    return home.name if home is not None and home.kind == "country" else None
 
 
 def _pair_before_text(toks: _Tokens, m: _Mention) -> Optional[str]:

@@ -75,7 +75,7 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _including_text, _lists_of_divisions,
-                   _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
+                   _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text, _people_before_text,
                    _possessor_text, _qualifier_text, _division_native, _region_cue, _river_cue, _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import PAIR_STATE_POP, _Anchors, _best, _pair_holds, _share_fixed_scores
@@ -155,6 +155,9 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         if m.pair is None:
             m.pair = _qualifier_text(toks, m, g)
             m.qualified = m.pair is not None
+        if m.pair is None:
+            m.pair = _people_before_text(toks, m, g)
+            m.pair_in = m.pair is not None
         listed = _listed_with_countries(toks, m, g)
         if m.pair and (listed or _great_city_listed_with_state(toks, m, g)):
             m.pair = None

@@ -396,7 +396,9 @@ _OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", 
 _PART_PLURALS = {"parts", "areas", "swathes", "swaths", "stretches"}
 #: a place's land and works named before "of" ("the hills of Kangra", "the mines of Potosí")
 _LAND_PLURALS = {"hills", "foothills", "mountains", "plains", "slopes", "coast", "shores", "beaches", "forests",
-                 "vineyards", "orchards", "mines", "mills", "factories", "plants", "markets", "bazaars", "docks"}
+                 "vineyards", "orchards", "mines", "mills", "factories", "plants", "markets", "bazaars", "docks",
+                 # (and a land's own stretch: "the high plateau of Boyacá", "the hinterland of Tete")
+                 "plateau", "highlands", "lowlands", "uplands", "heartland", "hinterland"}
 
 #: place nouns that name the place right after them ("its capital Higüey")
 _NAMING_NOUNS = {"capital", "city", "town", "village", "port", "hamlet", "suburb", "township"}
