@@ -720,6 +720,11 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a particle of an Arabic name opening a group's name is no town
+    "The men were released by suspected Abu Sayyaf gunmen in the mountains of [[Sulu]] province.",
+    # a title and a given name before a town's name make it a surname
+    "Air Vice Marshal Ibrahim Bauchi, who commands the air component, spoke in [[Maiduguri]].",
+    "Air Commodore Olusola Akure spoke in [[Abuja]].",
     # a land's own stretch before "of" ("the high plateau of Boyacá")
     "He is a climber from the high plateau of [[Boyacá]], officials said.",
     # a people's word after the crown's in a state's service

@@ -38,7 +38,7 @@ from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _coun
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
                      _NAMING_NOUNS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
-                     _with_possessive_end)
+                     _with_possessive_end, _titled_given)
 from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _country_word, _famous_alias, _firm, _OWN_SOURCES,
                       _prior, _respelling, _short_form, _strong, _top_level, _town_named, _town_pair)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
@@ -651,6 +651,7 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     toks, g = d.toks, d.g
     i, j, name, best, main, ents = r.i, r.j, r.name, r.best, r.main, r.ents
     if whole is not None and (_said_person(toks, whole) or _in_signed_name(toks, i, j)
+                              or (whole[0] < i - 1 and _titled_given(toks, i))
                               or (i == whole[0] > 0 and 2 <= whole[1] - whole[0] <= 3
                                   and (toks.lower[i - 1].rstrip(".") in TITLES or _photo_credit(toks, whole)))):
         # "said Georgia Evans, who lives nearby", "By Georgia Evans, Crime
@@ -658,8 +659,10 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
         # a person the model took for a body
         return False
     local = _local_town(d, best)
-    # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town)
-    first = whole is not None and i == whole[0] and len(normalize(name)) > 2
+    # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town;
+    # nor a particle of an Arabic name before the rest of it: "Abu Sayyaf")
+    first = whole is not None and i == whole[0] and len(normalize(name)) > 2 \
+        and not (j - i == 1 and toks.lower[i] in _NAME_PARTICLES and j < toks.n and toks.title[j])
     after_of = i > 0 and toks.lower[i - 1] in ("of", "in", "at", "for")
     # (or after a route's preposition in lower case inside what the model took
     # for one name, which no body's name holds: "from Claremorris through
@@ -722,6 +725,8 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
                  or (local and best.population >= 2000)))
 
 
+#: particles that open an Arabic name ("Abu Sayyaf", "Ibn Battuta", "Umm Kulthum")
+_NAME_PARTICLES = {"abu", "ibn", "bin", "bint", "umm", "abd", "ould"}
 #: prepositions of a route or a way that no body's name holds inside it
 _ROUTE_PREPS = {"through", "via", "towards", "toward", "past", "beyond"}
 #: last words of an island's name

@@ -291,6 +291,21 @@ def _speaker(toks: _Tokens, i: int) -> bool:
         and len(toks.text[i + 2]) <= 3 and toks.text[i + 3] == ","
 
 
+#: titles that open a saint's or a place's own name rather than a person's ("St. Louis"),
+#: or a pageant's title ("Miss Greater Butler County")
+_NAME_TITLES = {"st", "saint", "miss"}
+
+
+def _titled_given(toks: _Tokens, start: int) -> bool:
+    """A title and a given name come before the name ("Air Commodore
+    Olusola Akure", "Colonel Ibrahim Bauchi"): the surname of a person."""
+    p = start - 1
+    if p < 1 or not toks.title[p] or toks.pos[p] != "PROPN" or toks.lower[p].rstrip(".") in TITLES:
+        return False
+    title = toks.lower[p - 1].rstrip(".")
+    return title in TITLES and title not in _NAME_TITLES and toks.title[p - 1]
+
+
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
     """Does doc[start:end] look like (part of) a person's name here?"""
     # (any word of a name signing the text: "By María Toledo Vega | Politics")
@@ -305,7 +320,7 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
         return False
     if start > 0:
         p = start - 1
-        if toks.lower[p].rstrip(".") in TITLES:
+        if toks.lower[p].rstrip(".") in TITLES or _titled_given(toks, start):
             return True
         # a byline's author at a line's start ("By Helena Marsh | Travel")
         if toks.text[p] == "By" and (p == 0 or "\n" in toks.text[p - 1]) and end < toks.n \

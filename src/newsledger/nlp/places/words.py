@@ -10,6 +10,7 @@ TITLES = {
     "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "officer", "sgt",
     "sergeant", "lt", "lieutenant", "capt", "captain", "col", "colonel", "gen", "general",
     "maj", "major", "cpl", "corporal", "pvt", "private", "det", "detective", "rev",
+    "admiral", "adm", "commodore", "marshal", "brigadier", "commander", "cmdr",
     "reverend", "father", "sister", "brother", "pope", "king", "queen", "prince", "princess",
     "emir", "sheikh", "ayatollah", "coach", "chief", "deputy", "ambassador", "spokesman",
     "spokeswoman", "spokesperson", "commissioner", "councilman", "councilwoman", "trooper",
