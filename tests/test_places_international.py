@@ -26,6 +26,9 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # a great division stands at its middle, not at its capital's point
+    ("The singer was born in the port city of Santos, on the coast of [[São Paulo]] state.", (-22.2, -48.8)),
+    ("Floods hit the [[Sverdlovsk region]] on Monday, the emergencies ministry said.", (58.7, 61.3)),
     # a people's word between "the" and the name tells a town from its namesake abroad
     ("Steelworkers from the Canadian [[Hamilton]] visited Motherwell and Glasgow this week, the union said.",
      (43.25, -79.85)),

@@ -225,7 +225,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # (the biggest town that has the name as its own: a village's longer name
     # it opens is no short form of it beside a town twenty times its size)
     own_pop = max((e.population for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids), default=0)
-    seats = _province_seats(m, g)
+    # (not where the text speaks of the province: "São Paulo state", "the Mendoza region")
+    seats = _province_seats(m, g) if not m.region_cue and not m.division_word else set()
     out: list[_Scored] = []
     for e in m.cands[:60]:
         capital = e.kind == "city" and g.is_capital(e)
