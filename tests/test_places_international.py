@@ -723,6 +723,8 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a people's word naming a country's money, inside the model's sum
+    "Farmers earned 40 [[Namibian]] dollars per bag near [[Windhoek]].",
     # a particle of an Arabic name opening a group's name is no town
     "The men were released by suspected Abu Sayyaf gunmen in the mountains of [[Sulu]] province.",
     # a title and a given name before a town's name make it a surname

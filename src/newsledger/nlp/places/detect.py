@@ -1358,6 +1358,8 @@ def _detect_demonyms(d: _Detection) -> None:
         elif ent_type in ("QUANTITY", "CARDINAL", "MONEY") and alone and toks.ent_iob[i] == "I" \
                 and i + 1 < n and toks.text[i + 1].islower():
             ent_type = ""  # "a 250 kg German aircraft bomb": a measure's last word for the model
+        elif ent_type == "MONEY" and i + 1 < n and toks.lower[i + 1] in _CURRENCY_NOUNS:
+            ent_type = ""  # "40 Namibian dollars": a country's people's word naming its money
         w, code = _long_demonym(d, i)
         if w:
             d.add_demonym(i, i + w, g.country(code), code)
@@ -1387,6 +1389,17 @@ def _detect_demonyms(d: _Detection) -> None:
             if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
                 d.add_demonym(i, i + 1, place, place.country or "*")
 
+
+#: the names of money after a people's word ("Australian dollars", "Kenyan shillings")
+_CURRENCY_NOUNS = {"dollar", "dollars", "peso", "pesos", "rupee", "rupees", "pound", "pounds", "franc", "francs",
+                   "shilling", "shillings", "rand", "real", "reais", "yen", "yuan", "won", "dinar", "dinars",
+                   "kina", "kwacha", "naira", "cedi", "cedis", "krona", "kronor", "krone", "kroner", "lira",
+                   "riyal", "riyals", "rial", "rials", "dirham", "dirhams", "ringgit", "baht", "rupiah", "taka",
+                   "birr", "leone", "leones", "lev", "leva", "zloty", "zlotys", "forint", "koruna", "rouble",
+                   "roubles", "ruble", "rubles", "hryvnia", "hryvnias", "tenge", "som", "lari", "manat", "dram",
+                   "sol", "soles", "boliviano", "bolivianos", "guarani", "guaranis", "colon", "colones", "quetzal",
+                   "quetzales", "lempira", "lempiras", "cordoba", "cordobas", "gourde", "gourdes", "ariary",
+                   "kyat", "kip", "riel", "afghani", "afghanis", "dong", "pula", "loti", "lilangeni", "dalasi"}
 
 #: a region's governing bodies, named after its people's word ("the Welsh
 #: Government", "the Scottish Parliament", "Catalan Police")
