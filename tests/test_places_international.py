@@ -723,6 +723,8 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # an abbreviation in capitals leaves the sentence's full stop out
+    "Tom is a reporter based in [[Alice Springs]], [[NT]].",
     # a people's word naming a country's money, inside the model's sum
     "Farmers earned 40 [[Namibian]] dollars per bag near [[Windhoek]].",
     # a particle of an Arabic name opening a group's name is no town

@@ -1740,7 +1740,9 @@ def _dateline_abbreviation(d: _Detection, j: int) -> None:
             and d.free(k, k + 1)):
         return
     if toks.text[k + 1] == "." and not toks.space[k] and d.free(k + 1, k + 2):
-        end, name = k + 2, toks.text[k] + "."
+        # (an abbreviation in capitals takes no full stop of its own: the
+        # sentence's is left out, "based in Alice Springs, NT.")
+        end, name = (k + 1, toks.text[k]) if toks.text[k].isupper() else (k + 2, toks.text[k] + ".")
     elif "\n" in toks.text[k + 1] or toks.text[k + 1] in ("-", "--", "—", "–", "(", ":"):
         # "ROCKHAMPTON, Qld" at the end of its line; "Mildura, Vic: 47.4C" in a bulletin's list
         end, name = k + 1, toks.text[k]
