@@ -723,6 +723,8 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a town's full name going on past the model's place, another name of the same town
+    "Officials in [[Tuxtla Gutiérrez]] said the returns were voluntary.",
     # an abbreviation in capitals leaves the sentence's full stop out
     "Tom is a reporter based in [[Alice Springs]], [[NT]].",
     # a people's word naming a country's money, inside the model's sum

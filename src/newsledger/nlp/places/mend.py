@@ -23,6 +23,8 @@ Reads the model's entities (``d.ents``) and the gazetteer; rewrites
 
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Span
 
 from .mention import _Detection
@@ -86,6 +88,14 @@ def _mend_split_names(d: _Detection) -> None:
             and not toks.space[ent.end - 1]
         if possessive:
             s, j = ent.end, ent.end + 1
+        elif j == s and ent.label_ in ("GPE", "LOC") and _longer_own_name(d, ent) is not None:
+            # (the place's full name goes on past the model's entity: "Tuxtla"
+            # + "Gutiérrez", where the whole is another name of the same town)
+            whole = _longer_own_name(d, ent)
+            out.append(Span(doc, ent.start, whole, label="GPE"))
+            while k < len(ents) and ents[k].start < whole:
+                k += 1
+            continue
         elif ent.label_ == "PERSON" or j == s or j - s > _MOST_SMALL or j >= n or not toks.title[j]:
             out.append(ent)
             continue
@@ -102,6 +112,28 @@ def _mend_split_names(d: _Detection) -> None:
         while k < len(ents) and ents[k].start < whole:
             k += 1  # (the piece after the small words is part of it)
     d.ents = tuple(out)
+
+
+#: words of a place's kind, which go on past its name into a body's ("Dublin City Council")
+_KIND_WORDS = {"city", "town", "county", "state", "province", "district", "region", "village", "island", "islands",
+               "council", "municipality", "borough", "township", "parish", "metro", "metropolitan"}
+
+
+def _longer_own_name(d: _Detection, ent: Span) -> Optional[int]:
+    """The end of the capitalised words (one or two) right after a place's
+    entity with which it makes another name of the same place ("Tuxtla" +
+    "Gutiérrez"), or None."""
+    toks, g, n = d.toks, d.g, d.toks.n
+    own = {e.id for e in g.exact(ent.text)[:10]}
+    if not own:
+        return None
+    for end in (ent.end + 2, ent.end + 1):
+        # (names, not a kind: "Dublin" + "City Council" is the council's)
+        if end <= n and all(toks.title[t] and toks.alpha[t] and toks.pos[t] == "PROPN"
+                            and toks.lower[t] not in _KIND_WORDS for t in range(ent.end, end)) \
+                and own & {e.id for e in g.exact(toks.span_text(ent.start, end))[:10]}:
+            return end
+    return None
 
 
 #: the most tokens a name's cut opening may take before the model's entity
