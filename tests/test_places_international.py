@@ -734,6 +734,9 @@ DETECT = [
     # a title and a given name before a town's name make it a surname
     "Air Vice Marshal Ibrahim Bauchi, who commands the air component, spoke in [[Maiduguri]].",
     "Air Commodore Olusola Akure spoke in [[Abuja]].",
+    # ... a title of rank, not a trade's or kin's word ("Coast Guard District", "Mother Nature")
+    "Coast Guard District [[Western Visayas]] commander Capt. Ramon Dela Cruz said 31 people were rescued.",
+    "A member of Mother Nature [[Cambodia]] said the boats changed their names.",
     # a land's own stretch before "of" ("the high plateau of Boyacá")
     "He is a climber from the high plateau of [[Boyacá]], officials said.",
     # a people's word after the crown's in a state's service

@@ -291,9 +291,14 @@ def _speaker(toks: _Tokens, i: int) -> bool:
         and len(toks.text[i + 2]) <= 3 and toks.text[i + 3] == ","
 
 
-#: titles that open a saint's or a place's own name rather than a person's ("St. Louis"),
-#: or a pageant's title ("Miss Greater Butler County")
-_NAME_TITLES = {"st", "saint", "miss"}
+#: titles of rank or office that come before a person's full name ("Colonel Ibrahim Bauchi",
+#: "Air Commodore Olusola Akure"), not trades or kin ("Coast Guard District", "Mother Nature")
+_RANK_TITLES = {"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "minister",
+                "senator", "sen", "rep", "gov", "governor", "mayor", "judge", "justice", "sgt", "sergeant", "lt",
+                "lieutenant", "capt", "captain", "col", "colonel", "gen", "general", "maj", "major", "cpl",
+                "corporal", "pvt", "det", "detective", "rev", "reverend", "pope", "king", "queen", "prince",
+                "princess", "emir", "sheikh", "ayatollah", "ambassador", "commissioner", "admiral", "adm",
+                "commodore", "marshal", "brigadier", "commander", "cmdr", "chancellor", "premier"}
 
 
 def _titled_given(toks: _Tokens, start: int) -> bool:
@@ -302,8 +307,7 @@ def _titled_given(toks: _Tokens, start: int) -> bool:
     p = start - 1
     if p < 1 or not toks.title[p] or toks.pos[p] != "PROPN" or toks.lower[p].rstrip(".") in TITLES:
         return False
-    title = toks.lower[p - 1].rstrip(".")
-    return title in TITLES and title not in _NAME_TITLES and toks.title[p - 1]
+    return toks.lower[p - 1].rstrip(".") in _RANK_TITLES and toks.title[p - 1]
 
 
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
