@@ -723,6 +723,9 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a region's compass name qualifying the name after it is no region ("North West Bicester")
+    "Councillors backed the move to put North West Bicester before the Government.",
+    "Leaders fight for the seats of the [[North East]] as [[Hartlepool]] votes.",
     # a town's full name going on past the model's place, another name of the same town
     "Officials in [[Tuxtla Gutiérrez]] said the returns were voluntary.",
     # an abbreviation in capitals leaves the sentence's full stop out

@@ -182,6 +182,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_other_names(d)
     _drop_agency_credits(d)
     _drop_planets(d)
+    _drop_compass_qualifiers(d)
     _drop_storm_words(d)
     _drop_ships_and_patronyms(d)
     _drop_time_zones(d)
@@ -898,6 +899,23 @@ _PLANETS = {"mercury", "venus", "mars", "jupiter", "saturn", "uranus", "neptune"
 _SPACE_WORDS = {"orbit", "orbits", "orbiter", "orbiting", "spacecraft", "rover", "lander", "probe", "probes",
                 "planet", "planets", "moon", "moons", "astronaut", "astronauts", "telescope", "asteroid",
                 "spaceflight", "nasa", "esa", "solar", "space", "rocket", "mission"}
+
+
+def _drop_compass_qualifiers(d: _Detection) -> None:
+    """A region's name made of compass words only ("North West") that
+    qualifies the name after it ("North West Bicester") or closes a
+    hyphened name ("Calgary-North West", a riding): no region."""
+    toks, n = d.toks, d.toks.n
+    for m in list(d.mentions):
+        if m.span is None or m.demonym:
+            continue
+        s, e = m.span.start, m.span.end
+        words = [toks.lower[k] for k in range(s, e) if toks.text[k] != "-"]
+        if len(words) < 2 or not all(w in _COMPASS for w in words):
+            continue
+        if (e < n and toks.title[e] and toks.alpha[e] and toks.space[e - 1]) \
+                or (s > 0 and toks.text[s - 1] == "-" and not toks.space[s - 1]):
+            d.drop(m)
 
 
 def _drop_planets(d: _Detection) -> None:
