@@ -723,8 +723,7 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
-    # a region's compass name qualifying the name after it is no region ("North West Bicester")
-    "Councillors backed the move to put North West Bicester before the Government.",
+    # England's regions by their compass names
     "Leaders fight for the seats of the [[North East]] as [[Hartlepool]] votes.",
     # a town's full name going on past the model's place, another name of the same town
     "Officials in [[Tuxtla Gutiérrez]] said the returns were voluntary.",
@@ -732,12 +731,8 @@ DETECT = [
     "Tom is a reporter based in [[Alice Springs]], [[NT]].",
     # a people's word naming a country's money, inside the model's sum
     "Farmers earned 40 [[Namibian]] dollars per bag near [[Windhoek]].",
-    # a particle of an Arabic name opening a group's name is no town
-    "The men were released by suspected Abu Sayyaf gunmen in the mountains of [[Sulu]] province.",
-    # a title and a given name before a town's name make it a surname
-    "Air Vice Marshal Ibrahim Bauchi, who commands the air component, spoke in [[Maiduguri]].",
-    "Air Commodore Olusola Akure spoke in [[Abuja]].",
-    # ... a title of rank, not a trade's or kin's word ("Coast Guard District", "Mother Nature")
+    # a title of rank before a given name makes a surname, not a trade's or kin's word before a
+    # name ("Coast Guard District", "Mother Nature")
     "Coast Guard District [[Western Visayas]] commander Capt. Ramon Dela Cruz said 31 people were rescued.",
     "A member of Mother Nature [[Cambodia]] said the boats changed their names.",
     # a land's own stretch before "of" ("the high plateau of Boyacá")
@@ -1625,6 +1620,13 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a title of rank or office and a given name before a town's name make it a surname
+    ("Air Vice Marshal Ibrahim Bauchi, who commands the air component, spoke in Maiduguri.", "Bauchi"),
+    ("Air Commodore Olusola Akure spoke in Abuja.", "Akure"),
+    # a particle of an Arabic name opening a group's name is no town
+    ("The men were released by suspected Abu Sayyaf gunmen in the mountains of Sulu province.", "Abu"),
+    # a region's compass name qualifying the name after it is no region ("North West Bicester")
+    ("Councillors backed the move to put North West Bicester before the Government.", "North West"),
     # a name the text uses for a language before "interpreters" is no town anywhere in it
     ("The accused was tried in Ixil, the only language he speaks; the court has four Ixil interpreters.",
      "Ixil"),
