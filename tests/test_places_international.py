@@ -1620,6 +1620,9 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a small town named by common words only, opening a body's name, is no place on that word alone
+    ("Warnings came from rescue agencies and the National Park Service as crowds arrived in Nags Head.",
+     "National Park"),
     # a title of rank or office and a given name before a town's name make it a surname
     ("Air Vice Marshal Ibrahim Bauchi, who commands the air component, spoke in Maiduguri.", "Bauchi"),
     ("Air Commodore Olusola Akure spoke in Abuja.", "Akure"),

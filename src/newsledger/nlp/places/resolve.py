@@ -75,8 +75,9 @@ from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _county_cues, _cue_city, _division_word, _including_text, _lists_of_divisions,
-                   _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text, _people_before_text,
-                   _possessor_text, _qualifier_text, _division_native, _region_cue, _river_cue, _sea_cue)
+                   _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
+                   _people_before_text, _possessor_text, _qualifier_text, _division_native, _region_cue, _river_cue,
+                   _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import PAIR_STATE_POP, _Anchors, _best, _pair_holds, _share_fixed_scores
 from .entries import OLDER_NAMES, _country_word, _respelling
