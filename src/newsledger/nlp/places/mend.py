@@ -114,9 +114,12 @@ def _mend_split_names(d: _Detection) -> None:
     d.ents = tuple(out)
 
 
-#: words of a place's kind, which go on past its name into a body's ("Dublin City Council")
+#: words of a place's kind, which go on past its name into a body's ("Dublin City Council"),
+#: or a building's ("Cape Coast Castle")
 _KIND_WORDS = {"city", "town", "county", "state", "province", "district", "region", "village", "island", "islands",
-               "council", "municipality", "borough", "township", "parish", "metro", "metropolitan"}
+               "council", "municipality", "borough", "township", "parish", "metro", "metropolitan",
+               "castle", "palace", "fort", "cathedral", "church", "abbey", "airport", "station", "stadium",
+               "harbour", "harbor", "port", "bridge", "tower", "university", "hospital"}
 
 
 def _longer_own_name(d: _Detection, ent: Span) -> Optional[int]:
