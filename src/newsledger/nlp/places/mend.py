@@ -88,12 +88,11 @@ def _mend_split_names(d: _Detection) -> None:
             and not toks.space[ent.end - 1]
         if possessive:
             s, j = ent.end, ent.end + 1
-        elif j == s and ent.label_ in ("GPE", "LOC") and _longer_own_name(d, ent) is not None:
+        elif j == s and ent.label_ in ("GPE", "LOC") and (longer := _longer_own_name(d, ent)) is not None:
             # (the place's full name goes on past the model's entity: "Tuxtla"
             # + "Gutiérrez", where the whole is another name of the same town)
-            whole = _longer_own_name(d, ent)
-            out.append(Span(doc, ent.start, whole, label="GPE"))
-            while k < len(ents) and ents[k].start < whole:
+            out.append(Span(doc, ent.start, longer, label="GPE"))
+            while k < len(ents) and ents[k].start < longer:
                 k += 1
             continue
         elif ent.label_ == "PERSON" or j == s or j - s > _MOST_SMALL or j >= n or not toks.title[j]:
