@@ -26,6 +26,16 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # a state's name after "the" that modifies no noun is the river named like it
+    ("River traffic on the [[Mississippi]] slowed to a crawl as the water fell.", (35.0, -90.0)),
+    ("Barges on the [[Ohio]] waited a week for the water to rise.", (38.5, -85.0)),
+    # (not where it modifies a noun: the state, a guard)
+    ("A bill before the [[Mississippi]] legislature would fund rural roads.", (32.75, -89.75)),
+    # "County" after a name is no US state's
+    ("Roads to towns such as Greenville and Harper in [[Maryland County]] are cut off in the rainy season.",
+     (4.64, -7.73)),
+    # a division's name with its kind after "in" holds the town its code holds, not a great namesake near it
+    ("The mayor has no connection to the satellite city of [[Gwangju]] in Gyeonggi Province.", (37.41, 127.26)),
     # a great division stands at its middle, not at its capital's point
     ("The singer was born in the port city of Santos, on the coast of [[São Paulo]] state.", (-22.2, -48.8)),
     ("Floods hit the [[Sverdlovsk region]] on Monday, the emergencies ministry said.", (58.7, 61.3)),
@@ -723,6 +733,22 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a great town's whole name is no short form of the region opened by it
+    "Air raid sirens sounded across the border regions of [[Belgorod]] and [[Kursk]]. Schools closed.",
+    # a country the model took for a person after a land's part and "of", or a land's word
+    "The new river port will serve the interior of [[Mali]], officials said. Landlocked [[Mali]] moves most of "
+    "its imports by road.",
+    # a country's plural possessive inside the model's place
+    "Tuna boats unload at a cannery town in the [[Solomon Islands]]' [[Western Province]].",
+    # two peoples' words joined by a hyphen, which the model took for one person
+    "Villages counted the damage after [[Kyrgyz]]-[[Tajik]] gunfire broke the truce.",
+    # another name given after "known as", which the gazetteer has only for small places far off,
+    # or after "officially named"
+    "Garment factories in [[Maputsoe]] and [[Teyateyaneng]], known locally as [[TY]], have shed jobs.",
+    "Police in [[Derry]] made arrests. [[Derry]], officially named [[Londonderry]], sits on the [[River Foyle]].",
+    # a settlement's noun in an apposition after a town a person of the text bears as a surname
+    "\"We depend on this land,\" said Lucía Lorca, a spokeswoman. In [[Lorca]], the inland town rebuilt after "
+    "an earthquake, farmers marched.",
     # England's regions by their compass names
     "Leaders fight for the seats of the [[North East]] as [[Hartlepool]] votes.",
     # a town's full name going on past the model's place, another name of the same town

@@ -31,12 +31,12 @@ from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .features import ARABIC_OPENERS, FEATURE_OPENERS
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS,
-                    HYPHEN_LINKS, LAND_WORKERS, LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS,
+                    HYPHEN_LINKS, LAND_ADJECTIVES, LAND_WORKERS, LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS,
                     STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name, _line_start,
                      _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
-                     _NAMING_NOUNS,
+                     _NAMING_NOUNS, _PLACE_PREPS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end, _titled_given)
 from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _country_word, _famous_alias, _firm, _OWN_SOURCES,
@@ -434,6 +434,11 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # two for a couple: "the borders with Mali and Burkina Faso")
     named_in_land = named_in_land or (best.kind == "country" and best.id in main
                                       and _country_after_and(toks, j, g))
+    # (a country no person of the text bears as a surname, after a preposition
+    # of place, a part of a land and "of", or a land's word: "the interior of
+    # Mali", "landlocked Mali", "in Chad")
+    named_in_land = named_in_land or (best.kind == "country" and best.id in main and r.name not in d.surnames
+                                      and _land_word_before(toks, i))
     # (a town of 10,000 closing "between" a place found and it: "flights between
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
@@ -487,6 +492,21 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (j - i >= 3 and _glued_hyphen(toks, i, j) and best.kind == "city" and best.id in main
                      and best.country in d.doc_countries and best.population >= 10_000))
             and not _speech_subject_person(doc[i:j], best, g))
+
+
+#: a land's parts before "of" and its name ("the interior of Mali", "the north of Chad")
+_LAND_PARTS = {"interior", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "centre", "center", "rest", "coast", "borders", "government", "capital"}
+
+
+def _land_word_before(toks: _Tokens, i: int) -> bool:
+    """A preposition of place, a land's part and "of", or a land's own
+    word just before ``i``."""
+    if i == 0:
+        return False
+    word = toks.lower[i - 1]
+    return word in _PLACE_PREPS or word in LAND_ADJECTIVES or (
+        word == "of" and i > 1 and toks.lower[i - 2] in _LAND_PARTS)
 
 
 def _country_after_and(toks: _Tokens, j: int, g: Gazetteer) -> bool:

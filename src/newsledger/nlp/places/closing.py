@@ -8,7 +8,8 @@ and "Mich.".  The mention is widened over that full stop when it follows
 the name with no space between and the name is an abbreviation: dotted
 letters, a state's or a province's short name ("Mich", "Ont"; not one in
 capitals, "NSW", which is written without stops, nor an Australian state's,
-"far north Qld.", whose short names are written without stops too), or a
+"far north Qld.", whose short names are written without stops too, nor a
+great town's whole name, "Kursk" of Kurskaya oblast'), or a
 county's abbreviated kind ("Plymouth Co").
 
 Reads the token table; writes the mentions' character spans and texts.
@@ -47,6 +48,17 @@ def _shortens(word: str, name: str) -> bool:
     return True
 
 
+#: the least population of a town whose exact name a word is, which makes the word no short form
+_GREAT_TOWN = 50_000
+
+
+def _great_town_named(word: str, m: _Mention) -> bool:
+    """``word`` is the whole name of a town of 50,000 among the mention's
+    namesakes: a name, not a short form, though the region chosen opens with
+    it ("the regions of Belgorod and Kursk." for Kurskaya oblast')."""
+    return any(e.kind == "city" and e.name == word and e.population >= _GREAT_TOWN for e in m.cands)
+
+
 def _close_abbreviations(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
     """Widen each mention that ends in an abbreviation over the full stop
     the tokenizer split from it."""
@@ -62,7 +74,8 @@ def _close_abbreviations(toks: _Tokens, mentions: Sequence[_Mention]) -> None:
         # (not one in capitals: "Sydney, NSW." ends its sentence with the stop)
         short = len(m.span) == 1 and len(word) <= _SHORT_WORD and word.isalpha() and word[:1].isupper() \
             and not word.isupper() and m.choice is not None and m.choice.kind == "region" \
-            and m.choice.country not in UNDOTTED_LANDS and _shortens(word, m.choice.name)
+            and m.choice.country not in UNDOTTED_LANDS and _shortens(word, m.choice.name) \
+            and not _great_town_named(word, m)
         if _DOTTED.fullmatch(word) or short or (len(m.span) > 1 and word.lower() in _KIND_ABBREVIATIONS):
             m.end += 1
             m.text += "."

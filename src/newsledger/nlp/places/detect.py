@@ -112,7 +112,7 @@ from ...gazetteer import Gazetteer, haversine_km, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS,
                     COMPANY_NOUNS, CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS,
-                    MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS,
+                    MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, LAND_ADJECTIVES, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS,
                     TITLES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
                      _land_after, _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES,
@@ -279,7 +279,9 @@ def _collect_person_words(d: _Detection) -> None:
                         or (toks.title[k] and (toks.lower[k] in _OFFICE_WORDS or toks.lower[k] in AFTER_PLACE))),
                        ent.end)
             # (the name opens at its first capitalised word: "west Jackson" is one word, no person's)
-            first = next((k for k in range(ent.start, end) if toks.text[k][:1].isupper()), end)
+            # (nor at a land's own word, "Landlocked Mali")
+            first = next((k for k in range(ent.start, end)
+                          if toks.text[k][:1].isupper() and toks.lower[k] not in LAND_ADJECTIVES), end)
             if end - first < 2:
                 continue
             words = [i for i in range(first, end) if toks.title[i] and toks.text[i] not in features and not (
@@ -1391,7 +1393,7 @@ def _detect_demonyms(d: _Detection) -> None:
                 toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
                 and toks.pos[i + 1] in ("NOUN", "ADJ") and toks.text[i + 1].islower()) \
                 and not _demonym_before_name(toks, i) and not _opens_common_nouns(toks, i) \
-                and not _paired_with_demonym(toks, g, i):
+                and not _paired_with_demonym(toks, g, i) and not _hyphened_demonyms(toks, g, i):
             continue  # (a one-word "person" before a common noun or its adjective:
             # "Armenian and Azerbaijani forces", "the Moldovan foreign minister")
         code = g.country_for_demonym(toks.text[i])
@@ -1453,6 +1455,22 @@ def _paired_with_demonym(toks: _Tokens, g: Gazetteer, i: int) -> bool:
         and toks.lower[i + 1] in ("and", "or") and toks.title[i + 2] \
         and toks.text[i + 3].islower() and toks.pos[i + 3] in ("NOUN", "ADJ") \
         and g.country_for_demonym(toks.text[i + 2]) is not None
+
+
+def _hyphened_demonyms(toks: _Tokens, g: Gazetteer, i: int) -> bool:
+    """Token ``i`` and another people's word are joined by a hyphen with no
+    space, before a common noun ("after Kyrgyz-Tajik gunfire", which the
+    model took for one person): two peoples, no person."""
+    n = toks.n
+    if i + 3 < n and toks.text[i + 1] == "-" and not toks.space[i] and not toks.space[i + 1] \
+            and g.country_for_demonym(toks.text[i + 2]) is not None:
+        last = i + 2
+    elif i >= 2 and toks.text[i - 1] == "-" and not toks.space[i - 2] and not toks.space[i - 1] \
+            and g.country_for_demonym(toks.text[i - 2]) is not None:
+        last = i
+    else:
+        return False
+    return last + 1 < n and toks.text[last + 1].islower() and toks.pos[last + 1] in ("NOUN", "ADJ")
 
 
 def _demonym_before_name(toks: _Tokens, i: int) -> bool:
@@ -1555,17 +1573,21 @@ def _detect_rivers(d: _Detection) -> None:
 #: known as Vila Pery in the colonial era", "called Takao under Japanese rule",
 #: "formerly Salisbury")
 _OTHER_NAME_CUES = {"called", "formerly", "renamed"}
+#: the adverbs that make "named" give a place's other name ("officially named")
+_NAMING_ADVERBS = {"officially", "formally", "originally", "once", "first"}
 
 #: the words that may stand between a place and its other name given right
 #: after it ("Semey, the former Semipalatinsk", "Shangri-La, the town formerly
 #: known as Zhongdian", "N'Djamena — known as Fort-Lamy until 1973",
 #: "Aputula, also known as Finke")
 _OTHER_NAME_BRIDGE = {",", "(", "—", "–", "-", "--", "the", "a", "its", "also", "formerly", "once", "officially",
-                      "previously", "better", "still", "locally", "widely", "known", "as", "called", "former",
+                      "previously", "better", "still", "locally", "widely", "known", "as", "called", "former", "named",
                       "renamed", "town", "city", "village", "capital", "port", "island", "settlement",
                       "community", "district", "province", "region", "state", "country", "oasis"}
 #: the most words between a place and its other name
 OTHER_NAME_GAP = 7
+#: the least population of a place elsewhere whose name no other name given after a place can be
+OTHER_NAME_KNOWN_POP = 100_000
 #: nouns before a team named by its town, whose other name is the team's
 _TEAM_NOUNS = {"club", "team", "side", "franchise", "outfit", "champions"}
 #: words that may follow an other name given after a place ("known as Fort-Lamy until 1973")
@@ -1583,7 +1605,7 @@ def _detect_other_names(d: _Detection) -> None:
     if not found:
         return
     for s in range(1, toks.n):
-        if not toks.cap[s] or d.taken[s] or toks.text[s] in d.person_words or not _other_name_cue(toks, s):
+        if not _name_word(toks, s) or d.taken[s] or toks.text[s] in d.person_words or not _other_name_cue(toks, s):
             continue
         k = _capitalised_run(d, s, 4)
         for e in range(k, s, -1):
@@ -1615,7 +1637,7 @@ def _add_unknown_other_name(d: _Detection, s: int) -> None:
     gap = range(named.span.end, s)
     if not 0 < len(gap) <= OTHER_NAME_GAP or toks.lower[gap[0]] not in (",", "(", "—", "–", "-", "--") \
             or not all(toks.lower[k] in _OTHER_NAME_BRIDGE for k in gap) \
-            or not any(toks.lower[k] in ("former", "formerly", "known", "renamed") for k in gap):
+            or not any(toks.lower[k] in ("former", "formerly", "known", "renamed", "officially") for k in gap):
         return  # (not "called" alone: "a club in Newmarket Road, Cambridge, called Parent Free Zone")
     e = _capitalised_run(d, s, 6)
     name = toks.span_text(s, e)
@@ -1624,7 +1646,10 @@ def _add_unknown_other_name(d: _Detection, s: int) -> None:
         return
     if not d.free(s, e) or toks.lower[s] in TITLES \
             or any(toks.text[k] in d.person_words or d.g.is_people_word(toks.text[k]) for k in range(s, e)) \
-            or d.g.exact(name):
+            or any(c.kind == "country" or c.source == "state" or c.population >= OTHER_NAME_KNOWN_POP
+                   for c in d.g.exact(name)):
+        # (a name the gazetteer gives only to small places far off is free
+        # to be this one's: "Teyateyaneng, known locally as TY")
         return
     m = d.add_known(d.doc[s:e], named.cands, named.main_ids)
     m.other_name_of = named
@@ -1635,9 +1660,14 @@ def _capitalised_run(d: _Detection, s: int, most: int) -> int:
     tokens, hyphens between capitalised words included: "Fort-Lamy")."""
     toks, e = d.toks, s
     while e < min(toks.n, s + most) and not d.taken[e] and (
-            toks.cap[e] or (e > s and toks.text[e] == "-" and e + 1 < toks.n and toks.cap[e + 1])):
+            _name_word(toks, e) or (e > s and toks.text[e] == "-" and e + 1 < toks.n and _name_word(toks, e + 1))):
         e += 1
     return e
+
+
+def _name_word(toks: _Tokens, k: int) -> bool:
+    """A capitalised word, or a short one in capitals ("known locally as TY")."""
+    return toks.cap[k] or (2 <= len(toks.text[k]) <= 5 and toks.text[k].isalpha() and toks.text[k].isupper())
 
 
 def _other_name_cue(toks: _Tokens, s: int) -> bool:
@@ -1646,6 +1676,9 @@ def _other_name_cue(toks: _Tokens, s: int) -> bool:
     between ("known to older maps as")."""
     prev = toks.lower[s - 1]
     if prev in _OTHER_NAME_CUES or (prev == "former" and s > 1 and toks.lower[s - 2] == "the"):
+        return True
+    # ("officially named Londonderry"; not "a girl named Paris")
+    if prev == "named" and s > 1 and toks.lower[s - 2] in _NAMING_ADVERBS:
         return True
     return prev == "as" and "known" in toks.lower[max(0, s - 6):s - 1]
 

@@ -155,11 +155,32 @@ _SOVEREIGN_TITLES = {"king", "queen", "prince", "princess", "emperor", "empress"
                      "shah", "tsar", "kaiser", "pharaoh"}
 
 
+def _split_at_possessives(doc: Doc, toks: _Tokens, ents, g: Gazetteer) -> list[Span]:
+    """The model's places, each of its GPE or LOC entities that holds a
+    possessive inside cut there in two, where the owner is a country's or a
+    region's own name and a capitalised name follows ("the Solomon Islands'
+    Western Province" as the islands and the province; the model cuts
+    "Kenya's" off itself; "St. John's Union Cemetery" stays whole)."""
+    out = []
+    for ent in ents:
+        cut = next((k for k in range(ent.start + 1, ent.end - 1)
+                    if ent.label_ in ("GPE", "LOC") and toks.lower[k] in ("'", "’")
+                    and not toks.space[k - 1] and toks.title[k + 1]), None)
+        if cut is not None:
+            owner = _strip(toks, ent.start, cut)
+            if owner is not None and any(e.kind in ("country", "region") and e.id in g.main_ids(toks.span_text(*owner))
+                                         for e in g.exact(toks.span_text(*owner))):
+                out += [Span(doc, ent.start, cut + 1, label=ent.label_), Span(doc, cut + 1, ent.end, label=ent.label_)]
+                continue
+        out.append(ent)
+    return out
+
+
 def _detect_entities(d: _Detection) -> None:
     """1. the model's GPE/LOC entities, FAC ones the gazetteer knows well (or
     streets), NORP demonyms."""
     doc, toks, g = d.doc, d.toks, d.g
-    ents = list(d.ents)
+    ents = _split_at_possessives(doc, toks, d.ents, g)
     for n_ent, ent in enumerate(ents):
         label = ent.label_
         if label not in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE"):

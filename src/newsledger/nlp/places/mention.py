@@ -210,6 +210,9 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
             # raion"; a county abroad is seldom its town's: "Elgin County")
             cands = g.exact(head)
             regions = [e for e in cands if e.kind == "region"]
+            if word.lower() == "county":
+                # (a US state is no county: "Harper in Maryland County" is Liberia's)
+                regions = [e for e in regions if e.source != "state"]
             cands = regions or ([] if word.lower() == "county" else cands)
             if cands:
                 m.tail, text = word.lower(), head
@@ -223,6 +226,11 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
     # bare name as another of theirs (Pau, Bozhou)
     with_article = [e for e in g.exact("the " + text) if e.kind == "feature" and e not in cands] \
         if m.span is not None and m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" else []
+    if with_article and any(e.kind == "region" and e.source == "state" and e.id in g.main_name_ids(text)
+                            for e in cands) and m.span.root.dep_ not in ("compound", "amod", "nmod"):
+        # (a state's name after "the" that modifies no noun is the feature's:
+        # "barges on the Mississippi", not "the Mississippi legislature")
+        cands = []
     cands = with_article + cands
     if not cands and code:
         country = g.country(code)

@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from ...gazetteer import Entry, Gazetteer, haversine_km, normalize, sovereign
 from .words import COUNTY_LANDS, W
-from .mention import _Mention
+from .mention import _DIVISION_WORDS, _Mention
 from .entries import _short_form
 
 
@@ -190,10 +190,21 @@ class _Scored:
     province_abroad: str = ""
 
 
+def _pair_entries(pair: str, g: Gazetteer) -> list[Entry]:
+    """The places the name after the mention names, by the name with its
+    division's kind where our tables know it so, else by its bare name
+    ("Gwangju in Gyeonggi Province": Gyeonggi-do)."""
+    found = g.exact(pair)[:5]
+    head, _, word = pair.rpartition(" ")
+    if not found and head and word.lower() in _DIVISION_WORDS:
+        found = [e for e in g.exact(head)[:5] if e.kind == "region"]
+    return found
+
+
 def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list[_Scored]:
     """The context-free part of the score of each of a mention's first 60
     candidates (everything :func:`_best` adds before the country term)."""
-    pair_entries: list[Entry] = g.exact(m.pair)[:5] if m.pair else []
+    pair_entries: list[Entry] = _pair_entries(m.pair, g) if m.pair else []
     # (and the name before ", X": "Puebla, Mexico" is the country, not a town of New York)
     held_entries: list[Entry] = g.exact(m.pair_before)[:5] if m.pair_before else []
     # a capital named like a state of its own country ("Washington")
@@ -203,6 +214,11 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # (unless the name after it holds one of them: "Oregon, Wisconsin" is
     # the town; "Oregon, Tennessee, Utah" is a list of states)
     paired = any(_pair_holds(p, e) for p in pair_entries for e in m.cands[:60])
+    # (a division that holds a town of the name by its code holds none by
+    # nearness alone: "Gwangju, Gyeonggi Province" is not the great Gwangju
+    # 240 km off, which has a code of its own)
+    coded = {p.id for p in pair_entries if p.kind == "region" and p.admin1 and any(
+        e.kind == "city" and e.country == p.country and e.admin1 == p.admin1 for e in m.cands[:60])}
     # (so is an ocean's, by any of our names for it: "the tropical Pacific")
     state_named = not m.local_cue and not paired and any(
         ((e.source == "state" or (e.source == "extra" and e.kind == "region"
@@ -309,7 +325,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["support"] * _saturate(max(0.0, support.get((e.country, e.admin1), 0.0) - own))
         if held_entries and e.kind in ("country", "region") and any(_pair_holds(e, p) for p in held_entries):
             s += W["pair"]
-        held_by = [p for p in pair_entries if _pair_holds(p, e)]
+        held_by = [p for p in pair_entries if _pair_holds(p, e)
+                   and not (p.id in coded and p.admin1 != e.admin1 and e.kind == "city")]
         out.append(_Scored(e, s, bool(held_by), any(p.kind != "country" for p in held_by), abroad))
     return out
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Entry, Gazetteer, normalize
 from .entries import _own_name
-from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LOC_PREPS, PLACE_NOUNS,
+from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LAND_ADJECTIVES, LOC_PREPS, PLACE_NOUNS,
                     SAYING_WORDS, STREET_HEADS, TITLES, UNDOTTED_LANDS)
 
 
@@ -108,9 +108,12 @@ class _Tokens:
 
 
 def _strip(toks: _Tokens, s: int, e: int) -> Optional[tuple[int, int]]:
-    """The token range ``s:e`` without a leading determiner and trailing
-    possessive/punctuation, or None when nothing is left."""
+    """The token range ``s:e`` without a leading determiner (or a land's
+    word) and trailing possessive/punctuation, or None when nothing is left."""
     while s < e and (toks.lower[s] in ("the", "a", "an") or toks.punct[s]) and not _name_article(toks, s, e):
+        s += 1
+    # (nor a land's own word the model took in: "Landlocked Mali" is no person)
+    if e - s >= 2 and toks.lower[s] in LAND_ADJECTIVES:
         s += 1
     while e > s and (toks.punct[e - 1] or toks.lower[e - 1] in ("'s", "’s", "'")):
         # keep the dot of an abbreviation split off by the tokenizer ("W.Va" + ".")
@@ -435,10 +438,14 @@ _OF_NAMING_PLURALS = {"towns", "villages", "cities", "hamlets", "suburbs", "reso
                       "districts", "provinces", "counties", "parishes", "communes", "boroughs", "settlements"}
 
 
+#: a settlement's nouns in an apposition after its name ("Stanley, the islands' capital", "Lorca, the inland town")
+_APPOSED_PLACE_NOUNS = {"capital", "town", "city", "village", "port", "hamlet", "settlement"}
+
+
 def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
     """A place's noun names the span: "the town of Dalby", "the provincial
-    capital, Cáceres,", "Stanley, the islands' capital," (never a person's
-    name, whoever of the text bears it)."""
+    capital, Cáceres,", "Stanley, the islands' capital," or "Lorca, the
+    inland town" (never a person's name, whoever of the text bears it)."""
     n = toks.n
     if start > 1 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() \
             and (toks.lower[start - 2] in _OF_NAMING_NOUNS or toks.lower[start - 2] in _OF_NAMING_PLURALS):
@@ -448,8 +455,11 @@ def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
         return True
     if end + 2 < n and toks.text[end] == "," and toks.lower[end + 1] in ("the", "its", "their"):
         for k in range(end + 2, min(n, end + 6)):
-            if toks.text[k] == "capital":
-                return k + 1 >= n or toks.pos[k + 1] not in ("NOUN", "PROPN")
+            # (or a settlement's noun: "In Lorca, the inland town rebuilt after";
+            # not an office's, "the town crier", nor the town's, "the town's mayor")
+            if toks.text[k] in _APPOSED_PLACE_NOUNS:
+                return k + 1 >= n or (toks.pos[k + 1] not in ("NOUN", "PROPN")
+                                      and toks.lower[k + 1] not in ("'s", "’s", "'", "’"))
             if not (toks.text[k].islower() or toks.text[k] in ("'", "'s", "’", "’s")):
                 return False
     return False

@@ -55,6 +55,9 @@ SAYING_WORDS = {"said", "says", "told", "tells", "added", "adds", "asked", "expl
 #: words before a county's name in Ireland's and Britain's way ("County Kerry", "Co. Mayo", "Co Mayo")
 COUNTY_OPENERS = {"County", "Co.", "Co"}
 
+#: a land's own words before its name, which open no person's ("landlocked Mali", "neighbouring Chad")
+LAND_ADJECTIVES = {"landlocked", "neighbouring", "neighboring", "impoverished", "mountainous"}
+
 LOC_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward",
              "towards", "throughout", "through", "within", "inside", "via", "across", "between",
              "of", "on", "beyond", "along", "past", "nearer"}
