@@ -26,6 +26,9 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # a great city by the name news gives it, in a story of the namesakes' land
+    ("SPOKANE, Wash. — His body was flown home through [[Frankfurt]] and Seattle and arrived on Thursday.",
+     (50.11, 8.68)),
     # a state's name after "the" that modifies no noun is the river named like it
     ("River traffic on the [[Mississippi]] slowed to a crawl as the water fell.", (35.0, -90.0)),
     ("Barges on the [[Ohio]] waited a week for the water to rise.", (38.5, -85.0)),
@@ -733,6 +736,13 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a works named after its town, past its lower-case words
+    "[[HELSINKI]], [[Finland]] — Strikers shut the [[Tornio]] stainless steel works on the border with [[Sweden]].",
+    "Trucks arrive at the [[Mbera]] refugee camp in [[Mauritania]] every evening.",
+    # a way towards a town
+    "Armoured vehicles arrived at dawn from the direction of [[Djenné]], residents of [[Mopti]] said.",
+    # a land's word the model took into a person, which makes no surname
+    "Tiny Aitutaki hosts the leaders this week.\n\nDelegates flew in small planes to [[Aitutaki]] on Monday.",
     # a great town's whole name is no short form of the region opened by it
     "Air raid sirens sounded across the border regions of [[Belgorod]] and [[Kursk]]. Schools closed.",
     # a country the model took for a person after a land's part and "of", or a land's word
@@ -1646,6 +1656,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (a person's camp is no place's)
+    ("The Trump camp said it would appeal the ruling.", "Trump"),
     # a small town named by common words only, opening a body's name, is no place on that word alone
     ("Warnings came from rescue agencies and the National Park Service as crowds arrived in Nags Head.",
      "National Park"),

@@ -415,7 +415,9 @@ _PLACE_OFFICES = {"mayor", "governor", "councillor", "councilor", "councilman", 
 _OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", "sea", "anchored", "ships"}
 
 #: the parts of a place before "of" and its name ("parts of Doboj", "areas of Kunduz")
-_PART_PLURALS = {"parts", "areas", "swathes", "swaths", "stretches"}
+_PART_PLURALS = {"parts", "areas", "swathes", "swaths", "stretches",
+                 # (and a way towards it: "from the direction of Djenné")
+                 "direction"}
 #: a place's land and works named before "of" ("the hills of Kangra", "the mines of Potosí")
 _LAND_PLURALS = {"hills", "foothills", "mountains", "plains", "slopes", "coast", "shores", "beaches", "forests",
                  "vineyards", "orchards", "mines", "mills", "factories", "plants", "markets", "bazaars", "docks",
@@ -959,7 +961,22 @@ def _after_place(toks: _Tokens, e: int) -> bool:
     if e + 1 < n and toks.lower[e] in ("'s", "’s") and toks.lower[e + 1] in _PLACES_OWN \
             and not toks.title[e + 1] and not toks.space[e - 1]:
         return True
-    return e < n and toks.lower[e] in AFTER_PLACE and not toks.title[e]
+    if e < n and toks.lower[e] in AFTER_PLACE and not toks.title[e]:
+        return True
+    # (or a works named after it, past up to three lower-case words: "the
+    # Tornio stainless steel works", "the Jogbani crossing", "the Mbera refugee camp")
+    k = e
+    while k < n and k < e + 3 and toks.text[k].islower() and toks.alpha[k] and toks.lower[k] not in _WORKS_NOUNS:
+        k += 1
+    if k < n and toks.lower[k] in _WORKS_NOUNS and toks.text[k].islower():
+        return toks.lower[k] != "camp" or any(toks.lower[x] in _CAMP_KINDS for x in range(e, k))
+    return False
+
+
+#: works and crossings named after their town ("the Donges refinery")
+_WORKS_NOUNS = {"refinery", "works", "steelworks", "smelter", "shipyard", "crossing", "camp"}
+#: the kinds of camp named after their place ("the Mbera refugee camp"; not "the Trump camp")
+_CAMP_KINDS = {"refugee", "refugees", "displacement", "idp", "transit", "migrant", "migrants"}
 
 
 #: what a place owns, never a person, after its possessive ("Greymouth's library")

@@ -56,7 +56,7 @@ SAYING_WORDS = {"said", "says", "told", "tells", "added", "adds", "asked", "expl
 COUNTY_OPENERS = {"County", "Co.", "Co"}
 
 #: a land's own words before its name, which open no person's ("landlocked Mali", "neighbouring Chad")
-LAND_ADJECTIVES = {"landlocked", "neighbouring", "neighboring", "impoverished", "mountainous"}
+LAND_ADJECTIVES = {"landlocked", "neighbouring", "neighboring", "impoverished", "mountainous", "tiny", "remote"}
 
 LOC_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward",
              "towards", "throughout", "through", "within", "inside", "via", "across", "between",
