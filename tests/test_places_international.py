@@ -1656,6 +1656,13 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a full name the model took for a body, its possessive owning a person's things: no towns, nor later
+    ("The bell rang once for each year of Tyler Brandt's life. A former Marine who served with Brandt drove "
+     "across the country to speak.", "Brandt"),
+    ("The bell rang once for each year of Tyler Brandt's life.", "Tyler"),
+    # a great town's name that the text's person bears, whose possessive owns a person's things
+    ("Jerome Toledo, 58, hosts a talk program in Dumaguete. A mayor who accused Toledo of lying filed the "
+     "complaint. Toledo's lawyer said the warrant was void.", "Toledo"),
     # (a person's camp is no place's)
     ("The Trump camp said it would appeal the ruling.", "Trump"),
     # a small town named by common words only, opening a body's name, is no place on that word alone

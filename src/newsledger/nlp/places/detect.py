@@ -218,8 +218,11 @@ def _collect_person_words(d: _Detection) -> None:
     # (or the text's dateline names it: "ROTTERDAM —" beside "the youth teams of Sparta Rotterdam")
     place_words = {ent.text for ent in d.ents if ent.label_ == "GPE" and len(ent) == 1} \
         - {ent.text for ent in d.ents if ent.label_ == "PERSON" and len(ent) == 1} | _dateline_words(toks)
+    d.person_owners = _owning_names(toks)
     if place_words:
         place_words &= _placed_words(d, by_label=False)
+        # (nor one whose possessive owns what only a person owns: "Toledo's lawyer")
+        place_words -= d.person_owners
     # (nor is a river's or a range's name the text writes after "the" a word
     # of one: "the Danube" beside the model's "Moson Danube", "the Karoo")
     features = _features_after_the(toks, g)
@@ -245,7 +248,8 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León"; nor a ship's, "the coast
         # guard vessel KV Svalbard", "HMS Exeter")
-        if ent.label_ == "PERSON" and len(ent) >= 2 and not _after_place(toks, ent.end - 1) \
+        if (ent.label_ == "PERSON" or _owned_as_person(toks, ent)) and len(ent) >= 2 \
+                and not _after_place(toks, ent.end - 1) \
                 and toks.text[ent.start] not in _SHIP_PREFIXES \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS and toks.text[ent.start] not in COUNTY_OPENERS \
                 and not (toks.title[ent.end - 1] and toks.lower[ent.end - 1] in QUARTER_TAILS | FEATURE_TAILS) \
@@ -319,6 +323,30 @@ def _collect_person_words(d: _Detection) -> None:
                 d.given_names.add(w)
         else:
             d.person_words.add(w)
+
+
+#: what a person owns, never a place, after a name's possessive ("Tyler Brandt's life")
+_PERSON_OWNS = {"life", "death", "mother", "father", "parents", "family", "wife", "husband", "son", "daughter",
+                "brother", "sister", "lawyer", "lawyers", "attorney", "body", "memory", "funeral", "widow",
+                "career", "friends", "killing", "arrest", "trial"}
+
+
+def _owning_names(toks: _Tokens) -> set[str]:
+    """The capitalised words whose possessive owns what only a person owns
+    ("Toledo's lawyer, Rommel Dacanay, said")."""
+    return {toks.text[k] for k in range(toks.n - 2)
+            if toks.title[k] and toks.lower[k + 1] in ("'s", "’s") and toks.lower[k + 2] in _PERSON_OWNS}
+
+
+def _owned_as_person(toks: _Tokens, ent: Span) -> bool:
+    """The model's entity of another kind is two capitalised words whose
+    possessive owns what only a person owns ("once for each year of Tyler
+    Brandt's life", read as an organisation): a person's full name."""
+    k = ent.start + 2
+    return ent.label_ in ("ORG", "GPE", "PRODUCT", "FAC") and ent.end in (k, k + 1) \
+        and toks.title[ent.start] and toks.title[ent.start + 1] and toks.alpha[ent.start] \
+        and toks.alpha[ent.start + 1] and k + 1 < toks.n and toks.lower[k] in ("'s", "’s") \
+        and toks.lower[k + 1] in _PERSON_OWNS
 
 
 def _town_and_club_word(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:

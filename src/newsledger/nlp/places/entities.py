@@ -284,7 +284,10 @@ def _detect_entities(d: _Detection) -> None:
                     and not any(_top_level(e) for e in known) \
                     and not _place_cue(toks, span.start, span.end, g) and (_speaker(toks, span.start) or (
                         name in d.surnames and not any(g.is_province(e) for e in known)
-                        and not any(e.kind == "city" and e.population >= 100_000 for e in known))):
+                        and (not any(e.kind == "city" and e.population >= 100_000 for e in known)
+                             # (a great town's name too, whose possessive owns a person's
+                             # things: "Jerome Toledo ... Toledo's lawyer said")
+                             or name in d.person_owners))):
                 # "said Rojas, 46": the surname of the text's person, named like a
                 # town or a province ("Matías Rivas ... Rivas, 29,"); so is a small
                 # town's name without a place's cue ("Harold Ripley ... Ripley had

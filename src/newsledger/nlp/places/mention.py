@@ -305,6 +305,8 @@ class _Detection:
     #: great places' names opening a person's name that the text then uses
     #: alone for the person ("Georgia Stevens ... said Georgia.", "Georgia's father")
     given_names: set[str] = field(default_factory=set)
+    #: capitalised words whose possessive owns what only a person owns ("Toledo's lawyer")
+    person_owners: set[str] = field(default_factory=set)
     #: first words of the names of companies the text introduces ("cloud company Southgate Compute"),
     #: and legislatures' names ("the State Duma")
     company_words: set[str] = field(default_factory=set)
