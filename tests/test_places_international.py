@@ -1656,6 +1656,12 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a body's name opened by "River", a ship after "carrier", a body's head noun before "of"
+    ("Kanya Sirirat of the Bangkok-based River Network Alliance said the threshold was too high.",
+     "River Network Alliance"),
+    ("It said the aircraft carrier Shandong was operating east of Hualien.", "Shandong"),
+    ("Streets emptied as the Confederation of South African Trade Unions staged a national strike.",
+     "Confederation"),
     # a full name the model took for a body, its possessive owning a person's things: no towns, nor later
     ("The bell rang once for each year of Tyler Brandt's life. A former Marine who served with Brandt drove "
      "across the country to speak.", "Brandt"),

@@ -681,8 +681,12 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     local = _local_town(d, best)
     # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town;
     # nor a particle of an Arabic name before the rest of it: "Abu Sayyaf")
+    # (nor a body's head noun before "of", named like a small town: "the
+    # Confederation of South African Trade Unions")
     first = whole is not None and i == whole[0] and len(normalize(name)) > 2 \
-        and not (j - i == 1 and toks.lower[i] in _NAME_PARTICLES and j < toks.n and toks.title[j])
+        and not (j - i == 1 and toks.lower[i] in _NAME_PARTICLES and j < toks.n and toks.title[j]) \
+        and not (j - i == 1 and j < whole[1] and toks.lower[j] == "of" and best.population < _CLOSING_CITY_POP
+                 and not _top_level(best))
     after_of = i > 0 and toks.lower[i - 1] in ("of", "in", "at", "for")
     # (or after a route's preposition in lower case inside what the model took
     # for one name, which no body's name holds: "from Claremorris through

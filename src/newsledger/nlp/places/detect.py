@@ -995,7 +995,9 @@ def _drop_ships_and_patronyms(d: _Detection) -> None:
 #: nouns of a vessel in lower case before its name ("the tanker Hamburg", "his trawler, the Urk")
 _VESSEL_NOUNS = {"tanker", "trawler", "freighter", "ferry", "vessel", "ship", "yacht", "schooner", "tug",
                  "tugboat", "barge", "dredger", "icebreaker", "catamaran", "steamer", "frigate", "destroyer",
-                 "corvette", "submarine", "cruiser", "boat", "lifeboat", "dhow", "trimaran", "sloop"}
+                 "corvette", "submarine", "cruiser", "boat", "lifeboat", "dhow", "trimaran", "sloop",
+                 # ("the aircraft carrier Shandong"; an airline is a carrier too, "the carrier Kenya Airways")
+                 "carrier", "warship", "flagship", "gunboat", "minesweeper"}
 
 
 def _named_vessel(toks: _Tokens, s: int, e: int) -> bool:
@@ -1006,7 +1008,7 @@ def _named_vessel(toks: _Tokens, s: int, e: int) -> bool:
     if e < toks.n and toks.text[e] == "-":
         return False
     if s >= 1 and toks.lower[s - 1] in _VESSEL_NOUNS and toks.text[s - 1].islower():
-        return True
+        return toks.lower[s - 1] != "carrier" or (s >= 2 and toks.lower[s - 2] == "aircraft")
     return s >= 3 and toks.lower[s - 1] == "the" and toks.text[s - 2] == "," \
         and toks.lower[s - 3] in _VESSEL_NOUNS and toks.text[s - 3].islower() and e < toks.n and toks.text[e] == ","
 

@@ -91,7 +91,9 @@ _CHANNEL_NOT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "NORP"}
 _NAME_JOINERS = {"of", "de", "la", "du", "des", "del", "di", "da", "do", "dos", "das", "os", "-", "d'"}
 #: capitalised words of a building's or an event's name
 _NOT_FEATURE_WORDS = {"hotel", "resort", "series", "festival", "concert", "center", "centre", "road", "street",
-                      "church", "school", "hall", "inn", "lodge", "club", "area", "fund", "project"}
+                      "church", "school", "hall", "inn", "lodge", "club", "area", "fund", "project",
+                      # (nor a body's: "the River Network Alliance")
+                      "alliance", "network", "foundation", "institute", "coalition", "federation", "partnership"}
 #: model labels of names that are no feature whatever their last word ("Swan Lake", "Love Island")
 _NOT_FEATURE_LABELS = {"WORK_OF_ART", "PERSON", "DATE", "TIME", "EVENT", "LAW"}
 
