@@ -26,6 +26,10 @@ BERLIN = (52.52, 13.40)
 
 #: (sentence with one [[span]], expected (lat, lon)); None: no point at all
 RESOLVE = [
+    # a compass word and a town's noun before "of": a town of the land the text is about
+    ("TEGUCIGALPA, Honduras (AP) — Residents of the northern port of [[Trujillo]] and the southern city of "
+     "Choluteca reported looting.", (15.92, -85.95)),
+    ("LIMA, Peru — Residents of the northern city of [[Trujillo]] protested on Monday.", (-8.12, -79.03)),
     # a great city by the name news gives it, in a story of the namesakes' land
     ("SPOKANE, Wash. — His body was flown home through [[Frankfurt]] and Seattle and arrived on Thursday.",
      (50.11, 8.68)),

@@ -245,6 +245,21 @@ def _cue_city(toks: _Tokens, m: _Mention) -> bool:
         b in ("city", "town", "village"))
 
 
+def _compass_town(toks: _Tokens, m: _Mention) -> bool:
+    """A compass word and a town's noun before "of" and the mention ("the
+    northern port of Trujillo", "the southern city of Choluteca"): the
+    writer places the town inside the land the text is about."""
+    if m.span is None or m.span.start < 3:
+        return False
+    s = m.span.start
+    return toks.lower[s - 1] == "of" and toks.lower[s - 2] in _COMPASS_TOWN_NOUNS \
+        and toks.lower[s - 3] in _REGION_ADJ and toks.text[s - 3].islower()
+
+
+#: a town's nouns after a compass word ("the northern port of")
+_COMPASS_TOWN_NOUNS = {"city", "town", "village", "port", "capital"}
+
+
 #: words after a place name that make it a town of the text's own area ("a
 #: Lebanon woman", "Jordan Elementary", "the Paris City Council"): a country
 #: would be named by its demonym there ("a Lebanese woman")

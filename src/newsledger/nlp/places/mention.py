@@ -39,6 +39,9 @@ class _Mention:
     qualified: bool = False
     pair_before: Optional[str] = None  # the name before ", X" that X may contain
     cue_city: bool = False
+    #: a compass word and a town's noun before "of" ("the northern port of X"): a
+    #: town of the country the text is about
+    compass_town: bool = False
     local_cue: bool = False
     region_cue: bool = False
     division_word: bool = False  # the name is given with its division's word ("Kano State")

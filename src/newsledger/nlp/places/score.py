@@ -121,7 +121,8 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
     for m in mentions:
         if m.demonym or len(m.cands) < 2:
             continue
-        sig = (normalize(m.text), m.pair, m.pair_in, m.pair_before, m.cue_city, m.local_cue, m.region_cue,
+        sig = (normalize(m.text), m.pair, m.pair_in, m.pair_before, m.cue_city, m.compass_town, m.local_cue,
+               m.region_cue,
                m.division_word, m.beside_state, m.country_cue, m.sea_cue, m.river_cue, m.county_cue, m.acts, m.native,
                tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
@@ -471,6 +472,11 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     best, best_s = None, -1e9
     for sc in items:
         e, s = sc.entry, sc.fixed
+        # ("the northern port of Trujillo" in a story of Honduras: no village
+        # abroad that nothing local speaks for)
+        placed = m.compass_town and main_country is not None and e.country == main_country and e.kind == "city"
+        if placed:
+            s += W["compass_town"]
         if abroad_named and e.kind == "city" and not sc.pair and e.population < 1_000_000 \
                 and any(c != e.country and c not in m.own_countries for c in named):
             s += W["state_town"]
@@ -492,7 +498,7 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         if great and e.kind == "city" and e.population < 50_000 and e.country not in great:
             # a small namesake of a great city abroad, in a text mostly about other countries
             s += W["great_rival"] * (1.0 - countries.get(e.country, 0.0) / total)
-            if e.population < 10_000 and not sc.pair and m.coloc.get(e.id, 0.0) < 1.0 and (
+            if e.population < 10_000 and not sc.pair and not placed and m.coloc.get(e.id, 0.0) < 1.0 and (
                     not admins.get((e.country, e.admin1))
                     or anchors and e.lat is not None and not _anchored(e, key, anchors, VILLAGE_KM)):
                 # ... a village, and nothing local speaks for it: no state
@@ -501,7 +507,8 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
                 # of the text about it even where its state is named ("my
                 # brothers are in Milan and Madrid" in a story of New York)
                 s += W["great_village"]
-            if e.population < 10_000 and not sc.pair and not m.local_cue and m.coloc.get(e.id, 0.0) < 1.0 \
+            if e.population < 10_000 and not sc.pair and not placed and not m.local_cue \
+                    and m.coloc.get(e.id, 0.0) < 1.0 \
                     and m.scored.world - {e.country} and anchors and e.lat is not None \
                     and not any(o.entry.country == e.country and o.entry.population >= 10_000 for o in items) \
                     and not _anchored(e, key, anchors, WORLD_VILLAGE_KM):

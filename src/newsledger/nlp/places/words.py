@@ -203,6 +203,7 @@ W = {
     "support": 2.5,       # other names of the text have a namesake in the same state/province
     "local": 3.0,         # "a Lebanon woman", "the Jordan City Council": a local town
     "capital_state": 3.0, # "Washington" alone: the capital, not the state
+    "compass_town": 3.0,  # "the northern port of X": a town of the country the text is mostly about
     "county_cue": 6.0,    # "Cooke, Grayson and Love counties"; "Platte" after "Platte County"
     "state_town": -4.0,   # a small town named like a state ("California", Md.) rarely is the one meant
     "country_other": 3.0, # a country the text's other names point to ("Moscow" for "Russia")
