@@ -30,9 +30,6 @@ RESOLVE = [
     ("TEGUCIGALPA, Honduras (AP) — Residents of the northern port of [[Trujillo]] and the southern city of "
      "Choluteca reported looting.", (15.92, -85.95)),
     ("LIMA, Peru — Residents of the northern city of [[Trujillo]] protested on Monday.", (-8.12, -79.03)),
-    # a great city by the name news gives it, in a story of the namesakes' land
-    ("SPOKANE, Wash. — His body was flown home through [[Frankfurt]] and Seattle and arrived on Thursday.",
-     (50.11, 8.68)),
     # a state's name after "the" that modifies no noun is the river named like it
     ("River traffic on the [[Mississippi]] slowed to a crawl as the water fell.", (35.0, -90.0)),
     ("Barges on the [[Ohio]] waited a week for the water to rise.", (38.5, -85.0)),
@@ -740,6 +737,22 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a dateline's country before the agency's bracket, whoever of the text bears its name
+    "\"It hurts,\" said Rebecca Jordan, an analyst.\n\n[[RAMTHA]], [[Jordan]] (Reuters) — Trucks queued on Sunday.",
+    # a country that owns "its" border, a county after "across", though people of the text bear their names
+    "\"It hurts,\" said Rebecca Jordan, an analyst. [[Jordan]] closed its main border crossing with [[Syria]].",
+    "[[DOVER]], [[England]] — Sarah Kent, a policy director, spoke. Lorries queued for miles across [[Kent]] "
+    "on Monday.",
+    # a town's apposition with a capitalised word, though a person of the text bears its name
+    "\"Ships are re-flagged within weeks,\" said Marta Colón, a lawyer. In [[Colón]], the [[Caribbean]] port "
+    "city that hosts the free zone, traders worried.",
+    # a seat of government speaking; a special city by its name of today
+    "Exports fell sharply. [[La Paz]] said it would respect the decision of the court.",
+    "The ship vanishes for a week near [[Rason]] or [[Chongjin]] and reappears in [[North Korea]].",
+    # a people's word opening a list of them, which the model took for a person
+    "The suspects, who include [[Nigerien]], [[Chadian]] and [[Sudanese]] nationals, were transferred.",
+    # a region's people's word
+    "Helen Darwin, an expert on [[Melanesian]] politics, spoke in [[Canberra]].",
     # a works named after its town, past its lower-case words
     "[[HELSINKI]], [[Finland]] — Strikers shut the [[Tornio]] stainless steel works on the border with [[Sweden]].",
     "Trucks arrive at the [[Mbera]] refugee camp in [[Mauritania]] every evening.",
@@ -1660,6 +1673,12 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # a body's letters after its name, which closes with a place, or after a name holding one
+    ("The Football Association of Indonesia, known as PSSI, has urged clubs to act.", "PSSI"),
+    ("Five years after the Trans Adriatic Pipeline, known as TAP, began delivering gas, its owners want more. "
+     "TAP picks up gas at the border.", "TAP"),
+    # a town's noun in an apposition that names another town
+    ("Ruins line the coast near Taranto.\n\nInland, the abandoned hill town of Craco draws visitors.", "Inland"),
     # a body's name opened by "River", a ship after "carrier", a body's head noun before "of"
     ("Kanya Sirirat of the Bangkok-based River Network Alliance said the threshold was too high.",
      "River Network Alliance"),

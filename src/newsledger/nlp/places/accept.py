@@ -439,6 +439,17 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # Mali", "landlocked Mali", "in Chad")
     named_in_land = named_in_land or (best.kind == "country" and best.id in main and r.name not in d.surnames
                                       and _land_word_before(toks, i))
+    # (or the subject of a verb whose object is "its" own: "Jordan closed its
+    # main border crossing", though the text's analyst is Rebecca Jordan)
+    named_in_land = named_in_land or (best.kind == "country" and best.id in main and _owns_as_a_land(doc, j))
+    # (or a province's or county's own name right after a preposition of
+    # place, which no person stands after: "stretching for miles across
+    # Kent", beside the text's Sarah Kent)
+    named_in_land = named_in_land or (i > 0 and toks.lower[i - 1] in _PLACE_PREPS and j - i == 1
+                                      and not (j < toks.n and toks.lower[j] in ("'s", "’s", "'", "’"))
+                                      and r.name not in d.person_owners
+                                      and any(e.kind == "region" and e.id in main and not e.approx
+                                              and e.source in ("subdivision", "state", "extra") for e in r.ents))
     # (a town of 10,000 closing "between" a place found and it: "flights between
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
@@ -497,6 +508,16 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
 #: a land's parts before "of" and its name ("the interior of Mali", "the north of Chad")
 _LAND_PARTS = {"interior", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "centre", "center", "rest", "coast", "borders", "government", "capital"}
+
+
+def _owns_as_a_land(doc, j: int) -> bool:
+    """The name ending before ``j`` is the subject of a verb whose next
+    words hold "its" ("Jordan closed its main border crossing"): a land,
+    which no person's pronoun names."""
+    tok = doc[j - 1]
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i < j:
+        return False
+    return any(t.lower_ == "its" for t in doc[tok.head.i:min(len(doc), tok.head.i + 4)])
 
 
 def _land_word_before(toks: _Tokens, i: int) -> bool:

@@ -1479,12 +1479,21 @@ def _opens_common_nouns(toks: _Tokens, i: int) -> bool:
 def _paired_with_demonym(toks: _Tokens, g: Gazetteer, i: int) -> bool:
     """Token ``i``, a person's entity of one word, is joined by "and" to a
     people's word before a common noun ("Bangladeshi and Indian forest
-    officers", "Malagasy and Mozambican fishers"): a people's word too."""
+    officers", "Malagasy and Mozambican fishers"), or opens a list of them
+    ("Nigerien, Chadian and Sudanese nationals"): a people's word too."""
     n = toks.n
-    return toks.ent_iob[i] == "B" and i + 3 < n and toks.ent_iob[i + 1] != "I" \
-        and toks.lower[i + 1] in ("and", "or") and toks.title[i + 2] \
-        and toks.text[i + 3].islower() and toks.pos[i + 3] in ("NOUN", "ADJ") \
-        and g.country_for_demonym(toks.text[i + 2]) is not None
+    if not (toks.ent_iob[i] == "B" and i + 3 < n and toks.ent_iob[i + 1] != "I"):
+        return False
+    if toks.lower[i + 1] in ("and", "or"):
+        return toks.title[i + 2] and toks.text[i + 3].islower() and toks.pos[i + 3] in ("NOUN", "ADJ") \
+            and g.country_for_demonym(toks.text[i + 2]) is not None
+    # (or opening a list of them after a comma: "Nigerien, Chadian and Sudanese nationals")
+    k = i + 1
+    while k + 1 < n and k < i + 9 and toks.lower[k] in (",", "and", "or") and toks.title[k + 1] \
+            and g.country_for_demonym(toks.text[k + 1]) is not None:
+        k += 2
+    return k > i + 2 and toks.lower[k - 2] in ("and", "or") and k < n and toks.text[k].islower() \
+        and toks.pos[k] in ("NOUN", "ADJ")
 
 
 def _hyphened_demonyms(toks: _Tokens, g: Gazetteer, i: int) -> bool:
@@ -1637,7 +1646,9 @@ def _detect_other_names(d: _Detection) -> None:
     for s in range(1, toks.n):
         if not _name_word(toks, s) or d.taken[s] or toks.text[s] in d.person_words or not _other_name_cue(toks, s):
             continue
-        k = _capitalised_run(d, s, 4)
+        # (a short name in capitals is no place's other name by nearness: too
+        # many hamlets bear a body's letters, "the pipeline, known as TAP")
+        k = _capitalised_run(d, s, 4) if toks.cap[s] else s
         for e in range(k, s, -1):
             if toks.text[e - 1] == "-":
                 continue
@@ -1661,8 +1672,11 @@ def _add_unknown_other_name(d: _Detection, s: int) -> None:
     toks = d.toks
     named = max((m for m in d.mentions if m.span is not None and not m.demonym and m.cands and m.span.end <= s),
                 key=lambda m: m.span.end, default=None)
-    # (not a club's or team's nickname: "football club Monterrey, known as Rayados")
-    if named is None or (named.span.start > 0 and toks.lower[named.span.start - 1] in _TEAM_NOUNS):
+    # (not a club's or team's nickname: "football club Monterrey, known as Rayados";
+    # nor a body's short name after its name that closes with the place: "the
+    # Football Association of Indonesia, known as PSSI")
+    if named is None or (named.span.start > 0 and toks.lower[named.span.start - 1] in _TEAM_NOUNS) \
+            or (named.span.start > 1 and toks.lower[named.span.start - 1] == "of" and toks.title[named.span.start - 2]):
         return
     gap = range(named.span.end, s)
     if not 0 < len(gap) <= OTHER_NAME_GAP or toks.lower[gap[0]] not in (",", "(", "—", "–", "-", "--") \
@@ -1808,6 +1822,26 @@ def _detect_datelines(d: _Detection) -> None:
                       or text[i - 1] in (".", "!", "?") or after_year or after_label):
             d.add_known(doc[i:j], cands, g.main_name_ids(toks.span_text(i, j)))
             _dateline_abbreviation(d, j)
+            _dateline_country(d, j)
+
+
+def _dateline_country(d: _Detection, j: int) -> None:
+    """The country after a dateline's town and its comma, closed by the
+    agency's bracket or the dateline's dash ("RAMTHA, Jordan (Reuters) —"),
+    whatever the model made of it and whoever of the text bears its name."""
+    toks, n = d.toks, d.toks.n
+    if not (j + 2 < n and toks.text[j] == ","):
+        return
+    for w in (3, 2, 1):
+        k = j + 1 + w
+        if k >= n or not (toks.text[k] == "(" or toks.text[k] in _DASHES) or not d.free(j + 1, k):
+            continue
+        name = toks.span_text(j + 1, k)
+        main = d.g.main_ids(name)
+        countries = [e for e in d.g.exact(name) if e.kind == "country" and e.id in main]
+        if countries:
+            d.add_known(d.doc[j + 1:k], countries[:1], {countries[0].id})
+            return
 
 
 def _dateline_abbreviation(d: _Detection, j: int) -> None:

@@ -230,7 +230,8 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
     with_article = [e for e in g.exact("the " + text) if e.kind == "feature" and e not in cands] \
         if m.span is not None and m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" else []
     if with_article and any(e.kind == "region" and e.source == "state" and e.id in g.main_name_ids(text)
-                            for e in cands) and m.span.root.dep_ not in ("compound", "amod", "nmod"):
+                            for e in cands) and m.span.root.dep_ not in ("compound", "amod", "nmod") \
+            and not _modifies_next(m.span):
         # (a state's name after "the" that modifies no noun is the feature's:
         # "barges on the Mississippi", not "the Mississippi legislature")
         cands = []
@@ -257,6 +258,16 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         famous = _famous_alias(text, frozenset(m.main_ids), m.cands, g)
         if famous is not None:
             m.main_ids.add(famous.id)
+
+
+def _modifies_next(span: Span) -> bool:
+    """The name goes on into a hyphened word or a noun after it ("the
+    Ohio-based chain", "the Ohio equivalent", "the Ohio river basins")."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text in ("-", "–") or nxt.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 #: a town this big whose own name the text spells exactly ...

@@ -460,9 +460,11 @@ def _named_by_noun(toks: _Tokens, start: int, end: int) -> bool:
             # (or a settlement's noun: "In Lorca, the inland town rebuilt after";
             # not an office's, "the town crier", nor the town's, "the town's mayor")
             if toks.text[k] in _APPOSED_PLACE_NOUNS:
+                # (nor the noun of another town: "Inland, the abandoned hill town of Craco")
                 return k + 1 >= n or (toks.pos[k + 1] not in ("NOUN", "PROPN")
-                                      and toks.lower[k + 1] not in ("'s", "’s", "'", "’"))
-            if not (toks.text[k].islower() or toks.text[k] in ("'", "'s", "’", "’s")):
+                                      and toks.lower[k + 1] not in ("'s", "’s", "'", "’", "of"))
+            # (past lower-case words and capitalised ones: "Colón, the Caribbean port city")
+            if not (toks.text[k].islower() or toks.title[k] or toks.text[k] in ("'", "'s", "’", "’s")):
                 return False
     return False
 
@@ -965,6 +967,9 @@ def _after_place(toks: _Tokens, e: int) -> bool:
         return True
     # (or a works named after it, past up to three lower-case words: "the
     # Tornio stainless steel works", "the Jogbani crossing", "the Mbera refugee camp")
+    # (a name of one word that no capitalised word opens: not "Qala" of "the Islam Qala crossing")
+    if e >= 2 and (toks.title[e - 2] or toks.text[e - 2][:1].isupper()):
+        return False
     k = e
     while k < n and k < e + 3 and toks.text[k].islower() and toks.alpha[k] and toks.lower[k] not in _WORKS_NOUNS:
         k += 1
