@@ -737,6 +737,20 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a first-level division listed with another of its country, an article opening the "person" of its party
+    "The Sabah People's Front quit on Thursday. \"For sixty years, [[Sabah]] and [[Sarawak]] have been treated "
+    "like a piggy bank,\" he said.",
+    # a town's people by their trade before "of"
+    "\"You cannot ask the workers of [[Sfax]] and the miners of [[Gafsa]] to pay,\" the union leader said.",
+    # a region's noun before "known as" vouches for our short alias after it
+    "[[BANGKOK]], [[Thailand]] — He flew to the northeastern region known as [[Isan]]. \"Every prime minister "
+    "comes to [[Isan]] and promises water,\" a farmer said.",
+    # another name after "call"
+    "Protests spread to the port of [[Toamasina]], which many residents still call [[Tamatave]], and to "
+    "[[Mahajanga]].",
+    # a city by its usual English spelling, listed with others, though a person of the text bears it
+    "\"Not for the stones,\" said Eleni Larissa, 45. Rallies were also held in [[Patras]], [[Larissa]] and "
+    "[[Volos]].",
     # a dateline's country before the agency's bracket, whoever of the text bears its name
     "\"It hurts,\" said Rebecca Jordan, an analyst.\n\n[[RAMTHA]], [[Jordan]] (Reuters) — Trucks queued on Sunday.",
     # a country that owns "its" border, a county after "across", though people of the text bear their names

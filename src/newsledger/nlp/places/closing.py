@@ -26,6 +26,8 @@ from .words import UNDOTTED_LANDS
 
 #: letters with full stops between them ("U.S", "D.C", "N.Y")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+#: the most of its name's first word a short form keeps ("Kans" of Kansas, 4 of 6 letters)
+SHORT_FORM_SHARE = 0.7
 #: the longest word read as a division's short name ("Mich", "Calif")
 _SHORT_WORD = 5
 #: a county's or a township's kind, abbreviated ("Plymouth Co", "Hanover Twp")
@@ -36,9 +38,14 @@ def _shortens(word: str, name: str) -> bool:
     """``word`` is a short form of ``name``: its first letter, then the
     rest of its letters in order ("Mich" of Michigan, "Fla" of Florida,
     "Ont" of Ontario), and not the name's own first word ("Gaza" of the
-    Gaza Strip is a name, not its short form)."""
+    Gaza Strip is a name, not its short form) nor most of it ("Isan" of
+    Isaan)."""
     word, name = word.lower(), name.lower()
     if not name.startswith(word[0]) or name.split()[0] == word:
+        return False
+    # (a short form drops a third of its name's first word at least: "Kans"
+    # of Kansas; "Isan" is another spelling of Isaan)
+    if len(word) > SHORT_FORM_SHARE * len(name.split()[0]):
         return False
     at = 1
     for ch in word[1:]:

@@ -117,7 +117,7 @@ from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PRE
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
                      _land_after, _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES,
                      SENTENCE_ENDS)
-from .entries import _BRANDS, _country_word, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
+from .entries import _BRANDS, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import (_COUNTY_PLURALS, _cue_city, _LIST_WORDS, _QUALIFIED_DIVISIONS, _QUALIFIED_TOWNS, bank_before,
                    listed_before_rivers, reach_before)
@@ -283,9 +283,11 @@ def _collect_person_words(d: _Detection) -> None:
                         or (toks.title[k] and (toks.lower[k] in _OFFICE_WORDS or toks.lower[k] in AFTER_PLACE))),
                        ent.end)
             # (the name opens at its first capitalised word: "west Jackson" is one word, no person's)
-            # (nor at a land's own word, "Landlocked Mali")
+            # (nor at a land's own word, "Landlocked Mali", nor at an article:
+            # "The Sabah People's Front" holds no surname "Sabah")
             first = next((k for k in range(ent.start, end)
-                          if toks.text[k][:1].isupper() and toks.lower[k] not in LAND_ADJECTIVES), end)
+                          if toks.text[k][:1].isupper() and toks.lower[k] not in LAND_ADJECTIVES
+                          and toks.lower[k] not in ("the", "a", "an")), end)
             if end - first < 2:
                 continue
             words = [i for i in range(first, end) if toks.title[i] and toks.text[i] not in features and not (
@@ -1660,7 +1662,31 @@ def _detect_other_names(d: _Detection) -> None:
                 d.add_known(d.doc[s:e], near, g.main_name_ids(name))
                 break
         else:
-            _add_unknown_other_name(d, s)
+            if not _named_after_place_noun(d, s, k):
+                _add_unknown_other_name(d, s)
+
+
+def _named_after_place_noun(d: _Detection, s: int, k: int) -> bool:
+    """A place's noun before "known as" gives the name its kind ("the
+    northeastern region known as Isan"): the places of that kind whose own
+    name it is, wherever they lie."""
+    toks, g = d.toks, d.g
+    head = next((x for x in range(s - 2, max(0, s - 7), -1) if toks.lower[x] == "known"), None)
+    if head is None or head == 0 or toks.lower[head - 1] not in _KNOWN_PLACE_NOUNS or k <= s:
+        return False
+    kinds = ("region", "feature") if toks.lower[head - 1] in ("region", "area", "valley", "plateau") else ("city",)
+    name = toks.span_text(s, k)
+    main = g.main_ids(name)
+    # (by our own short aliases too: the noun vouches for them, "Isan")
+    found = [e for e in g.exact(name) if (e.id in main or e.source in _OWN_SOURCES) and e.kind in kinds]
+    if found and (k == toks.n or not toks.cap[k]):
+        d.add_known(d.doc[s:k], found, set(main))
+        return True
+    return False
+
+
+#: a place's nouns before "known as" that give the name after it its kind
+_KNOWN_PLACE_NOUNS = {"region", "area", "valley", "plateau", "town", "city", "village"}
 
 
 def _add_unknown_other_name(d: _Detection, s: int) -> None:
@@ -1723,6 +1749,9 @@ def _other_name_cue(toks: _Tokens, s: int) -> bool:
         return True
     # ("officially named Londonderry"; not "a girl named Paris")
     if prev == "named" and s > 1 and toks.lower[s - 2] in _NAMING_ADVERBS:
+        return True
+    # ("Toamasina, which many residents still call Tamatave")
+    if prev in ("call", "calls") and s > 1 and toks.text[s - 2].islower() and toks.alpha[s - 2]:
         return True
     return prev == "as" and "known" in toks.lower[max(0, s - 6):s - 1]
 

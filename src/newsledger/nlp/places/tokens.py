@@ -414,6 +414,9 @@ _PLACE_OFFICES = {"mayor", "governor", "councillor", "councilor", "councilman", 
 #: words of the sea before "off" and a coast's place (the model may read "reefs" as a verb)
 _OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", "sea", "anchored", "ships"}
 
+#: a place's people by their trade or home before "of" and its name ("the miners of Gafsa")
+_PEOPLE_OF_PLACE = {"miners", "workers", "farmers", "fishermen", "inhabitants", "villagers", "citizens", "natives",
+                    "dockers", "herders"}
 #: the parts of a place before "of" and its name ("parts of Doboj", "areas of Kunduz")
 _PART_PLURALS = {"parts", "areas", "swathes", "swaths", "stretches",
                  # (and a way towards it: "from the direction of Djenné")
@@ -640,6 +643,9 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
             return not (prev == "in" and start > 1 and toks.lower[start - 2] in _HOLDING_NOUNS)
         if prev in ("of", ",") and start > 1 and (toks.lower[start - 2] in PLACE_NOUNS
                                                   or toks.lower[start - 2] in _PLACE_PLURALS):
+            return True
+        # its people by their trade ("the miners of Gafsa", "the fishermen of Mocha")
+        if prev == "of" and start > 1 and toks.lower[start - 2] in _PEOPLE_OF_PLACE and toks.text[start - 2].islower():
             return True
         # parts of a place ("Parts of Doboj were also affected", "in areas of Kunduz")
         if prev == "of" and start > 1 and toks.lower[start - 2] in _PART_PLURALS:
