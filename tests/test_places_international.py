@@ -737,6 +737,8 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a boat's fate off a coast's town
+    "[[KALAMATA]], [[Greece]] — Nine crew of a fishing trawler that sank off [[Pylos]] went on trial on Monday.",
     # a first-level division listed with another of its country, an article opening the "person" of its party
     "The Sabah People's Front quit on Thursday. \"For sixty years, [[Sabah]] and [[Sarawak]] have been treated "
     "like a piggy bank,\" he said.",

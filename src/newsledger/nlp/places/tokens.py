@@ -411,6 +411,9 @@ _EXAMPLE_PLURALS = _PLACE_PLURALS | {"places", "communities", "settlements", "ha
 _PLACE_OFFICES = {"mayor", "governor", "councillor", "councilor", "councilman", "councilwoman",
                   "commissioner", "sheriff", "premier", "police", "fire", "garda", "gardaí", "gardai"}
 
+#: what befalls a boat before "off" and a coast's place ("sank off Pylos")
+_OFF_VERBS = {"sank", "sunk", "capsized", "foundered", "anchored", "drifted", "drifting", "intercepted", "rescued",
+              "spotted", "stranded", "ran", "aground", "overturned", "sinking", "capsizing"}
 #: words of the sea before "off" and a coast's place (the model may read "reefs" as a verb)
 _OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", "sea", "anchored", "ships"}
 
@@ -679,7 +682,9 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
             return True
         # waters or land off a coast's place ("the reefs off Gladstone")
         # (or after a comma, a place it lies off: "on Bird Caye, off Dangriga,")
+        # (or a boat's fate off it: "a trawler that sank off Pylos")
         if prev == "off" and start > 1 and (toks.pos[start - 2] == "NOUN" or toks.lower[start - 2] in _OFF_WORDS
+                                            or toks.lower[start - 2] in _OFF_VERBS
                                             or (toks.text[start - 2] == "," and start > 2 and toks.title[start - 3])):
             return True
         # a place that a slope or a pasture lies above ("a hillside above Hoyos",
