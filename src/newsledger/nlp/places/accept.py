@@ -31,8 +31,8 @@ from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .features import ARABIC_OPENERS, FEATURE_OPENERS
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS,
-                    HYPHEN_LINKS, LAND_ADJECTIVES, LAND_WORKERS, LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS,
-                    STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
+                    HYPHEN_LINKS, LAND_ADJECTIVES, LAND_WORKERS, LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS,
+                    SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name, _line_start,
                      _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,

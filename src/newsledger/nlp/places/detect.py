@@ -112,12 +112,13 @@ from ...gazetteer import Gazetteer, haversine_km, normalize
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS,
                     COMPANY_NOUNS, CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS,
-                    MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, LAND_ADJECTIVES, QUARTER_TAILS, SAYING_WORDS, SERVICE_HEADS,
-                    TITLES, UTILITY_WORDS, W)
+                    MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, LAND_ADJECTIVES, QUARTER_TAILS,
+                    SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
                      _land_after, _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES,
                      SENTENCE_ENDS)
-from .entries import _BRANDS, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level, _town_named, _town_pair, FIRMS
+from .entries import (_BRANDS, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level, _town_named,
+                      _town_pair, FIRMS)
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import (_COUNTY_PLURALS, _cue_city, _LIST_WORDS, _QUALIFIED_DIVISIONS, _QUALIFIED_TOWNS, bank_before,
                    listed_before_rivers, reach_before)

@@ -74,7 +74,8 @@ from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from .words import W
 from .tokens import _Tokens
 from .mention import _Mention
-from .cues import (_bare_counties, _compass_town, _county_cues, _cue_city, _division_word, _including_text, _lists_of_divisions,
+from .cues import (_bare_counties, _compass_town, _county_cues, _cue_city, _division_word, _including_text,
+                   _lists_of_divisions,
                    _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
                    _people_before_text, _possessor_text, _qualifier_text, _division_native, _region_cue, _river_cue,
                    _sea_cue)

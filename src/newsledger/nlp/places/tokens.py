@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Entry, Gazetteer, normalize
 from .entries import _own_name
-from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LAND_ADJECTIVES, LOC_PREPS, PLACE_NOUNS,
-                    SAYING_WORDS, STREET_HEADS, TITLES, UNDOTTED_LANDS)
+from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LAND_ADJECTIVES, LOC_PREPS,
+                    PLACE_NOUNS, SAYING_WORDS, STREET_HEADS, TITLES, UNDOTTED_LANDS)
 
 
 #: the string of each hash read so far (a hash names one string in every StringStore)
