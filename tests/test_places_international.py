@@ -737,6 +737,9 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a smaller territory's initials in a text of its country
+    "[[DARWIN]], [[Australia]] — Aboriginal people in the [[NT]] develop kidney failure at high rates. The [[NT]] "
+    "Government said it would fund clinics in [[Alice Springs]].",
     # a boat's fate off a coast's town
     "[[KALAMATA]], [[Greece]] — Nine crew of a fishing trawler that sank off [[Pylos]] went on trial on Monday.",
     # a first-level division listed with another of its country, an article opening the "person" of its party
@@ -1689,6 +1692,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (nor outside a text of its country)
+    ("The NT edition of the Bible was printed in Boston.", "NT"),
     # a body's letters after its name, which closes with a place, or after a name holding one
     ("The Football Association of Indonesia, known as PSSI, has urged clubs to act.", "PSSI"),
     ("Five years after the Trans Adriatic Pipeline, known as TAP, began delivering gas, its owners want more. "

@@ -24,7 +24,8 @@ from .accept import _accept_span, _between_place, _DATE_NAMES, _isles_county_cou
 def _country_initials(toks: _Tokens, i: int, g: Gazetteer, countries: frozenset = frozenset()) -> bool:
     """A country's initials ("US" in "US Army", "UK" in "UK Border Force"),
     or a big state's or province's ("NSW"; of two letters only in a text
-    of its country's: "WA" beside Perth, not "SA" closing a firm's name):
+    of its country's: "WA" beside Perth, not "SA" closing a firm's name;
+    a smaller one's, "NT", in a text of its country's only):
     a name to look up, though neither capitalised nor (for "US") a content
     word; not inside a run of capitals, where "US" may be the pronoun ("JOIN
     US TONIGHT")."""
@@ -42,8 +43,14 @@ def _country_initials(toks: _Tokens, i: int, g: Gazetteer, countries: frozenset 
         return False
     if len(word) == 2 and i > 0 and toks.like_num[i - 1]:
         return False  # (not an era's: "9600 BC")
-    return any(e.source == "extra" and e.kind == "region" and e.population >= 1_000_000
-               and (len(word) == 3 or e.country in countries) for e in g.exact(word))
+    # (a smaller one's in a text of its country only: "the NT Government" beside Darwin)
+    return any(e.source == "extra" and e.kind == "region" and (
+        (e.population >= 1_000_000 and (len(word) == 3 or e.country in countries))
+        or (e.population >= INITIALS_POP and e.country in countries)) for e in g.exact(word))
+
+
+#: the least population of a state or territory whose initials open a name in a text of its country
+INITIALS_POP = 200_000
 
 
 def _opens_as_initials(d: _Detection, i: int) -> bool:
