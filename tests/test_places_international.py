@@ -1692,8 +1692,10 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
-    # (nor outside a text of its country)
+    # (nor outside a text of its country; nor, found, in another case: "Watch and Act")
     ("The NT edition of the Bible was printed in Boston.", "NT"),
+    ("CANBERRA, Australia — Fires burned in the ACT on Monday. Residents were told to Watch and Act before noon.",
+     "Act"),
     # a body's letters after its name, which closes with a place, or after a name holding one
     ("The Football Association of Indonesia, known as PSSI, has urged clubs to act.", "PSSI"),
     ("Five years after the Trans Adriatic Pipeline, known as TAP, began delivering gas, its owners want more. "

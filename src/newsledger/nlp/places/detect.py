@@ -2131,8 +2131,11 @@ def _detect_repeats(d: _Detection) -> None:
         found = None
         for L in range(min(longest, n - i), 0, -1):
             key = tuple(lowers[i:i + L])
+            # (initials only where they are so written: "ACT" is no "Act")
             if key in known and not any(taken[i:i + L]) \
-                    and all(cap[k] or upper[k] for k in range(i, i + L)):
+                    and all(cap[k] or upper[k] for k in range(i, i + L)) \
+                    and not (len(known[key].text) <= 3 and known[key].text.isupper()
+                             and not toks.span_text(i, i + L).isupper()):
                 found = (L, known[key])
                 break
         if found is None:
