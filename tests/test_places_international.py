@@ -737,6 +737,8 @@ RESOLVE = [
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # (a dateline's short name in capitals is its name: its later mentions are the town)
+    "[[OSH]], [[Kyrgyzstan]] (Reuters) — Traders in [[Osh]] said prices rose.",
     # a smaller territory's initials in a text of its country
     "[[DARWIN]], [[Australia]] — Aboriginal people in the [[NT]] develop kidney failure at high rates. The [[NT]] "
     "Government said it would fund clinics in [[Alice Springs]].",

@@ -2120,6 +2120,8 @@ def _detect_repeats(d: _Detection) -> None:
                         known.setdefault(tuple(toks.lower[m.span.start:k]), m)
     if not known:
         return
+    initials = {k for k, m in known.items() if len(m.text) <= 3 and m.text.isupper()
+                and not any(normalize(e.name) == normalize(m.text) for e in m.cands)}
     longest = max(len(k) for k in known)
     firsts = {k[0] for k in known}
     lowers, cap, upper = toks.lower, toks.cap, toks.upper
@@ -2131,11 +2133,11 @@ def _detect_repeats(d: _Detection) -> None:
         found = None
         for L in range(min(longest, n - i), 0, -1):
             key = tuple(lowers[i:i + L])
-            # (initials only where they are so written: "ACT" is no "Act")
+            # (initials only where they are so written: "ACT" is no "Act"; a
+            # dateline's name in capitals is its name, "OSH" of Osh)
             if key in known and not any(taken[i:i + L]) \
                     and all(cap[k] or upper[k] for k in range(i, i + L)) \
-                    and not (len(known[key].text) <= 3 and known[key].text.isupper()
-                             and not toks.span_text(i, i + L).isupper()):
+                    and not (key in initials and not toks.span_text(i, i + L).isupper()):
                 found = (L, known[key])
                 break
         if found is None:
