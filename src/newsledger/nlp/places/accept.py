@@ -434,7 +434,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # same country found, no person of the text bearing it: "Sabah and Sarawak")
     named_in_land = named_in_land or (best.kind == "region" and best.source == "subdivision" and not best.approx
                                       and best.id in main and r.name not in d.surnames
-                                      and _listed_with_division_of(d, i, j, best))
+                                      and _listed_with_division(d, i, j, best))
     # (a country before "and" and another country, though the model took the
     # two for a couple: "the borders with Mali and Burkina Faso")
     named_in_land = named_in_land or (best.kind == "country" and best.id in main
@@ -513,21 +513,6 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
 #: a land's parts before "of" and its name ("the interior of Mali", "the north of Chad")
 _LAND_PARTS = {"interior", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "centre", "center", "rest", "coast", "borders", "government", "capital"}
-
-
-def _listed_with_division_of(d: _Detection, i: int, j: int, division: Entry) -> bool:
-    """The name at ``i:j`` is joined by "and", "or" or a comma to a place
-    found whose candidates hold a division of ``division``'s country
-    ("Sabah and Sarawak")."""
-    toks = d.toks
-    for k in ((j + 1) if j + 1 < toks.n and toks.lower[j] in ("and", "or", ",") else None,
-              (i - 2) if i >= 2 and toks.lower[i - 1] in ("and", "or", ",") else None):
-        if k is None:
-            continue
-        m = next((m for m in d.mentions if m.span is not None and (m.span.start == k or m.span.end == k + 1)), None)
-        if m is not None and any(e.kind == "region" and e.country == division.country for e in m.cands[:20]):
-            return True
-    return False
 
 
 def _owns_as_a_land(doc, j: int) -> bool:
