@@ -733,10 +733,28 @@ RESOLVE = [
     # a part of a city named by the city's possessive: its other mentions too
     ("Dhaka's Old Town district shuts its lanes to lorries at night. Traders in [[Old Town]] say sales rose.",
      (23.71, 90.41)),
+    # a dateline's town by another of its names, where a town abroad has that name as its own
+    ("[[MECCA]], Saudi Arabia (Reuters) — Pilgrims collapsed in the heat on Sunday.", (21.42, 39.83)),
+    # a division's kind and "of" before its name: the division, not its capital city
+    ("Mendoza, Neuquén and the province of [[Buenos Aires]] have all restructured bonds.", (-36.68, -60.56)),
+    # the island of a territory named without "(French part)"
+    ("The squad took a ferry to Marigot, on the French side of [[Saint Martin]], and flew on.", (18.07, -63.06)),
+    # a territory's province named like a Sri Lankan province, in a story of its territory
+    ("Gunmen attacked voters in the [[Southern Province]], officials in Nouméa said.", (-22.0, 166.3)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
 DETECT = [
+    # a great town after a verb of a journey and "to", though a person of the text bears its name
+    "\"We arrive, play and leave,\" said Alfonso Monterrey, the team director. After the match, the [[Mexican]] "
+    "squad will fly directly to [[Monterrey]] for a home qualifier.",
+    # one of a town's people, a town's hub, its farms before "of"
+    "The [[Polish]] contractor, a resident of [[Łańcut]], is accused of selling data.",
+    "Polling officials in the tourism hub of [[Nungwi]] said hotel staff had been given time off to vote.",
+    "Wells have dried up around the strawberry farms of [[Lucena del Puerto]] and [[Moguer]].",
+    # a region's people by their plural word, subject of a verb
+    "Chief Minister Sarah Moloney said [[Territorians]] should stay alert.",
+    "Tens of thousands of [[Thuringian]] voters stayed home.",
     # (a dateline's short name in capitals is its name: its later mentions are the town)
     "[[OSH]], [[Kyrgyzstan]] (Reuters) — Traders in [[Osh]] said prices rose.",
     # a smaller territory's initials in a text of its country
@@ -1694,6 +1712,8 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (a report sent "to" a person of the text is no journey to a town)
+    ("\"It works,\" said Ana Santiago, the coach. The report was sent to Santiago on Monday.", "Santiago"),
     # (nor outside a text of its country; nor, found, in another case: "Watch and Act")
     ("The NT edition of the Bible was printed in Boston.", "NT"),
     ("CANBERRA, Australia — Fires burned in the ACT on Monday. Residents were told to Watch and Act before noon.",

@@ -455,6 +455,12 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                                       and r.name not in d.person_owners
                                       and any(e.kind == "region" and e.id in main and not e.approx
                                               and e.source in ("subdivision", "state", "extra") for e in r.ents))
+    # (or a great town or a capital a journey goes to, though a person of the
+    # text bears its name: "the squad will fly directly to Monterrey" beside
+    # the team's director Alfonso Monterrey)
+    named_in_land = named_in_land or (best.kind == "city" and best.id in main and j - i == 1
+                                      and (best.population >= GREAT_SHORT_POP or g.is_capital(best))
+                                      and _journey_to(toks, i))
     # (a town of 10,000 closing "between" a place found and it: "flights between
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
@@ -508,6 +514,26 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  or (j - i >= 3 and _glued_hyphen(toks, i, j) and best.kind == "city" and best.id in main
                      and best.country in d.doc_countries and best.population >= 10_000))
             and not _speech_subject_person(doc[i:j], best, g))
+
+
+#: verbs of a journey before "to" and a town's name ("fly to Monterrey", "flew home to Santiago")
+_JOURNEY_VERBS = {"fly", "flies", "flew", "flown", "flying", "travel", "travels", "travelled", "traveled",
+                  "travelling", "traveling", "drive", "drives", "drove", "driven", "driving", "sail", "sails",
+                  "sailed", "sailing", "relocate", "relocates", "relocated", "relocating", "deported", "airlifted",
+                  "evacuated", "flee", "flees", "fled", "fleeing", "commute", "commutes", "commuted", "commuting"}
+#: words between such a verb and "to" ("flew home to", "fly directly to")
+_JOURNEY_ADVERBS = {"home", "back", "directly", "straight", "on", "onward", "onwards", "out", "down", "up", "over"}
+
+
+def _journey_to(toks: _Tokens, i: int) -> bool:
+    """A verb of a journey, perhaps an adverb, and "to" stand before token
+    ``i`` ("will fly directly to", "flew home to"): no person is flown to."""
+    if i < 2 or toks.lower[i - 1] != "to":
+        return False
+    k = i - 2
+    if toks.lower[k] in _JOURNEY_ADVERBS and k > 0:
+        k -= 1
+    return toks.lower[k] in _JOURNEY_VERBS
 
 
 #: a land's parts before "of" and its name ("the interior of Mali", "the north of Chad")

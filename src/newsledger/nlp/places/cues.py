@@ -322,7 +322,18 @@ def _division_word(toks: _Tokens, m: _Mention) -> bool:
     if m.tail in _DIVISION_WORDS | _DIVISION_KINDS_ABROAD:
         return True
     e = m.span.end if m.span is not None else toks.n
-    return e < toks.n and toks.lower[e] in _DIVISION_WORDS - {"region", "district", "territory"}
+    if e < toks.n and toks.lower[e] in _DIVISION_WORDS - {"region", "district", "territory"}:
+        return True
+    # (or its kind before "of": "the province of Buenos Aires", "the
+    # governorate of Sweida", not the province's capital city)
+    s = m.span.start if m.span is not None else 0
+    return s >= 3 and toks.lower[s - 1] == "of" and toks.lower[s - 2] in _KINDS_BEFORE_OF \
+        and toks.lower[s - 3] in ("the", "its", "neighbouring", "neighboring", "southern", "northern",
+                                  "eastern", "western", "central")
+
+
+#: division kinds that name the division after "of" ("the province of Buenos Aires")
+_KINDS_BEFORE_OF = {"province", "state", "oblast", "krai", "prefecture", "governorate", "department"}
 
 
 #: what only a sovereign country has ("Georgia's president", "the parliament of Georgia")

@@ -1434,13 +1434,26 @@ def _detect_demonyms(d: _Detection) -> None:
             d.add_demonym(i, i + 1, g.country(code), code)
             d.doc_countries.add(code)
         elif ent_type in ("", "PERSON") and (_modifies_noun(toks, d.doc, i) or (
-                ent_type == "" and i + 1 < n and toks.title[i + 1] and toks.lower[i + 1] in _GOVERNING_BODIES)):
+                ent_type == "" and i + 1 < n and toks.title[i + 1] and toks.lower[i + 1] in _GOVERNING_BODIES)
+                or _region_people(toks, i, ent_type)):
             # a region's adjective the model left untagged ("Welsh farmers",
             # "Welsh Government ministers") or took alone for a person
             # ("descendants of Welsh settlers")
             place = g.place_for_demonym(toks.text[i])
             if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
                 d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+def _region_people(toks: _Tokens, i: int, ent_type: str) -> bool:
+    """A region's people by their plural word, the subject of a verb or
+    after "of" ("Territorians should stay alert", "thousands of
+    Queenslanders"): one word of its own, not a team's name before a
+    capitalised word."""
+    n = toks.n
+    if not toks.text[i].endswith("s") or (ent_type and toks.ent_iob[i] != "B") \
+            or (i + 1 < n and (toks.ent_iob[i + 1] == "I" or toks.title[i + 1])):
+        return False
+    return (i + 1 < n and toks.pos[i + 1] in ("AUX", "VERB")) or (i > 0 and toks.lower[i - 1] == "of")
 
 
 #: the names of money after a people's word ("Australian dollars", "Kenyan shillings")
@@ -1840,14 +1853,17 @@ def _detect_datelines(d: _Detection) -> None:
         cands = [e for e in found if _own_or_main(e, name.title(), g)
                  or (e.kind == "city" and (_short_form(key, e) or _respelling(name, e)
                                            or (j - i >= 2 and e.population >= 100_000)))]
-        if not cands and j + 1 < n and text[j] == ",":
-            # (or another name of a town of the country after it: "HAWASSA, Ethiopia")
+        if j + 1 < n and text[j] == ",":
+            # (or another name of a town of the country after it: "HAWASSA, Ethiopia";
+            # also where a town abroad has the name as its own: "MECCA, Saudi Arabia",
+            # not Mecca of California)
             country = next((e.country for e in g.exact(text[j + 1]) if e.kind == "country"), None)
             # (of any size where the dateline's agency or dash follows the country: "MINQIN, China
             # (Reuters) —", the seat of a county GeoNames gives under another name and no population)
             whole = j + 2 < n and (text[j + 2] in _DASHES or text[j + 2] == "(")
-            cands = [e for e in found if e.kind == "city" and country and e.country == country
-                     and (e.population >= 10_000 or whole)]
+            if country and not any(e.country == country for e in cands):
+                cands = [e for e in found if e.kind == "city" and e.country == country
+                         and (e.population >= 10_000 or whole)] or cands
         if cands and (i == 0 or text[i - 1].endswith("\n") or doc[i].sent.start == i
                       or text[i - 1] in (".", "!", "?") or after_year or after_label):
             d.add_known(doc[i:j], cands, g.main_name_ids(toks.span_text(i, j)))

@@ -419,7 +419,9 @@ _OFF_WORDS = {"reefs", "reef", "waters", "coast", "islands", "island", "shore", 
 
 #: a place's people by their trade or home before "of" and its name ("the miners of Gafsa")
 _PEOPLE_OF_PLACE = {"miners", "workers", "farmers", "fishermen", "inhabitants", "villagers", "citizens", "natives",
-                    "dockers", "herders"}
+                    "dockers", "herders",
+                    # (and one of them: "a resident of Łańcut", "a native of Tulcea")
+                    "resident", "native"}
 #: the parts of a place before "of" and its name ("parts of Doboj", "areas of Kunduz")
 _PART_PLURALS = {"parts", "areas", "swathes", "swaths", "stretches",
                  # (and a way towards it: "from the direction of Djenné")
@@ -428,7 +430,11 @@ _PART_PLURALS = {"parts", "areas", "swathes", "swaths", "stretches",
 _LAND_PLURALS = {"hills", "foothills", "mountains", "plains", "slopes", "coast", "shores", "beaches", "forests",
                  "vineyards", "orchards", "mines", "mills", "factories", "plants", "markets", "bazaars", "docks",
                  # (and a land's own stretch: "the high plateau of Boyacá", "the hinterland of Tete")
-                 "plateau", "highlands", "lowlands", "uplands", "heartland", "hinterland"}
+                 "plateau", "highlands", "lowlands", "uplands", "heartland", "hinterland",
+                 # (its farms and fields: "the strawberry farms of Moguer")
+                 "farms", "fields", "plantations",
+                 # (and a town as a hub: "the tourism hub of Nungwi")
+                 "hub"}
 
 #: place nouns that name the place right after them ("its capital Higüey")
 _NAMING_NOUNS = {"capital", "city", "town", "village", "port", "hamlet", "suburb", "township"}
