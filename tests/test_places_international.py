@@ -755,6 +755,15 @@ DETECT = [
     # a region's people by their plural word, subject of a verb
     "Chief Minister Sarah Moloney said [[Territorians]] should stay alert.",
     "Tens of thousands of [[Thuringian]] voters stayed home.",
+    # a town's bare name and "City", as the Philippines name chartered cities (not "London City airport")
+    "In [[Basilan]], voters in [[Isabela City]] were asked to join the region.",
+    "[[MALAYBALAY CITY]], [[Bukidnon]] — Three airmen were injured on Monday.",
+    "Flights from [[London]] City airport resumed.",
+    # a country's people's word inside the model's law or date, before a common noun
+    "Article 119 of the [[Iraqi]] constitution allows provinces to form a region.",
+    "\"We came out of an [[Irish]] summer of 18 degrees into 39,\" he said.",
+    # a feature's part between "the" and its name
+    "Walkers were asked to avoid the upper [[Usk]] valley.",
     # (a dateline's short name in capitals is its name: its later mentions are the town)
     "[[OSH]], [[Kyrgyzstan]] (Reuters) — Traders in [[Osh]] said prices rose.",
     # a smaller territory's initials in a text of its country
@@ -3632,3 +3641,13 @@ def test_small_town_held_by_in_without_contrast_speaks_for_the_text(nlp):
             "walk through Gion in Kyoto, western Japan.")
     towns = [p for p in find_places(nlp(text)) if p.text == "Gion"]
     assert len(towns) == 2 and all(haversine_km(t.lat, t.lon, 35.00, 135.78) <= 50 for t in towns)
+
+
+def test_division_named_with_its_kind_leaves_the_bare_name_its_town(nlp):
+    # "the province of Buenos Aires" is the province; the bare "Buenos Aires" of the same text stays the city
+    text = ("The governor of the province of Buenos Aires met bondholders on Monday. Later in the week, Buenos "
+            "Aires prepared its own payment.")
+    found = [p for p in find_places(nlp(text)) if p.text == "Buenos Aires"]
+    assert len(found) == 2
+    assert haversine_km(found[0].lat, found[0].lon, -36.68, -60.56) <= 161
+    assert haversine_km(found[1].lat, found[1].lon, -34.61, -58.38) <= 50

@@ -39,8 +39,8 @@ from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _coun
                      _NAMING_NOUNS, _PLACE_PREPS,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end, _titled_given)
-from .entries import (_alias_ok, _BRANDS, FIRMS, _common_word, _country_word, _famous_alias, _firm, _OWN_SOURCES,
-                      _prior, _respelling, _short_form, _strong, _top_level, _town_named, _town_pair)
+from .entries import (_alias_ok, _BRANDS, _city_named, FIRMS, _common_word, _country_word, _famous_alias, _firm,
+                      _OWN_SOURCES, _prior, _respelling, _short_form, _strong, _top_level, _town_named, _town_pair)
 from .mention import _compass_word, _DIVISION_KINDS_ABROAD, _DIVISION_WORDS, _Detection
 from .international import _REGION_OPENERS
 from .entities import _COMPASS, _given_age
@@ -203,6 +203,9 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     key = normalize(name)
     short = frozenset(e.id for e in ents if e.kind == "city" and e.population >= GREAT_SHORT_POP
                       and e.id not in main and _short_form(key, e))
+    # (or by its bare name and "City": "Isabela City" of the City of Isabela)
+    if j - i >= 2 and not (j < toks.n and toks.title[j]):
+        short = short | frozenset(e.id for e in ents if e.id not in main and _city_named(e, name, g))
     ents = [e for e in ents if e.id in main or former or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6
                 and e.population >= 1000) or e is famous

@@ -117,8 +117,8 @@ from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PRE
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
                      _land_after, _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES,
                      SENTENCE_ENDS)
-from .entries import (_BRANDS, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level, _town_named,
-                      _town_pair, FIRMS)
+from .entries import (_BRANDS, _city_named, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level,
+                      _town_named, _town_pair, FIRMS)
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
 from .cues import (_COUNTY_PLURALS, _cue_city, _LIST_WORDS, _QUALIFIED_DIVISIONS, _QUALIFIED_TOWNS, bank_before,
                    listed_before_rivers, reach_before)
@@ -1413,6 +1413,10 @@ def _detect_demonyms(d: _Detection) -> None:
             ent_type = ""  # "a 250 kg German aircraft bomb": a measure's last word for the model
         elif ent_type == "MONEY" and i + 1 < n and toks.lower[i + 1] in _CURRENCY_NOUNS:
             ent_type = ""  # "40 Namibian dollars": a country's people's word naming its money
+        elif ent_type in ("LAW", "DATE", "EVENT") and toks.ent_iob[i] == "I" and toks.pos[i] == "ADJ" \
+                and i + 1 < n and toks.text[i + 1].islower() and toks.pos[i + 1] == "NOUN" \
+                and g.country_for_demonym(toks.text[i]):
+            ent_type = ""  # "Article 119 of the Iraqi constitution", "an Irish summer": inside a law or a date
         w, code = _long_demonym(d, i)
         if w:
             d.add_demonym(i, i + w, g.country(code), code)
@@ -1850,9 +1854,11 @@ def _detect_datelines(d: _Detection) -> None:
         found = g.exact(name.title())
         # (or its other spelling, when a great town's: "DARJEELING:" of Darjiling)
         # (or a great town's English name of two words: "PANAMA CITY" of Panamá)
+        # (or a town's bare name and "CITY": "MALAYBALAY CITY, Bukidnon")
         cands = [e for e in found if _own_or_main(e, name.title(), g)
                  or (e.kind == "city" and (_short_form(key, e) or _respelling(name, e)
-                                           or (j - i >= 2 and e.population >= 100_000)))]
+                                           or (j - i >= 2 and e.population >= 100_000)
+                                           or (j - i >= 2 and _city_named(e, name.title(), g))))]
         if j + 1 < n and text[j] == ",":
             # (or another name of a town of the country after it: "HAWASSA, Ethiopia";
             # also where a town abroad has the name as its own: "MECCA, Saudi Arabia",

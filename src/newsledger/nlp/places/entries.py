@@ -43,6 +43,21 @@ def _own_or_main(e: Entry, text: str, g: Gazetteer) -> bool:
     return e.id in g.main_ids(text) or (_alias_ok(text) and e.source in _OWN_SOURCES)
 
 
+def _city_named(e: Entry, text: str, g: Gazetteer) -> bool:
+    """``text`` is a town's name with "City" after it, as the Philippines and
+    others name their chartered cities ("Isabela City", "MALAYBALAY CITY"),
+    for a town whose own name is the bare name or "City of" and it, when
+    the bare name is no great city's (a great one's "City" is another place:
+    "London City airport")."""
+    head, _, last = text.rpartition(" ")
+    if e.kind != "city" or last.lower() != "city" or not head:
+        return False
+    bare = normalize(head)
+    if any(o.kind == "city" and o.population >= 1_000_000 and o.id in g.main_ids(head) for o in g.exact(head)):
+        return False
+    return normalize(e.name) in (bare, "city of " + bare) or e.id in g.main_ids(head)
+
+
 #: older or English names of capitals and great cities, still met in news and
 #: in GeoNames only as alternate names (lower case)
 OLDER_NAMES = frozenset({

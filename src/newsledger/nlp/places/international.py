@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ...gazetteer import Entry, normalize
 from ...gazetteer.people import LANGUAGE_PLACES, is_ethnic, people_forms
-from .entries import _own_or_main, _top_level
+from .entries import _city_named, _own_or_main, _top_level
 from .mention import _describes, _Detection, _great_city_of, _TOWN_PREPS
 
 
@@ -149,6 +149,9 @@ def _generic_tail(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return False
     if last == "city" and any(e.id in g.main_ids(name) for e in ents):
         return False
+    if last == "city" and not (j < toks.n and toks.title[j]) and any(_city_named(e, name, g) for e in ents):
+        return False  # (nor a town named with "City" after its bare name: "Isabela City"; not "Springfield
+        # City Schools", a body's name)
     if any(e.population >= _GENERIC_TAILS[last] for e in ents):
         return False
     prefix = toks.span_text(i, j - 1)

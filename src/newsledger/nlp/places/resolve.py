@@ -873,6 +873,10 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
     for ms in by_text.values():
         if len(ms) < 2:
             continue
+        # (a division named with its kind keeps its own reading and gives the
+        # bare name none: "the province of Buenos Aires" beside "Buenos Aires
+        # prepared its payment", "Aleppo province" beside "in Aleppo")
+        ms = [m for m in ms if not (m.division_word and m.choice is not None and m.choice.kind == "region")]
         votes = Counter(m.choice.id for m in ms if m.choice is not None and not m.demonym)
         if not votes:
             continue

@@ -564,12 +564,16 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
         return True
     # a feature's name between "the" and its noun in lower case ("the Lofoten
     # peaks", "the Tiétar valley", "to the Caluya islands")
-    if start > 0 and toks.lower[start - 1] == "the" and end < toks.n and toks.lower[end] in _FEATURE_NOUNS \
+    # (or with a part's word after "the": "the upper Usk valley", "the lower Tana delta")
+    the = start - 2 if start > 1 and toks.lower[start - 1] in _FEATURE_PARTS else start - 1
+    if the >= 0 and toks.lower[the] == "the" and end < toks.n and toks.lower[end] in _FEATURE_NOUNS \
             and toks.text[end].islower():
         return True
     return _place_apposition(toks, end) or _place_predicate(toks, end) or _named_by_noun(toks, start, end)
 
 
+#: words of a feature's part between "the" and its name ("the upper Usk valley")
+_FEATURE_PARTS = {"upper", "lower", "middle", "northern", "southern", "eastern", "western", "central"}
 #: nouns of land and water after a feature's name ("the Lofoten peaks")
 _FEATURE_NOUNS = {"islands", "isles", "peaks", "mountains", "hills", "valley", "valleys", "lagoon", "archipelago",
                   "atoll", "atolls", "glacier", "fjord", "plateau", "delta", "estuary", "wetlands", "marshes",
