@@ -739,6 +739,8 @@ RESOLVE = [
     ("Mendoza, Neuquén and the province of [[Buenos Aires]] have all restructured bonds.", (-36.68, -60.56)),
     # the island of a territory named without "(French part)"
     ("The squad took a ferry to Marigot, on the French side of [[Saint Martin]], and flew on.", (18.07, -63.06)),
+    # an abbreviation of a Mexican state after a dateline's town
+    ("SAN PEDRO GARZA GARCÍA, [[N.L.]] — Demonstrators threw stones at the consulate.", (25.59, -99.99)),
     # a territory's province named like a Sri Lankan province, in a story of its territory
     ("Gunmen attacked voters in the [[Southern Province]], officials in Nouméa said.", (-22.0, 166.3)),
 ]
@@ -764,6 +766,16 @@ DETECT = [
     "\"We came out of an [[Irish]] summer of 18 degrees into 39,\" he said.",
     # a feature's part between "the" and its name
     "Walkers were asked to avoid the upper [[Usk]] valley.",
+    # a country's people's word and a common noun the model took for one place
+    "Gulnara Isakova, a schoolteacher in a [[Kyrgyz]] village on the road, said families were cautious.",
+    # a people's word after "of" inside a body's name
+    "The National Association of [[Nigerian]] Students called for protests.",
+    # a treaty or a battle named after its place
+    "Its boundary was fixed in the 1866 Treaty of [[Bayonne]].",
+    # a land's word opening the sentence before a country named as islands
+    "Neighbouring [[Solomon Islands]] has a moratorium on seabed mining.",
+    # a territory's people
+    "Many [[Cook Islanders]] live in [[Auckland]].",
     # (a dateline's short name in capitals is its name: its later mentions are the town)
     "[[OSH]], [[Kyrgyzstan]] (Reuters) — Traders in [[Osh]] said prices rose.",
     # a smaller territory's initials in a text of its country
@@ -1721,6 +1733,9 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (a kind's generic words before "of" are no place of their own)
+    ("The law covers the Natural Park of the Coral Sea, one of the largest marine protected areas.",
+     "Natural Park"),
     # (a report sent "to" a person of the text is no journey to a town)
     ("\"It works,\" said Ana Santiago, the coach. The report was sent to Santiago on Monday.", "Santiago"),
     # (nor outside a text of its country; nor, found, in another case: "Watch and Act")

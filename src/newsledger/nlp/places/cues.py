@@ -304,9 +304,9 @@ def _region_cue(toks: _Tokens, m: _Mention) -> bool:
                                        "krai", "kray", "prefecture", "governorate", "department")
                        or lower[e] in _DIVISION_KINDS_ABROAD - _TOWN_OR_COUNTY_KINDS):
         return True  # (or a division's kind abroad: "the neighbouring Lot department", "the Geneva canton")
-    if s >= 2 and lower[s - 1] == "of" and lower[s - 2] in ("state", "province", "governor", "governorate",
-                                                          "premier"):
-        return True  # ("the governor of Agadez": the region, not its town)
+    if s >= 2 and lower[s - 1] == "of" and (lower[s - 2] in ("governor", "premier")
+                                            or lower[s - 2] in _KINDS_BEFORE_OF):
+        return True  # ("the governor of Agadez": the region, not its town; "the department of Nariño")
     return s >= 1 and lower[s - 1] in _REGION_ADJ
 
 

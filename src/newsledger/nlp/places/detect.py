@@ -1413,6 +1413,14 @@ def _detect_demonyms(d: _Detection) -> None:
             ent_type = ""  # "a 250 kg German aircraft bomb": a measure's last word for the model
         elif ent_type == "MONEY" and i + 1 < n and toks.lower[i + 1] in _CURRENCY_NOUNS:
             ent_type = ""  # "40 Namibian dollars": a country's people's word naming its money
+        elif ent_type in ("GPE", "LOC") and toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] == "I" \
+                and toks.text[i + 1].islower() and toks.pos[i + 1] == "NOUN" \
+                and (i + 2 >= n or toks.ent_iob[i + 2] != "I") and g.country_for_demonym(toks.text[i]):
+            ent_type = ""  # "a Kyrgyz village" as one place for the model: the people's word and a noun
+        elif ent_type == "ORG" and toks.ent_iob[i] == "I" and i > 0 and toks.lower[i - 1] == "of" \
+                and i + 1 < n and toks.ent_iob[i + 1] == "I" and toks.title[i + 1] \
+                and g.country_for_demonym(toks.text[i]):
+            ent_type = ""  # "the National Association of Nigerian Students": a people's word inside a body's name
         elif ent_type in ("LAW", "DATE", "EVENT") and toks.ent_iob[i] == "I" and toks.pos[i] == "ADJ" \
                 and i + 1 < n and toks.text[i + 1].islower() and toks.pos[i + 1] == "NOUN" \
                 and g.country_for_demonym(toks.text[i]):

@@ -100,6 +100,11 @@ def _given_age(toks: _Tokens, e: int) -> bool:
         and len(toks.text[e + 1]) <= 2 and toks.text[e + 2] == ","
 
 
+#: words that qualify a kind of place in a generic name ("Natural Park", "Marine Reserve")
+_GENERIC_QUALIFIERS = {"national", "natural", "marine", "regional", "provincial", "nature", "wildlife", "protected",
+                       "biosphere", "special", "economic", "free", "industrial"}
+
+
 def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
     """A GPE/LOC name (tokens ``s:e``) the gazetteer does not know counts when
     its context says place: a locative word before it ("in Cockerham", "east
@@ -110,6 +115,8 @@ def _unknown_place_ok(toks: _Tokens, s: int, e: int) -> bool:
         return False
     if _given_age(toks, e):
         return False  # "in the village of Bab Taza, Rahma Bouhlal, 51, walks ...": a person
+    if all(toks.lower[k] in _PLACE_HEADS or toks.lower[k] in _GENERIC_QUALIFIERS for k in range(s, e)):
+        return False  # "the Natural Park of the Coral Sea": a kind's words, no name of their own
     if last in _PLACE_HEADS or last in STREET_HEADS:
         return True
     if e - s >= 2 and toks.lower[s] in FEATURE_OPENERS and toks.title[s]:

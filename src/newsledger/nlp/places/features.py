@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from .mention import _Detection, _Mention
 from .tokens import _Tokens
-from .words import LOC_PREPS, MASTHEAD_WORDS, STREET_HEADS
+from .words import LAND_ADJECTIVES, LOC_PREPS, MASTHEAD_WORDS, STREET_HEADS
 
 #: capitalised words that close a feature's name after a place's ("the Detroit River")
 FEATURE_HEADS = {"river", "lake", "valley", "falls", "creek", "dam", "reservoir", "highlands", "gorge",
@@ -112,8 +112,10 @@ def _detect_named_features(d: _Detection) -> None:
     i = 0
     while i < n:
         if d.taken[i] or not toks.title[i] or toks.stop[i] or toks.lower[i] in LOC_PREPS \
+                or toks.lower[i] in LAND_ADJECTIVES \
                 or (i > 1 and toks.text[i - 1] == "-" and not toks.space[i - 2]):
             # (nor a capitalised preposition: "Near Amboseli National Park, rangers ...";
+            # nor a land's word: "Neighbouring Solomon Islands has ...";
             # nor the end of a hyphenated name: "Tunya" of "Mosi-oa-Tunya National Park")
             i += 1
             continue

@@ -572,6 +572,9 @@ def _place_cue(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     return _place_apposition(toks, end) or _place_predicate(toks, end) or _named_by_noun(toks, start, end)
 
 
+#: capitalised nouns of treaties, battles and sieges named after their place ("the Treaty of Bayonne")
+_NAMED_AFTER_PLACE = {"treaty", "battle", "siege", "peace", "congress", "protocol", "accords", "edict", "sack",
+                      "liberation", "capitulation"}
 #: words of a feature's part between "the" and its name ("the upper Usk valley")
 _FEATURE_PARTS = {"upper", "lower", "middle", "northern", "southern", "eastern", "western", "central"}
 #: nouns of land and water after a feature's name ("the Lofoten peaks")
@@ -683,6 +686,10 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
         if (prev == "as" and _as_far_as(toks, start) or prev == "than" and start > 1
                 and toks.lower[start - 2] in ("further", "farther")) \
                 and not (end < toks.n and toks.pos[end] in ("AUX", "VERB")):
+            return True
+        # a treaty, a battle or a siege named after its place ("the 1866 Treaty
+        # of Bayonne", "the Battle of Mosul")
+        if prev == "of" and start > 1 and toks.lower[start - 2] in _NAMED_AFTER_PLACE and toks.title[start - 2]:
             return True
         # a ship's or a crew's home port ("chartered out of Fremantle")
         if prev == "of" and start > 1 and toks.lower[start - 2] == "out":
