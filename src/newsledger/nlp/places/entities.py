@@ -334,6 +334,8 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             if not known and len(span) == 1 and name.lower() in COMMON_WORDS:
                 continue  # "the Eagles' full-court press": a common word no place has exactly, no misspelt town
+            if not known and len(span) == 1 and name in d.company_words:
+                continue  # "fold the mine into Codelco" beside "state copper giant Codelco": the company
             if not known and not g.lookup(name):
                 # a name the gazetteer does not know: an office named after
                 # its county ("Boone County Jail") gives the county; anything

@@ -172,7 +172,7 @@ _BRANDS = {"toyota", "honda", "nissan", "mazda", "lexus", "volvo", "audi", "kia"
 
 #: companies the news names more often than the place or land that shares
 #: the name: a body for the model is the company ("Amazon reported ...")
-FIRMS = {"amazon", "nokia", "mercedes", "toyota", "volvo"}
+FIRMS = {"amazon", "nokia", "mercedes", "toyota", "volvo", "pemex"}
 
 
 def _firm(name: str, label: Optional[str], toks, i: int) -> bool:

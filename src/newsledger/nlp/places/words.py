@@ -241,7 +241,9 @@ MASTHEAD_WORDS = frozenset({
 #: start-up Northgate Labs"): a town named like its first word is a coincidence
 COMPANY_NOUNS = {"company", "firm", "start-up", "startup", "maker", "operator", "developer", "brand",
                  "label", "manufacturer", "retailer", "chain", "insurer", "lender", "carrier",
-                 "distributor", "publisher", "subsidiary", "conglomerate", "fintech"}
+                 "distributor", "publisher", "subsidiary", "conglomerate", "fintech",
+                 # (and a big one: "state copper giant Codelco")
+                 "giant"}
 
 #: last words of a company's name ("Titan Operating", "Harlan Brake Systems"):
 #: a small town's name opening it is the firm's there, wherever the text repeats it
