@@ -739,6 +739,15 @@ RESOLVE = [
     ("Mendoza, Neuquén and the province of [[Buenos Aires]] have all restructured bonds.", (-36.68, -60.56)),
     # the island of a territory named without "(French part)"
     ("The squad took a ferry to Marigot, on the French side of [[Saint Martin]], and flew on.", (18.07, -63.06)),
+    # a town's own name without its bracketed qualifier ("Halle (Saale)"), not a smaller namesake's own
+    ("Police have guarded synagogues since a gunman tried to storm one in [[Halle]] in 2019, the council in "
+     "Berlin said.", (51.48, 11.97)),
+    # a great city's area named "Greater"
+    ("Traffic in [[Greater Cairo]] slowed on Monday.", (30.04, 31.24)),
+    # a town's own name, not a small town's other name nothing like its own (GeoNames gives
+    # "Zeebrugge" as another name of Old Saybrook), though the text is of that town's country
+    ("Cargoes to Wilhelmshaven, [[Zeebrugge]] and the Isle of Grain carry no war premium, shippers in "
+     "Houston, Texas, said.", (51.33, 3.20)),
     # an abbreviation of a Mexican state after a dateline's town
     ("SAN PEDRO GARZA GARCÍA, [[N.L.]] — Demonstrators threw stones at the consulate.", (25.59, -99.99)),
     # a territory's province named like a Sri Lankan province, in a story of its territory
@@ -776,6 +785,13 @@ DETECT = [
     "Neighbouring [[Solomon Islands]] has a moratorium on seabed mining.",
     # a territory's people
     "Many [[Cook Islanders]] live in [[Auckland]].",
+    # a headline's run of capitalised words the model took for a person holds no surname
+    "Vanuatu Lawmakers Back West Papua Recognition Motion, [[Jakarta]] Fumes\n\n[[PORT VILA]], [[Vanuatu]] "
+    "(AFP) — [[Vanuatu]]'s parliament on Friday passed a motion. [[Vanuatu]] has long championed the cause.",
+    # a great city's area named "Greater", which the gazetteer does not know
+    "Traffic in [[Greater Cairo]] slowed on Monday.",
+    # a dateline's town whose own name holds its river in brackets
+    "[[FRANKFURT (ODER)]], [[Germany]] — Police arrested two men on Sunday.",
     # (a dateline's short name in capitals is its name: its later mentions are the town)
     "[[OSH]], [[Kyrgyzstan]] (Reuters) — Traders in [[Osh]] said prices rose.",
     # a smaller territory's initials in a text of its country

@@ -52,7 +52,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "30"
+FORMAT_VERSION = "31"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -295,11 +295,14 @@ class _Builder:
         self.entries.append((eid, name, lat, lon, country, geonameid, kind, int(population or 0),
                              admin1, source, int(bool(approx))))
         seen: set[str] = set()
-        for i, n in enumerate([name, *alt]):
+        # (a name with its qualifier in brackets, "Halle (Saale)", "Frankfurt
+        # (Oder)", is the place's own name without it too)
+        bare = _BRACKETED.match(name)
+        for i, n in enumerate([name, *([bare.group(1)] if bare else []), *alt]):
             key = _latin_key(n)
             if key and key not in seen:
                 seen.add(key)
-                self.names.append((key, eid, 1 if i == 0 else 0))
+                self.names.append((key, eid, 1 if i == 0 or (bare and i == 1) else 0))
                 self.by_key.setdefault(key, []).append(eid)
         return eid
 
@@ -314,6 +317,10 @@ class _Builder:
                 have.add(key)
                 self.names.append((key, eid, 0))
                 self.by_key.setdefault(key, []).append(eid)
+
+
+#: a name and its qualifier in brackets ("Halle (Saale)")
+_BRACKETED = re.compile(r"^(.+?) \((.+)\)$")
 
 
 def _county_point(name: str, state: str, zips: Optional["uszips.ZipData"],

@@ -115,8 +115,8 @@ from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PRE
                     MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, LAND_ADJECTIVES, QUARTER_TAILS,
                     SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
-                     _land_after, _person_like, _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES,
-                     SENTENCE_ENDS)
+                     _land_after, _line_start, _person_like, _place_cue, _speaker, _street, _strip, _Tokens,
+                     _PLACE_OFFICES, SENTENCE_ENDS)
 from .entries import (_BRANDS, _city_named, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level,
                       _town_named, _town_pair, FIRMS)
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
@@ -274,7 +274,8 @@ def _collect_person_words(d: _Detection) -> None:
                 and not (toks.lower[ent.start] in ARABIC_ARTICLES and toks.text[ent.start + 1] == "-") \
                 and not _great_town_name(ent.text, g) and _club_of_match(d, ent.start, ent.end) is None \
                 and toks.span_text(ent.start, ent.end) not in d.teams \
-                and not (ent.start > 0 and toks.text[ent.start - 1] in _TEAM_BEFORE):
+                and not (ent.start > 0 and toks.text[ent.start - 1] in _TEAM_BEFORE) \
+                and not _headline_person(toks, ent):
             # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso";
             # nor are the words after a preposition no name holds: "links Split with Hvar")
             # (nor is an office's title after a place's name, "Kullu Superintendent of Police",
@@ -332,6 +333,13 @@ def _collect_person_words(d: _Detection) -> None:
 _PERSON_OWNS = {"life", "death", "mother", "father", "parents", "family", "wife", "husband", "son", "daughter",
                 "brother", "sister", "lawyer", "lawyers", "attorney", "body", "memory", "funeral", "widow",
                 "career", "friends", "killing", "arrest", "trial"}
+
+
+def _headline_person(toks: _Tokens, ent: Span) -> bool:
+    """The model's "person" is a headline's run of five capitalised words or
+    more from the line's start ("Vanuatu Lawmakers Back West Papua
+    Recognition Motion"): no person's name, whose words are no surnames."""
+    return len(ent) >= 5 and _line_start(toks, ent.start) and all(toks.title[k] for k in range(ent.start, ent.end))
 
 
 def _owning_names(toks: _Tokens) -> set[str]:
@@ -1846,6 +1854,11 @@ def _detect_datelines(d: _Detection) -> None:
                 break
         if j < n and text[j] in ("'S", "\u2019S") and not toks.space[j - 1]:
             j += 1
+        # (a town's own name that holds its river in brackets: "FRANKFURT (ODER)")
+        if j + 2 < n and text[j] == "(" and upper[j + 1] and toks.alpha[j + 1] and text[j + 2] == ")" \
+                and any(_own_or_main(e, toks.span_text(i, j + 3).title(), g)
+                        for e in g.exact(toks.span_text(i, j + 3).title())):
+            j += 3
         if any(taken[k] for k in range(i, j)):
             # the model's town is part of a longer name in capitals
             # ("NEWCASTLE" of "NEWCASTLE UPON TYNE --", "YANHUITLÁN" of "SANTO

@@ -83,8 +83,9 @@ def _great_city_closing(toks: _Tokens, span: Span, g: Gazetteer) -> Optional[Spa
     """"Bayern Munich", "Red Star Belgrade": a name the gazetteer does not
     know whose last word is a great city's own name (half a million people
     or a capital) gives that city."""
-    if len(span) < 2 or not toks.title[span.end - 1] or toks.lower[span.start] in _COMPASS:
-        return None  # ("North London" is a part of the city, named whole)
+    if len(span) < 2 or not toks.title[span.end - 1] or toks.lower[span.start] in _COMPASS \
+            or toks.lower[span.start] == "greater":
+        return None  # ("North London" is a part of the city, named whole; "Greater Cairo" its area)
     last = toks.text[span.end - 1]
     main = g.main_ids(last)
     if any(e.kind == "city" and e.id in main and (e.population >= 500_000 or g.is_capital(e))

@@ -192,6 +192,10 @@ def _fill_candidates(m: _Mention, g: Gazetteer, fuzzy: bool) -> None:
         stripped = re.sub(r"(?:'s|’s|')$", "", stripped)
         if stripped != text:
             cands = g.exact(stripped)
+    if not cands and text.startswith("Greater ") and len(text) > 8:
+        # a great city's area ("Greater Cairo", "Greater Tehran") the gazetteer
+        # does not know: the city
+        cands = [e for e in g.exact(text[8:]) if e.kind == "city" and e.population >= 100_000]
     if not cands:
         # an Arabic name with its article ("al-Raqqa", "AR-RAMADI", "el-Minya")
         # the gazetteer knows without it

@@ -202,6 +202,14 @@ def _pair_entries(pair: str, g: Gazetteer) -> list[Entry]:
     return found
 
 
+def _unlike(key: str, own: str) -> bool:
+    """A place's own name ``own`` is nothing like the name ``key`` it is
+    also known by: another first letter, and neither holds the other ("Old
+    Saybrook" for "Zeebrugge"; not "Ciudad Lázaro Cárdenas" for "Lázaro
+    Cárdenas")."""
+    return own[:1] != key[:1] and key not in own and own not in key
+
+
 def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list[_Scored]:
     """The context-free part of the score of each of a mention's first 60
     candidates (everything :func:`_best` adds before the country term)."""
@@ -279,6 +287,12 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             # "Newcastle" is Newcastle upon Tyne's own name too (but "Saint-Nazaire"
             # is the port's, not Saint-Nazaire-en-Royans's, a village of 500)
             s += W["main"]
+        elif e.kind == "city" and e.source == "city" and own_pop >= 1000 and e.population < 100_000 \
+                and _unlike(key, normalize(e.name)):
+            # a small town whose other name, nothing like its own, is another
+            # town's own name ("Oban" of Auburn, "Zeebrugge" of Old Saybrook in
+            # GeoNames' other names): the town that bears it
+            s += W["country_alias"]
         if e.kind == "country":
             s += W["kind_country"]
         elif e.kind == "region":
