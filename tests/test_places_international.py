@@ -790,6 +790,9 @@ DETECT = [
     "(AFP) — [[Vanuatu]]'s parliament on Friday passed a motion. [[Vanuatu]] has long championed the cause.",
     # a great city's area named "Greater", which the gazetteer does not know
     "Traffic in [[Greater Cairo]] slowed on Monday.",
+    # a river of our table after "the", named like a town of 177,000 that has it as another name
+    "Mills were built on the banks of the [[Hooghly]]. At the [[Haldia]] dock complex, about 120 km "
+    "downstream on the [[Hooghly]], work stopped.",
     # a dateline's town whose own name holds its river in brackets
     "[[FRANKFURT (ODER)]], [[Germany]] — Police arrested two men on Sunday.",
     # (a dateline's short name in capitals is its name: its later mentions are the town)
