@@ -793,6 +793,9 @@ DETECT = [
     # a river of our table after "the", named like a town of 177,000 that has it as another name
     "Mills were built on the banks of the [[Hooghly]]. At the [[Haldia]] dock complex, about 120 km "
     "downstream on the [[Hooghly]], work stopped.",
+    # a state's people's word that means an era elsewhere, in a text of its country
+    "[[MELBOURNE]], [[Australia]] — The [[Victorian]] government said it was disappointed. Many [[Victorian]] "
+    "farmers looked west. \"I must be a [[Victorian]],\" he said.",
     # a dateline's town whose own name holds its river in brackets
     "[[FRANKFURT (ODER)]], [[Germany]] — Police arrested two men on Sunday.",
     # (a dateline's short name in capitals is its name: its later mentions are the town)
@@ -1752,6 +1755,9 @@ DETECT = [
 
 #: (sentence, word that must not be found as a place)
 NOT_FOUND = [
+    # (the era's word elsewhere, and before an era's noun in a text of its country)
+    ("LONDON — The Victorian terrace in Hackney sold for a million. Victorian values were praised.", "Victorian"),
+    ("MELBOURNE, Australia — The Victorian-era station reopened on Monday.", "Victorian"),
     # (a company's name the text introduces after its noun, wherever the model takes it for a place)
     ("Chile moves to fold a private copper mine into Codelco. The bill would allow state copper giant Codelco "
      "to take control.", "Codelco"),

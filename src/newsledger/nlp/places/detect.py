@@ -171,6 +171,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _collect_countries(d)
     _detect_article_names(d)
     _detect_demonyms(d)
+    _detect_home_demonyms(d)
     _detect_people_words(d)
     _detect_org_openings(d)
     _detect_datelines(d)
@@ -1468,6 +1469,33 @@ def _detect_demonyms(d: _Detection) -> None:
             place = g.place_for_demonym(toks.text[i])
             if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
                 d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+#: people's words of a state or province that mean something else outside
+#: its country ("Victorian" houses, times and values in British news): the
+#: state's, with the place's name, in a text of that country only
+HOME_DEMONYMS = {"victorian": ("Victoria", "AU"), "victorians": ("Victoria", "AU")}
+#: nouns after such a word that keep its other sense ("a Victorian terrace", "Victorian-era")
+_ERA_NOUNS = {"era", "times", "age", "period", "terrace", "terraces", "terraced", "house", "houses", "home", "homes",
+              "mansion", "mansions", "villa", "villas", "building", "buildings", "architecture", "style", "values",
+              "novel", "novels", "england", "britain", "london", "gothic", "engineering", "pier", "ironwork",
+              "literature", "poet", "poets", "morality", "society"}
+
+
+def _detect_home_demonyms(d: _Detection) -> None:
+    """1a'. :data:`HOME_DEMONYMS` in a text of their country ("the Victorian
+    government" beside Melbourne), not before an era's noun ("a Victorian
+    terrace", "Victorian-era")."""
+    toks, g = d.toks, d.g
+    for i in range(toks.n):
+        home = HOME_DEMONYMS.get(toks.lower[i]) if toks.title[i] and not d.taken[i] else None
+        if home is None or home[1] not in d.doc_countries:
+            continue
+        if i + 1 < toks.n and (toks.lower[i + 1] in _ERA_NOUNS or toks.text[i + 1] == "-"):
+            continue
+        place = next((e for e in g.exact(home[0]) if e.kind == "region" and e.country == home[1]), None)
+        if place is not None:
+            d.add_demonym(i, i + 1, place, home[1])
 
 
 def _region_people(toks: _Tokens, i: int, ent_type: str) -> bool:
