@@ -793,6 +793,9 @@ DETECT = [
     # a river of our table after "the", named like a town of 177,000 that has it as another name
     "Mills were built on the banks of the [[Hooghly]]. At the [[Haldia]] dock complex, about 120 km "
     "downstream on the [[Hooghly]], work stopped.",
+    # (a place's name after a company's noun stays a place: only unknown names are the company's)
+    "The line runs to the old heart of [[Saigon]]. The name survives in the retail chain [[Saigon]] Co.op, which "
+    "is opening supermarkets.",
     # a state's people's word that means an era elsewhere, in a text of its country
     "[[MELBOURNE]], [[Australia]] — The [[Victorian]] government said it was disappointed. Many [[Victorian]] "
     "farmers looked west. \"I must be a [[Victorian]],\" he said.",

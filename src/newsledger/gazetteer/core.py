@@ -52,7 +52,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "31"
+FORMAT_VERSION = "32"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -288,6 +288,8 @@ class _Builder:
         self.provinces: list[int] = []
         #: ... those holding a town of their name (the countries-states-cities database's)
         self.province_towns: list[int] = []
+        #: towns whose own name holds a qualifier in brackets, and the key of the bare name
+        self.bracketed: list[tuple[int, str]] = []
 
     def add(self, name: str, lat, lon, country, geonameid, kind, population, admin1,
             source, approx=False, alt: Iterable[str] = ()) -> int:
@@ -295,16 +297,30 @@ class _Builder:
         self.entries.append((eid, name, lat, lon, country, geonameid, kind, int(population or 0),
                              admin1, source, int(bool(approx))))
         seen: set[str] = set()
-        # (a name with its qualifier in brackets, "Halle (Saale)", "Frankfurt
-        # (Oder)", is the place's own name without it too)
-        bare = _BRACKETED.match(name)
-        for i, n in enumerate([name, *([bare.group(1)] if bare else []), *alt]):
+        for i, n in enumerate([name, *alt]):
             key = _latin_key(n)
             if key and key not in seen:
                 seen.add(key)
-                self.names.append((key, eid, 1 if i == 0 or (bare and i == 1) else 0))
+                self.names.append((key, eid, 1 if i == 0 else 0))
                 self.by_key.setdefault(key, []).append(eid)
+        bare = _BRACKETED.match(name)
+        if bare and kind == "city":
+            self.bracketed.append((eid, _latin_key(bare.group(1))))
         return eid
+
+    def own_bare_names(self) -> None:
+        """A town's name with its qualifier in brackets ("Halle (Saale)") is
+        its own name without it too, where no town of that name (its own or
+        another) is as big ("Frankfurt" stays Frankfurt am Main's, not
+        Frankfurt (Oder)'s)."""
+        for eid, key in self.bracketed:
+            pop = self.row(eid)[7]
+            if not key or any(x != eid and self.row(x)[6] == "city" and self.row(x)[7] >= pop
+                              for x in self.by_key.get(key, [])):
+                continue
+            self.names.append((key, eid, 1))
+            if eid not in self.by_key.setdefault(key, []):
+                self.by_key[key].append(eid)
 
     def row(self, eid: int) -> tuple:
         return self.entries[eid - 1]
@@ -389,6 +405,7 @@ def _build(path: Path) -> None:
     extra_centres, extra_keys = _add_extra_places(b, countries, gdir)
     _add_us_counties(b, gdir, zips, cities, extra_centres)
     _add_subdivisions(b, countries, centres, codes, cities, extra_keys)
+    b.own_bare_names()
     _write_index(b, path)
 
 

@@ -500,11 +500,12 @@ def _collect_company_words(d: _Detection) -> None:
         if toks.title[i] and toks.alpha[i] and (toks.lower[i + 1] == "agency" or (
                 toks.lower[i + 1] == "news" and i + 2 < toks.n and toks.lower[i + 2] == "agency")):
             d.company_words.add(toks.text[i])
-    # (and a company's one-word name after its noun, whatever the model made
-    # of it: "state copper giant Codelco", "the oil firm Vitol")
+    # (and a company's one-word name after its noun that is no place's name,
+    # whatever the model made of it: "state copper giant Codelco"; not "the
+    # retail chain Saigon Co.op", a name of Ho Chi Minh City)
     for i in range(1, toks.n):
         if toks.title[i] and toks.alpha[i] and toks.lower[i - 1] in COMPANY_NOUNS and toks.text[i - 1].islower() \
-                and not (i + 1 < toks.n and toks.title[i + 1]):
+                and not (i + 1 < toks.n and toks.title[i + 1]) and not g.exact(toks.text[i]):
             d.company_words.add(toks.text[i])
     for ent in d.ents:
         if ent.label_ != "ORG" or len(ent) < 2 or not toks.title[ent.start]:
