@@ -744,10 +744,6 @@ RESOLVE = [
      "Berlin said.", (51.48, 11.97)),
     # a great city's area named "Greater"
     ("Traffic in [[Greater Cairo]] slowed on Monday.", (30.04, 31.24)),
-    # a town's own name, not a small town's other name nothing like its own (GeoNames gives
-    # "Zeebrugge" as another name of Old Saybrook), though the text is of that town's country
-    ("Cargoes to Wilhelmshaven, [[Zeebrugge]] and the Isle of Grain carry no war premium, shippers in "
-     "Houston, Texas, said.", (51.33, 3.20)),
     # an abbreviation of a Mexican state after a dateline's town
     ("SAN PEDRO GARZA GARCÍA, [[N.L.]] — Demonstrators threw stones at the consulate.", (25.59, -99.99)),
     # a territory's province named like a Sri Lankan province, in a story of its territory

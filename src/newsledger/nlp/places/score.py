@@ -202,14 +202,6 @@ def _pair_entries(pair: str, g: Gazetteer) -> list[Entry]:
     return found
 
 
-def _unlike(key: str, own: str) -> bool:
-    """A place's own name ``own`` is nothing like the name ``key`` it is
-    also known by: another first letter, and neither holds the other ("Old
-    Saybrook" for "Zeebrugge"; not "Ciudad Lázaro Cárdenas" for "Lázaro
-    Cárdenas")."""
-    return own[:1] != key[:1] and key not in own and own not in key
-
-
 def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list[_Scored]:
     """The context-free part of the score of each of a mention's first 60
     candidates (everything :func:`_best` adds before the country term)."""
@@ -250,8 +242,6 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # (the biggest town that has the name as its own: a village's longer name
     # it opens is no short form of it beside a town twenty times its size)
     own_pop = max((e.population for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids), default=0)
-    # (and the countries of the towns of 1,000 that have it as their own)
-    own_lands = {e.country for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids and e.population >= 1000}
     # (not where the text speaks of the province: "São Paulo state", "the Mendoza region")
     seats = _province_seats(m, g) if not m.region_cue and not m.division_word else set()
     out: list[_Scored] = []
@@ -289,14 +279,6 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             # "Newcastle" is Newcastle upon Tyne's own name too (but "Saint-Nazaire"
             # is the port's, not Saint-Nazaire-en-Royans's, a village of 500)
             s += W["main"]
-        elif e.kind == "city" and e.source == "city" and own_pop >= 1000 and e.population < 100_000 \
-                and e.country not in own_lands and _unlike(key, normalize(e.name)):
-            # a small town whose other name, nothing like its own, is a town's
-            # own name in another country ("Oban" of Auburn, "Zeebrugge" of Old
-            # Saybrook in GeoNames' other names): the town that bears it (a
-            # county's seat of its own country, known by the county's name, is
-            # not: "Pingding" of Guanshan)
-            s += W["country_alias"]
         if e.kind == "country":
             s += W["kind_country"]
         elif e.kind == "region":
