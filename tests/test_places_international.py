@@ -766,6 +766,8 @@ DETECT = [
     "In [[Basilan]], voters in [[Isabela City]] were asked to join the region.",
     "[[MALAYBALAY CITY]], [[Bukidnon]] — Three airmen were injured on Monday.",
     "Flights from [[London]] City airport resumed.",
+    "[[CORK]], [[Ireland]] — The docklands plan is led by [[Cork]] City Council. A site was once earmarked for "
+    "[[Cork]] City FC.",
     # a country's people's word inside the model's law or date, before a common noun
     "Article 119 of the [[Iraqi]] constitution allows provinces to form a region.",
     "\"We came out of an [[Irish]] summer of 18 degrees into 39,\" he said.",

@@ -204,7 +204,7 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     short = frozenset(e.id for e in ents if e.kind == "city" and e.population >= GREAT_SHORT_POP
                       and e.id not in main and _short_form(key, e))
     # (or by its bare name and "City": "Isabela City" of the City of Isabela)
-    if j - i >= 2 and not (j < toks.n and toks.title[j]):
+    if j - i >= 2 and not (j < toks.n and toks.text[j][:1].isupper()):
         short = short | frozenset(e.id for e in ents if e.id not in main and _city_named(e, name, g))
     ents = [e for e in ents if e.id in main or former or (alias_ok and e.source in _OWN_SOURCES)
             or (e.kind == "city" and e.country in doc_countries and len(name) >= 6

@@ -149,9 +149,10 @@ def _generic_tail(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         return False
     if last == "city" and any(e.id in g.main_ids(name) for e in ents):
         return False
-    if last == "city" and not (j < toks.n and toks.title[j]) and any(_city_named(e, name, g) for e in ents):
+    if last == "city" and not (j < toks.n and toks.text[j][:1].isupper()) and any(_city_named(e, name, g)
+                                                                                  for e in ents):
         return False  # (nor a town named with "City" after its bare name: "Isabela City"; not "Springfield
-        # City Schools", a body's name)
+        # City Schools" or "Cork City FC", a body's name)
     if any(e.population >= _GENERIC_TAILS[last] for e in ents):
         return False
     prefix = toks.span_text(i, j - 1)
