@@ -797,6 +797,12 @@ DETECT = [
     # a state's people's word that means an era elsewhere, in a text of its country
     "[[MELBOURNE]], [[Australia]] — The [[Victorian]] government said it was disappointed. Many [[Victorian]] "
     "farmers looked west. \"I must be a [[Victorian]],\" he said.",
+    # regions' and a country's people's words of our tables
+    "[[Oaxacan]] officials say a coastal safety plan is ready.",
+    "The [[Hellenic]] Coast Guard said the boat had left [[Tobruk]].",
+    "Several [[Cumbrian]] farmers came to the sale. The [[Balearic]] government said it wanted more say.",
+    "A storm surge tore through the [[Ligurian]] coast overnight. [[Istrian]] olive oil is rated among the best.",
+    "Ferry delays cost [[Hebridean]] businesses a million pounds.",
     # a dateline's town whose own name holds its river in brackets
     "[[FRANKFURT (ODER)]], [[Germany]] — Police arrested two men on Sunday.",
     # (a dateline's short name in capitals is its name: its later mentions are the town)
