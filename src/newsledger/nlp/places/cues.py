@@ -305,7 +305,7 @@ def _region_cue(toks: _Tokens, m: _Mention) -> bool:
                        or lower[e] in _DIVISION_KINDS_ABROAD - _TOWN_OR_COUNTY_KINDS):
         return True  # (or a division's kind abroad: "the neighbouring Lot department", "the Geneva canton")
     if s >= 2 and lower[s - 1] == "of" and (lower[s - 2] in ("governor", "premier")
-                                            or lower[s - 2] in _KINDS_BEFORE_OF):
+                                            or lower[s - 2] in _DIVISION_KINDS_OF):
         return True  # ("the governor of Agadez": the region, not its town; "the department of Nariño")
     return s >= 1 and lower[s - 1] in _REGION_ADJ
 
@@ -327,13 +327,13 @@ def _division_word(toks: _Tokens, m: _Mention) -> bool:
     # (or its kind before "of": "the province of Buenos Aires", "the
     # governorate of Sweida", not the province's capital city)
     s = m.span.start if m.span is not None else 0
-    return s >= 3 and toks.lower[s - 1] == "of" and toks.lower[s - 2] in _KINDS_BEFORE_OF \
+    return s >= 3 and toks.lower[s - 1] == "of" and toks.lower[s - 2] in _DIVISION_KINDS_OF \
         and toks.lower[s - 3] in ("the", "its", "neighbouring", "neighboring", "southern", "northern",
                                   "eastern", "western", "central")
 
 
 #: division kinds that name the division after "of" ("the province of Buenos Aires")
-_KINDS_BEFORE_OF = {"province", "state", "oblast", "krai", "prefecture", "governorate", "department"}
+_DIVISION_KINDS_OF = {"province", "state", "oblast", "krai", "prefecture", "governorate", "department"}
 
 
 #: what only a sovereign country has ("Georgia's president", "the parliament of Georgia")
