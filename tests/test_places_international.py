@@ -748,6 +748,14 @@ RESOLVE = [
     ("SAN PEDRO GARZA GARCÍA, [[N.L.]] — Demonstrators threw stones at the consulate.", (25.59, -99.99)),
     # a territory's province named like a Sri Lankan province, in a story of its territory
     ("Gunmen attacked voters in the [[Southern Province]], officials in Nouméa said.", (-22.0, 166.3)),
+    # a world body's seat after "in", in a story of a state that has a small namesake
+    ("The panel will send its findings to the UN Human Rights Council in [[Geneva]] in March, the Alabama group "
+     "said after its meeting in Montgomery.", (46.20, 6.15)),
+    # (not one with its state after a comma)
+    ("A delegation of the International Rescue Committee in [[Geneva]], Ala., met the governor in Montgomery.",
+     (31.03, -85.86)),
+    # an Indian state's dotted abbreviation, not Michigan's peninsula
+    ("Officers handed him to [[U.P.]] police at the border post near Gorakhpur.", (27.0, 80.5)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -1758,6 +1766,14 @@ DETECT = [
     # name is the town
     "Fano Sprays by Night as Outbreak Grows\n\nFANO, Italy — Pest control crews sprayed parks on Monday. "
     "As a precaution, blood donations from residents of [[Fano]] have been suspended.",
+    # a dateline's country and the same name opening the story, one "person" across the dash for the
+    # model: no surname, so the country's later mentions stay places
+    "PORT VILA, Vanuatu — [[Vanuatu]] recalled its envoy to [[Canberra]] on Monday. The people of [[Vanuatu]] "
+    "backed the move.",
+    # a town before a lower-case office and its holder's name, whatever the model made of the town
+    "\"We will not be intimidated,\" [[Avignon]] prosecutor Hélène Marchal told reporters.",
+    # a country's people's word before a lower-case noun the model tagged as a name
+    "The line will carry [[Nigerien]] uranium, onions and livestock south.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -2077,6 +2093,14 @@ NOT_FOUND = [
     # a planet in a text about space
     ("The orbiter will reach Mars next year; the rover's launch was delayed, NASA said.", "Mars"),
     ("A rocket carrying the probe left for Jupiter, whose moons may hide oceans.", "Jupiter"),
+    # a person's full name with an age after it, whatever the model made of it: its words are surnames
+    ("The fugitive, Héctor Valdivia Pailahueque, 45, was detained on Tuesday at a cabin near the lake, and "
+     "police said Valdivia had crossed the mountains on foot.", "Valdivia"),
+    # a lower-case trade before a name the model took for a body's
+    ("\"Nobody comes here anymore,\" said bus driver Wilmer Andrade.", "Wilmer"),
+    ("\"Whoever controls the port controls the river,\" said federal police delegate Cláudio Natal, who "
+     "leads a task force in the region.", "Natal"),
+    ("His solicitor, Niall Boston, said his client would fight extradition.", "Boston"),
 ]
 
 

@@ -299,6 +299,8 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # "grew up in Bolton", "orchards south of Valencia": a great town,
         # though a person of the text bears its name ("George Bolton")
         return True
+    if _town_office(d, r):
+        return True
     if _common_word(name, j - i, best):
         # (a town named like a statesman or a thing, inside a town's own
         # words: "councillors in Hamilton voted", "flooding near Reading";
@@ -660,6 +662,22 @@ def _local_town(d: _Detection, best: Entry) -> bool:
     return best.kind == "city" and (best.country in d.doc_countries or not d.doc_countries)
 
 
+#: offices a town's name goes before, ahead of their holder's name ("Avignon prosecutor Hélène Paris")
+_TOWN_OFFICES = {"prosecutor", "prosecutors", "governor", "mayor", "coroner", "magistrate", "prefect", "bishop",
+                 "archbishop", "councillor", "councilor", "sheriff", "police"}
+
+
+def _town_office(d: _Detection, r: _Reading) -> bool:
+    """A town of 50,000 or more goes before a lower-case office and its
+    holder's name ("Avignon prosecutor Hélène Paris told", "Kherson governor
+    Oleksandr Prokudin said"), whatever the model made of it: the office's town."""
+    toks, i, j, best = d.toks, r.i, r.j, r.best
+    return j - i == 1 and j + 1 < toks.n and best.kind == "city" and best.id in r.main \
+        and best.population >= 50_000 and toks.text[j].islower() and toks.lower[j] in _TOWN_OFFICES \
+        and toks.title[j + 1] and toks.ent_type[j + 1] == "PERSON" and toks.ent_iob[j + 1] == "B" \
+        and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
+
+
 def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
     """The model's organisation, nationality or work is the name itself:
     a place when a country, a strong place after a cue, a province's name of
@@ -683,7 +701,12 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
             and toks.lower[i] in _COMPASS and _named_past_compass(toks, i, j)
             and not _person_like(toks, i, j, d.person_words)) \
         or (best.kind == "city" and best.id in main and (
-            best.population >= 100_000 or g.is_capital(best)
+            # (not a person's surname of the text alone without a place's cue, which the
+            # model reads as no place anywhere: "Héctor Osorno Pailahueque, 45, ... Osorno
+            # was serving", read as a body)
+            ((best.population >= 100_000 or g.is_capital(best))
+             and not (j - i == 1 and r.name in d.surnames and not _place_cue(toks, i, j, g)
+                      and not any(x.label_ in ("GPE", "LOC") and x.text == r.name for x in d.ents)))
             # (a town said to lie in its country or province: "Walvis Bay in Namibia")
             or (best.population >= 1000 and _in_its_land(toks, i, j, best, g, after_prep=False))
             or (best.population >= 10_000 and (local or best.population >= 50_000)

@@ -567,6 +567,10 @@ def _famous_cue(toks: _Tokens, m: _Mention) -> bool:
     if m.span is None:
         return False
     k = m.span.end
+    if _world_body_before(toks, m.span.start) and not (k + 1 < toks.n and toks.text[k] == "," and toks.title[k + 1]) \
+            and not any(c.kind == "country" for c in m.cands[:10]):
+        return True  # (not with its state after a comma, "... in Geneva, N.Y.", nor a country's
+        # name: "the United Nations Interim Force in Lebanon")
     while k < toks.n and k < m.span.end + 4:
         if toks.lower[k] in _FAMOUS_HEADS:
             return True
@@ -576,6 +580,24 @@ def _famous_cue(toks: _Tokens, m: _Mention) -> bool:
             return False
         k += 1
     return False
+
+
+#: words of a world body's name ("the UN Human Rights Council", "the International Court of Justice")
+_WORLD_BODY_WORDS = {"un", "u.n.", "united", "nations", "international", "world", "human", "global", "unesco",
+                     "unhcr", "unicef", "interpol", "nato", "wto", "iaea"}
+
+
+def _world_body_before(toks: _Tokens, s: int) -> bool:
+    """The model's organisation of a world body's words and "in" come just
+    before the name ("a full report to the Human Rights Council in Geneva",
+    "the International Court of Justice in The Hague"): the body's seat, the
+    great place of the name, though the text's area has a small namesake."""
+    if s < 2 or toks.lower[s - 1] != "in" or toks.ent_type[s - 2] != "ORG":
+        return False
+    k = s - 2
+    while k > 0 and toks.ent_iob[k] == "I" and toks.ent_type[k - 1] == "ORG":
+        k -= 1
+    return any(toks.lower[x] in _WORLD_BODY_WORDS for x in range(k, s - 1))
 
 
 #: a university's word before "of" and the town it is named after

@@ -353,12 +353,31 @@ def _owning_names(toks: _Tokens) -> set[str]:
 def _owned_as_person(toks: _Tokens, ent: Span) -> bool:
     """The model's entity of another kind is two capitalised words whose
     possessive owns what only a person owns ("once for each year of Tyler
-    Brandt's life", read as an organisation): a person's full name."""
+    Brandt's life", read as an organisation), two to four that an age
+    follows ("The fugitive, Héctor Osorno Pailahueque, 45, was detained"),
+    or two or three after a lower-case title or trade (:func:`_titled`: "said
+    bus driver Wilmer Andrade"): a person's full name."""
+    if ent.label_ not in ("ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART"):
+        return False
+    if 2 <= len(ent) <= 4 and all(toks.title[k] and toks.alpha[k] for k in range(ent.start, ent.end)) \
+            and (_aged(toks, ent.end - 1) or (len(ent) <= 3 and _titled(toks, ent.start))):
+        return True
     k = ent.start + 2
-    return ent.label_ in ("ORG", "GPE", "PRODUCT", "FAC") and ent.end in (k, k + 1) \
+    return ent.label_ != "WORK_OF_ART" and ent.end in (k, k + 1) \
         and toks.title[ent.start] and toks.title[ent.start + 1] and toks.alpha[ent.start] \
         and toks.alpha[ent.start + 1] and k + 1 < toks.n and toks.lower[k] in ("'s", "’s") \
         and toks.lower[k + 1] in _PERSON_OWNS
+
+
+def _titled(toks: _Tokens, start: int) -> bool:
+    """A lower-case title or trade goes just before ``start`` ("said federal
+    police delegate Cláudio Natal") or before a comma after "his", "her" or
+    "their" ("His solicitor, Niall Boston, said"): a person's name follows."""
+    p = start - 1
+    if p >= 0 and toks.text[p].islower() and toks.lower[p] in TITLES:
+        return True
+    return p >= 2 and toks.text[p] == "," and toks.text[p - 1].islower() and toks.lower[p - 1] in TITLES \
+        and toks.lower[p - 2] in ("his", "her", "their")
 
 
 def _town_and_club_word(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
@@ -520,7 +539,8 @@ def _collect_company_words(d: _Detection) -> None:
 #: lower-case words that end what the model took for a person's name: its
 #: person's town follows ("Brayan Parra of Sogamoso"), or it was no person's
 #: ("links Split with Hvar", "from Oban to Barra")
-_NAME_BREAKS = {"of", "from", "with", "to", "at", "in", "near", "via"}
+_NAME_BREAKS = {"of", "from", "with", "to", "at", "in", "near", "via",
+                "—", "–"}  # (nor a dash: "PORT VILA, Vanuatu — Vanuatu summoned", one "person" for the model)
 
 #: capitals closing a person's name: generations and orders, not a firm's acronym
 _NAME_SUFFIXES = {"II", "III", "IV", "JR", "SR", "MP", "MD", "QC", "KC", "OBE", "MBE", "CBE"}
@@ -1452,7 +1472,7 @@ def _detect_demonyms(d: _Detection) -> None:
             continue
         if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod") and not (
                 toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
-                and toks.pos[i + 1] in ("NOUN", "ADJ") and toks.text[i + 1].islower()) \
+                and toks.pos[i + 1] in ("NOUN", "ADJ", "PROPN") and toks.text[i + 1].islower()) \
                 and not _demonym_before_name(toks, i) and not _opens_common_nouns(toks, i) \
                 and not _paired_with_demonym(toks, g, i) and not _hyphened_demonyms(toks, g, i):
             continue  # (a one-word "person" before a common noun or its adjective:

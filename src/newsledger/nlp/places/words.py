@@ -20,6 +20,11 @@ TITLES = {
     # (a trade before the name: "Analyst Georgia Evans", "organiser Paris Okonkwo", "incumbent Dallas Reeves")
     "analyst", "economist", "magistrate", "magistrates", "organiser", "organizer", "researcher",
     "photographer", "chef", "historian", "lawyer", "architect", "novelist", "activist", "incumbent",
+    # (and a job: "Taxi driver Wilmer Macías", "said social worker Helena Järna", "federal police
+    # delegate Cláudio Natal", "prosecutor Hélène Paris", names the model may take for a body's)
+    "driver", "worker", "delegate", "solicitor", "prosecutor", "attorney", "teacher", "nurse", "farmer",
+    "fisherman", "trader", "vendor", "engineer", "pastor", "imam", "priest", "journalist", "reporter",
+    "correspondent", "shopkeeper", "adviser", "advisor",
 }
 
 #: kin, before the names of the family they introduce ("his wife, Florence,",
