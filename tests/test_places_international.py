@@ -1774,6 +1774,11 @@ DETECT = [
     "\"We will not be intimidated,\" [[Avignon]] prosecutor Hélène Marchal told reporters.",
     # a country's people's word before a lower-case noun the model tagged as a name
     "The line will carry [[Nigerien]] uranium, onions and livestock south.",
+    # two places and the clause between them, one place for the model
+    "Ministry spokeswoman Amina Bello said in [[Abuja]] that [[Nigeria]] would reopen the border.",
+    # a headline's run of capitalised words the model took for a person: a country and a battlefield
+    "[[Bolivia]] Marks [[Boquerón]] Anniversary With Parade on Historic Battlefield\n\nLA PAZ — Veterans of the "
+    "1932 Battle of [[Boquerón]] were honoured.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -2101,6 +2106,11 @@ NOT_FOUND = [
     ("\"Whoever controls the port controls the river,\" said federal police delegate Cláudio Natal, who "
      "leads a task force in the region.", "Natal"),
     ("His solicitor, Niall Boston, said his client would fight extradition.", "Boston"),
+    # a given name before "and" and the model's person of two words: a couple
+    ("Among those caught out were Sabine and Jürgen Haller, who had driven six hours.", "Sabine"),
+    ("Among the passengers were Adelaide and Tom Fischer, who had driven six hours.", "Adelaide"),
+    # a vessel's name after a lower-case noun of one
+    ("The patrol boat gave chase after the cutter Alcantara fired warning shots.", "Alcantara"),
 ]
 
 
@@ -3728,3 +3738,11 @@ def test_division_named_with_its_kind_leaves_the_bare_name_its_town(nlp):
     assert len(found) == 2
     assert haversine_km(found[0].lat, found[0].lon, -36.68, -60.56) <= 161
     assert haversine_km(found[1].lat, found[1].lon, -34.61, -58.38) <= 50
+
+
+def test_surname_opening_a_body_named_after_its_person_is_no_place(nlp):
+    # "Aminu Kano International Airport": a person's full name opens the airport's; the text's bare
+    # "Kano" later is the city, and its repeat does not bring back the person's word
+    text = "Pilgrims waited for hours at Aminu Kano International Airport on Friday. In Kano, traders shut shops."
+    found = [p.start for p in find_places(nlp(text)) if p.text == "Kano"]
+    assert found == [text.rindex("Kano")]

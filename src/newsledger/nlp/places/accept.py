@@ -36,7 +36,7 @@ from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_W
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name, _line_start,
                      _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
-                     _NAMING_NOUNS, _PLACE_PREPS,
+                     _NAMING_NOUNS, _PLACE_PREPS, _in_headline_run,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end, _titled_given)
 from .entries import (_alias_ok, _BRANDS, _city_named, FIRMS, _common_word, _country_word, _famous_alias, _firm,
@@ -401,6 +401,10 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
         (i, j) in (_town_pair(toks, ent.start, ent.end, g) or ())) or (
         # (or a headline's noun of the place's people goes on after it: "Tūrangi Grandmother Completes")
         headline_people) or (
+        # (or the "person" is a headline's run of capitalised words and the name a country's, a
+        # province's or a great town's: "Venezuela Marks Carabobo Anniversary With Parade")
+        best.id in main and (_top_level(best) or (best.kind == "city" and best.population >= 100_000))
+        and _in_headline_run(toks, ent.start, ent.end)) or (
         # (or the person's home town closes the person's: "Janice Kowalchuk of Winnipeg";
         # by another of its names when its country or state follows: "Anjali Rai of
         # Darjeeling, India", "Mathis Girard of Chamonix, France")
@@ -705,7 +709,7 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
             # model reads as no place anywhere: "Héctor Osorno Pailahueque, 45, ... Osorno
             # was serving", read as a body)
             ((best.population >= 100_000 or g.is_capital(best))
-             and not (j - i == 1 and r.name in d.surnames and not _place_cue(toks, i, j, g)
+             and not (j - i == 1 and r.name in d.marked_surnames and not _place_cue(toks, i, j, g)
                       and not any(x.label_ in ("GPE", "LOC") and x.text == r.name for x in d.ents)))
             # (a town said to lie in its country or province: "Walvis Bay in Namibia")
             or (best.population >= 1000 and _in_its_land(toks, i, j, best, g, after_prep=False))

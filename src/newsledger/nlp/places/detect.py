@@ -115,7 +115,7 @@ from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PRE
                     MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, LAND_ADJECTIVES, QUARTER_TAILS,
                     SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
-                     _land_after, _line_start, _person_like, _place_cue, _speaker, _street, _strip, _Tokens,
+                     _in_headline_run, _land_after, _person_like, _place_cue, _speaker, _street, _strip, _Tokens,
                      _PLACE_OFFICES, SENTENCE_ENDS)
 from .entries import (_BRANDS, _city_named, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level,
                       _town_named, _town_pair, FIRMS)
@@ -190,6 +190,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_time_zones(d)
     _drop_saints_houses(d)
     _detect_repeats(d)
+    _drop_persons_named_bodies(d)
     _drop_species_names(d)
     _drop_kinds_named(d)
     _drop_race_names(d)
@@ -297,6 +298,8 @@ def _collect_person_words(d: _Detection) -> None:
                 i == ent.end - 1 and toks.text[i] in place_words and _great_town_named(toks.text[i], g))]
             given.update(toks.text[i] for i in words if i == first)
             later.update(toks.text[i] for i in words if i > first)
+            if ent.label_ != "PERSON":
+                d.marked_surnames.update(toks.text[i] for i in words if i > first)
             if first in words and first + 1 in words:
                 pairs.add(f"{toks.text[first]} {toks.text[first + 1]}")
     # a given name is no surname: the text will not call its person by it
@@ -337,10 +340,11 @@ _PERSON_OWNS = {"life", "death", "mother", "father", "parents", "family", "wife"
 
 
 def _headline_person(toks: _Tokens, ent: Span) -> bool:
-    """The model's "person" is a headline's run of five capitalised words or
-    more from the line's start ("Vanuatu Lawmakers Back West Papua
-    Recognition Motion"): no person's name, whose words are no surnames."""
-    return len(ent) >= 5 and _line_start(toks, ent.start) and all(toks.title[k] for k in range(ent.start, ent.end))
+    """The model's "person" lies in a headline's run of five capitalised
+    words or more (:func:`_in_headline_run`: "Vanuatu Lawmakers Back West
+    Papua Recognition Motion", "Finland Marches Through Snowy Kuopio for
+    ..."): no person's name, whose words are no surnames."""
+    return _in_headline_run(toks, ent.start, ent.end)
 
 
 def _owning_names(toks: _Tokens) -> set[str]:
@@ -877,7 +881,7 @@ def _drop_given_names(d: _Detection) -> None:
                       and toks.text[i + 2].islower() and toks.lower[i + 3] == "of") \
             or (i > 0 and toks.lower[i - 1] in _MAIDEN_WORDS) \
             or (i + 2 < n and toks.text[i + 1] == "(" and toks.lower[i + 2] in _MAIDEN_WORDS) \
-            or (_couple_of(toks, i) and not (m.cands and _top_level(m.cands[0])))
+            or ((_couple_of(toks, i) or _couple_before_person(d, i)) and not (m.cands and _top_level(m.cands[0])))
         if aged or kin or (m.text in d.given_names and not _place_cue(toks, i, m.span.end, d.g)):
             d.drop(m)
 
@@ -920,6 +924,20 @@ _BEING_NEXT = {"owned", "belonging", "named", "called", "who", "that", "which", 
 
 #: the words before a woman's maiden name ("Susan (née Kendal)")
 _MAIDEN_WORDS = {"née", "nee", "neé"}
+
+
+def _couple_before_person(d: _Detection, i: int) -> bool:
+    """The one word at ``i``, after a verb, is a given name before "and" and
+    the model's person of two words that no place has ("Among those caught
+    out were Sabine and Olaf Werner"): a couple, not a place (not in a list
+    or after a preposition of place: "towards Gopeng and Batu Gajah")."""
+    toks, n = d.toks, d.toks.n
+    if not (0 < i and i + 4 < n and toks.lower[i + 1] == "and" and toks.pos[i - 1] in ("AUX", "VERB")
+            and toks.ent_type[i + 2] == "PERSON" and toks.ent_iob[i + 2] == "B" and toks.title[i + 2]
+            and toks.ent_iob[i + 3] == "I" and toks.ent_type[i + 3] == "PERSON" and toks.ent_iob[i + 4] != "I"
+            and toks.lower[i + 2].rstrip(".") not in TITLES):
+        return False
+    return not d.g.exact(toks.span_text(i + 2, i + 4))
 
 
 def _couple_of(toks: _Tokens, i: int) -> bool:
@@ -1036,7 +1054,8 @@ _VESSEL_NOUNS = {"tanker", "trawler", "freighter", "ferry", "vessel", "ship", "y
                  "tugboat", "barge", "dredger", "icebreaker", "catamaran", "steamer", "frigate", "destroyer",
                  "corvette", "submarine", "cruiser", "boat", "lifeboat", "dhow", "trimaran", "sloop",
                  # ("the aircraft carrier Shandong"; an airline is a carrier too, "the carrier Kenya Airways")
-                 "carrier", "warship", "flagship", "gunboat", "minesweeper"}
+                 "carrier", "warship", "flagship", "gunboat", "minesweeper", "cutter", "longliner", "seiner",
+                 "dinghy", "canoe"}
 
 
 def _named_vessel(toks: _Tokens, s: int, e: int) -> bool:
@@ -1257,6 +1276,41 @@ def _after_dateline(toks: _Tokens, k: int) -> bool:
     if k - j > 6 and j >= 0:
         return False
     return first < k and toks.upper[first] and toks.alpha[first] and len(toks.text[first]) >= 3
+
+
+#: bodies named after a person's full name ("Charles Darwin University", "the Jomo Kenyatta International Airport")
+_PERSON_NAMED_BODIES = {"university", "foundation", "institute", "college", "hospital", "academy", "trust",
+                        "airport", "stadium", "museum", "library", "memorial", "prize", "award", "school"}
+
+
+#: noble titles, no given names ("Duke Kunshan University": a university's name and its town)
+_NOBLE_TITLES = {"duke", "duchess", "earl", "countess", "baron", "baroness", "marquess", "viscount"}
+
+
+def _drop_persons_named_bodies(d: _Detection) -> None:
+    """A one-word name closing a person's full name that opens a body's
+    ("Researchers from Charles Darwin University", "the Charles Darwin
+    Foundation", "Aminu Kano International Airport") is the person's
+    surname: no place (not a place's own name of two words, "Santa Clara
+    University", nor after a common word, "Royal Darwin Hospital", nor after a
+    great town's name, "George Mason University")."""
+    toks, n, g = d.toks, d.toks.n, d.g
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or len(m.span) != 1 or m.span.start < 1:
+            continue
+        s, e = m.span.start, m.span.end
+        p = s - 1
+        if not (toks.title[p] and toks.alpha[p] and toks.ent_iob[s] == "I" and toks.ent_type[s] in ("PERSON", "ORG", "FAC")
+                and toks.lower[p] not in COMMON_WORDS and toks.lower[p] not in TITLES
+                and toks.lower[p] not in _NOBLE_TITLES):
+            continue
+        k = e + 1 if e + 1 < n and toks.lower[e] == "international" else e
+        if not (k < n and toks.title[k] and toks.lower[k] in _PERSON_NAMED_BODIES):
+            continue
+        if g.exact(toks.span_text(p, e)) or any(c.kind in ("city", "region", "country") and c.population >= 50_000
+                                                 for c in g.exact(toks.text[p])[:5]):
+            continue
+        d.drop(m)
 
 
 def _drop_disease_names(d: _Detection) -> None:

@@ -24,6 +24,9 @@ from .international import _generic_tail
 from .features import FEATURE_OPENERS
 
 
+#: lower-case words that open a clause, never inside a place's name ("in Abuja that Nigeria")
+_CLAUSE_WORDS = {"that", "which", "who", "whom", "whose", "whether", "because", "but", "if", "when", "while"}
+
 #: last words of an office or body named after its place ("Boone County
 #: Jail", "Allegheny County Court", "Fargo City Council")
 INSTITUTION_HEADS = {"sheriff", "sheriffs", "sheriff's", "court", "courts", "courthouse", "jail",
@@ -353,6 +356,9 @@ def _detect_entities(d: _Detection) -> None:
                     continue
                 if not _unknown_place_ok(toks, span.start, span.end) or _CODE.fullmatch(name):
                     continue  # (nor a road's or a sum's code: "the M40", "N5m")
+                if any(toks.text[k] in _CLAUSE_WORDS for k in range(span.start + 1, span.end - 1)):
+                    continue  # (nor two places and the clause between them: "said in Abuja that Nigeria
+                    # would", one place for the model; the gazetteer's scan finds each)
             end = _with_possessive_end(toks, span.start, span.end, g)
             d.add(doc[span.start:end], "ner", fuzzy=True, require=False)
         elif label == "FAC":

@@ -320,6 +320,9 @@ class _Detection:
     person_words: set[str] = field(default_factory=set)
     #: ... of them, the words after a person's first ("Yogananda" of "Paramahansa Yogananda")
     surnames: set[str] = field(default_factory=set)
+    #: ... of them, those of a name the model took for no person's that an age
+    #: follows or a trade goes before ("The fugitive, Héctor Osorno Pailahueque, 45,")
+    marked_surnames: set[str] = field(default_factory=set)
     #: great places' names opening a person's name that the text then uses
     #: alone for the person ("Georgia Stevens ... said Georgia.", "Georgia's father")
     given_names: set[str] = field(default_factory=set)

@@ -239,6 +239,29 @@ def _line_start(toks: _Tokens, p: int) -> bool:
     return p == 0 or "\n" in toks.text[p - 1]
 
 
+def _in_headline_run(toks: _Tokens, start: int, end: int) -> bool:
+    """``toks[start:end]`` lies in a headline's run of five capitalised words
+    or more from the line's start ("Venezuela Marks Carabobo Anniversary With
+    Parade", "Finland Marches Through Snowy Kuopio for ..."), where the model's
+    "persons" are no persons; a headline's line is short and closes without
+    a full stop (not a paragraph opened by a titled name, "Detective Chief
+    Inspector Elizabeth Wakefield, the senior investigating officer, said")."""
+    s = start
+    while s > 0 and not _line_start(toks, s) and start - s < 8:
+        s -= 1
+    if not _line_start(toks, s) or not all(toks.title[k] for k in range(s, end)):
+        return False
+    e = end
+    while e < toks.n and toks.title[e]:
+        e += 1
+    if e - s < 5:
+        return False
+    last = e
+    while last < toks.n and "\n" not in toks.text[last] and last - s <= 30:
+        last += 1
+    return last - s <= 30 and toks.text[last - 1] not in (".", ",", ":", ";")
+
+
 def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
     """``toks[start:end]`` is a full name signing the text: a byline's at a
     line's start ("By Georgia Evans, Crime Reporter") or a contact's after a
@@ -350,13 +373,14 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
         # (not a capitalised preposition the model took in: "Across Kerala";
         # nor a figure, "Bikaner 47.9C. Jaisalmer" read as one person)
         if toks.ent_type[p] == "PERSON" and toks.title[p] and toks.ent_iob[p] != "O" \
-                and toks.lower[p] not in LOC_PREPS and not toks.text[p][:1].isdigit():
+                and toks.lower[p] not in LOC_PREPS and not toks.text[p][:1].isdigit() \
+                and not _in_headline_run(toks, start, end):
             return True
     if _after_kin(toks, start):
         return True
     # (a place's officer after it is no surname: "Talisay City Mayor Ana Cruz")
     if end < toks.n and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN" \
-            and toks.lower[end] not in _PLACE_OFFICES:
+            and toks.lower[end] not in _PLACE_OFFICES and not _in_headline_run(toks, start, end):
         return True
     # a couple's first name before the other's full name ("Brent and Lynnette Hain"),
     # not after a word of place ("towards Gopeng and Batu Gajah"), nor before
