@@ -756,6 +756,8 @@ RESOLVE = [
      (31.03, -85.86)),
     # an Indian state's dotted abbreviation, not Michigan's peninsula
     ("Officers handed him to [[U.P.]] police at the border post near Gorakhpur.", (27.0, 80.5)),
+    # Western Australia's dotted abbreviation after a town's comma
+    ("Officers in Broome, [[W.A.]], intercepted six boats on Tuesday.", (-25.0, 122.0)),
 ]
 
 #: (sentence with [[spans]] the stage must find exactly)
@@ -3746,3 +3748,21 @@ def test_surname_opening_a_body_named_after_its_person_is_no_place(nlp):
     text = "Pilgrims waited for hours at Aminu Kano International Airport on Friday. In Kano, traders shut shops."
     found = [p.start for p in find_places(nlp(text)) if p.text == "Kano"]
     assert found == [text.rindex("Kano")]
+
+
+@pytest.mark.parametrize("text,name,point", [
+    # a lower-case "island" after the name: the island, not a town named like it
+    ("Fishermen on Margarita island said the catch had fallen by half.", "Margarita", (11.0, -63.95)),
+    ("PUERTO AYORA, Ecuador — Rangers on Santa Cruz island counted sharks.", "Santa Cruz", (-0.62, -90.37)),
+    # an older English name of a great city in a story of its country, though a
+    # country the text names once has a small town of that main name
+    ("Strikes closed the airports serving Hamburg, Bremen, Hanover and Dresden on Monday, the German union "
+     "said. Some travellers flew on to Toronto and Montreal.", "Hanover", (52.37, 9.74)),
+    # (a US town of the name keeps its state after a comma)
+    ("Police in Hanover, N.H., said the road was closed.", "Hanover", (43.70, -72.29)),
+])
+def test_island_cue_and_older_english_names_at_home(nlp, text, name, point):
+    text_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)][:1]
+    got = resolve_spans(nlp(text), text_spans)[0]
+    assert got is not None and got.lat is not None
+    assert haversine_km(got.lat, got.lon, *point) <= 161, (got.name, got.lat, got.lon)

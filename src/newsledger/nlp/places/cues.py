@@ -493,6 +493,13 @@ def _sea_cue(toks: _Tokens, m: _Mention) -> bool:
     return toks.text[k] == "the"
 
 
+def _island_cue(toks: _Tokens, m: _Mention) -> bool:
+    """A lower-case "island" (or "isle", "atoll") right after the name ("a
+    biologist on Santa Cruz island", "a job on Pemba island"): the island,
+    not a town named like it."""
+    return m.span is not None and m.span.end < toks.n and toks.text[m.span.end] in ("island", "isle", "atoll")
+
+
 def _river_cue(toks: _Tokens, m: _Mention) -> bool:
     """"along the Dnipro river", "the Jordan river's banks": a lower-case
     "river" right after the name makes it the river, not the city or country

@@ -1301,9 +1301,10 @@ def _drop_persons_named_bodies(d: _Detection) -> None:
         s, e = m.span.start, m.span.end
         p = s - 1
         if not (toks.title[p] and toks.alpha[p] and toks.ent_iob[s] == "I" and toks.ent_type[s] in ("PERSON", "ORG", "FAC")
-                and toks.lower[p] not in COMMON_WORDS and toks.lower[p] not in TITLES
-                and toks.lower[p] not in _NOBLE_TITLES):
-            continue
+                and toks.pos[p] == "PROPN" and toks.lower[p] not in COMMON_WORDS and toks.lower[p] not in TITLES
+                and toks.lower[p] not in _NOBLE_TITLES and g.country_for_demonym(toks.text[p]) is None) \
+                or any(_top_level(c) for c in m.cands[:3]):
+            continue  # (nor a country's or a province's name: "the All India Institute", "Korea University")
         k = e + 1 if e + 1 < n and toks.lower[e] == "international" else e
         if not (k < n and toks.title[k] and toks.lower[k] in _PERSON_NAMED_BODIES):
             continue

@@ -48,6 +48,8 @@ class _Mention:
     country_cue: bool = False  # in a list of countries (_lists_of_divisions)
     sea_cue: bool = False
     river_cue: bool = False
+    #: a lower-case "island" after the name ("on Santa Cruz island"): the island
+    island_cue: bool = False
     famous_cue: bool = False  # opens a festival's or treaty's name (cues._famous_cue)
     school_cue: bool = False  # closes "University of X" (cues._school_cue)
     county_cue: bool = False

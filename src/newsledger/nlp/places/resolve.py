@@ -78,10 +78,11 @@ from .cues import (_bare_counties, _compass_town, _county_cues, _cue_city, _divi
                    _lists_of_divisions,
                    _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
                    _people_before_text, _possessor_text, _qualifier_text, _division_native, _region_cue, _river_cue,
+                   _island_cue,
                    _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
 from .score import PAIR_STATE_POP, _Anchors, _best, _pair_holds, _share_fixed_scores
-from .entries import OLDER_NAMES, _country_word, _respelling
+from .entries import OLDER_NAMES, _country_word, _famous_alias, _respelling
 
 
 def _add_rivers(m: _Mention, g: Gazetteer) -> None:
@@ -96,6 +97,19 @@ def _add_rivers(m: _Mention, g: Gazetteer) -> None:
     if rivers:
         m.cands = rivers + m.cands
         m.main_ids = set(m.main_ids) | {e.id for e in rivers}
+
+
+def _add_islands(m: _Mention, g: Gazetteer) -> None:
+    """A name before a lower-case "island" ("on Santa Cruz island") is the
+    island, which our table lists under its full name: add its entries."""
+    if m.demonym:
+        return
+    have = {e.id for e in m.cands}
+    islands = [e for name in (f"{m.text} Island", f"{m.text} Atoll") for e in g.exact(name)
+               if e.kind == "feature" and e.id not in have]
+    if islands:
+        m.cands = islands + m.cands
+        m.main_ids = set(m.main_ids) | {e.id for e in islands}
 
 
 def _rivers_named_whole(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
@@ -175,6 +189,9 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.river_cue = _river_cue(toks, m)
         if m.river_cue:
             _add_rivers(m, g)
+        m.island_cue = _island_cue(toks, m)
+        if m.island_cue:
+            _add_islands(m, g)
         m.famous_cue = _famous_cue(toks, m)
         m.school_cue = _school_cue(toks, m)
         m.country_cue = _nation_cue(toks, m)
@@ -192,6 +209,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     for m in mentions:
         m.votes = votes.get(normalize(m.text), {}) if not m.demonym else {}
     countries, admins = _document_context(mentions)
+    _older_names_at_home(mentions, g, countries)
     named = _named_countries(mentions)
     _drop_numbered_divisions_abroad(mentions, named)
     _paragraph_countries(toks, mentions)
@@ -223,6 +241,32 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     for m in mentions:
         if m.other_name_of is not None:  # ("Witbank" of "Emalahleni, the former Witbank": that town)
             m.choice = m.other_name_of.choice
+
+
+def _older_names_at_home(mentions: Sequence[_Mention], g: Gazetteer, countries: Counter) -> None:
+    """An older English name of a great city (:data:`.entries.OLDER_NAMES`:
+    "Hanover", "Cologne") in a text mostly of that city's country is the
+    city's own name there, though small towns abroad have it as their main
+    one ("the airports serving Hamburg, Stuttgart, Hanover and Leipzig" in a
+    story of Germany that names Toronto once)."""
+    older = [m for m in mentions if not m.demonym and m.cands and normalize(m.text) in OLDER_NAMES]
+    if not older:
+        return
+    # (the unambiguous mentions' countries, and half a vote for each other
+    # name's first reading)
+    tally = Counter(countries)
+    for m in mentions:
+        if m.cands and not m.demonym and normalize(m.text) not in OLDER_NAMES and m.cands[0].country:
+            tally[m.cands[0].country] += 0.5
+    if not tally:
+        return
+    top, n = tally.most_common(1)[0]
+    if n < 1 or n < 0.5 * sum(tally.values()):
+        return
+    for m in older:
+        famous = _famous_alias(m.text, frozenset(m.main_ids), m.cands, g, home=frozenset({top}))
+        if famous is not None and famous.country == top:
+            m.main_ids.add(famous.id)
 
 
 #: a city this big, named like the state or province that holds it, is the

@@ -124,6 +124,7 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
         sig = (normalize(m.text), m.pair, m.pair_in, m.pair_before, m.cue_city, m.compass_town, m.local_cue,
                m.region_cue,
                m.division_word, m.beside_state, m.country_cue, m.sea_cue, m.river_cue, m.county_cue, m.acts, m.native,
+               m.island_cue,
                tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
@@ -312,7 +313,7 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["capital_state"]
         if m.sea_cue and e.kind == "feature" and e.country is None and e.source == "extra":
             s += W["sea"]
-        if m.river_cue and e.kind == "feature" and e.source == "extra":
+        if (m.river_cue or m.island_cue) and e.kind == "feature" and e.source == "extra":
             s += W["sea"]
         if m.county_cue and (e.source == "county" or (
                 e.kind == "region" and e.country in COUNTY_LANDS and not us_county)):
