@@ -1300,8 +1300,8 @@ def _drop_persons_named_bodies(d: _Detection) -> None:
             continue
         s, e = m.span.start, m.span.end
         p = s - 1
-        if not (toks.title[p] and toks.alpha[p] and toks.ent_iob[s] == "I" and toks.ent_type[s] in ("PERSON", "ORG", "FAC")
-                and toks.pos[p] == "PROPN" and toks.lower[p] not in COMMON_WORDS and toks.lower[p] not in TITLES
+        if not (toks.title[p] and toks.alpha[p] and toks.ent_iob[s] == "I"
+                and toks.ent_type[s] in ("PERSON", "ORG", "FAC") and toks.pos[p] == "PROPN" and toks.lower[p] not in COMMON_WORDS and toks.lower[p] not in TITLES
                 and toks.lower[p] not in _NOBLE_TITLES and g.country_for_demonym(toks.text[p]) is None) \
                 or any(_top_level(c) for c in m.cands[:3]):
             continue  # (nor a country's or a province's name: "the All India Institute", "Korea University")
