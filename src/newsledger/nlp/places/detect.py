@@ -1292,8 +1292,10 @@ def _drop_persons_named_bodies(d: _Detection) -> None:
     ("Researchers from Charles Darwin University", "the Charles Darwin
     Foundation", "Aminu Kano International Airport") is the person's
     surname: no place (not a place's own name of two words, "Santa Clara
-    University", nor after a common word, "Royal Darwin Hospital", nor after a
-    great town's name, "George Mason University")."""
+    University", nor a country's or a province's name, "Korea University",
+    nor after a common word, "Royal Darwin Hospital", a noble title, "Duke
+    Kunshan University", a people's word or a great town's name, "George
+    Mason University")."""
     toks, n, g = d.toks, d.toks.n, d.g
     for m in list(d.mentions):
         if m.span is None or m.demonym or len(m.span) != 1 or m.span.start < 1:
@@ -1301,7 +1303,8 @@ def _drop_persons_named_bodies(d: _Detection) -> None:
         s, e = m.span.start, m.span.end
         p = s - 1
         if not (toks.title[p] and toks.alpha[p] and toks.ent_iob[s] == "I"
-                and toks.ent_type[s] in ("PERSON", "ORG", "FAC") and toks.pos[p] == "PROPN" and toks.lower[p] not in COMMON_WORDS and toks.lower[p] not in TITLES
+                and toks.ent_type[s] in ("PERSON", "ORG", "FAC") and toks.pos[p] == "PROPN"
+                and toks.lower[p] not in COMMON_WORDS and toks.lower[p] not in TITLES
                 and toks.lower[p] not in _NOBLE_TITLES and g.country_for_demonym(toks.text[p]) is None) \
                 or any(_top_level(c) for c in m.cands[:3]):
             continue  # (nor a country's or a province's name: "the All India Institute", "Korea University")
