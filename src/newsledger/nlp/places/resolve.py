@@ -89,27 +89,25 @@ def _add_rivers(m: _Mention, g: Gazetteer) -> None:
     """A name before a lower-case "river" ("the Ravi river", "the Juba
     river") is the river, which our table lists under its full name when the
     short one is a town's or a person's: add the full name's entries."""
-    if m.demonym:
-        return
-    have = {e.id for e in m.cands}
-    rivers = [e for name in (f"{m.text} River", f"River {m.text}") for e in g.exact(name)
-              if e.kind == "feature" and e.id not in have]
-    if rivers:
-        m.cands = rivers + m.cands
-        m.main_ids = set(m.main_ids) | {e.id for e in rivers}
+    _add_features_named(m, g, (f"{m.text} River", f"River {m.text}"))
 
 
 def _add_islands(m: _Mention, g: Gazetteer) -> None:
     """A name before a lower-case "island" ("on Santa Cruz island") is the
     island, which our table lists under its full name: add its entries."""
+    _add_features_named(m, g, (f"{m.text} Island", f"{m.text} Atoll"))
+
+
+def _add_features_named(m: _Mention, g: Gazetteer, names: tuple[str, ...]) -> None:
+    """Put the features of the gazetteer under ``names`` first among the
+    mention's candidates, as names of its own."""
     if m.demonym:
         return
     have = {e.id for e in m.cands}
-    islands = [e for name in (f"{m.text} Island", f"{m.text} Atoll") for e in g.exact(name)
-               if e.kind == "feature" and e.id not in have]
-    if islands:
-        m.cands = islands + m.cands
-        m.main_ids = set(m.main_ids) | {e.id for e in islands}
+    found = [e for name in names for e in g.exact(name) if e.kind == "feature" and e.id not in have]
+    if found:
+        m.cands = found + m.cands
+        m.main_ids = set(m.main_ids) | {e.id for e in found}
 
 
 def _rivers_named_whole(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> None:
