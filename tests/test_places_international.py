@@ -1781,6 +1781,8 @@ DETECT = [
     # a headline's run of capitalised words the model took for a person: a country and a battlefield
     "[[Bolivia]] Marks [[Boquerón]] Anniversary With Parade on Historic Battlefield\n\nLA PAZ — Veterans of the "
     "1932 Battle of [[Boquerón]] were honoured.",
+    # a province's bare name before a lower-case "province", as geo dev marks it
+    "Two others were recaptured within days in [[Malleco]] province.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -2113,6 +2115,8 @@ NOT_FOUND = [
     ("Among the passengers were Adelaide and Tom Fischer, who had driven six hours.", "Adelaide"),
     # a vessel's name after a lower-case noun of one
     ("The patrol boat gave chase after the cutter Alcantara fired warning shots.", "Alcantara"),
+    # a state's dotted abbreviation opening a person's name with the model: the person's initials
+    ("From the harbour wall where W.A. Gunasekara has landed his catch for years, cranes rise.", "W.A."),
 ]
 
 

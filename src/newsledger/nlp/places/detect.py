@@ -187,6 +187,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_compass_qualifiers(d)
     _drop_storm_words(d)
     _drop_ships_and_patronyms(d)
+    _drop_initials(d)
     _drop_time_zones(d)
     _drop_saints_houses(d)
     _detect_repeats(d)
@@ -1047,6 +1048,27 @@ def _drop_ships_and_patronyms(d: _Detection) -> None:
             d.drop(m)
         elif len(m.span) == 1 and e < n and toks.text[e] in _REGNAL_NUMBERS and not toks.upper[m.span.start]:
             d.drop(m)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
+def _drop_initials(d: _Detection) -> None:
+    """A state's dotted abbreviation that opens what the model took for one
+    name with the capitalised word after it ("where W.A. Sumanadasa has
+    landed his catch") is a person's initials, no place; not after a comma
+    ("Broome, W.A., said"), nor before a word of office ("U.P. Police"), nor
+    a country's ("U.K. Defence officials"), nor after "the" ("the N.Y.
+    Giants"), which no person's initials take."""
+    toks, n = d.toks, d.toks.n
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or not _INITIALS.fullmatch(m.text):
+            continue
+        s, e = m.span.start, m.span.end
+        if e < n and toks.title[e] and toks.ent_iob[e] == "I" and toks.ent_type[e] in ("PERSON", "ORG") \
+                and not (s > 0 and toks.lower[s - 1] in (",", "the")) and toks.lower[e] not in _PLACE_OFFICES \
+                and not any(c.kind == "country" for c in m.cands[:3]) and not d.g.exact(toks.text[e]):
+            d.drop(m)  # (nor a country's, "the U.S. Army"; nor before a place's name, "N.Y. Giants")
 
 
 #: nouns of a vessel in lower case before its name ("the tanker Hamburg", "his trawler, the Urk")
