@@ -36,7 +36,7 @@ from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_W
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name, _line_start,
                      _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
-                     _NAMING_NOUNS, _PLACE_PREPS, _in_headline_run,
+                     _NAMING_NOUNS, _PLACE_OFFICES, _PLACE_PREPS, _in_headline_run,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end, _titled_given)
 from .entries import (_alias_ok, _BRANDS, _city_named, FIRMS, _common_word, _country_word, _famous_alias, _firm,
@@ -667,8 +667,8 @@ def _local_town(d: _Detection, best: Entry) -> bool:
 
 
 #: offices a town's name goes before, ahead of their holder's name ("Avignon prosecutor Hélène Paris")
-_TOWN_OFFICES = {"prosecutor", "prosecutors", "governor", "mayor", "coroner", "magistrate", "prefect", "bishop",
-                 "archbishop", "councillor", "councilor", "sheriff", "police"}
+_TOWN_OFFICES = _PLACE_OFFICES | {"prosecutor", "prosecutors", "coroner", "magistrate", "prefect", "bishop",
+                                   "archbishop"}
 
 
 def _town_office(d: _Detection, r: _Reading) -> bool:
