@@ -3770,3 +3770,105 @@ def test_island_cue_and_older_english_names_at_home(nlp, text, name, point):
     got = resolve_spans(nlp(text), text_spans)[0]
     assert got is not None and got.lat is not None
     assert haversine_km(got.lat, got.lon, *point) <= 161, (got.name, got.lat, got.lon)
+
+
+#: sentences whose [[marked]] spans are exactly the places found (nothing else)
+EXACTLY = [
+    # an island people's name of a word, a hyphen and the country's name gives no surname
+    "[[Canberra]] pledged aid for recovery, but [[Ni-Vanuatu]] officials say only a third has been spent. "
+    "Each year workers from [[Vanuatu]] travel to pick fruit.",
+    # a person's surname: what only a person owns after its possessive, a saying verb after a phrase
+    # between commas
+    "Foreign Minister Helen Albany promised to look closely at both requests. Albany's office confirmed "
+    "the call. Later, Albany, in a statement, said the scheme was valued.",
+    "A parent, Javier Toledo, moved to [[Menorca]] from [[Valladolid]]. Toledo, speaking by telephone, "
+    "said he had received insults.",
+    # a water's bare word is no place's name (Seattle's code is "SEA")
+    "The tribunal, set up under the United Nations Convention on the Law of the Sea, has handled a dozen cases.",
+    # a storm's name, whole or after its capitalised word
+    "Her family lost its house in Cyclone Pam in 2015, and his in Typhoon Haiyan.",
+    # a trade's capital opening what the model took for a body; the school's town all the same
+    "Lawyer Mirta Concepción said the ruling went further. Anthropologist Rubén Toledo of the National "
+    "University of [[Concepción]] said the ruling also ordered protection.",
+    # a people's word the model took for a person before an office's title
+    "External Affairs Minister Arjun Mehra and [[Nepali]] Foreign Minister Sushila Bhattarai reviewed ties.",
+    # a province's name after "the" before what the model took for a person
+    "The [[Maharashtra]] Ekikaran Samiti has campaigned for decades.",
+    # a full name listed after a person's, read as a place
+    "The court has convicted two other warlords, Thomas Lubanga and Germain Katanga, for crimes.",
+    # a big town the model took for a language
+    "The port at [[Thoothukudi]] has expanded to take bigger ships.",
+    # a region of our table after a preposition and "the", read as a body
+    "Farmers in this college town on the rolling hills of the [[Palouse]] have grown used to jokes.",
+    # "Neighbouring" opening a sentence is a place's cue
+    "The event drew crowds. Neighbouring [[Krabi]] has asked for a role in hosting side events.",
+    # a common adjective before a noun, though a small town bears it
+    "We are two hours up the range from the Olympic city, we have the showgrounds.",
+    # a town GeoNames spells in its own Latin letters, by its English name, the model's body
+    "The typical guest did [[Samarkand]], [[Bukhara]] and [[Khiva]] in ten days and left.",
+    # a region's word at a sentence's end keeps its full stop out
+    "Health visits run in the [[Bekaa]]. \"Their mothers come,\" she said.",
+    # a great town's name as the text's person speaking, though the text names the town too
+    "[[JOS]], [[Nigeria]] (AP) — Officials relaxed a curfew imposed on [[Jos]]. The announcement, read on "
+    "state radio by the commissioner for information, Danladi Kaduna, followed a meeting.\n\n"
+    "\"We have seen calm return,\" Kaduna told reporters.\n\n"
+    "A trader said lorries from [[Kaduna]] and [[Abuja]] had refused to enter the city.",
+    # "Neighbouring" opening a sentence, whatever the model reads
+    "Schools reopened on Monday. Neighbouring [[Racine]], which had imposed its own curfew, lifted it on Friday.",
+    # a great town someone or something comes from, though a person of the text bears its name
+    "\"Before, a young person from [[Lyon]] had to go to a visa centre,\" said Claire Lyon, a [[French]] teacher.",
+    "Tankers were being sent by road from [[Valencia]]. \"We have an incident every year,\" said Marta Valencia.",
+    # "the Cape" alone on the shipping route round Africa; no name of a cape's word before another
+    "Carriers rerouted via the [[Cape]], adding ten days to voyages to [[Europe]].",
+    "The wind that locals call the Cape Doctor closed the anchorage. The hunt went ahead at Cape Cross, "
+    "where 60,000 Cape fur seal pups live.",
+    # "X East and X West districts"
+    "Authorities lifted the curfew in [[Imphal East]] and [[Imphal West]] districts.",
+    # the second of two people's words the model took for a person ("guards" read as a verb)
+    "Two killed as [[Kyrgyz]] and [[Tajik]] guards trade fire near [[Vorukh]] enclave",
+    # a full name the model took for a body after a title and a comma, or after a saying verb
+    "The bank's project director, Lucas Adelaide, said the design included new sluice gates.",
+    "A ministry spokesman, Dawit Gojjam, said services would return.",
+    "\"We cannot wait,\" said Helena Paris, the state's secretary for reconstruction.",
+    # a given name described by a person's age after a comma
+    "For eleven years, Marcus, a 31-year-old graphic designer, has lived within sight of [[Singapore]]. "
+    "Marcus, who asked that his surname not be published, is one of many.",
+]
+
+
+@pytest.mark.parametrize("line", EXACTLY, ids=[d[:40] for d in EXACTLY])
+def test_finds_exactly_the_marked_places(nlp, line):
+    text, spans = _marked(line)
+    found = sorted((p.start, p.end) for p in find_places(nlp(text)))
+    assert found == sorted(spans), [text[s:e] for s, e in found]
+
+
+@pytest.mark.parametrize("line,point", [
+    # a hamlet at home named like a city of 150,000 abroad, nothing of the text near it
+    ("Growers in the Barossa Valley and Adelaide sell wine to China. Officials in Canberra said the "
+     "Australian case was strong. The panel's report, circulated to members in [[Geneva]] on Wednesday, "
+     "found against Beijing.", (46.20, 6.15)),
+    # an ocean's name without its word, no town of it near the text's places
+    ("Students in Port Vila gathered. [[Pacific]] neighbours joined in the celebration, and officials in "
+     "Fiji and Tuvalu issued statements. A US State Department spokesperson said Washington was reviewing "
+     "the opinion.", (0.0, -160.0)),
+    # a bare "Delta" in a story of a land with one delta of our table; a university's great town though
+    # no place of the text lies near it
+    ("CAIRO, Egypt — \"Go to a factory in the [[Delta]] or in Alexandria,\" he said.", (30.9, 31.0)),
+    ("CAIRO, Egypt — \"Go to a factory in the Delta or in Alexandria,\" he said. The killing in Cairo of an "
+     "Italian doctoral student from the University of [[Cambridge]] still angers Rome today.", (52.2, 0.12)),
+    # a people's word before a town's kind and a comma holds the town
+    ("SANTIAGO DE CUBA, Cuba — Protests spread across eastern Cuba. Residents said power had been off in some "
+     "neighbourhoods of Santiago for a week. Far to the south, in the Chilean capital, [[Santiago]], exiles "
+     "rallied outside the Cuban embassy.", (-33.45, -70.67)),
+    # "the Cape" in a text that names one cape's place in full
+    ("HYANNIS, Mass. — Ferries to Nantucket ran late. Visitors to Cape Cod were fewer. Shoppers from the "
+     "lower [[Cape]] towns of Chatham and Orleans were pleased.", (41.7, -70.2)),
+    # (a town of it stays where the text's places lie about it)
+    ("Shoppers in Atlantic, Iowa and Griswold lined up. A mill in [[Atlantic]] closed.", (41.40, -95.01)),
+])
+def test_resolves_hamlets_waters_and_english_spellings(nlp, line, point):
+    text, spans = _marked(line)
+    got = resolve_spans(nlp(text), spans)[0]
+    assert got is not None and got.lat is not None
+    assert haversine_km(got.lat, got.lon, *point) <= 161, (got.name, got.lat, got.lon)

@@ -938,6 +938,7 @@ class Gazetteer:
         self._fuzzy_by_first: dict[str, tuple[list[str], list[int]]] = {}  # see fuzzy_key
         self._cached_lookup = lru_cache(maxsize=50_000)(self._lookup)
         self._cached_main_ids = lru_cache(maxsize=50_000)(self._main_ids)
+        self._cached_tails = lru_cache(maxsize=1_000)(self._tails)
         self._exact: dict[str, tuple[Entry, ...]] = {}  # exact(): name -> entries
         # rows of keys fetched ahead by prefetch(): key -> (entries, main ids)
         self._fetched: dict[str, tuple[tuple[Entry, ...], frozenset[int]]] = {}
@@ -1070,6 +1071,16 @@ class Gazetteer:
         """The GeoNames cities of at least ``min_population`` people, biggest first."""
         return self._query("SELECT * FROM entries WHERE kind = 'city' AND source = 'city' "
                            "AND population >= ? ORDER BY population DESC", (min_population,))
+
+    def lands_named_with_tail(self, tail: str, country: str) -> list[Entry]:
+        """The regions and features of our table in ``country`` whose own name
+        ends in the word ``tail`` ("Delta": the Nile Delta in Egypt)."""
+        return list(self._cached_tails(tail.strip().lower(), country))
+
+    def _tails(self, tail: str, country: str) -> tuple[Entry, ...]:
+        return tuple(self._query("SELECT * FROM entries WHERE source = 'extra' AND country = ? "
+                                 "AND kind IN ('region', 'feature') AND lower(name) LIKE ?",
+                                 (country, "% " + tail)))
 
     def main_name_ids(self, name: str) -> set[int]:
         """Ids of entries whose *main* name (not an alternate one) is ``name``."""

@@ -32,11 +32,11 @@ from ..timex import lexicon as timex_lexicon
 from .features import ARABIC_OPENERS, FEATURE_OPENERS
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS,
                     HYPHEN_LINKS, LAND_ADJECTIVES, LAND_WORKERS, LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS,
-                    SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UTILITY_WORDS)
+                    SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UNIVERSITY_WORDS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name, _line_start,
                      _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
-                     _NAMING_NOUNS, _PLACE_OFFICES, _PLACE_PREPS, _in_headline_run,
+                     _NAMING_NOUNS, _PLACE_OFFICES, _PLACE_PREPS, _in_headline_run, _listed_with_person,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
                      _with_possessive_end, _titled_given)
 from .entries import (_alias_ok, _BRANDS, _city_named, FIRMS, _common_word, _country_word, _famous_alias, _firm,
@@ -122,7 +122,7 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok and r.best.kind != "country" and _ground_opening(d.toks, j):
         ok = False  # "at Sabina Park", "Kensington Oval": a ground's name, not its namesake town's
     if ok and j - i == 1 and (name in d.person_words or name in d.surnames) and not _top_level(r.best) \
-            and _speaker(d.toks, i):
+            and _speaker(d.toks, i) and not _schooled(d.toks, i):
         ok = False  # "Gabriel Toledo ... Toledo, who grew up": the text's person speaks, not a town
     if ok and r.best.kind != "country" and _credit_name(d.toks, i, j):
         ok = False  # "(Reporting by Sofía Alvarado; Editing by Victoria Holt)": a credit's person
@@ -470,6 +470,12 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and j - i == 1
                                       and (best.population >= GREAT_SHORT_POP or g.is_capital(best))
                                       and _journey_to(toks, i))
+    # (or a great town or a capital someone or something comes from, though a
+    # person of the text bears its name: "a young person from Lyon" beside the
+    # teacher Claire Lyon, "tankers were sent by road from Valencia")
+    named_in_land = named_in_land or (best.kind == "city" and best.id in main and j - i == 1
+                                      and (best.population >= GREAT_SHORT_POP or g.is_capital(best))
+                                      and _origin_from(toks, i, j))
     # (a town of 10,000 closing "between" a place found and it: "flights between
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
@@ -532,6 +538,22 @@ _JOURNEY_VERBS = {"fly", "flies", "flew", "flown", "flying", "travel", "travels"
                   "evacuated", "flee", "flees", "fled", "fleeing", "commute", "commutes", "commuted", "commuting"}
 #: words between such a verb and "to" ("flew home to", "fly directly to")
 _JOURNEY_ADVERBS = {"home", "back", "directly", "straight", "on", "onward", "onwards", "out", "down", "up", "over"}
+
+
+#: words before "from" and a town that make it where someone or something comes from
+_ORIGIN_BEFORE = {"person", "man", "woman", "people", "family", "families", "student", "students", "worker",
+                  "workers", "visitors", "tourists", "traveller", "travellers", "traveler", "travelers", "migrants",
+                  "refugees", "sent", "shipped", "trucked", "flown", "driven", "came", "come", "comes", "fled",
+                  "travelled", "traveled", "moved", "arrived", "returned", "road", "rail", "sea", "air", "ferry",
+                  "train", "truck", "lorry", "bus", "flights", "flight"}
+
+
+def _origin_from(toks: _Tokens, i: int, j: int) -> bool:
+    """"from" stands before token ``i`` after a person's noun, a verb of
+    coming or sending or a means of travel ("a young person from", "sent by
+    road from"), and no possessive follows: no person is come from."""
+    return i >= 2 and toks.lower[i - 1] == "from" and toks.lower[i - 2] in _ORIGIN_BEFORE \
+        and not (j < toks.n and toks.lower[j] in ("'s", "’s"))
 
 
 def _journey_to(toks: _Tokens, i: int) -> bool:
@@ -682,6 +704,16 @@ def _town_office(d: _Detection, r: _Reading) -> bool:
         and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
 
 
+def _table_land_after_the(d: _Detection, r: _Reading) -> bool:
+    """A region or a feature of our table by its own name of one word,
+    after a preposition and "the", the model took for a body ("the rolling
+    hills of the Palouse", "across the Karoo")."""
+    toks, i = d.toks, r.i
+    return r.j - i == 1 and i >= 2 and toks.lower[i - 1] == "the" and toks.lower[i - 2] in LOC_PREPS \
+        and any(e.source == "extra" and e.kind in ("region", "feature") and e.id in r.main for e in r.ents) \
+        and not (r.j < toks.n and toks.title[r.j]) and not _person_like(toks, i, r.j, d.person_words)
+
+
 def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
     """The model's organisation, nationality or work is the name itself:
     a place when a country, a strong place after a cue, a province's name of
@@ -698,7 +730,7 @@ def _accept_whole_entity(d: _Detection, r: _Reading) -> bool:
                                 and _place_cue(toks, i, j, g)) or _distanced_town(d, r) \
         or (best.source == "subdivision" and not best.approx and best.id in main and (
             _after_place(toks, j) or (j < toks.n and toks.lower[j] in LAND_WORKERS))) \
-        or _province_at_home(d, r) \
+        or _province_at_home(d, r) or _table_land_after_the(d, r) \
         or (r.several and g.is_province(best) and not best.approx
             and not _person_like(toks, i, j, d.person_words)) \
         or (j - i >= 2 and best.id in main and g.is_province(best) and not best.approx
@@ -755,10 +787,14 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
     if whole is not None and (_said_person(toks, whole) or _in_signed_name(toks, i, j)
                               or (whole[0] < i - 1 and _titled_given(toks, i))
                               or (i == whole[0] > 0 and 2 <= whole[1] - whole[0] <= 3
-                                  and (toks.lower[i - 1].rstrip(".") in TITLES or _photo_credit(toks, whole)))):
+                                  and (toks.lower[i - 1].rstrip(".") in TITLES or _photo_credit(toks, whole)))
+                              or (r.label in ("GPE", "LOC") and _listed_with_person(toks, whole[0], whole[1], g))
+                              or (r.label not in ("GPE", "LOC") and i > whole[0] and whole[1] - whole[0] == 2
+                                  and toks.title[whole[0]] and toks.alpha[whole[0]]
+                                  and _after_title_comma(toks, whole[0]))):
         # "said Georgia Evans, who lives nearby", "By Georgia Evans, Crime
-        # Reporter", "spokeswoman Georgia Lynch", a caption's "(Georgia Evans)":
-        # a person the model took for a body
+        # Reporter", "spokeswoman Georgia Lynch", a caption's "(Georgia Evans)",
+        # "Thomas Lubanga and Germain Katanga": a person the model took for a body or a place
         return False
     local = _local_town(d, best)
     # (not a word of two letters: "Al" of "Al Jazeera" is no Norwegian town;
@@ -770,6 +806,7 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
         and not (j - i == 1 and j < whole[1] and toks.lower[j] == "of" and best.population < _CLOSING_CITY_POP
                  and not _top_level(best))
     after_of = i > 0 and toks.lower[i - 1] in ("of", "in", "at", "for")
+    schooled = _schooled(toks, i)
     # (or after a route's preposition in lower case inside what the model took
     # for one name, which no body's name holds: "from Claremorris through
     # Tuam", "a ferry from Gourock via Dunoon")
@@ -826,7 +863,9 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
             and best.country in d.doc_countries) \
         or (not saint and (first or after_of or last or listed or routed) and best.kind == "city"
             and best.id in main
-            and not _person_like(toks, i, j, d.person_words)
+            # (a university's town, though a person of the text bears its name:
+            # "Lawyer Mirta Concepción ... the National University of Concepción")
+            and ((schooled and best.population >= 20_000) or not _person_like(toks, i, j, d.person_words))
             and (best.population >= 20_000
                  # (a small town named by common words only is not one on
                  # the body's word alone: "the National Park Service")
@@ -834,6 +873,22 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
                      and not all(toks.lower[k] in COMMON_WORDS for k in range(i, j)))))
 
 
+def _after_title_comma(toks: _Tokens, start: int) -> bool:
+    """A lower-case title and a comma go before ``start`` ("A ministry
+    spokesman, Dawit Gojjam, said"): a person's name follows."""
+    p = start - 1
+    return p >= 2 and toks.text[p] == "," and toks.text[p - 1].islower() and toks.lower[p - 1] in TITLES \
+        and toks.pos[p - 2] in ("NOUN", "PROPN", "DET", "ADJ", "PART")
+
+
+#: a school's word before "of" and its town's name ("the University of Concepción")
+_SCHOOL_HEADS = {"university", "college", "polytechnic"} | UNIVERSITY_WORDS
+
+
+def _schooled(toks: _Tokens, i: int) -> bool:
+    """The name at ``i`` follows a school's capitalised word and "of" ("the
+    National University of Concepción said"): the school's town."""
+    return i > 1 and toks.lower[i - 1] == "of" and toks.lower[i - 2] in _SCHOOL_HEADS and toks.title[i - 2]
 #: particles that open an Arabic name ("Abu Sayyaf", "Ibn Battuta", "Umm Kulthum")
 _NAME_PARTICLES = {"abu", "ibn", "bin", "bint", "umm", "abd", "ould"}
 #: prepositions of a route or a way that no body's name holds inside it

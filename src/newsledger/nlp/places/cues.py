@@ -121,14 +121,20 @@ QUALIFIED_POP = 1000
 
 def _qualifier(toks: _Tokens, m: _Mention, kinds: set[str]) -> Optional[str]:
     """The capitalised words between "the" and one of ``kinds`` before "of"
-    and the mention ("the Hungarian wine city of Eger" -> "Hungarian"), or None."""
+    and the mention ("the Hungarian wine city of Eger" -> "Hungarian"), or
+    before the mention in apposition ("the Chilean capital, Santiago", "the
+    Chilean capital Santiago"), or None."""
     if m.span is None or m.demonym:
         return None
     s = m.span.start
-    if s < 4 or toks.lower[s - 1] != "of" or toks.lower[s - 2] not in kinds:
+    if s >= 4 and toks.lower[s - 1] in ("of", ",") and toks.lower[s - 2] in kinds and toks.text[s - 2].islower():
+        kind = s - 2
+    elif s >= 3 and toks.lower[s - 1] in kinds and toks.text[s - 1].islower():
+        kind = s - 1
+    else:
         return None
-    k = s - 3  # (the qualifier's last word, after up to two lower-case words: "wine", "beach")
-    while k > 0 and s - 3 - k < _QUALIFIER_REACH and toks.text[k].islower() and toks.alpha[k]:
+    k = kind - 1  # (the qualifier's last word, after up to two lower-case words: "wine", "beach")
+    while k > 0 and kind - 1 - k < _QUALIFIER_REACH and toks.text[k].islower() and toks.alpha[k]:
         k -= 1
     end = k + 1
     while k >= 0 and end - k <= 3 and toks.title[k]:

@@ -113,9 +113,10 @@ from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS,
                     COMPANY_NOUNS, CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS,
                     MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, LAND_ADJECTIVES, QUARTER_TAILS,
-                    SAYING_WORDS, SERVICE_HEADS, TITLES, UTILITY_WORDS, W)
+                    SAYING_WORDS, SERVICE_HEADS, TITLES, TRADES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
-                     _in_headline_run, _land_after, _person_like, _place_cue, _speaker, _street, _strip, _Tokens,
+                     _in_headline_run, _land_after, _listed_with_person, _person_like, _place_cue, _speaker, _street,
+                     _strip, _Tokens,
                      _PLACE_OFFICES, SENTENCE_ENDS)
 from .entries import (_BRANDS, _city_named, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level,
                       _town_named, _town_pair, FIRMS)
@@ -186,6 +187,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_planets(d)
     _drop_compass_qualifiers(d)
     _drop_storm_words(d)
+    _drop_loose_short_features(d)
     _drop_ships_and_patronyms(d)
     _drop_initials(d)
     _drop_time_zones(d)
@@ -251,8 +253,10 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a campaign's name, "Save Windermere", "Stop Hinkley"; nor a valley's, "Val Bedretto")
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León"; nor a ship's, "the coast
-        # guard vessel KV Svalbard", "HMS Exeter")
-        if (ent.label_ == "PERSON" or _owned_as_person(toks, ent)) and len(ent) >= 2 \
+        # guard vessel KV Svalbard", "HMS Exeter"; nor an island people's name, "ni-Vanuatu")
+        if (ent.label_ == "PERSON" or _owned_as_person(toks, ent)
+                or (ent.label_ in ("GPE", "LOC") and _listed_with_person(toks, ent.start, ent.end, g))) \
+                and len(ent) >= 2 \
                 and not _after_place(toks, ent.end - 1) \
                 and toks.text[ent.start] not in _SHIP_PREFIXES \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS and toks.text[ent.start] not in COUNTY_OPENERS \
@@ -278,7 +282,8 @@ def _collect_person_words(d: _Detection) -> None:
                 and not _great_town_name(ent.text, g) and _club_of_match(d, ent.start, ent.end) is None \
                 and toks.span_text(ent.start, ent.end) not in d.teams \
                 and not (ent.start > 0 and toks.text[ent.start - 1] in _TEAM_BEFORE) \
-                and not _headline_person(toks, ent):
+                and not _headline_person(toks, ent) \
+                and not (len(ent) == 3 and _hyphen_people(toks, ent.start, g)):
             # (a person's town after "of" is no word of the name: "Brayan Parra of Sogamoso";
             # nor are the words after a preposition no name holds: "links Split with Hvar")
             # (nor is an office's title after a place's name, "Kullu Superintendent of Police",
@@ -292,7 +297,7 @@ def _collect_person_words(d: _Detection) -> None:
             # "The Sabah People's Front" holds no surname "Sabah")
             first = next((k for k in range(ent.start, end)
                           if toks.text[k][:1].isupper() and toks.lower[k] not in LAND_ADJECTIVES
-                          and toks.lower[k] not in ("the", "a", "an")), end)
+                          and toks.lower[k] not in ("the", "a", "an") and toks.lower[k] not in TRADES), end)
             if end - first < 2:
                 continue
             words = [i for i in range(first, end) if toks.title[i] and toks.text[i] not in features and not (
@@ -339,6 +344,10 @@ _PERSON_OWNS = {"life", "death", "mother", "father", "parents", "family", "wife"
                 "brother", "sister", "lawyer", "lawyers", "attorney", "body", "memory", "funeral", "widow",
                 "career", "friends", "killing", "arrest", "trial"}
 
+#: what a person named in the text owns too, after the surname's possessive ("Albany's office
+#: confirmed the call" after "Foreign Minister Helen Albany"), though a town may own it as well
+_SURNAME_OWNS = _PERSON_OWNS | {"office", "spokesman", "spokeswoman", "spokesperson", "aides"}
+
 
 def _headline_person(toks: _Tokens, ent: Span) -> bool:
     """The model's "person" lies in a headline's run of five capitalised
@@ -352,7 +361,7 @@ def _owning_names(toks: _Tokens) -> set[str]:
     """The capitalised words whose possessive owns what only a person owns
     ("Toledo's lawyer, Rommel Dacanay, said")."""
     return {toks.text[k] for k in range(toks.n - 2)
-            if toks.title[k] and toks.lower[k + 1] in ("'s", "’s") and toks.lower[k + 2] in _PERSON_OWNS}
+            if toks.title[k] and toks.lower[k + 1] in ("'s", "’s") and toks.lower[k + 2] in _SURNAME_OWNS}
 
 
 def _owned_as_person(toks: _Tokens, ent: Span) -> bool:
@@ -361,11 +370,15 @@ def _owned_as_person(toks: _Tokens, ent: Span) -> bool:
     Brandt's life", read as an organisation), two to four that an age
     follows ("The fugitive, Héctor Osorno Pailahueque, 45, was detained"),
     or two or three after a lower-case title or trade (:func:`_titled`: "said
-    bus driver Wilmer Andrade"): a person's full name."""
+    bus driver Wilmer Andrade") or a saying verb (:func:`_said_before`), or
+    after a trade's capital that opens the entity ("Anthropologist Rubén
+    Toledo of the university"): a person's full name."""
     if ent.label_ not in ("ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART"):
         return False
     if 2 <= len(ent) <= 4 and all(toks.title[k] and toks.alpha[k] for k in range(ent.start, ent.end)) \
-            and (_aged(toks, ent.end - 1) or (len(ent) <= 3 and _titled(toks, ent.start))):
+            and (_aged(toks, ent.end - 1) or (len(ent) <= 3 and _titled(toks, ent.start))
+                 or (len(ent) >= 3 and toks.lower[ent.start] in TRADES)
+                 or (len(ent) <= 3 and _said_before(toks, ent))):
         return True
     k = ent.start + 2
     return ent.label_ != "WORK_OF_ART" and ent.end in (k, k + 1) \
@@ -374,15 +387,24 @@ def _owned_as_person(toks: _Tokens, ent: Span) -> bool:
         and toks.lower[k + 1] in _PERSON_OWNS
 
 
+def _said_before(toks: _Tokens, ent: Span) -> bool:
+    """A saying verb goes before the model's body and a comma after it
+    ("said Helena Paris, the state's secretary"): the speaker's full name."""
+    return ent.label_ not in ("GPE", "LOC") and ent.start > 0 and toks.text[ent.start - 1].islower() \
+        and toks.lower[ent.start - 1] in SAYING_WORDS and ent.end < toks.n and toks.text[ent.end] == ","
+
+
 def _titled(toks: _Tokens, start: int) -> bool:
     """A lower-case title or trade goes just before ``start`` ("said federal
-    police delegate Cláudio Natal") or before a comma after "his", "her" or
-    "their" ("His solicitor, Niall Boston, said"): a person's name follows."""
+    police delegate Cláudio Natal") or before a comma ("His solicitor, Niall
+    Boston, said"): a person's name follows."""
     p = start - 1
     if p >= 0 and toks.text[p].islower() and toks.lower[p] in TITLES:
         return True
+    # (or the title and a comma: "The bank's project director, Lucas Adelaide, said", "A ministry
+    # spokesman, Dawit Gojjam, said")
     return p >= 2 and toks.text[p] == "," and toks.text[p - 1].islower() and toks.lower[p - 1] in TITLES \
-        and toks.lower[p - 2] in ("his", "her", "their")
+        and (toks.lower[p - 2] in ("his", "her", "their") or toks.pos[p - 2] in ("NOUN", "PROPN", "DET", "ADJ", "PART"))
 
 
 def _town_and_club_word(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
@@ -659,13 +681,19 @@ def _detect_hyphen_demonyms(d: _Detection) -> None:
     whole, not the country inside it."""
     toks, g = d.toks, d.g
     for i in range(toks.n - 2):
-        if toks.text[i + 1] != "-" or toks.space[i] or toks.space[i + 1] or not toks.title[i + 2] \
-                or not d.free(i, i + 3):
-            continue
-        code = g.country_for_demonym(toks.span_text(i, i + 3))
-        if code and g.country(code) is not None and g.country_code(toks.text[i + 2]) == code:
+        code = _hyphen_people(toks, i, g)
+        if code and d.free(i, i + 3) and g.country(code) is not None:
             d.add_demonym(i, i + 3, g.country(code), code)
             d.doc_countries.add(code)
+
+
+def _hyphen_people(toks: _Tokens, i: int, g: Gazetteer) -> Optional[str]:
+    """The country code of the people's name of a word, a hyphen and the
+    country's name at token ``i`` ("ni-Vanuatu"), else None."""
+    if i + 2 >= toks.n or toks.text[i + 1] != "-" or toks.space[i] or toks.space[i + 1] or not toks.title[i + 2]:
+        return None
+    code = g.country_for_demonym(toks.span_text(i, i + 3))
+    return code if code and g.country_code(toks.text[i + 2]) == code else None
 
 
 def _detect_possessive_names(d: _Detection) -> None:
@@ -867,12 +895,16 @@ def _drop_given_names(d: _Detection) -> None:
     # (a name the text gives an age anywhere is a person's wherever it stands
     # alone without a place's cue, a country's name aside: "Borges, 58, ...
     # Borges was born on a cattle farm")
-    aged_names = {toks.text[i] for i in range(n) if toks.title[i] and (_aged(toks, i) or _being_after(toks, i))}
+    aged_names = {toks.text[i] for i in range(n) if toks.title[i] and (
+        _aged(toks, i) or _being_after(toks, i) or _age_apposition(toks, i))}
     for m in [m for m in d.mentions if m.span is not None and len(m.span) == 1 and not m.demonym]:
         i = m.span.start
         aged = _aged(toks, i) or _being_after(toks, i) \
+            or (_age_apposition(toks, i) and not (m.cands and _top_level(m.cands[0]))) \
             or (m.text in aged_names and not (m.cands and m.cands[0].kind == "country")
-                and toks.ent_type[i] not in ("GPE", "LOC")
+                and (toks.ent_type[i] not in ("GPE", "LOC") or (
+                    # ("Marcus, a 31-year-old designer, ... Marcus, who asked")
+                    i + 2 < n and toks.text[i + 1] == "," and toks.lower[i + 2] == "who"))
                 and not _place_cue(toks, i, m.span.end, d.g)
                 and not _coordinated(toks, m.span, d.taken))
         kin = i >= 2 and toks.text[i - 1] == "," and toks.lower[i - 2] in KIN_WORDS and toks.text[i - 2].islower() \
@@ -896,6 +928,29 @@ def _aged(toks: _Tokens, i: int) -> bool:
     return i + 3 < n and not _home_of_person(toks, i) and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
         and len(toks.text[i + 2]) <= 2 and (toks.text[i + 3] == "." or (
             toks.text[i + 3] == "," and i + 4 < n and toks.text[i + 4][:1].islower()))
+
+
+#: nouns after an age that describe a place, not a person ("Petra, a 2,000-year-old city")
+_AGED_PLACE_NOUNS = {"city", "town", "village", "port", "settlement", "capital", "market", "community", "suburb",
+                     "quarter", "harbour", "harbor", "site", "fortress", "monastery", "temple", "mosque", "church",
+                     "bridge", "oasis", "citadel", "castle", "hamlet"}
+
+
+def _age_apposition(toks: _Tokens, i: int) -> bool:
+    """Token ``i`` opens a sentence with a one-word name that an age of a
+    person describes after a comma ("Marcus, a 31-year-old graphic designer,
+    has lived ..."): a person known by the given name alone (not "Petra, a
+    2,000-year-old city")."""
+    n = toks.n
+    if not (i + 7 < n and toks.text[i + 1] == "," and toks.lower[i + 2] in ("a", "an")):
+        return False
+    if i > 0 and not (toks.text[i - 1] in SENTENCE_ENDS or toks.text[i - 1] == "," or "\n" in toks.text[i - 1]):
+        return False
+    age, k = toks.text[i + 3], i + 4
+    if not (age.isdigit() and int(age) <= 110 and toks.text[k] == "-" and toks.lower[k + 1] == "year"
+            and toks.text[k + 2] == "-" and toks.lower[k + 3] == "old"):
+        return False
+    return not any(toks.lower[t] in _AGED_PLACE_NOUNS for t in range(k + 4, min(n, k + 8)))
 
 
 def _being_after(toks: _Tokens, i: int) -> bool:
@@ -1099,13 +1154,39 @@ _STORM_WORDS = {"hurricane", "typhoon", "cyclone"}
 
 def _drop_storm_words(d: _Detection) -> None:
     """A storm's word before a capitalised name is the storm's ("Hurricane
-    Tobias", "the National Hurricane Center"), not the town named like it."""
+    Tobias", "the National Hurricane Center"), not the town named like it;
+    so is the whole storm's name the model took for a place ("lost its house
+    in Cyclone Pam"), and the name after its capitalised storm's word
+    ("after Typhoon Haiyan")."""
     toks, n = d.toks, d.toks.n
     for m in list(d.mentions):
-        if m.span is None or m.demonym or len(m.span) != 1 or toks.lower[m.span.start] not in _STORM_WORDS:
+        if m.span is None or m.demonym:
             continue
-        e = m.span.end
-        if e < n and toks.title[e] and toks.alpha[e]:
+        s, e = m.span.start, m.span.end
+        if toks.lower[s] in _STORM_WORDS and (
+                (len(m.span) == 1 and e < n and toks.title[e] and toks.alpha[e])
+                or (len(m.span) >= 2 and toks.title[s] and toks.title[s + 1] and toks.alpha[s + 1])):
+            d.drop(m)
+        elif s > 0 and toks.lower[s - 1] in _STORM_WORDS and toks.title[s - 1] and toks.title[s]:
+            d.drop(m)
+
+
+#: a feature's word that the text may use alone, after "the", for the one it is known by
+#: ("ships sailing round the Cape": the Cape of Good Hope)
+_SHORT_FEATURE_WORDS = {"cape"}
+
+
+def _drop_loose_short_features(d: _Detection) -> None:
+    """Such a word alone is the feature only after "the" and with no name or
+    "of" after it: "the Cape Doctor" (a wind), "the Cape of Storms", "at Cape
+    Cross", "Cape fur seals" name none."""
+    toks, n = d.toks, d.toks.n
+    for m in list(d.mentions):
+        if m.span is None or m.demonym or len(m.span) != 1 or toks.lower[m.span.start] not in _SHORT_FEATURE_WORDS:
+            continue
+        s, e = m.span.start, m.span.end
+        if not (s > 0 and toks.lower[s - 1] == "the") or (e < n and (
+                toks.title[e] or toks.lower[e] == "of" or (toks.text[e].islower() and toks.pos[e] == "NOUN"))):
             d.drop(m)
 
 
@@ -1553,7 +1634,8 @@ def _detect_demonyms(d: _Detection) -> None:
         if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod") and not (
                 toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
                 and toks.pos[i + 1] in ("NOUN", "ADJ", "PROPN") and toks.text[i + 1].islower()) \
-                and not _demonym_before_name(toks, i) and not _opens_common_nouns(toks, i) \
+                and not _demonym_before_name(toks, i) and not _demonym_before_office(toks, i) \
+                and not _opens_common_nouns(toks, i) \
                 and not _paired_with_demonym(toks, g, i) and not _hyphened_demonyms(toks, g, i):
             continue  # (a one-word "person" before a common noun or its adjective:
             # "Armenian and Azerbaijani forces", "the Moldovan foreign minister")
@@ -1650,9 +1732,15 @@ def _opens_common_nouns(toks: _Tokens, i: int) -> bool:
 def _paired_with_demonym(toks: _Tokens, g: Gazetteer, i: int) -> bool:
     """Token ``i``, a person's entity of one word, is joined by "and" to a
     people's word before a common noun ("Bangladeshi and Indian forest
-    officers", "Malagasy and Mozambican fishers"), or opens a list of them
+    officers", "Malagasy and Mozambican fishers", "Kyrgyz and Tajik
+    guards"), or opens a list of them
     ("Nigerien, Chadian and Sudanese nationals"): a people's word too."""
     n = toks.n
+    if toks.ent_iob[i] == "B" and 2 <= i and i + 1 < n and toks.ent_iob[i + 1] != "I" \
+            and toks.lower[i - 1] in ("and", "or") and toks.title[i - 2] \
+            and g.country_for_demonym(toks.text[i - 2]) is not None \
+            and toks.text[i + 1].islower() and toks.pos[i + 1] in ("NOUN", "ADJ", "VERB"):
+        return True  # (or closing the pair: "Kyrgyz and Tajik guards trade fire", "guards" read as a verb)
     if not (toks.ent_iob[i] == "B" and i + 3 < n and toks.ent_iob[i + 1] != "I"):
         return False
     if toks.lower[i + 1] in ("and", "or"):
@@ -1690,6 +1778,20 @@ def _demonym_before_name(toks: _Tokens, i: int) -> bool:
     n = toks.n
     return toks.ent_iob[i] == "B" and i + 2 < n and toks.ent_iob[i + 1] == "I" and toks.ent_iob[i + 2] == "I" \
         and toks.title[i + 1] and toks.title[i + 2] and not toks.text[i].endswith("s")
+
+
+def _demonym_before_office(toks: _Tokens, i: int) -> bool:
+    """Token ``i`` is a one-word "person" before an office's capitalised
+    title of three words at most ("Nepali Foreign Minister Sushila
+    Bhattarai", "Ghanaian President"): a people's word naming whose office."""
+    if toks.ent_iob[i] != "B" or (i + 1 < toks.n and toks.ent_iob[i + 1] == "I"):
+        return False
+    for k in range(i + 1, min(i + 4, toks.n)):
+        if not toks.title[k]:
+            return False
+        if toks.lower[k] in TITLES:
+            return True
+    return False
 
 
 def _modifies_noun(toks: _Tokens, doc: Doc, i: int) -> bool:
@@ -2304,6 +2406,7 @@ def _detect_repeats(d: _Detection) -> None:
     firsts = {k[0] for k in known}
     lowers, cap, upper = toks.lower, toks.cap, toks.upper
     n = toks.n
+    person_lasts = {x[-1].text: x.end for x in d.ents if x.label_ == "PERSON" and len(x) >= 2 and not d.g.exact(x.text)}
     resume = 0  # the first token not yet read (the tokens ahead stay as they are)
     for i in [k for k, word in enumerate(lowers) if word in firsts]:
         if i < resume or taken[i]:
@@ -2321,9 +2424,15 @@ def _detect_repeats(d: _Detection) -> None:
         if found is None:
             continue
         L, src = found
+        # (nor where the text's person of the name speaks: "commissioner Danladi Kaduna ...
+        # Kaduna told reporters" beside "lorries from Kaduna")
+        speaks = L == 1 and i + 1 < n and toks.lower[i + 1] in SAYING_WORDS \
+            and person_lasts.get(toks.text[i], i + 1) != i + 1 \
+            and not any(e.kind == "country" for e in src.cands[:1]) and not _place_cue(toks, i, i + L, d.g) \
+            and not (i > 0 and lowers[i - 1] == "of")
         if not _person_like(toks, i, i + L, d.person_words) and not _event_of(toks, i, i + L) and not (
                 i > 0 and (lowers[i - 1].rstrip(".") in TITLES or toks.text[i - 1] in _SHIP_PREFIXES)) \
-                and not _ground_opening(toks, i + L):
+                and not _ground_opening(toks, i + L) and not speaks:
             d.add_known(d.doc[i:i + L], src.cands, src.main_ids, src.fuzzy)
         resume = i + L
     _detect_bare_rivers(d)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from ...gazetteer import Entry, Gazetteer
 from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, MOVABLE_FEASTS, PAGE_WORDS,
-                    PLACE_NOUNS, STREET_HEADS, TITLES, UNIVERSITY_WORDS)
+                    PLACE_NOUNS, SAYING_WORDS, STREET_HEADS, TITLES, UNIVERSITY_WORDS)
 from .tokens import (_COUNTY_WORDS, _HEIGHT_PREPS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _initial_before, _speaker,
                      _street, _strip, _Tokens, _with_possessive_end)
@@ -187,11 +187,40 @@ def _split_at_possessives(doc: Doc, toks: _Tokens, ents, g: Gazetteer) -> list[S
     return out
 
 
+def _persons_last_words(d: _Detection) -> dict[str, list[int]]:
+    """The last words of the model's persons of two words or more ("Danladi
+    Kaduna"), a great town's name among them, with where each such person ends;
+    no place's name of several words is such a person ("Hulu Selangor")."""
+    out: dict[str, list[int]] = {}
+    for x in d.ents:
+        # (not a place's own name the model took for a person: "Hulu Selangor")
+        if x.label_ == "PERSON" and len(x) >= 2 and not d.g.exact(x.text):
+            out.setdefault(x[-1].text, []).append(x.end)
+    return out
+
+
+#: a town the model took for a language is one of this size at least
+LANGUAGE_TOWN_POP = 50_000
+
+
+def _town_as_language(toks: _Tokens, r: tuple[int, int], g: Gazetteer) -> bool:
+    """The model's "language" is no people's word but a town's or a
+    province's own name ("the port at Thoothukudi" as a language)."""
+    name = toks.span_text(r[0], r[1])
+    if g.country_for_demonym(name) or g.place_for_demonym(name):
+        return False
+    main = g.main_ids(name)
+    return any(e.id in main and ((e.kind == "city" and e.population >= LANGUAGE_TOWN_POP)
+                                 or (e.kind == "region" and e.source in ("extra", "subdivision")))
+               for e in g.exact(name)[:5])
+
+
 def _detect_entities(d: _Detection) -> None:
     """1. the model's GPE/LOC entities, FAC ones the gazetteer knows well (or
     streets), NORP demonyms."""
     doc, toks, g = d.doc, d.toks, d.g
     ents = _split_at_possessives(doc, toks, d.ents, g)
+    person_lasts = _persons_last_words(d)
     for n_ent, ent in enumerate(ents):
         label = ent.label_
         if label not in ("GPE", "LOC", "FAC", "NORP", "LANGUAGE"):
@@ -231,7 +260,9 @@ def _detect_entities(d: _Detection) -> None:
             if whole == r:
                 whole = _demonym_town(toks, r, g, d)
             if whole == r and label == "LANGUAGE":
-                continue
+                if not _town_as_language(toks, r, g):
+                    continue
+                label = "GPE"
             if whole != r:
                 r, label = whole, "GPE"
         if r[0] > ent.start and toks.text[r[0] - 1] == "The" and g.main_ids(toks.span_text(r[0] - 1, r[1])):
@@ -291,6 +322,12 @@ def _detect_entities(d: _Detection) -> None:
                 continue  # "the Timaru Rotary Club ... who was in Rotary": the club's name
             if known and len(span) == 1 and d.firm_name(name, known):
                 continue  # "Titan Operating was granted a permit ... Titan will drill": the firm's name
+            if known and len(span) == 1 and span.end < toks.n and toks.lower[span.end] in SAYING_WORDS \
+                    and any(end != span.end for end in person_lasts.get(name, ())) \
+                    and not any(e.kind == "country" for e in known) \
+                    and not (span.start > 0 and toks.lower[span.start - 1] == "of") \
+                    and not _place_cue(toks, span.start, span.end, g):
+                continue  # "commissioner Danladi Kaduna ... Kaduna told reporters": a great town's name too
             if known and len(span) == 1 and (name in d.person_words or name in d.surnames) \
                     and not any(_top_level(e) for e in known) \
                     and not _place_cue(toks, span.start, span.end, g) and (_speaker(toks, span.start) or (
@@ -338,6 +375,10 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             if not known and len(span) == 1 and name.lower() in COMMON_WORDS:
                 continue  # "the Eagles' full-court press": a common word no place has exactly, no misspelt town
+            if len(span) == 1 and name.lower() in COMMON_WORDS and toks.pos[span.start] == "ADJ" \
+                    and span.end < toks.n and toks.text[span.end].islower() and toks.pos[span.end] == "NOUN" \
+                    and not any(_top_level(e) or e.population >= 100_000 for e in known):
+                continue  # "from the Olympic city": a common adjective, though a small town has its name
             if not known and len(span) == 1 and name in d.company_words:
                 continue  # "fold the mine into Codelco" beside "state copper giant Codelco": the company
             if not known and not g.lookup(name):
@@ -642,7 +683,9 @@ _TOWN_JOINERS = {"upon", "on", "am", "an", "der", "sur", "en", "im", "in"}
 
 _NOT_PLACES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                "southwest", "the north", "the south", "the west", "the east", "city", "state",
-               "earth", "heaven", "hell", "paradise"} \
+               "earth", "heaven", "hell", "paradise",
+               # (a water's bare word: "the Law of the Sea" names no Seattle by its code "SEA")
+               "sea", "ocean"} \
     | UNIVERSITY_WORDS | {w.lower() for w in MOVABLE_FEASTS}  # ("the Universidad Tecnológica del Chocó")
 _NOT_PLACE_HEADS = {"day", "days", "eve", "week", "act", "way"}
 #: US states' abbreviations that are English words: a state after a town's comma ("Worcester, Mass.")

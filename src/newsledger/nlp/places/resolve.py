@@ -231,7 +231,9 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
     _school_towns(mentions)
     _place_in_named_region(toks, mentions, g)
     _short_forms(mentions)
-    _bare_heads(mentions)
+    _bare_heads(mentions, g)
+    _capes_named_whole(mentions)
+    _waters_by_short_name(mentions)
     _abbreviations_of_lands(mentions)
     _parts_of_cities(toks, mentions, g)
     _great_cities_abroad(toks, mentions)
@@ -447,14 +449,22 @@ _BARE_HEADS = {"valley", "delta", "peninsula", "basin", "plateau", "highlands", 
                "glen", "gorge", "hills", "lakes"}
 
 
-def _bare_heads(mentions: Sequence[_Mention]) -> None:
+#: ... of them, those a land has one of, mostly ("the Delta" of Egypt, Nigeria, Bangladesh);
+#: a land has many a valley and peninsula that our table does not hold
+_ONE_PER_LAND = {"delta"}
+
+
+def _bare_heads(mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """A head word alone ("the Valley") in a text that names a place by it
     ("the Rio Grande Valley", "the Shenandoah Valley") is that place,
     not a small town of the word (Anguilla's The Valley, Valley in
     Anglesey), when the text names one such place only.  Where it names
-    none, such a town in a country no other place of the text lies in is
-    no reading ("cases from across the Valley" in a story of Texas)."""
+    none, it is the one land of our table named by it in the country the
+    text is mostly about ("a factory in the Delta" in a story of Egypt: the
+    Nile Delta); else such a town in a country no other place of the text
+    lies in is no reading ("cases from across the Valley" in a story of Texas)."""
     named = [m for m in mentions if m.choice is not None and not m.demonym and " " in m.text.strip()]
+    main: Optional[str] = None
     for m in mentions:
         words = m.text.lower().split()
         if words and words[0] == "the":
@@ -462,15 +472,63 @@ def _bare_heads(mentions: Sequence[_Mention]) -> None:
         if len(words) != 1 or words[0] not in _BARE_HEADS or m.demonym:
             continue
         e = m.choice
-        if e is not None and e.kind is not None and not (e.kind == "city" and e.population < LONELY_POP):
+        if main is None:
+            shares = _country_shares([o for o in mentions if normalize(o.text) != normalize(m.text)])
+            main = next((c for c, share in shares.items() if share >= 0.5), "")
+        # (a town of the word abroad too, whatever its size: "the Delta" in a story of Egypt is no Delta, BC)
+        if e is not None and e.kind is not None and not (e.kind == "city" and (
+                e.population < LONELY_POP or (main and e.country != main))):
             continue
         longer = [o for o in named if o is not m and o.text.lower().split()[-1] == words[0]
                   and o.text.lower().split()[0] not in ("the", words[0])]
         if longer and len({(o.choice.name, o.choice.lat, o.choice.lon) for o in longer}) == 1:
             m.choice = longer[0].choice
+            continue
+        lands = g.lands_named_with_tail(words[0], main) if not longer and main and words[0] in _ONE_PER_LAND else []
+        if len(lands) == 1:
+            m.choice = lands[0]
         elif not longer and e is not None and e.kind == "city" and not any(
                 o.choice is not None and o.choice.country == e.country for o in mentions if o.text != m.text):
             m.choice = None
+
+
+def _capes_named_whole(mentions: Sequence[_Mention]) -> None:
+    """"the Cape" in a text that names one cape's place in full ("Cape
+    Cod", "Cape Breton", "Cape York") is that place, not the Cape of Good
+    Hope that the word alone stands for."""
+    capes = [m for m in mentions if m.choice is not None and not m.demonym and m.text.lower().startswith("cape ")]
+    if not capes or len({(o.choice.name, o.choice.lat, o.choice.lon) for o in capes}) != 1:
+        return
+    for m in mentions:
+        if m.text.lower() == "cape" and not m.demonym:
+            m.choice = capes[0].choice
+
+
+#: the word a sea's or an ocean's name ends in, which the text may leave out ("the Pacific")
+_WATER_TAILS = (" Ocean", " Sea")
+#: a town of an ocean's short name is meant only with a place of the text this near it
+WATER_TOWN_KM = 150.0
+
+
+def _waters_by_short_name(mentions: Sequence[_Mention]) -> None:
+    """An ocean's or a sea's name without its word ("Pacific neighbours
+    joined in", "the Baltic") is the water, not a small town of the name
+    (Pacific, Washington; Baltic, Ohio), unless a cue or a state names the
+    town or another place of the text lies near it ("a mill in Atlantic"
+    in a story of Cass County, Iowa)."""
+    for m in mentions:
+        e = m.choice
+        if e is None or m.demonym or m.pair or m.local_cue or e.kind != "city" or e.population >= 10_000 \
+                or e.lat is None:
+            continue
+        water = next((c for c in m.cands[:10] if c.kind == "feature" and c.country is None
+                      and any(c.name == m.text.strip() + tail for tail in _WATER_TAILS)), None)
+        if water is None or any(
+                o is not m and o.choice is not None and o.choice.lat is not None and o.choice.kind != "country"
+                and normalize(o.text) != normalize(m.text)
+                and haversine_km(e.lat, e.lon, o.choice.lat, o.choice.lon) <= WATER_TOWN_KM for o in mentions):
+            continue
+        m.choice = water
 
 
 #: a town smaller than this, in a country no other name of the text lies in
@@ -647,8 +705,8 @@ def _famous_places(mentions: Sequence[_Mention]) -> None:
             m.choice = max(big, key=lambda e: e.population)
 
 
-#: a university's town is no village of this size ...
-SCHOOL_VILLAGE_POP = 10_000
+#: a university's town is no town of this size ...
+SCHOOL_VILLAGE_POP = 20_000
 #: ... where a namesake town of this size has the name as its own
 SCHOOL_TOWN_POP = 100_000
 
@@ -656,11 +714,13 @@ SCHOOL_TOWN_POP = 100_000
 def _school_towns(mentions: Sequence[_Mention]) -> None:
     """A university named after a town ("the University of Münster" in a
     story from Bavaria) lies in the biggest town of that own name of
-    100,000 people, not in a village of it under 10,000 that the text's
-    other places lie near."""
+    100,000 people, not in a town of it under 20,000 that the text's
+    other places lie near, nor nowhere (a lonely namesake dropped: "a
+    student from the University of Cambridge" in a story of Egypt)."""
     for m in mentions:
         c = m.choice
-        if not m.school_cue or m.demonym or c is None or c.kind != "city" or c.population >= SCHOOL_VILLAGE_POP:
+        if not m.school_cue or m.demonym or (c is not None and (
+                c.kind != "city" or c.population >= SCHOOL_VILLAGE_POP)):
             continue
         big = [e for e in m.cands[:60] if e.kind == "city" and e.id in m.main_ids and e.population >= SCHOOL_TOWN_POP]
         if big:

@@ -153,6 +153,8 @@ VILLAGE_KM = 250.0
 WORLD_VILLAGE_KM = 60.0
 #: a city this big outranks its small namesakes abroad in a text about other countries ("Geneva")
 RIVAL_POP = 150_000
+#: a hamlet at home smaller than this gives way to a city of RIVAL_POP abroad with nothing near it
+HOME_HAMLET_POP = 1_000
 
 
 def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> _CandidateScores:
@@ -541,6 +543,13 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
                     # from Bogotá, from Jaipur, from Antwerp" beside "an
                     # auction in New York")
                     s += W["great_village"]
+            elif e.population < HOME_HAMLET_POP and not m.local_cue and m.coloc.get(e.id, 0.0) < 1.0 \
+                    and anchors and e.lat is not None and not _anchored(e, key, anchors, VILLAGE_KM):
+                # ... a hamlet at home named like a city of 150,000 abroad, no
+                # town of the text its neighbour: the text's land alone does
+                # not speak for it ("a report circulated to members in Geneva"
+                # in a story of Australia's wine growers)
+                s += W["home_hamlet"]
         if e.kind == "region" and e.country and main_country is not None and e.country != main_country \
                 and countries.get(e.country, 0.0) - m.own_countries.get(e.country, 0) <= 0 \
                 and any(o.entry.country == main_country and (o.entry.kind == "region" or (

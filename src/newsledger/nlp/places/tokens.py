@@ -161,7 +161,9 @@ def _abbreviation_dot_end(toks: _Tokens, i: int, j: int, g: Gazetteer) -> int:
     word = toks.text[i]
     if not (i > 0 and toks.text[i - 1] == ",") and _own_name(word, g):
         return j
+    # (a short form, no word of the region's name: not "in the Bekaa." of the Bekaa Valley)
     if any(e.kind == "region" and e.source in ("state", "extra") and normalize(e.name) != normalize(word)
+           and normalize(word) not in normalize(e.name).split()
            and e.country not in UNDOTTED_LANDS for e in g.exact(word + ".")):
         return j + 1
     return j
@@ -308,11 +310,20 @@ def _in_signed_name(toks: _Tokens, start: int, end: int) -> bool:
 def _speaker(toks: _Tokens, i: int) -> bool:
     """The word at ``i`` names who speaks: a verb of saying right before or
     after it ("said Rojas", "Rojas said"), an age between commas after it
-    ("Rojas, 46,") or "who" after a comma ("Rojas, who grew up ...")."""
+    ("Rojas, 46,"), "who" after a comma ("Rojas, who grew up ...") or a
+    saying verb after a short lower-case phrase between commas ("Rojas, in
+    a statement, said")."""
     if (i > 0 and toks.lower[i - 1] in SAYING_WORDS) or (i + 1 < toks.n and toks.lower[i + 1] in SAYING_WORDS):
         return True
     if i + 2 < toks.n and toks.text[i + 1] == "," and toks.lower[i + 2] == "who":
         return True
+    if i + 4 < toks.n and toks.text[i + 1] == "," and toks.text[i + 2].islower():
+        # ("Albany, in a statement, said"; "Toledo, speaking by telephone, said")
+        # (lower-case words only: "the other Kettering, in England, said" is the town)
+        close = next((k for k in range(i + 3, min(i + 8, toks.n - 1))
+                      if not toks.alpha[k] or not toks.text[k].islower()), None)
+        if close is not None and toks.text[close] == "," and toks.lower[close + 1] in SAYING_WORDS:
+            return True
     return i + 3 < toks.n and toks.text[i + 1] == "," and toks.text[i + 2].isdigit() \
         and len(toks.text[i + 2]) <= 3 and toks.text[i + 3] == ","
 
@@ -334,6 +345,17 @@ def _titled_given(toks: _Tokens, start: int) -> bool:
     if p < 1 or not toks.title[p] or toks.pos[p] != "PROPN" or toks.lower[p].rstrip(".") in TITLES:
         return False
     return toks.lower[p - 1].rstrip(".") in _RANK_TITLES and toks.title[p - 1]
+
+
+def _listed_with_person(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
+    """Two capitalised words that name no place as a whole follow "and"
+    after a person's full name ("two warlords, Thomas Lubanga and Germain
+    Katanga,", the second read as a place): the other person's full name."""
+    if end - start != 2 or start < 3 or not all(toks.title[k] and toks.alpha[k] for k in range(start, end)):
+        return False
+    p = start - 1
+    return toks.lower[p] in ("and", "&") and toks.ent_type[p - 1] == "PERSON" and toks.ent_iob[p - 1] == "I" \
+        and not g.exact(toks.span_text(start, end))
 
 
 def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) -> bool:
@@ -378,9 +400,11 @@ def _person_like(toks: _Tokens, start: int, end: int, person_words: set[str]) ->
             return True
     if _after_kin(toks, start):
         return True
-    # (a place's officer after it is no surname: "Talisay City Mayor Ana Cruz")
+    # (a place's officer after it is no surname: "Talisay City Mayor Ana Cruz"; nor is
+    # a body's name after "the" a person's: "The Maharashtra Ekikaran Samiti has campaigned")
     if end < toks.n and toks.title[end] and toks.ent_type[end] == "PERSON" and toks.pos[end] == "PROPN" \
-            and toks.lower[end] not in _PLACE_OFFICES and not _in_headline_run(toks, start, end):
+            and toks.lower[end] not in _PLACE_OFFICES and not _in_headline_run(toks, start, end) \
+            and not (start > 0 and toks.lower[start - 1] == "the"):
         return True
     # a couple's first name before the other's full name ("Brent and Lynnette Hain"),
     # not after a word of place ("towards Gopeng and Batu Gajah"), nor before
@@ -737,8 +761,11 @@ def _cue_before(toks: _Tokens, start: int, end: int, depth: int = 0) -> bool:
                          and (toks.title[end + 1] or toks.text[end + 1] in _NAME_SMALL_WORDS and end + 2 < toks.n
                               and toks.title[end + 2])):
             return True
-        # a place's adjective in lower case ("in neighbouring Hastings", "southern Malawi")
-        if prev in _PLACE_ADJS and toks.text[start - 1].islower():
+        # a place's adjective in lower case ("in neighbouring Hastings", "southern Malawi"),
+        # or a neighbour's opening a sentence ("Neighbouring Krabi has asked for a role")
+        if prev in _PLACE_ADJS and (toks.text[start - 1].islower() or (
+                prev in ("neighbouring", "neighboring", "nearby")
+                and (_line_start(toks, start - 1) or toks.text[start - 2] in SENTENCE_ENDS))):
             return True
         # a place's noun right before it, in apposition ("and its capital
         # Higüey", "the port town Kyaukpyu"), no capitalised word after it

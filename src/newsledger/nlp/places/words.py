@@ -4,6 +4,19 @@ article) and the weights of the resolution score (:data:`W`)."""
 from __future__ import annotations
 
 
+#: trades and jobs before a person's name ("Analyst Georgia Evans", "organiser Paris Okonkwo",
+#: "incumbent Dallas Reeves", "Taxi driver Wilmer Macías", "said social worker Helena Järna",
+#: "federal police delegate Cláudio Natal", "prosecutor Hélène Paris", "Anthropologist Rubén
+#: Toledo"), names the model may take for a body's or a building's
+TRADES = {
+    "analyst", "economist", "magistrate", "magistrates", "organiser", "organizer", "researcher",
+    "photographer", "chef", "historian", "lawyer", "architect", "novelist", "activist", "incumbent",
+    "driver", "worker", "delegate", "solicitor", "prosecutor", "attorney", "teacher", "nurse", "farmer",
+    "fisherman", "trader", "vendor", "engineer", "pastor", "imam", "priest", "journalist", "reporter",
+    "correspondent", "shopkeeper", "adviser", "advisor", "anthropologist", "sociologist", "biologist",
+    "geologist", "ecologist", "linguist", "scientist", "lecturer", "surgeon", "physician", "rancher",
+}
+
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     "president", "presidents", "minister", "prime", "chancellor", "secretary", "senator", "sen",
@@ -17,15 +30,7 @@ TITLES = {
     "st", "saint", "uncle", "aunt", "mother", "mom", "dad", "son", "daughter", "wife", "husband",
     "actor", "actress", "singer", "star", "player", "pitcher", "quarterback", "guard",
     "forward", "striker", "midfielder", "defender", "goalkeeper", "rapper", "director",
-    # (a trade before the name: "Analyst Georgia Evans", "organiser Paris Okonkwo", "incumbent Dallas Reeves")
-    "analyst", "economist", "magistrate", "magistrates", "organiser", "organizer", "researcher",
-    "photographer", "chef", "historian", "lawyer", "architect", "novelist", "activist", "incumbent",
-    # (and a job: "Taxi driver Wilmer Macías", "said social worker Helena Järna", "federal police
-    # delegate Cláudio Natal", "prosecutor Hélène Paris", names the model may take for a body's)
-    "driver", "worker", "delegate", "solicitor", "prosecutor", "attorney", "teacher", "nurse", "farmer",
-    "fisherman", "trader", "vendor", "engineer", "pastor", "imam", "priest", "journalist", "reporter",
-    "correspondent", "shopkeeper", "adviser", "advisor",
-}
+} | TRADES
 
 #: kin, before the names of the family they introduce ("his wife, Florence,",
 #: "his daughters Victoria and Mai", "her stepdaughter, Paris Lindqvist")
@@ -228,6 +233,7 @@ W = {
     "great_home": -6.0,   # a village named like a great city of its own country (no state after it)
     "great_village": -3.0, # a village named like a great city abroad, nothing local speaking for it
     "world_village": -12.0, # ... a world city or a capital, and no place of the text its neighbour
+    "home_hamlet": -6.0,  # a hamlet at home named like a city of 150,000 abroad, no place of the text near it
     "fuzzy_km": 300.0,    # a misspelt name's place lies this near a place named exactly
     "country_alias": -4.0, # a country's own name given as another place's other name
     "division_floor": 4.0, # so does a province or county with its own centre
