@@ -125,7 +125,7 @@ from .cues import (_COUNTY_PLURALS, _cue_city, _LIST_WORDS, _QUALIFIED_DIVISIONS
                    listed_before_rivers, reach_before)
 from .features import _detect_named_features, FEATURE_HEAD_PAIRS, FEATURE_OPENERS, ROMANCE_OPENERS
 from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
-from .entities import _COMPASS, _demonym_town, _detect_entities
+from .entities import _COMPASS, _demonym_town, _detect_entities, _persons_last_words
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
 from .accept import (CLUB_TOWN_POP, _club_of_match, _home_of_person, _PAIR_DASHES, _speech_subject_person, _TEAM_BEFORE,
@@ -937,10 +937,10 @@ _AGED_PLACE_NOUNS = {"city", "town", "village", "port", "settlement", "capital",
 
 
 def _age_apposition(toks: _Tokens, i: int) -> bool:
-    """Token ``i`` opens a sentence with a one-word name that an age of a
-    person describes after a comma ("Marcus, a 31-year-old graphic designer,
-    has lived ..."): a person known by the given name alone (not "Petra, a
-    2,000-year-old city")."""
+    """Token ``i`` opens a sentence or a clause with a one-word name that an
+    age of a person describes after a comma ("For eleven years, Marcus, a
+    31-year-old graphic designer, has lived ..."): a person known by the
+    given name alone (not "Petra, a 2,000-year-old city")."""
     n = toks.n
     if not (i + 7 < n and toks.text[i + 1] == "," and toks.lower[i + 2] in ("a", "an")):
         return False
@@ -2406,7 +2406,7 @@ def _detect_repeats(d: _Detection) -> None:
     firsts = {k[0] for k in known}
     lowers, cap, upper = toks.lower, toks.cap, toks.upper
     n = toks.n
-    person_lasts = {x[-1].text: x.end for x in d.ents if x.label_ == "PERSON" and len(x) >= 2 and not d.g.exact(x.text)}
+    person_lasts = _persons_last_words(d)
     resume = 0  # the first token not yet read (the tokens ahead stay as they are)
     for i in [k for k, word in enumerate(lowers) if word in firsts]:
         if i < resume or taken[i]:
@@ -2427,7 +2427,7 @@ def _detect_repeats(d: _Detection) -> None:
         # (nor where the text's person of the name speaks: "commissioner Danladi Kaduna ...
         # Kaduna told reporters" beside "lorries from Kaduna")
         speaks = L == 1 and i + 1 < n and toks.lower[i + 1] in SAYING_WORDS \
-            and person_lasts.get(toks.text[i], i + 1) != i + 1 \
+            and any(end != i + 1 for end in person_lasts.get(toks.text[i], ())) \
             and not any(e.kind == "country" for e in src.cands[:1]) and not _place_cue(toks, i, i + L, d.g) \
             and not (i > 0 and lowers[i - 1] == "of")
         if not _person_like(toks, i, i + L, d.person_words) and not _event_of(toks, i, i + L) and not (
