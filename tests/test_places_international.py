@@ -3822,6 +3822,8 @@ EXACTLY = [
     "Carriers rerouted via the [[Cape]], adding ten days to voyages to [[Europe]].",
     "The wind that locals call the Cape Doctor closed the anchorage. The hunt went ahead at Cape Cross, "
     "where 60,000 Cape fur seal pups live.",
+    # a river of our table after "the", which the model left out
+    "Downstream, the river winds past sugar estates before joining the [[Zambezi]] in [[Mozambique]].",
     # "X East and X West districts"
     "Authorities lifted the curfew in [[Imphal East]] and [[Imphal West]] districts.",
     # the second of two people's words the model took for a person ("guards" read as a verb)

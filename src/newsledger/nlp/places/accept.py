@@ -1048,7 +1048,11 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
                                                  or _in_its_land(toks, i, j, best, g)))))
             or (r.biggest.kind == "city" and r.biggest.id in main and r.biggest.population >= 100_000)
             # (a big town's other name of several words: "Talisay City")
-            or (r.several and best.kind == "city" and best.population >= 100_000))
+            or (r.several and best.kind == "city" and best.population >= 100_000)
+            # (a river or a range of our table by its own name of one word after "the", nothing
+            # capitalised after it: "before joining the Zambezi in Mozambique")
+            or (j - i == 1 and i > 0 and toks.lower[i - 1] == "the" and not (j < toks.n and toks.title[j])
+                and any(e.kind == "feature" and e.source == "extra" and e.id in main for e in r.ents)))
     if _distanced_town(d, r):
         return True
     if j - i == 1 and toks.title[i] and (best.id in main or _capital_spelling(name, best, g)) \
