@@ -33,8 +33,9 @@ from .features import ARABIC_OPENERS, FEATURE_OPENERS
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS,
                     HYPHEN_LINKS, LAND_ADJECTIVES, LAND_WORKERS, LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS,
                     SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UNIVERSITY_WORDS, UTILITY_WORDS)
-from .tokens import (_after_kin, _after_label, _after_place, _coordinated, _county_name, _credit_name, _line_start,
-                     _distance_after, _event_of, _ground_opening, _foreign_to_possessor, _fixture_word, _in_score,
+from .tokens import (_after_kin, _after_label, _after_place, _after_title_comma, _coordinated, _county_name,
+                     _credit_name, _line_start, _distance_after, _event_of, _ground_opening, _foreign_to_possessor,
+                     _fixture_word, _in_score,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
                      _NAMING_NOUNS, _PLACE_OFFICES, _PLACE_PREPS, _in_headline_run, _listed_with_person,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
@@ -871,14 +872,6 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
                  # the body's word alone: "the National Park Service")
                  or (local and best.population >= 2000
                      and not all(toks.lower[k] in COMMON_WORDS for k in range(i, j)))))
-
-
-def _after_title_comma(toks: _Tokens, start: int) -> bool:
-    """A lower-case title and a comma go before ``start`` ("A ministry
-    spokesman, Dawit Gojjam, said"): a person's name follows."""
-    p = start - 1
-    return p >= 2 and toks.text[p] == "," and toks.text[p - 1].islower() and toks.lower[p - 1] in TITLES \
-        and toks.pos[p - 2] in ("NOUN", "PROPN", "DET", "ADJ", "PART")
 
 
 #: a school's word before "of" and its town's name ("the University of Concepción")

@@ -114,10 +114,9 @@ from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PRE
                     COMPANY_NOUNS, CORPORATE_WORDS, COUNTY_OPENERS, LEGISLATURE_OPENERS, LEGISLATURES, LOC_PREPS,
                     MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, LAND_ADJECTIVES, QUARTER_TAILS,
                     SAYING_WORDS, SERVICE_HEADS, TITLES, TRADES, UTILITY_WORDS, W)
-from .tokens import (_QUOTES, _after_place, _coordinated, _event_of, _ground_opening, _fixture_word, _in_score,
-                     _in_headline_run, _land_after, _listed_with_person, _person_like, _place_cue, _speaker, _street,
-                     _strip, _Tokens,
-                     _PLACE_OFFICES, SENTENCE_ENDS)
+from .tokens import (_QUOTES, _after_place, _after_title_comma, _coordinated, _event_of, _ground_opening,
+                     _fixture_word, _in_score, _in_headline_run, _land_after, _listed_with_person, _person_like,
+                     _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES, SENTENCE_ENDS)
 from .entries import (_BRANDS, _city_named, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level,
                       _town_named, _town_pair, FIRMS)
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
@@ -399,12 +398,7 @@ def _titled(toks: _Tokens, start: int) -> bool:
     police delegate Cláudio Natal") or before a comma ("His solicitor, Niall
     Boston, said"): a person's name follows."""
     p = start - 1
-    if p >= 0 and toks.text[p].islower() and toks.lower[p] in TITLES:
-        return True
-    # (or the title and a comma: "The bank's project director, Lucas Adelaide, said", "A ministry
-    # spokesman, Dawit Gojjam, said")
-    return p >= 2 and toks.text[p] == "," and toks.text[p - 1].islower() and toks.lower[p - 1] in TITLES \
-        and (toks.lower[p - 2] in ("his", "her", "their") or toks.pos[p - 2] in ("NOUN", "PROPN", "DET", "ADJ", "PART"))
+    return (p >= 0 and toks.text[p].islower() and toks.lower[p] in TITLES) or _after_title_comma(toks, start)
 
 
 def _town_and_club_word(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:

@@ -347,6 +347,15 @@ def _titled_given(toks: _Tokens, start: int) -> bool:
     return toks.lower[p - 1].rstrip(".") in _RANK_TITLES and toks.title[p - 1]
 
 
+def _after_title_comma(toks: _Tokens, start: int) -> bool:
+    """A lower-case title and a comma go before ``start`` ("His solicitor,
+    Niall Boston, said", "A ministry spokesman, Dawit Gojjam, said", "The
+    bank's project director, Lucas Adelaide, said"): a person's name follows."""
+    p = start - 1
+    return p >= 2 and toks.text[p] == "," and toks.text[p - 1].islower() and toks.lower[p - 1] in TITLES \
+        and (toks.lower[p - 2] in ("his", "her", "their") or toks.pos[p - 2] in ("NOUN", "PROPN", "DET", "ADJ", "PART"))
+
+
 def _listed_with_person(toks: _Tokens, start: int, end: int, g: Gazetteer) -> bool:
     """Two capitalised words that name no place as a whole follow "and"
     after a person's full name ("two warlords, Thomas Lubanga and Germain
