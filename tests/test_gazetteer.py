@@ -74,6 +74,17 @@ def test_alternate_name_reaches_karabakh_town(g):
     assert 146969 in ids  # the town in Nagorno-Karabakh (Khojavend)
 
 
+def test_every_name_passes_the_hash_filter_and_a_place_is_one_entry_under_its_names(g):
+    # the index's keys all pass the first cut of the hashes' search (none is
+    # lost to it), and a name it does not hold finds nothing
+    keys = [k for (k,) in g._con.execute("SELECT key FROM names ORDER BY random() LIMIT 2000")]
+    assert all(g._may_hold(k) for k in keys)
+    assert not any(g._may_hold(f"{k} zqxv") for k in keys[:200])
+    # Kyiv read under two of its names is one entry, made once
+    (kyiv,) = [e for e in g.exact("Kyiv") if e.kind == "city" and e.country == "UA"][:1]
+    assert any(e is kyiv for e in g.exact("Kiev"))
+
+
 def test_fuzzy_fallback(g):
     assert g.lookup("Yerevann")[0].geonameid == g.lookup("Yerevan")[0].geonameid
     assert g.exact("Yerevann") == []

@@ -321,6 +321,11 @@ def test_token_table_matches_the_tokens(nlp):
     for start in range(len(doc)):
         for end in range(start + 1, min(len(doc), start + 6) + 1):
             assert toks.span_text(start, end) == doc[start:end].text
+    # the indexes the loops walk instead of every token
+    assert toks.titled() == [t.i for t in doc if t.is_title]
+    assert toks.uppers() == [t.i for t in doc if t.is_upper]
+    assert toks.line_starts() == [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text]
+    assert toks.text[toks.line_starts()[-1]] == "TEXAS"
 
 
 def test_distance_is_the_gazetteers_haversine():

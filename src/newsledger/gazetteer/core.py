@@ -847,6 +847,8 @@ def index_path(build: bool = True) -> Path:
 
 _FETCH_CHUNK = 512  # names per query of Gazetteer.prefetch (SQLite allows 999 parameters)
 _FETCHED_MAX = 100_000  # keys kept by Gazetteer.prefetch
+_ENTRIES_MAX = 200_000  # entries kept by id (Gazetteer._fetch_keys)
+_HASH_CUT = 52  # the key hashes are cut into 4,096 runs by their leading 12 bits (Gazetteer._may_hold)
 _EXACT_MAX = 100_000  # names kept by Gazetteer.exact
 #: the most of an index file read through a memory map (SQLite's mmap_size; the index is about 55 MB)
 MMAP_BYTES = 256 * 1024 * 1024
@@ -944,6 +946,10 @@ class Gazetteer:
         self._fetched: dict[str, tuple[tuple[Entry, ...], frozenset[int]]] = {}
         # the sorted hashes of all keys (see _key_hashes_blob), read at the first fetch
         self._key_hashes: Optional[array] = None
+        # where each leading 12 bits of those hashes start among them (a first cut of each search)
+        self._hash_starts: list[int] = []
+        # the entries read so far by id: a place known by several names is made once
+        self._entries: dict[int, Entry] = {}
 
     # -- internals ----------------------------------------------------------
     @staticmethod
@@ -1005,9 +1011,18 @@ class Gazetteer:
             by_key: dict[str, list] = defaultdict(list)
             for r in rows:
                 by_key[r[0]].append(r)
+            made = self._entries
+            if len(made) > _ENTRIES_MAX:
+                made.clear()
             for k, rs in by_key.items():
                 main = frozenset(r[2] for r in rs if r[1] == 1)
-                self._fetched[k] = (tuple(_unique([_entry(r[2:]) for r in rs])), main)
+                entries = []
+                for r in rs:
+                    e = made.get(r[2])
+                    if e is None:
+                        e = made[r[2]] = _entry(r[2:])
+                    entries.append(e)
+                self._fetched[k] = (tuple(_unique(entries)), main)
 
     def _may_hold(self, key: str) -> bool:
         """False when no name of the index has ``key`` (its hash is not among
@@ -1024,10 +1039,13 @@ class Gazetteer:
                 if sys.byteorder == "big":
                     hashes.byteswap()
             self._key_hashes = hashes
+            self._hash_starts = [bisect.bisect_left(hashes, b << _HASH_CUT) for b in range(1 << (64 - _HASH_CUT))]
+            self._hash_starts.append(len(hashes))
         if not hashes:
             return True
         h = _key_hash(key)
-        i = bisect.bisect_left(hashes, h)
+        b = h >> _HASH_CUT
+        i = bisect.bisect_left(hashes, h, self._hash_starts[b], self._hash_starts[b + 1])
         return i < len(hashes) and hashes[i] == h
 
     def _lookup(self, name: str, fuzzy: bool = True) -> tuple[Entry, ...]:

@@ -359,8 +359,8 @@ def _headline_person(toks: _Tokens, ent: Span) -> bool:
 def _owning_names(toks: _Tokens) -> set[str]:
     """The capitalised words whose possessive owns what only a person owns
     ("Toledo's lawyer, Rommel Dacanay, said")."""
-    return {toks.text[k] for k in range(toks.n - 2)
-            if toks.title[k] and toks.lower[k + 1] in ("'s", "’s") and toks.lower[k + 2] in _SURNAME_OWNS}
+    return {toks.text[k] for k in toks.titled()
+            if k < toks.n - 2 and toks.lower[k + 1] in ("'s", "’s") and toks.lower[k + 2] in _SURNAME_OWNS}
 
 
 def _owned_as_person(toks: _Tokens, ent: Span) -> bool:
@@ -415,8 +415,8 @@ def _features_after_the(toks: _Tokens, g: Gazetteer) -> set[str]:
     "the Karoo has") that name a feature (a river, a range, a plain) of the gazetteer."""
     out: set[str] = set()
     n = toks.n
-    for i in range(1, n):
-        if toks.lower[i - 1] == "the" and toks.title[i] and toks.alpha[i] and not (i + 1 < n and toks.title[i + 1]) \
+    for i in toks.titled():
+        if i >= 1 and toks.lower[i - 1] == "the" and toks.alpha[i] and not (i + 1 < n and toks.title[i + 1]) \
                 and toks.text[i] not in out and any(e.kind == "feature" for e in g.exact(toks.text[i])[:2]):
             out.add(toks.text[i])
     return out
@@ -427,8 +427,8 @@ def _dateline_words(toks: _Tokens) -> set[str]:
     as a name ("ROTTERDAM —", "PORT MORESBY, Papua New Guinea": "Rotterdam",
     "Port", "Moresby")."""
     out: set[str] = set()
-    for i in range(toks.n):
-        if not (toks.upper[i] and toks.alpha[i] and len(toks.text[i]) >= 3 and (i == 0 or "\n" in toks.text[i - 1])):
+    for i in toks.line_starts():
+        if not (toks.upper[i] and toks.alpha[i] and len(toks.text[i]) >= 3):
             continue
         j = i
         while j < toks.n and j - i < 3 and toks.upper[j] and toks.alpha[j]:
@@ -473,7 +473,9 @@ def _unmarked_surnames(d: _Detection) -> set[str]:
     n = toks.n
     out: set[str] = set()
     speakers: Optional[set[int]] = None  # where a capitalised word speaks (read once, if needed)
-    for k in range(1, n - 1):
+    for k in toks.titled():
+        if k < 1 or k >= n - 1:
+            continue
         # (or the model took the surname alone for a person, the given name
         # left out: "Héctor" + "Medina"; then also at a line's start)
         lone_person = toks.ent_type[k + 1] == "PERSON" and toks.ent_iob[k + 1] == "B" \
@@ -492,7 +494,7 @@ def _unmarked_surnames(d: _Detection) -> set[str]:
                 or (lone_person and _country_word(last, g)):
             continue  # (nor a country's name the model took alone for a person: "Rival Airtel Kenya said")
         if speakers is None:
-            speakers = {i for i in range(toks.n) if toks.title[i] and _speaker(toks, i)}
+            speakers = {i for i in toks.titled() if _speaker(toks, i)}
         if any(toks.text[i] == last and i != k + 1 for i in speakers):
             out.add(last)
     return out
@@ -515,8 +517,8 @@ def _collect_speaking_surnames(d: _Detection) -> None:
             continue
         if speakers is None:
             speakers = {}
-            for k in range(toks.n):
-                if toks.title[k] and _speaker(toks, k):
+            for k in toks.titled():
+                if _speaker(toks, k):
                     speakers.setdefault(toks.text[k], []).append(k)
         if any(not (ent.start <= k < ent.end) for k in speakers.get(last, ())):
             d.surnames.add(last)
@@ -532,19 +534,19 @@ def _collect_company_words(d: _Detection) -> None:
     toks, g = d.toks, d.g
     # (and a legislature's name after "the" or its country's word: "the
     # State Duma ... sent to the Duma", not the Syrian town)
-    for i in range(1, toks.n):
-        if toks.title[i] and toks.lower[i] in LEGISLATURES and toks.lower[i - 1] in LEGISLATURE_OPENERS:
+    for i in toks.titled():
+        if i >= 1 and toks.lower[i] in LEGISLATURES and toks.lower[i - 1] in LEGISLATURE_OPENERS:
             d.company_words.add(toks.text[i])
     # (and a news agency's: "the Xinhua news agency reported", wherever the text names it)
-    for i in range(toks.n - 1):
-        if toks.title[i] and toks.alpha[i] and (toks.lower[i + 1] == "agency" or (
+    for i in toks.titled():
+        if i < toks.n - 1 and toks.alpha[i] and (toks.lower[i + 1] == "agency" or (
                 toks.lower[i + 1] == "news" and i + 2 < toks.n and toks.lower[i + 2] == "agency")):
             d.company_words.add(toks.text[i])
     # (and a company's one-word name after its noun that is no place's name,
     # whatever the model made of it: "state copper giant Codelco"; not "the
     # retail chain Saigon Co.op", a name of Ho Chi Minh City)
-    for i in range(1, toks.n):
-        if toks.title[i] and toks.alpha[i] and toks.lower[i - 1] in COMPANY_NOUNS and toks.text[i - 1].islower() \
+    for i in toks.titled():
+        if i >= 1 and toks.alpha[i] and toks.lower[i - 1] in COMPANY_NOUNS and toks.text[i - 1].islower() \
                 and not (i + 1 < toks.n and toks.title[i + 1]) and not g.exact(toks.text[i]):
             d.company_words.add(toks.text[i])
     for ent in d.ents:
@@ -631,12 +633,12 @@ def _placed_words(d: _Detection, by_label: bool = True) -> set[str]:
     ("to Dakar, Senegal") or opens its council's name ("Surrey County Council")."""
     toks = d.toks
     out = {ent.text for ent in d.ents if ent.label_ in ("GPE", "LOC") and len(ent) == 1} if by_label else set()
-    for i in range(toks.n - 2):
+    for i in toks.titled():
         # (or one opening its council's or county's name: "Surrey County Council")
-        if toks.title[i] and toks.text[i + 1] in _BODY_KINDS and toks.text[i + 2] == "Council":
+        if i < toks.n - 2 and toks.text[i + 1] in _BODY_KINDS and toks.text[i + 2] == "Council":
             out.add(toks.text[i])
-    for i in range(1, toks.n):
-        if not toks.title[i] or (toks.ent_type[i] == "PERSON" and (
+    for i in toks.titled():
+        if i < 1 or (toks.ent_type[i] == "PERSON" and (
                 toks.ent_iob[i] == "I" or (i + 1 < toks.n and toks.ent_iob[i + 1] == "I"))):
             continue  # (not a person's name of several words itself: "from Leeds and Lisbon Torres")
         k = i - 1
@@ -889,7 +891,7 @@ def _drop_given_names(d: _Detection) -> None:
     # (a name the text gives an age anywhere is a person's wherever it stands
     # alone without a place's cue, a country's name aside: "Borges, 58, ...
     # Borges was born on a cattle farm")
-    aged_names = {toks.text[i] for i in range(n) if toks.title[i] and (
+    aged_names = {toks.text[i] for i in toks.titled() if (
         _aged(toks, i) or _being_after(toks, i) or _age_apposition(toks, i))}
     for m in [m for m in d.mentions if m.span is not None and len(m.span) == 1 and not m.demonym]:
         i = m.span.start
@@ -1584,8 +1586,8 @@ def _detect_demonyms(d: _Detection) -> None:
     PERSON, "the Czechs", "the Sri Lankan civil war")."""
     toks, g, taken = d.toks, d.g, d.taken
     n = toks.n
-    for i in range(n):
-        if taken[i] or not toks.title[i]:
+    for i in toks.titled():
+        if taken[i]:
             continue
         if _demonym_opens_place(d, i):  # "the Scottish Borders"
             d.add(d.doc[i:i + 2], "gaz", fuzzy=False, require=True)
@@ -1664,8 +1666,8 @@ def _detect_home_demonyms(d: _Detection) -> None:
     government" beside Melbourne), not before an era's noun ("a Victorian
     terrace", "Victorian-era")."""
     toks, g = d.toks, d.g
-    for i in range(toks.n):
-        home = HOME_DEMONYMS.get(toks.lower[i]) if toks.title[i] and not d.taken[i] else None
+    for i in toks.titled():
+        home = HOME_DEMONYMS.get(toks.lower[i]) if not d.taken[i] else None
         if home is None or home[1] not in d.doc_countries:
             continue
         if i + 1 < toks.n and (toks.lower[i + 1] in _ERA_NOUNS or toks.text[i + 1] == "-"):
@@ -1881,6 +1883,8 @@ def _detect_rivers(d: _Detection) -> None:
 _OTHER_NAME_CUES = {"called", "formerly", "renamed"}
 #: the adverbs that make "named" give a place's other name ("officially named")
 _NAMING_ADVERBS = {"officially", "formally", "originally", "once", "first"}
+#: the words before another name that :func:`_other_name_cue` reads (a first test of every word)
+_OTHER_NAME_PREVS = _OTHER_NAME_CUES | {"former", "named", "call", "calls", "as"}
 
 #: the words that may stand between a place and its other name given right
 #: after it ("Semey, the former Semipalatinsk", "Shangri-La, the town formerly
@@ -1911,6 +1915,8 @@ def _detect_other_names(d: _Detection) -> None:
     if not found:
         return
     for s in range(1, toks.n):
+        if toks.lower[s - 1] not in _OTHER_NAME_PREVS:
+            continue  # (the test of most words: no cue before them)
         if not _name_word(toks, s) or d.taken[s] or toks.text[s] in d.person_words or not _other_name_cue(toks, s):
             continue
         # (a short name in capitals is no place's other name by nearness: too
@@ -2048,7 +2054,7 @@ def _detect_datelines(d: _Detection) -> None:
     doc, toks, g, taken = d.doc, d.toks, d.g, d.taken
     n = toks.n
     text, upper = toks.text, toks.upper
-    for i in range(n):
+    for i in toks.uppers():
         # ("ST. JOHN'S --": a saint's or a fort's abbreviation opens the name)
         abbreviated = i + 2 < n and text[i] in _DATELINE_ABBREVIATIONS and text[i + 1] == "."
         # (a short word opens a name of several words: "LA RONGE, Sask.", "EL PASO, Texas")
@@ -2275,8 +2281,8 @@ def _detect_joined_towns(d: _Detection) -> None:
     of its own there)."""
     toks, g = d.toks, d.g
     n = toks.n
-    for i in range(n - 2):
-        if not (toks.title[i] and toks.lower[i + 1] in _TOWN_LINKS) or not d.free(i, i + 1):
+    for i in toks.titled():
+        if i >= n - 2 or toks.lower[i + 1] not in _TOWN_LINKS or not d.free(i, i + 1):
             continue
         for j in range(min(n, i + 5), i + 2, -1):
             if not (toks.title[j - 1] and d.free(i, j)
@@ -2452,9 +2458,9 @@ def _detect_bare_kinds(d: _Detection) -> None:
                     named[toks.lower[k]].append(m)
     if not named:
         return
-    for i in range(1, toks.n):
-        ms = named.get(toks.lower[i])
-        if not ms or d.taken[i] or not toks.title[i] or toks.lower[i - 1] != "the" \
+    for i in toks.titled():
+        ms = named.get(toks.lower[i]) if i >= 1 else None
+        if not ms or d.taken[i] or toks.lower[i - 1] != "the" \
                 or (i + 1 < toks.n and (toks.title[i + 1] or toks.text[i + 1] == "-")):
             continue
         if len({normalize(m.text) for m in ms}) == 1:  # (one place named so: not two territories)

@@ -27,8 +27,8 @@ def _detect_region_demonyms(d: _Detection) -> None:
     toks, g = d.toks, d.g
     n = toks.n
     lower, title = toks.lower, toks.title
-    for i in range(n):
-        if lower[i] not in _REGION_OPENERS or not title[i] or d.taken[i]:
+    for i in toks.titled():
+        if lower[i] not in _REGION_OPENERS or d.taken[i]:
             continue
         for j in range(min(n, i + 4), i + 1, -1):
             if not title[j - 1] or toks.punct[j - 1] or not d.free(i, j):
@@ -62,8 +62,8 @@ def _detect_people_words(d: _Detection) -> None:
     "in", "into" or a form of "speak" ("broadcasts in Pashto", "translated
     into Amharic", "villagers speak Quechua")."""
     toks, g, taken = d.toks, d.g, d.taken
-    for i in range(toks.n):
-        if taken[i] or not toks.title[i]:
+    for i in toks.titled():
+        if taken[i]:
             continue
         label = toks.ent_type[i]
         word = toks.text[i]
@@ -120,9 +120,9 @@ def _detect_people_of_named(d: _Detection) -> None:
              if m.cands and not m.demonym and m.how in ("ner", "gaz")}
     if not named:
         return
-    for i in range(toks.n):
+    for i in toks.titled():
         word = toks.lower[i]
-        if d.taken[i] or not toks.title[i] or not word.endswith(("ers", "ites", "ians", "ans")):
+        if d.taken[i] or not word.endswith(("ers", "ites", "ians", "ans")):
             continue
         for k in (2, 1, 0):
             a = i - k

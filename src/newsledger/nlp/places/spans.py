@@ -71,10 +71,11 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     n = toks.n
     text, cap, punct, pos, stop = toks.text, toks.cap, toks.punct, toks.pos, toks.stop
     out: dict[int, list[tuple[int, str]]] = {}
-    for i in range(n):
+    # (only a capitalised word or one of three capitals or fewer may open one: the rest are not read)
+    for i in [k for k in range(n) if cap[k] or (len(text[k]) <= 3 and text[k].isupper())]:
         if taken[i]:
             continue
-        if not cap[i] and not _opens_as_initials(d, i):
+        if not cap[i] and not _country_initials(toks, i, d.g, d.doc_countries):
             continue  # (a word in lower case opens no name, but a country's initials may: "US")
         # (a stop word read as a name inside a sentence opens a name of two
         # words or more: "May Pen", "Much Wenlock")
@@ -100,7 +101,7 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
         # (hyphens count for no word: "Saint-Aubin-sur-Mer" is a name of four)
         limit = i + MAX_NGRAM
         k = i
-        while k < min(n, limit):
+        while k < limit and k < n:
             if text[k] == "-" and not toks.space[k] and k > i and not toks.space[k - 1]:
                 limit += 1
             k += 1

@@ -74,6 +74,11 @@ class _Tokens:
     cap: list[int]
     #: (the words written in lower case somewhere, read once when first asked: :meth:`lower_words`)
     _lower_words: Optional[frozenset] = field(default=None, repr=False)
+    #: (the tokens that open a line, read once when first asked: :meth:`line_starts`)
+    _line_starts: Optional[list[int]] = field(default=None, repr=False)
+    #: (the tokens in title case, and those in capitals, read once when first asked)
+    _titled: Optional[list[int]] = field(default=None, repr=False)
+    _uppers: Optional[list[int]] = field(default=None, repr=False)
 
     @classmethod
     def of(cls, doc: Doc) -> "_Tokens":
@@ -101,6 +106,25 @@ class _Tokens:
         if self._lower_words is None:
             self._lower_words = frozenset(t for t in self.text if t.isalpha() and t.islower())
         return self._lower_words
+
+    def line_starts(self) -> list[int]:
+        """The tokens that open a line: the first, and each after a token holding a line break."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [i + 1 for i, t in enumerate(self.text[:-1]) if "\n" in t] if self.n else []
+        return self._line_starts
+
+    def titled(self) -> list[int]:
+        """The tokens in title case, in order: a loop that reads only such
+        words walks these instead of every token."""
+        if self._titled is None:
+            self._titled = [i for i, t in enumerate(self.title) if t]
+        return self._titled
+
+    def uppers(self) -> list[int]:
+        """The tokens in capitals, in order."""
+        if self._uppers is None:
+            self._uppers = [i for i, u in enumerate(self.upper) if u]
+        return self._uppers
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (``end > start``)."""
