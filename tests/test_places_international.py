@@ -3835,6 +3835,38 @@ EXACTLY = [
     # a given name described by a person's age after a comma
     "For eleven years, Marcus, a 31-year-old graphic designer, has lived within sight of [[Singapore]]. "
     "Marcus, who asked that his surname not be published, is one of many.",
+    # a language of our table after another ("in Dari and Pashto"), after "in" ("in Malayalam"), after a
+    # capitalised word after "in" ("in Samoan and Māori"), after "learning"
+    "Officials in [[Kabul]] issued the notice in [[Dari]] and [[Pashto]] on Tuesday.",
+    "The pastor preached in [[Samoan]] and [[Māori]] to a packed hall.",
+    "Leaflets were printed in [[Malayalam]] for the fishing villages.",
+    "She has been learning [[Twi]] at evening classes since the move.",
+    # (not the last word of a longer name, nor a given name)
+    "It drew 38,000 spectators, according to the [[Dakshina Kannada]] district police.",
+    "Outside the supermarket on [[Cromwell Street]], manager Shona MacLeod, 38, said deliveries from [[Oban]] "
+    "had stopped.",
+    # a people's word before a sport's noun is the sport's
+    "Crowds came for Nordic skiing in [[Lillehammer]] this winter.",
+    # a photograph's credit after an agency's name and a slash
+    "Fishing boats in the harbour at [[Essaouira]], [[Morocco]]. (AFP / Paula Lima)",
+    # a sea's short name after "the" or before a shore's word
+    "Fishermen on the [[Caspian]] coast say catches have fallen. The seabed of the [[Caspian]] holds old pipes.",
+    # a body of two words that speaks, its second word no body's: a person
+    "\"Our son is a teacher, not a smuggler,\" Adelaide Ferrand said at a press conference in [[Lyon]].",
+    # a name of two words that a trade's apposition or a caption's place describes, though the model
+    # left it out or took it for a work's title
+    "The pipeline near [[Rustavi]] is behind schedule. \"This is not a box to tick,\" Georgia Mallory, a "
+    "[[London]]-based bank adviser, said.",
+    "The dam near [[Cooma]] is under construction, well over budget.\n\nAdelaide Moore, a retired engineer "
+    "who lives in [[Canberra]], said the costs kept rising.",
+    "[[DENVER]] — Savannah Ruiz had been in [[Nepal]] for ten days when the bus crashed. Savannah Ruiz, left, "
+    "with her sister at the airport.",
+    # a storm's name alone after the storm was named with its word
+    "[[Tonga]] cleared debris two days after Severe Tropical Cyclone Nadi passed over the islands. "
+    "Forecasters in [[Suva]] said Nadi had intensified quickly.",
+    # a great town inside the model's DATE with a small word after it
+    "[[Chilean]] exporters lost millions. A shipping agent in [[Rosario]] said two vessels bound for "
+    "[[Paranaguá]] had been told to skip the port and call at [[Montevideo]] first.",
 ]
 
 
@@ -3868,6 +3900,18 @@ def test_finds_exactly_the_marked_places(nlp, line):
      "lower [[Cape]] towns of Chatham and Orleans were pleased.", (41.7, -70.2)),
     # (a town of it stays where the text's places lie about it)
     ("Shoppers in Atlantic, Iowa and Griswold lined up. A mill in [[Atlantic]] closed.", (41.40, -95.01)),
+    # a people's word of a region of our table; an island of the Caribbean Netherlands at its own point
+    ("The project is funded by a [[Nordic]] development agency and the World Bank, officials in Nairobi said.",
+     (63.0, 15.0)),
+    ("The Dutch government in The Hague said [[Bonaire]] would receive new funds for its harbour.", (12.2, -68.26)),
+    # a range of our table in the text's land, though a range of another land has the name too
+    ("Bushwalkers from Sydney headed across the [[Blue Mountains]] towards Bathurst and the Macquarie River "
+     "valley.", (-33.62, 150.35)),
+    # "the Gulf" of world news in a text that names none of its lands nor the Gulf of Mexico's
+    ("An official in Malé said the islands had another supply of diesel from the [[Gulf]] and would not run "
+     "short.", (27.0, 51.0)),
+    ("Refineries in Houston and Lake Charles said tankers in the [[Gulf]] were waiting for the storm to pass.",
+     (25.0, -90.0)),
 ])
 def test_resolves_hamlets_waters_and_english_spellings(nlp, line, point):
     text, spans = _marked(line)

@@ -35,7 +35,7 @@ from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_W
                     SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UNIVERSITY_WORDS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _after_title_comma, _coordinated, _county_name,
                      _credit_name, _line_start, _distance_after, _event_of, _ground_opening, _foreign_to_possessor,
-                     _fixture_word, _in_score,
+                     _fixture_word, _in_score, _person_after_name,
                      _person_like, _place_cue, _possessor_country, _in_signed_name, _seized_before, _NAME_LINKS,
                      _NAMING_NOUNS, _PLACE_OFFICES, _PLACE_PREPS, _in_headline_run, _listed_with_person,
                      _initial_before, _speaker, _strip, _Tokens, _abbreviation_dot_end, _with_abbreviation_dot,
@@ -125,6 +125,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok and j - i == 1 and (name in d.person_words or name in d.surnames) and not _top_level(r.best) \
             and _speaker(d.toks, i) and not _schooled(d.toks, i):
         ok = False  # "Gabriel Toledo ... Toledo, who grew up": the text's person speaks, not a town
+    if ok and j - i == 1 and j + 1 < d.toks.n and d.toks.title[j] and _person_after_name(d.toks, j + 1) \
+            and (name in d.person_words or f"{name} {d.toks.text[j]}" in d.person_words):
+        ok = False  # "Georgia Sinclair, a London-based adviser": a person's given name, though a country's
     if ok and r.best.kind != "country" and _credit_name(d.toks, i, j):
         ok = False  # "(Reporting by Sofía Alvarado; Editing by Victoria Holt)": a credit's person
     if ok and not _top_level(r.best) and _initial_before(d.toks, i):
@@ -150,6 +153,10 @@ def _read_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if label in ("DATE", "TIME") and _strip(toks, ent.start, ent.end) == (i, j) \
             and not any(c.isdigit() for c in name) and normalize(name) not in _DATE_NAMES:
         label = ent = None  # the model's DATE for "spoke in Montevideo": no date without a date word
+    elif label in ("DATE", "TIME") and ent.start == i and j < ent.end and not any(c.isdigit() for c in ent.text) \
+            and normalize(name) not in _DATE_NAMES and not any(
+                toks.title[k] or toks.lower[k] in _TIME_WORDS for k in range(j, ent.end)):
+        label = ent = None  # (nor one with a small word after the name: "call at Montevideo first")
     elif label in ("CARDINAL", "ORDINAL", "QUANTITY") and _strip(toks, ent.start, ent.end) == (i, j) \
             and (name.isupper() or name.istitle()) and name.isalpha() and normalize(name) not in _NUMBER_NAMES:
         # "NSW National Parks": an abbreviation in capitals is no number, nor
@@ -1605,6 +1612,10 @@ def _capital_spelling(name: str, e: Entry, g: Gazetteer) -> bool:
 
 #: month, weekday and feast names the model rightly calls dates ("in March"):
 #: the time stage's tables, and movable feasts it does not date
+#: lower-case words that make the model's DATE or TIME one, after a name ("Easter weekend")
+_TIME_WORDS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "season", "morning",
+               "afternoon", "evening", "night", "nights", "eve", "holiday", "holidays", "time", "period", "decade",
+               "century", "ago", "today", "tonight", "tomorrow", "yesterday", "hour", "hours"}
 _DATE_NAMES = {normalize(w) for w in (*timex_lexicon.MONTHS, *timex_lexicon.WEEKDAYS,
                                       *timex_lexicon.HOLIDAYS_FIXED, *timex_lexicon.HOLIDAYS_NTH, *MOVABLE_FEASTS)}
 

@@ -115,7 +115,8 @@ from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PRE
                     MASTHEAD_WORDS, FEATURE_TAILS, HYPHEN_LINKS, KIN_WORDS, LAND_ADJECTIVES, QUARTER_TAILS,
                     SAYING_WORDS, SERVICE_HEADS, TITLES, TRADES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _after_title_comma, _coordinated, _event_of, _ground_opening,
-                     _fixture_word, _in_score, _in_headline_run, _land_after, _listed_with_person, _person_like,
+                     _fixture_word, _in_score, _in_headline_run, _land_after, _listed_with_person, _person_after_name,
+                     _person_like,
                      _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES, SENTENCE_ENDS)
 from .entries import (_BRANDS, _city_named, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level,
                       _town_named, _town_pair, FIRMS)
@@ -181,6 +182,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _detect_gazetteer_spans(d)
     _detect_state_abbreviations(d)
     _detect_rivers(d)
+    _detect_short_waters(d)
     _detect_other_names(d)
     _drop_agency_credits(d)
     _drop_planets(d)
@@ -253,7 +255,7 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León"; nor a ship's, "the coast
         # guard vessel KV Svalbard", "HMS Exeter"; nor an island people's name, "ni-Vanuatu")
-        if (ent.label_ == "PERSON" or _owned_as_person(toks, ent)
+        if (ent.label_ == "PERSON" or _owned_as_person(toks, ent, g)
                 or (ent.label_ in ("GPE", "LOC") and _listed_with_person(toks, ent.start, ent.end, g))) \
                 and len(ent) >= 2 \
                 and not _after_place(toks, ent.end - 1) \
@@ -315,6 +317,16 @@ def _collect_person_words(d: _Detection) -> None:
     # United has unveiled plans" beside "in central Manchester"); where the name
     # goes on as the person's did, it is the person's ("Photo: Adelaide
     # Brooks"), so the pair of words is kept
+    # (and a name of two or three words the model left unmarked or cut, that
+    # a trade's apposition or a caption's place follows: "Adelaide Brooks, a
+    # retired engineer who ...", "Savannah Cole, center, with classmates")
+    # (the text's own great town keeps its name there too: "Karim Safi, a
+    # trader" in a story datelined "SAFI, Morocco")
+    for first, end in _described_persons(toks):
+        given.add(toks.text[first])
+        later.update(toks.text[k] for k in range(first + 1, end) if not (
+            toks.text[k] in place_words and _great_town_named(toks.text[k], g)))
+        pairs.add(f"{toks.text[first]} {toks.text[first + 1]}")
     later |= _unmarked_surnames(d)
     d.person_words.update(later)
     d.surnames.update(later)
@@ -356,6 +368,30 @@ def _headline_person(toks: _Tokens, ent: Span) -> bool:
     return _in_headline_run(toks, ent.start, ent.end)
 
 
+def _described_persons(toks: _Tokens) -> list[tuple[int, int]]:
+    """Names of two or three capitalised words, no model's person, that
+    :func:`_person_after_name` describes as a person's, as (first, end)."""
+    out = []
+    for k in toks.titled():
+        if k + 1 >= toks.n or not toks.title[k + 1] or (k > 0 and toks.title[k - 1]) or not toks.alpha[k]:
+            continue
+        end = k + 2 if not (k + 2 < toks.n and toks.title[k + 2]) else k + 3
+        if end < toks.n and not toks.title[end] and toks.ent_type[k] != "PERSON" \
+                and _described_name(toks, k, end) and _person_after_name(toks, end):
+            out.append((k, end))
+    return out
+
+
+def _described_name(toks: _Tokens, start: int, end: int) -> bool:
+    """``toks[start:end]`` may be a person's name that a description after it
+    speaks of: proper nouns, not after "the" nor ending in a body's word
+    ("the Jombang Police, a police spokesperson said"; "In Cardiff, a
+    Welsh Government spokesperson" opens with a preposition)."""
+    return all(toks.alpha[t] and toks.pos[t] == "PROPN" for t in range(start, end)) \
+        and not (start > 0 and toks.lower[start - 1] == "the") and toks.lower[end - 1] not in _SPEAKING_BODIES \
+        and toks.lower[end - 1] not in SERVICE_HEADS
+
+
 def _owning_names(toks: _Tokens) -> set[str]:
     """The capitalised words whose possessive owns what only a person owns
     ("Toledo's lawyer, Rommel Dacanay, said")."""
@@ -363,7 +399,7 @@ def _owning_names(toks: _Tokens) -> set[str]:
             if k < toks.n - 2 and toks.lower[k + 1] in ("'s", "’s") and toks.lower[k + 2] in _SURNAME_OWNS}
 
 
-def _owned_as_person(toks: _Tokens, ent: Span) -> bool:
+def _owned_as_person(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
     """The model's entity of another kind is two capitalised words whose
     possessive owns what only a person owns ("once for each year of Tyler
     Brandt's life", read as an organisation), two to four that an age
@@ -371,19 +407,51 @@ def _owned_as_person(toks: _Tokens, ent: Span) -> bool:
     or two or three after a lower-case title or trade (:func:`_titled`: "said
     bus driver Wilmer Andrade") or a saying verb (:func:`_said_before`), or
     after a trade's capital that opens the entity ("Anthropologist Rubén
-    Toledo of the university"): a person's full name."""
+    Toledo of the university"), or two or three that a trade's apposition
+    or a caption's place follows (:func:`_person_after_name`: "Georgia
+    Sinclair, a London-based adviser"), or two that speak
+    (:func:`_speaks_as_person`: "Florence Marchal said"): a person's full name."""
     if ent.label_ not in ("ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART"):
         return False
-    if 2 <= len(ent) <= 4 and all(toks.title[k] and toks.alpha[k] for k in range(ent.start, ent.end)) \
+    if 2 <= len(ent) <= 4 and all(toks.cap[k] and toks.alpha[k] for k in range(ent.start, ent.end)) \
             and (_aged(toks, ent.end - 1) or (len(ent) <= 3 and _titled(toks, ent.start))
                  or (len(ent) >= 3 and toks.lower[ent.start] in TRADES)
-                 or (len(ent) <= 3 and _said_before(toks, ent))):
+                 or (len(ent) <= 3 and (_said_before(toks, ent) or (
+                     _described_name(toks, ent.start, ent.end) and _person_after_name(toks, ent.end))))
+                 or (len(ent) == 2 and _speaks_as_person(toks, ent, g))):
         return True
     k = ent.start + 2
     return ent.label_ != "WORK_OF_ART" and ent.end in (k, k + 1) \
         and toks.title[ent.start] and toks.title[ent.start + 1] and toks.alpha[ent.start] \
         and toks.alpha[ent.start + 1] and k + 1 < toks.n and toks.lower[k] in ("'s", "’s") \
         and toks.lower[k + 1] in _PERSON_OWNS
+
+
+#: bodies named after their town that speak ("Dubai Customs said"), no person's surnames
+_SPEAKING_BODIES = {"customs", "police", "army", "navy", "court", "ministry", "council", "authority", "port",
+                    "airport", "chamber", "commission", "assembly", "parliament", "government", "municipality",
+                    "prefecture", "province", "county", "district", "region", "state", "city", "town", "club"}
+#: a hamlet this small may share a speaking person's surname ("Marchal", a village of Spain)
+_SURNAME_HAMLET_POP = 1_000
+#: saying verbs after a name of two words that make it a speaking person's ("Florence Marchal said")
+_SAID_AFTER = {"said", "says", "told", "added", "wrote"}
+
+
+def _speaks_as_person(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
+    """The model's body of two words speaks ("Florence Marchal said"), its
+    second word no body's, club's or service's word nor one the text writes
+    in lower case nor a place's but a hamlet's, its first no people's word
+    ("English Heritage said"), and the two no place's name ("Port Moresby
+    said"): a person, though the first word names a town."""
+    last = ent.end - 1
+    return ent.end < toks.n and toks.lower[ent.end] in _SAID_AFTER and len(toks.text[last]) >= 3 \
+        and toks.lower[last] not in CORPORATE_WORDS and toks.lower[last] not in UTILITY_WORDS \
+        and toks.lower[last] not in CLUB_WORDS and toks.lower[last] not in SERVICE_HEADS \
+        and toks.lower[last] not in MASTHEAD_WORDS and toks.lower[last] not in toks.lower_words() \
+        and toks.lower[last] not in COMMON_WORDS and toks.lower[last] not in _SPEAKING_BODIES \
+        and not g.is_demonym(toks.text[ent.start]) \
+        and not g.exact(ent.text) and not any(e.kind != "city" or e.population >= _SURNAME_HAMLET_POP
+                                              for e in g.exact(toks.text[last]))
 
 
 def _said_before(toks: _Tokens, ent: Span) -> bool:
@@ -1153,8 +1221,12 @@ def _drop_storm_words(d: _Detection) -> None:
     Tobias", "the National Hurricane Center"), not the town named like it;
     so is the whole storm's name the model took for a place ("lost its house
     in Cyclone Pam"), and the name after its capitalised storm's word
-    ("after Typhoon Haiyan")."""
+    ("after Typhoon Haiyan"), and that name alone elsewhere, not after a
+    place's preposition ("Severe Tropical Cyclone Malia ... said Malia had
+    intensified")."""
     toks, n = d.toks, d.toks.n
+    storms = {toks.text[k + 1] for k in toks.titled() if toks.lower[k] in _STORM_WORDS
+              and k + 1 < n and toks.title[k + 1] and toks.alpha[k + 1]}
     for m in list(d.mentions):
         if m.span is None or m.demonym:
             continue
@@ -1164,6 +1236,8 @@ def _drop_storm_words(d: _Detection) -> None:
                 or (len(m.span) >= 2 and toks.title[s] and toks.title[s + 1] and toks.alpha[s + 1])):
             d.drop(m)
         elif s > 0 and toks.lower[s - 1] in _STORM_WORDS and toks.title[s - 1] and toks.title[s]:
+            d.drop(m)
+        elif len(m.span) == 1 and toks.text[s] in storms and not (s > 0 and toks.lower[s - 1] in LOC_PREPS):
             d.drop(m)
 
 
@@ -1283,6 +1357,8 @@ _KINDS_NAMED = {
     "highland": _CATTLE | {"pony", "ponies", "games", "dancers", "dancing", "dance", "fling"},
     "jersey": _CATTLE, "guernsey": _CATTLE, "angus": _CATTLE | {"steak", "steaks"}, "hereford": _CATTLE,
     "galloway": _CATTLE, "holstein": _CATTLE,
+    # (a sport's or a style's: "Nordic skiing", "Nordic noir")
+    "nordic": {"skiing", "skier", "skiers", "combined", "walking", "noir", "design", "diet"},
     "dominican": {"friar", "friars", "order", "monk", "monks", "nun", "nuns", "sisters", "priory", "convent",
                   "monastery"},
 }
@@ -1644,9 +1720,11 @@ def _detect_demonyms(d: _Detection) -> None:
                 or _region_people(toks, i, ent_type)):
             # a region's adjective the model left untagged ("Welsh farmers",
             # "Welsh Government ministers") or took alone for a person
-            # ("descendants of Welsh settlers")
+            # ("descendants of Welsh settlers"); not the last word of a
+            # longer name ("the Dakshina Kannada district police")
             place = g.place_for_demonym(toks.text[i])
-            if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]):
+            if place is not None and place.kind != "city" and not is_ethnic(toks.text[i]) \
+                    and not (i > 0 and toks.title[i - 1] and toks.alpha[i - 1] and toks.pos[i - 1] == "PROPN"):
                 d.add_demonym(i, i + 1, place, place.country or "*")
 
 
@@ -1835,10 +1913,40 @@ def _detect_org_openings(d: _Detection) -> None:
             k = ent.start if toks.lower[ent.start] != "the" else ent.start + 1 if len(ent) > 2 else None
             if k is not None and toks.text[k] in _CROWN_WORDS and k + 2 < ent.end:
                 k += 1  # (after the crown's word: "the Royal Thai Navy", "the Royal Canadian Mounted Police")
-            if k is not None and not taken[k] and toks.title[k]:
+            # (not a person's given name, a country's people's word aside: "manager
+            # Shona MacLeod, 38," read as a body)
+            if k is not None and not taken[k] and toks.title[k] and (
+                    toks.text[k] not in d.person_words or g.country_for_demonym(toks.text[k])):
                 place = g.place_for_demonym(toks.text[k])
                 if place is not None and not is_ethnic(toks.text[k]):
                     d.add_demonym(k, k + 1, place, place.country or "*")
+
+
+#: lower-case words after a sea's short name that make it the water ("the Caspian coast", "Caspian littoral states")
+_SHORE_WORDS = {"coast", "coasts", "coastline", "shore", "shores", "littoral", "seabed", "waters", "basin",
+                "seaboard", "rim"}
+
+
+def _detect_short_waters(d: _Detection) -> None:
+    """1f'. a sea's or an ocean's name without its word, which the model may
+    take for a people's ("Caspian" as NORP) or leave out: the water, when
+    "the" goes before it with no name or noun after ("the seabed of the
+    Caspian"; not "the Baltic states") or a shore's word follows ("on the Caspian coast", "Caspian
+    littoral states"); not a town named so (Caspian, Michigan)."""
+    toks, g, n = d.toks, d.g, d.toks.n
+    for i in toks.titled():
+        if d.taken[i] or not toks.alpha[i]:
+            continue
+        after_the = i > 0 and toks.lower[i - 1] == "the" and not (i + 1 < n and (
+            toks.cap[i + 1] or (toks.text[i + 1].islower() and toks.pos[i + 1] == "NOUN")))
+        shore = i + 1 < n and toks.text[i + 1] in _SHORE_WORDS  # (in lower case: not "the Atlantic Seaboard")
+        if not (after_the or shore):
+            continue
+        word = toks.text[i]
+        waters = [e for e in g.exact(word) if e.kind == "feature" and e.country is None
+                  and any(e.name == word + tail for tail in (" Sea", " Ocean"))]
+        if waters:
+            d.add_known(d.doc[i:i + 1], waters, {e.id for e in waters})
 
 
 def _detect_rivers(d: _Detection) -> None:

@@ -69,11 +69,15 @@ def _detect_people_words(d: _Detection) -> None:
         word = toks.text[i]
         alone = (label == "" or toks.ent_iob[i] == "B") \
             and (i + 1 >= toks.n or toks.ent_iob[i + 1] != "I")
-        if label in ("", "ORG", "PERSON", "NORP") and toks.lower[i] in LANGUAGE_PLACES \
-                and i > 0 and toks.lower[i - 1] in ("in", "into", "speak", "speaks", "spoke", "speaking"):
-            label = "LANGUAGE"  # a listed language the model missed ("translated into Amharic")
+        if label in ("", "ORG", "PERSON", "NORP", "PRODUCT") and i > 0 and _language_word(toks, i) \
+                and (toks.lower[i - 1] in _LANGUAGE_CUES
+                     or _listed_after_language(toks, i)):
+            # a listed language the model missed ("translated into Amharic"),
+            # also after another language ("in Dari and Pashto", "in Fijian and Māori")
+            label = "LANGUAGE"
         if label == "LANGUAGE":
-            if alone:
+            # (not the last word of a longer name: "the Dakshina Kannada district")
+            if alone and not (i > 0 and toks.title[i - 1] and toks.pos[i - 1] == "PROPN"):
                 place = g.place_for_demonym(word)
                 if place is not None and not is_ethnic(word):
                     d.add_demonym(i, i + 1, place, place.country or "*")
@@ -99,6 +103,25 @@ def _detect_people_words(d: _Detection) -> None:
                 place = None  # country demonyms: step 1a decides
         if place is not None and not is_ethnic(word):
             d.add_demonym(i, i + 1, place, place.country or "*")
+
+
+#: words after which a listed language is one ("broadcasts in Pashto", "villagers speak Quechua", "learning Twi")
+_LANGUAGE_CUES = {"in", "into", "speak", "speaks", "spoke", "speaking", "learn", "learns", "learning", "learned",
+                  "learnt"}
+
+
+def _language_word(toks, i: int) -> bool:
+    """Token ``i`` is a language of :data:`LANGUAGE_PLACES` ("Pashto", "Māori")."""
+    return toks.lower[i] in LANGUAGE_PLACES or normalize(toks.text[i]) in LANGUAGE_PLACES
+
+
+def _listed_after_language(toks, i: int) -> bool:
+    """Token ``i`` follows "and", "or" or a comma after a language, one the
+    model read as such, one of :data:`LANGUAGE_PLACES` ("in Dari and Pashto")
+    or a capitalised word after "in" ("in Fijian and Māori")."""
+    return i > 1 and toks.lower[i - 1] in ("and", "or", ",") and (
+        toks.ent_type[i - 2] == "LANGUAGE" or _language_word(toks, i - 2)
+        or (i > 2 and toks.title[i - 2] and toks.lower[i - 3] in ("in", "into")))
 
 
 def _great_city_adjective(toks, i: int, g) -> Optional[Entry]:

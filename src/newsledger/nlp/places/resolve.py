@@ -1261,8 +1261,9 @@ _CONTEXT_NAMES: dict[str, tuple[tuple[frozenset, str], ...]] = {
 def _resolve_context_names(mentions: Sequence[_Mention], g: Gazetteer) -> None:
     """"the Gulf": the Persian Gulf in a text about Iran or Qatar, the Gulf
     of Mexico in one about Texas or Louisiana, the Papua New Guinea province
-    in one about Papua New Guinea; left unresolved (no point) when the text
-    names none of their countries (:data:`_CONTEXT_NAMES`)."""
+    in one about Papua New Guinea (:data:`_CONTEXT_NAMES`); the first reading
+    when the text names none of their countries, as world news means it
+    ("supply from the Gulf" in a story of the Maldives)."""
     todo = []
     for m in mentions:
         key = normalize(m.text)
@@ -1284,6 +1285,8 @@ def _resolve_context_names(mentions: Sequence[_Mention], g: Gazetteer) -> None:
             if n > best_n:
                 best, best_n = (codes, name), n
         hits: list[Entry] = []
+        if best is None and not any(counts[c] for readings in _CONTEXT_NAMES[key] for c in readings[0]):
+            best = _CONTEXT_NAMES[key][0]
         if best is not None:
             codes, name = best
             hits = ([e for e in g.exact(name) if e.kind != "city"] if name

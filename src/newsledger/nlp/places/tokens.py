@@ -604,12 +604,53 @@ def _credit_name(toks: _Tokens, start: int, end: int) -> bool:
     k = start - 1
     while k > 0 and start - k < 3 and toks.title[k] and toks.lower[k] != "by":
         k -= 1
+    if _photo_credit(toks, k, end):
+        return True
     if not (k > 0 and toks.lower[k] == "by" and toks.lower[k - 1] in _CREDIT_WORDS):
         return False
     n = toks.n
     if end < n and toks.lower[end] in _NEWSROOM_WORDS:
         return False
     return (end < n and toks.title[end]) or k < start - 1
+
+
+def _photo_credit(toks: _Tokens, k: int, end: int) -> bool:
+    """A photograph's credit in brackets, an agency's name in capitals, a
+    slash and a person's name of two or three words ("(AFP / Hélène
+    Nancy)"): ``k`` is the slash, the name runs past ``end - 1`` to the bracket."""
+    if not (k >= 2 and toks.text[k] == "/" and toks.upper[k - 1] and toks.text[k - 2] == "("):
+        return False
+    j = end
+    while j < toks.n and j - k <= 3 and toks.title[j]:
+        j += 1
+    return j < toks.n and toks.text[j] == ")" and 3 <= j - k <= 4 and all(toks.title[t] for t in range(k + 1, j))
+
+
+#: where a person stands in a photograph, after the name in its caption ("Savannah Cole, center, with ...")
+CAPTION_PLACES = {"left", "right", "center", "centre"}
+#: words after a trade that close the apposition of a person's name ("Adelaide Brooks, a retired engineer who ...")
+_AFTER_TRADE = {"who", "whose", "at", "with", "from", "of", "for", "in", "on", "based", "and", "said", "says"}
+
+
+def _person_after_name(toks: _Tokens, k: int) -> bool:
+    """The tokens from ``k`` describe the name before them as a person's: a
+    caption's place in the picture (", center," or "(left)") or an
+    apposition of a trade or a title within six words ("Adelaide Brooks, a
+    retired engineer who ...", "Georgia Sinclair, a London-based EBRD
+    adviser, said"), closed by punctuation or a small word."""
+    n = toks.n
+    if k + 2 < n and toks.lower[k + 1] in CAPTION_PLACES and (
+            (toks.text[k] == "," and toks.text[k + 2] in (",", ";")) or (toks.text[k] == "(" and toks.text[k + 2] == ")")):
+        return True
+    if not (k + 2 < n and toks.text[k] == "," and toks.lower[k + 1] in ("a", "an")):
+        return False
+    for t in range(k + 2, min(n - 1, k + 8)):
+        if (toks.punct[t] and toks.text[t] != "-") or toks.lower[t] in PLACE_NOUNS \
+                or toks.lower[t] in ("whose", "where", "which", "that", "of"):
+            return False  # (not "Kiribati, a country whose president said")
+        if toks.text[t].islower() and toks.lower[t] in TITLES:
+            return toks.punct[t + 1] or toks.lower[t + 1] in _AFTER_TRADE
+    return False
 
 
 #: lower-case adjectives before a place's name

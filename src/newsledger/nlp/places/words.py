@@ -246,7 +246,8 @@ MASTHEAD_WORDS = frozenset({
     "herald", "times", "news", "post", "gazette", "tribune", "journal", "courier", "press",
     "chronicle", "echo", "mail", "advertiser", "observer", "record", "bulletin", "examiner",
     "argus", "comet", "mercury", "sentinel", "telegraph", "enquirer", "dispatch", "democrat",
-    "register"})
+    "register", "ledger", "guardian", "monitor", "independent", "leader", "citizen", "inquirer", "statesman",
+    "globe", "beacon"})
 
 #: nouns before a company's name ("cloud company Southgate Compute", "the
 #: start-up Northgate Labs"): a town named like its first word is a coincidence
