@@ -640,7 +640,8 @@ def _person_after_name(toks: _Tokens, k: int) -> bool:
     adviser, said"), closed by punctuation or a small word."""
     n = toks.n
     if k + 2 < n and toks.lower[k + 1] in CAPTION_PLACES and (
-            (toks.text[k] == "," and toks.text[k + 2] in (",", ";")) or (toks.text[k] == "(" and toks.text[k + 2] == ")")):
+            (toks.text[k] == "," and toks.text[k + 2] in (",", ";"))
+            or (toks.text[k] == "(" and toks.text[k + 2] == ")")):
         return True
     if not (k + 2 < n and toks.text[k] == "," and toks.lower[k + 1] in ("a", "an")):
         return False
