@@ -3864,6 +3864,11 @@ EXACTLY = [
     # a storm's name alone after the storm was named with its word
     "[[Tonga]] cleared debris two days after Severe Tropical Cyclone Nadi passed over the islands. "
     "Forecasters in [[Suva]] said Nadi had intensified quickly.",
+    # a town of Valais by its usual name; a great town that speaks, no person of the text bearing its name
+    "The council in [[Zurich]] agreed. A spokesman in [[Sion]] said the cantonal government would appeal.",
+    "The venue announced it would close for roof repairs. [[Edinburgh]] said it would help the club find a "
+    "new hall.",
+    "Councillor Lena Houston opened the fair on Friday. Houston said the stalls would stay until Sunday.",
     # a great town inside the model's DATE with a small word after it
     "[[Chilean]] exporters lost millions. A shipping agent in [[Rosario]] said two vessels bound for "
     "[[Paranaguá]] had been told to skip the port and call at [[Montevideo]] first.",

@@ -377,6 +377,21 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
 _SERVICE_OR_UTILITY = SERVICE_HEADS | UTILITY_WORDS
 
 
+#: a town this big (or a capital) that speaks alone is its government's voice
+SPEAKING_CITY_POP = 300_000
+
+
+def _city_speaks(d: _Detection, r: _Reading) -> bool:
+    """The name is a great town's or a capital's own, alone before "said" or
+    "says" and after no capitalised word, and no person of the text bears it
+    as a surname or a given name: the town's government speaks."""
+    toks, i, j, best = d.toks, r.i, r.j, r.best
+    return j - i == 1 and j < toks.n and toks.lower[j] in ("said", "says") and best.kind == "city" \
+        and best.id in r.main and (best.population >= SPEAKING_CITY_POP or d.g.is_capital(best)) \
+        and r.name not in d.surnames and r.name not in d.person_words and r.name not in d.given_names \
+        and (i == 0 or not toks.title[i - 1])
+
+
 def _accept_person(d: _Detection, r: _Reading) -> bool:
     """A name the model read as a person's: a place when the person's entity
     is the name (or the name and its kind: "Kano State") and no person here
@@ -488,9 +503,13 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
     # Lae and Cairns" beside the consul "Rachel Cairns")
     named_in_land = named_in_land or (best.kind == "city" and best.id in main and best.population >= 10_000
                                       and _between_place(toks, i, taken, j))
+    # (or a great town or a capital that speaks, no person of the text bearing
+    # its name: "Edinburgh said it would help the club", its council)
+    speaks = _city_speaks(d, r)
+    named_in_land = named_in_land or speaks
     return (covers and (named_in_land or _headline_noun(toks, r) or headline_people
                         or not _person_like(toks, i, j + kind_after, d.person_words))
-            and (_strong(best, g) or (r.biggest.id in main and _strong(r.biggest, g))
+            and (_strong(best, g) or speaks or (r.biggest.id in main and _strong(r.biggest, g))
                  or _place_cue(toks, i, j, g) or _division_after(toks, j, best, main)
                  or _body_after(toks, j, best, main)
                  or (_home_of_person(toks, i) and best.kind == "city" and best.id in main)
@@ -536,7 +555,7 @@ def _accept_person(d: _Detection, r: _Reading) -> bool:
                  # with a hyphen inside: "Grand Falls-Windsor opened")
                  or (j - i >= 3 and _glued_hyphen(toks, i, j) and best.kind == "city" and best.id in main
                      and best.country in d.doc_countries and best.population >= 10_000))
-            and not _speech_subject_person(doc[i:j], best, g))
+            and (speaks or not _speech_subject_person(doc[i:j], best, g)))
 
 
 #: verbs of a journey before "to" and a town's name ("fly to Monterrey", "flew home to Santiago")
