@@ -3851,6 +3851,10 @@ EXACTLY = [
     "Fishing boats in the harbour at [[Essaouira]], [[Morocco]]. (AFP / Paula Lima)",
     # a sea's short name after "the" or before a shore's word
     "Fishermen on the [[Caspian]] coast say catches have fallen. The seabed of the [[Caspian]] holds old pipes.",
+    # ... or before a noun of the lands about it
+    "\"That debate is happening in [[Dushanbe]] and [[Bishkek]] right now.\" Several [[Pacific]] neighbours "
+    "have similar needs on a smaller scale.",
+    "[[Russia]] and [[Iran]] objected, and other [[Caspian]] states asked for a study.",
     # a body of two words that speaks, its second word no body's: a person
     "\"Our son is a teacher, not a smuggler,\" Adelaide Ferrand said at a press conference in [[Lyon]].",
     # a name of two words that a trade's apposition or a caption's place describes, though the model
@@ -3869,6 +3873,8 @@ EXACTLY = [
     "The venue announced it would close for roof repairs. [[Edinburgh]] said it would help the club find a "
     "new hall.",
     "Councillor Lena Houston opened the fair on Friday. Houston said the stalls would stay until Sunday.",
+    "[[SANTOS]], [[Brazil]] — Officials seized fake shirts at the port. \"They follow within weeks,\" said "
+    "customs auditor Marcelo Santos. Santos said the containers were chosen by risk.",
     # a great town inside the model's DATE with a small word after it
     "[[Chilean]] exporters lost millions. A shipping agent in [[Rosario]] said two vessels bound for "
     "[[Paranaguá]] had been told to skip the port and call at [[Montevideo]] first.",

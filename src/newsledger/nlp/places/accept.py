@@ -384,12 +384,14 @@ SPEAKING_CITY_POP = 300_000
 def _city_speaks(d: _Detection, r: _Reading) -> bool:
     """The name is a great town's or a capital's own, alone before "said" or
     "says" and after no capitalised word, and no person of the text bears it
-    as a surname or a given name: the town's government speaks."""
+    as a surname or a given name, nor closes a person's name ("customs auditor
+    Marcelo Santos ... Santos said"): the town's government speaks."""
     toks, i, j, best = d.toks, r.i, r.j, r.best
     return j - i == 1 and j < toks.n and toks.lower[j] in ("said", "says") and best.kind == "city" \
         and best.id in r.main and (best.population >= SPEAKING_CITY_POP or d.g.is_capital(best)) \
         and r.name not in d.surnames and r.name not in d.person_words and r.name not in d.given_names \
-        and (i == 0 or not toks.title[i - 1])
+        and (i == 0 or not toks.title[i - 1]) \
+        and not any(x.label_ == "PERSON" and len(x) >= 2 and x[-1].text == r.name for x in d.ents)
 
 
 def _accept_person(d: _Detection, r: _Reading) -> bool:

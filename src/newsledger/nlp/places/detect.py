@@ -1927,12 +1927,18 @@ _SHORE_WORDS = {"coast", "coasts", "coastline", "shore", "shores", "littoral", "
                 "seaboard", "rim"}
 
 
+#: lower-case nouns of the lands about a sea after its short name ("Pacific neighbours", "Caspian states")
+_RIM_LANDS = {"neighbours", "neighbors", "nations", "countries", "states", "islanders", "partners", "peoples",
+              "leaders", "governments", "economies"}
+
+
 def _detect_short_waters(d: _Detection) -> None:
     """1f'. a sea's or an ocean's name without its word, which the model may
     take for a people's ("Caspian" as NORP) or leave out: the water, when
     "the" goes before it with no name or noun after ("the seabed of the
     Caspian"; not "the Baltic states") or a shore's word follows ("on the Caspian coast", "Caspian
-    littoral states"); not a town named so (Caspian, Michigan)."""
+    littoral states") or a noun of the lands about it ("Several Pacific neighbours"); not a town
+    named so (Caspian, Michigan)."""
     toks, g, n = d.toks, d.g, d.toks.n
     for i in toks.titled():
         if d.taken[i] or not toks.alpha[i]:
@@ -1940,9 +1946,13 @@ def _detect_short_waters(d: _Detection) -> None:
         after_the = i > 0 and toks.lower[i - 1] == "the" and not (i + 1 < n and (
             toks.cap[i + 1] or (toks.text[i + 1].islower() and toks.pos[i + 1] == "NOUN")))
         shore = i + 1 < n and toks.text[i + 1] in _SHORE_WORDS  # (in lower case: not "the Atlantic Seaboard")
-        if not (after_the or shore):
+        # (or the lands about it: "Several Pacific neighbours have similar needs", "Caspian states")
+        lands = i + 1 < n and toks.text[i + 1] in _RIM_LANDS
+        if not (after_the or shore or lands):
             continue
         word = toks.text[i]
+        if lands and not (after_the or shore) and g.exact(f"{word} {toks.text[i + 1]}"):
+            continue  # ("the Baltic states" is a region of our table, no water)
         waters = [e for e in g.exact(word) if e.kind == "feature" and e.country is None
                   and any(e.name == word + tail for tail in (" Sea", " Ocean"))]
         if waters:
