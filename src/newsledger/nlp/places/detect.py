@@ -1913,10 +1913,10 @@ def _detect_org_openings(d: _Detection) -> None:
             k = ent.start if toks.lower[ent.start] != "the" else ent.start + 1 if len(ent) > 2 else None
             if k is not None and toks.text[k] in _CROWN_WORDS and k + 2 < ent.end:
                 k += 1  # (after the crown's word: "the Royal Thai Navy", "the Royal Canadian Mounted Police")
-            # (not a person's given name, a country's people's word aside: "manager
+            # (not a person's given name, a land's people's word aside: "manager
             # Shona MacLeod, 38," read as a body)
             if k is not None and not taken[k] and toks.title[k] and (
-                    toks.text[k] not in d.person_words or g.country_for_demonym(toks.text[k])):
+                    toks.text[k] not in d.person_words or g.is_demonym(toks.text[k])):
                 place = g.place_for_demonym(toks.text[k])
                 if place is not None and not is_ethnic(toks.text[k]):
                     d.add_demonym(k, k + 1, place, place.country or "*")
