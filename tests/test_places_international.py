@@ -3875,6 +3875,10 @@ EXACTLY = [
     "Councillor Lena Houston opened the fair on Friday. Houston said the stalls would stay until Sunday.",
     "[[SANTOS]], [[Brazil]] — Officials seized fake shirts at the port. \"They follow within weeks,\" said "
     "customs auditor Marcelo Santos. Santos said the containers were chosen by risk.",
+    # a people's word before an office's title though the model's person goes on over its first word
+    "\"We cannot wait for the next budget,\" said [[Estonian]] Defence Minister Hanno Pevkur on Tuesday.",
+    # a great region by its English name (pycountry's Pelopónnisos)
+    "Migrants picking oranges near [[Argos]] in the eastern [[Peloponnese]] were detained on Monday.",
     # a great town inside the model's DATE with a small word after it
     "[[Chilean]] exporters lost millions. A shipping agent in [[Rosario]] said two vessels bound for "
     "[[Paranaguá]] had been told to skip the port and call at [[Montevideo]] first.",
@@ -3923,6 +3927,8 @@ def test_finds_exactly_the_marked_places(nlp, line):
      "short.", (27.0, 51.0)),
     ("Refineries in Houston and Lake Charles said tankers in the [[Gulf]] were waiting for the storm to pass.",
      (25.0, -90.0)),
+    # a state by the short name its people call it
+    ("State authorities in [[Edomex]], as residents call the state, said the road would reopen.", (19.35, -99.63)),
 ])
 def test_resolves_hamlets_waters_and_english_spellings(nlp, line, point):
     text, spans = _marked(line)

@@ -1857,8 +1857,10 @@ def _demonym_before_name(toks: _Tokens, i: int) -> bool:
 def _demonym_before_office(toks: _Tokens, i: int) -> bool:
     """Token ``i`` is a one-word "person" before an office's capitalised
     title of three words at most ("Nepali Foreign Minister Sushila
-    Bhattarai", "Ghanaian President"): a people's word naming whose office."""
-    if toks.ent_iob[i] != "B" or (i + 1 < toks.n and toks.ent_iob[i + 1] == "I"):
+    Bhattarai", "Ghanaian President"), also where the model's person goes on
+    over the office's first words ("said Lithuanian Defence Minister ...",
+    "Lithuanian Defence" a person): a people's word naming whose office."""
+    if toks.ent_iob[i] != "B":
         return False
     for k in range(i + 1, min(i + 4, toks.n)):
         if not toks.title[k]:
