@@ -309,14 +309,6 @@ def _collect_person_words(d: _Detection) -> None:
                 d.marked_surnames.update(toks.text[i] for i in words if i > first)
             if first in words and first + 1 in words:
                 pairs.add(f"{toks.text[first]} {toks.text[first + 1]}")
-    # a given name is no surname: the text will not call its person by it
-    # alone, so the name of a great town or a country that the text puts in
-    # place elsewhere is the place's ("said Rosario Benítez, a metalworker
-    # ... In Rosario, the country's grain hub"), and so is a town opening
-    # what the model took for a person ("Perth Glory said", "Manchester
-    # United has unveiled plans" beside "in central Manchester"); where the name
-    # goes on as the person's did, it is the person's ("Photo: Adelaide
-    # Brooks"), so the pair of words is kept
     # (and a name of two or three words the model left unmarked or cut, that
     # a trade's apposition or a caption's place follows: "Adelaide Brooks, a
     # retired engineer who ...", "Savannah Cole, center, with classmates")
@@ -327,6 +319,14 @@ def _collect_person_words(d: _Detection) -> None:
         later.update(toks.text[k] for k in range(first + 1, end) if not (
             toks.text[k] in place_words and _great_town_named(toks.text[k], g)))
         pairs.add(f"{toks.text[first]} {toks.text[first + 1]}")
+    # a given name is no surname: the text will not call its person by it
+    # alone, so the name of a great town or a country that the text puts in
+    # place elsewhere is the place's ("said Rosario Benítez, a metalworker
+    # ... In Rosario, the country's grain hub"), and so is a town opening
+    # what the model took for a person ("Perth Glory said", "Manchester
+    # United has unveiled plans" beside "in central Manchester"); where the name
+    # goes on as the person's did, it is the person's ("Photo: Adelaide
+    # Brooks"), so the pair of words is kept
     later |= _unmarked_surnames(d)
     d.person_words.update(later)
     d.surnames.update(later)
