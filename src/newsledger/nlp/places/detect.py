@@ -433,8 +433,6 @@ _SPEAKING_BODIES = {"customs", "police", "army", "navy", "court", "ministry", "c
                     "prefecture", "province", "county", "district", "region", "state", "city", "town", "club"}
 #: a hamlet this small may share a speaking person's surname ("Marchal", a village of Spain)
 _SURNAME_HAMLET_POP = 1_000
-#: saying verbs after a name of two words that make it a speaking person's ("Florence Marchal said")
-_SAID_AFTER = {"said", "says", "told", "added", "wrote"}
 
 
 def _speaks_as_person(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
@@ -444,7 +442,7 @@ def _speaks_as_person(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
     ("English Heritage said"), and the two no place's name ("Port Moresby
     said"): a person, though the first word names a town."""
     last = ent.end - 1
-    return ent.end < toks.n and toks.lower[ent.end] in _SAID_AFTER and len(toks.text[last]) >= 3 \
+    return ent.end < toks.n and toks.lower[ent.end] in SAYING_WORDS and len(toks.text[last]) >= 3 \
         and toks.lower[last] not in CORPORATE_WORDS and toks.lower[last] not in UTILITY_WORDS \
         and toks.lower[last] not in CLUB_WORDS and toks.lower[last] not in SERVICE_HEADS \
         and toks.lower[last] not in MASTHEAD_WORDS and toks.lower[last] not in toks.lower_words() \

@@ -1285,7 +1285,7 @@ def _resolve_context_names(mentions: Sequence[_Mention], g: Gazetteer) -> None:
             if n > best_n:
                 best, best_n = (codes, name), n
         hits: list[Entry] = []
-        if best is None and not any(counts[c] for readings in _CONTEXT_NAMES[key] for c in readings[0]):
+        if best is None:  # (no land of any reading named)
             best = _CONTEXT_NAMES[key][0]
         if best is not None:
             codes, name = best
