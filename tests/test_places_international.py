@@ -3882,6 +3882,33 @@ EXACTLY = [
     # a great town inside the model's DATE with a small word after it
     "[[Chilean]] exporters lost millions. A shipping agent in [[Rosario]] said two vessels bound for "
     "[[Paranaguá]] had been told to skip the port and call at [[Montevideo]] first.",
+    # a region's people's word as a language: after a verb of speech, before "-medium"
+    "Most pupils in [[Gwynedd]] can speak [[Welsh]], and two more [[Welsh]]-medium schools opened there this year.",
+    # a listed language the model took for a date after "in", or for a building before "and" and a language
+    "The community station now broadcasts eight hours a day in [[Māori]], including the rugby commentary.",
+    "Only [[Swahili]] and [[English]] are used in most classrooms, teachers in [[Marsabit]] said.",
+    # a language named like its people: a place after "in", not as the people's adjective
+    "The radio station in [[Juchitán]] broadcasts in [[Zapotec]] and [[Spanish]]. A Zapotec legend says the "
+    "tree is older than the town.",
+    # a common adjective the model took for a place
+    "Children died of rabies in Indigenous communities near the border with [[Ecuador]], and Indigenous "
+    "leaders criticised the response.",
+    # a name no place has, described as a person's after "the"
+    "Parliament elected Karam, the former army commander, as president on Monday after months of deadlock "
+    "in [[Beirut]].",
+    # a country's people's word of two words joined by a hyphen; a territory by its short plural name
+    "Among the anxious were [[Bissau-Guinean]] students abroad, who called home every night.",
+    "The territory's premier said the [[Caymans]] had some of the strictest rules in the region.",
+    # a name of two words no place has, described as a person's (not a lake's opened by its word)
+    "\"We came for a fund and got a panel,\" said Marina Salvador, a climate lawyer who attended the talks in "
+    "[[Nairobi]].",
+    "Near the shores of [[Lake Ilopango]], a mother who asked to be identified only by her first name said her "
+    "son was held.",
+    # a language named like its people after a verb of learning or speech, not before a noun
+    "Children learn [[Sorbian]] at school, and some speak [[Sorbian]] at home. Sorbian village schools are closing.",
+    # a small club's name ("Stars") is no person's, whose first word would read as a given name
+    "He was a minor footballer with [[Tuam]] Stars and travelled to [[Majorca]] with six friends from [[Tuam]] "
+    "and [[Athenry]] to celebrate.",
 ]
 
 
@@ -3929,6 +3956,36 @@ def test_finds_exactly_the_marked_places(nlp, line):
      (25.0, -90.0)),
     # a state by the short name its people call it
     ("State authorities in [[Edomex]], as residents call the state, said the road would reopen.", (19.35, -99.63)),
+    # an apposition after the town that names its land by a people's or a country's word
+    ("KUALA LUMPUR, Malaysia — Regulators in Penang and Kuala Lumpur opened an inquiry. The fund's trustees sat "
+     "in [[George Town]], the Cayman capital, the records show.", (19.29, -81.37)),
+    ("BEIRUT, Lebanon — A Lebanese bank held the accounts of a firm that did business in [[Tripoli]], the "
+     "Libyan capital, during the war, the records show. Beirut prosecutors declined to comment.", (32.89, 13.19)),
+    ("The records came from a corporate services provider based in [[Victoria]], the Seychelles capital, and "
+     "from Port Louis. Melbourne lawyers said they knew nothing.", (-4.62, 55.45)),
+    # a land's possessive three words before the town's kind
+    ("TRIPOLI, Libya — Parliament in Tripoli met on Monday. In the northern city of [[Tripoli]], Lebanon's "
+     "poorest major city, celebratory gunfire injured two people.", (34.43, 35.84)),
+    # "the Gulf" where the text names the United States but none of its Gulf states
+    ("LAGOS, Nigeria — The former governor left after his bail expired. American prosecutors separately seized "
+     "a flat bought with public money. He flew first to Accra and then to the [[Gulf]].", (27.0, 51.0)),
+    # a capital acting for its government, though the text's land has a namesake
+    ("PORT SUDAN, Sudan (AP) — Governments traded accusations on Tuesday after a truce in Sudan collapsed, with "
+     "shelling reported in Omdurman and an offensive closing in on El Obeid.\n\nThe truce, brokered in the "
+     "Saudi city of Jeddah, was meant to open aid corridors into Darfur and North Kordofan. Both sides blamed "
+     "each other for the breakdown.\n\n[[Riyadh]] said it was \"deeply disappointed\" and called on both "
+     "sides to return to talks. Cairo issued a statement warning that Egypt would not accept any threat to "
+     "Sudan's unity.", (24.69, 46.72)),
+    # ... where no country has the name ("The Vatican" is the city-state's, not its capital's)
+    ("NAKURU, Kenya (AP) — Catholics packed a showground on the edge of Nakuru. The [[Vatican]] announced the "
+     "appointment in March.", (41.9, 12.45)),
+    # a capital's own name before a great city's other name, where the text names the capital's land
+    ("JAKARTA, Indonesia — Congratulations came from Canberra and Beijing. New Delhi sent a message. In "
+     "[[Dili]], the president of Timor-Leste called the result a win for the region.", (-8.56, 125.57)),
+    # ... unless the text is more about the other's land
+    ("SANTO DOMINGO, Dominican Republic — Growers in Baní and in the Cibao valley were worried. Growers in "
+     "[[Santiago]] — the country's second city, not the Chilean capital — said they hoped to export more.",
+     (19.45, -70.69)),
 ])
 def test_resolves_hamlets_waters_and_english_spellings(nlp, line, point):
     text, spans = _marked(line)

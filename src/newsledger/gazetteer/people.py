@@ -25,6 +25,10 @@ of the place it stands for ("London", "Paris", "Manchester", "South East Asia",
   ("South East Asian" -> South East Asia, "Latin American" -> Latin
   America, "West African" -> West Africa).
 
+:data:`CUED_LANGUAGE_PLACES` holds languages named like their people
+("Zapotec", "Navajo"): no people word here, the places stage reads them as a
+place only where the text uses the word for the language ("speak Zapotec").
+
 A word of this kind is never matched loosely against the gazetteer: a people
 or language word that names no known place names none ("Londoners" is not
 "Londonderry", "Arabic" is not "Arabi").
@@ -142,6 +146,56 @@ LANGUAGE_PLACES = {
     "dzongkha": "Bhutan",
     "dhivehi": "Maldives",
     "tetum": "East Timor",
+    # (languages of a province or region, at it: "radio in Zapotec", "speak Cebuano")
+    "yucatec": "Yucatán",
+    "kreol": "Seychelles",
+    "cebuano": "Cebu",
+    "ilocano": "Ilocos",
+    "hiligaynon": "Western Visayas",
+    "waray": "Eastern Visayas",
+    "kapampangan": "Pampanga",
+    "bikol": "Bicol",
+    "konkani": "Goa",
+    "maithili": "Bihar",
+    "bhojpuri": "Bihar",
+    "santali": "Jharkhand",
+    "manipuri": "Manipur",
+    "acehnese": "Aceh",
+    "gagauz": "Gagauzia",
+    "frisian": "Fryslân",
+    "occitan": "Occitanie",
+    "chamorro": "Guam",
+    "krio": "Sierra Leone",
+    "sepedi": "Limpopo",
+    "xitsonga": "Limpopo",
+    "tshivenda": "Limpopo",
+    "siswati": "Eswatini",
+    "dholuo": "Kenya",
+    "kurmanji": "Kurdistan",
+    "sorani": "Kurdistan",
+}
+
+#: languages named like their people ("a Zapotec legend", "Navajo rugs"): a
+#: place only where the text uses the word for the language, after a verb of
+#: speech or "in" ("speak Zapotec", "a broadcast in Navajo"); never a people word
+CUED_LANGUAGE_PLACES = {
+    "zapotec": "Oaxaca State",
+    "mixtec": "Oaxaca State",
+    "navajo": "Navajo Nation",
+    "meitei": "Manipur",
+    "kalenjin": "Kenya",
+    "bambara": "Mali",
+    "kanuri": "Borno",
+    "efik": "Cross River",
+    "ibibio": "Akwa Ibom",
+    "bemba": "Zambia",
+    "kaqchikel": "Guatemala",
+    "yupik": "Alaska",
+    "bashkir": "Bashkortostan",
+    "yakut": "Yakutia",
+    "minangkabau": "West Sumatra",
+    "mizo": "Mizoram",
+    "sorbian": "Lusatia",
 }
 
 #: ethnic and cultural words read as the region their people come from

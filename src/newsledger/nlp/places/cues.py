@@ -95,7 +95,8 @@ def _possessor_not_holder(toks: _Tokens, k: int) -> bool:
     one that calls X its place ("Lagos, Nigeria's largest city")."""
     if k >= toks.n or toks.lower[k] not in ("'s", "’s"):
         return False
-    return not any(toks.lower[j] in _HELD_WORDS for j in range(k + 1, min(k + 3, toks.n)))
+    # (three words on: "Tripoli, Lebanon's poorest major city")
+    return not any(toks.lower[j] in _HELD_WORDS for j in range(k + 1, min(k + 4, toks.n)))
 
 
 def _possessor_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
@@ -132,7 +133,7 @@ def _qualifier(toks: _Tokens, m: _Mention, kinds: set[str]) -> Optional[str]:
     elif s >= 3 and toks.lower[s - 1] in kinds and toks.text[s - 1].islower():
         kind = s - 1
     else:
-        return None
+        return _qualifier_after(toks, m.span.end, kinds)
     k = kind - 1  # (the qualifier's last word, after up to two lower-case words: "wine", "beach")
     while k > 0 and kind - 1 - k < _QUALIFIER_REACH and toks.text[k].islower() and toks.alpha[k]:
         k -= 1
@@ -142,6 +143,25 @@ def _qualifier(toks: _Tokens, m: _Mention, kinds: set[str]) -> Optional[str]:
     if k < 0 or k + 1 == end or toks.lower[k] not in ("the", "a", "an"):
         return None
     return toks.span_text(k + 1, end)
+
+
+def _qualifier_after(toks: _Tokens, end: int, kinds: set[str]) -> Optional[str]:
+    """The capitalised words of an apposition after the name that end in
+    one of ``kinds`` ("Tripoli, the Libyan capital" -> "Libyan", "Victoria,
+    the Seychelles capital", "Kisumu, a Kenyan lake port"), or None."""
+    n = toks.n
+    if end + 3 >= n or toks.text[end] != "," or toks.lower[end + 1] not in ("the", "a", "an"):
+        return None
+    first = k = end + 2
+    while k < n and k - first < 3 and toks.title[k]:
+        k += 1
+    last = k
+    while k < n and k - last < _QUALIFIER_REACH and toks.text[k].islower() and toks.alpha[k] \
+            and toks.lower[k] not in kinds:
+        k += 1
+    if last == first or k >= n or toks.lower[k] not in kinds or not toks.text[k].islower():
+        return None
+    return toks.span_text(first, last)
 
 
 def _qualifier_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:

@@ -124,7 +124,7 @@ from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candida
 from .cues import (_COUNTY_PLURALS, _cue_city, _LIST_WORDS, _QUALIFIED_DIVISIONS, _QUALIFIED_TOWNS, bank_before,
                    listed_before_rivers, reach_before)
 from .features import _detect_named_features, FEATURE_HEAD_PAIRS, FEATURE_OPENERS, ROMANCE_OPENERS
-from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms
+from .international import _detect_people_of_named, _detect_people_words, _detect_region_demonyms, _used_as_language
 from .entities import _COMPASS, _demonym_town, _detect_entities, _persons_last_words
 from .score import _short_form
 from .spans import _detect_gazetteer_spans
@@ -1639,7 +1639,10 @@ def _long_demonym(d: _Detection, i: int) -> tuple[int, str]:
         return 0, ""
     for w in (3, 2):
         end = i + w
-        if end > n or not all(toks.title[k] and not d.taken[k] for k in range(i, end)):
+        # (a hyphen with no space about it joins two of the words: "Bissau-Guinean")
+        if end > n or not all((toks.title[k] or (k == i + 1 and w == 3 and toks.text[k] == "-"
+                                                 and not toks.space[k - 1] and not toks.space[k]))
+                               and not d.taken[k] for k in range(i, end)):
             continue
         code = g.country_for_demonym(toks.span_text(i, end))
         if not code or g.country(code) is None:
@@ -1706,7 +1709,8 @@ def _detect_demonyms(d: _Detection) -> None:
                 and toks.pos[i + 1] in ("NOUN", "ADJ", "PROPN") and toks.text[i + 1].islower()) \
                 and not _demonym_before_name(toks, i) and not _demonym_before_office(toks, i) \
                 and not _opens_common_nouns(toks, i) \
-                and not _paired_with_demonym(toks, g, i) and not _hyphened_demonyms(toks, g, i):
+                and not _paired_with_demonym(toks, g, i) and not _hyphened_demonyms(toks, g, i) \
+                and not _used_as_language(toks, i):
             continue  # (a one-word "person" before a common noun or its adjective:
             # "Armenian and Azerbaijani forces", "the Moldovan foreign minister")
         code = g.country_for_demonym(toks.text[i])
@@ -1715,7 +1719,7 @@ def _detect_demonyms(d: _Detection) -> None:
             d.doc_countries.add(code)
         elif ent_type in ("", "PERSON") and (_modifies_noun(toks, d.doc, i) or (
                 ent_type == "" and i + 1 < n and toks.title[i + 1] and toks.lower[i + 1] in _GOVERNING_BODIES)
-                or _region_people(toks, i, ent_type)):
+                or _region_people(toks, i, ent_type) or _used_as_language(toks, i)):
             # a region's adjective the model left untagged ("Welsh farmers",
             # "Welsh Government ministers") or took alone for a person
             # ("descendants of Welsh settlers"); not the last word of a

@@ -16,8 +16,8 @@ from ...gazetteer.people import is_ethnic
 from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, MOVABLE_FEASTS, PAGE_WORDS,
                     PLACE_NOUNS, SAYING_WORDS, STREET_HEADS, TITLES, UNIVERSITY_WORDS)
 from .tokens import (_COUNTY_WORDS, _HEIGHT_PREPS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor,
-                     _person_like, _place_cue, _possessor_country, _in_signed_name, _initial_before, _speaker,
-                     _street, _strip, _Tokens, _with_possessive_end)
+                     _person_after_name, _person_like, _place_cue, _possessor_country, _in_signed_name,
+                     _initial_before, _speaker, _street, _strip, _Tokens, _with_possessive_end)
 from .entries import _own_name, _own_or_main, _OWN_SOURCES, _strong, _top_level, _town_named
 from .mention import _DIVISION_WORDS, _TAIL_WORDS, _Detection
 from .international import _generic_tail
@@ -317,6 +317,12 @@ def _detect_entities(d: _Detection) -> None:
                 continue
             if not known and (_person_like(toks, span.start, span.end, d.person_words)
                               or (len(span) == 1 and name in d.person_words)):
+                continue
+            if not known and len(span) <= 2 and not (toks.lower[span.start] in FEATURE_OPENERS) \
+                    and _person_after_name(toks, span.end, ("a", "an", "the")):
+                # "elected Karam, the former army commander", "Marina Salvador, an
+                # environmental lawyer": a name no place has, a person's (not "Lake
+                # Ilopango, a mother who asked ...")
                 continue
             if not known and len(span) == 1 and _society_name(toks, name):
                 continue  # "the Timaru Rotary Club ... who was in Rotary": the club's name

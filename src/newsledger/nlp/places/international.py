@@ -10,7 +10,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from ...gazetteer import Entry, normalize
-from ...gazetteer.people import LANGUAGE_PLACES, is_ethnic, people_forms
+from ...gazetteer.people import CUED_LANGUAGE_PLACES, LANGUAGE_PLACES, is_ethnic, people_forms
 from .entries import _city_named, _own_or_main, _top_level
 from .mention import _describes, _Detection, _great_city_of, _TOWN_PREPS
 
@@ -69,9 +69,10 @@ def _detect_people_words(d: _Detection) -> None:
         word = toks.text[i]
         alone = (label == "" or toks.ent_iob[i] == "B") \
             and (i + 1 >= toks.n or toks.ent_iob[i + 1] != "I")
-        if label in ("", "ORG", "PERSON", "NORP", "PRODUCT") and i > 0 and _language_word(toks, i) \
+        if (label in ("", "ORG", "PERSON", "NORP", "PRODUCT") or label in ("DATE", "FAC") and alone) and i > 0 \
+                and _language_word(toks, i) \
                 and (toks.lower[i - 1] in _LANGUAGE_CUES
-                     or _listed_after_language(toks, i)):
+                     or _listed_after_language(toks, i) or _listed_before_language(toks, i)):
             # a listed language the model missed ("translated into Amharic"),
             # also after another language ("in Dari and Pashto", "in Fijian and Māori")
             label = "LANGUAGE"
@@ -79,6 +80,10 @@ def _detect_people_words(d: _Detection) -> None:
             # (not the last word of a longer name: "the Dakshina Kannada district")
             if alone and not (i > 0 and toks.title[i - 1] and toks.pos[i - 1] == "PROPN"):
                 place = g.place_for_demonym(word)
+                if place is None and not (i + 1 < toks.n and toks.text[i + 1].islower()
+                                          and toks.pos[i + 1] in ("NOUN", "ADJ")):
+                    # (a language named like its people, not as their adjective: "in Minangkabau farming culture")
+                    place = _cued_language_place(word, g)
                 if place is not None and not is_ethnic(word):
                     d.add_demonym(i, i + 1, place, place.country or "*")
             continue
@@ -111,8 +116,21 @@ _LANGUAGE_CUES = {"in", "into", "speak", "speaks", "spoke", "speaking", "learn",
 
 
 def _language_word(toks, i: int) -> bool:
-    """Token ``i`` is a language of :data:`LANGUAGE_PLACES` ("Pashto", "Māori")."""
-    return toks.lower[i] in LANGUAGE_PLACES or normalize(toks.text[i]) in LANGUAGE_PLACES
+    """Token ``i`` is a language of :data:`LANGUAGE_PLACES` or
+    :data:`CUED_LANGUAGE_PLACES` ("Pashto", "Māori", "Zapotec")."""
+    key = toks.lower[i]
+    if key in LANGUAGE_PLACES or key in CUED_LANGUAGE_PLACES:
+        return True
+    key = normalize(toks.text[i])
+    return key in LANGUAGE_PLACES or key in CUED_LANGUAGE_PLACES
+
+
+def _cued_language_place(word: str, g) -> Optional[Entry]:
+    """The place of a language of :data:`CUED_LANGUAGE_PLACES`, or None."""
+    name = CUED_LANGUAGE_PLACES.get(normalize(word))
+    if name is None:
+        return None
+    return next((e for e in g.exact(name) if e.kind != "city"), None)
 
 
 def _listed_after_language(toks, i: int) -> bool:
@@ -122,6 +140,30 @@ def _listed_after_language(toks, i: int) -> bool:
     return i > 1 and toks.lower[i - 1] in ("and", "or", ",") and (
         toks.ent_type[i - 2] == "LANGUAGE" or _language_word(toks, i - 2)
         or (i > 2 and toks.title[i - 2] and toks.lower[i - 3] in ("in", "into")))
+
+
+def _listed_before_language(toks, i: int) -> bool:
+    """Token ``i`` comes before "and", "or" or a comma and a language the
+    model read as such ("Only Swahili and English are used")."""
+    return i + 2 < toks.n and toks.lower[i + 1] in ("and", "or", ",") and toks.ent_type[i + 2] == "LANGUAGE"
+
+
+#: words after a language's name and a hyphen ("Welsh-medium schools", "Irish-language radio")
+_LANGUAGE_COMPOUNDS = {"medium", "language", "languages", "speaking", "speaker", "speakers"}
+#: words before a language's name ("can speak Welsh", "taught in Irish")
+_LANGUAGE_VERBS = _LANGUAGE_CUES | {"spoken", "teach", "teaches", "taught", "teaching"}
+
+
+def _used_as_language(toks, i: int) -> bool:
+    """The people's word at token ``i`` names a language: after a verb of
+    speech or learning or after "in" and no name goes on ("can speak Welsh",
+    "lessons in Irish"), or before a hyphen and a language's noun
+    ("Welsh-medium schools", "Irish-language radio")."""
+    n = toks.n
+    if i > 0 and toks.lower[i - 1] in _LANGUAGE_VERBS and not (i + 1 < n and toks.cap[i + 1]):
+        return True
+    return i + 2 < n and toks.text[i + 1] == "-" and not toks.space[i] and not toks.space[i + 1] \
+        and toks.lower[i + 2] in _LANGUAGE_COMPOUNDS
 
 
 def _great_city_adjective(toks, i: int, g) -> Optional[Entry]:

@@ -1250,10 +1250,13 @@ def _place_counties_among_towns(mentions: list[_Mention]) -> None:
 
 #: common-word names of a sea or region whose referent only the text's
 #: countries tell: each option is (countries that point to it, its name;
-#: empty: the mention's own namesake in one of those countries)
+#: empty: the mention's own namesake in one of those countries); a
+#: country's code with a state's ("US-TX") counts that state's places only
+#: (world news names the United States everywhere; its Gulf coast is Texas'
+#: and its neighbours')
 _CONTEXT_NAMES: dict[str, tuple[tuple[frozenset, str], ...]] = {
     "gulf": ((frozenset({"IR", "IQ", "KW", "SA", "BH", "QA", "AE", "OM", "YE"}), "Persian Gulf"),
-             (frozenset({"US", "MX", "CU"}), "Gulf of Mexico"),
+             (frozenset({"US-TX", "US-LA", "US-MS", "US-AL", "US-FL", "MX", "CU"}), "Gulf of Mexico"),
              (frozenset({"PG"}), "")),
 }
 
@@ -1279,6 +1282,8 @@ def _resolve_context_names(mentions: Sequence[_Mention], g: Gazetteer) -> None:
                 continue
             if o.choice.country:
                 counts[o.choice.country] += 1
+                if o.choice.admin1 and o.choice.kind != "country":
+                    counts[f"{o.choice.country}-{o.choice.admin1}"] += 1
         best, best_n = None, 0
         for codes, name in _CONTEXT_NAMES[key]:
             n = sum(counts[c] for c in codes)

@@ -232,6 +232,9 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
     # a country's own name is never another place's other name ("Mexico" is
     # no name of its capital here, "Lebanon" none of a town that once had it)
     country_named = any(e.kind == "country" and e.id in m.main_ids for e in m.cands[:60])
+    # (a name acting for a government is its capital's, not a namesake
+    # town's, where no country has the name: "Riyadh said", "The Vatican announced")
+    acting_capital = m.acts and not any(e.kind == "country" for e in m.cands[:60])
     # (nor is a state's or province's: "Santa Catarina" is no other name of a
     # town far from it; the borough's own town, "Enfield Town", is)
     divisions = [e for e in m.cands[:60] if e.kind == "region" and e.source in ("state", "subdivision", "extra")
@@ -307,6 +310,8 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
             s += W["capital_state"]
             if m.acts:
                 s += W["capital_state"]  # a government acting: "Washington has called for a truce"
+        if capital and acting_capital:
+            s += W["capital_acts"]
         if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
             s += W["capital_state"]
             if m.division_word:
@@ -472,9 +477,17 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
                    and (sc.entry.kind != "city" or sc.entry.population >= 10_000)]
         if natives:
             items = natives
+    # a capital whose own name it is, of a country the text is about: no
+    # other place's other name, in a land the text speaks of less ("In Dili,
+    # the president of Timor-Leste" beside New Delhi, which GeoNames also calls Dili)
+    own_capital = next((sc.entry.country for sc in items if sc.entry.kind == "city" and sc.entry.id in m.main_ids
+                        and countries.get(sc.entry.country, 0.0) >= 1.0 and g.is_capital(sc.entry)), None)
     best, best_s = None, -1e9
     for sc in items:
         e, s = sc.entry, sc.fixed
+        if own_capital is not None and e.id not in m.main_ids and e.kind == "city" and e.country != own_capital \
+                and countries.get(e.country, 0.0) < countries[own_capital]:
+            s += W["capital_alias"]  # (unless the text is more about the other's land: Santiago de los Caballeros)
         # ("the northern port of Trujillo" in a story of Honduras: no village
         # abroad that nothing local speaks for)
         placed = m.compass_town and main_country is not None and e.country == main_country and e.kind == "city"

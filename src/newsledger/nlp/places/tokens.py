@@ -632,18 +632,20 @@ CAPTION_PLACES = {"left", "right", "center", "centre"}
 _AFTER_TRADE = {"who", "whose", "at", "with", "from", "of", "for", "in", "on", "based", "and", "said", "says"}
 
 
-def _person_after_name(toks: _Tokens, k: int) -> bool:
+def _person_after_name(toks: _Tokens, k: int, articles: tuple[str, ...] = ("a", "an")) -> bool:
     """The tokens from ``k`` describe the name before them as a person's: a
     caption's place in the picture (", center," or "(left)") or an
     apposition of a trade or a title within six words ("Adelaide Brooks, a
     retired engineer who ...", "Georgia Sinclair, a London-based EBRD
-    adviser, said"), closed by punctuation or a small word."""
+    adviser, said"), closed by punctuation or a small word; ``articles``:
+    those that may open the apposition ("the" too where no place has the
+    name: "Karam, the former army commander")."""
     n = toks.n
     if k + 2 < n and toks.lower[k + 1] in CAPTION_PLACES and (
             (toks.text[k] == "," and toks.text[k + 2] in (",", ";"))
             or (toks.text[k] == "(" and toks.text[k + 2] == ")")):
         return True
-    if not (k + 2 < n and toks.text[k] == "," and toks.lower[k + 1] in ("a", "an")):
+    if not (k + 2 < n and toks.text[k] == "," and toks.lower[k + 1] in articles):
         return False
     for t in range(k + 2, min(n - 1, k + 8)):
         if (toks.punct[t] and toks.text[t] != "-") or toks.lower[t] in PLACE_NOUNS \

@@ -94,7 +94,7 @@ UNIVERSITY_WORDS = frozenset({"universidad", "universidade", "université", "uni
 #: Department", "European Union", "Superior Court") they are never taken as a
 #: place on the gazetteer's word alone
 COMMON_WORDS = {
-    "police", "university", "college", "school", "central", "superior", "metro", "union",
+    "police", "university", "college", "school", "central", "superior", "metro", "union", "indigenous", "aboriginal",
     "green", "spring", "springs", "forest", "enterprise", "alliance", "eagle", "bell", "dome",
     "titan", "man", "liberty", "independence", "unity", "commerce", "progress", "hope",
     "justice", "victory", "freedom", "harmony", "friendship", "energy", "golden", "royal",
@@ -213,6 +213,7 @@ W = {
     "support": 2.5,       # other names of the text have a namesake in the same state/province
     "local": 3.0,         # "a Lebanon woman", "the Jordan City Council": a local town
     "capital_state": 3.0, # "Washington" alone: the capital, not the state
+    "capital_acts": 3.0,  # a capital acting for its government ("Riyadh said"), not a namesake town
     "compass_town": 3.0,  # "the northern port of X": a town of the country the text is mostly about
     "county_cue": 6.0,    # "Cooke, Grayson and Love counties"; "Platte" after "Platte County"
     "state_town": -4.0,   # a small town named like a state ("California", Md.) rarely is the one meant
@@ -236,6 +237,7 @@ W = {
     "home_hamlet": -6.0,  # a hamlet at home named like a city of 150,000 abroad, no place of the text near it
     "fuzzy_km": 300.0,    # a misspelt name's place lies this near a place named exactly
     "country_alias": -4.0, # a country's own name given as another place's other name
+    "capital_alias": -4.0, # ... or a capital's, of a country the text is about
     "division_floor": 4.0, # so does a province or county with its own centre
     "division_word": 5.0,  # "the Kursk region", "Kano State": the division, not its capital
 }
@@ -307,7 +309,9 @@ EVENT_NOUNS = {"battle", "siege", "treaty", "massacre", "sack", "relief", "liber
 
 #: words closing a sports club's name after the town it comes from
 CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
-              "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if"}
+              "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if",
+              # (and the clubs of smaller leagues: "Tuam Stars", "Finn Harps", "Kilmarnock Thistle")
+              "stars", "harriers", "thistle", "shamrocks", "gaels", "harps", "swifts"}
 #: countries whose counties our divisions name without the word ("Kerry", "Durham"),
 #: the word going first there ("County Clare", "Co. Kerry")
 COUNTY_LANDS = ("IE", "GB")
