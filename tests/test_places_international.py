@@ -3906,6 +3906,18 @@ EXACTLY = [
     "son was held.",
     # a language named like its people after a verb of learning or speech, not before a noun
     "Children learn [[Sorbian]] at school, and some speak [[Sorbian]] at home. Sorbian village schools are closing.",
+    # a rank and a name no place has, or such a name after "-designate": a person's, whose surname repeats
+    "[[BEIRUT]] — Capitals across the [[Middle East]] welcomed the election of General Fouad Karam as "
+    "[[Lebanon]]'s president on Thursday.\n\n[[Washington]] said it looked forward to working with Karam on "
+    "extending state authority.\n\nKaram was sworn in at parliament.",
+    "Leaders signalled they would compete for influence with Prime Minister-designate Farzana Haque Talukder "
+    "after her alliance won. Crowds gathered in [[Dhaka]] and in Talukder's home district of [[Sylhet]].",
+    # a name after a kin word and a comma, though no place has it
+    "The engineer had married his college sweetheart, Sherin, in January, and the couple flew to [[Malé]] in "
+    "March.",
+    # a people's word the model took alone for a person: before a hyphen's compound, after "every"
+    "Residents of [[Varnița]], which lies on the [[Moldovan]]-controlled side of the river, voted early. The "
+    "winner thanked every [[Moldovan]] who voted.",
     # a small club's name ("Stars") is no person's, whose first word would read as a given name
     "He was a minor footballer with [[Tuam]] Stars and travelled to [[Majorca]] with six friends from [[Tuam]] "
     "and [[Athenry]] to celebrate.",
@@ -3963,6 +3975,10 @@ def test_finds_exactly_the_marked_places(nlp, line):
      "Libyan capital, during the war, the records show. Beirut prosecutors declined to comment.", (32.89, 13.19)),
     ("The records came from a corporate services provider based in [[Victoria]], the Seychelles capital, and "
      "from Port Louis. Melbourne lawyers said they knew nothing.", (-4.62, 55.45)),
+    # a people's word before a centre's word and "of"
+    ("MANILA, Philippines — A provincial businessman from Cebu opened firms in Hong Kong and the Malaysian "
+     "offshore centre of [[Labuan]], according to leaked records. Officials in Davao declined to comment.",
+     (5.28, 115.25)),
     # a land's possessive three words before the town's kind
     ("TRIPOLI, Libya — Parliament in Tripoli met on Monday. In the northern city of [[Tripoli]], Lebanon's "
      "poorest major city, celebratory gunfire injured two people.", (34.43, 35.84)),

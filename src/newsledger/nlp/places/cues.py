@@ -111,7 +111,9 @@ def _possessor_text(toks: _Tokens, m: _Mention, g: Gazetteer) -> Optional[str]:
 
 #: kinds of town a qualifier before "of" speaks for ("the Scottish city of Perth")
 _QUALIFIED_TOWNS = {"city", "cities", "town", "towns", "village", "villages", "port", "capital",
-                    "suburb", "peninsula", "resort", "municipality", "commune", "hamlet", "enclave"}
+                    "suburb", "peninsula", "resort", "municipality", "commune", "hamlet", "enclave",
+                    # ("the Malaysian offshore centre of Labuan", "the Greek island of Kos")
+                    "centre", "center", "hub", "island"}
 #: kinds of division a people word before "of" speaks for ("the Mexican state of Nuevo León")
 _QUALIFIED_DIVISIONS = {"state", "province", "region", "district", "county"}
 #: how many lower-case words may stand between the qualifier and the kind ("the Hungarian wine city of")

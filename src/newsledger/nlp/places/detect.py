@@ -116,8 +116,8 @@ from .words import (AFTER_PLACE, BASE_WORDS, BEING_NOUNS, CLUB_OPENERS, CLUB_PRE
                     SAYING_WORDS, SERVICE_HEADS, TITLES, TRADES, UTILITY_WORDS, W)
 from .tokens import (_QUOTES, _after_place, _after_title_comma, _coordinated, _event_of, _ground_opening,
                      _fixture_word, _in_score, _in_headline_run, _land_after, _listed_with_person, _person_after_name,
-                     _person_like,
-                     _place_cue, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES, SENTENCE_ENDS)
+                     _person_like, _place_cue, _RANK_TITLES, _speaker, _street, _strip, _Tokens, _PLACE_OFFICES,
+                     SENTENCE_ENDS)
 from .entries import (_BRANDS, _city_named, _OWN_SOURCES, _country_word, _own_or_main, _respelling, _top_level,
                       _town_named, _town_pair, FIRMS)
 from .mention import ARABIC_ARTICLES, _DIVISION_WORDS, _Detection, _fill_candidates, _Mention, _prefetch
@@ -420,11 +420,39 @@ def _owned_as_person(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
                      _described_name(toks, ent.start, ent.end) and _person_after_name(toks, ent.end))))
                  or (len(ent) == 2 and _speaks_as_person(toks, ent, g))):
         return True
+    if _ranked_name(toks, ent, g):
+        return True
     k = ent.start + 2
     return ent.label_ != "WORK_OF_ART" and ent.end in (k, k + 1) \
         and toks.title[ent.start] and toks.title[ent.start + 1] and toks.alpha[ent.start] \
         and toks.alpha[ent.start + 1] and k + 1 < toks.n and toks.lower[k] in ("'s", "’s") \
         and toks.lower[k + 1] in _PERSON_OWNS
+
+
+#: determiners before a people's word for one of them ("every Moldovan who voted", "a Chilean")
+_ONE_OF_DETERMINERS = {"every", "each", "a", "an", "any", "no", "one", "another", "fellow"}
+
+
+def _hyphen_compound(toks: _Tokens, i: int) -> bool:
+    """Token ``i`` opens a compound with a hyphen and a lower-case word, no
+    space between ("Moldovan-controlled", "Saudi-led")."""
+    return i + 2 < toks.n and toks.text[i + 1] == "-" and not toks.space[i] \
+        and toks.text[i + 2].islower() and toks.alpha[i + 2]
+
+
+def _ranked_name(toks: _Tokens, ent: Span, g: Gazetteer) -> bool:
+    """The entity is a rank and a name of two or three words ("General
+    Fouad Karam"), or such a name after "-designate" or "-elect" ("Prime
+    Minister-designate Farzana Haque Talukder"), that no place has: a person's."""
+    start = ent.start
+    if 3 <= len(ent) <= 4 and toks.title[start] and toks.lower[start].rstrip(".") in _RANK_TITLES:
+        start += 1
+    elif not (2 <= len(ent) <= 3 and start >= 2 and toks.lower[start - 1] in ("designate", "elect")
+              and toks.text[start - 2] == "-"):
+        return False
+    if not all(toks.title[k] and toks.alpha[k] for k in range(start, ent.end)):
+        return False
+    return not g.exact(toks.span_text(ent.start, ent.end)) and not g.exact(toks.span_text(start, ent.end))
 
 
 #: bodies named after their town that speak ("Dubai Customs said"), no person's surnames
@@ -1704,6 +1732,9 @@ def _detect_demonyms(d: _Detection) -> None:
             continue
         if ent_type == "" and toks.pos[i] not in ("ADJ", "PROPN", "NOUN"):
             continue
+        if ent_type == "PERSON" and toks.ent_iob[i] == "B" and (i + 1 >= n or toks.ent_iob[i + 1] != "I") \
+                and (_hyphen_compound(toks, i) or (i > 0 and toks.lower[i - 1] in _ONE_OF_DETERMINERS)):
+            ent_type = ""  # "the Moldovan-controlled side", "every Moldovan who voted": a people's word alone
         if ent_type == "PERSON" and not (toks.pos[i] == "ADJ" or d.doc[i].dep_ == "amod") and not (
                 toks.ent_iob[i] == "B" and i + 1 < n and toks.ent_iob[i + 1] != "I"
                 and toks.pos[i + 1] in ("NOUN", "ADJ", "PROPN") and toks.text[i + 1].islower()) \

@@ -362,8 +362,8 @@ def _detect_entities(d: _Detection) -> None:
                     and toks.lower[span.start - 1] not in ("st", "saint") \
                     and not any(_top_level(e) for e in known):
                 continue
-            if known and _after_kin(toks, span.start) and not any(e.kind == "country" for e in known):
-                continue  # "his wife, Florence,", "her son, Dallas, 7": family, named like towns
+            if _after_kin(toks, span.start) and not any(e.kind == "country" for e in known):
+                continue  # "his wife, Florence,", "her son, Dallas, 7": family, named like towns (or like none)
             if len(span) == 1 and _in_signed_name(toks, span.start, span.end):
                 continue  # "By Paris Whitfield": a byline's given name
             if len(span) == 2 and _initial_before(toks, span.start + 1) and not any(_top_level(e) for e in known):

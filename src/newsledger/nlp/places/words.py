@@ -40,6 +40,7 @@ KIN_WORDS = {
     "granddaughters", "grandchildren", "brother", "brothers", "sister", "sisters", "mother",
     "father", "parents", "widow", "widower", "niece", "nieces", "nephew", "nephews", "cousin",
     "cousins", "children", "child", "twins", "partner", "fiancé", "fiancée", "fiance", "fiancee",
+    "spouse", "sweetheart", "girlfriend", "boyfriend", "bride", "groom",
 }
 
 SPEECH_VERBS = {
