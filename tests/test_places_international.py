@@ -3918,6 +3918,17 @@ EXACTLY = [
     # a people's word the model took alone for a person: before a hyphen's compound, after "every"
     "Residents of [[Varnița]], which lies on the [[Moldovan]]-controlled side of the river, voted early. The "
     "winner thanked every [[Moldovan]] who voted.",
+    # a town or a land before its weather reading, whatever the model made of it (not a person's)
+    "Across the border, [[Swiss]] authorities evacuated villages in the canton of [[Ticino]]. MeteoSwiss said "
+    "[[Lugano]] had received 120 mm of rain in six hours.",
+    "[[Sicily]] recorded 46.3C at a station near [[Siracusa]], and fires burned in the hills behind [[Palermo]].",
+    "Hannah Brooks recorded 32 mm in her garden gauge near [[Leeds]].",
+    # a land's own name the tagger read as an adverb by its "-ly"
+    "[[Sicily]] lost power on Monday, officials in [[Rome]] said.",
+    # a land or a town opening a newspaper's name the model took for a person's
+    "The rival [[Fiji]] Sun focused on the budget. The [[Busan]] Ilbo, whose city is home to the port, agreed.",
+    # a region's people's word of two words
+    "[[Nova Scotian]] officials said no injuries had been reported. A [[British Columbian]] firm won the contract.",
     # a small club's name ("Stars") is no person's, whose first word would read as a given name
     "He was a minor footballer with [[Tuam]] Stars and travelled to [[Majorca]] with six friends from [[Tuam]] "
     "and [[Athenry]] to celebrate.",
@@ -3975,6 +3986,12 @@ def test_finds_exactly_the_marked_places(nlp, line):
      "Libyan capital, during the war, the records show. Beirut prosecutors declined to comment.", (32.89, 13.19)),
     ("The records came from a corporate services provider based in [[Victoria]], the Seychelles capital, and "
      "from Port Louis. Melbourne lawyers said they knew nothing.", (-4.62, 55.45)),
+    # a great capital alone in a dateline, though the text names a state with a namesake village
+    ("[[PARIS]] (AFP) — Extreme weather battered every continent this week. In Springfield, Missouri, cooling "
+     "centres stayed open overnight, and storms cut power in Kansas City.", (48.85, 2.35)),
+    # (a local paper's dateline without an agency is its own town)
+    ("[[PERTH]] — Councillors in Perth and Kinross have approved a package of repairs to the flood walls on "
+     "the Tay.", (56.40, -3.43)),
     # a people's word before a centre's word and "of"
     ("MANILA, Philippines — A provincial businessman from Cebu opened firms in Hong Kong and the Malaysian "
      "offshore centre of [[Labuan]], according to leaked records. Officials in Davao declined to comment.",

@@ -1178,6 +1178,14 @@ class Gazetteer:
             self._region_demonyms = table
         return self._region_demonyms
 
+    def region_for_demonym(self, words: str) -> Optional[Entry]:
+        """The region of our table whose people's word ``words`` is ("Nova
+        Scotian" -> Nova Scotia), or None; no country's, no city's."""
+        name = self._region_demonym_table().get(normalize(words))
+        if not name:
+            return None
+        return next((e for e in self.exact(name) if e.kind == "region"), None)
+
     def place_for_code(self, code: str) -> Optional[Entry]:
         """The country (or home nation) a results list's three-letter code
         stands for: our sport codes (``sport_codes.tsv``: "GER", "RSA",

@@ -148,7 +148,6 @@ LANGUAGE_PLACES = {
     "tetum": "East Timor",
     # (languages of a province or region, at it: "radio in Zapotec", "speak Cebuano")
     "yucatec": "Yucatán",
-    "kreol": "Seychelles",
     "cebuano": "Cebu",
     "ilocano": "Ilocos",
     "hiligaynon": "Western Visayas",

@@ -22,6 +22,7 @@ accepted is added to the detection."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -31,8 +32,8 @@ from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .features import ARABIC_OPENERS, FEATURE_OPENERS
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS,
-                    HYPHEN_LINKS, LAND_ADJECTIVES, LAND_WORKERS, LOC_PREPS, MOVABLE_FEASTS, PERSON_VERBS, SAYING_WORDS,
-                    SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UNIVERSITY_WORDS, UTILITY_WORDS)
+                    HYPHEN_LINKS, LAND_ADJECTIVES, LAND_WORKERS, LOC_PREPS, MASTHEAD_WORDS, MOVABLE_FEASTS, PERSON_VERBS,
+                    SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UNIVERSITY_WORDS, UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _after_title_comma, _coordinated, _county_name,
                      _credit_name, _line_start, _distance_after, _event_of, _ground_opening, _foreign_to_possessor,
                      _fixture_word, _in_score, _person_after_name,
@@ -338,6 +339,10 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # "Manchester United beat Chelsea": a big city opening a club's name
         # (the club word after it is no surname, so _person_like is not asked)
         return best.kind == "city" and best.id in main and best.population >= CLUB_TOWN_POP \
+            and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
+    if label == "PERSON" and _club_opening(toks, i, j, r.ent, MASTHEAD_WORDS):
+        # "the rival Fiji Sun", "the Busan Ilbo": a land or a town opening a newspaper's name
+        return best.id in main and (_top_level(best) or best.kind == "city" and best.population >= CLUB_TOWN_POP) \
             and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
     if label == "PERSON" and _team_opening(toks, i, j, r.ent):
         # "against the Sudbury Wolves", "Edmonton Oilers sign ...": a town
@@ -1034,8 +1039,10 @@ def _accept_unlabelled(d: _Detection, r: _Reading) -> bool:
     article = j - i >= 2 and toks.lower[i] in _NAME_ARTICLES \
         and best.name.lower().startswith(toks.lower[i] + " ") and not (j < toks.n and toks.title[j])
     # (its first word may be a capitalised small word the model read as one: "Can Tho", "An Giang")
+    # (or an adverb for the tagger, by its "-ly" alone: "Sicily recorded ...")
     if all(toks.pos[k] == "PROPN" or toks.text[k] in _INNER_JOINERS
            or (k == i and j - i >= 2 and toks.stop[k] and toks.title[k] and toks.lower[k] not in _NAME_ARTICLES)
+           or (toks.pos[k] == "ADV" and toks.title[k] and toks.lower[k].endswith("ly") and best.id in main)
            for k in range(i, j)) \
             or (article and all(toks.title[k] for k in range(i + 1, j))) \
             or (_hyphen_joined(toks, i, j) and toks.pos[i] == "PROPN"):
@@ -1126,12 +1133,45 @@ _DIVISION_ADJECTIVES = {"prefectural", "provincial", "regional", "cantonal", "de
 _DIVISION_KINDS = _DIVISION_WORDS | _DIVISION_KINDS_ABROAD | _DIVISION_ADJECTIVES
 
 
+#: a temperature or a fall of rain or snow written as one token ("49.8C", "-17.2°C", "120mm")
+_READING = re.compile(r"^[-−]?\d+(?:\.\d+)?(?:°?[CF]|mm|cm)$")
+#: units written apart from their figure ("120 mm of rain", "40 centimetres")
+_READING_UNITS = {"mm", "cm", "millimetres", "millimeters", "centimetres", "centimeters", "inches", "°c", "°f",
+                  "degrees"}
+#: the most lower-case words between a name and its reading ("had received", "was hit by")
+READING_GAP = 3
+
+
+def _weather_reading(toks: _Tokens, j: int) -> bool:
+    """A weather reading follows the name ending at ``j``: a temperature or
+    a fall of rain, after at most READING_GAP lower-case words ("Dadu
+    50.1C", "Sicily recorded 46.3C", "Lugano had received 120 mm of rain"):
+    a weather station's town, as bulletins write it."""
+    k = j
+    while k < toks.n and k - j < READING_GAP and toks.text[k].islower() and toks.alpha[k]:
+        k += 1
+    if k >= toks.n:
+        return False
+    if _READING.match(toks.text[k]):
+        return True
+    return toks.like_num[k] and k + 1 < toks.n and toks.lower[k + 1] in _READING_UNITS
+
+
 def _by_form(d: _Detection, r: _Reading) -> bool:
     """Step 3 of :func:`_accept_span`: names that say what they are by their
     form or their company, whatever the model made of them (a PERSON or a
     DATE only where said)."""
     toks, g = d.toks, d.g
     i, j, name, best, main, ents, label = r.i, r.j, r.name, r.best, r.main, r.ents, r.label
+    if best.id in main and (best.kind != "city" or best.population >= 1000) \
+            and (best.country in d.doc_countries or _top_level(best)) and _weather_reading(toks, j) \
+            and not (i > 0 and toks.title[i - 1] and toks.alpha[i - 1]) \
+            and not _person_like(toks, i, j, d.person_words):
+        # a town of the text's countries, or a land, before its weather
+        # reading, whatever the model made of it ("MeteoSwiss said Lugano had
+        # received 120 mm of rain", "Sicily recorded 46.3C"; not the end of a
+        # longer name, "Sky Harbor airport reached 112 degrees")
+        return True
     dated = label in ("DATE", "TIME")
     person_or_dated = dated or label == "PERSON"
     followed = j < toks.n and toks.title[j]  # (a capitalised word goes on: another, longer name)
@@ -1705,13 +1745,14 @@ def _event_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
         and toks.lower[j] in _EVENT_TAILS
 
 
-def _club_opening(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
+def _club_opening(toks: _Tokens, i: int, j: int, ent: Span, words: frozenset | set = CLUB_WORDS) -> bool:
     """Whether ``toks[i:j]`` opens the model's entity ``ent`` and the rest of
-    it is a club word or two ("Manchester United", "Leicester City FC")."""
+    it is a club word or two ("Manchester United", "Leicester City FC"), or
+    one or two of ``words`` ("Fiji Sun", "Busan Ilbo" with MASTHEAD_WORDS)."""
     whole = _strip(toks, ent.start, ent.end)
     if whole is None or whole[0] != i or whole[1] <= j or whole[1] - j > 2:
         return False
-    return all(toks.lower[k] in CLUB_WORDS for k in range(j, whole[1]))
+    return all(toks.lower[k] in words for k in range(j, whole[1]))
 
 
 def _isles_county(e: Entry) -> bool:

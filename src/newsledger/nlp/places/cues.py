@@ -34,6 +34,21 @@ def _acts(m: _Mention) -> bool:
         and (root.head.lemma_ in SPEECH_VERBS or root.head.lemma_.lower() in SPEECH_VERBS)
 
 
+def _lone_dateline(toks: _Tokens, m: _Mention) -> bool:
+    """The mention is a wire's dateline town in capitals at a line's start
+    with no state or country after it, its agency in brackets ("PARIS (AFP)
+    —"): a wire writes a town alone only when the world knows it ("PARIS,
+    Texas (AP)" otherwise); a local paper's "PERTH —" is its own town."""
+    if m.span is None or m.demonym:
+        return False
+    s, e = m.span.start, m.span.end
+    if e + 2 >= toks.n or toks.text[e] != "(" or not toks.text[e + 1][:1].isupper() or toks.text[e + 2] != ")" \
+            or not (s == 0 or "\n" in toks.text[s - 1]):
+        return False
+    return all(toks.text[k].isupper() or not toks.alpha[k] for k in range(s, e)) and any(
+        toks.alpha[k] for k in range(s, e))
+
+
 #: small words inside a province's name ("Mato Grosso do Sul", "Rio Grande do Norte")
 _NAME_SMALL_WORDS = {"do", "da", "dos", "das", "de", "del", "of", "la", "el"}
 

@@ -28,6 +28,15 @@ def _detect_region_demonyms(d: _Detection) -> None:
     n = toks.n
     lower, title = toks.lower, toks.title
     for i in toks.titled():
+        if lower[i] not in _REGION_OPENERS and not d.taken[i] and i + 2 < n and title[i + 1] \
+                and toks.text[i + 2].islower() and toks.pos[i + 2] in ("NOUN", "ADJ") and d.free(i, i + 2):
+            # (or a region's people's word of two words of our table before a
+            # noun: "Nova Scotian officials", "a British Columbian firm"; not
+            # the magazine of "told the New Yorker that")
+            place = g.region_for_demonym(toks.span_text(i, i + 2))
+            if place is not None:
+                d.add_demonym(i, i + 2, place, place.country or "*")
+            continue
         if lower[i] not in _REGION_OPENERS or d.taken[i]:
             continue
         for j in range(min(n, i + 4), i + 1, -1):

@@ -54,6 +54,8 @@ class _Mention:
     school_cue: bool = False  # closes "University of X" (cues._school_cue)
     county_cue: bool = False
     acts: bool = False  # the subject of a verb of speech or politics (cues._acts)
+    #: a dateline's town in capitals with no land after it ("PARIS (AFP) —"; cues._lone_dateline)
+    lone_dateline: bool = False
     native: Optional[str] = None  # the country of a people word before "from" ("a Spaniard from X"; cues._native_of)
     beside_state: bool = False  # listed with a state's or province's name alone ("Oregon and Washington")
     main_ids: set[int] = field(default_factory=set)

@@ -76,7 +76,8 @@ from .tokens import _Tokens
 from .mention import _Mention
 from .cues import (_bare_counties, _compass_town, _county_cues, _cue_city, _division_word, _including_text,
                    _lists_of_divisions,
-                   _acts, _famous_cue, _local_cue, _school_cue, _nation_cue, _native_of, _pair_before_text, _pair_text,
+                   _acts, _famous_cue, _local_cue, _lone_dateline, _school_cue, _nation_cue, _native_of,
+                   _pair_before_text, _pair_text,
                    _people_before_text, _possessor_text, _qualifier_text, _division_native, _region_cue, _river_cue,
                    _island_cue,
                    _sea_cue)
@@ -194,6 +195,7 @@ def _resolve(doc: Doc, toks: _Tokens, mentions: list[_Mention], g: Gazetteer) ->
         m.school_cue = _school_cue(toks, m)
         m.country_cue = _nation_cue(toks, m)
         m.acts = _acts(m)
+        m.lone_dateline = _lone_dateline(toks, m)
         m.native = _native_of(toks, m, g)
         if m.native is None:
             m.native = _division_native(toks, m, g)

@@ -124,7 +124,7 @@ def _share_fixed_scores(mentions: Sequence[_Mention], g: Gazetteer, support: Opt
         sig = (normalize(m.text), m.pair, m.pair_in, m.pair_before, m.cue_city, m.compass_town, m.local_cue,
                m.region_cue,
                m.division_word, m.beside_state, m.country_cue, m.sea_cue, m.river_cue, m.county_cue, m.acts, m.native,
-               m.island_cue,
+               m.island_cue, m.lone_dateline,
                tuple(e.id for e in m.cands[:60]), frozenset(m.main_ids))
         scored = shared.get(sig)
         if scored is None:
@@ -203,6 +203,11 @@ def _pair_entries(pair: str, g: Gazetteer) -> list[Entry]:
     if not found and head and word.lower() in _DIVISION_WORDS:
         found = [e for e in g.exact(head)[:5] if e.kind == "region"]
     return found
+
+
+#: a capital this big stands alone in a dateline ("PARIS (AFP) —"); a smaller one is named
+#: with its country there ("VICTORIA, Seychelles"), and "VICTORIA —" is British Columbia's
+DATELINE_CAPITAL_POP = 300_000
 
 
 def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list[_Scored]:
@@ -312,6 +317,9 @@ def _fixed_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> list
                 s += W["capital_state"]  # a government acting: "Washington has called for a truce"
         if capital and acting_capital:
             s += W["capital_acts"]
+        if m.lone_dateline and e.kind == "city" and e.id in m.main_ids \
+                and (capital and e.population >= DATELINE_CAPITAL_POP or e.population >= 1_000_000):
+            s += W["lone_dateline"]
         if m.region_cue and e.kind == "region" and e.source in ("state", "extra", "subdivision"):
             s += W["capital_state"]
             if m.division_word:

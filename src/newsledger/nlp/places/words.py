@@ -215,6 +215,7 @@ W = {
     "local": 3.0,         # "a Lebanon woman", "the Jordan City Council": a local town
     "capital_state": 3.0, # "Washington" alone: the capital, not the state
     "capital_acts": 3.0,  # a capital acting for its government ("Riyadh said"), not a namesake town
+    "lone_dateline": 6.0, # a capital or a city of a million alone in a dateline ("PARIS (AFP) —")
     "compass_town": 3.0,  # "the northern port of X": a town of the country the text is mostly about
     "county_cue": 6.0,    # "Cooke, Grayson and Love counties"; "Platte" after "Platte County"
     "state_town": -4.0,   # a small town named like a state ("California", Md.) rarely is the one meant
@@ -250,7 +251,10 @@ MASTHEAD_WORDS = frozenset({
     "chronicle", "echo", "mail", "advertiser", "observer", "record", "bulletin", "examiner",
     "argus", "comet", "mercury", "sentinel", "telegraph", "enquirer", "dispatch", "democrat",
     "register", "ledger", "guardian", "monitor", "independent", "leader", "citizen", "inquirer", "statesman",
-    "globe", "beacon"})
+    "globe", "beacon",
+    # (and the sun of many titles, the "Ilbo" and "Shimbun" of Korea's and Japan's; not "Star",
+    # which names ships and horses as often: "the bulk carrier Sinai Star")
+    "sun", "standard", "express", "ilbo", "shimbun"})
 
 #: nouns before a company's name ("cloud company Southgate Compute", "the
 #: start-up Northgate Labs"): a town named like its first word is a coincidence
