@@ -32,8 +32,9 @@ from ...gazetteer import Entry, Gazetteer, haversine_km, normalize
 from ..timex import lexicon as timex_lexicon
 from .features import ARABIC_OPENERS, FEATURE_OPENERS
 from .words import (AFTER_PLACE, BASE_WORDS, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, COUNTY_LANDS,
-                    HYPHEN_LINKS, LAND_ADJECTIVES, LAND_WORKERS, LOC_PREPS, MASTHEAD_WORDS, MOVABLE_FEASTS, PERSON_VERBS,
-                    SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UNIVERSITY_WORDS, UTILITY_WORDS)
+                    HYPHEN_LINKS, LAND_ADJECTIVES, LAND_WORKERS, LOC_PREPS, MASTHEAD_WORDS, MOVABLE_FEASTS,
+                    PERSON_VERBS, SAYING_WORDS, SERVICE_HEADS, STREET_HEADS, TITLES, TOWN_TAILS, UNIVERSITY_WORDS,
+                    UTILITY_WORDS)
 from .tokens import (_after_kin, _after_label, _after_place, _after_title_comma, _coordinated, _county_name,
                      _credit_name, _line_start, _distance_after, _event_of, _ground_opening, _foreign_to_possessor,
                      _fixture_word, _in_score, _person_after_name,
