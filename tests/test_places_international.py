@@ -3932,7 +3932,34 @@ EXACTLY = [
     # a small club's name ("Stars") is no person's, whose first word would read as a given name
     "He was a minor footballer with [[Tuam]] Stars and travelled to [[Majorca]] with six friends from [[Tuam]] "
     "and [[Athenry]] to celebrate.",
+    # a listed language beside a word the model read as a people's or a language's
+    "On the train from [[Johannesburg]], [[Xhosa]] and [[Afrikaans]] mixed with the sound of the rails.",
+    "Children at the mission school sing in [[Shona]] and [[Ndebele]].",
+    "Announcements at the airport are made in [[Malay]], [[English]] and [[Tamil]].",
+    # an airline's name of "Air" and a place, which the model took for a person's
+    "Air [[Bukhara]] chief executive Dilnoza Karimova said the first flight would leave in May.",
+    # a town after a club's prefix word or letters, or before a basketball or volleyball club's word
+    "The forward spent two seasons with Virtus [[Bologna]] and one with Olympiacos [[Piraeus]] before returning "
+    "home.",
+    "The guard, who plays for [[Valencia]] Basket, was named captain.",
+    "He scored five goals for KAA [[Gent]] in the spring, before the move abroad.",
+    # (a club's name the model took for a place, opened by its prefix word)
+    "The winger returns from Celta [[Vigo]] after a loan spell, the federation said.",
+    # (a town's name opening a club's name before "de" and another town: see below; elsewhere the town)
+    "He grew up in [[Vitória]], the capital of [[Espírito Santo]], and moved to [[Lisbon]] at 19.",
+    # hills of this pass's rows
+    "Veterans laid wreaths at [[Mount Tumbledown]] and [[Wireless Ridge]] on Sunday.",
 ]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The striker finished as top scorer at Vitória de Guimarães last season.", "Vitória"),
+    ("Further west, along the Campo de Gibraltar, the towns were quiet.", "Campo"),
+])
+def test_town_named_first_word_before_de_and_a_town_is_no_place(nlp, text, word):
+    # "Vitória de Guimarães" is a club of Guimarães, not of Vitória in Brazil
+    found = [text[p.start:p.end] for p in find_places(nlp(text))]
+    assert word not in found, found
 
 
 @pytest.mark.parametrize("line", EXACTLY, ids=[d[:40] for d in EXACTLY])
@@ -4019,6 +4046,13 @@ def test_finds_exactly_the_marked_places(nlp, line):
     ("SANTO DOMINGO, Dominican Republic — Growers in Baní and in the Cibao valley were worried. Growers in "
      "[[Santiago]] — the country's second city, not the Chilean capital — said they hoped to export more.",
      (19.45, -70.69)),
+    # places of this pass's rows: a reservoir, a province whose name a far town has, a settlement, a town
+    ("Families of soldiers missing since the battle of the [[Chosin Reservoir]] met officials from Pyongyang "
+     "and Seoul.", (40.50, 127.25)),
+    ("Aid convoys reached the coast of Yemen's eastern [[Mahra]] province, near the border with Oman.",
+     (16.50, 51.70)),
+    ("Veterans from Britain laid wreaths at [[Goose Green]] on Sunday.", (-51.83, -58.97)),
+    ("Veterans of the brigade remembered the retreat through [[Kunu-ri]] in the winter of 1950.", (39.68, 125.87)),
 ])
 def test_resolves_hamlets_waters_and_english_spellings(nlp, line, point):
     text, spans = _marked(line)

@@ -172,6 +172,9 @@ LANGUAGE_PLACES = {
     "dholuo": "Kenya",
     "kurmanji": "Kurdistan",
     "sorani": "Kurdistan",
+    "malay": "Malaysia",
+    "ndebele": "Zimbabwe",
+    "darija": "Morocco",
 }
 
 #: languages named like their people ("a Zapotec legend", "Navajo rugs"): a
@@ -195,6 +198,8 @@ CUED_LANGUAGE_PLACES = {
     "minangkabau": "West Sumatra",
     "mizo": "Mizoram",
     "sorbian": "Lusatia",
+    # (the Tamil people of news are often Sri Lanka's: only the language is Tamil Nadu's)
+    "tamil": "Tamil Nadu",
 }
 
 #: ethnic and cultural words read as the region their people come from

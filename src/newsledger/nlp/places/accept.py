@@ -136,6 +136,9 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         ok = False  # "J Anderson, M Low, R Bain": a team sheet's names (not "S Korea")
     if ok and r.best.kind == "city" and j < d.toks.n and d.toks.text[j] in _GRADE_WORDS:
         ok = False  # "Brent futures", "Dubai crude": an oil grade or a contract named after a town
+    if ok and r.best.kind == "city" and ent is not None and i == ent.start and j < ent.end \
+            and _romance_of_town(d.toks, d.g, j, ent.end):
+        ok = False  # "scorer at Vitória de Guimarães": a club's first word, whose town follows "de"
     if ok:
         end = _with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))
         d.add(d.doc[i:_abbreviation_dot_end(d.toks, i, end, d.g)], "gaz", fuzzy=False, require=True)
@@ -357,6 +360,10 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
     if label == "PERSON" and _club_closing(toks, i, j, r.ent):
         # "with Hertha and Borussia Dortmund": a big city closing a club's name
         return best.kind == "city" and best.id in main and best.population >= 100_000
+    if label == "PERSON" and _carrier_closing(toks, i, j, r.ent):
+        # "Air Salalah's route applications": a land, a province or a big town naming an airline after "Air"
+        return best.id in main and (_top_level(best) or best.kind == "region"
+                                    or best.kind == "city" and best.population >= _CLOSING_CITY_POP)
     if label == "PERSON" and j - i == 1 and best.kind == "city" and best.id in main:
         whole = _strip(toks, r.ent.start, r.ent.end)
         if whole is not None and _club_of_match(d, *whole) == i \
@@ -906,6 +913,24 @@ def _accept_inside_entity(d: _Detection, r: _Reading, whole: Optional[tuple[int,
                  # the body's word alone: "the National Park Service")
                  or (local and best.population >= 2000
                      and not all(toks.lower[k] in COMMON_WORDS for k in range(i, j)))))
+
+
+#: Romance words for "of" inside a body's or a club's name ("Vitória de Guimarães", "Banco do Brasil")
+_ROMANCE_OFS = {"de", "da", "do", "del", "di", "du", "des", "dos", "das"}
+#: ... and the least people of the town after one that is the name's place
+ROMANCE_OF_TOWN_POP = 20_000
+
+
+def _romance_of_town(toks: _Tokens, g, k: int, end: int) -> bool:
+    """Token ``k`` is a Romance "of" and ``toks[k+1:end]`` a capitalised
+    name whose own place is a land, a province or a town of 20,000
+    ("... de Guimarães" closing a club's name)."""
+    if not (k + 1 < end and toks.lower[k] in _ROMANCE_OFS and toks.title[k + 1] and k > 0 and toks.title[k - 1]):
+        return False
+    name = toks.span_text(k + 1, end)
+    main = g.main_ids(name)
+    return any(e.id in main and (_top_level(e) or e.kind == "city" and e.population >= ROMANCE_OF_TOWN_POP)
+               for e in g.exact(name))
 
 
 #: a school's word before "of" and its town's name ("the University of Concepción")
@@ -1731,6 +1756,13 @@ def _club_closing(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
     if whole[0] == i - 1 and toks.lower[i - 1] in CLUB_PREFIXES:
         return True
     return whole[0] == i and i > 0 and toks.lower[i - 1] in CLUB_OPENERS and toks.text[i - 1].isupper()
+
+
+def _carrier_closing(toks: _Tokens, i: int, j: int, ent: Span) -> bool:
+    """Whether ``toks[i:j]`` closes an airline's name "Air" opens and the
+    model read as a person's ("Air Salalah", "Air Bukhara"): no given name is "Air"."""
+    whole = _strip(toks, ent.start, ent.end)
+    return whole is not None and whole == (i - 1, j) and toks.text[i - 1] == "Air"
 
 
 #: the words after a town that name an event held there ("the Dakar Rally", "the Canton Fair")

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span
 
 from ...gazetteer import Entry, Gazetteer
 from ...gazetteer.people import is_ethnic
-from .words import (AFTER_PLACE, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM, MOVABLE_FEASTS, PAGE_WORDS,
-                    PLACE_NOUNS, SAYING_WORDS, STREET_HEADS, TITLES, UNIVERSITY_WORDS)
+from .words import (AFTER_PLACE, CLUB_OPENERS, CLUB_PREFIXES, CLUB_WORDS, COMMON_WORDS, LOC_PREPS, MAX_NGRAM,
+                    MOVABLE_FEASTS, PAGE_WORDS, PLACE_NOUNS, SAYING_WORDS, STREET_HEADS, TITLES, UNIVERSITY_WORDS)
 from .tokens import (_COUNTY_WORDS, _HEIGHT_PREPS, _abbreviation_dot_end, _after_kin, _foreign_to_possessor,
                      _person_after_name, _person_like, _place_cue, _possessor_country, _in_signed_name,
                      _initial_before, _speaker, _street, _strip, _Tokens, _with_possessive_end)
@@ -85,13 +85,17 @@ def _institution_prefix(doc: Doc, span: Span, g: Gazetteer) -> Optional[Span]:
 def _great_city_closing(toks: _Tokens, span: Span, g: Gazetteer) -> Optional[Span]:
     """"Bayern Munich", "Red Star Belgrade": a name the gazetteer does not
     know whose last word is a great city's own name (half a million people
-    or a capital) gives that city."""
+    or a capital) gives that city; so does a smaller town's of 100,000 after
+    a club's prefix word or letters ("Celta Vigo", "OGC Nice")."""
     if len(span) < 2 or not toks.title[span.end - 1] or toks.lower[span.start] in _COMPASS \
             or toks.lower[span.start] == "greater":
         return None  # ("North London" is a part of the city, named whole; "Greater Cairo" its area)
     last = toks.text[span.end - 1]
     main = g.main_ids(last)
-    if any(e.kind == "city" and e.id in main and (e.population >= 500_000 or g.is_capital(e))
+    club = len(span) == 2 and (toks.lower[span.start] in CLUB_PREFIXES
+                               or toks.text[span.start].isupper() and toks.lower[span.start] in CLUB_OPENERS)
+    if any(e.kind == "city" and e.id in main and (e.population >= 500_000 or g.is_capital(e)
+                                                  or club and e.population >= 100_000)
            for e in g.exact(last)):
         return span[-1:]
     return None

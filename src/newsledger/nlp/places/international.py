@@ -81,9 +81,11 @@ def _detect_people_words(d: _Detection) -> None:
         if (label in ("", "ORG", "PERSON", "NORP", "PRODUCT") or label in ("DATE", "FAC") and alone) and i > 0 \
                 and _language_word(toks, i) \
                 and (toks.lower[i - 1] in _LANGUAGE_CUES
-                     or _listed_after_language(toks, i) or _listed_before_language(toks, i)):
+                     or _listed_after_language(toks, i) or _listed_before_language(toks, i)
+                     or _listed_with_people_word(toks, i)):
             # a listed language the model missed ("translated into Amharic"),
-            # also after another language ("in Dari and Pashto", "in Fijian and Māori")
+            # also after another language ("in Dari and Pashto", "in Fijian and Māori"),
+            # or beside a people's word ("between English and Telugu")
             label = "LANGUAGE"
         if label == "LANGUAGE":
             # (not the last word of a longer name: "the Dakshina Kannada district")
@@ -155,6 +157,21 @@ def _listed_before_language(toks, i: int) -> bool:
     """Token ``i`` comes before "and", "or" or a comma and a language the
     model read as such ("Only Swahili and English are used")."""
     return i + 2 < toks.n and toks.lower[i + 1] in ("and", "or", ",") and toks.ent_type[i + 2] == "LANGUAGE"
+
+
+def _listed_with_people_word(toks, i: int) -> bool:
+    """Token ``i`` is a language of :data:`LANGUAGE_PLACES` (never one named
+    like its people) listed with "and", "or" or a comma beside a word the
+    model read as a people's or a language's ("between English and Telugu",
+    "Xhosa and Afrikaans"): both readings of such a word name its place."""
+    if normalize(toks.text[i]) not in LANGUAGE_PLACES and toks.lower[i] not in LANGUAGE_PLACES:
+        return False
+    for conj, other in ((i - 1, i - 2), (i + 1, i + 2)):
+        if 0 <= other < toks.n and toks.lower[conj] in ("and", "or", ",") and toks.title[other] \
+                and toks.ent_type[other] in ("NORP", "LANGUAGE") and toks.ent_iob[other] == "B" \
+                and (other + 1 >= toks.n or toks.ent_iob[other + 1] != "I"):
+            return True
+    return False
 
 
 #: words after a language's name and a hyphen ("Welsh-medium schools", "Irish-language radio")

@@ -316,7 +316,9 @@ EVENT_NOUNS = {"battle", "siege", "treaty", "massacre", "sack", "relief", "liber
 CLUB_WORDS = {"united", "city", "rovers", "wanderers", "athletic", "albion", "county", "town",
               "fc", "f.c.", "hotspur", "rangers", "celtic", "olympic", "dynamo", "cf", "sc", "ff", "bk", "if",
               # (and the clubs of smaller leagues: "Tuam Stars", "Finn Harps", "Kilmarnock Thistle")
-              "stars", "harriers", "thistle", "shamrocks", "gaels", "harps", "swifts"}
+              "stars", "harriers", "thistle", "shamrocks", "gaels", "harps", "swifts",
+              # (and the words of basketball and volleyball clubs: "Valencia Basket", "Trentino Volley")
+              "basket", "volley"}
 #: countries whose counties our divisions name without the word ("Kerry", "Durham"),
 #: the word going first there ("County Clare", "Co. Kerry")
 COUNTY_LANDS = ("IE", "GB")
@@ -328,7 +330,8 @@ UNDOTTED_LANDS = ("AU",)
 #: words that open a club's name before its town ("Inter Miami", "Bayer Leverkusen", "Celta Vigo")
 CLUB_PREFIXES = {"real", "inter", "bayer", "werder", "celta", "sporting", "racing", "dynamo", "dinamo",
                  "lokomotiv", "olympique", "borussia", "eintracht", "fortuna", "hertha", "rapid", "sturm",
-                 "atletico", "atlético", "deportivo", "hapoel", "maccabi", "spartak", "zenit", "partizan"}
+                 "atletico", "atlético", "deportivo", "hapoel", "maccabi", "spartak", "zenit", "partizan",
+                 "virtus", "olympiacos", "olympiakos", "panathinaikos", "apollon", "omonia"}
 #: ... and the letters that open a club's name ("FC Porto", "IFK Göteborg")
 CLUB_OPENERS = {"fc", "f.c.", "c.f.", "a.c.", "ac", "as", "sc", "ifk", "aik", "bk", "sk", "cf", "cd", "ud", "sv",
-                "vfb", "vfl", "tsg", "psv", "fk", "nk", "hnk"}
+                "vfb", "vfl", "tsg", "psv", "fk", "nk", "hnk", "ogc", "kaa", "krc", "rsc", "ssc"}
