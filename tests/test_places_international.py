@@ -3947,7 +3947,25 @@ EXACTLY = [
     "The winger returns from Celta [[Vigo]] after a loan spell, the federation said.",
     # (a town's name opening a club's name before "de" and another town: see below; elsewhere the town)
     "He grew up in [[Vitória]], the capital of [[Espírito Santo]], and moved to [[Lisbon]] at 19.",
-    # hills of this pass's rows
+    # a byline's name after a dateline's dash; a surname after its particles
+    "[[MINDELO]], [[Cape Verde]] — By Helena Tavares, sports reporter. Old men gather every morning on the "
+    "harbour wall.",
+    "[[Indonesia]]'s coach, the [[Dutchman]] Frank van der Velde, named four new players on Monday.",
+    # a country's people's word of three words opening a body's name
+    "Fighting between the rebels and the [[Papua New Guinean]] Defence Force lasted nine years.",
+    # a club's prefix word named like a town
+    "The midfielder is a regular at Sparta [[Rotterdam]], his agent said.",
+    # a town of 20,000 after "from", "at" or "via", whatever the model made of it
+    "[[China]] has a naval base in [[Djibouti]] and a hand in port projects from [[Gwadar]] to [[Dar es Salaam]].",
+    # a given name named like a capital, opening a name the model took for a body whose
+    # last word is the surname of a person named in full: a relative's
+    "[[WARSAW]], [[Poland]] — On Saturdays, nine-year-old Sofia Kovalenko walks with her grandmother along the "
+    "river. \"We switched in one day,\" said Sofia's mother, Iryna Kovalenko, 38. For Sofia, [[Warsaw]] is simply "
+    "home.",
+    # a school's name before "University of" and its town
+    "She teaches Pacific studies at Victoria University of [[Wellington]], where she studied.",
+    # hills and a town of this pass's rows
+    "Residents of [[Omeo]] received their first warning forty minutes after the fire crossed the ridge.",
     "Veterans laid wreaths at [[Mount Tumbledown]] and [[Wireless Ridge]] on Sunday.",
 ]
 
@@ -4046,6 +4064,12 @@ def test_finds_exactly_the_marked_places(nlp, line):
     ("SANTO DOMINGO, Dominican Republic — Growers in Baní and in the Cibao valley were worried. Growers in "
      "[[Santiago]] — the country's second city, not the Chilean capital — said they hoped to export more.",
      (19.45, -70.69)),
+    # a town's part named before its town and a comma, though a town abroad has its name
+    ("The grandmother speaks with her son in Minneapolis every Sunday from her flat in [[Eastleigh]], Nairobi.",
+     (-1.27, 36.85)),
+    # (not a list's town before another: "Dayton, Columbus and Cleveland")
+    ("Ohio's finalists were [[Dayton]], Columbus and Cleveland, the state's commerce office said.",
+     (39.76, -84.19)),
     # places of this pass's rows: a reservoir, a province whose name a far town has, a settlement, a town
     ("Families of soldiers missing since the battle of the [[Chosin Reservoir]] met officials from Pyongyang "
      "and Seoul.", (40.50, 127.25)),
@@ -4053,6 +4077,7 @@ def test_finds_exactly_the_marked_places(nlp, line):
      (16.50, 51.70)),
     ("Veterans from Britain laid wreaths at [[Goose Green]] on Sunday.", (-51.83, -58.97)),
     ("Veterans of the brigade remembered the retreat through [[Kunu-ri]] in the winter of 1950.", (39.68, 125.87)),
+    ("The fire burned across the high country of [[East Gippsland]] for four days.", (-37.50, 148.00)),
 ])
 def test_resolves_hamlets_waters_and_english_spellings(nlp, line, point):
     text, spans = _marked(line)

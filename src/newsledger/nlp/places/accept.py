@@ -61,7 +61,7 @@ _ROAD_WORDS = STREET_HEADS | {"way", "close", "crescent", "terrace", "court", "p
 _TOWN_END_WORDS = TOWN_TAILS | {"city"}
 
 #: prepositions that put a town's name in place, whatever the model made of it
-_GOING_PREPS = {"in", "to", "near", "outside"}
+_GOING_PREPS = {"in", "to", "near", "outside", "from", "at", "via"}
 #: verbs of travel before a town's name ("We left Masvingo at 2am")
 _TRAVEL_VERBS = {"left", "leaving", "leave", "leaves", "reached", "reaching", "reach", "reaches",
                  "visited", "visiting", "toured", "entered", "entering"}
@@ -139,6 +139,12 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok and r.best.kind == "city" and ent is not None and i == ent.start and j < ent.end \
             and _romance_of_town(d.toks, d.g, j, ent.end):
         ok = False  # "scorer at Vitória de Guimarães": a club's first word, whose town follows "de"
+    if ok and j - i == 1 and not _top_level(r.best) and ent is not None and i == ent.start and j < ent.end \
+            and d.toks.lower[i] in CLUB_PREFIXES and d.toks.title[j]:
+        ok = False  # "a regular at Sparta Rotterdam": a club's prefix word, not Sparta, New Jersey
+    if ok and ent is not None and i == ent.start and j + 2 < ent.end and d.toks.lower[j] in ("university", "college") \
+            and d.toks.lower[j + 1] == "of" and d.toks.title[j + 2]:
+        ok = False  # "Victoria University of Wellington": the school's name, whose town follows "of"
     if ok:
         end = _with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))
         d.add(d.doc[i:_abbreviation_dot_end(d.toks, i, end, d.g)], "gaz", fuzzy=False, require=True)

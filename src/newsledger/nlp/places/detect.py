@@ -236,6 +236,13 @@ def _collect_person_words(d: _Detection) -> None:
     given: set[str] = set()  # first words of persons' names
     later: set[str] = set()  # their other words
     pairs: set[str] = set()  # their first two words ("Adelaide Brooks")
+    # (and a name of two words the model took for a body, whose last is the
+    # surname of a person it named in full: a relative, "Sofia Kovalenko"
+    # beside "Iryna Kovalenko"; not a feature's or quarter's word)
+    # (a person's whose first word no place has: not "Varese Challenger", "Machakos Girls")
+    family = {toks.text[ent.end - 1] for ent in d.ents if ent.label_ == "PERSON" and len(ent) >= 2
+              and toks.title[ent.end - 1] and toks.alpha[ent.end - 1] and toks.title[ent.start]
+              and not g.exact(toks.text[ent.start])}
     for ent in d.ents:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State";
         # nor one holding a police or fire service's word, "Huntsville Fire
@@ -256,7 +263,10 @@ def _collect_person_words(d: _Detection) -> None:
         # "Heroica Puebla de Zaragoza", "Nuevo León"; nor a ship's, "the coast
         # guard vessel KV Svalbard", "HMS Exeter"; nor an island people's name, "ni-Vanuatu")
         if (ent.label_ == "PERSON" or _owned_as_person(toks, ent, g)
-                or (ent.label_ in ("GPE", "LOC") and _listed_with_person(toks, ent.start, ent.end, g))) \
+                or (ent.label_ in ("GPE", "LOC") and _listed_with_person(toks, ent.start, ent.end, g))
+                or (ent.label_ == "ORG" and len(ent) == 2 and toks.text[ent.end - 1] in family
+                    and toks.title[ent.start] and toks.alpha[ent.start] and not g.exact(toks.text[ent.end - 1])
+                    and toks.lower[ent.end - 1] not in FEATURE_TAILS | QUARTER_TAILS)) \
                 and len(ent) >= 2 \
                 and not _after_place(toks, ent.end - 1) \
                 and toks.text[ent.start] not in _SHIP_PREFIXES \
@@ -1189,10 +1199,25 @@ def _drop_ships_and_patronyms(d: _Detection) -> None:
         if p >= 0 and (toks.text[p] in _SHIP_PREFIXES
                        or (toks.lower[p] in _PATRONYM_WORDS and toks.text[p] != "BIN")):
             d.drop(m)
+        elif _after_surname_particle(toks, m.span.start) and not (m.cands and _top_level(m.cands[0])):
+            d.drop(m)  # "Frank van der Velde": a surname after its particles, not Velden
         elif _named_vessel(toks, m.span.start, e):
             d.drop(m)
         elif len(m.span) == 1 and e < n and toks.text[e] in _REGNAL_NUMBERS and not toks.upper[m.span.start]:
             d.drop(m)
+
+
+#: lower-case particles of Dutch and German surnames ("van der Velde", "von Trier", "ter Stegen")
+_SURNAME_PARTICLES = {"van", "von", "der", "den", "ter", "ten", "vander"}
+
+
+def _after_surname_particle(toks: _Tokens, i: int) -> bool:
+    """The name at ``i`` follows one or two lower-case surname particles
+    after a capitalised given name ("Frank van der Velde", "Lars von Trier")."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and toks.text[k] in _SURNAME_PARTICLES:
+        k -= 1
+    return k < i - 1 and k >= 0 and toks.title[k] and toks.alpha[k]
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -1952,6 +1977,14 @@ def _detect_org_openings(d: _Detection) -> None:
             # Shona MacLeod, 38," read as a body)
             if k is not None and not taken[k] and toks.title[k] and (
                     toks.text[k] not in d.person_words or g.is_demonym(toks.text[k])):
+                # (a country's people's word of several words first: "the Papua New Guinean Defence Force")
+                longer = next(((w, p) for w in (3, 2) if k + w < ent.end and d.free(k, k + w)
+                               and all(toks.title[t] for t in range(k, k + w))
+                               for p in (g.place_for_demonym(toks.span_text(k, k + w)),)
+                               if p is not None and p.kind == "country"), None)
+                if longer is not None:
+                    d.add_demonym(k, k + longer[0], longer[1], longer[1].country or "*")
+                    continue
                 place = g.place_for_demonym(toks.text[k])
                 if place is not None and not is_ethnic(toks.text[k]):
                     d.add_demonym(k, k + 1, place, place.country or "*")

@@ -783,11 +783,12 @@ def _parts_of_cities(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) 
     ("Basel's Rhine"), nor a country's or region's unless a part's word says
     so ("Beijing's Xinjiang policy").  The part's other mentions follow it."""
     by_end = {m.span.end: m for m in mentions if m.span is not None}
+    by_start = {m.span.start: m for m in mentions if m.span is not None}
     placed: dict[str, Entry] = {}
     for m in mentions:
         if m.span is None or m.demonym or m.choice is None or m.other_name_of is not None:
             continue
-        city, said, said_after = _holding_city(toks, m, by_end)
+        city, said, said_after = _holding_city(toks, m, by_end, by_start)
         c = city.choice if city is not None else None
         if c is None or city.demonym or c.kind != "city" or c.population < CITY_PART_POP or c.lat is None:
             continue
@@ -835,6 +836,9 @@ def _parts_of_cities(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) 
         m.choice = placed[m.text]
 
 
+#: a town named before a city and a comma is a part of it when the city is this many times bigger
+PART_CITY_RATIO = 20
+
 #: a part's namesake this near another town of the text keeps its reading
 PART_NEIGHBOUR_KM = 100.0
 
@@ -844,13 +848,30 @@ _CITY_PART_KINDS = {"suburb", "district", "neighbourhood", "neighborhood", "town
                     "ward", "slum", "barrio", "favela", "enclave"}
 
 
-def _holding_city(toks: _Tokens, m: _Mention, by_end: dict) -> tuple[Optional[_Mention], bool, bool]:
+def _holding_city(toks: _Tokens, m: _Mention, by_end: dict,
+                  by_start: Optional[dict] = None) -> tuple[Optional[_Mention], bool, bool]:
     """The mention of the city that holds ``m`` as a part, by its possessive
-    right before it or as "the X [...] suburb of" before it; whether a part's
-    word says so (the kind, or a part's word after the name); and whether
-    that word follows the name (the possessive's), so that the phrase cannot
-    name the part first ("the Kasulo district of Kolwezi")."""
+    right before it, as "the X [...] suburb of" before it, or as the city
+    named after a town's name and a comma where the town's reading lies in
+    another land ("her home in Eastleigh, Nairobi"; no list, no state's
+    "Ky., New Haven");
+    whether a part's word says so (the kind, or a part's word after the
+    name); and whether that word follows the name (the possessive's), so
+    that the phrase cannot name the part first ("the Kasulo district of Kolwezi")."""
     s, e = m.span.start, m.span.end
+    if by_start is not None and m.pair and e + 1 < toks.n and toks.text[e] == "," \
+            and m.choice is not None and m.choice.kind not in ("country", "region"):
+        city = by_start.get(e + 1)
+        # (only a reading abroad, a town of the city's land lies in the
+        # province the name after it may also name, "JANOS, Chihuahua"; and
+        # one far smaller than the city, no town beside another, "Vigan,
+        # Gangneung sign sister-city pact"; nor in a list that began before it)
+        if city is not None and city.text == m.pair and city.choice is not None \
+                and city.choice.country != m.choice.country \
+                and city.choice.population >= PART_CITY_RATIO * max(m.choice.population, 1) \
+                and not (s > 0 and toks.text[s - 1] == "," and by_end.get(s - 1) is not None) \
+                and not _list_goes_on(toks, city, by_start):
+            return city, False, False
     if s >= 2 and toks.lower[s - 1] in ("'s", "’s"):
         return by_end.get(s - 1), e < toks.n and toks.lower[e] in _CITY_PARTS, True
     if s >= 4 and toks.lower[s - 1] == "of" and toks.lower[s - 2] in _CITY_PART_KINDS:
@@ -861,6 +882,19 @@ def _holding_city(toks: _Tokens, m: _Mention, by_end: dict) -> tuple[Optional[_M
         if city is not None and city.span.start > 0 and toks.lower[city.span.start - 1] in ("the", "a"):
             return city, True, False
     return None, False, False
+
+
+def _list_goes_on(toks: _Tokens, m: _Mention, by_start: dict) -> bool:
+    """A list of places goes on after ``m`` ("Dayton, Columbus and
+    Cleveland"): "and", "or" or "&" after it, or a comma and another place
+    that is no land or province holding it ("Eastleigh, Nairobi, Kenya")."""
+    e = m.span.end
+    if e >= toks.n:
+        return False
+    if toks.lower[e] in ("and", "or", "&"):
+        return True
+    nxt = by_start.get(e + 1) if toks.text[e] == "," else None
+    return nxt is not None and not (nxt.choice is not None and nxt.choice.kind in ("country", "region"))
 
 
 #: a town whose state the codes do not give may lie in a named state this far from the state's point

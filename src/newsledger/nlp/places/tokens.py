@@ -290,11 +290,12 @@ def _in_headline_run(toks: _Tokens, start: int, end: int) -> bool:
 
 def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
     """``toks[start:end]`` is a full name signing the text: a byline's at a
-    line's start ("By Georgia Evans, Crime Reporter") or a contact's after a
-    release's label ("Media Contact:\nParis Whitfield, Director"): two or
-    three capitalised words, closing the line or followed by a comma, a bar
-    ("By Lucía Castilla Ramos | Regional news") or "in" and a place ("By
-    Naledi Khumalo in Johannesburg")."""
+    line's start or after a dateline's dash ("By Georgia Evans, Crime
+    Reporter", "MINDELO, Cape Verde — By Helena Tavares") or a contact's
+    after a release's label ("Media Contact:\nParis Whitfield, Director"):
+    two or three capitalised words, closing the line or followed by a
+    comma, a bar ("By Lucía Castilla Ramos | Regional news") or "in" and a
+    place ("By Naledi Khumalo in Johannesburg")."""
     if not 2 <= end - start <= 3 or end > toks.n \
             or not all(toks.title[k] and toks.alpha[k] for k in range(start, end)):
         return False
@@ -306,8 +307,8 @@ def _signed_name(toks: _Tokens, start: int, end: int) -> bool:
         p -= 1
     if p < 0:
         return False
-    if toks.text[p] == "By" and _line_start(toks, p):
-        return True
+    if toks.text[p] == "By" and (_line_start(toks, p) or p > 0 and toks.text[p - 1] in ("—", "–", "|")):
+        return True  # (or after a dateline's dash: "MINDELO, Cape Verde — By Helena Tavares")
     return toks.text[p] == ":" and p > 0 and toks.lower[p - 1] in _CONTACT_WORDS
 
 

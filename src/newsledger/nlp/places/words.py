@@ -331,7 +331,7 @@ UNDOTTED_LANDS = ("AU",)
 CLUB_PREFIXES = {"real", "inter", "bayer", "werder", "celta", "sporting", "racing", "dynamo", "dinamo",
                  "lokomotiv", "olympique", "borussia", "eintracht", "fortuna", "hertha", "rapid", "sturm",
                  "atletico", "atlético", "deportivo", "hapoel", "maccabi", "spartak", "zenit", "partizan",
-                 "virtus", "olympiacos", "olympiakos", "panathinaikos", "apollon", "omonia"}
+                 "virtus", "olympiacos", "olympiakos", "panathinaikos", "apollon", "omonia", "sparta"}
 #: ... and the letters that open a club's name ("FC Porto", "IFK Göteborg")
 CLUB_OPENERS = {"fc", "f.c.", "c.f.", "a.c.", "ac", "as", "sc", "ifk", "aik", "bk", "sk", "cf", "cd", "ud", "sv",
                 "vfb", "vfl", "tsg", "psv", "fk", "nk", "hnk", "ogc", "kaa", "krc", "rsc", "ssc"}
