@@ -4064,6 +4064,11 @@ def test_finds_exactly_the_marked_places(nlp, line):
     ("SANTO DOMINGO, Dominican Republic — Growers in Baní and in the Cibao valley were worried. Growers in "
      "[[Santiago]] — the country's second city, not the Chilean capital — said they hoped to export more.",
      (19.45, -70.69)),
+    # a great city's own name, in a text more about its land, though a suburb of a city the
+    # text names near its other places has it as an old other name (North Hollywood's "Toluca")
+    ("Mexico's coach named a squad with many home-based players: four from Monterrey, three from [[Toluca]] "
+     "and three from Pachuca. The team opens in Houston, then plays in Santa Clara and Arlington, in Texas and "
+     "California, where many Mexican-American fans live, before a friendly in Los Angeles.", (19.29, -99.65)),
     # a town's part named before its town and a comma, though a town abroad has its name
     ("The grandmother speaks with her son in Minneapolis every Sunday from her flat in [[Eastleigh]], Nairobi.",
      (-1.27, 36.85)),

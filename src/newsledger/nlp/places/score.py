@@ -205,6 +205,10 @@ def _pair_entries(pair: str, g: Gazetteer) -> list[Entry]:
     return found
 
 
+#: a city this big whose own name a smaller town has as another name keeps it in
+#: a text about its land, as a capital does ("Toluca" is no other name of North Hollywood)
+OWN_CITY_POP = 300_000
+
 #: a capital this big stands alone in a dateline ("PARIS (AFP) —"); a smaller one is named
 #: with its country there ("VICTORIA, Seychelles"), and "VICTORIA —" is British Columbia's
 DATELINE_CAPITAL_POP = 300_000
@@ -489,7 +493,8 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     # other place's other name, in a land the text speaks of less ("In Dili,
     # the president of Timor-Leste" beside New Delhi, which GeoNames also calls Dili)
     own_capital = next((sc.entry.country for sc in items if sc.entry.kind == "city" and sc.entry.id in m.main_ids
-                        and countries.get(sc.entry.country, 0.0) >= 1.0 and g.is_capital(sc.entry)), None)
+                        and countries.get(sc.entry.country, 0.0) >= 1.0
+                        and (g.is_capital(sc.entry) or sc.entry.population >= OWN_CITY_POP)), None)
     best, best_s = None, -1e9
     for sc in items:
         e, s = sc.entry, sc.fixed
