@@ -239,10 +239,12 @@ def _collect_person_words(d: _Detection) -> None:
     # (and a name of two words the model took for a body, whose last is the
     # surname of a person it named in full: a relative, "Sofia Kovalenko"
     # beside "Iryna Kovalenko"; not a feature's or quarter's word)
-    # (a person's whose first word no place has: not "Varese Challenger", "Machakos Girls")
+    # (a person's whose first word no place has: not "Varese Challenger", "Machakos Girls";
+    # the gazetteer asked only about the surnames a body's name of two words closes)
+    closing = {toks.text[ent.end - 1] for ent in d.ents if ent.label_ == "ORG" and len(ent) == 2}
     family = {toks.text[ent.end - 1] for ent in d.ents if ent.label_ == "PERSON" and len(ent) >= 2
-              and toks.title[ent.end - 1] and toks.alpha[ent.end - 1] and toks.title[ent.start]
-              and not g.exact(toks.text[ent.start])}
+              and toks.text[ent.end - 1] in closing and toks.title[ent.end - 1] and toks.alpha[ent.end - 1]
+              and toks.title[ent.start] and not g.exact(toks.text[ent.start])} if closing else set()
     for ent in d.ents:
         # (not one that ends in a place's noun or a division's kind: "Kanpur police", "Kano State";
         # nor one holding a police or fire service's word, "Huntsville Fire
@@ -1980,6 +1982,7 @@ def _detect_org_openings(d: _Detection) -> None:
                 # (a country's people's word of several words first: "the Papua New Guinean Defence Force")
                 longer = next(((w, p) for w in (3, 2) if k + w < ent.end and d.free(k, k + w)
                                and all(toks.title[t] for t in range(k, k + w))
+                               and toks.lower[k + w - 1].endswith(_PEOPLE_ENDINGS)
                                for p in (g.place_for_demonym(toks.span_text(k, k + w)),)
                                if p is not None and p.kind == "country"), None)
                 if longer is not None:
@@ -1988,6 +1991,11 @@ def _detect_org_openings(d: _Detection) -> None:
                 place = g.place_for_demonym(toks.text[k])
                 if place is not None and not is_ethnic(toks.text[k]):
                     d.add_demonym(k, k + 1, place, place.country or "*")
+
+
+#: how a country's people's word of several words ends ("Papua New Guinean", "Sri Lankan", "South
+#: Sudanese", "Solomon Islander", "New Zealander")
+_PEOPLE_ENDINGS = ("an", "ese", "er", "ish", "i", "ic")
 
 
 #: lower-case words after a sea's short name that make it the water ("the Caspian coast", "Caspian littoral states")
