@@ -77,6 +77,9 @@ def test_documents_and_their_filters(ledger):
     assert one.id == html.id and one.text and ledger.ledger(html.source_id).document.id == html.id
     assert ledger.documents(q='"unbalanced') == []  # not FTS5: its words are looked for as written
     assert [d.id for d in ledger.documents(q='Tiraspol "')] == [d.id for d in ledger.documents(q="Tiraspol")]
+    # a control character (a NUL from a URL's %00) breaks no query: it is a space between words
+    assert ledger.documents(q="\x00") == []
+    assert [d.id for d in ledger.documents(q="Tiraspol\x00")] == [d.id for d in ledger.documents(q="Tiraspol")]
 
 
 def test_events_carry_their_evidence_and_actors(ledger):

@@ -650,7 +650,9 @@ class Ledger:
         except sqlite3.OperationalError:  # "fts5: syntax error near ...": search for the words as written
             if not q:
                 raise
-            params["q"] = " ".join('"' + word.replace('"', '""') + '"' for word in q.split()) or '""'
+            # (a control character, NUL above all, ends or breaks even a quoted word: a space instead)
+            words = "".join(ch if ch.isprintable() else " " for ch in q).split()
+            params["q"] = " ".join('"' + word.replace('"', '""') + '"' for word in words) or '""'
             rows = self._rows(sql, params)
         return _results((self._document(r) for r in rows), DocumentRecord)
 
