@@ -237,10 +237,11 @@ def _collect_person_words(d: _Detection) -> None:
     later: set[str] = set()  # their other words
     pairs: set[str] = set()  # their first two words ("Adelaide Brooks")
     # (and a name of two words the model took for a body, whose last is the
-    # surname of a person it named in full: a relative, "Sofia Kovalenko"
-    # beside "Iryna Kovalenko"; not a feature's or quarter's word)
-    # (a person's whose first word no place has: not "Varese Challenger", "Machakos Girls";
-    # the gazetteer asked only about the surnames a body's name of two words closes)
+    # surname of a person it named in full whose first word no place has: a
+    # relative, "Sofia Kovalenko" beside "Iryna Kovalenko"; not a town and a
+    # noun the model read as a person, "Machakos Girls", nor a feature's or
+    # quarter's word; the gazetteer is asked only about the surnames that
+    # close a body's name of two words)
     closing = {toks.text[ent.end - 1] for ent in d.ents if ent.label_ == "ORG" and len(ent) == 2}
     family = {toks.text[ent.end - 1] for ent in d.ents if ent.label_ == "PERSON" and len(ent) >= 2
               and toks.text[ent.end - 1] in closing and toks.title[ent.end - 1] and toks.alpha[ent.end - 1]

@@ -852,12 +852,12 @@ def _holding_city(toks: _Tokens, m: _Mention, by_end: dict,
                   by_start: Optional[dict] = None) -> tuple[Optional[_Mention], bool, bool]:
     """The mention of the city that holds ``m`` as a part, by its possessive
     right before it, as "the X [...] suburb of" before it, or as the city
-    named after a town's name and a comma where the town's reading lies in
-    another land ("her home in Eastleigh, Nairobi"; no list, no state's
-    "Ky., New Haven");
-    whether a part's word says so (the kind, or a part's word after the
-    name); and whether that word follows the name (the possessive's), so
-    that the phrase cannot name the part first ("the Kasulo district of Kolwezi")."""
+    named after it and a comma where its reading lies in another land
+    ("her home in Eastleigh, Nairobi"; no list, no state's "Ky., New
+    Haven"); whether a part's word says so (the kind, or a part's word
+    after the name); and whether that word follows the name (the
+    possessive's), so that the phrase cannot name the part first ("the
+    Kasulo district of Kolwezi")."""
     s, e = m.span.start, m.span.end
     if by_start is not None and m.pair and e + 1 < toks.n and toks.text[e] == "," \
             and m.choice is not None and m.choice.kind not in ("country", "region"):
