@@ -328,6 +328,38 @@ def test_token_table_matches_the_tokens(nlp):
     assert toks.text[toks.line_starts()[-1]] == "TEXAS"
 
 
+def test_token_table_reads_each_vocab_s_own_words():
+    # a word's flags are read once per Vocab: another Vocab's stop words are its own
+    from spacy.lang.en import English
+
+    from newsledger.nlp.places.tokens import _Tokens
+
+    plain, other = English(), English()
+    other.vocab["Reading"].is_stop = True
+    words = "Floods in Reading closed the road".split()
+    a = _Tokens.of(plain.make_doc(" ".join(words)))
+    b = _Tokens.of(other.make_doc(" ".join(words)))
+    assert a.text == b.text == words
+    assert not a.stop[2] and b.stop[2]
+    assert _Tokens.of(plain.make_doc("")).n == 0
+
+
+def test_nearness_never_adds_more_than_its_bound():
+    # _best skips measuring a candidate whose score, with the most nearness
+    # can add, stays below the best so far: the bound must hold
+    from newsledger.gazetteer import Entry
+    from newsledger.nlp.places.score import _Anchors, _nearness, _nearness_most
+
+    anchors = _Anchors()
+    for k in range(40):  # many places at the candidate's own point, a curated region among them
+        anchors.add(f"town{k}", 10.0, 20.0, 2.0, k == 0, town=True)
+    town = Entry(name="Here", lat=10.0, lon=20.0, country="XX", geonameid=None, kind="city",
+                 population=5000, admin1=None, source="city", approx=False, id=1)
+    most = _nearness(town, "here", anchors)
+    assert most > 0.9 * _nearness_most()
+    assert most <= _nearness_most()
+
+
 def test_distance_is_the_gazetteers_haversine():
     import random
 

@@ -91,6 +91,14 @@ def _nearness(e: Entry, key: str, anchors: _Anchors) -> float:
     return W["near"] * _saturate(near) + (W["in_region"] if inside else 0.0)
 
 
+def _nearness_most() -> float:
+    """The most :func:`_nearness` can add to a score (its terms are
+    ``W["near"]`` times a saturation below 1, and ``W["in_region"]``): a
+    candidate whose score without it is this far behind the best so far
+    cannot win, and its distances need not be measured."""
+    return max(0.0, W["near"]) + max(0.0, W["in_region"])
+
+
 @dataclass(eq=False)
 class _CandidateScores:
     """The :class:`_Scored` candidates of a mention, shared by the mentions
@@ -496,6 +504,7 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
                         and countries.get(sc.entry.country, 0.0) >= 1.0
                         and (g.is_capital(sc.entry) or sc.entry.population >= OWN_CITY_POP)), None)
     best, best_s = None, -1e9
+    near_most = _nearness_most() if anchors else 0.0
     for sc in items:
         e, s = sc.entry, sc.fixed
         if own_capital is not None and e.id not in m.main_ids and e.kind == "city" and e.country != own_capital \
@@ -611,6 +620,8 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
         elif sc.province_abroad:
             s += W["state_town"] * countries.get(sc.province_abroad, 0.0) / total
         if anchors and e.lat is not None:
+            if s + near_most <= best_s:
+                continue  # (the places about it could not lift it above the best so far)
             if near_cache is None:
                 s += _nearness(e, key, anchors)
             else:

@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, IS_TITLE,
-                         IS_UPPER, LIKE_NUM, LOWER, ORTH, POS, SPACY)
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -20,28 +19,39 @@ from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WOR
                     PLACE_NOUNS, SAYING_WORDS, STREET_HEADS, TITLES, UNDOTTED_LANDS)
 
 
-#: the string of each hash read so far (a hash names one string in every StringStore)
-_STRINGS: dict[int, str] = {}
-_STRINGS_MAX = 500_000
-
-
-def _strings(hashes: list[int], string) -> list[str]:
-    """The strings of ``hashes`` (``string``: a StringStore's lookup), kept in
-    :data:`_STRINGS` (a dictionary is faster than a StringStore)."""
-    try:
-        return list(map(_STRINGS.__getitem__, hashes))
-    except KeyError:
-        if len(_STRINGS) > _STRINGS_MAX:
-            _STRINGS.clear()
-        for h in hashes:
-            if h not in _STRINGS:
-                _STRINGS[h] = string(h)
-        return list(map(_STRINGS.__getitem__, hashes))
-
-
-_TOKEN_ATTRS = [ORTH, LOWER, IDX, SPACY, IS_TITLE, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP,
-                LIKE_NUM, POS, ENT_TYPE, ENT_IOB]
+#: the attributes read per token; the rest are the word's, read once per word (:func:`_word_rows`)
+_TOKEN_ATTRS = [ORTH, IDX, SPACY, POS, ENT_TYPE, ENT_IOB]
 _IOB_NAMES = ("", "I", "O", "B")
+
+#: per Vocab (by identity; the Vocab kept with its table so that its id is not reused): a word's
+#: orth hash -> its row (:func:`_word_row`)
+_WORDS: dict[int, tuple[object, dict[int, tuple]]] = {}
+_WORDS_MAX = 500_000
+
+
+def _word_rows(vocab) -> dict[int, tuple]:
+    """The rows of the words of ``vocab`` read so far (a new table for another Vocab)."""
+    hit = _WORDS.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        if len(_WORDS) >= 8:
+            _WORDS.clear()
+        hit = _WORDS[id(vocab)] = (vocab, {})
+    elif len(hit[1]) > _WORDS_MAX:
+        hit[1].clear()
+    return hit[1]
+
+
+def _word_row(vocab, orth: int) -> tuple:
+    """What the stage reads of a word, the same wherever it stands (spaCy
+    keeps these on the Lexeme, not the token): its text, its lower case,
+    the flags title, upper, alpha, punct, space, stop and like_num (0 or 1),
+    and whether it is capitalised (:func:`_capitalised_text`)."""
+    lex = vocab[orth]
+    t = lex.orth_
+    title = int(lex.is_title)
+    return (t, lex.lower_, title, int(lex.is_upper), int(lex.is_alpha), int(lex.is_punct), int(lex.is_space),
+            int(lex.is_stop), int(lex.like_num),
+            title or (t[:1].isupper() and _capitalised_text(t)) or (t[1:2].isupper() and _prefixed_name(t)))
 
 
 @dataclass
@@ -82,21 +92,29 @@ class _Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> "_Tokens":
-        cols = doc.to_array(_TOKEN_ATTRS).T.tolist() if len(doc) else [[] for _ in _TOKEN_ATTRS]
-        (orth, lower, idx, space, title, upper, alpha, punct, is_space, stop, like_num, pos,
-         ent_type, ent_iob) = cols
-        string = doc.vocab.strings.__getitem__
-        text = _strings(orth, string)
+        if not len(doc):
+            return cls(doc_text="", n=0, text=[], lower=[], idx=[], space=[], title=[], upper=[], alpha=[],
+                       punct=[], is_space=[], stop=[], like_num=[], pos=[], ent_type=[], ent_iob=[], cap=[])
+        orth, idx, space, pos, ent_type, ent_iob = doc.to_array(_TOKEN_ATTRS).T.tolist()
+        vocab = doc.vocab
+        rows = _word_rows(vocab)
+        try:
+            words = list(map(rows.__getitem__, orth))
+        except KeyError:
+            for o in orth:
+                if o not in rows:
+                    rows[o] = _word_row(vocab, o)
+            words = list(map(rows.__getitem__, orth))
+        text, lower, title, upper, alpha, punct, is_space, stop, like_num, cap = map(list, zip(*words))
+        string = vocab.strings.__getitem__
         # Doc.text joins the tokens' text_with_ws (creating every Token)
         doc_text = "".join([t + " " if sp else t for t, sp in zip(text, space)])
         return cls(
-            doc_text=doc_text, n=len(text), text=text, lower=_strings(lower, string), idx=idx, space=space,
+            doc_text=doc_text, n=len(text), text=text, lower=lower, idx=idx, space=space,
             title=title, upper=upper, alpha=alpha, punct=punct, is_space=is_space, stop=stop,
-            like_num=like_num, pos=[POS_NAMES[x] for x in pos],
+            like_num=like_num, pos=list(map(POS_NAMES.__getitem__, pos)),
             ent_type=[string(x) if x else "" for x in ent_type],
-            ent_iob=[_IOB_NAMES[x] for x in ent_iob],
-            cap=[ti or (t[:1].isupper() and _capitalised_text(t)) or (t[1:2].isupper() and _prefixed_name(t))
-                 for t, ti in zip(text, title)])
+            ent_iob=list(map(_IOB_NAMES.__getitem__, ent_iob)), cap=cap)
 
     def __len__(self) -> int:
         return self.n
