@@ -1783,6 +1783,16 @@ DETECT = [
     "1932 Battle of [[Boquerón]] were honoured.",
     # a province's bare name before a lower-case "province", as geo dev marks it
     "Two others were recaptured within days in [[Malleco]] province.",
+    # a country's people's word after a firm's letters, or closing a name after the crown's word
+    "The order came from FLX [[Estonian]] Airways on Monday, a spokesman said.",
+    "Royal [[Bhutanese]] added three weekly flights from Paro to Bangkok.",
+    # a statesman's name that is a town's, before its council's words or "-born"
+    "[[Hamilton]] city council voted on Tuesday to close two libraries.",
+    "The [[Lincoln]]-born violinist played in Leeds last week.",
+    # a Persian or Urdu name of several parts glued by hyphens, which the model cut
+    "Sana Rafiq, a teacher who lives in [[Gulshan-e-Iqbal]], said the tanker came late.",
+    # a country's name of two parts joined by "&"
+    "The visitors from [[Antigua & Barbuda]] arrived on Friday for the regional games.",
 ]
 
 #: (sentence, word that must not be found as a place)
@@ -2117,6 +2127,9 @@ NOT_FOUND = [
     ("The patrol boat gave chase after the cutter Alcantara fired warning shots.", "Alcantara"),
     # a state's dotted abbreviation opening a person's name with the model: the person's initials
     ("From the harbour wall where W.A. Gunasekara has landed his catch for years, cranes rise.", "W.A."),
+    # a nickname in quotation marks between a given name and a surname
+    ('Chinedu "Ghana" Obi, a 31-year-old welder from Onitsha, won the first round.', "Ghana"),
+    ("The drummer Lloyd 'Cuba' Barnett lives in Croydon now.", "Cuba"),
 ]
 
 
@@ -4083,6 +4096,18 @@ def test_finds_exactly_the_marked_places(nlp, line):
     ("Veterans from Britain laid wreaths at [[Goose Green]] on Sunday.", (-51.83, -58.97)),
     ("Veterans of the brigade remembered the retreat through [[Kunu-ri]] in the winter of 1950.", (39.68, 125.87)),
     ("The fire burned across the high country of [[East Gippsland]] for four days.", (-37.50, 148.00)),
+    # a great capital alone in the dateline speaks for its bare name, a pair elsewhere keeping its own
+    # an apposition with an adjective of its own places the town ("the tiny capital of")
+    ("The cheapest rents were found in [[Victoria]], the tiny capital of the Seychelles, the report said.",
+     (-4.62, 55.45)),
+    # places of this pass's rows and languages
+    ("Rents in [[Leopoldstadt]] rose by a fifth, the city's housing office said.", (48.22, 16.40)),
+    ("Diplomats favour the large gardens of [[Kileleshwa]], the agents said.", (-1.28, 36.78)),
+    ("The folk singer answered the judges in [[Tulu]], the language of her coast.", (12.9, 75.0)),
+    ("She sang two songs in [[Seselwa]], the islands' creole.", (-4.68, 55.49)),
+    ("ROME (AP) — Rome was named the most visited city in Europe again. The news brought calls to Rome, "
+     "Georgia, a city of 37,000 outside Atlanta, where the mayor laughed it off. Hotels in [[Rome]] were full.",
+     (41.89, 12.51)),
 ])
 def test_resolves_hamlets_waters_and_english_spellings(nlp, line, point):
     text, spans = _marked(line)

@@ -1055,6 +1055,8 @@ class Gazetteer:
         entries = self._by_key(key)
         if not entries and key.startswith("the "):
             entries = self._by_key(key[4:])
+        if not entries and " & " in key:
+            entries = self._by_key(key.replace(" & ", " and "))  # "Trinidad & Tobago", "Bosnia & Herzegovina"
         if not entries and " " in key:
             # "DeSoto Parish" for "De Soto Parish": a glued or parted particle;
             # one-word names keep to their own spelling ("Delmar" is no "Del Mar")

@@ -175,6 +175,10 @@ LANGUAGE_PLACES = {
     "malay": "Malaysia",
     "ndebele": "Zimbabwe",
     "darija": "Morocco",
+    "sindhi": "Sindh",
+    "tulu": "Dakshina Kannada",
+    "tamasheq": "Mali",
+    "seselwa": "Seychelles",
 }
 
 #: languages named like their people ("a Zapotec legend", "Navajo rugs"): a

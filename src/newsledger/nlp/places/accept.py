@@ -326,6 +326,7 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # or opening its police's or fire service's name: "the Concord Police")
         return _town_in_common_word(toks, i, j, name, best, main, d.person_words) \
             or _town_service(d, r) or _common_town_listed(d, r) or _common_town_paired(d, r) \
+            or _common_town_council(d, r) \
             or _opens_county_council(d, r) \
             or (best.kind == "city" and best.id in main and _town_noun_of(toks, i)) \
             or (best.kind == "city" and best.id in main and _in_its_land(toks, i, j, best, d.g)
@@ -1474,6 +1475,20 @@ def _town_in_common_word(toks: _Tokens, i: int, j: int, name: str, best: Entry, 
         return False
     return best.kind == "city" and best.id in main and best.population >= 20_000 \
         and not _person_like(toks, i, j, person_words)
+
+
+def _common_town_council(d: _Detection, r: _Reading) -> bool:
+    """One of :data:`_TOWN_FIRST_WORDS` naming a town of 20,000 by its own
+    name before its council's words ("Hamilton city council said", "the
+    Lincoln City Council") or before "-born" ("a Hamilton-born filmmaker"):
+    no person has a council or a birthplace's hyphen."""
+    toks, i, j, best = d.toks, r.i, r.j, r.best
+    if j - i != 1 or normalize(r.name) not in _TOWN_FIRST_WORDS or j + 1 >= toks.n or not (
+            best.kind == "city" and best.id in r.main and best.population >= 20_000):
+        return False
+    council = toks.lower[j] in ("city", "town", "borough") and toks.lower[j + 1] == "council"
+    born = toks.text[j] == "-" and toks.lower[j + 1] == "born" and not toks.space[i] and not toks.space[j]
+    return (council or born) and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
 
 
 def _common_town_listed(d: _Detection, r: _Reading) -> bool:

@@ -65,9 +65,12 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
         k = end + 1
         j = k + 1 if toks.lower[k] in ("the", "a", "an") else k
         first = j
-        while j < n and j < first + 3 and toks.lower[j] in _APPOSITION_WORDS and toks.text[j].islower():
+        # (an adjective of its own among them: "Victoria, the tiny capital of the Seychelles")
+        while j < n and j < first + 3 and toks.text[j].islower() and (
+                toks.lower[j] in _APPOSITION_WORDS or toks.pos[j] == "ADJ"):
             j += 1
-        if first < j < n - 1 and toks.lower[j] in ("of", "in"):
+        if first < j < n - 1 and toks.lower[j] in ("of", "in") \
+                and any(toks.lower[x] in _APPOSITION_WORDS for x in range(first, j)):
             end = j + 1 if toks.text[j + 1] == "the" and j + 2 < n else j  # the name follows
         k = end + 1  # (capitalised words, camel case too: "Arcadia, DeSoto County")
         while k < n and k < end + 4 and (toks.cap[k] or toks.text[k].isupper()

@@ -201,6 +201,7 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     _drop_deities(d)
     _drop_team_nicknames(d)
     _drop_given_names(d)
+    _drop_nicknames(d)
     _drop_notice_headers(d)
     _drop_defined_acronyms(d)
     _detect_division_kinds(d)
@@ -1164,6 +1165,31 @@ def _drop_compass_qualifiers(d: _Detection) -> None:
             d.drop(m)
 
 
+#: quotation marks about a nickname ("Emeka \"Chad\" Okafor", "Tony 'Jamaica' Reid")
+_NICK_QUOTES = {'"', "'", "“", "”", "‘", "’"}
+
+
+def _drop_nicknames(d: _Detection) -> None:
+    """A name of one word in quotation marks between two capitalised words
+    that are no places, a person's given name and surname ("Emeka \"Chad\"
+    Okafor, a loan officer", "the bassist Tony 'Jamaica' Reid"): a
+    nickname, not the place it is named after."""
+    toks, n = d.toks, d.toks.n
+    for m in [m for m in d.mentions if m.span is not None and len(m.span) == 1]:
+        i = m.span.start
+        if not (2 <= i and i + 2 < n and toks.text[i - 1] in _NICK_QUOTES and toks.text[i + 1] in _NICK_QUOTES):
+            continue
+        before, after = i - 2, i + 2
+        if toks.title[before] and toks.alpha[before] and toks.title[after] and toks.alpha[after] \
+                and not d.taken[before] and not d.taken[after] \
+                and toks.pos[before] == "PROPN" and toks.pos[after] == "PROPN" \
+                and toks.space[before] and toks.space[i + 1] \
+                and not {toks.lower[before], toks.lower[after]} & toks.lower_words():
+            # (not a headline's words in capitals, which the text writes small
+            # elsewhere: 'Fans Hail "Brazil" Shirt')
+            d.drop(m)
+
+
 def _drop_planets(d: _Detection) -> None:
     """In a text about space, a planet's name is the planet's ("the probe
     will reach Mars orbit"), unless its state follows ("Jupiter, Florida")."""
@@ -1974,8 +2000,14 @@ def _detect_org_openings(d: _Detection) -> None:
                     d.add(doc[r[0]:r[1]], "gaz", fuzzy=False, require=True)
                     continue
             k = ent.start if toks.lower[ent.start] != "the" else ent.start + 1 if len(ent) > 2 else None
-            if k is not None and toks.text[k] in _CROWN_WORDS and k + 2 < ent.end:
-                k += 1  # (after the crown's word: "the Royal Thai Navy", "the Royal Canadian Mounted Police")
+            if k is not None and k + 2 < ent.end and _acronym_opener(toks, k) \
+                    and (g.is_demonym(toks.text[k + 1]) or toks.text[k + 1] in _CROWN_WORDS):
+                k += 1  # (after a firm's letters: "LOT Polish Airlines", "KLM Royal Dutch Airlines")
+            if k is not None and toks.text[k] in _CROWN_WORDS and (k + 2 < ent.end or (
+                    k + 2 == ent.end and toks.title[k + 1] and g.is_demonym(toks.text[k + 1]))):
+                # (after the crown's word: "the Royal Thai Navy", "the Royal Canadian
+                # Mounted Police"; or closing the name, "Royal Jordanian", an airline)
+                k += 1
             # (not a person's given name, a land's people's word aside: "manager
             # Shona MacLeod, 38," read as a body)
             if k is not None and not taken[k] and toks.title[k] and (
@@ -1992,6 +2024,12 @@ def _detect_org_openings(d: _Detection) -> None:
                 place = g.place_for_demonym(toks.text[k])
                 if place is not None and not is_ethnic(toks.text[k]):
                     d.add_demonym(k, k + 1, place, place.country or "*")
+
+
+def _acronym_opener(toks: _Tokens, k: int) -> bool:
+    """Token ``k`` is a body's letters in capitals, two to five ("LOT", "KLM")."""
+    word = toks.text[k]
+    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
 
 
 #: how a country's people's word of several words ends ("Papua New Guinean", "Sri Lankan", "South

@@ -612,6 +612,11 @@ def _extend_hyphens(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detecti
     return best
 
 
+#: the linking vowels and articles of Persian, Urdu and Arabic names of places, glued by hyphens
+#: ("Gulshan-e-Iqbal", "Mazar-i-Sharif", "Dar-ul-Aman")
+_IZAFAT = {"e", "i", "ul", "ud", "us"}
+
+
 def _extend_over_joiner(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection
                         ) -> tuple[int, int]:
     """The model's entity ``r`` joined with the capitalised name after a
@@ -623,6 +628,12 @@ def _extend_over_joiner(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Det
     if k + 1 < n and toks.text[k] == "(" and k + 2 < n and toks.text[k + 2] == ")" and toks.cap[k + 1] \
             and d.free(k, k + 3) and _place_named(toks.span_text(r[0], k + 3), g):
         return r[0], k + 3  # the river in the town's own name: "Frankfurt (Oder)"
+    # the rest of a Persian or Urdu name the model cut at its linking vowel, glued on by
+    # hyphens ("Gulshan" + "-e-Iqbal", "Mazar" + "-i-Sharif"): the whole, known or not
+    if k + 3 < n and toks.text[k] == "-" and toks.lower[k + 1] in _IZAFAT and toks.text[k + 2] == "-" \
+            and toks.cap[k + 3] and toks.alpha[k + 3] and not any(toks.space[x] for x in range(k - 1, k + 3)) \
+            and d.free(k, k + 4):
+        return r[0], k + 4
     # the rest of a name the model cut after its first word ("Mae" + "Hong Son")
     for end in range(min(n, k + 2), k, -1):
         if d.free(k, end) and all(toks.title[x] and toks.pos[x] == "PROPN" for x in range(k, end)) \

@@ -82,7 +82,7 @@ from .cues import (_bare_counties, _compass_town, _county_cues, _cue_city, _divi
                    _island_cue,
                    _sea_cue)
 from .context import _admin_support, _colocation, _document_context, _named_countries
-from .score import PAIR_STATE_POP, _Anchors, _best, _pair_holds, _share_fixed_scores
+from .score import DATELINE_CAPITAL_POP, PAIR_STATE_POP, _Anchors, _best, _pair_holds, _share_fixed_scores
 from .entries import OLDER_NAMES, _country_word, _famous_alias, _respelling
 
 
@@ -1027,7 +1027,11 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
             _pair_decides(m, g) or _pair_country_decides(m, g) or (m.river_cue and m.choice.kind == "feature")))
         if held:
             votes = held
-        winner_id = votes.most_common(1)[0][0]
+        # (a great city alone in the text's dateline speaks for the name before
+        # any pair: "VIENNA (AP) — Vienna has been ranked ..." beside "Vienna,
+        # Virginia, a town outside Washington", which keeps its own)
+        dateline = next((m.choice.id for m in ms if _dateline_city(m, g)), None)
+        winner_id = dateline if dateline is not None else votes.most_common(1)[0][0]
         winner = next(m.choice for m in ms if m.choice is not None and m.choice.id == winner_id)
         for m in ms:
             # (not a mention that cannot be the winner: "the Niger State capital" after "Niger")
@@ -1045,10 +1049,19 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
             # Western Australia and Croatia)
             home = m.choice.country == main if main is not None else \
                 shares.get(m.choice.country, 0.0) >= VISITED_SHARE
-            if held and home and winner.country not in (m.choice.country, None) \
+            if held and dateline is None and home and winner.country not in (m.choice.country, None) \
                     and shares.get(winner.country, 0.0) < VISITED_SHARE:
                 continue
             m.choice = winner
+
+
+def _dateline_city(m: _Mention, g: Gazetteer) -> bool:
+    """The mention stands alone in a dateline ("PARIS (AFP) —") and was
+    read as a city by its own name that a dateline names alone: a capital
+    of DATELINE_CAPITAL_POP people or a city of a million."""
+    e = m.choice
+    return m.lone_dateline and e is not None and e.kind == "city" and e.id in m.main_ids and (
+        e.population >= 1_000_000 or e.population >= DATELINE_CAPITAL_POP and g.is_capital(e))
 
 
 def _pair_country_decides(m: _Mention, g: Gazetteer) -> bool:
