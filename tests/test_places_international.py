@@ -1791,6 +1791,9 @@ DETECT = [
     "The [[Lincoln]]-born violinist played in Leeds last week.",
     # a Persian or Urdu name of several parts glued by hyphens, which the model cut
     "Sana Rafiq, a teacher who lives in [[Gulshan-e-Iqbal]], said the tanker came late.",
+    # (a body's word after a place is no surname, though the text has it speak: "Somerset Police said")
+    "Officers of Avon and [[Somerset]] Police said the road was closed. Police, who arrived at noon, said "
+    "two cars had collided.",
     # a country's name of two parts joined by "&"
     "The visitors from [[Antigua & Barbuda]] arrived on Friday for the regional games.",
 ]
@@ -2127,6 +2130,9 @@ NOT_FOUND = [
     ("The patrol boat gave chase after the cutter Alcantara fired warning shots.", "Alcantara"),
     # a state's dotted abbreviation opening a person's name with the model: the person's initials
     ("From the harbour wall where W.A. Gunasekara has landed his catch for years, cranes rise.", "W.A."),
+    # a given name before a surname the text then uses alone for the person
+    ("The comedy about a crab-boat crew in an Oregon coastal town was directed by Dallas Whitcombe. "
+     "Whitcombe, who lives in Portland, said the cast were fishermen.", "Dallas"),
     # a nickname in quotation marks between a given name and a surname
     ('Chinedu "Ghana" Obi, a 31-year-old welder from Onitsha, won the first round.', "Ghana"),
     ("The drummer Lloyd 'Cuba' Barnett lives in Croydon now.", "Cuba"),
@@ -4105,6 +4111,17 @@ def test_finds_exactly_the_marked_places(nlp, line):
     ("Diplomats favour the large gardens of [[Kileleshwa]], the agents said.", (-1.28, 36.78)),
     ("The folk singer answered the judges in [[Tulu]], the language of her coast.", (12.9, 75.0)),
     ("She sang two songs in [[Seselwa]], the islands' creole.", (-4.68, 55.49)),
+    # the land after ", in" past a part of it, and an apposition with a noun of its own
+    ("MEXICO CITY — The carmaker's Mexican plants need moulds, so it buys them from a small workshop in "
+     "[[Córdoba]], in southern Spain, which also supplies the navy.", (37.88, -4.78)),
+    ("LAGOS, Nigeria — Estate agents in Lekki first offered him holiday villas in [[Lagos]], the resort town "
+     "in Portugal's Algarve, he said.", (37.10, -8.67)),
+    # (not a noun that is no town's word before "of": "the largest buyer of U.S. corn")
+    ("Exports of corn to Asia are up. [[Mexico]], the largest buyer of U.S. corn, takes most of it, "
+     "traders in Chicago said.", (23.0, -102.0)),
+    # a great city alone in a wire's dateline with its date ("SYDNEY, Feb 3 (Reuters) -")
+    ("SYDNEY, Feb 3 (Reuters) - Shares rose in Sydney. Analysts in [[Sydney]] said the rally would last, "
+     "while traders in Sydney, Nova Scotia, were less sure.", (-33.87, 151.21)),
     ("ROME (AP) — Rome was named the most visited city in Europe again. The news brought calls to Rome, "
      "Georgia, a city of 37,000 outside Atlanta, where the mayor laughed it off. Hotels in [[Rome]] were full.",
      (41.89, 12.51)),

@@ -130,6 +130,12 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
     if ok and j - i == 1 and j + 1 < d.toks.n and d.toks.title[j] and _person_after_name(d.toks, j + 1) \
             and (name in d.person_words or f"{name} {d.toks.text[j]}" in d.person_words):
         ok = False  # "Georgia Sinclair, a London-based adviser": a person's given name, though a country's
+    if ok and j - i == 1 and j < d.toks.n and not _top_level(r.best) and d.toks.title[j] \
+            and d.toks.text[j] in d.surnames and not d.toks.lower[j].endswith("s") \
+            and d.toks.span_text(i, j + 1) not in d.teams and d.toks.pos[j] == "PROPN" \
+            and d.toks.lower[j] not in _BODY_HEADS and not _town_word(d.g, d.toks.text[j]) \
+            and any(k != j and d.toks.text[k] == d.toks.text[j] and _speaker(d.toks, k) for k in d.toks.titled()):
+        ok = False  # "directed by Dallas Greer. Greer, who lives ...": a given name before a surname the text uses
     if ok and r.best.kind != "country" and _credit_name(d.toks, i, j):
         ok = False  # "(Reporting by Sofía Alvarado; Editing by Victoria Holt)": a credit's person
     if ok and not _top_level(r.best) and _initial_before(d.toks, i):
@@ -149,6 +155,19 @@ def _accept_span(d: _Detection, i: int, j: int, name: str, ents: list[Entry],
         end = _with_abbreviation_dot(d.toks, i, _with_possessive_end(d.toks, i, j, d.g))
         d.add(d.doc[i:_abbreviation_dot_end(d.toks, i, end, d.g)], "gaz", fuzzy=False, require=True)
     return ok
+
+
+#: a body's words after a place's name, never a surname after a given name ("Highland Council",
+#: "Somerset Police", "Chandigarh University")
+_BODY_HEADS = AFTER_PLACE | SERVICE_HEADS | UNIVERSITY_WORDS | {"council", "police", "university", "college",
+                                                                 "school", "academy", "city", "county"}
+
+
+def _town_word(g: Gazetteer, word: str) -> bool:
+    """``word`` is the own name of a town of 1,000 people ("Lincoln" of "Vincennes Lincoln"): a
+    place's name, not a surname that tells its given name from a town."""
+    main = g.main_ids(word)
+    return any(e.kind == "city" and e.population >= 1000 and e.id in main for e in g.exact(word))
 
 
 #: words after a town's name that make it a traded grade's or contract's ("Brent crude", "Dubai futures")

@@ -42,11 +42,22 @@ def _lone_dateline(toks: _Tokens, m: _Mention) -> bool:
     if m.span is None or m.demonym:
         return False
     s, e = m.span.start, m.span.end
+    # (the date between, as Reuters writes it: "VENICE, Sept 7 (Reuters) -")
+    if e + 3 < toks.n and toks.text[e] == "," and toks.lower[e + 1].rstrip(".") in _MONTHS \
+            and toks.like_num[e + 2] and toks.text[e + 3] == "(":
+        e += 3
     if e + 2 >= toks.n or toks.text[e] != "(" or not toks.text[e + 1][:1].isupper() or toks.text[e + 2] != ")" \
             or not (s == 0 or "\n" in toks.text[s - 1]):
         return False
-    return all(toks.text[k].isupper() or not toks.alpha[k] for k in range(s, e)) and any(
-        toks.alpha[k] for k in range(s, e))
+    s_end = m.span.end
+    return all(toks.text[k].isupper() or not toks.alpha[k] for k in range(s, s_end)) and any(
+        toks.alpha[k] for k in range(s, s_end))
+
+
+#: months as a wire's dateline writes them before the day ("Sept 7", "Oct. 3", "March 11")
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+           "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+           "december"}
 
 
 #: small words inside a province's name ("Mato Grosso do Sul", "Rio Grande do Norte")
@@ -65,12 +76,14 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
         k = end + 1
         j = k + 1 if toks.lower[k] in ("the", "a", "an") else k
         first = j
-        # (an adjective of its own among them: "Victoria, the tiny capital of the Seychelles")
+        # (an adjective or a noun of its own among them: "Victoria, the tiny capital of the
+        # Seychelles", "Lagos, the resort town in Portugal's Algarve")
         while j < n and j < first + 3 and toks.text[j].islower() and (
-                toks.lower[j] in _APPOSITION_WORDS or toks.pos[j] == "ADJ"):
+                toks.lower[j] in _APPOSITION_WORDS or toks.pos[j] in ("ADJ", "NOUN")):
             j += 1
-        if first < j < n - 1 and toks.lower[j] in ("of", "in") \
-                and any(toks.lower[x] in _APPOSITION_WORDS for x in range(first, j)):
+        # (the word before "of" or "in" one of the apposition's own: not "Mexico, the
+        # largest buyer of U.S. corn")
+        if first < j < n - 1 and toks.lower[j] in ("of", "in") and toks.lower[j - 1] in _APPOSITION_WORDS:
             end = j + 1 if toks.text[j + 1] == "the" and j + 2 < n else j  # the name follows
         k = end + 1  # (capitalised words, camel case too: "Arcadia, DeSoto County")
         while k < n and k < end + 4 and (toks.cap[k] or toks.text[k].isupper()
@@ -79,13 +92,16 @@ def _pair_text(toks: _Tokens, m: _Mention) -> Optional[str]:
             k += 1
         if k > end + 1 and not _possessor_not_holder(toks, k):
             return toks.span_text(end + 1, k)
-    # (or after ", in": "Bonito, in Mato Grosso do Sul, a small town")
-    if end + 2 < n and toks.text[end] == "," and toks.lower[end + 1] == "in" and toks.title[end + 2]:
-        k = end + 2
+    # (or after ", in": "Bonito, in Mato Grosso do Sul, a small town"; past a part
+    # of it, "Córdoba, in southern Spain")
+    first = end + 3 if end + 3 < n and toks.lower[end + 2] in _REGION_ADJ and toks.text[end + 2].islower() \
+        else end + 2
+    if first < n and toks.text[end] == "," and toks.lower[end + 1] == "in" and toks.title[first]:
+        k = first
         while k < n and k < end + 7 and (toks.title[k] or (toks.lower[k] in _NAME_SMALL_WORDS and k + 1 < n
                                                              and toks.title[k + 1])):
             k += 1
-        return toks.span_text(end + 2, k)
+        return toks.span_text(first, k)
     # (or after "in", a name the model takes for a place: "Perth in Australia",
     # "a Springfield in Missouri"; not "Perth in October")
     # (in camel case too: "Arcadia in DeSoto County"; past a part of it:
