@@ -1794,6 +1794,8 @@ DETECT = [
     # (a body's word after a place is no surname, though the text has it speak: "Somerset Police said")
     "Officers of Avon and [[Somerset]] Police said the road was closed. Police, who arrived at noon, said "
     "two cars had collided.",
+    # ... or after a preposition, before a comma and the land of a namesake of 20,000 that has it as its own
+    "Maureen Pohatu, 61, a teacher from [[Hamilton]], New Zealand, had a knee replaced in Bangkok in March.",
     # a country's name of two parts joined by "&"
     "The visitors from [[Antigua & Barbuda]] arrived on Friday for the regional games.",
 ]
@@ -4119,6 +4121,11 @@ def test_finds_exactly_the_marked_places(nlp, line):
     # (not a noun that is no town's word before "of": "the largest buyer of U.S. corn")
     ("Exports of corn to Asia are up. [[Mexico]], the largest buyer of U.S. corn, takes most of it, "
      "traders in Chicago said.", (23.0, -102.0)),
+    # a dateline's pair speaks for the bare name before a headline's pair; a small capital by its own
+    # name is its country's pair ("HAMILTON, Bermuda —")
+    ("Liquidators chase assets from Nassau to Hamilton, Ontario\nBy Derek Simmons\n\nHAMILTON, Bermuda — "
+     "Court-appointed liquidators said on Monday they had traced funds to Canada. Police in [[Hamilton]] said "
+     "the case was referred to them.", (32.29, -64.78)),
     # a great city alone in a wire's dateline with its date ("SYDNEY, Feb 3 (Reuters) -")
     ("SYDNEY, Feb 3 (Reuters) - Shares rose in Sydney. Analysts in [[Sydney]] said the rally would last, "
      "while traders in Sydney, Nova Scotia, were less sure.", (-33.87, 151.21)),

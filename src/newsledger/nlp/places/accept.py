@@ -345,7 +345,7 @@ def _by_label(d: _Detection, r: _Reading) -> bool:
         # or opening its police's or fire service's name: "the Concord Police")
         return _town_in_common_word(toks, i, j, name, best, main, d.person_words) \
             or _town_service(d, r) or _common_town_listed(d, r) or _common_town_paired(d, r) \
-            or _common_town_council(d, r) \
+            or _common_town_council(d, r) or _common_town_in_land(d, r) \
             or _opens_county_council(d, r) \
             or (best.kind == "city" and best.id in main and _town_noun_of(toks, i)) \
             or (best.kind == "city" and best.id in main and _in_its_land(toks, i, j, best, d.g)
@@ -1508,6 +1508,19 @@ def _common_town_council(d: _Detection, r: _Reading) -> bool:
     council = toks.lower[j] in ("city", "town", "borough") and toks.lower[j + 1] == "council"
     born = toks.text[j] == "-" and toks.lower[j + 1] == "born" and not toks.space[i] and not toks.space[j]
     return (council or born) and not (i > 0 and toks.lower[i - 1].rstrip(".") in TITLES)
+
+
+def _common_town_in_land(d: _Detection, r: _Reading) -> bool:
+    """One of :data:`_TOWN_FIRST_WORDS` after a preposition, then a comma
+    or "in" and the land or province that holds a town of 20,000 with the
+    name as its own, whichever of its namesakes is the biggest ("a teacher
+    from Hamilton, New Zealand"; "moved to Lincoln in Nebraska")."""
+    toks, i, j = d.toks, r.i, r.j
+    if j - i != 1 or normalize(r.name) not in _TOWN_FIRST_WORDS:
+        return False
+    towns = [e for e in r.ents if e.kind == "city" and e.id in r.main and e.population >= 20_000]
+    return any(_in_its_land(toks, i, j, e, d.g, link) for e in towns for link in (",", "in")) \
+        and not _person_like(toks, i, j, d.person_words)
 
 
 def _common_town_listed(d: _Detection, r: _Reading) -> bool:

@@ -1023,9 +1023,16 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
         # (so does one a river's word makes the river: "on the bank of the Rio Grande")
         # (a country after it that holds only namesakes of its own counts too:
         # "MÉRIDA, Mexico" against the later "after Mérida in Extremadura")
-        held = Counter(m.choice.id for m in ms if m.choice is not None and (
-            _pair_decides(m, g) or _pair_country_decides(m, g) or (m.river_cue and m.choice.kind == "feature")))
+        holders = [m for m in ms if m.choice is not None and (
+            _pair_decides(m, g) or _pair_country_decides(m, g) or (m.river_cue and m.choice.kind == "feature"))]
+        held = Counter(m.choice.id for m in holders)
         if held:
+            votes = held
+        # (a dateline's pair speaks before any other: "HAMILTON, Bermuda —" beside a headline's
+        # "to Hamilton, Ontario")
+        dated = next((m for m in holders if _at_dateline(m)), None)
+        if dated is not None:
+            held = Counter({dated.choice.id: 1})
             votes = held
         # (a great city alone in the text's dateline speaks for the name before
         # any pair: "VIENNA (AP) — Vienna has been ranked ..." beside "Vienna,
@@ -1049,10 +1056,18 @@ def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:
             # Western Australia and Croatia)
             home = m.choice.country == main if main is not None else \
                 shares.get(m.choice.country, 0.0) >= VISITED_SHARE
-            if held and dateline is None and home and winner.country not in (m.choice.country, None) \
+            if held and dateline is None and dated is None and home and winner.country not in (m.choice.country, None) \
                     and shares.get(winner.country, 0.0) < VISITED_SHARE:
                 continue
             m.choice = winner
+
+
+def _at_dateline(m: _Mention) -> bool:
+    """The mention opens a line in capitals ("HAMILTON, Bermuda —"): a dateline's town."""
+    if m.span is None or not m.text.isupper():
+        return False
+    s = m.span.start
+    return s == 0 or "\n" in m.span.doc[s - 1].text
 
 
 def _dateline_city(m: _Mention, g: Gazetteer) -> bool:

@@ -482,8 +482,11 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     # does a state or province when it holds a big town ("bus workers in
     # Perth, Western Australia" in a story of Perth, Scotland)
     items = m.scored.items
+    # (or its capital by its own name, however small: "HAMILTON, Bermuda —")
     if m.pair and any(sc.pair and (
             (not sc.pair_region and sc.entry.population >= (PAIR_IN_POP if m.pair_in else 10_000))
+            or (not sc.pair_region and sc.entry.kind == "city" and sc.entry.id in m.main_ids
+                and g.is_capital(sc.entry))
             or (sc.pair_region and sc.entry.kind == "city"
                 and sc.entry.population >= (PAIR_IN_POP if m.pair_in else PAIR_REGION_POP)))
             for sc in items):
