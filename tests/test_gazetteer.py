@@ -537,3 +537,49 @@ def test_is_capital_agrees_with_capital_of(g):
         cap = g.capital_of(e.country) if e.country else None
         assert fresh.is_capital(e) == (cap is not None and cap.id == e.id), e
     assert sum(fresh.is_capital(e) for e in entries) == 5  # (one of each name's namesakes)
+
+
+def _queries(gaz) -> list[str]:
+    """The statements ``gaz`` runs from now on (its connection's trace)."""
+    seen: list[str] = []
+    gaz._con.set_trace_callback(seen.append)
+    return seen
+
+
+def test_prefetch_asks_each_name_once_until_its_rows_are_let_go(g, monkeypatch):
+    from newsledger.gazetteer import Gazetteer, core
+
+    names = ["Paris", "Springfield", "Nowhere Particular", "the Gambia"]
+    gaz = Gazetteer(g.path)
+    gaz.exact("Kyiv")  # (the keys' hashes are read at the first lookup)
+    seen = _queries(gaz)
+    gaz.prefetch(names)
+    assert len(seen) == 1  # the known names in one query
+    keyed: list[str] = []
+    normalize = core.normalize
+    monkeypatch.setattr(core, "normalize", lambda name: keyed.append(name) or normalize(name))
+    gaz.prefetch(names + ["Paris"])
+    assert len(seen) == 1 and keyed == []  # asked before: nothing to read, not even a key to make
+    monkeypatch.setattr(core, "normalize", normalize)
+    gaz.prefetch(["Lagos"] + names)
+    assert len(seen) == 2  # the new name alone
+    # once the fetched rows are let go (a long batch), a name is read again
+    monkeypatch.setattr(core, "_FETCHED_MAX", 3)
+    gaz.prefetch(["Kyiv", "Odesa"])
+    assert not {"paris", "springfield"} & set(gaz._fetched)
+    gaz.prefetch(["Paris"])
+    assert "paris" in gaz._fetched
+    assert [e.name for e in gaz.exact("Paris")][:1] == [e.name for e in g.exact("Paris")][:1]
+
+
+def test_capitals_are_read_together_at_the_first_question(g):
+    from newsledger.gazetteer import Gazetteer
+
+    gaz = Gazetteer(g.path)
+    paris = next(e for e in g.exact("Paris") if e.country == "FR" and e.kind == "city")
+    assert gaz.is_capital(paris)
+    seen = _queries(gaz)
+    for code in ("JP", "KE", "PE", "AZ", "NZ", "CL"):
+        assert gaz.capital_of(code) is not None, code
+    assert gaz.capital_of("JP").name == "Tokyo" and gaz.capital_of("KE").name == "Nairobi"
+    assert seen == []  # (every capital's name came with the first)

@@ -476,3 +476,47 @@ def test_place_cues_carry_along_lists(nlp, text, name, cued):
     toks = _Tokens.of(doc)
     (i,) = [t.i for t in doc if t.text == name]
     assert _place_cue(toks, i, i + 1, get_gazetteer()) is cued
+
+
+def test_token_table_shares_the_texts_text_with_the_other_stages():
+    # the text a stage before built is read, not joined again; one joined here is kept for those after
+    from spacy.lang.en import English
+
+    from newsledger.nlp.doctext import doc_text, known_text
+    from newsledger.nlp.places.tokens import _Tokens
+
+    plain = English()
+    doc = plain.make_doc("Floods in  Reading\nclosed the road. ")
+    assert known_text(doc) is None
+    toks = _Tokens.of(doc)
+    assert toks.doc_text == doc.text and known_text(doc) is toks.doc_text and doc_text(doc) is toks.doc_text
+    other = plain.make_doc("Rain fell on Leeds")
+    text = doc_text(other)
+    assert _Tokens.of(other).doc_text is text
+
+
+def test_a_second_round_of_nearness_follows_only_a_changed_choice(nlp, monkeypatch):
+    # pass 2 chooses again with the places chosen so far; when its first round
+    # changes no choice, a second would only repeat it
+    from newsledger.nlp.places import resolve
+
+    calls = {"round": 0, "best": 0}
+    best, rechoose = resolve._best, resolve._rechoose_near_others
+
+    def counted_best(*args, **kwargs):
+        calls["best"] += calls["round"]
+        return best(*args, **kwargs)
+
+    def counted_rechoose(mentions, *args, **kwargs):
+        calls["round"], calls["mentions"] = 1, len(mentions)
+        try:
+            return rechoose(mentions, *args, **kwargs)
+        finally:
+            calls["round"] = 0
+
+    monkeypatch.setattr(resolve, "_best", counted_best)
+    monkeypatch.setattr(resolve, "_rechoose_near_others", counted_rechoose)
+    doc = nlp("Officials in Nairobi said the road to Mombasa reopened. Kenya's police thanked Nakuru.")
+    places = _by_text(find_places(doc))
+    assert places["Nairobi"][0].country == places["Mombasa"][0].country == "KE"
+    assert calls["best"] == calls["mentions"]  # one round: the choices did not move

@@ -944,6 +944,8 @@ class Gazetteer:
         self._exact: dict[str, tuple[Entry, ...]] = {}  # exact(): name -> entries
         # rows of keys fetched ahead by prefetch(): key -> (entries, main ids)
         self._fetched: dict[str, tuple[tuple[Entry, ...], frozenset[int]]] = {}
+        # the names prefetch() was given whose keys (and their bare forms) are in _fetched
+        self._prefetched: set[str] = set()
         # the sorted hashes of all keys (see _key_hashes_blob), read at the first fetch
         self._key_hashes: Optional[array] = None
         # where each leading 12 bits of those hashes start among them (a first cut of each search)
@@ -988,16 +990,24 @@ class Gazetteer:
         """Read the entries of many names at once (a few queries instead of one
         per name): later :meth:`exact` and :meth:`main_name_ids` calls for
         them need no query.  Changes no result."""
-        keys = {normalize(n) for n in names if n not in self._exact}
+        asked = self._prefetched
+        fresh = [n for n in names if n not in asked]
+        if not fresh:
+            return  # (each name asked before: a text's steps prefetch the same names again)
+        keys = {normalize(n) for n in fresh if n not in self._exact}
         self._fetch_keys([k for k in keys if k not in self._fetched])
         # lookup() tries a name without its article when the name is unknown
         self._fetch_keys([k[4:] for k in keys if k.startswith("the ") and k[4:] not in self._fetched
                           and k in self._fetched and not self._fetched[k][0]])
+        if len(asked) + len(fresh) > _FETCHED_MAX:
+            asked.clear()
+        asked.update(fresh)
 
     def _fetch_keys(self, keys: list[str]) -> None:
         """Read the entries and main ids of ``keys`` into ``self._fetched``."""
         if len(self._fetched) + len(keys) > _FETCHED_MAX:
             self._fetched.clear()
+            self._prefetched.clear()
         nothing: tuple[tuple[Entry, ...], frozenset[int]] = ((), frozenset())
         for k in keys:
             self._fetched[k] = nothing
@@ -1299,6 +1309,9 @@ class Gazetteer:
         """The capital city entry of a country, or None."""
         code = (code or "").upper()
         if code not in self._capitals:
+            if not self._capitals:
+                # (every capital's name in a few queries: most texts ask of several)
+                self.prefetch([info.capital for info in self._countries.values() if info.capital])
             info = self._countries.get(code)
             cap = None
             if info and info.capital:

@@ -21,3 +21,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def known_text(doc: Doc) -> "str | None":
+    """The text of ``doc`` where a stage has built it already, else None."""
+    return _TEXTS.get(doc)
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, built by a stage from the tokens, as the text of ``doc``
+    (it must equal ``doc.text``) for the stages after it."""
+    _TEXTS[doc] = text

@@ -154,6 +154,9 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     """The place mentions of a Doc, ordered by position (see the module's
     docstring, "Detection")."""
     d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * toks.n)
+    # (the entities' names and the capitalised words in a few queries, before
+    # the first steps look them up one by one)
+    _prefetch(g, _entity_names(d) + [toks.text[i] for i in toks.titled()])
     _mend_split_names(d)
     _mend_cut_openings(d)
     d.teams = _teams_named(toks, d.ents, g)
@@ -1645,8 +1648,9 @@ def _kept_beside_disease(toks: _Tokens, m: _Mention) -> bool:
 
 
 def _entity_names(d: _Detection) -> list[str]:
-    """The names of the model's entities, whole and stripped (most of what
-    steps 1 to 1e look up)."""
+    """The names of the model's entities, whole and stripped, and the first
+    word of each of several words (most of what steps 1 to 1e look up: the
+    first word as a people's word, "American Red Cross")."""
     toks = d.toks
     names: list[str] = []
     for ent in d.ents:
@@ -1654,6 +1658,8 @@ def _entity_names(d: _Detection) -> list[str]:
         r = _strip(toks, ent.start, ent.end)
         if r is not None and r != (ent.start, ent.end):
             names.append(toks.span_text(*r))
+        if len(ent) >= 2:
+            names.append(toks.text[ent.start])
     return names
 
 

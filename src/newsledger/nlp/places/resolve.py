@@ -957,6 +957,7 @@ def _rechoose_near_others(mentions: list[_Mention], g: Gazetteer, countries: Cou
     near_cache: dict = {}
     last_anchors: Optional[_Anchors] = None
     for _ in range(2):
+        before = [m.choice for m in mentions]
         anchors = _Anchors()
         for m in mentions:
             e = m.choice
@@ -996,6 +997,8 @@ def _rechoose_near_others(mentions: list[_Mention], g: Gazetteer, countries: Cou
                     mc = others[key] = countries2 - own_c[key]
             m.choice = _best(m, g, mc, admins2, anchors, support=support, near_cache=near_cache,
                              memo=chosen, named=named)
+        if all(m.choice is e for m, e in zip(mentions, before)):
+            break  # (the same choices make the same context: another round would choose them again)
 
 
 def _one_sense_per_name(mentions: list[_Mention], g: Gazetteer) -> None:

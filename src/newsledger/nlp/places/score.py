@@ -7,6 +7,7 @@ nearness to the places chosen for the text's other names (:class:`_Anchors`,
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
@@ -15,6 +16,10 @@ from ...gazetteer import Entry, Gazetteer, haversine_km, normalize, sovereign
 from .words import COUNTY_LANDS, W
 from .mention import _DIVISION_WORDS, _Mention
 from .entries import _short_form
+
+
+#: a (key, count) pair's count (``max`` with it is ``Counter.most_common(1)``, the first of the most)
+_count = operator.itemgetter(1)
 
 
 def _saturate(x: float) -> float:
@@ -467,7 +472,7 @@ def _best(m: _Mention, g: Gazetteer, countries: Counter, admins: Counter,
     key = normalize(m.text)
     exp = math.exp  # the terms below are _saturate(x) = 1.0 - exp(-x), inline
     great = m.scored.great
-    main_country, main_n = countries.most_common(1)[0] if countries else (None, 0.0)
+    main_country, main_n = max(countries.items(), key=_count) if countries else (None, 0.0)
     if main_n < 0.5 * total or main_n < 2:
         main_country = None  # (no country the text is mostly about)
     # a country's own name in a text that names other countries abroad is

@@ -14,6 +14,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Entry, Gazetteer, normalize
+from ..doctext import keep_text, known_text
 from .entries import _own_name
 from .words import (AFTER_PLACE, COUNTY_LANDS, EVENT_NOUNS, KIN_WORDS, LABEL_WORDS, LAND_ADJECTIVES, LOC_PREPS,
                     PLACE_NOUNS, SAYING_WORDS, STREET_HEADS, TITLES, UNDOTTED_LANDS)
@@ -107,8 +108,12 @@ class _Tokens:
             words = list(map(rows.__getitem__, orth))
         text, lower, title, upper, alpha, punct, is_space, stop, like_num, cap = map(list, zip(*words))
         string = vocab.strings.__getitem__
-        # Doc.text joins the tokens' text_with_ws (creating every Token)
-        doc_text = "".join([t + " " if sp else t for t, sp in zip(text, space)])
+        # (Doc.text joins the tokens' text_with_ws, creating every Token: the
+        # text a stage before built, else the join of the words read here, kept for the stages after)
+        doc_text = known_text(doc)
+        if doc_text is None:
+            doc_text = "".join([t + " " if sp else t for t, sp in zip(text, space)])
+            keep_text(doc, doc_text)
         return cls(
             doc_text=doc_text, n=len(text), text=text, lower=lower, idx=idx, space=space,
             title=title, upper=upper, alpha=alpha, punct=punct, is_space=is_space, stop=stop,
