@@ -5,9 +5,12 @@ stages runs on the resulting Docs and is timed on its own.
 
     .venv/bin/python benchmarks/stages.py --limit 200
     .venv/bin/python benchmarks/stages.py --limit 200 --parse selective
+    .venv/bin/python benchmarks/stages.py --limit 200 --runs 5
 
 Prints seconds and the share of the total for the model (with the parse) and for each stage, and
-the share of sentences the parser analysed.
+the share of sentences the parser analysed.  With ``--runs N``, the run is made N times, each in a
+fresh process (its caches cold, as in one run), and each part's median share is printed with the
+least and the most: on a shared machine one run's share moves by a tenth of itself.
 """
 
 from __future__ import annotations
@@ -28,10 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=200)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--parse", choices=("all", "selective"), default="all", help="parse mode (default all)")
+    parser.add_argument("--runs", type=int, default=1, help="runs, each in a fresh process (default 1)")
     args = parser.parse_args(argv)
     if not args.input.exists():
         print(f"no input at {args.input}", file=sys.stderr)
         return 2
+    if args.runs < 1:
+        parser.error("--runs must be 1 or more")
+    if args.runs > 1:
+        return _many_runs(args)
     from newsledger.nlp import components, selective
     from newsledger.nlp.pipeline import build_pipeline
 
@@ -74,6 +82,40 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'total':24s} {total:7.2f} s")
     if args.json:
         print(json.dumps({**{k: round(v, 3) for k, v in costs.items()}, "sentences_parsed": round(share, 4)}))
+    return 0
+
+
+def _many_runs(args: argparse.Namespace) -> int:
+    """Run the benchmark ``args.runs`` times, each in a fresh process, and
+    print each part's median seconds and median, least and most share."""
+    import statistics
+    import subprocess
+
+    command = [sys.executable, __file__, "--input", str(args.input), "--limit", str(args.limit),
+               "--parse", args.parse, "--json"]
+    runs: list[dict[str, float]] = []
+    for k in range(args.runs):
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0:
+            print(done.stdout + done.stderr, file=sys.stderr)
+            return done.returncode
+        costs = json.loads(done.stdout.strip().splitlines()[-1])
+        costs.pop("sentences_parsed", None)
+        runs.append(costs)
+        total = sum(costs.values())
+        print(f"run {k + 1}/{args.runs}: total {total:.2f} s, "
+              + ", ".join(f"{name} {100 * secs / total:.1f} %" for name, secs in costs.items() if name != "spaCy model"),
+              flush=True)
+    print(f"{args.runs} runs of {args.limit} texts from {args.input.name}, --parse {args.parse}: "
+          "median seconds, median share (least - most)")
+    for name in runs[0]:
+        shares = [100 * r[name] / sum(r.values()) for r in runs]
+        print(f"  {name:24s} {statistics.median(r[name] for r in runs):7.2f} s  {statistics.median(shares):5.1f} %"
+              f"  ({min(shares):.1f} - {max(shares):.1f})")
+    print(f"  {'total':24s} {statistics.median(sum(r.values()) for r in runs):7.2f} s")
+    if args.json:
+        print(json.dumps({name: round(statistics.median(100 * r[name] / sum(r.values()) for r in runs), 2)
+                          for name in runs[0]}))
     return 0
 
 
