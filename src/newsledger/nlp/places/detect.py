@@ -156,13 +156,16 @@ def _detect(doc: Doc, toks: _Tokens, g: Gazetteer) -> list[_Mention]:
     d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * toks.n)
     # (the entities' names and the capitalised words in a few queries, before
     # the first steps look them up one by one)
-    _prefetch(g, _entity_names(d) + [toks.text[i] for i in toks.titled()])
+    first = d.ents
+    _prefetch(g, _entity_names(d.ents, toks) + [toks.text[i] for i in toks.titled()])
     _mend_split_names(d)
     _mend_cut_openings(d)
     d.teams = _teams_named(toks, d.ents, g)
     _collect_person_words(d)
     _collect_company_words(d)
-    _prefetch(g, _entity_names(d))
+    # (those the steps mended or cut)
+    asked = set(map(id, first))
+    _prefetch(g, _entity_names([ent for ent in d.ents if id(ent) not in asked], toks))
     _detect_possessive_names(d)
     _detect_hyphen_demonyms(d)
     _detect_glued_abbreviations(d)
@@ -1647,13 +1650,12 @@ def _kept_beside_disease(toks: _Tokens, m: _Mention) -> bool:
         or (e < toks.n and toks.lower[e] in AFTER_PLACE)
 
 
-def _entity_names(d: _Detection) -> list[str]:
-    """The names of the model's entities, whole and stripped, and the first
+def _entity_names(ents, toks: _Tokens) -> list[str]:
+    """The names of the entities ``ents``, whole and stripped, and the first
     word of each of several words (most of what steps 1 to 1e look up: the
     first word as a people's word, "American Red Cross")."""
-    toks = d.toks
     names: list[str] = []
-    for ent in d.ents:
+    for ent in ents:
         names.append(toks.span_text(ent.start, ent.end))
         r = _strip(toks, ent.start, ent.end)
         if r is not None and r != (ent.start, ent.end):
