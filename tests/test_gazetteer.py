@@ -583,3 +583,13 @@ def test_capitals_are_read_together_at_the_first_question(g):
         assert gaz.capital_of(code) is not None, code
     assert gaz.capital_of("JP").name == "Tokyo" and gaz.capital_of("KE").name == "Nairobi"
     assert seen == []  # (every capital's name came with the first)
+
+
+def test_rivers_stand_at_their_mouths(g):
+    # a stream's point is where it ends, in the sea, a lake or the river it joins
+    # (as GeoNames, GNIS and GNS place streams), not a middle of its course
+    ends = {"Mississippi River": (29.2, -89.3), "Rhine": (51.98, 4.1), "Danube": (45.15, 29.7),
+            "Yangtze": (31.4, 121.9), "Volga": (45.9, 47.8), "Sava": (44.83, 20.45), "Thames": (51.5, 0.6)}
+    for name, (lat, lon) in ends.items():
+        river = next(e for e in g.exact(name) if e.kind == "feature")
+        assert haversine_km(river.lat, river.lon, lat, lon) <= 60, (name, river.lat, river.lon)
