@@ -103,9 +103,9 @@ def _many_runs(args: argparse.Namespace) -> int:
         costs.pop("sentences_parsed", None)
         runs.append(costs)
         total = sum(costs.values())
-        print(f"run {k + 1}/{args.runs}: total {total:.2f} s, "
-              + ", ".join(f"{name} {100 * secs / total:.1f} %" for name, secs in costs.items() if name != "spaCy model"),
-              flush=True)
+        shares = ", ".join(f"{name} {100 * secs / total:.1f} %" for name, secs in costs.items()
+                           if name != "spaCy model")
+        print(f"run {k + 1}/{args.runs}: total {total:.2f} s, {shares}", flush=True)
     print(f"{args.runs} runs of {args.limit} texts from {args.input.name}, --parse {args.parse}: "
           "median seconds, median share (least - most)")
     for name in runs[0]:
