@@ -20,6 +20,7 @@ from ..errors import Code
 from ..model import DocLedger, Document, LedgerError
 from ..options import AnalyzeOptions
 from . import components, embedcache, fastpipes, selective  # these register our spaCy factories
+from . import heap
 from .model_loader import load_model
 from .timex.events import KNOWN_EVENTS_KEY
 
@@ -138,6 +139,10 @@ def build_pipeline(model: Optional[str] = None, *, parse: str = "all", fast_rule
     ``senter`` and our line rules set the boundaries and the parser runs only on
     the sentences that need it (:mod:`newsledger.nlp.selective`); a model
     without a ``senter`` is parsed in full.
+
+    The first pipeline built in a process settles the objects alive then
+    (the model's, the modules') out of the garbage collector's later rounds
+    (:func:`newsledger.nlp.heap.settle`).
     """
     if parse not in selective.PARSE_MODES:
         raise ValueError(f"parse must be one of {', '.join(selective.PARSE_MODES)}, not {parse!r}")
@@ -162,4 +167,5 @@ def build_pipeline(model: Optional[str] = None, *, parse: str = "all", fast_rule
     for name in components.STAGES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    heap.settle()
     return nlp
