@@ -585,6 +585,20 @@ def test_capitals_are_read_together_at_the_first_question(g):
     assert seen == []  # (every capital's name came with the first)
 
 
+def test_is_capital_answers_from_every_capital_read_once(g):
+    from newsledger.gazetteer import Gazetteer
+
+    gaz = Gazetteer(g.path)
+    lima = next(e for e in g.exact("Lima") if e.country == "PE" and e.kind == "city")
+    ohio = next(e for e in g.exact("Lima") if e.country == "US")
+    assert gaz.is_capital(lima) and not gaz.is_capital(ohio)
+    seen = _queries(gaz)
+    capitals = [gaz.capital_of(code) for code in ("JP", "KE", "AZ", "NZ", "CL", "FR")]
+    assert all(gaz.is_capital(cap) for cap in capitals)
+    assert not any(gaz.is_capital(e) for e in g.exact("Springfield"))
+    assert seen == []
+
+
 def test_rivers_stand_at_their_mouths(g):
     # a stream's point is where it ends, in the sea, a lake or the river it joins
     # (as GeoNames, GNIS and GNS place streams), not a middle of its course

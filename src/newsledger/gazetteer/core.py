@@ -852,8 +852,6 @@ _HASH_CUT = 52  # the key hashes are cut into 4,096 runs by their leading 12 bit
 _EXACT_MAX = 100_000  # names kept by Gazetteer.exact
 #: the most of an index file read through a memory map (SQLite's mmap_size; the index is about 55 MB)
 MMAP_BYTES = 256 * 1024 * 1024
-#: (a capital not read yet: :meth:`Gazetteer.is_capital`)
-_UNREAD = object()
 
 
 def _chunks(keys: list[str]) -> Iterable[list[str]]:
@@ -935,6 +933,7 @@ class Gazetteer:
         self._code_table: Optional[dict[str, str]] = None
         self._people: dict[str, Optional[Entry]] = {}  # place_for_people_word()
         self._capitals: dict[str, Optional[Entry]] = {}
+        self._capital_ids: Optional[frozenset[int]] = None  # is_capital()
         self._fuzzy_keys: Optional[list[str]] = None
         self._provinces: dict[str, frozenset[int]] = {}
         self._fuzzy_by_first: dict[str, tuple[list[str], list[int]]] = {}  # see fuzzy_key
@@ -1321,10 +1320,13 @@ class Gazetteer:
         return self._capitals[code]
 
     def is_capital(self, entry: Entry) -> bool:
-        cap = self._capitals.get(entry.country, _UNREAD) if entry.country else None
-        if cap is _UNREAD:
-            cap = self.capital_of(entry.country)
-        return cap is not None and cap.id == entry.id
+        """Whether the entry is a country's capital (:meth:`capital_of`)."""
+        ids = self._capital_ids
+        if ids is None:
+            # (every country's, read at the first question: scoring asks of thousands of entries)
+            ids = self._capital_ids = frozenset(cap.id for cap in map(self.capital_of, self._countries)
+                                                if cap is not None)
+        return entry.id in ids
 
     def us_state(self, code: str) -> Optional[Entry]:
         """The US state (or DC) whose two-letter postal code, its GeoNames
