@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -337,6 +338,25 @@ def test_prefetch_changes_no_answer(g):
         assert ahead.exact(name) == fresh.exact(name), name
         assert ahead.main_name_ids(name) == fresh.main_name_ids(name), name
     assert fresh.exact("Springfield") and fresh.main_name_ids("Springfield")
+
+
+def test_each_name_carries_its_entrys_columns_as_the_entries_table_has_them(g):
+    # (the names table repeats an entry's columns beside each of its names, read in one run)
+    differ = g._con.execute(
+        "SELECT COUNT(*) FROM names n JOIN entries e ON e.id = n.id WHERE n.name IS NOT e.name "
+        "OR n.lat IS NOT e.lat OR n.lon IS NOT e.lon OR n.country IS NOT e.country "
+        "OR n.geonameid IS NOT e.geonameid OR n.kind IS NOT e.kind OR n.population IS NOT e.population "
+        "OR n.admin1 IS NOT e.admin1 OR n.source IS NOT e.source OR n.approx IS NOT e.approx").fetchone()[0]
+    orphans = g._con.execute("SELECT COUNT(*) FROM names n LEFT JOIN entries e ON e.id = n.id "
+                             "WHERE e.id IS NULL").fetchone()[0]
+    assert (differ, orphans) == (0, 0)
+
+
+def test_key_hashes_are_the_same_in_every_process():
+    code = "from newsledger.gazetteer.core import _key_hash; print(_key_hash('paris'), _key_hash('são paulo'))"
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outs) == 1 and all(int(v) > 1 << 32 for v in outs.pop().split())
 
 
 def test_names_no_place_has_are_answered_without_a_query(g):

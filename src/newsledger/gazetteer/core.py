@@ -40,6 +40,7 @@ import sys
 import tempfile
 import threading
 import unicodedata
+import zlib
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -52,7 +53,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "32"
+FORMAT_VERSION = "33"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -274,7 +275,9 @@ def cache_dir() -> Path:
 _SCHEMA = """
 CREATE TABLE entries (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
   geonameid INTEGER, kind TEXT, population INTEGER, admin1 TEXT, source TEXT, approx INTEGER);
-CREATE TABLE names (key TEXT, id INTEGER, main INTEGER);
+CREATE TABLE names (key TEXT, seq INTEGER, main INTEGER, id INTEGER, name TEXT, lat REAL, lon REAL,
+  country TEXT, geonameid INTEGER, kind TEXT, population INTEGER, admin1 TEXT, source TEXT, approx INTEGER,
+  PRIMARY KEY (key, seq)) WITHOUT ROWID;
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 
@@ -759,8 +762,10 @@ def _write_index(b: _Builder, path: Path) -> None:
         con = sqlite3.connect(str(tmp))
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", b.entries)
-        con.executemany("INSERT INTO names VALUES (?,?,?)", b.names)
-        con.execute("CREATE INDEX names_key ON names(key)")
+        # (each name with its entry's columns, the rows of one name side by side:
+        # a name's entries are read in one run of the table, without a search per entry)
+        con.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        ((key, seq, main, *b.row(eid)) for seq, (key, eid, main) in enumerate(b.names)))
         con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (path.stem,))
         # the keys fuzzy matching searches, stored as one value: loading them
         # then costs one read instead of a scan of the names table
@@ -768,9 +773,12 @@ def _write_index(b: _Builder, path: Path) -> None:
         fuzzy = sorted({k for k, eid, _ in b.names
                         if b.row(eid)[6] not in ("city", "feature") or b.row(eid)[7] >= FUZZY_MIN_POPULATION})
         con.execute("INSERT INTO meta VALUES ('fuzzy_keys', ?)", ("\n".join(fuzzy),))
-        # every key's hash: most names a text asks for are no place's, and a
-        # search of this array costs a few microseconds, a query some ten
-        con.execute("INSERT INTO meta VALUES ('key_hashes', ?)", (_key_hashes_blob(k for k, _, _ in b.names),))
+        # every key's hash, and where each run of them starts: most names a text
+        # asks for are no place's, and a search of this array costs a microsecond,
+        # a query some ten
+        hashes = _key_hashes(k for k, _, _ in b.names)
+        con.execute("INSERT INTO meta VALUES ('key_hashes', ?)", (_little_endian(hashes),))
+        con.execute("INSERT INTO meta VALUES ('key_hash_starts', ?)", (_little_endian(_hash_starts(hashes)),))
         con.execute("INSERT INTO meta VALUES ('provinces', ?)", (" ".join(map(str, b.provinces)),))
         con.execute("INSERT INTO meta VALUES ('province_towns', ?)", (" ".join(map(str, b.province_towns)),))
         con.commit()
@@ -794,7 +802,7 @@ STALE_DAYS = 7
 
 def prune_stale_indexes(directory: Path, keep: Path, days: float = STALE_DAYS) -> list[Path]:
     """Remove the gazetteer indexes of other inputs in ``directory`` last
-    used more than ``days`` ago (each is about 50 MB; opening an index marks
+    used more than ``days`` ago (each is about 90 MB; opening an index marks
     its use), and builds left half-done a day ago or more; returns them.  An
     index another installed version still uses is rebuilt by it when needed."""
     import time
@@ -848,9 +856,9 @@ def index_path(build: bool = True) -> Path:
 _FETCH_CHUNK = 512  # names per query of Gazetteer.prefetch (SQLite allows 999 parameters)
 _FETCHED_MAX = 100_000  # keys kept by Gazetteer.prefetch
 _ENTRIES_MAX = 200_000  # entries kept by id (Gazetteer._fetch_keys)
-_HASH_CUT = 52  # the key hashes are cut into 4,096 runs by their leading 12 bits (Gazetteer._may_hold)
+_HASH_CUT = 48  # the key hashes are cut into 65,536 runs by their leading 16 bits (Gazetteer._may_hold)
 _EXACT_MAX = 100_000  # names kept by Gazetteer.exact
-#: the most of an index file read through a memory map (SQLite's mmap_size; the index is about 55 MB)
+#: the most of an index file read through a memory map (SQLite's mmap_size; the index is about 90 MB)
 MMAP_BYTES = 256 * 1024 * 1024
 
 
@@ -866,18 +874,44 @@ def _chunks(keys: list[str]) -> Iterable[list[str]]:
 
 def _key_hash(key: str) -> int:
     """A 64-bit hash of a name's key, the same in every process (Python's
-    own ``hash`` of a string changes from one run to the next)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+    own ``hash`` of a string changes from one run to the next): its CRC-32
+    above its Adler-32, two checksums computed in C at a tenth of the cost
+    of a cryptographic digest (the leading bits, which cut the hashes into
+    runs, are the CRC's, spread evenly)."""
+    data = key.encode("utf-8")
+    return zlib.crc32(data) << 32 | zlib.adler32(data)
 
 
-def _key_hashes_blob(keys: Iterable[str]) -> bytes:
-    """The sorted hashes of ``keys`` (:func:`_key_hash`), each once, as
-    little-endian unsigned 64-bit integers: what :meth:`Gazetteer._may_hold`
-    searches to skip asking the index for a name it does not hold."""
-    hashes = array("Q", sorted({_key_hash(k) for k in keys}))
+def _key_hashes(keys: Iterable[str]) -> array:
+    """The sorted hashes of ``keys`` (:func:`_key_hash`), each once: what
+    :meth:`Gazetteer._may_hold` searches to skip asking the index for a
+    name it does not hold."""
+    return array("Q", sorted({_key_hash(k) for k in keys}))
+
+
+def _hash_starts(hashes: array) -> array:
+    """Where each value of the leading ``64 - _HASH_CUT`` bits starts among
+    the sorted ``hashes``, and their count last: the run a search starts from."""
+    return array("Q", [bisect.bisect_left(hashes, b << _HASH_CUT) for b in range(1 << (64 - _HASH_CUT))]
+                 + [len(hashes)])
+
+
+def _little_endian(values: array) -> bytes:
+    """``values`` as little-endian bytes, as the index stores its arrays."""
     if sys.byteorder == "big":
-        hashes.byteswap()
-    return hashes.tobytes()
+        values = array(values.typecode, values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _read_array(blob: Optional[bytes], typecode: str = "Q") -> array:
+    """An array the index stored with :func:`_little_endian` (empty for none)."""
+    values = array(typecode)
+    if isinstance(blob, bytes):
+        values.frombytes(blob)
+        if sys.byteorder == "big":
+            values.byteswap()
+    return values
 
 
 def _marks(chunk: list) -> str:
@@ -945,9 +979,9 @@ class Gazetteer:
         self._fetched: dict[str, tuple[tuple[Entry, ...], frozenset[int]]] = {}
         # the names prefetch() was given whose keys (and their bare forms) are in _fetched
         self._prefetched: set[str] = set()
-        # the sorted hashes of all keys (see _key_hashes_blob), read at the first fetch
+        # the sorted hashes of all keys (see _key_hashes), read at the first fetch
         self._key_hashes: Optional[array] = None
-        # where each leading 12 bits of those hashes start among them (a first cut of each search)
+        # where each leading 16 bits of those hashes start among them (a first cut of each search)
         self._hash_starts: list[int] = []
         # the entries read so far by id: a place known by several names is made once
         self._entries: dict[int, Entry] = {}
@@ -1015,8 +1049,8 @@ class Gazetteer:
             marks = _marks(chunk)
             with self._lock:
                 rows = self._con.execute(
-                    "SELECT n.key, n.main, e.* FROM names n JOIN entries e ON e.id = n.id "
-                    f"WHERE n.key IN ({marks}) ORDER BY n.key, n.rowid", chunk).fetchall()
+                    "SELECT key, main, id, name, lat, lon, country, geonameid, kind, population, admin1, source, "
+                    f"approx FROM names WHERE key IN ({marks}) ORDER BY key, seq", chunk).fetchall()
             by_key: dict[str, list] = defaultdict(list)
             for r in rows:
                 by_key[r[0]].append(r)
@@ -1041,15 +1075,12 @@ class Gazetteer:
         hashes = self._key_hashes
         if hashes is None:
             with self._lock:
-                row = self._con.execute("SELECT v FROM meta WHERE k = 'key_hashes'").fetchone()
-            hashes = array("Q")
-            if row is not None and isinstance(row[0], bytes):
-                hashes.frombytes(row[0])
-                if sys.byteorder == "big":
-                    hashes.byteswap()
+                rows = dict(self._con.execute(
+                    "SELECT k, v FROM meta WHERE k IN ('key_hashes', 'key_hash_starts')").fetchall())
+            hashes = _read_array(rows.get("key_hashes"))
+            starts = _read_array(rows.get("key_hash_starts"))
+            self._hash_starts = starts.tolist() if len(starts) else _hash_starts(hashes).tolist()
             self._key_hashes = hashes
-            self._hash_starts = [bisect.bisect_left(hashes, b << _HASH_CUT) for b in range(1 << (64 - _HASH_CUT))]
-            self._hash_starts.append(len(hashes))
         if not hashes:
             return True
         h = _key_hash(key)
