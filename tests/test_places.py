@@ -495,6 +495,20 @@ def test_token_table_shares_the_texts_text_with_the_other_stages():
     assert _Tokens.of(other).doc_text is text
 
 
+def test_token_table_finds_the_tokens_of_a_word_in_order():
+    from spacy.lang.en import English
+
+    from newsledger.nlp.places.tokens import _Tokens
+
+    doc = English().make_doc("The river rose. Floods on the River Don and the Ouse's banks: THE END.")
+    toks = _Tokens.of(doc)
+    every = lambda words: [t.i for t in doc if t.lower_ in words]  # noqa: E731
+    assert toks.at("the") == every({"the"}) and len(toks.at("the")) == 4
+    assert toks.at(("river", "'s")) == every({"river", "'s"}) == sorted(toks.at("river") + toks.at("'s"))
+    assert toks.at({"don": 1, "end": 2}) == every({"don", "end"})
+    assert toks.at("Floods") == [] and toks.at("nowhere") == [] and toks.at(()) == []
+
+
 def test_a_second_round_of_nearness_follows_only_a_changed_choice(nlp, monkeypatch):
     # pass 2 chooses again with the places chosen so far; when its first round
     # changes no choice, a second would only repeat it

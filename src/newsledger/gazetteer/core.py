@@ -862,6 +862,10 @@ _EXACT_MAX = 100_000  # names kept by Gazetteer.exact
 MMAP_BYTES = 256 * 1024 * 1024
 
 
+#: what a key no name has reads as (one shared object, not two new ones per key asked)
+_NOTHING: tuple[tuple[Entry, ...], frozenset[int]] = ((), frozenset())
+
+
 def _chunks(keys: list[str]) -> Iterable[list[str]]:
     """``keys`` in lists of at most ``_FETCH_CHUNK``, each padded (with its
     last key again) to a power of two or the maximum, so that few distinct
@@ -1041,9 +1045,8 @@ class Gazetteer:
         if len(self._fetched) + len(keys) > _FETCHED_MAX:
             self._fetched.clear()
             self._prefetched.clear()
-        nothing: tuple[tuple[Entry, ...], frozenset[int]] = ((), frozenset())
         for k in keys:
-            self._fetched[k] = nothing
+            self._fetched[k] = _NOTHING
         keys = [k for k in keys if self._may_hold(k)]
         for chunk in _chunks(keys):
             marks = _marks(chunk)

@@ -62,9 +62,8 @@ def _credit_of_dateline(toks: _Tokens, k: int) -> bool:
 def _detect_country_codes(d: _Detection) -> None:
     """0''''''. "(KEN)", "(GER)", "(SCO)" after competitors' names in a results list."""
     toks, g = d.toks, d.g
-    text = toks.text
-    found = [k for k in range(1, toks.n - 1) if text[k + 1] == ")" and _code_after_name(toks, k)
-             and not _credit_of_dateline(toks, k)]
+    found = [p - 1 for p in toks.at(")") if 2 <= p <= toks.n - 1 and _code_after_name(toks, p - 1)
+             and not _credit_of_dateline(toks, p - 1)]
     if len(found) < _LIST_CODES:
         return
     places = [g.place_for_code(toks.text[k]) for k in found]

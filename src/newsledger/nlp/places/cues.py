@@ -684,6 +684,8 @@ def _school_cue(toks: _Tokens, m: _Mention) -> bool:
 
 
 _COUNTY_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
+#: COUNTY_OPENERS in lower case (:meth:`_Tokens.at`)
+_COUNTY_OPENER_WORDS = {w.lower() for w in COUNTY_OPENERS}
 _LIST_WORDS = {",", "and", "or", "&"}
 
 
@@ -697,14 +699,15 @@ def _county_cues(toks: _Tokens, mentions: Sequence[_Mention], g: Gazetteer) -> N
     text, lower, n = toks.text, toks.lower, toks.n
     # names the text writes before "County"/"Parish" (every tail of the name)
     written: dict[str, str] = {}
-    for i in range(n):
+    for i in toks.at(("county", "parish")):
         if text[i] in ("County", "Parish"):
             k = i
             while k > 0 and i - k < 4 and (toks.cap[k - 1] or toks.upper[k - 1]):
                 k -= 1
                 written.setdefault(toks.span_text(k, i), text[i])
     # ... and after "County" or "Co." ("County Clare", "Co. Sligo"), as Ireland writes its counties
-    written_after = {text[i + 1] for i in range(n - 1) if text[i] in COUNTY_OPENERS and toks.title[i + 1]}
+    written_after = {text[i + 1] for i in toks.at(_COUNTY_OPENER_WORDS)
+                     if i < n - 1 and text[i] in COUNTY_OPENERS and toks.title[i + 1]}
     listed = not _COUNTY_PLURALS.keys().isdisjoint(lower)
     if not listed and not written and not written_after:
         return

@@ -813,8 +813,8 @@ def _detect_possessive_names(d: _Detection) -> None:
     the whole name when the gazetteer knows it as a region's or a town's of
     5,000 people."""
     toks, g = d.toks, d.g
-    for k in range(1, toks.n - 1):
-        if toks.lower[k] not in ("'s", "’s") or toks.space[k - 1] or not toks.title[k - 1] \
+    for k in toks.at(("'s", "’s")):
+        if not 1 <= k < toks.n - 1 or toks.space[k - 1] or not toks.title[k - 1] \
                 or not toks.title[k + 1] or d.taken[k - 1]:
             continue
         start = k - 1
@@ -961,8 +961,8 @@ def _defined_acronyms(toks: _Tokens) -> dict[str, str]:
     Democratic Change (MDC)"), with the name they stand for."""
     out: dict[str, str] = {}
     n = toks.n
-    for k in range(2, n - 1):
-        if toks.text[k - 1] != "(" or toks.text[k + 1] != ")" or not toks.upper[k] or not toks.alpha[k] \
+    for k in [p + 1 for p in toks.at("(")]:
+        if not 2 <= k < n - 1 or toks.text[k + 1] != ")" or not toks.upper[k] or not toks.alpha[k] \
                 or not 2 <= len(toks.text[k]) <= 6:
             continue
         letters = toks.text[k].lower()
@@ -1130,7 +1130,7 @@ def _drop_notice_headers(d: _Detection) -> None:
     ("PRESTON — To Chloe ...", "KENDAL–SHIPLEY — The engagement is
     announced", "DARWIN (Ross and Beryl)"), not a dateline's town."""
     toks, n = d.toks, d.toks.n
-    heads = [k for k in range(n) if toks.upper[k] and toks.lower[k] in _NOTICE_WORDS
+    heads = [k for k in toks.at(_NOTICE_WORDS) if toks.upper[k]
              and (k == 0 or "\n" in toks.text[k - 1] or toks.upper[k - 1])]
     if not heads:
         return
@@ -1694,8 +1694,8 @@ def _detect_article_names(d: _Detection) -> None:
     word seen in a person's full name."""
     doc, toks, g = d.doc, d.toks, d.g
     n = toks.n
-    for i in range(n - 2):
-        if toks.lower[i] not in ARABIC_ARTICLES or toks.text[i + 1] != "-" or toks.space[i] \
+    for i in toks.at(ARABIC_ARTICLES):
+        if i >= n - 2 or toks.text[i + 1] != "-" or toks.space[i] \
                 or toks.space[i + 1] or not toks.text[i + 2][:1].isupper() or not d.free(i, i + 2):
             continue
         if i > 0 and not toks.text[i - 1].isspace() and toks.text[i - 1][:1].isupper() \
@@ -2091,8 +2091,8 @@ def _detect_rivers(d: _Detection) -> None:
     rivers") or after a river's reach ("the upper Volga"), by its full name
     or its own."""
     toks = d.toks
-    for s in range(2, toks.n):
-        if not toks.cap[s] or d.taken[s]:
+    for s in toks.capped():
+        if s < 2 or d.taken[s]:
             continue
         if toks.lower[s - 1] in (",", "and") or (toks.lower[s - 1] == "the" and not bank_before(toks, s, s + 1)):
             for k in range(s + 1, min(toks.n, s + 3) + 1):
@@ -2111,8 +2111,8 @@ def _detect_rivers(d: _Detection) -> None:
             if d.free(s, k) and all(toks.cap[x] for x in range(s, k)) and bank_before(toks, s, k) \
                     and _add_river(d, s, k, ("{} River", "River {}")):
                 break
-    for k in range(1, toks.n):
-        if toks.text[k] != "river" or d.taken[k - 1]:
+    for k in toks.at("river"):
+        if k < 1 or toks.text[k] != "river" or d.taken[k - 1]:
             continue
         for s in range(max(0, k - 3), k):
             if d.free(s, k) and all(toks.cap[x] for x in range(s, k)) and _add_river(d, s, k, ("{} River",)):
@@ -2156,9 +2156,8 @@ def _detect_other_names(d: _Detection) -> None:
     found = [e for m in d.mentions if not m.demonym for e in m.cands if e.lat is not None]
     if not found:
         return
-    for s in range(1, toks.n):
-        if toks.lower[s - 1] not in _OTHER_NAME_PREVS:
-            continue  # (the test of most words: no cue before them)
+    # (the words after a cue only)
+    for s in [p + 1 for p in toks.at(_OTHER_NAME_PREVS) if p + 1 < toks.n]:
         if not _name_word(toks, s) or d.taken[s] or toks.text[s] in d.person_words or not _other_name_cue(toks, s):
             continue
         # (a short name in capitals is no place's other name by nearness: too
@@ -2497,8 +2496,8 @@ def _detect_townships(d: _Detection) -> None:
     name of one to three capitalised words before "Twp" and its full stop."""
     toks = d.toks
     n = toks.n
-    for k in range(1, n):
-        if toks.text[k] not in ("Twp", "Twp.") or d.taken[k]:
+    for k in toks.at(("twp", "twp.")):
+        if k < 1 or toks.text[k] not in ("Twp", "Twp.") or d.taken[k]:
             continue
         end = k + 1
         if toks.text[k] == "Twp" and end < n and toks.text[end] == "." and not toks.space[k]:
@@ -2541,10 +2540,8 @@ def _detect_county_lists(d: _Detection) -> None:
     """1e. names listed before "counties" ("Barrow, Jackson and Madison counties")."""
     toks, g = d.toks, d.g
     lower = toks.lower
-    for t in range(toks.n):
-        word = _COUNTY_PLURALS.get(lower[t])
-        if word is None:
-            continue
+    for t in toks.at(_COUNTY_PLURALS):
+        word = _COUNTY_PLURALS[lower[t]]
         for a, b in _names_listed_before(toks, t, 12):
             if not d.free(a, b):
                 continue
@@ -2586,9 +2583,9 @@ def _detect_division_lists(d: _Detection) -> None:
     "the Bay and Bakool regions"): each a place when the gazetteer knows it
     by its own name as a division or a town, all of them in one country."""
     toks, g = d.toks, d.g
-    text, lower = toks.text, toks.lower
-    for t in range(2, toks.n):
-        if lower[t] not in _DIVISION_PLURALS or not text[t].islower():
+    text = toks.text
+    for t in toks.at(_DIVISION_PLURALS):
+        if t < 2 or not text[t].islower():
             continue
         groups = _names_listed_before(toks, t, 8, words=3)
         if len(groups) < 2:
@@ -2729,7 +2726,9 @@ def _detect_bare_rivers(d: _Detection) -> None:
                 lakes.setdefault(toks.lower[b], m)  # (a lake's bare name no other place has: "Baikal")
     if not rivers and not lakes:
         return
-    for i in range(1, toks.n):
+    for i in toks.at(rivers.keys() | lakes.keys()):
+        if i < 1:
+            continue
         src = rivers.get(toks.lower[i]) if toks.lower[i - 1] == "the" else None
         src = src or lakes.get(toks.lower[i])
         if src is None or d.taken[i] or not toks.title[i] \

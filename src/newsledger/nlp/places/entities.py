@@ -198,8 +198,8 @@ def _persons_last_words(d: _Detection) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for x in d.ents:
         # (not a place's own name the model took for a person: "Hulu Selangor")
-        if x.label_ == "PERSON" and len(x) >= 2 and not d.g.exact(x.text):
-            out.setdefault(x[-1].text, []).append(x.end)
+        if x.label_ == "PERSON" and len(x) >= 2 and not d.g.exact(d.toks.span_text(x.start, x.end)):
+            out.setdefault(d.toks.text[x.end - 1], []).append(x.end)
     return out
 
 
@@ -534,8 +534,7 @@ def _society_name(toks: _Tokens, name: str) -> bool:
     """Whether the text writes the word ``name``, which the gazetteer does
     not know, before a club's or society's capitalised word ("Rotary Club"):
     a society's name, not a place's, wherever it stands alone."""
-    return any(toks.text[k] == name and toks.title[k + 1] and toks.lower[k + 1] in _SOCIETY_HEADS
-               for k in range(toks.n - 1))
+    return any(p > 0 and toks.text[p - 1] == name and toks.title[p] for p in toks.at(_SOCIETY_HEADS))
 
 
 def _extend_over_and(toks: _Tokens, r: tuple[int, int], g: Gazetteer, d: _Detection) -> tuple[int, int]:

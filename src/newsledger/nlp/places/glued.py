@@ -29,8 +29,10 @@ _KINDS = ("country", "region")
 def _detect_glued_abbreviations(d: _Detection) -> None:
     """0''''. the place inside "U.S.-led", "D.C.-based", "U.S.-Mexico"."""
     toks, g = d.toks, d.g
+    if ".-" not in toks.doc_text:
+        return  # (no token holds a dot before a hyphen)
     for i, text in enumerate(toks.text):
-        if d.taken[i] or "-" not in text:
+        if d.taken[i] or ".-" not in text:
             continue
         hit = _GLUED.fullmatch(text)
         if hit is None:

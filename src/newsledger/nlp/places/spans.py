@@ -7,6 +7,8 @@ context and the gazetteer's entries; lists of towns refused one by one
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Optional
 
 from spacy.tokens import Span
@@ -292,15 +294,16 @@ def _line_cells(toks: _Tokens) -> list[tuple[int, int, int]]:
     nothing but the line's ends, marks and figures about them ("3. Edo —
     75.1%", "Pune | Kothrud | March", "9. Bacolod", "KwaZulu-Natal – 89.5%")."""
     cells: list[tuple[int, int, int]] = []
-    line, n, k = 0, toks.n, 0
-    while k < n:
-        if "\n" in toks.text[k]:
-            line += toks.text[k].count("\n")
-            k += 1
+    n = toks.n
+    # (the tokens that break lines, and the lines broken up to each: a cell's line by a search)
+    breaks = [s - 1 for s in toks.line_starts()[1:]]
+    lines = list(accumulate(toks.text[b].count("\n") for b in breaks))
+    done = 0  # the first token not yet read
+    for k in toks.capped():
+        if k < done or not toks.alpha[k]:
             continue
-        if not toks.cap[k] or not toks.alpha[k]:
-            k += 1
-            continue
+        above = bisect_left(breaks, k)
+        line = lines[above - 1] if above else 0
         e = k
         while e < n and e - k < 6 and (toks.cap[e] and toks.alpha[e] or (
                 toks.text[e] == "-" and not toks.space[e - 1] and e + 1 < n and toks.cap[e + 1])):
@@ -318,7 +321,7 @@ def _line_cells(toks: _Tokens) -> list[tuple[int, int, int]]:
         # closing the line too: "Babinda 212" in a table of rainfall)
         if before and after:
             cells.append((line, k, e))
-        k = e
+        done = e
     return cells
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from itertools import chain
+from typing import Iterable, Optional, Union
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
@@ -90,6 +91,9 @@ class _Tokens:
     #: (the tokens in title case, and those in capitals, read once when first asked)
     _titled: Optional[list[int]] = field(default=None, repr=False)
     _uppers: Optional[list[int]] = field(default=None, repr=False)
+    _capped: Optional[list[int]] = field(default=None, repr=False)
+    #: (each word in lower case -> the tokens that write it, read once when first asked: :meth:`at`)
+    _where: Optional[dict[str, list[int]]] = field(default=None, repr=False)
 
     @classmethod
     def of(cls, doc: Doc) -> "_Tokens":
@@ -143,11 +147,35 @@ class _Tokens:
             self._titled = [i for i, t in enumerate(self.title) if t]
         return self._titled
 
+    def capped(self) -> list[int]:
+        """The capitalised tokens (``cap``), in order."""
+        if self._capped is None:
+            self._capped = [i for i, c in enumerate(self.cap) if c]
+        return self._capped
+
     def uppers(self) -> list[int]:
         """The tokens in capitals, in order."""
         if self._uppers is None:
             self._uppers = [i for i, u in enumerate(self.upper) if u]
         return self._uppers
+
+    def at(self, words: Union[str, Iterable[str]]) -> list[int]:
+        """The tokens whose lower case is ``words`` (one word) or one of
+        ``words``, in order: a loop that reads only such words walks these
+        instead of every token.  (The list of one word is shared: read it,
+        do not change it.)"""
+        where = self._where
+        if where is None:
+            where = self._where = {}
+            for i, w in enumerate(self.lower):
+                hit = where.get(w)
+                if hit is None:
+                    where[w] = [i]
+                else:
+                    hit.append(i)
+        if isinstance(words, str):
+            return where.get(words, [])
+        return sorted(chain.from_iterable(where.get(w, ()) for w in words))
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (``end > start``)."""
