@@ -1982,9 +1982,10 @@ def _club_of_match(d: _Detection, s: int, e: int) -> Optional[int]:
     toks = d.toks
     if e - s != 2 or not all(toks.title[k] and toks.alpha[k] for k in (s, s + 1)):
         return None
-    if not (_FOOTBALL_WORDS & toks.lower_words()) or not _match_report(d.doc, toks, s, e):
-        return None
+    # (the towns first: the gazetteer's answers are kept, a sentence's score is read anew)
     if _town_named(toks.text[s], d.g, _CLOSING_CITY_POP) or not _town_named(toks.text[s + 1], d.g, _CLOSING_CITY_POP):
+        return None
+    if not (_FOOTBALL_WORDS & toks.lower_words()) or not _match_report(d.doc, toks, s, e):
         return None
     return s + 1
 

@@ -272,12 +272,13 @@ def _collect_person_words(d: _Detection) -> None:
         # (nor a great town's or a province's name of several words:
         # "Heroica Puebla de Zaragoza", "Nuevo León"; nor a ship's, "the coast
         # guard vessel KV Svalbard", "HMS Exeter"; nor an island people's name, "ni-Vanuatu")
-        if (ent.label_ == "PERSON" or _owned_as_person(toks, ent, g)
-                or (ent.label_ in ("GPE", "LOC") and _listed_with_person(toks, ent.start, ent.end, g))
-                or (ent.label_ == "ORG" and len(ent) == 2 and toks.text[ent.end - 1] in family
-                    and toks.title[ent.start] and toks.alpha[ent.start] and not g.exact(toks.text[ent.end - 1])
-                    and toks.lower[ent.end - 1] not in FEATURE_TAILS | QUARTER_TAILS)) \
-                and len(ent) >= 2 \
+        # (of two words or more: a one-word entity is read no further)
+        if len(ent) >= 2 and (ent.label_ == "PERSON" or _owned_as_person(toks, ent, g)
+                              or (ent.label_ in ("GPE", "LOC") and _listed_with_person(toks, ent.start, ent.end, g))
+                              or (ent.label_ == "ORG" and len(ent) == 2 and toks.text[ent.end - 1] in family
+                                  and toks.title[ent.start] and toks.alpha[ent.start]
+                                  and not g.exact(toks.text[ent.end - 1])
+                                  and toks.lower[ent.end - 1] not in FEATURE_TAILS | QUARTER_TAILS)) \
                 and not _after_place(toks, ent.end - 1) \
                 and toks.text[ent.start] not in _SHIP_PREFIXES \
                 and toks.lower[ent.end - 1] not in _DIVISION_WORDS and toks.text[ent.start] not in COUNTY_OPENERS \
@@ -866,71 +867,70 @@ def _ents_by_line(doc: Doc, toks: _Tokens) -> tuple:
     so is what follows a bracket or a verb in lower case inside one."""
     out = []
     for ent in doc.ents:
+        # (the bounds and label read once: each cut below moves ``s`` or ``e``,
+        # and a new Span is made only where they moved)
+        s, e, label = ent.start, ent.end, ent.label_
         # (a work's title the model saw after an opening quotation mark,
         # where the quotation runs on past it, is the opening of a quote
         # when a place's preposition stands inside it: no name at all,
         # '"People in Glenmore and Ardara are paying ...")
-        if ent.label_ == "WORK_OF_ART" and ent.start > 0 and toks.text[ent.start - 1] in _OPENING_QUOTES \
-                and ent.end < toks.n and toks.text[ent.end] not in _QUOTES and toks.text[ent.end] != "," \
-                and toks.lower[ent.start] not in ("the", "a", "an") \
-                and any(toks.lower[k] in LOC_PREPS and toks.text[k].islower() for k in range(ent.start + 1, ent.end)):
+        if label == "WORK_OF_ART" and s > 0 and toks.text[s - 1] in _OPENING_QUOTES \
+                and e < toks.n and toks.text[e] not in _QUOTES and toks.text[e] != "," \
+                and toks.lower[s] not in ("the", "a", "an") \
+                and any(toks.lower[k] in LOC_PREPS and toks.text[k].islower() for k in range(s + 1, e)):
             continue
-        if len(ent) >= 2 and toks.lower[ent.start] in _OPENING_PREPS and toks.title[ent.start] \
-                and toks.title[ent.start + 1]:
-            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        if e - s >= 2 and toks.lower[s] in _OPENING_PREPS and toks.title[s] and toks.title[s + 1]:
+            s += 1
         # (and where a match's score stands inside it: "St Johnstone 2-1 Livingston", "Aberdeen 2-1")
         # (and before a bracket opened inside it, what follows being no part
         # of it: "Chukwudi Eze (Nigeria" read as one person)
-        bracket = next((k for k in range(ent.start + 1, ent.end) if toks.text[k] == "("), None)
+        bracket = next((k for k in range(s + 1, e) if toks.text[k] == "("), None)
         if bracket is not None:
-            ent = Span(doc, ent.start, bracket, label=ent.label_)
+            e = bracket
         # (and before a verb in lower case, which no name holds: "Danzig
         # became Gdańsk, Breslau became Wrocław" read as one body)
-        verb = next((k for k in range(ent.start + 1, ent.end)
+        verb = next((k for k in range(s + 1, e)
                      if toks.pos[k] in ("VERB", "AUX") and toks.text[k].islower()), None)
         if verb is not None:
-            ent = Span(doc, ent.start, verb, label=ent.label_)
+            e = verb
         # (and a place's before a lower-case preposition standing alone, which
         # joins two names, no words of one: "West Java past Cirebon", "Feltre
         # to Cortina"; "Shoreham-by-Sea" and "Bradford on Avon" keep theirs,
         # and a body its name: "Michigan Center for Public Policy", "the
         # Syrian Observatory for Human Rights")
-        prep = next((k for k in range(ent.start + 1, ent.end - 1)
+        prep = next((k for k in range(s + 1, e - 1)
                      if toks.lower[k] in _JOINING_PREPS and toks.text[k].islower()
                      and toks.space[k - 1] and toks.space[k]), None) \
-            if ent.label_ in ("GPE", "LOC", "FAC") and toks.lower[ent.start] != "the" else None
+            if label in ("GPE", "LOC", "FAC") and toks.lower[s] != "the" else None
         if prep is not None:
-            ent = Span(doc, ent.start, prep, label=ent.label_)
+            e = prep
         # (and a place's small word closing it, which opens what follows:
         # "Port Elizabeth on" + "Bequia")
-        if ent.label_ in ("GPE", "LOC") and len(ent) >= 2 and toks.text[ent.end - 1].islower() \
-                and toks.lower[ent.end - 1] in _TRAILING_WORDS:
-            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
+        if label in ("GPE", "LOC") and e - s >= 2 and toks.text[e - 1].islower() \
+                and toks.lower[e - 1] in _TRAILING_WORDS:
+            e -= 1
         # (and a person's before a number, which no person's name holds: "and
         # Garissa 39.8 C." of a list of readings)
-        number = next((k for k in range(ent.start + 1, ent.end) if toks.text[k][:1].isdigit()), None) \
-            if ent.label_ == "PERSON" else None
+        number = next((k for k in range(s + 1, e) if toks.text[k][:1].isdigit()), None) \
+            if label == "PERSON" else None
         if number is not None:
-            ent = Span(doc, ent.start, number, label=ent.label_)
+            e = number
         # (and on over a town's name joined by hyphens and a small word: the
         # model's "Graye" of "Graye-sur-Mer"; a person's stays, its words
         # being no given names: "Stratford" + "-upon-Avon")
-        end = ent.end
-        while ent.label_ != "PERSON" and end + 3 < toks.n and toks.text[end] == "-" \
-                and toks.lower[end + 1] in HYPHEN_LINKS and toks.text[end + 2] == "-" and toks.title[end + 3] \
-                and not any(toks.space[k] for k in range(end - 1, end + 3)):
-            end += 4
-        if end != ent.end:
-            ent = Span(doc, ent.start, end, label=ent.label_)
-        breaks = [k for k in range(ent.start, ent.end)
+        while label != "PERSON" and e + 3 < toks.n and toks.text[e] == "-" \
+                and toks.lower[e + 1] in HYPHEN_LINKS and toks.text[e + 2] == "-" and toks.title[e + 3] \
+                and not any(toks.space[k] for k in range(e - 1, e + 3)):
+            e += 4
+        breaks = [k for k in range(s, e)
                   if (toks.is_space[k] and "\n" in toks.text[k]) or _in_score(toks, k) or _fixture_word(toks, k)]
         if not breaks:
-            out.append(ent)
+            out.append(ent if (s, e) == (ent.start, ent.end) else Span(doc, s, e, label=label))
             continue
-        start = ent.start
-        for k in breaks + [ent.end]:
+        start = s
+        for k in breaks + [e]:
             if k > start:
-                out.append(Span(doc, start, k, label=ent.label_))
+                out.append(Span(doc, start, k, label=label))
             start = k + 1
     return tuple(out)
 

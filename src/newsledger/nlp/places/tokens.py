@@ -131,7 +131,7 @@ class _Tokens:
     def lower_words(self) -> frozenset:
         """The words the text writes in lower case somewhere ("tsunami")."""
         if self._lower_words is None:
-            self._lower_words = frozenset(t for t in self.text if t.isalpha() and t.islower())
+            self._lower_words = frozenset({t for t in self.text if t.isalpha() and t.islower()})
         return self._lower_words
 
     def line_starts(self) -> list[int]:
