@@ -71,10 +71,11 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     to where it reads, so what is free ahead of it stays as it is here."""
     toks, taken = d.toks, d.taken
     n = toks.n
-    text, cap, punct, pos, stop = toks.text, toks.cap, toks.punct, toks.pos, toks.stop
+    text, cap, punct, pos, stop, upper = toks.text, toks.cap, toks.punct, toks.pos, toks.stop, toks.upper
+    doc_text, idx = toks.doc_text, toks.idx
     out: dict[int, list[tuple[int, str]]] = {}
     # (only a capitalised word or one of three capitals or fewer may open one: the rest are not read)
-    for i in [k for k in range(n) if cap[k] or (len(text[k]) <= 3 and text[k].isupper())]:
+    for i in [k for k, c in enumerate(cap) if c or (upper[k] and len(text[k]) <= 3)]:
         if taken[i]:
             continue
         if not cap[i] and not _country_initials(toks, i, d.g, d.doc_countries):
@@ -102,23 +103,27 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
         grams = []
         # (hyphens count for no word: "Saint-Aubin-sur-Mer" is a name of four)
         limit = i + MAX_NGRAM
-        k = i
-        while k < limit and k < n:
-            if text[k] == "-" and not toks.space[k] and k > i and not toks.space[k - 1]:
-                limit += 1
-            k += 1
+        if "-" in text[i + 1:limit]:  # (else the limit stays)
+            k = i
+            while k < limit and k < n:
+                if text[k] == "-" and not toks.space[k] and k > i and not toks.space[k - 1]:
+                    limit += 1
+                k += 1
+        opening = idx[i]
         for j in range(i + 1, min(n, limit) + 1):
             if taken[j - 1]:
                 break
             # (not over a comma to a state's or province's code: "Morrison, CO" is no Morrison County)
-            if j - 2 > i and text[j - 2] == "," and len(text[j - 1]) == 2 and text[j - 1].isupper():
+            if j - 2 > i and text[j - 2] == "," and len(text[j - 1]) == 2 and upper[j - 1]:
                 continue
-            # (or on a small word in lower case glued on by a hyphen: "Shirakawa-go")
-            glued_tail = j - 2 > i and text[j - 2] == "-" and not toks.space[j - 3] and not toks.space[j - 2] \
-                and text[j - 1].islower() and toks.alpha[j - 1] and cap[j - 3]
-            if (cap[j - 1] or text[j - 1].isupper() or (j - 1 > i and _elided_name(text[j - 1])) or glued_tail) \
+            # (ending on a capitalised word, a word in capitals, an elided name, or
+            # a small word in lower case glued on by a hyphen: "Shirakawa-go")
+            if (cap[j - 1] or upper[j - 1] or (j - 1 > i and _elided_name(text[j - 1]))
+                    or (j - 2 > i and text[j - 2] == "-" and not toks.space[j - 3] and not toks.space[j - 2]
+                        and text[j - 1].islower() and toks.alpha[j - 1] and cap[j - 3])) \
                     and not punct[j - 1] and not (inner_stop and j == i + 1):
-                grams.append((j, toks.span_text(i, j)))
+                # (the text of doc[i:j], as span_text reads it)
+                grams.append((j, doc_text[opening:idx[j - 1] + len(text[j - 1])]))
         grams.reverse()
         out[i] = grams
     return out
