@@ -79,7 +79,7 @@ _NUMBER_NAMES = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 _NAME_ARTICLES = {"the", "a", "la", "el", "le", "los", "las", "les", "al", "o"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Reading:
     """What :func:`_read_span` learnt of the name ``doc[i:j]`` for the rules to ask."""
     i: int

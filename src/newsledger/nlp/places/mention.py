@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # (annotations only: the module imports the ones before it)
     from .score import _CandidateScores
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -307,7 +307,7 @@ def _prefetch(g: Gazetteer, names: list[str]) -> None:
 _NUMBERED_ROADS = {"road", "highway", "route", "hwy", "rd", "pike", "turnpike", "parkway"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Detection:
     """The state of :func:`_detect` on one Doc: the mentions found so far and
     the tokens they cover (``taken``), read by each step in turn."""

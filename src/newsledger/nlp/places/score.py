@@ -26,7 +26,7 @@ def _saturate(x: float) -> float:
     return 1.0 - math.exp(-x)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Anchors:
     """The places chosen in one pass for the names of a text, that draw the
     candidates of the other names near them.  ``refs``: one per mention, in
@@ -104,7 +104,7 @@ def _nearness_most() -> float:
     return max(0.0, W["near"]) + max(0.0, W["in_region"])
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _CandidateScores:
     """The :class:`_Scored` candidates of a mention, shared by the mentions
     of a text that have the same name, candidates and cues (compared by
@@ -191,7 +191,7 @@ def _candidate_scores(m: _Mention, g: Gazetteer, support: Optional[Counter]) -> 
     return _CandidateScores(items, great, home_great, rival_great, capitals, world, continent)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Scored:
     """A candidate with the part of its score that does not change between
     the passes of :func:`_resolve` (its prior and the cues around the

@@ -56,7 +56,7 @@ def _word_row(vocab, orth: int) -> tuple:
             title or (t[:1].isupper() and _capitalised_text(t)) or (t[1:2].isupper() and _prefixed_name(t)))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tokens:
     """The token attributes the stage reads, taken from the Doc at once
     (``Doc.to_array``): the loops over the text index these lists instead of
