@@ -150,14 +150,15 @@ def _colocation(mentions: Sequence[_Mention]) -> None:
         key = normalize(m.text)
         if key not in names:
             names[key] = [e for e in m.cands[:60] if _local_level(e)]
-    grid: dict[tuple[int, int], list[tuple[int, int, float, float]]] = defaultdict(list)
+    # (rows of cells by the cell's latitude, then its longitude: a search skips a row with nothing in it)
+    grid: dict[int, dict[int, list[tuple[int, int, float, float, int]]]] = defaultdict(lambda: defaultdict(list))
     keys = list(names)
     weight = []
     for k, key in enumerate(keys):
         cands = names[key]
         weight.append(1.0 / (1.0 + len(cands) / W["coloc_spread"]))
         for e in cands:
-            grid[(int(e.lat // cell), int(e.lon // cell))].append((k, e.id, e.lat, e.lon, e.population))
+            grid[int(e.lat // cell)][int(e.lon // cell)].append((k, e.id, e.lat, e.lon, e.population))
     if len(keys) < 2:
         return
     evidence: dict[str, dict[int, float]] = {}
@@ -204,7 +205,7 @@ SHADOW_GREAT_POP = 300_000
 def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float, district: bool = False,
                 metros_only: bool = False) -> set[int]:
     """The indexes of the names (other than ``own``) with a candidate in
-    ``grid`` (cells of ``cell`` degrees: name index, entry id, lat, lon)
+    ``grid`` (cells of ``cell`` degrees, by row and column: name index, entry id, lat, lon, population)
     within ``radius`` km of ``e`` (a flat-earth distance: close enough
     at this range); with ``metros_only``, a candidate of ``METRO_POP``."""
     ci, cj = int(e.lat // cell), int(e.lon // cell)
@@ -213,8 +214,11 @@ def _names_near(e: Entry, own: int, grid: dict, cell: float, radius: float, dist
     reach2 = (radius / 111.2) ** 2  # the radius in degrees of latitude, squared
     found: set[int] = set()
     for di in (-1, 0, 1):
+        row = grid.get(ci + di)
+        if row is None:
+            continue
         for dj in range(-span, span + 1):
-            for k2, eid, lat, lon, pop in grid.get((ci + di, cj + dj), ()):
+            for k2, eid, lat, lon, pop in row.get(cj + dj, ()):
                 if k2 == own or k2 in found or eid == e.id:
                     continue
                 if pop >= METRO_POP and district:
