@@ -790,9 +790,9 @@ def _detect_hyphen_demonyms(d: _Detection) -> None:
     """0'''. a people's name of a word, a hyphen and its country's name, as
     some island nations call themselves ("I-Kiribati", "ni-Vanuatu"): the
     whole, not the country inside it."""
-    toks, g, text = d.toks, d.g, d.toks.text
+    toks, g = d.toks, d.g
     # (only a word before a hyphen may open one)
-    for i in [k - 1 for k in range(1, toks.n - 1) if text[k] == "-"]:
+    for i in [k - 1 for k in toks.at("-") if 1 <= k < toks.n - 1]:
         code = _hyphen_people(toks, i, g)
         if code and d.free(i, i + 3) and g.country(code) is not None:
             d.add_demonym(i, i + 3, g.country(code), code)
