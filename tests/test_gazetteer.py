@@ -387,6 +387,43 @@ def test_fuzzy_key_looks_among_keys_of_near_length(g):
     assert g.fuzzy_key("qqqqqqqqqq") is None
 
 
+def test_fuzzy_search_reads_only_the_keys_of_its_first_letter_by_length(g):
+    from newsledger.gazetteer import Gazetteer
+    from newsledger.gazetteer.core import _fuzzy_groups
+
+    fresh = Gazetteer(g.path)
+    assert fresh.fuzzy_key("tbilisii") == "tbilisi"
+    assert set(fresh._fuzzy_by_first) == {"t"}  # (not the 190,000 keys of every letter)
+    keys, lengths = fresh._fuzzy_by_first["t"]
+    assert keys == sorted(keys, key=lambda k: (len(k), k)) and lengths == [len(k) for k in keys]
+    assert fresh.fuzzy_key("xqzzyville") is None and fresh.fuzzy_key("9999999") is None
+    assert _fuzzy_groups(["bb", "ab", "a", "ba", "b", ""]) == {"a": ["a", "ab"], "b": ["b", "ba", "bb"]}
+
+
+def test_region_people_words_are_read_from_the_index_as_the_table_gives_them(g, monkeypatch):
+    from newsledger.gazetteer import Gazetteer, core
+
+    table = core._region_demonyms()
+    assert table[normalize("Texans")] == "Texas" and len(table) > 50
+    # (a gazetteer opened on the index reads them there, not from places_extra.tsv)
+    monkeypatch.setattr(core, "_read_tsv", lambda name: pytest.fail(f"read {name} at run time"))
+    fresh = Gazetteer(g.path)
+    assert fresh._region_demonym_table() == table
+    assert fresh.place_for_demonym("Texan").name == "Texas"
+
+
+def test_sovereigns_read_the_country_table_once(monkeypatch):
+    from newsledger.gazetteer import core
+
+    core._load_countries()  # (the table read)
+    core._sovereigns.cache_clear()
+    monkeypatch.setattr(core, "_read_tsv", lambda name: pytest.fail(f"read {name} again"))
+    assert sovereign("SJ") == "NO" and sovereign("FR") is None
+    mine = core._load_countries()
+    mine.pop("FR")
+    assert "FR" in core._load_countries()  # (each caller has its own copy)
+
+
 def test_county_without_a_namesake_sits_at_its_states_centre_not_a_feature(g):
     # a county with no town of its name in its state stands at the state's own
     # row of places_extra.tsv, never at a lake, park or river listed in that state

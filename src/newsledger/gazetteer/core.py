@@ -53,7 +53,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "33"
+FORMAT_VERSION = "34"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -184,6 +184,13 @@ class CountryInfo:
 
 
 def _load_countries() -> dict[str, CountryInfo]:
+    """Our country table (``countries.tsv``) by ISO 3166-1 alpha-2 code (a
+    copy of the table read once per process)."""
+    return dict(_country_table())
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> dict[str, CountryInfo]:
     out: dict[str, CountryInfo] = {}
     for row in _read_tsv("countries.tsv"):
         code = row["iso2"].upper()
@@ -195,7 +202,7 @@ def _load_countries() -> dict[str, CountryInfo]:
 
 @lru_cache(maxsize=1)
 def _sovereigns() -> dict[str, str]:
-    return {c.code: c.sovereign for c in _load_countries().values() if c.sovereign}
+    return {c.code: c.sovereign for c in _country_table().values() if c.sovereign}
 
 
 def sovereign(code: Optional[str]) -> Optional[str]:
@@ -770,9 +777,15 @@ def _write_index(b: _Builder, path: Path) -> None:
         # the keys fuzzy matching searches, stored as one value: loading them
         # then costs one read instead of a scan of the names table
         # (not a feature's: "Quran" is no misspelt "Qumran")
-        fuzzy = sorted({k for k, eid, _ in b.names
-                        if b.row(eid)[6] not in ("city", "feature") or b.row(eid)[7] >= FUZZY_MIN_POPULATION})
-        con.execute("INSERT INTO meta VALUES ('fuzzy_keys', ?)", ("\n".join(fuzzy),))
+        fuzzy = {k for k, eid, _ in b.names
+                 if b.row(eid)[6] not in ("city", "feature") or b.row(eid)[7] >= FUZZY_MIN_POPULATION}
+        # (one row per first letter, its keys by length: a misspelling keeps its first
+        # letter, and a search reads only that letter's keys, not the 190,000 of all)
+        con.executemany("INSERT INTO meta VALUES (?, ?)",
+                        ((_FUZZY_ROW + first, "\n".join(keys)) for first, keys in _fuzzy_groups(fuzzy).items()))
+        # our regions' people words, read from places_extra.tsv once here rather than at each start
+        con.execute("INSERT INTO meta VALUES ('region_demonyms', ?)",
+                    ("\n".join(f"{k}\t{name}" for k, name in _region_demonyms().items()),))
         # every key's hash, and where each run of them starts: most names a text
         # asks for are no place's, and a search of this array costs a microsecond,
         # a query some ten
@@ -788,6 +801,33 @@ def _write_index(b: _Builder, path: Path) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+#: the meta rows of the keys fuzzy matching searches: this and the keys' first letter
+_FUZZY_ROW = "fuzzy_keys:"
+
+
+def _fuzzy_groups(keys: Iterable[str]) -> dict[str, list[str]]:
+    """``keys`` by their first letter, each group by length, then in
+    alphabetical order (the order :meth:`Gazetteer.fuzzy_key` scores them in)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        if k:
+            groups[k[:1]].append(k)
+    for group in groups.values():
+        group.sort(key=lambda k: (len(k), k))
+    return dict(groups)
+
+
+def _region_demonyms() -> dict[str, str]:
+    """Our regions' people words, normalised, in their plural forms too
+    (``places_extra.tsv``'s ``demonyms``) -> the region's name."""
+    table: dict[str, str] = {}
+    for row in _read_tsv("places_extra.tsv"):
+        for d in _split(row.get("demonyms") or ""):
+            for form in (d, d + "s", _plural(d)):
+                table.setdefault(normalize(form), row["name"])
+    return table
 
 
 _BUILD_LOCK = threading.Lock()
@@ -972,7 +1012,6 @@ class Gazetteer:
         self._people: dict[str, Optional[Entry]] = {}  # place_for_people_word()
         self._capitals: dict[str, Optional[Entry]] = {}
         self._capital_ids: Optional[frozenset[int]] = None  # is_capital()
-        self._fuzzy_keys: Optional[list[str]] = None
         self._provinces: dict[str, frozenset[int]] = {}
         self._fuzzy_by_first: dict[str, tuple[list[str], list[int]]] = {}  # see fuzzy_key
         self._cached_lookup = lru_cache(maxsize=50_000)(self._lookup)
@@ -1160,25 +1199,20 @@ class Gazetteer:
         """The closest known key among prominent places (rapidfuzz), or None."""
         from rapidfuzz import fuzz, process
 
-        if self._fuzzy_keys is None:
+        first = key[:1]
+        if first not in self._fuzzy_by_first:
+            # (the keys of one first letter, by length, read at the first search that asks for them)
             with self._lock:
-                row = self._con.execute("SELECT v FROM meta WHERE k = 'fuzzy_keys'").fetchone()
-            keys = row[0].split("\n") if row and row[0] else []
-            # per first letter: the keys by length (a stable sort) and their lengths
-            by_first: dict[str, list[str]] = {}
-            for k in keys:
-                by_first.setdefault(k[:1], []).append(k)
-            for first, group in by_first.items():
-                group.sort(key=len)
-                self._fuzzy_by_first[first] = (group, [len(k) for k in group])
-            self._fuzzy_keys = keys
+                row = self._con.execute("SELECT v FROM meta WHERE k = ?", (_FUZZY_ROW + first,)).fetchone()
+            group = row[0].split("\n") if row and row[0] else []
+            self._fuzzy_by_first[first] = (group, [len(k) for k in group])
         # ratio = 2*matches/(len(a)+len(b)) >= cutoff bounds the length of a
         # match, so only keys of nearby lengths need scoring; a misspelling
         # keeps its first letter (Kiev/Kyiv, Moskow/Moscow)
         n = len(key)
         lo = math.ceil(n * cutoff / (200.0 - cutoff))
         hi = math.floor(n * (200.0 - cutoff) / cutoff)
-        group, lengths = self._fuzzy_by_first.get(key[:1], ([], []))
+        group, lengths = self._fuzzy_by_first[first]
         pool = group[bisect.bisect_left(lengths, lo):bisect.bisect_right(lengths, hi)]
         hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
         return hit[0] if hit else None
@@ -1213,14 +1247,13 @@ class Gazetteer:
         return normalize(word) in self._demonym_openers
 
     def _region_demonym_table(self) -> dict[str, str]:
-        """Our regions' people words (normalised) -> the region's name."""
+        """Our regions' people words (normalised) -> the region's name
+        (:func:`_region_demonyms`, as the index keeps it)."""
         if self._region_demonyms is None:
-            table: dict[str, str] = {}
-            for row in _read_tsv("places_extra.tsv"):
-                for d in _split(row.get("demonyms") or ""):
-                    for form in (d, d + "s", _plural(d)):
-                        table.setdefault(normalize(form), row["name"])
-            self._region_demonyms = table
+            with self._lock:
+                row = self._con.execute("SELECT v FROM meta WHERE k = 'region_demonyms'").fetchone()
+            lines = row[0].split("\n") if row and row[0] else []
+            self._region_demonyms = dict(line.split("\t", 1) for line in lines)
         return self._region_demonyms
 
     def region_for_demonym(self, words: str) -> Optional[Entry]:
