@@ -53,7 +53,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "34"
+FORMAT_VERSION = "35"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -795,6 +795,16 @@ def _write_index(b: _Builder, path: Path) -> None:
         con.execute("INSERT INTO meta VALUES ('provinces', ?)", (" ".join(map(str, b.provinces)),))
         con.execute("INSERT INTO meta VALUES ('province_towns', ?)", (" ".join(map(str, b.province_towns)),))
         con.commit()
+        # every country's capital (Gazetteer.capital_of) as the rows just written give it:
+        # scoring asks is_capital of thousands of entries, and reading them all at the first
+        # question cost some 50 ms of a process's first texts
+        written = Gazetteer(tmp)
+        try:
+            capitals = sorted({cap.id for cap in map(written.capital_of, written._countries) if cap is not None})
+        finally:
+            written._con.close()
+        con.execute("INSERT INTO meta VALUES ('capital_ids', ?)", (" ".join(map(str, capitals)),))
+        con.commit()
         con.close()
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
@@ -1011,8 +1021,7 @@ class Gazetteer:
         self._code_table: Optional[dict[str, str]] = None
         self._people: dict[str, Optional[Entry]] = {}  # place_for_people_word()
         self._capitals: dict[str, Optional[Entry]] = {}
-        self._capital_ids: Optional[frozenset[int]] = None  # is_capital()
-        self._provinces: dict[str, frozenset[int]] = {}
+        self._id_sets: dict[str, frozenset[int]] = {}  # see _meta_ids
         self._fuzzy_by_first: dict[str, tuple[list[str], list[int]]] = {}  # see fuzzy_key
         self._cached_lookup = lru_cache(maxsize=50_000)(self._lookup)
         self._cached_main_ids = lru_cache(maxsize=50_000)(self._main_ids)
@@ -1388,12 +1397,7 @@ class Gazetteer:
 
     def is_capital(self, entry: Entry) -> bool:
         """Whether the entry is a country's capital (:meth:`capital_of`)."""
-        ids = self._capital_ids
-        if ids is None:
-            # (every country's, read at the first question: scoring asks of thousands of entries)
-            ids = self._capital_ids = frozenset(cap.id for cap in map(self.capital_of, self._countries)
-                                                if cap is not None)
-        return entry.id in ids
+        return entry.id in self._meta_ids("capital_ids")  # (as the index was built with capital_of)
 
     def us_state(self, code: str) -> Optional[Entry]:
         """The US state (or DC) whose two-letter postal code, its GeoNames
@@ -1407,11 +1411,11 @@ class Gazetteer:
     def is_province(self, entry: Entry) -> bool:
         """Whether the entry is one of the great first-level parts of a
         country (a state, province, region or department: :data:`PROVINCE_TYPES`)."""
-        return entry.source == "subdivision" and entry.id in self._province_ids()
+        return entry.source == "subdivision" and entry.id in self._meta_ids()
 
     def provinces(self) -> list[Entry]:
         """Every entry :meth:`is_province` holds, in the order they were built."""
-        ids = sorted(self._province_ids())
+        ids = sorted(self._meta_ids())
         out: list[Entry] = []
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
@@ -1423,14 +1427,16 @@ class Gazetteer:
         """Whether a province (:meth:`is_province`) has a town of its own
         name inside it ("Agadez", "Kano"; not "Sonora", whose namesakes lie
         in other states)."""
-        return entry.source == "subdivision" and entry.id in self._province_ids("province_towns")
+        return entry.source == "subdivision" and entry.id in self._meta_ids("province_towns")
 
-    def _province_ids(self, key: str = "provinces") -> frozenset[int]:
-        ids = self._provinces.get(key)
+    def _meta_ids(self, key: str = "provinces") -> frozenset[int]:
+        """The ids the index's meta row ``key`` lists (provinces, their towns,
+        capitals), read once."""
+        ids = self._id_sets.get(key)
         if ids is None:
             with self._lock:
                 row = self._con.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
-            ids = self._provinces[key] = frozenset(int(v) for v in row[0].split()) if row and row[0] \
+            ids = self._id_sets[key] = frozenset(int(v) for v in row[0].split()) if row and row[0] \
                 else frozenset()
         return ids
 
