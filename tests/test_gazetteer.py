@@ -387,17 +387,37 @@ def test_fuzzy_key_looks_among_keys_of_near_length(g):
     assert g.fuzzy_key("qqqqqqqqqq") is None
 
 
-def test_fuzzy_search_reads_only_the_keys_of_its_first_letter_by_length(g):
+def test_fuzzy_search_reads_only_the_keys_of_its_first_letter_and_near_lengths(g):
     from newsledger.gazetteer import Gazetteer
     from newsledger.gazetteer.core import _fuzzy_groups
 
     fresh = Gazetteer(g.path)
-    assert fresh.fuzzy_key("tbilisii") == "tbilisi"
-    assert set(fresh._fuzzy_by_first) == {"t"}  # (not the 190,000 keys of every letter)
-    keys, lengths = fresh._fuzzy_by_first["t"]
-    assert keys == sorted(keys, key=lambda k: (len(k), k)) and lengths == [len(k) for k in keys]
+    assert fresh.fuzzy_key("tbilisii") == "tbilisi"  # (8 letters: keys of 7 to 9 may match)
+    assert set(fresh._fuzzy_groups) == {("t", 7), ("t", 8), ("t", 9)}  # (not the 190,000 keys of all)
+    keys = fresh._fuzzy_groups[("t", 7)]
+    assert "tbilisi" in keys and keys == sorted(keys) and {len(k) for k in keys} == {7}
     assert fresh.fuzzy_key("xqzzyville") is None and fresh.fuzzy_key("9999999") is None
-    assert _fuzzy_groups(["bb", "ab", "a", "ba", "b", ""]) == {"a": ["a", "ab"], "b": ["b", "ba", "bb"]}
+    assert fresh.fuzzy_key("tbilisii") == "tbilisi"  # (again, from the groups read)
+    assert _fuzzy_groups(["bb", "ab", "a", "ba", "b", ""]) == {
+        ("a", 1): ["a"], ("a", 2): ["ab"], ("b", 1): ["b"], ("b", 2): ["ba", "bb"]}
+
+
+def test_may_know_is_false_only_where_exact_finds_nothing(g):
+    from newsledger.gazetteer import Gazetteer
+
+    fresh = Gazetteer(g.path)
+    names = ["Paris", "las vegas", "lasvegas", "la svegas", "the hague", "The Bronx", "Trinidad & Tobago",
+             "DeSoto Parish", "De Soto Parish", "LaSalle County", "xqzzy", "richmondregister", "Ft. Worth",
+             "São Paulo", "", "  ", "hunterdon county", "pitt county", "the xqzzy"]
+    for name in names:
+        if not fresh.may_know(name):
+            assert g.exact(name) == [], name
+    assert fresh.may_know("Paris") and fresh.may_know("las vegas") and fresh.may_know("Trinidad & Tobago")
+    assert fresh.may_know("DeSoto Parish") and fresh.may_know("the hague")
+    assert not fresh.may_know("lasvegas") and not fresh.may_know("xqzzy") and not fresh.may_know("")
+    assert not fresh.may_know("the xqzzy")
+    fresh.exact("Xqzzy Town")  # (a name looked up before is answered from that lookup)
+    assert not fresh.may_know("Xqzzy Town")
 
 
 def test_region_people_words_are_read_from_the_index_as_the_table_gives_them(g, monkeypatch):

@@ -114,6 +114,21 @@ def test_analyzer_passes_the_documents_url(analyzer):
     assert [p.country for p in plain.places if p.text == "London"] == ["GB"]
 
 
+def test_host_spellings_no_name_has_are_not_looked_up(g, monkeypatch):
+    from newsledger.gazetteer import Gazetteer
+    from newsledger.nlp.places import source
+
+    monkeypatch.setattr(source, "_CACHE", {})
+    fresh = Gazetteer(g.path)
+    asked = []
+    exact = fresh.exact
+    monkeypatch.setattr(fresh, "exact", lambda name: asked.append(name) or exact(name))
+    hint = source_hint("https://www.pittcountyrecorder.com/a", fresh)
+    assert hint.names == ("Pitt County",)
+    # ("pittcounty", "pit tcounty", "pittco unty", ...: the index's hashes rule them out first)
+    assert 0 < len(asked) <= 5, asked
+
+
 def test_host_cache_is_bounded(g, monkeypatch):
     from newsledger.nlp.places import source
 

@@ -53,7 +53,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "35"
+FORMAT_VERSION = "36"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -779,10 +779,10 @@ def _write_index(b: _Builder, path: Path) -> None:
         # (not a feature's: "Quran" is no misspelt "Qumran")
         fuzzy = {k for k, eid, _ in b.names
                  if b.row(eid)[6] not in ("city", "feature") or b.row(eid)[7] >= FUZZY_MIN_POPULATION}
-        # (one row per first letter, its keys by length: a misspelling keeps its first
-        # letter, and a search reads only that letter's keys, not the 190,000 of all)
-        con.executemany("INSERT INTO meta VALUES (?, ?)",
-                        ((_FUZZY_ROW + first, "\n".join(keys)) for first, keys in _fuzzy_groups(fuzzy).items()))
+        # (one row per first letter and length: a misspelling keeps its first letter
+        # and nearly its length, and a search reads only those keys, not the 190,000 of all)
+        con.executemany("INSERT INTO meta VALUES (?, ?)", ((_fuzzy_row(first, length), "\n".join(keys))
+                                                           for (first, length), keys in _fuzzy_groups(fuzzy).items()))
         # our regions' people words, read from places_extra.tsv once here rather than at each start
         con.execute("INSERT INTO meta VALUES ('region_demonyms', ?)",
                     ("\n".join(f"{k}\t{name}" for k, name in _region_demonyms().items()),))
@@ -813,19 +813,19 @@ def _write_index(b: _Builder, path: Path) -> None:
             tmp.unlink()
 
 
-#: the meta rows of the keys fuzzy matching searches: this and the keys' first letter
-_FUZZY_ROW = "fuzzy_keys:"
+def _fuzzy_row(first: str, length: int) -> str:
+    """The meta row of the fuzzy keys that open with ``first`` and are ``length`` long."""
+    return f"fuzzy_keys:{first}:{length}"
 
 
-def _fuzzy_groups(keys: Iterable[str]) -> dict[str, list[str]]:
-    """``keys`` by their first letter, each group by length, then in
-    alphabetical order (the order :meth:`Gazetteer.fuzzy_key` scores them in)."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for k in keys:
+def _fuzzy_groups(keys: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    """``keys`` by their first letter and length, each group in alphabetical
+    order (:meth:`Gazetteer.fuzzy_key` scores the groups of nearby lengths
+    one after the other, shortest first)."""
+    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for k in sorted(keys):
         if k:
-            groups[k[:1]].append(k)
-    for group in groups.values():
-        group.sort(key=lambda k: (len(k), k))
+            groups[(k[:1], len(k))].append(k)
     return dict(groups)
 
 
@@ -1022,7 +1022,7 @@ class Gazetteer:
         self._people: dict[str, Optional[Entry]] = {}  # place_for_people_word()
         self._capitals: dict[str, Optional[Entry]] = {}
         self._id_sets: dict[str, frozenset[int]] = {}  # see _meta_ids
-        self._fuzzy_by_first: dict[str, tuple[list[str], list[int]]] = {}  # see fuzzy_key
+        self._fuzzy_groups: dict[tuple[str, int], list[str]] = {}  # see fuzzy_key
         self._cached_lookup = lru_cache(maxsize=50_000)(self._lookup)
         self._cached_main_ids = lru_cache(maxsize=50_000)(self._main_ids)
         self._cached_tails = lru_cache(maxsize=1_000)(self._tails)
@@ -1168,6 +1168,21 @@ class Gazetteer:
         nothing matches exactly."""
         return list(self._cached_lookup(name, fuzzy))
 
+    def may_know(self, name: str) -> bool:
+        """False when :meth:`exact` finds nothing for ``name``, at a fraction
+        of its cost (the index's key hashes say which names it does not hold);
+        True when it may find something.  For a caller that tries many
+        spellings of which few are names ("lasvegas", "las vegas", "la svegas")."""
+        hit = self._exact.get(name)
+        if hit is not None:
+            return bool(hit)
+        key = normalize(name)
+        if not key:
+            return False
+        # (as _lookup tries it: the name, without "the", with "and" for "&", its particles moved)
+        return self._may_hold(key) or (key.startswith("the ") and self._may_hold(key[4:])) \
+            or " & " in key or (" " in key and bool(particle_variants(name)))
+
     def exact(self, name: str) -> list[Entry]:
         """Lookup without the fuzzy fallback."""
         hit = self._exact.get(name)
@@ -1208,21 +1223,24 @@ class Gazetteer:
         """The closest known key among prominent places (rapidfuzz), or None."""
         from rapidfuzz import fuzz, process
 
-        first = key[:1]
-        if first not in self._fuzzy_by_first:
-            # (the keys of one first letter, by length, read at the first search that asks for them)
-            with self._lock:
-                row = self._con.execute("SELECT v FROM meta WHERE k = ?", (_FUZZY_ROW + first,)).fetchone()
-            group = row[0].split("\n") if row and row[0] else []
-            self._fuzzy_by_first[first] = (group, [len(k) for k in group])
         # ratio = 2*matches/(len(a)+len(b)) >= cutoff bounds the length of a
         # match, so only keys of nearby lengths need scoring; a misspelling
         # keeps its first letter (Kiev/Kyiv, Moskow/Moscow)
         n = len(key)
         lo = math.ceil(n * cutoff / (200.0 - cutoff))
         hi = math.floor(n * (200.0 - cutoff) / cutoff)
-        group, lengths = self._fuzzy_by_first[first]
-        pool = group[bisect.bisect_left(lengths, lo):bisect.bisect_right(lengths, hi)]
+        groups = [(key[:1], length) for length in range(lo, hi + 1)]
+        missing = [_fuzzy_row(*group) for group in groups if group not in self._fuzzy_groups]
+        if missing:
+            # (each group read at the first search that asks for it)
+            with self._lock:
+                rows = dict(self._con.execute(f"SELECT k, v FROM meta WHERE k IN ({_marks(missing)})",
+                                              missing).fetchall())
+            for group in groups:
+                if group not in self._fuzzy_groups:
+                    row = rows.get(_fuzzy_row(*group))
+                    self._fuzzy_groups[group] = row.split("\n") if row else []
+        pool = [k for group in groups for k in self._fuzzy_groups[group]]
         hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
         return hit[0] if hit else None
 

@@ -247,12 +247,18 @@ def _place_name(letters: str, g: Gazetteer, country: Optional[str]) -> Optional[
     "lasvegas" -> "Las Vegas") if it is a place of some size's."""
     # ("the paris" is "the" and "paris")
     spellings = [text for text in _spaced(letters) if text.split(" ", 1)[0] not in PRESS_WORDS or " " not in text]
+    # (most spellings are no name: the index's hashes say so before a lookup, where it has them)
+    may_know = getattr(g, "may_know", None) or bool
     for text in spellings:
+        if not may_know(text):
+            continue
         entries = [e for e in g.exact(text) if _sizeable(e) and (country is None or e.country == country)]
         if entries:
             return _written(text, entries)
     # a county's name without its word ("hunterdon" + "review": Hunterdon County)
     for text in spellings:
+        if not may_know(text + " county"):
+            continue
         entries = [e for e in g.exact(text + " county") if e.source == "county"
                    and (country is None or e.country == country)]
         if entries:
