@@ -420,6 +420,25 @@ def test_may_know_is_false_only_where_exact_finds_nothing(g):
     assert not fresh.may_know("Xqzzy Town")
 
 
+def test_may_open_is_false_only_for_words_no_name_opens_with(g):
+    from newsledger.gazetteer import Gazetteer
+    from newsledger.gazetteer.core import _read_array
+
+    fresh = Gazetteer(g.path)
+    keys = [r[0] for r in g._con.execute("SELECT key FROM names WHERE seq % 997 = 0").fetchall()]
+    assert len(keys) > 500 and all(fresh.may_open(k.split(" ", 1)[0]) for k in keys)
+    assert fresh.may_open("Lusaka") and fresh.may_open("Saint") and fresh.may_open("St.")
+    assert fresh.may_open("São") and fresh.may_open("Sao")
+    # (exact tries a name without "the" and with its particle glued or apart)
+    assert fresh.may_open("The") and fresh.may_open("DeSoto") and fresh.may_open("LaSalle")
+    for word in ("Xqzzyvor", "Qwerbank", "Zzxqvillez"):
+        assert not fresh.may_open(word)
+        assert g.exact(word) == [] and g.exact(word + " County") == [] and g.exact(word + " River") == []
+    plain = Gazetteer(g.path)
+    plain._openers = (_read_array(None), [])  # (an index written without the words: every word may open one)
+    assert plain.may_open("Xqzzyvor")
+
+
 def test_region_people_words_are_read_from_the_index_as_the_table_gives_them(g, monkeypatch):
     from newsledger.gazetteer import Gazetteer, core
 

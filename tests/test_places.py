@@ -509,6 +509,25 @@ def test_token_table_finds_the_tokens_of_a_word_in_order():
     assert toks.at("Floods") == [] and toks.at("nowhere") == [] and toks.at(()) == []
 
 
+def test_ngram_openers_whose_word_opens_no_name_are_not_read(nlp):
+    from newsledger.gazetteer import get_gazetteer
+    from newsledger.nlp.places.detect import _ents_by_line
+    from newsledger.nlp.places.mention import _Detection
+    from newsledger.nlp.places.spans import _ngram_candidates
+    from newsledger.nlp.places.tokens import _Tokens
+
+    g = get_gazetteer()
+    doc = nlp("Officials of Xqzzyvor Qwerbank met in Lusaka Province and L'Aquila on Monday.")
+    toks = _Tokens.of(doc)
+    d = _Detection(doc, toks, g, _ents_by_line(doc, toks), taken=[False] * toks.n)
+    openers = {toks.text[i] for i in _ngram_candidates(d)}
+    assert not g.may_open("Xqzzyvor") and not g.may_open("Qwerbank")
+    assert {"Lusaka", "Province"} <= openers and not {"Xqzzyvor", "Qwerbank"} & openers
+    # (a word glued to the next is read on: its n-grams open with another word)
+    assert "L'" in openers or "L'Aquila" in openers
+    assert any(name == "L'Aquila" for grams in _ngram_candidates(d).values() for _, name in grams)
+
+
 def test_a_second_round_of_nearness_follows_only_a_changed_choice(nlp, monkeypatch):
     # pass 2 chooses again with the places chosen so far; when its first round
     # changes no choice, a second would only repeat it

@@ -53,7 +53,7 @@ from . import uszips
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "36"
+FORMAT_VERSION = "37"
 
 #: kinds of :class:`Entry`
 KINDS = ("city", "region", "country", "feature")
@@ -125,6 +125,7 @@ _LATIN = re.compile(r"^[a-z0-9 &]+$")
 #: ("De Soto"/"DeSoto", "La Salle"/"LaSalle", "Du Page"/"DuPage")
 _PARTICLE_GLUED = re.compile(r"\b(De|La|Le|Du|Van|Von|Di|Del|Mc)([A-Z][a-z]{2,})")
 _PARTICLE_APART = re.compile(r"\b(De|La|Le|Du|Van|Von|Di|Del|Mc) ([A-Z][a-z]{2,})")
+_PARTICLE_OPENING = re.compile(r"(?:De|La|Le|Du|Van|Von|Di|Del|Mc)")
 _PARTICLE_ANY = re.compile(r"\b(?:De|La|Le|Du|Van|Von|Di|Del|Mc) ?[A-Z]")
 
 
@@ -792,6 +793,10 @@ def _write_index(b: _Builder, path: Path) -> None:
         hashes = _key_hashes(k for k, _, _ in b.names)
         con.execute("INSERT INTO meta VALUES ('key_hashes', ?)", (_little_endian(hashes),))
         con.execute("INSERT INTO meta VALUES ('key_hash_starts', ?)", (_little_endian(_hash_starts(hashes)),))
+        # ... and of each key's first word: a capitalised word that opens no name need not be read on
+        openers = _key_hashes(k.split(" ", 1)[0] for k, _, _ in b.names)
+        con.execute("INSERT INTO meta VALUES ('opener_hashes', ?)", (_little_endian(openers),))
+        con.execute("INSERT INTO meta VALUES ('opener_hash_starts', ?)", (_little_endian(_hash_starts(openers)),))
         con.execute("INSERT INTO meta VALUES ('provinces', ?)", (" ".join(map(str, b.provinces)),))
         con.execute("INSERT INTO meta VALUES ('province_towns', ?)", (" ".join(map(str, b.province_towns)),))
         con.commit()
@@ -1035,6 +1040,8 @@ class Gazetteer:
         self._key_hashes: Optional[array] = None
         # where each leading 16 bits of those hashes start among them (a first cut of each search)
         self._hash_starts: list[int] = []
+        # the sorted hashes of the keys' first words and their runs' starts (see may_open)
+        self._openers: Optional[tuple[array, list[int]]] = None
         # the entries read so far by id: a place known by several names is made once
         self._entries: dict[int, Entry] = {}
 
@@ -1137,6 +1144,30 @@ class Gazetteer:
         h = _key_hash(key)
         b = h >> _HASH_CUT
         i = bisect.bisect_left(hashes, h, self._hash_starts[b], self._hash_starts[b + 1])
+        return i < len(hashes) and hashes[i] == h
+
+    def may_open(self, word: str) -> bool:
+        """False when :meth:`exact` finds nothing for any name that opens
+        with ``word`` and a space ("Lusaka ..." for "Lusaka"): no name of the
+        index opens with its first word once normalised (the hashes of those
+        words, as :meth:`_may_hold` has the keys'); True when one may, and
+        always for "the" and a particle (``exact`` tries the name without
+        the one, and the other glued or apart: "DeSoto Parish").  A caller
+        that reads the names a capitalised word opens asks first."""
+        if self._openers is None:
+            with self._lock:
+                rows = dict(self._con.execute(
+                    "SELECT k, v FROM meta WHERE k IN ('opener_hashes', 'opener_hash_starts')").fetchall())
+            hashes = _read_array(rows.get("opener_hashes"))
+            starts = _read_array(rows.get("opener_hash_starts"))
+            self._openers = (hashes, starts.tolist() if len(starts) else _hash_starts(hashes).tolist())
+        hashes, starts = self._openers
+        first = normalize(word).split(" ", 1)[0]
+        if not hashes or not first or first == "the" or _PARTICLE_OPENING.match(word):
+            return True
+        h = _key_hash(first)
+        b = h >> _HASH_CUT
+        i = bisect.bisect_left(hashes, h, starts[b], starts[b + 1])
         return i < len(hashes) and hashes[i] == h
 
     def _lookup(self, name: str, fuzzy: bool = True) -> tuple[Entry, ...]:

@@ -70,6 +70,7 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
     tokens, longest first, as ``(end, text)``.  Step 2 takes tokens only up
     to where it reads, so what is free ahead of it stays as it is here."""
     toks, taken = d.toks, d.taken
+    may_open = getattr(d.g, "may_open", None)
     n = toks.n
     text, cap, punct, pos, stop, upper = toks.text, toks.cap, toks.punct, toks.pos, toks.stop, toks.upper
     doc_text, idx = toks.doc_text, toks.idx
@@ -100,6 +101,10 @@ def _ngram_candidates(d: _Detection) -> dict[int, list[tuple[int, str]]]:
                        or (stop[i] and not inner_stop)):
             if not _opens_as_initials(d, i):
                 continue  # (nor does a function or stop word, a country's initials aside: "US Army")
+        if may_open is not None and toks.space[i] and not may_open(text[i]):
+            # (no name of the gazetteer opens with the word: none of its n-grams
+            # is one; a word glued to the next, "L'" of "L'Aquila", is read on)
+            continue
         grams = []
         # (hyphens count for no word: "Saint-Aubin-sur-Mer" is a name of four)
         limit = i + MAX_NGRAM
