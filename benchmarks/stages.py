@@ -6,11 +6,16 @@ stages runs on the resulting Docs and is timed on its own.
     .venv/bin/python benchmarks/stages.py --limit 200
     .venv/bin/python benchmarks/stages.py --limit 200 --parse selective
     .venv/bin/python benchmarks/stages.py --limit 200 --runs 5
+    .venv/bin/python benchmarks/stages.py --limit 3 --no-warmup --runs 5
 
 Prints seconds and the share of the total for the model (with the parse) and for each stage, and
 the share of sentences the parser analysed.  With ``--runs N``, the run is made N times, each in a
 fresh process (its caches cold, as in one run), and each part's median share is printed with the
-least and the most: on a shared machine one run's share moves by a tenth of itself.
+least and the most: on a shared machine one run's share moves by a tenth of itself.  Each run
+first warms the pipeline on the first three texts (the gazetteer's and the lexicons' loads are
+then out of the times); with ``--no-warmup`` it does not, and the times are those of a process's
+first texts, with whatever each part does once per process (a command that analyses one article
+pays them).
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--parse", choices=("all", "selective"), default="all", help="parse mode (default all)")
     parser.add_argument("--runs", type=int, default=1, help="runs, each in a fresh process (default 1)")
+    parser.add_argument("--no-warmup", action="store_true",
+                        help="time a fresh process's first texts (no warm-up run on three texts)")
     args = parser.parse_args(argv)
     if not args.input.exists():
         print(f"no input at {args.input}", file=sys.stderr)
@@ -54,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     nlp = build_pipeline(parse=args.parse)
     ours = [name for name in components.STAGES if name in nlp.pipe_names]
     # warm up (gazetteer, lexicons)
-    for doc in nlp.pipe(texts[:3]):
-        pass
+    if not args.no_warmup:
+        for doc in nlp.pipe(texts[:3]):
+            pass
     with nlp.select_pipes(disable=ours):
         start = time.perf_counter()
         docs = []
@@ -92,7 +100,7 @@ def _many_runs(args: argparse.Namespace) -> int:
     import subprocess
 
     command = [sys.executable, __file__, "--input", str(args.input), "--limit", str(args.limit),
-               "--parse", args.parse, "--json"]
+               "--parse", args.parse, "--json"] + (["--no-warmup"] if args.no_warmup else [])
     runs: list[dict[str, float]] = []
     for k in range(args.runs):
         done = subprocess.run(command, capture_output=True, text=True)
@@ -106,8 +114,8 @@ def _many_runs(args: argparse.Namespace) -> int:
         shares = ", ".join(f"{name} {100 * secs / total:.1f} %" for name, secs in costs.items()
                            if name != "spaCy model")
         print(f"run {k + 1}/{args.runs}: total {total:.2f} s, {shares}", flush=True)
-    print(f"{args.runs} runs of {args.limit} texts from {args.input.name}, --parse {args.parse}: "
-          "median seconds, median share (least - most)")
+    print(f"{args.runs} runs of {args.limit} texts from {args.input.name}, --parse {args.parse}"
+          f"{', no warm-up' if args.no_warmup else ''}: median seconds, median share (least - most)")
     for name in runs[0]:
         shares = [100 * r[name] / sum(r.values()) for r in runs]
         print(f"  {name:24s} {statistics.median(r[name] for r in runs):7.2f} s  {statistics.median(shares):5.1f} %"

@@ -50,3 +50,12 @@ def test_runs_in_fresh_processes_give_median_shares(texts):
 def test_runs_must_be_one_or_more(texts):
     done = _run("--input", str(texts), "--runs", "0")
     assert done.returncode == 2 and "--runs must be 1 or more" in done.stderr
+
+
+def test_no_warmup_times_a_fresh_processs_first_texts(texts):
+    done = _run("--input", str(texts), "--limit", "2", "--runs", "2", "--no-warmup", "--json")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert sum(line.startswith("run ") for line in lines) == 2
+    assert any("no warm-up: median seconds" in line for line in lines)
+    assert json.loads(lines[-1])["newsledger_places"] > 0
