@@ -652,6 +652,35 @@ def _queries(gaz) -> list[str]:
     return seen
 
 
+def test_opening_reads_the_countries_by_id_and_states_once(g, monkeypatch):
+    from newsledger.gazetteer import Gazetteer, core
+
+    seen: list[str] = []
+    opened = Gazetteer._open
+
+    def traced(path):
+        con = opened(path)
+        con.set_trace_callback(seen.append)
+        return con
+
+    monkeypatch.setattr(Gazetteer, "_open", staticmethod(traced))
+    gaz = Gazetteer(g.path)
+    assert not any("kind='country'" in q or "kind = 'country'" in q for q in seen)  # (no search of the table)
+    assert len(gaz._country_entries) >= 240 and gaz.country("FR").name == "France"
+    scanned: dict = {}
+    for e in g._query("SELECT * FROM entries WHERE kind = 'country'", ()):
+        scanned.setdefault(e.country, e.id)
+    assert {code: e.id for code, e in gaz._country_entries.items()} == scanned
+    seen.clear()
+    assert gaz.us_state("TN").name == "Tennessee" and gaz.us_state("dc").admin1 == "DC"
+    assert gaz.us_state("ZZ") is None and gaz.us_state("T1") is None
+    assert len(seen) == 1  # (every state read at the first question)
+    # (and the fingerprint stats pycountry's data rather than loading its 5,000 subdivisions)
+    import pycountry
+
+    assert core._pycountry_subdivisions(pycountry).startswith("iso3166-2.json:")
+
+
 def test_prefetch_asks_each_name_once_until_its_rows_are_let_go(g, monkeypatch):
     from newsledger.gazetteer import Gazetteer, core
 
