@@ -793,8 +793,8 @@ def _write_index(b: _Builder, path: Path) -> None:
         con.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         ((key, seq, main, *b.row(eid)) for seq, (key, eid, main) in enumerate(b.names)))
         con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (path.stem,))
-        # the keys fuzzy matching searches, stored as one value: loading them
-        # then costs one read instead of a scan of the names table
+        # the keys fuzzy matching searches, stored in the meta table: loading
+        # them costs a read instead of a scan of the names table
         # (not a feature's: "Quran" is no misspelt "Qumran")
         fuzzy = {k for k, eid, _ in b.names
                  if b.row(eid)[6] not in ("city", "feature") or b.row(eid)[7] >= FUZZY_MIN_POPULATION}
@@ -1043,7 +1043,8 @@ class Gazetteer:
         self._country_entries: dict[str, Entry] = {}
         # (the countries' rows by their ids, which the index lists: a search of the whole table took 15 ms)
         ids = sorted(self._meta_ids("country_ids"))
-        countries = self._query(f"SELECT * FROM entries WHERE id IN ({_marks(ids)}) ORDER BY id", tuple(ids)) \
+        marks = _marks(ids)
+        countries = self._query(f"SELECT * FROM entries WHERE id IN ({marks}) ORDER BY id", tuple(ids)) \
             if ids else self._query("SELECT * FROM entries WHERE kind='country'", ())
         for e in countries:
             self._country_entries.setdefault(e.country, e)
@@ -1290,9 +1291,9 @@ class Gazetteer:
         missing = [_fuzzy_row(*group) for group in groups if group not in self._fuzzy_groups]
         if missing:
             # (each group read at the first search that asks for it)
+            marks = _marks(missing)
             with self._lock:
-                rows = dict(self._con.execute(f"SELECT k, v FROM meta WHERE k IN ({_marks(missing)})",
-                                              missing).fetchall())
+                rows = dict(self._con.execute(f"SELECT k, v FROM meta WHERE k IN ({marks})", missing).fetchall())
             for group in groups:
                 if group not in self._fuzzy_groups:
                     row = rows.get(_fuzzy_row(*group))
@@ -1515,7 +1516,7 @@ class Gazetteer:
 
     def _meta_ids(self, key: str = "provinces") -> frozenset[int]:
         """The ids the index's meta row ``key`` lists (provinces, their towns,
-        capitals), read once."""
+        capitals, countries), read once."""
         ids = self._id_sets.get(key)
         if ids is None:
             with self._lock:
