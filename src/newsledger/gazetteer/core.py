@@ -975,6 +975,15 @@ def _hash_starts(hashes: array) -> array:
                  + [len(hashes)])
 
 
+def _among(hashes: array, starts: list[int], key: str) -> bool:
+    """Whether the hash of ``key`` (:func:`_key_hash`) is among ``hashes``
+    (sorted, each run of the same leading bits starting where ``starts`` says)."""
+    h = _key_hash(key)
+    b = h >> _HASH_CUT
+    i = bisect.bisect_left(hashes, h, starts[b], starts[b + 1])
+    return i < len(hashes) and hashes[i] == h
+
+
 def _little_endian(values: array) -> bytes:
     """``values`` as little-endian bytes, as the index stores its arrays."""
     if sys.byteorder == "big":
@@ -1159,19 +1168,20 @@ class Gazetteer:
         without the hashes."""
         hashes = self._key_hashes
         if hashes is None:
-            with self._lock:
-                rows = dict(self._con.execute(
-                    "SELECT k, v FROM meta WHERE k IN ('key_hashes', 'key_hash_starts')").fetchall())
-            hashes = _read_array(rows.get("key_hashes"))
-            starts = _read_array(rows.get("key_hash_starts"))
-            self._hash_starts = starts.tolist() if len(starts) else _hash_starts(hashes).tolist()
+            hashes, self._hash_starts = self._read_hashes("key_hashes", "key_hash_starts")
             self._key_hashes = hashes
-        if not hashes:
-            return True
-        h = _key_hash(key)
-        b = h >> _HASH_CUT
-        i = bisect.bisect_left(hashes, h, self._hash_starts[b], self._hash_starts[b + 1])
-        return i < len(hashes) and hashes[i] == h
+        return not hashes or _among(hashes, self._hash_starts, key)
+
+    def _read_hashes(self, hashes_row: str, starts_row: str) -> tuple[array, list[int]]:
+        """A sorted array of hashes the index keeps in its meta row
+        ``hashes_row`` and where each run of them starts (``starts_row``;
+        worked out again for an index written without it)."""
+        with self._lock:
+            rows = dict(self._con.execute("SELECT k, v FROM meta WHERE k IN (?, ?)",
+                                          (hashes_row, starts_row)).fetchall())
+        hashes = _read_array(rows.get(hashes_row))
+        starts = _read_array(rows.get(starts_row))
+        return hashes, (starts.tolist() if len(starts) else _hash_starts(hashes).tolist())
 
     def may_open(self, word: str) -> bool:
         """False when :meth:`exact` finds nothing for any name that opens
@@ -1182,20 +1192,11 @@ class Gazetteer:
         the one, and the other glued or apart: "DeSoto Parish").  A caller
         that reads the names a capitalised word opens asks first."""
         if self._openers is None:
-            with self._lock:
-                rows = dict(self._con.execute(
-                    "SELECT k, v FROM meta WHERE k IN ('opener_hashes', 'opener_hash_starts')").fetchall())
-            hashes = _read_array(rows.get("opener_hashes"))
-            starts = _read_array(rows.get("opener_hash_starts"))
-            self._openers = (hashes, starts.tolist() if len(starts) else _hash_starts(hashes).tolist())
+            self._openers = self._read_hashes("opener_hashes", "opener_hash_starts")
         hashes, starts = self._openers
         first = normalize(word).split(" ", 1)[0]
-        if not hashes or not first or first == "the" or _PARTICLE_OPENING.match(word):
-            return True
-        h = _key_hash(first)
-        b = h >> _HASH_CUT
-        i = bisect.bisect_left(hashes, h, starts[b], starts[b + 1])
-        return i < len(hashes) and hashes[i] == h
+        return not hashes or not first or first == "the" or _PARTICLE_OPENING.match(word) is not None \
+            or _among(hashes, starts, first)
 
     def _lookup(self, name: str, fuzzy: bool = True) -> tuple[Entry, ...]:
         key = normalize(name)
