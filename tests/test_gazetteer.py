@@ -340,6 +340,32 @@ def test_prefetch_changes_no_answer(g):
     assert fresh.exact("Springfield") and fresh.main_name_ids("Springfield")
 
 
+def test_prefetch_knows_at_once_the_names_no_place_has(g):
+    from newsledger.gazetteer import Gazetteer
+
+    names = ["Xqzzy", "Nowhere Particular", "", "Trinidad & Tobago", "DeSoto Parish", "De Soto Parish",
+             "The Bronx", "the Gambia", "Paris"]
+    fresh, ahead = Gazetteer(g.path), Gazetteer(g.path)
+    ahead.prefetch(names)
+    # (a name no place has, which exact() would try in no other spelling, is known to find nothing)
+    assert {n: ahead._exact[n] for n in names[:3]} == {"Xqzzy": (), "Nowhere Particular": (), "": ()}
+    # (a name it would try without "the", with "and" or with its particle moved is left to it)
+    assert not set(ahead._exact) & set(names[3:])
+    for name in names:
+        assert ahead.exact(name) == fresh.exact(name), name
+    assert all(fresh.exact(name) for name in names[3:])
+
+
+def test_keys_held_in_one_loop_are_those_the_hash_search_finds(g):
+    from newsledger.gazetteer.core import _among, _held
+
+    hashes, starts = g._hashes()
+    keys = ["paris", "springfield", "xqzzy", "nowhere particular", "the hague", "kyiv", "", "são paulo", "withs"]
+    assert _held(hashes, starts, keys) == [k for k in keys if _among(hashes, starts, k)]
+    assert {"paris", "springfield", "kyiv"} <= set(_held(hashes, starts, keys)) and "xqzzy" not in _held(
+        hashes, starts, keys)
+
+
 def test_each_name_carries_its_entrys_columns_as_the_entries_table_has_them(g):
     # (the names table repeats an entry's columns beside each of its names, read in one run)
     differ = g._con.execute(

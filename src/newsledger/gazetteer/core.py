@@ -939,6 +939,8 @@ MMAP_BYTES = 256 * 1024 * 1024
 
 #: what a key no name has reads as (one shared object, not two new ones per key asked)
 _NOTHING: tuple[tuple[Entry, ...], frozenset[int]] = ((), frozenset())
+#: what prefetch() reads for a key missing from ``_fetched`` (dropped when it overflowed): not known empty
+_SOME: tuple[tuple[bool], frozenset[int]] = ((True,), frozenset())
 
 
 def _chunks(keys: list[str]) -> Iterable[list[str]]:
@@ -982,6 +984,22 @@ def _among(hashes: array, starts: list[int], key: str) -> bool:
     b = h >> _HASH_CUT
     i = bisect.bisect_left(hashes, h, starts[b], starts[b + 1])
     return i < len(hashes) and hashes[i] == h
+
+
+def _held(hashes: array, starts: list[int], keys: list[str]) -> list[str]:
+    """Those of ``keys`` whose hash is among ``hashes`` (:func:`_among` for
+    each, in one loop with :func:`_key_hash` written out: a text's prefetch
+    asks for thousands of keys)."""
+    crc32, adler32, bisect_left, cut, n = zlib.crc32, zlib.adler32, bisect.bisect_left, _HASH_CUT, len(hashes)
+    out = []
+    for key in keys:
+        data = key.encode("utf-8")
+        h = crc32(data) << 32 | adler32(data)
+        b = h >> cut
+        i = bisect_left(hashes, h, starts[b], starts[b + 1])
+        if i < n and hashes[i] == h:
+            out.append(key)
+    return out
 
 
 def _little_endian(values: array) -> bytes:
@@ -1122,11 +1140,21 @@ class Gazetteer:
         fresh = [n for n in names if n not in asked]
         if not fresh:
             return  # (each name asked before: a text's steps prefetch the same names again)
-        keys = {normalize(n) for n in fresh if n not in self._exact}
-        self._fetch_keys([k for k in keys if k not in self._fetched])
+        exact, fetched = self._exact, self._fetched
+        key_of = {n: normalize(n) for n in fresh if n not in exact}
+        keys = set(key_of.values())
+        self._fetch_keys([k for k in keys if k not in fetched])
         # lookup() tries a name without its article when the name is unknown
-        self._fetch_keys([k[4:] for k in keys if k.startswith("the ") and k[4:] not in self._fetched
-                          and k in self._fetched and not self._fetched[k][0]])
+        self._fetch_keys([k[4:] for k in keys if k.startswith("the ") and k[4:] not in fetched
+                          and k in fetched and not fetched[k][0]])
+        # (most names asked are no place's: exact() would find nothing and try
+        # no other spelling, which it need not find out again)
+        if len(exact) + len(key_of) >= _EXACT_MAX:
+            exact.clear()
+        for n, k in key_of.items():
+            if not fetched.get(k, _SOME)[0] and not k.startswith("the ") and " & " not in k \
+                    and not (" " in k and particle_variants(n)):
+                exact[n] = ()
         if len(asked) + len(fresh) > _FETCHED_MAX:
             asked.clear()
         asked.update(fresh)
@@ -1138,7 +1166,9 @@ class Gazetteer:
             self._prefetched.clear()
         for k in keys:
             self._fetched[k] = _NOTHING
-        keys = [k for k in keys if self._may_hold(k)]
+        hashes, starts = self._hashes()
+        if hashes:
+            keys = _held(hashes, starts, keys)
         for chunk in _chunks(keys):
             marks = _marks(chunk)
             with self._lock:
@@ -1166,11 +1196,14 @@ class Gazetteer:
         the keys' hashes); True when one may (a hash shared by chance only
         costs a query that finds nothing), and always for an index written
         without the hashes."""
-        hashes = self._key_hashes
-        if hashes is None:
-            hashes, self._hash_starts = self._read_hashes("key_hashes", "key_hash_starts")
-            self._key_hashes = hashes
-        return not hashes or _among(hashes, self._hash_starts, key)
+        hashes, starts = self._hashes()
+        return not hashes or _among(hashes, starts, key)
+
+    def _hashes(self) -> tuple[array, list[int]]:
+        """The sorted hashes of the index's keys and where their runs start, read at the first call."""
+        if self._key_hashes is None:
+            self._key_hashes, self._hash_starts = self._read_hashes("key_hashes", "key_hash_starts")
+        return self._key_hashes, self._hash_starts
 
     def _read_hashes(self, hashes_row: str, starts_row: str) -> tuple[array, list[int]]:
         """A sorted array of hashes the index keeps in its meta row
