@@ -78,6 +78,7 @@ def analyze(inputs, db, jsonl_path, published, model, allow_private_urls, follow
         check_published(published)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
+    _check_user_places()
     options = AnalyzeOptions(model=model, published=published,
                              read=replace(ReadOptions(), allow_private_urls=allow_private_urls,
                                           follow_feed_links=follow_feed_links),
@@ -424,10 +425,121 @@ def spark(inputs, output, master, partitions, published, model, allow_private_ur
         check_published(published)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
+    _check_user_places()
     options = AnalyzeOptions(model=model, published=published,
                              read=replace(ReadOptions(), allow_private_urls=allow_private_urls))
     summary = run_spark(inputs, output, options=options, master=master, partitions=partitions)
     click.echo(summary.format(), err=True)
+
+
+def _check_user_places() -> None:
+    """Stop at once, with the file, the line and what is wrong, when a place
+    file ``$NEWSLEDGER_PLACES`` names cannot be read (rather than at the first text)."""
+    from .gazetteer import userplaces
+    from .gazetteer.core import country_codes
+
+    files = userplaces.configured_files()
+    if files:
+        try:
+            userplaces.read_files(files, country_codes())
+        except userplaces.PlacesFileError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def _open_gazetteer():
+    from .gazetteer import get_gazetteer, index_path
+
+    _check_user_places()
+    if not index_path(build=False).exists():
+        click.echo("building the gazetteer index (once for these inputs, about 20 s) ...", err=True)
+    return get_gazetteer()
+
+
+@main.group()
+def gazetteer() -> None:
+    """The offline gazetteer: look names up, build its index, check your own place files.
+
+    \b
+    newsledger gazetteer lookup Kyiv "Gaza Strip"
+    newsledger gazetteer check my_places.tsv
+    NEWSLEDGER_PLACES=my_places.tsv newsledger gazetteer build
+    """
+
+
+@gazetteer.command("lookup")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--exact", is_flag=True, help="No closest spelling when no name matches exactly.")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="Places shown per name.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (every place of each name).")
+def gazetteer_lookup(names, exact, limit, as_json):
+    """The places each of NAMES may be, most important first (exit 1 when one is no place's name)."""
+    g = _open_gazetteer()
+    found = {name: (g.exact(name) if exact else g.lookup(name)) for name in names}
+    if as_json:
+        click.echo(json.dumps([{"name": name, "places": [_place_dict(g, name, e) for e in entries]}
+                               for name, entries in found.items()], indent=2, ensure_ascii=False))
+    else:
+        for name, entries in found.items():
+            if not entries:
+                click.echo(f"{name}: no place of that name", err=True)
+                continue
+            click.echo(f"{name}: {len(entries)} place(s)" + (f", the first {limit}" if len(entries) > limit else ""))
+            own = g.main_name_ids(name)
+            for e in entries[:limit]:
+                where = " ".join(x for x in (e.country or "", e.admin1 or "") if x) or "-"
+                point = f"{e.lat:.4f}, {e.lon:.4f}" if e.lat is not None else "no point"
+                notes = ("" if e.id in own else "  (another of its names)") + ("  (approximate point)" if e.approx else "")
+                click.echo(f"  {e.name:32s} {e.kind:8s} {where:8s} pop {e.population:>10,}  {point:20s}  "
+                           f"{e.source}{' ' + str(e.geonameid) if e.geonameid else ''}{notes}")
+    sys.exit(0 if all(found.values()) else EXIT_FAILED)
+
+
+def _place_dict(g, name: str, e) -> dict:
+    return {"name": e.name, "kind": e.kind, "country": e.country, "admin1": e.admin1, "population": e.population,
+            "lat": e.lat, "lon": e.lon, "geonameid": e.geonameid, "source": e.source, "approx": e.approx,
+            "own_name": e.id in g.main_name_ids(name)}
+
+
+@gazetteer.command("build")
+def gazetteer_build():
+    """Build the index for the installed data and your place files (if not built yet) and describe it."""
+    import time
+
+    from .gazetteer import userplaces
+
+    start = time.perf_counter()
+    g = _open_gazetteer()
+    counts = g.counts()
+    click.echo(f"{g.path}\n  {counts['entries']:,} places under {counts['names']:,} names, "
+               f"{g.path.stat().st_size / 1e6:.0f} MB, ready in {time.perf_counter() - start:.1f} s")
+    for path in userplaces.configured_files():
+        click.echo(f"  with {path} ({userplaces.ENV})")
+
+
+@gazetteer.command("check")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+def gazetteer_check(files):
+    """Check place FILES (default: those $NEWSLEDGER_PLACES names) and list every problem.
+
+    A place file is a TSV file in the format of the package's places_extra.tsv: a header line
+    (name, aliases, kind, country, admin1, lat, lon, population, note, demonyms; name, lat and
+    lon required), then one place per line; lines opening with '#' are comments.
+    """
+    from .gazetteer import userplaces
+    from .gazetteer.core import country_codes
+
+    paths = [Path(f) for f in files] or userplaces.configured_files()
+    if not paths:
+        raise click.UsageError(f"name the files to check, or set {userplaces.ENV}")
+    codes = country_codes()
+    bad = False
+    for path in paths:
+        rows, problems = userplaces.check_file(path, codes)
+        for problem in problems:
+            click.secho(str(problem), fg="red", err=True)
+        bad = bad or bool(problems)
+        click.echo(f"{path}: {len(rows)} place(s)" + (f", {len(problems)} problem(s)" if problems else ", no problem"))
+    sys.exit(EXIT_FAILED if bad else 0)
 
 
 @main.command("import")

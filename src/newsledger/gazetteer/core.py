@@ -56,7 +56,7 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import uszips
+from . import userplaces, uszips
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +286,27 @@ def _fingerprint() -> str:
     h.update(f"{city.name}:{city.stat().st_size}".encode())
     for name in ("countries.tsv", "places_extra.tsv", "subdivision_centres.tsv", "city_corrections.tsv"):
         h.update(_resource_text(name).encode("utf-8"))
+    files = userplaces.configured_files()
+    if files:  # (a user's own places, $NEWSLEDGER_PLACES: the index is built again when they change)
+        h.update(b"user places\x00" + userplaces.fingerprint_text(files).encode("utf-8"))
     return h.hexdigest()[:16]
+
+
+def _extra_rows() -> list[dict[str, str]]:
+    """The rows of our ``places_extra.tsv``, then those of the user's place
+    files (:mod:`.userplaces`; :class:`~.userplaces.PlacesFileError` when one has a problem)."""
+    rows = _read_tsv("places_extra.tsv")
+    files = userplaces.configured_files()
+    if files:
+        rows += userplaces.read_files(files, country_codes())
+    return rows
+
+
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes a place may bear: our country table's and pycountry's."""
+    import pycountry
+
+    return frozenset(_country_table()) | frozenset(c.alpha_2 for c in pycountry.countries)
 
 
 def cache_dir() -> Path:
@@ -544,7 +564,7 @@ def _add_extra_places(b: _Builder, countries: dict[str, CountryInfo],
     extra_keys: set[tuple[str, str]] = set()
     continent_keys = {normalize(b.row(e)[1]) for e in range(1, len(b.entries) + 1)
                       if b.row(e)[9] == "continent"}
-    for row in _read_tsv("places_extra.tsv"):
+    for row in _extra_rows():
         name, kind = row["name"], row["kind"] or "region"
         cc = row["country"].upper() or None
         if normalize(name) in continent_keys and not cc:
@@ -858,7 +878,7 @@ def _region_demonyms() -> dict[str, str]:
     """Our regions' people words, normalised, in their plural forms too
     (``places_extra.tsv``'s ``demonyms``) -> the region's name."""
     table: dict[str, str] = {}
-    for row in _read_tsv("places_extra.tsv"):
+    for row in _extra_rows():
         for d in _split(row.get("demonyms") or ""):
             for form in (d, d + "s", _plural(d)):
                 table.setdefault(normalize(form), row["name"])
@@ -1131,6 +1151,13 @@ class Gazetteer:
             self._fetch_keys([key])
             fetched = self._fetched[key]
         return fetched
+
+    def counts(self) -> dict[str, int]:
+        """How many places (entries) and names (keys) the index holds."""
+        with self._lock:
+            entries = self._con.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+            names = self._con.execute("SELECT COUNT(DISTINCT key) FROM names").fetchone()[0]
+        return {"entries": entries, "names": names}
 
     def prefetch(self, names: Iterable[str]) -> None:
         """Read the entries of many names at once (a few queries instead of one
