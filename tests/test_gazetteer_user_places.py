@@ -159,8 +159,13 @@ def test_lookup_command(monkeypatch):
     assert places[0]["name"] == "Kyiv" and places[0]["country"] == "UA" and places[0]["own_name"] is False
     done = runner.invoke(main, ["gazetteer", "lookup", "Paris", "Xqzzyville", "--limit", "2"])
     assert done.exit_code == 1
-    assert "Paris:" in done.output and "the first 2" in done.output and "Xqzzyville: no place of that name" in done.output
-    done = runner.invoke(main, ["gazetteer", "lookup", "Kyivv", "--exact"])
+    assert "Paris:" in done.output and "the first 2" in done.output
+    assert "Xqzzyville: no place of that name" in done.output
+    done = runner.invoke(main, ["gazetteer", "lookup", "Tbilisii", "--json"])
+    assert done.exit_code == 0
+    [hit] = json.loads(done.output)
+    assert hit["closest_spelling"] is True and hit["places"][0]["name"] == "Tbilisi"
+    done = runner.invoke(main, ["gazetteer", "lookup", "Tbilisii", "--exact"])
     assert done.exit_code == 1  # (no closest spelling with --exact)
 
 

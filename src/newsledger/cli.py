@@ -472,23 +472,33 @@ def gazetteer() -> None:
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="Places shown per name.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (every place of each name).")
 def gazetteer_lookup(names, exact, limit, as_json):
-    """The places each of NAMES may be, most important first (exit 1 when one is no place's name)."""
+    """The places each of NAMES may be, most important first (exit 1 when one is no place's name).
+
+    A name no place has shows the places of the closest prominent name ("Tbilisii": Tbilisi), unless --exact.
+    """
     g = _open_gazetteer()
-    found = {name: (g.exact(name) if exact else g.lookup(name)) for name in names}
+    found = {name: g.exact(name) for name in names}
+    # (a name no place has: the places of the closest prominent name, unless --exact)
+    closest = {name: g.lookup(name) for name, entries in found.items() if not entries and not exact}
+    found.update({name: entries for name, entries in closest.items() if entries})
     if as_json:
-        click.echo(json.dumps([{"name": name, "places": [_place_dict(g, name, e) for e in entries]}
+        click.echo(json.dumps([{"name": name, "closest_spelling": bool(closest.get(name)),
+                                "places": [_place_dict(g, name, e) for e in entries]}
                                for name, entries in found.items()], indent=2, ensure_ascii=False))
     else:
         for name, entries in found.items():
             if not entries:
                 click.echo(f"{name}: no place of that name", err=True)
                 continue
-            click.echo(f"{name}: {len(entries)} place(s)" + (f", the first {limit}" if len(entries) > limit else ""))
+            click.echo(f"{name}: {len(entries)} place(s)" + (f", the first {limit}" if len(entries) > limit else "")
+                       + (f" (no place of that name: those of the closest, {entries[0].name})"
+                          if closest.get(name) else ""))
             own = g.main_name_ids(name)
             for e in entries[:limit]:
                 where = " ".join(x for x in (e.country or "", e.admin1 or "") if x) or "-"
                 point = f"{e.lat:.4f}, {e.lon:.4f}" if e.lat is not None else "no point"
-                notes = ("" if e.id in own else "  (another of its names)") + ("  (approximate point)" if e.approx else "")
+                other = e.id not in own and not closest.get(name)
+                notes = ("  (another of its names)" if other else "") + ("  (approximate point)" if e.approx else "")
                 click.echo(f"  {e.name:32s} {e.kind:8s} {where:8s} pop {e.population:>10,}  {point:20s}  "
                            f"{e.source}{' ' + str(e.geonameid) if e.geonameid else ''}{notes}")
     sys.exit(0 if all(found.values()) else EXIT_FAILED)
