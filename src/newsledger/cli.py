@@ -483,7 +483,7 @@ def gazetteer_lookup(names, exact, limit, as_json):
     found.update({name: entries for name, entries in closest.items() if entries})
     if as_json:
         click.echo(json.dumps([{"name": name, "closest_spelling": bool(closest.get(name)),
-                                "places": [_place_dict(g, name, e) for e in entries]}
+                                "places": [_place_dict(e, g.main_ids(name)) for e in entries]}
                                for name, entries in found.items()], indent=2, ensure_ascii=False))
     else:
         for name, entries in found.items():
@@ -504,10 +504,11 @@ def gazetteer_lookup(names, exact, limit, as_json):
     sys.exit(0 if all(found.values()) else EXIT_FAILED)
 
 
-def _place_dict(g, name: str, e) -> dict:
+def _place_dict(e, own: frozenset[int]) -> dict:
+    """A gazetteer entry as JSON; ``own``: the ids of the places whose own name was asked."""
     return {"name": e.name, "kind": e.kind, "country": e.country, "admin1": e.admin1, "population": e.population,
             "lat": e.lat, "lon": e.lon, "geonameid": e.geonameid, "source": e.source, "approx": e.approx,
-            "own_name": e.id in g.main_name_ids(name)}
+            "own_name": e.id in own}
 
 
 @gazetteer.command("build")

@@ -959,8 +959,6 @@ MMAP_BYTES = 256 * 1024 * 1024
 
 #: what a key no name has reads as (one shared object, not two new ones per key asked)
 _NOTHING: tuple[tuple[Entry, ...], frozenset[int]] = ((), frozenset())
-#: what prefetch() reads for a key missing from ``_fetched`` (dropped when it overflowed): not known empty
-_SOME: tuple[tuple[bool], frozenset[int]] = ((True,), frozenset())
 
 
 def _chunks(keys: list[str]) -> Iterable[list[str]]:
@@ -1179,7 +1177,7 @@ class Gazetteer:
         if len(exact) + len(key_of) >= _EXACT_MAX:
             exact.clear()
         for n, k in key_of.items():
-            if not fetched.get(k, _SOME)[0] and not k.startswith("the ") and " & " not in k \
+            if k in fetched and not fetched[k][0] and not k.startswith("the ") and " & " not in k \
                     and not (" " in k and particle_variants(n)):
                 exact[n] = ()
         if len(asked) + len(fresh) > _FETCHED_MAX:
